@@ -1,0 +1,33 @@
+#pragma once
+// Pit Wall's command line: what the user asked for, validated.
+
+#include "core/Expected.h"
+#include "stream/KafkaSelection.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace pitwall {
+
+struct AppOptions {
+    bool headless = false;
+    int durationSeconds = 20;
+    KafkaSelection kafkaOverride; // empty fields: use the saved settings
+    bool autostart = false;
+    QString screenshotPath;       // GUI: save a PNG of the window after a few seconds and quit
+};
+
+class CommandLine {
+public:
+    CommandLine();
+    // Handles --help and --version itself (prints and exits), like QCommandLineParser::process.
+    Expected<AppOptions> parse(const QStringList &arguments);
+
+    // Decided before any QApplication exists: these runs must work without a display.
+    static bool wantsConsoleOnly(int argc, char **argv);
+
+private:
+    QCommandLineParser m_parser;
+};
+
+} // namespace pitwall

@@ -1,0 +1,37 @@
+#pragma once
+// JSON values of the demo's topics, with the demo's exact field names. Decoding validates
+// every field and returns a DecodeError with the reason instead of a wrong value.
+
+#include "DecodeError.h"
+#include "Expected.h"
+#include "Messages.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace pitwall::codec {
+
+template <typename T>
+using Decoded = Expected<T, DecodeError>;
+
+// Ranges that a real car cannot leave; anything outside is a bad message, not data.
+inline constexpr int kMaxPosition = 40;
+inline constexpr double kMaxSpeedKph = 450.0;
+inline constexpr double kMinTemperatureC = -60.0;
+inline constexpr double kMaxTemperatureC = 1500.0;
+inline constexpr qsizetype kMaxNameLength = 128;
+inline constexpr qsizetype kMaxTextLength = 8000;
+
+QByteArray encode(const PositionUpdate &update);
+QByteArray encode(const CarMetrics &metrics);
+QByteArray encode(const Commentary &commentary);
+QByteArray encode(const EngineAnomaly &anomaly);
+QByteArray encode(const CommentaryQuery &query);
+
+Decoded<PositionUpdate> decodePositionUpdate(QByteArrayView bytes);
+Decoded<CarMetrics> decodeCarMetrics(QByteArrayView bytes);
+Decoded<Commentary> decodeCommentary(QByteArrayView bytes);
+Decoded<EngineAnomaly> decodeEngineAnomaly(QByteArrayView bytes);
+Decoded<CommentaryQuery> decodeCommentaryQuery(QByteArrayView bytes);
+
+} // namespace pitwall::codec

@@ -1,0 +1,44 @@
+#pragma once
+// Reads fields out of one JSON object with validation. The first failure is kept and
+// every later read becomes a no-op, so a decoder reads all its fields and checks once.
+
+#include "DecodeError.h"
+
+#include <QByteArrayView>
+#include <QJsonObject>
+#include <optional>
+
+namespace pitwall {
+
+class JsonFieldReader {
+public:
+    // Largest message any topic of ours accepts; anything bigger is refused before parsing.
+    static constexpr qsizetype kMaxMessageBytes = 64 * 1024;
+    // Epoch-millisecond timestamps must fall between 1970 and 2100.
+    static constexpr qint64 kMaxTimestampMs = 4102444800000LL;
+
+    explicit JsonFieldReader(QByteArrayView bytes);
+
+    QString requiredString(const char *field, qsizetype maxLength, bool allowEmpty = false);
+    // Absent or null gives nullopt; any other non-string is an error.
+    std::optional<QString> nullableString(const char *field, qsizetype maxLength);
+    int requiredInt(const char *field, int min, int max);
+    qint64 requiredTimestampMs(const char *field);
+    double requiredDouble(const char *field, double min, double max);
+    std::optional<double> nullableDouble(const char *field, double min, double max);
+    bool requiredBool(const char *field);
+
+    bool ok() const { return !m_error.has_value(); }
+    const DecodeError &error() const { return *m_error; }
+    // Lets a decoder report a rule that spans fields (e.g. an unknown enum name).
+    void fail(DecodeErrorKind kind, const char *field, const QString &reason);
+
+private:
+    std::optional<QJsonValue> present(const char *field, bool required);
+    std::optional<double> number(const char *field, bool required, double min, double max);
+
+    QJsonObject m_object;
+    std::optional<DecodeError> m_error;
+};
+
+} // namespace pitwall

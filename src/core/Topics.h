@@ -1,0 +1,20 @@
+#pragma once
+// Topic names of the demo's data contract (../shared/design.md). Never rename these:
+// the demo's Flink SQL reads them.
+
+namespace pitwall::topics {
+
+inline constexpr const char *kDriverPositions = "f1-driver-positions";
+inline constexpr const char *kCarMetrics = "f1-car-metrics";
+inline constexpr const char *kCommentary = "f1-commentary";
+inline constexpr const char *kCarMetricsAnomalies = "f1-car-metrics-anomalies";
+inline constexpr const char *kCommentaryQueries = "commentary_queries";
+inline constexpr const char *kCommentaryQueryVectors = "commentary_queries_vectors";
+inline constexpr const char *kDeadLetters = "f1-dlq";
+
+inline constexpr const char *kAll[] = {kDriverPositions,    kCarMetrics,
+                                       kCommentary,         kCarMetricsAnomalies,
+                                       kCommentaryQueries,  kCommentaryQueryVectors,
+                                       kDeadLetters};
+
+} // namespace pitwall::topics

@@ -1,0 +1,128 @@
+#include "LeaderboardModel.h"
+
+#include <QColor>
+#include <QFont>
+
+namespace pitwall {
+
+LeaderboardModel::LeaderboardModel(const Grid &grid, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_grid(grid)
+{
+}
+
+int LeaderboardModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int LeaderboardModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant LeaderboardModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Position: return tr("Pos");
+    case Change: return tr("+/-");
+    case Number: return tr("No.");
+    case DriverName: return tr("Driver");
+    case TeamName: return tr("Team");
+    case Speed: return tr("Speed (km/h)");
+    }
+    return {};
+}
+
+QVariant LeaderboardModel::displayData(const Row &row, int column) const
+{
+    const auto &update = row.update;
+    switch (column) {
+    case Position: return update.position;
+    case Change:
+        if (row.change > 0)
+            return QStringLiteral("\u25B2 %1").arg(row.change);
+        if (row.change < 0)
+            return QStringLiteral("\u25BC %1").arg(-row.change);
+        return QStringLiteral("\u2013");
+    case Number:
+        if (const auto *driver = m_grid.findDriver(update.driverName))
+            return driver->number;
+        return {};
+    case DriverName: return update.driverName;
+    case TeamName: return update.teamName.value_or(QString());
+    case Speed: return update.speedKph ? QString::number(*update.speedKph, 'f', 1) : QStringLiteral("\u2014");
+    }
+    return {};
+}
+
+QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const auto &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return displayData(row, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == DriverName) {
+            const auto *team = m_grid.findTeam(row.update.teamName.value_or(QString()));
+            return team ? QColor(team->colour) : QColor(Qt::gray);
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == Change && row.change != 0)
+            return row.change > 0 ? QColor(0x2e, 0xcc, 0x71) : QColor(0xe7, 0x4c, 0x3c);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == DriverName || index.column() == TeamName)
+            return int(Qt::AlignLeft | Qt::AlignVCenter);
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::FontRole:
+        if (index.column() == Position || index.column() == DriverName) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    }
+    return {};
+}
+
+void LeaderboardModel::setStanding(const QVector<PositionUpdate> &standing)
+{
+    QVector<Row> rows;
+    rows.reserve(standing.size());
+    for (const auto &update : standing) {
+        // The change is measured between a driver's successive updates, so it stays
+        // visible until that driver's next update, however often the view refreshes.
+        auto known = m_lastSeen.find(update.driverName);
+        if (known == m_lastSeen.end()) {
+            known = m_lastSeen.insert(update.driverName, Row{update, 0});
+        } else if (update.timestampMs > known->update.timestampMs) {
+            known->change = known->update.position - update.position;
+            known->update = update;
+        }
+        rows.push_back(*known);
+    }
+    if (rows.size() == m_rows.size()) {
+        m_rows = std::move(rows);
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+void LeaderboardModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_lastSeen.clear();
+    endResetModel();
+}
+
+} // namespace pitwall

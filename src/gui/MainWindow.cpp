@@ -1,0 +1,241 @@
+#include "MainWindow.h"
+
+#include "KafkaConnectionDialog.h"
+#include "LeaderboardModel.h"
+#include "core/Grid.h"
+#include "pipeline/RaceSession.h"
+#include "stream/KafkaEndpoint.h"
+#include "ui_MainWindow.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace pitwall {
+
+namespace {
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kColumnsKey = QStringLiteral("mainWindow/leaderboardColumns");
+
+} // namespace
+
+MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_leaderboard(new LeaderboardModel(Grid::builtIn(), this))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/pitwall.svg")));
+    m_ui->actionStart->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_ui->leaderboardView->setModel(m_leaderboard);
+    m_ui->leaderboardView->verticalHeader()->setDefaultSectionSize(30);
+    m_ui->leaderboardView->setIconSize(QSize(14, 14));
+    auto *header = m_ui->leaderboardView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->resizeSection(LeaderboardModel::Position, 60);
+    header->resizeSection(LeaderboardModel::Change, 60);
+    header->resizeSection(LeaderboardModel::Number, 60);
+    header->resizeSection(LeaderboardModel::DriverName, 260);
+    header->resizeSection(LeaderboardModel::TeamName, 220);
+    setUpStatusBar();
+
+    connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startRace);
+    connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRace);
+    connect(m_ui->actionKafkaConnection, &QAction::triggered, this, &MainWindow::editKafkaConnection);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Pit Wall"),
+                           tr("<b>Pit Wall %1</b><p>Follow a Formula 1 race live: leaderboard, telemetry and a "
+                              "streaming-AI pit wall, on an embedded Kafka broker or your own cluster.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+    header->restoreState(settings.value(kColumnsKey).toByteArray());
+
+    connectKafka(kafka);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpStatusBar()
+{
+    m_kafkaLabel = new QLabel(this);
+    m_countsLabel = new QLabel(this);
+    m_lagLabel = new QLabel(this);
+    m_errorsLabel = new QLabel(this);
+    m_kafkaLabel->setTextInteractionFlags(Qt::TextSelectableByMouse); // so the address can be copied for kcat
+    statusBar()->addWidget(m_kafkaLabel, 1);
+    for (auto *label : {m_countsLabel, m_lagLabel, m_errorsLabel})
+        statusBar()->addPermanentWidget(label);
+    showStats({});
+}
+
+QString MainWindow::kafkaStatusText() const
+{
+    return m_kafkaLabel->text();
+}
+
+void MainWindow::connectKafka(const KafkaSelection &selection)
+{
+    m_kafkaSelection = selection;
+    m_endpoint.reset();
+    m_ui->problemBanner->hide();
+    auto config = selection.toConfig();
+    if (!config) {
+        showProblem(config.error().message);
+        return;
+    }
+    m_preparingKafka = true;
+    m_kafkaLabel->setText(config.value() ? tr("Connecting to Kafka at %1…").arg(config.value()->bootstrap())
+                                         : tr("Starting the embedded Kafka broker…"));
+    updateActions();
+    using Prepared = Expected<std::shared_ptr<KafkaEndpoint>>;
+    auto *watcher = new QFutureWatcher<Prepared>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        onKafkaPrepared(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([external = config.value()] { return KafkaEndpoint::prepare(external); }));
+}
+
+void MainWindow::onKafkaPrepared(Expected<std::shared_ptr<KafkaEndpoint>> endpoint)
+{
+    m_preparingKafka = false;
+    if (!endpoint) {
+        showProblem(tr("%1. Change it in File ▸ Kafka connection (Ctrl+K).").arg(endpoint.error().message));
+        m_kafkaLabel->setText(tr("Kafka: not connected"));
+        updateActions();
+        emit kafkaFailed(endpoint.error().message);
+        return;
+    }
+    m_endpoint = std::move(endpoint).value();
+    m_kafkaLabel->setText(tr("Kafka: %1 (%2)")
+                              .arg(m_endpoint->bootstrap(),
+                                   m_endpoint->isEmbedded() ? tr("embedded broker") : tr("cluster")));
+    updateActions();
+    emit kafkaReady();
+    if (m_startWhenReady)
+        startRace();
+}
+
+void MainWindow::startRaceWhenReady()
+{
+    if (m_endpoint)
+        startRace();
+    else
+        m_startWhenReady = true;
+}
+
+void MainWindow::startRace()
+{
+    m_startWhenReady = false;
+    if (!m_endpoint || (m_session && m_session->state() != RaceSession::State::Stopped
+                        && m_session->state() != RaceSession::State::Failed))
+        return;
+    delete m_session;
+    m_leaderboard->clear();
+    m_ui->problemBanner->hide();
+    m_session = new RaceSession(m_endpoint, Grid::builtIn(), {}, this);
+    connect(m_session, &RaceSession::standingChanged, m_leaderboard, &LeaderboardModel::setStanding);
+    connect(m_session, &RaceSession::statsChanged, this, &MainWindow::showStats);
+    connect(m_session, &RaceSession::started, this, [this] {
+        m_ui->raceTitle->setText(tr("Race %1 — live").arg(m_session->raceId()));
+        updateActions();
+    });
+    connect(m_session, &RaceSession::failed, this, [this](const QString &reason) {
+        showProblem(tr("The race could not start: %1").arg(reason));
+        updateActions();
+    });
+    connect(m_session, &RaceSession::stopped, this, [this](const SessionStats &stats) {
+        showStats(stats);
+        m_ui->raceTitle->setText(tr("Race %1 — finished: %2 of %3 messages read back")
+                                     .arg(m_session->raceId()).arg(stats.consumed).arg(stats.produced));
+        updateActions();
+    });
+    m_ui->raceTitle->setText(tr("Starting a race…"));
+    m_session->start();
+    updateActions();
+}
+
+void MainWindow::stopRace()
+{
+    if (!m_session)
+        return;
+    m_ui->raceTitle->setText(tr("Race %1 — stopping: reading back every message…").arg(m_session->raceId()));
+    m_session->stop();
+    updateActions();
+}
+
+void MainWindow::editKafkaConnection()
+{
+    KafkaConnectionDialog dialog(m_kafkaSelection, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto selection = dialog.selection();
+    QSettings settings;
+    selection.save(settings);
+    if (m_session && m_session->state() == RaceSession::State::Running)
+        stopRace();
+    connectKafka(selection);
+}
+
+void MainWindow::showStats(const SessionStats &stats)
+{
+    m_countsLabel->setText(tr("produced %1 · consumed %2").arg(stats.produced).arg(stats.consumed));
+    m_lagLabel->setText(tr("lag %1").arg(stats.lag));
+    const quint64 problems = stats.errors + stats.skipped;
+    m_errorsLabel->setText(stats.skipped ? tr("errors %1 · skipped %2").arg(stats.errors).arg(stats.skipped)
+                                         : tr("errors %1").arg(stats.errors));
+    m_errorsLabel->setStyleSheet(problems ? QStringLiteral("color: #e74c3c; font-weight: 600;") : QString());
+    m_errorsLabel->setToolTip(stats.lastError);
+}
+
+void MainWindow::showProblem(const QString &text)
+{
+    m_ui->problemBanner->setText(text);
+    m_ui->problemBanner->show();
+}
+
+void MainWindow::updateActions()
+{
+    const auto state = m_session ? m_session->state() : RaceSession::State::Idle;
+    const bool raceActive = state == RaceSession::State::Connecting || state == RaceSession::State::Running
+                            || state == RaceSession::State::Stopping;
+    m_ui->actionStart->setEnabled(m_endpoint && !raceActive && !m_preparingKafka);
+    m_ui->actionStop->setEnabled(state == RaceSession::State::Running);
+    m_ui->actionKafkaConnection->setEnabled(!m_preparingKafka && state != RaceSession::State::Stopping);
+}
+
+void MainWindow::saveScreenshotAndQuit(const QString &path, int delayMs)
+{
+    QTimer::singleShot(delayMs, this, [this, path] {
+        const bool saved = grab().save(path);
+        if (!saved)
+            qWarning("pitwall: could not write the screenshot to %s", qPrintable(path));
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kColumnsKey, m_ui->leaderboardView->horizontalHeader()->saveState());
+    event->accept();
+}
+
+} // namespace pitwall

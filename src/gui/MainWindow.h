@@ -1,0 +1,68 @@
+#pragma once
+// The pit wall window: the live leaderboard, Start/Stop, and a status bar with the
+// Kafka bootstrap address and the message counters.
+
+#include "core/Expected.h"
+#include "pipeline/SessionStats.h"
+#include "stream/KafkaSelection.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QLabel;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace pitwall {
+
+class KafkaEndpoint;
+class LeaderboardModel;
+class RaceSession;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const KafkaSelection &kafka, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Starts a race as soon as Kafka is ready (now, if it already is).
+    void startRaceWhenReady();
+    void saveScreenshotAndQuit(const QString &path, int delayMs);
+
+    LeaderboardModel *leaderboard() const { return m_leaderboard; }
+    QString kafkaStatusText() const;
+
+signals:
+    void kafkaReady();
+    void kafkaFailed(const QString &reason);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void connectKafka(const KafkaSelection &selection);
+    void onKafkaPrepared(Expected<std::shared_ptr<KafkaEndpoint>> endpoint);
+    void startRace();
+    void stopRace();
+    void editKafkaConnection();
+    void showStats(const SessionStats &stats);
+    void showProblem(const QString &text);
+    void updateActions();
+    void setUpStatusBar();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    LeaderboardModel *m_leaderboard = nullptr;
+    KafkaSelection m_kafkaSelection;
+    std::shared_ptr<KafkaEndpoint> m_endpoint;
+    bool m_preparingKafka = false;
+    bool m_startWhenReady = false;
+    RaceSession *m_session = nullptr;
+    QLabel *m_kafkaLabel = nullptr;
+    QLabel *m_countsLabel = nullptr;
+    QLabel *m_lagLabel = nullptr;
+    QLabel *m_errorsLabel = nullptr;
+};
+
+} // namespace pitwall

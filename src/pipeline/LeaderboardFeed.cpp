@@ -1,0 +1,73 @@
+#include "LeaderboardFeed.h"
+
+#include "core/JsonCodec.h"
+#include "stream/RdKafka.h"
+
+#include <algorithm>
+
+namespace pitwall {
+
+namespace {
+
+// Log the first few rejections in full, then only every thousandth, so a flood of bad
+// messages cannot flood the log; all are counted.
+bool shouldLogRejection(quint64 rejectedSoFar)
+{
+    return rejectedSoFar <= 10 || rejectedSoFar % 1000 == 0;
+}
+
+} // namespace
+
+LeaderboardFeed::LeaderboardFeed(QString raceId)
+    : m_raceId(std::move(raceId))
+{
+}
+
+void LeaderboardFeed::ingest(const std::vector<KafkaRecord> &batch)
+{
+    QMutexLocker lock(&m_mutex);
+    for (const auto &record : batch) {
+        auto decoded = codec::decodePositionUpdate(record.value);
+        if (!decoded) {
+            ++m_counts.rejected;
+            m_counts.lastRejection = QStringLiteral("%1/%2@%3: %4")
+                                         .arg(record.topic).arg(record.partition).arg(record.offset)
+                                         .arg(decoded.error().describe());
+            if (shouldLogRejection(m_counts.rejected))
+                qCWarning(lcKafka, "rejected message %s", qPrintable(m_counts.lastRejection));
+            continue;
+        }
+        auto &update = decoded.value();
+        if (update.raceId.value_or(QString()) != m_raceId) {
+            ++m_counts.otherRaces;
+            continue;
+        }
+        ++m_counts.accepted;
+        auto found = m_latestByDriver.find(update.driverName);
+        if (found == m_latestByDriver.end() || found->timestampMs <= update.timestampMs) {
+            m_latestByDriver.insert(update.driverName, std::move(update));
+            m_changed = true;
+        }
+    }
+}
+
+std::optional<QVector<PositionUpdate>> LeaderboardFeed::takeIfChanged()
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_changed)
+        return std::nullopt;
+    m_changed = false;
+    QVector<PositionUpdate> standing(m_latestByDriver.cbegin(), m_latestByDriver.cend());
+    lock.unlock();
+    std::sort(standing.begin(), standing.end(),
+              [](const auto &a, const auto &b) { return a.position < b.position; });
+    return standing;
+}
+
+LeaderboardFeed::Counts LeaderboardFeed::counts() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_counts;
+}
+
+} // namespace pitwall

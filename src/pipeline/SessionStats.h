@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace pitwall {
+
+// Counters of one race session, as shown in the status bar and the headless summary.
+struct SessionStats {
+    quint64 produced = 0;   // messages the broker acknowledged
+    quint64 enqueued = 0;   // messages handed to the producer
+    quint64 consumed = 0;   // valid messages of this race read back
+    quint64 skipped = 0;    // messages lost because the consumer fell behind
+    quint64 rejected = 0;   // undecodable or invalid messages
+    quint64 errors = 0;     // every failure: delivery, consumer, rejected messages
+    qint64 lag = 0;         // messages on the broker not yet consumed
+    QString lastError;
+};
+
+} // namespace pitwall
+
+Q_DECLARE_METATYPE(pitwall::SessionStats)

@@ -1,0 +1,86 @@
+#pragma once
+// Consumes topics in a worker thread and hands records over in batches. Assigns the
+// partitions itself (no group rebalance), so it starts exactly where it is told to.
+//
+// Skips are never silent: a gap between consecutive offsets of a partition (the
+// embedded broker dropped data the consumer had not read yet) is counted in `skipped`.
+// The demo's topics are neither compacted nor transactional, so offsets are dense.
+
+#include "KafkaConfig.h"
+#include "RdKafka.h"
+#include "core/Expected.h"
+
+#include <QByteArray>
+#include <QMutex>
+#include <QStringList>
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace pitwall {
+
+struct KafkaRecord {
+    QString topic;
+    int partition = 0;
+    qint64 offset = 0;
+    qint64 timestampMs = 0;
+    QByteArray key;
+    QByteArray value;
+};
+
+class KafkaConsumer {
+public:
+    enum class StartAt { End, Beginning };
+
+    struct Stats {
+        quint64 consumed = 0;
+        quint64 skipped = 0;  // messages lost between the broker and us
+        quint64 errors = 0;
+        qint64 lag = 0;       // messages on the broker not consumed yet
+        QString lastError;
+    };
+
+    // Called on the consumer thread with each batch, in offset order per partition.
+    using BatchHandler = std::function<void(std::vector<KafkaRecord> &&)>;
+
+    // Blocking (metadata and watermark queries): call from a worker thread.
+    // StartAt::End starts at each partition's end as measured now, so every message
+    // produced after create() returns is seen.
+    static Expected<std::unique_ptr<KafkaConsumer>> create(const KafkaConfig &config, const QStringList &topics,
+                                                           StartAt startAt, int timeoutMs);
+    ~KafkaConsumer();
+
+    KafkaConsumer(const KafkaConsumer &) = delete;
+    KafkaConsumer &operator=(const KafkaConsumer &) = delete;
+
+    void start(BatchHandler handler);
+    void stop();
+    Stats stats() const;
+
+    static constexpr size_t kMaxBatch = 2000;
+
+private:
+    using PartitionKey = std::pair<QString, int>;
+
+    explicit KafkaConsumer(rdk::Handle handle, std::map<PartitionKey, qint64> nextOffsets);
+    void run(const std::stop_token &stop, const BatchHandler &handler);
+    void take(rd_kafka_message_t *message, std::vector<KafkaRecord> &batch);
+    void updateLag();
+    void recordError(const QString &reason, bool isSkip);
+
+    rdk::Handle m_handle;
+    // Next expected offset per partition; -1 until the first message when unknown.
+    std::map<PartitionKey, qint64> m_nextOffsets;
+    std::atomic<quint64> m_consumed{0};
+    std::atomic<quint64> m_skipped{0};
+    std::atomic<quint64> m_errors{0};
+    std::atomic<qint64> m_lag{0};
+    mutable QMutex m_errorMutex;
+    QString m_lastError;
+    std::jthread m_thread;
+};
+
+} // namespace pitwall

@@ -1,0 +1,32 @@
+#include "KafkaEndpoint.h"
+
+#include "KafkaAdmin.h"
+
+#include <QElapsedTimer>
+
+namespace pitwall {
+
+Expected<std::shared_ptr<KafkaEndpoint>> KafkaEndpoint::prepare(const std::optional<KafkaConfig> &external,
+                                                               int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    auto endpoint = std::make_shared<KafkaEndpoint>();
+    if (!external) {
+        auto broker = EmbeddedBroker::start();
+        if (!broker)
+            return broker.error();
+        endpoint->m_broker = std::move(broker).value();
+        endpoint->m_clientConfig.setBootstrap(endpoint->m_broker->bootstrap());
+    } else {
+        if (external->bootstrap().isEmpty())
+            return Error{QStringLiteral("no Kafka bootstrap address: set bootstrap.servers or use --bootstrap HOST:PORT")};
+        endpoint->m_clientConfig = *external;
+        if (auto ready = kafka_admin::ensureTopics(*external, EmbeddedBroker::kDefaultPartitions, timeoutMs); !ready)
+            return ready.error();
+    }
+    endpoint->m_prepareMs = clock.elapsed();
+    return endpoint;
+}
+
+} // namespace pitwall

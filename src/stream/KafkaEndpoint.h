@@ -1,0 +1,36 @@
+#pragma once
+// The Kafka cluster the app talks to: the embedded broker (default) or a real cluster
+// given by a bootstrap address and librdkafka properties. Owns the embedded broker, so
+// it stays up as long as this object lives. prepare() is blocking: run it in a worker.
+
+#include "EmbeddedBroker.h"
+#include "KafkaConfig.h"
+#include "core/Expected.h"
+
+#include <memory>
+#include <optional>
+
+namespace pitwall {
+
+class KafkaEndpoint {
+public:
+    static constexpr int kDefaultTimeoutMs = 8000;
+
+    // external == nullopt starts the embedded broker; otherwise checks the cluster is
+    // reachable and creates the demo's topics that it lacks.
+    static Expected<std::shared_ptr<KafkaEndpoint>> prepare(const std::optional<KafkaConfig> &external,
+                                                            int timeoutMs = kDefaultTimeoutMs);
+
+    bool isEmbedded() const { return m_broker != nullptr; }
+    QString bootstrap() const { return m_clientConfig.bootstrap(); }
+    // What producers and consumers of this cluster are created with.
+    const KafkaConfig &clientConfig() const { return m_clientConfig; }
+    qint64 prepareMs() const { return m_prepareMs; }
+
+private:
+    std::unique_ptr<EmbeddedBroker> m_broker;
+    KafkaConfig m_clientConfig;
+    qint64 m_prepareMs = 0;
+};
+
+} // namespace pitwall

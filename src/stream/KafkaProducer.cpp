@@ -1,0 +1,110 @@
+#include "KafkaProducer.h"
+
+#include <chrono>
+
+namespace pitwall {
+
+namespace {
+
+constexpr int kQueueFullRetryMs = 2000;
+constexpr int kShutdownFlushMs = 5000;
+
+} // namespace
+
+Expected<std::unique_ptr<KafkaProducer>> KafkaProducer::create(const KafkaConfig &config)
+{
+    auto conf = rdk::makeConf(config, {{QStringLiteral("linger.ms"), QStringLiteral("5")}});
+    if (!conf)
+        return conf.error();
+    rd_kafka_conf_set_dr_msg_cb(conf.value().get(), &KafkaProducer::onDelivery);
+    rd_kafka_conf_set_error_cb(conf.value().get(), &KafkaProducer::onError);
+    // The callbacks find the producer through the opaque, so it exists before its handle.
+    std::unique_ptr<KafkaProducer> producer(new KafkaProducer(nullptr));
+    rd_kafka_conf_set_opaque(conf.value().get(), producer.get());
+    auto handle = rdk::makeHandle(RD_KAFKA_PRODUCER, std::move(conf).value());
+    if (!handle)
+        return handle.error();
+    producer->m_handle = std::move(handle).value();
+    producer->m_poller = std::jthread([raw = producer->m_handle.get()](std::stop_token stop) {
+        while (!stop.stop_requested())
+            rd_kafka_poll(raw, 100);
+    });
+    return producer;
+}
+
+KafkaProducer::KafkaProducer(rdk::Handle handle)
+    : m_handle(std::move(handle))
+{
+}
+
+KafkaProducer::~KafkaProducer()
+{
+    if (m_handle)
+        flush(kShutdownFlushMs);
+    m_poller.request_stop();
+    if (m_poller.joinable())
+        m_poller.join();
+}
+
+bool KafkaProducer::produce(const char *topic, QByteArrayView key, QByteArrayView value)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto giveUpAt = Clock::now() + std::chrono::milliseconds(kQueueFullRetryMs);
+    for (;;) {
+        const auto error = rd_kafka_producev(
+            m_handle.get(), RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+            RD_KAFKA_V_KEY(const_cast<char *>(key.data()), size_t(key.size())),
+            RD_KAFKA_V_VALUE(const_cast<char *>(value.data()), size_t(value.size())), RD_KAFKA_V_END);
+        if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {
+            ++m_enqueued;
+            return true;
+        }
+        // A full local queue is back-pressure: wait for deliveries to drain it, for a while.
+        if (error != RD_KAFKA_RESP_ERR__QUEUE_FULL || Clock::now() > giveUpAt) {
+            recordFailure(QStringLiteral("produce to %1: %2").arg(QString::fromUtf8(topic), rdk::errorText(error)));
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
+
+bool KafkaProducer::flush(int timeoutMs)
+{
+    return rd_kafka_flush(m_handle.get(), timeoutMs) == RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
+KafkaProducer::Stats KafkaProducer::stats() const
+{
+    QMutexLocker lock(&m_errorMutex);
+    return Stats{m_enqueued.load(), m_delivered.load(), m_failed.load(), m_lastError};
+}
+
+void KafkaProducer::recordFailure(const QString &reason)
+{
+    ++m_failed;
+    QMutexLocker lock(&m_errorMutex);
+    m_lastError = reason;
+}
+
+void KafkaProducer::onDelivery(rd_kafka_t *, const rd_kafka_message_t *message, void *opaque)
+{
+    auto *self = static_cast<KafkaProducer *>(opaque);
+    if (message->err == RD_KAFKA_RESP_ERR_NO_ERROR)
+        ++self->m_delivered;
+    else
+        self->recordFailure(QStringLiteral("delivery to %1 failed: %2")
+                                .arg(QString::fromUtf8(rd_kafka_topic_name(message->rkt)), rdk::errorText(message->err)));
+}
+
+void KafkaProducer::onError(rd_kafka_t *, int error, const char *reason, void *opaque)
+{
+    // Connection trouble is reported here; librdkafka retries by itself, so these are
+    // shown (last error) but only fatal ones count as failures of messages.
+    auto *self = static_cast<KafkaProducer *>(opaque);
+    const auto text = QStringLiteral("Kafka: %1").arg(QString::fromUtf8(reason));
+    qCWarning(lcKafka, "%s (%s)", qPrintable(text), rd_kafka_err2name(rd_kafka_resp_err_t(error)));
+    QMutexLocker lock(&self->m_errorMutex);
+    self->m_lastError = text;
+}
+
+} // namespace pitwall

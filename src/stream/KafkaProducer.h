@@ -1,0 +1,55 @@
+#pragma once
+// Produces to Kafka with delivery reports. A background thread serves librdkafka's
+// callbacks; every delivery failure is counted and its reason kept for the status bar.
+
+#include "KafkaConfig.h"
+#include "RdKafka.h"
+#include "core/Expected.h"
+
+#include <QByteArrayView>
+#include <QMutex>
+#include <atomic>
+#include <memory>
+#include <thread>
+
+namespace pitwall {
+
+class KafkaProducer {
+public:
+    struct Stats {
+        quint64 enqueued = 0;
+        quint64 delivered = 0;
+        quint64 failed = 0;   // refused locally or reported failed by the broker
+        QString lastError;
+    };
+
+    static Expected<std::unique_ptr<KafkaProducer>> create(const KafkaConfig &config);
+    // Flushes what is queued (bounded wait), then stops the callback thread.
+    ~KafkaProducer();
+
+    KafkaProducer(const KafkaProducer &) = delete;
+    KafkaProducer &operator=(const KafkaProducer &) = delete;
+
+    // Queues one message (copied). Waits briefly if the local queue is full; returns false
+    // and counts a failure if it stays full or the topic is invalid.
+    bool produce(const char *topic, QByteArrayView key, QByteArrayView value);
+    // True when every queued message was delivered or failed within the timeout.
+    bool flush(int timeoutMs);
+    Stats stats() const;
+
+private:
+    explicit KafkaProducer(rdk::Handle handle);
+    static void onDelivery(rd_kafka_t *, const rd_kafka_message_t *message, void *opaque);
+    static void onError(rd_kafka_t *, int error, const char *reason, void *opaque);
+    void recordFailure(const QString &reason);
+
+    rdk::Handle m_handle;
+    std::atomic<quint64> m_enqueued{0};
+    std::atomic<quint64> m_delivered{0};
+    std::atomic<quint64> m_failed{0};
+    mutable QMutex m_errorMutex;
+    QString m_lastError;
+    std::jthread m_poller;
+};
+
+} // namespace pitwall
