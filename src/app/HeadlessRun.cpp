@@ -32,6 +32,7 @@ QJsonObject summary(const RaceSession &session, const SessionStats &stats, doubl
                        {"errors", qint64(stats.errors)},
                        {"skipped", qint64(stats.skipped)},
                        {"rejected", qint64(stats.rejected)},
+                       {"other_races", qint64(stats.otherRaces)},
                        {"bootstrap", session.endpoint().bootstrap()},
                        {"broker", session.endpoint().isEmbedded() ? "embedded" : "external"},
                        {"race_id", session.raceId()},

@@ -165,6 +165,7 @@ SessionStats RaceSession::stats() const
     stats.consumed = feed.accepted;
     stats.skipped = consumed.skipped;
     stats.rejected = feed.rejected;
+    stats.otherRaces = feed.otherRaces;
     stats.errors = produced.failed + consumed.errors + feed.rejected;
     stats.lag = consumed.lag;
     for (const auto *error : {&produced.lastError, &consumed.lastError, &feed.lastRejection}) {

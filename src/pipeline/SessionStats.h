@@ -12,6 +12,7 @@ struct SessionStats {
     quint64 consumed = 0;   // valid messages of this race read back
     quint64 skipped = 0;    // messages lost because the consumer fell behind
     quint64 rejected = 0;   // undecodable or invalid messages
+    quint64 otherRaces = 0; // valid messages of other races on the same topic
     quint64 errors = 0;     // every failure: delivery, consumer, rejected messages
     qint64 lag = 0;         // messages on the broker not yet consumed
     QString lastError;

@@ -1,0 +1,89 @@
+// The window as a user meets it (offscreen platform): Start fills the leaderboard live,
+// the status bar shows the broker address, Stop reads everything back.
+
+#include "gui/LeaderboardModel.h"
+#include "gui/MainWindow.h"
+
+#include <QAction>
+#include <QDir>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QtTest>
+
+using namespace pitwall;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void startFillsTheLeaderboardLive()
+    {
+        MainWindow window{KafkaSelection{}};
+        window.resize(1280, 820);
+        window.show();
+        QSignalSpy ready(&window, &MainWindow::kafkaReady);
+        QVERIFY(ready.wait(10000));
+        QVERIFY(window.kafkaStatusText().contains(QLatin1String("127.0.0.1:")));
+
+        auto *start = window.findChild<QAction *>(QStringLiteral("actionStart"));
+        auto *stop = window.findChild<QAction *>(QStringLiteral("actionStop"));
+        QVERIFY(start && stop);
+        QVERIFY(start->isEnabled());
+        QVERIFY(!stop->isEnabled());
+        start->trigger();
+
+        QTRY_COMPARE_WITH_TIMEOUT(window.leaderboard()->rowCount(), 20, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(stop->isEnabled(), 5000);
+        QVERIFY(!start->isEnabled());
+        auto *model = window.leaderboard();
+        for (int row = 0; row < 20; ++row)
+            QCOMPARE(model->data(model->index(row, LeaderboardModel::Position), Qt::DisplayRole).toInt(), row + 1);
+        // Let a few more ticks arrive so the screenshot shows a race in progress.
+        QTest::qWait(2500);
+
+        QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR));
+        const auto path = QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/mainwindow.png");
+        const auto image = window.grab().toImage();
+        QVERIFY(image.save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+        QCOMPARE(image.width(), 1280);
+
+        const auto counts = window.statusBar()->findChildren<QLabel *>();
+        bool sawCounts = false;
+        for (auto *label : counts)
+            sawCounts = sawCounts || label->text().startsWith(QLatin1String("produced"));
+        QVERIFY(sawCounts);
+
+        stop->trigger();
+        auto *title = window.findChild<QLabel *>(QStringLiteral("raceTitle"));
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().contains(QLatin1String("finished")), 15000);
+        QVERIFY(start->isEnabled());
+        QVERIFY(!stop->isEnabled());
+        // "finished: N of N messages read back"
+        const auto words = title->text().split(QLatin1Char(' '));
+        const auto finished = words.indexOf(QStringLiteral("finished:"));
+        QVERIFY(finished > 0);
+        QCOMPARE(words.at(finished + 1), words.at(finished + 3));
+    }
+
+    void unreachableClusterShowsWhatToFix()
+    {
+        MainWindow window{KafkaSelection{QStringLiteral("127.0.0.1:1"), {}}};
+        window.show();
+        QSignalSpy failed(&window, &MainWindow::kafkaFailed);
+        QVERIFY(failed.wait(20000));
+        auto *banner = window.findChild<QLabel *>(QStringLiteral("problemBanner"));
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(QLatin1String("cannot reach Kafka at 127.0.0.1:1")));
+        QVERIFY(banner->text().contains(QLatin1String("Kafka connection")));
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionStart"))->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
