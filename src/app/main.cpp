@@ -5,7 +5,10 @@
 #include "gui/MainWindow.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QSettings>
+#include <QTranslator>
 #include <cstdio>
 #include <memory>
 
@@ -28,6 +31,18 @@ pitwall::KafkaSelection effectiveKafka(const pitwall::KafkaSelection &override)
     return selection;
 }
 
+// The user's language for Pit Wall's own strings and for Qt's standard dialogs.
+void installTranslations(QCoreApplication &app)
+{
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("pitwall"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -47,6 +62,7 @@ int main(int argc, char **argv)
     if (options->headless)
         return pitwall::runHeadless(kafka, options->durationSeconds);
 
+    installTranslations(*app);
     pitwall::MainWindow window(kafka);
     window.show();
     if (options->autostart)
