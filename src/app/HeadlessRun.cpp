@@ -81,7 +81,7 @@ int runHeadless(const KafkaSelection &kafka, int durationSeconds)
         say(QStringLiteral("race %1 started (%2 ms after launch), running %3 s")
                 .arg(session.raceId()).arg(startupMs).arg(durationSeconds));
         progress.start();
-        QTimer::singleShot(durationSeconds * 1000, &session, &RaceSession::stop);
+        QTimer::singleShot(durationSeconds * 1000, Qt::PreciseTimer, &session, &RaceSession::stop);
     });
     QObject::connect(&session, &RaceSession::failed, [&](const QString &reason) {
         say(QStringLiteral("race failed: %1").arg(reason));

@@ -44,6 +44,7 @@ RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &gr
 {
     qRegisterMetaType<pitwall::SessionStats>();
     qRegisterMetaType<QVector<pitwall::PositionUpdate>>();
+    m_tickTimer.setTimerType(Qt::PreciseTimer); // race time must not drift by the coarse timer's 5%
     m_tickTimer.setInterval(m_options.tickIntervalMs);
     m_displayTimer.setInterval(m_options.displayIntervalMs);
     connect(&m_tickTimer, &QTimer::timeout, this, &RaceSession::produceTick);

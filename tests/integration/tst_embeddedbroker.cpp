@@ -8,10 +8,13 @@
 #include "stream/KafkaEndpoint.h"
 #include "stream/KafkaProducer.h"
 
+#include "stream/RdKafka.h"
+
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QSignalSpy>
 #include <QtTest>
+#include <librdkafka/rdkafka_mock.h>
 
 using namespace pitwall;
 
@@ -155,6 +158,25 @@ private slots:
         QVERIFY2(endpoint.hasValue(), endpoint.hasValue() ? "" : qPrintable(endpoint.error().message));
         QVERIFY(!endpoint.value()->isEmbedded());
         QCOMPARE(endpoint.value()->bootstrap(), broker->bootstrap());
+    }
+
+    void clusterThatCannotCreateTheTopicsIsAClearError()
+    {
+        // A bare mock cluster has none of the demo's topics and, like a locked-down
+        // cluster, refuses CreateTopics: preparing it must fail and say why.
+        auto owner = rdk::makeHandle(RD_KAFKA_PRODUCER, std::move(rdk::makeConf(KafkaConfig{})).value());
+        QVERIFY(owner.hasValue());
+        rd_kafka_mock_cluster_t *bare = rd_kafka_mock_cluster_new(owner.value().get(), 1);
+        QVERIFY(bare);
+        KafkaConfig external;
+        external.setBootstrap(QString::fromUtf8(rd_kafka_mock_cluster_bootstraps(bare)));
+        external.set(QStringLiteral("allow.auto.create.topics"), QStringLiteral("false"));
+        const auto endpoint = KafkaEndpoint::prepare(external, 3000);
+        rd_kafka_mock_cluster_destroy(bare);
+        QVERIFY(!endpoint.hasValue());
+        qInfo("%s", qPrintable(endpoint.error().message));
+        QVERIFY2(endpoint.error().message.startsWith(QLatin1String("cannot create topics on ") + external.bootstrap()),
+                 qPrintable(endpoint.error().message));
     }
 
     void raceSessionReadsBackEverythingAndCountsPoison()
