@@ -12,6 +12,7 @@ namespace pitwall {
 struct Team {
     QString name;    // as on the demo's topics, e.g. "Red Bull Racing"
     QString colour;  // "#RRGGBB"
+    double pace = 0; // simulator: lap-time deficit to the fastest team (fraction)
 };
 
 struct Driver {
@@ -19,6 +20,8 @@ struct Driver {
     QString code;    // three-letter timing code
     int number = 0;
     int teamIndex = 0;
+    double skill = 0;         // simulator: own lap-time offset (fraction, negative is faster)
+    double consistency = 0.0025; // simulator: standard deviation of lap times (fraction)
 };
 
 class Grid {

@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 namespace pitwall::codec {
 
@@ -28,16 +29,45 @@ Decoded<T> finish(const JsonFieldReader &reader, T value)
     return value;
 }
 
+template <typename T>
+void putIfSet(QJsonObject &object, const char *field, const std::optional<T> &value)
+{
+    if (value)
+        object.insert(QLatin1StringView(field), *value);
+}
+
+const QStringList &tyreCompounds()
+{
+    static const QStringList compounds{QStringLiteral("SOFT"), QStringLiteral("MEDIUM"), QStringLiteral("HARD"),
+                                       QStringLiteral("INTERMEDIATE"), QStringLiteral("WET")};
+    return compounds;
+}
+
+void checkOneOf(JsonFieldReader &reader, const char *field, const QString &value, const QStringList &allowed)
+{
+    if (reader.ok() && !allowed.contains(value))
+        reader.fail(DecodeErrorKind::InvalidValue, field,
+                    QStringLiteral("'%1' is not one of %2").arg(value, allowed.join(QLatin1String(", "))));
+}
+
 } // namespace
 
 QByteArray encode(const PositionUpdate &update)
 {
-    return compact({{"driver_name", update.driverName},
-                    {"position", update.position},
-                    {"timestamp", update.timestampMs},
-                    {"race_id", nullable(update.raceId)},
-                    {"team_name", nullable(update.teamName)},
-                    {"speed", nullable(update.speedKph)}});
+    QJsonObject object{{"driver_name", update.driverName},
+                       {"position", update.position},
+                       {"timestamp", update.timestampMs},
+                       {"race_id", nullable(update.raceId)},
+                       {"team_name", nullable(update.teamName)},
+                       {"speed", nullable(update.speedKph)}};
+    putIfSet(object, "gap_to_leader", update.gapToLeaderS);
+    putIfSet(object, "interval", update.intervalS);
+    putIfSet(object, "lap", update.lap);
+    putIfSet(object, "tyre", update.tyre);
+    putIfSet(object, "tyre_age_laps", update.tyreAgeLaps);
+    putIfSet(object, "pit_stops", update.pitStops);
+    putIfSet(object, "status", update.status);
+    return compact(object);
 }
 
 Decoded<PositionUpdate> decodePositionUpdate(QByteArrayView bytes)
@@ -50,6 +80,15 @@ Decoded<PositionUpdate> decodePositionUpdate(QByteArrayView bytes)
     update.raceId = reader.nullableString("race_id", kMaxNameLength);
     update.teamName = reader.nullableString("team_name", kMaxNameLength);
     update.speedKph = reader.nullableDouble("speed", 0.0, kMaxSpeedKph);
+    update.gapToLeaderS = reader.nullableDouble("gap_to_leader", 0.0, kMaxGapS);
+    update.intervalS = reader.nullableDouble("interval", 0.0, kMaxGapS);
+    update.lap = reader.nullableInt("lap", 0, kMaxLap);
+    update.tyre = reader.nullableString("tyre", kMaxNameLength);
+    if (update.tyre)
+        checkOneOf(reader, "tyre", *update.tyre, tyreCompounds());
+    update.tyreAgeLaps = reader.nullableInt("tyre_age_laps", 0, kMaxLap);
+    update.pitStops = reader.nullableInt("pit_stops", 0, 20);
+    update.status = reader.nullableString("status", kMaxNameLength);
     return finish(reader, std::move(update));
 }
 
@@ -128,6 +167,126 @@ Decoded<CommentaryQuery> decodeCommentaryQuery(QByteArrayView bytes)
     CommentaryQuery query;
     query.query = reader.requiredString("query", kMaxTextLength);
     return finish(reader, std::move(query));
+}
+
+namespace {
+
+const char *const kTyreTempFields[4] = {"tyre_temp_fl", "tyre_temp_fr", "tyre_temp_rl", "tyre_temp_rr"};
+const char *const kBrakeTempFields[4] = {"brake_temp_fl", "brake_temp_fr", "brake_temp_rl", "brake_temp_rr"};
+
+} // namespace
+
+QByteArray encode(const TelemetrySample &sample)
+{
+    QJsonObject object{{"race_id", sample.raceId},
+                       {"driver_name", sample.driverName},
+                       {"team_name", sample.teamName},
+                       {"timestamp", sample.timestampMs},
+                       {"lap", sample.lap},
+                       {"lap_distance", std::round(sample.lapDistanceM * 10) / 10},
+                       {"x", std::round(sample.x * 10) / 10},
+                       {"y", std::round(sample.y * 10) / 10},
+                       {"speed", std::round(sample.speedKph * 10) / 10},
+                       {"rpm", sample.rpm},
+                       {"gear", sample.gear},
+                       {"throttle", std::round(sample.throttle * 10) / 10},
+                       {"brake", std::round(sample.brake * 10) / 10},
+                       {"drs", sample.drs},
+                       {"fuel_kg", std::round(sample.fuelKg * 100) / 100},
+                       {"tyre", sample.tyre},
+                       {"tyre_age_laps", sample.tyreAgeLaps},
+                       {"engine_temperature", nullable(sample.engineTemperatureC)},
+                       {"oil_temperature", nullable(sample.oilTemperatureC)}};
+    for (int i = 0; i < 4; ++i) {
+        object.insert(QLatin1StringView(kTyreTempFields[i]), nullable(sample.tyreTemperatureC[i]));
+        object.insert(QLatin1StringView(kBrakeTempFields[i]), nullable(sample.brakeTemperatureC[i]));
+    }
+    return compact(object);
+}
+
+Decoded<TelemetrySample> decodeTelemetrySample(QByteArrayView bytes)
+{
+    JsonFieldReader reader(bytes);
+    TelemetrySample sample;
+    sample.raceId = reader.requiredString("race_id", kMaxNameLength);
+    sample.driverName = reader.requiredString("driver_name", kMaxNameLength);
+    sample.teamName = reader.requiredString("team_name", kMaxNameLength);
+    sample.timestampMs = reader.requiredTimestampMs("timestamp");
+    sample.lap = reader.requiredInt("lap", 0, kMaxLap);
+    sample.lapDistanceM = reader.requiredDouble("lap_distance", 0, 20000);
+    sample.x = reader.requiredDouble("x", -1e5, 1e5);
+    sample.y = reader.requiredDouble("y", -1e5, 1e5);
+    sample.speedKph = reader.requiredDouble("speed", 0, kMaxSpeedKph);
+    sample.rpm = reader.requiredInt("rpm", 0, 20000);
+    sample.gear = reader.requiredInt("gear", 0, 8);
+    sample.throttle = reader.requiredDouble("throttle", 0, 100);
+    sample.brake = reader.requiredDouble("brake", 0, 100);
+    sample.drs = reader.requiredBool("drs");
+    sample.fuelKg = reader.requiredDouble("fuel_kg", 0, 150);
+    sample.tyre = reader.requiredString("tyre", kMaxNameLength);
+    checkOneOf(reader, "tyre", sample.tyre, tyreCompounds());
+    sample.tyreAgeLaps = reader.requiredInt("tyre_age_laps", 0, kMaxLap);
+    sample.engineTemperatureC = reader.nullableDouble("engine_temperature", kMinTemperatureC, kMaxTemperatureC);
+    sample.oilTemperatureC = reader.nullableDouble("oil_temperature", kMinTemperatureC, kMaxTemperatureC);
+    for (int i = 0; i < 4; ++i) {
+        sample.tyreTemperatureC[i] = reader.nullableDouble(kTyreTempFields[i], kMinTemperatureC, kMaxTemperatureC);
+        sample.brakeTemperatureC[i] = reader.nullableDouble(kBrakeTempFields[i], kMinTemperatureC, kMaxTemperatureC);
+    }
+    return finish(reader, std::move(sample));
+}
+
+QByteArray encode(const FaultLabel &label)
+{
+    return compact({{"race_id", label.raceId},
+                    {"driver_name", label.driverName},
+                    {"team_name", label.teamName},
+                    {"metric", label.metric},
+                    {"kind", label.kind},
+                    {"start_ms", label.startMs},
+                    {"end_ms", label.endMs}});
+}
+
+Decoded<FaultLabel> decodeFaultLabel(QByteArrayView bytes)
+{
+    JsonFieldReader reader(bytes);
+    FaultLabel label;
+    label.raceId = reader.requiredString("race_id", kMaxNameLength);
+    label.driverName = reader.requiredString("driver_name", kMaxNameLength);
+    label.teamName = reader.requiredString("team_name", kMaxNameLength);
+    label.metric = reader.requiredString("metric", kMaxNameLength);
+    checkOneOf(reader, "metric", label.metric, telemetryMetricNames());
+    label.kind = reader.requiredString("kind", kMaxNameLength);
+    label.startMs = reader.requiredTimestampMs("start_ms");
+    label.endMs = reader.requiredTimestampMs("end_ms");
+    if (reader.ok() && label.endMs < label.startMs)
+        reader.fail(DecodeErrorKind::OutOfRange, "end_ms", QStringLiteral("ends before it starts"));
+    return finish(reader, std::move(label));
+}
+
+QByteArray encode(const RaceEvent &event)
+{
+    QJsonObject object{{"race_id", event.raceId},
+                       {"timestamp", event.timestampMs},
+                       {"kind", event.kind},
+                       {"lap", event.lap},
+                       {"details", event.details}};
+    if (!event.driverName.isEmpty())
+        object.insert(QLatin1String("driver_name"), event.driverName);
+    return compact(object);
+}
+
+Decoded<RaceEvent> decodeRaceEvent(QByteArrayView bytes)
+{
+    JsonFieldReader reader(bytes);
+    RaceEvent event;
+    event.raceId = reader.requiredString("race_id", kMaxNameLength);
+    event.timestampMs = reader.requiredTimestampMs("timestamp");
+    event.kind = reader.requiredString("kind", kMaxNameLength);
+    checkOneOf(reader, "kind", event.kind, raceEventKinds());
+    event.lap = reader.requiredInt("lap", 0, kMaxLap);
+    event.driverName = reader.nullableString("driver_name", kMaxNameLength).value_or(QString());
+    event.details = reader.optionalObject("details");
+    return finish(reader, std::move(event));
 }
 
 } // namespace pitwall::codec

@@ -27,11 +27,20 @@ QByteArray encode(const CarMetrics &metrics);
 QByteArray encode(const Commentary &commentary);
 QByteArray encode(const EngineAnomaly &anomaly);
 QByteArray encode(const CommentaryQuery &query);
+QByteArray encode(const TelemetrySample &sample);
+QByteArray encode(const FaultLabel &label);
+QByteArray encode(const RaceEvent &event);
 
 Decoded<PositionUpdate> decodePositionUpdate(QByteArrayView bytes);
 Decoded<CarMetrics> decodeCarMetrics(QByteArrayView bytes);
 Decoded<Commentary> decodeCommentary(QByteArrayView bytes);
 Decoded<EngineAnomaly> decodeEngineAnomaly(QByteArrayView bytes);
 Decoded<CommentaryQuery> decodeCommentaryQuery(QByteArrayView bytes);
+Decoded<TelemetrySample> decodeTelemetrySample(QByteArrayView bytes);
+Decoded<FaultLabel> decodeFaultLabel(QByteArrayView bytes);
+Decoded<RaceEvent> decodeRaceEvent(QByteArrayView bytes);
+
+inline constexpr int kMaxLap = 200;
+inline constexpr double kMaxGapS = 24 * 3600.0;
 
 } // namespace pitwall::codec

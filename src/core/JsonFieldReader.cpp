@@ -125,6 +125,30 @@ int JsonFieldReader::requiredInt(const char *field, int min, int max)
     return static_cast<int>(*value);
 }
 
+std::optional<int> JsonFieldReader::nullableInt(const char *field, int min, int max)
+{
+    const auto value = number(field, false, min, max);
+    if (!value)
+        return std::nullopt;
+    if (std::trunc(*value) != *value) {
+        fail(DecodeErrorKind::WrongType, field, QStringLiteral("expected an integer, got %1").arg(*value));
+        return std::nullopt;
+    }
+    return static_cast<int>(*value);
+}
+
+QJsonObject JsonFieldReader::optionalObject(const char *field)
+{
+    const auto value = present(field, false);
+    if (!value)
+        return {};
+    if (!value->isObject()) {
+        fail(DecodeErrorKind::WrongType, field, QStringLiteral("expected an object, got %1").arg(jsonTypeName(*value)));
+        return {};
+    }
+    return value->toObject();
+}
+
 qint64 JsonFieldReader::requiredTimestampMs(const char *field)
 {
     const auto value = number(field, true, 0, double(kMaxTimestampMs));

@@ -26,7 +26,10 @@ public:
     qint64 requiredTimestampMs(const char *field);
     double requiredDouble(const char *field, double min, double max);
     std::optional<double> nullableDouble(const char *field, double min, double max);
+    std::optional<int> nullableInt(const char *field, int min, int max);
     bool requiredBool(const char *field);
+    // Absent or null gives an empty object; any other non-object is an error.
+    QJsonObject optionalObject(const char *field);
 
     bool ok() const { return !m_error.has_value(); }
     const DecodeError &error() const { return *m_error; }

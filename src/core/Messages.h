@@ -2,12 +2,14 @@
 // The records carried on the demo's topics. Field names mirror the demo's schemas
 // (../shared/spec, section 5.4); nullable demo fields are std::optional here.
 
+#include <QJsonObject>
 #include <QString>
+#include <QVector>
 #include <optional>
 
 namespace pitwall {
 
-// f1-driver-positions
+// f1-driver-positions: the demo's fields, then our extras (absent from the demo's messages).
 struct PositionUpdate {
     QString driverName;
     int position = 0;
@@ -15,9 +17,73 @@ struct PositionUpdate {
     std::optional<QString> raceId;
     std::optional<QString> teamName;
     std::optional<double> speedKph;
+    std::optional<double> gapToLeaderS;
+    std::optional<double> intervalS;
+    std::optional<int> lap;
+    std::optional<QString> tyre;        // SOFT, MEDIUM, HARD
+    std::optional<int> tyreAgeLaps;
+    std::optional<int> pitStops;
+    std::optional<QString> status;      // running, pit, retired, finished
 
     bool operator==(const PositionUpdate &) const = default;
 };
+
+// f1-car-telemetry: one car at the telemetry rate. Sensor readings are optional: a
+// dropped-out sensor reports null.
+struct TelemetrySample {
+    QString raceId;
+    QString driverName;
+    QString teamName;
+    qint64 timestampMs = 0;
+    int lap = 0;
+    double lapDistanceM = 0;
+    double x = 0, y = 0;            // metres on the circuit's centreline frame
+    double speedKph = 0;
+    int rpm = 0;
+    int gear = 0;
+    double throttle = 0;            // percent
+    double brake = 0;               // percent
+    bool drs = false;
+    double fuelKg = 0;
+    QString tyre;
+    int tyreAgeLaps = 0;
+    std::optional<double> engineTemperatureC;
+    std::optional<double> oilTemperatureC;
+    std::optional<double> tyreTemperatureC[4];  // FL, FR, RL, RR
+    std::optional<double> brakeTemperatureC[4];
+
+    bool operator==(const TelemetrySample &) const = default;
+};
+
+// The metric names used by telemetry, fault labels and anomaly detection.
+QStringList telemetryMetricNames();
+
+// f1-fault-labels: ground truth of an injected fault.
+struct FaultLabel {
+    QString raceId;
+    QString driverName;
+    QString teamName;
+    QString metric;   // one of telemetryMetricNames()
+    QString kind;     // overheat_ramp, spike, drop, tyre_overheat, brake_fade, sensor_dropout, stuck_sensor
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+
+    bool operator==(const FaultLabel &) const = default;
+};
+
+// f1-race-events: what happened in the race. `details` holds the kind's own fields.
+struct RaceEvent {
+    QString raceId;
+    qint64 timestampMs = 0;
+    QString kind;     // one of raceEventKinds()
+    int lap = 0;
+    QString driverName; // empty for race-wide events
+    QJsonObject details;
+
+    bool operator==(const RaceEvent &) const = default;
+};
+
+QStringList raceEventKinds();
 
 // f1-car-metrics
 struct CarMetrics {

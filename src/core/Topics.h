@@ -11,10 +11,15 @@ inline constexpr const char *kCarMetricsAnomalies = "f1-car-metrics-anomalies";
 inline constexpr const char *kCommentaryQueries = "commentary_queries";
 inline constexpr const char *kCommentaryQueryVectors = "commentary_queries_vectors";
 inline constexpr const char *kDeadLetters = "f1-dlq";
+// Ours, beyond the demo's.
+inline constexpr const char *kCarTelemetry = "f1-car-telemetry";
+inline constexpr const char *kRaceEvents = "f1-race-events";
+inline constexpr const char *kFaultLabels = "f1-fault-labels";
 
 inline constexpr const char *kAll[] = {kDriverPositions,    kCarMetrics,
                                        kCommentary,         kCarMetricsAnomalies,
                                        kCommentaryQueries,  kCommentaryQueryVectors,
-                                       kDeadLetters};
+                                       kDeadLetters,        kCarTelemetry,
+                                       kRaceEvents,         kFaultLabels};
 
 } // namespace pitwall::topics
