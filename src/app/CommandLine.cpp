@@ -1,5 +1,8 @@
 #include "CommandLine.h"
 
+#include "core/Grid.h"
+#include "sim/Circuit.h"
+
 #include <cstring>
 
 namespace pitwall {
@@ -10,8 +13,31 @@ const QCommandLineOption kHeadless(QStringLiteral("headless"),
                                    QStringLiteral("Run a race without a window; progress on stderr, a JSON summary as "
                                                   "the last line of stdout."));
 const QCommandLineOption kDuration(QStringLiteral("duration-seconds"),
-                                   QStringLiteral("Headless: how long the race runs (1-86400, default 20)."),
-                                   QStringLiteral("N"), QStringLiteral("20"));
+                                   QStringLiteral("Stop the race after N wall-clock seconds (1-86400); without it the "
+                                                  "race runs to the chequered flag."),
+                                   QStringLiteral("N"));
+const QCommandLineOption kTrack(QStringLiteral("track"), QStringLiteral("Circuit: %1 (default monza)."),
+                                QStringLiteral("name"), QStringLiteral("monza"));
+const QCommandLineOption kLaps(QStringLiteral("laps"), QStringLiteral("Race distance in laps (1-100; default: the "
+                                                                      "circuit's full distance)."),
+                               QStringLiteral("N"));
+const QCommandLineOption kSeed(QStringLiteral("seed"),
+                               QStringLiteral("Random seed; the same seed gives the same race (default: random)."),
+                               QStringLiteral("S"));
+const QCommandLineOption kSpeed(QStringLiteral("speed"),
+                                QStringLiteral("Race time per real second: a factor such as 1, 2 or 10, or max "
+                                               "(default 1)."),
+                                QStringLiteral("max|X"), QStringLiteral("1"));
+const QCommandLineOption kTelemetryHz(QStringLiteral("telemetry-hz"),
+                                      QStringLiteral("Telemetry samples per car per second (1-50, default 10)."),
+                                      QStringLiteral("H"), QStringLiteral("10"));
+const QCommandLineOption kHero(QStringLiteral("hero"),
+                               QStringLiteral("The demo's story: this driver starts P5-P10 and fights for the podium."),
+                               QStringLiteral("driver"));
+const QCommandLineOption kFaults(QStringLiteral("faults"),
+                                 QStringLiteral("Injected faults per car per hour of racing, labelled on "
+                                                "f1-fault-labels (0 = a clean race; default 0.5)."),
+                                 QStringLiteral("rate"), QStringLiteral("0.5"));
 const QCommandLineOption kBootstrap(QStringLiteral("bootstrap"),
                                     QStringLiteral("Use this Kafka cluster instead of the embedded broker "
                                                    "(HOST:PORT[,HOST:PORT...])."),
@@ -25,6 +51,11 @@ const QCommandLineOption kScreenshot(QStringLiteral("screenshot"),
                                      QStringLiteral("GUI: start a race, save a PNG of the window after 5 s, and quit."),
                                      QStringLiteral("file.png"));
 
+Error badValue(const QCommandLineOption &option, const QString &value, const QString &expected)
+{
+    return Error{QStringLiteral("--%1 must be %2, not '%3'").arg(option.names().first(), expected, value)};
+}
+
 } // namespace
 
 CommandLine::CommandLine()
@@ -35,7 +66,10 @@ CommandLine::CommandLine()
                        "Kafka settings given here override those saved in the app."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({kHeadless, kDuration, kBootstrap, kKafkaConfig, kAutostart, kScreenshot});
+    QCommandLineOption track = kTrack;
+    track.setDescription(kTrack.description().arg(Circuit::builtInIds().join(QLatin1String(", "))));
+    m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
+                         kKafkaConfig, kAutostart, kScreenshot});
 }
 
 Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
@@ -47,10 +81,48 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
     AppOptions options;
     options.headless = m_parser.isSet(kHeadless);
     bool isNumber = false;
-    options.durationSeconds = m_parser.value(kDuration).toInt(&isNumber);
-    if (!isNumber || options.durationSeconds < 1 || options.durationSeconds > 86400)
-        return Error{QStringLiteral("--duration-seconds must be a whole number from 1 to 86400, not '%1'")
-                         .arg(m_parser.value(kDuration))};
+    if (m_parser.isSet(kDuration)) {
+        options.durationSeconds = m_parser.value(kDuration).toInt(&isNumber);
+        if (!isNumber || options.durationSeconds < 1 || options.durationSeconds > 86400)
+            return badValue(kDuration, m_parser.value(kDuration), QStringLiteral("a whole number from 1 to 86400"));
+    }
+
+    auto &race = options.session.race;
+    race.circuitId = m_parser.value(kTrack).trimmed().toLower();
+    if (!Circuit::builtInIds().contains(race.circuitId))
+        return badValue(kTrack, m_parser.value(kTrack), QStringLiteral("one of ") + Circuit::builtInIds().join(QLatin1String(", ")));
+    if (m_parser.isSet(kLaps)) {
+        race.laps = m_parser.value(kLaps).toInt(&isNumber);
+        if (!isNumber || race.laps < 1 || race.laps > 100)
+            return badValue(kLaps, m_parser.value(kLaps), QStringLiteral("a whole number from 1 to 100"));
+    }
+    if (m_parser.isSet(kSeed)) {
+        race.seed = m_parser.value(kSeed).toULongLong(&isNumber);
+        if (!isNumber || race.seed == 0)
+            return badValue(kSeed, m_parser.value(kSeed), QStringLiteral("a positive whole number"));
+    }
+    const auto speed = m_parser.value(kSpeed).trimmed().toLower();
+    if (speed == QLatin1String("max")) {
+        options.session.speed = 0;
+    } else {
+        options.session.speed = QString(speed).remove(QLatin1Char('x')).toDouble(&isNumber);
+        if (!isNumber || options.session.speed < 0.1 || options.session.speed > 1000)
+            return badValue(kSpeed, m_parser.value(kSpeed), QStringLiteral("max or a factor from 0.1 to 1000"));
+    }
+    race.telemetryHz = m_parser.value(kTelemetryHz).toInt(&isNumber);
+    if (!isNumber || race.telemetryHz < 1 || race.telemetryHz > 50)
+        return badValue(kTelemetryHz, m_parser.value(kTelemetryHz), QStringLiteral("a whole number from 1 to 50"));
+    race.faultsPerCarHour = m_parser.value(kFaults).toDouble(&isNumber);
+    if (!isNumber || race.faultsPerCarHour < 0 || race.faultsPerCarHour > 60)
+        return badValue(kFaults, m_parser.value(kFaults), QStringLiteral("a rate from 0 to 60"));
+    if (m_parser.isSet(kHero)) {
+        race.heroDriver = m_parser.value(kHero).trimmed();
+        if (!Grid::builtIn().findDriver(race.heroDriver))
+            return badValue(kHero, race.heroDriver, QStringLiteral("a driver's full name, e.g. 'Oscar Piastri'"));
+    }
+    for (const auto &option : {kTrack, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults})
+        options.raceOptionsGiven = options.raceOptionsGiven || m_parser.isSet(option);
+
     options.kafkaOverride.bootstrap = m_parser.value(kBootstrap);
     options.kafkaOverride.configFile = m_parser.value(kKafkaConfig);
     options.screenshotPath = m_parser.value(kScreenshot);

@@ -2,6 +2,7 @@
 // Pit Wall's command line: what the user asked for, validated.
 
 #include "core/Expected.h"
+#include "pipeline/RaceSession.h"
 #include "stream/KafkaSelection.h"
 
 #include <QCommandLineParser>
@@ -11,7 +12,9 @@ namespace pitwall {
 
 struct AppOptions {
     bool headless = false;
-    int durationSeconds = 20;
+    int durationSeconds = 0;      // 0: until the chequered flag
+    SessionOptions session;       // the race: circuit, laps, seed, speed, telemetry rate, hero, faults
+    bool raceOptionsGiven = false; // GUI: start with these instead of the saved choices
     KafkaSelection kafkaOverride; // empty fields: use the saved settings
     bool autostart = false;
     QString screenshotPath;       // GUI: save a PNG of the window after a few seconds and quit

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -24,27 +25,59 @@ void say(const QString &line)
     std::fflush(stderr);
 }
 
-QJsonObject summary(const RaceSession &session, const SessionStats &stats, double durationS, qint64 startupMs)
+double rounded(double value, int decimals)
 {
-    const double rate = durationS > 0 ? double(stats.consumed) / durationS : 0.0;
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
+QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, const RaceSummary &race,
+                        double durationS, qint64 startupMs)
+{
+    QJsonObject topics;
+    for (const auto &[topic, count] : stats.producedByTopic)
+        topics.insert(topic, qint64(count));
+    QJsonObject events;
+    for (auto it = race.events.cbegin(); it != race.events.cend(); ++it)
+        events.insert(it.key(), it.value());
+    QJsonArray faults;
+    for (const auto &label : race.faults)
+        faults.append(QJsonObject{{"driver_name", label.driverName}, {"team_name", label.teamName},
+                                  {"metric", label.metric}, {"kind", label.kind},
+                                  {"start_ms", label.startMs}, {"end_ms", label.endMs}});
+    const auto &options = session.options();
     return QJsonObject{{"produced", qint64(stats.produced)},
                        {"consumed", qint64(stats.consumed)},
                        {"errors", qint64(stats.errors)},
                        {"skipped", qint64(stats.skipped)},
                        {"rejected", qint64(stats.rejected)},
                        {"other_races", qint64(stats.otherRaces)},
+                       {"produced_all_topics", qint64(stats.producedAllTopics)},
+                       {"topics", topics},
                        {"bootstrap", session.endpoint().bootstrap()},
                        {"broker", session.endpoint().isEmbedded() ? "embedded" : "external"},
                        {"race_id", session.raceId()},
-                       {"duration_s", std::round(durationS * 1000.0) / 1000.0},
+                       {"duration_s", rounded(durationS, 3)},
                        {"startup_ms", startupMs},
-                       {"messages_per_s", std::round(rate * 10.0) / 10.0},
+                       {"messages_per_s", rounded(durationS > 0 ? stats.producedAllTopics / durationS : 0.0, 1)},
+                       {"track", race.circuitId},
+                       {"laps", race.laps},
+                       {"leader_lap", race.leaderLap},
+                       {"finished", race.finished},
+                       {"race_time_s", rounded(race.raceTimeS, 1)},
+                       {"seed", QString::number(options.race.seed)},
+                       {"speed", options.speed > 0 ? QJsonValue(options.speed) : QJsonValue("max")},
+                       {"telemetry_hz", options.race.telemetryHz},
+                       {"hero", options.race.heroDriver.isEmpty() ? QJsonValue() : QJsonValue(options.race.heroDriver)},
+                       {"classification", QJsonArray::fromStringList(race.classification)},
+                       {"events", events},
+                       {"faults", faults},
                        {"last_error", stats.lastError}};
 }
 
 } // namespace
 
-int runHeadless(const KafkaSelection &kafka, int durationSeconds)
+int runHeadless(const KafkaSelection &kafka, const SessionOptions &sessionOptions, int durationSeconds)
 {
     QElapsedTimer clock;
     clock.start();
@@ -63,7 +96,7 @@ int runHeadless(const KafkaSelection &kafka, int durationSeconds)
     say(QStringLiteral("Kafka bootstrap %1 (%2)")
             .arg(endpoint.value()->bootstrap(), endpoint.value()->isEmbedded() ? "embedded" : "external"));
 
-    RaceSession session(endpoint.value(), Grid::builtIn());
+    RaceSession session(endpoint.value(), Grid::builtIn(), sessionOptions);
     int exitCode = kOk;
     qint64 startupMs = 0;
     QElapsedTimer raceClock;
@@ -71,18 +104,26 @@ int runHeadless(const KafkaSelection &kafka, int durationSeconds)
     progress.setInterval(1000);
     QObject::connect(&progress, &QTimer::timeout, [&] {
         const auto stats = session.stats();
-        say(QStringLiteral("t=%1s produced=%2 consumed=%3 lag=%4 skipped=%5 errors=%6")
-                .arg((raceClock.elapsed() + 500) / 1000).arg(stats.produced).arg(stats.consumed).arg(stats.lag)
-                .arg(stats.skipped).arg(stats.errors));
+        say(QStringLiteral("t=%1s lap %2 race-time %3s positions produced=%4 consumed=%5 lag=%6 skipped=%7 errors=%8 "
+                           "(all topics %9)")
+                .arg((raceClock.elapsed() + 500) / 1000).arg(stats.leaderLap).arg(qint64(stats.raceTimeS))
+                .arg(stats.produced).arg(stats.consumed).arg(stats.lag).arg(stats.skipped).arg(stats.errors)
+                .arg(stats.producedAllTopics));
     });
     QObject::connect(&session, &RaceSession::started, [&] {
         startupMs = clock.elapsed();
         raceClock.start();
-        say(QStringLiteral("race %1 started (%2 ms after launch), running %3 s")
-                .arg(session.raceId()).arg(startupMs).arg(durationSeconds));
+        const auto &race = session.options().race;
+        say(QStringLiteral("race %1 started on %2 (seed %3, speed %4, %5 Hz telemetry) %6 ms after launch%7")
+                .arg(session.raceId(), race.circuitId).arg(race.seed)
+                .arg(session.options().speed > 0 ? QString::number(session.options().speed) + "x" : QStringLiteral("max"))
+                .arg(race.telemetryHz).arg(startupMs)
+                .arg(durationSeconds ? QStringLiteral(", stopping after %1 s").arg(durationSeconds) : QString()));
         progress.start();
-        QTimer::singleShot(durationSeconds * 1000, Qt::PreciseTimer, &session, &RaceSession::stop);
+        if (durationSeconds)
+            QTimer::singleShot(durationSeconds * 1000, Qt::PreciseTimer, &session, &RaceSession::stop);
     });
+    QObject::connect(&session, &RaceSession::raceFinished, [&] { say(QStringLiteral("chequered flag")); });
     QObject::connect(&session, &RaceSession::failed, [&](const QString &reason) {
         say(QStringLiteral("race failed: %1").arg(reason));
         exitCode = kRaceFailed;
@@ -92,14 +133,16 @@ int runHeadless(const KafkaSelection &kafka, int durationSeconds)
         progress.stop();
         const double durationS = raceClock.elapsed() / 1000.0;
         if (stats.produced != stats.consumed || stats.skipped > 0 || stats.errors > 0) {
-            say(QStringLiteral("%1 of %2 messages read back, %3 skipped, %4 errors%5")
+            say(QStringLiteral("%1 of %2 positions read back, %3 skipped, %4 errors%5")
                     .arg(stats.consumed).arg(stats.produced).arg(stats.skipped).arg(stats.errors)
                     .arg(stats.lastError.isEmpty() ? QString() : QStringLiteral(" (last: %1)").arg(stats.lastError)));
             exitCode = kMessagesLost;
         } else {
-            say(QStringLiteral("race finished: all %1 messages read back").arg(stats.consumed));
+            say(QStringLiteral("race over: all %1 positions read back, %2 messages produced in all")
+                    .arg(stats.consumed).arg(stats.producedAllTopics));
         }
-        std::printf("%s\n", QJsonDocument(summary(session, stats, durationS, startupMs)).toJson(QJsonDocument::Compact).constData());
+        const auto json = QJsonDocument(summaryJson(session, stats, session.summary(), durationS, startupMs));
+        std::printf("%s\n", json.toJson(QJsonDocument::Compact).constData());
         std::fflush(stdout);
         QCoreApplication::exit(exitCode);
     });

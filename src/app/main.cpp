@@ -60,10 +60,12 @@ int main(int argc, char **argv)
     }
     const auto kafka = effectiveKafka(options->kafkaOverride);
     if (options->headless)
-        return pitwall::runHeadless(kafka, options->durationSeconds);
+        return pitwall::runHeadless(kafka, options->session, options->durationSeconds);
 
     installTranslations(*app);
     pitwall::MainWindow window(kafka);
+    if (options->raceOptionsGiven)
+        window.setRaceOptions(options->session);
     window.show();
     if (options->autostart)
         window.startRaceWhenReady();

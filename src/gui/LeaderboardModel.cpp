@@ -31,6 +31,9 @@ QVariant LeaderboardModel::headerData(int section, Qt::Orientation orientation, 
     case Number: return tr("No.");
     case DriverName: return tr("Driver");
     case TeamName: return tr("Team");
+    case Gap: return tr("Gap");
+    case Tyre: return tr("Tyre");
+    case PitStops: return tr("Pits");
     case Speed: return tr("Speed (km/h)");
     }
     return {};
@@ -53,6 +56,19 @@ QVariant LeaderboardModel::displayData(const Row &row, int column) const
         return {};
     case DriverName: return update.driverName;
     case TeamName: return update.teamName.value_or(QString());
+    case Gap:
+        if (update.status == QLatin1String("retired"))
+            return tr("OUT");
+        if (update.status == QLatin1String("pit"))
+            return tr("PIT");
+        if (update.position == 1)
+            return update.status == QLatin1String("finished") ? tr("Winner") : tr("Leader");
+        return update.gapToLeaderS ? QStringLiteral("+%1").arg(*update.gapToLeaderS, 0, 'f', 3) : QString();
+    case Tyre:
+        if (!update.tyre)
+            return {};
+        return QStringLiteral("%1 (%2)").arg(update.tyre->left(1)).arg(update.tyreAgeLaps.value_or(0));
+    case PitStops: return update.pitStops ? QVariant(*update.pitStops) : QVariant();
     case Speed: return update.speedKph ? QString::number(*update.speedKph, 'f', 1) : QStringLiteral("\u2014");
     }
     return {};
@@ -74,9 +90,18 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == Change && row.change != 0)
             return row.change > 0 ? QColor(0x2e, 0xcc, 0x71) : QColor(0xe7, 0x4c, 0x3c);
+        if (index.column() == Tyre && row.update.tyre) {
+            // The compound colours of the broadcast graphics.
+            const auto &tyre = *row.update.tyre;
+            return tyre == QLatin1String("SOFT") ? QColor(0xe1, 0x06, 0x00)
+                   : tyre == QLatin1String("MEDIUM") ? QColor(0xd4, 0xa0, 0x00)
+                                                   : QColor(0x70, 0x70, 0x70);
+        }
+        if (row.update.status == QLatin1String("retired"))
+            return QColor(Qt::gray);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == DriverName || index.column() == TeamName)
+        if (index.column() == DriverName || index.column() == TeamName || index.column() == Tyre)
             return int(Qt::AlignLeft | Qt::AlignVCenter);
         return int(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::FontRole:

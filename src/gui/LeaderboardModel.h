@@ -1,6 +1,6 @@
 #pragma once
 // The live standing as a table: position, change since the previous update, car
-// number, driver (with the team colour), team and speed.
+// number, driver (with the team colour), team, gap to the leader, tyre, pit stops, speed.
 
 #include "core/Grid.h"
 #include "core/Messages.h"
@@ -14,7 +14,7 @@ namespace pitwall {
 class LeaderboardModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Position, Change, Number, DriverName, TeamName, Speed, ColumnCount };
+    enum Column { Position, Change, Number, DriverName, TeamName, Gap, Tyre, PitStops, Speed, ColumnCount };
 
     explicit LeaderboardModel(const Grid &grid, QObject *parent = nullptr);
 

@@ -3,17 +3,20 @@
 #include "KafkaConnectionDialog.h"
 #include "LeaderboardModel.h"
 #include "core/Grid.h"
+#include "sim/Circuit.h"
 #include "pipeline/RaceSession.h"
 #include "stream/KafkaEndpoint.h"
 #include "ui_MainWindow.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -25,6 +28,8 @@ namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kColumnsKey = QStringLiteral("mainWindow/leaderboardColumns");
+const QString kCircuitKey = QStringLiteral("race/circuit");
+const QString kSpeedKey = QStringLiteral("race/speed");
 
 } // namespace
 
@@ -46,8 +51,12 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     header->resizeSection(LeaderboardModel::Change, 60);
     header->resizeSection(LeaderboardModel::Number, 60);
     header->resizeSection(LeaderboardModel::DriverName, 260);
-    header->resizeSection(LeaderboardModel::TeamName, 220);
+    header->resizeSection(LeaderboardModel::TeamName, 180);
+    header->resizeSection(LeaderboardModel::Gap, 110);
+    header->resizeSection(LeaderboardModel::Tyre, 110);
+    header->resizeSection(LeaderboardModel::PitStops, 60);
     setUpStatusBar();
+    setUpRaceControls();
 
     connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startRace);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRace);
@@ -69,6 +78,65 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpRaceControls()
+{
+    QSettings settings;
+    m_ui->mainToolBar->addSeparator();
+    m_ui->mainToolBar->addWidget(new QLabel(tr(" Circuit "), this));
+    m_circuitBox = new QComboBox(this);
+    m_circuitBox->setObjectName(QStringLiteral("circuitBox"));
+    for (const auto &id : Circuit::builtInIds()) {
+        const auto circuit = Circuit::builtIn(id);
+        if (circuit)
+            m_circuitBox->addItem(QStringLiteral("%1 (%2 laps)").arg(circuit->grandPrix).arg(circuit->laps), id);
+    }
+    m_circuitBox->setCurrentIndex(std::max(0, m_circuitBox->findData(settings.value(kCircuitKey, "monza"))));
+    m_ui->mainToolBar->addWidget(m_circuitBox);
+    m_ui->mainToolBar->addWidget(new QLabel(tr(" Speed "), this));
+    m_speedBox = new QComboBox(this);
+    m_speedBox->setObjectName(QStringLiteral("speedBox"));
+    for (double speed : {1.0, 2.0, 5.0, 10.0, 30.0})
+        m_speedBox->addItem(QStringLiteral("%1×").arg(speed), speed);
+    m_speedBox->addItem(tr("As fast as possible"), 0.0);
+    m_speedBox->setCurrentIndex(std::max(0, m_speedBox->findData(settings.value(kSpeedKey, 1.0))));
+    m_ui->mainToolBar->addWidget(m_speedBox);
+    connect(m_circuitBox, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(kCircuitKey, m_circuitBox->currentData());
+        m_raceOptions.race.circuitId = m_circuitBox->currentData().toString();
+        m_raceOptions.race.laps = 0;
+    });
+    connect(m_speedBox, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(kSpeedKey, m_speedBox->currentData());
+        m_raceOptions.speed = m_speedBox->currentData().toDouble();
+    });
+    m_raceOptions.race.circuitId = m_circuitBox->currentData().toString();
+    m_raceOptions.speed = m_speedBox->currentData().toDouble();
+}
+
+void MainWindow::setRaceOptions(const SessionOptions &options)
+{
+    m_raceOptions = options;
+    QSignalBlocker circuitBlocker(m_circuitBox), speedBlocker(m_speedBox);
+    m_circuitBox->setCurrentIndex(std::max(0, m_circuitBox->findData(options.race.circuitId)));
+    const int speedIndex = m_speedBox->findData(options.speed);
+    if (speedIndex < 0)
+        m_speedBox->addItem(options.speed > 0 ? QStringLiteral("%1×").arg(options.speed) : tr("As fast as possible"), options.speed);
+    m_speedBox->setCurrentIndex(m_speedBox->findData(options.speed));
+}
+
+SessionOptions MainWindow::chosenRaceOptions() const
+{
+    auto options = m_raceOptions;
+    options.race.raceId.clear(); // a new race each time
+    return options;
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_session)
+        m_ui->raceTitle->setText(tr("%1 — lap %2/%3 — live").arg(m_raceName).arg(std::max(1, m_session->stats().leaderLap)).arg(m_raceLaps));
+}
 
 void MainWindow::setUpStatusBar()
 {
@@ -148,11 +216,19 @@ void MainWindow::startRace()
     delete m_session;
     m_leaderboard->clear();
     m_ui->problemBanner->hide();
-    m_session = new RaceSession(m_endpoint, Grid::builtIn(), {}, this);
+    m_session = new RaceSession(m_endpoint, Grid::builtIn(), chosenRaceOptions(), this);
+    const auto &race = m_session->options().race;
+    const auto circuit = Circuit::builtIn(race.circuitId);
+    m_raceName = circuit ? circuit->grandPrix : race.circuitId;
+    m_raceLaps = race.laps > 0 ? race.laps : (circuit ? circuit->laps : 0);
     connect(m_session, &RaceSession::standingChanged, m_leaderboard, &LeaderboardModel::setStanding);
-    connect(m_session, &RaceSession::statsChanged, this, &MainWindow::showStats);
+    connect(m_session, &RaceSession::statsChanged, this, [this](const SessionStats &stats) {
+        showStats(stats);
+        if (m_session->state() == RaceSession::State::Running)
+            updateTitle();
+    });
     connect(m_session, &RaceSession::started, this, [this] {
-        m_ui->raceTitle->setText(tr("Race %1 — live").arg(m_session->raceId()));
+        updateTitle();
         updateActions();
     });
     connect(m_session, &RaceSession::failed, this, [this](const QString &reason) {
@@ -161,8 +237,12 @@ void MainWindow::startRace()
     });
     connect(m_session, &RaceSession::stopped, this, [this](const SessionStats &stats) {
         showStats(stats);
-        m_ui->raceTitle->setText(tr("Race %1 — finished: %2 of %3 messages read back")
-                                     .arg(m_session->raceId()).arg(stats.consumed).arg(stats.produced));
+        const auto summary = m_session->summary();
+        const QString result = summary.finished && !summary.classification.isEmpty()
+                                   ? tr("won by %1").arg(summary.classification.first())
+                                   : tr("stopped on lap %1").arg(summary.leaderLap);
+        m_ui->raceTitle->setText(tr("Race %1 — finished: %2 of %3 positions read back — %4")
+                                     .arg(m_session->raceId()).arg(stats.consumed).arg(stats.produced).arg(result));
         updateActions();
     });
     m_ui->raceTitle->setText(tr("Starting a race…"));
@@ -217,6 +297,8 @@ void MainWindow::updateActions()
     m_ui->actionStart->setEnabled(m_endpoint && !raceActive && !m_preparingKafka);
     m_ui->actionStop->setEnabled(state == RaceSession::State::Running);
     m_ui->actionKafkaConnection->setEnabled(!m_preparingKafka && state != RaceSession::State::Stopping);
+    m_circuitBox->setEnabled(!raceActive);
+    m_speedBox->setEnabled(!raceActive);
 }
 
 void MainWindow::saveScreenshotAndQuit(const QString &path, int delayMs)

@@ -3,12 +3,14 @@
 // Kafka bootstrap address and the message counters.
 
 #include "core/Expected.h"
+#include "pipeline/RaceSession.h"
 #include "pipeline/SessionStats.h"
 #include "stream/KafkaSelection.h"
 
 #include <QMainWindow>
 #include <memory>
 
+class QComboBox;
 class QLabel;
 
 namespace Ui {
@@ -19,7 +21,6 @@ namespace pitwall {
 
 class KafkaEndpoint;
 class LeaderboardModel;
-class RaceSession;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -30,6 +31,8 @@ public:
     // Starts a race as soon as Kafka is ready (now, if it already is).
     void startRaceWhenReady();
     void saveScreenshotAndQuit(const QString &path, int delayMs);
+    // Races started from now on use these (circuit, laps, speed, seed...).
+    void setRaceOptions(const SessionOptions &options);
 
     LeaderboardModel *leaderboard() const { return m_leaderboard; }
     QString kafkaStatusText() const;
@@ -51,6 +54,9 @@ private:
     void showProblem(const QString &text);
     void updateActions();
     void setUpStatusBar();
+    void setUpRaceControls();
+    SessionOptions chosenRaceOptions() const;
+    void updateTitle();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     LeaderboardModel *m_leaderboard = nullptr;
@@ -63,6 +69,11 @@ private:
     QLabel *m_countsLabel = nullptr;
     QLabel *m_lagLabel = nullptr;
     QLabel *m_errorsLabel = nullptr;
+    QComboBox *m_circuitBox = nullptr;
+    QComboBox *m_speedBox = nullptr;
+    SessionOptions m_raceOptions;
+    QString m_raceName; // of the race running, for the title
+    int m_raceLaps = 0;
 };
 
 } // namespace pitwall

@@ -1,14 +1,13 @@
 #include "RaceSession.h"
 
-#include "core/JsonCodec.h"
+#include "RaceRunner.h"
 #include "core/Topics.h"
-#include "sim/PlaceholderRace.h"
 #include "stream/KafkaConsumer.h"
 #include "stream/KafkaProducer.h"
 
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QRandomGenerator>
 #include <QThread>
 #include <QUuid>
@@ -16,67 +15,64 @@
 
 namespace pitwall {
 
+// Everything a running race owns; shared with the worker that stops it.
 struct RaceSession::Clients {
     std::unique_ptr<KafkaProducer> producer;
     std::unique_ptr<KafkaConsumer> consumer;
     std::unique_ptr<LeaderboardFeed> feed;
+    std::unique_ptr<RaceRunner> runner; // declared last: stops first, while the producer lives
 };
-
-namespace {
-
-// Blocking: metadata and watermark queries. The consumer is positioned before the
-// first message is produced, so it sees every message of the race.
-Expected<std::unique_ptr<KafkaConsumer>> positionsConsumer(const KafkaEndpoint &endpoint)
-{
-    return KafkaConsumer::create(endpoint.clientConfig(), {QString::fromLatin1(topics::kDriverPositions)},
-                                 KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs);
-}
-
-} // namespace
 
 RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &grid, SessionOptions options,
                          QObject *parent)
     : QObject(parent)
     , m_endpoint(std::move(endpoint))
     , m_grid(grid)
-    , m_options(options)
-    , m_raceId(QStringLiteral("race-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8)))
+    , m_options(std::move(options))
 {
     qRegisterMetaType<pitwall::SessionStats>();
     qRegisterMetaType<QVector<pitwall::PositionUpdate>>();
-    m_tickTimer.setTimerType(Qt::PreciseTimer); // race time must not drift by the coarse timer's 5%
-    m_tickTimer.setInterval(m_options.tickIntervalMs);
+    if (m_options.race.raceId.isEmpty())
+        m_options.race.raceId = QStringLiteral("race-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
+    if (m_options.race.seed == 0)
+        m_options.race.seed = QRandomGenerator::global()->generate64() >> 1;
     m_displayTimer.setInterval(m_options.displayIntervalMs);
-    connect(&m_tickTimer, &QTimer::timeout, this, &RaceSession::produceTick);
     connect(&m_displayTimer, &QTimer::timeout, this, &RaceSession::publish);
 }
 
 RaceSession::~RaceSession()
 {
-    m_tickTimer.stop();
     m_displayTimer.stop();
-    // Destroying the clients flushes the producer and joins the consumer thread.
+    // Destroying the clients stops the race, flushes the producer and joins the consumer.
 }
 
 void RaceSession::start()
 {
     if (m_state != State::Idle)
         return;
-    setState(State::Connecting);
+    m_state = State::Connecting;
     auto *watcher = new QFutureWatcher<Expected<std::shared_ptr<Clients>>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         auto result = watcher->result();
         if (!result) {
-            setState(State::Failed);
+            m_state = State::Failed;
             emit failed(result.error().message);
             return;
         }
         onConnected(std::move(result).value());
     });
-    watcher->setFuture(QtConcurrent::run([endpoint = m_endpoint]() -> Expected<std::shared_ptr<Clients>> {
+    watcher->setFuture(QtConcurrent::run([endpoint = m_endpoint, options = m_options, &grid = m_grid]()
+                                             -> Expected<std::shared_ptr<Clients>> {
+        auto race = options.race;
+        race.startEpochMs = QDateTime::currentMSecsSinceEpoch();
+        auto simulator = RaceSimulator::create(grid, race);
+        if (!simulator)
+            return simulator.error();
         auto clients = std::make_shared<Clients>();
-        auto consumer = positionsConsumer(*endpoint);
+        // The consumer is positioned before anything is produced, so it sees the whole race.
+        auto consumer = KafkaConsumer::create(endpoint->clientConfig(), {QString::fromLatin1(topics::kDriverPositions)},
+                                              KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs);
         if (!consumer)
             return consumer.error();
         clients->consumer = std::move(consumer).value();
@@ -84,6 +80,7 @@ void RaceSession::start()
         if (!producer)
             return producer.error();
         clients->producer = std::move(producer).value();
+        clients->runner = std::make_unique<RaceRunner>(std::move(simulator).value(), *clients->producer, options.speed);
         return clients;
     }));
 }
@@ -91,22 +88,18 @@ void RaceSession::start()
 void RaceSession::onConnected(std::shared_ptr<Clients> clients)
 {
     m_clients = std::move(clients);
-    m_clients->feed = std::make_unique<LeaderboardFeed>(m_raceId);
+    m_clients->feed = std::make_unique<LeaderboardFeed>(m_options.race.raceId);
     m_clients->consumer->start([feed = m_clients->feed.get()](std::vector<KafkaRecord> &&batch) { feed->ingest(batch); });
-    const quint64 seed = m_options.seed ? m_options.seed : QRandomGenerator::global()->generate64();
-    m_race = std::make_unique<PlaceholderRace>(m_grid, m_raceId, seed);
-    setState(State::Running);
+    m_state = State::Running;
     emit started();
-    produceTick();
-    m_tickTimer.start();
+    m_clients->runner->start([this] {
+        // Runner thread: hand the news to this object's thread.
+        QMetaObject::invokeMethod(this, [this] {
+            emit raceFinished();
+            stop();
+        }, Qt::QueuedConnection);
+    });
     m_displayTimer.start();
-}
-
-void RaceSession::produceTick()
-{
-    const QByteArray key = m_raceId.toUtf8(); // the demo keys positions by race id
-    for (const auto &update : m_race->tick(QDateTime::currentMSecsSinceEpoch()))
-        m_clients->producer->produce(topics::kDriverPositions, key, codec::encode(update));
 }
 
 void RaceSession::publish()
@@ -122,22 +115,25 @@ void RaceSession::stop()
 {
     if (m_state != State::Running)
         return;
-    setState(State::Stopping);
-    m_tickTimer.stop();
+    m_state = State::Stopping;
     auto *watcher = new QFutureWatcher<void>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         onStopped();
     });
     watcher->setFuture(QtConcurrent::run([clients = m_clients, timeoutMs = m_options.stopTimeoutMs] {
+        clients->runner->stop();
         QElapsedTimer clock;
         clock.start();
         clients->producer->flush(timeoutMs);
-        // Let the consumer read back everything the broker acknowledged.
+        // Let the consumer read back every position the broker acknowledged.
+        const QString positions = QString::fromLatin1(topics::kDriverPositions);
         while (clock.elapsed() < timeoutMs) {
             const auto produced = clients->producer->stats();
-            const auto counts = clients->feed->counts();
-            if (counts.accepted >= produced.delivered && produced.enqueued == produced.delivered + produced.failed)
+            const auto delivered = produced.deliveredByTopic.count(positions) ? produced.deliveredByTopic.at(positions) : 0;
+            const auto consumed = clients->consumer->stats();
+            if (clients->feed->counts().accepted + consumed.skipped >= delivered
+                && produced.enqueued == produced.delivered + produced.failed)
                 break;
             QThread::msleep(20);
         }
@@ -149,7 +145,7 @@ void RaceSession::onStopped()
 {
     publish();
     m_displayTimer.stop();
-    setState(State::Stopped);
+    m_state = State::Stopped;
     emit stopped(stats());
 }
 
@@ -161,7 +157,10 @@ SessionStats RaceSession::stats() const
     const auto produced = m_clients->producer->stats();
     const auto consumed = m_clients->consumer->stats();
     const auto feed = m_clients->feed->counts();
-    stats.produced = produced.delivered;
+    const auto positions = produced.deliveredByTopic.find(QString::fromLatin1(topics::kDriverPositions));
+    stats.produced = positions == produced.deliveredByTopic.end() ? 0 : positions->second;
+    stats.producedAllTopics = produced.delivered;
+    stats.producedByTopic = produced.deliveredByTopic;
     stats.enqueued = produced.enqueued;
     stats.consumed = feed.accepted;
     stats.skipped = consumed.skipped;
@@ -169,11 +168,30 @@ SessionStats RaceSession::stats() const
     stats.otherRaces = feed.otherRaces;
     stats.errors = produced.failed + consumed.errors + feed.rejected;
     stats.lag = consumed.lag;
+    stats.raceTimeS = m_clients->runner->raceTimeS();
+    stats.leaderLap = m_clients->runner->leaderLap();
     for (const auto *error : {&produced.lastError, &consumed.lastError, &feed.lastRejection}) {
         if (!error->isEmpty())
             stats.lastError = *error;
     }
     return stats;
+}
+
+RaceSummary RaceSession::summary() const
+{
+    RaceSummary summary;
+    summary.circuitId = m_options.race.circuitId;
+    if (!m_clients || m_state != State::Stopped)
+        return summary; // the simulator is only read once its thread has ended
+    const auto &simulator = m_clients->runner->simulator();
+    summary.laps = simulator.totalLaps();
+    summary.leaderLap = simulator.leaderLap();
+    summary.finished = simulator.finished();
+    summary.raceTimeS = simulator.raceTimeS();
+    summary.classification = simulator.classification();
+    summary.events = simulator.eventCounts();
+    summary.faults = simulator.faultLabels();
+    return summary;
 }
 
 } // namespace pitwall

@@ -1,14 +1,17 @@
 #pragma once
-// One race, end to end: a race source produces f1-driver-positions to Kafka, a consumer
-// thread reads them back, and the standing reaches the GUI thread at display rate.
-// Connecting and stopping (flush, catch-up) run in a worker; no call here blocks.
+// One race, end to end: the simulator produces the race to Kafka from a worker thread,
+// a consumer thread reads f1-driver-positions back, and the standing reaches the GUI
+// thread at display rate. Connecting and stopping (flush, catch-up) run in workers;
+// no call here blocks.
 
 #include "LeaderboardFeed.h"
 #include "SessionStats.h"
 #include "core/Grid.h"
 #include "core/Messages.h"
+#include "sim/RaceSimulator.h"
 #include "stream/KafkaEndpoint.h"
 
+#include <QMap>
 #include <QObject>
 #include <QTimer>
 #include <QVector>
@@ -16,14 +19,23 @@
 
 namespace pitwall {
 
-class KafkaProducer;
-class PlaceholderRace;
-
 struct SessionOptions {
-    int tickIntervalMs = 1000;  // one position update per driver per tick
+    SimOptions race;
+    double speed = 1.0;          // race seconds per wall-clock second; 0: as fast as possible
     int displayIntervalMs = 100; // how often the GUI gets the standing and counters
-    quint64 seed = 0;           // 0: a random seed
-    int stopTimeoutMs = 8000;   // flush plus consumer catch-up when stopping
+    int stopTimeoutMs = 15000;   // flush plus consumer catch-up when stopping
+};
+
+// What a race came to: for the headless summary and the "race finished" view.
+struct RaceSummary {
+    QString circuitId;
+    int laps = 0;
+    int leaderLap = 0;
+    bool finished = false;       // the chequered flag fell (not stopped early)
+    double raceTimeS = 0;
+    QStringList classification;
+    QMap<QString, int> events;
+    std::vector<FaultLabel> faults;
 };
 
 class RaceSession : public QObject {
@@ -40,33 +52,32 @@ public:
     void stop();
 
     State state() const { return m_state; }
-    QString raceId() const { return m_raceId; }
+    QString raceId() const { return m_options.race.raceId; }
+    const SessionOptions &options() const { return m_options; }
     const KafkaEndpoint &endpoint() const { return *m_endpoint; }
     SessionStats stats() const;
+    // Progress while running; the final result once stopped.
+    RaceSummary summary() const;
 
 signals:
     void started();
     void failed(const QString &reason);
     void standingChanged(const QVector<pitwall::PositionUpdate> &standing);
     void statsChanged(const pitwall::SessionStats &stats);
+    void raceFinished(); // the chequered flag fell; stopping follows by itself
     void stopped(const pitwall::SessionStats &stats);
 
 private:
     struct Clients;
     void onConnected(std::shared_ptr<Clients> clients);
     void onStopped();
-    void produceTick();
     void publish();
-    void setState(State state) { m_state = state; }
 
     std::shared_ptr<KafkaEndpoint> m_endpoint;
     const Grid &m_grid;
     SessionOptions m_options;
-    QString m_raceId;
     State m_state = State::Idle;
     std::shared_ptr<Clients> m_clients;
-    std::unique_ptr<PlaceholderRace> m_race;
-    QTimer m_tickTimer;
     QTimer m_displayTimer;
 };
 

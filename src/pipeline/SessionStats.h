@@ -2,12 +2,15 @@
 
 #include <QMetaType>
 #include <QString>
+#include <map>
 
 namespace pitwall {
 
 // Counters of one race session, as shown in the status bar and the headless summary.
 struct SessionStats {
-    quint64 produced = 0;   // messages the broker acknowledged
+    quint64 produced = 0;   // f1-driver-positions messages the broker acknowledged (the topic read back)
+    quint64 producedAllTopics = 0;
+    std::map<QString, quint64> producedByTopic;
     quint64 enqueued = 0;   // messages handed to the producer
     quint64 consumed = 0;   // valid messages of this race read back
     quint64 skipped = 0;    // messages lost because the consumer fell behind
@@ -16,6 +19,8 @@ struct SessionStats {
     quint64 errors = 0;     // every failure: delivery, consumer, rejected messages
     qint64 lag = 0;         // messages on the broker not yet consumed
     QString lastError;
+    double raceTimeS = 0;
+    int leaderLap = 0;
 };
 
 } // namespace pitwall

@@ -155,7 +155,7 @@ void RaceSimulator::setUpCars()
         double best = 2.0;
         for (const auto &car : m_cars)
             best = std::min(best, car.paceFactor);
-        m_cars[m_heroIndex].paceFactor = best - 0.004;
+        m_cars[m_heroIndex].paceFactor = best - 0.0015;
         m_cars[m_heroIndex].consistency = 0.0015;
     }
     for (size_t slot = 0; slot < gridOrder.size(); ++slot) {
@@ -203,8 +203,8 @@ std::vector<RaceSimulator::Car *> RaceSimulator::runningOrder()
         auto rank = [](const Car *c) { return c->status == Status::Finished ? 0 : c->status == Status::Running ? 1 : 2; };
         if (rank(a) != rank(b))
             return rank(a) < rank(b);
-        if (a->status == Status::Finished)
-            return a->finishOrder < b->finishOrder;
+        if (a->status == Status::Finished) // more laps first, then who took the flag first
+            return a->completedLaps != b->completedLaps ? a->completedLaps > b->completedLaps : a->finishS < b->finishS;
         if (a->status == Status::Retired)
             return a->finishOrder > b->finishOrder;
         return a->distanceM > b->distanceM;
@@ -497,7 +497,8 @@ void RaceSimulator::completeLap(Car &car, double crossingS, SimOutput &out)
 void RaceSimulator::finishCar(Car &car, SimOutput &)
 {
     car.status = Status::Finished;
-    car.finishOrder = m_finishers++;
+    car.finishS = m_timeS;
+    ++m_finishers;
     car.speedMs = 0;
     car.pit = PitPhase::None;
 }

@@ -25,7 +25,7 @@ namespace pitwall {
 struct SimOptions {
     QString circuitId = QStringLiteral("monza");
     int laps = 0;                  // 0: the circuit's race distance
-    quint64 seed = 1;
+    quint64 seed = 0;              // 0: a random seed (chosen by the race session)
     int telemetryHz = 10;          // 1..50 samples per car per second
     double faultsPerCarHour = 0.5; // 0: a clean race
     QString heroDriver;            // empty: a realistic race; else that driver's drive to the podium
@@ -98,7 +98,8 @@ private:
         double retireAtS = std::numeric_limits<double>::infinity();
         QString retireReason;
         bool retireCausesIncident = false;
-        int finishOrder = -1;
+        int finishOrder = -1;        // retirements: order of retiring
+        double finishS = 0;          // race time at the flag
         double launchDelayS = 0;
         double throttle = 0, brake = 0;
         int gear = 1, rpm = 4000;

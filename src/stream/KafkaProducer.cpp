@@ -76,7 +76,10 @@ bool KafkaProducer::flush(int timeoutMs)
 KafkaProducer::Stats KafkaProducer::stats() const
 {
     QMutexLocker lock(&m_errorMutex);
-    return Stats{m_enqueued.load(), m_delivered.load(), m_failed.load(), m_lastError};
+    Stats stats{m_enqueued.load(), m_delivered.load(), m_failed.load(), m_lastError, {}};
+    for (const auto &[topic, count] : m_deliveredByTopic)
+        stats.deliveredByTopic[QString::fromStdString(topic)] = count;
+    return stats;
 }
 
 void KafkaProducer::recordFailure(const QString &reason)
@@ -89,9 +92,13 @@ void KafkaProducer::recordFailure(const QString &reason)
 void KafkaProducer::onDelivery(rd_kafka_t *, const rd_kafka_message_t *message, void *opaque)
 {
     auto *self = static_cast<KafkaProducer *>(opaque);
-    if (message->err == RD_KAFKA_RESP_ERR_NO_ERROR)
+    if (message->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        {
+            QMutexLocker lock(&self->m_errorMutex);
+            ++self->m_deliveredByTopic[rd_kafka_topic_name(message->rkt)];
+        }
         ++self->m_delivered;
-    else
+    } else
         self->recordFailure(QStringLiteral("delivery to %1 failed: %2")
                                 .arg(QString::fromUtf8(rd_kafka_topic_name(message->rkt)), rdk::errorText(message->err)));
 }

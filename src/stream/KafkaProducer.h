@@ -9,6 +9,7 @@
 #include <QByteArrayView>
 #include <QMutex>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -21,6 +22,7 @@ public:
         quint64 delivered = 0;
         quint64 failed = 0;   // refused locally or reported failed by the broker
         QString lastError;
+        std::map<QString, quint64> deliveredByTopic;
     };
 
     static Expected<std::unique_ptr<KafkaProducer>> create(const KafkaConfig &config);
@@ -47,8 +49,9 @@ private:
     std::atomic<quint64> m_enqueued{0};
     std::atomic<quint64> m_delivered{0};
     std::atomic<quint64> m_failed{0};
-    mutable QMutex m_errorMutex;
+    mutable QMutex m_errorMutex; // guards m_lastError and m_deliveredByTopic
     QString m_lastError;
+    std::map<std::string, quint64> m_deliveredByTopic;
     std::jthread m_poller;
 };
 

@@ -183,8 +183,8 @@ private slots:
     {
         const auto endpoint = embedded();
         SessionOptions options;
-        options.tickIntervalMs = 100;
-        options.seed = 1;
+        options.speed = 20; // race seconds per second: 20 positions per race second
+        options.race.seed = 1;
         RaceSession session(endpoint, Grid::builtIn(), options);
         QSignalSpy started(&session, &RaceSession::started);
         QSignalSpy standing(&session, &RaceSession::standingChanged);
@@ -203,7 +203,7 @@ private slots:
         session.stop();
         QVERIFY(stopped.wait(15000));
         const auto stats = stopped.first().first().value<SessionStats>();
-        QVERIFY(stats.produced >= 200); // 20 drivers x ~15 ticks
+        QVERIFY2(stats.produced >= 400, qPrintable(QString::number(stats.produced))); // 20 drivers x >20 race seconds
         QCOMPARE(stats.consumed, stats.produced);
         QCOMPARE(stats.rejected, quint64(1));
         QCOMPARE(stats.otherRaces, quint64(1));
@@ -216,6 +216,35 @@ private slots:
         const auto last = standing.last().first().value<QVector<PositionUpdate>>();
         QCOMPARE(last.size(), 20);
         QCOMPARE(session.state(), RaceSession::State::Stopped);
+        // Every topic of the race got its messages.
+        for (const char *topic : {topics::kDriverPositions, topics::kCarMetrics, topics::kCarTelemetry, topics::kRaceEvents})
+            QVERIFY2(stats.producedByTopic.count(QString::fromLatin1(topic)) && stats.producedByTopic.at(QString::fromLatin1(topic)) > 0, topic);
+        QVERIFY(!session.summary().finished);
+    }
+
+    void shortRaceRunsToTheFlagByItself()
+    {
+        const auto endpoint = embedded();
+        SessionOptions options;
+        options.speed = 0; // as fast as possible
+        options.race.circuitId = QStringLiteral("red-bull-ring");
+        options.race.laps = 2;
+        options.race.seed = 7;
+        RaceSession session(endpoint, Grid::builtIn(), options);
+        QSignalSpy finished(&session, &RaceSession::raceFinished);
+        QSignalSpy stopped(&session, &RaceSession::stopped);
+        session.start();
+        QVERIFY(stopped.wait(60000));
+        QCOMPARE(finished.size(), 1);
+        const auto stats = stopped.first().first().value<SessionStats>();
+        QCOMPARE(stats.consumed, stats.produced);
+        QCOMPARE(stats.skipped, quint64(0));
+        const auto summary = session.summary();
+        QVERIFY(summary.finished);
+        QCOMPARE(summary.laps, 2);
+        QCOMPARE(summary.classification.size(), 20);
+        QCOMPARE(summary.events.value(QStringLiteral("race_finished")), 1);
+        QVERIFY(summary.events.value(QStringLiteral("lap_completed")) >= 30);
     }
 };
 

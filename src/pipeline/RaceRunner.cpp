@@ -1,0 +1,74 @@
+#include "RaceRunner.h"
+
+#include "core/JsonCodec.h"
+#include "core/Topics.h"
+#include "stream/KafkaProducer.h"
+
+#include <chrono>
+
+namespace pitwall {
+
+RaceRunner::RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed)
+    : m_simulator(std::move(simulator))
+    , m_producer(producer)
+    , m_speed(speed)
+{
+}
+
+RaceRunner::~RaceRunner()
+{
+    stop();
+}
+
+void RaceRunner::start(std::function<void()> onFinished)
+{
+    m_thread = std::jthread([this, onFinished = std::move(onFinished)](std::stop_token stop) { run(stop, onFinished); });
+}
+
+void RaceRunner::stop()
+{
+    m_thread.request_stop();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void RaceRunner::run(const std::stop_token &stop, const std::function<void()> &onFinished)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto wallStart = Clock::now();
+    SimOutput out;
+    while (!stop.stop_requested() && !m_simulator->finished()) {
+        out.clear();
+        m_simulator->step(out);
+        publish(out);
+        m_raceTimeS = m_simulator->raceTimeS();
+        m_leaderLap = m_simulator->leaderLap();
+        if (m_speed > 0) {
+            const auto due = wallStart + std::chrono::duration_cast<Clock::duration>(
+                                             std::chrono::duration<double>(m_simulator->raceTimeS() / m_speed));
+            // Sleep in slices so a stop request is honoured quickly even at slow speeds.
+            while (!stop.stop_requested() && Clock::now() < due)
+                std::this_thread::sleep_for(std::min<Clock::duration>(due - Clock::now(), std::chrono::milliseconds(50)));
+        }
+    }
+    if (m_simulator->finished() && onFinished)
+        onFinished();
+}
+
+void RaceRunner::publish(const SimOutput &out)
+{
+    const QByteArray raceKey = m_simulator->options().raceId.toUtf8(); // the demo keys its topics by race id
+    for (const auto &update : out.positions)
+        m_producer.produce(topics::kDriverPositions, raceKey, codec::encode(update));
+    for (const auto &metrics : out.teamMetrics)
+        m_producer.produce(topics::kCarMetrics, raceKey, codec::encode(metrics));
+    for (const auto &event : out.events)
+        m_producer.produce(topics::kRaceEvents, raceKey, codec::encode(event));
+    for (const auto &label : out.faultLabels)
+        m_producer.produce(topics::kFaultLabels, raceKey, codec::encode(label));
+    // Telemetry is keyed by car: spread over the partitions, in order per car.
+    for (const auto &sample : out.telemetry)
+        m_producer.produce(topics::kCarTelemetry, sample.driverName.toUtf8(), codec::encode(sample));
+}
+
+} // namespace pitwall
