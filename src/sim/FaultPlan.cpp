@@ -1,6 +1,7 @@
 #include "FaultPlan.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace pitwall {
 
@@ -56,22 +57,23 @@ FaultPlan::FaultPlan(int cars, double expectedRaceS, double faultsPerCarHour, qu
                 fault.metric = int(unit(random) * MetricCount) % MetricCount;
                 duration = fault.kind == QLatin1String("sensor_dropout") ? 3 + 15 * unit(random) : 15 + 45 * unit(random);
             }
-            fault.startS = kQuietStartS + unit(random) * (expectedRaceS - kQuietStartS - duration);
-            fault.endS = fault.startS + duration;
+            const double startS = kQuietStartS + unit(random) * (expectedRaceS - kQuietStartS - duration);
+            fault.startMs = std::llround(startS * 1000);
+            fault.endMs = std::llround((startS + duration) * 1000);
             m_faults.push_back(fault);
         }
     }
-    std::sort(m_faults.begin(), m_faults.end(), [](const auto &a, const auto &b) { return a.startS < b.startS; });
+    std::sort(m_faults.begin(), m_faults.end(), [](const auto &a, const auto &b) { return a.startMs < b.startMs; });
     for (int i = 0; i < m_faults.size(); ++i)
         m_faultsByCar[m_faults[i].carIndex].push_back(i);
 }
 
-QVector<PlannedFault *> FaultPlan::starting(int car, double raceS)
+QVector<PlannedFault *> FaultPlan::starting(int car, qint64 raceMs)
 {
     QVector<PlannedFault *> result;
     for (int index : m_faultsByCar[car]) {
         auto &fault = m_faults[index];
-        if (fault.startS > raceS)
+        if (fault.startMs > raceMs)
             break;
         if (!fault.started) {
             fault.started = true;
@@ -81,16 +83,16 @@ QVector<PlannedFault *> FaultPlan::starting(int car, double raceS)
     return result;
 }
 
-std::optional<double> FaultPlan::reading(int car, int metric, double trueValue, double raceS)
+std::optional<double> FaultPlan::reading(int car, int metric, double trueValue, qint64 raceMs)
 {
     std::optional<double> value = trueValue;
     for (int index : m_faultsByCar[car]) {
         auto &fault = m_faults[index];
-        if (fault.startS > raceS)
+        if (fault.startMs > raceMs)
             break;
-        if (!fault.started || fault.metric != metric || raceS > fault.endS || !value)
+        if (!fault.started || fault.metric != metric || raceMs > fault.endMs || !value)
             continue;
-        const double progress = (raceS - fault.startS) / std::max(fault.endS - fault.startS, 1e-6);
+        const double progress = double(raceMs - fault.startMs) / std::max<qint64>(fault.endMs - fault.startMs, 1);
         const QString &kind = fault.kind;
         if (kind == QLatin1String("overheat_ramp") || kind == QLatin1String("tyre_overheat")) {
             // Rises over the first 70% of the fault, then holds at the peak.

@@ -16,8 +16,8 @@ struct PlannedFault {
     int carIndex = 0;
     int metric = 0;       // index into telemetryMetricNames()
     QString kind;
-    double startS = 0;    // race time
-    double endS = 0;
+    qint64 startMs = 0;   // race time, whole milliseconds: the same clock as the timestamps
+    qint64 endMs = 0;
     double magnitude = 0; // kind-specific: degrees added, or a fraction
     bool started = false;
     std::optional<double> stuckValue;
@@ -28,10 +28,10 @@ public:
     // faultsPerCarHour: expected faults per car per hour of racing (0: a clean race).
     FaultPlan(int cars, double expectedRaceS, double faultsPerCarHour, quint64 seed);
 
-    // Faults of `car` starting at or before raceS that have not started yet; marks them started.
-    QVector<PlannedFault *> starting(int car, double raceS);
+    // Faults of `car` starting at or before raceMs that have not started yet; marks them started.
+    QVector<PlannedFault *> starting(int car, qint64 raceMs);
     // The value a car's sensor reports for `metric` given its true value.
-    std::optional<double> reading(int car, int metric, double trueValue, double raceS);
+    std::optional<double> reading(int car, int metric, double trueValue, qint64 raceMs);
     const QVector<PlannedFault> &faults() const { return m_faults; }
 
     static QStringList kinds();

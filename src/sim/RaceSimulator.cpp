@@ -417,6 +417,7 @@ void RaceSimulator::crossings(Car &car, double oldDistance, SimOutput &out)
                          && !m_chequered;
     if (car.pit == PitPhase::None && stopDue && car.onLap && passes(from, to, m_circuit.pitEntryM)) {
         car.pit = PitPhase::Lane;
+        car.pitLaneThisLap = true;
         car.serviced = false;
         car.drsOpen = false;
     }
@@ -451,7 +452,9 @@ void RaceSimulator::completeLap(Car &car, double crossingS, SimOutput &out)
             car.lapNoise -= 0.006;
     }
 
-    const bool inLap = car.pit != PitPhase::None;
+    // In-laps and out-laps both carry the pit lane's time loss.
+    const bool pitLap = car.pitLaneThisLap || car.pit != PitPhase::None;
+    car.pitLaneThisLap = car.pit != PitPhase::None;
     emitEvent(out, event(QStringLiteral("lap_completed"), car.completedLaps, car.driver->name,
                          {{"lap_time_ms", qint64(std::lround(lapS * 1000))},
                           {"sector_ms", QJsonArray{qint64(std::lround(car.sectorTimes[0] * 1000)),
@@ -459,9 +462,9 @@ void RaceSimulator::completeLap(Car &car, double crossingS, SimOutput &out)
                                                    qint64(std::lround(car.sectorTimes[2] * 1000))}},
                           {"tyre", tyres::name(car.compound)},
                           {"tyre_age_laps", car.tyreAge},
-                          {"pit_lap", inLap},
+                          {"pit_lap", pitLap},
                           {"neutralised", m_neutralised != Neutralised::No}}));
-    if (car.completedLaps > 1 && !inLap && lapS < m_fastestLapS) {
+    if (car.completedLaps > 1 && !pitLap && lapS < m_fastestLapS) {
         m_fastestLapS = lapS;
         emitEvent(out, event(QStringLiteral("fastest_lap"), car.completedLaps, car.driver->name,
                              {{"lap_time_ms", qint64(std::lround(lapS * 1000))}}));
@@ -582,10 +585,12 @@ double RaceSimulator::gapToLeaderS(const Car &car) const
 
 void RaceSimulator::startFaults(Car &car, SimOutput &out)
 {
+    if (m_chequered)
+        return; // cars are done: a fault now would have no readings to show in
     const auto metricNames = telemetryMetricNames();
-    for (PlannedFault *fault : m_faults->starting(car.index, m_timeS)) {
+    for (PlannedFault *fault : m_faults->starting(car.index, raceMs())) {
         FaultLabel label{m_options.raceId, car.driver->name, car.team->name, metricNames[fault->metric], fault->kind,
-                         timestampAt(fault->startS), timestampAt(fault->endS)};
+                         m_startEpochMs + fault->startMs, m_startEpochMs + fault->endMs};
         out.faultLabels.push_back(label);
         m_labels.push_back(label);
         emitEvent(out, event(QStringLiteral("fault"), car.completedLaps + 1, car.driver->name,
@@ -619,11 +624,11 @@ void RaceSimulator::emitTelemetry(Car &car, SimOutput &out)
     // Sensors read the true temperature with a little noise; faults act on the reading.
     std::normal_distribution<double> noise(0.0, 0.3);
     const auto &thermal = *car.thermal;
-    sample.engineTemperatureC = m_faults->reading(car.index, 0, thermal.engineC() + noise(m_sensorNoise), m_timeS);
-    sample.oilTemperatureC = m_faults->reading(car.index, 1, thermal.oilC() + noise(m_sensorNoise), m_timeS);
+    sample.engineTemperatureC = m_faults->reading(car.index, 0, thermal.engineC() + noise(m_sensorNoise), raceMs());
+    sample.oilTemperatureC = m_faults->reading(car.index, 1, thermal.oilC() + noise(m_sensorNoise), raceMs());
     for (int wheel = 0; wheel < 4; ++wheel) {
-        sample.tyreTemperatureC[wheel] = m_faults->reading(car.index, 2 + wheel, thermal.tyresC()[wheel] + noise(m_sensorNoise), m_timeS);
-        sample.brakeTemperatureC[wheel] = m_faults->reading(car.index, 6 + wheel, thermal.brakesC()[wheel] + 3 * noise(m_sensorNoise), m_timeS);
+        sample.tyreTemperatureC[wheel] = m_faults->reading(car.index, 2 + wheel, thermal.tyresC()[wheel] + noise(m_sensorNoise), raceMs());
+        sample.brakeTemperatureC[wheel] = m_faults->reading(car.index, 6 + wheel, thermal.brakesC()[wheel] + 3 * noise(m_sensorNoise), raceMs());
     }
     out.telemetry.push_back(std::move(sample));
 }
@@ -662,7 +667,7 @@ void RaceSimulator::emitTeamMetrics(SimOutput &out)
         for (const auto &car : m_cars) {
             if (car.team->name != team.name || car.status != Status::Running)
                 continue;
-            const auto reading = m_faults->reading(car.index, 0, car.thermal->engineC(), m_timeS);
+            const auto reading = m_faults->reading(car.index, 0, car.thermal->engineC(), raceMs());
             if (reading) // a dropped-out sensor sends nothing
                 out.teamMetrics.push_back(CarMetrics{team.name, timestampAt(m_timeS), std::round(*reading * 100) / 100});
             break;

@@ -15,6 +15,7 @@
 #include "core/Messages.h"
 
 #include <QMap>
+#include <cmath>
 #include <limits>
 #include <memory>
 #include <random>
@@ -90,6 +91,7 @@ private:
         int pitStops = 0;
         PitPhase pit = PitPhase::None;
         bool serviced = false;
+        bool pitLaneThisLap = false; // the lap being run used the pit lane (in- or out-lap)
         double stationaryUntilS = 0;
         double fuelKg = 0;
         int drsArmedZone = -1;
@@ -128,7 +130,8 @@ private:
     std::vector<Car *> runningOrder();
     RaceEvent event(const QString &kind, int lap, const QString &driver = {}, const QJsonObject &details = {});
     void emitEvent(SimOutput &out, RaceEvent event);
-    qint64 timestampAt(double raceS) const { return m_startEpochMs + qint64(raceS * 1000.0); }
+    qint64 raceMs() const { return std::llround(m_timeS * 1000.0); }
+    qint64 timestampAt(double raceS) const { return m_startEpochMs + std::llround(raceS * 1000.0); }
     double gapToLeaderS(const Car &car) const;
     double lapTimeMultiplier(const Car &car) const;
     bool inDrsZone(int zone, double lapPos) const;
