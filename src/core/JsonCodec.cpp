@@ -1,6 +1,7 @@
 #include "JsonCodec.h"
 
 #include "JsonFieldReader.h"
+#include "JsonWriter.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,13 +30,6 @@ Decoded<T> finish(const JsonFieldReader &reader, T value)
     return value;
 }
 
-template <typename T>
-void putIfSet(QJsonObject &object, const char *field, const std::optional<T> &value)
-{
-    if (value)
-        object.insert(QLatin1StringView(field), *value);
-}
-
 const QStringList &tyreCompounds()
 {
     static const QStringList compounds{QStringLiteral("SOFT"), QStringLiteral("MEDIUM"), QStringLiteral("HARD"),
@@ -54,20 +48,29 @@ void checkOneOf(JsonFieldReader &reader, const char *field, const QString &value
 
 QByteArray encode(const PositionUpdate &update)
 {
-    QJsonObject object{{"driver_name", update.driverName},
-                       {"position", update.position},
-                       {"timestamp", update.timestampMs},
-                       {"race_id", nullable(update.raceId)},
-                       {"team_name", nullable(update.teamName)},
-                       {"speed", nullable(update.speedKph)}};
-    putIfSet(object, "gap_to_leader", update.gapToLeaderS);
-    putIfSet(object, "interval", update.intervalS);
-    putIfSet(object, "lap", update.lap);
-    putIfSet(object, "tyre", update.tyre);
-    putIfSet(object, "tyre_age_laps", update.tyreAgeLaps);
-    putIfSet(object, "pit_stops", update.pitStops);
-    putIfSet(object, "status", update.status);
-    return compact(object);
+    JsonWriter json;
+    json.field("driver_name", update.driverName)
+        .field("position", update.position)
+        .field("timestamp", update.timestampMs)
+        .field("race_id", update.raceId)
+        .field("team_name", update.teamName)
+        .field("speed", update.speedKph, 3);
+    // Our extras are left out when unknown, so a demo-shaped update stays demo-shaped.
+    if (update.gapToLeaderS)
+        json.field("gap_to_leader", *update.gapToLeaderS, 3);
+    if (update.intervalS)
+        json.field("interval", *update.intervalS, 3);
+    if (update.lap)
+        json.field("lap", *update.lap);
+    if (update.tyre)
+        json.field("tyre", *update.tyre);
+    if (update.tyreAgeLaps)
+        json.field("tyre_age_laps", *update.tyreAgeLaps);
+    if (update.pitStops)
+        json.field("pit_stops", *update.pitStops);
+    if (update.status)
+        json.field("status", *update.status);
+    return json.finish();
 }
 
 Decoded<PositionUpdate> decodePositionUpdate(QByteArrayView bytes)
@@ -94,9 +97,11 @@ Decoded<PositionUpdate> decodePositionUpdate(QByteArrayView bytes)
 
 QByteArray encode(const CarMetrics &metrics)
 {
-    return compact({{"team_name", metrics.teamName},
-                    {"timestamp", metrics.timestampMs},
-                    {"engine_temperature", metrics.engineTemperatureC}});
+    return JsonWriter()
+        .field("team_name", metrics.teamName)
+        .field("timestamp", metrics.timestampMs)
+        .field("engine_temperature", metrics.engineTemperatureC, 3)
+        .finish();
 }
 
 Decoded<CarMetrics> decodeCarMetrics(QByteArrayView bytes)
@@ -178,30 +183,31 @@ const char *const kBrakeTempFields[4] = {"brake_temp_fl", "brake_temp_fr", "brak
 
 QByteArray encode(const TelemetrySample &sample)
 {
-    QJsonObject object{{"race_id", sample.raceId},
-                       {"driver_name", sample.driverName},
-                       {"team_name", sample.teamName},
-                       {"timestamp", sample.timestampMs},
-                       {"lap", sample.lap},
-                       {"lap_distance", std::round(sample.lapDistanceM * 10) / 10},
-                       {"x", std::round(sample.x * 10) / 10},
-                       {"y", std::round(sample.y * 10) / 10},
-                       {"speed", std::round(sample.speedKph * 10) / 10},
-                       {"rpm", sample.rpm},
-                       {"gear", sample.gear},
-                       {"throttle", std::round(sample.throttle * 10) / 10},
-                       {"brake", std::round(sample.brake * 10) / 10},
-                       {"drs", sample.drs},
-                       {"fuel_kg", std::round(sample.fuelKg * 100) / 100},
-                       {"tyre", sample.tyre},
-                       {"tyre_age_laps", sample.tyreAgeLaps},
-                       {"engine_temperature", nullable(sample.engineTemperatureC)},
-                       {"oil_temperature", nullable(sample.oilTemperatureC)}};
-    for (int i = 0; i < 4; ++i) {
-        object.insert(QLatin1StringView(kTyreTempFields[i]), nullable(sample.tyreTemperatureC[i]));
-        object.insert(QLatin1StringView(kBrakeTempFields[i]), nullable(sample.brakeTemperatureC[i]));
-    }
-    return compact(object);
+    JsonWriter json;
+    json.field("race_id", sample.raceId)
+        .field("driver_name", sample.driverName)
+        .field("team_name", sample.teamName)
+        .field("timestamp", sample.timestampMs)
+        .field("lap", sample.lap)
+        .field("lap_distance", sample.lapDistanceM, 1)
+        .field("x", sample.x, 1)
+        .field("y", sample.y, 1)
+        .field("speed", sample.speedKph, 1)
+        .field("rpm", sample.rpm)
+        .field("gear", sample.gear)
+        .field("throttle", sample.throttle, 1)
+        .field("brake", sample.brake, 1)
+        .field("drs", sample.drs)
+        .field("fuel_kg", sample.fuelKg, 2)
+        .field("tyre", sample.tyre)
+        .field("tyre_age_laps", sample.tyreAgeLaps)
+        .field("engine_temperature", sample.engineTemperatureC, 2)
+        .field("oil_temperature", sample.oilTemperatureC, 2);
+    for (int i = 0; i < 4; ++i)
+        json.field(kTyreTempFields[i], sample.tyreTemperatureC[i], 2);
+    for (int i = 0; i < 4; ++i)
+        json.field(kBrakeTempFields[i], sample.brakeTemperatureC[i], 1);
+    return json.finish();
 }
 
 Decoded<TelemetrySample> decodeTelemetrySample(QByteArrayView bytes)
