@@ -1,5 +1,6 @@
 // The pitwall executable as a user runs it: --headless, --help, --version, bad input.
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -44,7 +45,7 @@ private slots:
         QVERIFY2(!summary.isEmpty(), run.out.constData());
         for (const char *field : {"produced", "consumed", "errors", "bootstrap", "race_id", "duration_s"})
             QVERIFY2(summary.contains(QLatin1String(field)), field);
-        QVERIFY(summary.value("produced").toInteger() >= 60); // 20 drivers, at least 3 ticks
+        QVERIFY(summary.value("produced").toInteger() >= 60); // 20 drivers, at least 3 race seconds
         QCOMPARE(summary.value("consumed").toInteger(), summary.value("produced").toInteger());
         QCOMPARE(summary.value("errors").toInteger(), 0);
         QCOMPARE(summary.value("skipped").toInteger(), 0);
@@ -53,6 +54,42 @@ private slots:
         QVERIFY(summary.value("duration_s").toDouble() >= 3.0);
         QVERIFY(run.err.contains("Kafka bootstrap 127.0.0.1:"));
         QVERIFY(run.err.contains("produced="));
+    }
+
+    void shortSimulatedRaceToTheFlag()
+    {
+        const auto run = pitwall({"--headless", "--track", "monaco", "--laps", "3", "--seed", "42", "--speed", "max",
+                                  "--telemetry-hz", "20", "--hero", "Oscar Piastri", "--faults", "6"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const auto summary = QJsonDocument::fromJson(run.out.trimmed().split('\n').last()).object();
+        QCOMPARE(summary.value("track").toString(), QStringLiteral("monaco"));
+        QCOMPARE(summary.value("laps").toInt(), 3);
+        QCOMPARE(summary.value("seed").toString(), QStringLiteral("42"));
+        QCOMPARE(summary.value("speed").toString(), QStringLiteral("max"));
+        QCOMPARE(summary.value("telemetry_hz").toInt(), 20);
+        QVERIFY(summary.value("finished").toBool());
+        QCOMPARE(summary.value("classification").toArray().size(), 20);
+        QCOMPARE(summary.value("events").toObject().value("race_finished").toInt(), 1);
+        QVERIFY(summary.value("events").toObject().value("lap_completed").toInt() >= 40);
+        QCOMPARE(summary.value("consumed").toInteger(), summary.value("produced").toInteger());
+        const auto topics = summary.value("topics").toObject();
+        for (const char *topic : {"f1-driver-positions", "f1-car-metrics", "f1-car-telemetry", "f1-race-events"})
+            QVERIFY2(topics.value(QLatin1String(topic)).toInteger() > 0, topic);
+        // 20 cars x 20 Hz over a race of about four minutes.
+        QVERIFY(topics.value("f1-car-telemetry").toInteger() > 20 * 20 * 200);
+        const auto faults = summary.value("faults").toArray();
+        QCOMPARE(faults.size(), summary.value("events").toObject().value("fault").toInt());
+        QCOMPARE(topics.value("f1-fault-labels").toInteger(), faults.size());
+        for (const auto &fault : faults) {
+            for (const char *field : {"driver_name", "team_name", "metric", "kind", "start_ms", "end_ms"})
+                QVERIFY2(fault.toObject().contains(QLatin1String(field)), field);
+        }
+        // The same seed, the same race.
+        const auto again = pitwall({"--headless", "--track", "monaco", "--laps", "3", "--seed", "42", "--speed", "max",
+                                    "--telemetry-hz", "20", "--hero", "Oscar Piastri", "--faults", "6"});
+        const auto summary2 = QJsonDocument::fromJson(again.out.trimmed().split('\n').last()).object();
+        QCOMPARE(summary2.value("classification"), summary.value("classification"));
+        QCOMPARE(summary2.value("events"), summary.value("events"));
     }
 
     void unreachableBootstrapFailsWithAClearMessage()
@@ -74,6 +111,17 @@ private slots:
         run = pitwall({"--headless", "--kafka-config", "/nonexistent.properties"});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("cannot read Kafka config /nonexistent.properties"));
+        run = pitwall({"--headless", "--track", "nurburgring"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("--track must be one of"));
+        run = pitwall({"--headless", "--speed", "fast"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("--speed must be max or a factor"));
+        run = pitwall({"--headless", "--hero", "Ayrton Senna"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("Ayrton Senna"));
+        run = pitwall({"--headless", "--telemetry-hz", "500"});
+        QCOMPARE(run.exitCode, 1);
         run = pitwall({"--no-such-option"});
         QVERIFY(run.exitCode != 0);
     }
@@ -85,7 +133,8 @@ private slots:
         QVERIFY2(run.out.contains(PITWALL_VERSION), run.out.constData());
         run = pitwall({"--help"});
         QCOMPARE(run.exitCode, 0);
-        for (const char *option : {"--headless", "--duration-seconds", "--bootstrap", "--kafka-config"})
+        for (const char *option : {"--headless", "--duration-seconds", "--bootstrap", "--kafka-config", "--track", "--laps",
+                                   "--seed", "--speed", "--telemetry-hz", "--hero", "--faults", "monza"})
             QVERIFY2(run.out.contains(option), option);
     }
 };
