@@ -14,6 +14,8 @@ packages=(
   librdkafka-dev kcat
   # running the GUI without a display, and validating the package metadata
   xvfb xauth appstream desktop-file-utils
+  # tests only: statsmodels is the reference the ARIMA implementation is checked against
+  python3 python3-statsmodels
 )
 
 if [ "$(id -u)" -ne 0 ]; then

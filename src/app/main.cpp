@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 #include "HeadlessRun.h"
+#include "MlCommands.h"
 #include "gui/MainWindow.h"
 
 #include <QApplication>
@@ -47,6 +48,11 @@ void installTranslations(QCoreApplication &app)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && pitwall::isMlCommand(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return pitwall::runMlCommand(QCoreApplication::arguments());
+    }
     const bool consoleOnly = pitwall::CommandLine::wantsConsoleOnly(argc, argv);
     std::unique_ptr<QCoreApplication> app = consoleOnly ? std::make_unique<QCoreApplication>(argc, argv)
                                                         : std::make_unique<QApplication>(argc, argv);

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -124,6 +125,45 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         run = pitwall({"--no-such-option"});
         QVERIFY(run.exitCode != 0);
+    }
+
+    void anomalyAndForecastCommands()
+    {
+        const QString nab = QStringLiteral(PITWALL_SHARED_DATA_DIR "/nab/ambient_temperature_system_failure.csv");
+        const QString output = m_home.filePath(QStringLiteral("anomalies.csv"));
+        auto run = pitwall({"detect-anomalies", "--input", nab, "--config",
+                            R"({"minTrainingSize":48,"confidencePercentage":99})", "--output", output});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile file(output);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto lines = file.readAll().trimmed().split('\n');
+        QFile input(nab);
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        QCOMPARE(lines.size(), input.readAll().trimmed().split('\n').size()); // a row per input row, and the header
+        QCOMPARE(lines.first(), QByteArray("timestamp,value,forecast,lower_bound,upper_bound,is_anomaly"));
+        QVERIFY(lines.at(10).endsWith(",,,,")); // warming up
+        QVERIFY(lines.at(100).endsWith(",false") || lines.at(100).endsWith(",true"));
+        QVERIFY(run.err.contains("anomalies"));
+
+        run = pitwall({"forecast", "--input", nab, "--horizon", "3", "--config", R"({"minTrainingSize":48})"});
+        QCOMPARE(run.exitCode, 0);
+        const auto rows = run.out.trimmed().split('\n');
+        QCOMPARE(rows.first(), QByteArray("timestamp,value,step,forecast,lower_bound,upper_bound,rmse,aic"));
+        QVERIFY(rows.size() > 3 * 7000);
+
+        QFile bad(m_home.filePath(QStringLiteral("bad.csv")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("timestamp,value\n2024-01-01,1\n2024-01-02,oops\n");
+        bad.close();
+        run = pitwall({"detect-anomalies", "--input", bad.fileName()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("line 3: 'oops' is not a number"), run.err.constData());
+        run = pitwall({"detect-anomalies", "--input", nab, "--config", R"({"confidence":90})"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("unknown key 'confidence'"));
+        run = pitwall({"forecast", "--input", nab});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("--horizon"));
     }
 
     void helpAndVersionWorkWithoutADisplay()

@@ -1,0 +1,322 @@
+#include "ArimaModel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace pitwall::ml {
+
+namespace {
+
+constexpr int kMaxIterations = 40;
+// Partial autocorrelations are tanh(raw): beyond |raw| = 3.5 the curve is flat, the
+// gradient vanishes and the fit would stay stuck at a (near) unit root.
+constexpr double kMaxRaw = 3.5;
+
+// Solves the small dense system A x = b in place (Gaussian elimination, partial pivoting).
+bool solve(std::vector<double> &a, std::vector<double> &b, int n)
+{
+    for (int col = 0; col < n; ++col) {
+        int pivot = col;
+        for (int row = col + 1; row < n; ++row) {
+            if (std::abs(a[row * n + col]) > std::abs(a[pivot * n + col]))
+                pivot = row;
+        }
+        if (std::abs(a[pivot * n + col]) < 1e-14)
+            return false;
+        if (pivot != col) {
+            for (int k = 0; k < n; ++k)
+                std::swap(a[col * n + k], a[pivot * n + k]);
+            std::swap(b[col], b[pivot]);
+        }
+        for (int row = col + 1; row < n; ++row) {
+            const double factor = a[row * n + col] / a[col * n + col];
+            for (int k = col; k < n; ++k)
+                a[row * n + k] -= factor * a[col * n + k];
+            b[row] -= factor * b[col];
+        }
+    }
+    for (int row = n - 1; row >= 0; --row) {
+        double sum = b[row];
+        for (int k = row + 1; k < n; ++k)
+            sum -= a[row * n + k] * b[k];
+        b[row] = sum / a[row * n + row];
+    }
+    return true;
+}
+
+} // namespace
+
+std::vector<double> difference(std::span<const double> series, int d)
+{
+    std::vector<double> w(series.begin(), series.end());
+    for (int level = 0; level < d && !w.empty(); ++level) {
+        for (size_t i = w.size() - 1; i > 0; --i)
+            w[i] -= w[i - 1];
+        w.erase(w.begin());
+    }
+    return w;
+}
+
+// Partial autocorrelations in (-1, 1) give a stationary polynomial through the
+// Durbin-Levinson recursion, whatever the unconstrained numbers are.
+std::vector<double> ArimaModel::fromPartial(std::span<const double> raw)
+{
+    std::vector<double> coefficients;
+    for (size_t k = 0; k < raw.size(); ++k) {
+        const double r = std::tanh(raw[k]);
+        std::vector<double> next(k + 1);
+        for (size_t j = 0; j < k; ++j)
+            next[j] = coefficients[j] - r * coefficients[k - 1 - j];
+        next[k] = r;
+        coefficients = std::move(next);
+    }
+    return coefficients;
+}
+
+void ArimaModel::setParams(std::span<const double> params)
+{
+    m_params.assign(params.begin(), params.end());
+    m_ar = fromPartial(params.subspan(0, m_order.p));
+    m_ma = fromPartial(params.subspan(m_order.p, m_order.q));
+    for (auto &theta : m_ma) // 1 + sum theta B^j is invertible when -theta is a stationary AR
+        theta = -theta;
+    m_mean = m_order.d == 0 ? params[m_order.p + m_order.q] : 0.0;
+}
+
+double ArimaModel::sumOfSquares(std::span<const double> w, std::span<const double> params, std::vector<double> *e) const
+{
+    // Called many times per fit: coefficients into fixed arrays, no model copies.
+    const int p = m_order.p, q = m_order.q;
+    double ar[kMaxP] = {}, ma[kMaxQ] = {};
+    {
+        const auto arCoefficients = fromPartial(params.subspan(0, size_t(p)));
+        const auto maCoefficients = fromPartial(params.subspan(size_t(p), size_t(q)));
+        std::copy(arCoefficients.begin(), arCoefficients.end(), ar);
+        for (int j = 0; j < q; ++j)
+            ma[j] = -maCoefficients[size_t(j)];
+    }
+    const double mean = m_order.d == 0 ? params[size_t(p + q)] : 0.0;
+    const size_t n = w.size();
+    std::vector<double> local;
+    std::vector<double> &residual = e ? *e : local;
+    residual.assign(n, 0.0);
+    double sum = 0;
+    for (size_t t = size_t(p); t < n; ++t) {
+        double prediction = mean;
+        for (int i = 1; i <= p; ++i)
+            prediction += ar[i - 1] * (w[t - i] - mean);
+        for (int j = 1; j <= q && size_t(j) <= t; ++j)
+            prediction += ma[j - 1] * residual[t - j];
+        residual[t] = w[t] - prediction;
+        sum += residual[t] * residual[t];
+    }
+    return sum;
+}
+
+std::optional<ArimaModel> ArimaModel::fit(std::span<const double> series, ArimaOrder order, const ArimaModel *start)
+{
+    // A warm start sits near the optimum already: a few steps refine it.
+    const int maxIterations = start && start->m_order == order ? 6 : kMaxIterations;
+    if (order.p < 0 || order.p > kMaxP || order.q < 0 || order.q > kMaxQ || order.d < 0 || order.d > kMaxD)
+        return std::nullopt;
+    const auto w = difference(series, order.d);
+    const int k = order.p + order.q + (order.d == 0 ? 1 : 0);
+    const int observations = int(w.size()) - order.p;
+    if (observations < std::max(8, 3 * (k + 1)))
+        return std::nullopt;
+    const double mean = std::accumulate(w.begin(), w.end(), 0.0) / double(w.size());
+    double spread = 0;
+    for (double value : w)
+        spread += (value - mean) * (value - mean);
+    if (spread <= 1e-12 * std::max(1.0, mean * mean) * double(w.size()))
+        return std::nullopt; // nothing to model: a constant
+
+    ArimaModel model;
+    model.m_order = order;
+    std::vector<double> params(static_cast<size_t>(k), 0.0);
+    if (order.d == 0)
+        params.back() = mean;
+    if (start && start->m_order == order && start->m_params.size() == params.size())
+        params = start->m_params;
+    for (int i = 0; i < order.p + order.q; ++i)
+        params[size_t(i)] = std::clamp(params[size_t(i)], -kMaxRaw, kMaxRaw);
+
+    // Levenberg-Marquardt on the residual vector, with a forward-difference Jacobian.
+    std::vector<double> residual, trial;
+    double cost = model.sumOfSquares(w, params, &residual);
+    double lambda = 1e-3;
+    const double scale = std::sqrt(spread / double(w.size())) + 1e-12;
+    for (int iteration = 0; iteration < maxIterations && k > 0; ++iteration) {
+        std::vector<std::vector<double>> jacobian(static_cast<size_t>(k));
+        std::vector<double> shifted;
+        for (int i = 0; i < k; ++i) {
+            shifted = params;
+            const double step = 1e-6 * std::max(1.0, std::abs(params[i])) * (i == k - 1 && order.d == 0 ? scale : 1.0);
+            shifted[i] += step;
+            model.sumOfSquares(w, shifted, &trial);
+            jacobian[i].resize(residual.size());
+            for (size_t t = 0; t < residual.size(); ++t)
+                jacobian[i][t] = (trial[t] - residual[t]) / step;
+        }
+        std::vector<double> normal(static_cast<size_t>(k * k)), gradient(static_cast<size_t>(k));
+        for (int i = 0; i < k; ++i) {
+            for (int j = i; j < k; ++j) {
+                double sum = 0;
+                for (size_t t = 0; t < residual.size(); ++t)
+                    sum += jacobian[i][t] * jacobian[j][t];
+                normal[i * k + j] = normal[j * k + i] = sum;
+            }
+            double g = 0;
+            for (size_t t = 0; t < residual.size(); ++t)
+                g += jacobian[i][t] * residual[t];
+            gradient[i] = -g;
+        }
+        bool improved = false;
+        for (int attempt = 0; attempt < 8 && !improved; ++attempt) {
+            std::vector<double> damped = normal, delta = gradient;
+            for (int i = 0; i < k; ++i)
+                damped[i * k + i] *= 1.0 + lambda;
+            if (!solve(damped, delta, k)) {
+                lambda *= 10;
+                continue;
+            }
+            std::vector<double> candidate = params;
+            for (int i = 0; i < k; ++i)
+                candidate[i] += delta[i];
+            for (int i = 0; i < order.p + order.q; ++i)
+                candidate[size_t(i)] = std::clamp(candidate[size_t(i)], -kMaxRaw, kMaxRaw);
+            std::vector<double> candidateResidual;
+            const double candidateCost = model.sumOfSquares(w, candidate, &candidateResidual);
+            if (candidateCost < cost) {
+                const double gain = (cost - candidateCost) / std::max(cost, 1e-300);
+                params = std::move(candidate);
+                residual = std::move(candidateResidual);
+                cost = candidateCost;
+                lambda = std::max(lambda / 10, 1e-9);
+                improved = true;
+                if (gain < 1e-7)
+                    iteration = maxIterations; // converged
+            } else {
+                lambda *= 10;
+            }
+        }
+        if (!improved)
+            break;
+    }
+    model.setParams(params);
+    model.m_sigma2 = cost / observations;
+    if (!(model.m_sigma2 > 0) || !std::isfinite(model.m_sigma2))
+        return std::nullopt;
+    model.m_aic = observations * std::log(model.m_sigma2) + 2.0 * (k + 1);
+    std::vector<double> deviations(residual.begin() + order.p, residual.end());
+    auto middle = deviations.begin() + long(deviations.size() / 2);
+    std::nth_element(deviations.begin(), middle, deviations.end());
+    const double centre = *middle;
+    for (double &value : deviations)
+        value = std::abs(value - centre);
+    std::nth_element(deviations.begin(), middle, deviations.end());
+    const double robustSigma = 1.4826 * *middle; // MAD of a normal sample -> its standard deviation
+    // Never wider than the plain estimate, and never collapsed to zero by ties.
+    model.m_robustSigma2 = std::clamp(robustSigma * robustSigma, 0.05 * model.m_sigma2, model.m_sigma2);
+    return model;
+}
+
+std::optional<ArimaModel> ArimaModel::fitAuto(std::span<const double> series, std::optional<int> p, std::optional<int> d,
+                                              std::optional<int> q)
+{
+    auto bestFor = [&](int dd) {
+        std::optional<ArimaModel> best;
+        for (int pp = p.value_or(0); pp <= p.value_or(kMaxP); ++pp) {
+            for (int qq = q.value_or(0); qq <= q.value_or(kMaxQ); ++qq) {
+                auto candidate = fit(series, {pp, dd, qq});
+                if (candidate && (!best || candidate->aic() < best->aic()))
+                    best = std::move(candidate);
+            }
+        }
+        return best;
+    };
+    if (d)
+        return bestFor(*d);
+    // AICs of different differencing orders are not comparable. Difference when the
+    // level model sits near a unit root, or when differencing clearly explains more.
+    auto level = bestFor(0);
+    auto differenced = bestFor(1);
+    if (!level)
+        return differenced;
+    if (!differenced)
+        return level;
+    double arSum = 0;
+    for (double phi : level->ar())
+        arSum += phi;
+    const bool nearUnitRoot = arSum > 0.9;
+    return nearUnitRoot || differenced->sigma2() < 0.9 * level->sigma2() ? differenced : level;
+}
+
+std::vector<double> ArimaModel::residuals(std::span<const double> series) const
+{
+    const auto w = difference(series, m_order.d);
+    std::vector<double> e;
+    sumOfSquares(w, m_params, &e);
+    std::vector<double> aligned(series.size(), 0.0);
+    std::copy(e.begin(), e.end(), aligned.begin() + m_order.d);
+    return aligned;
+}
+
+std::vector<ForecastStep> ArimaModel::forecast(std::span<const double> series, std::span<const double> residuals,
+                                               int horizon) const
+{
+    const int p = m_order.p, q = m_order.q, d = m_order.d;
+    // The tail of each differencing level: levels[0] is the series, levels[d] the ARMA input.
+    std::vector<std::vector<double>> levels(size_t(d + 1));
+    const size_t keep = size_t(std::max(p, 1) + d);
+    const size_t from = series.size() > keep ? series.size() - keep : 0;
+    levels[0].assign(series.begin() + long(from), series.end());
+    for (int level = 1; level <= d; ++level)
+        levels[level] = difference(levels[level - 1], 1);
+    std::vector<double> &w = levels[size_t(d)];
+    std::vector<double> e(residuals.size() > size_t(q) ? residuals.end() - q : residuals.begin(), residuals.end());
+
+    // psi weights of the integrated model, for the error variance of each step.
+    std::vector<double> phiStar(m_ar.begin(), m_ar.end());
+    for (int level = 0; level < d; ++level) { // multiply by (1 - B)
+        std::vector<double> next(phiStar.size() + 1, 0.0);
+        for (size_t i = 0; i < next.size(); ++i) {
+            const double current = i < phiStar.size() ? phiStar[i] : 0.0;
+            const double previous = i == 0 ? -1.0 : phiStar[i - 1];
+            next[i] = current - previous; // coefficient of B^(i+1) in phi*(B)(1-B), as "phi" terms
+        }
+        phiStar = std::move(next);
+    }
+    std::vector<double> psi(size_t(horizon), 0.0);
+    psi[0] = 1.0;
+    for (int j = 1; j < horizon; ++j) {
+        double value = j <= q ? m_ma[j - 1] : 0.0;
+        for (int i = 1; i <= int(phiStar.size()) && i <= j; ++i)
+            value += phiStar[i - 1] * psi[j - i];
+        psi[j] = value;
+    }
+
+    std::vector<ForecastStep> steps;
+    double cumulative = 0;
+    for (int h = 1; h <= horizon; ++h) {
+        double next = m_mean;
+        for (int i = 1; i <= p; ++i)
+            next += m_ar[i - 1] * ((int(w.size()) - i >= 0 ? w[w.size() - i] : m_mean) - m_mean);
+        for (int j = h; j <= q; ++j) { // future shocks are zero; known ones still count
+            const int index = int(e.size()) - (j - h) - 1;
+            if (index >= 0)
+                next += m_ma[j - 1] * e[size_t(index)];
+        }
+        w.push_back(next);
+        // Integrate back up through the differencing levels.
+        for (int level = d - 1; level >= 0; --level)
+            levels[level].push_back(levels[level].back() + levels[level + 1].back());
+        cumulative += psi[h - 1] * psi[h - 1];
+        steps.push_back({levels[0].back(), m_robustSigma2 * cumulative});
+    }
+    return steps;
+}
+
+} // namespace pitwall::ml

@@ -1,0 +1,66 @@
+#pragma once
+// One partition's streaming ARIMA, with the semantics of Confluent Flink's
+// ML_DETECT_ANOMALIES and ML_FORECAST (../shared/spec section 1): a sliding window of
+// the last maxTrainingSize rows, no output before minTrainingSize rows, a refit every
+// updateInterval rows (warm-started; the order re-chosen now and then when automatic),
+// and O(p + q) work per row in between.
+
+#include "ArimaConfig.h"
+#include "ArimaModel.h"
+
+#include <optional>
+#include <vector>
+
+namespace pitwall::ml {
+
+// A row of ML_DETECT_ANOMALIES, fields in Confluent's order (timestamp is the caller's).
+struct DetectionRow {
+    double actual = 0;
+    std::optional<double> forecast;
+    std::optional<double> lowerBound;
+    std::optional<double> upperBound;
+    std::optional<bool> isAnomaly; // nullopt while the model warms up
+    std::optional<double> rmse;    // of the last evalWindowSize one-step errors
+    std::optional<double> aic;
+};
+
+// One step of ML_FORECAST's array.
+struct ForecastRow {
+    int step = 1;
+    double forecast = 0;
+    double lowerBound = 0;
+    double upperBound = 0;
+    double rmse = 0;
+    double aic = 0;
+};
+
+class ArimaStream {
+public:
+    explicit ArimaStream(ArimaConfig config);
+
+    // Judges `value` against the forecast made before it arrived, then learns it.
+    DetectionRow detect(double value);
+    // Learns `value`, then forecasts `horizon` steps ahead (empty while warming up).
+    std::vector<ForecastRow> forecast(double value);
+
+    const std::optional<ArimaModel> &model() const { return m_model; }
+    int rows() const { return m_rows; }
+
+private:
+    std::optional<ForecastStep> nextStep() const;
+    void learn(double value, std::optional<double> forecastBefore);
+    void refit();
+    double recentRmse() const;
+
+    ArimaConfig m_config;
+    double m_z;
+    std::vector<double> m_values;    // sliding window, trimmed to maxTrainingSize
+    std::vector<double> m_residuals; // aligned with m_values
+    std::vector<double> m_recentSquaredErrors;
+    std::optional<ArimaModel> m_model;
+    int m_rows = 0;
+    int m_sinceFit = 0;
+    int m_fits = 0;
+};
+
+} // namespace pitwall::ml

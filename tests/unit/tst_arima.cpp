@@ -1,0 +1,236 @@
+// Streaming ARIMA: parameter recovery, forecasts, the ML_DETECT_ANOMALIES semantics,
+// its configuration and CSV input, and agreement with statsmodels.
+
+#include "ml/ArimaStream.h"
+#include "ml/SeriesCsv.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+#include <cmath>
+#include <random>
+
+using namespace pitwall::ml;
+
+namespace {
+
+std::vector<double> arma(int n, double phi, double theta, double mean, unsigned seed, double sigma = 1.0)
+{
+    std::mt19937_64 random(seed);
+    std::normal_distribution<double> shock(0.0, sigma);
+    std::vector<double> series;
+    double previous = 0, previousShock = 0;
+    for (int t = 0; t < n + 200; ++t) {
+        const double e = shock(random);
+        const double value = phi * previous + e + theta * previousShock;
+        previous = value;
+        previousShock = e;
+        if (t >= 200)
+            series.push_back(mean + value);
+    }
+    return series;
+}
+
+double oneStepRmse(const ArimaModel &model, const std::vector<double> &series, size_t start)
+{
+    const auto residuals = model.residuals(series);
+    double sum = 0;
+    for (size_t t = start; t < series.size(); ++t)
+        sum += residuals[t] * residuals[t];
+    return std::sqrt(sum / double(series.size() - start));
+}
+
+} // namespace
+
+class TestArima : public QObject {
+    Q_OBJECT
+
+private slots:
+    void recoversArmaParameters()
+    {
+        const auto series = arma(4000, 0.7, 0.4, 95.0, 1);
+        const auto model = ArimaModel::fit(series, {1, 0, 1});
+        QVERIFY(model.has_value());
+        QVERIFY2(std::abs(model->ar()[0] - 0.7) < 0.05, qPrintable(QString::number(model->ar()[0])));
+        QVERIFY2(std::abs(model->ma()[0] - 0.4) < 0.06, qPrintable(QString::number(model->ma()[0])));
+        QVERIFY(std::abs(model->mean() - 95.0) < 0.3);
+        QVERIFY(std::abs(model->sigma2() - 1.0) < 0.08);
+    }
+
+    void automaticOrderFindsTheStructure()
+    {
+        auto walk = arma(1500, 0.6, 0.0, 0.0, 2);
+        for (size_t t = 1; t < walk.size(); ++t) // integrate: an ARIMA(1,1,0)
+            walk[t] += walk[t - 1];
+        const auto model = ArimaModel::fitAuto(walk, std::nullopt, std::nullopt, std::nullopt);
+        QVERIFY(model.has_value());
+        QCOMPARE(model->order().d, 1);
+        QVERIFY2(model->order().p >= 1, "AR structure missed");
+    }
+
+    void forecastIntervalsWidenLikeARandomWalk()
+    {
+        auto walk = arma(2000, 0.0, 0.0, 0.0, 3, 2.0);
+        for (size_t t = 1; t < walk.size(); ++t)
+            walk[t] += walk[t - 1];
+        const auto model = ArimaModel::fit(walk, {0, 1, 0});
+        QVERIFY(model.has_value());
+        const auto steps = model->forecast(walk, model->residuals(walk), 4);
+        QCOMPARE(steps.size(), size_t(4));
+        for (int h = 0; h < 4; ++h) {
+            QVERIFY(std::abs(steps[h].value - walk.back()) < 0.2); // a driftless walk stays put
+            QVERIFY(std::abs(steps[h].variance / ((h + 1) * model->robustSigma2()) - 1) < 1e-9);
+        QVERIFY(std::abs(model->robustSigma2() / model->sigma2() - 1) < 0.1); // Gaussian: both estimate the same
+        }
+    }
+
+    void constantOrShortSeriesHasNoModel()
+    {
+        const std::vector<double> flat(300, 42.0);
+        QVERIFY(!ArimaModel::fit(flat, {1, 0, 1}).has_value());
+        const std::vector<double> tiny{1, 2, 3};
+        QVERIFY(!ArimaModel::fit(tiny, {1, 1, 1}).has_value());
+    }
+
+    void detectorWarmsUpThenFlagsSpikes()
+    {
+        // The demo's statement: horizon 1, confidencePercentage 90, minTrainingSize 16.
+        auto config = ArimaConfig::fromJson(R"({"horizon":1,"confidencePercentage":90,"minTrainingSize":16})");
+        QVERIFY(config.hasValue());
+        ArimaStream stream(config.value());
+        auto series = arma(3000, 0.8, 0.0, 95.0, 4, 0.8);
+        std::vector<int> spikes;
+        for (int t = 400; t < 3000; t += 173) {
+            series[t] *= (t % 2) ? 1.3 : 0.7; // the demo's +-30%
+            spikes.push_back(t);
+        }
+        int flagged = 0, falseAlarms = 0, normal = 0;
+        for (int t = 0; t < int(series.size()); ++t) {
+            const auto row = stream.detect(series[t]);
+            QCOMPARE(row.actual, series[t]);
+            if (t < 16) {
+                QVERIFY(!row.isAnomaly.has_value());
+                QVERIFY(!row.forecast.has_value());
+                continue;
+            }
+            QVERIFY(row.isAnomaly.has_value());
+            QVERIFY(*row.lowerBound < *row.forecast && *row.forecast < *row.upperBound);
+            const bool isSpike = std::find(spikes.begin(), spikes.end(), t) != spikes.end();
+            if (isSpike) {
+                flagged += *row.isAnomaly;
+
+            } else if (t > 400 && std::find(spikes.begin(), spikes.end(), t - 1) == spikes.end()) {
+                ++normal;
+                falseAlarms += *row.isAnomaly;
+            }
+        }
+        QCOMPARE(flagged, int(spikes.size()));
+        // At 90% confidence about 10% of normal points fall outside the band.
+        const double rate = double(falseAlarms) / normal;
+        QVERIFY2(rate > 0.05 && rate < 0.16, qPrintable(QString::number(rate)));
+    }
+
+    void forecastEmitsHorizonRows()
+    {
+        auto config = ArimaConfig::fromJson(R"({"horizon":5,"minTrainingSize":32,"p":1,"d":0,"q":0})");
+        QVERIFY(config.hasValue());
+        ArimaStream stream(config.value());
+        const auto series = arma(200, 0.5, 0.0, 10.0, 5);
+        for (int t = 0; t < 200; ++t) {
+            const auto rows = stream.forecast(series[t]);
+            QCOMPARE(rows.size(), size_t(t + 1 < 32 ? 0 : 5));
+            for (size_t h = 1; h < rows.size(); ++h)
+                QVERIFY(rows[h].upperBound - rows[h].lowerBound >= rows[h - 1].upperBound - rows[h - 1].lowerBound);
+        }
+    }
+
+    void configIsValidated_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not json") << QByteArray("{") << "not a JSON object";
+        QTest::newRow("unknown key") << QByteArray(R"({"minTrainSize":5})") << "unknown key 'minTrainSize'";
+        QTest::newRow("confidence") << QByteArray(R"({"confidencePercentage":100})") << "between 0 and 100";
+        QTest::newRow("fractional") << QByteArray(R"({"horizon":1.5})") << "whole number";
+        QTest::newRow("order") << QByteArray(R"({"p":7})") << "p must be";
+        QTest::newRow("sizes") << QByteArray(R"({"minTrainingSize":600,"maxTrainingSize":512})") << "larger than";
+        QTest::newRow("stl") << QByteArray(R"({"enableStl":true,"m":24})") << "not supported yet";
+    }
+
+    void configIsValidated()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const auto config = ArimaConfig::fromJson(json);
+        QVERIFY(!config.hasValue());
+        QVERIFY2(config.error().message.contains(expected), qPrintable(config.error().message));
+    }
+
+    void confidenceToZ()
+    {
+        QVERIFY(std::abs(zForConfidence(90) - 1.644854) < 1e-5);
+        QVERIFY(std::abs(zForConfidence(95) - 1.959964) < 1e-5);
+        QVERIFY(std::abs(zForConfidence(99.9) - 3.290527) < 1e-5);
+    }
+
+    void csvErrorsNameTheLine()
+    {
+        auto parsed = parseSeriesCsv("timestamp,value\n2024-01-01 00:00:00,1.5\n\"a, b\",2\n");
+        QVERIFY(parsed.hasValue());
+        QCOMPARE(parsed->size(), size_t(2));
+        QCOMPARE(parsed->at(1).timestamp, QStringLiteral("a, b"));
+        parsed = parseSeriesCsv("timestamp,value\n1,2\n3,abc\n");
+        QVERIFY(!parsed.hasValue());
+        QVERIFY2(parsed.error().message.startsWith(QLatin1String("line 3:")), qPrintable(parsed.error().message));
+        parsed = parseSeriesCsv("time,val\n1,2\n");
+        QVERIFY(parsed.error().message.startsWith(QLatin1String("line 1:")));
+        parsed = parseSeriesCsv("timestamp,value\n1,nan\n");
+        QVERIFY(parsed.error().message.contains(QLatin1String("line 2")));
+        parsed = parseSeriesCsv("timestamp,value\njust one field\n");
+        QVERIFY(parsed.error().message.contains(QLatin1String("line 2")));
+        QVERIFY(!parseSeriesCsv("").hasValue());
+        QCOMPARE(csvField(QStringLiteral("x,\"y\"")), QStringLiteral("\"x,\"\"y\"\"\""));
+    }
+
+    void oneStepRmseMatchesStatsmodels_data()
+    {
+        QTest::addColumn<int>("p");
+        QTest::addColumn<int>("d");
+        QTest::addColumn<int>("q");
+        QTest::newRow("ARIMA(1,1,1)") << 1 << 1 << 1;
+        QTest::newRow("ARIMA(1,0,1)") << 1 << 0 << 1;
+        QTest::newRow("ARIMA(2,1,1)") << 2 << 1 << 1;
+        QTest::newRow("ARIMA(1,1,0)") << 1 << 1 << 0;
+        QTest::newRow("ARIMA(2,0,2)") << 2 << 0 << 2;
+    }
+
+    void oneStepRmseMatchesStatsmodels()
+    {
+        QFETCH(int, p);
+        QFETCH(int, d);
+        QFETCH(int, q);
+        // Debian's python3 with python3-statsmodels (installed by packaging/install-deps.sh).
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(PITWALL_SOURCE_DIR "/tests/ml/statsmodels_reference.py"), QStringLiteral("7"),
+                      QString::number(p), QString::number(d), QString::number(q)});
+        QVERIFY(python.waitForFinished(120000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        const auto reference = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+        std::vector<double> series;
+        for (const auto &value : reference.value("series").toArray())
+            series.push_back(value.toDouble());
+        const auto model = ArimaModel::fit(series, {p, d, q});
+        QVERIFY(model.has_value());
+        const double ours = oneStepRmse(*model, series, size_t(reference.value("start").toInt()));
+        const double theirs = reference.value("rmse").toDouble();
+        qInfo("ARIMA(%d,%d,%d): one-step RMSE %.5f, statsmodels %.5f (%+.2f%%)", p, d, q, ours, theirs,
+              100 * (ours / theirs - 1));
+        QVERIFY(std::abs(ours / theirs - 1) <= 0.05);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArima)
+#include "tst_arima.moc"
