@@ -72,6 +72,7 @@ QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, c
                        {"classification", QJsonArray::fromStringList(race.classification)},
                        {"events", events},
                        {"faults", faults},
+                       {"stages", stats.stages},
                        {"last_error", stats.lastError}};
 }
 

@@ -295,4 +295,40 @@ Decoded<RaceEvent> decodeRaceEvent(QByteArrayView bytes)
     return finish(reader, std::move(event));
 }
 
+QByteArray encode(const TelemetryAnomaly &anomaly)
+{
+    return JsonWriter()
+        .field("race_id", anomaly.raceId)
+        .field("driver_name", anomaly.driverName)
+        .field("team_name", anomaly.teamName)
+        .field("metric", anomaly.metric)
+        .field("timestamp", anomaly.timestampMs)
+        .field("actual_value", anomaly.actual, 3)
+        .field("forecast_value", anomaly.forecast, 3)
+        .field("lower_bound", anomaly.lowerBound, 3)
+        .field("upper_bound", anomaly.upperBound, 3)
+        .field("confidence", anomaly.confidence, 3)
+        .field("is_anomaly", anomaly.isAnomaly)
+        .finish();
+}
+
+Decoded<TelemetryAnomaly> decodeTelemetryAnomaly(QByteArrayView bytes)
+{
+    JsonFieldReader reader(bytes);
+    TelemetryAnomaly anomaly;
+    anomaly.raceId = reader.requiredString("race_id", kMaxNameLength);
+    anomaly.driverName = reader.requiredString("driver_name", kMaxNameLength);
+    anomaly.teamName = reader.requiredString("team_name", kMaxNameLength);
+    anomaly.metric = reader.requiredString("metric", kMaxNameLength);
+    checkOneOf(reader, "metric", anomaly.metric, telemetryMetricNames());
+    anomaly.timestampMs = reader.requiredTimestampMs("timestamp");
+    anomaly.actual = reader.requiredDouble("actual_value", -1e6, 1e6);
+    anomaly.forecast = reader.requiredDouble("forecast_value", -1e6, 1e6);
+    anomaly.lowerBound = reader.requiredDouble("lower_bound", -1e6, 1e6);
+    anomaly.upperBound = reader.requiredDouble("upper_bound", -1e6, 1e6);
+    anomaly.confidence = reader.requiredDouble("confidence", 0, 100);
+    anomaly.isAnomaly = reader.requiredBool("is_anomaly");
+    return finish(reader, std::move(anomaly));
+}
+
 } // namespace pitwall::codec

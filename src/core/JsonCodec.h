@@ -30,6 +30,7 @@ QByteArray encode(const CommentaryQuery &query);
 QByteArray encode(const TelemetrySample &sample);
 QByteArray encode(const FaultLabel &label);
 QByteArray encode(const RaceEvent &event);
+QByteArray encode(const TelemetryAnomaly &anomaly);
 
 Decoded<PositionUpdate> decodePositionUpdate(QByteArrayView bytes);
 Decoded<CarMetrics> decodeCarMetrics(QByteArrayView bytes);
@@ -39,6 +40,7 @@ Decoded<CommentaryQuery> decodeCommentaryQuery(QByteArrayView bytes);
 Decoded<TelemetrySample> decodeTelemetrySample(QByteArrayView bytes);
 Decoded<FaultLabel> decodeFaultLabel(QByteArrayView bytes);
 Decoded<RaceEvent> decodeRaceEvent(QByteArrayView bytes);
+Decoded<TelemetryAnomaly> decodeTelemetryAnomaly(QByteArrayView bytes);
 
 inline constexpr int kMaxLap = 200;
 inline constexpr double kMaxGapS = 24 * 3600.0;

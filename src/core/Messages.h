@@ -117,6 +117,23 @@ struct EngineAnomaly {
     bool operator==(const EngineAnomaly &) const = default;
 };
 
+// f1-telemetry-anomalies: the detector over every car's richer telemetry metrics.
+struct TelemetryAnomaly {
+    QString raceId;
+    QString driverName;
+    QString teamName;
+    QString metric;
+    qint64 timestampMs = 0;
+    double actual = 0;
+    double forecast = 0;
+    double lowerBound = 0;
+    double upperBound = 0;
+    double confidence = 0; // percent
+    bool isAnomaly = true;
+
+    bool operator==(const TelemetryAnomaly &) const = default;
+};
+
 // commentary_queries
 struct CommentaryQuery {
     QString query;

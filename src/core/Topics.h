@@ -15,11 +15,13 @@ inline constexpr const char *kDeadLetters = "f1-dlq";
 inline constexpr const char *kCarTelemetry = "f1-car-telemetry";
 inline constexpr const char *kRaceEvents = "f1-race-events";
 inline constexpr const char *kFaultLabels = "f1-fault-labels";
+inline constexpr const char *kTelemetryAnomalies = "f1-telemetry-anomalies";
 
 inline constexpr const char *kAll[] = {kDriverPositions,    kCarMetrics,
                                        kCommentary,         kCarMetricsAnomalies,
                                        kCommentaryQueries,  kCommentaryQueryVectors,
                                        kDeadLetters,        kCarTelemetry,
-                                       kRaceEvents,         kFaultLabels};
+                                       kRaceEvents,         kFaultLabels,
+                                       kTelemetryAnomalies};
 
 } // namespace pitwall::topics

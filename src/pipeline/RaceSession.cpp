@@ -1,5 +1,6 @@
 #include "RaceSession.h"
 
+#include "PipelineEngine.h"
 #include "RaceRunner.h"
 #include "core/Topics.h"
 #include "stream/KafkaConsumer.h"
@@ -20,7 +21,8 @@ struct RaceSession::Clients {
     std::unique_ptr<KafkaProducer> producer;
     std::unique_ptr<KafkaConsumer> consumer;
     std::unique_ptr<LeaderboardFeed> feed;
-    std::unique_ptr<RaceRunner> runner; // declared last: stops first, while the producer lives
+    std::unique_ptr<PipelineEngine> pipeline; // after the producer: stops before it
+    std::unique_ptr<RaceRunner> runner;       // declared last: stops first, while the producer lives
 };
 
 RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &grid, SessionOptions options,
@@ -80,6 +82,10 @@ void RaceSession::start()
         if (!producer)
             return producer.error();
         clients->producer = std::move(producer).value();
+        // The pipeline's stages are positioned before the race too: they see all of it.
+        clients->pipeline = std::make_unique<PipelineEngine>(endpoint->clientConfig(), *clients->producer);
+        if (auto started = clients->pipeline->start(KafkaEndpoint::kDefaultTimeoutMs); !started)
+            return started.error();
         clients->runner = std::make_unique<RaceRunner>(std::move(simulator).value(), *clients->producer, options.speed);
         return clients;
     }));
@@ -137,6 +143,10 @@ void RaceSession::stop()
                 break;
             QThread::msleep(20);
         }
+        // Let the stages finish what the race left on their topics, then deliver their output.
+        clients->pipeline->drain(std::max<qint64>(1000, timeoutMs - clock.elapsed()));
+        clients->pipeline->stop();
+        clients->producer->flush(std::max<qint64>(1000, timeoutMs - clock.elapsed()));
         clients->consumer->stop();
     }));
 }
@@ -169,6 +179,7 @@ SessionStats RaceSession::stats() const
     stats.errors = produced.failed + consumed.errors + feed.rejected;
     stats.lag = consumed.lag;
     stats.raceTimeS = m_clients->runner->raceTimeS();
+    stats.stages = m_clients->pipeline->metricsJson();
     stats.leaderLap = m_clients->runner->leaderLap();
     for (const auto *error : {&produced.lastError, &consumed.lastError, &feed.lastRejection}) {
         if (!error->isEmpty())

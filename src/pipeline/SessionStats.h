@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMetaType>
+#include <QJsonObject>
 #include <QString>
 #include <map>
 
@@ -21,6 +22,7 @@ struct SessionStats {
     QString lastError;
     double raceTimeS = 0;
     int leaderLap = 0;
+    QJsonObject stages; // per pipeline stage: throughput, lag, latency, errors
 };
 
 } // namespace pitwall

@@ -133,6 +133,14 @@ void KafkaConsumer::take(rd_kafka_message_t *message, std::vector<KafkaRecord> &
         record.key = QByteArray(static_cast<const char *>(message->key), qsizetype(message->key_len));
     if (message->payload)
         record.value = QByteArray(static_cast<const char *>(message->payload), qsizetype(message->len));
+    rd_kafka_headers_t *headers = nullptr;
+    if (rd_kafka_message_headers(message, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR && headers) {
+        const char *name = nullptr;
+        const void *content = nullptr;
+        size_t size = 0;
+        for (size_t i = 0; rd_kafka_header_get_all(headers, i, &name, &content, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i)
+            record.headers.emplace_back(QByteArray(name), QByteArray(static_cast<const char *>(content), qsizetype(size)));
+    }
 
     auto &next = m_nextOffsets[{record.topic, record.partition}];
     if (next >= 0 && record.offset > next) {

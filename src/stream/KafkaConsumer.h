@@ -29,6 +29,7 @@ struct KafkaRecord {
     qint64 timestampMs = 0;
     QByteArray key;
     QByteArray value;
+    std::vector<std::pair<QByteArray, QByteArray>> headers;
 };
 
 class KafkaConsumer {

@@ -48,13 +48,34 @@ KafkaProducer::~KafkaProducer()
 
 bool KafkaProducer::produce(const char *topic, QByteArrayView key, QByteArrayView value)
 {
+    return produce(topic, key, value, {});
+}
+
+bool KafkaProducer::produce(const char *topic, QByteArrayView key, QByteArrayView value,
+                            const std::vector<std::pair<QByteArray, QByteArray>> &headers)
+{
     using Clock = std::chrono::steady_clock;
     const auto giveUpAt = Clock::now() + std::chrono::milliseconds(kQueueFullRetryMs);
     for (;;) {
-        const auto error = rd_kafka_producev(
-            m_handle.get(), RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-            RD_KAFKA_V_KEY(const_cast<char *>(key.data()), size_t(key.size())),
-            RD_KAFKA_V_VALUE(const_cast<char *>(value.data()), size_t(value.size())), RD_KAFKA_V_END);
+        // librdkafka takes ownership of the header list only when the produce succeeds.
+        rd_kafka_headers_t *list = nullptr;
+        if (!headers.empty()) {
+            list = rd_kafka_headers_new(headers.size());
+            for (const auto &[name, content] : headers)
+                rd_kafka_header_add(list, name.constData(), name.size(), content.constData(), content.size());
+        }
+        const auto error = list ? rd_kafka_producev(
+                                      m_handle.get(), RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                      RD_KAFKA_V_KEY(const_cast<char *>(key.data()), size_t(key.size())),
+                                      RD_KAFKA_V_VALUE(const_cast<char *>(value.data()), size_t(value.size())),
+                                      RD_KAFKA_V_HEADERS(list), RD_KAFKA_V_END)
+                                : rd_kafka_producev(
+                                      m_handle.get(), RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                      RD_KAFKA_V_KEY(const_cast<char *>(key.data()), size_t(key.size())),
+                                      RD_KAFKA_V_VALUE(const_cast<char *>(value.data()), size_t(value.size())),
+                                      RD_KAFKA_V_END);
+        if (error != RD_KAFKA_RESP_ERR_NO_ERROR && list)
+            rd_kafka_headers_destroy(list);
         if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {
             ++m_enqueued;
             return true;

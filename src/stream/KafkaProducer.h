@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <thread>
+#include <vector>
 
 namespace pitwall {
 
@@ -35,6 +36,9 @@ public:
     // Queues one message (copied). Waits briefly if the local queue is full; returns false
     // and counts a failure if it stays full or the topic is invalid.
     bool produce(const char *topic, QByteArrayView key, QByteArrayView value);
+    // The same, with Kafka record headers (name, value), e.g. for dead letters.
+    bool produce(const char *topic, QByteArrayView key, QByteArrayView value,
+                 const std::vector<std::pair<QByteArray, QByteArray>> &headers);
     // True when every queued message was delivered or failed within the timeout.
     bool flush(int timeoutMs);
     Stats stats() const;

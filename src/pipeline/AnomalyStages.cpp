@@ -1,0 +1,71 @@
+#include "AnomalyStages.h"
+
+#include "core/JsonCodec.h"
+#include "core/Topics.h"
+
+namespace pitwall {
+
+namespace {
+
+ml::ArimaStream &streamFor(QHash<QString, std::shared_ptr<ml::ArimaStream>> &streams, const QString &key,
+                           const ml::ArimaConfig &config)
+{
+    auto &stream = streams[key];
+    if (!stream)
+        stream = std::make_shared<ml::ArimaStream>(config);
+    return *stream;
+}
+
+} // namespace
+
+EngineAnomalyProcessor::EngineAnomalyProcessor(ml::ArimaConfig config)
+    : m_config(config)
+{
+}
+
+std::optional<QString> EngineAnomalyProcessor::process(const KafkaRecord &record, std::vector<StageOutput> &out)
+{
+    const auto metrics = codec::decodeCarMetrics(record.value);
+    if (!metrics)
+        return metrics.error().describe();
+    const auto row = streamFor(m_byTeam, metrics->teamName, m_config).detect(metrics->engineTemperatureC);
+    if (row.isAnomaly.value_or(false)) {
+        // The demo's row: key is the race id the producer keyed the metrics with.
+        const EngineAnomaly anomaly{QString::fromUtf8(record.key), metrics->timestampMs, metrics->teamName,
+                                    metrics->engineTemperatureC, true};
+        out.push_back({topics::kCarMetricsAnomalies, record.key, codec::encode(anomaly)});
+    }
+    return std::nullopt;
+}
+
+TelemetryAnomalyProcessor::TelemetryAnomalyProcessor(ml::ArimaConfig config)
+    : m_config(config)
+{
+}
+
+std::optional<QString> TelemetryAnomalyProcessor::process(const KafkaRecord &record, std::vector<StageOutput> &out)
+{
+    const auto sample = codec::decodeTelemetrySample(record.value);
+    if (!sample)
+        return sample.error().describe();
+    static const QStringList metrics = telemetryMetricNames();
+    const std::optional<double> readings[10] = {
+        sample->engineTemperatureC,   sample->oilTemperatureC,      sample->tyreTemperatureC[0], sample->tyreTemperatureC[1],
+        sample->tyreTemperatureC[2],  sample->tyreTemperatureC[3],  sample->brakeTemperatureC[0],
+        sample->brakeTemperatureC[1], sample->brakeTemperatureC[2], sample->brakeTemperatureC[3]};
+    for (int i = 0; i < 10; ++i) {
+        if (!readings[i])
+            continue; // a dropped-out sensor: nothing to judge
+        const QString key = sample->driverName + QLatin1Char('|') + metrics[i];
+        const auto row = streamFor(m_byCarMetric, key, m_config).detect(*readings[i]);
+        if (!row.isAnomaly.value_or(false))
+            continue;
+        const TelemetryAnomaly anomaly{sample->raceId, sample->driverName, sample->teamName, metrics[i], sample->timestampMs,
+                                       row.actual, *row.forecast, *row.lowerBound, *row.upperBound,
+                                       m_config.confidencePercentage, true};
+        out.push_back({topics::kTelemetryAnomalies, record.key, codec::encode(anomaly)});
+    }
+    return std::nullopt;
+}
+
+} // namespace pitwall

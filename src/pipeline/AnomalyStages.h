@@ -1,0 +1,37 @@
+#pragma once
+// The anomaly stages: the demo's engine-temperature detector per team on
+// f1-car-metrics, and the same detector per car and metric on f1-car-telemetry.
+
+#include "StageProcessor.h"
+#include "ml/ArimaStream.h"
+
+#include <QHash>
+#include <memory>
+
+namespace pitwall {
+
+// ML_DETECT_ANOMALIES(engine_temperature) OVER (PARTITION BY team_name) with the demo's
+// parameters; writes f1-car-metrics-anomalies rows with the demo's fields, anomalies only.
+class EngineAnomalyProcessor : public StageProcessor {
+public:
+    explicit EngineAnomalyProcessor(ml::ArimaConfig config);
+    std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
+
+private:
+    ml::ArimaConfig m_config;
+    QHash<QString, std::shared_ptr<ml::ArimaStream>> m_byTeam;
+};
+
+// The same detector over every temperature of every car (engine, oil, tyres, brakes);
+// writes f1-telemetry-anomalies with the metric, actual, forecast, bounds and confidence.
+class TelemetryAnomalyProcessor : public StageProcessor {
+public:
+    explicit TelemetryAnomalyProcessor(ml::ArimaConfig config);
+    std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
+
+private:
+    ml::ArimaConfig m_config;
+    QHash<QString, std::shared_ptr<ml::ArimaStream>> m_byCarMetric; // "driver|metric"
+};
+
+} // namespace pitwall

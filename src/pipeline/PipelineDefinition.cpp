@@ -1,0 +1,92 @@
+#include "PipelineDefinition.h"
+
+#include "AnomalyStages.h"
+#include "core/Topics.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pitwall {
+
+namespace {
+
+// The demo's statement (../shared/spec section 1.3): horizon 1, 90% confidence, 16 rows to train.
+const QByteArray kEngineAnomalyConfig = R"({"horizon":1,"confidencePercentage":90.0,"minTrainingSize":16})";
+// Telemetry runs at 10 Hz per car: more history, a stricter band, fixed order for speed.
+const QByteArray kTelemetryAnomalyConfig =
+    R"({"horizon":1,"confidencePercentage":99.9,"minTrainingSize":64,"maxTrainingSize":256,"p":1,"d":1,"q":1,"updateInterval":10})";
+
+ml::ArimaConfig parsed(const QByteArray &json)
+{
+    auto config = ml::ArimaConfig::fromJson(json);
+    Q_ASSERT_X(config.hasValue(), "pipelineDefinition", "a built-in stage configuration is invalid");
+    return config.hasValue() ? config.value() : ml::ArimaConfig{};
+}
+
+} // namespace
+
+QString flinkJsonObject(const QByteArray &json)
+{
+    const auto object = QJsonDocument::fromJson(json).object();
+    QStringList pairs;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const auto &value = it.value();
+        const QString literal = value.isBool()   ? (value.toBool() ? QStringLiteral("TRUE") : QStringLiteral("FALSE"))
+                                : value.isDouble() ? QString::number(value.toDouble(), 'g', 10)
+                                                   : QLatin1Char('\'') + value.toString() + QLatin1Char('\'');
+        pairs << QStringLiteral("'%1' VALUE %2").arg(it.key(), literal);
+    }
+    return QStringLiteral("JSON_OBJECT(%1)").arg(pairs.join(QLatin1String(", ")));
+}
+
+std::vector<StageDefinition> pipelineDefinition()
+{
+    std::vector<StageDefinition> stages;
+    stages.push_back(StageDefinition{
+        QStringLiteral("engine-anomalies"),
+        QStringLiteral("The demo's ML_DETECT_ANOMALIES on engine_temperature, per team"),
+        {QString::fromLatin1(topics::kCarMetrics)},
+        {QString::fromLatin1(topics::kCarMetricsAnomalies)},
+        [] { return std::make_unique<EngineAnomalyProcessor>(parsed(kEngineAnomalyConfig)); },
+        QStringLiteral(
+            "INSERT INTO `f1-car-metrics-anomalies`\n"
+            "SELECT CAST(key AS STRING) AS key, TO_TIMESTAMP_LTZ(`timestamp`, 3) AS ts, team_name, engine_temperature,\n"
+            "       anomaly.is_anomaly AS is_anomaly\n"
+            "FROM (\n"
+            "  SELECT key, `timestamp`, team_name, engine_temperature,\n"
+            "         ML_DETECT_ANOMALIES(engine_temperature, TO_TIMESTAMP_LTZ(`timestamp`, 3), %1)\n"
+            "           OVER (PARTITION BY team_name ORDER BY TO_TIMESTAMP_LTZ(`timestamp`, 3)\n"
+            "                 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS anomaly\n"
+            "  FROM `f1-car-metrics`)\n"
+            "WHERE anomaly.is_anomaly = TRUE;")
+            .arg(flinkJsonObject(kEngineAnomalyConfig))});
+    stages.push_back(StageDefinition{
+        QStringLiteral("telemetry-anomalies"),
+        QStringLiteral("ML_DETECT_ANOMALIES on every car's engine, oil, tyre and brake temperatures"),
+        {QString::fromLatin1(topics::kCarTelemetry)},
+        {QString::fromLatin1(topics::kTelemetryAnomalies)},
+        [] { return std::make_unique<TelemetryAnomalyProcessor>(parsed(kTelemetryAnomalyConfig)); },
+        QStringLiteral(
+            "INSERT INTO `f1-telemetry-anomalies`\n"
+            "SELECT race_id, driver_name, team_name, metric, `timestamp`, anomaly.actual_value AS actual_value,\n"
+            "       anomaly.forecast_value AS forecast_value, anomaly.lower_bound AS lower_bound,\n"
+            "       anomaly.upper_bound AS upper_bound, 99.9 AS confidence, anomaly.is_anomaly AS is_anomaly\n"
+            "FROM (\n"
+            "  SELECT race_id, driver_name, team_name, metric, `timestamp`,\n"
+            "         ML_DETECT_ANOMALIES(reading, TO_TIMESTAMP_LTZ(`timestamp`, 3), %1)\n"
+            "           OVER (PARTITION BY driver_name, metric ORDER BY TO_TIMESTAMP_LTZ(`timestamp`, 3)\n"
+            "                 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS anomaly\n"
+            "  FROM `f1-car-telemetry`\n"
+            "  CROSS JOIN UNNEST(ARRAY[\n"
+            "    ROW('engine_temperature', engine_temperature), ROW('oil_temperature', oil_temperature),\n"
+            "    ROW('tyre_temp_fl', tyre_temp_fl), ROW('tyre_temp_fr', tyre_temp_fr),\n"
+            "    ROW('tyre_temp_rl', tyre_temp_rl), ROW('tyre_temp_rr', tyre_temp_rr),\n"
+            "    ROW('brake_temp_fl', brake_temp_fl), ROW('brake_temp_fr', brake_temp_fr),\n"
+            "    ROW('brake_temp_rl', brake_temp_rl), ROW('brake_temp_rr', brake_temp_rr)]) AS m(metric, reading)\n"
+            "  WHERE reading IS NOT NULL)\n"
+            "WHERE anomaly.is_anomaly = TRUE;")
+            .arg(flinkJsonObject(kTelemetryAnomalyConfig))});
+    return stages;
+}
+
+} // namespace pitwall

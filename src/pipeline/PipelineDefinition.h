@@ -1,0 +1,29 @@
+#pragma once
+// The one description of the pipeline: for each stage its input and output topics, the
+// processor that runs it locally, and the Flink SQL statement that does the same job in
+// Confluent Cloud. Both come from here, so local and cloud cannot drift.
+
+#include "StageProcessor.h"
+
+#include <QStringList>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace pitwall {
+
+struct StageDefinition {
+    QString name;
+    QString description;
+    QStringList inputTopics;
+    QStringList outputTopics;
+    std::function<std::unique_ptr<StageProcessor>()> makeProcessor;
+    QString flinkSql;
+};
+
+std::vector<StageDefinition> pipelineDefinition();
+
+// The ML function configuration as Flink SQL: {"a":1,"b":true} -> JSON_OBJECT('a' VALUE 1, 'b' VALUE TRUE).
+QString flinkJsonObject(const QByteArray &json);
+
+} // namespace pitwall

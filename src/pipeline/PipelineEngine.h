@@ -1,0 +1,48 @@
+#pragma once
+// Runs the pipeline's stages, each in its own worker thread, next to a race. Stages can
+// be switched off and on while it runs. start(), setEnabled() and drain() block on
+// Kafka: call them from a worker thread.
+
+#include "PipelineDefinition.h"
+#include "StageMetrics.h"
+#include "StageRunner.h"
+#include "core/Expected.h"
+#include "stream/KafkaConfig.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QMutex>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace pitwall {
+
+class KafkaProducer;
+
+class PipelineEngine {
+public:
+    PipelineEngine(KafkaConfig config, KafkaProducer &producer, std::vector<StageDefinition> stages = pipelineDefinition());
+    ~PipelineEngine();
+
+    Expected<bool> start(int timeoutMs);
+    void stop();
+    // Switching a stage on positions it at the end of its topics.
+    Expected<bool> setEnabled(const QString &stage, bool enabled, int timeoutMs);
+    // Waits until every running stage has read what its topics hold; false on timeout.
+    bool drain(int timeoutMs);
+
+    QStringList stageNames() const;
+    // Per stage: counters, rates since the previous call, lag, latency percentiles.
+    std::map<QString, StageMetrics::Snapshot> snapshots();
+    QJsonObject metricsJson();
+
+private:
+    KafkaConfig m_config;
+    std::vector<std::unique_ptr<StageRunner>> m_runners;
+    QMutex m_rateMutex;
+    QElapsedTimer m_rateClock;
+    std::map<QString, std::tuple<qint64, quint64, quint64>> m_previous; // ms, in, out
+};
+
+} // namespace pitwall

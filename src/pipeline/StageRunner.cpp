@@ -1,0 +1,112 @@
+#include "StageRunner.h"
+
+#include "core/Topics.h"
+#include "stream/KafkaConsumer.h"
+#include "stream/KafkaProducer.h"
+#include "stream/RdKafka.h"
+
+#include <chrono>
+#include <exception>
+
+namespace pitwall {
+
+StageRunner::StageRunner(StageDefinition definition, KafkaProducer &producer)
+    : m_definition(std::move(definition))
+    , m_producer(producer)
+{
+}
+
+StageRunner::~StageRunner()
+{
+    stop();
+}
+
+Expected<bool> StageRunner::start(const KafkaConfig &config, int timeoutMs)
+{
+    if (m_consumer)
+        return true;
+    auto consumer = KafkaConsumer::create(config, m_definition.inputTopics, KafkaConsumer::StartAt::End, timeoutMs);
+    if (!consumer)
+        return Error{QStringLiteral("stage %1: %2").arg(m_definition.name, consumer.error().message)};
+    m_processor = m_definition.makeProcessor();
+    m_consumer = std::move(consumer).value();
+    m_consumer->start([this](std::vector<KafkaRecord> &&batch) { handle(std::move(batch)); });
+    return true;
+}
+
+void StageRunner::stop()
+{
+    if (m_consumer)
+        m_consumer->stop();
+    m_consumer.reset();
+}
+
+void StageRunner::handle(std::vector<KafkaRecord> &&batch)
+{
+    using Clock = std::chrono::steady_clock;
+    std::vector<StageOutput> outputs;
+    m_metrics.recordIn(batch.size());
+    for (const auto &record : batch) {
+        outputs.clear();
+        const auto began = Clock::now();
+        std::optional<QString> refusal;
+        try {
+            refusal = m_processor->process(record, outputs);
+        } catch (const std::exception &error) {
+            refusal = QStringLiteral("stage failed: %1").arg(QString::fromUtf8(error.what()));
+        } catch (...) {
+            refusal = QStringLiteral("stage failed");
+        }
+        m_metrics.recordLatency(std::chrono::duration<double, std::micro>(Clock::now() - began).count());
+        if (refusal && refusal->startsWith(QLatin1String("stage failed"))) {
+            // Its state may be broken: start over with a fresh processor.
+            m_metrics.recordFailure();
+            m_metrics.recordRestart();
+            m_processor = m_definition.makeProcessor();
+            outputs.clear();
+        }
+        if (refusal) {
+            deadLetter(record, *refusal);
+            continue;
+        }
+        for (const auto &output : outputs)
+            m_producer.produce(output.topic, output.key, output.value);
+        m_metrics.recordOut(outputs.size());
+    }
+}
+
+void StageRunner::deadLetter(const KafkaRecord &record, const QString &reason)
+{
+    m_metrics.recordDeadLetter();
+    {
+        QMutexLocker lock(&m_errorMutex);
+        m_lastError = QStringLiteral("%1/%2@%3: %4").arg(record.topic).arg(record.partition).arg(record.offset).arg(reason);
+    }
+    // The original bytes unchanged; where they came from and why, in headers.
+    m_producer.produce(topics::kDeadLetters, record.key, record.value,
+                       {{"pitwall.dlq.stage", m_definition.name.toUtf8()},
+                        {"pitwall.dlq.reason", reason.toUtf8()},
+                        {"pitwall.dlq.topic", record.topic.toUtf8()},
+                        {"pitwall.dlq.partition", QByteArray::number(record.partition)},
+                        {"pitwall.dlq.offset", QByteArray::number(record.offset)}});
+}
+
+StageMetrics::Snapshot StageRunner::snapshot() const
+{
+    auto snapshot = m_metrics.snapshot();
+    snapshot.enabled = m_consumer != nullptr;
+    if (m_consumer) {
+        const auto consumed = m_consumer->stats();
+        snapshot.lag = consumed.lag;
+        snapshot.skipped = consumed.skipped;
+    }
+    return snapshot;
+}
+
+QString StageRunner::lastError() const
+{
+    QMutexLocker lock(&m_errorMutex);
+    return m_lastError;
+}
+
+} // namespace pitwall

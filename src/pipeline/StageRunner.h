@@ -1,0 +1,47 @@
+#pragma once
+// Runs one pipeline stage: its own consumer thread reads the input topics, the
+// processor turns records into outputs, the shared producer writes them. Refused
+// records go to the dead-letter topic with the stage, the reason and the original
+// bytes; a processor that throws is replaced and the failure counted.
+
+#include "PipelineDefinition.h"
+#include "StageMetrics.h"
+#include "core/Expected.h"
+#include "stream/KafkaConfig.h"
+
+#include <QMutex>
+#include <memory>
+
+namespace pitwall {
+
+class KafkaConsumer;
+class KafkaProducer;
+
+class StageRunner {
+public:
+    StageRunner(StageDefinition definition, KafkaProducer &producer);
+    ~StageRunner();
+
+    // Blocking: positions the consumer at the end of the input topics, then runs.
+    Expected<bool> start(const KafkaConfig &config, int timeoutMs);
+    void stop();
+    bool isRunning() const { return m_consumer != nullptr; }
+
+    const StageDefinition &definition() const { return m_definition; }
+    StageMetrics::Snapshot snapshot() const;
+    QString lastError() const;
+
+private:
+    void handle(std::vector<KafkaRecord> &&batch);
+    void deadLetter(const KafkaRecord &record, const QString &reason);
+
+    StageDefinition m_definition;
+    KafkaProducer &m_producer;
+    std::unique_ptr<KafkaConsumer> m_consumer;
+    std::unique_ptr<StageProcessor> m_processor;
+    StageMetrics m_metrics;
+    mutable QMutex m_errorMutex;
+    QString m_lastError;
+};
+
+} // namespace pitwall

@@ -1,0 +1,178 @@
+// The pipeline engine on the embedded broker: one definition for local and cloud,
+// anomalies written with the demo's fields, poison to the dead-letter topic, a failing
+// stage restarted, stages switched off and on.
+
+#include "core/JsonCodec.h"
+#include "core/Topics.h"
+#include "pipeline/PipelineEngine.h"
+#include "stream/KafkaConsumer.h"
+#include "stream/KafkaEndpoint.h"
+#include "stream/KafkaProducer.h"
+
+#include <QMutex>
+#include <QSet>
+#include <QtTest>
+#include <random>
+#include <stdexcept>
+
+using namespace pitwall;
+
+namespace {
+
+struct Collector {
+    QMutex mutex;
+    std::vector<KafkaRecord> records;
+    std::unique_ptr<KafkaConsumer> consumer;
+
+    Collector(const KafkaEndpoint &endpoint, const char *topic)
+    {
+        consumer = KafkaConsumer::create(endpoint.clientConfig(), {QString::fromLatin1(topic)},
+                                         KafkaConsumer::StartAt::End, 5000).value();
+        consumer->start([this](std::vector<KafkaRecord> &&batch) {
+            QMutexLocker lock(&mutex);
+            for (auto &record : batch)
+                records.push_back(std::move(record));
+        });
+    }
+    size_t size()
+    {
+        QMutexLocker lock(&mutex);
+        return records.size();
+    }
+};
+
+// A processor that fails on demand, to see the engine survive it.
+class FragileProcessor : public StageProcessor {
+public:
+    std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override
+    {
+        if (record.value == "boom")
+            throw std::runtime_error("boom");
+        out.push_back({topics::kCommentary, record.key, record.value});
+        return std::nullopt;
+    }
+};
+
+} // namespace
+
+class TestPipeline : public QObject {
+    Q_OBJECT
+
+private slots:
+    void definitionDescribesEachStageOnce()
+    {
+        const auto stages = pipelineDefinition();
+        QVERIFY(stages.size() >= 2);
+        QStringList known;
+        for (const char *topic : topics::kAll)
+            known << QString::fromLatin1(topic);
+        QSet<QString> names;
+        for (const auto &stage : stages) {
+            QVERIFY(!names.contains(stage.name));
+            names.insert(stage.name);
+            QVERIFY(stage.makeProcessor() != nullptr);
+            for (const auto &topic : stage.inputTopics + stage.outputTopics) {
+                QVERIFY2(known.contains(topic), qPrintable(topic));
+                QVERIFY2(stage.flinkSql.contains(QLatin1Char('`') + topic + QLatin1Char('`')), qPrintable(stage.name + " SQL lacks " + topic));
+            }
+            QVERIFY(stage.flinkSql.contains(QLatin1String("ML_DETECT_ANOMALIES")));
+        }
+        // The demo's parameters, in the demo's syntax.
+        QVERIFY(stages.front().flinkSql.contains(
+            QLatin1String("JSON_OBJECT('confidencePercentage' VALUE 90, 'horizon' VALUE 1, 'minTrainingSize' VALUE 16)")));
+        QCOMPARE(flinkJsonObject(R"({"enableStl":false,"p":1})"), QStringLiteral("JSON_OBJECT('enableStl' VALUE FALSE, 'p' VALUE 1)"));
+    }
+
+    void engineAnomaliesReachTheirTopicWithTheDemoFields()
+    {
+        const auto endpoint = KafkaEndpoint::prepare(std::nullopt).value();
+        auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
+        PipelineEngine engine(endpoint->clientConfig(), *producer);
+        QVERIFY(engine.start(5000).hasValue());
+        Collector anomalies(*endpoint, topics::kCarMetricsAnomalies);
+        Collector deadLetters(*endpoint, topics::kDeadLetters);
+
+        // A steady engine temperature with noise, then a 40% spike.
+        std::mt19937_64 random(3);
+        std::normal_distribution<double> noise(0.0, 0.5);
+        for (int t = 0; t < 200; ++t) {
+            double temperature = 95 + noise(random);
+            if (t == 150)
+                temperature *= 1.4;
+            const CarMetrics metrics{QStringLiteral("Ferrari"), 1751288400000LL + t * 1000, temperature};
+            QVERIFY(producer->produce(topics::kCarMetrics, "race-7", codec::encode(metrics)));
+        }
+        QVERIFY(producer->produce(topics::kCarMetrics, "race-7", "{\"team_name\":\"Ferrari\"}")); // poison
+        QVERIFY(producer->flush(5000));
+        QVERIFY(engine.drain(10000));
+        QVERIFY(producer->flush(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(deadLetters.size() == 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(anomalies.size() >= 1, 10000);
+
+        bool sawSpike = false;
+        for (const auto &record : anomalies.records) {
+            const auto anomaly = codec::decodeEngineAnomaly(record.value);
+            QVERIFY(anomaly.hasValue());
+            QCOMPARE(anomaly->key, QStringLiteral("race-7"));
+            QCOMPARE(anomaly->teamName, QStringLiteral("Ferrari"));
+            QVERIFY(anomaly->isAnomaly);
+            sawSpike = sawSpike || anomaly->tsMs == 1751288400000LL + 150 * 1000;
+        }
+        QVERIFY(sawSpike);
+        QVERIFY2(anomalies.size() < 40, qPrintable(QString::number(anomalies.size()))); // not everything
+
+        const auto &dead = deadLetters.records.front();
+        QCOMPARE(dead.value, QByteArray("{\"team_name\":\"Ferrari\"}")); // the original bytes
+        QMap<QByteArray, QByteArray> headers;
+        for (const auto &[name, value] : dead.headers)
+            headers[name] = value;
+        QCOMPARE(headers.value("pitwall.dlq.stage"), QByteArray("engine-anomalies"));
+        QCOMPARE(headers.value("pitwall.dlq.topic"), QByteArray(topics::kCarMetrics));
+        QVERIFY2(headers.value("pitwall.dlq.reason").contains("missing-field"), headers.value("pitwall.dlq.reason").constData());
+
+        const auto metrics = engine.snapshots().at(QStringLiteral("engine-anomalies"));
+        QCOMPARE(metrics.in, quint64(201));
+        QCOMPARE(metrics.deadLettered, quint64(1));
+        QCOMPARE(metrics.out, quint64(anomalies.size()));
+        QVERIFY(metrics.latencyP99Us > 0);
+        QVERIFY(engine.metricsJson().contains(QStringLiteral("telemetry-anomalies")));
+    }
+
+    void failingStageRestartsAndGoesOn()
+    {
+        const auto endpoint = KafkaEndpoint::prepare(std::nullopt).value();
+        auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
+        std::vector<StageDefinition> stages;
+        stages.push_back({QStringLiteral("fragile"), QStringLiteral("test"), {QString::fromLatin1(topics::kCommentaryQueries)},
+                          {QString::fromLatin1(topics::kCommentary)}, [] { return std::make_unique<FragileProcessor>(); },
+                          QString()});
+        PipelineEngine engine(endpoint->clientConfig(), *producer, std::move(stages));
+        QVERIFY(engine.start(5000).hasValue());
+        Collector outputs(*endpoint, topics::kCommentary);
+        Collector deadLetters(*endpoint, topics::kDeadLetters);
+        for (const char *value : {"one", "boom", "two"})
+            QVERIFY(producer->produce(topics::kCommentaryQueries, "k", value));
+        QVERIFY(producer->flush(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(outputs.size() == 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(deadLetters.size() == 1, 10000);
+        const auto metrics = engine.snapshots().at(QStringLiteral("fragile"));
+        QCOMPARE(metrics.failures, quint64(1));
+        QCOMPARE(metrics.restarts, quint64(1));
+
+        // Switched off, it reads nothing; switched on again, it picks up new records.
+        QVERIFY(engine.setEnabled(QStringLiteral("fragile"), false, 5000).hasValue());
+        QVERIFY(!engine.snapshots().at(QStringLiteral("fragile")).enabled);
+        QVERIFY(producer->produce(topics::kCommentaryQueries, "k", "while off"));
+        QVERIFY(producer->flush(5000));
+        QTest::qWait(500);
+        QCOMPARE(outputs.size(), size_t(2));
+        QVERIFY(engine.setEnabled(QStringLiteral("fragile"), true, 5000).hasValue());
+        QVERIFY(producer->produce(topics::kCommentaryQueries, "k", "three"));
+        QVERIFY(producer->flush(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(outputs.size() == 3, 10000);
+        QVERIFY(!engine.setEnabled(QStringLiteral("nope"), true, 1000).hasValue());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPipeline)
+#include "tst_pipeline.moc"
