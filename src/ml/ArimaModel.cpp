@@ -117,8 +117,9 @@ double ArimaModel::sumOfSquares(std::span<const double> w, std::span<const doubl
 
 std::optional<ArimaModel> ArimaModel::fit(std::span<const double> series, ArimaOrder order, const ArimaModel *start)
 {
-    // A warm start sits near the optimum already: a few steps refine it.
-    const int maxIterations = start && start->m_order == order ? 6 : kMaxIterations;
+    // A warm start sits near the optimum already: one Gauss-Newton step per refit keeps
+    // it there as the window slides (the steps add up over successive refits).
+    const int maxIterations = start && start->m_order == order ? 1 : kMaxIterations;
     if (order.p < 0 || order.p > kMaxP || order.q < 0 || order.q > kMaxQ || order.d < 0 || order.d > kMaxD)
         return std::nullopt;
     const auto w = difference(series, order.d);
@@ -210,14 +211,14 @@ std::optional<ArimaModel> ArimaModel::fit(std::span<const double> series, ArimaO
     if (!(model.m_sigma2 > 0) || !std::isfinite(model.m_sigma2))
         return std::nullopt;
     model.m_aic = observations * std::log(model.m_sigma2) + 2.0 * (k + 1);
+    // Residuals of a fitted model centre on zero: the median absolute residual, scaled,
+    // estimates their standard deviation without letting outliers in.
     std::vector<double> deviations(residual.begin() + order.p, residual.end());
+    for (double &value : deviations)
+        value = std::abs(value);
     auto middle = deviations.begin() + long(deviations.size() / 2);
     std::nth_element(deviations.begin(), middle, deviations.end());
-    const double centre = *middle;
-    for (double &value : deviations)
-        value = std::abs(value - centre);
-    std::nth_element(deviations.begin(), middle, deviations.end());
-    const double robustSigma = 1.4826 * *middle; // MAD of a normal sample -> its standard deviation
+    const double robustSigma = 1.4826 * *middle;
     // Never wider than the plain estimate, and never collapsed to zero by ties.
     model.m_robustSigma2 = std::clamp(robustSigma * robustSigma, 0.05 * model.m_sigma2, model.m_sigma2);
     return model;
@@ -262,6 +263,26 @@ std::vector<double> ArimaModel::residuals(std::span<const double> series) const
     std::vector<double> aligned(series.size(), 0.0);
     std::copy(e.begin(), e.end(), aligned.begin() + m_order.d);
     return aligned;
+}
+
+ForecastStep ArimaModel::nextStep(std::span<const double> series, std::span<const double> residuals) const
+{
+    const int p = m_order.p, q = m_order.q, d = m_order.d;
+    const size_t n = series.size();
+    // The last p values of the d-times differenced series, newest first.
+    double w[kMaxP] = {};
+    for (int i = 0; i < p; ++i) {
+        const size_t at = n - 1 - size_t(i);
+        w[i] = d == 0 ? series[at] : d == 1 ? series[at] - series[at - 1] : series[at] - 2 * series[at - 1] + series[at - 2];
+    }
+    double next = m_mean;
+    for (int i = 0; i < p; ++i)
+        next += m_ar[size_t(i)] * (w[i] - m_mean);
+    for (int j = 1; j <= q && size_t(j) <= residuals.size(); ++j)
+        next += m_ma[size_t(j - 1)] * residuals[residuals.size() - size_t(j)];
+    // Undo the differencing: y = w + the part of y the lags already determine.
+    const double value = d == 0 ? next : d == 1 ? next + series[n - 1] : next + 2 * series[n - 1] - series[n - 2];
+    return {value, m_robustSigma2};
 }
 
 std::vector<ForecastStep> ArimaModel::forecast(std::span<const double> series, std::span<const double> residuals,

@@ -48,6 +48,9 @@ public:
     // One-step-ahead residuals over a series (the first p + d are zero), and the
     // forecasts that go with them; used to set up streaming state after a fit.
     std::vector<double> residuals(std::span<const double> series) const;
+    // The one-step forecast past the end of `series`, without allocating: the per-row
+    // hot path of streaming detection.
+    ForecastStep nextStep(std::span<const double> series, std::span<const double> residuals) const;
     // Forecasts `horizon` steps past the end of `series`, given its residuals.
     std::vector<ForecastStep> forecast(std::span<const double> series, std::span<const double> residuals,
                                        int horizon) const;

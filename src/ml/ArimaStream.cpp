@@ -23,7 +23,7 @@ std::optional<ForecastStep> ArimaStream::nextStep() const
 {
     if (!m_model || m_rows < m_config.minTrainingSize)
         return std::nullopt;
-    return m_model->forecast(m_values, m_residuals, 1).front();
+    return m_model->nextStep(m_values, m_residuals);
 }
 
 DetectionRow ArimaStream::detect(double value)

@@ -1,0 +1,168 @@
+// Benchmark: the streaming ARIMA's cost per sample, against refitting statsmodels for
+// every sample on the same window (the naive way to stream it), and the anomaly stage
+// end to end through the embedded broker against a raw relay of the same messages.
+// Figures are printed at the end.
+//
+//   ctest --test-dir build -C bench -L bench --verbose   (or: build/tests/bench/bench_arima)
+
+#include "core/JsonCodec.h"
+#include "core/Topics.h"
+#include "ml/ArimaStream.h"
+#include "pipeline/PipelineEngine.h"
+#include "sim/RaceSimulator.h"
+#include "stream/KafkaConsumer.h"
+#include "stream/KafkaEndpoint.h"
+#include "stream/KafkaProducer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QThread>
+#include <cstdio>
+#include <random>
+
+using namespace pitwall;
+
+namespace {
+
+std::vector<QByteArray> telemetryMessages(size_t count)
+{
+    SimOptions options;
+    options.circuitId = QStringLiteral("monza");
+    options.laps = 53;
+    options.seed = 77;
+    options.telemetryHz = 10;
+    options.startEpochMs = 1751288400000LL;
+    auto simulator = RaceSimulator::create(Grid::builtIn(), options).value();
+    std::vector<QByteArray> messages;
+    SimOutput out;
+    while (messages.size() < count && !simulator->finished()) {
+        out.clear();
+        simulator->step(out);
+        for (const auto &sample : out.telemetry)
+            messages.push_back(codec::encode(sample));
+    }
+    messages.resize(std::min(messages.size(), count));
+    return messages;
+}
+
+// Produces the messages at `pace` per second and waits until `consumed()` reaches their
+// number; returns the achieved messages/s. `lost()` tells how many the reader skipped.
+template <typename Consumed>
+double pushThrough(KafkaProducer &producer, const char *topic, const std::vector<QByteArray> &messages, double pace,
+                   Consumed consumed)
+{
+    QElapsedTimer clock;
+    clock.start();
+    static const QByteArray keys[] = {"a", "b", "c", "d", "e", "f"};
+    for (size_t i = 0; i < messages.size(); ++i) {
+        producer.produce(topic, keys[i % 6], messages[i]);
+        if (i % 250 == 249) {
+            const qint64 due = qint64(double(i + 1) / pace * 1e9);
+            while (clock.nsecsElapsed() < due)
+                QThread::usleep(50);
+        }
+    }
+    producer.flush(120000);
+    while (consumed() < messages.size() && clock.elapsed() < 300000)
+        QThread::usleep(500);
+    return messages.size() / (clock.nsecsElapsed() / 1e9);
+}
+
+const std::vector<double> kPaces{20000, 40000, 60000, 80000, 100000, 130000, 160000, 200000, 250000};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+
+    // 1. Cost per sample of the streaming detector, ARIMA(1,1,1) on a 512 window.
+    std::mt19937_64 random(5);
+    std::normal_distribution<double> shock(0.0, 1.0);
+    std::vector<double> series;
+    double level = 90, previous = 0;
+    for (int i = 0; i < 50000; ++i) {
+        previous = 0.5 * previous + shock(random);
+        level += previous * 0.1;
+        series.push_back(level);
+    }
+    auto config = ml::ArimaConfig::fromJson(R"({"p":1,"d":1,"q":1,"minTrainingSize":512,"maxTrainingSize":512})").value();
+    ml::ArimaStream stream(config);
+    QElapsedTimer clock;
+    clock.start();
+    int anomalies = 0;
+    for (double value : series)
+        anomalies += stream.detect(value).isAnomaly.value_or(false);
+    const double nsPerSample = double(clock.nsecsElapsed()) / double(series.size());
+    std::fprintf(stderr, "streaming ARIMA: %d anomalies flagged\n", anomalies);
+
+    // Baseline: statsmodels refitting ARIMA(1,1,1) on 512 samples, from scratch.
+    double statsmodelsSeconds = 0;
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(PITWALL_SOURCE_DIR "/tests/ml/statsmodels_refit_timing.py"), QStringLiteral("20")});
+    if (python.waitForFinished(300000) && python.exitCode() == 0)
+        statsmodelsSeconds = QJsonDocument::fromJson(python.readAllStandardOutput()).object().value("seconds_per_refit").toDouble();
+    else
+        std::fprintf(stderr, "statsmodels baseline unavailable: %s\n", python.readAllStandardError().constData());
+
+    // 2. The telemetry anomaly stage end to end, against a raw relay, through the embedded broker.
+    const auto messages = telemetryMessages(100000);
+    auto endpoint = KafkaEndpoint::prepare(std::nullopt).value();
+    auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
+    // Highest pace at which nothing is lost, raw and through the stage.
+    double relayPace = 0, relayRate = 0, stagePace = 0, stageRate = 0;
+    quint64 stageOut = 0;
+    for (double pace : kPaces) {
+        auto consumer = KafkaConsumer::create(endpoint->clientConfig(), {QString::fromLatin1(topics::kRaceEvents)},
+                                              KafkaConsumer::StartAt::End, 5000).value();
+        std::atomic<size_t> seen{0};
+        consumer->start([&](std::vector<KafkaRecord> &&batch) { seen += batch.size(); });
+        const double rate = pushThrough(*producer, topics::kRaceEvents, messages, pace,
+                                        [&] { return seen.load() + consumer->stats().skipped; });
+        const auto skipped = consumer->stats().skipped;
+        std::fprintf(stderr, "  raw relay at %.0f/s: %.0f/s, skipped %llu\n", pace, rate, skipped);
+        if (skipped)
+            break;
+        relayPace = pace;
+        relayRate = rate;
+    }
+    for (double pace : kPaces) {
+        std::vector<StageDefinition> only;
+        for (auto &stage : pipelineDefinition()) {
+            if (stage.name == QLatin1String("telemetry-anomalies"))
+                only.push_back(std::move(stage));
+        }
+        PipelineEngine engine(endpoint->clientConfig(), *producer, std::move(only));
+        engine.start(5000);
+        const double rate = pushThrough(*producer, topics::kCarTelemetry, messages, pace, [&] {
+            const auto s = engine.snapshots().at(QStringLiteral("telemetry-anomalies"));
+            return size_t(s.in + s.skipped);
+        });
+        const auto s = engine.snapshots().at(QStringLiteral("telemetry-anomalies"));
+        std::fprintf(stderr, "  anomaly stage at %.0f/s: %.0f/s, skipped %llu\n", pace, rate, s.skipped);
+        if (s.skipped)
+            break;
+        stagePace = pace;
+        stageRate = rate;
+        stageOut = s.out;
+    }
+
+    std::printf("\n=== bench_arima ===\n");
+    std::printf("%-52s %12.0f ns\n", "streaming ARIMA(1,1,1), window 512: cost per sample", nsPerSample);
+    if (statsmodelsSeconds > 0) {
+        std::printf("%-52s %12.1f ms\n", "statsmodels ARIMA(1,1,1) refit on 512 (baseline)", statsmodelsSeconds * 1000);
+        std::printf("%-52s %12.0f x\n", "speed-up against a statsmodels refit per sample", statsmodelsSeconds * 1e9 / nsPerSample);
+    }
+    std::printf("%-52s %12.0f msg/s (achieved %.0f)\n", "raw relay of telemetry, highest lossless pace (baseline)", relayPace, relayRate);
+    std::printf("%-52s %12.0f events/s (achieved %.0f)\n", "telemetry -> anomaly stage, highest lossless pace", stagePace, stageRate);
+    std::printf("%-52s %12.2f x\n", "anomaly stage / raw relay", relayPace > 0 ? stagePace / relayPace : 0.0);
+    std::printf("%-52s %12llu\n", "anomalies written at that pace", stageOut);
+    std::printf("%-52s %s\n", "target <= 10 us per sample", nsPerSample <= 10000 ? "met" : "NOT MET");
+    std::printf("%-52s %s\n", "target >= 100,000 events/s and >= 1/3 of the relay",
+                stagePace >= 100000 && stagePace >= relayPace / 3 ? "met" : "NOT MET");
+    return 0;
+}
