@@ -78,6 +78,10 @@ void RaceSession::start()
         if (!consumer)
             return consumer.error();
         clients->consumer = std::move(consumer).value();
+        clients->feed = std::make_unique<LeaderboardFeed>(options.race.raceId);
+        clients->consumer->start([feed = clients->feed.get()](std::vector<KafkaRecord> &&batch) { feed->ingest(batch); });
+        if (!clients->consumer->waitUntilFetching(KafkaEndpoint::kDefaultTimeoutMs))
+            return Error{QStringLiteral("Kafka at %1 does not answer fetches").arg(endpoint->bootstrap())};
         auto producer = KafkaProducer::create(endpoint->clientConfig());
         if (!producer)
             return producer.error();
@@ -94,8 +98,6 @@ void RaceSession::start()
 void RaceSession::onConnected(std::shared_ptr<Clients> clients)
 {
     m_clients = std::move(clients);
-    m_clients->feed = std::make_unique<LeaderboardFeed>(m_options.race.raceId);
-    m_clients->consumer->start([feed = m_clients->feed.get()](std::vector<KafkaRecord> &&batch) { feed->ingest(batch); });
     m_state = State::Running;
     emit started();
     m_clients->runner->start([this] {

@@ -31,6 +31,10 @@ Expected<bool> StageRunner::start(const KafkaConfig &config, int timeoutMs)
     m_processor = m_definition.makeProcessor();
     m_consumer = std::move(consumer).value();
     m_consumer->start([this](std::vector<KafkaRecord> &&batch) { handle(std::move(batch)); });
+    if (!m_consumer->waitUntilFetching(timeoutMs)) {
+        stop();
+        return Error{QStringLiteral("stage %1: no answer from Kafka within %2 ms").arg(m_definition.name).arg(timeoutMs)};
+    }
     return true;
 }
 

@@ -1,6 +1,7 @@
 #include "KafkaConsumer.h"
 
 #include <QUuid>
+#include <chrono>
 
 namespace pitwall {
 
@@ -156,16 +157,29 @@ void KafkaConsumer::take(rd_kafka_message_t *message, std::vector<KafkaRecord> &
 void KafkaConsumer::updateLag()
 {
     qint64 lag = 0;
+    bool allFetched = true;
     for (const auto &[partition, next] : m_nextOffsets) {
-        int64_t low = 0, high = 0;
+        int64_t low = -1, high = -1;
         const auto name = partition.first.toUtf8();
         // Cached watermarks from the last fetch response: no network round trip.
         if (rd_kafka_get_watermark_offsets(m_handle.get(), name.constData(), partition.second, &low, &high)
                 == RD_KAFKA_RESP_ERR_NO_ERROR
             && high >= 0)
             lag += std::max<qint64>(0, high - std::max<qint64>(next, low));
+        else
+            allFetched = false;
     }
     m_lag = lag;
+    if (allFetched)
+        m_fetching = true;
+}
+
+bool KafkaConsumer::waitUntilFetching(int timeoutMs) const
+{
+    const auto giveUpAt = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (!m_fetching && std::chrono::steady_clock::now() < giveUpAt)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return m_fetching;
 }
 
 void KafkaConsumer::recordError(const QString &reason, bool isSkip)

@@ -59,6 +59,10 @@ public:
 
     void start(BatchHandler handler);
     void stop();
+    // After start(): waits until a fetch has come back from every assigned partition.
+    // A consumer's first fetch can lag its start by a second; a producer that floods the
+    // embedded broker meanwhile would push the first messages out of its window.
+    bool waitUntilFetching(int timeoutMs) const;
     Stats stats() const;
 
     static constexpr size_t kMaxBatch = 2000;
@@ -79,6 +83,7 @@ private:
     std::atomic<quint64> m_skipped{0};
     std::atomic<quint64> m_errors{0};
     std::atomic<qint64> m_lag{0};
+    std::atomic<bool> m_fetching{false};
     mutable QMutex m_errorMutex;
     QString m_lastError;
     std::jthread m_thread;

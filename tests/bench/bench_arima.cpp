@@ -121,6 +121,7 @@ int main(int argc, char **argv)
                                               KafkaConsumer::StartAt::End, 5000).value();
         std::atomic<size_t> seen{0};
         consumer->start([&](std::vector<KafkaRecord> &&batch) { seen += batch.size(); });
+        consumer->waitUntilFetching(5000);
         const double rate = pushThrough(*producer, topics::kRaceEvents, messages, pace,
                                         [&] { return seen.load() + consumer->stats().skipped; });
         const auto skipped = consumer->stats().skipped;
@@ -157,12 +158,14 @@ int main(int argc, char **argv)
         std::printf("%-52s %12.1f ms\n", "statsmodels ARIMA(1,1,1) refit on 512 (baseline)", statsmodelsSeconds * 1000);
         std::printf("%-52s %12.0f x\n", "speed-up against a statsmodels refit per sample", statsmodelsSeconds * 1e9 / nsPerSample);
     }
-    std::printf("%-52s %12.0f msg/s (achieved %.0f)\n", "raw relay of telemetry, highest lossless pace (baseline)", relayPace, relayRate);
-    std::printf("%-52s %12.0f events/s (achieved %.0f)\n", "telemetry -> anomaly stage, highest lossless pace", stagePace, stageRate);
-    std::printf("%-52s %12.2f x\n", "anomaly stage / raw relay", relayPace > 0 ? stagePace / relayPace : 0.0);
+    // librdkafka prefetches into the client, so a pace can be "lossless" while the stage
+    // lags behind in memory: the sustained rate (all consumed / elapsed) is the figure.
+    std::printf("%-52s %12.0f msg/s (paced at %.0f)\n", "raw relay of telemetry, sustained (baseline)", relayRate, relayPace);
+    std::printf("%-52s %12.0f events/s (paced at %.0f)\n", "telemetry -> anomaly stage, sustained", stageRate, stagePace);
+    std::printf("%-52s %12.2f x\n", "anomaly stage / raw relay", relayRate > 0 ? stageRate / relayRate : 0.0);
     std::printf("%-52s %12llu\n", "anomalies written at that pace", stageOut);
     std::printf("%-52s %s\n", "target <= 10 us per sample", nsPerSample <= 10000 ? "met" : "NOT MET");
     std::printf("%-52s %s\n", "target >= 100,000 events/s and >= 1/3 of the relay",
-                stagePace >= 100000 && stagePace >= relayPace / 3 ? "met" : "NOT MET");
+                stageRate >= 100000 && stageRate >= relayRate / 3 ? "met" : "NOT MET");
     return 0;
 }
