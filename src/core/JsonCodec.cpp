@@ -331,4 +331,49 @@ Decoded<TelemetryAnomaly> decodeTelemetryAnomaly(QByteArrayView bytes)
     return finish(reader, std::move(anomaly));
 }
 
+QByteArray encode(const CommentaryInput &input)
+{
+    JsonWriter json;
+    json.field("race_id", input.raceId)
+        .field("timestamp", input.timestampMs)
+        .field("driver_name", input.driverName)
+        .field("team_name", input.teamName)
+        .field("position", input.position)
+        .field("type", commentaryTypeName(input.type))
+        .field("position_change", input.positionChange)
+        .field("places_gained_30s", input.placesGainedRecently)
+        .field("gap_to_leader", input.gapToLeaderS, 3)
+        .field("interval", input.intervalS, 3)
+        .field("lap", input.lap)
+        .field("tyre", input.tyre)
+        .field("pit_stops", input.pitStops);
+    return json.finish();
+}
+
+Decoded<CommentaryInput> decodeCommentaryInput(QByteArrayView bytes)
+{
+    JsonFieldReader reader(bytes);
+    CommentaryInput input;
+    input.raceId = reader.requiredString("race_id", kMaxNameLength);
+    input.timestampMs = reader.requiredTimestampMs("timestamp");
+    input.driverName = reader.requiredString("driver_name", kMaxNameLength);
+    input.teamName = reader.requiredString("team_name", kMaxNameLength, true);
+    input.position = reader.requiredInt("position", 1, kMaxPosition);
+    const auto type = reader.requiredString("type", kMaxNameLength);
+    if (reader.ok()) {
+        if (const auto parsed = commentaryTypeFromName(type))
+            input.type = *parsed;
+        else
+            reader.fail(DecodeErrorKind::InvalidValue, "type", QStringLiteral("'%1' is not one of highlight, warning, info").arg(type));
+    }
+    input.positionChange = reader.requiredInt("position_change", -kMaxPosition, kMaxPosition);
+    input.placesGainedRecently = reader.requiredInt("places_gained_30s", -kMaxPosition, kMaxPosition);
+    input.gapToLeaderS = reader.nullableDouble("gap_to_leader", 0.0, kMaxGapS);
+    input.intervalS = reader.nullableDouble("interval", 0.0, kMaxGapS);
+    input.lap = reader.nullableInt("lap", 0, kMaxLap);
+    input.tyre = reader.nullableString("tyre", kMaxNameLength);
+    input.pitStops = reader.nullableInt("pit_stops", 0, 20);
+    return finish(reader, std::move(input));
+}
+
 } // namespace pitwall::codec

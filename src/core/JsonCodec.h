@@ -31,6 +31,7 @@ QByteArray encode(const TelemetrySample &sample);
 QByteArray encode(const FaultLabel &label);
 QByteArray encode(const RaceEvent &event);
 QByteArray encode(const TelemetryAnomaly &anomaly);
+QByteArray encode(const CommentaryInput &input);
 
 Decoded<PositionUpdate> decodePositionUpdate(QByteArrayView bytes);
 Decoded<CarMetrics> decodeCarMetrics(QByteArrayView bytes);
@@ -41,6 +42,7 @@ Decoded<TelemetrySample> decodeTelemetrySample(QByteArrayView bytes);
 Decoded<FaultLabel> decodeFaultLabel(QByteArrayView bytes);
 Decoded<RaceEvent> decodeRaceEvent(QByteArrayView bytes);
 Decoded<TelemetryAnomaly> decodeTelemetryAnomaly(QByteArrayView bytes);
+Decoded<CommentaryInput> decodeCommentaryInput(QByteArrayView bytes);
 
 inline constexpr int kMaxLap = 200;
 inline constexpr double kMaxGapS = 24 * 3600.0;

@@ -134,6 +134,26 @@ struct TelemetryAnomaly {
     bool operator==(const TelemetryAnomaly &) const = default;
 };
 
+// f1-commentary-input: the demo's commentary input (driver, position, type) with the
+// race context a commentator needs.
+struct CommentaryInput {
+    QString raceId;
+    qint64 timestampMs = 0;
+    QString driverName;
+    QString teamName;
+    int position = 0;
+    CommentaryType type = CommentaryType::Info;
+    int positionChange = 0;      // places gained (+) or lost (-) since the driver's previous update
+    int placesGainedRecently = 0; // over the last 30 s of race time
+    std::optional<double> gapToLeaderS;
+    std::optional<double> intervalS;
+    std::optional<int> lap;
+    std::optional<QString> tyre;
+    std::optional<int> pitStops;
+
+    bool operator==(const CommentaryInput &) const = default;
+};
+
 // commentary_queries
 struct CommentaryQuery {
     QString query;

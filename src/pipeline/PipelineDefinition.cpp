@@ -1,6 +1,7 @@
 #include "PipelineDefinition.h"
 
 #include "AnomalyStages.h"
+#include "EnrichmentStage.h"
 #include "core/Topics.h"
 
 #include <QJsonDocument>
@@ -42,6 +43,23 @@ QString flinkJsonObject(const QByteArray &json)
 std::vector<StageDefinition> pipelineDefinition()
 {
     std::vector<StageDefinition> stages;
+    stages.push_back(StageDefinition{
+        QStringLiteral("enrichment"),
+        QStringLiteral("The demo's commentary input (driver, position, type) with race context"),
+        {QString::fromLatin1(topics::kDriverPositions)},
+        {QString::fromLatin1(topics::kCommentaryInput)},
+        [] { return std::make_unique<EnrichmentProcessor>(); },
+        QStringLiteral(
+            "INSERT INTO `f1-commentary-input`\n"
+            "SELECT race_id, `timestamp`, driver_name, team_name, `position`,\n"
+            "       CASE WHEN `position` = 1 THEN 'highlight' WHEN `position` <= 3 THEN 'warning' ELSE 'info' END AS type,\n"
+            "       COALESCE(LAG(`position`) OVER w - `position`, 0) AS position_change,\n"
+            "       COALESCE(FIRST_VALUE(`position`) OVER recent - `position`, 0) AS places_gained_30s,\n"
+            "       gap_to_leader, `interval`, lap, tyre, pit_stops\n"
+            "FROM `f1-driver-positions`\n"
+            "WINDOW w AS (PARTITION BY race_id, driver_name ORDER BY `$rowtime`),\n"
+            "       recent AS (PARTITION BY race_id, driver_name ORDER BY `$rowtime`\n"
+            "                  RANGE BETWEEN INTERVAL '30' SECOND PRECEDING AND CURRENT ROW);")});
     stages.push_back(StageDefinition{
         QStringLiteral("engine-anomalies"),
         QStringLiteral("The demo's ML_DETECT_ANOMALIES on engine_temperature, per team"),

@@ -75,10 +75,15 @@ private slots:
                 QVERIFY2(known.contains(topic), qPrintable(topic));
                 QVERIFY2(stage.flinkSql.contains(QLatin1Char('`') + topic + QLatin1Char('`')), qPrintable(stage.name + " SQL lacks " + topic));
             }
-            QVERIFY(stage.flinkSql.contains(QLatin1String("ML_DETECT_ANOMALIES")));
+            QVERIFY(stage.flinkSql.startsWith(QLatin1String("INSERT INTO `") + stage.outputTopics.first()));
+            if (stage.name.endsWith(QLatin1String("anomalies")))
+                QVERIFY(stage.flinkSql.contains(QLatin1String("ML_DETECT_ANOMALIES")));
         }
+        QVERIFY(names.contains(QStringLiteral("enrichment")));
         // The demo's parameters, in the demo's syntax.
-        QVERIFY(stages.front().flinkSql.contains(
+        const auto engine = std::find_if(stages.begin(), stages.end(), [](const auto &s) { return s.name == "engine-anomalies"; });
+        QVERIFY(engine != stages.end());
+        QVERIFY(engine->flinkSql.contains(
             QLatin1String("JSON_OBJECT('confidencePercentage' VALUE 90, 'horizon' VALUE 1, 'minTrainingSize' VALUE 16)")));
         QCOMPARE(flinkJsonObject(R"({"enableStl":false,"p":1})"), QStringLiteral("JSON_OBJECT('enableStl' VALUE FALSE, 'p' VALUE 1)"));
     }
@@ -136,6 +141,36 @@ private slots:
         QCOMPARE(metrics.out, quint64(anomalies.size()));
         QVERIFY(metrics.latencyP99Us > 0);
         QVERIFY(engine.metricsJson().contains(QStringLiteral("telemetry-anomalies")));
+    }
+
+    void enrichmentGivesTheDemoTypesAndContext()
+    {
+        const auto endpoint = KafkaEndpoint::prepare(std::nullopt).value();
+        auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
+        PipelineEngine engine(endpoint->clientConfig(), *producer);
+        QVERIFY(engine.start(5000).hasValue());
+        Collector inputs(*endpoint, topics::kCommentaryInput);
+        const qint64 t0 = 1751288400000LL;
+        const std::vector<PositionUpdate> updates{
+            {QStringLiteral("Lando Norris"), 4, t0, QStringLiteral("r1"), QStringLiteral("McLaren"), 250.0},
+            {QStringLiteral("Lando Norris"), 2, t0 + 1000, QStringLiteral("r1"), QStringLiteral("McLaren"), 251.0},
+            {QStringLiteral("Lando Norris"), 1, t0 + 2000, QStringLiteral("r1"), QStringLiteral("McLaren"), 252.0},
+            {QStringLiteral("Lando Norris"), 2, t0 + 40000, QStringLiteral("r1"), QStringLiteral("McLaren"), 252.0}};
+        for (const auto &update : updates)
+            QVERIFY(producer->produce(topics::kDriverPositions, "r1", codec::encode(update)));
+        QVERIFY(producer->flush(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(inputs.size() == 4, 10000);
+        std::vector<CommentaryInput> decoded;
+        for (const auto &record : inputs.records)
+            decoded.push_back(codec::decodeCommentaryInput(record.value).value());
+        QCOMPARE(decoded[0].type, CommentaryType::Info);
+        QCOMPARE(decoded[1].type, CommentaryType::Warning);
+        QCOMPARE(decoded[2].type, CommentaryType::Highlight);
+        QCOMPARE(decoded[1].positionChange, 2);
+        QCOMPARE(decoded[2].placesGainedRecently, 3);
+        QCOMPARE(decoded[3].positionChange, -1);
+        QCOMPARE(decoded[3].placesGainedRecently, 0); // the earlier places are older than 30 s
+        QCOMPARE(decoded[3].raceId, QStringLiteral("r1"));
     }
 
     void failingStageRestartsAndGoesOn()
