@@ -376,4 +376,35 @@ Decoded<CommentaryInput> decodeCommentaryInput(QByteArrayView bytes)
     return finish(reader, std::move(input));
 }
 
+QByteArray encode(const ForecastPoint &point)
+{
+    return JsonWriter()
+        .field("race_id", point.raceId)
+        .field("driver_name", point.driverName)
+        .field("metric", point.metric)
+        .field("timestamp", point.timestampMs)
+        .field("step", point.step)
+        .field("forecast_value", point.forecast, 3)
+        .field("lower_bound", point.lowerBound, 3)
+        .field("upper_bound", point.upperBound, 3)
+        .field("rmse", point.rmse, 4)
+        .finish();
+}
+
+Decoded<ForecastPoint> decodeForecastPoint(QByteArrayView bytes)
+{
+    JsonFieldReader reader(bytes);
+    ForecastPoint point;
+    point.raceId = reader.requiredString("race_id", kMaxNameLength);
+    point.driverName = reader.requiredString("driver_name", kMaxNameLength);
+    point.metric = reader.requiredString("metric", kMaxNameLength);
+    point.timestampMs = reader.requiredTimestampMs("timestamp");
+    point.step = reader.requiredInt("step", 1, 1000);
+    point.forecast = reader.requiredDouble("forecast_value", -1e9, 1e9);
+    point.lowerBound = reader.requiredDouble("lower_bound", -1e9, 1e9);
+    point.upperBound = reader.requiredDouble("upper_bound", -1e9, 1e9);
+    point.rmse = reader.requiredDouble("rmse", 0, 1e9);
+    return finish(reader, std::move(point));
+}
+
 } // namespace pitwall::codec

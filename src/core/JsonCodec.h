@@ -32,6 +32,7 @@ QByteArray encode(const FaultLabel &label);
 QByteArray encode(const RaceEvent &event);
 QByteArray encode(const TelemetryAnomaly &anomaly);
 QByteArray encode(const CommentaryInput &input);
+QByteArray encode(const ForecastPoint &point);
 
 Decoded<PositionUpdate> decodePositionUpdate(QByteArrayView bytes);
 Decoded<CarMetrics> decodeCarMetrics(QByteArrayView bytes);
@@ -43,6 +44,7 @@ Decoded<FaultLabel> decodeFaultLabel(QByteArrayView bytes);
 Decoded<RaceEvent> decodeRaceEvent(QByteArrayView bytes);
 Decoded<TelemetryAnomaly> decodeTelemetryAnomaly(QByteArrayView bytes);
 Decoded<CommentaryInput> decodeCommentaryInput(QByteArrayView bytes);
+Decoded<ForecastPoint> decodeForecastPoint(QByteArrayView bytes);
 
 inline constexpr int kMaxLap = 200;
 inline constexpr double kMaxGapS = 24 * 3600.0;

@@ -134,6 +134,21 @@ struct TelemetryAnomaly {
     bool operator==(const TelemetryAnomaly &) const = default;
 };
 
+// f1-forecasts: one step of ML_FORECAST for a car's metric (lap_time, tyre_temp_xx).
+struct ForecastPoint {
+    QString raceId;
+    QString driverName;
+    QString metric;
+    qint64 timestampMs = 0;  // when the forecast was made
+    int step = 1;            // steps ahead: laps for lap_time, seconds for temperatures
+    double forecast = 0;
+    double lowerBound = 0;
+    double upperBound = 0;
+    double rmse = 0;
+
+    bool operator==(const ForecastPoint &) const = default;
+};
+
 // f1-commentary-input: the demo's commentary input (driver, position, type) with the
 // race context a commentator needs.
 struct CommentaryInput {

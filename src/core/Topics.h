@@ -17,12 +17,14 @@ inline constexpr const char *kRaceEvents = "f1-race-events";
 inline constexpr const char *kFaultLabels = "f1-fault-labels";
 inline constexpr const char *kTelemetryAnomalies = "f1-telemetry-anomalies";
 inline constexpr const char *kCommentaryInput = "f1-commentary-input";
+inline constexpr const char *kForecasts = "f1-forecasts";
 
 inline constexpr const char *kAll[] = {kDriverPositions,    kCarMetrics,
                                        kCommentary,         kCarMetricsAnomalies,
                                        kCommentaryQueries,  kCommentaryQueryVectors,
                                        kDeadLetters,        kCarTelemetry,
                                        kRaceEvents,         kFaultLabels,
-                                       kTelemetryAnomalies, kCommentaryInput};
+                                       kTelemetryAnomalies, kCommentaryInput,
+                                       kForecasts};
 
 } // namespace pitwall::topics

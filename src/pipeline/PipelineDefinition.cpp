@@ -2,6 +2,7 @@
 
 #include "AnomalyStages.h"
 #include "EnrichmentStage.h"
+#include "ForecastStages.h"
 #include "core/Topics.h"
 
 #include <QJsonDocument>
@@ -16,6 +17,12 @@ const QByteArray kEngineAnomalyConfig = R"({"horizon":1,"confidencePercentage":9
 // Telemetry runs at 10 Hz per car: more history, a stricter band, fixed order for speed.
 const QByteArray kTelemetryAnomalyConfig =
     R"({"horizon":1,"confidencePercentage":99.9,"minTrainingSize":64,"maxTrainingSize":256,"p":1,"d":1,"q":1,"updateInterval":10})";
+
+// About 50 racing laps a race: short windows, three laps ahead.
+const QByteArray kLapTimeForecastConfig = R"({"horizon":3,"confidencePercentage":90.0,"minTrainingSize":8,"maxTrainingSize":64})";
+// Tyre temperatures once a second, ten seconds ahead.
+const QByteArray kTyreForecastConfig =
+    R"({"horizon":10,"confidencePercentage":90.0,"minTrainingSize":32,"maxTrainingSize":256,"p":1,"d":1,"q":1,"updateInterval":10})";
 
 ml::ArimaConfig parsed(const QByteArray &json)
 {
@@ -104,6 +111,48 @@ std::vector<StageDefinition> pipelineDefinition()
             "  WHERE reading IS NOT NULL)\n"
             "WHERE anomaly.is_anomaly = TRUE;")
             .arg(flinkJsonObject(kTelemetryAnomalyConfig))});
+    stages.push_back(StageDefinition{
+        QStringLiteral("lap-time-forecast"),
+        QStringLiteral("ML_FORECAST of each car's green-flag lap times, three laps ahead"),
+        {QString::fromLatin1(topics::kRaceEvents)},
+        {QString::fromLatin1(topics::kForecasts)},
+        [] { return std::make_unique<LapTimeForecastProcessor>(parsed(kLapTimeForecastConfig)); },
+        QStringLiteral(
+            "INSERT INTO `f1-forecasts`\n"
+            "SELECT race_id, driver_name, 'lap_time' AS metric, `timestamp`, f.step, f.forecast_value, f.lower_bound,\n"
+            "       f.upper_bound, f.rmse\n"
+            "FROM (\n"
+            "  SELECT race_id, driver_name, `timestamp`,\n"
+            "         ML_FORECAST(CAST(JSON_VALUE(details, '$.lap_time_ms') AS DOUBLE) / 1000, TO_TIMESTAMP_LTZ(`timestamp`, 3), %1)\n"
+            "           OVER (PARTITION BY race_id, driver_name ORDER BY TO_TIMESTAMP_LTZ(`timestamp`, 3)\n"
+            "                 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS forecasts\n"
+            "  FROM `f1-race-events`\n"
+            "  WHERE kind = 'lap_completed' AND lap > 1 AND JSON_VALUE(details, '$.pit_lap') = 'false'\n"
+            "    AND JSON_VALUE(details, '$.neutralised') = 'false')\n"
+            "CROSS JOIN UNNEST(forecasts) WITH ORDINALITY AS f(ts, forecast_value, lower_bound, upper_bound, rmse, aic, step);")
+            .arg(flinkJsonObject(kLapTimeForecastConfig))});
+    stages.push_back(StageDefinition{
+        QStringLiteral("tyre-temperature-forecast"),
+        QStringLiteral("ML_FORECAST of each car's four tyre temperatures, ten seconds ahead"),
+        {QString::fromLatin1(topics::kCarTelemetry)},
+        {QString::fromLatin1(topics::kForecasts)},
+        [] { return std::make_unique<TyreTemperatureForecastProcessor>(parsed(kTyreForecastConfig)); },
+        QStringLiteral(
+            "INSERT INTO `f1-forecasts`\n"
+            "SELECT race_id, driver_name, metric, window_time, f.step, f.forecast_value, f.lower_bound, f.upper_bound, f.rmse\n"
+            "FROM (\n"
+            "  SELECT race_id, driver_name, metric, window_time,\n"
+            "         ML_FORECAST(reading, window_time, %1)\n"
+            "           OVER (PARTITION BY race_id, driver_name, metric ORDER BY window_time\n"
+            "                 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS forecasts\n"
+            "  FROM (SELECT race_id, driver_name, m.metric, window_time, LAST_VALUE(m.reading) AS reading\n"
+            "        FROM TABLE(TUMBLE(TABLE `f1-car-telemetry`, DESCRIPTOR($rowtime), INTERVAL '1' SECOND))\n"
+            "        CROSS JOIN UNNEST(ARRAY[ROW('tyre_temp_fl', tyre_temp_fl), ROW('tyre_temp_fr', tyre_temp_fr),\n"
+            "                                ROW('tyre_temp_rl', tyre_temp_rl), ROW('tyre_temp_rr', tyre_temp_rr)]) AS m(metric, reading)\n"
+            "        WHERE m.reading IS NOT NULL\n"
+            "        GROUP BY race_id, driver_name, m.metric, window_start, window_end, window_time))\n"
+            "CROSS JOIN UNNEST(forecasts) WITH ORDINALITY AS f(ts, forecast_value, lower_bound, upper_bound, rmse, aic, step);")
+            .arg(flinkJsonObject(kTyreForecastConfig))});
     return stages;
 }
 

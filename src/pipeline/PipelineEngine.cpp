@@ -1,6 +1,7 @@
 #include "PipelineEngine.h"
 
 #include <QThread>
+#include <limits>
 
 namespace pitwall {
 
@@ -64,6 +65,16 @@ bool PipelineEngine::drain(int timeoutMs)
         QThread::msleep(50);
     }
     return false;
+}
+
+quint64 PipelineEngine::handledFrom(const QString &topic) const
+{
+    quint64 slowest = std::numeric_limits<quint64>::max();
+    for (const auto &runner : m_runners) {
+        if (runner->isRunning() && runner->definition().inputTopics.contains(topic))
+            slowest = std::min(slowest, runner->handledOrLost());
+    }
+    return slowest;
 }
 
 QStringList PipelineEngine::stageNames() const

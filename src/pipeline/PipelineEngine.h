@@ -32,6 +32,9 @@ public:
     // Waits until every running stage has read what its topics hold; false on timeout.
     bool drain(int timeoutMs);
 
+    // Records of `topic` that every running stage reading it has handled (or lost).
+    // The race compares it with what it produced to hold back when stages fall behind.
+    quint64 handledFrom(const QString &topic) const;
     QStringList stageNames() const;
     // Per stage: counters, rates since the previous call, lag, latency percentiles.
     std::map<QString, StageMetrics::Snapshot> snapshots();

@@ -8,10 +8,11 @@
 
 namespace pitwall {
 
-RaceRunner::RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed)
+RaceRunner::RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed, Backlog backlog)
     : m_simulator(std::move(simulator))
     , m_producer(producer)
     , m_speed(speed)
+    , m_backlog(std::move(backlog))
 {
 }
 
@@ -43,6 +44,9 @@ void RaceRunner::run(const std::stop_token &stop, const std::function<void()> &o
         publish(out);
         m_raceTimeS = m_simulator->raceTimeS();
         m_leaderLap = m_simulator->leaderLap();
+        // Back-pressure: never run the readers out of the broker's window.
+        while (m_backlog && !stop.stop_requested() && m_backlog(*this) > kMaxBacklog)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
         if (m_speed > 0) {
             const auto due = wallStart + std::chrono::duration_cast<Clock::duration>(
                                              std::chrono::duration<double>(m_simulator->raceTimeS() / m_speed));
@@ -69,6 +73,27 @@ void RaceRunner::publish(const SimOutput &out)
     // Telemetry is keyed by car: spread over the partitions, in order per car.
     for (const auto &sample : out.telemetry)
         m_producer.produce(topics::kCarTelemetry, sample.driverName.toUtf8(), codec::encode(sample));
+    m_positions += out.positions.size();
+    m_metrics += out.teamMetrics.size();
+    m_events += out.events.size();
+    m_labels += out.faultLabels.size();
+    m_telemetry += out.telemetry.size();
+}
+
+quint64 RaceRunner::producedTo(const char *topic) const
+{
+    const std::string_view name(topic);
+    if (name == topics::kDriverPositions)
+        return m_positions;
+    if (name == topics::kCarMetrics)
+        return m_metrics;
+    if (name == topics::kRaceEvents)
+        return m_events;
+    if (name == topics::kFaultLabels)
+        return m_labels;
+    if (name == topics::kCarTelemetry)
+        return m_telemetry;
+    return 0;
 }
 
 } // namespace pitwall

@@ -15,8 +15,15 @@ class KafkaProducer;
 
 class RaceRunner {
 public:
-    // speed: race seconds per wall-clock second; 0 runs as fast as possible.
-    RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed);
+    // Messages the slowest reader of the race has yet to process, given what the race
+    // produced to each topic so far.
+    using Backlog = std::function<qint64(const RaceRunner &)>;
+    // The embedded broker keeps ~5 MB a partition: the race waits rather than run its
+    // readers out of that window (a few thousand telemetry messages).
+    static constexpr qint64 kMaxBacklog = 4000;
+
+    // speed: race seconds per wall-clock second; 0 runs as fast as the readers keep up.
+    RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed, Backlog backlog = {});
     ~RaceRunner();
 
     // onFinished is called on the runner thread when the chequered flag has fallen.
@@ -26,6 +33,7 @@ public:
 
     const RaceSimulator &simulator() const { return *m_simulator; }
     double raceTimeS() const { return m_raceTimeS.load(); }
+    quint64 producedTo(const char *topic) const;
     int leaderLap() const { return m_leaderLap.load(); }
 
 private:
@@ -35,8 +43,10 @@ private:
     std::unique_ptr<RaceSimulator> m_simulator;
     KafkaProducer &m_producer;
     double m_speed;
+    Backlog m_backlog;
     std::atomic<double> m_raceTimeS{0};
     std::atomic<int> m_leaderLap{0};
+    std::atomic<quint64> m_positions{0}, m_metrics{0}, m_events{0}, m_labels{0}, m_telemetry{0};
     std::jthread m_thread;
 };
 

@@ -7,6 +7,7 @@
 #include "stream/KafkaProducer.h"
 
 #include <QDateTime>
+#include <limits>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QRandomGenerator>
@@ -90,7 +91,21 @@ void RaceSession::start()
         clients->pipeline = std::make_unique<PipelineEngine>(endpoint->clientConfig(), *clients->producer);
         if (auto started = clients->pipeline->start(KafkaEndpoint::kDefaultTimeoutMs); !started)
             return started.error();
-        clients->runner = std::make_unique<RaceRunner>(std::move(simulator).value(), *clients->producer, options.speed);
+        clients->runner = std::make_unique<RaceRunner>(
+            std::move(simulator).value(), *clients->producer, options.speed,
+            [feed = clients->feed.get(), consumer = clients->consumer.get(), pipeline = clients->pipeline.get()](
+                const RaceRunner &runner) {
+                // Produced minus handled, per topic the race writes; the largest counts.
+                const auto positions = feed->counts();
+                qint64 backlog = qint64(runner.producedTo(topics::kDriverPositions))
+                                 - qint64(positions.accepted + positions.rejected + positions.otherRaces + consumer->stats().skipped);
+                for (const char *topic : {topics::kCarMetrics, topics::kRaceEvents, topics::kCarTelemetry}) {
+                    const quint64 handled = pipeline->handledFrom(QString::fromLatin1(topic));
+                    if (handled != std::numeric_limits<quint64>::max())
+                        backlog = std::max(backlog, qint64(runner.producedTo(topic)) - qint64(handled));
+                }
+                return backlog;
+            });
         return clients;
     }));
 }

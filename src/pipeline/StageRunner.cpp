@@ -40,16 +40,25 @@ Expected<bool> StageRunner::start(const KafkaConfig &config, int timeoutMs)
 
 void StageRunner::stop()
 {
-    if (m_consumer)
-        m_consumer->stop();
+    if (!m_consumer)
+        return;
+    m_consumer->stop();
+    const auto stats = m_consumer->stats();
+    m_finalLag = stats.lag;
+    m_finalSkipped += stats.skipped;
     m_consumer.reset();
+}
+
+quint64 StageRunner::handledOrLost() const
+{
+    const auto snapshot = m_metrics.snapshot();
+    return snapshot.in + m_finalSkipped + (m_consumer ? m_consumer->stats().skipped : 0);
 }
 
 void StageRunner::handle(std::vector<KafkaRecord> &&batch)
 {
     using Clock = std::chrono::steady_clock;
     std::vector<StageOutput> outputs;
-    m_metrics.recordIn(batch.size());
     for (const auto &record : batch) {
         outputs.clear();
         const auto began = Clock::now();
@@ -71,11 +80,12 @@ void StageRunner::handle(std::vector<KafkaRecord> &&batch)
         }
         if (refusal) {
             deadLetter(record, *refusal);
-            continue;
+        } else {
+            for (const auto &output : outputs)
+                m_producer.produce(output.topic, output.key, output.value);
+            m_metrics.recordOut(outputs.size());
         }
-        for (const auto &output : outputs)
-            m_producer.produce(output.topic, output.key, output.value);
-        m_metrics.recordOut(outputs.size());
+        m_metrics.recordIn(1); // counted once handled: what the back-pressure waits for
     }
 }
 
@@ -99,10 +109,12 @@ StageMetrics::Snapshot StageRunner::snapshot() const
 {
     auto snapshot = m_metrics.snapshot();
     snapshot.enabled = m_consumer != nullptr;
+    snapshot.lag = m_finalLag;
+    snapshot.skipped = m_finalSkipped;
     if (m_consumer) {
         const auto consumed = m_consumer->stats();
         snapshot.lag = consumed.lag;
-        snapshot.skipped = consumed.skipped;
+        snapshot.skipped += consumed.skipped;
     }
     return snapshot;
 }

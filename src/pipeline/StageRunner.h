@@ -29,6 +29,8 @@ public:
 
     const StageDefinition &definition() const { return m_definition; }
     StageMetrics::Snapshot snapshot() const;
+    // Input records handled (or lost to a skip) so far.
+    quint64 handledOrLost() const;
     QString lastError() const;
 
 private:
@@ -40,6 +42,8 @@ private:
     std::unique_ptr<KafkaConsumer> m_consumer;
     std::unique_ptr<StageProcessor> m_processor;
     StageMetrics m_metrics;
+    qint64 m_finalLag = 0;      // kept from the consumer when it stops
+    quint64 m_finalSkipped = 0;
     mutable QMutex m_errorMutex;
     QString m_lastError;
 };
