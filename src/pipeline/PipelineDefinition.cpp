@@ -16,7 +16,7 @@ namespace {
 const QByteArray kEngineAnomalyConfig = R"({"horizon":1,"confidencePercentage":90.0,"minTrainingSize":16})";
 // Telemetry runs at 10 Hz per car: more history, a stricter band, fixed order for speed.
 const QByteArray kTelemetryAnomalyConfig =
-    R"({"horizon":1,"confidencePercentage":99.9,"minTrainingSize":64,"maxTrainingSize":256,"p":1,"d":1,"q":1,"updateInterval":10})";
+    R"({"horizon":1,"confidencePercentage":99.999,"minTrainingSize":64,"maxTrainingSize":256,"p":1,"d":1,"q":1,"updateInterval":10})";
 
 // About 50 racing laps a race: short windows, three laps ahead.
 const QByteArray kLapTimeForecastConfig = R"({"horizon":3,"confidencePercentage":90.0,"minTrainingSize":8,"maxTrainingSize":64})";
@@ -32,6 +32,11 @@ ml::ArimaConfig parsed(const QByteArray &json)
 }
 
 } // namespace
+
+QByteArray telemetryAnomalyConfigJson()
+{
+    return kTelemetryAnomalyConfig;
+}
 
 QString flinkJsonObject(const QByteArray &json)
 {
@@ -95,7 +100,7 @@ std::vector<StageDefinition> pipelineDefinition()
             "INSERT INTO `f1-telemetry-anomalies`\n"
             "SELECT race_id, driver_name, team_name, metric, `timestamp`, anomaly.actual_value AS actual_value,\n"
             "       anomaly.forecast_value AS forecast_value, anomaly.lower_bound AS lower_bound,\n"
-            "       anomaly.upper_bound AS upper_bound, 99.9 AS confidence, anomaly.is_anomaly AS is_anomaly\n"
+            "       anomaly.upper_bound AS upper_bound, 99.999 AS confidence, anomaly.is_anomaly AS is_anomaly\n"
             "FROM (\n"
             "  SELECT race_id, driver_name, team_name, metric, `timestamp`,\n"
             "         ML_DETECT_ANOMALIES(reading, TO_TIMESTAMP_LTZ(`timestamp`, 3), %1)\n"

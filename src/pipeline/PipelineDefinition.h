@@ -23,6 +23,9 @@ struct StageDefinition {
 
 std::vector<StageDefinition> pipelineDefinition();
 
+// The detector settings of the telemetry anomaly stage (also used by its quality report).
+QByteArray telemetryAnomalyConfigJson();
+
 // The ML function configuration as Flink SQL: {"a":1,"b":true} -> JSON_OBJECT('a' VALUE 1, 'b' VALUE TRUE).
 QString flinkJsonObject(const QByteArray &json);
 

@@ -85,6 +85,16 @@ private slots:
             for (const char *field : {"driver_name", "team_name", "metric", "kind", "start_ms", "end_ms"})
                 QVERIFY2(fault.toObject().contains(QLatin1String(field)), field);
         }
+        // Every pipeline stage ran and, with back-pressure, lost nothing at full speed.
+        const auto stages = summary.value("stages").toObject();
+        for (const char *stage : {"enrichment", "engine-anomalies", "telemetry-anomalies", "lap-time-forecast",
+                                  "tyre-temperature-forecast"}) {
+            const auto metrics = stages.value(QLatin1String(stage)).toObject();
+            QVERIFY2(metrics.value("in").toInteger() > 0, stage);
+            QCOMPARE(metrics.value("skipped").toInteger(), 0);
+            QCOMPARE(metrics.value("failures").toInteger(), 0);
+        }
+        QCOMPARE(stages.value("telemetry-anomalies").toObject().value("in").toInteger(), topics.value("f1-car-telemetry").toInteger());
         // The same seed, the same race.
         const auto again = pitwall({"--headless", "--track", "monaco", "--laps", "3", "--seed", "42", "--speed", "max",
                                     "--telemetry-hz", "20", "--hero", "Oscar Piastri", "--faults", "6"});

@@ -104,6 +104,34 @@ private slots:
         QCOMPARE(decoded.value(), query);
     }
 
+    void pipelineRecordsRoundTrip()
+    {
+        const TelemetryAnomaly anomaly{QStringLiteral("r"), QStringLiteral("Lando Norris"), QStringLiteral("McLaren"),
+                                       QStringLiteral("brake_temp_fl"), 1751288400000LL, 1012.5, 760.25, 700.5, 820.0, 99.9, true};
+        QCOMPARE(decodeTelemetryAnomaly(encode(anomaly)).value(), anomaly);
+        CommentaryInput input;
+        input.raceId = QStringLiteral("r");
+        input.timestampMs = 5;
+        input.driverName = QStringLiteral("Oscar Piastri");
+        input.teamName = QStringLiteral("McLaren");
+        input.position = 2;
+        input.type = CommentaryType::Warning;
+        input.positionChange = 1;
+        input.placesGainedRecently = 3;
+        input.gapToLeaderS = 1.25;
+        input.tyre = QStringLiteral("MEDIUM");
+        QCOMPARE(decodeCommentaryInput(encode(input)).value(), input);
+        const ForecastPoint point{QStringLiteral("r"), QStringLiteral("Max Verstappen"), QStringLiteral("lap_time"), 7, 2,
+                                  82.125, 81.5, 82.75, 0.3125};
+        QCOMPARE(decodeForecastPoint(encode(point)).value(), point);
+        const FaultLabel label{QStringLiteral("r"), QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("oil_temperature"),
+                               QStringLiteral("spike"), 10, 20};
+        QCOMPARE(decodeFaultLabel(encode(label)).value(), label);
+        QVERIFY(!decodeFaultLabel(R"({"race_id":"r","driver_name":"A","team_name":"B","metric":"oil_temperature","kind":"spike","start_ms":20,"end_ms":10})").hasValue());
+        QVERIFY(!decodeTelemetryAnomaly(R"({"race_id":"r"})").hasValue());
+        QVERIFY(!decodeRaceEvent(R"({"race_id":"r","timestamp":1,"kind":"party","lap":1})").hasValue());
+    }
+
     void unicodeSurvives()
     {
         const PositionUpdate update{QStringLiteral("Nico Hülkenberg"), 9, 1, QStringLiteral("r"),
