@@ -63,7 +63,8 @@ CommandLine::CommandLine()
     m_parser.setApplicationDescription(
         QStringLiteral("Pit Wall - follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall.\n"
                        "Without options it opens the window and uses its embedded Kafka broker.\n"
-                       "Kafka settings given here override those saved in the app."));
+                       "Kafka settings given here override those saved in the app.\n"
+                       "Offline ML commands: pitwall detect-anomalies --help, pitwall forecast --help."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     QCommandLineOption track = kTrack;

@@ -100,7 +100,7 @@ std::vector<StageDefinition> pipelineDefinition()
             "INSERT INTO `f1-telemetry-anomalies`\n"
             "SELECT race_id, driver_name, team_name, metric, `timestamp`, anomaly.actual_value AS actual_value,\n"
             "       anomaly.forecast_value AS forecast_value, anomaly.lower_bound AS lower_bound,\n"
-            "       anomaly.upper_bound AS upper_bound, 99.999 AS confidence, anomaly.is_anomaly AS is_anomaly\n"
+            "       anomaly.upper_bound AS upper_bound, %2 AS confidence, anomaly.is_anomaly AS is_anomaly\n"
             "FROM (\n"
             "  SELECT race_id, driver_name, team_name, metric, `timestamp`,\n"
             "         ML_DETECT_ANOMALIES(reading, TO_TIMESTAMP_LTZ(`timestamp`, 3), %1)\n"
@@ -115,7 +115,8 @@ std::vector<StageDefinition> pipelineDefinition()
             "    ROW('brake_temp_rl', brake_temp_rl), ROW('brake_temp_rr', brake_temp_rr)]) AS m(metric, reading)\n"
             "  WHERE reading IS NOT NULL)\n"
             "WHERE anomaly.is_anomaly = TRUE;")
-            .arg(flinkJsonObject(kTelemetryAnomalyConfig))});
+            .arg(flinkJsonObject(kTelemetryAnomalyConfig))
+            .arg(parsed(kTelemetryAnomalyConfig).confidencePercentage)});
     stages.push_back(StageDefinition{
         QStringLiteral("lap-time-forecast"),
         QStringLiteral("ML_FORECAST of each car's green-flag lap times, three laps ahead"),
