@@ -5,21 +5,8 @@
 
 namespace pitwall {
 
-namespace {
-
-ml::ArimaStream &streamFor(QHash<QString, std::shared_ptr<ml::ArimaStream>> &streams, const QString &key,
-                           const ml::ArimaConfig &config)
-{
-    auto &stream = streams[key];
-    if (!stream)
-        stream = std::make_shared<ml::ArimaStream>(config);
-    return *stream;
-}
-
-} // namespace
-
 EngineAnomalyProcessor::EngineAnomalyProcessor(ml::ArimaConfig config)
-    : m_config(config)
+    : m_byTeam(config)
 {
 }
 
@@ -28,7 +15,7 @@ std::optional<QString> EngineAnomalyProcessor::process(const KafkaRecord &record
     const auto metrics = codec::decodeCarMetrics(record.value);
     if (!metrics)
         return metrics.error().describe();
-    const auto row = streamFor(m_byTeam, metrics->teamName, m_config).detect(metrics->engineTemperatureC);
+    const auto row = m_byTeam[metrics->teamName].detect(metrics->engineTemperatureC);
     if (row.isAnomaly.value_or(false)) {
         // The demo's row: key is the race id the producer keyed the metrics with.
         const EngineAnomaly anomaly{QString::fromUtf8(record.key), metrics->timestampMs, metrics->teamName,
@@ -39,7 +26,7 @@ std::optional<QString> EngineAnomalyProcessor::process(const KafkaRecord &record
 }
 
 TelemetryAnomalyProcessor::TelemetryAnomalyProcessor(ml::ArimaConfig config)
-    : m_config(config)
+    : m_byCarMetric(config)
 {
 }
 
@@ -57,12 +44,12 @@ std::optional<QString> TelemetryAnomalyProcessor::process(const KafkaRecord &rec
         if (!readings[i])
             continue; // a dropped-out sensor: nothing to judge
         const QString key = sample->driverName + QLatin1Char('|') + metrics[i];
-        const auto row = streamFor(m_byCarMetric, key, m_config).detect(*readings[i]);
+        const auto row = m_byCarMetric[key].detect(*readings[i]);
         if (!row.isAnomaly.value_or(false))
             continue;
         const TelemetryAnomaly anomaly{sample->raceId, sample->driverName, sample->teamName, metrics[i], sample->timestampMs,
                                        row.actual, *row.forecast, *row.lowerBound, *row.upperBound,
-                                       m_config.confidencePercentage, true};
+                                       m_byCarMetric.config().confidencePercentage, true};
         out.push_back({topics::kTelemetryAnomalies, record.key, codec::encode(anomaly)});
     }
     return std::nullopt;

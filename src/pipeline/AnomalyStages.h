@@ -3,10 +3,9 @@
 // f1-car-metrics, and the same detector per car and metric on f1-car-telemetry.
 
 #include "StageProcessor.h"
-#include "ml/ArimaStream.h"
+#include "ml/KeyedStreams.h"
 
 #include <QHash>
-#include <memory>
 
 namespace pitwall {
 
@@ -18,8 +17,7 @@ public:
     std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
 
 private:
-    ml::ArimaConfig m_config;
-    QHash<QString, std::shared_ptr<ml::ArimaStream>> m_byTeam;
+    ml::KeyedStreams m_byTeam;
 };
 
 // The same detector over every temperature of every car (engine, oil, tyres, brakes);
@@ -30,8 +28,7 @@ public:
     std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
 
 private:
-    ml::ArimaConfig m_config;
-    QHash<QString, std::shared_ptr<ml::ArimaStream>> m_byCarMetric; // "driver|metric"
+    ml::KeyedStreams m_byCarMetric; // "driver|metric"
 };
 
 } // namespace pitwall

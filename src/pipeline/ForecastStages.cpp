@@ -7,15 +7,6 @@ namespace pitwall {
 
 namespace {
 
-ml::ArimaStream &streamFor(QHash<QString, std::shared_ptr<ml::ArimaStream>> &streams, const QString &key,
-                           const ml::ArimaConfig &config)
-{
-    auto &stream = streams[key];
-    if (!stream)
-        stream = std::make_shared<ml::ArimaStream>(config);
-    return *stream;
-}
-
 void emitForecasts(const std::vector<ml::ForecastRow> &rows, ForecastPoint point, const QByteArray &key,
                    std::vector<StageOutput> &out)
 {
@@ -32,7 +23,7 @@ void emitForecasts(const std::vector<ml::ForecastRow> &rows, ForecastPoint point
 } // namespace
 
 LapTimeForecastProcessor::LapTimeForecastProcessor(ml::ArimaConfig config)
-    : m_config(config)
+    : m_byDriver(config)
 {
 }
 
@@ -47,14 +38,14 @@ std::optional<QString> LapTimeForecastProcessor::process(const KafkaRecord &reco
     const double lapTimeS = event->details.value("lap_time_ms").toDouble() / 1000.0;
     if (!(lapTimeS > 10 && lapTimeS < 1000))
         return QStringLiteral("lap_completed without a plausible lap_time_ms");
-    const auto rows = streamFor(m_byDriver, event->driverName, m_config).forecast(lapTimeS);
+    const auto rows = m_byDriver[event->driverName].forecast(lapTimeS);
     emitForecasts(rows, ForecastPoint{event->raceId, event->driverName, QStringLiteral("lap_time"), event->timestampMs},
                   record.key, out);
     return std::nullopt;
 }
 
 TyreTemperatureForecastProcessor::TyreTemperatureForecastProcessor(ml::ArimaConfig config)
-    : m_config(config)
+    : m_byCarTyre(config)
 {
 }
 
@@ -74,7 +65,7 @@ std::optional<QString> TyreTemperatureForecastProcessor::process(const KafkaReco
         if (!sample->tyreTemperatureC[wheel])
             continue;
         const QString metric = QString::fromLatin1(kTyres[wheel]);
-        const auto rows = streamFor(m_byCarTyre, sample->driverName + QLatin1Char('|') + metric, m_config)
+        const auto rows = m_byCarTyre[sample->driverName + QLatin1Char('|') + metric]
                               .forecast(*sample->tyreTemperatureC[wheel]);
         emitForecasts(rows, ForecastPoint{sample->raceId, sample->driverName, metric, sample->timestampMs}, record.key, out);
     }

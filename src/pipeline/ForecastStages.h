@@ -4,10 +4,9 @@
 // second). The GUI draws the forecast band from f1-forecasts.
 
 #include "StageProcessor.h"
-#include "ml/ArimaStream.h"
+#include "ml/KeyedStreams.h"
 
 #include <QHash>
-#include <memory>
 
 namespace pitwall {
 
@@ -17,8 +16,7 @@ public:
     std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
 
 private:
-    ml::ArimaConfig m_config;
-    QHash<QString, std::shared_ptr<ml::ArimaStream>> m_byDriver;
+    ml::KeyedStreams m_byDriver;
 };
 
 class TyreTemperatureForecastProcessor : public StageProcessor {
@@ -27,8 +25,7 @@ public:
     std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
 
 private:
-    ml::ArimaConfig m_config;
-    QHash<QString, std::shared_ptr<ml::ArimaStream>> m_byCarTyre;
+    ml::KeyedStreams m_byCarTyre;
     QHash<QString, qint64> m_lastSecond; // per car: the race second last used
 };
 
