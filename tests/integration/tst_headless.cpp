@@ -3,7 +3,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDateTime>
 #include <QFile>
+#include <QTimeZone>
+#include <cmath>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -139,7 +142,19 @@ private slots:
 
     void anomalyAndForecastCommands()
     {
-        const QString nab = QStringLiteral(PITWALL_SHARED_DATA_DIR "/nab/ambient_temperature_system_failure.csv");
+        // A NAB-shaped series: hourly timestamps, a slow wave, one fault.
+        const QString nab = m_home.filePath(QStringLiteral("series.csv"));
+        {
+            QFile series(nab);
+            QVERIFY(series.open(QIODevice::WriteOnly));
+            series.write("timestamp,value\n");
+            const QDateTime start(QDate(2013, 7, 4), QTime(0, 0), QTimeZone::utc());
+            for (int i = 0; i < 7300; ++i) {
+                const double value = 70 + 3 * std::sin(i / 24.0 * 6.283) + 0.3 * std::sin(i * 1.7) + (i == 5000 ? 25 : 0);
+                series.write(start.addSecs(3600LL * i).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toUtf8() + ','
+                             + QByteArray::number(value, 'f', 4) + '\n');
+            }
+        }
         const QString output = m_home.filePath(QStringLiteral("anomalies.csv"));
         auto run = pitwall({"detect-anomalies", "--input", nab, "--config",
                             R"({"minTrainingSize":48,"confidencePercentage":99})", "--output", output});
