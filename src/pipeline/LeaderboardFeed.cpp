@@ -25,19 +25,26 @@ LeaderboardFeed::LeaderboardFeed(QString raceId)
 
 void LeaderboardFeed::ingest(const std::vector<KafkaRecord> &batch)
 {
+    // Decode outside the lock: the GUI thread takes snapshots meanwhile.
+    std::vector<codec::Decoded<PositionUpdate>> decoded;
+    decoded.reserve(batch.size());
+    for (const auto &record : batch)
+        decoded.push_back(codec::decodePositionUpdate(record.value));
+
     QMutexLocker lock(&m_mutex);
-    for (const auto &record : batch) {
-        auto decoded = codec::decodePositionUpdate(record.value);
-        if (!decoded) {
+    for (size_t i = 0; i < batch.size(); ++i) {
+        auto &result = decoded[i];
+        if (!result) {
+            const auto &record = batch[i];
             ++m_counts.rejected;
             m_counts.lastRejection = QStringLiteral("%1/%2@%3: %4")
                                          .arg(record.topic).arg(record.partition).arg(record.offset)
-                                         .arg(decoded.error().describe());
+                                         .arg(result.error().describe());
             if (shouldLogRejection(m_counts.rejected))
                 qCWarning(lcKafka, "rejected message %s", qPrintable(m_counts.lastRejection));
             continue;
         }
-        auto &update = decoded.value();
+        auto &update = result.value();
         if (update.raceId.value_or(QString()) != m_raceId) {
             ++m_counts.otherRaces;
             continue;
