@@ -211,15 +211,20 @@ std::optional<ArimaModel> ArimaModel::fit(std::span<const double> series, ArimaO
     if (!(model.m_sigma2 > 0) || !std::isfinite(model.m_sigma2))
         return std::nullopt;
     model.m_aic = observations * std::log(model.m_sigma2) + 2.0 * (k + 1);
-    // Residuals of a fitted model centre on zero: the median absolute residual, scaled,
-    // estimates their standard deviation without letting outliers in.
+    // Residuals of a fitted model centre on zero. Their spread for the intervals: the mean
+    // square of all but the largest 2% (so a few anomalies in the window do not blow the
+    // band open, while the ordinary heavy tail of the data still widens it).
     std::vector<double> deviations(residual.begin() + order.p, residual.end());
     for (double &value : deviations)
-        value = std::abs(value);
-    auto middle = deviations.begin() + long(deviations.size() / 2);
-    std::nth_element(deviations.begin(), middle, deviations.end());
-    const double robustSigma = 1.4826 * *middle;
-    // Never wider than the plain estimate, and never collapsed to zero by ties.
+        value = value * value;
+    const size_t kept = deviations.size() - std::max<size_t>(1, deviations.size() / 50);
+    std::nth_element(deviations.begin(), deviations.begin() + long(kept), deviations.end());
+    double trimmed = 0;
+    for (size_t i = 0; i < kept; ++i)
+        trimmed += deviations[i];
+    // For a normal sample the kept squares average 0.874 of the variance
+    // (E[z^2 | |z| < 2.326] = (0.98 - 2 * 2.326 * phi(2.326)) / 0.98).
+    const double robustSigma = std::sqrt(trimmed / double(kept) / 0.874);
     model.m_robustSigma2 = std::clamp(robustSigma * robustSigma, 0.05 * model.m_sigma2, model.m_sigma2);
     return model;
 }

@@ -40,7 +40,7 @@ public:
     const std::vector<double> &ma() const { return m_ma; }
     double mean() const { return m_mean; }
     double sigma2() const { return m_sigma2; }  // residual variance (sum of squares / n), for AIC
-    // Residual variance from the median absolute deviation: what prediction intervals
+    // Residual variance without the largest 2% of squared residuals: what prediction intervals
     // use, so a few anomalies in the window do not blow the band open.
     double robustSigma2() const { return m_robustSigma2; }
     double aic() const { return m_aic; }

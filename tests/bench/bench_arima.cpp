@@ -145,8 +145,11 @@ int main(int argc, char **argv)
         });
         const auto s = engine.snapshots().at(QStringLiteral("telemetry-anomalies"));
         std::fprintf(stderr, "  anomaly stage at %.0f/s: %.0f/s, skipped %llu\n", pace, rate, s.skipped);
-        if (s.skipped)
+        if (s.skipped) {
+            if (stagePace == 0) // lost some even at the lowest pace: report what it sustained anyway
+                stageRate = rate;
             break;
+        }
         stagePace = pace;
         stageRate = rate;
         stageOut = s.out;
