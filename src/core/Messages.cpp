@@ -21,20 +21,22 @@ std::optional<CommentaryType> commentaryTypeFromName(const QString &name)
     return std::nullopt;
 }
 
-QStringList telemetryMetricNames()
+const QStringList &telemetryMetricNames()
 {
-    return {QStringLiteral("engine_temperature"), QStringLiteral("oil_temperature"),
+    static const QStringList names{QStringLiteral("engine_temperature"), QStringLiteral("oil_temperature"),
             QStringLiteral("tyre_temp_fl"),       QStringLiteral("tyre_temp_fr"),
             QStringLiteral("tyre_temp_rl"),       QStringLiteral("tyre_temp_rr"),
             QStringLiteral("brake_temp_fl"),      QStringLiteral("brake_temp_fr"),
             QStringLiteral("brake_temp_rl"),      QStringLiteral("brake_temp_rr")};
+    return names;
 }
 
-QStringList raceEventKinds()
+const QStringList &raceEventKinds()
 {
-    return {QStringLiteral("race_started"), QStringLiteral("lap_completed"), QStringLiteral("overtake"),
+    static const QStringList kinds{QStringLiteral("race_started"), QStringLiteral("lap_completed"), QStringLiteral("overtake"),
             QStringLiteral("pit_stop"),     QStringLiteral("fastest_lap"),   QStringLiteral("safety_car"),
             QStringLiteral("retirement"),   QStringLiteral("fault"),         QStringLiteral("race_finished")};
+    return kinds;
 }
 
 CommentaryType commentaryTypeForPosition(int position)

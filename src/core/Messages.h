@@ -56,7 +56,7 @@ struct TelemetrySample {
 };
 
 // The metric names used by telemetry, fault labels and anomaly detection.
-QStringList telemetryMetricNames();
+const QStringList &telemetryMetricNames();
 
 // f1-fault-labels: ground truth of an injected fault.
 struct FaultLabel {
@@ -83,7 +83,7 @@ struct RaceEvent {
     bool operator==(const RaceEvent &) const = default;
 };
 
-QStringList raceEventKinds();
+const QStringList &raceEventKinds();
 
 // f1-car-metrics
 struct CarMetrics {

@@ -35,7 +35,7 @@ std::optional<QString> TelemetryAnomalyProcessor::process(const KafkaRecord &rec
     const auto sample = codec::decodeTelemetrySample(record.value);
     if (!sample)
         return sample.error().describe();
-    static const QStringList metrics = telemetryMetricNames();
+    const auto &metrics = telemetryMetricNames();
     const std::optional<double> readings[10] = {
         sample->engineTemperatureC,   sample->oilTemperatureC,      sample->tyreTemperatureC[0], sample->tyreTemperatureC[1],
         sample->tyreTemperatureC[2],  sample->tyreTemperatureC[3],  sample->brakeTemperatureC[0],

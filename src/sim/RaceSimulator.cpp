@@ -587,7 +587,7 @@ void RaceSimulator::startFaults(Car &car, SimOutput &out)
 {
     if (m_chequered)
         return; // cars are done: a fault now would have no readings to show in
-    const auto metricNames = telemetryMetricNames();
+    const auto &metricNames = telemetryMetricNames();
     for (PlannedFault *fault : m_faults->starting(car.index, raceMs())) {
         FaultLabel label{m_options.raceId, car.driver->name, car.team->name, metricNames[fault->metric], fault->kind,
                          m_startEpochMs + fault->startMs, m_startEpochMs + fault->endMs};
