@@ -98,7 +98,7 @@ void RaceSession::start()
                 // Produced minus handled, per topic the race writes; the largest counts.
                 const auto positions = feed->counts();
                 qint64 backlog = qint64(runner.producedTo(topics::kDriverPositions))
-                                 - qint64(positions.accepted + positions.rejected + positions.otherRaces + consumer->stats().skipped);
+                                 - qint64(positions.accepted + positions.rejected + positions.otherRaces + consumer->skipped());
                 for (const char *topic : {topics::kCarMetrics, topics::kRaceEvents, topics::kCarTelemetry}) {
                     const quint64 handled = pipeline->handledFrom(QString::fromLatin1(topic));
                     if (handled != std::numeric_limits<quint64>::max())

@@ -28,6 +28,8 @@ public:
     void recordLatency(double microseconds);
 
     Snapshot snapshot() const;
+    // Records handled so far, without building a snapshot.
+    quint64 handled() const { return m_in.load(); }
 
 private:
     static constexpr int kBuckets = 64; // 2^(i/4) microseconds: 1 us .. ~65 s

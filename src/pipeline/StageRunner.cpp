@@ -51,8 +51,7 @@ void StageRunner::stop()
 
 quint64 StageRunner::handledOrLost() const
 {
-    const auto snapshot = m_metrics.snapshot();
-    return snapshot.in + m_finalSkipped + (m_consumer ? m_consumer->stats().skipped : 0);
+    return m_metrics.handled() + m_finalSkipped + (m_consumer ? m_consumer->skipped() : 0);
 }
 
 void StageRunner::handle(std::vector<KafkaRecord> &&batch)

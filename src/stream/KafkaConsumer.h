@@ -64,6 +64,8 @@ public:
     // embedded broker meanwhile would push the first messages out of its window.
     bool waitUntilFetching(int timeoutMs) const;
     Stats stats() const;
+    // The skip count alone, lock-free: for checks made on every step of a race.
+    quint64 skipped() const { return m_skipped.load(); }
 
     static constexpr size_t kMaxBatch = 2000;
 
