@@ -8,6 +8,10 @@ namespace pitwall::ml {
 namespace {
 
 constexpr int kReselectOrderEvery = 100; // refits between automatic order searches
+// A window that turns quiet (a stuck sensor, a car parked in the pit lane) would collapse
+// the band, and the first normal noise after it would raise a burst of false alarms.
+// So the interval variance halves at most once every this many windows.
+constexpr double kBandHalfLifeWindows = 4.0;
 
 } // namespace
 
@@ -17,6 +21,7 @@ ArimaStream::ArimaStream(ArimaConfig config)
 {
     m_values.reserve(size_t(2 * config.maxTrainingSize));
     m_residuals.reserve(size_t(2 * config.maxTrainingSize));
+    m_bandDecay = std::pow(0.5, double(config.updateInterval) / (kBandHalfLifeWindows * config.maxTrainingSize));
 }
 
 std::optional<ForecastStep> ArimaStream::nextStep() const
@@ -32,7 +37,7 @@ DetectionRow ArimaStream::detect(double value)
     row.actual = value;
     const auto step = nextStep();
     if (step) {
-        const double deviation = m_z * std::sqrt(step->variance);
+        const double deviation = m_z * std::sqrt(intervalVariance(step->variance));
         row.forecast = step->value;
         row.lowerBound = step->value - deviation;
         row.upperBound = step->value + deviation;
@@ -55,7 +60,7 @@ std::vector<ForecastRow> ArimaStream::forecast(double value)
     const double rmse = recentRmse();
     int index = 1;
     for (const auto &ahead : m_model->forecast(m_values, m_residuals, m_config.horizon)) {
-        const double deviation = m_z * std::sqrt(ahead.variance);
+        const double deviation = m_z * std::sqrt(intervalVariance(ahead.variance));
         rows.push_back({index++, ahead.value, ahead.value - deviation, ahead.value + deviation, rmse, m_model->aic()});
     }
     return rows;
@@ -100,9 +105,16 @@ void ArimaStream::refit()
     if (!fitted)
         return; // e.g. a constant stretch: keep the previous model, if any
     m_model = std::move(fitted);
+    m_bandVariance = std::max(m_model->robustSigma2(), m_bandVariance * m_bandDecay);
     // The model's own one-step residuals over the window drive its MA terms from here on.
     const auto residuals = m_model->residuals(window);
     std::copy(residuals.begin(), residuals.end(), m_residuals.end() - long(residuals.size()));
+}
+
+double ArimaStream::intervalVariance(double modelVariance) const
+{
+    const double modelOneStep = m_model->robustSigma2();
+    return modelOneStep > 0 ? modelVariance * (m_bandVariance / modelOneStep) : modelVariance;
 }
 
 double ArimaStream::recentRmse() const

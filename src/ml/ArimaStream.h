@@ -51,6 +51,9 @@ private:
     void learn(double value, std::optional<double> forecastBefore);
     void refit();
     double recentRmse() const;
+    // Scales a model variance to the interval's: the band may widen at once, but narrows
+    // no faster than it can forget (see kBandHalfLifeWindows).
+    double intervalVariance(double modelVariance) const;
 
     ArimaConfig m_config;
     double m_z;
@@ -58,6 +61,8 @@ private:
     std::vector<double> m_residuals; // aligned with m_values
     std::vector<double> m_recentSquaredErrors;
     std::optional<ArimaModel> m_model;
+    double m_bandVariance = 0; // one-step interval variance: max(model's, decayed previous)
+    double m_bandDecay = 1;    // per refit
     int m_rows = 0;
     int m_sinceFit = 0;
     int m_fits = 0;

@@ -3,6 +3,7 @@
 // created on first use with the stage's configuration.
 
 #include "ArimaStream.h"
+#include "PersistentDetector.h"
 
 #include <QHash>
 #include <QString>
@@ -10,26 +11,30 @@
 
 namespace pitwall::ml {
 
-class KeyedStreams {
+template <typename Stream, typename Config>
+class Keyed {
 public:
-    explicit KeyedStreams(ArimaConfig config)
+    explicit Keyed(Config config)
         : m_config(config)
     {
     }
 
-    ArimaStream &operator[](const QString &key)
+    Stream &operator[](const QString &key)
     {
         auto &stream = m_streams[key];
         if (!stream)
-            stream = std::make_unique<ArimaStream>(m_config);
+            stream = std::make_shared<Stream>(m_config);
         return *stream;
     }
 
-    const ArimaConfig &config() const { return m_config; }
+    const Config &config() const { return m_config; }
 
 private:
-    ArimaConfig m_config;
-    QHash<QString, std::shared_ptr<ArimaStream>> m_streams;
+    Config m_config;
+    QHash<QString, std::shared_ptr<Stream>> m_streams;
 };
+
+using KeyedStreams = Keyed<ArimaStream, ArimaConfig>;
+using KeyedDetectors = Keyed<PersistentDetector, PersistentDetector::Config>;
 
 } // namespace pitwall::ml

@@ -25,7 +25,7 @@ std::optional<QString> EngineAnomalyProcessor::process(const KafkaRecord &record
     return std::nullopt;
 }
 
-TelemetryAnomalyProcessor::TelemetryAnomalyProcessor(ml::ArimaConfig config)
+TelemetryAnomalyProcessor::TelemetryAnomalyProcessor(ml::PersistentDetector::Config config)
     : m_byCarMetric(config)
 {
 }
@@ -45,11 +45,11 @@ std::optional<QString> TelemetryAnomalyProcessor::process(const KafkaRecord &rec
             continue; // a dropped-out sensor: nothing to judge
         const QString key = sample->driverName + QLatin1Char('|') + metrics[i];
         const auto row = m_byCarMetric[key].detect(*readings[i]);
-        if (!row.isAnomaly.value_or(false))
+        if (!row)
             continue;
         const TelemetryAnomaly anomaly{sample->raceId, sample->driverName, sample->teamName, metrics[i], sample->timestampMs,
-                                       row.actual, *row.forecast, *row.lowerBound, *row.upperBound,
-                                       m_byCarMetric.config().confidencePercentage, true};
+                                       row->actual, *row->forecast, *row->lowerBound, *row->upperBound,
+                                       m_byCarMetric.config().arima.confidencePercentage, true};
         out.push_back({topics::kTelemetryAnomalies, record.key, codec::encode(anomaly)});
     }
     return std::nullopt;

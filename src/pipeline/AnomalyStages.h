@@ -20,15 +20,16 @@ private:
     ml::KeyedStreams m_byTeam;
 };
 
-// The same detector over every temperature of every car (engine, oil, tyres, brakes);
-// writes f1-telemetry-anomalies with the metric, actual, forecast, bounds and confidence.
+// The same detector over every temperature of every car (engine, oil, tyres, brakes),
+// with a persistence rule against chance single-row alarms at 10 Hz; writes
+// f1-telemetry-anomalies with the metric, actual, forecast, bounds and confidence.
 class TelemetryAnomalyProcessor : public StageProcessor {
 public:
-    explicit TelemetryAnomalyProcessor(ml::ArimaConfig config);
+    explicit TelemetryAnomalyProcessor(ml::PersistentDetector::Config config);
     std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
 
 private:
-    ml::KeyedStreams m_byCarMetric; // "driver|metric"
+    ml::KeyedDetectors m_byCarMetric; // "driver|metric"
 };
 
 } // namespace pitwall

@@ -17,6 +17,8 @@ const QByteArray kEngineAnomalyConfig = R"({"horizon":1,"confidencePercentage":9
 // Telemetry runs at 10 Hz per car: more history, a stricter band, fixed order for speed.
 const QByteArray kTelemetryAnomalyConfig =
     R"({"horizon":1,"confidencePercentage":99.999,"minTrainingSize":64,"maxTrainingSize":256,"p":1,"d":1,"q":1,"updateInterval":10})";
+// ...and an anomaly is reported once two rows in a row fall outside the band.
+constexpr int kTelemetryAnomalyPersistenceRows = 2;
 
 // About 50 racing laps a race: short windows, three laps ahead.
 const QByteArray kLapTimeForecastConfig = R"({"horizon":3,"confidencePercentage":90.0,"minTrainingSize":8,"maxTrainingSize":64})";
@@ -36,6 +38,11 @@ ml::ArimaConfig parsed(const QByteArray &json)
 QByteArray telemetryAnomalyConfigJson()
 {
     return kTelemetryAnomalyConfig;
+}
+
+ml::PersistentDetector::Config telemetryAnomalyDetectorConfig()
+{
+    return {parsed(kTelemetryAnomalyConfig), kTelemetryAnomalyPersistenceRows};
 }
 
 QString flinkJsonObject(const QByteArray &json)
@@ -95,28 +102,34 @@ std::vector<StageDefinition> pipelineDefinition()
         QStringLiteral("ML_DETECT_ANOMALIES on every car's engine, oil, tyre and brake temperatures"),
         {QString::fromLatin1(topics::kCarTelemetry)},
         {QString::fromLatin1(topics::kTelemetryAnomalies)},
-        [] { return std::make_unique<TelemetryAnomalyProcessor>(parsed(kTelemetryAnomalyConfig)); },
+        [] { return std::make_unique<TelemetryAnomalyProcessor>(telemetryAnomalyDetectorConfig()); },
         QStringLiteral(
             "INSERT INTO `f1-telemetry-anomalies`\n"
             "SELECT race_id, driver_name, team_name, metric, `timestamp`, anomaly.actual_value AS actual_value,\n"
             "       anomaly.forecast_value AS forecast_value, anomaly.lower_bound AS lower_bound,\n"
             "       anomaly.upper_bound AS upper_bound, %2 AS confidence, anomaly.is_anomaly AS is_anomaly\n"
             "FROM (\n"
-            "  SELECT race_id, driver_name, team_name, metric, `timestamp`,\n"
-            "         ML_DETECT_ANOMALIES(reading, TO_TIMESTAMP_LTZ(`timestamp`, 3), %1)\n"
-            "           OVER (PARTITION BY driver_name, metric ORDER BY TO_TIMESTAMP_LTZ(`timestamp`, 3)\n"
-            "                 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS anomaly\n"
-            "  FROM `f1-car-telemetry`\n"
-            "  CROSS JOIN UNNEST(ARRAY[\n"
-            "    ROW('engine_temperature', engine_temperature), ROW('oil_temperature', oil_temperature),\n"
-            "    ROW('tyre_temp_fl', tyre_temp_fl), ROW('tyre_temp_fr', tyre_temp_fr),\n"
-            "    ROW('tyre_temp_rl', tyre_temp_rl), ROW('tyre_temp_rr', tyre_temp_rr),\n"
-            "    ROW('brake_temp_fl', brake_temp_fl), ROW('brake_temp_fr', brake_temp_fr),\n"
-            "    ROW('brake_temp_rl', brake_temp_rl), ROW('brake_temp_rr', brake_temp_rr)]) AS m(metric, reading)\n"
-            "  WHERE reading IS NOT NULL)\n"
-            "WHERE anomaly.is_anomaly = TRUE;")
+            "  SELECT *, SUM(CASE WHEN anomaly.is_anomaly THEN 1 ELSE 0 END)\n"
+            "              OVER (PARTITION BY driver_name, metric ORDER BY `$rowtime`\n"
+            "                    ROWS BETWEEN %3 PRECEDING AND CURRENT ROW) AS flagged_rows\n"
+            "  FROM (\n"
+            "    SELECT race_id, driver_name, team_name, metric, `timestamp`, `$rowtime`,\n"
+            "           ML_DETECT_ANOMALIES(reading, TO_TIMESTAMP_LTZ(`timestamp`, 3), %1)\n"
+            "             OVER (PARTITION BY driver_name, metric ORDER BY TO_TIMESTAMP_LTZ(`timestamp`, 3)\n"
+            "                   RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS anomaly\n"
+            "    FROM `f1-car-telemetry`\n"
+            "    CROSS JOIN UNNEST(ARRAY[\n"
+            "      ROW('engine_temperature', engine_temperature), ROW('oil_temperature', oil_temperature),\n"
+            "      ROW('tyre_temp_fl', tyre_temp_fl), ROW('tyre_temp_fr', tyre_temp_fr),\n"
+            "      ROW('tyre_temp_rl', tyre_temp_rl), ROW('tyre_temp_rr', tyre_temp_rr),\n"
+            "      ROW('brake_temp_fl', brake_temp_fl), ROW('brake_temp_fr', brake_temp_fr),\n"
+            "      ROW('brake_temp_rl', brake_temp_rl), ROW('brake_temp_rr', brake_temp_rr)]) AS m(metric, reading)\n"
+            "    WHERE reading IS NOT NULL))\n"
+            "WHERE flagged_rows = %4;")
             .arg(flinkJsonObject(kTelemetryAnomalyConfig))
-            .arg(parsed(kTelemetryAnomalyConfig).confidencePercentage)});
+            .arg(parsed(kTelemetryAnomalyConfig).confidencePercentage)
+            .arg(kTelemetryAnomalyPersistenceRows - 1)
+            .arg(kTelemetryAnomalyPersistenceRows)});
     stages.push_back(StageDefinition{
         QStringLiteral("lap-time-forecast"),
         QStringLiteral("ML_FORECAST of each car's green-flag lap times, three laps ahead"),

@@ -4,6 +4,7 @@
 // Confluent Cloud. Both come from here, so local and cloud cannot drift.
 
 #include "StageProcessor.h"
+#include "ml/PersistentDetector.h"
 
 #include <QStringList>
 #include <functional>
@@ -23,8 +24,10 @@ struct StageDefinition {
 
 std::vector<StageDefinition> pipelineDefinition();
 
-// The detector settings of the telemetry anomaly stage (also used by its quality report).
+// The detector settings of the telemetry anomaly stage (also used by its quality report
+// and benchmark): the ML function's configuration and the persistence rule.
 QByteArray telemetryAnomalyConfigJson();
+ml::PersistentDetector::Config telemetryAnomalyDetectorConfig();
 
 // The ML function configuration as Flink SQL: {"a":1,"b":true} -> JSON_OBJECT('a' VALUE 1, 'b' VALUE TRUE).
 QString flinkJsonObject(const QByteArray &json);

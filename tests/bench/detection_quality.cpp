@@ -1,11 +1,13 @@
 // Report: how well the telemetry anomaly stage's detector finds the simulator's
-// labelled engine-temperature faults (overheat ramps, spikes, drops). Event level: a
+// labelled engine-temperature faults (overheat ramps, spikes, drops), with the stage's
+// own detector (ML_DETECT_ANOMALIES plus its persistence rule). Event level: a
 // detection event is a run of flags on one car; it is true when it overlaps a fault
 // on that car's engine_temperature. Printed at the end.
 //
-//   build/tests/bench/detection_quality
+//   build/tests/bench/detection_quality [--list-false]   (the flag lists each false alarm
+//   with the nearest fault and race event of its car, for tuning)
 
-#include "ml/ArimaStream.h"
+#include "ml/PersistentDetector.h"
 #include "pipeline/PipelineDefinition.h"
 #include "sim/RaceSimulator.h"
 
@@ -19,19 +21,23 @@ using namespace pitwall;
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const auto config = ml::ArimaConfig::fromJson(telemetryAnomalyConfigJson()).value();
+    const bool listFalse = app.arguments().contains(QStringLiteral("--list-false"));
+    const QStringList circuits{QStringLiteral("silverstone"), QStringLiteral("monza"), QStringLiteral("monaco"),
+                               QStringLiteral("spa")};
+    const auto config = telemetryAnomalyDetectorConfig();
     int truePositives = 0, falsePositives = 0, faults = 0, found = 0;
     std::map<QString, std::pair<int, int>> byKind; // kind -> (faults, found)
     std::vector<int> spikeLatency;
+    for (const QString &circuit : circuits)
     for (quint64 seed : {101, 102, 103}) {
         SimOptions options;
-        options.circuitId = QStringLiteral("silverstone");
+        options.circuitId = circuit;
         options.laps = 20;
         options.seed = seed;
         options.faultsPerCarHour = 4.0;
         options.startEpochMs = 1751288400000LL;
         auto simulator = RaceSimulator::create(Grid::builtIn(), options).value();
-        QHash<QString, std::shared_ptr<ml::ArimaStream>> streams;
+        QHash<QString, std::shared_ptr<ml::PersistentDetector>> streams;
         QHash<QString, bool> flagging;
         struct Event { QString driver; qint64 startMs; qint64 endMs; };
         std::vector<Event> events;
@@ -39,16 +45,18 @@ int main(int argc, char **argv)
         std::vector<std::pair<FaultLabel, int>> firstFlag; // latency in samples, -1 if none
         SimOutput out;
         std::vector<TelemetrySample> samples;
+        std::vector<RaceEvent> raceEvents;
         while (!simulator->finished()) {
             out.clear();
             simulator->step(out);
+            for (const auto &e : out.events) raceEvents.push_back(e);
             for (const auto &sample : out.telemetry) {
                 if (!sample.engineTemperatureC)
                     continue;
                 auto &stream = streams[sample.driverName];
                 if (!stream)
-                    stream = std::make_shared<ml::ArimaStream>(config);
-                const bool flag = stream->detect(*sample.engineTemperatureC).isAnomaly.value_or(false);
+                    stream = std::make_shared<ml::PersistentDetector>(config);
+                const bool flag = stream->detect(*sample.engineTemperatureC).has_value();
                 bool &was = flagging[sample.driverName];
                 if (flag && !was)
                     events.push_back({sample.driverName, sample.timestampMs, sample.timestampMs});
@@ -78,6 +86,15 @@ int main(int argc, char **argv)
             for (const auto &label : anyEngineFault)
                 overlaps = overlaps || (label.driverName == event.driver && event.startMs <= label.endMs + 200 && event.endMs >= label.startMs);
             (overlaps ? truePositives : falsePositives)++;
+            if (!overlaps && listFalse) {
+                qint64 best = 1LL<<60; QString what;
+                for (const auto &label : simulator->faultLabels()) if (label.driverName == event.driver) {
+                    qint64 d = event.startMs - label.endMs; if (std::llabs(d) < std::llabs(best)) { best = d; what = label.kind + "/" + label.metric; } }
+                QString ev; qint64 bestE = 1LL<<60;
+                for (const auto &e : raceEvents) if (e.driverName.isEmpty() || e.driverName == event.driver) {
+                    qint64 d = event.startMs - e.timestampMs; if (std::llabs(d) < std::llabs(bestE)) { bestE = d; ev = e.kind; } }
+                std::printf("false alarm: %s seed %llu %s t=%lld len=%lldms nearestFault %s %+lldms nearestEvent %s %+lldms\n", qPrintable(circuit), (unsigned long long)seed, qPrintable(event.driver), (long long)(event.startMs-options.startEpochMs), (long long)(event.endMs-event.startMs), qPrintable(what), (long long)best, qPrintable(ev), (long long)bestE);
+            }
         }
         for (const auto &label : engineFaults) {
             ++faults;
@@ -102,7 +119,8 @@ int main(int argc, char **argv)
     int withinTwo = 0;
     for (int latency : spikeLatency)
         withinTwo += latency <= 2;
-    std::printf("\n=== detection_quality: telemetry anomaly stage on engine_temperature (3 races, 20 laps, 10 Hz) ===\n");
+    std::printf("\n=== detection_quality: telemetry anomaly stage on engine_temperature (%lld races on %lld circuits, 20 laps, 10 Hz) ===\n",
+                3LL * circuits.size(), (long long)circuits.size());
     std::printf("%-44s %d\n", "labelled engine faults (ramp, spike, drop)", faults);
     for (const auto &[kind, counts] : byKind)
         std::printf("  %-42s %d of %d found\n", qPrintable(kind), counts.second, counts.first);

@@ -2,6 +2,7 @@
 // its configuration and CSV input, and agreement with statsmodels.
 
 #include "ml/ArimaStream.h"
+#include "ml/PersistentDetector.h"
 #include "ml/SeriesCsv.h"
 
 #include <QJsonArray>
@@ -130,6 +131,57 @@ private slots:
         // At 90% confidence about 10% of normal points fall outside the band.
         const double rate = double(falseAlarms) / normal;
         QVERIFY2(rate > 0.05 && rate < 0.16, qPrintable(QString::number(rate)));
+    }
+
+    void bandDoesNotCollapseAfterAStuckSensor()
+    {
+        // A noisy sensor (sd 0.3) sticks for 40 s, then reads normally again. The jump back
+        // is an anomaly; the noise after it is not, even though the window saw no noise.
+        auto config = ArimaConfig::fromJson(
+            R"({"confidencePercentage":99.999,"minTrainingSize":64,"maxTrainingSize":256,"p":1,"d":1,"q":1,"updateInterval":10})");
+        QVERIFY(config.hasValue());
+        ArimaStream stream(config.value());
+        const auto noise = arma(3000, 0.0, 0.0, 0.0, 11, 0.3);
+        int flagsAfterUnstick = 0;
+        for (int t = 0; t < 3000; ++t) {
+            const double truth = 100 + 5 * std::sin(t / 300.0);
+            const bool stuck = t >= 1000 && t < 1400;
+            const double reading = stuck ? 100 + 5 * std::sin(1000 / 300.0) : truth + noise[size_t(t)];
+            const auto row = stream.detect(reading);
+            if (t >= 1402)
+                flagsAfterUnstick += row.isAnomaly.value_or(false);
+        }
+        QVERIFY2(flagsAfterUnstick <= 1, qPrintable(QString::number(flagsAfterUnstick)));
+    }
+
+    void persistentDetectorNeedsConsecutiveRows()
+    {
+        // White noise around a level, so one wild row does not also throw the next forecast.
+        auto config = ArimaConfig::fromJson(R"({"confidencePercentage":99.9,"minTrainingSize":64,"p":0,"d":0,"q":0})");
+        QVERIFY(config.hasValue());
+        PersistentDetector detector({config.value(), 2});
+        ArimaStream plain(config.value());
+        auto series = arma(1000, 0.0, 0.0, 90.0, 5, 0.5);
+        series[500] += 20;              // one wild row: the band flags it, the rule does not
+        for (int t = 700; t < 705; ++t) // a fault five rows long: reported from its second row
+            series[size_t(t)] += 20;
+        std::vector<int> reported;
+        bool plainFlaggedSingle = false;
+        for (int t = 0; t < 1000; ++t) {
+            const auto row = detector.detect(series[size_t(t)]);
+            plainFlaggedSingle = plainFlaggedSingle || (t == 500 && plain.detect(series[size_t(t)]).isAnomaly.value_or(false));
+            if (t != 500)
+                plain.detect(series[size_t(t)]);
+            if (row) {
+                QVERIFY(*row->isAnomaly);
+                QCOMPARE(row->actual, series[size_t(t)]);
+                reported.push_back(t);
+            }
+        }
+        QVERIFY(plainFlaggedSingle);
+        QVERIFY2(!reported.empty() && reported.front() == 701, qPrintable(QString::number(reported.empty() ? -1 : reported.front())));
+        QVERIFY(std::find(reported.begin(), reported.end(), 500) == reported.end());
+        QVERIFY(std::find(reported.begin(), reported.end(), 501) == reported.end());
     }
 
     void forecastEmitsHorizonRows()
