@@ -12,6 +12,8 @@ packages=(
   libqt6sql6-sqlite libqt6opengl6-dev qt6-qpa-plugins libgl-dev fonts-dejavu-core
   # Kafka: librdkafka (client + embedded mock broker) and kcat for interop tests
   librdkafka-dev kcat
+  # fast, validating JSON parsing of the 10 Hz telemetry (and every other message)
+  libsimdjson-dev
   # running the GUI without a display, and validating the package metadata
   xvfb xauth appstream desktop-file-utils
   # tests only: statsmodels is the reference the ARIMA implementation is checked against

@@ -1,25 +1,36 @@
 #include "JsonFieldReader.h"
 
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <cmath>
+#include <simdjson.h>
 
 namespace pitwall {
 
+struct JsonFieldReader::Document {
+    simdjson::dom::parser parser;
+    simdjson::dom::object object;
+};
+
+struct JsonFieldReader::Field {
+    simdjson::dom::element element;
+};
+
 namespace {
 
-QString jsonTypeName(const QJsonValue &value)
+const char *jsonTypeName(simdjson::dom::element_type type)
 {
-    switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("boolean");
-    case QJsonValue::Double: return QStringLiteral("number");
-    case QJsonValue::String: return QStringLiteral("string");
-    case QJsonValue::Array: return QStringLiteral("array");
-    case QJsonValue::Object: return QStringLiteral("object");
-    case QJsonValue::Undefined: break;
+    using Type = simdjson::dom::element_type;
+    switch (type) {
+    case Type::NULL_VALUE: return "null";
+    case Type::BOOL: return "boolean";
+    case Type::INT64:
+    case Type::UINT64:
+    case Type::DOUBLE: return "number";
+    case Type::STRING: return "string";
+    case Type::ARRAY: return "array";
+    case Type::OBJECT: return "object";
     }
-    return QStringLiteral("undefined");
+    return "undefined";
 }
 
 } // namespace
@@ -31,19 +42,20 @@ JsonFieldReader::JsonFieldReader(QByteArrayView bytes)
                               QStringLiteral("%1 bytes, the limit is %2").arg(bytes.size()).arg(kMaxMessageBytes)};
         return;
     }
-    QJsonParseError parseError;
-    const auto document = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        m_error = DecodeError{DecodeErrorKind::NotJson, {},
-                              QStringLiteral("%1 at byte %2").arg(parseError.errorString()).arg(parseError.offset)};
+    m_document = std::make_unique<Document>();
+    simdjson::dom::element root;
+    // parse() copies into a padded buffer when the input is not padded (Kafka's is not).
+    if (const auto error = m_document->parser.parse(bytes.data(), size_t(bytes.size())).get(root)) {
+        m_error = DecodeError{DecodeErrorKind::NotJson, {}, QString::fromLatin1(simdjson::error_message(error))};
         return;
     }
-    if (!document.isObject()) {
-        m_error = DecodeError{DecodeErrorKind::NotAnObject, {}, QStringLiteral("expected a JSON object")};
-        return;
+    if (root.get_object().get(m_document->object)) {
+        m_error = DecodeError{DecodeErrorKind::NotAnObject, {},
+                              QStringLiteral("expected a JSON object, got %1").arg(QLatin1StringView(jsonTypeName(root.type())))};
     }
-    m_object = document.object();
 }
+
+JsonFieldReader::~JsonFieldReader() = default;
 
 void JsonFieldReader::fail(DecodeErrorKind kind, const char *field, const QString &reason)
 {
@@ -51,18 +63,24 @@ void JsonFieldReader::fail(DecodeErrorKind kind, const char *field, const QStrin
         m_error = DecodeError{kind, QString::fromLatin1(field), reason};
 }
 
-std::optional<QJsonValue> JsonFieldReader::present(const char *field, bool required)
+void JsonFieldReader::failType(const char *field, const char *expected, const Field &got)
+{
+    fail(DecodeErrorKind::WrongType, field,
+         QStringLiteral("expected %1, got %2").arg(QLatin1StringView(expected), QLatin1StringView(jsonTypeName(got.element.type()))));
+}
+
+std::optional<JsonFieldReader::Field> JsonFieldReader::present(const char *field, bool required)
 {
     if (m_error)
         return std::nullopt;
-    const auto value = m_object.value(QLatin1StringView(field));
-    if (value.isUndefined() || value.isNull()) {
+    simdjson::dom::element element;
+    const bool missing = m_document->object.at_key(field).get(element) != simdjson::SUCCESS;
+    if (missing || element.is_null()) {
         if (required)
-            fail(DecodeErrorKind::MissingField, field,
-                 value.isNull() ? QStringLiteral("is null") : QStringLiteral("is missing"));
+            fail(DecodeErrorKind::MissingField, field, missing ? QStringLiteral("is missing") : QStringLiteral("is null"));
         return std::nullopt;
     }
-    return value;
+    return Field{element};
 }
 
 QString JsonFieldReader::requiredString(const char *field, qsizetype maxLength, bool allowEmpty)
@@ -82,11 +100,12 @@ std::optional<QString> JsonFieldReader::nullableString(const char *field, qsizet
     const auto value = present(field, false);
     if (!value)
         return std::nullopt;
-    if (!value->isString()) {
-        fail(DecodeErrorKind::WrongType, field, QStringLiteral("expected a string, got %1").arg(jsonTypeName(*value)));
+    std::string_view utf8;
+    if (value->element.get_string().get(utf8)) {
+        failType(field, "a string", *value);
         return std::nullopt;
     }
-    auto text = value->toString();
+    auto text = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
     if (text.size() > maxLength) {
         fail(DecodeErrorKind::OutOfRange, field,
              QStringLiteral("%1 characters, the limit is %2").arg(text.size()).arg(maxLength));
@@ -100,11 +119,11 @@ std::optional<double> JsonFieldReader::number(const char *field, bool required, 
     const auto value = present(field, required);
     if (!value)
         return std::nullopt;
-    if (!value->isDouble()) {
-        fail(DecodeErrorKind::WrongType, field, QStringLiteral("expected a number, got %1").arg(jsonTypeName(*value)));
+    double number = 0;
+    if (value->element.get_double().get(number)) { // integers convert too
+        failType(field, "a number", *value);
         return std::nullopt;
     }
-    const double number = value->toDouble();
     if (!std::isfinite(number) || number < min || number > max) {
         fail(DecodeErrorKind::OutOfRange, field,
              QStringLiteral("%1 is outside [%2, %3]").arg(number).arg(min).arg(max));
@@ -142,11 +161,13 @@ QJsonObject JsonFieldReader::optionalObject(const char *field)
     const auto value = present(field, false);
     if (!value)
         return {};
-    if (!value->isObject()) {
-        fail(DecodeErrorKind::WrongType, field, QStringLiteral("expected an object, got %1").arg(jsonTypeName(*value)));
+    if (!value->element.is_object()) {
+        failType(field, "an object", *value);
         return {};
     }
-    return value->toObject();
+    // Free-form details (race events only): handed on as a QJsonObject.
+    const std::string text = simdjson::to_string(value->element);
+    return QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), qsizetype(text.size()))).object();
 }
 
 qint64 JsonFieldReader::requiredTimestampMs(const char *field)
@@ -176,11 +197,12 @@ bool JsonFieldReader::requiredBool(const char *field)
     const auto value = present(field, true);
     if (!value)
         return false;
-    if (!value->isBool()) {
-        fail(DecodeErrorKind::WrongType, field, QStringLiteral("expected a boolean, got %1").arg(jsonTypeName(*value)));
+    bool flag = false;
+    if (value->element.get_bool().get(flag)) {
+        failType(field, "a boolean", *value);
         return false;
     }
-    return value->toBool();
+    return flag;
 }
 
 } // namespace pitwall

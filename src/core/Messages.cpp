@@ -28,6 +28,7 @@ const QStringList &telemetryMetricNames()
             QStringLiteral("tyre_temp_rl"),       QStringLiteral("tyre_temp_rr"),
             QStringLiteral("brake_temp_fl"),      QStringLiteral("brake_temp_fr"),
             QStringLiteral("brake_temp_rl"),      QStringLiteral("brake_temp_rr")};
+    Q_ASSERT(names.size() == kTelemetryMetricCount);
     return names;
 }
 

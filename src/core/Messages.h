@@ -57,6 +57,7 @@ struct TelemetrySample {
 
 // The metric names used by telemetry, fault labels and anomaly detection.
 const QStringList &telemetryMetricNames();
+inline constexpr int kTelemetryMetricCount = 10;
 
 // f1-fault-labels: ground truth of an injected fault.
 struct FaultLabel {

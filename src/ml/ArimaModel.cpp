@@ -61,25 +61,26 @@ std::vector<double> difference(std::span<const double> series, int d)
 
 // Partial autocorrelations in (-1, 1) give a stationary polynomial through the
 // Durbin-Levinson recursion, whatever the unconstrained numbers are.
-std::vector<double> ArimaModel::fromPartial(std::span<const double> raw)
+// Fixed-size arrays: this runs several times per refit, on the per-row hot path.
+void ArimaModel::fromPartial(std::span<const double> raw, double *coefficients)
 {
-    std::vector<double> coefficients;
+    double previous[std::max(kMaxP, kMaxQ)] = {};
     for (size_t k = 0; k < raw.size(); ++k) {
         const double r = std::tanh(raw[k]);
-        std::vector<double> next(k + 1);
         for (size_t j = 0; j < k; ++j)
-            next[j] = coefficients[j] - r * coefficients[k - 1 - j];
-        next[k] = r;
-        coefficients = std::move(next);
+            coefficients[j] = previous[j] - r * previous[k - 1 - j];
+        coefficients[k] = r;
+        std::copy(coefficients, coefficients + k + 1, previous);
     }
-    return coefficients;
 }
 
 void ArimaModel::setParams(std::span<const double> params)
 {
     m_params.assign(params.begin(), params.end());
-    m_ar = fromPartial(params.subspan(0, m_order.p));
-    m_ma = fromPartial(params.subspan(m_order.p, m_order.q));
+    m_ar.assign(size_t(m_order.p), 0.0);
+    m_ma.assign(size_t(m_order.q), 0.0);
+    fromPartial(params.subspan(0, size_t(m_order.p)), m_ar.data());
+    fromPartial(params.subspan(size_t(m_order.p), size_t(m_order.q)), m_ma.data());
     for (auto &theta : m_ma) // 1 + sum theta B^j is invertible when -theta is a stationary AR
         theta = -theta;
     m_mean = m_order.d == 0 ? params[m_order.p + m_order.q] : 0.0;
@@ -90,13 +91,10 @@ double ArimaModel::sumOfSquares(std::span<const double> w, std::span<const doubl
     // Called many times per fit: coefficients into fixed arrays, no model copies.
     const int p = m_order.p, q = m_order.q;
     double ar[kMaxP] = {}, ma[kMaxQ] = {};
-    {
-        const auto arCoefficients = fromPartial(params.subspan(0, size_t(p)));
-        const auto maCoefficients = fromPartial(params.subspan(size_t(p), size_t(q)));
-        std::copy(arCoefficients.begin(), arCoefficients.end(), ar);
-        for (int j = 0; j < q; ++j)
-            ma[j] = -maCoefficients[size_t(j)];
-    }
+    fromPartial(params.subspan(0, size_t(p)), ar);
+    fromPartial(params.subspan(size_t(p), size_t(q)), ma);
+    for (int j = 0; j < q; ++j)
+        ma[j] = -ma[j];
     const double mean = m_order.d == 0 ? params[size_t(p + q)] : 0.0;
     const size_t n = w.size();
     std::vector<double> local;

@@ -56,7 +56,8 @@ public:
                                        int horizon) const;
 
 private:
-    static std::vector<double> fromPartial(std::span<const double> raw); // unconstrained -> coefficients
+    // Unconstrained parameters -> raw.size() coefficients written to `coefficients`.
+    static void fromPartial(std::span<const double> raw, double *coefficients);
     double sumOfSquares(std::span<const double> w, std::span<const double> params, std::vector<double> *e) const;
     void setParams(std::span<const double> params);
 

@@ -3,7 +3,6 @@
 // created on first use with the stage's configuration.
 
 #include "ArimaStream.h"
-#include "PersistentDetector.h"
 
 #include <QHash>
 #include <QString>
@@ -35,6 +34,5 @@ private:
 };
 
 using KeyedStreams = Keyed<ArimaStream, ArimaConfig>;
-using KeyedDetectors = Keyed<PersistentDetector, PersistentDetector::Config>;
 
 } // namespace pitwall::ml

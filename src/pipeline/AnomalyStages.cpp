@@ -25,8 +25,13 @@ std::optional<QString> EngineAnomalyProcessor::process(const KafkaRecord &record
     return std::nullopt;
 }
 
+TelemetryAnomalyProcessor::CarDetectors::CarDetectors(const ml::PersistentDetector::Config &config)
+    : byMetric(size_t(kTelemetryMetricCount), ml::PersistentDetector(config))
+{
+}
+
 TelemetryAnomalyProcessor::TelemetryAnomalyProcessor(ml::PersistentDetector::Config config)
-    : m_byCarMetric(config)
+    : m_byCar(config)
 {
 }
 
@@ -40,16 +45,17 @@ std::optional<QString> TelemetryAnomalyProcessor::process(const KafkaRecord &rec
         sample->engineTemperatureC,   sample->oilTemperatureC,      sample->tyreTemperatureC[0], sample->tyreTemperatureC[1],
         sample->tyreTemperatureC[2],  sample->tyreTemperatureC[3],  sample->brakeTemperatureC[0],
         sample->brakeTemperatureC[1], sample->brakeTemperatureC[2], sample->brakeTemperatureC[3]};
-    for (int i = 0; i < 10; ++i) {
+    static_assert(std::size(readings) == kTelemetryMetricCount);
+    auto &car = m_byCar[sample->driverName];
+    for (int i = 0; i < kTelemetryMetricCount; ++i) {
         if (!readings[i])
             continue; // a dropped-out sensor: nothing to judge
-        const QString key = sample->driverName + QLatin1Char('|') + metrics[i];
-        const auto row = m_byCarMetric[key].detect(*readings[i]);
+        const auto row = car.byMetric[size_t(i)].detect(*readings[i]);
         if (!row)
             continue;
         const TelemetryAnomaly anomaly{sample->raceId, sample->driverName, sample->teamName, metrics[i], sample->timestampMs,
                                        row->actual, *row->forecast, *row->lowerBound, *row->upperBound,
-                                       m_byCarMetric.config().arima.confidencePercentage, true};
+                                       m_byCar.config().arima.confidencePercentage, true};
         out.push_back({topics::kTelemetryAnomalies, record.key, codec::encode(anomaly)});
     }
     return std::nullopt;

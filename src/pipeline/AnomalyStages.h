@@ -4,6 +4,7 @@
 
 #include "StageProcessor.h"
 #include "ml/KeyedStreams.h"
+#include "ml/PersistentDetector.h"
 
 #include <QHash>
 
@@ -29,7 +30,12 @@ public:
     std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
 
 private:
-    ml::KeyedDetectors m_byCarMetric; // "driver|metric"
+    // One detector per metric of a car, found with one lookup per message.
+    struct CarDetectors {
+        explicit CarDetectors(const ml::PersistentDetector::Config &config);
+        std::vector<ml::PersistentDetector> byMetric;
+    };
+    ml::Keyed<CarDetectors, ml::PersistentDetector::Config> m_byCar;
 };
 
 } // namespace pitwall

@@ -149,6 +149,11 @@ private slots:
         QTest::newRow("empty") << QByteArray("") << DecodeErrorKind::NotJson << "";
         QTest::newRow("binary") << QByteArray("\x00\x01\x02\xff", 4) << DecodeErrorKind::NotJson << "";
         QTest::newRow("array") << QByteArray("[1,2]") << DecodeErrorKind::NotAnObject << "";
+        QTest::newRow("invalid utf-8 in a name") << QByteArray("{\"driver_name\":\"A\xc3\x28\",\"position\":1,\"timestamp\":1}")
+                                                << DecodeErrorKind::NotJson << "";
+        QTest::newRow("trailing garbage") << QByteArray("{" + ok + ",\"position\":1} x") << DecodeErrorKind::NotJson << "";
+        QTest::newRow("integer beyond 64 bits") << QByteArray("{" + ok + ",\"position\":123456789012345678901234567890}")
+                                               << DecodeErrorKind::NotJson << "";
         QTest::newRow("missing position") << QByteArray("{" + ok + "}") << DecodeErrorKind::MissingField << "position";
         QTest::newRow("null driver") << QByteArray(R"({"driver_name":null,"position":1,"timestamp":1})")
                                      << DecodeErrorKind::MissingField << "driver_name";
