@@ -79,7 +79,8 @@ Expected<ArimaConfig> ArimaConfig::fromJson(QByteArrayView json)
                        integer("horizon", 1, 1000, config.horizon),
                        integer("p", 0, ArimaModel::kMaxP, p), integer("d", 0, ArimaModel::kMaxD, d),
                        integer("q", 0, ArimaModel::kMaxQ, q), integer("updateInterval", 1, 10000, config.updateInterval),
-                       integer("evalWindowSize", 1, 10000, config.evalWindowSize)}) {
+                       integer("evalWindowSize", 1, 10000, config.evalWindowSize),
+                       integer("m", 2, 5000, config.m)}) {
         if (check)
             return *check;
     }
@@ -95,11 +96,22 @@ Expected<ArimaConfig> ArimaConfig::fromJson(QByteArrayView json)
             return configError(QStringLiteral("confidencePercentage must be a number between 0 and 100"));
         config.confidencePercentage = value.toDouble();
     }
-    if (object.value("enableStl").toBool(false))
-        return configError(QStringLiteral("enableStl (seasonal decomposition) is not supported yet; leave it false"));
+    if (object.contains("enableStl")) {
+        if (!object.value("enableStl").isBool())
+            return configError(QStringLiteral("enableStl must be true or false"));
+        config.enableStl = object.value("enableStl").toBool();
+    }
     if (config.minTrainingSize > config.maxTrainingSize)
         return configError(QStringLiteral("minTrainingSize (%1) is larger than maxTrainingSize (%2)")
                                .arg(config.minTrainingSize).arg(config.maxTrainingSize));
+    if (config.enableStl) {
+        // STL needs two full seasons in the window before the first forecast.
+        if (config.m == 0)
+            return configError(QStringLiteral("enableStl needs m, the season length in rows"));
+        if (config.minTrainingSize < 2 * config.m)
+            return configError(QStringLiteral("with enableStl, minTrainingSize (%1) must be at least 2 * m (%2)")
+                                   .arg(config.minTrainingSize).arg(2 * config.m));
+    }
     return config;
 }
 

@@ -1,5 +1,7 @@
 #include "ArimaStream.h"
 
+#include "Stl.h"
+
 #include <cmath>
 #include <numeric>
 
@@ -21,6 +23,8 @@ ArimaStream::ArimaStream(ArimaConfig config)
 {
     m_values.reserve(size_t(2 * config.maxTrainingSize));
     m_residuals.reserve(size_t(2 * config.maxTrainingSize));
+    if (config.enableStl)
+        m_raw.reserve(size_t(2 * config.maxTrainingSize));
     m_bandDecay = std::pow(0.5, double(config.updateInterval) / (kBandHalfLifeWindows * config.maxTrainingSize));
 }
 
@@ -38,13 +42,14 @@ DetectionRow ArimaStream::detect(double value)
     const auto step = nextStep();
     if (step) {
         const double deviation = m_z * std::sqrt(intervalVariance(step->variance));
-        row.forecast = step->value;
-        row.lowerBound = step->value - deviation;
-        row.upperBound = step->value + deviation;
+        const double forecast = step->value + seasonalAhead(1);
+        row.forecast = forecast;
+        row.lowerBound = forecast - deviation;
+        row.upperBound = forecast + deviation;
         row.isAnomaly = value < *row.lowerBound || value > *row.upperBound;
         row.aic = m_model->aic();
     }
-    learn(value, step ? std::optional<double>(step->value) : std::nullopt);
+    learn(value, row.forecast);
     if (step)
         row.rmse = recentRmse();
     return row;
@@ -53,7 +58,7 @@ DetectionRow ArimaStream::detect(double value)
 std::vector<ForecastRow> ArimaStream::forecast(double value)
 {
     const auto step = nextStep();
-    learn(value, step ? std::optional<double>(step->value) : std::nullopt);
+    learn(value, step ? std::optional<double>(step->value + seasonalAhead(1)) : std::nullopt);
     std::vector<ForecastRow> rows;
     if (!m_model || m_rows < m_config.minTrainingSize)
         return rows;
@@ -61,7 +66,8 @@ std::vector<ForecastRow> ArimaStream::forecast(double value)
     int index = 1;
     for (const auto &ahead : m_model->forecast(m_values, m_residuals, m_config.horizon)) {
         const double deviation = m_z * std::sqrt(intervalVariance(ahead.variance));
-        rows.push_back({index++, ahead.value, ahead.value - deviation, ahead.value + deviation, rmse, m_model->aic()});
+        const double forecast = ahead.value + seasonalAhead(index);
+        rows.push_back({index++, forecast, forecast - deviation, forecast + deviation, rmse, m_model->aic()});
     }
     return rows;
 }
@@ -70,8 +76,16 @@ void ArimaStream::learn(double value, std::optional<double> forecastBefore)
 {
     ++m_rows;
     ++m_sinceFit;
+    // The model's own residual is on the adjusted scale; the season cancels out of it.
     const double residual = forecastBefore ? value - *forecastBefore : 0.0;
-    m_values.push_back(value);
+    if (m_config.enableStl) {
+        m_raw.push_back(value);
+        m_values.push_back(value - seasonalAhead(1));
+        if (!m_season.empty())
+            m_seasonCursor = (m_seasonCursor + 1) % m_season.size();
+    } else {
+        m_values.push_back(value);
+    }
     m_residuals.push_back(residual);
     if (forecastBefore) {
         m_recentSquaredErrors.push_back(residual * residual);
@@ -83,6 +97,8 @@ void ArimaStream::learn(double value, std::optional<double> forecastBefore)
         const long excess = long(m_values.size()) - m_config.maxTrainingSize;
         m_values.erase(m_values.begin(), m_values.begin() + excess);
         m_residuals.erase(m_residuals.begin(), m_residuals.begin() + excess);
+        if (m_config.enableStl)
+            m_raw.erase(m_raw.begin(), m_raw.begin() + excess);
     }
     if (m_rows >= m_config.minTrainingSize && (!m_model || m_sinceFit >= m_config.updateInterval))
         refit();
@@ -92,6 +108,8 @@ void ArimaStream::refit()
 {
     m_sinceFit = 0;
     const size_t size = std::min(m_values.size(), size_t(m_config.maxTrainingSize));
+    if (m_config.enableStl)
+        removeSeason(size);
     const std::span<const double> window(m_values.data() + (m_values.size() - size), size);
     const bool automatic = !m_config.p || !m_config.d || !m_config.q;
     std::optional<ArimaModel> fitted;
@@ -109,6 +127,39 @@ void ArimaStream::refit()
     // The model's own one-step residuals over the window drive its MA terms from here on.
     const auto residuals = m_model->residuals(window);
     std::copy(residuals.begin(), residuals.end(), m_residuals.end() - long(residuals.size()));
+}
+
+double ArimaStream::seasonalAhead(int ahead) const
+{
+    if (m_season.empty())
+        return 0.0;
+    return m_season[(m_seasonCursor + size_t(ahead - 1)) % m_season.size()];
+}
+
+void ArimaStream::removeSeason(size_t windowSize)
+{
+    const std::span<const double> raw(m_raw.data() + (m_raw.size() - windowSize), windowSize);
+    const auto parts = stlDecompose(raw, m_config.m);
+    if (parts.seasonal.empty())
+        return; // fewer than two seasons: keep the previous adjustment
+    // One profile per phase, the mean of STL's seasonal over the window's seasons: the
+    // window is adjusted with the same profile the forecasts will use, so the model's
+    // residuals (and the band) include the profile's own error, as forecasts will.
+    const size_t period = size_t(m_config.m);
+    std::vector<double> sum(period, 0.0);
+    std::vector<int> count(period, 0);
+    // Phase 0 is the phase of the next row: the row one season before it, and every season back.
+    for (size_t back = 1; back <= windowSize; ++back) {
+        const size_t phase = (period - back % period) % period;
+        sum[phase] += parts.seasonal[windowSize - back];
+        ++count[phase];
+    }
+    m_season.resize(period);
+    for (size_t phase = 0; phase < period; ++phase)
+        m_season[phase] = sum[phase] / count[phase];
+    m_seasonCursor = 0;
+    for (size_t back = 1; back <= windowSize; ++back)
+        m_values[m_values.size() - back] = m_raw[m_raw.size() - back] - m_season[(period - back % period) % period];
 }
 
 double ArimaStream::intervalVariance(double modelVariance) const

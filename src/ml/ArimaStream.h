@@ -3,7 +3,9 @@
 // ML_DETECT_ANOMALIES and ML_FORECAST (../shared/spec section 1): a sliding window of
 // the last maxTrainingSize rows, no output before minTrainingSize rows, a refit every
 // updateInterval rows (warm-started; the order re-chosen now and then when automatic),
-// and O(p + q) work per row in between.
+// and O(p + q) work per row in between. With enableStl, each refit first removes an STL
+// seasonal component of period m from the window; the ARIMA models what is left, and the
+// last season's profile is added back to every forecast.
 
 #include "ArimaConfig.h"
 #include "ArimaModel.h"
@@ -54,10 +56,16 @@ private:
     // Scales a model variance to the interval's: the band may widen at once, but narrows
     // no faster than it can forget (see kBandHalfLifeWindows).
     double intervalVariance(double modelVariance) const;
+    // The seasonal component expected `ahead` rows after the last one learned (0 without STL).
+    double seasonalAhead(int ahead) const;
+    void removeSeason(size_t windowSize);
 
     ArimaConfig m_config;
     double m_z;
-    std::vector<double> m_values;    // sliding window, trimmed to maxTrainingSize
+    std::vector<double> m_values;    // sliding window, trimmed to maxTrainingSize (seasonally adjusted with STL)
+    std::vector<double> m_raw;       // with STL: the same window as it arrived
+    std::vector<double> m_season;    // with STL: the last season's profile, m values
+    size_t m_seasonCursor = 0;       // index in m_season of the next row's phase
     std::vector<double> m_residuals; // aligned with m_values
     std::vector<double> m_recentSquaredErrors;
     std::optional<ArimaModel> m_model;

@@ -41,11 +41,25 @@ int main(int argc, char **argv)
     const auto windows = QJsonDocument::fromJson(windowsFile.readAll()).object();
     struct Row {
         QString series;
+        QString variant;
         double confidence;
         int windows, detected, falsePositives, points;
     };
     std::vector<Row> rows;
-    for (const char *name : {"machine_temperature_system_failure", "nyc_taxi", "ambient_temperature_system_failure"}) {
+    // Each series plain, and those with a daily season that fits twice in the window also
+    // with enableStl (NYC taxi: 30-minute rows, m = 48; ambient temperature: hourly, m = 24).
+    struct Run {
+        const char *name;
+        QString variant;
+        QString extraConfig;
+    };
+    const std::vector<Run> runs{{"machine_temperature_system_failure", QStringLiteral("plain"), {}},
+                                {"nyc_taxi", QStringLiteral("plain"), {}},
+                                {"nyc_taxi", QStringLiteral("STL m=48"), QStringLiteral(R"(,"enableStl":true,"m":48)")},
+                                {"ambient_temperature_system_failure", QStringLiteral("plain"), {}},
+                                {"ambient_temperature_system_failure", QStringLiteral("STL m=24"), QStringLiteral(R"(,"enableStl":true,"m":24)")}};
+    for (const auto &run : runs) {
+        const char *name = run.name;
         const auto series = ml::readSeriesCsv(QStringLiteral("%1/%2.csv").arg(folder, QLatin1String(name)));
         if (!series) {
             std::fprintf(stderr, "nab_report: %s\n", qPrintable(series.error().message));
@@ -56,7 +70,8 @@ int main(int argc, char **argv)
             spans.push_back({parseTime(span.toArray().at(0).toString()), parseTime(span.toArray().at(1).toString())});
         for (double confidence : {99.0, 99.9, 99.99}) {
             auto config = ml::ArimaConfig::fromJson(
-                QStringLiteral(R"({"minTrainingSize":128,"maxTrainingSize":512,"confidencePercentage":%1})").arg(confidence).toUtf8());
+                QStringLiteral(R"({"minTrainingSize":128,"maxTrainingSize":512,"confidencePercentage":%1%2})")
+                    .arg(confidence).arg(run.extraConfig).toUtf8());
             ml::ArimaStream stream(config.value());
             std::vector<bool> hit(spans.size(), false);
             int falsePositives = 0;
@@ -74,14 +89,15 @@ int main(int argc, char **argv)
                 }
                 previousFlag = flag;
             }
-            rows.push_back({QString::fromLatin1(name), confidence, int(spans.size()), int(std::count(hit.begin(), hit.end(), true)),
+            rows.push_back({QString::fromLatin1(name), run.variant, confidence, int(spans.size()), int(std::count(hit.begin(), hit.end(), true)),
                             falsePositives, int(series.value().size())});
         }
     }
     std::printf("\n=== nab_report: streaming ARIMA (automatic order, window 512, 128 rows to train) ===\n");
-    std::printf("%-38s %10s %8s %9s %16s %8s\n", "series", "confidence", "windows", "detected", "false positives", "rows");
+    std::printf("%-38s %-9s %10s %8s %9s %16s %8s\n", "series", "model", "confidence", "windows", "detected",
+                "false positives", "rows");
     for (const auto &row : rows)
-        std::printf("%-38s %9.2f%% %8d %9d %16d %8d\n", qPrintable(row.series), row.confidence, row.windows, row.detected,
-                    row.falsePositives, row.points);
+        std::printf("%-38s %-9s %9.2f%% %8d %9d %16d %8d\n", qPrintable(row.series), qPrintable(row.variant), row.confidence,
+                    row.windows, row.detected, row.falsePositives, row.points);
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "ml/ArimaStream.h"
 #include "ml/PersistentDetector.h"
 #include "ml/SeriesCsv.h"
+#include "ml/Stl.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -208,7 +209,10 @@ private slots:
         QTest::newRow("fractional") << QByteArray(R"({"horizon":1.5})") << "whole number";
         QTest::newRow("order") << QByteArray(R"({"p":7})") << "p must be";
         QTest::newRow("sizes") << QByteArray(R"({"minTrainingSize":600,"maxTrainingSize":512})") << "larger than";
-        QTest::newRow("stl") << QByteArray(R"({"enableStl":true,"m":24})") << "not supported yet";
+        QTest::newRow("stl without m") << QByteArray(R"({"enableStl":true})") << "needs m";
+        QTest::newRow("stl, short training") << QByteArray(R"({"enableStl":true,"m":100})") << "at least 2 * m";
+        QTest::newRow("stl as text") << QByteArray(R"({"enableStl":"yes","m":24})") << "true or false";
+        QTest::newRow("m of 1") << QByteArray(R"({"enableStl":true,"m":1})") << "m must be";
     }
 
     void configIsValidated()
@@ -281,6 +285,90 @@ private slots:
         qInfo("ARIMA(%d,%d,%d): one-step RMSE %.5f, statsmodels %.5f (%+.2f%%)", p, d, q, ours, theirs,
               100 * (ours / theirs - 1));
         QVERIFY(std::abs(ours / theirs - 1) <= 0.05);
+    }
+
+    void stlForecastsFollowTheSeason()
+    {
+        // Hourly-like data with a 24-row season: with enableStl the forecasts carry the
+        // season, and the one-step errors shrink to about the noise.
+        const QByteArray common = R"("minTrainingSize":72,"maxTrainingSize":240,"p":1,"d":0,"q":0,"confidencePercentage":99.9)";
+        ArimaStream plain(ArimaConfig::fromJson("{" + common + "}").value());
+        auto seasonalConfig = ArimaConfig::fromJson("{" + common + R"(,"enableStl":true,"m":24})");
+        QVERIFY2(seasonalConfig.hasValue(), qPrintable(seasonalConfig.hasValue() ? QString() : seasonalConfig.error().message));
+        ArimaStream seasonal(seasonalConfig.value());
+        const auto noise = arma(2000, 0.0, 0.0, 0.0, 21, 0.5);
+        double plainSquares = 0, seasonalSquares = 0;
+        int compared = 0, seasonalAlarms = 0, spikesFound = 0;
+        for (int t = 0; t < 2000; ++t) {
+            double value = 60 + 10 * std::sin(2 * M_PI * t / 24) + 4 * std::cos(4 * M_PI * t / 24) + noise[size_t(t)];
+            const bool spike = t > 300 && t % 211 == 0;
+            if (spike)
+                value += 8;
+            const auto a = plain.detect(value);
+            const auto b = seasonal.detect(value);
+            if (t < 300)
+                continue;
+            if (spike) {
+                spikesFound += b.isAnomaly.value_or(false);
+                continue;
+            }
+            if (t % 211 == 1)
+                continue; // the row after a spike
+            plainSquares += std::pow(value - *a.forecast, 2);
+            seasonalSquares += std::pow(value - *b.forecast, 2);
+            seasonalAlarms += b.isAnomaly.value_or(false);
+            ++compared;
+        }
+        const double plainRmse = std::sqrt(plainSquares / compared), seasonalRmse = std::sqrt(seasonalSquares / compared);
+        qInfo("one-step RMSE: plain ARIMA %.3f, with STL %.3f (noise sd 0.5); STL: %d of 8 spikes, %d false alarms in %d rows",
+              plainRmse, seasonalRmse, spikesFound, seasonalAlarms, compared);
+        QVERIFY(seasonalRmse < 0.8);
+        QVERIFY(seasonalRmse < 0.5 * plainRmse);
+        QCOMPARE(spikesFound, 8);
+        QVERIFY(seasonalAlarms <= 10);
+        const auto ahead = seasonal.forecast(60);
+        QCOMPARE(int(ahead.size()), 1);
+    }
+
+    void stlMatchesStatsmodels_data()
+    {
+        QTest::addColumn<int>("period");
+        QTest::addColumn<int>("length");
+        QTest::newRow("period 24, 10 cycles") << 24 << 240;
+        QTest::newRow("period 7, 30 cycles") << 7 << 210;
+        QTest::newRow("period 48, 2.5 cycles") << 48 << 120;
+    }
+
+    void stlMatchesStatsmodels()
+    {
+        QFETCH(int, period);
+        QFETCH(int, length);
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(PITWALL_SOURCE_DIR "/tests/ml/statsmodels_stl.py"),
+                                                          QStringLiteral("3"), QString::number(period), QString::number(length)});
+        QVERIFY(python.waitForFinished(120000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        const auto reference = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+        auto numbers = [&](const char *key) {
+            std::vector<double> values;
+            for (const auto &value : reference.value(QLatin1String(key)).toArray())
+                values.push_back(value.toDouble());
+            return values;
+        };
+        const auto series = numbers("series");
+        const auto seasonal = numbers("seasonal");
+        const auto trend = numbers("trend");
+        const auto ours = stlDecompose(series, period);
+        QCOMPARE(ours.seasonal.size(), series.size());
+        double worst = 0;
+        for (size_t i = 0; i < series.size(); ++i) {
+            worst = std::max(worst, std::abs(ours.seasonal[i] - seasonal[i]));
+            worst = std::max(worst, std::abs(ours.trend[i] - trend[i]));
+            QVERIFY(std::abs(ours.seasonal[i] + ours.trend[i] + ours.remainder[i] - series[i]) < 1e-9);
+        }
+        qInfo("STL period %d: largest difference from statsmodels %.2e", period, worst);
+        QVERIFY2(worst < 1e-6, qPrintable(QString::number(worst)));
+        QVERIFY(stlDecompose(std::span(series).first(size_t(2 * period - 1)), period).seasonal.empty());
     }
 };
 
