@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "core/Grid.h"
+#include "pipeline/PipelineDefinition.h"
 #include "sim/Circuit.h"
 
 #include <cstring>
@@ -46,10 +47,21 @@ const QCommandLineOption kKafkaConfig(QStringLiteral("kafka-config"),
                                       QStringLiteral("librdkafka properties file (key=value lines: SASL, TLS, "
                                                      "bootstrap.servers...)."),
                                       QStringLiteral("file"));
+const QCommandLineOption kDisableStage(QStringLiteral("disable-stage"),
+                                       QStringLiteral("Start with this pipeline stage switched off (repeatable): %1."),
+                                       QStringLiteral("stage"));
 const QCommandLineOption kAutostart(QStringLiteral("autostart"), QStringLiteral("GUI: start a race at launch."));
 const QCommandLineOption kScreenshot(QStringLiteral("screenshot"),
                                      QStringLiteral("GUI: start a race, save a PNG of the window after 5 s, and quit."),
                                      QStringLiteral("file.png"));
+
+QStringList stageNames()
+{
+    QStringList names;
+    for (const auto &stage : pipelineDefinition())
+        names << stage.name;
+    return names;
+}
 
 Error badValue(const QCommandLineOption &option, const QString &value, const QString &expected)
 {
@@ -69,8 +81,10 @@ CommandLine::CommandLine()
     m_parser.addVersionOption();
     QCommandLineOption track = kTrack;
     track.setDescription(kTrack.description().arg(Circuit::builtInIds().join(QLatin1String(", "))));
+    QCommandLineOption disableStage = kDisableStage;
+    disableStage.setDescription(kDisableStage.description().arg(stageNames().join(QLatin1String(", "))));
     m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
-                         kKafkaConfig, kAutostart, kScreenshot});
+                         kKafkaConfig, disableStage, kAutostart, kScreenshot});
 }
 
 Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
@@ -121,7 +135,12 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
         if (!Grid::builtIn().findDriver(race.heroDriver))
             return badValue(kHero, race.heroDriver, QStringLiteral("a driver's full name, e.g. 'Oscar Piastri'"));
     }
-    for (const auto &option : {kTrack, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults})
+    for (const auto &stage : m_parser.values(kDisableStage)) {
+        if (!stageNames().contains(stage.trimmed()))
+            return badValue(kDisableStage, stage, QStringLiteral("one of ") + stageNames().join(QLatin1String(", ")));
+        options.session.disabledStages << stage.trimmed();
+    }
+    for (const auto &option : {kTrack, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kDisableStage})
         options.raceOptionsGiven = options.raceOptionsGiven || m_parser.isSet(option);
 
     options.kafkaOverride.bootstrap = m_parser.value(kBootstrap);

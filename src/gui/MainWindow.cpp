@@ -2,15 +2,19 @@
 
 #include "KafkaConnectionDialog.h"
 #include "LeaderboardModel.h"
+#include "PipelineHealthModel.h"
+#include "PipelinePanel.h"
 #include "core/Grid.h"
-#include "sim/Circuit.h"
+#include "pipeline/PipelineDefinition.h"
 #include "pipeline/RaceSession.h"
+#include "sim/Circuit.h"
 #include "stream/KafkaEndpoint.h"
 #include "ui_MainWindow.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
@@ -30,6 +34,7 @@ const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kColumnsKey = QStringLiteral("mainWindow/leaderboardColumns");
 const QString kCircuitKey = QStringLiteral("race/circuit");
 const QString kSpeedKey = QStringLiteral("race/speed");
+const QString kDisabledStagesKey = QStringLiteral("pipeline/disabledStages");
 
 } // namespace
 
@@ -55,6 +60,7 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     header->resizeSection(LeaderboardModel::Gap, 110);
     header->resizeSection(LeaderboardModel::Tyre, 110);
     header->resizeSection(LeaderboardModel::PitStops, 60);
+    setUpPipelineDock();
     setUpStatusBar();
     setUpRaceControls();
 
@@ -114,9 +120,46 @@ void MainWindow::setUpRaceControls()
     m_raceOptions.speed = m_speedBox->currentData().toDouble();
 }
 
+void MainWindow::setUpPipelineDock()
+{
+    m_pipelinePanel = new PipelinePanel(this);
+    m_pipelineDock = new QDockWidget(tr("Pipeline"), this);
+    m_pipelineDock->setObjectName(QStringLiteral("pipelineDock")); // for saveState()
+    m_pipelineDock->setWidget(m_pipelinePanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_pipelineDock);
+    auto *toggle = m_pipelineDock->toggleViewAction();
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_ui->menuView->addAction(toggle);
+    // Stages switched off last time stay off.
+    m_raceOptions.disabledStages = QSettings().value(kDisabledStagesKey).toStringList();
+    const auto known = pipelineDefinition();
+    m_raceOptions.disabledStages.removeIf([&](const QString &name) {
+        return std::none_of(known.begin(), known.end(), [&](const StageDefinition &stage) { return stage.name == name; });
+    });
+    m_pipelinePanel->model()->setDisabledStages(m_raceOptions.disabledStages);
+    connect(m_pipelinePanel->model(), &PipelineHealthModel::stageToggleRequested, this, &MainWindow::switchStage);
+}
+
+void MainWindow::switchStage(const QString &stage, bool enabled)
+{
+    m_raceOptions.disabledStages.removeAll(stage);
+    if (!enabled)
+        m_raceOptions.disabledStages << stage;
+    QSettings().setValue(kDisabledStagesKey, m_raceOptions.disabledStages);
+    m_pipelinePanel->showMessage({});
+    if (m_session)
+        m_session->setStageEnabled(stage, enabled);
+}
+
 void MainWindow::setRaceOptions(const SessionOptions &options)
 {
+    const QStringList saved = m_raceOptions.disabledStages;
     m_raceOptions = options;
+    for (const auto &stage : saved) { // the command line adds to what was switched off here
+        if (!m_raceOptions.disabledStages.contains(stage))
+            m_raceOptions.disabledStages << stage;
+    }
+    m_pipelinePanel->model()->setDisabledStages(m_raceOptions.disabledStages);
     QSignalBlocker circuitBlocker(m_circuitBox), speedBlocker(m_speedBox);
     m_circuitBox->setCurrentIndex(std::max(0, m_circuitBox->findData(options.race.circuitId)));
     const int speedIndex = m_speedBox->findData(options.speed);
@@ -222,6 +265,11 @@ void MainWindow::startRace()
     m_raceName = circuit ? circuit->grandPrix : race.circuitId;
     m_raceLaps = race.laps > 0 ? race.laps : (circuit ? circuit->laps : 0);
     connect(m_session, &RaceSession::standingChanged, m_leaderboard, &LeaderboardModel::setStanding);
+    connect(m_session, &RaceSession::stageSwitched, this, [this](const QString &stage, bool enabled, const QString &error) {
+        if (!error.isEmpty())
+            m_pipelinePanel->showMessage(enabled ? tr("Could not switch %1 on: %2").arg(stage, error)
+                                                 : tr("Could not switch %1 off: %2").arg(stage, error));
+    });
     connect(m_session, &RaceSession::statsChanged, this, [this](const SessionStats &stats) {
         showStats(stats);
         if (m_session->state() == RaceSession::State::Running)
@@ -274,6 +322,7 @@ void MainWindow::editKafkaConnection()
 
 void MainWindow::showStats(const SessionStats &stats)
 {
+    m_pipelinePanel->model()->updateMetrics(stats.stages);
     m_countsLabel->setText(tr("produced %1 · consumed %2").arg(stats.produced).arg(stats.consumed));
     m_lagLabel->setText(tr("lag %1").arg(stats.lag));
     const quint64 problems = stats.errors + stats.skipped;

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QComboBox;
+class QDockWidget;
 class QLabel;
 
 namespace Ui {
@@ -21,6 +22,7 @@ namespace pitwall {
 
 class KafkaEndpoint;
 class LeaderboardModel;
+class PipelinePanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -35,6 +37,7 @@ public:
     void setRaceOptions(const SessionOptions &options);
 
     LeaderboardModel *leaderboard() const { return m_leaderboard; }
+    PipelinePanel *pipelinePanel() const { return m_pipelinePanel; }
     QString kafkaStatusText() const;
 
 signals:
@@ -55,6 +58,8 @@ private:
     void updateActions();
     void setUpStatusBar();
     void setUpRaceControls();
+    void setUpPipelineDock();
+    void switchStage(const QString &stage, bool enabled);
     SessionOptions chosenRaceOptions() const;
     void updateTitle();
 
@@ -71,6 +76,8 @@ private:
     QLabel *m_errorsLabel = nullptr;
     QComboBox *m_circuitBox = nullptr;
     QComboBox *m_speedBox = nullptr;
+    QDockWidget *m_pipelineDock = nullptr;
+    PipelinePanel *m_pipelinePanel = nullptr;
     SessionOptions m_raceOptions;
     QString m_raceName; // of the race running, for the title
     int m_raceLaps = 0;

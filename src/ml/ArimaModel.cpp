@@ -224,6 +224,13 @@ std::optional<ArimaModel> ArimaModel::fit(std::span<const double> series, ArimaO
     // (E[z^2 | |z| < 2.326] = (0.98 - 2 * 2.326 * phi(2.326)) / 0.98).
     const double robustSigma = std::sqrt(trimmed / double(kept) / 0.874);
     model.m_robustSigma2 = std::clamp(robustSigma * robustSigma, 0.05 * model.m_sigma2, model.m_sigma2);
+    // How heavy the tail is: the 99th percentile of |residual| against a normal's (2.576 sigma).
+    // Data driven in bursts (brakes heat in a second at every braking zone) have
+    // innovations far beyond a normal's; high-confidence bands scale by this (ArimaStream).
+    const size_t at99 = std::min(deviations.size() - 1, size_t(0.99 * double(deviations.size())));
+    std::nth_element(deviations.begin() + long(kept), deviations.begin() + long(std::max(kept, at99)), deviations.end());
+    const double q99 = std::sqrt(deviations[std::max(kept, at99)]);
+    model.m_tailFactor = std::max(1.0, q99 / (2.576 * std::sqrt(model.m_robustSigma2)));
     return model;
 }
 

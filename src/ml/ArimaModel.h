@@ -44,6 +44,8 @@ public:
     // use, so a few anomalies in the window do not blow the band open.
     double robustSigma2() const { return m_robustSigma2; }
     double aic() const { return m_aic; }
+    // >= 1: how far the residuals' 99th percentile lies beyond a normal distribution's.
+    double tailFactor() const { return m_tailFactor; }
 
     // One-step-ahead residuals over a series (the first p + d are zero), and the
     // forecasts that go with them; used to set up streaming state after a fit.
@@ -68,6 +70,7 @@ private:
     double m_sigma2 = 0;
     double m_robustSigma2 = 0;
     double m_aic = 0;
+    double m_tailFactor = 1;
 };
 
 // Differences a series d times.

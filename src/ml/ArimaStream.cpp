@@ -123,7 +123,9 @@ void ArimaStream::refit()
     if (!fitted)
         return; // e.g. a constant stretch: keep the previous model, if any
     m_model = std::move(fitted);
-    m_bandVariance = std::max(m_model->robustSigma2(), m_bandVariance * m_bandDecay);
+    // At 99 % and above the band follows the residuals' own tail where it is heavier than normal.
+    const double tail = m_config.confidencePercentage >= 99.0 ? m_model->tailFactor() : 1.0;
+    m_bandVariance = std::max(m_model->robustSigma2() * tail * tail, m_bandVariance * m_bandDecay);
     // The model's own one-step residuals over the window drive its MA terms from here on.
     const auto residuals = m_model->residuals(window);
     std::copy(residuals.begin(), residuals.end(), m_residuals.end() - long(residuals.size()));

@@ -17,7 +17,7 @@ const QByteArray kEngineAnomalyConfig = R"({"horizon":1,"confidencePercentage":9
 // Telemetry runs at 10 Hz per car: more history, a stricter band, a fixed order and a refit
 // every 5 s for speed (the forecast still moves with every row)...
 const QByteArray kTelemetryAnomalyConfig =
-    R"({"horizon":1,"confidencePercentage":99.999,"minTrainingSize":64,"maxTrainingSize":256,"p":1,"d":1,"q":1,"updateInterval":50})";
+    R"({"horizon":1,"confidencePercentage":99.999,"minTrainingSize":256,"maxTrainingSize":256,"p":1,"d":1,"q":1,"updateInterval":50})";
 // ...and an anomaly is reported once two rows in a row fall outside the band.
 constexpr int kTelemetryAnomalyPersistenceRows = 2;
 

@@ -35,7 +35,7 @@ void PipelineEngine::stop()
         runner->stop();
 }
 
-Expected<bool> PipelineEngine::setEnabled(const QString &stage, bool enabled, int timeoutMs)
+Expected<bool> PipelineEngine::setEnabled(const QString &stage, bool enabled, int timeoutMs, quint64 producedSoFar)
 {
     for (auto &runner : m_runners) {
         if (runner->definition().name != stage)
@@ -44,7 +44,12 @@ Expected<bool> PipelineEngine::setEnabled(const QString &stage, bool enabled, in
             runner->stop();
             return true;
         }
-        return runner->start(m_config, timeoutMs);
+        if (runner->isRunning())
+            return true;
+        auto started = runner->start(m_config, timeoutMs);
+        if (started)
+            runner->countAsHandledUpTo(producedSoFar);
+        return started;
     }
     return Error{QStringLiteral("no pipeline stage named '%1' (stages: %2)").arg(stage, stageNames().join(QLatin1String(", ")))};
 }
@@ -75,6 +80,15 @@ quint64 PipelineEngine::handledFrom(const QString &topic) const
             slowest = std::min(slowest, runner->handledOrLost());
     }
     return slowest;
+}
+
+QStringList PipelineEngine::inputTopics(const QString &stage) const
+{
+    for (const auto &runner : m_runners) {
+        if (runner->definition().name == stage)
+            return runner->definition().inputTopics;
+    }
+    return {};
 }
 
 QStringList PipelineEngine::stageNames() const

@@ -27,8 +27,11 @@ public:
 
     Expected<bool> start(int timeoutMs);
     void stop();
-    // Switching a stage on positions it at the end of its topics.
-    Expected<bool> setEnabled(const QString &stage, bool enabled, int timeoutMs);
+    // Switching a stage on positions it at the end of its topics; `producedSoFar` (records
+    // on its input topics before that) count as passed for handledFrom().
+    Expected<bool> setEnabled(const QString &stage, bool enabled, int timeoutMs, quint64 producedSoFar = 0);
+    // The input topics of a stage (empty for an unknown name).
+    QStringList inputTopics(const QString &stage) const;
     // Waits until every running stage has read what its topics hold; false on timeout.
     bool drain(int timeoutMs);
 

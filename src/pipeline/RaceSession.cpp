@@ -91,6 +91,10 @@ void RaceSession::start()
         clients->pipeline = std::make_unique<PipelineEngine>(endpoint->clientConfig(), *clients->producer);
         if (auto started = clients->pipeline->start(KafkaEndpoint::kDefaultTimeoutMs); !started)
             return started.error();
+        for (const auto &stage : options.disabledStages) {
+            if (auto off = clients->pipeline->setEnabled(stage, false, KafkaEndpoint::kDefaultTimeoutMs); !off)
+                return off.error();
+        }
         clients->runner = std::make_unique<RaceRunner>(
             std::move(simulator).value(), *clients->producer, options.speed,
             [feed = clients->feed.get(), consumer = clients->consumer.get(), pipeline = clients->pipeline.get()](
@@ -165,6 +169,27 @@ void RaceSession::stop()
         clients->pipeline->stop();
         clients->producer->flush(std::max<qint64>(1000, timeoutMs - clock.elapsed()));
         clients->consumer->stop();
+    }));
+}
+
+void RaceSession::setStageEnabled(const QString &stage, bool enabled)
+{
+    m_options.disabledStages.removeAll(stage);
+    if (!enabled)
+        m_options.disabledStages << stage;
+    if (m_state != State::Running || !m_clients)
+        return;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, stage, enabled] {
+        watcher->deleteLater();
+        emit stageSwitched(stage, enabled, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([clients = m_clients, stage, enabled]() -> QString {
+        quint64 producedSoFar = 0;
+        for (const auto &topic : clients->pipeline->inputTopics(stage))
+            producedSoFar += clients->runner->producedTo(topic.toLatin1().constData());
+        const auto switched = clients->pipeline->setEnabled(stage, enabled, KafkaEndpoint::kDefaultTimeoutMs, producedSoFar);
+        return switched ? QString() : switched.error().message;
     }));
 }
 

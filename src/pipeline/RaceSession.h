@@ -24,6 +24,7 @@ struct SessionOptions {
     double speed = 1.0;          // race seconds per wall-clock second; 0: as fast as possible
     int displayIntervalMs = 100; // how often the GUI gets the standing and counters
     int stopTimeoutMs = 15000;   // flush plus consumer catch-up when stopping
+    QStringList disabledStages;  // pipeline stages that start switched off
 };
 
 // What a race came to: for the headless summary and the "race finished" view.
@@ -50,6 +51,9 @@ public:
 
     void start();
     void stop();
+    // Switches a pipeline stage on or off: now if the race runs (in a worker; the outcome
+    // arrives as stageSwitched), and for races started later.
+    void setStageEnabled(const QString &stage, bool enabled);
 
     State state() const { return m_state; }
     QString raceId() const { return m_options.race.raceId; }
@@ -66,6 +70,8 @@ signals:
     void statsChanged(const pitwall::SessionStats &stats);
     void raceFinished(); // the chequered flag fell; stopping follows by itself
     void stopped(const pitwall::SessionStats &stats);
+    // error is empty when the switch worked.
+    void stageSwitched(const QString &stage, bool enabled, const QString &error);
 
 private:
     struct Clients;

@@ -23,35 +23,60 @@ StageRunner::~StageRunner()
 
 Expected<bool> StageRunner::start(const KafkaConfig &config, int timeoutMs)
 {
-    if (m_consumer)
+    if (isRunning())
         return true;
+    // Created and positioned outside the lock: the race reads the counters meanwhile.
     auto consumer = KafkaConsumer::create(config, m_definition.inputTopics, KafkaConsumer::StartAt::End, timeoutMs);
     if (!consumer)
         return Error{QStringLiteral("stage %1: %2").arg(m_definition.name, consumer.error().message)};
     m_processor = m_definition.makeProcessor();
-    m_consumer = std::move(consumer).value();
-    m_consumer->start([this](std::vector<KafkaRecord> &&batch) { handle(std::move(batch)); });
-    if (!m_consumer->waitUntilFetching(timeoutMs)) {
-        stop();
+    auto running = std::move(consumer).value();
+    running->start([this](std::vector<KafkaRecord> &&batch) { handle(std::move(batch)); });
+    if (!running->waitUntilFetching(timeoutMs)) {
+        running->stop();
         return Error{QStringLiteral("stage %1: no answer from Kafka within %2 ms").arg(m_definition.name).arg(timeoutMs)};
     }
+    QMutexLocker lock(&m_consumerMutex);
+    m_consumer = std::move(running);
     return true;
 }
 
 void StageRunner::stop()
 {
-    if (!m_consumer)
-        return;
-    m_consumer->stop();
-    const auto stats = m_consumer->stats();
+    std::unique_ptr<KafkaConsumer> consumer;
+    quint64 skippedBefore = 0;
+    {
+        QMutexLocker lock(&m_consumerMutex);
+        if (!m_consumer)
+            return;
+        consumer = std::move(m_consumer);
+        skippedBefore = consumer->skipped();
+        m_finalSkipped += skippedBefore; // stays in view while the consumer stops
+    }
+    consumer->stop();
+    const auto stats = consumer->stats();
+    QMutexLocker lock(&m_consumerMutex);
     m_finalLag = stats.lag;
-    m_finalSkipped += stats.skipped;
-    m_consumer.reset();
+    m_finalSkipped += stats.skipped - std::min(stats.skipped, skippedBefore);
+}
+
+bool StageRunner::isRunning() const
+{
+    QMutexLocker lock(&m_consumerMutex);
+    return m_consumer != nullptr;
 }
 
 quint64 StageRunner::handledOrLost() const
 {
-    return m_metrics.handled() + m_finalSkipped + (m_consumer ? m_consumer->skipped() : 0);
+    QMutexLocker lock(&m_consumerMutex);
+    return m_metrics.handled() + m_finalSkipped + m_passedWhileOff + (m_consumer ? m_consumer->skipped() : 0);
+}
+
+void StageRunner::countAsHandledUpTo(quint64 records)
+{
+    const quint64 handled = handledOrLost();
+    if (records > handled)
+        m_passedWhileOff += records - handled;
 }
 
 void StageRunner::handle(std::vector<KafkaRecord> &&batch)
@@ -106,6 +131,7 @@ void StageRunner::deadLetter(const KafkaRecord &record, const QString &reason)
 
 StageMetrics::Snapshot StageRunner::snapshot() const
 {
+    QMutexLocker lock(&m_consumerMutex);
     auto snapshot = m_metrics.snapshot();
     snapshot.enabled = m_consumer != nullptr;
     snapshot.lag = m_finalLag;

@@ -10,6 +10,7 @@
 #include "stream/KafkaConfig.h"
 
 #include <QMutex>
+#include <atomic>
 #include <memory>
 
 namespace pitwall {
@@ -25,7 +26,10 @@ public:
     // Blocking: positions the consumer at the end of the input topics, then runs.
     Expected<bool> start(const KafkaConfig &config, int timeoutMs);
     void stop();
-    bool isRunning() const { return m_consumer != nullptr; }
+    bool isRunning() const;
+    // A stage switched back on starts at the end of its topics: what was produced while
+    // it was off counts as passed, so the race's back-pressure does not wait for it.
+    void countAsHandledUpTo(quint64 records);
 
     const StageDefinition &definition() const { return m_definition; }
     StageMetrics::Snapshot snapshot() const;
@@ -39,11 +43,14 @@ private:
 
     StageDefinition m_definition;
     KafkaProducer &m_producer;
+    // Started and stopped from a worker while the race and the GUI read the counters.
+    mutable QMutex m_consumerMutex;
     std::unique_ptr<KafkaConsumer> m_consumer;
     std::unique_ptr<StageProcessor> m_processor;
     StageMetrics m_metrics;
     qint64 m_finalLag = 0;      // kept from the consumer when it stops
     quint64 m_finalSkipped = 0;
+    std::atomic<quint64> m_passedWhileOff{0};
     mutable QMutex m_errorMutex;
     QString m_lastError;
 };

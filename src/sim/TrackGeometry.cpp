@@ -37,6 +37,20 @@ TrackGeometry::TrackGeometry(const Circuit &circuit)
             m_curvature[(k % samples + samples) % samples] += angle / arc;
     }
 
+    // Real corners are entered through a transition, not a step in curvature: a step would
+    // kick lateral load (and the tyre temperatures that follow it) within one sample. A
+    // centred 45 m moving average keeps each corner's total turn and softens its edges.
+    {
+        constexpr int kHalfWindow = 4;
+        const QVector<double> sharp = m_curvature;
+        for (int k = 0; k < samples; ++k) {
+            double sum = 0;
+            for (int j = -kHalfWindow; j <= kHalfWindow; ++j)
+                sum += sharp[((k + j) % samples + samples) % samples];
+            m_curvature[k] = sum / (2 * kHalfWindow + 1);
+        }
+    }
+
     // Integrate heading and position; then spread the closing gap over the lap.
     QVector<double> xs(samples + 1), ys(samples + 1);
     double heading = 0, x = 0, y = 0;
