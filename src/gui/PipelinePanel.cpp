@@ -18,10 +18,12 @@ PipelinePanel::PipelinePanel(QWidget *parent)
     m_ui->stageTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->flinkSqlView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 2);
+    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setSizes({720, 380});
     m_ui->stageMessage->hide();
     connect(m_ui->stageTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { m_ui->flinkSqlView->setPlainText(m_model->flinkSql(current.row())); });
+    m_ui->stageTable->selectRow(0);
 }
 
 PipelinePanel::~PipelinePanel() = default;

@@ -25,11 +25,6 @@ std::optional<QString> EngineAnomalyProcessor::process(const KafkaRecord &record
     return std::nullopt;
 }
 
-TelemetryAnomalyProcessor::CarDetectors::CarDetectors(const ml::PersistentDetector::Config &config)
-    : byMetric(size_t(kTelemetryMetricCount), ml::PersistentDetector(config))
-{
-}
-
 TelemetryAnomalyProcessor::TelemetryAnomalyProcessor(ml::PersistentDetector::Config config)
     : m_byCar(config)
 {
@@ -41,20 +36,9 @@ std::optional<QString> TelemetryAnomalyProcessor::process(const KafkaRecord &rec
     if (!sample)
         return sample.error().describe();
     const auto &metrics = telemetryMetricNames();
-    const std::optional<double> readings[10] = {
-        sample->engineTemperatureC,   sample->oilTemperatureC,      sample->tyreTemperatureC[0], sample->tyreTemperatureC[1],
-        sample->tyreTemperatureC[2],  sample->tyreTemperatureC[3],  sample->brakeTemperatureC[0],
-        sample->brakeTemperatureC[1], sample->brakeTemperatureC[2], sample->brakeTemperatureC[3]};
-    static_assert(std::size(readings) == kTelemetryMetricCount);
-    auto &car = m_byCar[sample->driverName];
-    for (int i = 0; i < kTelemetryMetricCount; ++i) {
-        if (!readings[i])
-            continue; // a dropped-out sensor: nothing to judge
-        const auto row = car.byMetric[size_t(i)].detect(*readings[i]);
-        if (!row)
-            continue;
-        const TelemetryAnomaly anomaly{sample->raceId, sample->driverName, sample->teamName, metrics[i], sample->timestampMs,
-                                       row->actual, *row->forecast, *row->lowerBound, *row->upperBound,
+    for (const auto &[metric, row] : m_byCar[sample->driverName].judge(*sample)) {
+        const TelemetryAnomaly anomaly{sample->raceId, sample->driverName, sample->teamName, metrics[metric], sample->timestampMs,
+                                       row.actual, *row.forecast, *row.lowerBound, *row.upperBound,
                                        m_byCar.config().arima.confidencePercentage, true};
         out.push_back({topics::kTelemetryAnomalies, record.key, codec::encode(anomaly)});
     }

@@ -2,6 +2,7 @@
 // The anomaly stages: the demo's engine-temperature detector per team on
 // f1-car-metrics, and the same detector per car and metric on f1-car-telemetry.
 
+#include "CarAnomalyDetector.h"
 #include "StageProcessor.h"
 #include "ml/KeyedStreams.h"
 #include "ml/PersistentDetector.h"
@@ -22,7 +23,8 @@ private:
 };
 
 // The same detector over every temperature of every car (engine, oil, tyres, brakes),
-// with a persistence rule against chance single-row alarms at 10 Hz; writes
+// with a persistence rule against chance single-row alarms at 10 Hz and a rule across
+// wheels (CarAnomalyDetector); writes
 // f1-telemetry-anomalies with the metric, actual, forecast, bounds and confidence.
 class TelemetryAnomalyProcessor : public StageProcessor {
 public:
@@ -30,12 +32,7 @@ public:
     std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
 
 private:
-    // One detector per metric of a car, found with one lookup per message.
-    struct CarDetectors {
-        explicit CarDetectors(const ml::PersistentDetector::Config &config);
-        std::vector<ml::PersistentDetector> byMetric;
-    };
-    ml::Keyed<CarDetectors, ml::PersistentDetector::Config> m_byCar;
+    ml::Keyed<CarAnomalyDetector, ml::PersistentDetector::Config> m_byCar; // one lookup per message
 };
 
 } // namespace pitwall

@@ -348,7 +348,10 @@ void RaceSimulator::moveCar(Car &car, const Car *ahead, SimOutput &out)
     }
 
     const double lapPos = wrapTo(car.distanceM, m_circuit.lengthM);
-    const double lateralG = car.speedMs * car.speedMs * m_geometry->curvatureAt(lapPos) / car::kG;
+    // The centreline is drawn from a corner list, so where corners crowd together its
+    // curvature can ask more than the tyres give: load them no further than their grip.
+    const double gripG = car::lateralLimit(car.speedMs) / car::kG;
+    const double lateralG = std::clamp(car.speedMs * car.speedMs * m_geometry->curvatureAt(lapPos) / car::kG, -gripG, gripG);
     const double wear = std::max(0, car.tyreAge - tyres::characteristics(car.compound).lifeLaps);
     car.thermal->update(m_dt, ThermalInputs{car.speedMs, car.throttle, car.brake, lateralG, m_circuit.ambientC,
                                             car.dirtyAir, tyres::characteristics(car.compound).tempOffsetC + 1.5 * wear});

@@ -3,8 +3,11 @@
 
 #include "gui/LeaderboardModel.h"
 #include "gui/MainWindow.h"
+#include "gui/PipelineHealthModel.h"
+#include "gui/PipelinePanel.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
@@ -69,6 +72,44 @@ private slots:
         const auto finished = words.indexOf(QStringLiteral("finished:"));
         QVERIFY(finished > 0);
         QCOMPARE(words.at(finished + 1), words.at(finished + 3));
+    }
+
+    void pipelinePanelShowsStagesAndSwitchesThemOff()
+    {
+        MainWindow window{KafkaSelection{}};
+        window.resize(1280, 900);
+        window.show();
+        QSignalSpy ready(&window, &MainWindow::kafkaReady);
+        QVERIFY(ready.wait(10000));
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("pipelineDock"));
+        QVERIFY(dock && dock->isVisible());
+        auto *model = window.pipelinePanel()->model();
+        QCOMPARE(model->rowCount(), 5);
+        int telemetryRow = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->stageName(row) == QLatin1String("telemetry-anomalies"))
+                telemetryRow = row;
+        }
+        QVERIFY(telemetryRow >= 0);
+        QVERIFY(model->flinkSql(telemetryRow).contains(QLatin1String("ML_DETECT_ANOMALIES")));
+
+        window.findChild<QAction *>(QStringLiteral("actionStart"))->trigger();
+        const auto in = model->index(telemetryRow, PipelineHealthModel::In);
+        // The stage reports what it handles while the race runs...
+        QTRY_VERIFY_WITH_TIMEOUT(model->data(in).toString().remove(QRegularExpression(QStringLiteral("\\D"))).toLongLong() > 0, 15000);
+        // ...and the check box switches it off in the running race.
+        const auto check = model->index(telemetryRow, PipelineHealthModel::Stage);
+        QVERIFY(model->setData(check, Qt::Unchecked, Qt::CheckStateRole));
+        QTest::qWait(1500);
+        QCOMPARE(model->data(check, Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+        const QString handled = model->data(in).toString();
+        QTest::qWait(1000);
+        QCOMPARE(model->data(in).toString(), handled); // no longer consuming
+        QVERIFY(model->setData(check, Qt::Checked, Qt::CheckStateRole)); // and back on, for later runs
+        QTRY_COMPARE_WITH_TIMEOUT(model->data(check, Qt::CheckStateRole).toInt(), int(Qt::Checked), 5000);
+        window.findChild<QAction *>(QStringLiteral("actionStop"))->trigger();
+        auto *title = window.findChild<QLabel *>(QStringLiteral("raceTitle"));
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().contains(QLatin1String("finished")), 15000);
     }
 
     void unreachableClusterShowsWhatToFix()
