@@ -40,6 +40,7 @@ Expected<bool> PipelineEngine::setEnabled(const QString &stage, bool enabled, in
     for (auto &runner : m_runners) {
         if (runner->definition().name != stage)
             continue;
+        runner->setSwitchedOff(!enabled);
         if (!enabled) {
             runner->stop();
             return true;

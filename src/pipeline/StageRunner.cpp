@@ -133,7 +133,7 @@ StageMetrics::Snapshot StageRunner::snapshot() const
 {
     QMutexLocker lock(&m_consumerMutex);
     auto snapshot = m_metrics.snapshot();
-    snapshot.enabled = m_consumer != nullptr;
+    snapshot.enabled = !m_switchedOff;
     snapshot.lag = m_finalLag;
     snapshot.skipped = m_finalSkipped;
     if (m_consumer) {

@@ -27,6 +27,8 @@ public:
     Expected<bool> start(const KafkaConfig &config, int timeoutMs);
     void stop();
     bool isRunning() const;
+    // Switched off by the user (as opposed to stopped with the race): shown as not enabled.
+    void setSwitchedOff(bool off) { m_switchedOff = off; }
     // A stage switched back on starts at the end of its topics: what was produced while
     // it was off counts as passed, so the race's back-pressure does not wait for it.
     void countAsHandledUpTo(quint64 records);
@@ -51,6 +53,7 @@ private:
     qint64 m_finalLag = 0;      // kept from the consumer when it stops
     quint64 m_finalSkipped = 0;
     std::atomic<quint64> m_passedWhileOff{0};
+    std::atomic<bool> m_switchedOff{false};
     mutable QMutex m_errorMutex;
     QString m_lastError;
 };

@@ -136,8 +136,25 @@ private slots:
         QVERIFY(run.err.contains("Ayrton Senna"));
         run = pitwall({"--headless", "--telemetry-hz", "500"});
         QCOMPARE(run.exitCode, 1);
+        run = pitwall({"--headless", "--disable-stage", "sentiment"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("--disable-stage must be one of enrichment"));
         run = pitwall({"--no-such-option"});
         QVERIFY(run.exitCode != 0);
+    }
+
+    void disabledStageStaysOff()
+    {
+        const auto run = pitwall({"--headless", "--duration-seconds", "2", "--speed", "20", "--disable-stage",
+                                  "telemetry-anomalies", "--disable-stage", "enrichment"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const auto stages = QJsonDocument::fromJson(run.out.trimmed().split('\n').last()).object().value("stages").toObject();
+        for (const char *off : {"telemetry-anomalies", "enrichment"}) {
+            QCOMPARE(stages.value(off).toObject().value("enabled").toBool(true), false);
+            QCOMPARE(stages.value(off).toObject().value("in").toInteger(), 0);
+        }
+        QVERIFY(stages.value("tyre-temperature-forecast").toObject().value("in").toInteger() > 0);
+        QCOMPARE(stages.value("tyre-temperature-forecast").toObject().value("enabled").toBool(false), true);
     }
 
     void anomalyAndForecastCommands()
