@@ -68,68 +68,86 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.ui" line="56"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="59"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="64"/>
+        <location filename="../ui/MainWindow.ui" line="68"/>
         <source>Race</source>
         <translation>Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="73"/>
+        <location filename="../ui/MainWindow.ui" line="77"/>
         <source>&amp;Start race</source>
         <translation>Rennen &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="74"/>
+        <location filename="../ui/MainWindow.ui" line="78"/>
         <source>Start a race on the connected Kafka (Ctrl+R)</source>
         <translation>Ein Rennen auf dem verbundenen Kafka starten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="75"/>
+        <location filename="../ui/MainWindow.ui" line="79"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="78"/>
+        <location filename="../ui/MainWindow.ui" line="82"/>
         <source>S&amp;top race</source>
         <translation>Rennen s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="79"/>
+        <location filename="../ui/MainWindow.ui" line="83"/>
         <source>Stop the race after every message is read back (Ctrl+.)</source>
         <translation>Das Rennen beenden, sobald jede Nachricht zurückgelesen ist (Strg+.)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="80"/>
+        <location filename="../ui/MainWindow.ui" line="84"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="83"/>
+        <location filename="../ui/MainWindow.ui" line="87"/>
         <source>&amp;Kafka connection…</source>
         <translation>&amp;Kafka-Verbindung…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="84"/>
+        <location filename="../ui/MainWindow.ui" line="88"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="87"/>
+        <location filename="../ui/MainWindow.ui" line="91"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="88"/>
+        <location filename="../ui/MainWindow.ui" line="92"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="91"/>
+        <location filename="../ui/MainWindow.ui" line="95"/>
         <source>&amp;About Pit Wall</source>
         <translation>Ü&amp;ber Pit Wall</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePanel</name>
+    <message>
+        <location filename="../ui/PipelinePanel.ui" line="33"/>
+        <source>The same stage as Flink SQL for Confluent Cloud:</source>
+        <translation>Dieselbe Stufe als Flink SQL für Confluent Cloud:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PipelinePanel.ui" line="40"/>
+        <source>Select a stage to see its Flink SQL.</source>
+        <translation>Wählen Sie eine Stufe, um ihr Flink SQL zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -174,101 +192,235 @@
     </message>
     <message>
         <location filename="../src/gui/LeaderboardModel.cpp" line="34"/>
+        <source>Gap</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="35"/>
+        <source>Tyre</source>
+        <translation>Reifen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="36"/>
+        <source>Pits</source>
+        <translation>Stopps</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="37"/>
         <source>Speed (km/h)</source>
         <translation>Tempo (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="61"/>
+        <source>OUT</source>
+        <translation>AUS</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="63"/>
+        <source>PIT</source>
+        <translation>BOX</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="65"/>
+        <source>Winner</source>
+        <translation>Sieger</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="65"/>
+        <source>Leader</source>
+        <translation>Führender</translation>
     </message>
 </context>
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="57"/>
+        <location filename="../src/gui/MainWindow.cpp" line="72"/>
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="58"/>
+        <location filename="../src/gui/MainWindow.cpp" line="73"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../src/gui/MainWindow.cpp" line="92"/>
+        <source> Circuit </source>
+        <translation> Strecke </translation>
+    </message>
+    <message>
         <location filename="../src/gui/MainWindow.cpp" line="102"/>
+        <source> Speed </source>
+        <translation> Tempo </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="107"/>
+        <location filename="../src/gui/MainWindow.cpp" line="167"/>
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="126"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="181"/>
+        <source>%1 — lap %2/%3 — live</source>
+        <translation>%1 — Runde %2/%3 — live</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="213"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="103"/>
+        <location filename="../src/gui/MainWindow.cpp" line="214"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="118"/>
+        <location filename="../src/gui/MainWindow.cpp" line="229"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="119"/>
+        <location filename="../src/gui/MainWindow.cpp" line="230"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="125"/>
+        <location filename="../src/gui/MainWindow.cpp" line="236"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="127"/>
+        <location filename="../src/gui/MainWindow.cpp" line="238"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="127"/>
+        <location filename="../src/gui/MainWindow.cpp" line="238"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="155"/>
-        <source>Race %1 — live</source>
-        <translation>Rennen %1 — live</translation>
+        <location filename="../src/gui/MainWindow.cpp" line="270"/>
+        <source>Could not switch %1 on: %2</source>
+        <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="159"/>
+        <location filename="../src/gui/MainWindow.cpp" line="271"/>
+        <source>Could not switch %1 off: %2</source>
+        <translation>%1 ließ sich nicht ausschalten: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="290"/>
+        <source>won by %1</source>
+        <translation>gewonnen von %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="291"/>
+        <source>stopped on lap %1</source>
+        <translation>angehalten in Runde %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="292"/>
+        <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
+        <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="283"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="164"/>
-        <source>Race %1 — finished: %2 of %3 messages read back</source>
-        <translation>Rennen %1 — beendet: %2 von %3 Nachrichten zurückgelesen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="168"/>
+        <location filename="../src/gui/MainWindow.cpp" line="296"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="177"/>
+        <location filename="../src/gui/MainWindow.cpp" line="305"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="197"/>
+        <location filename="../src/gui/MainWindow.cpp" line="326"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="198"/>
+        <location filename="../src/gui/MainWindow.cpp" line="327"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="200"/>
+        <location filename="../src/gui/MainWindow.cpp" line="329"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="201"/>
+        <location filename="../src/gui/MainWindow.cpp" line="330"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::PipelineHealthModel</name>
+    <message>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="73"/>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="74"/>
+        <source>In/s</source>
+        <translation>Ein/s</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="75"/>
+        <source>Out/s</source>
+        <translation>Aus/s</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="76"/>
+        <source>In</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="77"/>
+        <source>Out</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="78"/>
+        <source>Lag</source>
+        <translation>Rückstand</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="79"/>
+        <source>p50 µs</source>
+        <translation>p50 µs</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="80"/>
+        <source>p99 µs</source>
+        <translation>p99 µs</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="81"/>
+        <source>Dead-lettered</source>
+        <translation>Dead Letter</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="82"/>
+        <source>Failures</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="83"/>
+        <source>Restarts</source>
+        <translation>Neustarts</translation>
     </message>
 </context>
 </TS>
