@@ -3,6 +3,7 @@
 #include "core/Grid.h"
 #include "pipeline/PipelineDefinition.h"
 #include "sim/Circuit.h"
+#include "storage/LibraryDatabase.h"
 
 #include <cstring>
 
@@ -50,6 +51,11 @@ const QCommandLineOption kKafkaConfig(QStringLiteral("kafka-config"),
 const QCommandLineOption kDisableStage(QStringLiteral("disable-stage"),
                                        QStringLiteral("Start with this pipeline stage switched off (repeatable): %1."),
                                        QStringLiteral("stage"));
+const QCommandLineOption kLibraryFile(QStringLiteral("library"),
+                                      QStringLiteral("Record races into this library file (default: the user's data "
+                                                     "folder; see pitwall library --help)."),
+                                      QStringLiteral("file"));
+const QCommandLineOption kNoRecord(QStringLiteral("no-record"), QStringLiteral("Do not keep this race in the library."));
 const QCommandLineOption kAutostart(QStringLiteral("autostart"), QStringLiteral("GUI: start a race at launch."));
 const QCommandLineOption kScreenshot(QStringLiteral("screenshot"),
                                      QStringLiteral("GUI: start a race, save a PNG of the window after 5 s, and quit."),
@@ -84,7 +90,7 @@ CommandLine::CommandLine()
     QCommandLineOption disableStage = kDisableStage;
     disableStage.setDescription(kDisableStage.description().arg(stageNames().join(QLatin1String(", "))));
     m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
-                         kKafkaConfig, disableStage, kAutostart, kScreenshot});
+                         kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kAutostart, kScreenshot});
 }
 
 Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
@@ -140,9 +146,12 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
             return badValue(kDisableStage, stage, QStringLiteral("one of ") + stageNames().join(QLatin1String(", ")));
         options.session.disabledStages << stage.trimmed();
     }
-    for (const auto &option : {kTrack, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kDisableStage})
+    for (const auto &option : {kTrack, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kDisableStage, kLibraryFile, kNoRecord})
         options.raceOptionsGiven = options.raceOptionsGiven || m_parser.isSet(option);
 
+    options.session.libraryPath = m_parser.isSet(kNoRecord)     ? QString()
+                                  : m_parser.isSet(kLibraryFile) ? m_parser.value(kLibraryFile)
+                                                                 : LibraryDatabase::defaultPath();
     options.kafkaOverride.bootstrap = m_parser.value(kBootstrap);
     options.kafkaOverride.configFile = m_parser.value(kKafkaConfig);
     options.screenshotPath = m_parser.value(kScreenshot);

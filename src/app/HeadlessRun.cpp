@@ -73,6 +73,12 @@ QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, c
                        {"events", events},
                        {"faults", faults},
                        {"stages", stats.stages},
+                       {"library", race.libraryPath.isEmpty()
+                                       ? QJsonValue()
+                                       : QJsonValue(QJsonObject{{"path", race.libraryPath},
+                                                                {"state", race.recordingState},
+                                                                {"recorded_messages", race.recordedMessages},
+                                                                {"error", race.recordingError}})},
                        {"last_error", stats.lastError}};
 }
 

@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 #include "HeadlessRun.h"
+#include "LibraryCommands.h"
 #include "MlCommands.h"
 #include "gui/MainWindow.h"
 
@@ -52,6 +53,11 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         setIdentity();
         return pitwall::runMlCommand(QCoreApplication::arguments());
+    }
+    if (argc > 1 && pitwall::isLibraryCommand(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return pitwall::runLibraryCommand(QCoreApplication::arguments());
     }
     const bool consoleOnly = pitwall::CommandLine::wantsConsoleOnly(argc, argv);
     std::unique_ptr<QCoreApplication> app = consoleOnly ? std::make_unique<QCoreApplication>(argc, argv)

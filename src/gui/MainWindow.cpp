@@ -8,6 +8,7 @@
 #include "pipeline/PipelineDefinition.h"
 #include "pipeline/RaceSession.h"
 #include "sim/Circuit.h"
+#include "storage/LibraryDatabase.h"
 #include "stream/KafkaEndpoint.h"
 #include "ui_MainWindow.h"
 
@@ -130,6 +131,7 @@ void MainWindow::setUpPipelineDock()
     auto *toggle = m_pipelineDock->toggleViewAction();
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     m_ui->menuView->addAction(toggle);
+    m_raceOptions.libraryPath = LibraryDatabase::defaultPath(); // every race is kept
     // Stages switched off last time stay off.
     m_raceOptions.disabledStages = QSettings().value(kDisabledStagesKey).toStringList();
     const auto known = pipelineDefinition();

@@ -1,5 +1,7 @@
 #include "RaceRunner.h"
 
+#include <cmath>
+
 #include "core/JsonCodec.h"
 #include "core/Topics.h"
 #include "stream/KafkaProducer.h"
@@ -8,11 +10,13 @@
 
 namespace pitwall {
 
-RaceRunner::RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed, Backlog backlog)
+RaceRunner::RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed, Backlog backlog,
+                       StepClock onStep)
     : m_simulator(std::move(simulator))
     , m_producer(producer)
     , m_speed(speed)
     , m_backlog(std::move(backlog))
+    , m_onStep(std::move(onStep))
 {
 }
 
@@ -41,6 +45,8 @@ void RaceRunner::run(const std::stop_token &stop, const std::function<void()> &o
     while (!stop.stop_requested() && !m_simulator->finished()) {
         out.clear();
         m_simulator->step(out);
+        if (m_onStep)
+            m_onStep(qint64(std::llround(m_simulator->raceTimeS() * 1000)));
         publish(out);
         m_raceTimeS = m_simulator->raceTimeS();
         m_leaderLap = m_simulator->leaderLap();

@@ -23,7 +23,10 @@ public:
     static constexpr qint64 kMaxBacklog = 4000;
 
     // speed: race seconds per wall-clock second; 0 runs as fast as the readers keep up.
-    RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed, Backlog backlog = {});
+    // onStep, if given, hears the race clock (ms) before each step's messages are produced.
+    using StepClock = std::function<void(qint64 raceMs)>;
+    RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed, Backlog backlog = {},
+               StepClock onStep = {});
     ~RaceRunner();
 
     // onFinished is called on the runner thread when the chequered flag has fallen.
@@ -44,6 +47,7 @@ private:
     KafkaProducer &m_producer;
     double m_speed;
     Backlog m_backlog;
+    StepClock m_onStep;
     std::atomic<double> m_raceTimeS{0};
     std::atomic<int> m_leaderLap{0};
     std::atomic<quint64> m_positions{0}, m_metrics{0}, m_events{0}, m_labels{0}, m_telemetry{0};

@@ -5,8 +5,11 @@
 #include "core/Topics.h"
 #include "stream/KafkaConsumer.h"
 #include "stream/KafkaProducer.h"
+#include "sim/Circuit.h"
+#include "storage/RaceRecorder.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <limits>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -17,8 +20,48 @@
 
 namespace pitwall {
 
+namespace {
+
+RaceRecord raceRecordFor(const SimOptions &race, const Grid &grid, const RaceSimulator &simulator, const SessionOptions &options)
+{
+    RaceRecord record;
+    record.id = race.raceId;
+    const auto circuit = Circuit::builtIn(race.circuitId);
+    record.name = QStringLiteral("%1 %2").arg(circuit ? circuit->grandPrix : race.circuitId,
+                                              QDateTime::fromMSecsSinceEpoch(race.startEpochMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    record.circuit = race.circuitId;
+    record.startedAtMs = race.startEpochMs;
+    record.laps = simulator.totalLaps();
+    record.seed = race.seed;
+    record.followedDriver = race.heroDriver;
+    for (const auto &driver : grid.drivers())
+        record.drivers << driver.name;
+    record.options = QJsonObject{{"speed", options.speed},
+                                 {"telemetry_hz", race.telemetryHz},
+                                 {"faults_per_car_hour", race.faultsPerCarHour},
+                                 {"hero", race.heroDriver},
+                                 {"start_epoch_ms", race.startEpochMs}};
+    return record;
+}
+
+QJsonObject raceResultJson(const RaceSimulator &simulator)
+{
+    QJsonObject events;
+    const auto counts = simulator.eventCounts();
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        events.insert(it.key(), it.value());
+    return QJsonObject{{"finished", simulator.finished()},
+                       {"leader_lap", simulator.leaderLap()},
+                       {"race_time_s", simulator.raceTimeS()},
+                       {"classification", QJsonArray::fromStringList(simulator.classification())},
+                       {"events", events}};
+}
+
+} // namespace
+
 // Everything a running race owns; shared with the worker that stops it.
 struct RaceSession::Clients {
+    std::unique_ptr<RaceRecorder> recorder;   // first: outlives the producer that feeds it
     std::unique_ptr<KafkaProducer> producer;
     std::unique_ptr<KafkaConsumer> consumer;
     std::unique_ptr<LeaderboardFeed> feed;
@@ -87,6 +130,17 @@ void RaceSession::start()
         if (!producer)
             return producer.error();
         clients->producer = std::move(producer).value();
+        if (!options.libraryPath.isEmpty()) {
+            // Every message, the race's and the stages', as it is produced: not read back.
+            auto recorder = RaceRecorder::start(options.libraryPath, raceRecordFor(race, grid, **simulator, options));
+            if (!recorder)
+                return recorder.error();
+            clients->recorder = std::move(recorder).value();
+            clients->producer->setTap([recorder = clients->recorder.get()](const char *topic, QByteArrayView key,
+                                                                          QByteArrayView value) {
+                recorder->record(topic, key, value);
+            });
+        }
         // The pipeline's stages are positioned before the race too: they see all of it.
         clients->pipeline = std::make_unique<PipelineEngine>(endpoint->clientConfig(), *clients->producer);
         if (auto started = clients->pipeline->start(KafkaEndpoint::kDefaultTimeoutMs); !started)
@@ -97,8 +151,8 @@ void RaceSession::start()
         }
         clients->runner = std::make_unique<RaceRunner>(
             std::move(simulator).value(), *clients->producer, options.speed,
-            [feed = clients->feed.get(), consumer = clients->consumer.get(), pipeline = clients->pipeline.get()](
-                const RaceRunner &runner) {
+            [feed = clients->feed.get(), consumer = clients->consumer.get(), pipeline = clients->pipeline.get(),
+             recorder = clients->recorder.get()](const RaceRunner &runner) {
                 // Produced minus handled, per topic the race writes; the largest counts.
                 const auto positions = feed->counts();
                 qint64 backlog = qint64(runner.producedTo(topics::kDriverPositions))
@@ -108,7 +162,12 @@ void RaceSession::start()
                     if (handled != std::numeric_limits<quint64>::max())
                         backlog = std::max(backlog, qint64(runner.producedTo(topic)) - qint64(handled));
                 }
-                return backlog;
+                // The recorder keeps up too (at "max" speed it can be the slowest reader).
+                return recorder ? std::max(backlog, recorder->pending()) : backlog;
+            },
+            [recorder = clients->recorder.get()](qint64 raceMs) {
+                if (recorder)
+                    recorder->setRaceMs(raceMs);
             });
         return clients;
     }));
@@ -169,6 +228,12 @@ void RaceSession::stop()
         clients->pipeline->stop();
         clients->producer->flush(std::max<qint64>(1000, timeoutMs - clock.elapsed()));
         clients->consumer->stop();
+        if (clients->recorder) {
+            const auto &simulator = clients->runner->simulator();
+            const auto finished = clients->recorder->finish(
+                simulator.finished() ? QStringLiteral("finished") : QStringLiteral("stopped"), raceResultJson(simulator));
+            Q_UNUSED(finished); // its error stays in recorder->lastError() for the summary
+        }
     }));
 }
 
@@ -244,6 +309,12 @@ RaceSummary RaceSession::summary() const
     summary.classification = simulator.classification();
     summary.events = simulator.eventCounts();
     summary.faults = simulator.faultLabels();
+    if (m_clients->recorder) {
+        summary.libraryPath = m_options.libraryPath;
+        summary.recordingState = simulator.finished() ? QStringLiteral("finished") : QStringLiteral("stopped");
+        summary.recordedMessages = m_clients->recorder->recorded();
+        summary.recordingError = m_clients->recorder->lastError();
+    }
     return summary;
 }
 

@@ -25,6 +25,7 @@ struct SessionOptions {
     int displayIntervalMs = 100; // how often the GUI gets the standing and counters
     int stopTimeoutMs = 15000;   // flush plus consumer catch-up when stopping
     QStringList disabledStages;  // pipeline stages that start switched off
+    QString libraryPath;         // the race library to record into; empty: do not record
 };
 
 // What a race came to: for the headless summary and the "race finished" view.
@@ -37,6 +38,11 @@ struct RaceSummary {
     QStringList classification;
     QMap<QString, int> events;
     std::vector<FaultLabel> faults;
+    // The recording: what the library holds of this race.
+    QString libraryPath;
+    QString recordingState;     // finished / stopped, or empty when not recorded
+    qint64 recordedMessages = 0;
+    QString recordingError;
 };
 
 class RaceSession : public QObject {

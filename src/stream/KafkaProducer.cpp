@@ -78,6 +78,8 @@ bool KafkaProducer::produce(const char *topic, QByteArrayView key, QByteArrayVie
             rd_kafka_headers_destroy(list);
         if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {
             ++m_enqueued;
+            if (m_tap)
+                m_tap(topic, key, value);
             return true;
         }
         // A full local queue is back-pressure: wait for deliveries to drain it, for a while.

@@ -9,6 +9,7 @@
 #include <QByteArrayView>
 #include <QMutex>
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <thread>
@@ -39,6 +40,10 @@ public:
     // The same, with Kafka record headers (name, value), e.g. for dead letters.
     bool produce(const char *topic, QByteArrayView key, QByteArrayView value,
                  const std::vector<std::pair<QByteArray, QByteArray>> &headers);
+    // Sees every message this producer queues, on the producing thread (e.g. the race
+    // recorder). Set it before producing.
+    using Tap = std::function<void(const char *topic, QByteArrayView key, QByteArrayView value)>;
+    void setTap(Tap tap) { m_tap = std::move(tap); }
     // True when every queued message was delivered or failed within the timeout.
     bool flush(int timeoutMs);
     Stats stats() const;
@@ -56,6 +61,7 @@ private:
     mutable QMutex m_errorMutex; // guards m_lastError and m_deliveredByTopic
     QString m_lastError;
     std::map<std::string, quint64> m_deliveredByTopic;
+    Tap m_tap;
     std::jthread m_poller;
 };
 

@@ -1,0 +1,185 @@
+#include "RaceExport.h"
+
+#include "core/Topics.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace pitwall {
+
+namespace {
+
+constexpr qsizetype kMaxLineBytes = 1024 * 1024;
+constexpr qsizetype kMaxKeyBytes = 1024;
+constexpr qsizetype kMaxValueBytes = 64 * 1024;
+
+Expected<bool> writeAll(QIODevice &out, const QByteArray &bytes)
+{
+    if (out.write(bytes) != bytes.size())
+        return Error{QStringLiteral("cannot write the export: %1").arg(out.errorString())};
+    return true;
+}
+
+Expected<RaceRecord> raceOrError(RaceLibrary &library, const QString &raceId)
+{
+    auto race = library.find(raceId);
+    if (!race)
+        return race.error();
+    if (!race.value())
+        return Error{QStringLiteral("no race %1 in the library (see: pitwall library list)").arg(raceId)};
+    return *race.value();
+}
+
+QByteArray csvField(const QByteArray &text)
+{
+    if (!text.contains(',') && !text.contains('"') && !text.contains('\n') && !text.contains('\r'))
+        return text;
+    QByteArray quoted = text;
+    quoted.replace('"', "\"\"");
+    return '"' + quoted + '"';
+}
+
+} // namespace
+
+Expected<qint64> exportJsonl(RaceLibrary &library, const QString &raceId, QIODevice &out)
+{
+    auto race = raceOrError(library, raceId);
+    if (!race)
+        return race.error();
+    const QJsonObject header{{"pitwall_race_export", kExportFormatVersion}, {"race", race->toJson()}};
+    if (auto written = writeAll(out, QJsonDocument(header).toJson(QJsonDocument::Compact) + '\n'); !written)
+        return written.error();
+    qint64 count = 0;
+    QString failure;
+    auto read = library.read(raceId, 0, [&](const std::vector<RecordedMessage> &messages) {
+        QByteArray lines;
+        for (const auto &message : messages) {
+            const QJsonObject line{{"t", message.raceMs},
+                                   {"topic", QString::fromUtf8(message.topic)},
+                                   {"key", QString::fromUtf8(message.key)},
+                                   {"value", QString::fromUtf8(message.value)}};
+            lines += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+            ++count;
+        }
+        if (auto written = writeAll(out, lines); !written) {
+            failure = written.error().message;
+            return false;
+        }
+        return true;
+    });
+    if (!read)
+        return read.error();
+    if (!failure.isEmpty())
+        return Error{failure};
+    if (auto written = writeAll(out, QJsonDocument(QJsonObject{{"end", count}}).toJson(QJsonDocument::Compact) + '\n'); !written)
+        return written.error();
+    return count;
+}
+
+Expected<qint64> exportCsv(RaceLibrary &library, const QString &raceId, QIODevice &out)
+{
+    auto race = raceOrError(library, raceId);
+    if (!race)
+        return race.error();
+    if (auto written = writeAll(out, "race_ms,topic,key,value\n"); !written)
+        return written.error();
+    qint64 count = 0;
+    QString failure;
+    auto read = library.read(raceId, 0, [&](const std::vector<RecordedMessage> &messages) {
+        QByteArray lines;
+        for (const auto &message : messages) {
+            lines += QByteArray::number(message.raceMs) + ',' + csvField(message.topic) + ',' + csvField(message.key) + ','
+                     + csvField(message.value) + '\n';
+            ++count;
+        }
+        if (auto written = writeAll(out, lines); !written) {
+            failure = written.error().message;
+            return false;
+        }
+        return true;
+    });
+    if (!read)
+        return read.error();
+    if (!failure.isEmpty())
+        return Error{failure};
+    return count;
+}
+
+Expected<ImportedRace> readJsonlExport(QIODevice &in)
+{
+    ImportedRace imported;
+    qint64 lineNumber = 0;
+    auto lineError = [&](const QString &what) { return Error{QStringLiteral("line %1: %2").arg(lineNumber).arg(what)}; };
+    auto readLine = [&](QJsonObject &object) -> Expected<bool> {
+        const QByteArray line = in.readLine(kMaxLineBytes + 1);
+        ++lineNumber;
+        if (line.size() > kMaxLineBytes)
+            return lineError(QStringLiteral("longer than %1 bytes").arg(kMaxLineBytes));
+        if (!line.endsWith('\n'))
+            return lineError(line.isEmpty() ? QStringLiteral("the file ends here without its end line (cut short?)")
+                                            : QStringLiteral("the file ends inside this line (cut short?)"));
+        QJsonParseError parseError;
+        const auto document = QJsonDocument::fromJson(line, &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return lineError(QStringLiteral("not JSON (%1 at column %2)").arg(parseError.errorString()).arg(parseError.offset + 1));
+        if (!document.isObject())
+            return lineError(QStringLiteral("not a JSON object"));
+        object = document.object();
+        return true;
+    };
+
+    QJsonObject header;
+    if (auto read = readLine(header); !read)
+        return read.error();
+    if (!header.contains("pitwall_race_export"))
+        return lineError(QStringLiteral("not a Pit Wall race export (no \"pitwall_race_export\" header)"));
+    if (header.value("pitwall_race_export").toInt(-1) != kExportFormatVersion)
+        return lineError(QStringLiteral("export format %1, this Pit Wall reads format %2")
+                             .arg(header.value("pitwall_race_export").toVariant().toString())
+                             .arg(kExportFormatVersion));
+    imported.race = RaceRecord::fromJson(header.value("race").toObject());
+    static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9._-]{1,100}$"));
+    if (!idPattern.match(imported.race.id).hasMatch())
+        return lineError(QStringLiteral("the race id '%1' is not valid (1-100 letters, digits, '.', '_', '-')").arg(imported.race.id));
+    if (imported.race.circuit.isEmpty() || imported.race.name.trimmed().isEmpty())
+        return lineError(QStringLiteral("the race has no circuit or no name"));
+
+    qint64 previousMs = 0;
+    for (;;) {
+        QJsonObject line;
+        if (auto read = readLine(line); !read)
+            return read.error();
+        if (line.contains("end")) {
+            const qint64 declared = line.value("end").toInteger(-1);
+            if (declared != qint64(imported.messages.size()))
+                return lineError(QStringLiteral("the end line counts %1 messages, the file holds %2")
+                                     .arg(declared).arg(imported.messages.size()));
+            if (!in.atEnd())
+                return lineError(QStringLiteral("more lines follow the end line"));
+            break;
+        }
+        const auto t = line.value("t"), topic = line.value("topic"), key = line.value("key"), value = line.value("value");
+        if (!t.isDouble() || t.toDouble() != double(t.toInteger()) || t.toInteger() < 0)
+            return lineError(QStringLiteral("\"t\" must be a whole number of race milliseconds"));
+        if (t.toInteger() < previousMs)
+            return lineError(QStringLiteral("\"t\" goes back in time (%1 after %2)").arg(t.toInteger()).arg(previousMs));
+        if (!topic.isString() || !std::any_of(std::begin(topics::kAll), std::end(topics::kAll),
+                                              [&](const char *known) { return topic.toString() == QLatin1String(known); }))
+            return lineError(QStringLiteral("unknown topic '%1'").arg(topic.toVariant().toString()));
+        if (!key.isString() || !value.isString())
+            return lineError(QStringLiteral("\"key\" and \"value\" must be strings"));
+        RecordedMessage message{t.toInteger(), topic.toString().toUtf8(), key.toString().toUtf8(), value.toString().toUtf8()};
+        if (message.key.size() > kMaxKeyBytes || message.value.size() > kMaxValueBytes)
+            return lineError(QStringLiteral("the key or value is too large"));
+        previousMs = message.raceMs;
+        imported.messages.push_back(std::move(message));
+    }
+    imported.race.state = QStringLiteral("imported");
+    imported.race.messageCount = qint64(imported.messages.size());
+    if (!imported.messages.empty())
+        imported.race.durationMs = imported.messages.back().raceMs;
+    return imported;
+}
+
+} // namespace pitwall

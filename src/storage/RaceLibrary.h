@@ -1,0 +1,46 @@
+#pragma once
+// The race library's catalogue and reader: list, look up, rename and delete races, add a
+// race with its messages in one transaction (import), and read a race's messages back in
+// the order they were produced, from any moment (replay, export, seek).
+
+#include "LibraryDatabase.h"
+#include "MessageChunk.h"
+#include "RaceRecord.h"
+
+#include <functional>
+#include <optional>
+
+namespace pitwall {
+
+class RaceLibrary {
+public:
+    static Expected<std::unique_ptr<RaceLibrary>> open(const QString &path = LibraryDatabase::defaultPath());
+
+    // Newest first.
+    Expected<std::vector<RaceRecord>> list();
+    Expected<std::optional<RaceRecord>> find(const QString &raceId);
+    Expected<bool> rename(const QString &raceId, const QString &name);
+    Expected<bool> remove(const QString &raceId);
+
+    // Calls `each` with the race's messages from race time `fromMs` on, chunk by chunk, in
+    // order; `each` returns false to stop early.
+    Expected<bool> read(const QString &raceId, qint64 fromMs,
+                        const std::function<bool(const std::vector<RecordedMessage> &)> &each);
+
+    // Adds a complete race (e.g. an import): all of it or, on any error, nothing.
+    Expected<bool> add(const RaceRecord &race, const std::vector<RecordedMessage> &messages);
+
+    const QString &path() const { return m_database->path(); }
+
+private:
+    explicit RaceLibrary(std::unique_ptr<LibraryDatabase> database);
+    std::unique_ptr<LibraryDatabase> m_database;
+};
+
+// Writes one race row (insert or replace): shared by the recorder and add().
+Expected<bool> storeRaceRow(QSqlDatabase &db, const RaceRecord &race);
+// Appends one chunk of a race's messages.
+Expected<bool> storeChunk(QSqlDatabase &db, const QString &raceId, qint64 seq, const std::vector<RecordedMessage> &messages,
+                          qint64 *storedBytes = nullptr);
+
+} // namespace pitwall

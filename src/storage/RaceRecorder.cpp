@@ -1,0 +1,131 @@
+#include "RaceRecorder.h"
+
+#include "LibraryDatabase.h"
+#include "MessageChunk.h"
+#include "RaceLibrary.h"
+
+#include <QSqlError>
+#include <future>
+
+namespace pitwall {
+
+RaceRecorder::RaceRecorder(RaceRecord race)
+    : m_race(std::move(race))
+{
+}
+
+Expected<std::unique_ptr<RaceRecorder>> RaceRecorder::start(const QString &path, RaceRecord race)
+{
+    race.state = QStringLiteral("recording");
+    std::unique_ptr<RaceRecorder> recorder(new RaceRecorder(std::move(race)));
+    std::promise<QString> opened;
+    auto openedFuture = opened.get_future();
+    recorder->m_writer = std::jthread([raw = recorder.get(), path, promise = std::move(opened)]() mutable {
+        raw->run(path, std::move(promise));
+    });
+    const QString error = openedFuture.get();
+    if (!error.isEmpty()) {
+        recorder->m_writer.join();
+        return Error{error};
+    }
+    return recorder;
+}
+
+RaceRecorder::~RaceRecorder()
+{
+    if (m_writer.joinable())
+        finish(QStringLiteral("stopped"), {});
+}
+
+void RaceRecorder::record(const char *topic, QByteArrayView key, QByteArrayView value)
+{
+    RecordedMessage message{0, QByteArray(topic), key.toByteArray(), value.toByteArray()};
+    std::lock_guard lock(m_queueMutex);
+    message.raceMs = m_raceMs.load(); // read under the lock, so the queue's times never go back
+    m_queue.push_back(std::move(message));
+    ++m_pending;
+}
+
+Expected<bool> RaceRecorder::finish(const QString &state, const QJsonObject &result)
+{
+    if (!m_writer.joinable())
+        return true;
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_finishing = true;
+        m_finalState = state;
+        m_finalResult = result;
+    }
+    m_wake.notify_all();
+    m_writer.join();
+    const QString error = lastError();
+    if (!error.isEmpty())
+        return Error{error};
+    return true;
+}
+
+QString RaceRecorder::lastError() const
+{
+    QMutexLocker lock(&m_errorMutex);
+    return m_lastError;
+}
+
+void RaceRecorder::run(const QString &path, std::promise<QString> opened)
+{
+    // The writer's own connection: Qt SQL connections stay on the thread that made them.
+    auto database = LibraryDatabase::open(path);
+    if (!database) {
+        opened.set_value(database.error().message);
+        return;
+    }
+    auto &db = database.value()->db();
+    if (auto stored = storeRaceRow(db, m_race); !stored) {
+        opened.set_value(stored.error().message);
+        return;
+    }
+    opened.set_value({});
+    auto fail = [this](const QString &error) {
+        QMutexLocker lock(&m_errorMutex);
+        m_lastError = error;
+    };
+    qint64 seq = 0;
+    bool finishing = false;
+    while (!finishing) {
+        std::vector<RecordedMessage> batch;
+        {
+            std::unique_lock lock(m_queueMutex);
+            m_wake.wait_for(lock, std::chrono::milliseconds(kFlushIntervalMs), [this] { return m_finishing; });
+            batch.swap(m_queue);
+            finishing = m_finishing;
+            if (finishing) {
+                m_race.state = m_finalState;
+                m_race.result = m_finalResult;
+            }
+        }
+        if (batch.empty() && !finishing)
+            continue;
+        // The batch and the race's counters in one transaction: the row never claims
+        // messages the chunks do not hold.
+        m_race.messageCount += qint64(batch.size());
+        if (!batch.empty())
+            m_race.durationMs = std::max(m_race.durationMs, batch.back().raceMs);
+        Expected<bool> written = db.transaction() ? Expected<bool>(true) : Error{db.lastError().text()};
+        if (written)
+            written = storeChunk(db, m_race.id, seq, batch, &m_race.storedBytes);
+        if (written)
+            written = storeRaceRow(db, m_race);
+        if (written && !db.commit())
+            written = Error{db.lastError().text()};
+        if (!written) {
+            db.rollback();
+            m_race.messageCount -= qint64(batch.size());
+            fail(QStringLiteral("recording race %1: %2").arg(m_race.id, written.error().message));
+        } else {
+            ++seq;
+            m_recorded += qint64(batch.size());
+        }
+        m_pending -= qint64(batch.size());
+    }
+}
+
+} // namespace pitwall
