@@ -69,10 +69,11 @@ Expected<std::unique_ptr<LibraryDatabase>> LibraryDatabase::open(const QString &
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return Error{QStringLiteral("cannot create the folder of the race library %1").arg(path)};
     const QString connection = QStringLiteral("pitwall-library-") + QUuid::createUuid().toString(QUuid::Id128);
-    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    std::unique_ptr<LibraryDatabase> library(new LibraryDatabase(db, path));
+    // No other handle to the connection may outlive `library`, or removing it warns.
+    std::unique_ptr<LibraryDatabase> library(
+        new LibraryDatabase(QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection), path));
+    library->m_db.setDatabaseName(path);
+    library->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!library->m_db.open())
         return Error{QStringLiteral("cannot open the race library %1: %2").arg(path, library->m_db.lastError().text())};
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {

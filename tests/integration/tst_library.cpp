@@ -1,0 +1,271 @@
+// The race library: recording keeps every message in order, a race read from any moment
+// starts there, export and import round-trip exactly, damaged imports are refused with the
+// line named, a newer schema is left alone, and a recording killed with SIGKILL opens and
+// reads back to within a second of the kill.
+
+#include "core/JsonCodec.h"
+#include "core/Topics.h"
+#include "storage/RaceExport.h"
+#include "storage/RaceLibrary.h"
+#include "storage/RaceRecorder.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <csignal>
+#include <thread>
+
+using namespace pitwall;
+
+namespace {
+
+RaceRecord sampleRace(const QString &id)
+{
+    RaceRecord race;
+    race.id = id;
+    race.name = QStringLiteral("Test Grand Prix");
+    race.circuit = QStringLiteral("monza");
+    race.startedAtMs = 1751288400000LL;
+    race.laps = 3;
+    race.seed = 42;
+    race.drivers = {QStringLiteral("Oscar Piastri"), QStringLiteral("Lando Norris")};
+    return race;
+}
+
+std::vector<RecordedMessage> readAll(RaceLibrary &library, const QString &id, qint64 fromMs = 0)
+{
+    std::vector<RecordedMessage> all;
+    const auto read = library.read(id, fromMs, [&](const std::vector<RecordedMessage> &messages) {
+        all.insert(all.end(), messages.begin(), messages.end());
+        return true;
+    });
+    if (!read)
+        qWarning("%s", qPrintable(read.error().message));
+    return all;
+}
+
+} // namespace
+
+class TestLibrary : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString file(const QString &name) const { return m_dir.filePath(name); }
+
+    // A recorded race: two threads produce (as the race and a stage do), the clock advancing.
+    void recordSample(const QString &path, const QString &id, int perThread)
+    {
+        auto recorder = RaceRecorder::start(path, sampleRace(id));
+        QVERIFY2(recorder.hasValue(), qPrintable(recorder.hasValue() ? QString() : recorder.error().message));
+        auto &rec = *recorder.value();
+        std::jthread stage([&] {
+            for (int i = 0; i < perThread; ++i)
+                rec.record(topics::kTelemetryAnomalies, "stage", QByteArray("{\"n\":") + QByteArray::number(i) + '}');
+        });
+        for (int i = 0; i < perThread; ++i) {
+            rec.setRaceMs(i * 10);
+            rec.record(topics::kDriverPositions, id.toUtf8(), QByteArray("{\"i\":") + QByteArray::number(i) + '}');
+        }
+        stage.join();
+        QVERIFY(rec.finish(QStringLiteral("finished"), QJsonObject{{"classification", QJsonArray{"Oscar Piastri"}}}));
+        QCOMPARE(rec.recorded(), qint64(2 * perThread));
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void recordingKeepsEveryMessageInOrder()
+    {
+        const QString path = file(QStringLiteral("a.sqlite"));
+        recordSample(path, QStringLiteral("race-a"), 20000);
+        auto library = RaceLibrary::open(path);
+        QVERIFY(library.hasValue());
+        const auto race = library.value()->find(QStringLiteral("race-a")).value();
+        QVERIFY(race.has_value());
+        QCOMPARE(race->state, QStringLiteral("finished"));
+        QCOMPARE(race->messageCount, qint64(40000));
+        QCOMPARE(race->result.value("classification").toArray().first().toString(), QStringLiteral("Oscar Piastri"));
+        QVERIFY(race->storedBytes > 0 && race->storedBytes < 40000 * 20); // compressed
+        const auto messages = readAll(*library.value(), QStringLiteral("race-a"));
+        QCOMPARE(int(messages.size()), 40000);
+        int nextPosition = 0, nextStage = 0;
+        qint64 previousMs = 0;
+        for (const auto &message : messages) {
+            QVERIFY(message.raceMs >= previousMs);
+            previousMs = message.raceMs;
+            if (message.topic == topics::kDriverPositions)
+                QCOMPARE(message.value, QByteArray("{\"i\":") + QByteArray::number(nextPosition++) + '}');
+            else
+                QCOMPARE(message.value, QByteArray("{\"n\":") + QByteArray::number(nextStage++) + '}');
+        }
+        // Reading from a moment starts there.
+        const auto fromMiddle = readAll(*library.value(), QStringLiteral("race-a"), 100000);
+        QVERIFY(!fromMiddle.empty());
+        QCOMPARE(fromMiddle.front().raceMs, qint64(100000));
+        QVERIFY(fromMiddle.size() < messages.size());
+    }
+
+    void catalogueRenamesAndDeletes()
+    {
+        const QString path = file(QStringLiteral("b.sqlite"));
+        recordSample(path, QStringLiteral("race-b1"), 100);
+        recordSample(path, QStringLiteral("race-b2"), 100);
+        auto library = RaceLibrary::open(path).value();
+        QCOMPARE(int(library->list().value().size()), 2);
+        QVERIFY(library->rename(QStringLiteral("race-b1"), QStringLiteral("My race")));
+        QCOMPARE(library->find(QStringLiteral("race-b1")).value()->name, QStringLiteral("My race"));
+        QVERIFY(!library->rename(QStringLiteral("race-b1"), QStringLiteral("  ")));
+        QVERIFY(!library->rename(QStringLiteral("nope"), QStringLiteral("x")));
+        QVERIFY(library->remove(QStringLiteral("race-b1")));
+        QCOMPARE(int(library->list().value().size()), 1);
+        QVERIFY(readAll(*library, QStringLiteral("race-b1")).empty());
+        QCOMPARE(int(readAll(*library, QStringLiteral("race-b2")).size()), 200);
+        QVERIFY(!library->remove(QStringLiteral("race-b1")));
+    }
+
+    void exportImportRoundTrips()
+    {
+        const QString path = file(QStringLiteral("c.sqlite"));
+        recordSample(path, QStringLiteral("race-c"), 3000);
+        auto library = RaceLibrary::open(path).value();
+        QBuffer exported;
+        exported.open(QIODevice::WriteOnly);
+        QCOMPARE(exportJsonl(*library, QStringLiteral("race-c"), exported).value(), qint64(6000));
+        exported.close();
+
+        exported.open(QIODevice::ReadOnly);
+        auto imported = readJsonlExport(exported);
+        QVERIFY2(imported.hasValue(), qPrintable(imported.hasValue() ? QString() : imported.error().message));
+        QCOMPARE(imported->race.state, QStringLiteral("imported"));
+        auto other = RaceLibrary::open(file(QStringLiteral("c2.sqlite"))).value();
+        QVERIFY(other->add(imported->race, imported->messages));
+        QVERIFY(readAll(*other, QStringLiteral("race-c")) == readAll(*library, QStringLiteral("race-c")));
+        QVERIFY(!other->add(imported->race, imported->messages)); // already there: refused, not doubled
+        QCOMPARE(int(readAll(*other, QStringLiteral("race-c")).size()), 6000);
+
+        QBuffer again;
+        again.open(QIODevice::WriteOnly);
+        QVERIFY(exportJsonl(*other, QStringLiteral("race-c"), again));
+        // Everything after the header line is byte for byte the same.
+        QCOMPARE(again.data().mid(again.data().indexOf('\n')), exported.data().mid(exported.data().indexOf('\n')));
+    }
+
+    void damagedImportsNameTheLine_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("expected");
+        const QByteArray header = R"({"pitwall_race_export":1,"race":{"id":"race-x","name":"X","circuit":"monza"}})" "\n";
+        const QByteArray message = R"({"t":5,"topic":"f1-driver-positions","key":"race-x","value":"{}"})" "\n";
+        QTest::newRow("not an export") << QByteArray("{\"hello\":1}\n") << "line 1: not a Pit Wall race export";
+        QTest::newRow("newer format") << QByteArray(R"({"pitwall_race_export":9,"race":{}})" "\n") << "line 1: export format 9";
+        QTest::newRow("bad race id") << QByteArray(R"({"pitwall_race_export":1,"race":{"id":"a b","name":"X","circuit":"monza"}})" "\n")
+                                     << "line 1: the race id";
+        QTest::newRow("cut inside a line") << header + message + QByteArray(R"({"t":6,"topic":"f1-dri)") << "line 3: the file ends inside";
+        QTest::newRow("cut at a line end") << header + message << "line 3: the file ends here without its end line";
+        QTest::newRow("not json") << header + message + "{oops}\n" << "line 3: not JSON";
+        QTest::newRow("unknown topic") << header + R"({"t":5,"topic":"f1-secrets","key":"","value":"{}"})" "\n" << "line 2: unknown topic";
+        QTest::newRow("time goes back") << header + message + R"({"t":4,"topic":"f1-driver-positions","key":"","value":"{}"})" "\n"
+                                        << "line 3: \"t\" goes back";
+        QTest::newRow("value not text") << header + R"({"t":5,"topic":"f1-driver-positions","key":"","value":{}})" "\n"
+                                        << "line 2: \"key\" and \"value\" must be strings";
+        QTest::newRow("count differs") << header + message + "{\"end\":2}\n" << "line 3: the end line counts 2 messages, the file holds 1";
+        QTest::newRow("after the end") << header + message + "{\"end\":1}\n" + message << "line 3: more lines follow";
+    }
+
+    void damagedImportsNameTheLine()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, expected);
+        QBuffer in(&text);
+        in.open(QIODevice::ReadOnly);
+        const auto imported = readJsonlExport(in);
+        QVERIFY(!imported.hasValue());
+        QVERIFY2(imported.error().message.startsWith(expected), qPrintable(imported.error().message));
+    }
+
+    void importCommandLeavesTheLibraryUntouchedOnError()
+    {
+        const QString path = file(QStringLiteral("d.sqlite"));
+        QFile broken(file(QStringLiteral("broken.jsonl")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(R"({"pitwall_race_export":1,"race":{"id":"race-d","name":"D","circuit":"monza"}})" "\n"
+                     R"({"t":5,"topic":"f1-driver-positions","key":"race-d","value":"{}"})" "\n"
+                     R"({"t":6,"topic":"f1-driver-positions")");
+        broken.close();
+        QProcess pitwall;
+        pitwall.start(QStringLiteral(PITWALL_BINARY), {"import", broken.fileName(), "--library", path});
+        QVERIFY(pitwall.waitForFinished(30000));
+        QCOMPARE(pitwall.exitCode(), 2);
+        QVERIFY(pitwall.readAllStandardError().contains("broken.jsonl: line 3: the file ends inside this line"));
+        QVERIFY(RaceLibrary::open(path).value()->list().value().empty());
+    }
+
+    void newerSchemaIsLeftAlone()
+    {
+        const QString path = file(QStringLiteral("future.sqlite"));
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 7"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("future"));
+        const auto library = RaceLibrary::open(path);
+        QVERIFY(!library.hasValue());
+        QVERIFY2(library.error().message.contains(QLatin1String("newer Pit Wall")), qPrintable(library.error().message));
+    }
+
+    void killedRecordingReadsBackToTheLastSecond()
+    {
+        const QString path = file(QStringLiteral("killed.sqlite"));
+        QProcess pitwall;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.path());
+        pitwall.setProcessEnvironment(environment);
+        pitwall.start(QStringLiteral(PITWALL_BINARY), {"--headless", "--speed", "1", "--library", path});
+        QVERIFY(pitwall.waitForStarted());
+        // Progress lines on stderr carry the race time: wait for a few, then SIGKILL.
+        static const QRegularExpression raceTime(QStringLiteral("race-time (\\d+)s"));
+        QByteArray progress;
+        qint64 lastRaceS = 0;
+        QElapsedTimer clock;
+        clock.start();
+        while (lastRaceS < 4 && clock.elapsed() < 30000) {
+            pitwall.waitForReadyRead(500);
+            progress += pitwall.readAllStandardError();
+            auto matches = raceTime.globalMatch(QString::fromUtf8(progress));
+            while (matches.hasNext())
+                lastRaceS = matches.next().captured(1).toLongLong();
+        }
+        QVERIFY2(lastRaceS >= 4, progress.constData());
+        ::kill(pid_t(pitwall.processId()), SIGKILL);
+        QVERIFY(pitwall.waitForFinished(10000));
+        QCOMPARE(pitwall.exitStatus(), QProcess::CrashExit);
+
+        auto library = RaceLibrary::open(path);
+        QVERIFY2(library.hasValue(), qPrintable(library.hasValue() ? QString() : library.error().message));
+        const auto races = library.value()->list().value();
+        QCOMPARE(int(races.size()), 1);
+        QCOMPARE(races.front().state, QStringLiteral("recording")); // it never finished
+        const auto messages = readAll(*library.value(), races.front().id);
+        QCOMPARE(qint64(messages.size()), races.front().messageCount);
+        // Everything up to a second before the last progress line the race printed is there.
+        QVERIFY2(messages.back().raceMs >= (lastRaceS - 1) * 1000,
+                 qPrintable(QStringLiteral("recorded to %1 ms, race printed %2 s").arg(messages.back().raceMs).arg(lastRaceS)));
+        int positions = 0;
+        for (const auto &message : messages)
+            positions += message.topic == topics::kDriverPositions && codec::decodePositionUpdate(message.value).hasValue();
+        QVERIFY(positions >= 20 * int(lastRaceS - 1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLibrary)
+#include "tst_library.moc"
