@@ -56,6 +56,9 @@ const QCommandLineOption kLibraryFile(QStringLiteral("library"),
                                                      "folder; see pitwall library --help)."),
                                       QStringLiteral("file"));
 const QCommandLineOption kNoRecord(QStringLiteral("no-record"), QStringLiteral("Do not keep this race in the library."));
+const QCommandLineOption kRerun(QStringLiteral("rerun"),
+                                QStringLiteral("replay: play only the race's own topics and run the pipeline on them "
+                                               "afresh (default: play everything recorded, the pipeline's outputs too)."));
 const QCommandLineOption kAutostart(QStringLiteral("autostart"), QStringLiteral("GUI: start a race at launch."));
 const QCommandLineOption kScreenshot(QStringLiteral("screenshot"),
                                      QStringLiteral("GUI: start a race, save a PNG of the window after 5 s, and quit."),
@@ -82,7 +85,9 @@ CommandLine::CommandLine()
         QStringLiteral("Pit Wall - follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall.\n"
                        "Without options it opens the window and uses its embedded Kafka broker.\n"
                        "Kafka settings given here override those saved in the app.\n"
-                       "Offline ML commands: pitwall detect-anomalies --help, pitwall forecast --help."));
+                       "Offline ML commands: pitwall detect-anomalies --help, pitwall forecast --help.\n"
+                       "Race library: pitwall library --help, pitwall export --help, pitwall import --help,\n"
+                       "  pitwall replay RACE_ID --headless [--speed X|max] [--rerun]."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     QCommandLineOption track = kTrack;
@@ -90,16 +95,30 @@ CommandLine::CommandLine()
     QCommandLineOption disableStage = kDisableStage;
     disableStage.setDescription(kDisableStage.description().arg(stageNames().join(QLatin1String(", "))));
     m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
-                         kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kAutostart, kScreenshot});
+                         kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kRerun, kAutostart, kScreenshot});
 }
 
 Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
 {
     m_parser.process(arguments); // exits on --help, --version and unknown options
-    if (!m_parser.positionalArguments().isEmpty())
-        return Error{QStringLiteral("unexpected argument '%1' (see --help)").arg(m_parser.positionalArguments().first())};
-
     AppOptions options;
+    const auto words = m_parser.positionalArguments();
+    if (words.value(0) == QLatin1String("replay")) {
+        // pitwall replay RACE_ID --headless [--speed X|max] [--rerun] [--library FILE]
+        if (words.size() != 2)
+            return Error{QStringLiteral("usage: pitwall replay RACE_ID --headless [--speed X|max] [--rerun] [--library FILE]")};
+        if (!m_parser.isSet(kHeadless))
+            return Error{QStringLiteral("replay runs with --headless (replay in the window comes with its library panel)")};
+        if (m_parser.isSet(kNoRecord))
+            return Error{QStringLiteral("--no-record makes no sense for a replay: replays are never recorded")};
+        options.session.replayRaceId = words[1];
+        options.session.replayRerun = m_parser.isSet(kRerun);
+    } else if (!words.isEmpty()) {
+        return Error{QStringLiteral("unexpected argument '%1' (see --help)").arg(words.first())};
+    } else if (m_parser.isSet(kRerun)) {
+        return Error{QStringLiteral("--rerun goes with: pitwall replay RACE_ID")};
+    }
+
     options.headless = m_parser.isSet(kHeadless);
     bool isNumber = false;
     if (m_parser.isSet(kDuration)) {
@@ -161,6 +180,8 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
 
 bool CommandLine::wantsConsoleOnly(int argc, char **argv)
 {
+    if (argc > 1 && std::strcmp(argv[1], "replay") == 0)
+        return true; // a replay is headless (and its errors need no display)
     for (int i = 1; i < argc; ++i) {
         for (const char *flag : {"--headless", "-h", "--help", "--help-all", "-v", "--version", "-?"}) {
             if (std::strcmp(argv[i], flag) == 0)

@@ -73,6 +73,7 @@ QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, c
                        {"events", events},
                        {"faults", faults},
                        {"stages", stats.stages},
+                       {"replay_of", race.replayOf.isEmpty() ? QJsonValue() : QJsonValue(race.replayOf)},
                        {"library", race.libraryPath.isEmpty()
                                        ? QJsonValue()
                                        : QJsonValue(QJsonObject{{"path", race.libraryPath},

@@ -1,7 +1,5 @@
 #include "RaceRunner.h"
 
-#include <cmath>
-
 #include "core/JsonCodec.h"
 #include "core/Topics.h"
 #include "stream/KafkaProducer.h"
@@ -12,11 +10,9 @@ namespace pitwall {
 
 RaceRunner::RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed, Backlog backlog,
                        StepClock onStep)
-    : m_simulator(std::move(simulator))
+    : RaceSource(speed, std::move(backlog), std::move(onStep))
+    , m_simulator(std::move(simulator))
     , m_producer(producer)
-    , m_speed(speed)
-    , m_backlog(std::move(backlog))
-    , m_onStep(std::move(onStep))
 {
 }
 
@@ -39,27 +35,16 @@ void RaceRunner::stop()
 
 void RaceRunner::run(const std::stop_token &stop, const std::function<void()> &onFinished)
 {
-    using Clock = std::chrono::steady_clock;
-    const auto wallStart = Clock::now();
+    markRunStart();
     SimOutput out;
     while (!stop.stop_requested() && !m_simulator->finished()) {
         out.clear();
         m_simulator->step(out);
-        if (m_onStep)
-            m_onStep(qint64(std::llround(m_simulator->raceTimeS() * 1000)));
+        announce(m_simulator->raceTimeS());
         publish(out);
         m_raceTimeS = m_simulator->raceTimeS();
         m_leaderLap = m_simulator->leaderLap();
-        // Back-pressure: never run the readers out of the broker's window.
-        while (m_backlog && !stop.stop_requested() && m_backlog(*this) > kMaxBacklog)
-            std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        if (m_speed > 0) {
-            const auto due = wallStart + std::chrono::duration_cast<Clock::duration>(
-                                             std::chrono::duration<double>(m_simulator->raceTimeS() / m_speed));
-            // Sleep in slices so a stop request is honoured quickly even at slow speeds.
-            while (!stop.stop_requested() && Clock::now() < due)
-                std::this_thread::sleep_for(std::min<Clock::duration>(due - Clock::now(), std::chrono::milliseconds(50)));
-        }
+        holdBackAndKeepPace(stop, m_simulator->raceTimeS());
     }
     if (m_simulator->finished() && onFinished)
         onFinished();
@@ -84,6 +69,20 @@ void RaceRunner::publish(const SimOutput &out)
     m_events += out.events.size();
     m_labels += out.faultLabels.size();
     m_telemetry += out.telemetry.size();
+}
+
+RaceSummary RaceRunner::summary() const
+{
+    RaceSummary summary;
+    summary.circuitId = m_simulator->options().circuitId;
+    summary.laps = m_simulator->totalLaps();
+    summary.leaderLap = m_simulator->leaderLap();
+    summary.finished = m_simulator->finished();
+    summary.raceTimeS = m_simulator->raceTimeS();
+    summary.classification = m_simulator->classification();
+    summary.events = m_simulator->eventCounts();
+    summary.faults = m_simulator->faultLabels();
+    return summary;
 }
 
 quint64 RaceRunner::producedTo(const char *topic) const

@@ -2,10 +2,12 @@
 
 #include "PipelineEngine.h"
 #include "RaceRunner.h"
+#include "ReplayRunner.h"
 #include "core/Topics.h"
 #include "stream/KafkaConsumer.h"
 #include "stream/KafkaProducer.h"
 #include "sim/Circuit.h"
+#include "storage/RaceLibrary.h"
 #include "storage/RaceRecorder.h"
 
 #include <QDateTime>
@@ -44,16 +46,15 @@ RaceRecord raceRecordFor(const SimOptions &race, const Grid &grid, const RaceSim
     return record;
 }
 
-QJsonObject raceResultJson(const RaceSimulator &simulator)
+QJsonObject raceResultJson(const RaceSummary &summary)
 {
     QJsonObject events;
-    const auto counts = simulator.eventCounts();
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+    for (auto it = summary.events.cbegin(); it != summary.events.cend(); ++it)
         events.insert(it.key(), it.value());
-    return QJsonObject{{"finished", simulator.finished()},
-                       {"leader_lap", simulator.leaderLap()},
-                       {"race_time_s", simulator.raceTimeS()},
-                       {"classification", QJsonArray::fromStringList(simulator.classification())},
+    return QJsonObject{{"finished", summary.finished},
+                       {"leader_lap", summary.leaderLap},
+                       {"race_time_s", summary.raceTimeS},
+                       {"classification", QJsonArray::fromStringList(summary.classification)},
                        {"events", events}};
 }
 
@@ -66,7 +67,7 @@ struct RaceSession::Clients {
     std::unique_ptr<KafkaConsumer> consumer;
     std::unique_ptr<LeaderboardFeed> feed;
     std::unique_ptr<PipelineEngine> pipeline; // after the producer: stops before it
-    std::unique_ptr<RaceRunner> runner;       // declared last: stops first, while the producer lives
+    std::unique_ptr<RaceSource> runner;       // declared last: stops first, while the producer lives
 };
 
 RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &grid, SessionOptions options,
@@ -78,6 +79,8 @@ RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &gr
 {
     qRegisterMetaType<pitwall::SessionStats>();
     qRegisterMetaType<QVector<pitwall::PositionUpdate>>();
+    if (!m_options.replayRaceId.isEmpty())
+        m_options.race.raceId = m_options.replayRaceId; // the recorded messages carry it
     if (m_options.race.raceId.isEmpty())
         m_options.race.raceId = QStringLiteral("race-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
     if (m_options.race.seed == 0)
@@ -112,9 +115,25 @@ void RaceSession::start()
                                              -> Expected<std::shared_ptr<Clients>> {
         auto race = options.race;
         race.startEpochMs = QDateTime::currentMSecsSinceEpoch();
-        auto simulator = RaceSimulator::create(grid, race);
-        if (!simulator)
-            return simulator.error();
+        const bool replaying = !options.replayRaceId.isEmpty();
+        std::unique_ptr<RaceSimulator> simulator;
+        RaceRecord replayed;
+        if (replaying) {
+            auto library = RaceLibrary::open(options.libraryPath);
+            if (!library)
+                return library.error();
+            auto found = library.value()->find(options.replayRaceId);
+            if (!found)
+                return found.error();
+            if (!found.value())
+                return Error{QStringLiteral("no race %1 in the library %2").arg(options.replayRaceId, options.libraryPath)};
+            replayed = *found.value();
+        } else {
+            auto created = RaceSimulator::create(grid, race);
+            if (!created)
+                return created.error();
+            simulator = std::move(created).value();
+        }
         auto clients = std::make_shared<Clients>();
         // The consumer is positioned before anything is produced, so it sees the whole race.
         auto consumer = KafkaConsumer::create(endpoint->clientConfig(), {QString::fromLatin1(topics::kDriverPositions)},
@@ -130,9 +149,9 @@ void RaceSession::start()
         if (!producer)
             return producer.error();
         clients->producer = std::move(producer).value();
-        if (!options.libraryPath.isEmpty()) {
+        if (!options.libraryPath.isEmpty() && !replaying) {
             // Every message, the race's and the stages', as it is produced: not read back.
-            auto recorder = RaceRecorder::start(options.libraryPath, raceRecordFor(race, grid, **simulator, options));
+            auto recorder = RaceRecorder::start(options.libraryPath, raceRecordFor(race, grid, *simulator, options));
             if (!recorder)
                 return recorder.error();
             clients->recorder = std::move(recorder).value();
@@ -145,14 +164,15 @@ void RaceSession::start()
         clients->pipeline = std::make_unique<PipelineEngine>(endpoint->clientConfig(), *clients->producer);
         if (auto started = clients->pipeline->start(KafkaEndpoint::kDefaultTimeoutMs); !started)
             return started.error();
-        for (const auto &stage : options.disabledStages) {
-            if (auto off = clients->pipeline->setEnabled(stage, false, KafkaEndpoint::kDefaultTimeoutMs); !off)
-                return off.error();
+        // Replaying what was recorded plays the stages' outputs too: the stages stay off.
+        const QStringList off = replaying && !options.replayRerun ? clients->pipeline->stageNames() : options.disabledStages;
+        for (const auto &stage : off) {
+            if (auto switched = clients->pipeline->setEnabled(stage, false, KafkaEndpoint::kDefaultTimeoutMs); !switched)
+                return switched.error();
         }
-        clients->runner = std::make_unique<RaceRunner>(
-            std::move(simulator).value(), *clients->producer, options.speed,
+        RaceSource::Backlog backlog =
             [feed = clients->feed.get(), consumer = clients->consumer.get(), pipeline = clients->pipeline.get(),
-             recorder = clients->recorder.get()](const RaceRunner &runner) {
+             recorder = clients->recorder.get()](const RaceSource &runner) {
                 // Produced minus handled, per topic the race writes; the largest counts.
                 const auto positions = feed->counts();
                 qint64 backlog = qint64(runner.producedTo(topics::kDriverPositions))
@@ -164,11 +184,18 @@ void RaceSession::start()
                 }
                 // The recorder keeps up too (at "max" speed it can be the slowest reader).
                 return recorder ? std::max(backlog, recorder->pending()) : backlog;
-            },
-            [recorder = clients->recorder.get()](qint64 raceMs) {
-                if (recorder)
-                    recorder->setRaceMs(raceMs);
-            });
+            };
+        RaceSource::StepClock clock = [recorder = clients->recorder.get()](qint64 raceMs) {
+            if (recorder)
+                recorder->setRaceMs(raceMs);
+        };
+        if (replaying)
+            clients->runner = std::make_unique<ReplayRunner>(
+                options.libraryPath, replayed, options.replayRerun ? ReplayRunner::Mode::Rerun : ReplayRunner::Mode::Recorded,
+                *clients->producer, options.speed, std::move(backlog), std::move(clock));
+        else
+            clients->runner = std::make_unique<RaceRunner>(std::move(simulator), *clients->producer, options.speed,
+                                                           std::move(backlog), std::move(clock));
         return clients;
     }));
 }
@@ -229,9 +256,9 @@ void RaceSession::stop()
         clients->producer->flush(std::max<qint64>(1000, timeoutMs - clock.elapsed()));
         clients->consumer->stop();
         if (clients->recorder) {
-            const auto &simulator = clients->runner->simulator();
+            const auto summary = clients->runner->summary();
             const auto finished = clients->recorder->finish(
-                simulator.finished() ? QStringLiteral("finished") : QStringLiteral("stopped"), raceResultJson(simulator));
+                summary.finished ? QStringLiteral("finished") : QStringLiteral("stopped"), raceResultJson(summary));
             Q_UNUSED(finished); // its error stays in recorder->lastError() for the summary
         }
     }));
@@ -300,18 +327,11 @@ RaceSummary RaceSession::summary() const
     RaceSummary summary;
     summary.circuitId = m_options.race.circuitId;
     if (!m_clients || m_state != State::Stopped)
-        return summary; // the simulator is only read once its thread has ended
-    const auto &simulator = m_clients->runner->simulator();
-    summary.laps = simulator.totalLaps();
-    summary.leaderLap = simulator.leaderLap();
-    summary.finished = simulator.finished();
-    summary.raceTimeS = simulator.raceTimeS();
-    summary.classification = simulator.classification();
-    summary.events = simulator.eventCounts();
-    summary.faults = simulator.faultLabels();
+        return summary; // the source is only read once its thread has ended
+    summary = m_clients->runner->summary();
     if (m_clients->recorder) {
         summary.libraryPath = m_options.libraryPath;
-        summary.recordingState = simulator.finished() ? QStringLiteral("finished") : QStringLiteral("stopped");
+        summary.recordingState = summary.finished ? QStringLiteral("finished") : QStringLiteral("stopped");
         summary.recordedMessages = m_clients->recorder->recorded();
         summary.recordingError = m_clients->recorder->lastError();
     }

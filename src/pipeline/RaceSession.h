@@ -5,6 +5,7 @@
 // no call here blocks.
 
 #include "LeaderboardFeed.h"
+#include "RaceSource.h"
 #include "SessionStats.h"
 #include "core/Grid.h"
 #include "core/Messages.h"
@@ -25,24 +26,10 @@ struct SessionOptions {
     int displayIntervalMs = 100; // how often the GUI gets the standing and counters
     int stopTimeoutMs = 15000;   // flush plus consumer catch-up when stopping
     QStringList disabledStages;  // pipeline stages that start switched off
-    QString libraryPath;         // the race library to record into; empty: do not record
-};
-
-// What a race came to: for the headless summary and the "race finished" view.
-struct RaceSummary {
-    QString circuitId;
-    int laps = 0;
-    int leaderLap = 0;
-    bool finished = false;       // the chequered flag fell (not stopped early)
-    double raceTimeS = 0;
-    QStringList classification;
-    QMap<QString, int> events;
-    std::vector<FaultLabel> faults;
-    // The recording: what the library holds of this race.
-    QString libraryPath;
-    QString recordingState;     // finished / stopped, or empty when not recorded
-    qint64 recordedMessages = 0;
-    QString recordingError;
+    QString libraryPath;         // the race library to record into (or replay from); empty: do not record
+    // Set: replay this race of the library instead of simulating one (it is not recorded again).
+    QString replayRaceId;
+    bool replayRerun = false;    // false: play everything recorded; true: only the race's own topics, pipeline afresh
 };
 
 class RaceSession : public QObject {

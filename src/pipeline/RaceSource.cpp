@@ -1,0 +1,40 @@
+#include "RaceSource.h"
+
+#include <cmath>
+#include <thread>
+
+namespace pitwall {
+
+RaceSource::RaceSource(double speed, Backlog backlog, StepClock onStep)
+    : m_speed(speed)
+    , m_backlog(std::move(backlog))
+    , m_onStep(std::move(onStep))
+{
+}
+
+void RaceSource::markRunStart()
+{
+    m_wallStart = std::chrono::steady_clock::now();
+}
+
+void RaceSource::announce(double raceTimeS)
+{
+    if (m_onStep)
+        m_onStep(qint64(std::llround(raceTimeS * 1000)));
+}
+
+void RaceSource::holdBackAndKeepPace(const std::stop_token &stop, double raceTimeS)
+{
+    using Clock = std::chrono::steady_clock;
+    // Back-pressure: never run the readers out of the broker's window.
+    while (m_backlog && !stop.stop_requested() && m_backlog(*this) > kMaxBacklog)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    if (m_speed <= 0)
+        return;
+    const auto due = m_wallStart + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(raceTimeS / m_speed));
+    // Sleep in slices so a stop request is honoured quickly even at slow speeds.
+    while (!stop.stop_requested() && Clock::now() < due)
+        std::this_thread::sleep_for(std::min<Clock::duration>(due - Clock::now(), std::chrono::milliseconds(50)));
+}
+
+} // namespace pitwall

@@ -1,0 +1,80 @@
+#pragma once
+// Where a race's messages come from: the simulator (RaceRunner) or the race library
+// (ReplayRunner). Either runs in its own thread, produces to Kafka in step with the wall
+// clock times a speed factor (or as fast as the readers keep up), and says what it
+// produced and, once stopped, what the race came to.
+
+#include "core/Messages.h"
+
+#include <QMap>
+#include <QStringList>
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <stop_token>
+#include <vector>
+
+namespace pitwall {
+
+// What a race came to: for the headless summary and the "race finished" view.
+struct RaceSummary {
+    QString circuitId;
+    int laps = 0;
+    int leaderLap = 0;
+    bool finished = false;       // the chequered flag fell (not stopped early)
+    double raceTimeS = 0;
+    QStringList classification;
+    QMap<QString, int> events;
+    std::vector<FaultLabel> faults;
+    // The recording: what the library holds of this race.
+    QString libraryPath;
+    QString recordingState;     // finished / stopped, or empty when not recorded
+    qint64 recordedMessages = 0;
+    QString recordingError;
+    QString replayOf;           // the library race replayed, if this was a replay
+};
+
+class RaceSource {
+public:
+    // Messages the slowest reader of the race has yet to process, given what the race
+    // produced to each topic so far.
+    using Backlog = std::function<qint64(const RaceSource &)>;
+    // Hears the race clock (ms) before each step's messages are produced.
+    using StepClock = std::function<void(qint64 raceMs)>;
+    // The embedded broker keeps ~5 MB a partition: the race waits rather than run its
+    // readers out of that window (a few thousand telemetry messages).
+    static constexpr qint64 kMaxBacklog = 4000;
+
+    virtual ~RaceSource() = default;
+
+    // onFinished is called on the source's thread when the race has run to its end.
+    virtual void start(std::function<void()> onFinished) = 0;
+    // Stops and joins.
+    virtual void stop() = 0;
+    virtual quint64 producedTo(const char *topic) const = 0;
+    // After stop().
+    virtual RaceSummary summary() const = 0;
+
+    double raceTimeS() const { return m_raceTimeS.load(); }
+    int leaderLap() const { return m_leaderLap.load(); }
+
+protected:
+    RaceSource(double speed, Backlog backlog, StepClock onStep);
+
+    // Called from the source's thread: announce the clock, and after producing, wait for
+    // slow readers and for the wall clock.
+    void announce(double raceTimeS);
+    void holdBackAndKeepPace(const std::stop_token &stop, double raceTimeS);
+    void markRunStart();
+
+    std::atomic<double> m_raceTimeS{0};
+    std::atomic<int> m_leaderLap{0};
+
+private:
+    double m_speed;
+    Backlog m_backlog;
+    StepClock m_onStep;
+    std::chrono::steady_clock::time_point m_wallStart;
+};
+
+} // namespace pitwall

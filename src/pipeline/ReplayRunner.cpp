@@ -1,0 +1,136 @@
+#include "ReplayRunner.h"
+
+#include "core/JsonCodec.h"
+#include "core/Topics.h"
+#include "storage/RaceLibrary.h"
+#include "stream/KafkaProducer.h"
+
+#include <QJsonArray>
+#include <cstring>
+
+namespace pitwall {
+
+namespace {
+
+int topicIndex(const char *topic)
+{
+    for (size_t i = 0; i < std::size(topics::kAll); ++i) {
+        if (std::strcmp(topics::kAll[i], topic) == 0)
+            return int(i);
+    }
+    return -1;
+}
+
+} // namespace
+
+ReplayRunner::ReplayRunner(QString libraryPath, RaceRecord race, Mode mode, KafkaProducer &producer, double speed,
+                           Backlog backlog, StepClock onStep)
+    : RaceSource(speed, std::move(backlog), std::move(onStep))
+    , m_libraryPath(std::move(libraryPath))
+    , m_race(std::move(race))
+    , m_mode(mode)
+    , m_producer(producer)
+{
+}
+
+ReplayRunner::~ReplayRunner()
+{
+    stop();
+}
+
+bool ReplayRunner::isRaceTopic(const QByteArray &topic)
+{
+    for (const char *source : {topics::kDriverPositions, topics::kCarMetrics, topics::kRaceEvents, topics::kFaultLabels,
+                               topics::kCarTelemetry}) {
+        if (topic == source)
+            return true;
+    }
+    return false;
+}
+
+void ReplayRunner::start(std::function<void()> onFinished)
+{
+    m_thread = std::jthread([this, onFinished = std::move(onFinished)](std::stop_token stop) { run(stop, onFinished); });
+}
+
+void ReplayRunner::stop()
+{
+    m_thread.request_stop();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void ReplayRunner::run(const std::stop_token &stop, const std::function<void()> &onFinished)
+{
+    auto library = RaceLibrary::open(m_libraryPath); // this thread's own connection
+    if (!library) {
+        QMutexLocker lock(&m_errorMutex);
+        m_lastError = library.error().message;
+        return;
+    }
+    markRunStart();
+    const auto read = library.value()->read(m_race.id, 0, [&](const std::vector<RecordedMessage> &messages) {
+        for (const auto &message : messages) {
+            if (stop.stop_requested())
+                return false;
+            if (m_mode == Mode::Rerun && !isRaceTopic(message.topic))
+                continue;
+            const double raceTimeS = double(message.raceMs) / 1000.0;
+            if (raceTimeS > m_raceTimeS.load()) {
+                holdBackAndKeepPace(stop, raceTimeS); // the previous moment is out: wait for this one
+                announce(raceTimeS);
+                m_raceTimeS = raceTimeS;
+            }
+            m_producer.produce(message.topic.constData(), message.key, message.value);
+            if (message.topic == topics::kDriverPositions) {
+                if (const auto update = codec::decodePositionUpdate(message.value); update && update->position == 1 && update->lap)
+                    m_leaderLap = std::max(m_leaderLap.load(), *update->lap);
+            }
+            if (const int index = topicIndex(message.topic.constData()); index >= 0)
+                ++m_produced[size_t(index)];
+        }
+        return true;
+    });
+    if (!read) {
+        QMutexLocker lock(&m_errorMutex);
+        m_lastError = read.error().message;
+        return;
+    }
+    if (!stop.stop_requested()) {
+        m_reachedEnd = true;
+        if (onFinished)
+            onFinished();
+    }
+}
+
+quint64 ReplayRunner::producedTo(const char *topic) const
+{
+    const int index = topicIndex(topic);
+    return index < 0 ? 0 : m_produced[size_t(index)].load();
+}
+
+QString ReplayRunner::lastError() const
+{
+    QMutexLocker lock(&m_errorMutex);
+    return m_lastError;
+}
+
+RaceSummary ReplayRunner::summary() const
+{
+    RaceSummary summary;
+    summary.circuitId = m_race.circuit;
+    summary.laps = m_race.laps;
+    summary.leaderLap = m_leaderLap.load();
+    summary.raceTimeS = m_raceTimeS.load();
+    // The recorded result holds when the replay ran to the end of a race that finished.
+    summary.finished = m_reachedEnd && m_race.result.value("finished").toBool();
+    for (const auto &driver : m_race.result.value("classification").toArray())
+        summary.classification << driver.toString();
+    const auto events = m_race.result.value("events").toObject();
+    for (auto it = events.begin(); it != events.end(); ++it)
+        summary.events.insert(it.key(), it.value().toInt());
+    summary.replayOf = m_race.id;
+    return summary;
+}
+
+} // namespace pitwall

@@ -1,0 +1,53 @@
+#pragma once
+// Plays a race from the library back to Kafka, like a live race: the recorded messages,
+// byte for byte, in their order, paced by their race time (times a speed factor, or as
+// fast as the readers keep up). Reads the library on its own thread and connection.
+// Two modes: Recorded plays everything that was produced, the pipeline's outputs
+// included (commentary and anomalies as they were); Rerun plays only what the race itself
+// produced, for the pipeline to process afresh (another model, other parameters).
+
+#include "RaceSource.h"
+#include "core/Topics.h"
+#include "storage/RaceRecord.h"
+
+#include <QMutex>
+#include <array>
+#include <thread>
+
+namespace pitwall {
+
+class KafkaProducer;
+
+class ReplayRunner : public RaceSource {
+public:
+    enum class Mode { Recorded, Rerun };
+
+    ReplayRunner(QString libraryPath, RaceRecord race, Mode mode, KafkaProducer &producer, double speed, Backlog backlog = {},
+                 StepClock onStep = {});
+    ~ReplayRunner() override;
+
+    void start(std::function<void()> onFinished) override;
+    void stop() override;
+    quint64 producedTo(const char *topic) const override;
+    RaceSummary summary() const override;
+    // Why the replay ended early (a damaged chunk...), or empty.
+    QString lastError() const;
+
+    // The topics a race itself produces (what Rerun plays).
+    static bool isRaceTopic(const QByteArray &topic);
+
+private:
+    void run(const std::stop_token &stop, const std::function<void()> &onFinished);
+
+    QString m_libraryPath;
+    RaceRecord m_race;
+    Mode m_mode;
+    KafkaProducer &m_producer;
+    std::atomic<bool> m_reachedEnd{false};
+    std::array<std::atomic<quint64>, std::size(topics::kAll)> m_produced{}; // by index in topics::kAll
+    mutable QMutex m_errorMutex;
+    QString m_lastError;
+    std::jthread m_thread;
+};
+
+} // namespace pitwall
