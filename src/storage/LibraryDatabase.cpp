@@ -38,6 +38,9 @@ const char *const kMigrations[] = {
     "  data BLOB NOT NULL,"
     "  PRIMARY KEY (race_id, seq)) WITHOUT ROWID;"
     "CREATE INDEX chunks_by_time ON chunks(race_id, first_ms);",
+    // 1 -> 2: seeks find their first chunk in an index instead of scanning the blobs.
+    "DROP INDEX chunks_by_time;"
+    "CREATE INDEX chunks_by_end ON chunks(race_id, last_ms, seq);",
 };
 
 Expected<bool> execAll(QSqlDatabase &db, const QString &script)

@@ -13,7 +13,7 @@ namespace pitwall {
 
 class LibraryDatabase {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // The file in the user's data directory (QStandardPaths::AppDataLocation).
     static QString defaultPath();

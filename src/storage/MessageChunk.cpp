@@ -8,7 +8,7 @@ namespace pitwall::chunk {
 namespace {
 
 constexpr quint8 kFormat = 1;
-constexpr int kCompression = 3; // JSON telemetry shrinks ~8x; higher levels cost more than they save
+constexpr int kCompression = 1; // fastest zlib level: recording must keep up with a race at full speed
 constexpr quint32 kMaxMessages = 10'000'000;
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "RaceLibrary.h"
 
+#include "RaceRecorder.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -9,7 +11,6 @@ namespace pitwall {
 
 namespace {
 
-constexpr size_t kImportChunkMessages = 2000;
 
 QString compact(const QJsonObject &object)
 {
@@ -164,11 +165,24 @@ Expected<bool> RaceLibrary::remove(const QString &raceId)
 Expected<bool> RaceLibrary::read(const QString &raceId, qint64 fromMs,
                                  const std::function<bool(const std::vector<RecordedMessage> &)> &each)
 {
+    // The first chunk that reaches `fromMs`, from the index (times never go back with seq).
+    QSqlQuery start(m_database->db());
+    // INDEXED BY: left to itself SQLite walks the primary key, reading every blob before it.
+    start.prepare(QStringLiteral("SELECT seq FROM chunks INDEXED BY chunks_by_end WHERE race_id = ? AND last_ms >= ? "
+                                 "ORDER BY last_ms, seq LIMIT 1"));
+    start.addBindValue(raceId);
+    start.addBindValue(fromMs);
+    if (!start.exec())
+        return Error{sqlError(QStringLiteral("reading race %1").arg(raceId), start)};
+    if (!start.next())
+        return true; // nothing from there on
+    const qint64 firstSeq = start.value(0).toLongLong();
+    start.finish();
     QSqlQuery query(m_database->db());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT data FROM chunks WHERE race_id = ? AND last_ms >= ? ORDER BY seq"));
+    query.prepare(QStringLiteral("SELECT data FROM chunks WHERE race_id = ? AND seq >= ? ORDER BY seq"));
     query.addBindValue(raceId);
-    query.addBindValue(fromMs);
+    query.addBindValue(firstSeq);
     if (!query.exec())
         return Error{sqlError(QStringLiteral("reading race %1").arg(raceId), query)};
     while (query.next()) {
@@ -199,10 +213,10 @@ Expected<bool> RaceLibrary::add(const RaceRecord &race, const std::vector<Record
     stored.messageCount = qint64(messages.size());
     stored.storedBytes = 0;
     Expected<bool> written = storeRaceRow(db, stored);
-    for (size_t first = 0; written && first < messages.size(); first += kImportChunkMessages) {
+    for (size_t first = 0; written && first < messages.size(); first += RaceRecorder::kChunkMessages) {
         const std::vector<RecordedMessage> part(messages.begin() + long(first),
-                                                messages.begin() + long(std::min(messages.size(), first + kImportChunkMessages)));
-        written = storeChunk(db, race.id, qint64(first / kImportChunkMessages), part, &stored.storedBytes);
+                                                messages.begin() + long(std::min(messages.size(), first + RaceRecorder::kChunkMessages)));
+        written = storeChunk(db, race.id, qint64(first / RaceRecorder::kChunkMessages), part, &stored.storedBytes);
     }
     if (written)
         written = storeRaceRow(db, stored); // with its size

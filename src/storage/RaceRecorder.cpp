@@ -110,8 +110,13 @@ void RaceRecorder::run(const QString &path, std::promise<QString> opened)
         if (!batch.empty())
             m_race.durationMs = std::max(m_race.durationMs, batch.back().raceMs);
         Expected<bool> written = db.transaction() ? Expected<bool>(true) : Error{db.lastError().text()};
-        if (written)
-            written = storeChunk(db, m_race.id, seq, batch, &m_race.storedBytes);
+        // Small chunks: a seek decodes one chunk, whatever the batch size.
+        qint64 nextSeq = seq;
+        for (size_t first = 0; written && first < batch.size(); first += kChunkMessages) {
+            const std::vector<RecordedMessage> part(batch.begin() + long(first),
+                                                    batch.begin() + long(std::min(batch.size(), first + kChunkMessages)));
+            written = storeChunk(db, m_race.id, nextSeq++, part, &m_race.storedBytes);
+        }
         if (written)
             written = storeRaceRow(db, m_race);
         if (written && !db.commit())
@@ -121,7 +126,7 @@ void RaceRecorder::run(const QString &path, std::promise<QString> opened)
             m_race.messageCount -= qint64(batch.size());
             fail(QStringLiteral("recording race %1: %2").arg(m_race.id, written.error().message));
         } else {
-            ++seq;
+            seq = nextSeq;
             m_recorded += qint64(batch.size());
         }
         m_pending -= qint64(batch.size());

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -205,6 +206,48 @@ private slots:
         QCOMPARE(pitwall.exitCode(), 2);
         QVERIFY(pitwall.readAllStandardError().contains("broken.jsonl: line 3: the file ends inside this line"));
         QVERIFY(RaceLibrary::open(path).value()->list().value().empty());
+    }
+
+    void olderSchemaIsMigratedKeepingItsRaces()
+    {
+        // A library as schema 1 left it (before the seek index): its race survives the upgrade.
+        const QString path = file(QStringLiteral("v1.sqlite"));
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            for (const char *statement :
+                 {"CREATE TABLE races (id TEXT PRIMARY KEY, name TEXT NOT NULL, circuit TEXT NOT NULL, started_at INTEGER NOT NULL,"
+                  " laps INTEGER NOT NULL, seed INTEGER NOT NULL, followed_driver TEXT NOT NULL DEFAULT '', drivers TEXT NOT NULL,"
+                  " options TEXT NOT NULL, state TEXT NOT NULL, result TEXT NOT NULL DEFAULT '{}', duration_ms INTEGER NOT NULL DEFAULT 0,"
+                  " message_count INTEGER NOT NULL DEFAULT 0, stored_bytes INTEGER NOT NULL DEFAULT 0)",
+                  "CREATE TABLE chunks (race_id TEXT NOT NULL REFERENCES races(id) ON DELETE CASCADE, seq INTEGER NOT NULL,"
+                  " first_ms INTEGER NOT NULL, last_ms INTEGER NOT NULL, count INTEGER NOT NULL, data BLOB NOT NULL,"
+                  " PRIMARY KEY (race_id, seq)) WITHOUT ROWID",
+                  "CREATE INDEX chunks_by_time ON chunks(race_id, first_ms)",
+                  "INSERT INTO races (id, name, circuit, started_at, laps, seed, drivers, options, state)"
+                  " VALUES ('race-old', 'Old', 'spa', 1, 1, 1, '[]', '{}', 'finished')",
+                  "PRAGMA user_version = 1"})
+                QVERIFY2(query.exec(QString::fromLatin1(statement)), qPrintable(query.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        auto library = RaceLibrary::open(path);
+        QVERIFY2(library.hasValue(), qPrintable(library.hasValue() ? QString() : library.error().message));
+        QCOMPARE(library.value()->find(QStringLiteral("race-old")).value()->name, QStringLiteral("Old"));
+        QVERIFY(readAll(*library.value(), QStringLiteral("race-old")).empty());
+        library.value().reset();
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery version(db);
+        QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
+        QCOMPARE(version.value(0).toInt(), LibraryDatabase::kSchemaVersion);
+        version.finish();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
     }
 
     void newerSchemaIsLeftAlone()
