@@ -2,6 +2,8 @@
 
 #include "KafkaConnectionDialog.h"
 #include "LeaderboardModel.h"
+#include "LibraryPanel.h"
+#include "RaceLibraryModel.h"
 #include "PipelineHealthModel.h"
 #include "PipelinePanel.h"
 #include "core/Grid.h"
@@ -62,6 +64,7 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     header->resizeSection(LeaderboardModel::Tyre, 110);
     header->resizeSection(LeaderboardModel::PitStops, 60);
     setUpPipelineDock();
+    setUpLibraryDock();
     setUpStatusBar();
     setUpRaceControls();
 
@@ -140,6 +143,20 @@ void MainWindow::setUpPipelineDock()
     });
     m_pipelinePanel->model()->setDisabledStages(m_raceOptions.disabledStages);
     connect(m_pipelinePanel->model(), &PipelineHealthModel::stageToggleRequested, this, &MainWindow::switchStage);
+}
+
+void MainWindow::setUpLibraryDock()
+{
+    m_libraryPanel = new LibraryPanel(this);
+    m_libraryDock = new QDockWidget(tr("Library"), this);
+    m_libraryDock->setObjectName(QStringLiteral("libraryDock")); // for saveState()
+    m_libraryDock->setWidget(m_libraryPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_libraryDock);
+    auto *toggle = m_libraryDock->toggleViewAction();
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_ui->menuView->addAction(toggle);
+    m_libraryPanel->openLibrary(m_raceOptions.libraryPath);
+    connect(m_libraryPanel, &LibraryPanel::replayRequested, this, &MainWindow::startReplay);
 }
 
 void MainWindow::switchStage(const QString &stage, bool enabled)
@@ -254,6 +271,23 @@ void MainWindow::startRaceWhenReady()
 
 void MainWindow::startRace()
 {
+    startSession(chosenRaceOptions());
+}
+
+void MainWindow::startReplay(const QString &raceId, bool rerun)
+{
+    auto options = chosenRaceOptions();
+    options.replayRaceId = raceId;
+    options.replayRerun = rerun;
+    if (const auto *race = m_libraryPanel->model()->race(raceId)) {
+        options.race.circuitId = race->circuit;
+        options.race.laps = race->laps;
+    }
+    startSession(options);
+}
+
+void MainWindow::startSession(const SessionOptions &options)
+{
     m_startWhenReady = false;
     if (!m_endpoint || (m_session && m_session->state() != RaceSession::State::Stopped
                         && m_session->state() != RaceSession::State::Failed))
@@ -261,10 +295,12 @@ void MainWindow::startRace()
     delete m_session;
     m_leaderboard->clear();
     m_ui->problemBanner->hide();
-    m_session = new RaceSession(m_endpoint, Grid::builtIn(), chosenRaceOptions(), this);
+    m_session = new RaceSession(m_endpoint, Grid::builtIn(), options, this);
     const auto &race = m_session->options().race;
     const auto circuit = Circuit::builtIn(race.circuitId);
     m_raceName = circuit ? circuit->grandPrix : race.circuitId;
+    if (!options.replayRaceId.isEmpty())
+        m_raceName = tr("Replay of %1").arg(m_raceName);
     m_raceLaps = race.laps > 0 ? race.laps : (circuit ? circuit->laps : 0);
     connect(m_session, &RaceSession::standingChanged, m_leaderboard, &LeaderboardModel::setStanding);
     connect(m_session, &RaceSession::stageSwitched, this, [this](const QString &stage, bool enabled, const QString &error) {
@@ -293,6 +329,7 @@ void MainWindow::startRace()
                                    : tr("stopped on lap %1").arg(summary.leaderLap);
         m_ui->raceTitle->setText(tr("Race %1 — finished: %2 of %3 positions read back — %4")
                                      .arg(m_session->raceId()).arg(stats.consumed).arg(stats.produced).arg(result));
+        m_libraryPanel->refresh(); // the race just run is in the library now
         updateActions();
     });
     m_ui->raceTitle->setText(tr("Starting a race…"));

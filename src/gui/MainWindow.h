@@ -22,6 +22,7 @@ namespace pitwall {
 
 class KafkaEndpoint;
 class LeaderboardModel;
+class LibraryPanel;
 class PipelinePanel;
 
 class MainWindow : public QMainWindow {
@@ -38,6 +39,9 @@ public:
 
     LeaderboardModel *leaderboard() const { return m_leaderboard; }
     PipelinePanel *pipelinePanel() const { return m_pipelinePanel; }
+    LibraryPanel *libraryPanel() const { return m_libraryPanel; }
+    // Plays a race of the library through the window (as recorded, or re-running the pipeline).
+    void startReplay(const QString &raceId, bool rerun);
     QString kafkaStatusText() const;
 
 signals:
@@ -51,6 +55,7 @@ private:
     void connectKafka(const KafkaSelection &selection);
     void onKafkaPrepared(Expected<std::shared_ptr<KafkaEndpoint>> endpoint);
     void startRace();
+    void startSession(const SessionOptions &options);
     void stopRace();
     void editKafkaConnection();
     void showStats(const SessionStats &stats);
@@ -59,6 +64,7 @@ private:
     void setUpStatusBar();
     void setUpRaceControls();
     void setUpPipelineDock();
+    void setUpLibraryDock();
     void switchStage(const QString &stage, bool enabled);
     SessionOptions chosenRaceOptions() const;
     void updateTitle();
@@ -78,6 +84,8 @@ private:
     QComboBox *m_speedBox = nullptr;
     QDockWidget *m_pipelineDock = nullptr;
     PipelinePanel *m_pipelinePanel = nullptr;
+    QDockWidget *m_libraryDock = nullptr;
+    LibraryPanel *m_libraryPanel = nullptr;
     SessionOptions m_raceOptions;
     QString m_raceName; // of the race running, for the title
     int m_raceLaps = 0;

@@ -2,6 +2,8 @@
 // the status bar shows the broker address, Stop reads everything back.
 
 #include "gui/LeaderboardModel.h"
+#include "gui/LibraryPanel.h"
+#include "gui/RaceLibraryModel.h"
 #include "gui/MainWindow.h"
 #include "gui/PipelineHealthModel.h"
 #include "gui/PipelinePanel.h"
@@ -110,6 +112,45 @@ private slots:
         window.findChild<QAction *>(QStringLiteral("actionStop"))->trigger();
         auto *title = window.findChild<QLabel *>(QStringLiteral("raceTitle"));
         QTRY_VERIFY_WITH_TIMEOUT(title->text().contains(QLatin1String("finished")), 15000);
+    }
+
+    void finishedRaceIsInTheLibraryAndReplays()
+    {
+        MainWindow window{KafkaSelection{}};
+        window.resize(1600, 900);
+        window.show();
+        QSignalSpy ready(&window, &MainWindow::kafkaReady);
+        QVERIFY(ready.wait(10000));
+        auto *library = window.libraryPanel()->model();
+        const int before = library->rowCount();
+        auto *start = window.findChild<QAction *>(QStringLiteral("actionStart"));
+        auto *stop = window.findChild<QAction *>(QStringLiteral("actionStop"));
+        auto *title = window.findChild<QLabel *>(QStringLiteral("raceTitle"));
+        start->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window.leaderboard()->rowCount(), 20, 10000);
+        QTest::qWait(1500);
+        stop->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().contains(QLatin1String("finished")), 15000);
+        // "Race race-xxxx — finished: ..."
+        const QString raceId = title->text().section(QLatin1Char(' '), 1, 1);
+        QCOMPARE(library->rowCount(), before + 1);
+        const auto *recorded = library->race(raceId);
+        QVERIFY2(recorded, qPrintable(raceId));
+        QCOMPARE(recorded->state, QStringLiteral("stopped"));
+        QVERIFY(recorded->messageCount > 0);
+
+        // Replayed from the library: the leaderboard fills again, and the replay is not recorded.
+        window.libraryPanel()->select(raceId);
+        QCOMPARE(window.libraryPanel()->selectedRaceId(), raceId);
+        window.leaderboard()->clear();
+        window.startReplay(raceId, false);
+        QTRY_COMPARE_WITH_TIMEOUT(window.leaderboard()->rowCount(), 20, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().contains(QLatin1String("Replay of")), 5000);
+        QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR));
+        QVERIFY(window.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/replay.png")));
+        stop->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().contains(QLatin1String("finished")), 15000);
+        QCOMPARE(library->rowCount(), before + 1);
     }
 
     void unreachableClusterShowsWhatToFix()

@@ -1,0 +1,121 @@
+#include "LibraryPanel.h"
+
+#include "RaceLibraryModel.h"
+#include "ui_LibraryPanel.h"
+
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+
+namespace pitwall {
+
+LibraryPanel::LibraryPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::LibraryPanel>())
+    , m_model(new RaceLibraryModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+{
+    m_ui->setupUi(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(Qt::EditRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1); // any column
+    m_ui->raceTable->setModel(m_proxy);
+    m_ui->raceTable->sortByColumn(RaceLibraryModel::Date, Qt::DescendingOrder);
+    m_ui->raceTable->horizontalHeader()->setSectionResizeMode(RaceLibraryModel::Name, QHeaderView::Stretch);
+    m_ui->raceTable->horizontalHeader()->setStretchLastSection(false);
+    connect(m_ui->searchBox, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_ui->raceTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LibraryPanel::showDetails);
+    connect(m_model, &RaceLibraryModel::problem, this, &LibraryPanel::showMessage);
+    connect(m_ui->replayButton, &QPushButton::clicked, this, [this] {
+        if (!selectedRaceId().isEmpty())
+            emit replayRequested(selectedRaceId(), false);
+    });
+    connect(m_ui->rerunButton, &QPushButton::clicked, this, [this] {
+        if (!selectedRaceId().isEmpty())
+            emit replayRequested(selectedRaceId(), true);
+    });
+    connect(m_ui->renameButton, &QPushButton::clicked, this, [this] {
+        const auto current = m_ui->raceTable->currentIndex();
+        if (current.isValid())
+            m_ui->raceTable->edit(current.siblingAtColumn(RaceLibraryModel::Name));
+    });
+    connect(m_ui->deleteButton, &QPushButton::clicked, this, &LibraryPanel::deleteSelected);
+    showDetails();
+}
+
+LibraryPanel::~LibraryPanel() = default;
+
+void LibraryPanel::openLibrary(const QString &path)
+{
+    showMessage(m_model->open(path));
+    showDetails();
+}
+
+void LibraryPanel::refresh()
+{
+    const QString selected = selectedRaceId();
+    showMessage(m_model->refresh());
+    select(selected);
+    showDetails();
+}
+
+QString LibraryPanel::selectedRaceId() const
+{
+    const auto current = m_ui->raceTable->currentIndex();
+    return current.isValid() ? current.data(RaceLibraryModel::RaceIdRole).toString() : QString();
+}
+
+void LibraryPanel::select(const QString &raceId)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        if (m_proxy->index(row, 0).data(RaceLibraryModel::RaceIdRole).toString() == raceId) {
+            m_ui->raceTable->setCurrentIndex(m_proxy->index(row, 0));
+            return;
+        }
+    }
+}
+
+void LibraryPanel::showDetails()
+{
+    const auto *race = m_model->race(selectedRaceId());
+    for (auto *button : {m_ui->replayButton, m_ui->rerunButton, m_ui->renameButton, m_ui->deleteButton})
+        button->setEnabled(race != nullptr);
+    if (!race) {
+        m_ui->details->setText(m_model->rowCount() ? tr("Select a race to see its result.")
+                                                   : tr("No races yet: every race you run is kept here."));
+        return;
+    }
+    const auto classification = race->result.value(QStringLiteral("classification")).toArray();
+    const QString winner = classification.isEmpty() ? tr("no result") : classification.first().toString();
+    const bool finished = race->result.value(QStringLiteral("finished")).toBool();
+    m_ui->details->setText(tr("%1 — %2 laps, %3 — %4. Race time recorded: %5 min.")
+                               .arg(race->id)
+                               .arg(race->laps)
+                               .arg(finished ? tr("won by %1").arg(winner) : tr("not finished (%1)").arg(race->state))
+                               .arg(race->followedDriver.isEmpty() ? tr("no followed driver")
+                                                                   : tr("following %1").arg(race->followedDriver))
+                               .arg(double(race->durationMs) / 60000.0, 0, 'f', 1));
+}
+
+void LibraryPanel::deleteSelected()
+{
+    const auto *race = m_model->race(selectedRaceId());
+    if (!race)
+        return;
+    const auto answer = QMessageBox::question(this, tr("Delete race"),
+                                              tr("Delete \"%1\" and everything recorded of it? This cannot be undone.")
+                                                  .arg(race->name));
+    if (answer == QMessageBox::Yes)
+        showMessage(m_model->remove(race->id));
+    showDetails();
+}
+
+void LibraryPanel::showMessage(const QString &text)
+{
+    if (!text.isEmpty())
+        m_ui->details->setText(text);
+}
+
+} // namespace pitwall
