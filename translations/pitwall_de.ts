@@ -45,6 +45,44 @@
     </message>
 </context>
 <context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="15"/>
+        <source>Search races by name, circuit or state</source>
+        <translation>Rennen nach Name, Strecke oder Zustand suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="41"/>
+        <source>&amp;Replay</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="42"/>
+        <source>Play the race again as it was recorded, commentary and anomalies included</source>
+        <translation>Das Rennen so abspielen, wie es aufgezeichnet wurde, mit Kommentaren und Anomalien</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="47"/>
+        <source>Re-&amp;run pipeline</source>
+        <translation>Pipeline &amp;neu ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="48"/>
+        <source>Play the race&apos;s own data again and run the pipeline on it afresh</source>
+        <translation>Die Daten des Rennens erneut abspielen und die Pipeline neu darauf anwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="58"/>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="63"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="9"/>
@@ -232,135 +270,198 @@
     </message>
 </context>
 <context>
-    <name>pitwall::MainWindow</name>
+    <name>pitwall::LibraryPanel</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="72"/>
-        <source>About Pit Wall</source>
-        <translation>Über Pit Wall</translation>
+        <location filename="../src/gui/LibraryPanel.cpp" line="86"/>
+        <source>Select a race to see its result.</source>
+        <translation>Wählen Sie ein Rennen, um sein Ergebnis zu sehen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="73"/>
-        <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
+        <location filename="../src/gui/LibraryPanel.cpp" line="87"/>
+        <source>No races yet: every race you run is kept here.</source>
+        <translation>Noch keine Rennen: jedes Rennen, das Sie fahren, wird hier aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="92"/>
-        <source> Circuit </source>
-        <translation> Strecke </translation>
+        <location filename="../src/gui/LibraryPanel.cpp" line="91"/>
+        <source>no result</source>
+        <translation>kein Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="102"/>
-        <source> Speed </source>
-        <translation> Tempo </translation>
+        <location filename="../src/gui/LibraryPanel.cpp" line="93"/>
+        <source>%1 — %2 laps, %3 — %4. Race time recorded: %5 min.</source>
+        <translation>%1 — %2 Runden, %3 — %4. Aufgezeichnete Renndauer: %5 min.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="107"/>
-        <location filename="../src/gui/MainWindow.cpp" line="167"/>
-        <source>As fast as possible</source>
-        <translation>So schnell wie möglich</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="126"/>
-        <source>Pipeline</source>
-        <translation>Pipeline</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="181"/>
-        <source>%1 — lap %2/%3 — live</source>
-        <translation>%1 — Runde %2/%3 — live</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="213"/>
-        <source>Connecting to Kafka at %1…</source>
-        <translation>Verbinde mit Kafka unter %1…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="214"/>
-        <source>Starting the embedded Kafka broker…</source>
-        <translation>Starte den eingebauten Kafka-Broker…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="229"/>
-        <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
-        <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="230"/>
-        <source>Kafka: not connected</source>
-        <translation>Kafka: nicht verbunden</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="236"/>
-        <source>Kafka: %1 (%2)</source>
-        <translation>Kafka: %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="238"/>
-        <source>embedded broker</source>
-        <translation>eingebauter Broker</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="238"/>
-        <source>cluster</source>
-        <translation>Cluster</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="270"/>
-        <source>Could not switch %1 on: %2</source>
-        <translation>%1 ließ sich nicht einschalten: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="271"/>
-        <source>Could not switch %1 off: %2</source>
-        <translation>%1 ließ sich nicht ausschalten: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="290"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="96"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="291"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="96"/>
+        <source>not finished (%1)</source>
+        <translation>nicht beendet (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="97"/>
+        <source>no followed driver</source>
+        <translation>kein verfolgter Fahrer</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="98"/>
+        <source>following %1</source>
+        <translation>verfolgt %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="107"/>
+        <source>Delete race</source>
+        <translation>Rennen löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="108"/>
+        <source>Delete &quot;%1&quot; and everything recorded of it? This cannot be undone.</source>
+        <translation>„%1“ und alles Aufgezeichnete löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::MainWindow</name>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="76"/>
+        <source>About Pit Wall</source>
+        <translation>Über Pit Wall</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="77"/>
+        <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="96"/>
+        <source> Circuit </source>
+        <translation> Strecke </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="106"/>
+        <source> Speed </source>
+        <translation> Tempo </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="111"/>
+        <location filename="../src/gui/MainWindow.cpp" line="186"/>
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="130"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="151"/>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="200"/>
+        <source>%1 — lap %2/%3 — live</source>
+        <translation>%1 — Runde %2/%3 — live</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="232"/>
+        <source>Connecting to Kafka at %1…</source>
+        <translation>Verbinde mit Kafka unter %1…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="233"/>
+        <source>Starting the embedded Kafka broker…</source>
+        <translation>Starte den eingebauten Kafka-Broker…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="248"/>
+        <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
+        <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="249"/>
+        <source>Kafka: not connected</source>
+        <translation>Kafka: nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="255"/>
+        <source>Kafka: %1 (%2)</source>
+        <translation>Kafka: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="257"/>
+        <source>embedded broker</source>
+        <translation>eingebauter Broker</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="257"/>
+        <source>cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="303"/>
+        <source>Replay of %1</source>
+        <translation>Wiederholung: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="308"/>
+        <source>Could not switch %1 on: %2</source>
+        <translation>%1 ließ sich nicht einschalten: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="309"/>
+        <source>Could not switch %1 off: %2</source>
+        <translation>%1 ließ sich nicht ausschalten: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="328"/>
+        <source>won by %1</source>
+        <translation>gewonnen von %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="329"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="292"/>
+        <location filename="../src/gui/MainWindow.cpp" line="330"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="283"/>
+        <location filename="../src/gui/MainWindow.cpp" line="321"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="296"/>
+        <location filename="../src/gui/MainWindow.cpp" line="335"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="305"/>
+        <location filename="../src/gui/MainWindow.cpp" line="344"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="326"/>
+        <location filename="../src/gui/MainWindow.cpp" line="365"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="327"/>
+        <location filename="../src/gui/MainWindow.cpp" line="366"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="329"/>
+        <location filename="../src/gui/MainWindow.cpp" line="368"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="330"/>
+        <location filename="../src/gui/MainWindow.cpp" line="369"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -421,6 +522,50 @@
         <location filename="../src/gui/PipelineHealthModel.cpp" line="83"/>
         <source>Restarts</source>
         <translation>Neustarts</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::RaceLibraryModel</name>
+    <message>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="34"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="45"/>
+        <source>The race library is not open.</source>
+        <translation>Die Rennbibliothek ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="103"/>
+        <source>Race</source>
+        <translation>Rennen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="104"/>
+        <source>Circuit</source>
+        <translation>Strecke</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="105"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="106"/>
+        <source>Laps</source>
+        <translation>Runden</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="107"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="108"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="109"/>
+        <source>Size</source>
+        <translation>Größe</translation>
     </message>
 </context>
 </TS>
