@@ -124,16 +124,24 @@ void MainWindow::setUpRaceControls()
     m_raceOptions.speed = m_speedBox->currentData().toDouble();
 }
 
+QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area,
+                                  const QKeySequence &shortcut)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // saveState() finds docks by name
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    auto *toggle = dock->toggleViewAction();
+    toggle->setShortcut(shortcut);
+    m_ui->menuView->addAction(toggle);
+    return dock;
+}
+
 void MainWindow::setUpPipelineDock()
 {
     m_pipelinePanel = new PipelinePanel(this);
-    m_pipelineDock = new QDockWidget(tr("Pipeline"), this);
-    m_pipelineDock->setObjectName(QStringLiteral("pipelineDock")); // for saveState()
-    m_pipelineDock->setWidget(m_pipelinePanel);
-    addDockWidget(Qt::BottomDockWidgetArea, m_pipelineDock);
-    auto *toggle = m_pipelineDock->toggleViewAction();
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    m_ui->menuView->addAction(toggle);
+    m_pipelineDock = addPanel(m_pipelinePanel, tr("Pipeline"), QStringLiteral("pipelineDock"), Qt::BottomDockWidgetArea,
+                              QKeySequence(Qt::CTRL | Qt::Key_P));
     m_raceOptions.libraryPath = LibraryDatabase::defaultPath(); // every race is kept
     // Stages switched off last time stay off.
     m_raceOptions.disabledStages = QSettings().value(kDisabledStagesKey).toStringList();
@@ -148,13 +156,8 @@ void MainWindow::setUpPipelineDock()
 void MainWindow::setUpLibraryDock()
 {
     m_libraryPanel = new LibraryPanel(this);
-    m_libraryDock = new QDockWidget(tr("Library"), this);
-    m_libraryDock->setObjectName(QStringLiteral("libraryDock")); // for saveState()
-    m_libraryDock->setWidget(m_libraryPanel);
-    addDockWidget(Qt::RightDockWidgetArea, m_libraryDock);
-    auto *toggle = m_libraryDock->toggleViewAction();
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_ui->menuView->addAction(toggle);
+    m_libraryDock = addPanel(m_libraryPanel, tr("Library"), QStringLiteral("libraryDock"), Qt::RightDockWidgetArea,
+                             QKeySequence(Qt::CTRL | Qt::Key_L));
     m_libraryPanel->openLibrary(m_raceOptions.libraryPath);
     connect(m_libraryPanel, &LibraryPanel::replayRequested, this, &MainWindow::startReplay);
 }

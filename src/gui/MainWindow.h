@@ -63,6 +63,9 @@ private:
     void updateActions();
     void setUpStatusBar();
     void setUpRaceControls();
+    // A dockable panel with its show/hide action in the View menu.
+    QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area,
+                          const QKeySequence &shortcut);
     void setUpPipelineDock();
     void setUpLibraryDock();
     void switchStage(const QString &stage, bool enabled);

@@ -21,21 +21,8 @@ RaceRunner::~RaceRunner()
     stop();
 }
 
-void RaceRunner::start(std::function<void()> onFinished)
+bool RaceRunner::run(const std::stop_token &stop)
 {
-    m_thread = std::jthread([this, onFinished = std::move(onFinished)](std::stop_token stop) { run(stop, onFinished); });
-}
-
-void RaceRunner::stop()
-{
-    m_thread.request_stop();
-    if (m_thread.joinable())
-        m_thread.join();
-}
-
-void RaceRunner::run(const std::stop_token &stop, const std::function<void()> &onFinished)
-{
-    markRunStart();
     SimOutput out;
     while (!stop.stop_requested() && !m_simulator->finished()) {
         out.clear();
@@ -46,8 +33,7 @@ void RaceRunner::run(const std::stop_token &stop, const std::function<void()> &o
         m_leaderLap = m_simulator->leaderLap();
         holdBackAndKeepPace(stop, m_simulator->raceTimeS());
     }
-    if (m_simulator->finished() && onFinished)
-        onFinished();
+    return m_simulator->finished();
 }
 
 void RaceRunner::publish(const SimOutput &out)

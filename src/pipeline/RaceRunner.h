@@ -21,23 +21,19 @@ public:
                StepClock onStep = {});
     ~RaceRunner() override;
 
-    // onFinished is called on the runner thread when the chequered flag has fallen.
-    void start(std::function<void()> onFinished) override;
-    // Stops and joins; the simulator may then be read.
-    void stop() override;
     quint64 producedTo(const char *topic) const override;
     RaceSummary summary() const override;
 
+    // Read it only once stopped.
     const RaceSimulator &simulator() const { return *m_simulator; }
 
 private:
-    void run(const std::stop_token &stop, const std::function<void()> &onFinished);
+    bool run(const std::stop_token &stop) override; // to the chequered flag
     void publish(const SimOutput &out);
 
     std::unique_ptr<RaceSimulator> m_simulator;
     KafkaProducer &m_producer;
     std::atomic<quint64> m_positions{0}, m_metrics{0}, m_events{0}, m_labels{0}, m_telemetry{0};
-    std::jthread m_thread;
 };
 
 } // namespace pitwall

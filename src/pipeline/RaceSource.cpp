@@ -12,9 +12,20 @@ RaceSource::RaceSource(double speed, Backlog backlog, StepClock onStep)
 {
 }
 
-void RaceSource::markRunStart()
+void RaceSource::start(std::function<void()> onFinished)
 {
-    m_wallStart = std::chrono::steady_clock::now();
+    m_thread = std::jthread([this, onFinished = std::move(onFinished)](std::stop_token stop) {
+        m_wallStart = std::chrono::steady_clock::now();
+        if (run(stop) && onFinished)
+            onFinished();
+    });
+}
+
+void RaceSource::stop()
+{
+    m_thread.request_stop();
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
 void RaceSource::announce(double raceTimeS)

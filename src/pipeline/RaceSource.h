@@ -12,6 +12,7 @@
 #include <chrono>
 #include <functional>
 #include <stop_token>
+#include <thread>
 #include <vector>
 
 namespace pitwall {
@@ -47,10 +48,11 @@ public:
 
     virtual ~RaceSource() = default;
 
-    // onFinished is called on the source's thread when the race has run to its end.
-    virtual void start(std::function<void()> onFinished) = 0;
-    // Stops and joins.
-    virtual void stop() = 0;
+    // Runs the race on a thread of its own; onFinished is called on that thread when the
+    // race has run to its end (not when stopped).
+    void start(std::function<void()> onFinished);
+    // Stops and joins. Subclasses call it in their destructors (the thread uses them).
+    void stop();
     virtual quint64 producedTo(const char *topic) const = 0;
     // After stop().
     virtual RaceSummary summary() const = 0;
@@ -60,12 +62,13 @@ public:
 
 protected:
     RaceSource(double speed, Backlog backlog, StepClock onStep);
+    // The race, on the source's thread: true when it ran to its end.
+    virtual bool run(const std::stop_token &stop) = 0;
 
     // Called from the source's thread: announce the clock, and after producing, wait for
     // slow readers and for the wall clock.
     void announce(double raceTimeS);
     void holdBackAndKeepPace(const std::stop_token &stop, double raceTimeS);
-    void markRunStart();
 
     std::atomic<double> m_raceTimeS{0};
     std::atomic<int> m_leaderLap{0};
@@ -75,6 +78,7 @@ private:
     Backlog m_backlog;
     StepClock m_onStep;
     std::chrono::steady_clock::time_point m_wallStart;
+    std::jthread m_thread;
 };
 
 } // namespace pitwall

@@ -48,27 +48,14 @@ bool ReplayRunner::isRaceTopic(const QByteArray &topic)
     return false;
 }
 
-void ReplayRunner::start(std::function<void()> onFinished)
-{
-    m_thread = std::jthread([this, onFinished = std::move(onFinished)](std::stop_token stop) { run(stop, onFinished); });
-}
-
-void ReplayRunner::stop()
-{
-    m_thread.request_stop();
-    if (m_thread.joinable())
-        m_thread.join();
-}
-
-void ReplayRunner::run(const std::stop_token &stop, const std::function<void()> &onFinished)
+bool ReplayRunner::run(const std::stop_token &stop)
 {
     auto library = RaceLibrary::open(m_libraryPath); // this thread's own connection
     if (!library) {
         QMutexLocker lock(&m_errorMutex);
         m_lastError = library.error().message;
-        return;
+        return false;
     }
-    markRunStart();
     const auto read = library.value()->read(m_race.id, 0, [&](const std::vector<RecordedMessage> &messages) {
         for (const auto &message : messages) {
             if (stop.stop_requested())
@@ -94,13 +81,10 @@ void ReplayRunner::run(const std::stop_token &stop, const std::function<void()> 
     if (!read) {
         QMutexLocker lock(&m_errorMutex);
         m_lastError = read.error().message;
-        return;
+        return false;
     }
-    if (!stop.stop_requested()) {
-        m_reachedEnd = true;
-        if (onFinished)
-            onFinished();
-    }
+    m_reachedEnd = !stop.stop_requested();
+    return m_reachedEnd;
 }
 
 quint64 ReplayRunner::producedTo(const char *topic) const

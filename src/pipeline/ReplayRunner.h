@@ -26,8 +26,6 @@ public:
                  StepClock onStep = {});
     ~ReplayRunner() override;
 
-    void start(std::function<void()> onFinished) override;
-    void stop() override;
     quint64 producedTo(const char *topic) const override;
     RaceSummary summary() const override;
     // Why the replay ended early (a damaged chunk...), or empty.
@@ -37,7 +35,7 @@ public:
     static bool isRaceTopic(const QByteArray &topic);
 
 private:
-    void run(const std::stop_token &stop, const std::function<void()> &onFinished);
+    bool run(const std::stop_token &stop) override; // to the end of the recording
 
     QString m_libraryPath;
     RaceRecord m_race;
@@ -47,7 +45,6 @@ private:
     std::array<std::atomic<quint64>, std::size(topics::kAll)> m_produced{}; // by index in topics::kAll
     mutable QMutex m_errorMutex;
     QString m_lastError;
-    std::jthread m_thread;
 };
 
 } // namespace pitwall

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <functional>
 
 namespace pitwall {
 
@@ -40,28 +41,25 @@ QByteArray csvField(const QByteArray &text)
     return '"' + quoted + '"';
 }
 
-} // namespace
-
-Expected<qint64> exportJsonl(RaceLibrary &library, const QString &raceId, QIODevice &out)
+// Writes `head`, then one formatted line per message of the race in order, then the
+// trailer made from the count: what both export formats share.
+Expected<qint64> exportLines(RaceLibrary &library, const QString &raceId, QIODevice &out,
+                             const std::function<QByteArray(const RaceRecord &)> &head,
+                             const std::function<QByteArray(const RecordedMessage &)> &line,
+                             const std::function<QByteArray(qint64 count)> &trailer)
 {
     auto race = raceOrError(library, raceId);
     if (!race)
         return race.error();
-    const QJsonObject header{{"pitwall_race_export", kExportFormatVersion}, {"race", race->toJson()}};
-    if (auto written = writeAll(out, QJsonDocument(header).toJson(QJsonDocument::Compact) + '\n'); !written)
+    if (auto written = writeAll(out, head(race.value())); !written)
         return written.error();
     qint64 count = 0;
     QString failure;
     auto read = library.read(raceId, 0, [&](const std::vector<RecordedMessage> &messages) {
         QByteArray lines;
-        for (const auto &message : messages) {
-            const QJsonObject line{{"t", message.raceMs},
-                                   {"topic", QString::fromUtf8(message.topic)},
-                                   {"key", QString::fromUtf8(message.key)},
-                                   {"value", QString::fromUtf8(message.value)}};
-            lines += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
-            ++count;
-        }
+        for (const auto &message : messages)
+            lines += line(message);
+        count += qint64(messages.size());
         if (auto written = writeAll(out, lines); !written) {
             failure = written.error().message;
             return false;
@@ -72,38 +70,40 @@ Expected<qint64> exportJsonl(RaceLibrary &library, const QString &raceId, QIODev
         return read.error();
     if (!failure.isEmpty())
         return Error{failure};
-    if (auto written = writeAll(out, QJsonDocument(QJsonObject{{"end", count}}).toJson(QJsonDocument::Compact) + '\n'); !written)
+    if (auto written = writeAll(out, trailer(count)); !written)
         return written.error();
     return count;
 }
 
+} // namespace
+
+Expected<qint64> exportJsonl(RaceLibrary &library, const QString &raceId, QIODevice &out)
+{
+    return exportLines(
+        library, raceId, out,
+        [](const RaceRecord &race) {
+            const QJsonObject header{{"pitwall_race_export", kExportFormatVersion}, {"race", race.toJson()}};
+            return QJsonDocument(header).toJson(QJsonDocument::Compact) + '\n';
+        },
+        [](const RecordedMessage &message) {
+            const QJsonObject line{{"t", message.raceMs},
+                                   {"topic", QString::fromUtf8(message.topic)},
+                                   {"key", QString::fromUtf8(message.key)},
+                                   {"value", QString::fromUtf8(message.value)}};
+            return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+        },
+        [](qint64 count) { return QJsonDocument(QJsonObject{{"end", count}}).toJson(QJsonDocument::Compact) + '\n'; });
+}
+
 Expected<qint64> exportCsv(RaceLibrary &library, const QString &raceId, QIODevice &out)
 {
-    auto race = raceOrError(library, raceId);
-    if (!race)
-        return race.error();
-    if (auto written = writeAll(out, "race_ms,topic,key,value\n"); !written)
-        return written.error();
-    qint64 count = 0;
-    QString failure;
-    auto read = library.read(raceId, 0, [&](const std::vector<RecordedMessage> &messages) {
-        QByteArray lines;
-        for (const auto &message : messages) {
-            lines += QByteArray::number(message.raceMs) + ',' + csvField(message.topic) + ',' + csvField(message.key) + ','
-                     + csvField(message.value) + '\n';
-            ++count;
-        }
-        if (auto written = writeAll(out, lines); !written) {
-            failure = written.error().message;
-            return false;
-        }
-        return true;
-    });
-    if (!read)
-        return read.error();
-    if (!failure.isEmpty())
-        return Error{failure};
-    return count;
+    return exportLines(
+        library, raceId, out, [](const RaceRecord &) { return QByteArray("race_ms,topic,key,value\n"); },
+        [](const RecordedMessage &message) {
+            return QByteArray::number(message.raceMs) + ',' + csvField(message.topic) + ',' + csvField(message.key) + ','
+                   + csvField(message.value) + '\n';
+        },
+        [](qint64) { return QByteArray(); });
 }
 
 Expected<ImportedRace> readJsonlExport(QIODevice &in)
