@@ -325,143 +325,165 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="76"/>
+        <location filename="../src/gui/MainWindow.cpp" line="78"/>
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="77"/>
+        <location filename="../src/gui/MainWindow.cpp" line="79"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="96"/>
+        <location filename="../src/gui/MainWindow.cpp" line="98"/>
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="106"/>
+        <location filename="../src/gui/MainWindow.cpp" line="108"/>
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="111"/>
-        <location filename="../src/gui/MainWindow.cpp" line="186"/>
+        <location filename="../src/gui/MainWindow.cpp" line="113"/>
+        <location filename="../src/gui/MainWindow.cpp" line="216"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="130"/>
+        <location filename="../src/gui/MainWindow.cpp" line="145"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="151"/>
+        <location filename="../src/gui/MainWindow.cpp" line="161"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="200"/>
+        <location filename="../src/gui/MainWindow.cpp" line="181"/>
+        <location filename="../src/gui/MainWindow.cpp" line="192"/>
+        <location filename="../src/gui/MainWindow.cpp" line="431"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="185"/>
+        <source>Hold the replay, and resume it (Ctrl+Space)</source>
+        <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="189"/>
+        <source>Race time of the replay: drag to jump</source>
+        <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="192"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="230"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="232"/>
+        <location filename="../src/gui/MainWindow.cpp" line="262"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="233"/>
+        <location filename="../src/gui/MainWindow.cpp" line="263"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="248"/>
+        <location filename="../src/gui/MainWindow.cpp" line="278"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="249"/>
+        <location filename="../src/gui/MainWindow.cpp" line="279"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="255"/>
+        <location filename="../src/gui/MainWindow.cpp" line="285"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="257"/>
+        <location filename="../src/gui/MainWindow.cpp" line="287"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="257"/>
+        <location filename="../src/gui/MainWindow.cpp" line="287"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="303"/>
+        <location filename="../src/gui/MainWindow.cpp" line="333"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="308"/>
+        <location filename="../src/gui/MainWindow.cpp" line="338"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="309"/>
+        <location filename="../src/gui/MainWindow.cpp" line="339"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="328"/>
+        <location filename="../src/gui/MainWindow.cpp" line="359"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="329"/>
+        <location filename="../src/gui/MainWindow.cpp" line="360"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="330"/>
+        <location filename="../src/gui/MainWindow.cpp" line="361"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="321"/>
+        <location filename="../src/gui/MainWindow.cpp" line="352"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="335"/>
+        <location filename="../src/gui/MainWindow.cpp" line="366"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="344"/>
+        <location filename="../src/gui/MainWindow.cpp" line="375"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="365"/>
+        <location filename="../src/gui/MainWindow.cpp" line="400"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="366"/>
+        <location filename="../src/gui/MainWindow.cpp" line="401"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="368"/>
+        <location filename="../src/gui/MainWindow.cpp" line="403"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="369"/>
+        <location filename="../src/gui/MainWindow.cpp" line="404"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>

@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalBlocker>
+#include <QSlider>
 #include <QStatusBar>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -67,6 +68,7 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     setUpLibraryDock();
     setUpStatusBar();
     setUpRaceControls();
+    setUpReplayControls();
 
     connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startRace);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRace);
@@ -171,6 +173,31 @@ void MainWindow::switchStage(const QString &stage, bool enabled)
     m_pipelinePanel->showMessage({});
     if (m_session)
         m_session->setStageEnabled(stage, enabled);
+}
+
+void MainWindow::setUpReplayControls()
+{
+    m_ui->mainToolBar->addSeparator();
+    m_pauseAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"));
+    m_pauseAction->setObjectName(QStringLiteral("actionPauseReplay"));
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
+    m_pauseAction->setToolTip(tr("Hold the replay, and resume it (Ctrl+Space)"));
+    m_replaySlider = new QSlider(Qt::Horizontal, this);
+    m_replaySlider->setObjectName(QStringLiteral("replaySlider"));
+    m_replaySlider->setMinimumWidth(320);
+    m_replaySlider->setToolTip(tr("Race time of the replay: drag to jump"));
+    m_replaySliderAction = m_ui->mainToolBar->addWidget(m_replaySlider);
+    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
+        m_pauseAction->setText(paused ? tr("Resume") : tr("Pause"));
+        m_pauseAction->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+        if (m_session)
+            m_session->setReplayPaused(paused);
+    });
+    connect(m_replaySlider, &QSlider::sliderReleased, this, [this] {
+        if (m_session)
+            m_session->seekReplay(qint64(m_replaySlider->value()) * 1000);
+    });
 }
 
 void MainWindow::setRaceOptions(const SessionOptions &options)
@@ -317,6 +344,7 @@ void MainWindow::startSession(const SessionOptions &options)
             updateTitle();
     });
     connect(m_session, &RaceSession::started, this, [this] {
+        m_replaySlider->setRange(0, int(m_session->replayDurationMs() / 1000));
         updateTitle();
         updateActions();
     });
@@ -364,6 +392,10 @@ void MainWindow::editKafkaConnection()
 
 void MainWindow::showStats(const SessionStats &stats)
 {
+    if (m_session && m_session->isReplay() && !m_replaySlider->isSliderDown()) {
+        QSignalBlocker blocker(m_replaySlider);
+        m_replaySlider->setValue(int(stats.raceTimeS));
+    }
     m_pipelinePanel->model()->updateMetrics(stats.stages);
     m_countsLabel->setText(tr("produced %1 · consumed %2").arg(stats.produced).arg(stats.consumed));
     m_lagLabel->setText(tr("lag %1").arg(stats.lag));
@@ -390,6 +422,15 @@ void MainWindow::updateActions()
     m_ui->actionKafkaConnection->setEnabled(!m_preparingKafka && state != RaceSession::State::Stopping);
     m_circuitBox->setEnabled(!raceActive);
     m_speedBox->setEnabled(!raceActive);
+    const bool replaying = m_session && m_session->isReplay() && state == RaceSession::State::Running;
+    m_pauseAction->setVisible(replaying);
+    m_replaySliderAction->setVisible(replaying);
+    if (!replaying && m_pauseAction->isChecked()) {
+        QSignalBlocker blocker(m_pauseAction);
+        m_pauseAction->setChecked(false);
+        m_pauseAction->setText(tr("Pause"));
+        m_pauseAction->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    }
 }
 
 void MainWindow::saveScreenshotAndQuit(const QString &path, int delayMs)

@@ -10,8 +10,10 @@
 #include <QMainWindow>
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QDockWidget;
+class QSlider;
 class QLabel;
 
 namespace Ui {
@@ -63,6 +65,7 @@ private:
     void updateActions();
     void setUpStatusBar();
     void setUpRaceControls();
+    void setUpReplayControls();
     // A dockable panel with its show/hide action in the View menu.
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area,
                           const QKeySequence &shortcut);
@@ -85,6 +88,9 @@ private:
     QLabel *m_errorsLabel = nullptr;
     QComboBox *m_circuitBox = nullptr;
     QComboBox *m_speedBox = nullptr;
+    QAction *m_pauseAction = nullptr;      // replays: hold and resume
+    QSlider *m_replaySlider = nullptr;     // replays: the race time, drag to seek
+    QAction *m_replaySliderAction = nullptr;
     QDockWidget *m_pipelineDock = nullptr;
     PipelinePanel *m_pipelinePanel = nullptr;
     QDockWidget *m_libraryDock = nullptr;

@@ -68,6 +68,7 @@ struct RaceSession::Clients {
     std::unique_ptr<LeaderboardFeed> feed;
     std::unique_ptr<PipelineEngine> pipeline; // after the producer: stops before it
     std::unique_ptr<RaceSource> runner;       // declared last: stops first, while the producer lives
+    ReplayRunner *replay = nullptr;           // the runner, when it is a replay
 };
 
 RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &grid, SessionOptions options,
@@ -189,11 +190,13 @@ void RaceSession::start()
             if (recorder)
                 recorder->setRaceMs(raceMs);
         };
-        if (replaying)
-            clients->runner = std::make_unique<ReplayRunner>(
+        if (replaying) {
+            auto replay = std::make_unique<ReplayRunner>(
                 options.libraryPath, replayed, options.replayRerun ? ReplayRunner::Mode::Rerun : ReplayRunner::Mode::Recorded,
                 *clients->producer, options.speed, std::move(backlog), std::move(clock));
-        else
+            clients->replay = replay.get();
+            clients->runner = std::move(replay);
+        } else
             clients->runner = std::make_unique<RaceRunner>(std::move(simulator), *clients->producer, options.speed,
                                                            std::move(backlog), std::move(clock));
         return clients;
@@ -283,6 +286,23 @@ void RaceSession::setStageEnabled(const QString &stage, bool enabled)
         const auto switched = clients->pipeline->setEnabled(stage, enabled, KafkaEndpoint::kDefaultTimeoutMs, producedSoFar);
         return switched ? QString() : switched.error().message;
     }));
+}
+
+void RaceSession::seekReplay(qint64 raceMs)
+{
+    if (m_clients && m_clients->replay && m_state == State::Running)
+        m_clients->replay->seekTo(raceMs);
+}
+
+void RaceSession::setReplayPaused(bool paused)
+{
+    if (m_clients && m_clients->replay)
+        m_clients->replay->setPaused(paused);
+}
+
+qint64 RaceSession::replayDurationMs() const
+{
+    return m_clients && m_clients->replay ? m_clients->replay->durationMs() : 0;
 }
 
 void RaceSession::onStopped()

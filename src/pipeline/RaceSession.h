@@ -47,6 +47,11 @@ public:
     // Switches a pipeline stage on or off: now if the race runs (in a worker; the outcome
     // arrives as stageSwitched), and for races started later.
     void setStageEnabled(const QString &stage, bool enabled);
+    // A replay only (no effect otherwise): jump to a race time, hold and resume.
+    bool isReplay() const { return !m_options.replayRaceId.isEmpty(); }
+    void seekReplay(qint64 raceMs);
+    void setReplayPaused(bool paused);
+    qint64 replayDurationMs() const;
 
     State state() const { return m_state; }
     QString raceId() const { return m_options.race.raceId; }

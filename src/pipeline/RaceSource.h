@@ -69,6 +69,8 @@ protected:
     // slow readers and for the wall clock.
     void announce(double raceTimeS);
     void holdBackAndKeepPace(const std::stop_token &stop, double raceTimeS);
+    // Makes `raceTimeS` due now (after a pause or a seek).
+    void rebase(double raceTimeS);
 
     std::atomic<double> m_raceTimeS{0};
     std::atomic<int> m_leaderLap{0};

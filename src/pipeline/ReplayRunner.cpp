@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <cstring>
+#include <thread>
 
 namespace pitwall {
 
@@ -56,35 +57,65 @@ bool ReplayRunner::run(const std::stop_token &stop)
         m_lastError = library.error().message;
         return false;
     }
-    const auto read = library.value()->read(m_race.id, 0, [&](const std::vector<RecordedMessage> &messages) {
-        for (const auto &message : messages) {
-            if (stop.stop_requested())
-                return false;
-            if (m_mode == Mode::Rerun && !isRaceTopic(message.topic))
-                continue;
-            const double raceTimeS = double(message.raceMs) / 1000.0;
-            if (raceTimeS > m_raceTimeS.load()) {
-                holdBackAndKeepPace(stop, raceTimeS); // the previous moment is out: wait for this one
-                announce(raceTimeS);
-                m_raceTimeS = raceTimeS;
+    qint64 fromMs = 0;
+    for (;;) {
+        bool seeking = false;
+        const auto read = library.value()->read(m_race.id, fromMs, [&](const std::vector<RecordedMessage> &messages) {
+            for (const auto &message : messages) {
+                if (stop.stop_requested())
+                    return false;
+                if (waitWhilePaused(stop) || m_seekRequest.load() >= 0) {
+                    seeking = m_seekRequest.load() >= 0;
+                    if (seeking)
+                        return false;
+                }
+                if (m_mode == Mode::Rerun && !isRaceTopic(message.topic))
+                    continue;
+                play(stop, message);
             }
-            m_producer.produce(message.topic.constData(), message.key, message.value);
-            if (message.topic == topics::kDriverPositions) {
-                if (const auto update = codec::decodePositionUpdate(message.value); update && update->position == 1 && update->lap)
-                    m_leaderLap = std::max(m_leaderLap.load(), *update->lap);
-            }
-            if (const int index = topicIndex(message.topic.constData()); index >= 0)
-                ++m_produced[size_t(index)];
+            return true;
+        });
+        if (!read) {
+            QMutexLocker lock(&m_errorMutex);
+            m_lastError = read.error().message;
+            return false;
         }
-        return true;
-    });
-    if (!read) {
-        QMutexLocker lock(&m_errorMutex);
-        m_lastError = read.error().message;
-        return false;
+        if (!seeking)
+            break;
+        // A seek: read again from there, with the wall clock starting over at that moment.
+        fromMs = std::clamp<qint64>(m_seekRequest.exchange(-1), 0, m_race.durationMs);
+        m_raceTimeS = double(fromMs) / 1000.0;
+        rebase(m_raceTimeS);
     }
     m_reachedEnd = !stop.stop_requested();
     return m_reachedEnd;
+}
+
+bool ReplayRunner::waitWhilePaused(const std::stop_token &stop)
+{
+    if (!m_paused.load())
+        return false;
+    while (m_paused.load() && !stop.stop_requested() && m_seekRequest.load() < 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    rebase(m_raceTimeS.load()); // resume where it stopped, not where the clock ran to
+    return true;
+}
+
+void ReplayRunner::play(const std::stop_token &stop, const RecordedMessage &message)
+{
+    const double raceTimeS = double(message.raceMs) / 1000.0;
+    if (raceTimeS > m_raceTimeS.load()) {
+        holdBackAndKeepPace(stop, raceTimeS); // the previous moment is out: wait for this one
+        announce(raceTimeS);
+        m_raceTimeS = raceTimeS;
+    }
+    m_producer.produce(message.topic.constData(), message.key, message.value);
+    if (message.topic == topics::kDriverPositions) {
+        if (const auto update = codec::decodePositionUpdate(message.value); update && update->position == 1 && update->lap)
+            m_leaderLap = *update->lap; // a seek back may lower it
+    }
+    if (const int index = topicIndex(message.topic.constData()); index >= 0)
+        ++m_produced[size_t(index)];
 }
 
 quint64 ReplayRunner::producedTo(const char *topic) const

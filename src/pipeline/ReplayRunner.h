@@ -8,6 +8,7 @@
 
 #include "RaceSource.h"
 #include "core/Topics.h"
+#include "storage/MessageChunk.h"
 #include "storage/RaceRecord.h"
 
 #include <QMutex>
@@ -31,17 +32,29 @@ public:
     // Why the replay ended early (a damaged chunk...), or empty.
     QString lastError() const;
 
+    // Thread-safe, take effect between messages: jump to a race time (back or forward),
+    // and hold or resume the replay.
+    void seekTo(qint64 raceMs) { m_seekRequest.store(raceMs); }
+    void setPaused(bool paused) { m_paused.store(paused); }
+    bool isPaused() const { return m_paused.load(); }
+    qint64 durationMs() const { return m_race.durationMs; }
+
     // The topics a race itself produces (what Rerun plays).
     static bool isRaceTopic(const QByteArray &topic);
 
 private:
     bool run(const std::stop_token &stop) override; // to the end of the recording
+    // True if it was paused (and has now resumed, or a seek or stop came).
+    bool waitWhilePaused(const std::stop_token &stop);
+    void play(const std::stop_token &stop, const RecordedMessage &message);
 
     QString m_libraryPath;
     RaceRecord m_race;
     Mode m_mode;
     KafkaProducer &m_producer;
     std::atomic<bool> m_reachedEnd{false};
+    std::atomic<qint64> m_seekRequest{-1};
+    std::atomic<bool> m_paused{false};
     std::array<std::atomic<quint64>, std::size(topics::kAll)> m_produced{}; // by index in topics::kAll
     mutable QMutex m_errorMutex;
     QString m_lastError;

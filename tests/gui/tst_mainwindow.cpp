@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -146,11 +147,20 @@ private slots:
         window.startReplay(raceId, false);
         QTRY_COMPARE_WITH_TIMEOUT(window.leaderboard()->rowCount(), 20, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(title->text().contains(QLatin1String("Replay of")), 5000);
+        // Replay controls show for a replay only.
+        auto *slider = window.findChild<QSlider *>(QStringLiteral("replaySlider"));
+        auto *pause = window.findChild<QAction *>(QStringLiteral("actionPauseReplay"));
+        QVERIFY(slider && pause);
+        QTRY_VERIFY_WITH_TIMEOUT(slider->isVisible() && pause->isVisible(), 5000);
+        pause->setChecked(true);
+        QCOMPARE(pause->text(), QStringLiteral("Resume"));
+        pause->setChecked(false);
         QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR));
         QVERIFY(window.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/replay.png")));
         stop->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(title->text().contains(QLatin1String("finished")), 15000);
         QCOMPARE(library->rowCount(), before + 1);
+        QVERIFY(!slider->isVisible() && !pause->isVisible());
     }
 
     void unreachableClusterShowsWhatToFix()

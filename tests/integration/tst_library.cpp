@@ -4,7 +4,9 @@
 // reads back to within a second of the kill.
 
 #include "core/JsonCodec.h"
+#include "core/Grid.h"
 #include "core/Topics.h"
+#include "pipeline/RaceSession.h"
 #include "storage/RaceExport.h"
 #include "storage/RaceLibrary.h"
 #include "storage/RaceRecorder.h"
@@ -15,6 +17,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -331,6 +334,36 @@ private slots:
                  live.value("topics").toObject().value("f1-car-telemetry").toInteger());
         // The same input through the same deterministic stages gives the same outputs.
         QCOMPARE(rerun.value("topics").toObject(), live.value("topics").toObject());
+
+        // In a session, a replay at 1x jumps when asked, and holds still while paused.
+        auto endpoint = KafkaEndpoint::prepare(std::nullopt).value();
+        SessionOptions options;
+        options.libraryPath = path;
+        options.replayRaceId = id;
+        options.speed = 1;
+        RaceSession session(endpoint, Grid::builtIn(), options);
+        QSignalSpy started(&session, &RaceSession::started);
+        session.start();
+        QVERIFY(started.wait(15000));
+        const qint64 duration = session.replayDurationMs();
+        QVERIFY(duration > 60000);
+        const qint64 target = duration - 20000;
+        session.seekReplay(target);
+        QTRY_VERIFY_WITH_TIMEOUT(session.stats().raceTimeS * 1000 >= double(target), 5000);
+        QVERIFY(session.stats().raceTimeS * 1000 < double(target) + 5000); // at 1x, not run ahead
+        session.setReplayPaused(true);
+        QTest::qWait(300);
+        const double held = session.stats().raceTimeS;
+        QTest::qWait(1500);
+        QCOMPARE(session.stats().raceTimeS, held);
+        session.seekReplay(1000); // and back to the start, while paused
+        QTRY_VERIFY_WITH_TIMEOUT(session.stats().raceTimeS < 5.0, 5000);
+        session.setReplayPaused(false);
+        QTRY_VERIFY_WITH_TIMEOUT(session.stats().raceTimeS > 2.0, 5000);
+        QSignalSpy stopped(&session, &RaceSession::stopped);
+        session.stop();
+        QVERIFY(stopped.wait(20000));
+        QVERIFY(!session.summary().finished); // stopped before the end of the recording
     }
 
     void killedRecordingReadsBackToTheLastSecond()
