@@ -73,11 +73,31 @@
     </message>
     <message>
         <location filename="../ui/LibraryPanel.ui" line="58"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="59"/>
+        <source>Add a race exported as JSON Lines</source>
+        <translation>Ein als JSON Lines exportiertes Rennen hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="64"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="65"/>
+        <source>Write the race to a file: JSON Lines (can be imported) or CSV</source>
+        <translation>Das Rennen in eine Datei schreiben: JSON Lines (importierbar) oder CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="70"/>
         <source>Re&amp;name</source>
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="63"/>
+        <location filename="../ui/LibraryPanel.ui" line="75"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
@@ -272,54 +292,94 @@
 <context>
     <name>pitwall::LibraryPanel</name>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="86"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="94"/>
         <source>Select a race to see its result.</source>
         <translation>Wählen Sie ein Rennen, um sein Ergebnis zu sehen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="87"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="95"/>
         <source>No races yet: every race you run is kept here.</source>
         <translation>Noch keine Rennen: jedes Rennen, das Sie fahren, wird hier aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="91"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="99"/>
         <source>no result</source>
         <translation>kein Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="93"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="101"/>
         <source>%1 — %2 laps, %3 — %4. Race time recorded: %5 min.</source>
         <translation>%1 — %2 Runden, %3 — %4. Aufgezeichnete Renndauer: %5 min.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="96"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="104"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="96"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="104"/>
         <source>not finished (%1)</source>
         <translation>nicht beendet (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="97"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="105"/>
         <source>no followed driver</source>
         <translation>kein verfolgter Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="98"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="106"/>
         <source>following %1</source>
         <translation>verfolgt %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="107"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="115"/>
         <source>Delete race</source>
         <translation>Rennen löschen</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="108"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="116"/>
         <source>Delete &quot;%1&quot; and everything recorded of it? This cannot be undone.</source>
         <translation>„%1“ und alles Aufgezeichnete löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="129"/>
+        <source>JSON Lines, can be imported (*.jsonl)</source>
+        <translation>JSON Lines, importierbar (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="129"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="130"/>
+        <source>Export race</source>
+        <translation>Rennen exportieren</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="137"/>
+        <source>Exported %1 messages to %2.</source>
+        <translation>%1 Nachrichten nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="143"/>
+        <source>Import race</source>
+        <translation>Rennen importieren</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="143"/>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="148"/>
+        <source>Imported &quot;%1&quot;.</source>
+        <translation>„%1“ importiert.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="156"/>
+        <source>Working…</source>
+        <translation>Arbeite…</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,8 @@
 #include "storage/RaceLibrary.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <cstdio>
 
 namespace pitwall {
@@ -94,20 +92,13 @@ int exportCommand(const QStringList &arguments)
     auto library = openLibrary(parser, error);
     if (!library)
         return fail(error);
-    // Written to a temporary file and renamed at the end: a failed export leaves nothing behind.
-    QSaveFile file(parser.value(output));
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     const QString raceId = parser.positionalArguments().first();
-    auto written = kind == QLatin1String("csv") ? exportCsv(*library, raceId, file) : exportJsonl(*library, raceId, file);
-    if (!written) {
-        file.cancelWriting();
+    auto written = exportRaceFile(*library, raceId, parser.value(output),
+                                  kind == QLatin1String("csv") ? ExportFormat::Csv : ExportFormat::Jsonl);
+    if (!written)
         return fail(written.error().message);
-    }
-    if (!file.commit())
-        return fail(QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     std::fprintf(stderr, "pitwall: exported %lld messages of race %s to %s\n", written.value(), qPrintable(raceId),
-                 qPrintable(file.fileName()));
+                 qPrintable(parser.value(output)));
     return 0;
 }
 
@@ -122,19 +113,14 @@ int importCommand(const QStringList &arguments)
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1)
         return fail(QStringLiteral("usage: pitwall import FILE.jsonl"), 1);
-    QFile file(parser.positionalArguments().first());
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
-    auto imported = readJsonlExport(file);
-    if (!imported)
-        return fail(QStringLiteral("%1: %2").arg(file.fileName(), imported.error().message));
     QString error;
     auto library = openLibrary(parser, error);
     if (!library)
         return fail(error);
-    if (auto added = library->add(imported->race, imported->messages); !added)
-        return fail(added.error().message);
-    std::printf("%s\n", QJsonDocument(imported->race.toJson()).toJson(QJsonDocument::Compact).constData());
+    auto imported = importRaceFile(*library, parser.positionalArguments().first());
+    if (!imported)
+        return fail(imported.error().message);
+    std::printf("%s\n", QJsonDocument(imported->toJson()).toJson(QJsonDocument::Compact).constData());
     return 0;
 }
 

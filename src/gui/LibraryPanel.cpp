@@ -1,12 +1,16 @@
 #include "LibraryPanel.h"
 
 #include "RaceLibraryModel.h"
+#include "storage/RaceExport.h"
 #include "ui_LibraryPanel.h"
 
+#include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace pitwall {
 
@@ -42,6 +46,8 @@ LibraryPanel::LibraryPanel(QWidget *parent)
             m_ui->raceTable->edit(current.siblingAtColumn(RaceLibraryModel::Name));
     });
     connect(m_ui->deleteButton, &QPushButton::clicked, this, &LibraryPanel::deleteSelected);
+    connect(m_ui->exportButton, &QPushButton::clicked, this, &LibraryPanel::exportSelected);
+    connect(m_ui->importButton, &QPushButton::clicked, this, &LibraryPanel::importFile);
     showDetails();
 }
 
@@ -49,6 +55,7 @@ LibraryPanel::~LibraryPanel() = default;
 
 void LibraryPanel::openLibrary(const QString &path)
 {
+    m_path = path;
     showMessage(m_model->open(path));
     showDetails();
 }
@@ -80,8 +87,9 @@ void LibraryPanel::select(const QString &raceId)
 void LibraryPanel::showDetails()
 {
     const auto *race = m_model->race(selectedRaceId());
-    for (auto *button : {m_ui->replayButton, m_ui->rerunButton, m_ui->renameButton, m_ui->deleteButton})
-        button->setEnabled(race != nullptr);
+    for (auto *button : {m_ui->replayButton, m_ui->rerunButton, m_ui->renameButton, m_ui->deleteButton, m_ui->exportButton})
+        button->setEnabled(race != nullptr && !m_busy);
+    m_ui->importButton->setEnabled(!m_busy && !m_path.isEmpty());
     if (!race) {
         m_ui->details->setText(m_model->rowCount() ? tr("Select a race to see its result.")
                                                    : tr("No races yet: every race you run is kept here."));
@@ -110,6 +118,53 @@ void LibraryPanel::deleteSelected()
     if (answer == QMessageBox::Yes)
         showMessage(m_model->remove(race->id));
     showDetails();
+}
+
+void LibraryPanel::exportSelected()
+{
+    const auto *race = m_model->race(selectedRaceId());
+    if (!race)
+        return;
+    QString chosenFilter;
+    const QString jsonl = tr("JSON Lines, can be imported (*.jsonl)"), csv = tr("CSV (*.csv)");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export race"), race->id + QStringLiteral(".jsonl"),
+                                                      jsonl + QStringLiteral(";;") + csv, &chosenFilter);
+    if (path.isEmpty())
+        return;
+    const auto format = chosenFilter == csv || path.endsWith(QLatin1String(".csv")) ? ExportFormat::Csv : ExportFormat::Jsonl;
+    runFileJob([raceId = race->id, path, format](RaceLibrary &library) {
+        const auto written = exportRaceFile(library, raceId, path, format);
+        return written ? tr("Exported %1 messages to %2.").arg(written.value()).arg(path) : written.error().message;
+    });
+}
+
+void LibraryPanel::importFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import race"), {}, tr("JSON Lines (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    runFileJob([path](RaceLibrary &library) {
+        const auto imported = importRaceFile(library, path);
+        return imported ? tr("Imported \"%1\".").arg(imported->name) : imported.error().message;
+    });
+}
+
+void LibraryPanel::runFileJob(const std::function<QString(RaceLibrary &)> &job)
+{
+    m_busy = true;
+    showDetails();
+    m_ui->details->setText(tr("Working…"));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_busy = false;
+        refresh();
+        showMessage(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_path, job]() -> QString {
+        auto library = RaceLibrary::open(path); // the worker's own connection
+        return library ? job(*library.value()) : library.error().message;
+    }));
 }
 
 void LibraryPanel::showMessage(const QString &text)

@@ -4,6 +4,7 @@
 // pipeline) through the window like a live race.
 
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class QSortFilterProxyModel;
@@ -37,10 +38,16 @@ private:
     void showDetails();
     void deleteSelected();
     void showMessage(const QString &text);
+    void exportSelected();
+    void importFile();
+    // Runs a file job on a worker with its own library connection; its message is shown.
+    void runFileJob(const std::function<QString(class RaceLibrary &)> &job);
 
     std::unique_ptr<Ui::LibraryPanel> m_ui;
     RaceLibraryModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
+    QString m_path;
+    bool m_busy = false;
 };
 
 } // namespace pitwall

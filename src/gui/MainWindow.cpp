@@ -108,7 +108,7 @@ void MainWindow::setUpRaceControls()
     m_ui->mainToolBar->addWidget(new QLabel(tr(" Speed "), this));
     m_speedBox = new QComboBox(this);
     m_speedBox->setObjectName(QStringLiteral("speedBox"));
-    for (double speed : {1.0, 2.0, 5.0, 10.0, 30.0})
+    for (double speed : {0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 16.0, 30.0})
         m_speedBox->addItem(QStringLiteral("%1×").arg(speed), speed);
     m_speedBox->addItem(tr("As fast as possible"), 0.0);
     m_speedBox->setCurrentIndex(std::max(0, m_speedBox->findData(settings.value(kSpeedKey, 1.0))));

@@ -2,7 +2,9 @@
 
 #include "core/Topics.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <functional>
@@ -180,6 +182,34 @@ Expected<ImportedRace> readJsonlExport(QIODevice &in)
     if (!imported.messages.empty())
         imported.race.durationMs = imported.messages.back().raceMs;
     return imported;
+}
+
+Expected<qint64> exportRaceFile(RaceLibrary &library, const QString &raceId, const QString &filePath, ExportFormat format)
+{
+    QSaveFile file(filePath);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{QStringLiteral("cannot write %1: %2").arg(filePath, file.errorString())};
+    auto written = format == ExportFormat::Csv ? exportCsv(library, raceId, file) : exportJsonl(library, raceId, file);
+    if (!written) {
+        file.cancelWriting();
+        return written.error();
+    }
+    if (!file.commit())
+        return Error{QStringLiteral("cannot write %1: %2").arg(filePath, file.errorString())};
+    return written;
+}
+
+Expected<RaceRecord> importRaceFile(RaceLibrary &library, const QString &filePath)
+{
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("cannot read %1: %2").arg(filePath, file.errorString())};
+    auto imported = readJsonlExport(file);
+    if (!imported)
+        return Error{QStringLiteral("%1: %2").arg(filePath, imported.error().message)};
+    if (auto added = library.add(imported->race, imported->messages); !added)
+        return added.error();
+    return imported->race;
 }
 
 } // namespace pitwall

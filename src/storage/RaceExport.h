@@ -23,4 +23,11 @@ struct ImportedRace {
 // Reads and checks a whole export; errors name the line. Nothing is stored here.
 Expected<ImportedRace> readJsonlExport(QIODevice &in);
 
+// The file-level operations the command line and the window share. An export is written
+// to a temporary file and renamed at the end, so a failure leaves nothing behind; an
+// import is checked in full, then added in one transaction.
+enum class ExportFormat { Jsonl, Csv };
+Expected<qint64> exportRaceFile(RaceLibrary &library, const QString &raceId, const QString &filePath, ExportFormat format);
+Expected<RaceRecord> importRaceFile(RaceLibrary &library, const QString &filePath);
+
 } // namespace pitwall

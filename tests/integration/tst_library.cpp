@@ -161,6 +161,28 @@ private slots:
         QCOMPARE(again.data().mid(again.data().indexOf('\n')), exported.data().mid(exported.data().indexOf('\n')));
     }
 
+    void fileExportAndImport()
+    {
+        const QString path = file(QStringLiteral("f.sqlite"));
+        recordSample(path, QStringLiteral("race-f"), 500);
+        auto library = RaceLibrary::open(path).value();
+        const QString jsonl = file(QStringLiteral("race-f.jsonl")), csv = file(QStringLiteral("race-f.csv"));
+        QCOMPARE(exportRaceFile(*library, QStringLiteral("race-f"), jsonl, ExportFormat::Jsonl).value(), qint64(1000));
+        QCOMPARE(exportRaceFile(*library, QStringLiteral("race-f"), csv, ExportFormat::Csv).value(), qint64(1000));
+        QFile table(csv);
+        QVERIFY(table.open(QIODevice::ReadOnly));
+        QCOMPARE(table.readLine(), QByteArray("race_ms,topic,key,value\n"));
+        // A race that is not there: an error, and no file left behind.
+        const QString missing = file(QStringLiteral("missing.jsonl"));
+        QVERIFY(!exportRaceFile(*library, QStringLiteral("race-none"), missing, ExportFormat::Jsonl).hasValue());
+        QVERIFY(!QFile::exists(missing));
+        auto other = RaceLibrary::open(file(QStringLiteral("f2.sqlite"))).value();
+        const auto imported = importRaceFile(*other, jsonl);
+        QVERIFY(imported.hasValue());
+        QCOMPARE(imported->id, QStringLiteral("race-f"));
+        QVERIFY(readAll(*other, QStringLiteral("race-f")) == readAll(*library, QStringLiteral("race-f")));
+    }
+
     void damagedImportsNameTheLine_data()
     {
         QTest::addColumn<QByteArray>("text");
