@@ -15,6 +15,7 @@
 #include "ui_MainWindow.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
@@ -22,6 +23,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -82,7 +84,14 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     });
 
     QSettings settings;
-    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        // First start: most of the screen, so the leaderboard and the panels all fit.
+        if (const auto *screen = QGuiApplication::primaryScreen()) {
+            const QRect available = screen->availableGeometry();
+            resize(available.size() * 0.85);
+            move(available.center() - rect().center());
+        }
+    }
     restoreState(settings.value(kStateKey).toByteArray());
     header->restoreState(settings.value(kColumnsKey).toByteArray());
 
@@ -158,8 +167,11 @@ void MainWindow::setUpPipelineDock()
 void MainWindow::setUpLibraryDock()
 {
     m_libraryPanel = new LibraryPanel(this);
-    m_libraryDock = addPanel(m_libraryPanel, tr("Library"), QStringLiteral("libraryDock"), Qt::RightDockWidgetArea,
+    m_libraryDock = addPanel(m_libraryPanel, tr("Library"), QStringLiteral("libraryDock"), Qt::BottomDockWidgetArea,
                              QKeySequence(Qt::CTRL | Qt::Key_L));
+    // By default a tab next to the pipeline, so the leaderboard keeps the window's width.
+    tabifyDockWidget(m_pipelineDock, m_libraryDock);
+    m_pipelineDock->raise();
     m_libraryPanel->openLibrary(m_raceOptions.libraryPath);
     connect(m_libraryPanel, &LibraryPanel::replayRequested, this, &MainWindow::startReplay);
 }
