@@ -64,14 +64,6 @@ const QCommandLineOption kScreenshot(QStringLiteral("screenshot"),
                                      QStringLiteral("GUI: start a race, save a PNG of the window after 5 s, and quit."),
                                      QStringLiteral("file.png"));
 
-QStringList stageNames()
-{
-    QStringList names;
-    for (const auto &stage : pipelineDefinition())
-        names << stage.name;
-    return names;
-}
-
 Error badValue(const QCommandLineOption &option, const QString &value, const QString &expected)
 {
     return Error{QStringLiteral("--%1 must be %2, not '%3'").arg(option.names().first(), expected, value)};
@@ -93,7 +85,7 @@ CommandLine::CommandLine()
     QCommandLineOption track = kTrack;
     track.setDescription(kTrack.description().arg(Circuit::builtInIds().join(QLatin1String(", "))));
     QCommandLineOption disableStage = kDisableStage;
-    disableStage.setDescription(kDisableStage.description().arg(stageNames().join(QLatin1String(", "))));
+    disableStage.setDescription(kDisableStage.description().arg(pipelineStageNames().join(QLatin1String(", "))));
     m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
                          kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kRerun, kAutostart, kScreenshot});
 }
@@ -161,8 +153,8 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
             return badValue(kHero, race.heroDriver, QStringLiteral("a driver's full name, e.g. 'Oscar Piastri'"));
     }
     for (const auto &stage : m_parser.values(kDisableStage)) {
-        if (!stageNames().contains(stage.trimmed()))
-            return badValue(kDisableStage, stage, QStringLiteral("one of ") + stageNames().join(QLatin1String(", ")));
+        if (!pipelineStageNames().contains(stage.trimmed()))
+            return badValue(kDisableStage, stage, QStringLiteral("one of ") + pipelineStageNames().join(QLatin1String(", ")));
         options.session.disabledStages << stage.trimmed();
     }
     for (const auto &option : {kTrack, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kDisableStage, kLibraryFile, kNoRecord})

@@ -153,13 +153,9 @@ void MainWindow::setUpPipelineDock()
     m_pipelinePanel = new PipelinePanel(this);
     m_pipelineDock = addPanel(m_pipelinePanel, tr("Pipeline"), QStringLiteral("pipelineDock"), Qt::BottomDockWidgetArea,
                               QKeySequence(Qt::CTRL | Qt::Key_P));
-    m_raceOptions.libraryPath = LibraryDatabase::defaultPath(); // every race is kept
     // Stages switched off last time stay off.
     m_raceOptions.disabledStages = QSettings().value(kDisabledStagesKey).toStringList();
-    const auto known = pipelineDefinition();
-    m_raceOptions.disabledStages.removeIf([&](const QString &name) {
-        return std::none_of(known.begin(), known.end(), [&](const StageDefinition &stage) { return stage.name == name; });
-    });
+    m_raceOptions.disabledStages.removeIf([](const QString &name) { return !pipelineStageNames().contains(name); });
     m_pipelinePanel->model()->setDisabledStages(m_raceOptions.disabledStages);
     connect(m_pipelinePanel->model(), &PipelineHealthModel::stageToggleRequested, this, &MainWindow::switchStage);
 }
@@ -172,6 +168,7 @@ void MainWindow::setUpLibraryDock()
     // By default a tab next to the pipeline, so the leaderboard keeps the window's width.
     tabifyDockWidget(m_pipelineDock, m_libraryDock);
     m_pipelineDock->raise();
+    m_raceOptions.libraryPath = LibraryDatabase::defaultPath(); // every race is kept
     m_libraryPanel->openLibrary(m_raceOptions.libraryPath);
     connect(m_libraryPanel, &LibraryPanel::replayRequested, this, &MainWindow::startReplay);
 }

@@ -36,6 +36,17 @@ ml::ArimaConfig parsed(const QByteArray &json)
 
 } // namespace
 
+const QStringList &pipelineStageNames()
+{
+    static const QStringList names = [] {
+        QStringList all;
+        for (const auto &stage : pipelineDefinition())
+            all << stage.name;
+        return all;
+    }();
+    return names;
+}
+
 QByteArray telemetryAnomalyConfigJson()
 {
     return kTelemetryAnomalyConfig;

@@ -23,6 +23,8 @@ struct StageDefinition {
 };
 
 std::vector<StageDefinition> pipelineDefinition();
+// The stages' names, in definition order (for switches and validation).
+const QStringList &pipelineStageNames();
 
 // The detector settings of the telemetry anomaly stage (also used by its quality report
 // and benchmark): the ML function's configuration and the persistence rule.

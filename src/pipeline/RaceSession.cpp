@@ -46,6 +46,12 @@ RaceRecord raceRecordFor(const SimOptions &race, const Grid &grid, const RaceSim
     return record;
 }
 
+// How the recording of a race ends.
+QString recordingStateFor(const RaceSummary &summary)
+{
+    return summary.finished ? QStringLiteral("finished") : QStringLiteral("stopped");
+}
+
 QJsonObject raceResultJson(const RaceSummary &summary)
 {
     QJsonObject events;
@@ -261,7 +267,7 @@ void RaceSession::stop()
         if (clients->recorder) {
             const auto summary = clients->runner->summary();
             const auto finished = clients->recorder->finish(
-                summary.finished ? QStringLiteral("finished") : QStringLiteral("stopped"), raceResultJson(summary));
+                recordingStateFor(summary), raceResultJson(summary));
             Q_UNUSED(finished); // its error stays in recorder->lastError() for the summary
         }
     }));
@@ -351,7 +357,7 @@ RaceSummary RaceSession::summary() const
     summary = m_clients->runner->summary();
     if (m_clients->recorder) {
         summary.libraryPath = m_options.libraryPath;
-        summary.recordingState = summary.finished ? QStringLiteral("finished") : QStringLiteral("stopped");
+        summary.recordingState = recordingStateFor(summary);
         summary.recordedMessages = m_clients->recorder->recorded();
         summary.recordingError = m_clients->recorder->lastError();
     }

@@ -13,7 +13,7 @@ constexpr quint32 kMaxMessages = 10'000'000;
 
 } // namespace
 
-QByteArray encode(const std::vector<RecordedMessage> &messages)
+QByteArray encode(std::span<const RecordedMessage> messages)
 {
     QByteArray raw;
     QDataStream out(&raw, QIODevice::WriteOnly);

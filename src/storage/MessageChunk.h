@@ -6,6 +6,7 @@
 #include "core/Expected.h"
 
 #include <QByteArray>
+#include <span>
 #include <vector>
 
 namespace pitwall {
@@ -21,7 +22,7 @@ struct RecordedMessage {
 
 namespace chunk {
 
-QByteArray encode(const std::vector<RecordedMessage> &messages);
+QByteArray encode(std::span<const RecordedMessage> messages);
 Expected<std::vector<RecordedMessage>> decode(const QByteArray &blob);
 
 } // namespace chunk

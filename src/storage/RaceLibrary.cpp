@@ -1,7 +1,5 @@
 #include "RaceLibrary.h"
 
-#include "RaceRecorder.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -67,24 +65,25 @@ Expected<bool> storeRaceRow(QSqlDatabase &db, const RaceRecord &race)
     return true;
 }
 
-Expected<bool> storeChunk(QSqlDatabase &db, const QString &raceId, qint64 seq, const std::vector<RecordedMessage> &messages,
-                          qint64 *storedBytes)
+Expected<bool> storeChunks(QSqlDatabase &db, const QString &raceId, qint64 &nextSeq, std::span<const RecordedMessage> messages,
+                           qint64 &storedBytes)
 {
-    if (messages.empty())
-        return true;
-    const QByteArray blob = chunk::encode(messages);
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT INTO chunks (race_id, seq, first_ms, last_ms, count, data) VALUES (?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(raceId);
-    query.addBindValue(seq);
-    query.addBindValue(messages.front().raceMs);
-    query.addBindValue(messages.back().raceMs);
-    query.addBindValue(qint64(messages.size()));
-    query.addBindValue(blob);
-    if (!query.exec())
-        return Error{sqlError(QStringLiteral("storing messages of race %1").arg(raceId), query)};
-    if (storedBytes)
-        *storedBytes += blob.size();
+    for (size_t first = 0; first < messages.size(); first += kChunkMessages) {
+        const auto part = messages.subspan(first, std::min(kChunkMessages, messages.size() - first));
+        const QByteArray blob = chunk::encode(part);
+        query.bindValue(0, raceId);
+        query.bindValue(1, nextSeq);
+        query.bindValue(2, part.front().raceMs);
+        query.bindValue(3, part.back().raceMs);
+        query.bindValue(4, qint64(part.size()));
+        query.bindValue(5, blob);
+        if (!query.exec())
+            return Error{sqlError(QStringLiteral("storing messages of race %1").arg(raceId), query)};
+        ++nextSeq;
+        storedBytes += blob.size();
+    }
     return true;
 }
 
@@ -212,12 +211,10 @@ Expected<bool> RaceLibrary::add(const RaceRecord &race, const std::vector<Record
     RaceRecord stored = race;
     stored.messageCount = qint64(messages.size());
     stored.storedBytes = 0;
+    qint64 seq = 0;
     Expected<bool> written = storeRaceRow(db, stored);
-    for (size_t first = 0; written && first < messages.size(); first += RaceRecorder::kChunkMessages) {
-        const std::vector<RecordedMessage> part(messages.begin() + long(first),
-                                                messages.begin() + long(std::min(messages.size(), first + RaceRecorder::kChunkMessages)));
-        written = storeChunk(db, race.id, qint64(first / RaceRecorder::kChunkMessages), part, &stored.storedBytes);
-    }
+    if (written)
+        written = storeChunks(db, race.id, seq, messages, stored.storedBytes);
     if (written)
         written = storeRaceRow(db, stored); // with its size
     if (!written || !db.commit()) {

@@ -39,8 +39,11 @@ private:
 
 // Writes one race row (insert or replace): shared by the recorder and add().
 Expected<bool> storeRaceRow(QSqlDatabase &db, const RaceRecord &race);
-// Appends one chunk of a race's messages.
-Expected<bool> storeChunk(QSqlDatabase &db, const QString &raceId, qint64 seq, const std::vector<RecordedMessage> &messages,
-                          qint64 *storedBytes = nullptr);
+// Messages per stored chunk: a seek decodes one chunk (~1 s of a 20-car race at 10 Hz).
+inline constexpr size_t kChunkMessages = 2000;
+// Appends a race's messages as chunks of at most kChunkMessages, numbered from `nextSeq`
+// (advanced past them); adds their compressed size to `storedBytes`.
+Expected<bool> storeChunks(QSqlDatabase &db, const QString &raceId, qint64 &nextSeq, std::span<const RecordedMessage> messages,
+                           qint64 &storedBytes);
 
 } // namespace pitwall

@@ -110,13 +110,10 @@ void RaceRecorder::run(const QString &path, std::promise<QString> opened)
         if (!batch.empty())
             m_race.durationMs = std::max(m_race.durationMs, batch.back().raceMs);
         Expected<bool> written = db.transaction() ? Expected<bool>(true) : Error{db.lastError().text()};
-        // Small chunks: a seek decodes one chunk, whatever the batch size.
         qint64 nextSeq = seq;
-        for (size_t first = 0; written && first < batch.size(); first += kChunkMessages) {
-            const std::vector<RecordedMessage> part(batch.begin() + long(first),
-                                                    batch.begin() + long(std::min(batch.size(), first + kChunkMessages)));
-            written = storeChunk(db, m_race.id, nextSeq++, part, &m_race.storedBytes);
-        }
+        const qint64 bytesBefore = m_race.storedBytes;
+        if (written)
+            written = storeChunks(db, m_race.id, nextSeq, batch, m_race.storedBytes);
         if (written)
             written = storeRaceRow(db, m_race);
         if (written && !db.commit())
@@ -124,6 +121,7 @@ void RaceRecorder::run(const QString &path, std::promise<QString> opened)
         if (!written) {
             db.rollback();
             m_race.messageCount -= qint64(batch.size());
+            m_race.storedBytes = bytesBefore;
             fail(QStringLiteral("recording race %1: %2").arg(m_race.id, written.error().message));
         } else {
             seq = nextSeq;

@@ -24,7 +24,6 @@ struct RecordedMessage;
 class RaceRecorder {
 public:
     static constexpr int kFlushIntervalMs = 250;
-    static constexpr size_t kChunkMessages = 2000; // ~1 s of a 20-car race at 10 Hz
 
     // Opens the library at `path` (in the writer thread) and stores the race row in state
     // "recording"; fails if the library cannot be opened.
