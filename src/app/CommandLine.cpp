@@ -61,8 +61,14 @@ const QCommandLineOption kRerun(QStringLiteral("rerun"),
                                                "afresh (default: play everything recorded, the pipeline's outputs too)."));
 const QCommandLineOption kAutostart(QStringLiteral("autostart"), QStringLiteral("GUI: start a race at launch."));
 const QCommandLineOption kScreenshot(QStringLiteral("screenshot"),
-                                     QStringLiteral("GUI: start a race, save a PNG of the window after 5 s, and quit."),
+                                     QStringLiteral("GUI: start a race, save a PNG of the window after 5 s "
+                                                    "(or --screenshot-after), and quit."),
                                      QStringLiteral("file.png"));
+const QCommandLineOption kScreenshotAfter(QStringLiteral("screenshot-after"),
+                                          QStringLiteral("GUI: seconds to wait before --screenshot (1-3600)."),
+                                          QStringLiteral("seconds"), QStringLiteral("5"));
+const QCommandLineOption kTheme(QStringLiteral("theme"), QStringLiteral("GUI: dark or light (saved for later runs)."),
+                                QStringLiteral("dark|light"));
 
 Error badValue(const QCommandLineOption &option, const QString &value, const QString &expected)
 {
@@ -87,7 +93,7 @@ CommandLine::CommandLine()
     QCommandLineOption disableStage = kDisableStage;
     disableStage.setDescription(kDisableStage.description().arg(pipelineStageNames().join(QLatin1String(", "))));
     m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
-                         kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kRerun, kAutostart, kScreenshot});
+                         kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kRerun, kAutostart, kScreenshot, kScreenshotAfter, kTheme});
 }
 
 Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
@@ -166,6 +172,13 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
     options.kafkaOverride.bootstrap = m_parser.value(kBootstrap);
     options.kafkaOverride.configFile = m_parser.value(kKafkaConfig);
     options.screenshotPath = m_parser.value(kScreenshot);
+    bool secondsOk = false;
+    options.screenshotAfterS = m_parser.value(kScreenshotAfter).toInt(&secondsOk);
+    if (!secondsOk || options.screenshotAfterS < 1 || options.screenshotAfterS > 3600)
+        return badValue(kScreenshotAfter, m_parser.value(kScreenshotAfter), QStringLiteral("a whole number of seconds, 1-3600"));
+    options.theme = m_parser.value(kTheme);
+    if (!options.theme.isEmpty() && options.theme != QLatin1String("dark") && options.theme != QLatin1String("light"))
+        return badValue(kTheme, options.theme, QStringLiteral("dark or light"));
     options.autostart = m_parser.isSet(kAutostart) || !options.screenshotPath.isEmpty();
     return options;
 }

@@ -18,6 +18,8 @@ struct AppOptions {
     KafkaSelection kafkaOverride; // empty fields: use the saved settings
     bool autostart = false;
     QString screenshotPath;       // GUI: save a PNG of the window after a few seconds and quit
+    int screenshotAfterS = 5;
+    QString theme;                // GUI: dark, light, or empty (the saved choice)
 };
 
 class CommandLine {

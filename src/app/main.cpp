@@ -78,10 +78,12 @@ int main(int argc, char **argv)
     pitwall::MainWindow window(kafka);
     if (options->raceOptionsGiven)
         window.setRaceOptions(options->session);
+    if (!options->theme.isEmpty())
+        window.setTheme(options->theme == QLatin1String("dark"));
     window.show();
     if (options->autostart)
         window.startRaceWhenReady();
     if (!options->screenshotPath.isEmpty())
-        window.saveScreenshotAndQuit(options->screenshotPath, 5000);
+        window.saveScreenshotAndQuit(options->screenshotPath, options->screenshotAfterS * 1000);
     return QApplication::exec();
 }

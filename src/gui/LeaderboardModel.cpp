@@ -1,5 +1,7 @@
 #include "LeaderboardModel.h"
 
+#include "DisplayNames.h"
+
 #include <QColor>
 #include <QFont>
 
@@ -9,6 +11,7 @@ LeaderboardModel::LeaderboardModel(const Grid &grid, QObject *parent)
     : QAbstractTableModel(parent)
     , m_grid(grid)
 {
+    m_wallClock.start();
 }
 
 int LeaderboardModel::rowCount(const QModelIndex &parent) const
@@ -32,6 +35,8 @@ QVariant LeaderboardModel::headerData(int section, Qt::Orientation orientation, 
     case DriverName: return tr("Driver");
     case TeamName: return tr("Team");
     case Gap: return tr("Gap");
+    case Interval: return tr("Interval");
+    case LastLap: return tr("Last lap");
     case Tyre: return tr("Tyre");
     case PitStops: return tr("Pits");
     case Speed: return tr("Speed (km/h)");
@@ -64,6 +69,14 @@ QVariant LeaderboardModel::displayData(const Row &row, int column) const
         if (update.position == 1)
             return update.status == QLatin1String("finished") ? tr("Winner") : tr("Leader");
         return update.gapToLeaderS ? QStringLiteral("+%1").arg(*update.gapToLeaderS, 0, 'f', 3) : QString();
+    case Interval:
+        if (update.position == 1 || update.status == QLatin1String("retired"))
+            return {};
+        return update.intervalS ? QStringLiteral("+%1").arg(*update.intervalS, 0, 'f', 3) : QString();
+    case LastLap: {
+        const qint64 lapMs = m_lastLapMs.value(update.driverName);
+        return lapMs > 0 ? lapTimeText(lapMs) : QString();
+    }
     case Tyre:
         if (!update.tyre)
             return {};
@@ -100,6 +113,17 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
         if (row.update.status == QLatin1String("retired"))
             return QColor(Qt::gray);
         return {};
+    case Qt::BackgroundRole: {
+        const qint64 sinceChange = m_wallClock.elapsed() - row.changedAtMs;
+        if (row.change != 0 && row.changedAtMs > 0 && sinceChange < kChangeGlowMs) {
+            QColor glow = row.change > 0 ? QColor(0x2e, 0xcc, 0x71) : QColor(0xe7, 0x4c, 0x3c);
+            glow.setAlpha(int(110 * (1.0 - double(sinceChange) / kChangeGlowMs)));
+            return glow;
+        }
+        if (row.update.driverName == m_followed)
+            return QColor(0xff, 0x80, 0x00, 70);
+        return {};
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == DriverName || index.column() == TeamName || index.column() == Tyre)
             return int(Qt::AlignLeft | Qt::AlignVCenter);
@@ -126,7 +150,10 @@ void LeaderboardModel::setStanding(const QVector<PositionUpdate> &standing)
         if (known == m_lastSeen.end()) {
             known = m_lastSeen.insert(update.driverName, Row{update, 0});
         } else if (update.timestampMs > known->update.timestampMs) {
-            known->change = known->update.position - update.position;
+            const int change = known->update.position - update.position;
+            if (change != 0)
+                known->changedAtMs = m_wallClock.elapsed();
+            known->change = change;
             known->update = update;
         }
         rows.push_back(*known);
@@ -142,11 +169,24 @@ void LeaderboardModel::setStanding(const QVector<PositionUpdate> &standing)
     endResetModel();
 }
 
+void LeaderboardModel::setFollowedDriver(const QString &driver)
+{
+    m_followed = driver;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1), {Qt::BackgroundRole});
+}
+
+void LeaderboardModel::setLastLap(const QString &driver, qint64 lapTimeMs)
+{
+    m_lastLapMs.insert(driver, lapTimeMs);
+}
+
 void LeaderboardModel::clear()
 {
     beginResetModel();
     m_rows.clear();
     m_lastSeen.clear();
+    m_lastLapMs.clear();
     endResetModel();
 }
 

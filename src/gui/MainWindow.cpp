@@ -1,6 +1,16 @@
 #include "MainWindow.h"
 
+#include "AnomalyListModel.h"
+#include "DisplayNames.h"
+#include "FeedModel.h"
+#include "FeedPanel.h"
 #include "KafkaConnectionDialog.h"
+#include "LapChartsPanel.h"
+#include "RaceClock.h"
+#include "RaceViewStore.h"
+#include "TelemetryPanel.h"
+#include "Theme.h"
+#include "TrackMapWidget.h"
 #include "LeaderboardModel.h"
 #include "LibraryPanel.h"
 #include "RaceLibraryModel.h"
@@ -21,11 +31,15 @@
 #include <QDockWidget>
 #include <QFutureWatcher>
 #include <QHeaderView>
+#include <QActionGroup>
 #include <QLabel>
+#include <QProgressBar>
+#include <QTableView>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalBlocker>
+#include <QSortFilterProxyModel>
 #include <QSlider>
 #include <QStatusBar>
 #include <QTimer>
@@ -41,6 +55,8 @@ const QString kColumnsKey = QStringLiteral("mainWindow/leaderboardColumns");
 const QString kCircuitKey = QStringLiteral("race/circuit");
 const QString kSpeedKey = QStringLiteral("race/speed");
 const QString kDisabledStagesKey = QStringLiteral("pipeline/disabledStages");
+const QString kFollowedKey = QStringLiteral("race/followed");
+const QString kThemeKey = QStringLiteral("view/theme");
 
 } // namespace
 
@@ -58,14 +74,19 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     m_ui->leaderboardView->setIconSize(QSize(14, 14));
     auto *header = m_ui->leaderboardView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->resizeSection(LeaderboardModel::Position, 60);
-    header->resizeSection(LeaderboardModel::Change, 60);
-    header->resizeSection(LeaderboardModel::Number, 60);
-    header->resizeSection(LeaderboardModel::DriverName, 260);
-    header->resizeSection(LeaderboardModel::TeamName, 180);
-    header->resizeSection(LeaderboardModel::Gap, 110);
-    header->resizeSection(LeaderboardModel::Tyre, 110);
-    header->resizeSection(LeaderboardModel::PitStops, 60);
+    m_ui->leaderboardView->verticalHeader()->setDefaultSectionSize(26);
+    header->resizeSection(LeaderboardModel::Position, 44);
+    header->resizeSection(LeaderboardModel::Change, 50);
+    header->resizeSection(LeaderboardModel::Number, 40);
+    header->resizeSection(LeaderboardModel::DriverName, 170);
+    header->resizeSection(LeaderboardModel::TeamName, 125);
+    header->resizeSection(LeaderboardModel::Gap, 80);
+    header->resizeSection(LeaderboardModel::Interval, 80);
+    header->resizeSection(LeaderboardModel::LastLap, 80);
+    header->resizeSection(LeaderboardModel::Tyre, 60);
+    header->resizeSection(LeaderboardModel::PitStops, 40);
+    m_ui->leaderboardView->setToolTip(tr("Double-click a driver to follow them"));
+    setUpRaceViews();
     setUpPipelineDock();
     setUpLibraryDock();
     setUpStatusBar();
@@ -83,7 +104,10 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
                                .arg(QCoreApplication::applicationVersion()));
     });
 
+    setUpViewMenu();
+
     QSettings settings;
+    m_defaultLayout = saveState();
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
         // First start: most of the screen, so the leaderboard and the panels all fit.
         if (const auto *screen = QGuiApplication::primaryScreen()) {
@@ -92,7 +116,8 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
             move(available.center() - rect().center());
         }
     }
-    restoreState(settings.value(kStateKey).toByteArray());
+    if (!restoreState(settings.value(kStateKey).toByteArray()))
+        QTimer::singleShot(300, this, &MainWindow::applyDefaultDockSizes); // once the window has its size
     header->restoreState(settings.value(kColumnsKey).toByteArray());
 
     connectKafka(kafka);
@@ -151,8 +176,11 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QS
 void MainWindow::setUpPipelineDock()
 {
     m_pipelinePanel = new PipelinePanel(this);
-    m_pipelineDock = addPanel(m_pipelinePanel, tr("Pipeline"), QStringLiteral("pipelineDock"), Qt::BottomDockWidgetArea,
+    m_pipelineDock = addPanel(m_pipelinePanel, tr("Pipeline"), QStringLiteral("pipelineDock"), Qt::RightDockWidgetArea,
                               QKeySequence(Qt::CTRL | Qt::Key_P));
+    // A tab beside the charts: the leaderboard keeps its width.
+    if (auto *charts = findChild<QDockWidget *>(QStringLiteral("lapChartsDock")))
+        tabifyDockWidget(charts, m_pipelineDock);
     // Stages switched off last time stay off.
     m_raceOptions.disabledStages = QSettings().value(kDisabledStagesKey).toStringList();
     m_raceOptions.disabledStages.removeIf([](const QString &name) { return !pipelineStageNames().contains(name); });
@@ -163,14 +191,239 @@ void MainWindow::setUpPipelineDock()
 void MainWindow::setUpLibraryDock()
 {
     m_libraryPanel = new LibraryPanel(this);
-    m_libraryDock = addPanel(m_libraryPanel, tr("Library"), QStringLiteral("libraryDock"), Qt::BottomDockWidgetArea,
+    m_libraryDock = addPanel(m_libraryPanel, tr("Library"), QStringLiteral("libraryDock"), Qt::RightDockWidgetArea,
                              QKeySequence(Qt::CTRL | Qt::Key_L));
-    // By default a tab next to the pipeline, so the leaderboard keeps the window's width.
     tabifyDockWidget(m_pipelineDock, m_libraryDock);
-    m_pipelineDock->raise();
+    if (auto *telemetry = findChild<QDockWidget *>(QStringLiteral("telemetryDock")))
+        telemetry->raise();
     m_raceOptions.libraryPath = LibraryDatabase::defaultPath(); // every race is kept
     m_libraryPanel->openLibrary(m_raceOptions.libraryPath);
     connect(m_libraryPanel, &LibraryPanel::replayRequested, this, &MainWindow::startReplay);
+}
+
+void MainWindow::setUpRaceViews()
+{
+    const Grid &grid = Grid::builtIn();
+    m_store = new RaceViewStore(this);
+    m_clock = new RaceClock(this);
+
+    m_telemetry = new TelemetryPanel(*m_store, *m_clock, grid, this);
+    auto *telemetryDock = addPanel(m_telemetry, tr("Telemetry"), QStringLiteral("telemetryDock"), Qt::RightDockWidgetArea,
+                                   QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_lapCharts = new LapChartsPanel(*m_store, *m_clock, grid, this);
+    auto *lapsDock = addPanel(m_lapCharts, tr("Race trace"), QStringLiteral("lapChartsDock"), Qt::RightDockWidgetArea,
+                              QKeySequence(Qt::CTRL | Qt::Key_G));
+    tabifyDockWidget(telemetryDock, lapsDock);
+    telemetryDock->raise();
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea); // the charts get the window's full height
+
+    m_trackMap = new TrackMapWidget(*m_store, *m_clock, grid, this);
+    auto *trackDock = addPanel(m_trackMap, tr("Track map"), QStringLiteral("trackMapDock"), Qt::BottomDockWidgetArea,
+                               QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_feedModel = new FeedModel(*m_store, grid, this);
+    m_feedPanel = new FeedPanel(m_feedModel, grid, this);
+    auto *feedDock = addPanel(m_feedPanel, tr("Race feed"), QStringLiteral("feedDock"), Qt::BottomDockWidgetArea,
+                              QKeySequence(Qt::CTRL | Qt::Key_F));
+    splitDockWidget(trackDock, feedDock, Qt::Horizontal);
+    m_anomalyModel = new AnomalyListModel(*m_store, grid, this);
+    m_anomalyView = new QTableView(this);
+    m_anomalyView->setObjectName(QStringLiteral("anomalyView"));
+    // Newest moment first, whatever order the partitions delivered them in.
+    m_anomalySorter = new QSortFilterProxyModel(this);
+    m_anomalySorter->setSourceModel(m_anomalyModel);
+    m_anomalySorter->setSortRole(AnomalyListModel::RaceMsRole);
+    m_anomalySorter->sort(AnomalyListModel::Time, Qt::DescendingOrder);
+    m_anomalyView->setModel(m_anomalySorter);
+    m_anomalyView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_anomalyView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_anomalyView->verticalHeader()->hide();
+    m_anomalyView->verticalHeader()->setDefaultSectionSize(22);
+    m_anomalyView->horizontalHeader()->setStretchLastSection(true);
+    for (const auto &[column, width] : {std::pair{AnomalyListModel::Time, 50}, {AnomalyListModel::Driver, 62},
+                                        {AnomalyListModel::Metric, 130}, {AnomalyListModel::Actual, 56},
+                                        {AnomalyListModel::Expected, 104}})
+        m_anomalyView->horizontalHeader()->resizeSection(column, width);
+    m_anomalyView->setShowGrid(false);
+    m_anomalyView->setToolTip(tr("Select an anomaly to see its moment in every panel"));
+    auto *anomaliesDock = addPanel(m_anomalyView, tr("Anomalies"), QStringLiteral("anomaliesDock"), Qt::BottomDockWidgetArea,
+                                   QKeySequence(Qt::CTRL | Qt::Key_A));
+    splitDockWidget(feedDock, anomaliesDock, Qt::Horizontal);
+
+    connect(m_anomalyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    selectAnomaly(current.row());
+            });
+    connect(m_feedPanel, &FeedPanel::momentSelected, m_clock, &RaceClock::seek);
+    connect(m_lapCharts, &LapChartsPanel::momentSelected, m_clock, &RaceClock::seek);
+    connect(m_clock, &RaceClock::moved, this, &MainWindow::onClockMoved);
+    connect(m_clock, &RaceClock::liveChanged, this, [this](bool live) {
+        m_ui->actionLive->setChecked(live);
+        if (live)
+            m_leaderboard->setStanding(m_store->standingAt(m_clock->liveEdgeMs()));
+    });
+    connect(m_ui->actionLive, &QAction::triggered, this, [this] {
+        m_ui->actionLive->setChecked(true);
+        m_clock->goLive();
+    });
+    connect(m_store, &RaceViewStore::lapsAdded, this, [this] {
+        for (const auto &driver : Grid::builtIn().drivers()) {
+            const auto &laps = m_store->laps(driver.name);
+            if (!laps.empty())
+                m_leaderboard->setLastLap(driver.name, laps.back().lapTimeMs);
+        }
+    });
+    connect(m_ui->leaderboardView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        followDriver(m_leaderboard->data(m_leaderboard->index(index.row(), LeaderboardModel::DriverName), Qt::DisplayRole).toString());
+    });
+    connect(m_ui->backToLeaderboardButton, &QPushButton::clicked, this,
+            [this] { m_ui->centralStack->setCurrentWidget(m_ui->leaderboardPage); });
+
+    // Race control: the driver to follow, and where the race is.
+    m_followBox = new QComboBox(this);
+    m_followBox->setObjectName(QStringLiteral("followBox"));
+    m_followBox->setToolTip(tr("The driver to follow: highlighted, ringed on the map, drawn in the charts"));
+    for (const auto &driver : grid.drivers())
+        m_followBox->addItem(QStringLiteral("%1  %2").arg(driver.code, driver.name), driver.name);
+    m_ui->mainToolBar->addSeparator();
+    m_ui->mainToolBar->addWidget(new QLabel(tr(" Follow "), this));
+    m_ui->mainToolBar->addWidget(m_followBox);
+    connect(m_followBox, &QComboBox::currentIndexChanged, this, [this] { followDriver(m_followBox->currentData().toString()); });
+    m_ui->mainToolBar->addAction(m_ui->actionLive);
+    m_clockLabel = new QLabel(this);
+    m_clockLabel->setObjectName(QStringLiteral("clockLabel"));
+    m_clockLabel->setMinimumWidth(120);
+    m_ui->mainToolBar->addWidget(m_clockLabel);
+    const QString saved = QSettings().value(kFollowedKey).toString();
+    followDriver(grid.findDriver(saved) ? saved : grid.drivers().value(0).name);
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    // Charts on the right, a third of the width; map, feed and anomalies share the bottom.
+    auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
+    resizeDocks({dock("telemetryDock")}, {width() * 9 / 20}, Qt::Horizontal);
+    const int bottomWidth = width() * 11 / 20;
+    resizeDocks({dock("trackMapDock"), dock("feedDock"), dock("anomaliesDock")},
+                {bottomWidth * 3 / 10, bottomWidth * 35 / 100, bottomWidth * 35 / 100}, Qt::Horizontal);
+    resizeDocks({dock("trackMapDock")}, {height() * 3 / 10}, Qt::Vertical);
+    if (qEnvironmentVariableIsSet("PITWALL_DEBUG_LAYOUT"))
+        for (auto *d : findChildren<QDockWidget *>())
+            qInfo("%s %dx%d", qPrintable(d->objectName()), d->width(), d->height());
+}
+
+void MainWindow::setUpViewMenu()
+{
+    auto *themes = new QActionGroup(this);
+    themes->addAction(m_ui->actionDarkTheme);
+    themes->addAction(m_ui->actionLightTheme);
+    connect(m_ui->actionDarkTheme, &QAction::triggered, this, [this] { setTheme(true); });
+    connect(m_ui->actionLightTheme, &QAction::triggered, this, [this] { setTheme(false); });
+    setTheme(QSettings().value(kThemeKey, QStringLiteral("dark")).toString() != QLatin1String("light"));
+    connect(m_ui->actionResetLayout, &QAction::triggered, this, [this] {
+        restoreState(m_defaultLayout);
+        for (auto *dock : findChildren<QDockWidget *>())
+            dock->show();
+        applyDefaultDockSizes();
+    });
+}
+
+void MainWindow::setTheme(bool dark)
+{
+    m_darkTheme = dark;
+    QSettings().setValue(kThemeKey, dark ? QStringLiteral("dark") : QStringLiteral("light"));
+    (dark ? m_ui->actionDarkTheme : m_ui->actionLightTheme)->setChecked(true);
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        applyTheme(*app, dark ? Theme::Dark : Theme::Light);
+    m_telemetry->setDark(dark);
+    m_lapCharts->setDark(dark);
+    m_trackMap->update();
+}
+
+void MainWindow::followDriver(const QString &driver)
+{
+    if (driver.isEmpty())
+        return;
+    QSettings().setValue(kFollowedKey, driver);
+    {
+        QSignalBlocker blocker(m_followBox);
+        m_followBox->setCurrentIndex(std::max(0, m_followBox->findData(driver)));
+    }
+    m_leaderboard->setFollowedDriver(driver);
+    m_trackMap->setFollowedDriver(driver);
+    m_telemetry->setFollowedDriver(driver);
+    m_lapCharts->setFollowedDriver(driver);
+}
+
+QString MainWindow::followedDriver() const
+{
+    return m_followBox->currentData().toString();
+}
+
+void MainWindow::selectAnomaly(int row)
+{
+    if (row < 0 || row >= m_anomalySorter->rowCount())
+        return;
+    const auto &record = m_anomalyModel->record(m_anomalySorter->mapToSource(m_anomalySorter->index(row, 0)).row());
+    followDriver(record.anomaly.driverName);
+    m_telemetry->setTemperatureMetric(record.anomaly.metric);
+    m_clock->seek(record.raceMs);
+}
+
+void MainWindow::onViewBatch(const RaceViewBatch &batch)
+{
+    m_store->add(batch);
+    m_clock->setLiveEdge(m_store->newestRaceMs());
+}
+
+void MainWindow::onClockMoved(qint64 viewMs)
+{
+    m_clockLabel->setText(m_clock->isLive() ? tr("%1 live").arg(raceTimeText(viewMs))
+                                            : tr("%1 (held)").arg(raceTimeText(viewMs)));
+    if (!m_clock->isLive())
+        m_leaderboard->setStanding(m_store->standingAt(viewMs));
+}
+
+bool MainWindow::isResultsShown() const
+{
+    return m_ui->centralStack->currentWidget() == m_ui->resultsPage;
+}
+
+void MainWindow::showResults(const RaceSummary &summary)
+{
+    const Grid &grid = Grid::builtIn();
+    QString fastest;
+    for (auto it = m_store->events().crbegin(); it != m_store->events().crend(); ++it) {
+        if (it->event.kind == QLatin1String("fastest_lap")) {
+            fastest = tr("Fastest lap: <b>%1</b>, %2 on lap %3")
+                          .arg(it->event.driverName.toHtmlEscaped(),
+                               lapTimeText(qint64(it->event.details.value(QStringLiteral("lap_time_ms")).toDouble())))
+                          .arg(it->event.lap);
+            break;
+        }
+    }
+    const QString followed = followedDriver();
+    const int followedPlace = int(summary.classification.indexOf(followed)) + 1;
+    QString html = QStringLiteral("<h2>%1</h2>").arg(tr("%1 — classification").arg(m_raceName.toHtmlEscaped()));
+    if (followedPlace > 0)
+        html += QStringLiteral("<p style='font-size:13pt'>%1</p>").arg(tr("%1 finished <b>P%2</b>.").arg(followed.toHtmlEscaped()).arg(followedPlace));
+    if (!fastest.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(fastest);
+    html += QStringLiteral("<table cellspacing='0' cellpadding='4'><tr><th align='right'>%1</th><th align='left'>%2</th><th align='left'>%3</th></tr>")
+                .arg(tr("Pos"), tr("Driver"), tr("Team"));
+    for (int i = 0; i < summary.classification.size(); ++i) {
+        const QString &name = summary.classification[i];
+        const auto *driver = grid.findDriver(name);
+        const QString team = driver ? grid.teamOf(*driver).name : QString();
+        const QString colour = driver ? grid.teamOf(*driver).colour : QStringLiteral("#888888");
+        const bool isFollowed = name == followed;
+        html += QStringLiteral("<tr%1><td align='right'><b>%2</b></td><td><span style='color:%3'>■</span> %4</td><td>%5</td></tr>")
+                    .arg(isFollowed ? QStringLiteral(" style='background:#5a3000'") : QString())
+                    .arg(i + 1).arg(colour, name.toHtmlEscaped(), team.toHtmlEscaped());
+    }
+    html += QStringLiteral("</table>");
+    m_ui->resultsView->setHtml(html);
+    m_ui->centralStack->setCurrentWidget(m_ui->resultsPage);
 }
 
 void MainWindow::switchStage(const QString &stage, bool enabled)
@@ -247,6 +500,13 @@ void MainWindow::setUpStatusBar()
     m_errorsLabel = new QLabel(this);
     m_kafkaLabel->setTextInteractionFlags(Qt::TextSelectableByMouse); // so the address can be copied for kcat
     statusBar()->addWidget(m_kafkaLabel, 1);
+    m_lapProgress = new QProgressBar(this);
+    m_lapProgress->setObjectName(QStringLiteral("lapProgress"));
+    m_lapProgress->setFormat(tr("Lap %v of %m"));
+    m_lapProgress->setRange(0, 1);
+    m_lapProgress->setValue(0);
+    m_lapProgress->setMaximumWidth(220);
+    statusBar()->addPermanentWidget(m_lapProgress);
     for (auto *label : {m_countsLabel, m_lagLabel, m_errorsLabel})
         statusBar()->addPermanentWidget(label);
     showStats({});
@@ -333,15 +593,29 @@ void MainWindow::startSession(const SessionOptions &options)
         return;
     delete m_session;
     m_leaderboard->clear();
+    m_ui->centralStack->setCurrentWidget(m_ui->leaderboardPage);
     m_ui->problemBanner->hide();
-    m_session = new RaceSession(m_endpoint, Grid::builtIn(), options, this);
+    auto sessionOptions = options;
+    sessionOptions.viewFeed = true; // the charts, map, feed and anomaly list read the race too
+    m_session = new RaceSession(m_endpoint, Grid::builtIn(), sessionOptions, this);
     const auto &race = m_session->options().race;
     const auto circuit = Circuit::builtIn(race.circuitId);
     m_raceName = circuit ? circuit->grandPrix : race.circuitId;
     if (!options.replayRaceId.isEmpty())
         m_raceName = tr("Replay of %1").arg(m_raceName);
     m_raceLaps = race.laps > 0 ? race.laps : (circuit ? circuit->laps : 0);
-    connect(m_session, &RaceSession::standingChanged, m_leaderboard, &LeaderboardModel::setStanding);
+    m_lapProgress->setRange(0, std::max(1, m_raceLaps));
+    m_lapProgress->setValue(0);
+    connect(m_session, &RaceSession::standingChanged, this, [this](const QVector<PositionUpdate> &standing) {
+        m_store->setStanding(standing);
+        if (m_clock->isLive())
+            m_leaderboard->setStanding(standing);
+    });
+    connect(m_session, &RaceSession::viewBatch, this, &MainWindow::onViewBatch);
+    connect(m_session, &RaceSession::replaySeeked, this, [this](qint64 raceMs) {
+        m_clock->setLiveEdge(raceMs);
+        m_clock->goLive();
+    });
     connect(m_session, &RaceSession::stageSwitched, this, [this](const QString &stage, bool enabled, const QString &error) {
         if (!error.isEmpty())
             m_pipelinePanel->showMessage(enabled ? tr("Could not switch %1 on: %2").arg(stage, error)
@@ -353,6 +627,9 @@ void MainWindow::startSession(const SessionOptions &options)
             updateTitle();
     });
     connect(m_session, &RaceSession::started, this, [this] {
+        m_store->reset(m_session->raceStartEpochMs());
+        m_clock->reset();
+        m_trackMap->setCircuit(m_session->options().race.circuitId);
         m_replaySlider->setRange(0, int(m_session->replayDurationMs() / 1000));
         updateTitle();
         updateActions();
@@ -370,6 +647,9 @@ void MainWindow::startSession(const SessionOptions &options)
         m_ui->raceTitle->setText(tr("Race %1 — finished: %2 of %3 positions read back — %4")
                                      .arg(m_session->raceId()).arg(stats.consumed).arg(stats.produced).arg(result));
         m_libraryPanel->refresh(); // the race just run is in the library now
+        m_lapProgress->setValue(summary.leaderLap);
+        if (summary.finished)
+            showResults(summary);
         updateActions();
     });
     m_ui->raceTitle->setText(tr("Starting a race…"));
@@ -406,6 +686,8 @@ void MainWindow::showStats(const SessionStats &stats)
         m_replaySlider->setValue(int(stats.raceTimeS));
     }
     m_pipelinePanel->model()->updateMetrics(stats.stages);
+    if (m_session && m_session->state() == RaceSession::State::Running)
+        m_lapProgress->setValue(std::clamp(stats.leaderLap, 0, m_lapProgress->maximum()));
     m_countsLabel->setText(tr("produced %1 · consumed %2").arg(stats.produced).arg(stats.consumed));
     m_lagLabel->setText(tr("lag %1").arg(stats.lag));
     const quint64 problems = stats.errors + stats.skipped;

@@ -15,6 +15,9 @@ class QComboBox;
 class QDockWidget;
 class QSlider;
 class QLabel;
+class QProgressBar;
+class QTableView;
+class QSortFilterProxyModel;
 
 namespace Ui {
 class MainWindow;
@@ -22,8 +25,16 @@ class MainWindow;
 
 namespace pitwall {
 
+class AnomalyListModel;
+class FeedModel;
+class FeedPanel;
 class KafkaEndpoint;
+class LapChartsPanel;
 class LeaderboardModel;
+class RaceClock;
+class RaceViewStore;
+class TelemetryPanel;
+class TrackMapWidget;
 class LibraryPanel;
 class PipelinePanel;
 
@@ -42,6 +53,22 @@ public:
     LeaderboardModel *leaderboard() const { return m_leaderboard; }
     PipelinePanel *pipelinePanel() const { return m_pipelinePanel; }
     LibraryPanel *libraryPanel() const { return m_libraryPanel; }
+    RaceViewStore *raceView() const { return m_store; }
+    RaceClock *raceClock() const { return m_clock; }
+    TelemetryPanel *telemetryPanel() const { return m_telemetry; }
+    TrackMapWidget *trackMap() const { return m_trackMap; }
+    FeedPanel *feedPanel() const { return m_feedPanel; }
+    FeedModel *feedModel() const { return m_feedModel; }
+    AnomalyListModel *anomalyModel() const { return m_anomalyModel; }
+    LapChartsPanel *lapCharts() const { return m_lapCharts; }
+    RaceSession *session() const { return m_session; }
+    // Follows a driver everywhere: leaderboard highlight, track map, charts.
+    void followDriver(const QString &driver);
+    QString followedDriver() const;
+    // Moves every panel to the moment of the anomaly in that row of the list (as shown: newest first).
+    void selectAnomaly(int row);
+    void setTheme(bool dark);
+    bool isResultsShown() const;
     // Plays a race of the library through the window (as recorded, or re-running the pipeline).
     void startReplay(const QString &raceId, bool rerun);
     QString kafkaStatusText() const;
@@ -71,6 +98,12 @@ private:
                           const QKeySequence &shortcut);
     void setUpPipelineDock();
     void setUpLibraryDock();
+    void setUpRaceViews();
+    void setUpViewMenu();
+    void applyDefaultDockSizes();
+    void onViewBatch(const RaceViewBatch &batch);
+    void onClockMoved(qint64 viewMs);
+    void showResults(const RaceSummary &summary);
     void switchStage(const QString &stage, bool enabled);
     SessionOptions chosenRaceOptions() const;
     void updateTitle();
@@ -95,6 +128,21 @@ private:
     PipelinePanel *m_pipelinePanel = nullptr;
     QDockWidget *m_libraryDock = nullptr;
     LibraryPanel *m_libraryPanel = nullptr;
+    RaceViewStore *m_store = nullptr;
+    RaceClock *m_clock = nullptr;
+    TrackMapWidget *m_trackMap = nullptr;
+    TelemetryPanel *m_telemetry = nullptr;
+    LapChartsPanel *m_lapCharts = nullptr;
+    FeedModel *m_feedModel = nullptr;
+    FeedPanel *m_feedPanel = nullptr;
+    AnomalyListModel *m_anomalyModel = nullptr;
+    QTableView *m_anomalyView = nullptr;
+    QSortFilterProxyModel *m_anomalySorter = nullptr;
+    QComboBox *m_followBox = nullptr;
+    QProgressBar *m_lapProgress = nullptr;
+    QLabel *m_clockLabel = nullptr;
+    QByteArray m_defaultLayout; // saveState() before the saved layout is restored
+    bool m_darkTheme = true;
     SessionOptions m_raceOptions;
     QString m_raceName; // of the race running, for the title
     int m_raceLaps = 0;

@@ -71,6 +71,13 @@ std::optional<QVector<PositionUpdate>> LeaderboardFeed::takeIfChanged()
     return standing;
 }
 
+void LeaderboardFeed::forgetStanding()
+{
+    QMutexLocker lock(&m_mutex);
+    m_latestByDriver.clear();
+    m_changed = true;
+}
+
 LeaderboardFeed::Counts LeaderboardFeed::counts() const
 {
     QMutexLocker lock(&m_mutex);

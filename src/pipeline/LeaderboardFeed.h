@@ -29,6 +29,8 @@ public:
     // nothing changed since the previous call.
     std::optional<QVector<PositionUpdate>> takeIfChanged();
     Counts counts() const;
+    // A replay jumped: updates older than the ones seen count again.
+    void forgetStanding();
 
 private:
     const QString m_raceId;

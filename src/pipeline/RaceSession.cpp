@@ -72,6 +72,9 @@ struct RaceSession::Clients {
     std::unique_ptr<KafkaProducer> producer;
     std::unique_ptr<KafkaConsumer> consumer;
     std::unique_ptr<LeaderboardFeed> feed;
+    std::unique_ptr<KafkaConsumer> viewConsumer; // with SessionOptions::viewFeed
+    std::unique_ptr<RaceViewFeed> view;
+    qint64 startEpochMs = 0;
     std::unique_ptr<PipelineEngine> pipeline; // after the producer: stops before it
     std::unique_ptr<RaceSource> runner;       // declared last: stops first, while the producer lives
     ReplayRunner *replay = nullptr;           // the runner, when it is a replay
@@ -86,6 +89,7 @@ RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &gr
 {
     qRegisterMetaType<pitwall::SessionStats>();
     qRegisterMetaType<QVector<pitwall::PositionUpdate>>();
+    qRegisterMetaType<pitwall::RaceViewBatch>();
     if (!m_options.replayRaceId.isEmpty())
         m_options.race.raceId = m_options.replayRaceId; // the recorded messages carry it
     if (m_options.race.raceId.isEmpty())
@@ -152,6 +156,18 @@ void RaceSession::start()
         clients->consumer->start([feed = clients->feed.get()](std::vector<KafkaRecord> &&batch) { feed->ingest(batch); });
         if (!clients->consumer->waitUntilFetching(KafkaEndpoint::kDefaultTimeoutMs))
             return Error{QStringLiteral("Kafka at %1 does not answer fetches").arg(endpoint->bootstrap())};
+        clients->startEpochMs = replaying ? replayed.startedAtMs : race.startEpochMs;
+        if (options.viewFeed) {
+            auto viewConsumer = KafkaConsumer::create(endpoint->clientConfig(), RaceViewFeed::topics(),
+                                                      KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs);
+            if (!viewConsumer)
+                return viewConsumer.error();
+            clients->viewConsumer = std::move(viewConsumer).value();
+            clients->view = std::make_unique<RaceViewFeed>(options.race.raceId);
+            clients->viewConsumer->start([view = clients->view.get()](std::vector<KafkaRecord> &&batch) { view->ingest(batch); });
+            if (!clients->viewConsumer->waitUntilFetching(KafkaEndpoint::kDefaultTimeoutMs))
+                return Error{QStringLiteral("Kafka at %1 does not answer fetches").arg(endpoint->bootstrap())};
+        }
         auto producer = KafkaProducer::create(endpoint->clientConfig());
         if (!producer)
             return producer.error();
@@ -179,7 +195,7 @@ void RaceSession::start()
         }
         RaceSource::Backlog backlog =
             [feed = clients->feed.get(), consumer = clients->consumer.get(), pipeline = clients->pipeline.get(),
-             recorder = clients->recorder.get()](const RaceSource &runner) {
+             recorder = clients->recorder.get(), view = clients->view.get()](const RaceSource &runner) {
                 // Produced minus handled, per topic the race writes; the largest counts.
                 const auto positions = feed->counts();
                 qint64 backlog = qint64(runner.producedTo(topics::kDriverPositions))
@@ -188,6 +204,12 @@ void RaceSession::start()
                     const quint64 handled = pipeline->handledFrom(QString::fromLatin1(topic));
                     if (handled != std::numeric_limits<quint64>::max())
                         backlog = std::max(backlog, qint64(runner.producedTo(topic)) - qint64(handled));
+                }
+                // The window's reader keeps up too, so it shows every car's telemetry.
+                if (view) {
+                    for (const char *topic : {topics::kRaceEvents, topics::kCarTelemetry})
+                        backlog = std::max(backlog, qint64(runner.producedTo(topic))
+                                                        - qint64(view->handledFrom(QString::fromLatin1(topic))));
                 }
                 // The recorder keeps up too (at "max" speed it can be the slowest reader).
                 return recorder ? std::max(backlog, recorder->pending()) : backlog;
@@ -230,6 +252,10 @@ void RaceSession::publish()
         return;
     if (auto standing = m_clients->feed->takeIfChanged())
         emit standingChanged(*standing);
+    if (m_clients->view) {
+        if (auto batch = m_clients->view->take(); !batch.isEmpty())
+            emit viewBatch(batch);
+    }
     emit statsChanged(stats());
 }
 
@@ -264,6 +290,8 @@ void RaceSession::stop()
         clients->pipeline->stop();
         clients->producer->flush(std::max<qint64>(1000, timeoutMs - clock.elapsed()));
         clients->consumer->stop();
+        if (clients->viewConsumer)
+            clients->viewConsumer->stop();
         if (clients->recorder) {
             const auto summary = clients->runner->summary();
             const auto finished = clients->recorder->finish(
@@ -296,8 +324,16 @@ void RaceSession::setStageEnabled(const QString &stage, bool enabled)
 
 void RaceSession::seekReplay(qint64 raceMs)
 {
-    if (m_clients && m_clients->replay && m_state == State::Running)
+    if (m_clients && m_clients->replay && m_state == State::Running) {
         m_clients->replay->seekTo(raceMs);
+        m_clients->feed->forgetStanding();
+        emit replaySeeked(raceMs);
+    }
+}
+
+qint64 RaceSession::raceStartEpochMs() const
+{
+    return m_clients ? m_clients->startEpochMs : 0;
 }
 
 void RaceSession::setReplayPaused(bool paused)
@@ -337,6 +373,15 @@ SessionStats RaceSession::stats() const
     stats.rejected = feed.rejected;
     stats.otherRaces = feed.otherRaces;
     stats.errors = produced.failed + consumed.errors + feed.rejected;
+    if (m_clients->view) {
+        const auto view = m_clients->view->counts();
+        const auto viewConsumed = m_clients->viewConsumer->stats();
+        stats.errors += view.rejected + viewConsumed.errors;
+        stats.skipped += viewConsumed.skipped;
+        stats.viewDropped = view.dropped;
+        if (!view.lastRejection.isEmpty())
+            stats.lastError = view.lastRejection;
+    }
     stats.lag = consumed.lag;
     stats.raceTimeS = m_clients->runner->raceTimeS();
     stats.stages = m_clients->pipeline->metricsJson();

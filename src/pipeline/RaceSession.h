@@ -5,6 +5,7 @@
 // no call here blocks.
 
 #include "LeaderboardFeed.h"
+#include "RaceViewFeed.h"
 #include "RaceSource.h"
 #include "SessionStats.h"
 #include "core/Grid.h"
@@ -30,6 +31,8 @@ struct SessionOptions {
     // Set: replay this race of the library instead of simulating one (it is not recorded again).
     QString replayRaceId;
     bool replayRerun = false;    // false: play everything recorded; true: only the race's own topics, pipeline afresh
+    // Read telemetry, events, anomalies, forecasts and commentary back for a window (viewBatch).
+    bool viewFeed = false;
 };
 
 class RaceSession : public QObject {
@@ -58,6 +61,8 @@ public:
     const SessionOptions &options() const { return m_options; }
     const KafkaEndpoint &endpoint() const { return *m_endpoint; }
     SessionStats stats() const;
+    // Epoch ms of the race's start: message timestamps minus this are race time. 0 until started.
+    qint64 raceStartEpochMs() const;
     // Progress while running; the final result once stopped.
     RaceSummary summary() const;
 
@@ -65,6 +70,9 @@ signals:
     void started();
     void failed(const QString &reason);
     void standingChanged(const QVector<pitwall::PositionUpdate> &standing);
+    // With SessionOptions::viewFeed: what arrived for the window since the previous batch.
+    void viewBatch(const pitwall::RaceViewBatch &batch);
+    void replaySeeked(qint64 raceMs);
     void statsChanged(const pitwall::SessionStats &stats);
     void raceFinished(); // the chequered flag fell; stopping follows by itself
     void stopped(const pitwall::SessionStats &stats);

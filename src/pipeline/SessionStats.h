@@ -19,6 +19,7 @@ struct SessionStats {
     quint64 otherRaces = 0; // valid messages of other races on the same topic
     quint64 errors = 0;     // every failure: delivery, consumer, rejected messages
     qint64 lag = 0;         // messages on the broker not yet consumed
+    quint64 viewDropped = 0; // telemetry the window did not take in time (SessionOptions::viewFeed)
     QString lastError;
     double raceTimeS = 0;
     int leaderLap = 0;

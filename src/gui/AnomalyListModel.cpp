@@ -1,0 +1,107 @@
+#include "AnomalyListModel.h"
+
+#include "DisplayNames.h"
+#include "RaceViewStore.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace pitwall {
+
+AnomalyListModel::AnomalyListModel(const RaceViewStore &store, const Grid &grid, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+    , m_grid(grid)
+{
+    connect(&store, &RaceViewStore::anomaliesAdded, this, &AnomalyListModel::onAdded);
+    auto rebuild = [this] {
+        beginResetModel();
+        m_rows = int(m_store.anomalies().size());
+        endResetModel();
+    };
+    connect(&store, &RaceViewStore::cleared, this, rebuild);
+    connect(&store, &RaceViewStore::anomaliesTrimmed, this, rebuild);
+}
+
+void AnomalyListModel::onAdded(int first)
+{
+    const int total = int(m_store.anomalies().size());
+    if (first != m_rows || total <= m_rows) {
+        beginResetModel();
+        m_rows = total;
+        endResetModel();
+        return;
+    }
+    // Newest first: the new ones go on top.
+    beginInsertRows({}, 0, total - m_rows - 1);
+    m_rows = total;
+    endInsertRows();
+}
+
+int AnomalyListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int AnomalyListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const AnomalyRecord &AnomalyListModel::record(int row) const
+{
+    return m_store.anomalies()[size_t(m_rows - 1 - row)];
+}
+
+QVariant AnomalyListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows)
+        return {};
+    const auto &entry = record(index.row());
+    const auto &anomaly = entry.anomaly;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Time: return raceTimeText(entry.raceMs);
+        case Driver: { // the timing code keeps the column narrow; the tooltip names the driver
+            const auto *driver = m_grid.findDriver(anomaly.driverName);
+            return driver ? driver->code : anomaly.driverName;
+        }
+        case Metric: return metricDisplayName(anomaly.metric);
+        case Actual: return QStringLiteral("%1").arg(anomaly.actual, 0, 'f', 1);
+        case Expected: return QStringLiteral("%1 – %2").arg(anomaly.lowerBound, 0, 'f', 1).arg(anomaly.upperBound, 0, 'f', 1);
+        case Confidence: return QStringLiteral("%1 %").arg(anomaly.confidence, 0, 'f', 0);
+        }
+    }
+    if (role == RaceMsRole)
+        return entry.raceMs;
+    if (role == Qt::DecorationRole && index.column() == Driver) {
+        if (const auto *team = m_grid.findTeam(anomaly.teamName))
+            return QColor(team->colour);
+    }
+    if (role == Qt::ForegroundRole && index.column() == Actual)
+        return QBrush(QColor(QStringLiteral("#e74c3c")));
+    if (role == Qt::ToolTipRole)
+        return tr("%1 of %2 (%3) read %4, outside the expected %5 – %6")
+            .arg(metricDisplayName(anomaly.metric), anomaly.driverName, anomaly.teamName)
+            .arg(anomaly.actual, 0, 'f', 1).arg(anomaly.lowerBound, 0, 'f', 1).arg(anomaly.upperBound, 0, 'f', 1);
+    if (role == Qt::TextAlignmentRole && (index.column() == Actual || index.column() == Confidence))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant AnomalyListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time: return tr("Time");
+    case Driver: return tr("Driver");
+    case Metric: return tr("Metric");
+    case Actual: return tr("Actual");
+    case Expected: return tr("Expected");
+    case Confidence: return tr("Confidence");
+    }
+    return {};
+}
+
+} // namespace pitwall

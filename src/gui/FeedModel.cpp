@@ -1,0 +1,118 @@
+#include "FeedModel.h"
+
+#include "DisplayNames.h"
+#include "RaceViewStore.h"
+#include "core/Grid.h"
+
+#include <QColor>
+
+namespace pitwall {
+
+namespace {
+
+QString eventType(const RaceEvent &event)
+{
+    if (event.kind == QLatin1String("safety_car") || event.kind == QLatin1String("retirement"))
+        return QStringLiteral("warning");
+    if (event.kind == QLatin1String("fastest_lap") || event.kind == QLatin1String("race_started")
+        || event.kind == QLatin1String("race_finished")
+        || (event.kind == QLatin1String("overtake") && event.details.value(QStringLiteral("position")).toInt() == 1))
+        return QStringLiteral("highlight");
+    return QStringLiteral("info");
+}
+
+} // namespace
+
+FeedModel::FeedModel(const RaceViewStore &store, const Grid &grid, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_store(store)
+{
+    for (const auto &driver : grid.drivers())
+        m_driverNames << driver.name;
+    connect(&store, &RaceViewStore::cleared, this, [this] {
+        beginResetModel();
+        m_lines.clear();
+        endResetModel();
+    });
+    connect(&store, &RaceViewStore::eventsAdded, this, [this](int first) {
+        std::vector<FeedLine> lines;
+        const auto &events = m_store.events();
+        for (size_t i = size_t(first); i < events.size(); ++i) {
+            const auto &event = events[i].event;
+            QString text = raceEventText(event);
+            if (text.isEmpty())
+                continue;
+            lines.push_back({events[i].raceMs, tr("Lap %1 · %2").arg(event.lap).arg(text), eventType(event),
+                             tr("race control"), event.driverName});
+        }
+        append(std::move(lines));
+    });
+    connect(&store, &RaceViewStore::commentaryAdded, this, [this](int first) {
+        std::vector<FeedLine> lines;
+        const auto &commentary = m_store.commentary();
+        for (size_t i = size_t(first); i < commentary.size(); ++i) {
+            const auto &line = commentary[i].commentary;
+            lines.push_back({commentary[i].raceMs, line.message, commentaryTypeName(line.type), tr("commentary"),
+                             driverMentioned(line.message)});
+        }
+        append(std::move(lines));
+    });
+}
+
+QString FeedModel::driverMentioned(const QString &text) const
+{
+    // The demo's commentary has no driver field: the first driver it names.
+    for (const auto &name : m_driverNames) {
+        const QString surname = name.section(QLatin1Char(' '), -1);
+        if (text.contains(name) || text.contains(surname))
+            return name;
+    }
+    return {};
+}
+
+void FeedModel::append(std::vector<FeedLine> lines)
+{
+    if (lines.empty())
+        return;
+    if (m_lines.size() + lines.size() > size_t(kMaxLines)) {
+        beginResetModel();
+        m_lines.insert(m_lines.end(), lines.begin(), lines.end());
+        m_lines.erase(m_lines.begin(), m_lines.end() - kMaxLines / 2);
+        endResetModel();
+        return;
+    }
+    beginInsertRows({}, 0, int(lines.size()) - 1);
+    m_lines.insert(m_lines.end(), lines.begin(), lines.end());
+    endInsertRows();
+}
+
+int FeedModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_lines.size());
+}
+
+QVariant FeedModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const auto &entry = line(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1  %2").arg(raceTimeText(entry.raceMs), entry.text);
+    case Qt::ToolTipRole:
+        return tr("%1 · %2").arg(entry.source, entry.type);
+    case Qt::ForegroundRole:
+        if (entry.type == QLatin1String("highlight"))
+            return QColor(QStringLiteral("#f5b400"));
+        if (entry.type == QLatin1String("warning"))
+            return QColor(QStringLiteral("#ff6b5a"));
+        return {};
+    case RaceMsRole: return entry.raceMs;
+    case TypeRole: return entry.type;
+    case SourceRole: return entry.source;
+    case DriverRole: return entry.driver;
+    }
+    return {};
+}
+
+} // namespace pitwall

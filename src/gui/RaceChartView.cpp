@@ -1,0 +1,64 @@
+#include "RaceChartView.h"
+
+#include <QMouseEvent>
+#include <cmath>
+#include <QWheelEvent>
+
+namespace pitwall {
+
+RaceChartView::RaceChartView(QChart *chart, QWidget *parent)
+    : QChartView(chart, parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::NoRubberBand);
+    setCursor(Qt::CrossCursor);
+}
+
+double RaceChartView::secondsAt(const QPointF &widgetPoint) const
+{
+    return chart()->mapToValue(chart()->mapFromScene(mapToScene(widgetPoint.toPoint()))).x();
+}
+
+void RaceChartView::wheelEvent(QWheelEvent *event)
+{
+    const int steps = event->angleDelta().y() / 120;
+    if (steps != 0)
+        emit zoomRequested(std::pow(0.8, steps));
+    event->accept();
+}
+
+void RaceChartView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QChartView::mousePressEvent(event);
+    m_pressedAt = event->position();
+    m_lastSeconds = secondsAt(event->position());
+    m_dragging = false;
+    event->accept();
+}
+
+void RaceChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton))
+        return QChartView::mouseMoveEvent(event);
+    if (!m_dragging && (event->position() - m_pressedAt).manhattanLength() < 6)
+        return;
+    m_dragging = true;
+    const double now = secondsAt(event->position());
+    emit panRequested(m_lastSeconds - now);
+    // The axis moved with the pan: the grabbed moment stays under the mouse.
+    m_lastSeconds = secondsAt(event->position());
+    event->accept();
+}
+
+void RaceChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QChartView::mouseReleaseEvent(event);
+    if (!m_dragging && chart()->plotArea().contains(chart()->mapFromScene(mapToScene(event->position().toPoint()))))
+        emit momentClicked(secondsAt(event->position()));
+    m_dragging = false;
+    event->accept();
+}
+
+} // namespace pitwall

@@ -1,0 +1,34 @@
+#pragma once
+// A chart whose x axis is race time, steered by the mouse the same way everywhere:
+// the wheel zooms the time window, dragging pans (which holds the race clock), a
+// click asks to jump to that moment.
+
+#include <QChartView>
+
+namespace pitwall {
+
+class RaceChartView : public QChartView {
+    Q_OBJECT
+public:
+    explicit RaceChartView(QChart *chart, QWidget *parent = nullptr);
+
+signals:
+    void zoomRequested(double factor);     // > 1: show more time
+    void panRequested(double seconds);     // > 0: towards later
+    void momentClicked(double raceSeconds);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+
+private:
+    double secondsAt(const QPointF &widgetPoint) const;
+
+    QPointF m_pressedAt;
+    double m_lastSeconds = 0;
+    bool m_dragging = false;
+};
+
+} // namespace pitwall

@@ -1,0 +1,112 @@
+#include "TrackMapWidget.h"
+
+#include "RaceClock.h"
+#include "RaceViewStore.h"
+#include "sim/Circuit.h"
+#include "sim/TrackGeometry.h"
+
+#include <QPainter>
+#include <QPolygonF>
+
+namespace pitwall {
+
+TrackMapWidget::TrackMapWidget(const RaceViewStore &store, const RaceClock &clock, const Grid &grid, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_grid(grid)
+{
+    setMinimumSize(220, 160);
+    connect(&clock, &RaceClock::moved, this, qOverload<>(&QWidget::update));
+}
+
+void TrackMapWidget::setCircuit(const QString &circuitId)
+{
+    m_centreline.clear();
+    m_bounds = {};
+    const auto circuit = Circuit::builtIn(circuitId);
+    if (circuit) {
+        m_circuitName = circuit->name;
+        m_centreline = TrackGeometry(*circuit).centreline();
+        m_bounds = QPolygonF(m_centreline).boundingRect();
+    } else
+        m_circuitName.clear();
+    update();
+}
+
+void TrackMapWidget::setFollowedDriver(const QString &driver)
+{
+    m_followed = driver;
+    update();
+}
+
+QTransform TrackMapWidget::worldToWidget() const
+{
+    // Fit the circuit with a margin, keep its aspect, y up as on a map.
+    const QRectF area = QRectF(rect()).adjusted(24, 24, -24, -24);
+    if (m_bounds.isEmpty() || area.isEmpty())
+        return {};
+    const double scale = std::min(area.width() / m_bounds.width(), area.height() / m_bounds.height());
+    QTransform transform;
+    transform.translate(area.center().x(), area.center().y());
+    transform.scale(scale, -scale);
+    transform.translate(-m_bounds.center().x(), -m_bounds.center().y());
+    return transform;
+}
+
+void TrackMapWidget::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QPalette &colours = palette();
+    painter.fillRect(rect(), colours.color(QPalette::Base));
+    m_carsDrawn.clear();
+    if (m_centreline.isEmpty()) {
+        painter.setPen(colours.color(QPalette::PlaceholderText));
+        painter.drawText(rect(), Qt::AlignCenter, tr("The track map appears when a race starts."));
+        return;
+    }
+    const QTransform transform = worldToWidget();
+    QPolygonF track = transform.map(QPolygonF(m_centreline));
+    track << track.first();
+    painter.setPen(QPen(colours.color(QPalette::Mid), 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.drawPolyline(track);
+    painter.setPen(QPen(colours.color(QPalette::Text).lighter(), 1.5));
+    painter.drawPolyline(track);
+    // The start/finish line.
+    painter.setPen(QPen(QColor(QStringLiteral("#e10600")), 4));
+    painter.drawPoint(track.first());
+    painter.setPen(colours.color(QPalette::PlaceholderText));
+    painter.drawText(rect().adjusted(8, 4, -8, -4), Qt::AlignTop | Qt::AlignLeft, m_circuitName);
+
+    const qint64 now = m_clock.viewMs();
+    QFont label = font();
+    label.setPointSizeF(label.pointSizeF() * 0.85);
+    label.setBold(true);
+    painter.setFont(label);
+    auto drawCar = [&](const Driver &driver, bool followed) {
+        const auto point = m_store.telemetryAt(driver.name, now);
+        if (!point || now - point->raceMs > 5000) // retired, or not seen for a while
+            return;
+        const QPointF at = transform.map(QPointF(point->x, point->y));
+        m_carsDrawn.insert(driver.name, at);
+        const QColor team(m_grid.teamOf(driver).colour);
+        const double radius = followed ? 8 : 5.5;
+        painter.setPen(QPen(followed ? colours.color(QPalette::Highlight) : colours.color(QPalette::Base), followed ? 3 : 1.5));
+        painter.setBrush(team);
+        painter.drawEllipse(at, radius, radius);
+        painter.setPen(followed ? colours.color(QPalette::Highlight) : colours.color(QPalette::Text));
+        painter.drawText(at + QPointF(radius + 2, -radius), driver.code);
+    };
+    const Driver *followed = nullptr;
+    for (const auto &driver : m_grid.drivers()) {
+        if (driver.name == m_followed)
+            followed = &driver;
+        else
+            drawCar(driver, false);
+    }
+    if (followed)
+        drawCar(*followed, true); // on top
+}
+
+} // namespace pitwall

@@ -1,0 +1,47 @@
+#pragma once
+// The circuit seen from above: its centreline, and every car as a team-coloured dot
+// with its timing code at the race clock's moment; the followed driver is larger and
+// ringed.
+
+#include "core/Grid.h"
+
+#include <QPainterPath>
+#include <QPointF>
+#include <QVector>
+#include <QWidget>
+
+namespace pitwall {
+
+class RaceClock;
+class RaceViewStore;
+
+class TrackMapWidget : public QWidget {
+    Q_OBJECT
+public:
+    TrackMapWidget(const RaceViewStore &store, const RaceClock &clock, const Grid &grid, QWidget *parent = nullptr);
+
+    // Draws this circuit (a built-in id); unknown ids leave the map empty with a note.
+    void setCircuit(const QString &circuitId);
+    void setFollowedDriver(const QString &driver);
+    QSize sizeHint() const override { return {420, 320}; }
+
+    // What was drawn last, for tests: driver → position on the widget.
+    const QHash<QString, QPointF> &carsDrawn() const { return m_carsDrawn; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QTransform worldToWidget() const;
+
+    const RaceViewStore &m_store;
+    const RaceClock &m_clock;
+    const Grid &m_grid;
+    QString m_circuitName;
+    QVector<QPointF> m_centreline;
+    QRectF m_bounds;
+    QString m_followed;
+    QHash<QString, QPointF> m_carsDrawn;
+};
+
+} // namespace pitwall
