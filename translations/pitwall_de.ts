@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DisplayNames</name>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="21"/>
+        <source>Engine temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="22"/>
+        <source>Oil temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="23"/>
+        <source>Tyre front left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="24"/>
+        <source>Tyre front right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="25"/>
+        <source>Tyre rear left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="26"/>
+        <source>Tyre rear right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="27"/>
+        <source>Brake front left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="28"/>
+        <source>Brake front right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="29"/>
+        <source>Brake rear left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="30"/>
+        <source>Brake rear right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="31"/>
+        <source>Lap time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedPanel</name>
+    <message>
+        <location filename="../ui/FeedPanel.ui" line="14"/>
+        <source>Driver</source>
+        <translation type="unfinished">Fahrer</translation>
+    </message>
+    <message>
+        <location filename="../ui/FeedPanel.ui" line="20"/>
+        <source>Show only the lines about one driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/FeedPanel.ui" line="32"/>
+        <source>Click a line to see that moment everywhere; Ctrl+C copies it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KafkaConnectionDialog</name>
     <message>
         <location filename="../ui/KafkaConnectionDialog.ui" line="5"/>
@@ -115,82 +191,127 @@
         <translation>Start drücken, um ein Rennen auf dem eingebauten Kafka-Broker zu fahren.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="45"/>
+        <location filename="../ui/MainWindow.ui" line="60"/>
+        <source>Back to the leaderboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="71"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="51"/>
+        <location filename="../ui/MainWindow.ui" line="77"/>
         <source>&amp;Race</source>
         <translation>&amp;Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="56"/>
+        <location filename="../ui/MainWindow.ui" line="82"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="59"/>
+        <location filename="../ui/MainWindow.ui" line="86"/>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="95"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="68"/>
+        <location filename="../ui/MainWindow.ui" line="104"/>
         <source>Race</source>
         <translation>Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="77"/>
+        <location filename="../ui/MainWindow.ui" line="113"/>
         <source>&amp;Start race</source>
         <translation>Rennen &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="78"/>
+        <location filename="../ui/MainWindow.ui" line="114"/>
         <source>Start a race on the connected Kafka (Ctrl+R)</source>
         <translation>Ein Rennen auf dem verbundenen Kafka starten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="79"/>
+        <location filename="../ui/MainWindow.ui" line="115"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="82"/>
+        <location filename="../ui/MainWindow.ui" line="118"/>
         <source>S&amp;top race</source>
         <translation>Rennen s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="83"/>
+        <location filename="../ui/MainWindow.ui" line="119"/>
         <source>Stop the race after every message is read back (Ctrl+.)</source>
         <translation>Das Rennen beenden, sobald jede Nachricht zurückgelesen ist (Strg+.)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="84"/>
+        <location filename="../ui/MainWindow.ui" line="120"/>
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="87"/>
+        <location filename="../ui/MainWindow.ui" line="123"/>
         <source>&amp;Kafka connection…</source>
         <translation>&amp;Kafka-Verbindung…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="88"/>
+        <location filename="../ui/MainWindow.ui" line="124"/>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="91"/>
+        <location filename="../ui/MainWindow.ui" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="92"/>
+        <location filename="../ui/MainWindow.ui" line="128"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="95"/>
+        <location filename="../ui/MainWindow.ui" line="133"/>
+        <source>&amp;Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="134"/>
+        <source>Follow the newest moment of the race again (End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="135"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="139"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="143"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="146"/>
+        <source>&amp;Reset layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="147"/>
+        <source>Put every panel back where it was at first start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="150"/>
         <source>&amp;About Pit Wall</source>
         <translation>Ü&amp;ber Pit Wall</translation>
     </message>
@@ -209,6 +330,166 @@
     </message>
 </context>
 <context>
+    <name>TelemetryPanel</name>
+    <message>
+        <location filename="../ui/TelemetryPanel.ui" line="14"/>
+        <source>Against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TelemetryPanel.ui" line="20"/>
+        <source>The rival drawn against the followed driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TelemetryPanel.ui" line="25"/>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TelemetryPanel.ui" line="34"/>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/TelemetryPanel.ui" line="40"/>
+        <source>Time shown; the mouse wheel zooms, dragging pans, a click jumps there</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pitwall</name>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="60"/>
+        <source>Lights out: the race has started (%1 laps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="62"/>
+        <source>%1 passes %2 for P%3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="65"/>
+        <source> with DRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="67"/>
+        <source>%1 pits: %2 → %3, %4 s stationary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="71"/>
+        <source>Fastest lap: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
+        <source>Virtual safety car ending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
+        <source>Safety car in this lap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
+        <source>Virtual safety car: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
+        <source>Safety car: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="81"/>
+        <source>%1 retires (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="83"/>
+        <source>Chequered flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::AnomalyListModel</name>
+    <message>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="84"/>
+        <source>%1 of %2 (%3) read %4, outside the expected %5 – %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="97"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="98"/>
+        <source>Driver</source>
+        <translation type="unfinished">Fahrer</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="99"/>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="100"/>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="101"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="102"/>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::FeedModel</name>
+    <message>
+        <location filename="../src/gui/FeedModel.cpp" line="45"/>
+        <source>Lap %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/FeedModel.cpp" line="46"/>
+        <source>race control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/FeedModel.cpp" line="55"/>
+        <source>commentary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/FeedModel.cpp" line="103"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::FeedPanel</name>
+    <message>
+        <location filename="../src/gui/FeedPanel.cpp" line="89"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/FeedPanel.cpp" line="99"/>
+        <source>Copy line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pitwall::KafkaConnectionDialog</name>
     <message>
         <location filename="../src/gui/KafkaConnectionDialog.cpp" line="21"/>
@@ -222,69 +503,138 @@
     </message>
 </context>
 <context>
+    <name>pitwall::LapChartsPanel</name>
+    <message>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="51"/>
+        <source>Race trace: gap to the leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="53"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="83"/>
+        <source>lap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="54"/>
+        <source>gap (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="64"/>
+        <source>Pit stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="70"/>
+        <source>Safety car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="82"/>
+        <source>Lap times of the followed driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="84"/>
+        <source>lap time (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="88"/>
+        <source>Forecast band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="93"/>
+        <source>Forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="97"/>
+        <source>Lap time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="102"/>
+        <source>Pit or neutralised lap</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pitwall::LeaderboardModel</name>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="29"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="32"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="30"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="33"/>
         <source>+/-</source>
         <translation>+/-</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="31"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="34"/>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="32"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="35"/>
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="33"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="36"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="34"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="37"/>
         <source>Gap</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="35"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="38"/>
+        <source>Interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="39"/>
+        <source>Last lap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="40"/>
         <source>Tyre</source>
         <translation>Reifen</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="36"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="41"/>
         <source>Pits</source>
         <translation>Stopps</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="37"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="42"/>
         <source>Speed (km/h)</source>
         <translation>Tempo (km/h)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="61"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="66"/>
         <source>OUT</source>
         <translation>AUS</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="63"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="68"/>
         <source>PIT</source>
         <translation>BOX</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="65"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="70"/>
         <source>Winner</source>
         <translation>Sieger</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="65"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="70"/>
         <source>Leader</source>
         <translation>Führender</translation>
     </message>
@@ -385,165 +735,255 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="78"/>
+        <location filename="../src/gui/MainWindow.cpp" line="101"/>
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="79"/>
+        <location filename="../src/gui/MainWindow.cpp" line="102"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="98"/>
+        <location filename="../src/gui/MainWindow.cpp" line="132"/>
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="108"/>
+        <location filename="../src/gui/MainWindow.cpp" line="142"/>
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="113"/>
-        <location filename="../src/gui/MainWindow.cpp" line="216"/>
+        <location filename="../src/gui/MainWindow.cpp" line="147"/>
+        <location filename="../src/gui/MainWindow.cpp" line="478"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="145"/>
+        <location filename="../src/gui/MainWindow.cpp" line="179"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="161"/>
+        <location filename="../src/gui/MainWindow.cpp" line="194"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="181"/>
-        <location filename="../src/gui/MainWindow.cpp" line="192"/>
-        <location filename="../src/gui/MainWindow.cpp" line="431"/>
+        <location filename="../src/gui/MainWindow.cpp" line="211"/>
+        <source>Telemetry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="214"/>
+        <source>Race trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="221"/>
+        <source>Track map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="225"/>
+        <source>Race feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="247"/>
+        <source>Select an anomaly to see its moment in every panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="248"/>
+        <source>Anomalies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="285"/>
+        <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="289"/>
+        <source> Follow </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="381"/>
+        <source>%1 live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="382"/>
+        <source>%1 (held)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="398"/>
+        <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="407"/>
+        <source>%1 — classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="409"/>
+        <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="413"/>
+        <source>Pos</source>
+        <translation type="unfinished">Pos.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="413"/>
+        <source>Driver</source>
+        <translation type="unfinished">Fahrer</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="413"/>
+        <source>Team</source>
+        <translation type="unfinished">Team</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="443"/>
+        <location filename="../src/gui/MainWindow.cpp" line="454"/>
+        <location filename="../src/gui/MainWindow.cpp" line="722"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="185"/>
+        <location filename="../src/gui/MainWindow.cpp" line="447"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="189"/>
+        <location filename="../src/gui/MainWindow.cpp" line="451"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="192"/>
+        <location filename="../src/gui/MainWindow.cpp" line="454"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="230"/>
+        <location filename="../src/gui/MainWindow.cpp" line="492"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="262"/>
+        <location filename="../src/gui/MainWindow.cpp" line="505"/>
+        <source>Lap %v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="531"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="263"/>
+        <location filename="../src/gui/MainWindow.cpp" line="532"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="278"/>
+        <location filename="../src/gui/MainWindow.cpp" line="547"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="279"/>
+        <location filename="../src/gui/MainWindow.cpp" line="548"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="285"/>
+        <location filename="../src/gui/MainWindow.cpp" line="554"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="287"/>
+        <location filename="../src/gui/MainWindow.cpp" line="556"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="287"/>
+        <location filename="../src/gui/MainWindow.cpp" line="556"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="333"/>
+        <location filename="../src/gui/MainWindow.cpp" line="605"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="338"/>
+        <location filename="../src/gui/MainWindow.cpp" line="621"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="339"/>
+        <location filename="../src/gui/MainWindow.cpp" line="622"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="359"/>
+        <location filename="../src/gui/MainWindow.cpp" line="645"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="360"/>
+        <location filename="../src/gui/MainWindow.cpp" line="646"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="361"/>
+        <location filename="../src/gui/MainWindow.cpp" line="647"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="352"/>
+        <location filename="../src/gui/MainWindow.cpp" line="638"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="366"/>
+        <location filename="../src/gui/MainWindow.cpp" line="88"/>
+        <source>Double-click a driver to follow them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="655"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="375"/>
+        <location filename="../src/gui/MainWindow.cpp" line="664"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="400"/>
+        <location filename="../src/gui/MainWindow.cpp" line="691"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="401"/>
+        <location filename="../src/gui/MainWindow.cpp" line="692"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="403"/>
+        <location filename="../src/gui/MainWindow.cpp" line="694"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="404"/>
+        <location filename="../src/gui/MainWindow.cpp" line="695"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -648,6 +1088,109 @@
         <location filename="../src/gui/RaceLibraryModel.cpp" line="109"/>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::TelemetryPanel</name>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="64"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="64"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="70"/>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="70"/>
+        <source>km/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="71"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="88"/>
+        <source>Followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="72"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="89"/>
+        <source>Rival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <source>Throttle, brake and gear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <source>% / gear×12.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="74"/>
+        <source>Throttle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
+        <source>Brake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
+        <source>Gear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
+        <source>Rival gear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <source>°C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="83"/>
+        <source>Forecast band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="87"/>
+        <source>Forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="91"/>
+        <source>Anomalies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="137"/>
+        <source>race time (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::TrackMapWidget</name>
+    <message>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="66"/>
+        <source>The track map appears when a race starts.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

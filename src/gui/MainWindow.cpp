@@ -335,6 +335,11 @@ void MainWindow::setTheme(bool dark)
     (dark ? m_ui->actionDarkTheme : m_ui->actionLightTheme)->setChecked(true);
     if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
         applyTheme(*app, dark ? Theme::Dark : Theme::Light);
+    // Widgets with a style sheet keep the old palette until their sheet is set again.
+    for (auto *widget : findChildren<QWidget *>()) {
+        if (!widget->styleSheet().isEmpty())
+            widget->setStyleSheet(widget->styleSheet());
+    }
     m_telemetry->setDark(dark);
     m_lapCharts->setDark(dark);
     m_trackMap->update();

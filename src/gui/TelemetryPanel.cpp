@@ -270,6 +270,7 @@ void TelemetryPanel::refresh()
         lower.append({at, record.forecast.lowerBound});
     }
     m_forecast->replace(decimated(forecast, kMaxPointsPerSeries));
+    m_forecastPointsDrawn = int(m_forecast->count());
     m_bandUpper->replace(decimated(upper, kMaxPointsPerSeries));
     m_bandLower->replace(decimated(lower, kMaxPointsPerSeries));
     QList<QPointF> anomalies;

@@ -45,6 +45,7 @@ public:
     std::pair<double, double> shownRange() const;
     // Points drawn per series last time (tests and the benchmark).
     int pointsDrawn() const { return m_pointsDrawn; }
+    int forecastPointsDrawn() const { return m_forecastPointsDrawn; }
 
 public slots:
     void refresh();
@@ -63,6 +64,7 @@ private:
     qint64 m_windowMs = 60'000;
     bool m_refreshPending = false;
     int m_pointsDrawn = 0;
+    int m_forecastPointsDrawn = 0;
     std::vector<RaceChartView *> m_views;
     std::vector<QValueAxis *> m_timeAxes;
     QValueAxis *m_temperatureAxis = nullptr;

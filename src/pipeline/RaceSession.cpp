@@ -195,7 +195,8 @@ void RaceSession::start()
         }
         RaceSource::Backlog backlog =
             [feed = clients->feed.get(), consumer = clients->consumer.get(), pipeline = clients->pipeline.get(),
-             recorder = clients->recorder.get(), view = clients->view.get()](const RaceSource &runner) {
+             recorder = clients->recorder.get(), view = clients->view.get(), viewConsumer = clients->viewConsumer.get(),
+             producer = clients->producer.get()](const RaceSource &runner) {
                 // Produced minus handled, per topic the race writes; the largest counts.
                 const auto positions = feed->counts();
                 qint64 backlog = qint64(runner.producedTo(topics::kDriverPositions))
@@ -207,9 +208,15 @@ void RaceSession::start()
                 }
                 // The window's reader keeps up too, so it shows every car's telemetry.
                 if (view) {
+                    auto seen = [&](const char *topic) {
+                        const QString name = QString::fromLatin1(topic);
+                        return qint64(view->handledFrom(name) + viewConsumer->skippedFrom(name));
+                    };
                     for (const char *topic : {topics::kRaceEvents, topics::kCarTelemetry})
-                        backlog = std::max(backlog, qint64(runner.producedTo(topic))
-                                                        - qint64(view->handledFrom(QString::fromLatin1(topic))));
+                        backlog = std::max(backlog, qint64(runner.producedTo(topic)) - seen(topic));
+                    // The stages' outputs too: forecasts alone outnumber the telemetry.
+                    for (const char *topic : {topics::kForecasts, topics::kTelemetryAnomalies, topics::kCommentary})
+                        backlog = std::max(backlog, qint64(producer->deliveredTo(topic)) - seen(topic));
                 }
                 // The recorder keeps up too (at "max" speed it can be the slowest reader).
                 return recorder ? std::max(backlog, recorder->pending()) : backlog;

@@ -43,7 +43,10 @@ Expected<std::unique_ptr<EmbeddedBroker>> EmbeddedBroker::start(int partitions)
 
     std::unique_ptr<EmbeddedBroker> broker(new EmbeddedBroker(std::move(handles)));
     for (const char *topic : topics::kAll) {
-        if (auto created = broker->createTopic(QString::fromLatin1(topic), partitions); !created)
+        // The broker keeps only a few MB per partition; the forecasts (ten steps per tyre
+        // per car per second) need more partitions so a reader a moment behind loses nothing.
+        const int count = QByteArrayView(topic) == topics::kForecasts ? partitions * 8 : partitions;
+        if (auto created = broker->createTopic(QString::fromLatin1(topic), count); !created)
             return created.error();
     }
     return broker;

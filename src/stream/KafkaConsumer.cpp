@@ -146,6 +146,10 @@ void KafkaConsumer::take(rd_kafka_message_t *message, std::vector<KafkaRecord> &
     auto &next = m_nextOffsets[{record.topic, record.partition}];
     if (next >= 0 && record.offset > next) {
         m_skipped += quint64(record.offset - next);
+        {
+            QMutexLocker lock(&m_errorMutex);
+            m_skippedByTopic[record.topic] += quint64(record.offset - next);
+        }
         recordError(QStringLiteral("consumer fell behind on %1/%2: %3 messages skipped")
                         .arg(record.topic).arg(record.partition).arg(record.offset - next),
                     true);
@@ -190,6 +194,12 @@ void KafkaConsumer::recordError(const QString &reason, bool isSkip)
     qCWarning(lcKafka, "%s", qPrintable(reason));
     QMutexLocker lock(&m_errorMutex);
     m_lastError = reason;
+}
+
+quint64 KafkaConsumer::skippedFrom(const QString &topic) const
+{
+    QMutexLocker lock(&m_errorMutex);
+    return m_skippedByTopic.value(topic);
 }
 
 KafkaConsumer::Stats KafkaConsumer::stats() const

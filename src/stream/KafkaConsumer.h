@@ -11,6 +11,7 @@
 #include "core/Expected.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QMutex>
 #include <QStringList>
 #include <atomic>
@@ -64,6 +65,8 @@ public:
     // embedded broker meanwhile would push the first messages out of its window.
     bool waitUntilFetching(int timeoutMs) const;
     Stats stats() const;
+    // Messages of one topic lost because this consumer fell behind the broker's retention.
+    quint64 skippedFrom(const QString &topic) const;
     // The skip count alone, lock-free: for checks made on every step of a race.
     quint64 skipped() const { return m_skipped.load(); }
 
@@ -87,6 +90,7 @@ private:
     std::atomic<qint64> m_lag{0};
     std::atomic<bool> m_fetching{false};
     mutable QMutex m_errorMutex;
+    QHash<QString, quint64> m_skippedByTopic; // guarded by m_errorMutex
     QString m_lastError;
     std::jthread m_thread;
 };

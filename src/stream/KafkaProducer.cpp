@@ -13,7 +13,10 @@ constexpr int kShutdownFlushMs = 5000;
 
 Expected<std::unique_ptr<KafkaProducer>> KafkaProducer::create(const KafkaConfig &config)
 {
-    auto conf = rdk::makeConf(config, {{QStringLiteral("linger.ms"), QStringLiteral("5")}});
+    // Batches of at most 1000 messages: a broker that drops whole batches to keep its
+    // retention (the embedded one keeps ~5 MB a partition) then drops them in small steps.
+    auto conf = rdk::makeConf(config, {{QStringLiteral("linger.ms"), QStringLiteral("5")},
+                                       {QStringLiteral("batch.num.messages"), QStringLiteral("1000")}});
     if (!conf)
         return conf.error();
     rd_kafka_conf_set_dr_msg_cb(conf.value().get(), &KafkaProducer::onDelivery);
@@ -94,6 +97,13 @@ bool KafkaProducer::produce(const char *topic, QByteArrayView key, QByteArrayVie
 bool KafkaProducer::flush(int timeoutMs)
 {
     return rd_kafka_flush(m_handle.get(), timeoutMs) == RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
+quint64 KafkaProducer::deliveredTo(const char *topic) const
+{
+    QMutexLocker lock(&m_errorMutex);
+    const auto found = m_deliveredByTopic.find(topic);
+    return found == m_deliveredByTopic.end() ? 0 : found->second;
 }
 
 KafkaProducer::Stats KafkaProducer::stats() const

@@ -1,7 +1,16 @@
 // The window as a user meets it (offscreen platform): Start fills the leaderboard live,
-// the status bar shows the broker address, Stop reads everything back.
+// the status bar shows the broker address, Stop reads everything back; a race at max
+// speed fills every panel, an anomaly moves the charts, the layout survives a restart.
 
+#include "gui/AnomalyListModel.h"
+#include "gui/FeedModel.h"
+#include "gui/FeedPanel.h"
+#include "gui/LapChartsPanel.h"
 #include "gui/LeaderboardModel.h"
+#include "gui/RaceClock.h"
+#include "gui/RaceViewStore.h"
+#include "gui/TelemetryPanel.h"
+#include "gui/TrackMapWidget.h"
 #include "gui/LibraryPanel.h"
 #include "gui/RaceLibraryModel.h"
 #include "gui/MainWindow.h"
@@ -16,6 +25,7 @@
 #include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QPushButton>
 #include <QTableView>
 #include <QtTest>
 
@@ -75,6 +85,121 @@ private slots:
         const auto finished = words.indexOf(QStringLiteral("finished:"));
         QVERIFY(finished > 0);
         QCOMPARE(words.at(finished + 1), words.at(finished + 3));
+    }
+
+    void raceAtMaxSpeedFillsEveryPanel()
+    {
+        MainWindow window{KafkaSelection{}};
+        window.resize(1920, 1080);
+        window.show();
+        QSignalSpy ready(&window, &MainWindow::kafkaReady);
+        QVERIFY(ready.wait(10000));
+        SessionOptions options;
+        options.race.circuitId = QStringLiteral("red-bull-ring");
+        options.race.laps = 11; // the lap-time forecast trains on 8 green laps
+        options.race.seed = 7;
+        options.race.faultsPerCarHour = 10; // enough faults for the anomaly list in a short race
+        options.speed = 0;
+        window.setRaceOptions(options);
+        window.followDriver(QStringLiteral("Oscar Piastri"));
+        window.findChild<QAction *>(QStringLiteral("actionStart"))->trigger();
+
+        // Mid-race the map shows the cars where the telemetry puts them.
+        QTRY_VERIFY_WITH_TIMEOUT(window.trackMap()->carsDrawn().size() >= 18, 20000);
+        QVERIFY(window.trackMap()->carsDrawn().contains(QStringLiteral("Oscar Piastri")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isResultsShown(), 180000);
+
+        QCOMPARE(window.leaderboard()->rowCount(), 20);
+        QVERIFY(window.feedModel()->rowCount() > 0);
+        QVERIFY2(window.anomalyModel()->rowCount() > 0, "no anomaly reached the list");
+        window.telemetryPanel()->setTemperatureMetric(QStringLiteral("tyre_temp_fl"));
+        // Four minutes before the end: every car was running, and the full-rate tier still holds it.
+        window.raceClock()->seek(window.raceClock()->liveEdgeMs() - 240000);
+        window.telemetryPanel()->refresh();
+        QVERIFY(window.telemetryPanel()->pointsDrawn() > 100);
+        QVERIFY(window.telemetryPanel()->forecastPointsDrawn() > 10); // the tyre forecast band
+        window.lapCharts()->refresh();
+        QVERIFY2(window.lapCharts()->tracePoints() >= 20 * 3, qPrintable(QString::number(window.lapCharts()->tracePoints())));
+        QVERIFY(window.lapCharts()->forecastPoints() > 0);
+        const auto stats = window.session()->stats();
+        QCOMPARE(stats.viewDropped, quint64(0));
+        QCOMPARE(stats.skipped, quint64(0));
+        // Every car's whole race arrived: one point a second at least, per car.
+        QVERIFY(window.raceView()->telemetryPointCount() >= size_t(20 * stats.raceTimeS * 0.9));
+
+        window.raceClock()->goLive();
+        // The feed filters by driver.
+        const int everyone = window.feedPanel()->visibleLines();
+        window.feedPanel()->setDriverFilter(QStringLiteral("Oscar Piastri"));
+        QVERIFY(window.feedPanel()->visibleLines() < everyone);
+        window.feedPanel()->setDriverFilter({});
+
+        // Selecting an anomaly moves every panel to its moment and the charts to its car and metric.
+        window.selectAnomaly(0);
+        const auto *clock = window.raceClock();
+        QVERIFY(!clock->isLive());
+        const qint64 selectedMs = clock->viewMs();
+        QCOMPARE(window.telemetryPanel()->followedDriver(), window.followedDriver());
+        window.telemetryPanel()->refresh();
+        const auto [from, to] = window.telemetryPanel()->shownRange();
+        QVERIFY2(from * 1000 <= selectedMs && selectedMs <= to * 1000,
+                 qPrintable(QStringLiteral("%1 not in %2-%3").arg(selectedMs).arg(from).arg(to)));
+        bool metricMatches = false;
+        for (int row = 0; row < window.anomalyModel()->rowCount(); ++row) {
+            const auto &record = window.anomalyModel()->record(row);
+            metricMatches = metricMatches
+                            || (record.raceMs == selectedMs && record.anomaly.driverName == window.followedDriver()
+                                && record.anomaly.metric == window.telemetryPanel()->temperatureMetric());
+        }
+        QVERIFY(metricMatches);
+        window.findChild<QAction *>(QStringLiteral("actionLive"))->trigger();
+        QVERIFY(clock->isLive());
+
+        // Screenshots of the results, then the panels, in both themes.
+        QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR));
+        QVERIFY(window.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/mainwindow-results.png")));
+        window.findChild<QPushButton *>(QStringLiteral("backToLeaderboardButton"))->click();
+        QVERIFY(!window.isResultsShown());
+        window.selectAnomaly(0);
+        for (const bool dark : {true, false}) {
+            window.setTheme(dark);
+            QTest::qWait(200);
+            const auto path = dark ? QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/mainwindow-dark.png")
+                                   : QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/mainwindow-light.png");
+            const auto image = window.grab().toImage();
+            QVERIFY(image.save(path));
+            qInfo("screenshot: %s", qPrintable(path));
+            // The theme really changed the window: its background is dark or light.
+            const QColor background = image.pixelColor(image.width() / 3, image.height() - 40);
+            QVERIFY2(dark ? background.lightness() < 100 : background.lightness() > 150,
+                     qPrintable(background.name()));
+        }
+        window.setTheme(true);
+    }
+
+    void layoutSurvivesARestart()
+    {
+        {
+            MainWindow window{KafkaSelection{}};
+            window.resize(1500, 900);
+            window.show();
+            QTest::qWait(400);
+            auto *feed = window.findChild<QDockWidget *>(QStringLiteral("feedDock"));
+            QVERIFY(feed && feed->isVisible());
+            feed->hide();
+            window.followDriver(QStringLiteral("Charles Leclerc"));
+            window.close();
+        }
+        MainWindow window{KafkaSelection{}};
+        window.show();
+        QTest::qWait(400);
+        QCOMPARE(window.size(), QSize(1500, 900));
+        auto *feed = window.findChild<QDockWidget *>(QStringLiteral("feedDock"));
+        QVERIFY(!feed->isVisible());
+        QCOMPARE(window.followedDriver(), QStringLiteral("Charles Leclerc"));
+        window.findChild<QAction *>(QStringLiteral("actionResetLayout"))->trigger();
+        QVERIFY(feed->isVisible());
+        window.close();
     }
 
     void pipelinePanelShowsStagesAndSwitchesThemOff()
