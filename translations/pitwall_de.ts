@@ -2,64 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>DisplayNames</name>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="21"/>
-        <source>Engine temperature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="22"/>
-        <source>Oil temperature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="23"/>
-        <source>Tyre front left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="24"/>
-        <source>Tyre front right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="25"/>
-        <source>Tyre rear left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="26"/>
-        <source>Tyre rear right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="27"/>
-        <source>Brake front left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="28"/>
-        <source>Brake front right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="29"/>
-        <source>Brake rear left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="30"/>
-        <source>Brake rear right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="31"/>
-        <source>Lap time</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>FeedPanel</name>
     <message>
         <location filename="../ui/FeedPanel.ui" line="14"/>
@@ -358,120 +300,175 @@
     </message>
 </context>
 <context>
-    <name>pitwall</name>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="60"/>
-        <source>Lights out: the race has started (%1 laps)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="62"/>
-        <source>%1 passes %2 for P%3%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="65"/>
-        <source> with DRS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="67"/>
-        <source>%1 pits: %2 → %3, %4 s stationary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="71"/>
-        <source>Fastest lap: %1, %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
-        <source>Virtual safety car ending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
-        <source>Safety car in this lap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
-        <source>Virtual safety car: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
-        <source>Safety car: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="81"/>
-        <source>%1 retires (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="83"/>
-        <source>Chequered flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>pitwall::AnomalyListModel</name>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="84"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="85"/>
         <source>%1 of %2 (%3) read %4, outside the expected %5 – %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="97"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="98"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="98"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="99"/>
         <source>Driver</source>
         <translation type="unfinished">Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="99"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="100"/>
         <source>Metric</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="100"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="101"/>
         <source>Actual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="101"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="102"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="102"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="103"/>
         <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::DisplayNames</name>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="11"/>
+        <source>Engine temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="12"/>
+        <source>Oil temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="13"/>
+        <source>Tyre front left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="14"/>
+        <source>Tyre front right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="15"/>
+        <source>Tyre rear left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="16"/>
+        <source>Tyre rear right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="17"/>
+        <source>Brake front left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="18"/>
+        <source>Brake front right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="19"/>
+        <source>Brake rear left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="20"/>
+        <source>Brake rear right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="21"/>
+        <source>Lap time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="50"/>
+        <source>Lights out: the race has started (%1 laps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="52"/>
+        <source>%1 passes %2 for P%3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="55"/>
+        <source> with DRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="57"/>
+        <source>%1 pits: %2 → %3, %4 s stationary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="61"/>
+        <source>Fastest lap: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="66"/>
+        <source>Virtual safety car ending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="66"/>
+        <source>Safety car in this lap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <source>Virtual safety car: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <source>Safety car: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="71"/>
+        <source>%1 retires (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="73"/>
+        <source>Chequered flag</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>pitwall::FeedModel</name>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="45"/>
+        <location filename="../src/gui/FeedModel.cpp" line="61"/>
         <source>Lap %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="46"/>
+        <location filename="../src/gui/FeedModel.cpp" line="62"/>
         <source>race control</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="55"/>
+        <location filename="../src/gui/FeedModel.cpp" line="73"/>
         <source>commentary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="103"/>
+        <location filename="../src/gui/FeedModel.cpp" line="120"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -756,199 +753,209 @@
     </message>
     <message>
         <location filename="../src/gui/MainWindow.cpp" line="147"/>
-        <location filename="../src/gui/MainWindow.cpp" line="478"/>
+        <location filename="../src/gui/MainWindow.cpp" line="495"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="179"/>
+        <location filename="../src/gui/MainWindow.cpp" line="162"/>
+        <source>&amp;Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="167"/>
+        <source>S&amp;lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="191"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="194"/>
+        <location filename="../src/gui/MainWindow.cpp" line="206"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="211"/>
+        <location filename="../src/gui/MainWindow.cpp" line="223"/>
         <source>Telemetry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="214"/>
+        <location filename="../src/gui/MainWindow.cpp" line="226"/>
         <source>Race trace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="221"/>
+        <location filename="../src/gui/MainWindow.cpp" line="233"/>
         <source>Track map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="225"/>
+        <location filename="../src/gui/MainWindow.cpp" line="237"/>
         <source>Race feed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="247"/>
+        <location filename="../src/gui/MainWindow.cpp" line="259"/>
         <source>Select an anomaly to see its moment in every panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="248"/>
+        <location filename="../src/gui/MainWindow.cpp" line="260"/>
         <source>Anomalies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="285"/>
+        <location filename="../src/gui/MainWindow.cpp" line="297"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="289"/>
+        <location filename="../src/gui/MainWindow.cpp" line="301"/>
         <source> Follow </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="381"/>
+        <location filename="../src/gui/MainWindow.cpp" line="398"/>
         <source>%1 live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="382"/>
+        <location filename="../src/gui/MainWindow.cpp" line="399"/>
         <source>%1 (held)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="398"/>
+        <location filename="../src/gui/MainWindow.cpp" line="415"/>
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="407"/>
+        <location filename="../src/gui/MainWindow.cpp" line="424"/>
         <source>%1 — classification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="409"/>
+        <location filename="../src/gui/MainWindow.cpp" line="426"/>
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="413"/>
+        <location filename="../src/gui/MainWindow.cpp" line="430"/>
         <source>Pos</source>
         <translation type="unfinished">Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="413"/>
+        <location filename="../src/gui/MainWindow.cpp" line="430"/>
         <source>Driver</source>
         <translation type="unfinished">Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="413"/>
+        <location filename="../src/gui/MainWindow.cpp" line="430"/>
         <source>Team</source>
         <translation type="unfinished">Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="443"/>
-        <location filename="../src/gui/MainWindow.cpp" line="454"/>
-        <location filename="../src/gui/MainWindow.cpp" line="722"/>
+        <location filename="../src/gui/MainWindow.cpp" line="460"/>
+        <location filename="../src/gui/MainWindow.cpp" line="471"/>
+        <location filename="../src/gui/MainWindow.cpp" line="740"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="447"/>
+        <location filename="../src/gui/MainWindow.cpp" line="464"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="451"/>
+        <location filename="../src/gui/MainWindow.cpp" line="468"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="454"/>
+        <location filename="../src/gui/MainWindow.cpp" line="471"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="492"/>
+        <location filename="../src/gui/MainWindow.cpp" line="509"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="505"/>
+        <location filename="../src/gui/MainWindow.cpp" line="522"/>
         <source>Lap %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="531"/>
+        <location filename="../src/gui/MainWindow.cpp" line="548"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="532"/>
+        <location filename="../src/gui/MainWindow.cpp" line="549"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="547"/>
+        <location filename="../src/gui/MainWindow.cpp" line="564"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="548"/>
+        <location filename="../src/gui/MainWindow.cpp" line="565"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="554"/>
+        <location filename="../src/gui/MainWindow.cpp" line="571"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="556"/>
+        <location filename="../src/gui/MainWindow.cpp" line="573"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="556"/>
+        <location filename="../src/gui/MainWindow.cpp" line="573"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="605"/>
+        <location filename="../src/gui/MainWindow.cpp" line="622"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="621"/>
+        <location filename="../src/gui/MainWindow.cpp" line="640"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="622"/>
+        <location filename="../src/gui/MainWindow.cpp" line="641"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="645"/>
+        <location filename="../src/gui/MainWindow.cpp" line="664"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="646"/>
+        <location filename="../src/gui/MainWindow.cpp" line="665"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="647"/>
+        <location filename="../src/gui/MainWindow.cpp" line="666"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="638"/>
+        <location filename="../src/gui/MainWindow.cpp" line="657"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
@@ -958,32 +965,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="655"/>
+        <location filename="../src/gui/MainWindow.cpp" line="674"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="664"/>
+        <location filename="../src/gui/MainWindow.cpp" line="683"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="691"/>
+        <location filename="../src/gui/MainWindow.cpp" line="710"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="692"/>
+        <location filename="../src/gui/MainWindow.cpp" line="711"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="694"/>
+        <location filename="../src/gui/MainWindow.cpp" line="713"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="695"/>
+        <location filename="../src/gui/MainWindow.cpp" line="714"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -1180,7 +1187,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="137"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="138"/>
         <source>race time (s)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -21,6 +21,7 @@ AnomalyListModel::AnomalyListModel(const RaceViewStore &store, const Grid &grid,
     };
     connect(&store, &RaceViewStore::cleared, this, rebuild);
     connect(&store, &RaceViewStore::anomaliesTrimmed, this, rebuild);
+    connect(&store, &RaceViewStore::rewound, this, rebuild);
 }
 
 void AnomalyListModel::onAdded(int first)
@@ -61,12 +62,12 @@ QVariant AnomalyListModel::data(const QModelIndex &index, int role) const
     const auto &anomaly = entry.anomaly;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Time: return raceTimeText(entry.raceMs);
+        case Time: return DisplayNames::raceTime(entry.raceMs);
         case Driver: { // the timing code keeps the column narrow; the tooltip names the driver
             const auto *driver = m_grid.findDriver(anomaly.driverName);
             return driver ? driver->code : anomaly.driverName;
         }
-        case Metric: return metricDisplayName(anomaly.metric);
+        case Metric: return DisplayNames::metric(anomaly.metric);
         case Actual: return QStringLiteral("%1").arg(anomaly.actual, 0, 'f', 1);
         case Expected: return QStringLiteral("%1 – %2").arg(anomaly.lowerBound, 0, 'f', 1).arg(anomaly.upperBound, 0, 'f', 1);
         case Confidence: return QStringLiteral("%1 %").arg(anomaly.confidence, 0, 'f', 0);
@@ -82,7 +83,7 @@ QVariant AnomalyListModel::data(const QModelIndex &index, int role) const
         return QBrush(QColor(QStringLiteral("#e74c3c")));
     if (role == Qt::ToolTipRole)
         return tr("%1 of %2 (%3) read %4, outside the expected %5 – %6")
-            .arg(metricDisplayName(anomaly.metric), anomaly.driverName, anomaly.teamName)
+            .arg(DisplayNames::metric(anomaly.metric), anomaly.driverName, anomaly.teamName)
             .arg(anomaly.actual, 0, 'f', 1).arg(anomaly.lowerBound, 0, 'f', 1).arg(anomaly.upperBound, 0, 'f', 1);
     if (role == Qt::TextAlignmentRole && (index.column() == Actual || index.column() == Confidence))
         return int(Qt::AlignRight | Qt::AlignVCenter);

@@ -2,33 +2,23 @@
 
 #include "core/Messages.h"
 
-#include <QCoreApplication>
 
 namespace pitwall {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DisplayNames", text);
-}
-
-} // namespace
-
-QString metricDisplayName(const QString &metric)
+QString DisplayNames::metric(const QString &metric)
 {
     static const char *const kNames[][2] = {
-        {"engine_temperature", QT_TRANSLATE_NOOP("DisplayNames", "Engine temperature")},
-        {"oil_temperature", QT_TRANSLATE_NOOP("DisplayNames", "Oil temperature")},
-        {"tyre_temp_fl", QT_TRANSLATE_NOOP("DisplayNames", "Tyre front left")},
-        {"tyre_temp_fr", QT_TRANSLATE_NOOP("DisplayNames", "Tyre front right")},
-        {"tyre_temp_rl", QT_TRANSLATE_NOOP("DisplayNames", "Tyre rear left")},
-        {"tyre_temp_rr", QT_TRANSLATE_NOOP("DisplayNames", "Tyre rear right")},
-        {"brake_temp_fl", QT_TRANSLATE_NOOP("DisplayNames", "Brake front left")},
-        {"brake_temp_fr", QT_TRANSLATE_NOOP("DisplayNames", "Brake front right")},
-        {"brake_temp_rl", QT_TRANSLATE_NOOP("DisplayNames", "Brake rear left")},
-        {"brake_temp_rr", QT_TRANSLATE_NOOP("DisplayNames", "Brake rear right")},
-        {"lap_time", QT_TRANSLATE_NOOP("DisplayNames", "Lap time")},
+        {"engine_temperature", QT_TRANSLATE_NOOP("pitwall::DisplayNames", "Engine temperature")},
+        {"oil_temperature", QT_TRANSLATE_NOOP("pitwall::DisplayNames", "Oil temperature")},
+        {"tyre_temp_fl", QT_TRANSLATE_NOOP("pitwall::DisplayNames", "Tyre front left")},
+        {"tyre_temp_fr", QT_TRANSLATE_NOOP("pitwall::DisplayNames", "Tyre front right")},
+        {"tyre_temp_rl", QT_TRANSLATE_NOOP("pitwall::DisplayNames", "Tyre rear left")},
+        {"tyre_temp_rr", QT_TRANSLATE_NOOP("pitwall::DisplayNames", "Tyre rear right")},
+        {"brake_temp_fl", QT_TRANSLATE_NOOP("pitwall::DisplayNames", "Brake front left")},
+        {"brake_temp_fr", QT_TRANSLATE_NOOP("pitwall::DisplayNames", "Brake front right")},
+        {"brake_temp_rl", QT_TRANSLATE_NOOP("pitwall::DisplayNames", "Brake rear left")},
+        {"brake_temp_rr", QT_TRANSLATE_NOOP("pitwall::DisplayNames", "Brake rear right")},
+        {"lap_time", QT_TRANSLATE_NOOP("pitwall::DisplayNames", "Lap time")},
     };
     for (const auto &name : kNames) {
         if (metric == QLatin1String(name[0]))
@@ -37,7 +27,7 @@ QString metricDisplayName(const QString &metric)
     return metric;
 }
 
-QString raceTimeText(qint64 raceMs)
+QString DisplayNames::raceTime(qint64 raceMs)
 {
     const qint64 seconds = std::max<qint64>(0, raceMs / 1000);
     if (seconds >= 3600)
@@ -46,13 +36,13 @@ QString raceTimeText(qint64 raceMs)
     return QStringLiteral("%1:%2").arg(seconds / 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString lapTimeText(qint64 lapTimeMs)
+QString DisplayNames::lapTime(qint64 lapTimeMs)
 {
     return QStringLiteral("%1:%2.%3").arg(lapTimeMs / 60000).arg(lapTimeMs / 1000 % 60, 2, 10, QLatin1Char('0'))
         .arg(lapTimeMs % 1000, 3, 10, QLatin1Char('0'));
 }
 
-QString raceEventText(const RaceEvent &event)
+QString DisplayNames::raceEvent(const RaceEvent &event)
 {
     const auto &details = event.details;
     const QString kind = event.kind;
@@ -69,7 +59,7 @@ QString raceEventText(const RaceEvent &event)
             .arg(details.value(QStringLiteral("stationary_ms")).toDouble() / 1000.0, 0, 'f', 1);
     if (kind == QLatin1String("fastest_lap"))
         return tr("Fastest lap: %1, %2")
-            .arg(event.driverName, lapTimeText(qint64(details.value(QStringLiteral("lap_time_ms")).toDouble())));
+            .arg(event.driverName, lapTime(qint64(details.value(QStringLiteral("lap_time_ms")).toDouble())));
     if (kind == QLatin1String("safety_car")) {
         const QString type = details.value(QStringLiteral("type")).toString();
         if (details.value(QStringLiteral("state")).toString() == QLatin1String("ending"))

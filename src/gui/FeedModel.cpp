@@ -5,6 +5,7 @@
 #include "core/Grid.h"
 
 #include <QColor>
+#include <algorithm>
 
 namespace pitwall {
 
@@ -34,29 +35,45 @@ FeedModel::FeedModel(const RaceViewStore &store, const Grid &grid, QObject *pare
         m_lines.clear();
         endResetModel();
     });
-    connect(&store, &RaceViewStore::eventsAdded, this, [this](int first) {
-        std::vector<FeedLine> lines;
-        const auto &events = m_store.events();
-        for (size_t i = size_t(first); i < events.size(); ++i) {
-            const auto &event = events[i].event;
-            QString text = raceEventText(event);
-            if (text.isEmpty())
-                continue;
+    connect(&store, &RaceViewStore::eventsAdded, this, [this](int first) { append(linesFromEvents(size_t(first))); });
+    connect(&store, &RaceViewStore::commentaryAdded, this,
+            [this](int first) { append(linesFromCommentary(size_t(first))); });
+    connect(&store, &RaceViewStore::rewound, this, [this] {
+        // A replay jumped back: the feed is what the store still holds, in time order.
+        auto lines = linesFromEvents(0);
+        auto commentary = linesFromCommentary(0);
+        lines.insert(lines.end(), commentary.begin(), commentary.end());
+        std::stable_sort(lines.begin(), lines.end(), [](const FeedLine &a, const FeedLine &b) { return a.raceMs < b.raceMs; });
+        beginResetModel();
+        m_lines = std::move(lines);
+        endResetModel();
+    });
+}
+
+std::vector<FeedLine> FeedModel::linesFromEvents(size_t first) const
+{
+    std::vector<FeedLine> lines;
+    const auto &events = m_store.events();
+    for (size_t i = first; i < events.size(); ++i) {
+        const auto &event = events[i].event;
+        QString text = DisplayNames::raceEvent(event);
+        if (!text.isEmpty())
             lines.push_back({events[i].raceMs, tr("Lap %1 · %2").arg(event.lap).arg(text), eventType(event),
                              tr("race control"), event.driverName});
-        }
-        append(std::move(lines));
-    });
-    connect(&store, &RaceViewStore::commentaryAdded, this, [this](int first) {
-        std::vector<FeedLine> lines;
-        const auto &commentary = m_store.commentary();
-        for (size_t i = size_t(first); i < commentary.size(); ++i) {
-            const auto &line = commentary[i].commentary;
-            lines.push_back({commentary[i].raceMs, line.message, commentaryTypeName(line.type), tr("commentary"),
-                             driverMentioned(line.message)});
-        }
-        append(std::move(lines));
-    });
+    }
+    return lines;
+}
+
+std::vector<FeedLine> FeedModel::linesFromCommentary(size_t first) const
+{
+    std::vector<FeedLine> lines;
+    const auto &commentary = m_store.commentary();
+    for (size_t i = first; i < commentary.size(); ++i) {
+        const auto &line = commentary[i].commentary;
+        lines.push_back({commentary[i].raceMs, line.message, commentaryTypeName(line.type), tr("commentary"),
+                         driverMentioned(line.message)});
+    }
+    return lines;
 }
 
 QString FeedModel::driverMentioned(const QString &text) const
@@ -98,7 +115,7 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
     const auto &entry = line(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return QStringLiteral("%1  %2").arg(raceTimeText(entry.raceMs), entry.text);
+        return QStringLiteral("%1  %2").arg(DisplayNames::raceTime(entry.raceMs), entry.text);
     case Qt::ToolTipRole:
         return tr("%1 · %2").arg(entry.source, entry.type);
     case Qt::ForegroundRole:

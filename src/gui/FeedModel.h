@@ -34,6 +34,8 @@ public:
 
 private:
     void append(std::vector<FeedLine> lines);
+    std::vector<FeedLine> linesFromEvents(size_t first) const;
+    std::vector<FeedLine> linesFromCommentary(size_t first) const;
     QString driverMentioned(const QString &text) const;
 
     const RaceViewStore &m_store;

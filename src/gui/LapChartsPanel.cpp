@@ -120,6 +120,7 @@ LapChartsPanel::LapChartsPanel(const RaceViewStore &store, const RaceClock &cloc
     connect(&store, &RaceViewStore::forecastsAdded, this, &LapChartsPanel::scheduleRefresh);
     connect(&store, &RaceViewStore::eventsAdded, this, &LapChartsPanel::scheduleRefresh);
     connect(&store, &RaceViewStore::cleared, this, &LapChartsPanel::scheduleRefresh);
+    connect(&store, &RaceViewStore::rewound, this, &LapChartsPanel::scheduleRefresh);
 }
 
 void LapChartsPanel::setFollowedDriver(const QString &driver)

@@ -75,7 +75,7 @@ QVariant LeaderboardModel::displayData(const Row &row, int column) const
         return update.intervalS ? QStringLiteral("+%1").arg(*update.intervalS, 0, 'f', 3) : QString();
     case LastLap: {
         const qint64 lapMs = m_lastLapMs.value(update.driverName);
-        return lapMs > 0 ? lapTimeText(lapMs) : QString();
+        return lapMs > 0 ? DisplayNames::lapTime(lapMs) : QString();
     }
     case Tyre:
         if (!update.tyre)

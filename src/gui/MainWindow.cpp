@@ -155,7 +155,19 @@ void MainWindow::setUpRaceControls()
     connect(m_speedBox, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(kSpeedKey, m_speedBox->currentData());
         m_raceOptions.speed = m_speedBox->currentData().toDouble();
+        if (m_session)
+            m_session->setSpeed(m_raceOptions.speed); // the running race changes pace at once
     });
+    // Faster / slower from the keyboard: the next entry of the speed list.
+    auto *faster = m_ui->menuRace->addAction(tr("&Faster"));
+    faster->setObjectName(QStringLiteral("actionFaster"));
+    faster->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Plus), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    connect(faster, &QAction::triggered, this,
+            [this] { m_speedBox->setCurrentIndex(std::min(m_speedBox->currentIndex() + 1, m_speedBox->count() - 1)); });
+    auto *slower = m_ui->menuRace->addAction(tr("S&lower"));
+    slower->setObjectName(QStringLiteral("actionSlower"));
+    slower->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
+    connect(slower, &QAction::triggered, this, [this] { m_speedBox->setCurrentIndex(std::max(m_speedBox->currentIndex() - 1, 0)); });
     m_raceOptions.race.circuitId = m_circuitBox->currentData().toString();
     m_raceOptions.speed = m_speedBox->currentData().toDouble();
 }
@@ -383,8 +395,8 @@ void MainWindow::onViewBatch(const RaceViewBatch &batch)
 
 void MainWindow::onClockMoved(qint64 viewMs)
 {
-    m_clockLabel->setText(m_clock->isLive() ? tr("%1 live").arg(raceTimeText(viewMs))
-                                            : tr("%1 (held)").arg(raceTimeText(viewMs)));
+    m_clockLabel->setText(m_clock->isLive() ? tr("%1 live").arg(DisplayNames::raceTime(viewMs))
+                                            : tr("%1 (held)").arg(DisplayNames::raceTime(viewMs)));
     if (!m_clock->isLive())
         m_leaderboard->setStanding(m_store->standingAt(viewMs));
 }
@@ -402,7 +414,7 @@ void MainWindow::showResults(const RaceSummary &summary)
         if (it->event.kind == QLatin1String("fastest_lap")) {
             fastest = tr("Fastest lap: <b>%1</b>, %2 on lap %3")
                           .arg(it->event.driverName.toHtmlEscaped(),
-                               lapTimeText(qint64(it->event.details.value(QStringLiteral("lap_time_ms")).toDouble())))
+                               DisplayNames::lapTime(qint64(it->event.details.value(QStringLiteral("lap_time_ms")).toDouble())))
                           .arg(it->event.lap);
             break;
         }
@@ -618,6 +630,8 @@ void MainWindow::startSession(const SessionOptions &options)
     });
     connect(m_session, &RaceSession::viewBatch, this, &MainWindow::onViewBatch);
     connect(m_session, &RaceSession::replaySeeked, this, [this](qint64 raceMs) {
+        if (raceMs < m_store->newestRaceMs())
+            m_store->rewindTo(raceMs); // commentary and anomalies come back as the replay reaches them
         m_clock->setLiveEdge(raceMs);
         m_clock->goLive();
     });
@@ -717,7 +731,6 @@ void MainWindow::updateActions()
     m_ui->actionStop->setEnabled(state == RaceSession::State::Running);
     m_ui->actionKafkaConnection->setEnabled(!m_preparingKafka && state != RaceSession::State::Stopping);
     m_circuitBox->setEnabled(!raceActive);
-    m_speedBox->setEnabled(!raceActive);
     const bool replaying = m_session && m_session->isReplay() && state == RaceSession::State::Running;
     m_pauseAction->setVisible(replaying);
     m_replaySliderAction->setVisible(replaying);

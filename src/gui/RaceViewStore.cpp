@@ -60,6 +60,25 @@ void RaceViewStore::reset(qint64 raceStartEpochMs)
     emit cleared();
 }
 
+void RaceViewStore::rewindTo(qint64 raceMs)
+{
+    auto after = [raceMs](const auto &entry) { return entry.raceMs > raceMs; };
+    std::erase_if(m_events, after);
+    std::erase_if(m_anomalies, after);
+    std::erase_if(m_commentary, after);
+    for (auto &laps : m_laps)
+        std::erase_if(laps, after);
+    for (auto &series : m_forecasts)
+        std::erase_if(series, [raceMs](const ForecastRecord &record) { return record.madeRaceMs > raceMs; });
+    std::erase_if(m_standings, [raceMs](const auto &entry) { return entry.first > raceMs; });
+    for (auto &car : m_telemetry) {
+        std::erase_if(car.recent, after);
+        std::erase_if(car.history, after);
+    }
+    m_newestRaceMs = std::min(m_newestRaceMs, raceMs);
+    emit rewound();
+}
+
 void RaceViewStore::add(const RaceViewBatch &batch)
 {
     for (const auto &sample : batch.telemetry)

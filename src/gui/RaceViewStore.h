@@ -71,6 +71,8 @@ public:
     void reset(qint64 raceStartEpochMs);
     qint64 raceMsOf(qint64 timestampMs) const { return timestampMs - m_startEpochMs; }
     void add(const RaceViewBatch &batch);
+    // A replay jumped back to this moment: everything after it goes (it will be played again).
+    void rewindTo(qint64 raceMs);
     // The leaderboard's latest standing: gaps at the line come from it.
     void setStanding(const QVector<PositionUpdate> &standing);
 
@@ -92,6 +94,7 @@ public:
 
 signals:
     void cleared();
+    void rewound(); // rewindTo(): lists shrank
     void telemetryAdded();
     void anomaliesAdded(int first);   // index of the first new one in anomalies()
     void anomaliesTrimmed();          // the oldest were let go: indexes changed

@@ -59,7 +59,7 @@ TelemetryPanel::TelemetryPanel(const RaceViewStore &store, RaceClock &clock, con
 {
     m_ui->setupUi(this);
     for (const auto &metric : telemetryMetricNames())
-        m_ui->metricBox->addItem(metricDisplayName(metric), metric);
+        m_ui->metricBox->addItem(DisplayNames::metric(metric), metric);
     for (int seconds : {30, 60, 120, 300, 900})
         m_ui->windowBox->addItem(seconds < 120 ? tr("%1 s").arg(seconds) : tr("%1 min").arg(seconds / 60), seconds * 1000);
     m_ui->windowBox->setCurrentIndex(1);
@@ -108,6 +108,7 @@ TelemetryPanel::TelemetryPanel(const RaceViewStore &store, RaceClock &clock, con
     });
     connect(&m_clock, &RaceClock::moved, this, &TelemetryPanel::scheduleRefresh);
     connect(&m_store, &RaceViewStore::cleared, this, &TelemetryPanel::scheduleRefresh);
+    connect(&m_store, &RaceViewStore::rewound, this, &TelemetryPanel::scheduleRefresh);
     for (auto *view : m_views) {
         connect(view, &RaceChartView::zoomRequested, this, [this](double factor) {
             m_windowMs = std::clamp<qint64>(qint64(double(m_windowMs) / factor), 5'000, 3'600'000);

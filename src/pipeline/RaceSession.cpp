@@ -338,6 +338,13 @@ void RaceSession::seekReplay(qint64 raceMs)
     }
 }
 
+void RaceSession::setSpeed(double speed)
+{
+    m_options.speed = speed;
+    if (m_clients && m_state == State::Running)
+        m_clients->runner->setSpeed(speed);
+}
+
 qint64 RaceSession::raceStartEpochMs() const
 {
     return m_clients ? m_clients->startEpochMs : 0;

@@ -53,6 +53,8 @@ public:
     // A replay only (no effect otherwise): jump to a race time, hold and resume.
     bool isReplay() const { return !m_options.replayRaceId.isEmpty(); }
     void seekReplay(qint64 raceMs);
+    // Changes the pace of the running race or replay (0: as fast as possible).
+    void setSpeed(double speed);
     void setReplayPaused(bool paused);
     qint64 replayDurationMs() const;
 

@@ -7,6 +7,7 @@ namespace pitwall {
 
 RaceSource::RaceSource(double speed, Backlog backlog, StepClock onStep)
     : m_speed(speed)
+    , m_requestedSpeed(speed)
     , m_backlog(std::move(backlog))
     , m_onStep(std::move(onStep))
 {
@@ -47,6 +48,10 @@ void RaceSource::holdBackAndKeepPace(const std::stop_token &stop, double raceTim
     // Back-pressure: never run the readers out of the broker's window.
     while (m_backlog && !stop.stop_requested() && m_backlog(*this) > kMaxBacklog)
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    if (const double requested = m_requestedSpeed.load(); requested != m_speed) {
+        m_speed = requested;
+        rebase(m_raceTimeS.load()); // the new pace counts from this moment
+    }
     if (m_speed <= 0)
         return;
     const auto due = m_wallStart + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(raceTimeS / m_speed));

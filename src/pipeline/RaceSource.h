@@ -58,6 +58,8 @@ public:
     virtual RaceSummary summary() const = 0;
 
     double raceTimeS() const { return m_raceTimeS.load(); }
+    // A new pace from the next step on (0: as fast as the readers keep up); any thread.
+    void setSpeed(double speed) { m_requestedSpeed = speed; }
     int leaderLap() const { return m_leaderLap.load(); }
 
 protected:
@@ -76,7 +78,8 @@ protected:
     std::atomic<int> m_leaderLap{0};
 
 private:
-    double m_speed;
+    double m_speed; // the source thread's own
+    std::atomic<double> m_requestedSpeed;
     Backlog m_backlog;
     StepClock m_onStep;
     std::chrono::steady_clock::time_point m_wallStart;

@@ -168,7 +168,7 @@ private slots:
         QCOMPARE(piastri.size(), size_t(1));
         QCOMPARE(piastri.front().lapTimeMs, qint64(90'000));
         QCOMPARE(piastri.front().gapToLeaderS, 1.5);
-        QCOMPARE(raceEventText(store.events().front().event), QStringLiteral("Oscar Piastri passes Max Verstappen for P1 with DRS"));
+        QCOMPARE(DisplayNames::raceEvent(store.events().front().event), QStringLiteral("Oscar Piastri passes Max Verstappen for P1 with DRS"));
     }
 
     void clockFollowsTheLiveEdgeUntilHeld()
@@ -221,6 +221,12 @@ private slots:
         QCOMPARE(anomalies.data(anomalies.index(0, AnomalyListModel::Expected), Qt::DisplayRole).toString(),
                  QStringLiteral("550.0 – 650.0"));
         QCOMPARE(anomalies.record(0).raceMs, qint64(1'200));
+        // A replay jumping back to 1.1 s: what came after goes, and comes back when replayed.
+        store.rewindTo(1'100);
+        QCOMPARE(feed.rowCount(), 1);
+        QCOMPARE(feed.line(0).text, QStringLiteral("Lap 3 · Lando Norris pits: MEDIUM → HARD, 2.4 s stationary"));
+        QCOMPARE(anomalies.rowCount(), 0);
+        QCOMPARE(store.newestRaceMs(), qint64(0));
         store.reset(kStart);
         QCOMPARE(feed.rowCount(), 0);
         QCOMPARE(anomalies.rowCount(), 0);
@@ -228,9 +234,9 @@ private slots:
 
     void timesReadLikeATimingScreen()
     {
-        QCOMPARE(raceTimeText(83'000), QStringLiteral("01:23"));
-        QCOMPARE(raceTimeText(3'723'000), QStringLiteral("1:02:03"));
-        QCOMPARE(lapTimeText(81'045), QStringLiteral("1:21.045"));
+        QCOMPARE(DisplayNames::raceTime(83'000), QStringLiteral("01:23"));
+        QCOMPARE(DisplayNames::raceTime(3'723'000), QStringLiteral("1:02:03"));
+        QCOMPARE(DisplayNames::lapTime(81'045), QStringLiteral("1:21.045"));
     }
 };
 
