@@ -6,17 +6,17 @@
     <message>
         <location filename="../ui/FeedPanel.ui" line="14"/>
         <source>Driver</source>
-        <translation type="unfinished">Fahrer</translation>
+        <translation>Fahrer</translation>
     </message>
     <message>
         <location filename="../ui/FeedPanel.ui" line="20"/>
         <source>Show only the lines about one driver</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Zeilen zu einem Fahrer zeigen</translation>
     </message>
     <message>
         <location filename="../ui/FeedPanel.ui" line="32"/>
         <source>Click a line to see that moment everywhere; Ctrl+C copies it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile anklicken, um diesen Moment überall zu sehen; Strg+C kopiert sie</translation>
     </message>
 </context>
 <context>
@@ -135,7 +135,7 @@
     <message>
         <location filename="../ui/MainWindow.ui" line="60"/>
         <source>Back to the leaderboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zur Rangliste</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.ui" line="71"/>
@@ -155,7 +155,7 @@
     <message>
         <location filename="../ui/MainWindow.ui" line="86"/>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Design</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.ui" line="95"/>
@@ -220,37 +220,37 @@
     <message>
         <location filename="../ui/MainWindow.ui" line="133"/>
         <source>&amp;Live</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Live</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.ui" line="134"/>
         <source>Follow the newest moment of the race again (End)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder dem neuesten Moment des Rennens folgen (Ende)</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.ui" line="135"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>End</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.ui" line="139"/>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkel</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.ui" line="143"/>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hell</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.ui" line="146"/>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.ui" line="147"/>
         <source>Put every panel back where it was at first start</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Fenster wieder dorthin setzen, wo es beim ersten Start war</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.ui" line="150"/>
@@ -276,27 +276,27 @@
     <message>
         <location filename="../ui/TelemetryPanel.ui" line="14"/>
         <source>Against</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegen</translation>
     </message>
     <message>
         <location filename="../ui/TelemetryPanel.ui" line="20"/>
         <source>The rival drawn against the followed driver</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Rivale, der gegen den verfolgten Fahrer gezeichnet wird</translation>
     </message>
     <message>
         <location filename="../ui/TelemetryPanel.ui" line="25"/>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <location filename="../ui/TelemetryPanel.ui" line="34"/>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitfenster</translation>
     </message>
     <message>
         <location filename="../ui/TelemetryPanel.ui" line="40"/>
         <source>Time shown; the mouse wheel zooms, dragging pans, a click jumps there</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezeigte Zeit; das Mausrad zoomt, Ziehen verschiebt, ein Klick springt dorthin</translation>
     </message>
 </context>
 <context>
@@ -304,37 +304,37 @@
     <message>
         <location filename="../src/gui/AnomalyListModel.cpp" line="85"/>
         <source>%1 of %2 (%3) read %4, outside the expected %5 – %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 (%3) zeigte %4, außerhalb der erwarteten %5 – %6</translation>
     </message>
     <message>
         <location filename="../src/gui/AnomalyListModel.cpp" line="98"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../src/gui/AnomalyListModel.cpp" line="99"/>
         <source>Driver</source>
-        <translation type="unfinished">Fahrer</translation>
+        <translation>Fahrer</translation>
     </message>
     <message>
         <location filename="../src/gui/AnomalyListModel.cpp" line="100"/>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Messgröße</translation>
     </message>
     <message>
         <location filename="../src/gui/AnomalyListModel.cpp" line="101"/>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Ist</translation>
     </message>
     <message>
         <location filename="../src/gui/AnomalyListModel.cpp" line="102"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet</translation>
     </message>
     <message>
         <location filename="../src/gui/AnomalyListModel.cpp" line="103"/>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidenz</translation>
     </message>
 </context>
 <context>
@@ -342,112 +342,112 @@
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="11"/>
         <source>Engine temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Motortemperatur</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="12"/>
         <source>Oil temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Öltemperatur</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="13"/>
         <source>Tyre front left</source>
-        <translation type="unfinished"></translation>
+        <translation>Reifen vorne links</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="14"/>
         <source>Tyre front right</source>
-        <translation type="unfinished"></translation>
+        <translation>Reifen vorne rechts</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="15"/>
         <source>Tyre rear left</source>
-        <translation type="unfinished"></translation>
+        <translation>Reifen hinten links</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="16"/>
         <source>Tyre rear right</source>
-        <translation type="unfinished"></translation>
+        <translation>Reifen hinten rechts</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="17"/>
         <source>Brake front left</source>
-        <translation type="unfinished"></translation>
+        <translation>Bremse vorne links</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="18"/>
         <source>Brake front right</source>
-        <translation type="unfinished"></translation>
+        <translation>Bremse vorne rechts</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="19"/>
         <source>Brake rear left</source>
-        <translation type="unfinished"></translation>
+        <translation>Bremse hinten links</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="20"/>
         <source>Brake rear right</source>
-        <translation type="unfinished"></translation>
+        <translation>Bremse hinten rechts</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="21"/>
         <source>Lap time</source>
-        <translation type="unfinished"></translation>
+        <translation>Rundenzeit</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="50"/>
         <source>Lights out: the race has started (%1 laps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lichter aus: das Rennen läuft (%1 Runden)</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="52"/>
         <source>%1 passes %2 for P%3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 überholt %2 und ist P%3%4</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="55"/>
         <source> with DRS</source>
-        <translation type="unfinished"></translation>
+        <translation> mit DRS</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="57"/>
         <source>%1 pits: %2 → %3, %4 s stationary</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an der Box: %2 → %3, %4 s Standzeit</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="61"/>
         <source>Fastest lap: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnellste Runde: %1, %2</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="66"/>
         <source>Virtual safety car ending</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtuelles Safety Car endet</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="66"/>
         <source>Safety car in this lap</source>
-        <translation type="unfinished"></translation>
+        <translation>Safety Car kommt in dieser Runde herein</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="68"/>
         <source>Virtual safety car: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtuelles Safety Car: %1</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="68"/>
         <source>Safety car: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Safety Car: %1</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="71"/>
         <source>%1 retires (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 scheidet aus (%2)</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="73"/>
         <source>Chequered flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielflagge</translation>
     </message>
 </context>
 <context>
@@ -455,22 +455,22 @@
     <message>
         <location filename="../src/gui/FeedModel.cpp" line="61"/>
         <source>Lap %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Runde %1 · %2</translation>
     </message>
     <message>
         <location filename="../src/gui/FeedModel.cpp" line="62"/>
         <source>race control</source>
-        <translation type="unfinished"></translation>
+        <translation>Rennleitung</translation>
     </message>
     <message>
         <location filename="../src/gui/FeedModel.cpp" line="73"/>
         <source>commentary</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <location filename="../src/gui/FeedModel.cpp" line="120"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -478,12 +478,12 @@
     <message>
         <location filename="../src/gui/FeedPanel.cpp" line="89"/>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <location filename="../src/gui/FeedPanel.cpp" line="99"/>
         <source>Copy line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile kopieren</translation>
     </message>
 </context>
 <context>
@@ -504,58 +504,58 @@
     <message>
         <location filename="../src/gui/LapChartsPanel.cpp" line="51"/>
         <source>Race trace: gap to the leader</source>
-        <translation type="unfinished"></translation>
+        <translation>Rennverlauf: Abstand zum Führenden</translation>
     </message>
     <message>
         <location filename="../src/gui/LapChartsPanel.cpp" line="53"/>
         <location filename="../src/gui/LapChartsPanel.cpp" line="83"/>
         <source>lap</source>
-        <translation type="unfinished"></translation>
+        <translation>Runde</translation>
     </message>
     <message>
         <location filename="../src/gui/LapChartsPanel.cpp" line="54"/>
         <source>gap (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abstand (s)</translation>
     </message>
     <message>
         <location filename="../src/gui/LapChartsPanel.cpp" line="64"/>
         <source>Pit stops</source>
-        <translation type="unfinished"></translation>
+        <translation>Boxenstopps</translation>
     </message>
     <message>
         <location filename="../src/gui/LapChartsPanel.cpp" line="70"/>
         <source>Safety car</source>
-        <translation type="unfinished"></translation>
+        <translation>Safety Car</translation>
     </message>
     <message>
         <location filename="../src/gui/LapChartsPanel.cpp" line="82"/>
         <source>Lap times of the followed driver</source>
-        <translation type="unfinished"></translation>
+        <translation>Rundenzeiten des verfolgten Fahrers</translation>
     </message>
     <message>
         <location filename="../src/gui/LapChartsPanel.cpp" line="84"/>
         <source>lap time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rundenzeit (s)</translation>
     </message>
     <message>
         <location filename="../src/gui/LapChartsPanel.cpp" line="88"/>
         <source>Forecast band</source>
-        <translation type="unfinished"></translation>
+        <translation>Prognoseband</translation>
     </message>
     <message>
         <location filename="../src/gui/LapChartsPanel.cpp" line="93"/>
         <source>Forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>Prognose</translation>
     </message>
     <message>
         <location filename="../src/gui/LapChartsPanel.cpp" line="97"/>
         <source>Lap time</source>
-        <translation type="unfinished"></translation>
+        <translation>Rundenzeit</translation>
     </message>
     <message>
         <location filename="../src/gui/LapChartsPanel.cpp" line="102"/>
         <source>Pit or neutralised lap</source>
-        <translation type="unfinished"></translation>
+        <translation>Box- oder neutralisierte Runde</translation>
     </message>
 </context>
 <context>
@@ -593,12 +593,12 @@
     <message>
         <location filename="../src/gui/LeaderboardModel.cpp" line="38"/>
         <source>Interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervall</translation>
     </message>
     <message>
         <location filename="../src/gui/LeaderboardModel.cpp" line="39"/>
         <source>Last lap</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Runde</translation>
     </message>
     <message>
         <location filename="../src/gui/LeaderboardModel.cpp" line="40"/>
@@ -732,265 +732,280 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="101"/>
+        <location filename="../src/gui/MainWindow.cpp" line="102"/>
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="102"/>
+        <location filename="../src/gui/MainWindow.cpp" line="103"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="132"/>
+        <location filename="../src/gui/MainWindow.cpp" line="133"/>
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="142"/>
+        <location filename="../src/gui/MainWindow.cpp" line="143"/>
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="147"/>
-        <location filename="../src/gui/MainWindow.cpp" line="495"/>
+        <location filename="../src/gui/MainWindow.cpp" line="148"/>
+        <location filename="../src/gui/MainWindow.cpp" line="515"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="162"/>
+        <location filename="../src/gui/MainWindow.cpp" line="163"/>
         <source>&amp;Faster</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;chneller</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="167"/>
+        <location filename="../src/gui/MainWindow.cpp" line="168"/>
         <source>S&amp;lower</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsa&amp;mer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="191"/>
+        <location filename="../src/gui/MainWindow.cpp" line="192"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="206"/>
+        <location filename="../src/gui/MainWindow.cpp" line="207"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="223"/>
+        <location filename="../src/gui/MainWindow.cpp" line="224"/>
         <source>Telemetry</source>
-        <translation type="unfinished"></translation>
+        <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="226"/>
+        <location filename="../src/gui/MainWindow.cpp" line="227"/>
         <source>Race trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="233"/>
+        <location filename="../src/gui/MainWindow.cpp" line="234"/>
         <source>Track map</source>
-        <translation type="unfinished"></translation>
+        <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="237"/>
+        <location filename="../src/gui/MainWindow.cpp" line="238"/>
         <source>Race feed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="259"/>
-        <source>Select an anomaly to see its moment in every panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Renngeschehen</translation>
     </message>
     <message>
         <location filename="../src/gui/MainWindow.cpp" line="260"/>
+        <source>Select an anomaly to see its moment in every panel</source>
+        <translation>Eine Anomalie wählen, um ihren Moment in jedem Fenster zu sehen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="261"/>
         <source>Anomalies</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="297"/>
+        <location filename="../src/gui/MainWindow.cpp" line="298"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="301"/>
+        <location filename="../src/gui/MainWindow.cpp" line="302"/>
         <source> Follow </source>
-        <translation type="unfinished"></translation>
+        <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="398"/>
+        <location filename="../src/gui/MainWindow.cpp" line="337"/>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="341"/>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="352"/>
+        <source>Pit Wall will speak %1 from its next start.</source>
+        <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="418"/>
         <source>%1 live</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="399"/>
+        <location filename="../src/gui/MainWindow.cpp" line="419"/>
         <source>%1 (held)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="415"/>
+        <location filename="../src/gui/MainWindow.cpp" line="435"/>
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="424"/>
+        <location filename="../src/gui/MainWindow.cpp" line="444"/>
         <source>%1 — classification</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Klassement</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="426"/>
+        <location filename="../src/gui/MainWindow.cpp" line="446"/>
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="430"/>
+        <location filename="../src/gui/MainWindow.cpp" line="450"/>
         <source>Pos</source>
-        <translation type="unfinished">Pos.</translation>
+        <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="430"/>
+        <location filename="../src/gui/MainWindow.cpp" line="450"/>
         <source>Driver</source>
-        <translation type="unfinished">Fahrer</translation>
+        <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="430"/>
+        <location filename="../src/gui/MainWindow.cpp" line="450"/>
         <source>Team</source>
-        <translation type="unfinished">Team</translation>
+        <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="460"/>
-        <location filename="../src/gui/MainWindow.cpp" line="471"/>
-        <location filename="../src/gui/MainWindow.cpp" line="740"/>
+        <location filename="../src/gui/MainWindow.cpp" line="480"/>
+        <location filename="../src/gui/MainWindow.cpp" line="491"/>
+        <location filename="../src/gui/MainWindow.cpp" line="760"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="464"/>
+        <location filename="../src/gui/MainWindow.cpp" line="484"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="468"/>
+        <location filename="../src/gui/MainWindow.cpp" line="488"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="471"/>
+        <location filename="../src/gui/MainWindow.cpp" line="491"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="509"/>
+        <location filename="../src/gui/MainWindow.cpp" line="529"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="522"/>
+        <location filename="../src/gui/MainWindow.cpp" line="542"/>
         <source>Lap %v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>Runde %v von %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="548"/>
+        <location filename="../src/gui/MainWindow.cpp" line="568"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="549"/>
+        <location filename="../src/gui/MainWindow.cpp" line="569"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="564"/>
+        <location filename="../src/gui/MainWindow.cpp" line="584"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="565"/>
+        <location filename="../src/gui/MainWindow.cpp" line="585"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="571"/>
+        <location filename="../src/gui/MainWindow.cpp" line="591"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="573"/>
+        <location filename="../src/gui/MainWindow.cpp" line="593"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="573"/>
+        <location filename="../src/gui/MainWindow.cpp" line="593"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="622"/>
+        <location filename="../src/gui/MainWindow.cpp" line="642"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="640"/>
+        <location filename="../src/gui/MainWindow.cpp" line="660"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="641"/>
+        <location filename="../src/gui/MainWindow.cpp" line="661"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="664"/>
+        <location filename="../src/gui/MainWindow.cpp" line="684"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="665"/>
+        <location filename="../src/gui/MainWindow.cpp" line="685"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="666"/>
+        <location filename="../src/gui/MainWindow.cpp" line="686"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="657"/>
+        <location filename="../src/gui/MainWindow.cpp" line="677"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="88"/>
+        <location filename="../src/gui/MainWindow.cpp" line="89"/>
         <source>Double-click a driver to follow them</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="674"/>
+        <location filename="../src/gui/MainWindow.cpp" line="694"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="683"/>
+        <location filename="../src/gui/MainWindow.cpp" line="703"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="710"/>
+        <location filename="../src/gui/MainWindow.cpp" line="730"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="711"/>
+        <location filename="../src/gui/MainWindow.cpp" line="731"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="713"/>
+        <location filename="../src/gui/MainWindow.cpp" line="733"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="714"/>
+        <location filename="../src/gui/MainWindow.cpp" line="734"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -1102,94 +1117,94 @@
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="64"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="64"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="70"/>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="70"/>
         <source>km/h</source>
-        <translation type="unfinished"></translation>
+        <translation>km/h</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="71"/>
         <location filename="../src/gui/TelemetryPanel.cpp" line="88"/>
         <source>Followed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfolgt</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="72"/>
         <location filename="../src/gui/TelemetryPanel.cpp" line="89"/>
         <source>Rival</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivale</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
         <source>Throttle, brake and gear</source>
-        <translation type="unfinished"></translation>
+        <translation>Gas, Bremse und Gang</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
         <source>% / gear×12.5</source>
-        <translation type="unfinished"></translation>
+        <translation>% / Gang×12,5</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="74"/>
         <source>Throttle</source>
-        <translation type="unfinished"></translation>
+        <translation>Gas</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
         <source>Brake</source>
-        <translation type="unfinished"></translation>
+        <translation>Bremse</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
         <source>Gear</source>
-        <translation type="unfinished"></translation>
+        <translation>Gang</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
         <source>Rival gear</source>
-        <translation type="unfinished"></translation>
+        <translation>Gang des Rivalen</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
         <source>°C</source>
-        <translation type="unfinished"></translation>
+        <translation>°C</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="83"/>
         <source>Forecast band</source>
-        <translation type="unfinished"></translation>
+        <translation>Prognoseband</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="87"/>
         <source>Forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>Prognose</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="91"/>
         <source>Anomalies</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomalien</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="138"/>
         <source>race time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rennzeit (s)</translation>
     </message>
 </context>
 <context>
@@ -1197,7 +1212,7 @@
     <message>
         <location filename="../src/gui/TrackMapWidget.cpp" line="66"/>
         <source>The track map appears when a race starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Streckenkarte erscheint, sobald ein Rennen startet.</translation>
     </message>
 </context>
 </TS>

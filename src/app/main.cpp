@@ -33,14 +33,17 @@ pitwall::KafkaSelection effectiveKafka(const pitwall::KafkaSelection &override)
     return selection;
 }
 
-// The user's language for Pit Wall's own strings and for Qt's standard dialogs.
+// The user's language for Pit Wall's own strings and for Qt's standard dialogs: the
+// one chosen in View ▸ Language, else the system's.
 void installTranslations(QCoreApplication &app)
 {
+    const QString chosen = QSettings().value(QStringLiteral("view/language")).toString();
+    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
     auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("pitwall"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("pitwall"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }

@@ -57,6 +57,7 @@ const QString kSpeedKey = QStringLiteral("race/speed");
 const QString kDisabledStagesKey = QStringLiteral("pipeline/disabledStages");
 const QString kFollowedKey = QStringLiteral("race/followed");
 const QString kThemeKey = QStringLiteral("view/theme");
+const QString kLanguageKey = QStringLiteral("view/language"); // also read by main.cpp
 
 } // namespace
 
@@ -332,6 +333,25 @@ void MainWindow::setUpViewMenu()
     connect(m_ui->actionDarkTheme, &QAction::triggered, this, [this] { setTheme(true); });
     connect(m_ui->actionLightTheme, &QAction::triggered, this, [this] { setTheme(false); });
     setTheme(QSettings().value(kThemeKey, QStringLiteral("dark")).toString() != QLatin1String("light"));
+    // The language: read at start (main.cpp), so a change applies from the next start.
+    auto *languageMenu = m_ui->menuView->addMenu(tr("Lan&guage"));
+    languageMenu->setObjectName(QStringLiteral("menuLanguage"));
+    auto *languages = new QActionGroup(this);
+    const QString current = QSettings().value(kLanguageKey).toString();
+    const std::pair<QString, QString> choices[] = {{QString(), tr("System default")},
+                                                   {QStringLiteral("en"), QStringLiteral("English")},
+                                                   {QStringLiteral("de"), QStringLiteral("Deutsch")},
+                                                   {QStringLiteral("es"), QStringLiteral("Español")}};
+    for (const auto &[code, name] : choices) {
+        auto *action = languageMenu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code, name = name] {
+            QSettings().setValue(kLanguageKey, code);
+            statusBar()->showMessage(tr("Pit Wall will speak %1 from its next start.").arg(name), 8000);
+        });
+    }
     connect(m_ui->actionResetLayout, &QAction::triggered, this, [this] {
         restoreState(m_defaultLayout);
         for (auto *dock : findChildren<QDockWidget *>())
