@@ -235,18 +235,16 @@ void LapChartsPanel::refresh()
         }
     }
     for (const auto &record : m_store.forecasts(m_followed, QStringLiteral("lap_time"))) {
-        if (record.forecast.step != 1)
-            continue;
         // The lap completed when the forecast was made: it forecasts the next one.
         auto made = std::find_if(laps.begin(), laps.end(), [&](const LapRecord &lap) { return lap.raceMs == record.madeRaceMs; });
         if (made == laps.end())
             continue;
         const double lap = made->lap + 1;
-        forecast.append({lap, record.forecast.forecast});
-        upper.append({lap, record.forecast.upperBound});
-        lower.append({lap, record.forecast.lowerBound});
-        low = std::min(low, record.forecast.lowerBound);
-        high = std::max(high, record.forecast.upperBound);
+        forecast.append({lap, record.forecast});
+        upper.append({lap, record.upperBound});
+        lower.append({lap, record.lowerBound});
+        low = std::min(low, double(record.lowerBound));
+        high = std::max(high, double(record.upperBound));
     }
     m_lapTimes->replace(times);
     m_pitLaps->replace(pitLaps);

@@ -634,6 +634,10 @@ void MainWindow::startSession(const SessionOptions &options)
     m_ui->problemBanner->hide();
     auto sessionOptions = options;
     sessionOptions.viewFeed = true; // the charts, map, feed and anomaly list read the race too
+    // What a person watches: 60 updates a second, readers that never idle long at the broker
+    // (the charts redraw at most 20 times a second whatever arrives).
+    sessionOptions.displayIntervalMs = 16;
+    sessionOptions.fetchWaitMs = 10;
     m_session = new RaceSession(m_endpoint, Grid::builtIn(), sessionOptions, this);
     const auto &race = m_session->options().race;
     const auto circuit = Circuit::builtIn(race.circuitId);

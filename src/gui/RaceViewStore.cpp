@@ -116,8 +116,11 @@ void RaceViewStore::add(const RaceViewBatch &batch)
     }
 
     for (const auto &forecast : batch.forecasts) {
+        if (forecast.step != 1)
+            continue;
         auto &series = m_forecasts[forecast.driverName + QLatin1Char('/') + forecast.metric];
-        series.push_back({raceMsOf(forecast.timestampMs), forecast});
+        series.push_back({raceMsOf(forecast.timestampMs), float(forecast.forecast), float(forecast.lowerBound),
+                          float(forecast.upperBound)});
         if (int(series.size()) > kMaxForecastsPerSeries)
             series.erase(series.begin(), series.begin() + kMaxForecastsPerSeries / 4);
     }
@@ -174,8 +177,19 @@ void RaceViewStore::setStanding(const QVector<PositionUpdate> &standing)
         const qint64 raceMs = raceMsOf(newest);
         while (!m_standings.empty() && m_standings.back().first > raceMs) // a replay that jumped back
             m_standings.pop_back();
-        if (m_standings.empty() || raceMs / kStandingStepMs != m_standings.back().first / kStandingStepMs)
-            m_standings.emplace_back(raceMs, standing);
+        if (m_standings.empty() || raceMs / kStandingStepMs != m_standings.back().first / kStandingStepMs) {
+            // Every decoded message has its own copies of the same few strings: share them.
+            auto shared = [this](QString &text) { text = *m_words.insert(text); };
+            QVector<PositionUpdate> kept = standing;
+            for (auto &update : kept) {
+                shared(update.driverName);
+                for (auto *optional : {&update.raceId, &update.teamName, &update.tyre, &update.status}) {
+                    if (*optional)
+                        shared(**optional);
+                }
+            }
+            m_standings.emplace_back(raceMs, std::move(kept));
+        }
     }
     for (const auto &update : standing) {
         if (update.gapToLeaderS)

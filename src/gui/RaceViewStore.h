@@ -8,6 +8,7 @@
 #include "pipeline/RaceViewFeed.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QVector>
 #include <array>
@@ -40,11 +41,12 @@ struct AnomalyRecord {
     TelemetryAnomaly anomaly;
 };
 
-// A forecast, `forecast.step` ahead of the moment it was made: seconds for
-// temperatures, laps for lap_time (made when the lap completed at madeRaceMs).
+// A one-step-ahead forecast (the window draws no others): a second ahead for
+// temperatures, a lap ahead for lap_time (made when the lap completed at madeRaceMs).
+// Compact: a race holds a few hundred thousand of them.
 struct ForecastRecord {
     qint64 madeRaceMs = 0;
-    ForecastPoint forecast;
+    float forecast = 0, lowerBound = 0, upperBound = 0;
 };
 
 struct EventRecord {
@@ -117,6 +119,7 @@ private:
     QHash<QString, std::vector<LapRecord>> m_laps;
     QHash<QString, double> m_gapNow;
     std::vector<std::pair<qint64, QVector<PositionUpdate>>> m_standings; // by race time
+    QSet<QString> m_words; // the few distinct names and states the standings repeat, shared
     std::vector<AnomalyRecord> m_anomalies;
     QHash<QString, std::vector<ForecastRecord>> m_forecasts; // key: driver + '/' + metric
     std::vector<EventRecord> m_events;

@@ -215,16 +215,18 @@ void TelemetryPanel::setDark(bool dark)
 
 void TelemetryPanel::scheduleRefresh()
 {
-    // Coalesce: however many updates arrive, the charts redraw at most once per event loop pass.
+    // Coalesce: however many updates arrive, the charts redraw at most every kRefreshMs.
     if (m_refreshPending)
         return;
     m_refreshPending = true;
-    QTimer::singleShot(0, this, &TelemetryPanel::refresh);
+    const qint64 sinceLast = m_lastRefresh.isValid() ? m_lastRefresh.elapsed() : kRefreshMs;
+    QTimer::singleShot(int(std::max<qint64>(0, kRefreshMs - sinceLast)), this, &TelemetryPanel::refresh);
 }
 
 void TelemetryPanel::refresh()
 {
     m_refreshPending = false;
+    m_lastRefresh.start();
     // Live, the window ends at the newest moment; held, it is centred on the moment.
     const qint64 to = m_clock.isLive() ? std::max<qint64>(m_clock.viewMs(), m_windowMs) : m_clock.viewMs() + m_windowMs / 2;
     const qint64 from = to - m_windowMs;
@@ -263,12 +265,12 @@ void TelemetryPanel::refresh()
     // The one-step forecasts made in the window, drawn where they point.
     QList<QPointF> forecast, upper, lower;
     for (const auto &record : m_store.forecasts(m_followed, metric)) {
-        const double at = double(record.madeRaceMs) / 1000.0 + record.forecast.step;
-        if (record.forecast.step != 1 || at * 1000 < from || at * 1000 > to)
+        const double at = double(record.madeRaceMs) / 1000.0 + 1.0; // one second ahead
+        if (at * 1000 < from || at * 1000 > to)
             continue;
-        forecast.append({at, record.forecast.forecast});
-        upper.append({at, record.forecast.upperBound});
-        lower.append({at, record.forecast.lowerBound});
+        forecast.append({at, record.forecast});
+        upper.append({at, record.upperBound});
+        lower.append({at, record.lowerBound});
     }
     m_forecast->replace(decimated(forecast, kMaxPointsPerSeries));
     m_forecastPointsDrawn = int(m_forecast->count());

@@ -6,6 +6,7 @@
 
 #include "core/Grid.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 #include <memory>
 
@@ -29,6 +30,7 @@ class TelemetryPanel : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kMaxPointsPerSeries = 1200;
+    static constexpr qint64 kRefreshMs = 50; // 20 redraws a second are smooth enough for charts
 
     TelemetryPanel(const RaceViewStore &store, RaceClock &clock, const Grid &grid, QWidget *parent = nullptr);
     ~TelemetryPanel() override;
@@ -63,6 +65,7 @@ private:
     QString m_followed;
     qint64 m_windowMs = 60'000;
     bool m_refreshPending = false;
+    QElapsedTimer m_lastRefresh;
     int m_pointsDrawn = 0;
     int m_forecastPointsDrawn = 0;
     std::vector<RaceChartView *> m_views;

@@ -24,6 +24,7 @@ void TrackMapWidget::setCircuit(const QString &circuitId)
 {
     m_centreline.clear();
     m_bounds = {};
+    m_trackCache = QPixmap();
     const auto circuit = Circuit::builtIn(circuitId);
     if (circuit) {
         m_circuitName = circuit->name;
@@ -54,19 +55,9 @@ QTransform TrackMapWidget::worldToWidget() const
     return transform;
 }
 
-void TrackMapWidget::paintEvent(QPaintEvent *)
+void TrackMapWidget::paintTrack(QPainter &painter, const QTransform &transform) const
 {
-    QPainter painter(this);
-    painter.setRenderHint(QPainter::Antialiasing);
     const QPalette &colours = palette();
-    painter.fillRect(rect(), colours.color(QPalette::Base));
-    m_carsDrawn.clear();
-    if (m_centreline.isEmpty()) {
-        painter.setPen(colours.color(QPalette::PlaceholderText));
-        painter.drawText(rect(), Qt::AlignCenter, tr("The track map appears when a race starts."));
-        return;
-    }
-    const QTransform transform = worldToWidget();
     QPolygonF track = transform.map(QPolygonF(m_centreline));
     track << track.first();
     painter.setPen(QPen(colours.color(QPalette::Mid), 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
@@ -78,6 +69,33 @@ void TrackMapWidget::paintEvent(QPaintEvent *)
     painter.drawPoint(track.first());
     painter.setPen(colours.color(QPalette::PlaceholderText));
     painter.drawText(rect().adjusted(8, 4, -8, -4), Qt::AlignTop | Qt::AlignLeft, m_circuitName);
+}
+
+void TrackMapWidget::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QPalette &colours = palette();
+    m_carsDrawn.clear();
+    if (m_centreline.isEmpty()) {
+        painter.fillRect(rect(), colours.color(QPalette::Base));
+        painter.setPen(colours.color(QPalette::PlaceholderText));
+        painter.drawText(rect(), Qt::AlignCenter, tr("The track map appears when a race starts."));
+        return;
+    }
+    const QTransform transform = worldToWidget();
+    const qint64 cacheKey = qint64(qHash(colours.color(QPalette::Base).rgb())) ^ (qint64(width()) << 32) ^ (qint64(height()) << 16)
+                            ^ qint64(qHash(m_circuitName));
+    if (m_trackCache.isNull() || m_trackCacheKey != cacheKey || m_trackCache.devicePixelRatio() != devicePixelRatioF()) {
+        m_trackCache = QPixmap(size() * devicePixelRatioF());
+        m_trackCache.setDevicePixelRatio(devicePixelRatioF());
+        m_trackCache.fill(colours.color(QPalette::Base));
+        QPainter cachePainter(&m_trackCache);
+        cachePainter.setRenderHint(QPainter::Antialiasing);
+        paintTrack(cachePainter, transform);
+        m_trackCacheKey = cacheKey;
+    }
+    painter.drawPixmap(0, 0, m_trackCache);
 
     const qint64 now = m_clock.viewMs();
     QFont label = font();

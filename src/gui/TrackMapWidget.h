@@ -6,6 +6,7 @@
 #include "core/Grid.h"
 
 #include <QPainterPath>
+#include <QPixmap>
 #include <QPointF>
 #include <QVector>
 #include <QWidget>
@@ -33,6 +34,7 @@ protected:
 
 private:
     QTransform worldToWidget() const;
+    void paintTrack(QPainter &painter, const QTransform &transform) const;
 
     const RaceViewStore &m_store;
     const RaceClock &m_clock;
@@ -42,6 +44,9 @@ private:
     QRectF m_bounds;
     QString m_followed;
     QHash<QString, QPointF> m_carsDrawn;
+    // The circuit drawn once per size and palette: the cars move, the track does not.
+    QPixmap m_trackCache;
+    qint64 m_trackCacheKey = 0;
 };
 
 } // namespace pitwall

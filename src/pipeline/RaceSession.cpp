@@ -148,7 +148,7 @@ void RaceSession::start()
         auto clients = std::make_shared<Clients>();
         // The consumer is positioned before anything is produced, so it sees the whole race.
         auto consumer = KafkaConsumer::create(endpoint->clientConfig(), {QString::fromLatin1(topics::kDriverPositions)},
-                                              KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs);
+                                              KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs, options.fetchWaitMs);
         if (!consumer)
             return consumer.error();
         clients->consumer = std::move(consumer).value();
@@ -159,7 +159,8 @@ void RaceSession::start()
         clients->startEpochMs = replaying ? replayed.startedAtMs : race.startEpochMs;
         if (options.viewFeed) {
             auto viewConsumer = KafkaConsumer::create(endpoint->clientConfig(), RaceViewFeed::topics(),
-                                                      KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs);
+                                                      KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs,
+                                                      options.fetchWaitMs);
             if (!viewConsumer)
                 return viewConsumer.error();
             clients->viewConsumer = std::move(viewConsumer).value();
@@ -263,6 +264,10 @@ void RaceSession::publish()
         if (auto batch = m_clients->view->take(); !batch.isEmpty())
             emit viewBatch(batch);
     }
+    // The counters (metrics of every stage) need no more than ten updates a second.
+    if (m_statsClock.isValid() && m_statsClock.elapsed() < 100)
+        return;
+    m_statsClock.start();
     emit statsChanged(stats());
 }
 

@@ -15,6 +15,7 @@
 
 #include <QMap>
 #include <QObject>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QVector>
 #include <memory>
@@ -24,7 +25,8 @@ namespace pitwall {
 struct SessionOptions {
     SimOptions race;
     double speed = 1.0;          // race seconds per wall-clock second; 0: as fast as possible
-    int displayIntervalMs = 100; // how often the GUI gets the standing and counters
+    int displayIntervalMs = 100; // how often the GUI gets the standing, the view batch and the counters
+    int fetchWaitMs = 100;       // the leaderboard's and the view's readers (KafkaConsumer::create)
     int stopTimeoutMs = 15000;   // flush plus consumer catch-up when stopping
     QStringList disabledStages;  // pipeline stages that start switched off
     QString libraryPath;         // the race library to record into (or replay from); empty: do not record
@@ -93,6 +95,7 @@ private:
     State m_state = State::Idle;
     std::shared_ptr<Clients> m_clients;
     QTimer m_displayTimer;
+    QElapsedTimer m_statsClock;
 };
 
 } // namespace pitwall

@@ -31,7 +31,7 @@ Expected<int> partitionCount(rd_kafka_t *handle, const QString &topic, int timeo
 } // namespace
 
 Expected<std::unique_ptr<KafkaConsumer>> KafkaConsumer::create(const KafkaConfig &config, const QStringList &topics,
-                                                               StartAt startAt, int timeoutMs)
+                                                               StartAt startAt, int timeoutMs, int fetchWaitMs)
 {
     auto conf = rdk::makeConf(
         config, {// A private group id: this consumer assigns partitions itself and never commits.
@@ -39,7 +39,7 @@ Expected<std::unique_ptr<KafkaConsumer>> KafkaConsumer::create(const KafkaConfig
                  {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
                  {QStringLiteral("enable.auto.offset.store"), QStringLiteral("false")},
                  {QStringLiteral("auto.offset.reset"), QStringLiteral("earliest")},
-                 {QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100")}});
+                 {QStringLiteral("fetch.wait.max.ms"), QString::number(fetchWaitMs)}});
     if (!conf)
         return conf.error();
     auto handle = rdk::makeHandle(RD_KAFKA_CONSUMER, std::move(conf).value());

@@ -51,8 +51,10 @@ public:
     // Blocking (metadata and watermark queries): call from a worker thread.
     // StartAt::End starts at each partition's end as measured now, so every message
     // produced after create() returns is seen.
+    // fetchWaitMs: how long a fetch may wait at the broker for data; readers a person
+    // watches use a short one (brokers may hold an empty fetch for all of it).
     static Expected<std::unique_ptr<KafkaConsumer>> create(const KafkaConfig &config, const QStringList &topics,
-                                                           StartAt startAt, int timeoutMs);
+                                                           StartAt startAt, int timeoutMs, int fetchWaitMs = 100);
     ~KafkaConsumer();
 
     KafkaConsumer(const KafkaConsumer &) = delete;
