@@ -27,6 +27,10 @@ using namespace pitwall;
 
 namespace {
 
+// The anomaly detectors train on 25.6 s of telemetry and the tyre forecasts on 32 s:
+// their first fits come at once, for every car.
+constexpr qint64 kWarmUpMs = 40'000;
+
 double percentile(std::vector<double> values, double p)
 {
     if (values.empty())
@@ -109,12 +113,17 @@ int main(int argc, char **argv)
     window.setRaceOptions(live);
     window.startRaceWhenReady();
     waitFor([&] { return window.session() && window.session()->state() == RaceSession::State::Running; }, 20000);
-    std::vector<double> latencies;
+    std::vector<double> latencies, steadyLatencies;
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QObject::connect(window.session(), &RaceSession::viewBatch, &window, [&](const RaceViewBatch &batch) {
         // Connected after the window's own slot: the store already holds the batch.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (const qint64 produced : batch.producedAtMs)
+        for (const qint64 produced : batch.producedAtMs) {
             latencies.push_back(double(now - produced));
+            if (sinceStart.elapsed() > kWarmUpMs)
+                steadyLatencies.push_back(double(now - produced));
+        }
     });
     waitFor([] { return false; }, 3000); // the pipeline warms up
     latencies.clear();
@@ -158,8 +167,11 @@ int main(int argc, char **argv)
     std::printf("frame (grab) idle window:   p50 %.2f ms  p99 %.2f ms\n", idleP50, percentile(idleFrames, 99));
     std::printf("frame (grab) during race:   p50 %.2f ms  p99 %.2f ms  (target p99 <= 16 ms; p50 %.2fx idle)\n",
                 percentile(raceFrames, 50), percentile(raceFrames, 99), percentile(raceFrames, 50) / std::max(0.001, idleP50));
-    std::printf("event-to-view latency:      p50 %.1f ms  p99 %.1f ms  (target p99 <= 50 ms)\n", percentile(latencies, 50),
-                percentile(latencies, 99));
+    std::printf("event-to-view latency:      p50 %.1f ms  p99 %.1f ms  (target p99 <= 50 ms; whole live phase)\n",
+                percentile(latencies, 50), percentile(latencies, 99));
+    std::printf("  after the detectors' first fits (%lld s on): p50 %.1f ms  p99 %.1f ms  (%zu messages)\n",
+                static_cast<long long>(kWarmUpMs / 1000), percentile(steadyLatencies, 50), percentile(steadyLatencies, 99),
+                steadyLatencies.size());
     std::printf("telemetry points held after it: %zu (full rate for %lld s, then 1 Hz)\n", pointsHeld,
                 static_cast<long long>(RaceViewStore::kFullRateWindowMs / 1000));
     std::printf("resident memory: idle %.0f MB, after the %d-lap race %.0f MB (target <= 300 MB; %.2fx idle)\n", idleMb,
