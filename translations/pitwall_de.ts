@@ -732,280 +732,280 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="102"/>
+        <location filename="../src/gui/MainWindow.cpp" line="107"/>
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="103"/>
+        <location filename="../src/gui/MainWindow.cpp" line="108"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="133"/>
+        <location filename="../src/gui/MainWindow.cpp" line="138"/>
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="143"/>
+        <location filename="../src/gui/MainWindow.cpp" line="148"/>
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="148"/>
-        <location filename="../src/gui/MainWindow.cpp" line="515"/>
+        <location filename="../src/gui/MainWindow.cpp" line="153"/>
+        <location filename="../src/gui/MainWindow.cpp" line="520"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="163"/>
+        <location filename="../src/gui/MainWindow.cpp" line="168"/>
         <source>&amp;Faster</source>
         <translation>S&amp;chneller</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="168"/>
+        <location filename="../src/gui/MainWindow.cpp" line="173"/>
         <source>S&amp;lower</source>
         <translation>Langsa&amp;mer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="192"/>
+        <location filename="../src/gui/MainWindow.cpp" line="197"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="207"/>
+        <location filename="../src/gui/MainWindow.cpp" line="212"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="224"/>
+        <location filename="../src/gui/MainWindow.cpp" line="229"/>
         <source>Telemetry</source>
         <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="227"/>
+        <location filename="../src/gui/MainWindow.cpp" line="232"/>
         <source>Race trace</source>
         <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="234"/>
+        <location filename="../src/gui/MainWindow.cpp" line="239"/>
         <source>Track map</source>
         <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="238"/>
+        <location filename="../src/gui/MainWindow.cpp" line="243"/>
         <source>Race feed</source>
         <translation>Renngeschehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="260"/>
+        <location filename="../src/gui/MainWindow.cpp" line="265"/>
         <source>Select an anomaly to see its moment in every panel</source>
         <translation>Eine Anomalie wählen, um ihren Moment in jedem Fenster zu sehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="261"/>
+        <location filename="../src/gui/MainWindow.cpp" line="266"/>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="298"/>
+        <location filename="../src/gui/MainWindow.cpp" line="303"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="302"/>
+        <location filename="../src/gui/MainWindow.cpp" line="307"/>
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="337"/>
+        <location filename="../src/gui/MainWindow.cpp" line="342"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="341"/>
+        <location filename="../src/gui/MainWindow.cpp" line="346"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="352"/>
+        <location filename="../src/gui/MainWindow.cpp" line="357"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="418"/>
+        <location filename="../src/gui/MainWindow.cpp" line="423"/>
         <source>%1 live</source>
         <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="419"/>
+        <location filename="../src/gui/MainWindow.cpp" line="424"/>
         <source>%1 (held)</source>
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="435"/>
+        <location filename="../src/gui/MainWindow.cpp" line="440"/>
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="444"/>
+        <location filename="../src/gui/MainWindow.cpp" line="449"/>
         <source>%1 — classification</source>
         <translation>%1 — Klassement</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="446"/>
+        <location filename="../src/gui/MainWindow.cpp" line="451"/>
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="450"/>
+        <location filename="../src/gui/MainWindow.cpp" line="455"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="450"/>
+        <location filename="../src/gui/MainWindow.cpp" line="455"/>
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="450"/>
+        <location filename="../src/gui/MainWindow.cpp" line="455"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="480"/>
-        <location filename="../src/gui/MainWindow.cpp" line="491"/>
-        <location filename="../src/gui/MainWindow.cpp" line="760"/>
+        <location filename="../src/gui/MainWindow.cpp" line="485"/>
+        <location filename="../src/gui/MainWindow.cpp" line="496"/>
+        <location filename="../src/gui/MainWindow.cpp" line="769"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="484"/>
+        <location filename="../src/gui/MainWindow.cpp" line="489"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="488"/>
+        <location filename="../src/gui/MainWindow.cpp" line="493"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="491"/>
+        <location filename="../src/gui/MainWindow.cpp" line="496"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="529"/>
+        <location filename="../src/gui/MainWindow.cpp" line="534"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="542"/>
+        <location filename="../src/gui/MainWindow.cpp" line="547"/>
         <source>Lap %v of %m</source>
         <translation>Runde %v von %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="568"/>
+        <location filename="../src/gui/MainWindow.cpp" line="573"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="569"/>
+        <location filename="../src/gui/MainWindow.cpp" line="574"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="584"/>
+        <location filename="../src/gui/MainWindow.cpp" line="589"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="585"/>
+        <location filename="../src/gui/MainWindow.cpp" line="590"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="591"/>
+        <location filename="../src/gui/MainWindow.cpp" line="596"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="593"/>
+        <location filename="../src/gui/MainWindow.cpp" line="598"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="593"/>
+        <location filename="../src/gui/MainWindow.cpp" line="598"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="642"/>
+        <location filename="../src/gui/MainWindow.cpp" line="651"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="660"/>
+        <location filename="../src/gui/MainWindow.cpp" line="669"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="661"/>
+        <location filename="../src/gui/MainWindow.cpp" line="670"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="684"/>
+        <location filename="../src/gui/MainWindow.cpp" line="693"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="685"/>
+        <location filename="../src/gui/MainWindow.cpp" line="694"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="686"/>
+        <location filename="../src/gui/MainWindow.cpp" line="695"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="677"/>
+        <location filename="../src/gui/MainWindow.cpp" line="686"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="89"/>
+        <location filename="../src/gui/MainWindow.cpp" line="94"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="694"/>
+        <location filename="../src/gui/MainWindow.cpp" line="703"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="703"/>
+        <location filename="../src/gui/MainWindow.cpp" line="712"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="730"/>
+        <location filename="../src/gui/MainWindow.cpp" line="739"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="731"/>
+        <location filename="../src/gui/MainWindow.cpp" line="740"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="733"/>
+        <location filename="../src/gui/MainWindow.cpp" line="742"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="734"/>
+        <location filename="../src/gui/MainWindow.cpp" line="743"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -1210,7 +1210,7 @@
 <context>
     <name>pitwall::TrackMapWidget</name>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="66"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="83"/>
         <source>The track map appears when a race starts.</source>
         <translation>Die Streckenkarte erscheint, sobald ein Rennen startet.</translation>
     </message>

@@ -86,6 +86,11 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     header->resizeSection(LeaderboardModel::LastLap, 80);
     header->resizeSection(LeaderboardModel::Tyre, 60);
     header->resizeSection(LeaderboardModel::PitStops, 40);
+    // Translated headers can be longer than the English ones the widths were chosen for.
+    for (int column = 0; column < LeaderboardModel::ColumnCount; ++column) {
+        const QString title = m_leaderboard->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        header->resizeSection(column, std::max(header->sectionSize(column), header->fontMetrics().horizontalAdvance(title) + 18));
+    }
     m_ui->leaderboardView->setToolTip(tr("Double-click a driver to follow them"));
     setUpRaceViews();
     setUpPipelineDock();

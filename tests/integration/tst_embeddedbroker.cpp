@@ -246,6 +246,37 @@ private slots:
         QCOMPARE(summary.events.value(QStringLiteral("race_finished")), 1);
         QVERIFY(summary.events.value(QStringLiteral("lap_completed")) >= 30);
     }
+
+    void paceChangesDuringTheRace()
+    {
+        const auto endpoint = embedded();
+        SessionOptions options;
+        options.speed = 1.0; // two laps at 1x: more than two minutes
+        options.race.circuitId = QStringLiteral("red-bull-ring");
+        options.race.laps = 2;
+        options.race.seed = 7;
+        options.viewFeed = true;
+        RaceSession session(endpoint, Grid::builtIn(), options);
+        QSignalSpy started(&session, &RaceSession::started);
+        QSignalSpy views(&session, &RaceSession::viewBatch);
+        QSignalSpy stopped(&session, &RaceSession::stopped);
+        session.start();
+        QVERIFY(started.wait(10000));
+        QTest::qWait(1500);
+        const double atOneX = session.stats().raceTimeS;
+        QVERIFY2(atOneX < 5, qPrintable(QString::number(atOneX))); // about 1.5 s of race in 1.5 s
+        QElapsedTimer clock;
+        clock.start();
+        session.setSpeed(0); // as fast as possible, now
+        QVERIFY(stopped.wait(60000));
+        QVERIFY2(clock.elapsed() < 60000, "the new pace did not apply");
+        QVERIFY(session.summary().finished);
+        // The window's reader saw the race too, without skipping.
+        QVERIFY(!views.isEmpty());
+        const auto stats = stopped.first().first().value<SessionStats>();
+        QCOMPARE(stats.skipped, quint64(0));
+        QCOMPARE(stats.viewDropped, quint64(0));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEmbeddedBroker)
