@@ -8,6 +8,10 @@
 //   build/tests/bench/bench_library
 
 #include "core/JsonCodec.h"
+#include "pipeline/RaceRunner.h"
+#include "pipeline/ReplayRunner.h"
+#include "stream/KafkaEndpoint.h"
+#include "stream/KafkaProducer.h"
 #include "core/Topics.h"
 #include "sim/RaceSimulator.h"
 #include "storage/RaceLibrary.h"
@@ -18,6 +22,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <random>
 #include <thread>
@@ -131,6 +136,31 @@ int main(int argc, char **argv)
         }
     }
     std::sort(seekMs.begin(), seekMs.end());
+
+    // 5. Through Kafka, as fast as possible: the live race (simulate, encode, produce) and
+    //    its replay from the library (read, produce), to the embedded broker, in turn.
+    auto endpoint = KafkaEndpoint::prepare(std::nullopt).value();
+    auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
+    auto runToTheEnd = [&](RaceSource &source) {
+        std::atomic<bool> done = false;
+        QElapsedTimer timer;
+        timer.start();
+        source.start([&done] { done = true; });
+        while (!done)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        producer->flush(60000);
+        quint64 produced = 0;
+        for (const char *topic : {topics::kDriverPositions, topics::kCarMetrics, topics::kRaceEvents, topics::kFaultLabels,
+                                  topics::kCarTelemetry})
+            produced += source.producedTo(topic);
+        return std::pair{produced, double(produced) / (double(timer.nsecsElapsed()) / 1e9)};
+    };
+    SimOptions kafkaOptions = options;
+    kafkaOptions.raceId = QStringLiteral("race-bench60-kafka");
+    RaceRunner liveRunner(RaceSimulator::create(Grid::builtIn(), kafkaOptions).value(), *producer, 0.0);
+    const auto [liveProduced, liveKafkaRate] = runToTheEnd(liveRunner);
+    ReplayRunner replayRunner(path, stored, ReplayRunner::Mode::Recorded, *producer, 0.0);
+    const auto [replayProduced, replayKafkaRate] = runToTheEnd(replayRunner);
     const double fileBytes = double(QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size());
 
     std::printf("\n=== bench_library: a 60-lap race at Monza, 20 cars, 10 Hz telemetry ===\n");
@@ -139,6 +169,10 @@ int main(int argc, char **argv)
     std::printf("%-50s %12.0f msg/s (%.2f x live)\n", "recording: simulate + encode + store", recordRate, recordRate / liveRate);
     std::printf("%-50s %12.0f msg/s (%.2f x live)\n", "library read-back for replay, as fast as possible", readRate,
                 readRate / liveRate);
+    std::printf("%-50s %12.0f msg/s (%llu messages)\n", "live race to Kafka, as fast as possible (baseline)", liveKafkaRate,
+                static_cast<unsigned long long>(liveProduced));
+    std::printf("%-50s %12.0f msg/s (%.2f x live; %llu messages)\n", "replay from the library to Kafka, as fast as possible",
+                replayKafkaRate, replayKafkaRate / liveKafkaRate, static_cast<unsigned long long>(replayProduced));
     std::printf("%-50s %12.1f ms (p50 %.1f ms; target p99 <= 100 ms)\n", "seek latency p99 (200 random moments)",
                 seekMs[size_t(0.99 * double(seekMs.size()))], seekMs[seekMs.size() / 2]);
     std::printf("%-50s %12.1f MB (%.1f bytes a message)\n", "library size per race-hour", fileBytes / raceHours / 1e6,
