@@ -338,6 +338,29 @@
     </message>
 </context>
 <context>
+    <name>pitwall::AnomalyPanel</name>
+    <message>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="62"/>
+        <source>Select an anomaly to see its moment in every panel</source>
+        <translation>Seleccione una anomalía para ver su momento en todos los paneles</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="72"/>
+        <source>What the recorded run found up to this moment of the race</source>
+        <translation>Lo que encontró la ejecución grabada hasta este momento de la carrera</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="125"/>
+        <source>&lt;b&gt;This run&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;Esta ejecución&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="126"/>
+        <source>&lt;b&gt;As recorded&lt;/b&gt;, to this moment: %1</source>
+        <translation>&lt;b&gt;Según lo grabado&lt;/b&gt;, hasta este momento: %1</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::DisplayNames</name>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="11"/>
@@ -732,280 +755,280 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="107"/>
+        <location filename="../src/gui/MainWindow.cpp" line="109"/>
         <source>About Pit Wall</source>
         <translation>Acerca de Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="108"/>
+        <location filename="../src/gui/MainWindow.cpp" line="110"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="138"/>
+        <location filename="../src/gui/MainWindow.cpp" line="140"/>
         <source> Circuit </source>
         <translation> Circuito </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="148"/>
+        <location filename="../src/gui/MainWindow.cpp" line="150"/>
         <source> Speed </source>
         <translation> Velocidad </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="153"/>
-        <location filename="../src/gui/MainWindow.cpp" line="520"/>
+        <location filename="../src/gui/MainWindow.cpp" line="155"/>
+        <location filename="../src/gui/MainWindow.cpp" line="530"/>
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="168"/>
+        <location filename="../src/gui/MainWindow.cpp" line="170"/>
         <source>&amp;Faster</source>
         <translation>Más &amp;rápido</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="173"/>
+        <location filename="../src/gui/MainWindow.cpp" line="175"/>
         <source>S&amp;lower</source>
         <translation>Más &amp;lento</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="197"/>
+        <location filename="../src/gui/MainWindow.cpp" line="199"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="212"/>
+        <location filename="../src/gui/MainWindow.cpp" line="214"/>
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="229"/>
+        <location filename="../src/gui/MainWindow.cpp" line="231"/>
         <source>Telemetry</source>
         <translation>Telemetría</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="232"/>
+        <location filename="../src/gui/MainWindow.cpp" line="234"/>
         <source>Race trace</source>
         <translation>Evolución</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="239"/>
+        <location filename="../src/gui/MainWindow.cpp" line="241"/>
         <source>Track map</source>
         <translation>Mapa del circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="243"/>
+        <location filename="../src/gui/MainWindow.cpp" line="245"/>
         <source>Race feed</source>
         <translation>Crónica de carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="265"/>
-        <source>Select an anomaly to see its moment in every panel</source>
-        <translation>Seleccione una anomalía para ver su momento en todos los paneles</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="266"/>
+        <location filename="../src/gui/MainWindow.cpp" line="252"/>
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="303"/>
+        <location filename="../src/gui/MainWindow.cpp" line="285"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="307"/>
+        <location filename="../src/gui/MainWindow.cpp" line="289"/>
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="342"/>
+        <location filename="../src/gui/MainWindow.cpp" line="324"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="346"/>
+        <location filename="../src/gui/MainWindow.cpp" line="328"/>
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="357"/>
+        <location filename="../src/gui/MainWindow.cpp" line="339"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="423"/>
+        <location filename="../src/gui/MainWindow.cpp" line="408"/>
         <source>%1 live</source>
         <translation>%1 en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="424"/>
+        <location filename="../src/gui/MainWindow.cpp" line="409"/>
         <source>%1 (held)</source>
         <translation>%1 (detenido)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="440"/>
+        <location filename="../src/gui/MainWindow.cpp" line="427"/>
+        <source>The recorded run of %1 could not be read for comparison: %2</source>
+        <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="450"/>
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Vuelta rápida: &lt;b&gt;%1&lt;/b&gt;, %2 en la vuelta %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="449"/>
+        <location filename="../src/gui/MainWindow.cpp" line="459"/>
         <source>%1 — classification</source>
         <translation>%1 — clasificación</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="451"/>
+        <location filename="../src/gui/MainWindow.cpp" line="461"/>
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 terminó &lt;b&gt;P%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="455"/>
+        <location filename="../src/gui/MainWindow.cpp" line="465"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="455"/>
+        <location filename="../src/gui/MainWindow.cpp" line="465"/>
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="455"/>
+        <location filename="../src/gui/MainWindow.cpp" line="465"/>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="485"/>
-        <location filename="../src/gui/MainWindow.cpp" line="496"/>
-        <location filename="../src/gui/MainWindow.cpp" line="769"/>
+        <location filename="../src/gui/MainWindow.cpp" line="495"/>
+        <location filename="../src/gui/MainWindow.cpp" line="506"/>
+        <location filename="../src/gui/MainWindow.cpp" line="782"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="489"/>
+        <location filename="../src/gui/MainWindow.cpp" line="499"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Pausar la repetición y reanudarla (Ctrl+Espacio)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="493"/>
+        <location filename="../src/gui/MainWindow.cpp" line="503"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Tiempo de carrera de la repetición: arrastre para saltar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="496"/>
+        <location filename="../src/gui/MainWindow.cpp" line="506"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="534"/>
+        <location filename="../src/gui/MainWindow.cpp" line="544"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — vuelta %2/%3 — en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="547"/>
+        <location filename="../src/gui/MainWindow.cpp" line="557"/>
         <source>Lap %v of %m</source>
         <translation>Vuelta %v de %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="573"/>
+        <location filename="../src/gui/MainWindow.cpp" line="583"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Conectando a Kafka en %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="574"/>
+        <location filename="../src/gui/MainWindow.cpp" line="584"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Iniciando el broker de Kafka integrado…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="589"/>
+        <location filename="../src/gui/MainWindow.cpp" line="599"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="590"/>
+        <location filename="../src/gui/MainWindow.cpp" line="600"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="596"/>
+        <location filename="../src/gui/MainWindow.cpp" line="606"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="598"/>
+        <location filename="../src/gui/MainWindow.cpp" line="608"/>
         <source>embedded broker</source>
         <translation>broker integrado</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="598"/>
+        <location filename="../src/gui/MainWindow.cpp" line="608"/>
         <source>cluster</source>
         <translation>clúster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="651"/>
+        <location filename="../src/gui/MainWindow.cpp" line="661"/>
         <source>Replay of %1</source>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="669"/>
+        <location filename="../src/gui/MainWindow.cpp" line="679"/>
         <source>Could not switch %1 on: %2</source>
         <translation>No se pudo activar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="670"/>
+        <location filename="../src/gui/MainWindow.cpp" line="680"/>
         <source>Could not switch %1 off: %2</source>
         <translation>No se pudo desactivar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="693"/>
+        <location filename="../src/gui/MainWindow.cpp" line="706"/>
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="694"/>
+        <location filename="../src/gui/MainWindow.cpp" line="707"/>
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="695"/>
+        <location filename="../src/gui/MainWindow.cpp" line="708"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="686"/>
+        <location filename="../src/gui/MainWindow.cpp" line="699"/>
         <source>The race could not start: %1</source>
         <translation>La carrera no pudo empezar: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="94"/>
+        <location filename="../src/gui/MainWindow.cpp" line="96"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doble clic en un piloto para seguirlo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="703"/>
+        <location filename="../src/gui/MainWindow.cpp" line="716"/>
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="712"/>
+        <location filename="../src/gui/MainWindow.cpp" line="725"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="739"/>
+        <location filename="../src/gui/MainWindow.cpp" line="752"/>
         <source>produced %1 · consumed %2</source>
         <translation>producidos %1 · consumidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="740"/>
+        <location filename="../src/gui/MainWindow.cpp" line="753"/>
         <source>lag %1</source>
         <translation>retraso %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="742"/>
+        <location filename="../src/gui/MainWindow.cpp" line="755"/>
         <source>errors %1 · skipped %2</source>
         <translation>errores %1 · omitidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="743"/>
+        <location filename="../src/gui/MainWindow.cpp" line="756"/>
         <source>errors %1</source>
         <translation>errores %1</translation>
     </message>

@@ -155,6 +155,9 @@ void LeaderboardModel::setStanding(const QVector<PositionUpdate> &standing)
                 known->changedAtMs = m_wallClock.elapsed();
             known->change = change;
             known->update = update;
+        } else if (update.timestampMs < known->update.timestampMs) {
+            // The race clock went back to an earlier moment: show it as it was, no glow.
+            *known = Row{update, 0};
         }
         rows.push_back(*known);
     }

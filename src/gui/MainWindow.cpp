@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AnomalyListModel.h"
+#include "AnomalyPanel.h"
 #include "DisplayNames.h"
 #include "FeedModel.h"
 #include "FeedPanel.h"
@@ -19,6 +20,7 @@
 #include "core/Grid.h"
 #include "pipeline/PipelineDefinition.h"
 #include "pipeline/RaceSession.h"
+#include "pipeline/RecordedOutputs.h"
 #include "sim/Circuit.h"
 #include "storage/LibraryDatabase.h"
 #include "stream/KafkaEndpoint.h"
@@ -244,34 +246,14 @@ void MainWindow::setUpRaceViews()
                               QKeySequence(Qt::CTRL | Qt::Key_F));
     splitDockWidget(trackDock, feedDock, Qt::Horizontal);
     m_anomalyModel = new AnomalyListModel(*m_store, grid, this);
-    m_anomalyView = new QTableView(this);
-    m_anomalyView->setObjectName(QStringLiteral("anomalyView"));
-    // Newest moment first, whatever order the partitions delivered them in.
-    m_anomalySorter = new QSortFilterProxyModel(this);
-    m_anomalySorter->setSourceModel(m_anomalyModel);
-    m_anomalySorter->setSortRole(AnomalyListModel::RaceMsRole);
-    m_anomalySorter->sort(AnomalyListModel::Time, Qt::DescendingOrder);
-    m_anomalyView->setModel(m_anomalySorter);
-    m_anomalyView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_anomalyView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_anomalyView->verticalHeader()->hide();
-    m_anomalyView->verticalHeader()->setDefaultSectionSize(22);
-    m_anomalyView->horizontalHeader()->setStretchLastSection(true);
-    for (const auto &[column, width] : {std::pair{AnomalyListModel::Time, 50}, {AnomalyListModel::Driver, 62},
-                                        {AnomalyListModel::Metric, 130}, {AnomalyListModel::Actual, 56},
-                                        {AnomalyListModel::Expected, 104}})
-        m_anomalyView->horizontalHeader()->resizeSection(column, width);
-    m_anomalyView->setShowGrid(false);
-    m_anomalyView->setToolTip(tr("Select an anomaly to see its moment in every panel"));
-    auto *anomaliesDock = addPanel(m_anomalyView, tr("Anomalies"), QStringLiteral("anomaliesDock"), Qt::BottomDockWidgetArea,
+    m_recordedStore = new RaceViewStore(this);
+    m_recordedAnomalyModel = new AnomalyListModel(*m_recordedStore, grid, this);
+    m_anomalyPanel = new AnomalyPanel(m_anomalyModel, m_recordedAnomalyModel, *m_clock, this);
+    auto *anomaliesDock = addPanel(m_anomalyPanel, tr("Anomalies"), QStringLiteral("anomaliesDock"), Qt::BottomDockWidgetArea,
                                    QKeySequence(Qt::CTRL | Qt::Key_A));
     splitDockWidget(feedDock, anomaliesDock, Qt::Horizontal);
 
-    connect(m_anomalyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    selectAnomaly(current.row());
-            });
+    connect(m_anomalyPanel, &AnomalyPanel::anomalySelected, this, &MainWindow::showAnomaly);
     connect(m_feedPanel, &FeedPanel::momentSelected, m_clock, &RaceClock::seek);
     connect(m_lapCharts, &LapChartsPanel::momentSelected, m_clock, &RaceClock::seek);
     connect(m_clock, &RaceClock::moved, this, &MainWindow::onClockMoved);
@@ -404,9 +386,12 @@ QString MainWindow::followedDriver() const
 
 void MainWindow::selectAnomaly(int row)
 {
-    if (row < 0 || row >= m_anomalySorter->rowCount())
-        return;
-    const auto &record = m_anomalyModel->record(m_anomalySorter->mapToSource(m_anomalySorter->index(row, 0)).row());
+    if (row >= 0 && row < m_anomalyPanel->liveRows())
+        showAnomaly(m_anomalyPanel->liveRecord(row));
+}
+
+void MainWindow::showAnomaly(const AnomalyRecord &record)
+{
     followDriver(record.anomaly.driverName);
     m_telemetry->setTemperatureMetric(record.anomaly.metric);
     m_clock->seek(record.raceMs);
@@ -424,6 +409,31 @@ void MainWindow::onClockMoved(qint64 viewMs)
                                             : tr("%1 (held)").arg(DisplayNames::raceTime(viewMs)));
     if (!m_clock->isLive())
         m_leaderboard->setStanding(m_store->standingAt(viewMs));
+}
+
+void MainWindow::loadRecordedRun(const QString &libraryPath, const QString &raceId)
+{
+    // A re-run is compared with what was recorded: its outputs, read in a worker.
+    const auto *race = m_libraryPanel->model()->race(raceId);
+    if (!race)
+        return;
+    const qint64 startEpochMs = race->startedAtMs;
+    using Loaded = Expected<RaceViewBatch>;
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, startEpochMs, raceId] {
+        watcher->deleteLater();
+        auto loaded = watcher->result();
+        if (!loaded) {
+            showProblem(tr("The recorded run of %1 could not be read for comparison: %2").arg(raceId, loaded.error().message));
+            return;
+        }
+        if (!m_session || m_session->options().replayRaceId != raceId)
+            return; // another race started meanwhile
+        m_recordedStore->reset(startEpochMs);
+        m_recordedStore->add(loaded.value());
+        m_anomalyPanel->setComparing(true);
+    });
+    watcher->setFuture(QtConcurrent::run([libraryPath, raceId] { return loadRecordedOutputs(libraryPath, raceId); }));
 }
 
 bool MainWindow::isResultsShown() const
@@ -674,6 +684,9 @@ void MainWindow::startSession(const SessionOptions &options)
         if (m_session->state() == RaceSession::State::Running)
             updateTitle();
     });
+    m_anomalyPanel->setComparing(false);
+    if (!options.replayRaceId.isEmpty() && options.replayRerun)
+        loadRecordedRun(options.libraryPath, options.replayRaceId);
     connect(m_session, &RaceSession::started, this, [this] {
         m_store->reset(m_session->raceStartEpochMs());
         m_clock->reset();

@@ -26,6 +26,8 @@ class MainWindow;
 namespace pitwall {
 
 class AnomalyListModel;
+class AnomalyPanel;
+struct AnomalyRecord;
 class FeedModel;
 class FeedPanel;
 class KafkaEndpoint;
@@ -60,6 +62,7 @@ public:
     FeedPanel *feedPanel() const { return m_feedPanel; }
     FeedModel *feedModel() const { return m_feedModel; }
     AnomalyListModel *anomalyModel() const { return m_anomalyModel; }
+    AnomalyPanel *anomalyPanel() const { return m_anomalyPanel; }
     LapChartsPanel *lapCharts() const { return m_lapCharts; }
     RaceSession *session() const { return m_session; }
     // Follows a driver everywhere: leaderboard highlight, track map, charts.
@@ -104,6 +107,8 @@ private:
     void onViewBatch(const RaceViewBatch &batch);
     void onClockMoved(qint64 viewMs);
     void showResults(const RaceSummary &summary);
+    void showAnomaly(const AnomalyRecord &record);
+    void loadRecordedRun(const QString &libraryPath, const QString &raceId);
     void switchStage(const QString &stage, bool enabled);
     SessionOptions chosenRaceOptions() const;
     void updateTitle();
@@ -136,8 +141,9 @@ private:
     FeedModel *m_feedModel = nullptr;
     FeedPanel *m_feedPanel = nullptr;
     AnomalyListModel *m_anomalyModel = nullptr;
-    QTableView *m_anomalyView = nullptr;
-    QSortFilterProxyModel *m_anomalySorter = nullptr;
+    AnomalyPanel *m_anomalyPanel = nullptr;
+    RaceViewStore *m_recordedStore = nullptr;           // a re-run's recorded outputs, for comparison
+    AnomalyListModel *m_recordedAnomalyModel = nullptr;
     QComboBox *m_followBox = nullptr;
     QProgressBar *m_lapProgress = nullptr;
     QLabel *m_clockLabel = nullptr;

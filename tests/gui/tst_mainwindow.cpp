@@ -3,6 +3,7 @@
 // speed fills every panel, an anomaly moves the charts, the layout survives a restart.
 
 #include "gui/AnomalyListModel.h"
+#include "gui/AnomalyPanel.h"
 #include "gui/FeedModel.h"
 #include "gui/FeedPanel.h"
 #include "gui/LapChartsPanel.h"
@@ -11,6 +12,7 @@
 #include "gui/RaceViewStore.h"
 #include "gui/TelemetryPanel.h"
 #include "gui/TrackMapWidget.h"
+#include "storage/LibraryDatabase.h"
 #include "gui/LibraryPanel.h"
 #include "gui/RaceLibraryModel.h"
 #include "gui/MainWindow.h"
@@ -175,6 +177,45 @@ private slots:
                      qPrintable(background.name()));
         }
         window.setTheme(true);
+    }
+
+    void reRunIsComparedWithTheRecordedRun()
+    {
+        MainWindow window{KafkaSelection{}};
+        window.resize(1920, 1080);
+        window.show();
+        QSignalSpy ready(&window, &MainWindow::kafkaReady);
+        QVERIFY(ready.wait(10000));
+        SessionOptions options;
+        options.race.circuitId = QStringLiteral("red-bull-ring");
+        options.race.laps = 6;
+        options.race.seed = 21;
+        options.race.faultsPerCarHour = 10;
+        options.speed = 0;
+        options.libraryPath = LibraryDatabase::defaultPath(); // recorded, as every race of the window
+        window.setRaceOptions(options);
+        window.findChild<QAction *>(QStringLiteral("actionStart"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.isResultsShown(), 120000);
+        const QString raceId = window.session()->raceId();
+        const int found = window.anomalyModel()->rowCount();
+        QVERIFY(found > 0);
+        QVERIFY(!window.anomalyPanel()->isComparing());
+
+        window.libraryPanel()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(window.libraryPanel()->model()->race(raceId), 5000);
+        window.startReplay(raceId, true);
+        QTRY_VERIFY_WITH_TIMEOUT(window.anomalyPanel()->isComparing(), 15000);
+        // Mid-replay the recorded side shows only what had been found by the clock's moment.
+        QTRY_VERIFY_WITH_TIMEOUT(window.isResultsShown(), 120000);
+        window.raceClock()->goLive();
+        QCOMPARE(window.anomalyPanel()->recordedRowsShown(), found);
+        // The same race through the same pipeline finds the same anomalies.
+        QCOMPARE(window.anomalyPanel()->liveRows(), found);
+        window.raceClock()->seek(window.raceClock()->liveEdgeMs() / 2);
+        QVERIFY(window.anomalyPanel()->recordedRowsShown() < found);
+        QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR));
+        window.findChild<QPushButton *>(QStringLiteral("backToLeaderboardButton"))->click();
+        QVERIFY(window.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/rerun-compare.png")));
     }
 
     void layoutSurvivesARestart()

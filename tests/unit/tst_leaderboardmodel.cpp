@@ -44,6 +44,23 @@ private slots:
         // The next tick with no change clears them.
         model.setStanding({at("Max Verstappen", "Red Bull Racing", 1, 3), at("Lando Norris", "McLaren", 2, 3)});
         QCOMPARE(model.data(model.index(0, LeaderboardModel::Change), Qt::DisplayRole).toString(), QStringLiteral("\u2013"));
+        // The race clock held at an earlier moment: that standing is shown as it was.
+        model.setStanding({at("Lando Norris", "McLaren", 1, 1), at("Max Verstappen", "Red Bull Racing", 2, 1)});
+        QCOMPARE(model.data(model.index(0, LeaderboardModel::DriverName), Qt::DisplayRole).toString(), QStringLiteral("Lando Norris"));
+        QCOMPARE(model.data(model.index(0, LeaderboardModel::Position), Qt::DisplayRole).toInt(), 1);
+        QCOMPARE(model.data(model.index(0, LeaderboardModel::Change), Qt::DisplayRole).toString(), QStringLiteral("\u2013"));
+    }
+
+    void followedDriverIsHighlighted()
+    {
+        LeaderboardModel model(Grid::builtIn());
+        model.setStanding({at("Max Verstappen", "Red Bull Racing", 1, 1), at("Lando Norris", "McLaren", 2, 1)});
+        QVERIFY(!model.data(model.index(1, LeaderboardModel::DriverName), Qt::BackgroundRole).isValid());
+        model.setFollowedDriver(QStringLiteral("Lando Norris"));
+        QVERIFY(model.data(model.index(1, LeaderboardModel::DriverName), Qt::BackgroundRole).isValid());
+        QVERIFY(!model.data(model.index(0, LeaderboardModel::DriverName), Qt::BackgroundRole).isValid());
+        model.setLastLap(QStringLiteral("Lando Norris"), 81'045);
+        QCOMPARE(model.data(model.index(1, LeaderboardModel::LastLap), Qt::DisplayRole).toString(), QStringLiteral("1:21.045"));
     }
 
     void unknownDriverStillShown()

@@ -1,0 +1,144 @@
+#include "AnomalyPanel.h"
+
+#include "AnomalyListModel.h"
+#include "RaceClock.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace pitwall {
+
+namespace {
+
+// Rows up to a moment of the race, newest first.
+class UpToMomentFilter : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setUpTo(qint64 raceMs)
+    {
+        if (raceMs == m_upTo)
+            return;
+        m_upTo = raceMs;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        return sourceModel()->index(row, 0, parent).data(AnomalyListModel::RaceMsRole).toLongLong() <= m_upTo;
+    }
+
+private:
+    qint64 m_upTo = std::numeric_limits<qint64>::max();
+};
+
+} // namespace
+
+AnomalyPanel::AnomalyPanel(AnomalyListModel *live, AnomalyListModel *recorded, const RaceClock &clock, QWidget *parent)
+    : QWidget(parent)
+    , m_clock(clock)
+    , m_liveModel(live)
+    , m_recordedModel(recorded)
+    , m_live(new QSortFilterProxyModel(this))
+    , m_recorded(new UpToMomentFilter(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    layout->addWidget(splitter);
+
+    auto *liveSide = new QWidget(splitter);
+    auto *liveLayout = new QVBoxLayout(liveSide);
+    liveLayout->setContentsMargins(0, 0, 0, 0);
+    m_liveTitle = new QLabel(liveSide);
+    liveLayout->addWidget(m_liveTitle);
+    auto *liveTable = makeTable(m_live, live);
+    liveTable->setObjectName(QStringLiteral("anomalyView"));
+    liveTable->setToolTip(tr("Select an anomaly to see its moment in every panel"));
+    liveLayout->addWidget(liveTable);
+
+    m_recordedSide = new QWidget(splitter);
+    auto *recordedLayout = new QVBoxLayout(m_recordedSide);
+    recordedLayout->setContentsMargins(0, 0, 0, 0);
+    m_recordedTitle = new QLabel(m_recordedSide);
+    recordedLayout->addWidget(m_recordedTitle);
+    auto *recordedTable = makeTable(m_recorded, recorded);
+    recordedTable->setObjectName(QStringLiteral("recordedAnomalyView"));
+    recordedTable->setToolTip(tr("What the recorded run found up to this moment of the race"));
+    recordedLayout->addWidget(recordedTable);
+
+    connect(&clock, &RaceClock::moved, this, [this](qint64 viewMs) {
+        if (m_comparing) {
+            static_cast<UpToMomentFilter *>(m_recorded)->setUpTo(viewMs);
+            updateCounts();
+        }
+    });
+    for (auto *model : {live, recorded}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &AnomalyPanel::updateCounts);
+        connect(model, &QAbstractItemModel::modelReset, this, &AnomalyPanel::updateCounts);
+    }
+    setComparing(false);
+}
+
+QTableView *AnomalyPanel::makeTable(QSortFilterProxyModel *rows, AnomalyListModel *model)
+{
+    rows->setSourceModel(model);
+    rows->setSortRole(AnomalyListModel::RaceMsRole);
+    rows->sort(AnomalyListModel::Time, Qt::DescendingOrder); // newest moment first, whatever the arrival order
+    auto *table = new QTableView(this);
+    table->setModel(rows);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(22);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setShowGrid(false);
+    for (const auto &[column, width] : {std::pair{AnomalyListModel::Time, 50}, {AnomalyListModel::Driver, 62},
+                                        {AnomalyListModel::Metric, 130}, {AnomalyListModel::Actual, 56},
+                                        {AnomalyListModel::Expected, 104}})
+        table->horizontalHeader()->resizeSection(column, width);
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, rows, model](const QModelIndex &current) {
+        if (current.isValid())
+            emit anomalySelected(model->record(rows->mapToSource(current).row()));
+    });
+    return table;
+}
+
+void AnomalyPanel::setComparing(bool comparing)
+{
+    m_comparing = comparing;
+    m_recordedSide->setVisible(comparing);
+    m_liveTitle->setVisible(comparing);
+    static_cast<UpToMomentFilter *>(m_recorded)->setUpTo(comparing ? m_clock.viewMs() : std::numeric_limits<qint64>::max());
+    updateCounts();
+}
+
+void AnomalyPanel::updateCounts()
+{
+    if (!m_comparing)
+        return;
+    m_liveTitle->setText(tr("<b>This run</b>: %1").arg(m_live->rowCount()));
+    m_recordedTitle->setText(tr("<b>As recorded</b>, to this moment: %1").arg(m_recorded->rowCount()));
+}
+
+int AnomalyPanel::liveRows() const
+{
+    return m_live->rowCount();
+}
+
+int AnomalyPanel::recordedRowsShown() const
+{
+    return m_recorded->rowCount();
+}
+
+const AnomalyRecord &AnomalyPanel::liveRecord(int row) const
+{
+    return m_liveModel->record(m_live->mapToSource(m_live->index(row, 0)).row());
+}
+
+} // namespace pitwall

@@ -1,0 +1,48 @@
+#pragma once
+// The anomaly list, newest moment first. During a re-run of a recorded race it shows,
+// side by side, what this run finds and what the recorded run found up to the same
+// moment of the race clock, with both counts: the comparison the re-run is made for.
+
+#include <QWidget>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace pitwall {
+
+class AnomalyListModel;
+class RaceClock;
+struct AnomalyRecord;
+
+class AnomalyPanel : public QWidget {
+    Q_OBJECT
+public:
+    AnomalyPanel(AnomalyListModel *live, AnomalyListModel *recorded, const RaceClock &clock, QWidget *parent = nullptr);
+
+    void setComparing(bool comparing);
+    bool isComparing() const { return m_comparing; }
+    // Rows as shown (newest first); the recorded side only up to the clock's moment.
+    int liveRows() const;
+    int recordedRowsShown() const;
+    const AnomalyRecord &liveRecord(int row) const;
+
+signals:
+    void anomalySelected(const pitwall::AnomalyRecord &record);
+
+private:
+    QTableView *makeTable(QSortFilterProxyModel *rows, AnomalyListModel *model);
+    void updateCounts();
+
+    const RaceClock &m_clock;
+    AnomalyListModel *m_liveModel;
+    AnomalyListModel *m_recordedModel;
+    QSortFilterProxyModel *m_live;
+    QSortFilterProxyModel *m_recorded;
+    QWidget *m_recordedSide = nullptr;
+    QLabel *m_liveTitle = nullptr;
+    QLabel *m_recordedTitle = nullptr;
+    bool m_comparing = false;
+};
+
+} // namespace pitwall
