@@ -57,9 +57,22 @@ Expected<bool> execAll(QSqlDatabase &db, const QString &script)
 
 } // namespace
 
+QString sqlErrorText(const QSqlError &error)
+{
+    // SQLite's primary result code is the low byte of the (extended) native code.
+    // Some failures (a commit) carry no code, only SQLite's standard wording.
+    const int primary = error.nativeErrorCode().toInt() & 0xff;
+    const QString text = error.text();
+    if (primary == 13 || text.contains(QLatin1String("database or disk is full"))) // SQLITE_FULL
+        return QStringLiteral("the disk is full (%1)").arg(text);
+    if (primary == 10 || text.contains(QLatin1String("disk I/O error"))) // SQLITE_IOERR: full, a size limit, or failing
+        return QStringLiteral("the disk refused the write: it may be full or failing (%1)").arg(text);
+    return error.text();
+}
+
 QString sqlError(const QString &what, const QSqlQuery &query)
 {
-    return QStringLiteral("%1: %2").arg(what, query.lastError().text());
+    return QStringLiteral("%1: %2").arg(what, sqlErrorText(query.lastError()));
 }
 
 QString LibraryDatabase::defaultPath()
@@ -78,7 +91,7 @@ Expected<std::unique_ptr<LibraryDatabase>> LibraryDatabase::open(const QString &
     library->m_db.setDatabaseName(path);
     library->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!library->m_db.open())
-        return Error{QStringLiteral("cannot open the race library %1: %2").arg(path, library->m_db.lastError().text())};
+        return Error{QStringLiteral("cannot open the race library %1: %2").arg(path, sqlErrorText(library->m_db.lastError()))};
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         QSqlQuery query(library->m_db);
         if (!query.exec(QString::fromLatin1(pragma)))
@@ -102,7 +115,7 @@ Expected<bool> LibraryDatabase::migrate(QSqlDatabase &db)
     while (current < kSchemaVersion) {
         // One transaction per step: a failed migration leaves the previous version intact.
         if (!db.transaction())
-            return Error{QStringLiteral("cannot start a migration: %1").arg(db.lastError().text())};
+            return Error{QStringLiteral("cannot start a migration: %1").arg(sqlErrorText(db.lastError()))};
         auto applied = execAll(db, QString::fromLatin1(kMigrations[current]));
         QSqlQuery bump(db);
         if (applied && !bump.exec(QStringLiteral("PRAGMA user_version = %1").arg(current + 1)))
@@ -112,7 +125,7 @@ Expected<bool> LibraryDatabase::migrate(QSqlDatabase &db)
             return applied.error();
         }
         if (!db.commit())
-            return Error{QStringLiteral("cannot commit a migration: %1").arg(db.lastError().text())};
+            return Error{QStringLiteral("cannot commit a migration: %1").arg(sqlErrorText(db.lastError()))};
         ++current;
     }
     return true;

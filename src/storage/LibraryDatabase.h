@@ -36,7 +36,9 @@ private:
     QString m_path;
 };
 
-// "what failed: the driver's words" from a failed query, for error messages.
+// "what failed: the driver's words" from a failed query, for error messages; a full or
+// failing disk is said in plain words.
 QString sqlError(const QString &what, const class QSqlQuery &query);
+QString sqlErrorText(const class QSqlError &error);
 
 } // namespace pitwall

@@ -142,7 +142,7 @@ Expected<bool> RaceLibrary::remove(const QString &raceId)
 {
     auto &db = m_database->db();
     if (!db.transaction())
-        return Error{QStringLiteral("deleting race %1: %2").arg(raceId, db.lastError().text())};
+        return Error{QStringLiteral("deleting race %1: %2").arg(raceId, sqlErrorText(db.lastError()))};
     QSqlQuery chunks(db), race(db);
     chunks.prepare(QStringLiteral("DELETE FROM chunks WHERE race_id = ?"));
     chunks.addBindValue(raceId);
@@ -155,7 +155,7 @@ Expected<bool> RaceLibrary::remove(const QString &raceId)
     }
     const bool existed = race.numRowsAffected() > 0;
     if (!db.commit())
-        return Error{QStringLiteral("deleting race %1: %2").arg(raceId, db.lastError().text())};
+        return Error{QStringLiteral("deleting race %1: %2").arg(raceId, sqlErrorText(db.lastError()))};
     if (!existed)
         return Error{QStringLiteral("no race %1 in the library").arg(raceId)};
     return true;
@@ -207,7 +207,7 @@ Expected<bool> RaceLibrary::add(const RaceRecord &race, const std::vector<Record
         return Error{QStringLiteral("race %1 is already in the library (as \"%2\"); delete it first to replace it")
                          .arg(race.id, existing.value()->name)};
     if (!db.transaction())
-        return Error{QStringLiteral("adding race %1: %2").arg(race.id, db.lastError().text())};
+        return Error{QStringLiteral("adding race %1: %2").arg(race.id, sqlErrorText(db.lastError()))};
     RaceRecord stored = race;
     stored.messageCount = qint64(messages.size());
     stored.storedBytes = 0;
@@ -218,7 +218,7 @@ Expected<bool> RaceLibrary::add(const RaceRecord &race, const std::vector<Record
     if (written)
         written = storeRaceRow(db, stored); // with its size
     if (!written || !db.commit()) {
-        const QString error = written ? db.lastError().text() : written.error().message;
+        const QString error = written ? sqlErrorText(db.lastError()) : written.error().message;
         db.rollback();
         return Error{QStringLiteral("adding race %1: %2").arg(race.id, error)};
     }

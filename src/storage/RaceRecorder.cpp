@@ -90,6 +90,7 @@ void RaceRecorder::run(const QString &path, std::promise<QString> opened)
     };
     qint64 seq = 0;
     bool finishing = false;
+    bool failed = false;
     while (!finishing) {
         std::vector<RecordedMessage> batch;
         {
@@ -104,12 +105,18 @@ void RaceRecorder::run(const QString &path, std::promise<QString> opened)
         }
         if (batch.empty() && !finishing)
             continue;
+        if (failed) {
+            // After a failed write the library keeps the race as far as it was written,
+            // without gaps: later messages are not stored.
+            m_pending -= qint64(batch.size());
+            continue;
+        }
         // The batch and the race's counters in one transaction: the row never claims
         // messages the chunks do not hold.
         m_race.messageCount += qint64(batch.size());
         if (!batch.empty())
             m_race.durationMs = std::max(m_race.durationMs, batch.back().raceMs);
-        Expected<bool> written = db.transaction() ? Expected<bool>(true) : Error{db.lastError().text()};
+        Expected<bool> written = db.transaction() ? Expected<bool>(true) : Error{sqlErrorText(db.lastError())};
         qint64 nextSeq = seq;
         const qint64 bytesBefore = m_race.storedBytes;
         if (written)
@@ -117,12 +124,13 @@ void RaceRecorder::run(const QString &path, std::promise<QString> opened)
         if (written)
             written = storeRaceRow(db, m_race);
         if (written && !db.commit())
-            written = Error{db.lastError().text()};
+            written = Error{sqlErrorText(db.lastError())};
         if (!written) {
             db.rollback();
             m_race.messageCount -= qint64(batch.size());
             m_race.storedBytes = bytesBefore;
             fail(QStringLiteral("recording race %1: %2").arg(m_race.id, written.error().message));
+            failed = true;
         } else {
             seq = nextSeq;
             m_recorded += qint64(batch.size());

@@ -430,6 +430,36 @@ private slots:
             positions += message.topic == topics::kDriverPositions && codec::decodePositionUpdate(message.value).hasValue();
         QVERIFY(positions >= 20 * int(lastRaceS - 1));
     }
+
+    void fullDiskIsAClearErrorAndLeavesTheLibraryWhole()
+    {
+        // A file-size limit (ulimit -f, SIGXFSZ ignored) makes the disk "full" for the
+        // child: SQLite's writes fail the way they do on a full disk.
+        const QString path = file(QStringLiteral("full.sqlite"));
+        QProcess pitwall;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.path());
+        pitwall.setProcessEnvironment(environment);
+        const QString command = QStringLiteral("ulimit -f 1024; trap '' XFSZ; exec \"$0\" \"$@\"");
+        pitwall.start(QStringLiteral("/bin/bash"), {"-c", command, QStringLiteral(PITWALL_BINARY), "--headless", "--speed", "max",
+                                                    "--track", "red-bull-ring", "--laps", "8", "--library", path});
+        QVERIFY(pitwall.waitForFinished(120000));
+        QCOMPARE(pitwall.exitStatus(), QProcess::NormalExit);
+        const QByteArray out = pitwall.readAllStandardOutput();
+        const auto summary = QJsonDocument::fromJson(out.mid(out.lastIndexOf("\n{") + 1)).object();
+        const QString error = summary.value(QStringLiteral("library")).toObject().value(QStringLiteral("error")).toString();
+        // "the disk is full" (ENOSPC) or "the disk refused the write: it may be full or failing" (EFBIG)
+        QVERIFY2(error.contains(QLatin1String("the disk")) && error.contains(QLatin1String("full")), qPrintable(error));
+
+        // The library opens; the race holds what was committed, and its row claims no more.
+        auto library = RaceLibrary::open(path);
+        QVERIFY2(library.hasValue(), qPrintable(library.hasValue() ? QString() : library.error().message));
+        const auto races = library.value()->list().value();
+        QCOMPARE(int(races.size()), 1);
+        QVERIFY(races.front().messageCount > 0);
+        const auto messages = readAll(*library.value(), races.front().id);
+        QCOMPARE(qint64(messages.size()), races.front().messageCount);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLibrary)
