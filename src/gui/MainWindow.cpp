@@ -36,12 +36,10 @@
 #include <QActionGroup>
 #include <QLabel>
 #include <QProgressBar>
-#include <QTableView>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalBlocker>
-#include <QSortFilterProxyModel>
 #include <QSlider>
 #include <QStatusBar>
 #include <QTimer>
@@ -307,9 +305,6 @@ void MainWindow::applyDefaultDockSizes()
     resizeDocks({dock("trackMapDock"), dock("feedDock"), dock("anomaliesDock")},
                 {bottomWidth * 3 / 10, bottomWidth * 35 / 100, bottomWidth * 35 / 100}, Qt::Horizontal);
     resizeDocks({dock("trackMapDock")}, {height() * 3 / 10}, Qt::Vertical);
-    if (qEnvironmentVariableIsSet("PITWALL_DEBUG_LAYOUT"))
-        for (auto *d : findChildren<QDockWidget *>())
-            qInfo("%s %dx%d", qPrintable(d->objectName()), d->width(), d->height());
 }
 
 void MainWindow::setUpViewMenu()

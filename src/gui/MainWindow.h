@@ -16,8 +16,6 @@ class QDockWidget;
 class QSlider;
 class QLabel;
 class QProgressBar;
-class QTableView;
-class QSortFilterProxyModel;
 
 namespace Ui {
 class MainWindow;

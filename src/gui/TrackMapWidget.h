@@ -5,7 +5,6 @@
 
 #include "core/Grid.h"
 
-#include <QPainterPath>
 #include <QPixmap>
 #include <QPointF>
 #include <QVector>
