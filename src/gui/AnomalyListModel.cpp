@@ -81,10 +81,13 @@ QVariant AnomalyListModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == Actual)
         return QBrush(QColor(QStringLiteral("#e74c3c")));
-    if (role == Qt::ToolTipRole)
-        return tr("%1 of %2 (%3) read %4, outside the expected %5 – %6")
-            .arg(DisplayNames::metric(anomaly.metric), anomaly.driverName, anomaly.teamName)
-            .arg(anomaly.actual, 0, 'f', 1).arg(anomaly.lowerBound, 0, 'f', 1).arg(anomaly.upperBound, 0, 'f', 1);
+    if (role == Qt::ToolTipRole) {
+        // Names come from Kafka: escaped, so a tooltip never renders markup someone sent.
+        const QString text = tr("%1 of %2 (%3) read %4, outside the expected %5 – %6")
+                                 .arg(DisplayNames::metric(anomaly.metric), anomaly.driverName, anomaly.teamName)
+                                 .arg(anomaly.actual, 0, 'f', 1).arg(anomaly.lowerBound, 0, 'f', 1).arg(anomaly.upperBound, 0, 'f', 1);
+        return QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped());
+    }
     if (role == Qt::TextAlignmentRole && (index.column() == Actual || index.column() == Confidence))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};

@@ -116,8 +116,9 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return QStringLiteral("%1  %2").arg(DisplayNames::raceTime(entry.raceMs), entry.text);
-    case Qt::ToolTipRole:
-        return tr("%1 · %2").arg(entry.source, entry.type);
+    case Qt::ToolTipRole: // the whole line (the view elides it), escaped: it came from Kafka
+        return QStringLiteral("<p>%1</p><p><i>%2</i></p>")
+            .arg(entry.text.toHtmlEscaped(), tr("%1 · %2").arg(entry.source, entry.type).toHtmlEscaped());
     case Qt::ForegroundRole:
         if (entry.type == QLatin1String("highlight"))
             return QColor(QStringLiteral("#f5b400"));

@@ -750,7 +750,8 @@ void MainWindow::showStats(const SessionStats &stats)
     m_errorsLabel->setText(stats.skipped ? tr("errors %1 · skipped %2").arg(stats.errors).arg(stats.skipped)
                                          : tr("errors %1").arg(stats.errors));
     m_errorsLabel->setStyleSheet(problems ? QStringLiteral("color: #e74c3c; font-weight: 600;") : QString());
-    m_errorsLabel->setToolTip(stats.lastError);
+    m_errorsLabel->setToolTip(stats.lastError.isEmpty() ? QString()
+                                                        : QStringLiteral("<p>%1</p>").arg(stats.lastError.toHtmlEscaped()));
 }
 
 void MainWindow::showProblem(const QString &text)

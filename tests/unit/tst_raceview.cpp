@@ -221,6 +221,15 @@ private slots:
         QCOMPARE(anomalies.data(anomalies.index(0, AnomalyListModel::Expected), Qt::DisplayRole).toString(),
                  QStringLiteral("550.0 – 650.0"));
         QCOMPARE(anomalies.record(0).raceMs, qint64(1'200));
+        // Text from Kafka never renders as markup in a tooltip.
+        RaceViewBatch hostile;
+        hostile.anomalies << TelemetryAnomaly{QStringLiteral("race-1"), QStringLiteral("<img src=x>"), QStringLiteral("<b>Team</b>"),
+                                              QStringLiteral("oil_temperature"), kStart + 1'300, 150, 120, 110, 130, 99, true};
+        hostile.commentary << Commentary{QStringLiteral("c2"), QStringLiteral("<h1>big</h1>"), kStart + 1'400, CommentaryType::Info};
+        store.add(hostile);
+        const QString tip = anomalies.data(anomalies.index(0, AnomalyListModel::Metric), Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QLatin1String("&lt;img src=x&gt;")) && !tip.contains(QLatin1String("<img")), qPrintable(tip));
+        QVERIFY(feed.data(feed.index(0), Qt::ToolTipRole).toString().contains(QLatin1String("&lt;h1&gt;")));
         // A replay jumping back to 1.1 s: what came after goes, and comes back when replayed.
         store.rewindTo(1'100);
         QCOMPARE(feed.rowCount(), 1);
