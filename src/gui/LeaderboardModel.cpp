@@ -130,9 +130,12 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::FontRole:
         if (index.column() == Position || index.column() == DriverName) {
-            QFont font;
-            font.setBold(true);
-            return font;
+            static const QFont bold = [] { // made once: the view asks for every cell on every paint
+                QFont font;
+                font.setBold(true);
+                return font;
+            }();
+            return bold;
         }
         return {};
     }
