@@ -9,7 +9,6 @@
 #include <QChart>
 #include <QLineSeries>
 #include <QScatterSeries>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
@@ -43,6 +42,7 @@ LapChartsPanel::LapChartsPanel(const RaceViewStore &store, const RaceClock &cloc
     : QWidget(parent)
     , m_store(store)
     , m_grid(grid)
+    , m_refreshThrottle(this, kRefreshMs, [this] { refresh(); })
 {
     Q_UNUSED(clock);
     auto *layout = new QVBoxLayout(this);
@@ -136,21 +136,8 @@ void LapChartsPanel::setFollowedDriver(const QString &driver)
 
 void LapChartsPanel::setDark(bool dark)
 {
-    const QColor text = dark ? QColor(QStringLiteral("#e6e6e6")) : QColor(QStringLiteral("#202020"));
-    const QColor grid = dark ? QColor(QStringLiteral("#3a3f47")) : QColor(QStringLiteral("#d8d8d8"));
-    for (auto *view : {m_traceView, m_lapTimeView}) {
-        auto *chart = view->chart();
-        chart->setBackgroundBrush(dark ? QColor(QStringLiteral("#1e2128")) : QColor(Qt::white));
-        chart->setBackgroundRoundness(0);
-        chart->setTitleBrush(text);
-        chart->legend()->setLabelColor(text);
-        for (auto *axis : chart->axes()) {
-            axis->setLabelsColor(text);
-            axis->setTitleBrush(text);
-            axis->setGridLineColor(grid);
-            axis->setLinePenColor(grid);
-        }
-    }
+    m_traceView->setDark(dark);
+    m_lapTimeView->setDark(dark);
 }
 
 int LapChartsPanel::tracePoints() const
@@ -179,15 +166,12 @@ qint64 LapChartsPanel::raceMsOfLap(double lap) const
 
 void LapChartsPanel::scheduleRefresh()
 {
-    if (m_refreshPending)
-        return;
-    m_refreshPending = true;
-    QTimer::singleShot(0, this, &LapChartsPanel::refresh);
+    m_refreshThrottle.request();
 }
 
 void LapChartsPanel::refresh()
 {
-    m_refreshPending = false;
+    m_refreshThrottle.redrawn();
     int lastLap = 1;
     double maxGap = 5;
     QList<QPointF> pits;

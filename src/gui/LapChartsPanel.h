@@ -3,6 +3,8 @@
 // top, pit stops and safety-car laps marked) and the followed driver's lap times with
 // the ARIMA lap-time forecast and its band.
 
+#include "RefreshThrottle.h"
+
 #include <QHash>
 #include <QWidget>
 
@@ -22,6 +24,9 @@ class RaceViewStore;
 class LapChartsPanel : public QWidget {
     Q_OBJECT
 public:
+    // Forecasts arrive every frame; the laps change once a lap: a few redraws a second do.
+    static constexpr qint64 kRefreshMs = 250;
+
     LapChartsPanel(const RaceViewStore &store, const RaceClock &clock, const Grid &grid, QWidget *parent = nullptr);
 
     void setFollowedDriver(const QString &driver);
@@ -43,7 +48,7 @@ private:
     const RaceViewStore &m_store;
     const Grid &m_grid;
     QString m_followed;
-    bool m_refreshPending = false;
+    RefreshThrottle m_refreshThrottle;
     RaceChartView *m_traceView = nullptr;
     RaceChartView *m_lapTimeView = nullptr;
     QHash<QString, QLineSeries *> m_traces;

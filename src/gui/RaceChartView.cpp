@@ -1,5 +1,7 @@
 #include "RaceChartView.h"
 
+#include <QAbstractAxis>
+#include <QLegend>
 #include <QMouseEvent>
 #include <cmath>
 #include <QWheelEvent>
@@ -12,6 +14,22 @@ RaceChartView::RaceChartView(QChart *chart, QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::NoRubberBand);
     setCursor(Qt::CrossCursor);
+}
+
+void RaceChartView::setDark(bool dark)
+{
+    const QColor text = dark ? QColor(QStringLiteral("#e6e6e6")) : QColor(QStringLiteral("#202020"));
+    const QColor grid = dark ? QColor(QStringLiteral("#3a3f47")) : QColor(QStringLiteral("#d8d8d8"));
+    chart()->setBackgroundBrush(dark ? QColor(QStringLiteral("#1e2128")) : QColor(Qt::white));
+    chart()->setBackgroundRoundness(0);
+    chart()->setTitleBrush(text);
+    chart()->legend()->setLabelColor(text);
+    for (auto *axis : chart()->axes()) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
 }
 
 double RaceChartView::secondsAt(const QPointF &widgetPoint) const

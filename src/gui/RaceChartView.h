@@ -11,6 +11,8 @@ class RaceChartView : public QChartView {
     Q_OBJECT
 public:
     explicit RaceChartView(QChart *chart, QWidget *parent = nullptr);
+    // The chart's background, text and grid for the dark or the light theme.
+    void setDark(bool dark);
 
 signals:
     void zoomRequested(double factor);     // > 1: show more time

@@ -10,7 +10,6 @@
 #include <QChart>
 #include <QLineSeries>
 #include <QScatterSeries>
-#include <QTimer>
 #include <QValueAxis>
 #include <cmath>
 
@@ -56,6 +55,7 @@ TelemetryPanel::TelemetryPanel(const RaceViewStore &store, RaceClock &clock, con
     , m_store(store)
     , m_clock(clock)
     , m_grid(grid)
+    , m_refreshThrottle(this, kRefreshMs, [this] { refresh(); })
 {
     m_ui->setupUi(this);
     for (const auto &metric : telemetryMetricNames())
@@ -196,37 +196,18 @@ std::pair<double, double> TelemetryPanel::shownRange() const
 
 void TelemetryPanel::setDark(bool dark)
 {
-    for (auto *view : m_views) {
-        auto *chart = view->chart();
-        chart->setBackgroundBrush(dark ? QColor(QStringLiteral("#1e2128")) : QColor(Qt::white));
-        chart->setBackgroundRoundness(0);
-        const QColor text = dark ? QColor(QStringLiteral("#e6e6e6")) : QColor(QStringLiteral("#202020"));
-        const QColor grid = dark ? QColor(QStringLiteral("#3a3f47")) : QColor(QStringLiteral("#d8d8d8"));
-        chart->setTitleBrush(text);
-        chart->legend()->setLabelColor(text);
-        for (auto *axis : chart->axes()) {
-            axis->setLabelsColor(text);
-            axis->setTitleBrush(text);
-            axis->setGridLineColor(grid);
-            axis->setLinePenColor(grid);
-        }
-    }
+    for (auto *view : m_views)
+        view->setDark(dark);
 }
 
 void TelemetryPanel::scheduleRefresh()
 {
-    // Coalesce: however many updates arrive, the charts redraw at most every kRefreshMs.
-    if (m_refreshPending)
-        return;
-    m_refreshPending = true;
-    const qint64 sinceLast = m_lastRefresh.isValid() ? m_lastRefresh.elapsed() : kRefreshMs;
-    QTimer::singleShot(int(std::max<qint64>(0, kRefreshMs - sinceLast)), this, &TelemetryPanel::refresh);
+    m_refreshThrottle.request();
 }
 
 void TelemetryPanel::refresh()
 {
-    m_refreshPending = false;
-    m_lastRefresh.start();
+    m_refreshThrottle.redrawn();
     // Live, the window ends at the newest moment; held, it is centred on the moment.
     const qint64 to = m_clock.isLive() ? std::max<qint64>(m_clock.viewMs(), m_windowMs) : m_clock.viewMs() + m_windowMs / 2;
     const qint64 from = to - m_windowMs;

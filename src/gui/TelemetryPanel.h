@@ -6,7 +6,8 @@
 
 #include "core/Grid.h"
 
-#include <QElapsedTimer>
+#include "RefreshThrottle.h"
+
 #include <QWidget>
 #include <memory>
 
@@ -64,8 +65,7 @@ private:
     const Grid &m_grid;
     QString m_followed;
     qint64 m_windowMs = 60'000;
-    bool m_refreshPending = false;
-    QElapsedTimer m_lastRefresh;
+    RefreshThrottle m_refreshThrottle;
     int m_pointsDrawn = 0;
     int m_forecastPointsDrawn = 0;
     std::vector<RaceChartView *> m_views;

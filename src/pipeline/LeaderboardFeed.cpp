@@ -7,17 +7,6 @@
 
 namespace pitwall {
 
-namespace {
-
-// Log the first few rejections in full, then only every thousandth, so a flood of bad
-// messages cannot flood the log; all are counted.
-bool shouldLogRejection(quint64 rejectedSoFar)
-{
-    return rejectedSoFar <= 10 || rejectedSoFar % 1000 == 0;
-}
-
-} // namespace
-
 LeaderboardFeed::LeaderboardFeed(QString raceId)
     : m_raceId(std::move(raceId))
 {

@@ -74,7 +74,7 @@ void RaceViewFeed::ingest(const std::vector<KafkaRecord> &batch)
             ++m_counts.rejected;
             m_counts.lastRejection =
                 QStringLiteral("%1/%2@%3: %4").arg(record.topic).arg(record.partition).arg(record.offset).arg(result.error);
-            if (m_counts.rejected <= 10 || m_counts.rejected % 1000 == 0)
+            if (shouldLogRejection(m_counts.rejected))
                 qCWarning(lcKafka, "rejected message %s", qPrintable(m_counts.lastRejection));
             continue;
         }

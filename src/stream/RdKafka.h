@@ -13,6 +13,15 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcKafka)
 
+namespace pitwall {
+// Log the first few rejected messages in full, then only every thousandth, so a flood
+// of bad messages cannot flood the log; every one is counted by its reader.
+inline bool shouldLogRejection(quint64 rejectedSoFar)
+{
+    return rejectedSoFar <= 10 || rejectedSoFar % 1000 == 0;
+}
+} // namespace pitwall
+
 namespace pitwall::rdk {
 
 struct ConfDeleter {
