@@ -14,6 +14,8 @@ packages=(
   librdkafka-dev kcat
   # fast, validating JSON parsing of the 10 Hz telemetry (and every other message)
   libsimdjson-dev
+  # the local vector index (hnswlib, header-only) and the MongoDB Atlas vector store (libmongoc)
+  libhnswlib-dev libmongoc-dev libbson-dev
   # running the GUI without a display, and validating the package metadata
   xvfb xauth appstream desktop-file-utils
   # tests only: statsmodels is the reference the ARIMA implementation is checked against
