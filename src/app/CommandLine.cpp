@@ -85,6 +85,7 @@ CommandLine::CommandLine()
                        "Kafka settings given here override those saved in the app.\n"
                        "Offline ML commands: pitwall detect-anomalies --help, pitwall forecast --help.\n"
                        "Race library: pitwall library --help, pitwall export --help, pitwall import --help,\n"
+                       "Search past commentary by meaning: pitwall ask \"comments about Hamilton\" [--race ID].\n"
                        "  pitwall replay RACE_ID --headless [--speed X|max] [--rerun]."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
@@ -94,6 +95,7 @@ CommandLine::CommandLine()
     disableStage.setDescription(kDisableStage.description().arg(pipelineStageNames().join(QLatin1String(", "))));
     m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
                          kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kRerun, kAutostart, kScreenshot, kScreenshotAfter, kTheme});
+    addAiOptions(m_parser);
 }
 
 Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
@@ -180,6 +182,7 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
     if (!options.theme.isEmpty() && options.theme != QLatin1String("dark") && options.theme != QLatin1String("light"))
         return badValue(kTheme, options.theme, QStringLiteral("dark or light"));
     options.autostart = m_parser.isSet(kAutostart) || !options.screenshotPath.isEmpty();
+    options.ai = readAiOptions(m_parser);
     return options;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Pit Wall's command line: what the user asked for, validated.
 
+#include "AiOptions.h"
 #include "core/Expected.h"
 #include "pipeline/RaceSession.h"
 #include "stream/KafkaSelection.h"
@@ -20,6 +21,7 @@ struct AppOptions {
     QString screenshotPath;       // GUI: save a PNG of the window after a few seconds and quit
     int screenshotAfterS = 5;
     QString theme;                // GUI: dark, light, or empty (the saved choice)
+    AiCommandLine ai;             // --llm and friends
 };
 
 class CommandLine {

@@ -1,6 +1,7 @@
 #include "HeadlessRun.h"
 
 #include "core/Grid.h"
+#include "pipeline/AiServices.h"
 #include "pipeline/RaceSession.h"
 #include "stream/KafkaEndpoint.h"
 
@@ -80,7 +81,8 @@ QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, c
                                                                 {"state", race.recordingState},
                                                                 {"recorded_messages", race.recordedMessages},
                                                                 {"error", race.recordingError}})},
-                       {"last_error", stats.lastError}};
+                       {"last_error", stats.lastError},
+                       {"llm", session.ai()->summaryJson()}};
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // Pit Wall: the GUI by default; --headless (and --help/--version) without a display.
 
+#include "AskCommand.h"
 #include "CommandLine.h"
 #include "HeadlessRun.h"
 #include "LibraryCommands.h"
@@ -57,6 +58,11 @@ int main(int argc, char **argv)
         setIdentity();
         return pitwall::runMlCommand(QCoreApplication::arguments());
     }
+    if (argc > 1 && pitwall::isAskCommand(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return pitwall::runAskCommand(QCoreApplication::arguments());
+    }
     if (argc > 1 && pitwall::isLibraryCommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
         setIdentity();
@@ -74,11 +80,19 @@ int main(int argc, char **argv)
         return 1;
     }
     const auto kafka = effectiveKafka(options->kafkaOverride);
+    // The models and stores of the AI stages: a wrong choice is said before anything starts.
+    auto ai = pitwall::startAiServices(options->ai);
+    if (!ai) {
+        std::fprintf(stderr, "pitwall: %s\n", qPrintable(ai.error().message));
+        return 2;
+    }
+    options.value().session.ai = ai.value();
     if (options->headless)
         return pitwall::runHeadless(kafka, options->session, options->durationSeconds);
 
     installTranslations(*app);
     pitwall::MainWindow window(kafka);
+    window.setAiServices(ai.value());
     if (options->raceOptionsGiven)
         window.setRaceOptions(options->session);
     if (!options->theme.isEmpty())

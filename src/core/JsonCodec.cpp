@@ -3,6 +3,7 @@
 #include "JsonFieldReader.h"
 #include "JsonWriter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cmath>
@@ -116,10 +117,17 @@ Decoded<CarMetrics> decodeCarMetrics(QByteArrayView bytes)
 
 QByteArray encode(const Commentary &commentary)
 {
-    return compact({{"id", commentary.id},
-                    {"message", commentary.message},
-                    {"timestamp", commentary.timestampMs},
-                    {"type", commentaryTypeName(commentary.type)}});
+    QJsonObject object{{"id", commentary.id},
+                       {"message", commentary.message},
+                       {"timestamp", commentary.timestampMs},
+                       {"type", commentaryTypeName(commentary.type)}};
+    if (!commentary.source.isEmpty())
+        object.insert(QStringLiteral("source"), commentary.source);
+    if (!commentary.eventIds.isEmpty())
+        object.insert(QStringLiteral("event_ids"), QJsonArray::fromStringList(commentary.eventIds));
+    if (!commentary.raceId.isEmpty())
+        object.insert(QStringLiteral("race_id"), commentary.raceId);
+    return compact(object);
 }
 
 Decoded<Commentary> decodeCommentary(QByteArrayView bytes)
@@ -137,6 +145,9 @@ Decoded<Commentary> decodeCommentary(QByteArrayView bytes)
             reader.fail(DecodeErrorKind::InvalidValue, "type",
                         QStringLiteral("'%1' is not one of highlight, warning, info").arg(*typeName));
     }
+    commentary.source = reader.nullableString("source", kMaxNameLength).value_or(QString());
+    commentary.eventIds = reader.optionalStringList("event_ids", 64, kMaxNameLength);
+    commentary.raceId = reader.nullableString("race_id", kMaxNameLength).value_or(QString());
     return finish(reader, std::move(commentary));
 }
 
@@ -163,7 +174,12 @@ Decoded<EngineAnomaly> decodeEngineAnomaly(QByteArrayView bytes)
 
 QByteArray encode(const CommentaryQuery &query)
 {
-    return compact({{"query", query.query}});
+    QJsonObject object{{"query", query.query}};
+    if (!query.id.isEmpty())
+        object.insert(QStringLiteral("id"), query.id);
+    if (!query.raceId.isEmpty())
+        object.insert(QStringLiteral("race_id"), query.raceId);
+    return compact(object);
 }
 
 Decoded<CommentaryQuery> decodeCommentaryQuery(QByteArrayView bytes)
@@ -171,7 +187,136 @@ Decoded<CommentaryQuery> decodeCommentaryQuery(QByteArrayView bytes)
     JsonFieldReader reader(bytes);
     CommentaryQuery query;
     query.query = reader.requiredString("query", kMaxTextLength);
+    query.id = reader.nullableString("id", kMaxNameLength).value_or(QString());
+    query.raceId = reader.nullableString("race_id", kMaxNameLength).value_or(QString());
     return finish(reader, std::move(query));
+}
+
+namespace {
+
+// The ask messages carry arrays (vectors, matches): read with Qt's parser, checked field by field.
+Decoded<QJsonObject> parsedObject(QByteArrayView bytes, qsizetype maxBytes)
+{
+    if (bytes.size() > maxBytes)
+        return DecodeError{DecodeErrorKind::Oversize, {}, QStringLiteral("%1 bytes (at most %2)").arg(bytes.size()).arg(maxBytes)};
+    QJsonParseError error;
+    const auto document = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
+    if (error.error != QJsonParseError::NoError)
+        return DecodeError{DecodeErrorKind::NotJson, {}, error.errorString()};
+    if (!document.isObject())
+        return DecodeError{DecodeErrorKind::NotAnObject, {}, QStringLiteral("expected a JSON object")};
+    return document.object();
+}
+
+std::optional<DecodeError> readText(const QJsonObject &object, const char *field, bool required, qsizetype maxLength, QString &out)
+{
+    const auto value = object.value(QLatin1String(field));
+    if (value.isUndefined() || value.isNull()) {
+        if (required)
+            return DecodeError{DecodeErrorKind::MissingField, QString::fromLatin1(field), QStringLiteral("is missing")};
+        return std::nullopt;
+    }
+    if (!value.isString())
+        return DecodeError{DecodeErrorKind::WrongType, QString::fromLatin1(field), QStringLiteral("expected a string")};
+    out = value.toString();
+    if (out.size() > maxLength)
+        return DecodeError{DecodeErrorKind::OutOfRange, QString::fromLatin1(field), QStringLiteral("longer than %1 characters").arg(maxLength)};
+    if (required && out.trimmed().isEmpty())
+        return DecodeError{DecodeErrorKind::InvalidValue, QString::fromLatin1(field), QStringLiteral("is empty")};
+    return std::nullopt;
+}
+
+} // namespace
+
+QByteArray encode(const CommentaryQueryVector &vector)
+{
+    QJsonArray values;
+    for (float v : vector.embedding)
+        values.append(double(v));
+    QJsonObject object{{"query", vector.query}, {"embedding", values}};
+    if (!vector.id.isEmpty())
+        object.insert(QStringLiteral("id"), vector.id);
+    if (!vector.raceId.isEmpty())
+        object.insert(QStringLiteral("race_id"), vector.raceId);
+    return compact(object);
+}
+
+Decoded<CommentaryQueryVector> decodeCommentaryQueryVector(QByteArrayView bytes)
+{
+    auto object = parsedObject(bytes, 256 * 1024);
+    if (!object)
+        return object.error();
+    CommentaryQueryVector vector;
+    for (auto error : {readText(*object, "query", true, kMaxTextLength, vector.query),
+                       readText(*object, "id", false, kMaxNameLength, vector.id),
+                       readText(*object, "race_id", false, kMaxNameLength, vector.raceId)})
+        if (error)
+            return *error;
+    const auto values = object->value(QLatin1String("embedding"));
+    if (!values.isArray() || values.toArray().isEmpty() || values.toArray().size() > kMaxEmbeddingDimensions)
+        return DecodeError{DecodeErrorKind::InvalidValue, QStringLiteral("embedding"),
+                           QStringLiteral("expected an array of 1 to %1 numbers").arg(kMaxEmbeddingDimensions)};
+    for (const auto &value : values.toArray()) {
+        if (!value.isDouble() || !std::isfinite(value.toDouble()))
+            return DecodeError{DecodeErrorKind::WrongType, QStringLiteral("embedding"), QStringLiteral("holds a value that is not a number")};
+        vector.embedding.push_back(float(value.toDouble()));
+    }
+    return vector;
+}
+
+QByteArray encode(const CommentaryQueryResult &result)
+{
+    QJsonArray matches;
+    for (const auto &match : result.results)
+        matches.append(QJsonObject{{"message", match.message},
+                                   {"score", match.score},
+                                   {"race_id", match.raceId},
+                                   {"timestamp", match.timestampMs},
+                                   {"type", match.type},
+                                   {"source", match.source}});
+    QJsonObject object{{"id", result.id}, {"query", result.query}, {"search_results", matches}};
+    if (!result.answer.isEmpty()) {
+        object.insert(QStringLiteral("answer"), result.answer);
+        object.insert(QStringLiteral("answer_source"), result.answerSource);
+    }
+    if (!result.error.isEmpty())
+        object.insert(QStringLiteral("error"), result.error);
+    return compact(object);
+}
+
+Decoded<CommentaryQueryResult> decodeCommentaryQueryResult(QByteArrayView bytes)
+{
+    auto object = parsedObject(bytes, 256 * 1024);
+    if (!object)
+        return object.error();
+    CommentaryQueryResult result;
+    for (auto error : {readText(*object, "id", false, kMaxNameLength, result.id),
+                       readText(*object, "query", true, kMaxTextLength, result.query),
+                       readText(*object, "answer", false, kMaxTextLength, result.answer),
+                       readText(*object, "answer_source", false, kMaxNameLength, result.answerSource),
+                       readText(*object, "error", false, kMaxTextLength, result.error)})
+        if (error)
+            return *error;
+    const auto matches = object->value(QLatin1String("search_results"));
+    if (!matches.isArray() || matches.toArray().size() > 100)
+        return DecodeError{DecodeErrorKind::InvalidValue, QStringLiteral("search_results"), QStringLiteral("expected an array of at most 100 matches")};
+    for (const auto &item : matches.toArray()) {
+        const auto match = item.toObject();
+        CommentaryMatch read;
+        for (auto error : {readText(match, "message", true, kMaxTextLength, read.message),
+                           readText(match, "race_id", false, kMaxNameLength, read.raceId),
+                           readText(match, "type", false, kMaxNameLength, read.type),
+                           readText(match, "source", false, kMaxNameLength, read.source)})
+            if (error)
+                return DecodeError{error->kind, QStringLiteral("search_results.") + error->field, error->reason};
+        const auto score = match.value(QLatin1String("score"));
+        if (!score.isDouble() || score.toDouble() < 0 || score.toDouble() > 1)
+            return DecodeError{DecodeErrorKind::OutOfRange, QStringLiteral("search_results.score"), QStringLiteral("expected a number from 0 to 1")};
+        read.score = score.toDouble();
+        read.timestampMs = qint64(match.value(QLatin1String("timestamp")).toDouble());
+        result.results.push_back(read);
+    }
+    return result;
 }
 
 namespace {

@@ -21,6 +21,7 @@ inline constexpr double kMinTemperatureC = -60.0;
 inline constexpr double kMaxTemperatureC = 1500.0;
 inline constexpr qsizetype kMaxNameLength = 128;
 inline constexpr qsizetype kMaxTextLength = 8000;
+inline constexpr qsizetype kMaxEmbeddingDimensions = 8192;
 
 QByteArray encode(const PositionUpdate &update);
 QByteArray encode(const CarMetrics &metrics);
@@ -39,6 +40,10 @@ Decoded<CarMetrics> decodeCarMetrics(QByteArrayView bytes);
 Decoded<Commentary> decodeCommentary(QByteArrayView bytes);
 Decoded<EngineAnomaly> decodeEngineAnomaly(QByteArrayView bytes);
 Decoded<CommentaryQuery> decodeCommentaryQuery(QByteArrayView bytes);
+QByteArray encode(const CommentaryQueryVector &vector);
+Decoded<CommentaryQueryVector> decodeCommentaryQueryVector(QByteArrayView bytes);
+QByteArray encode(const CommentaryQueryResult &result);
+Decoded<CommentaryQueryResult> decodeCommentaryQueryResult(QByteArrayView bytes);
 Decoded<TelemetrySample> decodeTelemetrySample(QByteArrayView bytes);
 Decoded<FaultLabel> decodeFaultLabel(QByteArrayView bytes);
 Decoded<RaceEvent> decodeRaceEvent(QByteArrayView bytes);

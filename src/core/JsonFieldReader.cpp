@@ -170,6 +170,37 @@ QJsonObject JsonFieldReader::optionalObject(const char *field)
     return QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), qsizetype(text.size()))).object();
 }
 
+QStringList JsonFieldReader::optionalStringList(const char *field, qsizetype maxItems, qsizetype maxLength)
+{
+    const auto value = present(field, false);
+    if (!value || value->element.is_null())
+        return {};
+    simdjson::dom::array array;
+    if (value->element.get_array().get(array)) {
+        failType(field, "an array of strings", *value);
+        return {};
+    }
+    QStringList items;
+    for (const auto element : array) {
+        std::string_view utf8;
+        if (element.get_string().get(utf8)) {
+            fail(DecodeErrorKind::WrongType, field, QStringLiteral("expected an array of strings"));
+            return {};
+        }
+        if (items.size() >= maxItems) {
+            fail(DecodeErrorKind::OutOfRange, field, QStringLiteral("more than %1 items").arg(maxItems));
+            return {};
+        }
+        const QString item = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+        if (item.size() > maxLength) {
+            fail(DecodeErrorKind::OutOfRange, field, QStringLiteral("an item longer than %1 characters").arg(maxLength));
+            return {};
+        }
+        items << item;
+    }
+    return items;
+}
+
 qint64 JsonFieldReader::requiredTimestampMs(const char *field)
 {
     const auto value = number(field, true, 0, double(kMaxTimestampMs));

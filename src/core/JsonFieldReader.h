@@ -8,6 +8,7 @@
 
 #include <QByteArrayView>
 #include <QJsonObject>
+#include <QStringList>
 #include <memory>
 #include <optional>
 
@@ -36,6 +37,8 @@ public:
     bool requiredBool(const char *field);
     // Absent or null gives an empty object; any other non-object is an error.
     QJsonObject optionalObject(const char *field);
+    // An array of strings, each at most maxLength, at most maxItems of them; absent or null: empty.
+    QStringList optionalStringList(const char *field, qsizetype maxItems, qsizetype maxLength);
 
     bool ok() const { return !m_error.has_value(); }
     const DecodeError &error() const { return *m_error; }

@@ -4,8 +4,10 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <optional>
+#include <vector>
 
 namespace pitwall {
 
@@ -103,6 +105,11 @@ struct Commentary {
     QString message;
     qint64 timestampMs = 0;
     CommentaryType type = CommentaryType::Info;
+    // Ours, beyond the demo's fields (written only when set): who wrote the line (the
+    // model id, "offline", or "offline (fallback: reason)"), the moments it tells, the race.
+    QString source;
+    QStringList eventIds;
+    QString raceId;
 
     bool operator==(const Commentary &) const = default;
 };
@@ -173,8 +180,44 @@ struct CommentaryInput {
 // commentary_queries
 struct CommentaryQuery {
     QString query;
+    QString id;     // ours: to find the answer on commentary_query_results
+    QString raceId; // ours: only this race's commentary
 
     bool operator==(const CommentaryQuery &) const = default;
+};
+
+// commentary_queries_vectors: the question and its embedding.
+struct CommentaryQueryVector {
+    QString query;
+    std::vector<float> embedding;
+    QString id;
+    QString raceId;
+
+    bool operator==(const CommentaryQueryVector &) const = default;
+};
+
+// commentary_query_results (ours): the demo's VECTOR_SEARCH_AGG rows, best first, and
+// the answer an LLM wrote from them when one is configured.
+struct CommentaryMatch {
+    QString message;
+    double score = 0;
+    QString raceId;
+    qint64 timestampMs = 0;
+    QString type;
+    QString source;
+
+    bool operator==(const CommentaryMatch &) const = default;
+};
+
+struct CommentaryQueryResult {
+    QString id;
+    QString query;
+    QVector<CommentaryMatch> results;
+    QString answer;       // empty without an LLM
+    QString answerSource; // the model
+    QString error;        // why there are no results, when there are none
+
+    bool operator==(const CommentaryQueryResult &) const = default;
 };
 
 QString commentaryTypeName(CommentaryType type);

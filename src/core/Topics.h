@@ -18,6 +18,7 @@ inline constexpr const char *kFaultLabels = "f1-fault-labels";
 inline constexpr const char *kTelemetryAnomalies = "f1-telemetry-anomalies";
 inline constexpr const char *kCommentaryInput = "f1-commentary-input";
 inline constexpr const char *kForecasts = "f1-forecasts";
+inline constexpr const char *kCommentaryQueryResults = "commentary_query_results";
 
 inline constexpr const char *kAll[] = {kDriverPositions,    kCarMetrics,
                                        kCommentary,         kCarMetricsAnomalies,
@@ -25,6 +26,6 @@ inline constexpr const char *kAll[] = {kDriverPositions,    kCarMetrics,
                                        kDeadLetters,        kCarTelemetry,
                                        kRaceEvents,         kFaultLabels,
                                        kTelemetryAnomalies, kCommentaryInput,
-                                       kForecasts};
+                                       kForecasts,          kCommentaryQueryResults};
 
 } // namespace pitwall::topics

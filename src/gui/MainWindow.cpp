@@ -509,10 +509,18 @@ void MainWindow::setUpReplayControls()
     });
 }
 
+void MainWindow::setAiServices(std::shared_ptr<AiServices> services)
+{
+    m_raceOptions.ai = std::move(services);
+}
+
 void MainWindow::setRaceOptions(const SessionOptions &options)
 {
     const QStringList saved = m_raceOptions.disabledStages;
+    auto ai = m_raceOptions.ai;
     m_raceOptions = options;
+    if (!m_raceOptions.ai)
+        m_raceOptions.ai = ai;
     for (const auto &stage : saved) { // the command line adds to what was switched off here
         if (!m_raceOptions.disabledStages.contains(stage))
             m_raceOptions.disabledStages << stage;

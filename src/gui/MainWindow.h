@@ -49,6 +49,8 @@ public:
     void saveScreenshotAndQuit(const QString &path, int delayMs);
     // Races started from now on use these (circuit, laps, speed, seed...).
     void setRaceOptions(const SessionOptions &options);
+    // The LLM, embedder and vector store every race of this window uses (default: offline).
+    void setAiServices(std::shared_ptr<AiServices> services);
 
     LeaderboardModel *leaderboard() const { return m_leaderboard; }
     PipelinePanel *pipelinePanel() const { return m_pipelinePanel; }

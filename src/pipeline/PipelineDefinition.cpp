@@ -1,6 +1,9 @@
 #include "PipelineDefinition.h"
 
+#include "AiServices.h"
 #include "AnomalyStages.h"
+#include "AskStages.h"
+#include "CommentaryStage.h"
 #include "EnrichmentStage.h"
 #include "ForecastStages.h"
 #include "core/Topics.h"
@@ -71,8 +74,10 @@ QString flinkJsonObject(const QByteArray &json)
     return QStringLiteral("JSON_OBJECT(%1)").arg(pairs.join(QLatin1String(", ")));
 }
 
-std::vector<StageDefinition> pipelineDefinition()
+std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
 {
+    // Without services given (tests, tools), each AI stage gets its own offline ones.
+    auto services = [ai] { return ai ? ai : AiServices::offline(); };
     std::vector<StageDefinition> stages;
     stages.push_back(StageDefinition{
         QStringLiteral("enrichment"),
@@ -193,6 +198,57 @@ std::vector<StageDefinition> pipelineDefinition()
             "        GROUP BY race_id, driver_name, m.metric, window_start, window_end, window_time))\n"
             "CROSS JOIN UNNEST(forecasts) WITH ORDINALITY AS f(ts, forecast_value, lower_bound, upper_bound, rmse, aic, step);")
             .arg(flinkJsonObject(kTyreForecastConfig))});
+    stages.push_back(StageDefinition{
+        QStringLiteral("commentary"),
+        QStringLiteral("The commentary agent: chosen moments, batched into one LLM call, checked against the race"),
+        {QString::fromLatin1(topics::kCommentaryInput), QString::fromLatin1(topics::kRaceEvents),
+         QString::fromLatin1(topics::kTelemetryAnomalies)},
+        {QString::fromLatin1(topics::kCommentary)},
+        [services] { return std::make_unique<CommentaryAgentProcessor>(services()); },
+        // The demo's AI_COMPLETE statement, with the WHERE its speaker recommended: only
+        // lead changes and gains in the top five reach the model.
+        QStringLiteral(
+            "INSERT INTO `f1-commentary`\n"
+            "SELECT CONCAT('comment-', CAST(UNIX_TIMESTAMP() AS STRING), '-', REPLACE(driver_name, ' ', '_')) AS id,\n"
+            "       r.commentary AS message, `timestamp`, type\n"
+            "FROM `f1-commentary-input`,\n"
+            "  LATERAL TABLE(AI_COMPLETE('f1_commentary_generator',\n"
+            "    CONCAT('Driver: ', driver_name, ', Position: ', CAST(`position` AS STRING),\n"
+            "           '. Generate exciting F1 commentary. Keep it under 80 characters.'))) AS r(commentary)\n"
+            "WHERE (`position` = 1 AND position_change > 0) OR (`position` <= 5 AND position_change > 0);")});
+    stages.push_back(StageDefinition{
+        QStringLiteral("commentary-index"),
+        QStringLiteral("Every commentary line embedded and stored in the vector store"),
+        {QString::fromLatin1(topics::kCommentary)},
+        {},
+        [services] { return std::make_unique<CommentaryIndexProcessor>(services()); },
+        // Confluent Cloud's MongoDB tables are read-only: lines reach Atlas through the
+        // MongoDB Atlas sink connector, with the embedding from this statement.
+        QStringLiteral(
+            "INSERT INTO `commentary_vectors`\n"
+            "SELECT id, message AS message, e.embedding AS message_embedding, `timestamp`, type\n"
+            "FROM `f1-commentary`, LATERAL TABLE(ML_PREDICT('commentary_query_embed', message)) AS e(embedding);")});
+    stages.push_back(StageDefinition{
+        QStringLiteral("ask-embed"),
+        QStringLiteral("A question's embedding, as the demo's ML_PREDICT"),
+        {QString::fromLatin1(topics::kCommentaryQueries)},
+        {QString::fromLatin1(topics::kCommentaryQueryVectors)},
+        [services] { return std::make_unique<AskEmbedProcessor>(services()); },
+        QStringLiteral(
+            "INSERT INTO `commentary_queries_vectors`\n"
+            "SELECT query, embedding\n"
+            "FROM `commentary_queries`, LATERAL TABLE(ML_PREDICT('commentary_query_embed', query));")});
+    stages.push_back(StageDefinition{
+        QStringLiteral("ask-search"),
+        QStringLiteral("The top five commentary lines by meaning, as the demo's VECTOR_SEARCH_AGG"),
+        {QString::fromLatin1(topics::kCommentaryQueryVectors)},
+        {QString::fromLatin1(topics::kCommentaryQueryResults)},
+        [services] { return std::make_unique<AskSearchProcessor>(services()); },
+        QStringLiteral(
+            "INSERT INTO `commentary_query_results`\n"
+            "SELECT query, vs.search_results\n"
+            "FROM `commentary_queries_vectors`,\n"
+            "  LATERAL TABLE(VECTOR_SEARCH_AGG(mongo_commentary, DESCRIPTOR(message_embedding), embedding, 5)) AS vs;")});
     return stages;
 }
 

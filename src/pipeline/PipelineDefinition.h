@@ -22,7 +22,10 @@ struct StageDefinition {
     QString flinkSql;
 };
 
-std::vector<StageDefinition> pipelineDefinition();
+class AiServices;
+
+// ai: the LLM, embedder and vector store the AI stages use (null: offline ones).
+std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai = {});
 // The stages' names, in definition order (for switches and validation).
 const QStringList &pipelineStageNames();
 

@@ -63,9 +63,12 @@ bool PipelineEngine::drain(int timeoutMs)
     int quietRounds = 0;
     while (clock.elapsed() < timeoutMs) {
         qint64 lag = 0;
-        for (const auto &runner : m_runners)
+        bool settled = true;
+        for (const auto &runner : m_runners) {
             lag += runner->isRunning() ? runner->snapshot().lag : 0;
-        quietRounds = lag == 0 ? quietRounds + 1 : 0;
+            settled = settled && runner->isSettled();
+        }
+        quietRounds = lag == 0 && settled ? quietRounds + 1 : 0;
         if (quietRounds >= 3)
             return true;
         QThread::msleep(50);

@@ -1,5 +1,7 @@
 #include "RaceSession.h"
 
+#include "AiServices.h"
+
 #include "PipelineEngine.h"
 #include "RaceRunner.h"
 #include "ReplayRunner.h"
@@ -96,6 +98,8 @@ RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &gr
         m_options.race.raceId = QStringLiteral("race-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
     if (m_options.race.seed == 0)
         m_options.race.seed = QRandomGenerator::global()->generate64() >> 1;
+    if (!m_options.ai)
+        m_options.ai = AiServices::offline();
     m_displayTimer.setInterval(m_options.displayIntervalMs);
     connect(&m_displayTimer, &QTimer::timeout, this, &RaceSession::publish);
 }
@@ -185,7 +189,8 @@ void RaceSession::start()
             });
         }
         // The pipeline's stages are positioned before the race too: they see all of it.
-        clients->pipeline = std::make_unique<PipelineEngine>(endpoint->clientConfig(), *clients->producer);
+        clients->pipeline =
+            std::make_unique<PipelineEngine>(endpoint->clientConfig(), *clients->producer, pipelineDefinition(options.ai));
         if (auto started = clients->pipeline->start(KafkaEndpoint::kDefaultTimeoutMs); !started)
             return started.error();
         // Replaying what was recorded plays the stages' outputs too: the stages stay off.

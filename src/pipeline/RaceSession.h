@@ -22,6 +22,8 @@
 
 namespace pitwall {
 
+class AiServices;
+
 struct SessionOptions {
     SimOptions race;
     double speed = 1.0;          // race seconds per wall-clock second; 0: as fast as possible
@@ -35,6 +37,8 @@ struct SessionOptions {
     bool replayRerun = false;    // false: play everything recorded; true: only the race's own topics, pipeline afresh
     // Read telemetry, events, anomalies, forecasts and commentary back for a window (viewBatch).
     bool viewFeed = false;
+    // The LLM, embedder and vector store of the AI stages; null: offline ones for this session.
+    std::shared_ptr<AiServices> ai;
 };
 
 class RaceSession : public QObject {
@@ -63,6 +67,8 @@ public:
     State state() const { return m_state; }
     QString raceId() const { return m_options.race.raceId; }
     const SessionOptions &options() const { return m_options; }
+    // The AI stages' services (LLM meters, the vector store): never null.
+    const std::shared_ptr<AiServices> &ai() const { return m_options.ai; }
     const KafkaEndpoint &endpoint() const { return *m_endpoint; }
     SessionStats stats() const;
     // Epoch ms of the race's start: message timestamps minus this are race time. 0 until started.

@@ -31,7 +31,7 @@ Expected<bool> StageRunner::start(const KafkaConfig &config, int timeoutMs)
         return Error{QStringLiteral("stage %1: %2").arg(m_definition.name, consumer.error().message)};
     m_processor = m_definition.makeProcessor();
     auto running = std::move(consumer).value();
-    running->start([this](std::vector<KafkaRecord> &&batch) { handle(std::move(batch)); });
+    running->start([this](std::vector<KafkaRecord> &&batch) { handle(std::move(batch)); }, m_processor->wantsIdlePolls());
     if (!running->waitUntilFetching(timeoutMs)) {
         running->stop();
         return Error{QStringLiteral("stage %1: no answer from Kafka within %2 ms").arg(m_definition.name).arg(timeoutMs)};
@@ -99,7 +99,10 @@ void StageRunner::handle(std::vector<KafkaRecord> &&batch)
             // Its state may be broken: start over with a fresh processor.
             m_metrics.recordFailure();
             m_metrics.recordRestart();
-            m_processor = m_definition.makeProcessor();
+            {
+                QMutexLocker lock(&m_consumerMutex); // isSettled() reads it from other threads
+                m_processor = m_definition.makeProcessor();
+            }
             outputs.clear();
         }
         if (refusal) {
@@ -111,6 +114,19 @@ void StageRunner::handle(std::vector<KafkaRecord> &&batch)
         }
         m_metrics.recordIn(1); // counted once handled: what the back-pressure waits for
     }
+    // What an asynchronous stage finished meanwhile (LLM answers, embeddings).
+    outputs.clear();
+    try {
+        m_processor->poll(outputs);
+    } catch (const std::exception &error) {
+        m_metrics.recordFailure();
+        QMutexLocker lock(&m_errorMutex);
+        m_lastError = QStringLiteral("stage failed while finishing work: %1").arg(QString::fromUtf8(error.what()));
+        outputs.clear();
+    }
+    for (const auto &output : outputs)
+        m_producer.produce(output.topic, output.key, output.value);
+    m_metrics.recordOut(outputs.size());
 }
 
 void StageRunner::deadLetter(const KafkaRecord &record, const QString &reason)
@@ -142,6 +158,12 @@ StageMetrics::Snapshot StageRunner::snapshot() const
         snapshot.skipped += consumed.skipped;
     }
     return snapshot;
+}
+
+bool StageRunner::isSettled() const
+{
+    QMutexLocker lock(&m_consumerMutex);
+    return !m_consumer || !m_processor || m_processor->isSettled();
 }
 
 QString StageRunner::lastError() const

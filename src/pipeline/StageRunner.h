@@ -38,6 +38,8 @@ public:
     // Input records handled (or lost to a skip) so far.
     quint64 handledOrLost() const;
     QString lastError() const;
+    // No work of past input still under way (see StageProcessor::isSettled).
+    bool isSettled() const;
 
 private:
     void handle(std::vector<KafkaRecord> &&batch);

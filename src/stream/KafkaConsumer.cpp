@@ -84,9 +84,10 @@ KafkaConsumer::~KafkaConsumer()
     rd_kafka_consumer_close(m_handle.get());
 }
 
-void KafkaConsumer::start(BatchHandler handler)
+void KafkaConsumer::start(BatchHandler handler, bool idleTicks)
 {
-    m_thread = std::jthread([this, handler = std::move(handler)](std::stop_token stop) { run(stop, handler); });
+    m_thread = std::jthread(
+        [this, idleTicks, handler = std::move(handler)](std::stop_token stop) { run(stop, handler, idleTicks); });
 }
 
 void KafkaConsumer::stop()
@@ -96,7 +97,7 @@ void KafkaConsumer::stop()
         m_thread.join();
 }
 
-void KafkaConsumer::run(const std::stop_token &stop, const BatchHandler &handler)
+void KafkaConsumer::run(const std::stop_token &stop, const BatchHandler &handler, bool idleTicks)
 {
     std::vector<KafkaRecord> batch;
     while (!stop.stop_requested()) {
@@ -109,6 +110,8 @@ void KafkaConsumer::run(const std::stop_token &stop, const BatchHandler &handler
         }
         if (!batch.empty()) {
             m_consumed += batch.size();
+            handler(std::move(batch));
+        } else if (idleTicks) {
             handler(std::move(batch));
         }
         updateLag();

@@ -60,7 +60,8 @@ public:
     KafkaConsumer(const KafkaConsumer &) = delete;
     KafkaConsumer &operator=(const KafkaConsumer &) = delete;
 
-    void start(BatchHandler handler);
+    // idleTicks: the handler is also called with an empty batch when a poll brings nothing.
+    void start(BatchHandler handler, bool idleTicks = false);
     void stop();
     // After start(): waits until a fetch has come back from every assigned partition.
     // A consumer's first fetch can lag its start by a second; a producer that floods the
@@ -78,7 +79,7 @@ private:
     using PartitionKey = std::pair<QString, int>;
 
     explicit KafkaConsumer(rdk::Handle handle, std::map<PartitionKey, qint64> nextOffsets);
-    void run(const std::stop_token &stop, const BatchHandler &handler);
+    void run(const std::stop_token &stop, const BatchHandler &handler, bool idleTicks);
     void take(rd_kafka_message_t *message, std::vector<KafkaRecord> &batch);
     void updateLag();
     void recordError(const QString &reason, bool isSkip);

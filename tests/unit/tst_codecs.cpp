@@ -70,6 +70,43 @@ private slots:
                  QStringLiteral("warning"));
     }
 
+    void commentaryCarriesSourceEventsAndRace()
+    {
+        Commentary commentary{QStringLiteral("c-2"), QStringLiteral("Norris passes Piastri for P2"), 7, CommentaryType::Warning};
+        commentary.source = QStringLiteral("offline (fallback: timeout)");
+        commentary.eventIds = {QStringLiteral("overtake:Lando Norris:7"), QStringLiteral("lead_change:Lando Norris:7")};
+        commentary.raceId = QStringLiteral("race-1");
+        const auto decoded = decodeCommentary(encode(commentary));
+        QVERIFY(decoded.hasValue());
+        QCOMPARE(decoded.value(), commentary);
+        // The demo's four fields stay as they were; ours only when set.
+        QCOMPARE(QJsonDocument::fromJson(encode(Commentary{"i", "m", 1, CommentaryType::Info})).object().keys(),
+                 (QStringList{"id", "message", "timestamp", "type"}));
+        QVERIFY(!decodeCommentary(R"({"id":"a","message":"b","timestamp":1,"event_ids":[1]})").hasValue());
+        QVERIFY(!decodeCommentary(R"({"id":"a","message":"b","timestamp":1,"event_ids":"x"})").hasValue());
+    }
+
+    void askMessagesRoundTripAndRefuseBadInput()
+    {
+        const CommentaryQuery query{QStringLiteral("comments about Hamilton"), QStringLiteral("q1"), QStringLiteral("race-1")};
+        QCOMPARE(decodeCommentaryQuery(encode(query)).value(), query);
+        QCOMPARE(QJsonDocument::fromJson(encode(CommentaryQuery{QStringLiteral("x")})).object().keys(), QStringList{"query"});
+
+        const CommentaryQueryVector vector{QStringLiteral("q"), {0.25f, -1.0f, 0.5f}, QStringLiteral("q1"), {}};
+        QCOMPARE(decodeCommentaryQueryVector(encode(vector)).value(), vector);
+        QVERIFY(!decodeCommentaryQueryVector(R"({"query":"q","embedding":[]})").hasValue());
+        QVERIFY(!decodeCommentaryQueryVector(R"({"query":"q","embedding":[1,"a"]})").hasValue());
+        QVERIFY(!decodeCommentaryQueryVector(R"({"embedding":[1]})").hasValue());
+        QVERIFY(!decodeCommentaryQueryVector("not json").hasValue());
+
+        CommentaryQueryResult result{QStringLiteral("q1"), QStringLiteral("q"), {}, QStringLiteral("Yes."), QStringLiteral("m"), {}};
+        result.results.push_back({QStringLiteral("Hamilton pits"), 0.93, QStringLiteral("race-1"), 5, QStringLiteral("info"),
+                                  QStringLiteral("offline")});
+        QCOMPARE(decodeCommentaryQueryResult(encode(result)).value(), result);
+        QVERIFY(!decodeCommentaryQueryResult(R"({"query":"q","search_results":[{"message":"m","score":2}]})").hasValue());
+        QVERIFY(!decodeCommentaryQueryResult(R"({"query":"q","search_results":{}})").hasValue());
+    }
+
     void commentaryNullTypeMeansInfoAsInTheDemo()
     {
         const auto decoded = decodeCommentary(R"({"id":"a","message":"b","timestamp":1,"type":null})");

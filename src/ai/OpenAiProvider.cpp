@@ -1,0 +1,126 @@
+#include "OpenAiProvider.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pitwall::ai {
+
+OpenAiProvider::OpenAiProvider(OpenAiSettings settings, QObject *parent)
+    : LlmProvider(parent)
+    , m_settings(std::move(settings))
+    , m_http(this)
+{
+}
+
+HttpHeaders openAiHeaders(const OpenAiSettings &settings)
+{
+    HttpHeaders headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}};
+    if (!settings.apiKey.isEmpty())
+        headers.emplace_back("Authorization", "Bearer " + settings.apiKey.toUtf8());
+    return headers;
+}
+
+QByteArray chatRequestBody(const QString &model, const LlmRequest &request)
+{
+    QJsonArray messages;
+    if (!request.system.isEmpty())
+        messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")}, {QStringLiteral("content"), request.system}});
+    messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("user")}, {QStringLiteral("content"), request.prompt}});
+    const QJsonObject body{{QStringLiteral("model"), model},
+                           {QStringLiteral("messages"), messages},
+                           {QStringLiteral("max_tokens"), request.maxTokens},
+                           {QStringLiteral("temperature"), request.temperature}};
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+Expected<LlmReply, LlmError> parseChatResponse(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const auto document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return LlmError{LlmError::Kind::Malformed, QStringLiteral("the answer is not JSON (%1)").arg(parseError.errorString())};
+    const auto root = document.object();
+    const auto choices = root.value(QLatin1String("choices")).toArray();
+    if (choices.isEmpty())
+        return LlmError{LlmError::Kind::Malformed, QStringLiteral("the answer has no choices")};
+    const auto content = choices.first().toObject().value(QLatin1String("message")).toObject().value(QLatin1String("content"));
+    if (!content.isString() || content.toString().isEmpty())
+        return LlmError{LlmError::Kind::Malformed, QStringLiteral("the answer's message has no text")};
+    LlmReply reply;
+    reply.text = content.toString();
+    reply.model = root.value(QLatin1String("model")).toString();
+    const auto usage = root.value(QLatin1String("usage")).toObject();
+    reply.inputTokens = usage.value(QLatin1String("prompt_tokens")).toInt();
+    reply.outputTokens = usage.value(QLatin1String("completion_tokens")).toInt();
+    return reply;
+}
+
+LlmError openAiError(const HttpResponse &response, const QString &what)
+{
+    const auto error = QJsonDocument::fromJson(response.body).object().value(QLatin1String("error")).toObject();
+    const QString code = error.value(QLatin1String("code")).toString();
+    QString detail = error.value(QLatin1String("message")).toString();
+    if (detail.size() > 240)
+        detail = detail.left(240) + QStringLiteral("…");
+    const QString said = detail.isEmpty() ? QString() : QStringLiteral(" The server said: %1").arg(detail);
+    const int status = response.status;
+    LlmError result{LlmError::Kind::ServerError, {}, status, retryAfterMs(response.header("retry-after"))};
+    if (status == 401 || code == QLatin1String("invalid_api_key")) {
+        result.kind = LlmError::Kind::BadCredentials;
+        result.message = QStringLiteral("%1 rejected the API key: check OPENAI_API_KEY or the key in the setup wizard.%2")
+                             .arg(what, said);
+    } else if (code == QLatin1String("insufficient_quota")) {
+        // A 429 too, but waiting does not help: the account has no credit left.
+        result.kind = LlmError::Kind::QuotaExhausted;
+        result.message = QStringLiteral("%1: the account's quota is used up (check plan and billing).%2").arg(what, said);
+    } else if (status == 429) {
+        result.kind = LlmError::Kind::Throttled;
+        result.message = QStringLiteral("%1 is rate-limiting the requests: Pit Wall slows down.%2").arg(what, said);
+    } else if (status == 404 || code == QLatin1String("model_not_found")) {
+        result.kind = LlmError::Kind::ModelNotFound;
+        result.message = QStringLiteral("%1 does not know this model: check the model name.%2").arg(what, said);
+    } else if (status == 403) {
+        result.kind = LlmError::Kind::ModelNotEnabled;
+        result.message = QStringLiteral("%1 refused access (region, project or model permission).%2").arg(what, said);
+    } else if (status == 408) {
+        result.kind = LlmError::Kind::Timeout;
+        result.message = QStringLiteral("%1 timed out.%2").arg(what, said);
+    } else if (status >= 500) {
+        result.kind = LlmError::Kind::ServerError;
+        result.message = QStringLiteral("%1 had an error on its side (HTTP %2).%3").arg(what).arg(status).arg(said);
+    } else {
+        result.kind = LlmError::Kind::BadRequest;
+        result.message = QStringLiteral("%1 refused the request (HTTP %2).%3").arg(what).arg(status).arg(said);
+    }
+    return result;
+}
+
+void OpenAiProvider::complete(const LlmRequest &request, Done done)
+{
+    if (m_settings.baseUrl.isEmpty() || m_settings.model.isEmpty()) {
+        done(LlmError{LlmError::Kind::NotConfigured, QStringLiteral("OpenAI needs a base URL and a model")});
+        return;
+    }
+    m_http.send("POST", joinUrl(m_settings.baseUrl, QStringLiteral("/chat/completions")), openAiHeaders(m_settings),
+                chatRequestBody(m_settings.model, request), request.timeoutMs,
+                [this, done = std::move(done)](const HttpResponse &response, const LlmError *transport) {
+                    if (transport) {
+                        done(*transport);
+                        return;
+                    }
+                    if (response.status != 200) {
+                        done(openAiError(response, QStringLiteral("OpenAI")));
+                        return;
+                    }
+                    auto reply = parseChatResponse(response.body);
+                    if (reply) {
+                        if (reply.value().model.isEmpty())
+                            reply.value().model = m_settings.model;
+                        reply.value().latencyMs = response.latencyMs;
+                    }
+                    done(std::move(reply));
+                });
+}
+
+} // namespace pitwall::ai

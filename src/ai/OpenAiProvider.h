@@ -1,0 +1,37 @@
+#pragma once
+// OpenAI chat completions (POST {base}/chat/completions), and any OpenAI-compatible
+// server by base URL (Ollama, vLLM, LM Studio): the key is optional for those.
+
+#include "HttpExchange.h"
+#include "LlmProvider.h"
+
+namespace pitwall::ai {
+
+struct OpenAiSettings {
+    QString baseUrl = QStringLiteral("https://api.openai.com/v1"); // OPENAI_BASE_URL's convention: with /v1
+    QString apiKey;
+    QString model = QStringLiteral("gpt-4o-mini");
+    QString embeddingModel = QStringLiteral("text-embedding-3-small");
+};
+
+class OpenAiProvider : public LlmProvider {
+    Q_OBJECT
+public:
+    explicit OpenAiProvider(OpenAiSettings settings, QObject *parent = nullptr);
+
+    QString providerName() const override { return QStringLiteral("openai"); }
+    QString model() const override { return m_settings.model; }
+    void complete(const LlmRequest &request, Done done) override;
+
+private:
+    OpenAiSettings m_settings;
+    HttpExchange m_http;
+};
+
+// The request headers (Authorization only when there is a key).
+HttpHeaders openAiHeaders(const OpenAiSettings &settings);
+QByteArray chatRequestBody(const QString &model, const LlmRequest &request);
+Expected<LlmReply, LlmError> parseChatResponse(const QByteArray &body);
+LlmError openAiError(const HttpResponse &response, const QString &what);
+
+} // namespace pitwall::ai

@@ -1,0 +1,135 @@
+#include "AskCommand.h"
+
+#include "AiOptions.h"
+#include "core/Topics.h"
+#include "pipeline/AskClient.h"
+#include "pipeline/PipelineEngine.h"
+#include "stream/KafkaEndpoint.h"
+#include "stream/KafkaProducer.h"
+#include "stream/KafkaSelection.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <cstdio>
+
+namespace pitwall {
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kUsage = 1;
+constexpr int kFailed = 2;
+constexpr int kNoMatches = 3;
+
+void say(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(text));
+}
+
+} // namespace
+
+bool isAskCommand(const QString &word)
+{
+    return word == QLatin1String("ask");
+}
+
+int runAskCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "pitwall ask QUESTION: the five commentary lines closest in meaning to the question, with their scores\n"
+        "(1 is closest), searched in the vector store the races wrote to; with an LLM configured, also an answer\n"
+        "written from them. Exit codes: 0 found, 1 usage, 2 failed, 3 nothing stored yet."));
+    parser.addHelpOption();
+    const QCommandLineOption race(QStringLiteral("race"), QStringLiteral("Only this race's commentary."), QStringLiteral("id"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
+    const QCommandLineOption timeout(QStringLiteral("timeout-seconds"), QStringLiteral("Wait at most this long (default 30)."),
+                                     QStringLiteral("s"), QStringLiteral("30"));
+    parser.addOptions({race, json, timeout});
+    addAiOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("ask"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("question"), QStringLiteral("What to look for, in words."));
+    parser.process(arguments);
+    const QStringList words = parser.positionalArguments().mid(1);
+    if (words.isEmpty() || words.join(QLatin1Char(' ')).trimmed().isEmpty()) {
+        say(QStringLiteral("usage: pitwall ask \"comments about Hamilton\" [--race ID] [--json]"));
+        return kUsage;
+    }
+    bool ok = false;
+    const int timeoutS = parser.value(timeout).toInt(&ok);
+    if (!ok || timeoutS < 1 || timeoutS > 600) {
+        say(QStringLiteral("--timeout-seconds must be 1 to 600"));
+        return kUsage;
+    }
+
+    auto services = startAiServices(readAiOptions(parser));
+    if (!services) {
+        say(services.error().message);
+        return kFailed;
+    }
+    auto kafka = KafkaSelection::load(QSettings()).toConfig();
+    if (!kafka) {
+        say(kafka.error().message);
+        return kFailed;
+    }
+    auto endpoint = KafkaEndpoint::prepare(kafka.value());
+    if (!endpoint) {
+        say(endpoint.error().message);
+        return kFailed;
+    }
+    auto producer = KafkaProducer::create(endpoint.value()->clientConfig());
+    if (!producer) {
+        say(producer.error().message);
+        return kFailed;
+    }
+    // Only the two ask stages, on this process's AI services (its vector store).
+    std::vector<StageDefinition> stages;
+    for (auto &stage : pipelineDefinition(services.value()))
+        if (stage.name == QLatin1String("ask-embed") || stage.name == QLatin1String("ask-search"))
+            stages.push_back(std::move(stage));
+    PipelineEngine engine(endpoint.value()->clientConfig(), *producer.value(), std::move(stages));
+    if (auto started = engine.start(KafkaEndpoint::kDefaultTimeoutMs); !started) {
+        say(started.error().message);
+        return kFailed;
+    }
+    CommentaryQuery query{words.join(QLatin1Char(' ')), {}, parser.value(race)};
+    const auto result = askThroughKafka(endpoint.value()->clientConfig(), query, timeoutS * 1000);
+    engine.stop();
+    if (!result) {
+        say(result.error().message);
+        return kFailed;
+    }
+    const auto &answer = result.value();
+    if (parser.isSet(json)) {
+        QJsonArray matches;
+        for (const auto &match : answer.results)
+            matches.append(QJsonObject{{"message", match.message}, {"score", match.score}, {"race_id", match.raceId},
+                                       {"timestamp", match.timestampMs}, {"type", match.type}, {"source", match.source}});
+        QJsonObject object{{"query", answer.query}, {"search_results", matches},
+                           {"vector_store", services.value()->storeLabel()},
+                           {"embedder", services.value()->embedderLabel()}};
+        if (!answer.answer.isEmpty())
+            object.insert(QStringLiteral("answer"), answer.answer);
+        if (!answer.error.isEmpty())
+            object.insert(QStringLiteral("error"), answer.error);
+        std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
+    } else {
+        say(QStringLiteral("searched %1 with %2").arg(services.value()->storeLabel(), services.value()->embedderLabel()));
+        int rank = 0;
+        for (const auto &match : answer.results)
+            std::printf("%d. %.3f  %s  [%s%s]\n", ++rank, match.score, qPrintable(match.message), qPrintable(match.raceId),
+                        match.source.isEmpty() ? "" : qPrintable(QStringLiteral(", ") + match.source));
+        if (!answer.answer.isEmpty())
+            std::printf("\nAnswer (%s): %s\n", qPrintable(answer.answerSource), qPrintable(answer.answer));
+        if (answer.results.isEmpty())
+            say(answer.error.isEmpty() ? QStringLiteral("no matches") : answer.error);
+    }
+    std::fflush(stdout);
+    return answer.results.isEmpty() ? kNoMatches : kOk;
+}
+
+} // namespace pitwall

@@ -1,0 +1,145 @@
+#include "AiServices.h"
+
+#include "ai/BedrockProvider.h"
+#include "ai/OpenAiProvider.h"
+#include "vector/LocalVectorIndex.h"
+#include "vector/MongoVectorStore.h"
+
+#include <QThread>
+
+namespace pitwall {
+
+AiServices::AiServices(ai::AiSettings settings)
+    : m_settings(std::move(settings))
+{
+}
+
+Expected<std::shared_ptr<AiServices>> AiServices::start(const ai::AiSettings &settings)
+{
+    std::shared_ptr<AiServices> services(new AiServices(settings));
+    if (settings.vectorStore == ai::VectorStoreChoice::MongoDb) {
+        auto store = std::make_unique<vector::MongoVectorStore>(settings.mongo);
+        if (auto opened = store->open(); !opened)
+            return opened.error();
+        services->m_store = std::move(store);
+    } else {
+        auto store = std::make_unique<vector::LocalVectorIndex>(settings.localIndexDirectory);
+        if (auto opened = store->open(); !opened)
+            return opened.error();
+        services->m_store = std::move(store);
+    }
+
+    services->m_thread = new QThread;
+    services->m_thread->setObjectName(QStringLiteral("pitwall-ai"));
+    services->m_context = new QObject;
+    services->m_context->moveToThread(services->m_thread);
+    services->m_thread->start();
+    // The network objects are made on the thread that will use them.
+    AiServices *raw = services.get();
+    QMetaObject::invokeMethod(
+        services->m_context,
+        [raw] {
+            const auto &s = raw->m_settings;
+            if (s.llm == ai::LlmChoice::Bedrock)
+                raw->m_provider = new ai::BedrockProvider(s.bedrock, raw->m_context);
+            else if (s.llm == ai::LlmChoice::OpenAi)
+                raw->m_provider = new ai::OpenAiProvider(s.openai, raw->m_context);
+            if (raw->m_provider)
+                raw->m_governor = new ai::LlmGovernor(raw->m_provider, s.limits, s.prices, raw->m_context);
+            if (s.embedder == ai::EmbedderChoice::OpenAi)
+                raw->m_embedder = new ai::OpenAiEmbedder(s.openai, raw->m_context);
+            else
+                raw->m_embedder = new ai::OfflineEmbedder(raw->m_context);
+        },
+        Qt::BlockingQueuedConnection);
+    return services;
+}
+
+std::shared_ptr<AiServices> AiServices::offline()
+{
+    auto services = start(ai::AiSettings{});
+    Q_ASSERT(services.hasValue()); // an in-memory index cannot fail to open
+    return services.hasValue() ? services.value() : nullptr;
+}
+
+AiServices::~AiServices()
+{
+    if (!m_thread)
+        return;
+    // Its objects die on their thread (children of the context), then the thread stops.
+    QMetaObject::invokeMethod(m_context, [context = m_context] { delete context; }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+QString AiServices::embedderLabel() const
+{
+    return m_settings.embedder == ai::EmbedderChoice::OpenAi ? m_settings.openai.embeddingModel
+                                                             : QStringLiteral("offline-hash-384");
+}
+
+QString AiServices::storeLabel() const
+{
+    return m_store ? m_store->describe() : QString();
+}
+
+void AiServices::post(std::function<void()> work)
+{
+    QMetaObject::invokeMethod(m_context, std::move(work), Qt::QueuedConnection);
+}
+
+ai::LlmUsage AiServices::llmUsage() const
+{
+    return m_governor ? m_governor->usage() : ai::LlmUsage{};
+}
+
+void AiServices::countLines(int byModel, int offline)
+{
+    m_linesByModel += quint64(byModel);
+    m_linesOffline += quint64(offline);
+}
+
+void AiServices::countIndexed(bool ok, const QString &error)
+{
+    if (ok) {
+        ++m_indexed;
+        return;
+    }
+    ++m_indexErrors;
+    QMutexLocker lock(&m_errorMutex);
+    m_lastIndexError = error;
+}
+
+QString AiServices::lastIndexError() const
+{
+    QMutexLocker lock(&m_errorMutex);
+    return m_lastIndexError;
+}
+
+QJsonObject AiServices::summaryJson() const
+{
+    const auto usage = llmUsage();
+    QJsonObject llm{{QStringLiteral("model"), llmLabel()},
+                    {QStringLiteral("calls"), qint64(usage.calls)},
+                    {QStringLiteral("tokens_in"), usage.tokensIn},
+                    {QStringLiteral("tokens_out"), usage.tokensOut},
+                    {QStringLiteral("failures"), qint64(usage.failures)},
+                    {QStringLiteral("retries"), qint64(usage.retries)},
+                    {QStringLiteral("throttled"), qint64(usage.throttled)},
+                    {QStringLiteral("held_back"), qint64(usage.refusedByBudget + usage.refusedByCircuit)},
+                    {QStringLiteral("fallbacks"), qint64(usage.fallbacks)},
+                    {QStringLiteral("grounding_rejections"), qint64(usage.groundingRejections)},
+                    {QStringLiteral("cost_usd"), usage.costUsd},
+                    {QStringLiteral("lines_by_model"), qint64(m_linesByModel.load())},
+                    {QStringLiteral("lines_offline"), qint64(m_linesOffline.load())},
+                    {QStringLiteral("embedder"), embedderLabel()},
+                    {QStringLiteral("vector_store"), storeLabel()},
+                    {QStringLiteral("indexed"), qint64(m_indexed.load())},
+                    {QStringLiteral("index_errors"), qint64(m_indexErrors.load())}};
+    if (!usage.lastError.isEmpty())
+        llm.insert(QStringLiteral("last_error"), usage.lastError);
+    return llm;
+}
+
+} // namespace pitwall
