@@ -42,6 +42,22 @@ const QSet<QString> &stopWords()
     return words;
 }
 
+// A crude English stemmer: "passes", "passed", "passing" -> "pass"; "tyres" -> "tyre".
+QString stem(const QString &word)
+{
+    for (const char *suffix : {"ing", "ed", "es", "s"}) {
+        const QLatin1StringView ending(suffix);
+        if (word.size() - ending.size() >= 3 && word.endsWith(ending)) {
+            QString stemmed = word.chopped(ending.size());
+            // "tyres" -> "tyr" by "es": keep the e when only "s" was the plural.
+            if (ending == QLatin1StringView("es") && !stemmed.endsWith(QLatin1Char('s')) && !stemmed.endsWith(QLatin1Char('h')))
+                stemmed += QLatin1Char('e');
+            return stemmed;
+        }
+    }
+    return word;
+}
+
 } // namespace
 
 void normalise(Vector &vector)
@@ -78,7 +94,7 @@ Vector OfflineEmbedder::embedOne(const QString &text)
     for (auto it = wordPattern.globalMatch(text.toLower()); it.hasNext();) {
         const QString word = it.next().captured();
         if (!stopWords().contains(word))
-            words << word;
+            words << stem(word);
     }
     for (int i = 0; i < words.size(); ++i) {
         addFeature(vector, QStringLiteral("w:") + words[i], 1.0f);

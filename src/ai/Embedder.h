@@ -26,10 +26,11 @@ public:
     virtual void embed(const QStringList &texts, Done done) = 0;
 };
 
-// Hashed features of the words (unigrams and bigrams) and of their letter trigrams,
-// signed into 384 dimensions and normalised. It finds lines that share words or
-// spellings with the question ("Hamilton", "pit", "tyres" ~ "tyre"); it does not know
-// meaning: synonyms and paraphrases ("stops" vs "boxes") do not match.
+// Hashed features of the words (stemmed unigrams and bigrams, common words dropped)
+// and of their letter trigrams, signed into 384 dimensions and normalised. It finds
+// lines that share words or spellings with the question ("Hamilton", "pits" ~ "pit
+// stop", "tyres" ~ "tyre"); it does not know meaning: synonyms and paraphrases ("stops"
+// vs "boxes", "crash" vs "accident") do not match.
 class OfflineEmbedder : public Embedder {
     Q_OBJECT
 public:

@@ -67,7 +67,7 @@ void HttpExchange::send(const QByteArray &method, const QUrl &url, const HttpHea
         reply->deleteLater();
         HttpResponse response;
         response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        response.body = reply->readAll();
+        response.body = reply->isOpen() ? reply->readAll() : QByteArray();
         response.latencyMs = elapsed->elapsed();
         for (const auto &[name, value] : reply->rawHeaderPairs())
             response.headers.emplace_back(name, value);

@@ -205,17 +205,32 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
          QString::fromLatin1(topics::kTelemetryAnomalies)},
         {QString::fromLatin1(topics::kCommentary)},
         [services] { return std::make_unique<CommentaryAgentProcessor>(services()); },
-        // The demo's AI_COMPLETE statement, with the WHERE its speaker recommended: only
-        // lead changes and gains in the top five reach the model.
+        // The demo's AI_COMPLETE statement over the same moments, with the WHERE its speaker
+        // recommended. Flink calls the model once per moment; the local agent batches a
+        // window of them into one call and checks each line against the race.
         QStringLiteral(
             "INSERT INTO `f1-commentary`\n"
-            "SELECT CONCAT('comment-', CAST(UNIX_TIMESTAMP() AS STRING), '-', REPLACE(driver_name, ' ', '_')) AS id,\n"
+            "SELECT CONCAT('comment-', CAST(`timestamp` AS STRING), '-', REPLACE(subject, ' ', '_')) AS id,\n"
             "       r.commentary AS message, `timestamp`, type\n"
-            "FROM `f1-commentary-input`,\n"
+            "FROM (\n"
+            "  SELECT `timestamp`, driver_name AS subject, type,\n"
+            "         CONCAT('Driver: ', driver_name, ', Position: ', CAST(`position` AS STRING),\n"
+            "                ', places gained: ', CAST(position_change AS STRING)) AS moment\n"
+            "  FROM `f1-commentary-input`\n"
+            "  WHERE position_change > 0 AND `position` <= 5\n"
+            "  UNION ALL\n"
+            "  SELECT `timestamp`, COALESCE(driver_name, 'race') AS subject,\n"
+            "         CASE WHEN kind IN ('safety_car', 'retirement') THEN 'warning' ELSE 'info' END AS type,\n"
+            "         CONCAT(kind, ': ', COALESCE(driver_name, ''), ' ', CAST(details AS STRING)) AS moment\n"
+            "  FROM `f1-race-events`\n"
+            "  WHERE kind IN ('pit_stop', 'fastest_lap', 'safety_car', 'retirement', 'race_started', 'race_finished')\n"
+            "  UNION ALL\n"
+            "  SELECT `timestamp`, driver_name AS subject, 'warning' AS type,\n"
+            "         CONCAT('Telemetry anomaly: ', driver_name, ' ', metric, ' reads ', CAST(actual_value AS STRING),\n"
+            "                ', expected ', CAST(lower_bound AS STRING), ' to ', CAST(upper_bound AS STRING)) AS moment\n"
+            "  FROM `f1-telemetry-anomalies`),\n"
             "  LATERAL TABLE(AI_COMPLETE('f1_commentary_generator',\n"
-            "    CONCAT('Driver: ', driver_name, ', Position: ', CAST(`position` AS STRING),\n"
-            "           '. Generate exciting F1 commentary. Keep it under 80 characters.'))) AS r(commentary)\n"
-            "WHERE (`position` = 1 AND position_change > 0) OR (`position` <= 5 AND position_change > 0);")});
+            "    CONCAT(moment, '. Generate exciting F1 commentary. Keep it under 80 characters.'))) AS r(commentary);")});
     stages.push_back(StageDefinition{
         QStringLiteral("commentary-index"),
         QStringLiteral("Every commentary line embedded and stored in the vector store"),
@@ -226,7 +241,7 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
         // MongoDB Atlas sink connector, with the embedding from this statement.
         QStringLiteral(
             "INSERT INTO `commentary_vectors`\n"
-            "SELECT id, message AS message, e.embedding AS message_embedding, `timestamp`, type\n"
+            "SELECT id, message, e.embedding AS message_embedding, `timestamp`, type\n"
             "FROM `f1-commentary`, LATERAL TABLE(ML_PREDICT('commentary_query_embed', message)) AS e(embedding);")});
     stages.push_back(StageDefinition{
         QStringLiteral("ask-embed"),

@@ -18,6 +18,7 @@
 #include "gui/MainWindow.h"
 #include "gui/PipelineHealthModel.h"
 #include "gui/PipelinePanel.h"
+#include "pipeline/PipelineDefinition.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -253,7 +254,8 @@ private slots:
         auto *dock = window.findChild<QDockWidget *>(QStringLiteral("pipelineDock"));
         QVERIFY(dock && dock->isVisible());
         auto *model = window.pipelinePanel()->model();
-        QCOMPARE(model->rowCount(), 5);
+        QCOMPARE(model->rowCount(), int(pipelineStageNames().size())); // every stage, the AI ones included
+        QVERIFY(pipelineStageNames().contains(QStringLiteral("commentary")));
         int telemetryRow = -1;
         for (int row = 0; row < model->rowCount(); ++row) {
             if (model->stageName(row) == QLatin1String("telemetry-anomalies"))

@@ -1,0 +1,227 @@
+// The commentary agent in a whole headless race against a fake LLM endpoint (OpenAI
+// and Bedrock shapes): lines by the model reach f1-commentary, a line that contradicts
+// the race is refused and replaced, a dead endpoint falls back, the usage is in the
+// summary, `pitwall ask` finds the lines, and no secret is written anywhere.
+#include "../support/FakeHttpServer.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using pitwall::test::FakeHttpServer;
+using pitwall::test::FakeRequest;
+using pitwall::test::FakeResponse;
+
+namespace {
+
+const QString kOpenAiKey = QStringLiteral("sk-test-DO-NOT-PRINT-4f9a1c");
+const QString kAwsSecret = QStringLiteral("aws-secret-DO-NOT-PRINT-77d2e0");
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject summary;
+};
+
+// One line per numbered moment: the pass as it was, a neutral line otherwise, and every
+// third call a claim the race contradicts (the tenth car "leads").
+QString answerFor(const QString &prompt, int call)
+{
+    static const QRegularExpression moment(QStringLiteral("^(\\d+): (.*)$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression pass(QStringLiteral("Overtake: \\S+ (\\S+) passed \\S+ (\\S+) for P(\\d+)"));
+    static const QRegularExpression tenth(QStringLiteral("^P10 \\S+ (\\S+) "), QRegularExpression::MultilineOption);
+    const auto tenthCar = tenth.match(prompt);
+    QStringList lines;
+    for (auto it = moment.globalMatch(prompt); it.hasNext();) {
+        const auto match = it.next();
+        const auto overtake = pass.match(match.captured(2));
+        QString line = overtake.hasMatch()
+                           ? QStringLiteral("%1 passes %2 for P%3").arg(overtake.captured(1), overtake.captured(2), overtake.captured(3))
+                           : QStringLiteral("What a moment here!");
+        if (call % 3 == 0 && lines.isEmpty() && tenthCar.hasMatch())
+            line = QStringLiteral("%1 leads the race!").arg(tenthCar.captured(1));
+        lines << QStringLiteral("%1: %2").arg(match.captured(1), line);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestCommentaryAgent : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+
+    Run pitwall(const QStringList &arguments, const QProcessEnvironment &extra)
+    {
+        QProcess process;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        for (const auto &name : {"OPENAI_API_KEY", "OPENAI_BASE_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+                                 "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "MONGODB_URI"})
+            environment.remove(QString::fromLatin1(name));
+        environment.insert(QStringLiteral("HOME"), m_home.path());
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path());
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path());
+        environment.remove(QStringLiteral("DISPLAY"));
+        environment.insert(extra);
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(PITWALL_BINARY), arguments);
+        Run run;
+        // The fake server lives in this process: keep its event loop turning while we wait.
+        QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000);
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished();
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError();
+        const auto lines = run.out.trimmed().split('\n');
+        run.summary = QJsonDocument::fromJson(lines.last()).object();
+        return run;
+    }
+
+    // Everything the app wrote: its output and every file under its home.
+    void verifyNoSecretWritten(const Run &run)
+    {
+        for (const auto &secret : {kOpenAiKey, kAwsSecret}) {
+            QVERIFY2(!run.out.contains(secret.toUtf8()) && !run.err.contains(secret.toUtf8()), "a secret in the output");
+            QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile file(it.next());
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(file.fileName()));
+            }
+        }
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_home.isValid()); }
+
+    void openAiCommentaryInAHeadlessRace()
+    {
+        int calls = 0;
+        FakeHttpServer server([&](const FakeRequest &request) {
+            const auto messages = QJsonDocument::fromJson(request.body).object().value("messages").toArray();
+            const QString prompt = messages.last().toObject().value("content").toString();
+            const QJsonObject answer{
+                {"id", "c"}, {"object", "chat.completion"}, {"model", "fake-model"},
+                {"choices", QJsonArray{QJsonObject{{"index", 0}, {"finish_reason", "stop"},
+                                                   {"message", QJsonObject{{"role", "assistant"}, {"content", answerFor(prompt, ++calls)}}}}}},
+                {"usage", QJsonObject{{"prompt_tokens", 200}, {"completion_tokens", 30}, {"total_tokens", 230}}}};
+            return FakeResponse::json(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
+        });
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("OPENAI_API_KEY"), kOpenAiKey);
+        const auto run = pitwall({QStringLiteral("--headless"), QStringLiteral("--laps"), QStringLiteral("4"),
+                                  QStringLiteral("--speed"), QStringLiteral("max"), QStringLiteral("--seed"), QStringLiteral("11"),
+                                  QStringLiteral("--llm"), QStringLiteral("openai"), QStringLiteral("--llm-model"), QStringLiteral("fake-model"),
+                                  QStringLiteral("--llm-endpoint"), server.baseUrl() + QStringLiteral("/v1")},
+                                 environment);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const auto llm = run.summary.value("llm").toObject();
+        QCOMPARE(llm.value("model").toString(), QStringLiteral("fake-model"));
+        QVERIFY2(llm.value("calls").toInt() >= 2, run.out.constData());
+        QCOMPARE(llm.value("calls").toInt(), calls);
+        QCOMPARE(llm.value("tokens_in").toInt(), 200 * calls);
+        QCOMPARE(llm.value("tokens_out").toInt(), 30 * calls);
+        QVERIFY(llm.value("lines_by_model").toInt() > 0);
+        // The contradicting lines were refused and told offline instead.
+        QVERIFY2(llm.value("grounding_rejections").toInt() >= 1, run.out.constData());
+        QVERIFY(llm.value("fallbacks").toInt() >= llm.value("grounding_rejections").toInt());
+        QCOMPARE(run.summary.value("topics").toObject().value("f1-commentary").toInt(),
+                 llm.value("lines_by_model").toInt() + llm.value("lines_offline").toInt());
+        QCOMPARE(llm.value("indexed").toInt(), run.summary.value("topics").toObject().value("f1-commentary").toInt());
+        // The key went to the endpoint, and nowhere else.
+        QCOMPARE(server.requests().first().header("authorization"), "Bearer " + kOpenAiKey.toUtf8());
+        verifyNoSecretWritten(run);
+
+        // The lines are searchable by meaning.
+        const auto ask = pitwall({QStringLiteral("ask"), QStringLiteral("what a moment"), QStringLiteral("--json")}, {});
+        QVERIFY2(ask.exitCode == 0, ask.err.constData());
+        const auto results = ask.summary.value("search_results").toArray();
+        QCOMPARE(results.size(), 5);
+        QCOMPARE(results.first().toObject().value("message").toString(), QStringLiteral("What a moment here!"));
+        QCOMPARE(results.first().toObject().value("source").toString(), QStringLiteral("fake-model"));
+        QVERIFY(results.first().toObject().value("score").toDouble() > 0.85);
+    }
+
+    void bedrockCommentaryAndADeadEndpointFallsBack()
+    {
+        int calls = 0;
+        FakeHttpServer server([&](const FakeRequest &request) {
+            const auto body = QJsonDocument::fromJson(request.body).object();
+            const QString prompt =
+                body.value("messages").toArray().first().toObject().value("content").toArray().first().toObject().value("text").toString();
+            const QJsonObject answer{
+                {"output", QJsonObject{{"message", QJsonObject{{"role", "assistant"},
+                                                               {"content", QJsonArray{QJsonObject{{"text", answerFor(prompt, ++calls + 1)}}}}}}}},
+                {"stopReason", "end_turn"},
+                {"usage", QJsonObject{{"inputTokens", 150}, {"outputTokens", 20}, {"totalTokens", 170}}}};
+            return FakeResponse::json(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
+        });
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDEXAMPLE"));
+        environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), kAwsSecret);
+        environment.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
+        const QStringList race{QStringLiteral("--headless"), QStringLiteral("--laps"), QStringLiteral("3"), QStringLiteral("--speed"),
+                               QStringLiteral("max"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--llm"),
+                               QStringLiteral("bedrock")};
+        auto run = pitwall(race + QStringList{QStringLiteral("--llm-endpoint"), server.baseUrl()}, environment);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        auto llm = run.summary.value("llm").toObject();
+        QCOMPARE(llm.value("model").toString(), QStringLiteral("us.anthropic.claude-3-5-sonnet-20240620-v1:0"));
+        QVERIFY(llm.value("calls").toInt() >= 2);
+        QVERIFY(llm.value("lines_by_model").toInt() > 0);
+        QVERIFY(llm.value("cost_usd").toDouble() > 0); // Claude 3.5 Sonnet is in the price table
+        QVERIFY(server.requests().first().target.startsWith("/model/us.anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse"));
+        QVERIFY(server.requests().first().header("authorization").startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"));
+        verifyNoSecretWritten(run);
+
+        // Nobody answers: every line is told offline, marked, and the race goes on.
+        quint16 deadPort = 0;
+        {
+            FakeHttpServer gone([](const FakeRequest &) { return FakeResponse{}; });
+            deadPort = gone.port();
+        }
+        run = pitwall(race + QStringList{QStringLiteral("--llm-endpoint"), QStringLiteral("http://127.0.0.1:%1").arg(deadPort)},
+                      environment);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        llm = run.summary.value("llm").toObject();
+        QCOMPARE(llm.value("lines_by_model").toInt(), 0);
+        QVERIFY(llm.value("lines_offline").toInt() > 5);
+        QCOMPARE(llm.value("fallbacks").toInt(), llm.value("lines_offline").toInt());
+        QVERIFY(llm.value("last_error").toString().contains(QLatin1String("cannot reach 127.0.0.1")));
+        QVERIFY(run.summary.value("topics").toObject().value("f1-commentary").toInt() == llm.value("lines_offline").toInt());
+    }
+
+    void misconfigurationIsSaidBeforeTheRace()
+    {
+        auto run = pitwall({QStringLiteral("--headless"), QStringLiteral("--llm"), QStringLiteral("bedrock")}, {});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("AWS_ACCESS_KEY_ID"));
+        run = pitwall({QStringLiteral("--headless"), QStringLiteral("--vector-store"), QStringLiteral("mongodb")}, {});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("MONGODB_URI"));
+        run = pitwall({QStringLiteral("--headless"), QStringLiteral("--vector-store"), QStringLiteral("mongodb"),
+                       QStringLiteral("--mongodb-uri"), QStringLiteral("mongodb://racer:hunter2@127.0.0.1:1/?serverSelectionTimeoutMS=500")},
+                      {});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("MongoDB did not answer a ping"), run.err.constData());
+        QVERIFY(!run.err.contains("hunter2"));
+        run = pitwall({QStringLiteral("--headless"), QStringLiteral("--commentary-filter"), QStringLiteral("everything")}, {});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("--commentary-filter"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommentaryAgent)
+#include "tst_commentaryagent.moc"
