@@ -151,7 +151,7 @@ private slots:
         QCOMPARE(results.size(), 5);
         QCOMPARE(results.first().toObject().value("message").toString(), QStringLiteral("What a moment here!"));
         QCOMPARE(results.first().toObject().value("source").toString(), QStringLiteral("fake-model"));
-        QVERIFY(results.first().toObject().value("score").toDouble() > 0.85);
+        QVERIFY(results.first().toObject().value("score").toDouble() > 0.75); // shares one of its two words
     }
 
     void bedrockCommentaryAndADeadEndpointFallsBack()
