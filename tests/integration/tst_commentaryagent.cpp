@@ -2,6 +2,7 @@
 // and Bedrock shapes): lines by the model reach f1-commentary, a line that contradicts
 // the race is refused and replaced, a dead endpoint falls back, the usage is in the
 // summary, `pitwall ask` finds the lines, and no secret is written anywhere.
+#include "../support/FakeCommentator.h"
 #include "../support/FakeHttpServer.h"
 
 #include <QDir>
@@ -11,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,26 +31,10 @@ struct Run {
     QJsonObject summary;
 };
 
-// One line per numbered moment: the pass as it was, a neutral line otherwise, and every
-// third call a claim the race contradicts (the tenth car "leads").
+// Every third call's first line is one the race contradicts.
 QString answerFor(const QString &prompt, int call)
 {
-    static const QRegularExpression moment(QStringLiteral("^(\\d+): (.*)$"), QRegularExpression::MultilineOption);
-    static const QRegularExpression pass(QStringLiteral("Overtake: \\S+ (\\S+) passed \\S+ (\\S+) for P(\\d+)"));
-    static const QRegularExpression tenth(QStringLiteral("^P10 \\S+ (\\S+) "), QRegularExpression::MultilineOption);
-    const auto tenthCar = tenth.match(prompt);
-    QStringList lines;
-    for (auto it = moment.globalMatch(prompt); it.hasNext();) {
-        const auto match = it.next();
-        const auto overtake = pass.match(match.captured(2));
-        QString line = overtake.hasMatch()
-                           ? QStringLiteral("%1 passes %2 for P%3").arg(overtake.captured(1), overtake.captured(2), overtake.captured(3))
-                           : QStringLiteral("What a moment here!");
-        if (call % 3 == 0 && lines.isEmpty() && tenthCar.hasMatch())
-            line = QStringLiteral("%1 leads the race!").arg(tenthCar.captured(1));
-        lines << QStringLiteral("%1: %2").arg(match.captured(1), line);
-    }
-    return lines.join(QLatin1Char('\n'));
+    return pitwall::test::fakeCommentaryAnswer(prompt, call % 3 == 0);
 }
 
 } // namespace
