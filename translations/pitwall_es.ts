@@ -2,19 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AskPanel</name>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="17" />
+        <source>Ask about the commentary, e.g. "comments about Hamilton"</source>
+        <translation>Pregunta sobre los comentarios, p. ej. «comentarios sobre Hamilton»</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="24" />
+        <source>This race only</source>
+        <translation>Solo esta carrera</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="29" />
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="40" />
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="41" />
+        <source>Commentary</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="42" />
+        <source>Race</source>
+        <translation>Carrera</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="43" />
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+</context>
+<context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../ui/FeedPanel.ui" line="14"/>
+        <location filename="../ui/FeedPanel.ui" line="14" />
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../ui/FeedPanel.ui" line="20"/>
+        <location filename="../ui/FeedPanel.ui" line="20" />
         <source>Show only the lines about one driver</source>
         <translation>Mostrar solo las líneas sobre un piloto</translation>
     </message>
     <message>
-        <location filename="../ui/FeedPanel.ui" line="32"/>
+        <location filename="../ui/FeedPanel.ui" line="32" />
         <source>Click a line to see that moment everywhere; Ctrl+C copies it</source>
         <translation>Pulse una línea para ver ese momento en todos los paneles; Ctrl+C la copia</translation>
     </message>
@@ -22,42 +60,42 @@
 <context>
     <name>KafkaConnectionDialog</name>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="5"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="5" />
         <source>Kafka connection</source>
         <translation>Conexión a Kafka</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="9"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="9" />
         <source>Embedded broker (no account, no network)</source>
         <translation>Broker integrado (sin cuenta, sin red)</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="15"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="15" />
         <source>A Kafka cluster</source>
         <translation>Un clúster de Kafka</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="23"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="23" />
         <source>&amp;Bootstrap servers:</source>
         <translation>Servidores de &amp;arranque:</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="29"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="29" />
         <source>host:9092[,host:9092…]</source>
         <translation>host:9092[,host:9092…]</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="34"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="34" />
         <source>&amp;Properties file:</source>
         <translation>Archivo de &amp;propiedades:</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="41"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="41" />
         <source>optional: librdkafka key=value lines (SASL, TLS)</source>
         <translation>opcional: líneas clave=valor de librdkafka (SASL, TLS)</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="43"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="43" />
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
@@ -65,57 +103,57 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="15"/>
+        <location filename="../ui/LibraryPanel.ui" line="15" />
         <source>Search races by name, circuit or state</source>
         <translation>Buscar carreras por nombre, circuito o estado</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="41"/>
+        <location filename="../ui/LibraryPanel.ui" line="41" />
         <source>&amp;Replay</source>
         <translation>&amp;Repetir</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="42"/>
+        <location filename="../ui/LibraryPanel.ui" line="42" />
         <source>Play the race again as it was recorded, commentary and anomalies included</source>
         <translation>Reproducir la carrera tal como se grabó, con comentarios y anomalías</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="47"/>
+        <location filename="../ui/LibraryPanel.ui" line="47" />
         <source>Re-&amp;run pipeline</source>
         <translation>Volver a &amp;ejecutar el pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="48"/>
-        <source>Play the race&apos;s own data again and run the pipeline on it afresh</source>
+        <location filename="../ui/LibraryPanel.ui" line="48" />
+        <source>Play the race's own data again and run the pipeline on it afresh</source>
         <translation>Reproducir los datos de la carrera y ejecutar de nuevo el pipeline sobre ellos</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="58"/>
+        <location filename="../ui/LibraryPanel.ui" line="58" />
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="59"/>
+        <location filename="../ui/LibraryPanel.ui" line="59" />
         <source>Add a race exported as JSON Lines</source>
         <translation>Añadir una carrera exportada como JSON Lines</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="64"/>
+        <location filename="../ui/LibraryPanel.ui" line="64" />
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="65"/>
+        <location filename="../ui/LibraryPanel.ui" line="65" />
         <source>Write the race to a file: JSON Lines (can be imported) or CSV</source>
         <translation>Escribir la carrera en un archivo: JSON Lines (importable) o CSV</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="70"/>
+        <location filename="../ui/LibraryPanel.ui" line="70" />
         <source>Re&amp;name</source>
         <translation>Re&amp;nombrar</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="75"/>
+        <location filename="../ui/LibraryPanel.ui" line="75" />
         <source>&amp;Delete…</source>
         <translation>&amp;Eliminar…</translation>
     </message>
@@ -123,137 +161,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.ui" line="9"/>
+        <location filename="../ui/MainWindow.ui" line="9" />
         <source>Pit Wall</source>
         <translation>Pit Wall</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="25"/>
+        <location filename="../ui/MainWindow.ui" line="25" />
         <source>Press Start to run a race on the embedded Kafka broker.</source>
         <translation>Pulse Iniciar para correr una carrera en el broker de Kafka integrado.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="60"/>
+        <location filename="../ui/MainWindow.ui" line="60" />
         <source>Back to the leaderboard</source>
         <translation>Volver a la clasificación</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="71"/>
+        <location filename="../ui/MainWindow.ui" line="71" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="77"/>
+        <location filename="../ui/MainWindow.ui" line="77" />
         <source>&amp;Race</source>
         <translation>&amp;Carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="82"/>
+        <location filename="../ui/MainWindow.ui" line="82" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="86"/>
+        <location filename="../ui/MainWindow.ui" line="86" />
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="95"/>
+        <location filename="../ui/MainWindow.ui" line="95" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="104"/>
+        <location filename="../ui/MainWindow.ui" line="104" />
         <source>Race</source>
         <translation>Carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="113"/>
+        <location filename="../ui/MainWindow.ui" line="113" />
         <source>&amp;Start race</source>
         <translation>&amp;Iniciar carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="114"/>
+        <location filename="../ui/MainWindow.ui" line="114" />
         <source>Start a race on the connected Kafka (Ctrl+R)</source>
         <translation>Iniciar una carrera en el Kafka conectado (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="115"/>
+        <location filename="../ui/MainWindow.ui" line="115" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="118"/>
+        <location filename="../ui/MainWindow.ui" line="118" />
         <source>S&amp;top race</source>
         <translation>&amp;Detener carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="119"/>
+        <location filename="../ui/MainWindow.ui" line="119" />
         <source>Stop the race after every message is read back (Ctrl+.)</source>
         <translation>Detener la carrera cuando se haya releído cada mensaje (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="120"/>
+        <location filename="../ui/MainWindow.ui" line="120" />
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="123"/>
+        <location filename="../ui/MainWindow.ui" line="123" />
         <source>&amp;Kafka connection…</source>
         <translation>Conexión a &amp;Kafka…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="124"/>
+        <location filename="../ui/MainWindow.ui" line="124" />
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="127"/>
+        <location filename="../ui/MainWindow.ui" line="127" />
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="128"/>
+        <location filename="../ui/MainWindow.ui" line="128" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="133"/>
+        <location filename="../ui/MainWindow.ui" line="133" />
         <source>&amp;Live</source>
         <translation>En &amp;directo</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="134"/>
+        <location filename="../ui/MainWindow.ui" line="134" />
         <source>Follow the newest moment of the race again (End)</source>
         <translation>Volver a seguir el momento más reciente de la carrera (Fin)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="135"/>
+        <location filename="../ui/MainWindow.ui" line="135" />
         <source>End</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="139"/>
+        <location filename="../ui/MainWindow.ui" line="139" />
         <source>&amp;Dark</source>
         <translation>&amp;Oscuro</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="143"/>
+        <location filename="../ui/MainWindow.ui" line="143" />
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="146"/>
+        <location filename="../ui/MainWindow.ui" line="146" />
         <source>&amp;Reset layout</source>
         <translation>&amp;Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="147"/>
+        <location filename="../ui/MainWindow.ui" line="147" />
         <source>Put every panel back where it was at first start</source>
         <translation>Devolver cada panel a su sitio del primer inicio</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="150"/>
+        <location filename="../ui/MainWindow.ui" line="150" />
         <source>&amp;About Pit Wall</source>
         <translation>&amp;Acerca de Pit Wall</translation>
     </message>
@@ -261,12 +299,12 @@
 <context>
     <name>PipelinePanel</name>
     <message>
-        <location filename="../ui/PipelinePanel.ui" line="33"/>
+        <location filename="../ui/PipelinePanel.ui" line="33" />
         <source>The same stage as Flink SQL for Confluent Cloud:</source>
         <translation>La misma etapa como Flink SQL para Confluent Cloud:</translation>
     </message>
     <message>
-        <location filename="../ui/PipelinePanel.ui" line="40"/>
+        <location filename="../ui/PipelinePanel.ui" line="40" />
         <source>Select a stage to see its Flink SQL.</source>
         <translation>Seleccione una etapa para ver su Flink SQL.</translation>
     </message>
@@ -274,27 +312,27 @@
 <context>
     <name>TelemetryPanel</name>
     <message>
-        <location filename="../ui/TelemetryPanel.ui" line="14"/>
+        <location filename="../ui/TelemetryPanel.ui" line="14" />
         <source>Against</source>
         <translation>Contra</translation>
     </message>
     <message>
-        <location filename="../ui/TelemetryPanel.ui" line="20"/>
+        <location filename="../ui/TelemetryPanel.ui" line="20" />
         <source>The rival drawn against the followed driver</source>
         <translation>El rival que se dibuja frente al piloto seguido</translation>
     </message>
     <message>
-        <location filename="../ui/TelemetryPanel.ui" line="25"/>
+        <location filename="../ui/TelemetryPanel.ui" line="25" />
         <source>Temperature</source>
         <translation>Temperatura</translation>
     </message>
     <message>
-        <location filename="../ui/TelemetryPanel.ui" line="34"/>
+        <location filename="../ui/TelemetryPanel.ui" line="34" />
         <source>Window</source>
         <translation>Ventana</translation>
     </message>
     <message>
-        <location filename="../ui/TelemetryPanel.ui" line="40"/>
+        <location filename="../ui/TelemetryPanel.ui" line="40" />
         <source>Time shown; the mouse wheel zooms, dragging pans, a click jumps there</source>
         <translation>Tiempo mostrado; la rueda del ratón amplía, arrastrar desplaza, un clic salta allí</translation>
     </message>
@@ -302,37 +340,37 @@
 <context>
     <name>pitwall::AnomalyListModel</name>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="86"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="86" />
         <source>%1 of %2 (%3) read %4, outside the expected %5 – %6</source>
         <translation>%1 de %2 (%3) marcó %4, fuera del rango esperado %5 – %6</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="101"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="101" />
         <source>Time</source>
         <translation>Tiempo</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="102"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="102" />
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="103"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="103" />
         <source>Metric</source>
         <translation>Métrica</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="104"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="104" />
         <source>Actual</source>
         <translation>Real</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="105"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="105" />
         <source>Expected</source>
         <translation>Esperado</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="106"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="106" />
         <source>Confidence</source>
         <translation>Confianza</translation>
     </message>
@@ -340,135 +378,163 @@
 <context>
     <name>pitwall::AnomalyPanel</name>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="62"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="62" />
         <source>Select an anomaly to see its moment in every panel</source>
         <translation>Seleccione una anomalía para ver su momento en todos los paneles</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="72"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="72" />
         <source>What the recorded run found up to this moment of the race</source>
         <translation>Lo que encontró la ejecución grabada hasta este momento de la carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="125"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="125" />
         <source>&lt;b&gt;This run&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Esta ejecución&lt;/b&gt;: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="126"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="126" />
         <source>&lt;b&gt;As recorded&lt;/b&gt;, to this moment: %1</source>
         <translation>&lt;b&gt;Según lo grabado&lt;/b&gt;, hasta este momento: %1</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::AskPanel</name>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="36" />
+        <source>Type a question first.</source>
+        <translation>Escribe primero una pregunta.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="40" />
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="58" />
+        <source>Answer (%1): %2</source>
+        <translation>Respuesta (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="60" />
+        <source>No commentary matches yet.</source>
+        <translation>Aún no hay comentarios que coincidan.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/AskPanel.cpp" line="62" />
+        <source>The %n closest lines by meaning.</source>
+        <translation><numerusform>La %n línea más cercana por significado.</numerusform><numerusform>Las %n líneas más cercanas por significado.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>pitwall::DisplayNames</name>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="11"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="11" />
         <source>Engine temperature</source>
         <translation>Temperatura del motor</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="12"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="12" />
         <source>Oil temperature</source>
         <translation>Temperatura del aceite</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="13"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="13" />
         <source>Tyre front left</source>
         <translation>Neumático delantero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="14"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="14" />
         <source>Tyre front right</source>
         <translation>Neumático delantero derecho</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="15"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="15" />
         <source>Tyre rear left</source>
         <translation>Neumático trasero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="16"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="16" />
         <source>Tyre rear right</source>
         <translation>Neumático trasero derecho</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="17"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="17" />
         <source>Brake front left</source>
         <translation>Freno delantero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="18"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="18" />
         <source>Brake front right</source>
         <translation>Freno delantero derecho</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="19"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="19" />
         <source>Brake rear left</source>
         <translation>Freno trasero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="20"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="20" />
         <source>Brake rear right</source>
         <translation>Freno trasero derecho</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="21"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="21" />
         <source>Lap time</source>
         <translation>Tiempo de vuelta</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="50"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="50" />
         <source>Lights out: the race has started (%1 laps)</source>
         <translation>Se apagan los semáforos: empieza la carrera (%1 vueltas)</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="52"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="52" />
         <source>%1 passes %2 for P%3%4</source>
         <translation>%1 adelanta a %2 y es P%3%4</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="55"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="55" />
         <source> with DRS</source>
         <translation> con DRS</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="57"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="57" />
         <source>%1 pits: %2 → %3, %4 s stationary</source>
         <translation>%1 entra en boxes: %2 → %3, %4 s parado</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="61"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="61" />
         <source>Fastest lap: %1, %2</source>
         <translation>Vuelta rápida: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="66"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="66" />
         <source>Virtual safety car ending</source>
         <translation>Termina el coche de seguridad virtual</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="66"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="66" />
         <source>Safety car in this lap</source>
         <translation>El coche de seguridad entra en esta vuelta</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="68" />
         <source>Virtual safety car: %1</source>
         <translation>Coche de seguridad virtual: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="68" />
         <source>Safety car: %1</source>
         <translation>Coche de seguridad: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="71"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="71" />
         <source>%1 retires (%2)</source>
         <translation>%1 abandona (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="73"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="73" />
         <source>Chequered flag</source>
         <translation>Bandera a cuadros</translation>
     </message>
@@ -476,22 +542,32 @@
 <context>
     <name>pitwall::FeedModel</name>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="61"/>
+        <location filename="../src/gui/FeedModel.cpp" line="61" />
         <source>Lap %1 · %2</source>
         <translation>Vuelta %1 · %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="62"/>
+        <location filename="../src/gui/FeedModel.cpp" line="62" />
         <source>race control</source>
         <translation>dir. carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="73"/>
+        <location filename="../src/gui/FeedModel.cpp" line="83" />
         <source>commentary</source>
         <translation>comentario</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="121"/>
+        <location filename="../src/gui/FeedModel.cpp" line="85" />
+        <source>offline · fallback</source>
+        <translation>sin conexión · respaldo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/FeedModel.cpp" line="87" />
+        <source>offline</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/FeedModel.cpp" line="137" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -499,12 +575,12 @@
 <context>
     <name>pitwall::FeedPanel</name>
     <message>
-        <location filename="../src/gui/FeedPanel.cpp" line="89"/>
+        <location filename="../src/gui/FeedPanel.cpp" line="89" />
         <source>Everyone</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedPanel.cpp" line="99"/>
+        <location filename="../src/gui/FeedPanel.cpp" line="99" />
         <source>Copy line</source>
         <translation>Copiar línea</translation>
     </message>
@@ -512,12 +588,12 @@
 <context>
     <name>pitwall::KafkaConnectionDialog</name>
     <message>
-        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="21"/>
+        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="21" />
         <source>librdkafka properties file</source>
         <translation>Archivo de propiedades de librdkafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="41"/>
+        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="41" />
         <source>Enter the bootstrap servers or a properties file that names them.</source>
         <translation>Indique los servidores de arranque o un archivo de propiedades que los nombre.</translation>
     </message>
@@ -525,58 +601,58 @@
 <context>
     <name>pitwall::LapChartsPanel</name>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="51"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="51" />
         <source>Race trace: gap to the leader</source>
         <translation>Evolución de la carrera: diferencia con el líder</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="53"/>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="83"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="53" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="83" />
         <source>lap</source>
         <translation>vuelta</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="54"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="54" />
         <source>gap (s)</source>
         <translation>diferencia (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="64"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="64" />
         <source>Pit stops</source>
         <translation>Paradas en boxes</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="70"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="70" />
         <source>Safety car</source>
         <translation>Coche de seguridad</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="82"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="82" />
         <source>Lap times of the followed driver</source>
         <translation>Tiempos por vuelta del piloto seguido</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="84"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="84" />
         <source>lap time (s)</source>
         <translation>tiempo de vuelta (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="88"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="88" />
         <source>Forecast band</source>
         <translation>Banda de previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="93"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="93" />
         <source>Forecast</source>
         <translation>Previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="97"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="97" />
         <source>Lap time</source>
         <translation>Tiempo de vuelta</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="102"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="102" />
         <source>Pit or neutralised lap</source>
         <translation>Vuelta en boxes o neutralizada</translation>
     </message>
@@ -584,77 +660,77 @@
 <context>
     <name>pitwall::LeaderboardModel</name>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="32"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="32" />
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="33"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="33" />
         <source>+/-</source>
         <translation>+/-</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="34"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="34" />
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="35"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="35" />
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="36"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="36" />
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="37"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="37" />
         <source>Gap</source>
         <translation>Diferencia</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="38"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="38" />
         <source>Interval</source>
         <translation>Intervalo</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="39"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="39" />
         <source>Last lap</source>
         <translation>Última vuelta</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="40"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="40" />
         <source>Tyre</source>
         <translation>Neumático</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="41"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="41" />
         <source>Pits</source>
         <translation>Paradas</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="42"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="42" />
         <source>Speed (km/h)</source>
         <translation>Velocidad (km/h)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="66"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="66" />
         <source>OUT</source>
         <translation>FUERA</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="68"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="68" />
         <source>PIT</source>
         <translation>BOX</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="70"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="70" />
         <source>Winner</source>
         <translation>Ganador</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="70"/>
+        <location filename="../src/gui/LeaderboardModel.cpp" line="70" />
         <source>Leader</source>
         <translation>Líder</translation>
     </message>
@@ -662,92 +738,92 @@
 <context>
     <name>pitwall::LibraryPanel</name>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="94"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="94" />
         <source>Select a race to see its result.</source>
         <translation>Seleccione una carrera para ver su resultado.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="95"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="95" />
         <source>No races yet: every race you run is kept here.</source>
         <translation>Aún no hay carreras: aquí se guarda cada carrera que corra.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="99"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="99" />
         <source>no result</source>
         <translation>sin resultado</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="101"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="101" />
         <source>%1 — %2 laps, %3 — %4. Race time recorded: %5 min.</source>
         <translation>%1 — %2 vueltas, %3 — %4. Tiempo de carrera grabado: %5 min.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="104"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="104" />
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="104"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="104" />
         <source>not finished (%1)</source>
         <translation>sin terminar (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="105"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="105" />
         <source>no followed driver</source>
         <translation>sin piloto seguido</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="106"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="106" />
         <source>following %1</source>
         <translation>siguiendo a %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="115"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="115" />
         <source>Delete race</source>
         <translation>Eliminar carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="116"/>
-        <source>Delete &quot;%1&quot; and everything recorded of it? This cannot be undone.</source>
+        <location filename="../src/gui/LibraryPanel.cpp" line="116" />
+        <source>Delete "%1" and everything recorded of it? This cannot be undone.</source>
         <translation>¿Eliminar «%1» y todo lo grabado de ella? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="129"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="129" />
         <source>JSON Lines, can be imported (*.jsonl)</source>
         <translation>JSON Lines, importable (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="129"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="129" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="130"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="130" />
         <source>Export race</source>
         <translation>Exportar carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="137"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="137" />
         <source>Exported %1 messages to %2.</source>
         <translation>%1 mensajes exportados a %2.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="143"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="143" />
         <source>Import race</source>
         <translation>Importar carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="143"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="143" />
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="148"/>
-        <source>Imported &quot;%1&quot;.</source>
+        <location filename="../src/gui/LibraryPanel.cpp" line="148" />
+        <source>Imported "%1".</source>
         <translation>«%1» importada.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="156"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="156" />
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
@@ -755,280 +831,305 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="107"/>
+        <location filename="../src/gui/MainWindow.cpp" line="112" />
         <source>About Pit Wall</source>
         <translation>Acerca de Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="108"/>
+        <location filename="../src/gui/MainWindow.cpp" line="113" />
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="138"/>
+        <location filename="../src/gui/MainWindow.cpp" line="143" />
         <source> Circuit </source>
         <translation> Circuito </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="148"/>
+        <location filename="../src/gui/MainWindow.cpp" line="153" />
         <source> Speed </source>
         <translation> Velocidad </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="153"/>
-        <location filename="../src/gui/MainWindow.cpp" line="525"/>
+        <location filename="../src/gui/MainWindow.cpp" line="158" />
+        <location filename="../src/gui/MainWindow.cpp" line="585" />
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="168"/>
+        <location filename="../src/gui/MainWindow.cpp" line="173" />
         <source>&amp;Faster</source>
         <translation>Más &amp;rápido</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="173"/>
+        <location filename="../src/gui/MainWindow.cpp" line="178" />
         <source>S&amp;lower</source>
         <translation>Más &amp;lento</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="197"/>
+        <location filename="../src/gui/MainWindow.cpp" line="202" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="212"/>
+        <location filename="../src/gui/MainWindow.cpp" line="217" />
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="229"/>
+        <location filename="../src/gui/MainWindow.cpp" line="230" />
+        <source>Ask</source>
+        <translation>Preguntar</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="235" />
+        <source>Searches the commentary by meaning with the offline embedder.</source>
+        <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="241" />
+        <source>Kafka is not ready yet.</source>
+        <translation>Kafka aún no está listo.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="273" />
         <source>Telemetry</source>
         <translation>Telemetría</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="232"/>
+        <location filename="../src/gui/MainWindow.cpp" line="276" />
         <source>Race trace</source>
         <translation>Evolución</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="239"/>
+        <location filename="../src/gui/MainWindow.cpp" line="283" />
         <source>Track map</source>
         <translation>Mapa del circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="243"/>
+        <location filename="../src/gui/MainWindow.cpp" line="287" />
         <source>Race feed</source>
         <translation>Crónica de carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="250"/>
+        <location filename="../src/gui/MainWindow.cpp" line="294" />
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="283"/>
+        <location filename="../src/gui/MainWindow.cpp" line="327" />
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="287"/>
+        <location filename="../src/gui/MainWindow.cpp" line="331" />
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="319"/>
+        <location filename="../src/gui/MainWindow.cpp" line="363" />
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="323"/>
+        <location filename="../src/gui/MainWindow.cpp" line="367" />
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="334"/>
+        <location filename="../src/gui/MainWindow.cpp" line="378" />
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="403"/>
+        <location filename="../src/gui/MainWindow.cpp" line="447" />
         <source>%1 live</source>
         <translation>%1 en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="404"/>
+        <location filename="../src/gui/MainWindow.cpp" line="448" />
         <source>%1 (held)</source>
         <translation>%1 (detenido)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="422"/>
+        <location filename="../src/gui/MainWindow.cpp" line="466" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="445"/>
+        <location filename="../src/gui/MainWindow.cpp" line="489" />
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Vuelta rápida: &lt;b&gt;%1&lt;/b&gt;, %2 en la vuelta %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="454"/>
+        <location filename="../src/gui/MainWindow.cpp" line="498" />
         <source>%1 — classification</source>
         <translation>%1 — clasificación</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="456"/>
+        <location filename="../src/gui/MainWindow.cpp" line="500" />
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 terminó &lt;b&gt;P%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="460"/>
+        <location filename="../src/gui/MainWindow.cpp" line="504" />
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="460"/>
+        <location filename="../src/gui/MainWindow.cpp" line="504" />
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="460"/>
+        <location filename="../src/gui/MainWindow.cpp" line="504" />
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="490"/>
-        <location filename="../src/gui/MainWindow.cpp" line="501"/>
-        <location filename="../src/gui/MainWindow.cpp" line="778"/>
+        <location filename="../src/gui/MainWindow.cpp" line="534" />
+        <location filename="../src/gui/MainWindow.cpp" line="545" />
+        <location filename="../src/gui/MainWindow.cpp" line="840" />
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="494"/>
+        <location filename="../src/gui/MainWindow.cpp" line="538" />
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Pausar la repetición y reanudarla (Ctrl+Espacio)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="498"/>
+        <location filename="../src/gui/MainWindow.cpp" line="542" />
         <source>Race time of the replay: drag to jump</source>
         <translation>Tiempo de carrera de la repetición: arrastre para saltar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="501"/>
+        <location filename="../src/gui/MainWindow.cpp" line="545" />
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="539"/>
+        <location filename="../src/gui/MainWindow.cpp" line="563" />
+        <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
+        <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="565" />
+        <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
+        <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="599" />
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — vuelta %2/%3 — en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="552"/>
+        <location filename="../src/gui/MainWindow.cpp" line="612" />
         <source>Lap %v of %m</source>
         <translation>Vuelta %v de %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="578"/>
+        <location filename="../src/gui/MainWindow.cpp" line="638" />
         <source>Connecting to Kafka at %1…</source>
         <translation>Conectando a Kafka en %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="579"/>
+        <location filename="../src/gui/MainWindow.cpp" line="639" />
         <source>Starting the embedded Kafka broker…</source>
         <translation>Iniciando el broker de Kafka integrado…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="594"/>
+        <location filename="../src/gui/MainWindow.cpp" line="654" />
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="595"/>
+        <location filename="../src/gui/MainWindow.cpp" line="655" />
         <source>Kafka: not connected</source>
         <translation>Kafka: sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="601"/>
+        <location filename="../src/gui/MainWindow.cpp" line="661" />
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="603"/>
+        <location filename="../src/gui/MainWindow.cpp" line="663" />
         <source>embedded broker</source>
         <translation>broker integrado</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="603"/>
+        <location filename="../src/gui/MainWindow.cpp" line="663" />
         <source>cluster</source>
         <translation>clúster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="656"/>
+        <location filename="../src/gui/MainWindow.cpp" line="716" />
         <source>Replay of %1</source>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="674"/>
+        <location filename="../src/gui/MainWindow.cpp" line="734" />
         <source>Could not switch %1 on: %2</source>
         <translation>No se pudo activar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="675"/>
+        <location filename="../src/gui/MainWindow.cpp" line="735" />
         <source>Could not switch %1 off: %2</source>
         <translation>No se pudo desactivar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="701"/>
+        <location filename="../src/gui/MainWindow.cpp" line="761" />
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="702"/>
+        <location filename="../src/gui/MainWindow.cpp" line="762" />
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="703"/>
+        <location filename="../src/gui/MainWindow.cpp" line="763" />
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="694"/>
+        <location filename="../src/gui/MainWindow.cpp" line="754" />
         <source>The race could not start: %1</source>
         <translation>La carrera no pudo empezar: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="94"/>
+        <location filename="../src/gui/MainWindow.cpp" line="98" />
         <source>Double-click a driver to follow them</source>
         <translation>Doble clic en un piloto para seguirlo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="711"/>
+        <location filename="../src/gui/MainWindow.cpp" line="771" />
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="720"/>
+        <location filename="../src/gui/MainWindow.cpp" line="780" />
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="747"/>
+        <location filename="../src/gui/MainWindow.cpp" line="809" />
         <source>produced %1 · consumed %2</source>
         <translation>producidos %1 · consumidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="748"/>
+        <location filename="../src/gui/MainWindow.cpp" line="810" />
         <source>lag %1</source>
         <translation>retraso %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="750"/>
+        <location filename="../src/gui/MainWindow.cpp" line="812" />
         <source>errors %1 · skipped %2</source>
         <translation>errores %1 · omitidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="751"/>
+        <location filename="../src/gui/MainWindow.cpp" line="813" />
         <source>errors %1</source>
         <translation>errores %1</translation>
     </message>
@@ -1036,101 +1137,131 @@
 <context>
     <name>pitwall::PipelineHealthModel</name>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="73"/>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="73" />
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="74"/>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="74" />
         <source>In/s</source>
         <translation>Entrada/s</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="75"/>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="75" />
         <source>Out/s</source>
         <translation>Salida/s</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="76"/>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="76" />
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="77"/>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="77" />
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="78"/>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="78" />
         <source>Lag</source>
         <translation>Retraso</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="79"/>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="79" />
         <source>p50 µs</source>
         <translation>p50 µs</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="80"/>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="80" />
         <source>p99 µs</source>
         <translation>p99 µs</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="81"/>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="81" />
         <source>Dead-lettered</source>
         <translation>Descartados (DLQ)</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="82"/>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="82" />
         <source>Failures</source>
         <translation>Fallos</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="83"/>
+        <location filename="../src/gui/PipelineHealthModel.cpp" line="83" />
         <source>Restarts</source>
         <translation>Reinicios</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::PipelinePanel</name>
+    <message>
+        <location filename="../src/gui/PipelinePanel.cpp" line="45" />
+        <source>Commentary: offline commentator (no LLM configured) · %1 lines</source>
+        <translation>Comentarios: comentarista sin conexión (sin LLM configurado) · %1 líneas</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelinePanel.cpp" line="47" />
+        <source>Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks</source>
+        <translation>Comentarios: %1 · %2 llamadas · %3 tokens de entrada, %4 de salida · $%5 · %6 líneas del modelo, %7 de respaldo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelinePanel.cpp" line="56" />
+        <source> · throttled %1, held back %2, refused by the fact check %3</source>
+        <translation> · limitadas %1, retenidas %2, rechazadas por la verificación %3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelinePanel.cpp" line="61" />
+        <source> · paused after repeated failures</source>
+        <translation> · en pausa tras fallos repetidos</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelinePanel.cpp" line="63" />
+        <source>
+Search: %1 in %2 · %3 lines stored</source>
+        <translation>
+Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::RaceLibraryModel</name>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="34"/>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="45"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="34" />
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="45" />
         <source>The race library is not open.</source>
         <translation>La biblioteca de carreras no está abierta.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="103"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="103" />
         <source>Race</source>
         <translation>Carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="104"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="104" />
         <source>Circuit</source>
         <translation>Circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="105"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="105" />
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="106"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="106" />
         <source>Laps</source>
         <translation>Vueltas</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="107"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="107" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="108"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="108" />
         <source>Messages</source>
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="109"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="109" />
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
@@ -1138,94 +1269,94 @@
 <context>
     <name>pitwall::TelemetryPanel</name>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="64"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="64" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="64"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="64" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="70"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="70" />
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="70"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="70" />
         <source>km/h</source>
         <translation>km/h</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="71"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="88"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="71" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="88" />
         <source>Followed</source>
         <translation>Seguido</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="72"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="89"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="72" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="89" />
         <source>Rival</source>
         <translation>Rival</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="73" />
         <source>Throttle, brake and gear</source>
         <translation>Acelerador, freno y marcha</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="73" />
         <source>% / gear×12.5</source>
         <translation>% / marcha×12,5</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="74"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="74" />
         <source>Throttle</source>
         <translation>Acelerador</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="75" />
         <source>Brake</source>
         <translation>Freno</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76" />
         <source>Gear</source>
         <translation>Marcha</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="77" />
         <source>Rival gear</source>
         <translation>Marcha del rival</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78" />
         <source>Temperature</source>
         <translation>Temperatura</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="83"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="83" />
         <source>Forecast band</source>
         <translation>Banda de previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="87"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="87" />
         <source>Forecast</source>
         <translation>Previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="91"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="91" />
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="138"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="138" />
         <source>race time (s)</source>
         <translation>tiempo de carrera (s)</translation>
     </message>
@@ -1233,7 +1364,7 @@
 <context>
     <name>pitwall::TrackMapWidget</name>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="83"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="83" />
         <source>The track map appears when a race starts.</source>
         <translation>El mapa del circuito aparece cuando empieza una carrera.</translation>
     </message>

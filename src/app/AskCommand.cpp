@@ -3,9 +3,7 @@
 #include "AiOptions.h"
 #include "core/Topics.h"
 #include "pipeline/AskClient.h"
-#include "pipeline/PipelineEngine.h"
 #include "stream/KafkaEndpoint.h"
-#include "stream/KafkaProducer.h"
 #include "stream/KafkaSelection.h"
 
 #include <QCommandLineParser>
@@ -81,24 +79,8 @@ int runAskCommand(const QStringList &arguments)
         say(endpoint.error().message);
         return kFailed;
     }
-    auto producer = KafkaProducer::create(endpoint.value()->clientConfig());
-    if (!producer) {
-        say(producer.error().message);
-        return kFailed;
-    }
-    // Only the two ask stages, on this process's AI services (its vector store).
-    std::vector<StageDefinition> stages;
-    for (auto &stage : pipelineDefinition(services.value()))
-        if (stage.name == QLatin1String("ask-embed") || stage.name == QLatin1String("ask-search"))
-            stages.push_back(std::move(stage));
-    PipelineEngine engine(endpoint.value()->clientConfig(), *producer.value(), std::move(stages));
-    if (auto started = engine.start(KafkaEndpoint::kDefaultTimeoutMs); !started) {
-        say(started.error().message);
-        return kFailed;
-    }
     CommentaryQuery query{words.join(QLatin1Char(' ')), {}, parser.value(race)};
-    const auto result = askThroughKafka(endpoint.value()->clientConfig(), query, timeoutS * 1000);
-    engine.stop();
+    const auto result = askWithOwnStages(endpoint.value()->clientConfig(), services.value(), query, timeoutS * 1000);
     if (!result) {
         say(result.error().message);
         return kFailed;

@@ -70,10 +70,26 @@ std::vector<FeedLine> FeedModel::linesFromCommentary(size_t first) const
     const auto &commentary = m_store.commentary();
     for (size_t i = first; i < commentary.size(); ++i) {
         const auto &line = commentary[i].commentary;
-        lines.push_back({commentary[i].raceMs, line.message, commentaryTypeName(line.type), tr("commentary"),
+        lines.push_back({commentary[i].raceMs, line.message, commentaryTypeName(line.type), sourceBadge(line.source),
                          driverMentioned(line.message)});
     }
     return lines;
+}
+
+QString FeedModel::sourceBadge(const QString &source)
+{
+    // The model's id is long ("us.anthropic.claude-3-5-sonnet-20240620-v1:0"): its name part.
+    if (source.isEmpty())
+        return tr("commentary");
+    if (source.startsWith(QLatin1String("offline (fallback")))
+        return tr("offline · fallback");
+    if (source == QLatin1String("offline"))
+        return tr("offline");
+    QString model = source.section(QLatin1Char('/'), -1); // an inference profile ARN
+    const QStringList parts = model.split(QLatin1Char('.'));
+    if (parts.size() >= 2 && parts.last().contains(QLatin1Char('-')))
+        model = parts.last(); // drop the "us.anthropic." prefix
+    return model.section(QLatin1Char(':'), 0, 0).left(32);
 }
 
 QString FeedModel::driverMentioned(const QString &text) const

@@ -37,6 +37,8 @@ private:
     std::vector<FeedLine> linesFromEvents(size_t first) const;
     std::vector<FeedLine> linesFromCommentary(size_t first) const;
     QString driverMentioned(const QString &text) const;
+    // The badge for a commentary line's source: the model's short name, offline, or fallback.
+    static QString sourceBadge(const QString &source);
 
     const RaceViewStore &m_store;
     QStringList m_driverNames;

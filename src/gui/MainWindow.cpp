@@ -1,5 +1,9 @@
 #include "MainWindow.h"
 
+#include "AskPanel.h"
+#include "pipeline/AiServices.h"
+#include "pipeline/AskClient.h"
+
 #include "AnomalyListModel.h"
 #include "AnomalyPanel.h"
 #include "DisplayNames.h"
@@ -95,6 +99,7 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     setUpRaceViews();
     setUpPipelineDock();
     setUpLibraryDock();
+    setUpAskDock();
     setUpStatusBar();
     setUpRaceControls();
     setUpReplayControls();
@@ -217,6 +222,45 @@ void MainWindow::setUpLibraryDock()
     m_raceOptions.libraryPath = LibraryDatabase::defaultPath(); // every race is kept
     m_libraryPanel->openLibrary(m_raceOptions.libraryPath);
     connect(m_libraryPanel, &LibraryPanel::replayRequested, this, &MainWindow::startReplay);
+}
+
+void MainWindow::setUpAskDock()
+{
+    m_askPanel = new AskPanel(this);
+    m_askDock = addPanel(m_askPanel, tr("Ask"), QStringLiteral("askDock"), Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_K));
+    tabifyDockWidget(m_libraryDock, m_askDock);
+    if (auto *telemetry = findChild<QDockWidget *>(QStringLiteral("telemetryDock")))
+        telemetry->raise();
+    connect(m_askPanel, &AskPanel::askRequested, this, &MainWindow::askCommentary);
+    m_askPanel->setModelDescription(tr("Searches the commentary by meaning with the offline embedder."));
+}
+
+void MainWindow::askCommentary(const QString &question, bool thisRaceOnly)
+{
+    if (!m_endpoint) {
+        m_askPanel->showError(tr("Kafka is not ready yet."));
+        return;
+    }
+    const CommentaryQuery query{question, {}, thisRaceOnly && m_session ? m_session->raceId() : QString()};
+    // A running race's pipeline answers; otherwise the question gets its own ask stages.
+    const bool raceAnswers = m_session && m_session->state() == RaceSession::State::Running;
+    std::shared_ptr<AiServices> ai = m_session ? m_session->ai() : m_raceOptions.ai;
+    if (!ai)
+        ai = AiServices::offline();
+    const KafkaConfig config = m_endpoint->clientConfig();
+    using Answer = Expected<CommentaryQueryResult>;
+    auto *watcher = new QFutureWatcher<Answer>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const auto answer = watcher->result();
+        if (answer)
+            m_askPanel->showResult(answer.value());
+        else
+            m_askPanel->showError(answer.error().message);
+    });
+    watcher->setFuture(QtConcurrent::run([config, ai, query, raceAnswers]() -> Answer {
+        return raceAnswers ? askThroughKafka(config, query, 20000) : askWithOwnStages(config, ai, query, 20000);
+    }));
 }
 
 void MainWindow::setUpRaceViews()
@@ -512,6 +556,14 @@ void MainWindow::setUpReplayControls()
 void MainWindow::setAiServices(std::shared_ptr<AiServices> services)
 {
     m_raceOptions.ai = std::move(services);
+    if (!m_raceOptions.ai)
+        return;
+    m_pipelinePanel->showAi(*m_raceOptions.ai);
+    const auto &ai = *m_raceOptions.ai;
+    m_askPanel->setModelDescription(ai.hasLlm() ? tr("Searches the commentary by meaning (%1); %2 writes an answer from the matches.")
+                                                      .arg(ai.embedderLabel(), ai.llmLabel())
+                                                : tr("Searches the commentary by meaning (%1). Configure an LLM for written answers.")
+                                                      .arg(ai.embedderLabel()));
 }
 
 void MainWindow::setRaceOptions(const SessionOptions &options)
@@ -750,6 +802,8 @@ void MainWindow::showStats(const SessionStats &stats)
         m_replaySlider->setValue(int(stats.raceTimeS));
     }
     m_pipelinePanel->model()->updateMetrics(stats.stages);
+    if (m_session)
+        m_pipelinePanel->showAi(*m_session->ai());
     if (m_session && m_session->state() == RaceSession::State::Running)
         m_lapProgress->setValue(std::clamp(stats.leaderLap, 0, m_lapProgress->maximum()));
     m_countsLabel->setText(tr("produced %1 · consumed %2").arg(stats.produced).arg(stats.consumed));

@@ -27,6 +27,7 @@ class AnomalyListModel;
 class AnomalyPanel;
 struct AnomalyRecord;
 class FeedModel;
+class AskPanel;
 class FeedPanel;
 class KafkaEndpoint;
 class LapChartsPanel;
@@ -101,6 +102,8 @@ private:
                           const QKeySequence &shortcut);
     void setUpPipelineDock();
     void setUpLibraryDock();
+    void setUpAskDock();
+    void askCommentary(const QString &question, bool thisRaceOnly);
     void setUpRaceViews();
     void setUpViewMenu();
     void applyDefaultDockSizes();
@@ -140,6 +143,8 @@ private:
     LapChartsPanel *m_lapCharts = nullptr;
     FeedModel *m_feedModel = nullptr;
     FeedPanel *m_feedPanel = nullptr;
+    AskPanel *m_askPanel = nullptr;
+    QDockWidget *m_askDock = nullptr;
     AnomalyListModel *m_anomalyModel = nullptr;
     AnomalyPanel *m_anomalyPanel = nullptr;
     RaceViewStore *m_recordedStore = nullptr;           // a re-run's recorded outputs, for comparison

@@ -1,10 +1,12 @@
 #include "PipelinePanel.h"
 
 #include "PipelineHealthModel.h"
+#include "pipeline/AiServices.h"
 #include "ui_PipelinePanel.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QLocale>
 
 namespace pitwall {
 
@@ -32,6 +34,36 @@ void PipelinePanel::showMessage(const QString &text)
 {
     m_ui->stageMessage->setText(text);
     m_ui->stageMessage->setVisible(!text.isEmpty());
+}
+
+void PipelinePanel::showAi(const AiServices &ai)
+{
+    const auto usage = ai.llmUsage();
+    const QLocale locale;
+    QString text;
+    if (!ai.hasLlm()) {
+        text = tr("Commentary: offline commentator (no LLM configured) · %1 lines").arg(locale.toString(ai.linesOffline()));
+    } else {
+        text = tr("Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks")
+                   .arg(ai.llmLabel())
+                   .arg(locale.toString(usage.calls))
+                   .arg(locale.toString(usage.tokensIn))
+                   .arg(locale.toString(usage.tokensOut))
+                   .arg(locale.toString(usage.costUsd, 'f', 4))
+                   .arg(locale.toString(ai.linesByModel()))
+                   .arg(locale.toString(usage.fallbacks));
+        if (usage.throttled || usage.refusedByBudget || usage.groundingRejections)
+            text += tr(" · throttled %1, held back %2, refused by the fact check %3")
+                        .arg(usage.throttled)
+                        .arg(usage.refusedByBudget + usage.refusedByCircuit)
+                        .arg(usage.groundingRejections);
+        if (usage.circuitOpen)
+            text += tr(" · paused after repeated failures");
+    }
+    text += tr("\nSearch: %1 in %2 · %3 lines stored").arg(ai.embedderLabel(), ai.storeLabel()).arg(locale.toString(ai.indexed()));
+    m_ui->aiSummary->setText(text);
+    // The provider's last error, as plain text (it came from outside).
+    m_ui->aiSummary->setToolTip(usage.lastError.isEmpty() ? QString() : QStringLiteral("<p>%1</p>").arg(usage.lastError.toHtmlEscaped()));
 }
 
 } // namespace pitwall

@@ -12,6 +12,7 @@ class PipelinePanel;
 
 namespace pitwall {
 
+class AiServices;
 class PipelineHealthModel;
 
 class PipelinePanel : public QWidget {
@@ -23,6 +24,8 @@ public:
     PipelineHealthModel *model() const { return m_model; }
     // A line under the table: a stage that could not be switched, a stage's last error.
     void showMessage(const QString &text);
+    // The AI stages' line: model, calls, tokens, cost, fallbacks; embedder and vector store.
+    void showAi(const AiServices &ai);
 
 private:
     std::unique_ptr<Ui::PipelinePanel> m_ui;

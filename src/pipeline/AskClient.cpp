@@ -1,5 +1,6 @@
 #include "AskClient.h"
 
+#include "PipelineEngine.h"
 #include "core/JsonCodec.h"
 #include "core/Topics.h"
 #include "stream/KafkaConsumer.h"
@@ -53,6 +54,24 @@ Expected<CommentaryQueryResult> askThroughKafka(const KafkaConfig &config, Comme
     if (!answered)
         return Error{QStringLiteral("no answer within %1 s (are the ask-embed and ask-search stages running?)").arg(timeoutMs / 1000)};
     return *answer;
+}
+
+Expected<CommentaryQueryResult> askWithOwnStages(const KafkaConfig &config, const std::shared_ptr<AiServices> &ai,
+                                                 CommentaryQuery query, int timeoutMs)
+{
+    auto producer = KafkaProducer::create(config);
+    if (!producer)
+        return producer.error();
+    std::vector<StageDefinition> stages;
+    for (auto &stage : pipelineDefinition(ai))
+        if (stage.name == QLatin1String("ask-embed") || stage.name == QLatin1String("ask-search"))
+            stages.push_back(std::move(stage));
+    PipelineEngine engine(config, *producer.value(), std::move(stages));
+    if (auto started = engine.start(timeoutMs); !started)
+        return started.error();
+    auto result = askThroughKafka(config, std::move(query), timeoutMs);
+    engine.stop();
+    return result;
 }
 
 } // namespace pitwall

@@ -7,8 +7,17 @@
 #include "core/Messages.h"
 #include "stream/KafkaConfig.h"
 
+#include <memory>
+
 namespace pitwall {
 
 Expected<CommentaryQueryResult> askThroughKafka(const KafkaConfig &config, CommentaryQuery query, int timeoutMs);
+
+class AiServices;
+
+// The same, with this process's own ask-embed and ask-search stages running for the
+// question (when no race's pipeline runs them): they search `ai`'s vector store.
+Expected<CommentaryQueryResult> askWithOwnStages(const KafkaConfig &config, const std::shared_ptr<AiServices> &ai,
+                                                 CommentaryQuery query, int timeoutMs);
 
 } // namespace pitwall

@@ -24,6 +24,9 @@
 #include <QDockWidget>
 #include <QDir>
 #include <QLabel>
+#include <QTreeWidget>
+#include <QCheckBox>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
@@ -157,6 +160,30 @@ private slots:
         QVERIFY(metricMatches);
         window.findChild<QAction *>(QStringLiteral("actionLive"))->trigger();
         QVERIFY(clock->isLive());
+
+        // The commentary's source is on each line's badge, and the pipeline panel counts it.
+        bool offlineBadge = false;
+        for (int row = 0; row < window.feedModel()->rowCount(); ++row)
+            offlineBadge = offlineBadge || window.feedModel()->index(row, 0).data(FeedModel::SourceRole).toString() == QStringLiteral("offline");
+        QVERIFY(offlineBadge);
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("aiSummary"))->text().contains(QLatin1String("offline commentator")));
+
+        // Ask: the five closest lines of this race's commentary, by meaning.
+        auto *askDock = window.findChild<QDockWidget *>(QStringLiteral("askDock"));
+        QVERIFY(askDock);
+        askDock->show();
+        askDock->raise();
+        auto *question = askDock->findChild<QLineEdit *>(QStringLiteral("question"));
+        question->setText(QStringLiteral("fastest lap"));
+        askDock->findChild<QCheckBox *>(QStringLiteral("thisRaceOnly"))->setChecked(true);
+        askDock->findChild<QPushButton *>(QStringLiteral("askButton"))->click();
+        auto *matches = askDock->findChild<QTreeWidget *>(QStringLiteral("matches"));
+        QTRY_COMPARE_WITH_TIMEOUT(matches->topLevelItemCount(), 5, 30000);
+        QVERIFY2(matches->topLevelItem(0)->text(1).contains(QLatin1String("fastest"), Qt::CaseInsensitive),
+                 qPrintable(matches->topLevelItem(0)->text(1)));
+        QCOMPARE(matches->topLevelItem(0)->text(2), window.session()->raceId());
+        QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR));
+        QVERIFY(window.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/mainwindow-ask.png")));
 
         // Screenshots of the results, then the panels, in both themes.
         QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR));

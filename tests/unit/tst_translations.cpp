@@ -38,7 +38,7 @@ QHash<QString, QString> readCatalogue(const QString &path, int &unfinished)
         else if (xml.name() == QLatin1String("translation")) {
             if (xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished"))
                 ++unfinished;
-            messages.insert(source, xml.readElementText());
+            messages.insert(source, xml.readElementText(QXmlStreamReader::IncludeChildElements)); // plural forms nest
         }
     }
     return messages;
