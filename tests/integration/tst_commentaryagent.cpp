@@ -4,7 +4,10 @@
 // summary, `pitwall ask` finds the lines, and no secret is written anywhere.
 #include "../support/FakeCommentator.h"
 #include "../support/FakeHttpServer.h"
+#include "ai/Embedder.h"
+#include "vector/MongoVectorStore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -185,6 +188,36 @@ private slots:
         QCOMPARE(llm.value("fallbacks").toInt(), llm.value("lines_offline").toInt());
         QVERIFY(llm.value("last_error").toString().contains(QLatin1String("cannot reach 127.0.0.1")));
         QVERIFY(run.summary.value("topics").toObject().value("f1-commentary").toInt() == llm.value("lines_offline").toInt());
+    }
+
+    // Only with a real cluster: MONGODB_URI set, and a vectorSearch index named
+    // vector_index on message_embedding (384 dimensions, cosine) with race_id as a filter
+    // field, in the database PITWALL_TEST_MONGODB_DATABASE (default pitwall_test).
+    void mongoDbAtlasRoundTripWhenConfigured()
+    {
+        const QString uri = qEnvironmentVariable("MONGODB_URI");
+        if (uri.isEmpty())
+            QSKIP("MONGODB_URI is not set: no MongoDB Atlas cluster to test against");
+        pitwall::ai::MongoSettings settings;
+        settings.uri = uri;
+        settings.database = qEnvironmentVariable("PITWALL_TEST_MONGODB_DATABASE", QStringLiteral("pitwall_test"));
+        pitwall::vector::MongoVectorStore store(settings);
+        const auto opened = store.open();
+        QVERIFY2(opened.hasValue(), qPrintable(opened.hasValue() ? QString() : opened.error().message));
+        const QString race = QStringLiteral("race-test-%1").arg(QDateTime::currentMSecsSinceEpoch());
+        const QString line = QStringLiteral("Hamilton pits from P4, hard tyres");
+        const auto vector = pitwall::ai::OfflineEmbedder::embedOne(line);
+        QVERIFY(store.add({QStringLiteral("c-1"), line, race, 1, QStringLiteral("info"), QStringLiteral("offline")}, vector).hasValue());
+        // Atlas indexes new documents within seconds.
+        bool found = false;
+        for (int attempt = 0; attempt < 60 && !found; ++attempt) {
+            const auto matches = store.search(vector, 5, race);
+            QVERIFY2(matches.hasValue(), qPrintable(matches.hasValue() ? QString() : matches.error().message));
+            found = !matches->empty() && matches->front().line.message == line && matches->front().score > 0.99;
+            if (!found)
+                QTest::qWait(1000);
+        }
+        QVERIFY(found);
     }
 
     void misconfigurationIsSaidBeforeTheRace()
