@@ -63,7 +63,7 @@ class TestCommentaryAgent : public QObject {
         process.start(QStringLiteral(PITWALL_BINARY), arguments);
         Run run;
         // The fake server lives in this process: keep its event loop turning while we wait.
-        QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000);
+        (void)QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000);
         if (process.state() != QProcess::NotRunning) {
             process.kill();
             process.waitForFinished();

@@ -43,7 +43,7 @@ Expected<LlmReply, LlmError> await(Call call, int timeoutMs = 15000)
 {
     std::optional<Expected<LlmReply, LlmError>> result;
     call([&](Expected<LlmReply, LlmError> reply) { result = std::move(reply); });
-    QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
+    (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
     if (!result)
         return LlmError{LlmError::Kind::Timeout, QStringLiteral("the test waited in vain")};
     return *result;
