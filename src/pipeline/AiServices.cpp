@@ -117,6 +117,18 @@ QString AiServices::lastIndexError() const
     return m_lastIndexError;
 }
 
+void AiServices::setRaceState(const QString &summary)
+{
+    QMutexLocker lock(&m_errorMutex);
+    m_raceState = summary;
+}
+
+QString AiServices::raceState() const
+{
+    QMutexLocker lock(&m_errorMutex);
+    return m_raceState;
+}
+
 QJsonObject AiServices::summaryJson() const
 {
     const auto usage = llmUsage();

@@ -51,6 +51,9 @@ public:
     quint64 indexed() const { return m_indexed; }
     quint64 indexErrors() const { return m_indexErrors; }
     QString lastIndexError() const;
+    // The live race as the commentary agent last saw it (lap, top ten): ask's answers use it.
+    void setRaceState(const QString &summary);
+    QString raceState() const;
     // The headless summary's "llm" object: calls, tokens_in, tokens_out, failures, fallbacks, cost_usd, ...
     QJsonObject summaryJson() const;
 
@@ -71,6 +74,7 @@ private:
     std::atomic<quint64> m_indexErrors{0};
     mutable QMutex m_errorMutex;
     QString m_lastIndexError;
+    QString m_raceState;
 };
 
 } // namespace pitwall

@@ -120,16 +120,19 @@ AskSearchProcessor::AskSearchProcessor(std::shared_ptr<AiServices> ai)
 {
 }
 
-ai::LlmRequest askAnswerRequest(const QString &question, const QVector<CommentaryMatch> &matches)
+ai::LlmRequest askAnswerRequest(const QString &question, const QVector<CommentaryMatch> &matches, const QString &raceState)
 {
     ai::LlmRequest request;
     request.system = QStringLiteral(
-        "You answer questions about a Formula 1 race using only the commentary lines given. If they do not "
-        "hold the answer, say so. Two sentences at most.");
+        "You answer questions about a Formula 1 race using only the commentary lines and the race state given. "
+        "If they do not hold the answer, say so. Two sentences at most.");
     QStringList lines;
     for (const auto &match : matches)
         lines << QStringLiteral("- %1").arg(match.message);
-    request.prompt = QStringLiteral("Commentary:\n%1\n\nQuestion: %2").arg(lines.join(QLatin1Char('\n')), question);
+    request.prompt = QStringLiteral("Commentary:\n%1\n\n").arg(lines.join(QLatin1Char('\n')));
+    if (!raceState.isEmpty())
+        request.prompt += QStringLiteral("Race state now:\n%1\n\n").arg(raceState);
+    request.prompt += QStringLiteral("Question: %1").arg(question);
     request.maxTokens = 150;
     request.timeoutMs = 15000;
     return request;
@@ -161,7 +164,7 @@ std::optional<QString> AskSearchProcessor::process(const KafkaRecord &record, st
             outbox->finished(StageOutput{topics::kCommentaryQueryResults, key, encode(result)});
             return;
         }
-        const auto request = askAnswerRequest(query.query, result.results);
+        const auto request = askAnswerRequest(query.query, result.results, services->raceState());
         governor->submit(request, governor->nowMs() + request.timeoutMs,
                          [outbox, key, result, model = services->llmLabel()](Expected<ai::LlmReply, ai::LlmError> reply) mutable {
                              if (reply) {

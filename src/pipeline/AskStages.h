@@ -71,7 +71,8 @@ private:
     std::shared_ptr<StageOutbox> m_outbox;
 };
 
-// The prompt for a grounded answer: the question, the matches, nothing else.
-ai::LlmRequest askAnswerRequest(const QString &question, const QVector<CommentaryMatch> &matches);
+// The prompt for a grounded answer: the question, the matches and the live race state
+// (empty when no race runs), nothing else.
+ai::LlmRequest askAnswerRequest(const QString &question, const QVector<CommentaryMatch> &matches, const QString &raceState);
 
 } // namespace pitwall

@@ -89,6 +89,7 @@ void CommentaryAgentProcessor::closeWindow(std::vector<StageOutput> &out)
 {
     auto groups = ai::OfflineCommentator::group(m_window);
     m_window.clear();
+    m_ai->setRaceState(m_facts.summary());
     if (!m_ai->hasLlm()) {
         for (const auto &group : groups)
             emitLine(m_offline.writeGroup(group), group, QStringLiteral("offline"), out);

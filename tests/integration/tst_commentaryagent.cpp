@@ -99,10 +99,14 @@ private slots:
         FakeHttpServer server([&](const FakeRequest &request) {
             const auto messages = QJsonDocument::fromJson(request.body).object().value("messages").toArray();
             const QString prompt = messages.last().toObject().value("content").toString();
+            // A question for the ask panel, or a window of moments.
+            const QString content = prompt.contains(QLatin1String("\nQuestion: "))
+                                        ? QStringLiteral("The commentary was full of great moments.")
+                                        : answerFor(prompt, ++calls);
             const QJsonObject answer{
                 {"id", "c"}, {"object", "chat.completion"}, {"model", "fake-model"},
                 {"choices", QJsonArray{QJsonObject{{"index", 0}, {"finish_reason", "stop"},
-                                                   {"message", QJsonObject{{"role", "assistant"}, {"content", answerFor(prompt, ++calls)}}}}}},
+                                                   {"message", QJsonObject{{"role", "assistant"}, {"content", content}}}}}},
                 {"usage", QJsonObject{{"prompt_tokens", 200}, {"completion_tokens", 30}, {"total_tokens", 230}}}};
             return FakeResponse::json(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
         });
@@ -139,6 +143,20 @@ private slots:
         QCOMPARE(results.first().toObject().value("message").toString(), QStringLiteral("What a moment here!"));
         QCOMPARE(results.first().toObject().value("source").toString(), QStringLiteral("fake-model"));
         QVERIFY(results.first().toObject().value("score").toDouble() > 0.75); // shares one of its two words
+        QVERIFY(!ask.summary.contains("answer")); // no LLM configured for this ask
+
+        // With the model configured, it writes an answer from the matches.
+        const auto answered = pitwall({QStringLiteral("ask"), QStringLiteral("what a moment"), QStringLiteral("--json"),
+                                       QStringLiteral("--llm"), QStringLiteral("openai"), QStringLiteral("--llm-endpoint"),
+                                       server.baseUrl() + QStringLiteral("/v1")},
+                                      environment);
+        QVERIFY2(answered.exitCode == 0, answered.err.constData());
+        QCOMPARE(answered.summary.value("answer").toString(), QStringLiteral("The commentary was full of great moments."));
+        const QString askPrompt = QJsonDocument::fromJson(server.requests().last().body).object().value("messages").toArray().last()
+                                      .toObject().value("content").toString();
+        QVERIFY(askPrompt.contains(QLatin1String("- What a moment here!")));
+        QVERIFY(askPrompt.endsWith(QLatin1String("Question: what a moment")));
+        verifyNoSecretWritten(answered);
     }
 
     void bedrockCommentaryAndADeadEndpointFallsBack()
