@@ -1,5 +1,8 @@
 #include "PipelineEngine.h"
 
+#include <future>
+#include <optional>
+
 #include <QThread>
 #include <limits>
 
@@ -20,11 +23,20 @@ PipelineEngine::~PipelineEngine()
 
 Expected<bool> PipelineEngine::start(int timeoutMs)
 {
-    for (auto &runner : m_runners) {
-        if (auto started = runner->start(m_config, timeoutMs); !started) {
-            stop();
-            return started.error();
-        }
+    // Each stage's start waits on Kafka (metadata, watermarks, a first fetch) for a
+    // quarter of a second or so: all at once, not one after another.
+    std::vector<std::future<Expected<bool>>> starting;
+    for (auto &runner : m_runners)
+        starting.push_back(std::async(std::launch::async, [&runner, this, timeoutMs] { return runner->start(m_config, timeoutMs); }));
+    std::optional<Error> failure;
+    for (auto &started : starting) {
+        auto result = started.get();
+        if (!result && !failure)
+            failure = result.error();
+    }
+    if (failure) {
+        stop();
+        return *failure;
     }
     return true;
 }
