@@ -5,6 +5,7 @@
 #include "vector/LocalVectorIndex.h"
 #include "vector/MongoVectorStore.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
 namespace pitwall {
@@ -31,6 +32,10 @@ Expected<std::shared_ptr<AiServices>> AiServices::start(const ai::AiSettings &se
 
     services->m_thread = new QThread;
     services->m_thread->setObjectName(QStringLiteral("pitwall-ai"));
+    // Started from a worker (a stage starting) or the main thread, owned by the main
+    // thread's side either way: that is where it is stopped and deleted.
+    if (QCoreApplication::instance() && QThread::currentThread() != QCoreApplication::instance()->thread())
+        services->m_thread->moveToThread(QCoreApplication::instance()->thread());
     services->m_context = new QObject;
     services->m_context->moveToThread(services->m_thread);
     services->m_thread->start();
