@@ -31,7 +31,8 @@ Expected<bool> StageRunner::start(const KafkaConfig &config, int timeoutMs)
         return Error{QStringLiteral("stage %1: %2").arg(m_definition.name, consumer.error().message)};
     m_processor = m_definition.makeProcessor();
     auto running = std::move(consumer).value();
-    running->start([this](std::vector<KafkaRecord> &&batch) { handle(std::move(batch)); }, m_processor->wantsIdlePolls());
+    running->start([this](std::vector<KafkaRecord> &&batch) { handle(std::move(batch)); }, m_processor->wantsIdlePolls(),
+                   /*background=*/true);
     if (!running->waitUntilFetching(timeoutMs)) {
         running->stop();
         return Error{QStringLiteral("stage %1: no answer from Kafka within %2 ms").arg(m_definition.name).arg(timeoutMs)};

@@ -1,5 +1,10 @@
 #include "KafkaConsumer.h"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 #include <QUuid>
 #include <chrono>
 
@@ -84,10 +89,11 @@ KafkaConsumer::~KafkaConsumer()
     rd_kafka_consumer_close(m_handle.get());
 }
 
-void KafkaConsumer::start(BatchHandler handler, bool idleTicks)
+void KafkaConsumer::start(BatchHandler handler, bool idleTicks, bool background)
 {
-    m_thread = std::jthread(
-        [this, idleTicks, handler = std::move(handler)](std::stop_token stop) { run(stop, handler, idleTicks); });
+    m_thread = std::jthread([this, idleTicks, background, handler = std::move(handler)](std::stop_token stop) {
+        run(stop, handler, idleTicks, background);
+    });
 }
 
 void KafkaConsumer::stop()
@@ -97,8 +103,16 @@ void KafkaConsumer::stop()
         m_thread.join();
 }
 
-void KafkaConsumer::run(const std::stop_token &stop, const BatchHandler &handler, bool idleTicks)
+void KafkaConsumer::run(const std::stop_token &stop, const BatchHandler &handler, bool idleTicks, bool background)
 {
+#ifdef __linux__
+    // Per-thread niceness on Linux: the stages' number crunching (ARIMA fits) must not take
+    // the CPU from the window's thread on a small machine; back-pressure paces the race.
+    if (background)
+        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 5);
+#else
+    Q_UNUSED(background);
+#endif
     std::vector<KafkaRecord> batch;
     while (!stop.stop_requested()) {
         batch.clear();

@@ -61,7 +61,8 @@ public:
     KafkaConsumer &operator=(const KafkaConsumer &) = delete;
 
     // idleTicks: the handler is also called with an empty batch when a poll brings nothing.
-    void start(BatchHandler handler, bool idleTicks = false);
+    // background: the thread yields the CPU to the window's (lower scheduling priority).
+    void start(BatchHandler handler, bool idleTicks = false, bool background = false);
     void stop();
     // After start(): waits until a fetch has come back from every assigned partition.
     // A consumer's first fetch can lag its start by a second; a producer that floods the
@@ -79,7 +80,7 @@ private:
     using PartitionKey = std::pair<QString, int>;
 
     explicit KafkaConsumer(rdk::Handle handle, std::map<PartitionKey, qint64> nextOffsets);
-    void run(const std::stop_token &stop, const BatchHandler &handler, bool idleTicks);
+    void run(const std::stop_token &stop, const BatchHandler &handler, bool idleTicks, bool background);
     void take(rd_kafka_message_t *message, std::vector<KafkaRecord> &batch);
     void updateLag();
     void recordError(const QString &reason, bool isSkip);
