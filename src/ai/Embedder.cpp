@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 #include <cmath>
 
 namespace pitwall::ai {
@@ -83,7 +84,7 @@ double cosineScore(const Vector &a, const Vector &b)
     }
     if (na <= 0 || nb <= 0)
         return 0.5;
-    return (1.0 + dot / std::sqrt(na * nb)) / 2.0;
+    return std::clamp((1.0 + dot / std::sqrt(na * nb)) / 2.0, 0.0, 1.0);
 }
 
 Vector OfflineEmbedder::embedOne(const QString &text)

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cmath>
 
 namespace pitwall::codec {
@@ -310,9 +311,10 @@ Decoded<CommentaryQueryResult> decodeCommentaryQueryResult(QByteArrayView bytes)
             if (error)
                 return DecodeError{error->kind, QStringLiteral("search_results.") + error->field, error->reason};
         const auto score = match.value(QLatin1String("score"));
-        if (!score.isDouble() || score.toDouble() < 0 || score.toDouble() > 1)
+        // A store's float rounding may pass 1 by a hair: tolerated and clamped, more is refused.
+        if (!score.isDouble() || score.toDouble() < -1e-6 || score.toDouble() > 1 + 1e-6)
             return DecodeError{DecodeErrorKind::OutOfRange, QStringLiteral("search_results.score"), QStringLiteral("expected a number from 0 to 1")};
-        read.score = score.toDouble();
+        read.score = std::clamp(score.toDouble(), 0.0, 1.0);
         read.timestampMs = qint64(match.value(QLatin1String("timestamp")).toDouble());
         result.results.push_back(read);
     }

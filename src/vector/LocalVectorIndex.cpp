@@ -132,7 +132,8 @@ Expected<std::vector<VectorMatch>> LocalVectorIndex::search(const Vector &query,
         double dot = 0;
         for (size_t d = 0; d < m_dimensions; ++d)
             dot += double(normalised[d]) * m_vectors[i][d];
-        return (1.0 + dot) / 2.0;
+        // Float rounding can put a perfect match a hair above 1: scores stay in [0, 1] like Atlas's.
+        return std::clamp((1.0 + dot) / 2.0, 0.0, 1.0);
     };
     std::vector<std::pair<double, size_t>> scored;
     if (m_graph) {

@@ -6,6 +6,14 @@
 #include "../support/FakeHttpServer.h"
 #include "ai/Embedder.h"
 #include "vector/MongoVectorStore.h"
+#include "core/Grid.h"
+#include "pipeline/AiServices.h"
+#include "pipeline/AskClient.h"
+#include "pipeline/RaceSession.h"
+#include "stream/KafkaEndpoint.h"
+
+#include <QSignalSpy>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QDateTime>
 #include <QDir>
@@ -236,6 +244,41 @@ private slots:
                 QTest::qWait(1000);
         }
         QVERIFY(found);
+    }
+
+    // While a race runs, its own pipeline answers questions (the window's Ask panel path).
+    void askWhileARaceRuns()
+    {
+        auto endpoint = pitwall::KafkaEndpoint::prepare(std::nullopt);
+        QVERIFY(endpoint.hasValue());
+        pitwall::SessionOptions options;
+        options.race.laps = 4;
+        options.race.seed = 3;
+        options.race.telemetryHz = 5;
+        options.speed = 1;
+        options.ai = pitwall::AiServices::offline();
+        pitwall::RaceSession session(endpoint.value(), pitwall::Grid::builtIn(), options);
+        QSignalSpy started(&session, &pitwall::RaceSession::started);
+        QSignalSpy stopped(&session, &pitwall::RaceSession::stopped);
+        session.start();
+        QVERIFY(started.wait(20000));
+        // The start is told and stored within a second or so.
+        QTRY_VERIFY_WITH_TIMEOUT(options.ai->indexed() >= 1, 15000);
+        auto answer = QtConcurrent::run([&] {
+            return pitwall::askThroughKafka(endpoint.value()->clientConfig(),
+                                            pitwall::CommentaryQuery{QStringLiteral("lights out"), {}, session.raceId()}, 15000);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answer.isFinished(), 20000);
+        QCOMPARE(session.state(), pitwall::RaceSession::State::Running); // the race's own stages answered
+        const auto result = answer.result();
+        QVERIFY2(result.hasValue(), qPrintable(result.hasValue() ? QString() : result.error().message));
+        QVERIFY(!result->results.isEmpty());
+        QVERIFY2(result->results.first().message.startsWith(QLatin1String("Lights out")), qPrintable(result->results.first().message));
+        QVERIFY(result->results.first().score <= 1.0);
+        for (const auto &match : result->results)
+            QCOMPARE(match.raceId, session.raceId());
+        session.stop();
+        QVERIFY(stopped.wait(30000));
     }
 
     void misconfigurationIsSaidBeforeTheRace()

@@ -104,6 +104,9 @@ private slots:
                                   QStringLiteral("offline")});
         QCOMPARE(decodeCommentaryQueryResult(encode(result)).value(), result);
         QVERIFY(!decodeCommentaryQueryResult(R"({"query":"q","search_results":[{"message":"m","score":2}]})").hasValue());
+        // A perfect match's float rounding (1.000000009) is a score of 1, not an error.
+        QCOMPARE(decodeCommentaryQueryResult(R"({"query":"q","search_results":[{"message":"m","score":1.000000009}]})")
+                     ->results.first().score, 1.0);
         QVERIFY(!decodeCommentaryQueryResult(R"({"query":"q","search_results":{}})").hasValue());
     }
 
