@@ -7,7 +7,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config dpkg-dev file
   # Qt 6: Widgets, Network, Sql (SQLite driver), Charts, WebSockets, Svg, Test, linguist tools
-  qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-svg-dev
+  qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-svg-dev qt6-httpserver-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libqt6opengl6-dev qt6-qpa-plugins libgl-dev fonts-dejavu-core
   # Kafka: librdkafka (client + embedded mock broker) and kcat for interop tests

@@ -70,6 +70,13 @@ const QCommandLineOption kScreenshotAfter(QStringLiteral("screenshot-after"),
 const QCommandLineOption kTheme(QStringLiteral("theme"), QStringLiteral("GUI: dark or light (saved for later runs)."),
                                 QStringLiteral("dark|light"));
 
+const QCommandLineOption kMcpPort(QStringLiteral("mcp-port"),
+                                  QStringLiteral("Serve the live race to AI agents over MCP at http://127.0.0.1:PORT/mcp."),
+                                  QStringLiteral("port"));
+const QCommandLineOption kMcpToken(QStringLiteral("mcp-token"),
+                                   QStringLiteral("The bearer token MCP clients must send (default: a new one, printed on stderr)."),
+                                   QStringLiteral("token"));
+
 Error badValue(const QCommandLineOption &option, const QString &value, const QString &expected)
 {
     return Error{QStringLiteral("--%1 must be %2, not '%3'").arg(option.names().first(), expected, value)};
@@ -96,6 +103,7 @@ CommandLine::CommandLine()
     m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
                          kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kRerun, kAutostart, kScreenshot, kScreenshotAfter, kTheme});
     addAiOptions(m_parser);
+    m_parser.addOptions({kMcpPort, kMcpToken});
 }
 
 Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
@@ -183,6 +191,16 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
         return badValue(kTheme, options.theme, QStringLiteral("dark or light"));
     options.autostart = m_parser.isSet(kAutostart) || !options.screenshotPath.isEmpty();
     options.ai = readAiOptions(m_parser);
+    if (m_parser.isSet(kMcpPort)) {
+        bool ok = false;
+        const int port = m_parser.value(kMcpPort).toInt(&ok);
+        if (!ok || port < 1 || port > 65535)
+            return badValue(kMcpPort, m_parser.value(kMcpPort), QStringLiteral("a port from 1 to 65535"));
+        options.mcpPort = quint16(port);
+    }
+    options.mcpToken = m_parser.value(kMcpToken);
+    if (m_parser.isSet(kMcpToken) && options.mcpToken.size() < 16)
+        return Error{QStringLiteral("--mcp-token must be at least 16 characters")};
     return options;
 }
 

@@ -22,6 +22,8 @@ struct AppOptions {
     int screenshotAfterS = 5;
     QString theme;                // GUI: dark, light, or empty (the saved choice)
     AiCommandLine ai;             // --llm and friends
+    quint16 mcpPort = 0;          // --mcp-port: 0 off
+    QString mcpToken;             // --mcp-token: empty, a generated one
 };
 
 class CommandLine {

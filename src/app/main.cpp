@@ -3,6 +3,8 @@
 #include "AskCommand.h"
 #include "CommandLine.h"
 #include "HeadlessRun.h"
+#include "McpOptions.h"
+#include "mcp/McpServer.h"
 #include "LibraryCommands.h"
 #include "MlCommands.h"
 #include "gui/MainWindow.h"
@@ -14,6 +16,7 @@
 #include <QTranslator>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -87,12 +90,25 @@ int main(int argc, char **argv)
         return 2;
     }
     options.value().session.ai = ai.value();
+    // Agents read the live race over MCP when asked for (off by default).
+    std::optional<pitwall::McpStarted> mcp;
+    if (options->mcpPort) {
+        auto started = pitwall::startMcpServer(options->mcpPort, options->mcpToken, ai.value());
+        if (!started) {
+            std::fprintf(stderr, "pitwall: %s\n", qPrintable(started.error().message));
+            return 2;
+        }
+        mcp = std::move(started).value();
+        options.value().session.context = mcp->context;
+    }
     if (options->headless)
         return pitwall::runHeadless(kafka, options->session, options->durationSeconds);
 
     installTranslations(*app);
     pitwall::MainWindow window(kafka);
     window.setAiServices(ai.value());
+    if (mcp)
+        window.setRaceContext(mcp->context);
     if (options->raceOptionsGiven)
         window.setRaceOptions(options->session);
     if (!options->theme.isEmpty())

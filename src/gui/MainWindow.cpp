@@ -566,13 +566,21 @@ void MainWindow::setAiServices(std::shared_ptr<AiServices> services)
                                                       .arg(ai.embedderLabel()));
 }
 
+void MainWindow::setRaceContext(std::shared_ptr<RaceContext> context)
+{
+    m_raceOptions.context = std::move(context);
+}
+
 void MainWindow::setRaceOptions(const SessionOptions &options)
 {
     const QStringList saved = m_raceOptions.disabledStages;
     auto ai = m_raceOptions.ai;
+    auto context = m_raceOptions.context;
     m_raceOptions = options;
     if (!m_raceOptions.ai)
         m_raceOptions.ai = ai;
+    if (!m_raceOptions.context)
+        m_raceOptions.context = context;
     for (const auto &stage : saved) { // the command line adds to what was switched off here
         if (!m_raceOptions.disabledStages.contains(stage))
             m_raceOptions.disabledStages << stage;

@@ -28,6 +28,7 @@ class AnomalyPanel;
 struct AnomalyRecord;
 class FeedModel;
 class AskPanel;
+class RaceContext;
 class FeedPanel;
 class KafkaEndpoint;
 class LapChartsPanel;
@@ -52,6 +53,8 @@ public:
     void setRaceOptions(const SessionOptions &options);
     // The LLM, embedder and vector store every race of this window uses (default: offline).
     void setAiServices(std::shared_ptr<AiServices> services);
+    // Races also fill this context (the MCP server's).
+    void setRaceContext(std::shared_ptr<RaceContext> context);
 
     LeaderboardModel *leaderboard() const { return m_leaderboard; }
     PipelinePanel *pipelinePanel() const { return m_pipelinePanel; }

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QThread>
+#include <future>
 
 namespace pitwall {
 
@@ -92,6 +93,26 @@ QString AiServices::storeLabel() const
 void AiServices::post(std::function<void()> work)
 {
     QMetaObject::invokeMethod(m_context, std::move(work), Qt::QueuedConnection);
+}
+
+Expected<std::vector<vector::VectorMatch>> AiServices::searchCommentary(const QString &query, int k, const QString &raceId,
+                                                                        int timeoutMs)
+{
+    using Result = Expected<std::vector<vector::VectorMatch>>;
+    auto promise = std::make_shared<std::promise<Result>>();
+    auto future = promise->get_future();
+    post([this, promise, query, k, raceId] {
+        m_embedder->embed({query}, [this, promise, k, raceId](Expected<std::vector<ai::Vector>, ai::LlmError> vectors) {
+            if (!vectors) {
+                promise->set_value(Error{QStringLiteral("embedding the question: %1").arg(vectors.error().message)});
+                return;
+            }
+            promise->set_value(m_store->search(vectors.value().front(), k, raceId));
+        });
+    });
+    if (future.wait_for(std::chrono::milliseconds(timeoutMs)) != std::future_status::ready)
+        return Error{QStringLiteral("the search took longer than %1 ms").arg(timeoutMs)};
+    return future.get();
 }
 
 ai::LlmUsage AiServices::llmUsage() const

@@ -42,6 +42,10 @@ public:
     ai::Embedder *embedder() const { return m_embedder; }
     vector::VectorStore *store() const { return m_store.get(); }
 
+    // Blocking, from any thread but the AI thread: the k stored lines closest to `query`.
+    Expected<std::vector<vector::VectorMatch>> searchCommentary(const QString &query, int k, const QString &raceId,
+                                                                int timeoutMs);
+
     // Any thread: the meters.
     ai::LlmUsage llmUsage() const;
     void countLines(int byModel, int offline);

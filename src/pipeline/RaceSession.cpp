@@ -1,6 +1,7 @@
 #include "RaceSession.h"
 
 #include "AiServices.h"
+#include "context/RaceContext.h"
 
 #include "PipelineEngine.h"
 #include "RaceRunner.h"
@@ -76,6 +77,7 @@ struct RaceSession::Clients {
     std::unique_ptr<LeaderboardFeed> feed;
     std::unique_ptr<KafkaConsumer> viewConsumer; // with SessionOptions::viewFeed
     std::unique_ptr<RaceViewFeed> view;
+    std::unique_ptr<KafkaConsumer> contextConsumer; // with SessionOptions::context
     qint64 startEpochMs = 0;
     std::unique_ptr<PipelineEngine> pipeline; // after the producer: stops before it
     std::unique_ptr<RaceSource> runner;       // declared last: stops first, while the producer lives
@@ -171,6 +173,19 @@ void RaceSession::start()
             clients->view = std::make_unique<RaceViewFeed>(options.race.raceId);
             clients->viewConsumer->start([view = clients->view.get()](std::vector<KafkaRecord> &&batch) { view->ingest(batch); });
             if (!clients->viewConsumer->waitUntilFetching(KafkaEndpoint::kDefaultTimeoutMs))
+                return Error{QStringLiteral("Kafka at %1 does not answer fetches").arg(endpoint->bootstrap())};
+        }
+        if (options.context) {
+            // Read on its own: agents' questions never hold the race back.
+            auto contextConsumer = KafkaConsumer::create(endpoint->clientConfig(), RaceContext::topics(),
+                                                         KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs, 20);
+            if (!contextConsumer)
+                return contextConsumer.error();
+            clients->contextConsumer = std::move(contextConsumer).value();
+            options.context->reset();
+            clients->contextConsumer->start(
+                [context = options.context](std::vector<KafkaRecord> &&batch) { context->ingest(batch); });
+            if (!clients->contextConsumer->waitUntilFetching(KafkaEndpoint::kDefaultTimeoutMs))
                 return Error{QStringLiteral("Kafka at %1 does not answer fetches").arg(endpoint->bootstrap())};
         }
         auto producer = KafkaProducer::create(endpoint->clientConfig());
@@ -309,6 +324,8 @@ void RaceSession::stop()
         clients->consumer->stop();
         if (clients->viewConsumer)
             clients->viewConsumer->stop();
+        if (clients->contextConsumer)
+            clients->contextConsumer->stop(); // the context keeps the race as it ended
         if (clients->recorder) {
             const auto summary = clients->runner->summary();
             const auto finished = clients->recorder->finish(

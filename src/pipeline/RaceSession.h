@@ -23,6 +23,7 @@
 namespace pitwall {
 
 class AiServices;
+class RaceContext;
 
 struct SessionOptions {
     SimOptions race;
@@ -39,6 +40,8 @@ struct SessionOptions {
     bool viewFeed = false;
     // The LLM, embedder and vector store of the AI stages; null: offline ones for this session.
     std::shared_ptr<AiServices> ai;
+    // Set: the live race is materialised here too (for the MCP server), from its own reader.
+    std::shared_ptr<RaceContext> context;
 };
 
 class RaceSession : public QObject {

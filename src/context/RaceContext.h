@@ -1,0 +1,60 @@
+#pragma once
+// The live race materialised in memory for agents and overlays (the demo's "real-time
+// context engine"): the leaderboard with gaps and intervals, each car's latest telemetry
+// and last laps, recent events, anomalies and commentary. Fed by its own Kafka reader;
+// read from any thread without blocking the pipeline (a read-write lock, short copies).
+
+#include "core/Messages.h"
+#include "stream/KafkaConsumer.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QReadWriteLock>
+#include <deque>
+#include <optional>
+
+namespace pitwall {
+
+class RaceContext {
+public:
+    static constexpr size_t kKeptEvents = 2000;
+    static constexpr size_t kKeptLaps = 100; // per car
+
+    // The topics it reads.
+    static QStringList topics();
+    void ingest(const std::vector<KafkaRecord> &batch);
+    void reset(); // a new race
+
+    QString raceId() const;
+    QJsonArray leaderboard() const;
+    // Position, team, gaps, tyre, stops, latest telemetry, last `laps` lap times, pit stops.
+    std::optional<QJsonObject> driver(const QString &name, int laps = 5) const;
+    // Gap from a to b in seconds (positive: b is behind), and their last laps compared.
+    std::optional<QJsonObject> gap(const QString &a, const QString &b, int laps = 3) const;
+    QJsonArray anomaliesSince(qint64 sinceMs, int limit) const;
+    QJsonArray eventsSince(qint64 sinceMs, const QStringList &kinds, int limit) const;
+    QJsonArray commentarySince(qint64 sinceMs, int limit) const;
+    // A driver's full name from a full name, surname or three-letter code (any case).
+    std::optional<QString> resolveDriver(const QString &text) const;
+    quint64 rejected() const;
+
+private:
+    struct Car {
+        PositionUpdate standing;
+        std::optional<TelemetrySample> telemetry;
+        std::deque<std::pair<int, qint64>> laps; // (lap, lap time ms)
+        QJsonArray pitStops;
+    };
+    std::optional<QString> resolveLocked(const QString &text) const;
+
+    mutable QReadWriteLock m_lock;
+    QString m_raceId;
+    QHash<QString, Car> m_cars;
+    std::deque<RaceEvent> m_events;
+    std::deque<TelemetryAnomaly> m_anomalies;
+    std::deque<Commentary> m_commentary;
+    quint64 m_rejected = 0;
+};
+
+} // namespace pitwall

@@ -1,0 +1,38 @@
+#pragma once
+// The race's tools for AI agents, served over MCP: each with its JSON Schema, each
+// answering from the live race context (and the commentary store for the search).
+
+#include "core/Expected.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <functional>
+#include <memory>
+
+namespace pitwall {
+
+class RaceContext;
+
+class McpTools {
+public:
+    // query, k -> [{message, score, race_id, timestamp}] (the vector search)
+    using Search = std::function<Expected<QJsonArray>(const QString &query, int k)>;
+
+    McpTools(std::shared_ptr<RaceContext> context, Search search);
+
+    // tools/list's "tools": name, description, inputSchema.
+    QJsonArray definitions() const;
+
+    struct Failure {
+        enum class Kind { UnknownTool, BadArguments, ToolError } kind;
+        QString message;
+    };
+    // The tool's result (the structured content) or why there is none.
+    Expected<QJsonObject, Failure> call(const QString &name, const QJsonObject &arguments) const;
+
+private:
+    std::shared_ptr<RaceContext> m_context;
+    Search m_search;
+};
+
+} // namespace pitwall
