@@ -77,6 +77,10 @@ const QCommandLineOption kMcpToken(QStringLiteral("mcp-token"),
                                    QStringLiteral("The bearer token MCP clients must send (default: a new one, printed on stderr)."),
                                    QStringLiteral("token"));
 
+const QCommandLineOption kWsPort(QStringLiteral("ws-port"),
+                                 QStringLiteral("Stream the live race over WebSocket at ws://127.0.0.1:PORT/live (overlay page at /overlay)."),
+                                 QStringLiteral("port"));
+
 Error badValue(const QCommandLineOption &option, const QString &value, const QString &expected)
 {
     return Error{QStringLiteral("--%1 must be %2, not '%3'").arg(option.names().first(), expected, value)};
@@ -103,7 +107,7 @@ CommandLine::CommandLine()
     m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
                          kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kRerun, kAutostart, kScreenshot, kScreenshotAfter, kTheme});
     addAiOptions(m_parser);
-    m_parser.addOptions({kMcpPort, kMcpToken});
+    m_parser.addOptions({kMcpPort, kMcpToken, kWsPort});
 }
 
 Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
@@ -197,6 +201,13 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
         if (!ok || port < 1 || port > 65535)
             return badValue(kMcpPort, m_parser.value(kMcpPort), QStringLiteral("a port from 1 to 65535"));
         options.mcpPort = quint16(port);
+    }
+    if (m_parser.isSet(kWsPort)) {
+        bool ok = false;
+        const int port = m_parser.value(kWsPort).toInt(&ok);
+        if (!ok || port < 1 || port > 65535 || port == options.mcpPort)
+            return badValue(kWsPort, m_parser.value(kWsPort), QStringLiteral("a port from 1 to 65535, not the MCP one"));
+        options.wsPort = quint16(port);
     }
     options.mcpToken = m_parser.value(kMcpToken);
     if (m_parser.isSet(kMcpToken) && options.mcpToken.size() < 16)

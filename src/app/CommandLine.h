@@ -24,6 +24,7 @@ struct AppOptions {
     AiCommandLine ai;             // --llm and friends
     quint16 mcpPort = 0;          // --mcp-port: 0 off
     QString mcpToken;             // --mcp-token: empty, a generated one
+    quint16 wsPort = 0;           // --ws-port: 0 off
 };
 
 class CommandLine {

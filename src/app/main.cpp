@@ -92,8 +92,8 @@ int main(int argc, char **argv)
     options.value().session.ai = ai.value();
     // Agents read the live race over MCP when asked for (off by default).
     std::optional<pitwall::McpStarted> mcp;
-    if (options->mcpPort) {
-        auto started = pitwall::startMcpServer(options->mcpPort, options->mcpToken, ai.value());
+    if (options->mcpPort || options->wsPort) {
+        auto started = pitwall::startLiveServers(options->mcpPort, options->mcpToken, options->wsPort, ai.value());
         if (!started) {
             std::fprintf(stderr, "pitwall: %s\n", qPrintable(started.error().message));
             return 2;

@@ -75,6 +75,7 @@ void RaceContext::reset()
     m_events.clear();
     m_anomalies.clear();
     m_commentary.clear();
+    m_added = {};
 }
 
 void RaceContext::ingest(const std::vector<KafkaRecord> &batch)
@@ -115,6 +116,7 @@ void RaceContext::ingest(const std::vector<KafkaRecord> &batch)
             m_events.clear();
             m_anomalies.clear();
             m_commentary.clear();
+            m_added = {};
         }
     }
     for (auto &update : positions) {
@@ -136,15 +138,19 @@ void RaceContext::ingest(const std::vector<KafkaRecord> &batch)
                 car.pitStops.append(stop);
             }
         }
-        if (event.kind != QLatin1String("lap_completed") && event.kind != QLatin1String("fault"))
+        if (event.kind != QLatin1String("lap_completed") && event.kind != QLatin1String("fault")) {
             m_events.push_back(std::move(event)); // laps are per car; faults are ground truth, not news
+            ++m_added.events;
+        }
     }
     keepLast(m_events, kKeptEvents);
     for (auto &anomaly : anomalies)
         m_anomalies.push_back(std::move(anomaly));
+    m_added.anomalies += anomalies.size();
     keepLast(m_anomalies, kKeptEvents);
     for (auto &line : commentary)
         m_commentary.push_back(std::move(line));
+    m_added.commentary += commentary.size();
     keepLast(m_commentary, kKeptEvents);
 }
 
@@ -277,6 +283,34 @@ QJsonArray RaceContext::eventsSince(qint64 sinceMs, const QStringList &kinds, in
                                 {"details", it->details}});
     }
     return rows;
+}
+
+QJsonObject RaceContext::newSince(Cursors &cursors, int limit) const
+{
+    QReadLocker lock(&m_lock);
+    // The last (added - cursor) items of a deque, oldest first, at most `limit`.
+    auto unseen = [limit](const auto &items, quint64 added, quint64 &cursor, auto toJson) {
+        if (cursor > added)
+            cursor = 0; // a new race began
+        const size_t count = std::min<size_t>({size_t(added - cursor), items.size(), size_t(limit)});
+        QJsonArray rows;
+        for (auto it = items.end() - qsizetype(count); it != items.end(); ++it)
+            rows.append(toJson(*it));
+        cursor = added;
+        return rows;
+    };
+    const auto commentary = unseen(m_commentary, m_added.commentary, cursors.commentary, [](const Commentary &c) {
+        return QJsonObject{{"timestamp", c.timestampMs}, {"message", c.message}, {"type", commentaryTypeName(c.type)}, {"source", c.source}};
+    });
+    const auto anomalies = unseen(m_anomalies, m_added.anomalies, cursors.anomalies, [](const TelemetryAnomaly &a) {
+        return QJsonObject{{"timestamp", a.timestampMs}, {"driver_name", a.driverName}, {"metric", a.metric},
+                           {"actual_value", a.actual}, {"lower_bound", a.lowerBound}, {"upper_bound", a.upperBound}};
+    });
+    const auto events = unseen(m_events, m_added.events, cursors.events, [](const RaceEvent &e) {
+        return QJsonObject{{"timestamp", e.timestampMs}, {"kind", e.kind}, {"lap", e.lap},
+                           {"driver_name", e.driverName.isEmpty() ? QJsonValue() : QJsonValue(e.driverName)}, {"details", e.details}};
+    });
+    return {{"commentary", commentary}, {"anomalies", anomalies}, {"events", events}};
 }
 
 QJsonArray RaceContext::commentarySince(qint64 sinceMs, int limit) const

@@ -35,6 +35,13 @@ public:
     QJsonArray anomaliesSince(qint64 sinceMs, int limit) const;
     QJsonArray eventsSince(qint64 sinceMs, const QStringList &kinds, int limit) const;
     QJsonArray commentarySince(qint64 sinceMs, int limit) const;
+    // What arrived after a reader's cursor (a count of items ever added), oldest first, in
+    // arrival order (race timestamps can arrive out of order); the cursor moves on. A
+    // reader that fell further behind than what is kept gets what is kept.
+    struct Cursors {
+        quint64 commentary = 0, anomalies = 0, events = 0;
+    };
+    QJsonObject newSince(Cursors &cursors, int limit) const;
     // A driver's full name from a full name, surname or three-letter code (any case).
     std::optional<QString> resolveDriver(const QString &text) const;
     quint64 rejected() const;
@@ -55,6 +62,7 @@ private:
     std::deque<TelemetryAnomaly> m_anomalies;
     std::deque<Commentary> m_commentary;
     quint64 m_rejected = 0;
+    Cursors m_added; // items ever added (reset with the race)
 };
 
 } // namespace pitwall
