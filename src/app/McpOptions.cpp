@@ -30,19 +30,7 @@ Expected<McpStarted> startLiveServers(quint16 port, QString token, quint16 wsPor
     const bool generated = token.isEmpty();
     if (generated)
         token = McpServer::generateToken();
-    std::weak_ptr<RaceContext> context = started.context;
-    auto search = [ai, context](const QString &query, int k) -> Expected<QJsonArray> {
-        const auto live = context.lock();
-        auto found = ai->searchCommentary(query, k, live ? live->raceId() : QString(), 10'000);
-        if (!found)
-            return found.error();
-        QJsonArray results;
-        for (const auto &match : found.value())
-            results.append(QJsonObject{{"message", match.line.message}, {"score", match.score}, {"race_id", match.line.raceId},
-                                       {"timestamp", match.line.timestampMs}, {"source", match.line.source}});
-        return results;
-    };
-    started.server = std::make_unique<McpServer>(std::make_shared<McpTools>(started.context, search), token);
+    started.server = std::make_unique<McpServer>(std::make_shared<McpTools>(started.context, McpTools::commentarySearch(ai, started.context)), token);
     if (started.server->listen(port) == 0)
         return Error{QStringLiteral("the MCP server cannot listen on 127.0.0.1:%1 (in use?)").arg(port)};
     std::fprintf(stderr, "pitwall: MCP server at http://127.0.0.1:%u/mcp\n", unsigned(port));

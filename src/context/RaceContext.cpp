@@ -51,6 +51,24 @@ QJsonObject telemetryJson(const TelemetrySample &t)
             {"tyre_temperatures", tyres},   {"brake_temperatures", brakes}};
 }
 
+QJsonObject anomalyJson(const TelemetryAnomaly &a)
+{
+    return {{"timestamp", a.timestampMs}, {"driver_name", a.driverName}, {"team_name", a.teamName},
+            {"metric", a.metric},         {"actual_value", a.actual},    {"forecast_value", a.forecast},
+            {"lower_bound", a.lowerBound}, {"upper_bound", a.upperBound}, {"confidence", a.confidence}};
+}
+
+QJsonObject eventJson(const RaceEvent &e)
+{
+    return {{"timestamp", e.timestampMs}, {"kind", e.kind}, {"lap", e.lap},
+            {"driver_name", e.driverName.isEmpty() ? QJsonValue() : QJsonValue(e.driverName)}, {"details", e.details}};
+}
+
+QJsonObject commentaryJson(const Commentary &c)
+{
+    return {{"timestamp", c.timestampMs}, {"message", c.message}, {"type", commentaryTypeName(c.type)}, {"source", c.source}};
+}
+
 template <typename T>
 void keepLast(std::deque<T> &items, size_t count)
 {
@@ -262,9 +280,7 @@ QJsonArray RaceContext::anomaliesSince(qint64 sinceMs, int limit) const
     for (auto it = m_anomalies.rbegin(); it != m_anomalies.rend() && rows.size() < limit; ++it) {
         if (it->timestampMs < sinceMs)
             break;
-        rows.append(QJsonObject{{"timestamp", it->timestampMs}, {"driver_name", it->driverName}, {"team_name", it->teamName},
-                                {"metric", it->metric}, {"actual_value", it->actual}, {"forecast_value", it->forecast},
-                                {"lower_bound", it->lowerBound}, {"upper_bound", it->upperBound}, {"confidence", it->confidence}});
+        rows.append(anomalyJson(*it));
     }
     return rows;
 }
@@ -278,9 +294,7 @@ QJsonArray RaceContext::eventsSince(qint64 sinceMs, const QStringList &kinds, in
             break;
         if (!kinds.isEmpty() && !kinds.contains(it->kind))
             continue;
-        rows.append(QJsonObject{{"timestamp", it->timestampMs}, {"kind", it->kind}, {"lap", it->lap},
-                                {"driver_name", it->driverName.isEmpty() ? QJsonValue() : QJsonValue(it->driverName)},
-                                {"details", it->details}});
+        rows.append(eventJson(*it));
     }
     return rows;
 }
@@ -299,17 +313,9 @@ QJsonObject RaceContext::newSince(Cursors &cursors, int limit) const
         cursor = added;
         return rows;
     };
-    const auto commentary = unseen(m_commentary, m_added.commentary, cursors.commentary, [](const Commentary &c) {
-        return QJsonObject{{"timestamp", c.timestampMs}, {"message", c.message}, {"type", commentaryTypeName(c.type)}, {"source", c.source}};
-    });
-    const auto anomalies = unseen(m_anomalies, m_added.anomalies, cursors.anomalies, [](const TelemetryAnomaly &a) {
-        return QJsonObject{{"timestamp", a.timestampMs}, {"driver_name", a.driverName}, {"metric", a.metric},
-                           {"actual_value", a.actual}, {"lower_bound", a.lowerBound}, {"upper_bound", a.upperBound}};
-    });
-    const auto events = unseen(m_events, m_added.events, cursors.events, [](const RaceEvent &e) {
-        return QJsonObject{{"timestamp", e.timestampMs}, {"kind", e.kind}, {"lap", e.lap},
-                           {"driver_name", e.driverName.isEmpty() ? QJsonValue() : QJsonValue(e.driverName)}, {"details", e.details}};
-    });
+    const auto commentary = unseen(m_commentary, m_added.commentary, cursors.commentary, commentaryJson);
+    const auto anomalies = unseen(m_anomalies, m_added.anomalies, cursors.anomalies, anomalyJson);
+    const auto events = unseen(m_events, m_added.events, cursors.events, eventJson);
     return {{"commentary", commentary}, {"anomalies", anomalies}, {"events", events}};
 }
 
@@ -320,8 +326,7 @@ QJsonArray RaceContext::commentarySince(qint64 sinceMs, int limit) const
     for (auto it = m_commentary.rbegin(); it != m_commentary.rend() && rows.size() < limit; ++it) {
         if (it->timestampMs < sinceMs)
             break;
-        rows.append(QJsonObject{{"timestamp", it->timestampMs}, {"message", it->message},
-                                {"type", commentaryTypeName(it->type)}, {"source", it->source}});
+        rows.append(commentaryJson(*it));
     }
     return rows;
 }

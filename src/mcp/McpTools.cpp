@@ -1,6 +1,7 @@
 #include "McpTools.h"
 
 #include "context/RaceContext.h"
+#include "pipeline/AiServices.h"
 
 #include <cmath>
 #include <limits>
@@ -70,10 +71,31 @@ std::optional<Failure> checkArguments(const QJsonObject &arguments, const QJsonO
 McpTools::McpTools(std::shared_ptr<RaceContext> context, Search search)
     : m_context(std::move(context))
     , m_search(std::move(search))
+    , m_definitions(toolDefinitions())
 {
 }
 
+McpTools::Search McpTools::commentarySearch(std::shared_ptr<AiServices> ai, std::weak_ptr<RaceContext> context, int timeoutMs)
+{
+    return [ai = std::move(ai), context = std::move(context), timeoutMs](const QString &query, int k) -> Expected<QJsonArray> {
+        const auto live = context.lock();
+        auto found = ai->searchCommentary(query, k, live ? live->raceId() : QString(), timeoutMs);
+        if (!found)
+            return found.error();
+        QJsonArray results;
+        for (const auto &match : found.value())
+            results.append(QJsonObject{{"message", match.line.message}, {"score", match.score}, {"race_id", match.line.raceId},
+                                       {"timestamp", match.line.timestampMs}, {"source", match.line.source}});
+        return results;
+    };
+}
+
 QJsonArray McpTools::definitions() const
+{
+    return m_definitions;
+}
+
+QJsonArray McpTools::toolDefinitions()
 {
     QJsonObject sinceMs = integerProperty(QStringLiteral("Only what happened at or after this race timestamp (ms since the epoch)"), 0,
                                           std::numeric_limits<int>::max());
@@ -115,7 +137,7 @@ QJsonArray McpTools::definitions() const
 Expected<QJsonObject, McpTools::Failure> McpTools::call(const QString &name, const QJsonObject &arguments) const
 {
     QJsonObject inputSchema;
-    for (const auto &definition : definitions())
+    for (const auto &definition : m_definitions)
         if (definition.toObject().value(QLatin1String("name")).toString() == name)
             inputSchema = definition.toObject().value(QLatin1String("inputSchema")).toObject();
     if (inputSchema.isEmpty())

@@ -11,6 +11,7 @@
 
 namespace pitwall {
 
+class AiServices;
 class RaceContext;
 
 class McpTools {
@@ -19,6 +20,8 @@ public:
     using Search = std::function<Expected<QJsonArray>(const QString &query, int k)>;
 
     McpTools(std::shared_ptr<RaceContext> context, Search search);
+    // The search over the AI services' commentary store, limited to the context's race.
+    static Search commentarySearch(std::shared_ptr<AiServices> ai, std::weak_ptr<RaceContext> context, int timeoutMs = 10'000);
 
     // tools/list's "tools": name, description, inputSchema.
     QJsonArray definitions() const;
@@ -31,8 +34,11 @@ public:
     Expected<QJsonObject, Failure> call(const QString &name, const QJsonObject &arguments) const;
 
 private:
+    static QJsonArray toolDefinitions();
+
     std::shared_ptr<RaceContext> m_context;
     Search m_search;
+    QJsonArray m_definitions; // built once: every call checks its arguments against them
 };
 
 } // namespace pitwall

@@ -52,17 +52,8 @@ int main(int argc, char **argv)
         return 1;
     auto ai = AiServices::offline();
     auto context = std::make_shared<RaceContext>();
-    auto search = [&](const QString &query, int k) -> Expected<QJsonArray> {
-        auto found = ai->searchCommentary(query, k, context->raceId(), 5000);
-        if (!found)
-            return found.error();
-        QJsonArray results;
-        for (const auto &match : found.value())
-            results.append(QJsonObject{{"message", match.line.message}, {"score", match.score}});
-        return results;
-    };
     const QString token = McpServer::generateToken();
-    McpServer server(std::make_shared<McpTools>(context, search), token);
+    McpServer server(std::make_shared<McpTools>(context, McpTools::commentarySearch(ai, context, 5000)), token);
     if (!server.listen(0))
         return 1;
 

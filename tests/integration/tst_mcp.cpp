@@ -91,16 +91,7 @@ private slots:
         m_endpoint = endpoint.value();
         m_ai = AiServices::offline();
         m_context = std::make_shared<RaceContext>();
-        auto search = [this](const QString &query, int k) -> Expected<QJsonArray> {
-            auto found = m_ai->searchCommentary(query, k, m_context->raceId(), 5000);
-            if (!found)
-                return found.error();
-            QJsonArray results;
-            for (const auto &match : found.value())
-                results.append(QJsonObject{{"message", match.line.message}, {"score", match.score}});
-            return results;
-        };
-        m_server = std::make_unique<McpServer>(std::make_shared<McpTools>(m_context, search), kToken);
+        m_server = std::make_unique<McpServer>(std::make_shared<McpTools>(m_context, McpTools::commentarySearch(m_ai, m_context, 5000)), kToken);
         QVERIFY(m_server->listen(0) > 0);
 
         SessionOptions options;
