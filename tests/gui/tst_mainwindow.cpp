@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QDir>
+#include <QHash>
 #include <QLabel>
 #include <QTreeWidget>
 #include <QCheckBox>
@@ -199,8 +200,18 @@ private slots:
             const auto image = window.grab().toImage();
             QVERIFY(image.save(path));
             qInfo("screenshot: %s", qPrintable(path));
-            // The theme really changed the window: its background is dark or light.
-            const QColor background = image.pixelColor(image.width() / 3, image.height() - 40);
+            // The theme really changed the window: its background is dark or light. The
+            // background is the window's most common colour (one pixel could be a red value
+            // in the anomaly list or a feed line, depending on the race).
+            QHash<QRgb, int> counts;
+            for (int y = 0; y < image.height(); y += 8)
+                for (int x = 0; x < image.width(); x += 8)
+                    ++counts[image.pixel(x, y)];
+            QRgb mostCommon = 0;
+            for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+                if (it.value() > counts.value(mostCommon))
+                    mostCommon = it.key();
+            const QColor background = QColor::fromRgb(mostCommon);
             QVERIFY2(dark ? background.lightness() < 100 : background.lightness() > 150,
                      qPrintable(background.name()));
         }
