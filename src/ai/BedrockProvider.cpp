@@ -30,16 +30,49 @@ BedrockProvider::BedrockProvider(BedrockSettings settings, QObject *parent)
 {
 }
 
+namespace {
+
+QJsonArray converseContent(const LlmMessage &message)
+{
+    QJsonArray content;
+    if (!message.text.isEmpty())
+        content.append(QJsonObject{{QStringLiteral("text"), message.text}});
+    for (const auto &call : message.toolCalls)
+        content.append(QJsonObject{{QStringLiteral("toolUse"), QJsonObject{{QStringLiteral("toolUseId"), call.id},
+                                                                           {QStringLiteral("name"), call.name},
+                                                                           {QStringLiteral("input"), call.input}}}});
+    for (const auto &result : message.toolResults)
+        content.append(QJsonObject{
+            {QStringLiteral("toolResult"),
+             QJsonObject{{QStringLiteral("toolUseId"), result.callId},
+                         {QStringLiteral("content"), QJsonArray{QJsonObject{{QStringLiteral("json"), result.content}}}},
+                         {QStringLiteral("status"), result.isError ? QStringLiteral("error") : QStringLiteral("success")}}}});
+    return content;
+}
+
+} // namespace
+
 QByteArray converseRequestBody(const LlmRequest &request)
 {
-    QJsonObject body{
-        {QStringLiteral("messages"),
-         QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
-                                {QStringLiteral("content"), QJsonArray{QJsonObject{{QStringLiteral("text"), request.prompt}}}}}}},
-        {QStringLiteral("inferenceConfig"),
-         QJsonObject{{QStringLiteral("maxTokens"), request.maxTokens}, {QStringLiteral("temperature"), request.temperature}}}};
+    QJsonArray messages;
+    for (const auto &message : conversationOf(request))
+        messages.append(QJsonObject{
+            {QStringLiteral("role"), message.role == LlmMessage::Role::User ? QStringLiteral("user") : QStringLiteral("assistant")},
+            {QStringLiteral("content"), converseContent(message)}});
+    QJsonObject body{{QStringLiteral("messages"), messages},
+                     {QStringLiteral("inferenceConfig"),
+                      QJsonObject{{QStringLiteral("maxTokens"), request.maxTokens}, {QStringLiteral("temperature"), request.temperature}}}};
     if (!request.system.isEmpty())
         body.insert(QStringLiteral("system"), QJsonArray{QJsonObject{{QStringLiteral("text"), request.system}}});
+    if (!request.tools.isEmpty()) {
+        QJsonArray tools;
+        for (const auto &tool : request.tools)
+            tools.append(QJsonObject{{QStringLiteral("toolSpec"),
+                                      QJsonObject{{QStringLiteral("name"), tool.name},
+                                                  {QStringLiteral("description"), tool.description},
+                                                  {QStringLiteral("inputSchema"), QJsonObject{{QStringLiteral("json"), tool.inputSchema}}}}}});
+        body.insert(QStringLiteral("toolConfig"), QJsonObject{{QStringLiteral("tools"), tools}});
+    }
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
@@ -56,12 +89,24 @@ Expected<LlmReply, LlmError> parseConverseResponse(const QByteArray &body)
     if (!content.isArray())
         return LlmError{LlmError::Kind::Malformed, QStringLiteral("Bedrock's answer has no output.message.content")};
     LlmReply reply;
-    for (const auto &block : content.toArray())
-        reply.text += block.toObject().value(QLatin1String("text")).toString();
+    for (const auto &value : content.toArray()) {
+        const auto block = value.toObject();
+        reply.text += block.value(QLatin1String("text")).toString();
+        const auto toolUse = block.value(QLatin1String("toolUse")).toObject();
+        if (toolUse.isEmpty())
+            continue;
+        LlmToolCall call{toolUse.value(QLatin1String("toolUseId")).toString(), toolUse.value(QLatin1String("name")).toString(),
+                         toolUse.value(QLatin1String("input")).toObject(), {}};
+        if (call.id.isEmpty() || call.name.isEmpty())
+            return LlmError{LlmError::Kind::Malformed, QStringLiteral("Bedrock asked for a tool without a toolUseId or name")};
+        if (!toolUse.value(QLatin1String("input")).isObject())
+            call.inputError = QStringLiteral("the tool's input must be a JSON object");
+        reply.toolCalls.append(call);
+    }
     const auto usage = root.value(QLatin1String("usage")).toObject();
     reply.inputTokens = usage.value(QLatin1String("inputTokens")).toInt();
     reply.outputTokens = usage.value(QLatin1String("outputTokens")).toInt();
-    if (reply.text.isEmpty())
+    if (reply.text.isEmpty() && reply.toolCalls.isEmpty())
         return LlmError{LlmError::Kind::Malformed,
                         QStringLiteral("Bedrock's answer has no text (stop reason: %1)")
                             .arg(root.value(QLatin1String("stopReason")).toString())};

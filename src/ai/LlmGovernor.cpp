@@ -1,5 +1,6 @@
 #include "LlmGovernor.h"
 
+#include <QJsonDocument>
 #include <QTimer>
 #include <algorithm>
 
@@ -18,7 +19,17 @@ LlmGovernor::LlmGovernor(LlmProvider *provider, GovernorLimits limits, PriceTabl
 
 int LlmGovernor::estimateTokens(const LlmRequest &request)
 {
-    return int((request.system.size() + request.prompt.size()) / 4) + request.maxTokens;
+    qsizetype characters = request.system.size() + request.prompt.size();
+    for (const auto &message : request.messages) {
+        characters += message.text.size();
+        for (const auto &call : message.toolCalls)
+            characters += call.name.size() + 32;
+        for (const auto &result : message.toolResults)
+            characters += QJsonDocument(result.content).toJson(QJsonDocument::Compact).size();
+    }
+    for (const auto &tool : request.tools)
+        characters += tool.description.size() + QJsonDocument(tool.inputSchema).toJson(QJsonDocument::Compact).size();
+    return int(characters / 4) + request.maxTokens;
 }
 
 void LlmGovernor::refill()

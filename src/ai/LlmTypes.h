@@ -1,14 +1,48 @@
 #pragma once
 // What goes to a language model and what comes back, whichever provider answers.
 
+#include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
 namespace pitwall::ai {
 
+// A tool the model may call (tool calling): its JSON Schema is the MCP tool's.
+struct LlmTool {
+    QString name;
+    QString description;
+    QJsonObject inputSchema;
+};
+
+struct LlmToolCall {
+    QString id;          // the provider's id, echoed in the result
+    QString name;
+    QJsonObject input;
+    QString inputError;  // the model's arguments were not a JSON object (said back to it)
+};
+
+struct LlmToolResult {
+    QString callId;
+    QJsonObject content;
+    bool isError = false;
+};
+
+// One turn of a conversation: the user's text or tool results, or the assistant's text
+// and tool calls.
+struct LlmMessage {
+    enum class Role { User, Assistant };
+    Role role = Role::User;
+    QString text;
+    QList<LlmToolCall> toolCalls;     // assistant
+    QList<LlmToolResult> toolResults; // user
+};
+
 struct LlmRequest {
     QString system;
-    QString prompt;
+    QString prompt;                   // one user turn, when `messages` is empty
+    QList<LlmMessage> messages;       // a conversation, first and last turns the user's
+    QList<LlmTool> tools;             // offered to the model; empty: plain completion
     int maxTokens = 200;
     double temperature = 0.7;
     int timeoutMs = 10000;
@@ -16,6 +50,7 @@ struct LlmRequest {
 
 struct LlmReply {
     QString text;
+    QList<LlmToolCall> toolCalls;     // the model wants these run before it answers
     QString model;
     int inputTokens = 0;
     int outputTokens = 0;
@@ -51,5 +86,13 @@ struct LlmError {
 };
 
 QString llmErrorKindName(LlmError::Kind kind);
+
+// The request's turns: its conversation, or the one prompt as a user turn.
+inline QList<LlmMessage> conversationOf(const LlmRequest &request)
+{
+    if (!request.messages.isEmpty())
+        return request.messages;
+    return {LlmMessage{LlmMessage::Role::User, request.prompt, {}, {}}};
+}
 
 } // namespace pitwall::ai

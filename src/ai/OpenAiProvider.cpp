@@ -21,16 +21,59 @@ HttpHeaders openAiHeaders(const OpenAiSettings &settings)
     return headers;
 }
 
+namespace {
+
+// One of our turns as OpenAI messages: tool results travel one message each.
+void appendChatMessages(QJsonArray &messages, const LlmMessage &message)
+{
+    if (message.role == LlmMessage::Role::User) {
+        for (const auto &result : message.toolResults)
+            messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("tool")},
+                                        {QStringLiteral("tool_call_id"), result.callId},
+                                        {QStringLiteral("content"),
+                                         QString::fromUtf8(QJsonDocument(result.content).toJson(QJsonDocument::Compact))}});
+        if (!message.text.isEmpty() || message.toolResults.isEmpty())
+            messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("user")}, {QStringLiteral("content"), message.text}});
+        return;
+    }
+    QJsonObject assistant{{QStringLiteral("role"), QStringLiteral("assistant")},
+                          {QStringLiteral("content"), message.text.isEmpty() ? QJsonValue() : QJsonValue(message.text)}};
+    if (!message.toolCalls.isEmpty()) {
+        QJsonArray calls;
+        for (const auto &call : message.toolCalls)
+            calls.append(QJsonObject{{QStringLiteral("id"), call.id},
+                                     {QStringLiteral("type"), QStringLiteral("function")},
+                                     {QStringLiteral("function"),
+                                      QJsonObject{{QStringLiteral("name"), call.name},
+                                                  {QStringLiteral("arguments"),
+                                                   QString::fromUtf8(QJsonDocument(call.input).toJson(QJsonDocument::Compact))}}}});
+        assistant.insert(QStringLiteral("tool_calls"), calls);
+    }
+    messages.append(assistant);
+}
+
+} // namespace
+
 QByteArray chatRequestBody(const QString &model, const LlmRequest &request)
 {
     QJsonArray messages;
     if (!request.system.isEmpty())
         messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")}, {QStringLiteral("content"), request.system}});
-    messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("user")}, {QStringLiteral("content"), request.prompt}});
-    const QJsonObject body{{QStringLiteral("model"), model},
-                           {QStringLiteral("messages"), messages},
-                           {QStringLiteral("max_tokens"), request.maxTokens},
-                           {QStringLiteral("temperature"), request.temperature}};
+    for (const auto &message : conversationOf(request))
+        appendChatMessages(messages, message);
+    QJsonObject body{{QStringLiteral("model"), model},
+                     {QStringLiteral("messages"), messages},
+                     {QStringLiteral("max_tokens"), request.maxTokens},
+                     {QStringLiteral("temperature"), request.temperature}};
+    if (!request.tools.isEmpty()) {
+        QJsonArray tools;
+        for (const auto &tool : request.tools)
+            tools.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("function")},
+                                     {QStringLiteral("function"), QJsonObject{{QStringLiteral("name"), tool.name},
+                                                                              {QStringLiteral("description"), tool.description},
+                                                                              {QStringLiteral("parameters"), tool.inputSchema}}}});
+        body.insert(QStringLiteral("tools"), tools);
+    }
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
@@ -44,11 +87,25 @@ Expected<LlmReply, LlmError> parseChatResponse(const QByteArray &body)
     const auto choices = root.value(QLatin1String("choices")).toArray();
     if (choices.isEmpty())
         return LlmError{LlmError::Kind::Malformed, QStringLiteral("the answer has no choices")};
-    const auto content = choices.first().toObject().value(QLatin1String("message")).toObject().value(QLatin1String("content"));
-    if (!content.isString() || content.toString().isEmpty())
-        return LlmError{LlmError::Kind::Malformed, QStringLiteral("the answer's message has no text")};
+    const auto message = choices.first().toObject().value(QLatin1String("message")).toObject();
     LlmReply reply;
-    reply.text = content.toString();
+    reply.text = message.value(QLatin1String("content")).toString();
+    for (const auto &value : message.value(QLatin1String("tool_calls")).toArray()) {
+        const auto call = value.toObject();
+        const auto function = call.value(QLatin1String("function")).toObject();
+        LlmToolCall toolCall{call.value(QLatin1String("id")).toString(), function.value(QLatin1String("name")).toString(), {}, {}};
+        if (toolCall.id.isEmpty() || toolCall.name.isEmpty())
+            return LlmError{LlmError::Kind::Malformed, QStringLiteral("the answer asks for a tool without an id or name")};
+        // The arguments are JSON inside a string, written by the model: it can get them wrong.
+        const auto arguments = QJsonDocument::fromJson(function.value(QLatin1String("arguments")).toString().toUtf8());
+        if (arguments.isObject())
+            toolCall.input = arguments.object();
+        else
+            toolCall.inputError = QStringLiteral("the arguments must be a JSON object");
+        reply.toolCalls.append(toolCall);
+    }
+    if (reply.text.isEmpty() && reply.toolCalls.isEmpty())
+        return LlmError{LlmError::Kind::Malformed, QStringLiteral("the answer's message has no text")};
     reply.model = root.value(QLatin1String("model")).toString();
     const auto usage = root.value(QLatin1String("usage")).toObject();
     reply.inputTokens = usage.value(QLatin1String("prompt_tokens")).toInt();
