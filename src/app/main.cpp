@@ -90,9 +90,10 @@ int main(int argc, char **argv)
         return 2;
     }
     options.value().session.ai = ai.value();
-    // Agents read the live race over MCP when asked for (off by default).
+    // Agents read the live race over MCP when asked for (off by default); the window's
+    // race engineer reads it always.
     std::optional<pitwall::McpStarted> mcp;
-    if (options->mcpPort || options->wsPort) {
+    if (options->mcpPort || options->wsPort || !options->headless) {
         auto started = pitwall::startLiveServers(options->mcpPort, options->mcpToken, options->wsPort, ai.value());
         if (!started) {
             std::fprintf(stderr, "pitwall: %s\n", qPrintable(started.error().message));

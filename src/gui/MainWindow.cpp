@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "AskPanel.h"
+#include "mcp/McpTools.h"
+#include "mcp/RaceEngineer.h"
 #include "pipeline/AiServices.h"
 #include "pipeline/AskClient.h"
 
@@ -233,6 +235,7 @@ void MainWindow::setUpAskDock()
         telemetry->raise();
     connect(m_askPanel, &AskPanel::askRequested, this, &MainWindow::askCommentary);
     m_askPanel->setModelDescription(tr("Searches the commentary by meaning with the offline embedder."));
+    setUpRaceEngineer();
 }
 
 void MainWindow::askCommentary(const QString &question, bool thisRaceOnly)
@@ -564,11 +567,31 @@ void MainWindow::setAiServices(std::shared_ptr<AiServices> services)
                                                       .arg(ai.embedderLabel(), ai.llmLabel())
                                                 : tr("Searches the commentary by meaning (%1). Configure an LLM for written answers.")
                                                       .arg(ai.embedderLabel()));
+    setUpRaceEngineer();
 }
 
 void MainWindow::setRaceContext(std::shared_ptr<RaceContext> context)
 {
     m_raceOptions.context = std::move(context);
+    setUpRaceEngineer();
+}
+
+void MainWindow::setUpRaceEngineer()
+{
+    delete m_engineer;
+    m_engineer = nullptr;
+    if (!m_raceOptions.ai || !m_raceOptions.context) {
+        m_askPanel->setEngineerUnavailableReason(tr("The race engineer reads the live race; it has no race context in this window."));
+        return;
+    }
+    auto tools = std::make_shared<McpTools>(m_raceOptions.context, McpTools::commentarySearch(m_raceOptions.ai, m_raceOptions.context));
+    m_engineer = new RaceEngineer(m_raceOptions.ai, std::move(tools), this);
+    m_askPanel->setEngineerUnavailableReason(m_engineer->unavailableReason());
+    connect(m_askPanel, &AskPanel::engineerAsked, m_engineer, &RaceEngineer::ask);
+    connect(m_askPanel, &AskPanel::startOverRequested, m_engineer, &RaceEngineer::startOver);
+    connect(m_engineer, &RaceEngineer::toolCalled, m_askPanel, &AskPanel::showToolCall);
+    connect(m_engineer, &RaceEngineer::answered, m_askPanel, &AskPanel::showEngineerAnswer);
+    connect(m_engineer, &RaceEngineer::failed, m_askPanel, &AskPanel::showEngineerError);
 }
 
 void MainWindow::setRaceOptions(const SessionOptions &options)

@@ -29,6 +29,7 @@ struct AnomalyRecord;
 class FeedModel;
 class AskPanel;
 class RaceContext;
+class RaceEngineer;
 class FeedPanel;
 class KafkaEndpoint;
 class LapChartsPanel;
@@ -107,6 +108,8 @@ private:
     void setUpLibraryDock();
     void setUpAskDock();
     void askCommentary(const QString &question, bool thisRaceOnly);
+    // The race engineer needs the AI services and a race context; made when both are set.
+    void setUpRaceEngineer();
     void setUpRaceViews();
     void setUpViewMenu();
     void applyDefaultDockSizes();
@@ -148,6 +151,7 @@ private:
     FeedPanel *m_feedPanel = nullptr;
     AskPanel *m_askPanel = nullptr;
     QDockWidget *m_askDock = nullptr;
+    RaceEngineer *m_engineer = nullptr;
     AnomalyListModel *m_anomalyModel = nullptr;
     AnomalyPanel *m_anomalyPanel = nullptr;
     RaceViewStore *m_recordedStore = nullptr;           // a re-run's recorded outputs, for comparison

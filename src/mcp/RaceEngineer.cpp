@@ -52,8 +52,10 @@ QString describeToolResult(const QString &tool, const ai::LlmToolResult &result)
         return RaceEngineer::tr("a long result, cut to %1 characters").arg(RaceEngineer::kMaxResultChars);
     // The first array in the result says how much came back; otherwise its fields.
     for (auto it = content.begin(); it != content.end(); ++it)
-        if (it.value().isArray())
-            return RaceEngineer::tr("%1: %n item(s)", nullptr, int(it.value().toArray().size())).arg(it.key());
+        if (it.value().isArray()) {
+            const auto count = it.value().toArray().size();
+            return count == 1 ? RaceEngineer::tr("%1: 1 item").arg(it.key()) : RaceEngineer::tr("%1: %2 items").arg(it.key()).arg(count);
+        }
     QStringList fields = content.keys();
     if (fields.size() > 6)
         fields = fields.mid(0, 6) << QStringLiteral("…");

@@ -19,6 +19,15 @@
 #include "gui/PipelineHealthModel.h"
 #include "gui/PipelinePanel.h"
 #include "pipeline/PipelineDefinition.h"
+#include "../support/FakeHttpServer.h"
+#include "context/RaceContext.h"
+#include "pipeline/AiServices.h"
+
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextBrowser>
 
 #include <QAction>
 #include <QDockWidget>
@@ -216,6 +225,76 @@ private slots:
                      qPrintable(background.name()));
         }
         window.setTheme(true);
+    }
+
+    // The race engineer in the ask panel: without an LLM it says what to configure; with
+    // one (a fake OpenAI endpoint) it calls a tool on the live race, shown in the chat.
+    void raceEngineerChatShowsToolCalls()
+    {
+        MainWindow window{KafkaSelection{}};
+        window.resize(1920, 1080);
+        window.show();
+        auto context = std::make_shared<RaceContext>();
+        window.setAiServices(AiServices::offline());
+        window.setRaceContext(context);
+        auto *askDock = window.findChild<QDockWidget *>(QStringLiteral("askDock"));
+        askDock->show();
+        askDock->raise();
+        askDock->findChild<QComboBox *>(QStringLiteral("mode"))->setCurrentIndex(1);
+        auto *question = askDock->findChild<QLineEdit *>(QStringLiteral("question"));
+        auto *status = askDock->findChild<QLabel *>(QStringLiteral("status"));
+        QVERIFY2(status->text().contains(QLatin1String("--llm bedrock")), qPrintable(status->text()));
+        question->setText(QStringLiteral("Who leads?"));
+        askDock->findChild<QPushButton *>(QStringLiteral("askButton"))->click();
+        auto *conversation = askDock->findChild<QTextBrowser *>(QStringLiteral("conversation"));
+        QTRY_VERIFY(conversation->toPlainText().contains(QLatin1String("OPENAI_API_KEY")));
+
+        test::FakeHttpServer server([](const test::FakeRequest &request) {
+            const auto messages = QJsonDocument::fromJson(request.body).object().value("messages").toArray();
+            const auto last = messages.last().toObject();
+            QJsonObject message{{"role", "assistant"}};
+            if (last.value("role").toString() == QLatin1String("user")) {
+                message.insert("tool_calls", QJsonArray{QJsonObject{{"id", "call_1"}, {"type", "function"},
+                                                                    {"function", QJsonObject{{"name", "get_leaderboard"}, {"arguments", "{}"}}}}});
+            } else {
+                const auto rows = QJsonDocument::fromJson(last.value("content").toString().toUtf8()).object().value("leaderboard").toArray();
+                message.insert("content", QStringLiteral("%1 leads.").arg(rows.first().toObject().value("driver_name").toString()));
+            }
+            const QJsonObject answer{{"model", "fake-gpt"}, {"choices", QJsonArray{QJsonObject{{"message", message}}}}};
+            return test::FakeResponse::json(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
+        });
+        ai::AiSettings settings;
+        settings.llm = ai::LlmChoice::OpenAi;
+        settings.openai.baseUrl = server.baseUrl() + QStringLiteral("/v1");
+        settings.openai.apiKey = QStringLiteral("sk-window-test");
+        settings.openai.model = QStringLiteral("fake-gpt");
+        auto ai = AiServices::start(settings);
+        QVERIFY(ai);
+        window.setAiServices(ai.value());
+
+        QSignalSpy ready(&window, &MainWindow::kafkaReady);
+        QVERIFY(ready.wait(10000));
+        SessionOptions options;
+        options.race.circuitId = QStringLiteral("monza");
+        options.race.laps = 3;
+        options.speed = 20;
+        window.setRaceOptions(options);
+        window.findChild<QAction *>(QStringLiteral("actionStart"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(context->leaderboard().size() == 20, 30000);
+
+        question->setText(QStringLiteral("Who leads the race?"));
+        askDock->findChild<QPushButton *>(QStringLiteral("askButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(conversation->toPlainText().contains(QLatin1String(" leads.")), 30000);
+        const QString chat = conversation->toPlainText();
+        QVERIFY2(chat.contains(QLatin1String("get_leaderboard()")), qPrintable(chat));
+        QVERIFY2(chat.contains(QLatin1String("leaderboard: 20 items")), qPrintable(chat));
+        // The leader named is one of the race's drivers.
+        const QString leader = chat.section(QLatin1String("Engineer: "), -1).section(QLatin1String(" leads."), 0, 0);
+        QVERIFY2(context->resolveDriver(leader).has_value(), qPrintable(leader));
+        QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR));
+        QVERIFY(window.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/mainwindow-engineer.png")));
+        window.findChild<QAction *>(QStringLiteral("actionStop"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QAction *>(QStringLiteral("actionStart"))->isEnabled(), 30000);
     }
 
     void reRunIsComparedWithTheRecordedRun()
