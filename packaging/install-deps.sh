@@ -18,8 +18,9 @@ packages=(
   libhnswlib-dev libmongoc-dev libbson-dev
   # running the GUI without a display, and validating the package metadata
   xvfb xauth appstream desktop-file-utils
-  # tests only: statsmodels is the reference the ARIMA implementation is checked against
-  python3 python3-statsmodels
+  # tests only: statsmodels is the reference the ARIMA implementation is checked against;
+  # headless Chromium loads the live-feed overlay page during a race
+  python3 python3-statsmodels chromium
 )
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -7,11 +7,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
 #include <QWebSocket>
+
+#include <sys/socket.h>
 
 namespace pitwall {
 
 namespace {
+
+constexpr int kKernelSendBufferBytes = 64 * 1024;
 
 QByteArray overlayPage()
 {
@@ -21,9 +26,10 @@ QByteArray overlayPage()
 
 } // namespace
 
-LiveFeedServer::LiveFeedServer(std::shared_ptr<RaceContext> context, int updatesPerSecond, QObject *parent)
+LiveFeedServer::LiveFeedServer(std::shared_ptr<RaceContext> context, int updatesPerSecond, FeedBacklogLimits limits, QObject *parent)
     : QObject(parent)
     , m_context(std::move(context))
+    , m_limits(limits)
     , m_http(std::make_unique<QHttpServer>())
 {
     for (const char *path : {"/", "/overlay"}) {
@@ -55,8 +61,17 @@ LiveFeedServer::~LiveFeedServer()
 quint16 LiveFeedServer::listen(quint16 port, const QHostAddress &address)
 {
     m_port = m_http->listen(address, port);
-    if (m_port)
-        m_timer.start();
+    if (!m_port)
+        return 0;
+    // A small kernel send buffer per client, so one that falls behind shows in
+    // bytesToWrite() within a few updates rather than after megabytes of stale ones
+    // (Linux lets a socket buffer up to 4 MB). Accepted sockets inherit it from the
+    // listening socket.
+    int sendBuffer = kKernelSendBufferBytes;
+    if (const auto servers = m_http->servers(); !servers.isEmpty())
+        ::setsockopt(int(servers.last()->socketDescriptor()), SOL_SOCKET, SO_SNDBUF, &sendBuffer, sizeof sendBuffer);
+    m_clock.start();
+    m_timer.start();
     return m_port;
 }
 
@@ -94,15 +109,17 @@ void LiveFeedServer::publish()
         QWebSocket *socket = client->socket.get();
         if (!socket)
             continue;
-        const qint64 backlog = socket->bytesToWrite();
-        if (backlog > kDropAboveBytes) {
-            tooSlow.push_back(socket);
-            continue;
-        }
-        if (backlog > kSkipAboveBytes) {
+        if (socket->bytesToWrite() > m_limits.skipAboveBytes) {
+            if (client->behindSinceMs < 0)
+                client->behindSinceMs = m_clock.elapsed();
+            if (m_clock.elapsed() - client->behindSinceMs > m_limits.dropAfterMs) {
+                tooSlow.push_back(socket);
+                continue;
+            }
             ++m_skipped; // what it missed comes with its next update (its cursors did not move)
             continue;
         }
+        client->behindSinceMs = -1;
         // What this client has not had yet (a client that missed updates gets them now).
         QJsonObject update = m_context->newSince(client->seen, 100);
         update.insert(QStringLiteral("type"), QStringLiteral("update"));

@@ -3,11 +3,12 @@
 // ws://127.0.0.1:PORT/live streams JSON updates ten times a second — the leaderboard and
 // what is new in the commentary, anomalies and race events — and GET /overlay serves an
 // example overlay page. A client that does not keep up gets fewer, coalesced updates
-// (its backlog is bounded), then is dropped: the race never waits for it.
+// (its backlog is bounded), and one that stays behind is dropped: the race never waits for it.
 
 #include "context/RaceContext.h"
 
 #include <QHostAddress>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -18,13 +19,17 @@ class QWebSocket;
 
 namespace pitwall {
 
+// How far behind (bytes not yet written to its socket) a feed client may fall.
+struct FeedBacklogLimits {
+    qint64 skipAboveBytes = 256 * 1024; // this far behind, it misses updates (they coalesce)
+    qint64 dropAfterMs = 10'000;        // behind that long without a break, it is closed
+};
+
 class LiveFeedServer : public QObject {
     Q_OBJECT
 public:
-    static constexpr qint64 kSkipAboveBytes = 256 * 1024;   // a client this far behind misses updates
-    static constexpr qint64 kDropAboveBytes = 4 * 1024 * 1024; // and this far behind is closed
-
-    explicit LiveFeedServer(std::shared_ptr<RaceContext> context, int updatesPerSecond = 10, QObject *parent = nullptr);
+    explicit LiveFeedServer(std::shared_ptr<RaceContext> context, int updatesPerSecond = 10, FeedBacklogLimits limits = {},
+                            QObject *parent = nullptr);
     ~LiveFeedServer() override;
 
     quint16 listen(quint16 port, const QHostAddress &address = QHostAddress::LocalHost);
@@ -38,14 +43,17 @@ private:
     struct Client {
         std::unique_ptr<QWebSocket> socket;
         RaceContext::Cursors seen; // what it has been sent
+        qint64 behindSinceMs = -1;  // when it started missing updates; -1: keeping up
     };
     void accept();
     void publish();
 
     std::shared_ptr<RaceContext> m_context;
+    FeedBacklogLimits m_limits;
     std::unique_ptr<QHttpServer> m_http;
     std::vector<std::unique_ptr<Client>> m_clients;
     QTimer m_timer;
+    QElapsedTimer m_clock;
     quint16 m_port = 0;
     quint64 m_sent = 0, m_skipped = 0, m_dropped = 0;
 };
