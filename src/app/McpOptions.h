@@ -1,32 +1,21 @@
 #pragma once
-// Starts the MCP server (--mcp-port) and the WebSocket feed (--ws-port) over a race
-// context that the races fill.
+// Starts the live servers the command line and the saved settings ask for: the MCP server
+// (--mcp-port, --mcp-token) and the WebSocket feed (--ws-port), over the race context.
 
-#include "core/Expected.h"
+#include "mcp/LiveServers.h"
 
-#include <QString>
 #include <memory>
 
 namespace pitwall {
 
-class AiServices;
-class McpServer;
-class RaceContext;
+// The flags on top of `base` (the saved settings in the window; nothing headless): a
+// port given turns its server on there.
+LiveServerSettings withLiveServerFlags(LiveServerSettings base, quint16 mcpPort, const QString &mcpToken, quint16 wsPort);
 
-class LiveFeedServer;
-
-struct McpStarted {
-    std::shared_ptr<RaceContext> context;
-    std::unique_ptr<McpServer> server;   // with --mcp-port
-    std::unique_ptr<LiveFeedServer> feed; // with --ws-port
-    ~McpStarted();
-    McpStarted();
-    McpStarted(McpStarted &&) noexcept;
-    McpStarted &operator=(McpStarted &&) noexcept;
-};
-
-// mcpPort 0: no MCP server; token empty: a generated one, printed on stderr (the one
-// place it is shown). wsPort 0: no WebSocket feed.
-Expected<McpStarted> startLiveServers(quint16 mcpPort, QString token, quint16 wsPort, std::shared_ptr<AiServices> ai);
+// Starts them and says where they are on stderr; a generated MCP token is printed there
+// when `printGeneratedToken` (headless: the one place it is shown; the window shows it in
+// its Live servers dialog). A server that cannot start is said in `error`; the others run.
+std::unique_ptr<LiveServers> startLiveServers(const LiveServerSettings &settings, std::shared_ptr<AiServices> ai,
+                                              bool printGeneratedToken, QString *error);
 
 } // namespace pitwall

@@ -90,17 +90,22 @@ int main(int argc, char **argv)
         return 2;
     }
     options.value().session.ai = ai.value();
-    // Agents read the live race over MCP when asked for (off by default); the window's
-    // race engineer reads it always.
-    std::optional<pitwall::McpStarted> mcp;
+    // Agents and overlays read the live race when asked for (off by default); the
+    // window's race engineer reads the race context always.
+    std::unique_ptr<pitwall::LiveServers> live;
     if (options->mcpPort || options->wsPort || !options->headless) {
-        auto started = pitwall::startLiveServers(options->mcpPort, options->mcpToken, options->wsPort, ai.value());
-        if (!started) {
-            std::fprintf(stderr, "pitwall: %s\n", qPrintable(started.error().message));
-            return 2;
+        QSettings saved;
+        const auto base = options->headless ? pitwall::LiveServerSettings{} : pitwall::LiveServerSettings::load(saved);
+        QString error;
+        live = pitwall::startLiveServers(pitwall::withLiveServerFlags(base, options->mcpPort, options->mcpToken, options->wsPort),
+                                         ai.value(), options->headless, &error);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "pitwall: %s\n", qPrintable(error));
+            // What the command line asked for must run; a saved setting is shown in the window.
+            if (options->headless || options->mcpPort || options->wsPort)
+                return 2;
         }
-        mcp = std::move(started).value();
-        options.value().session.context = mcp->context;
+        options.value().session.context = live->context();
     }
     if (options->headless)
         return pitwall::runHeadless(kafka, options->session, options->durationSeconds);
@@ -108,8 +113,8 @@ int main(int argc, char **argv)
     installTranslations(*app);
     pitwall::MainWindow window(kafka);
     window.setAiServices(ai.value());
-    if (mcp)
-        window.setRaceContext(mcp->context);
+    if (live)
+        window.setLiveServers(live.get());
     if (options->raceOptionsGiven)
         window.setRaceOptions(options->session);
     if (!options->theme.isEmpty())

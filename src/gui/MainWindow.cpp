@@ -12,6 +12,8 @@
 #include "FeedModel.h"
 #include "FeedPanel.h"
 #include "KafkaConnectionDialog.h"
+#include "LiveServersDialog.h"
+#include "mcp/LiveServers.h"
 #include "LapChartsPanel.h"
 #include "RaceClock.h"
 #include "RaceViewStore.h"
@@ -109,6 +111,8 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startRace);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRace);
     connect(m_ui->actionKafkaConnection, &QAction::triggered, this, &MainWindow::editKafkaConnection);
+    connect(m_ui->actionLiveServers, &QAction::triggered, this, &MainWindow::editLiveServers);
+    m_ui->actionLiveServers->setEnabled(false); // until main() hands over the servers
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Pit Wall"),
@@ -229,7 +233,7 @@ void MainWindow::setUpLibraryDock()
 void MainWindow::setUpAskDock()
 {
     m_askPanel = new AskPanel(this);
-    m_askDock = addPanel(m_askPanel, tr("Ask"), QStringLiteral("askDock"), Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_askDock = addPanel(m_askPanel, tr("Ask"), QStringLiteral("askDock"), Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_E));
     tabifyDockWidget(m_libraryDock, m_askDock);
     if (auto *telemetry = findChild<QDockWidget *>(QStringLiteral("telemetryDock")))
         telemetry->raise();
@@ -574,6 +578,22 @@ void MainWindow::setRaceContext(std::shared_ptr<RaceContext> context)
 {
     m_raceOptions.context = std::move(context);
     setUpRaceEngineer();
+}
+
+void MainWindow::setLiveServers(LiveServers *servers)
+{
+    m_liveServers = servers;
+    m_ui->actionLiveServers->setEnabled(servers != nullptr);
+    if (servers)
+        setRaceContext(servers->context());
+}
+
+void MainWindow::editLiveServers()
+{
+    if (!m_liveServers)
+        return;
+    LiveServersDialog dialog(*m_liveServers, this);
+    dialog.exec();
 }
 
 void MainWindow::setUpRaceEngineer()

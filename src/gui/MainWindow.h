@@ -30,6 +30,7 @@ class FeedModel;
 class AskPanel;
 class RaceContext;
 class RaceEngineer;
+class LiveServers;
 class FeedPanel;
 class KafkaEndpoint;
 class LapChartsPanel;
@@ -54,8 +55,11 @@ public:
     void setRaceOptions(const SessionOptions &options);
     // The LLM, embedder and vector store every race of this window uses (default: offline).
     void setAiServices(std::shared_ptr<AiServices> services);
-    // Races also fill this context (the MCP server's).
+    // Races also fill this context (the race engineer's, and the live servers').
     void setRaceContext(std::shared_ptr<RaceContext> context);
+    // The MCP server and live feed, for File ▸ Live servers; sets their race context.
+    void setLiveServers(LiveServers *servers);
+    void editLiveServers();
 
     LeaderboardModel *leaderboard() const { return m_leaderboard; }
     PipelinePanel *pipelinePanel() const { return m_pipelinePanel; }
@@ -151,6 +155,7 @@ private:
     FeedPanel *m_feedPanel = nullptr;
     AskPanel *m_askPanel = nullptr;
     QDockWidget *m_askDock = nullptr;
+    LiveServers *m_liveServers = nullptr; // owned by main(); null in tests that make none
     RaceEngineer *m_engineer = nullptr;
     AnomalyListModel *m_anomalyModel = nullptr;
     AnomalyPanel *m_anomalyPanel = nullptr;

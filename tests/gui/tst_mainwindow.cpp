@@ -21,9 +21,18 @@
 #include "pipeline/PipelineDefinition.h"
 #include "../support/FakeHttpServer.h"
 #include "context/RaceContext.h"
+#include "gui/LiveServersDialog.h"
+#include "mcp/LiveServers.h"
 #include "pipeline/AiServices.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTcpServer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -295,6 +304,87 @@ private slots:
         QVERIFY(window.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/mainwindow-engineer.png")));
         window.findChild<QAction *>(QStringLiteral("actionStop"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QAction *>(QStringLiteral("actionStart"))->isEnabled(), 30000);
+    }
+
+    // File ▸ Live servers: switching the MCP server and the feed on and off while the app
+    // runs, the token shown masked and accepted by the server, the choices saved.
+    void liveServersDialogSwitchesTheServers()
+    {
+        auto freePort = [] {
+            QTcpServer probe;
+            probe.listen(QHostAddress::LocalHost, 0);
+            return int(probe.serverPort());
+        };
+        LiveServers servers(AiServices::offline());
+        MainWindow window{KafkaSelection{}};
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionLiveServers"))->isEnabled());
+        window.setLiveServers(&servers);
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionLiveServers"))->isEnabled());
+
+        LiveServersDialog dialog(servers, &window);
+        auto *mcpGroup = dialog.findChild<QGroupBox *>(QStringLiteral("mcpGroup"));
+        auto *feedGroup = dialog.findChild<QGroupBox *>(QStringLiteral("feedGroup"));
+        auto *token = dialog.findChild<QLineEdit *>(QStringLiteral("mcpToken"));
+        QVERIFY(!mcpGroup->isChecked() && !feedGroup->isChecked());
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        QVERIFY(token->text().size() >= 32);
+        const int mcpPort = freePort();
+        const int feedPort = freePort();
+        mcpGroup->setChecked(true);
+        dialog.findChild<QSpinBox *>(QStringLiteral("mcpPort"))->setValue(mcpPort);
+        feedGroup->setChecked(true);
+        dialog.findChild<QSpinBox *>(QStringLiteral("feedPort"))->setValue(feedPort);
+        dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttons"))->button(QDialogButtonBox::Apply)->click();
+        QVERIFY(servers.mcpRunning());
+        QVERIFY(servers.feedRunning());
+        QCOMPARE(servers.mcpToken(), token->text());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("mcpAddress"))->text().contains(QStringLiteral("127.0.0.1:%1/mcp").arg(mcpPort)));
+
+        // The token shown is the one the server wants.
+        QNetworkAccessManager network;
+        auto initialize = [&](const QString &bearer) {
+            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/mcp").arg(mcpPort)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setRawHeader("Accept", "application/json, text/event-stream");
+            request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
+            QNetworkReply *reply = network.post(request, QByteArrayLiteral("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                                                                           "\"params\":{\"protocolVersion\":\"2025-06-18\"}}"));
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            done.wait(5000);
+            reply->deleteLater();
+            return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        };
+        QCOMPARE(initialize(token->text()), 200);
+        QCOMPARE(initialize(QStringLiteral("not-the-token-0123456789")), 401);
+        // A new token replaces the old one when applied.
+        const QString oldToken = token->text();
+        dialog.findChild<QPushButton *>(QStringLiteral("newToken"))->click();
+        dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttons"))->button(QDialogButtonBox::Apply)->click();
+        QVERIFY(token->text() != oldToken);
+        QCOMPARE(initialize(oldToken), 401);
+        QCOMPARE(initialize(token->text()), 200);
+        QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR));
+        QVERIFY(dialog.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/live-servers-dialog.png")));
+
+        QSettings settings;
+        QCOMPARE(settings.value("live/mcpEnabled").toBool(), true);
+        QCOMPARE(settings.value("live/feedPort").toInt(), feedPort);
+        QVERIFY(!settings.allKeys().join(' ').contains(QLatin1String("oken"))); // the token is never saved
+        for (const auto &key : settings.allKeys())
+            QVERIFY(!settings.value(key).toString().contains(token->text()));
+
+        // Off again; a port in use is said, and the other server still applies.
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        mcpGroup->setChecked(false);
+        dialog.findChild<QSpinBox *>(QStringLiteral("feedPort"))->setValue(squatter.serverPort());
+        dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttons"))->button(QDialogButtonBox::Apply)->click();
+        QVERIFY(!servers.mcpRunning());
+        QVERIFY(!servers.feedRunning());
+        QVERIFY2(dialog.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QLatin1String("in use")),
+                 qPrintable(dialog.findChild<QLabel *>(QStringLiteral("status"))->text()));
+        QCOMPARE(initialize(token->text()), 0); // nothing listens
+        settings.remove(QStringLiteral("live"));
     }
 
     void reRunIsComparedWithTheRecordedRun()
