@@ -5,38 +5,68 @@
     <name>AskPanel</name>
     <message>
         <location filename="../ui/AskPanel.ui" line="17" />
+        <source>Search the commentary by meaning, or ask the race engineer, who looks the answer up in the live race</source>
+        <translation>Den Kommentar nach Bedeutung durchsuchen oder den Renningenieur fragen, der die Antwort im laufenden Rennen nachschlägt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="18" />
+        <source>Search commentary</source>
+        <translation>Kommentar durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="19" />
+        <source>Race engineer</source>
+        <translation>Renningenieur</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="24" />
         <source>Ask about the commentary, e.g. "comments about Hamilton"</source>
         <translation>Frag zum Kommentar, z. B. „Kommentare zu Hamilton“</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="24" />
+        <location filename="../ui/AskPanel.ui" line="31" />
         <source>This race only</source>
         <translation>Nur dieses Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="29" />
+        <location filename="../ui/AskPanel.ui" line="36" />
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="37" />
+        <source>Forget this conversation and start a new one</source>
+        <translation>Dieses Gespräch vergessen und ein neues beginnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="42" />
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="40" />
+        <location filename="../ui/AskPanel.ui" line="61" />
         <source>Score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="41" />
+        <location filename="../ui/AskPanel.ui" line="62" />
         <source>Commentary</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="42" />
+        <location filename="../ui/AskPanel.ui" line="63" />
         <source>Race</source>
         <translation>Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="43" />
+        <location filename="../ui/AskPanel.ui" line="64" />
         <source>Source</source>
         <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="85" />
+        <source>Ask the race engineer about the running race, e.g. "What's the gap between Norris and Piastri, and who is faster on the last three laps?"</source>
+        <translation>Fragen Sie den Renningenieur zum laufenden Rennen, z. B. „Wie groß ist der Abstand zwischen Norris und Piastri, und wer war in den letzten drei Runden schneller?“</translation>
     </message>
 </context>
 <context>
@@ -159,6 +189,50 @@
     </message>
 </context>
 <context>
+    <name>LiveServersDialog</name>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="8" />
+        <source>Live servers</source>
+        <translation>Live-Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="12" />
+        <source>MCP server for AI agents</source>
+        <translation>MCP-Server für KI-Agenten</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="17" />
+        <location filename="../ui/LiveServersDialog.ui" line="67" />
+        <source>Port (loopback)</source>
+        <translation>Port (nur lokal)</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="27" />
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="39" />
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="44" />
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="47" />
+        <source>New token</source>
+        <translation>Neues Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="62" />
+        <source>WebSocket live feed and overlay</source>
+        <translation>WebSocket-Live-Feed und Overlay</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="9" />
@@ -181,117 +255,127 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="77" />
+        <location filename="../ui/MainWindow.ui" line="78" />
         <source>&amp;Race</source>
         <translation>&amp;Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="82" />
+        <location filename="../ui/MainWindow.ui" line="83" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="86" />
+        <location filename="../ui/MainWindow.ui" line="87" />
         <source>&amp;Theme</source>
         <translation>&amp;Design</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="95" />
+        <location filename="../ui/MainWindow.ui" line="96" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="104" />
+        <location filename="../ui/MainWindow.ui" line="105" />
         <source>Race</source>
         <translation>Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="113" />
+        <location filename="../ui/MainWindow.ui" line="114" />
         <source>&amp;Start race</source>
         <translation>Rennen &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="114" />
+        <location filename="../ui/MainWindow.ui" line="115" />
         <source>Start a race on the connected Kafka (Ctrl+R)</source>
         <translation>Ein Rennen auf dem verbundenen Kafka starten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="115" />
+        <location filename="../ui/MainWindow.ui" line="116" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="118" />
+        <location filename="../ui/MainWindow.ui" line="119" />
         <source>S&amp;top race</source>
         <translation>Rennen s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="119" />
+        <location filename="../ui/MainWindow.ui" line="120" />
         <source>Stop the race after every message is read back (Ctrl+.)</source>
         <translation>Das Rennen beenden, sobald jede Nachricht zurückgelesen ist (Strg+.)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="120" />
+        <location filename="../ui/MainWindow.ui" line="121" />
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="123" />
+        <location filename="../ui/MainWindow.ui" line="124" />
         <source>&amp;Kafka connection…</source>
         <translation>&amp;Kafka-Verbindung…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="124" />
+        <location filename="../ui/MainWindow.ui" line="125" />
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="127" />
+        <location filename="../ui/MainWindow.ui" line="128" />
+        <source>&amp;Live servers (MCP, overlay feed)…</source>
+        <translation>&amp;Live-Server (MCP, Overlay-Feed)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="129" />
+        <source>Serve the live race to AI agents (MCP) and to overlays (WebSocket)</source>
+        <translation>Das laufende Rennen für KI-Agenten (MCP) und Overlays (WebSocket) bereitstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="132" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="128" />
+        <location filename="../ui/MainWindow.ui" line="133" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="133" />
+        <location filename="../ui/MainWindow.ui" line="138" />
         <source>&amp;Live</source>
         <translation>&amp;Live</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="134" />
+        <location filename="../ui/MainWindow.ui" line="139" />
         <source>Follow the newest moment of the race again (End)</source>
         <translation>Wieder dem neuesten Moment des Rennens folgen (Ende)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="135" />
+        <location filename="../ui/MainWindow.ui" line="140" />
         <source>End</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="139" />
+        <location filename="../ui/MainWindow.ui" line="144" />
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="143" />
+        <location filename="../ui/MainWindow.ui" line="148" />
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="146" />
+        <location filename="../ui/MainWindow.ui" line="151" />
         <source>&amp;Reset layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="147" />
+        <location filename="../ui/MainWindow.ui" line="152" />
         <source>Put every panel back where it was at first start</source>
         <translation>Jedes Fenster wieder dorthin setzen, wo es beim ersten Start war</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="150" />
+        <location filename="../ui/MainWindow.ui" line="155" />
         <source>&amp;About Pit Wall</source>
         <translation>Ü&amp;ber Pit Wall</translation>
     </message>
@@ -401,29 +485,77 @@
 <context>
     <name>pitwall::AskPanel</name>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="36" />
+        <location filename="../src/gui/AskPanel.cpp" line="61" />
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="61" />
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="62" />
+        <source>Ask the race engineer, e.g. "gap between Norris and Piastri?"</source>
+        <translation>Den Renningenieur fragen, z. B. „Abstand zwischen Norris und Piastri?“</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="63" />
+        <source>Ask about the commentary, e.g. "comments about Hamilton"</source>
+        <translation>Zum Kommentar fragen, z. B. „Kommentare über Hamilton“</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="67" />
+        <source>The race engineer answers from the live race, calling its tools; each call is shown.</source>
+        <translation>Der Renningenieur antwortet aus dem laufenden Rennen und ruft dazu seine Werkzeuge auf; jeder Aufruf wird angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="89" />
+        <source>Engineer:</source>
+        <translation>Ingenieur:</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="90" />
+        <source>Answered by %1.</source>
+        <translation>Beantwortet von %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="104" />
         <source>Type a question first.</source>
         <translation>Erst eine Frage eingeben.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="40" />
+        <location filename="../src/gui/AskPanel.cpp" line="109" />
+        <source>You:</source>
+        <translation>Sie:</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="111" />
+        <source>The race engineer is looking it up…</source>
+        <translation>Der Renningenieur schlägt nach…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="115" />
         <source>Searching…</source>
         <translation>Suche …</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="58" />
+        <location filename="../src/gui/AskPanel.cpp" line="133" />
         <source>Answer (%1): %2</source>
         <translation>Antwort (%1): %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="60" />
+        <location filename="../src/gui/AskPanel.cpp" line="135" />
         <source>No commentary matches yet.</source>
         <translation>Noch kein passender Kommentar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/AskPanel.cpp" line="62" />
+        <location filename="../src/gui/AskPanel.cpp" line="137" />
         <source>The %n closest lines by meaning.</source>
-        <translation><numerusform>Die %n nach Bedeutung nächste Zeile.</numerusform><numerusform>Die %n nach Bedeutung nächsten Zeilen.</numerusform></translation>
+        <translation>
+            <numerusform>Die %n nach Bedeutung nächste Zeile.</numerusform>
+            <numerusform>Die %n nach Bedeutung nächsten Zeilen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -829,307 +961,341 @@
     </message>
 </context>
 <context>
+    <name>pitwall::LiveServersDialog</name>
+    <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="34" />
+        <source>Apply to use the new token; agents must then send it.</source>
+        <translation>Mit „Anwenden“ gilt das neue Token; Agenten müssen es dann senden.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="61" />
+        <source>Running at http://127.0.0.1:%1/mcp (Streamable HTTP). Agents send the header Authorization: Bearer &lt;token&gt;.</source>
+        <translation>Läuft unter http://127.0.0.1:%1/mcp (Streamable HTTP). Agenten senden den Header Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="63" />
+        <location filename="../src/gui/LiveServersDialog.cpp" line="67" />
+        <source>Off.</source>
+        <translation>Aus.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="65" />
+        <source>Running: updates at ws://127.0.0.1:%1/live, example overlay at http://127.0.0.1:%1/overlay.</source>
+        <translation>Läuft: Updates unter ws://127.0.0.1:%1/live, Beispiel-Overlay unter http://127.0.0.1:%1/overlay.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="68" />
+        <source>Both listen on this computer only (127.0.0.1).</source>
+        <translation>Beide sind nur auf diesem Computer erreichbar (127.0.0.1).</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="112" />
+        <location filename="../src/gui/MainWindow.cpp" line="118" />
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="113" />
+        <location filename="../src/gui/MainWindow.cpp" line="119" />
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="143" />
+        <location filename="../src/gui/MainWindow.cpp" line="149" />
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="153" />
+        <location filename="../src/gui/MainWindow.cpp" line="159" />
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="158" />
-        <location filename="../src/gui/MainWindow.cpp" line="585" />
+        <location filename="../src/gui/MainWindow.cpp" line="164" />
+        <location filename="../src/gui/MainWindow.cpp" line="636" />
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="173" />
+        <location filename="../src/gui/MainWindow.cpp" line="179" />
         <source>&amp;Faster</source>
         <translation>S&amp;chneller</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="178" />
+        <location filename="../src/gui/MainWindow.cpp" line="184" />
         <source>S&amp;lower</source>
         <translation>Langsa&amp;mer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="202" />
+        <location filename="../src/gui/MainWindow.cpp" line="208" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="217" />
+        <location filename="../src/gui/MainWindow.cpp" line="223" />
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="230" />
+        <location filename="../src/gui/MainWindow.cpp" line="236" />
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="235" />
+        <location filename="../src/gui/MainWindow.cpp" line="241" />
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="241" />
+        <location filename="../src/gui/MainWindow.cpp" line="248" />
         <source>Kafka is not ready yet.</source>
         <translation>Kafka ist noch nicht bereit.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="273" />
+        <location filename="../src/gui/MainWindow.cpp" line="280" />
         <source>Telemetry</source>
         <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="276" />
+        <location filename="../src/gui/MainWindow.cpp" line="283" />
         <source>Race trace</source>
         <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="283" />
+        <location filename="../src/gui/MainWindow.cpp" line="290" />
         <source>Track map</source>
         <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="287" />
+        <location filename="../src/gui/MainWindow.cpp" line="294" />
         <source>Race feed</source>
         <translation>Renngeschehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="294" />
+        <location filename="../src/gui/MainWindow.cpp" line="301" />
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="327" />
+        <location filename="../src/gui/MainWindow.cpp" line="334" />
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="331" />
+        <location filename="../src/gui/MainWindow.cpp" line="338" />
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="363" />
+        <location filename="../src/gui/MainWindow.cpp" line="370" />
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="367" />
+        <location filename="../src/gui/MainWindow.cpp" line="374" />
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="378" />
+        <location filename="../src/gui/MainWindow.cpp" line="385" />
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="447" />
+        <location filename="../src/gui/MainWindow.cpp" line="454" />
         <source>%1 live</source>
         <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="448" />
+        <location filename="../src/gui/MainWindow.cpp" line="455" />
         <source>%1 (held)</source>
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="466" />
+        <location filename="../src/gui/MainWindow.cpp" line="473" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="489" />
+        <location filename="../src/gui/MainWindow.cpp" line="496" />
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="498" />
+        <location filename="../src/gui/MainWindow.cpp" line="505" />
         <source>%1 — classification</source>
         <translation>%1 — Klassement</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="500" />
+        <location filename="../src/gui/MainWindow.cpp" line="507" />
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="504" />
+        <location filename="../src/gui/MainWindow.cpp" line="511" />
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="504" />
+        <location filename="../src/gui/MainWindow.cpp" line="511" />
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="504" />
+        <location filename="../src/gui/MainWindow.cpp" line="511" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="534" />
-        <location filename="../src/gui/MainWindow.cpp" line="545" />
-        <location filename="../src/gui/MainWindow.cpp" line="840" />
+        <location filename="../src/gui/MainWindow.cpp" line="541" />
+        <location filename="../src/gui/MainWindow.cpp" line="552" />
+        <location filename="../src/gui/MainWindow.cpp" line="891" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="538" />
+        <location filename="../src/gui/MainWindow.cpp" line="545" />
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="542" />
+        <location filename="../src/gui/MainWindow.cpp" line="549" />
         <source>Race time of the replay: drag to jump</source>
         <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="545" />
+        <location filename="../src/gui/MainWindow.cpp" line="552" />
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="563" />
+        <location filename="../src/gui/MainWindow.cpp" line="570" />
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="565" />
+        <location filename="../src/gui/MainWindow.cpp" line="572" />
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="599" />
+        <location filename="../src/gui/MainWindow.cpp" line="604" />
+        <source>The race engineer reads the live race; it has no race context in this window.</source>
+        <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="650" />
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="612" />
+        <location filename="../src/gui/MainWindow.cpp" line="663" />
         <source>Lap %v of %m</source>
         <translation>Runde %v von %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="638" />
+        <location filename="../src/gui/MainWindow.cpp" line="689" />
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="639" />
+        <location filename="../src/gui/MainWindow.cpp" line="690" />
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="654" />
+        <location filename="../src/gui/MainWindow.cpp" line="705" />
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="655" />
+        <location filename="../src/gui/MainWindow.cpp" line="706" />
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="661" />
+        <location filename="../src/gui/MainWindow.cpp" line="712" />
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="663" />
+        <location filename="../src/gui/MainWindow.cpp" line="714" />
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="663" />
+        <location filename="../src/gui/MainWindow.cpp" line="714" />
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="716" />
+        <location filename="../src/gui/MainWindow.cpp" line="767" />
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="734" />
+        <location filename="../src/gui/MainWindow.cpp" line="785" />
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="735" />
+        <location filename="../src/gui/MainWindow.cpp" line="786" />
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="761" />
+        <location filename="../src/gui/MainWindow.cpp" line="812" />
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="762" />
+        <location filename="../src/gui/MainWindow.cpp" line="813" />
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="763" />
+        <location filename="../src/gui/MainWindow.cpp" line="814" />
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="754" />
+        <location filename="../src/gui/MainWindow.cpp" line="805" />
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="98" />
+        <location filename="../src/gui/MainWindow.cpp" line="102" />
         <source>Double-click a driver to follow them</source>
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="771" />
+        <location filename="../src/gui/MainWindow.cpp" line="822" />
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="780" />
+        <location filename="../src/gui/MainWindow.cpp" line="831" />
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="809" />
+        <location filename="../src/gui/MainWindow.cpp" line="860" />
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="810" />
+        <location filename="../src/gui/MainWindow.cpp" line="861" />
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="812" />
+        <location filename="../src/gui/MainWindow.cpp" line="863" />
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="813" />
+        <location filename="../src/gui/MainWindow.cpp" line="864" />
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -1220,6 +1386,54 @@
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
 Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::RaceEngineer</name>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="50" />
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="52" />
+        <source>a long result, cut to %1 characters</source>
+        <translation>ein langes Ergebnis, auf %1 Zeichen gekürzt</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="57" />
+        <source>%1: 1 item</source>
+        <translation>%1: 1 Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="57" />
+        <source>%1: %2 items</source>
+        <translation>%1: %2 Einträge</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="85" />
+        <source>The race engineer needs a language model that can call tools. Start Pit Wall with --llm bedrock (with AWS_REGION, AWS credentials or a profile, and --llm-model) or --llm openai (with OPENAI_API_KEY, or --llm-endpoint for a compatible server), or save one in the AI settings.</source>
+        <translation>Der Renningenieur braucht ein Sprachmodell, das Werkzeuge aufrufen kann. Starten Sie Pit Wall mit --llm bedrock (mit AWS_REGION, AWS-Zugangsdaten oder einem Profil und --llm-model) oder --llm openai (mit OPENAI_API_KEY oder --llm-endpoint für einen kompatiblen Server), oder speichern Sie eines in den KI-Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="100" />
+        <source>The race engineer is still answering the last question.</source>
+        <translation>Der Renningenieur beantwortet noch die letzte Frage.</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="104" />
+        <source>Type a question first.</source>
+        <translation>Bitte zuerst eine Frage eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="134" />
+        <source>The model did not answer: %1</source>
+        <translation>Das Modell hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="151" />
+        <source>The model was still calling tools after %1 rounds; ask a narrower question.</source>
+        <translation>Das Modell rief nach %1 Runden immer noch Werkzeuge auf; stellen Sie eine engere Frage.</translation>
     </message>
 </context>
 <context>

@@ -5,38 +5,68 @@
     <name>AskPanel</name>
     <message>
         <location filename="../ui/AskPanel.ui" line="17" />
+        <source>Search the commentary by meaning, or ask the race engineer, who looks the answer up in the live race</source>
+        <translation>Buscar en los comentarios por significado o preguntar al ingeniero de carrera, que busca la respuesta en la carrera en directo</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="18" />
+        <source>Search commentary</source>
+        <translation>Buscar comentarios</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="19" />
+        <source>Race engineer</source>
+        <translation>Ingeniero de carrera</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="24" />
         <source>Ask about the commentary, e.g. "comments about Hamilton"</source>
         <translation>Pregunta sobre los comentarios, p. ej. «comentarios sobre Hamilton»</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="24" />
+        <location filename="../ui/AskPanel.ui" line="31" />
         <source>This race only</source>
         <translation>Solo esta carrera</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="29" />
+        <location filename="../ui/AskPanel.ui" line="36" />
+        <source>New chat</source>
+        <translation>Nueva conversación</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="37" />
+        <source>Forget this conversation and start a new one</source>
+        <translation>Olvidar esta conversación y empezar otra</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="42" />
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="40" />
+        <location filename="../ui/AskPanel.ui" line="61" />
         <source>Score</source>
         <translation>Puntuación</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="41" />
+        <location filename="../ui/AskPanel.ui" line="62" />
         <source>Commentary</source>
         <translation>Comentario</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="42" />
+        <location filename="../ui/AskPanel.ui" line="63" />
         <source>Race</source>
         <translation>Carrera</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="43" />
+        <location filename="../ui/AskPanel.ui" line="64" />
         <source>Source</source>
         <translation>Fuente</translation>
+    </message>
+    <message>
+        <location filename="../ui/AskPanel.ui" line="85" />
+        <source>Ask the race engineer about the running race, e.g. "What's the gap between Norris and Piastri, and who is faster on the last three laps?"</source>
+        <translation>Pregunte al ingeniero de carrera por la carrera en curso, p. ej. «¿Qué diferencia hay entre Norris y Piastri y quién es más rápido en las tres últimas vueltas?»</translation>
     </message>
 </context>
 <context>
@@ -159,6 +189,50 @@
     </message>
 </context>
 <context>
+    <name>LiveServersDialog</name>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="8" />
+        <source>Live servers</source>
+        <translation>Servidores en directo</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="12" />
+        <source>MCP server for AI agents</source>
+        <translation>Servidor MCP para agentes de IA</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="17" />
+        <location filename="../ui/LiveServersDialog.ui" line="67" />
+        <source>Port (loopback)</source>
+        <translation>Puerto (solo local)</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="27" />
+        <source>Bearer token</source>
+        <translation>Token de portador</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="39" />
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="44" />
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="47" />
+        <source>New token</source>
+        <translation>Nuevo token</translation>
+    </message>
+    <message>
+        <location filename="../ui/LiveServersDialog.ui" line="62" />
+        <source>WebSocket live feed and overlay</source>
+        <translation>Feed en directo por WebSocket y overlay</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="9" />
@@ -181,117 +255,127 @@
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="77" />
+        <location filename="../ui/MainWindow.ui" line="78" />
         <source>&amp;Race</source>
         <translation>&amp;Carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="82" />
+        <location filename="../ui/MainWindow.ui" line="83" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="86" />
+        <location filename="../ui/MainWindow.ui" line="87" />
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="95" />
+        <location filename="../ui/MainWindow.ui" line="96" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="104" />
+        <location filename="../ui/MainWindow.ui" line="105" />
         <source>Race</source>
         <translation>Carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="113" />
+        <location filename="../ui/MainWindow.ui" line="114" />
         <source>&amp;Start race</source>
         <translation>&amp;Iniciar carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="114" />
+        <location filename="../ui/MainWindow.ui" line="115" />
         <source>Start a race on the connected Kafka (Ctrl+R)</source>
         <translation>Iniciar una carrera en el Kafka conectado (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="115" />
+        <location filename="../ui/MainWindow.ui" line="116" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="118" />
+        <location filename="../ui/MainWindow.ui" line="119" />
         <source>S&amp;top race</source>
         <translation>&amp;Detener carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="119" />
+        <location filename="../ui/MainWindow.ui" line="120" />
         <source>Stop the race after every message is read back (Ctrl+.)</source>
         <translation>Detener la carrera cuando se haya releído cada mensaje (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="120" />
+        <location filename="../ui/MainWindow.ui" line="121" />
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="123" />
+        <location filename="../ui/MainWindow.ui" line="124" />
         <source>&amp;Kafka connection…</source>
         <translation>Conexión a &amp;Kafka…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="124" />
+        <location filename="../ui/MainWindow.ui" line="125" />
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="127" />
+        <location filename="../ui/MainWindow.ui" line="128" />
+        <source>&amp;Live servers (MCP, overlay feed)…</source>
+        <translation>&amp;Servidores en directo (MCP, feed del overlay)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="129" />
+        <source>Serve the live race to AI agents (MCP) and to overlays (WebSocket)</source>
+        <translation>Servir la carrera en directo a agentes de IA (MCP) y a overlays (WebSocket)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="132" />
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="128" />
+        <location filename="../ui/MainWindow.ui" line="133" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="133" />
+        <location filename="../ui/MainWindow.ui" line="138" />
         <source>&amp;Live</source>
         <translation>En &amp;directo</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="134" />
+        <location filename="../ui/MainWindow.ui" line="139" />
         <source>Follow the newest moment of the race again (End)</source>
         <translation>Volver a seguir el momento más reciente de la carrera (Fin)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="135" />
+        <location filename="../ui/MainWindow.ui" line="140" />
         <source>End</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="139" />
+        <location filename="../ui/MainWindow.ui" line="144" />
         <source>&amp;Dark</source>
         <translation>&amp;Oscuro</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="143" />
+        <location filename="../ui/MainWindow.ui" line="148" />
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="146" />
+        <location filename="../ui/MainWindow.ui" line="151" />
         <source>&amp;Reset layout</source>
         <translation>&amp;Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="147" />
+        <location filename="../ui/MainWindow.ui" line="152" />
         <source>Put every panel back where it was at first start</source>
         <translation>Devolver cada panel a su sitio del primer inicio</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="150" />
+        <location filename="../ui/MainWindow.ui" line="155" />
         <source>&amp;About Pit Wall</source>
         <translation>&amp;Acerca de Pit Wall</translation>
     </message>
@@ -401,29 +485,77 @@
 <context>
     <name>pitwall::AskPanel</name>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="36" />
+        <location filename="../src/gui/AskPanel.cpp" line="61" />
+        <source>Ask</source>
+        <translation>Preguntar</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="61" />
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="62" />
+        <source>Ask the race engineer, e.g. "gap between Norris and Piastri?"</source>
+        <translation>Pregunte al ingeniero de carrera, p. ej. «¿diferencia entre Norris y Piastri?»</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="63" />
+        <source>Ask about the commentary, e.g. "comments about Hamilton"</source>
+        <translation>Pregunte por los comentarios, p. ej. «comentarios sobre Hamilton»</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="67" />
+        <source>The race engineer answers from the live race, calling its tools; each call is shown.</source>
+        <translation>El ingeniero de carrera responde desde la carrera en directo llamando a sus herramientas; se muestra cada llamada.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="89" />
+        <source>Engineer:</source>
+        <translation>Ingeniero:</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="90" />
+        <source>Answered by %1.</source>
+        <translation>Respondido por %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="104" />
         <source>Type a question first.</source>
         <translation>Escribe primero una pregunta.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="40" />
+        <location filename="../src/gui/AskPanel.cpp" line="109" />
+        <source>You:</source>
+        <translation>Usted:</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="111" />
+        <source>The race engineer is looking it up…</source>
+        <translation>El ingeniero de carrera lo está consultando…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanel.cpp" line="115" />
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="58" />
+        <location filename="../src/gui/AskPanel.cpp" line="133" />
         <source>Answer (%1): %2</source>
         <translation>Respuesta (%1): %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="60" />
+        <location filename="../src/gui/AskPanel.cpp" line="135" />
         <source>No commentary matches yet.</source>
         <translation>Aún no hay comentarios que coincidan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/AskPanel.cpp" line="62" />
+        <location filename="../src/gui/AskPanel.cpp" line="137" />
         <source>The %n closest lines by meaning.</source>
-        <translation><numerusform>La %n línea más cercana por significado.</numerusform><numerusform>Las %n líneas más cercanas por significado.</numerusform></translation>
+        <translation>
+            <numerusform>La %n línea más cercana por significado.</numerusform>
+            <numerusform>Las %n líneas más cercanas por significado.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -829,307 +961,341 @@
     </message>
 </context>
 <context>
+    <name>pitwall::LiveServersDialog</name>
+    <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="34" />
+        <source>Apply to use the new token; agents must then send it.</source>
+        <translation>Pulse Aplicar para usar el nuevo token; los agentes deberán enviarlo.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="61" />
+        <source>Running at http://127.0.0.1:%1/mcp (Streamable HTTP). Agents send the header Authorization: Bearer &lt;token&gt;.</source>
+        <translation>En marcha en http://127.0.0.1:%1/mcp (Streamable HTTP). Los agentes envían la cabecera Authorization: Bearer &lt;token&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="63" />
+        <location filename="../src/gui/LiveServersDialog.cpp" line="67" />
+        <source>Off.</source>
+        <translation>Apagado.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="65" />
+        <source>Running: updates at ws://127.0.0.1:%1/live, example overlay at http://127.0.0.1:%1/overlay.</source>
+        <translation>En marcha: actualizaciones en ws://127.0.0.1:%1/live, overlay de ejemplo en http://127.0.0.1:%1/overlay.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="68" />
+        <source>Both listen on this computer only (127.0.0.1).</source>
+        <translation>Ambos escuchan solo en este ordenador (127.0.0.1).</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="112" />
+        <location filename="../src/gui/MainWindow.cpp" line="118" />
         <source>About Pit Wall</source>
         <translation>Acerca de Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="113" />
+        <location filename="../src/gui/MainWindow.cpp" line="119" />
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="143" />
+        <location filename="../src/gui/MainWindow.cpp" line="149" />
         <source> Circuit </source>
         <translation> Circuito </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="153" />
+        <location filename="../src/gui/MainWindow.cpp" line="159" />
         <source> Speed </source>
         <translation> Velocidad </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="158" />
-        <location filename="../src/gui/MainWindow.cpp" line="585" />
+        <location filename="../src/gui/MainWindow.cpp" line="164" />
+        <location filename="../src/gui/MainWindow.cpp" line="636" />
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="173" />
+        <location filename="../src/gui/MainWindow.cpp" line="179" />
         <source>&amp;Faster</source>
         <translation>Más &amp;rápido</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="178" />
+        <location filename="../src/gui/MainWindow.cpp" line="184" />
         <source>S&amp;lower</source>
         <translation>Más &amp;lento</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="202" />
+        <location filename="../src/gui/MainWindow.cpp" line="208" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="217" />
+        <location filename="../src/gui/MainWindow.cpp" line="223" />
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="230" />
+        <location filename="../src/gui/MainWindow.cpp" line="236" />
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="235" />
+        <location filename="../src/gui/MainWindow.cpp" line="241" />
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="241" />
+        <location filename="../src/gui/MainWindow.cpp" line="248" />
         <source>Kafka is not ready yet.</source>
         <translation>Kafka aún no está listo.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="273" />
+        <location filename="../src/gui/MainWindow.cpp" line="280" />
         <source>Telemetry</source>
         <translation>Telemetría</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="276" />
+        <location filename="../src/gui/MainWindow.cpp" line="283" />
         <source>Race trace</source>
         <translation>Evolución</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="283" />
+        <location filename="../src/gui/MainWindow.cpp" line="290" />
         <source>Track map</source>
         <translation>Mapa del circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="287" />
+        <location filename="../src/gui/MainWindow.cpp" line="294" />
         <source>Race feed</source>
         <translation>Crónica de carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="294" />
+        <location filename="../src/gui/MainWindow.cpp" line="301" />
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="327" />
+        <location filename="../src/gui/MainWindow.cpp" line="334" />
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="331" />
+        <location filename="../src/gui/MainWindow.cpp" line="338" />
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="363" />
+        <location filename="../src/gui/MainWindow.cpp" line="370" />
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="367" />
+        <location filename="../src/gui/MainWindow.cpp" line="374" />
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="378" />
+        <location filename="../src/gui/MainWindow.cpp" line="385" />
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="447" />
+        <location filename="../src/gui/MainWindow.cpp" line="454" />
         <source>%1 live</source>
         <translation>%1 en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="448" />
+        <location filename="../src/gui/MainWindow.cpp" line="455" />
         <source>%1 (held)</source>
         <translation>%1 (detenido)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="466" />
+        <location filename="../src/gui/MainWindow.cpp" line="473" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="489" />
+        <location filename="../src/gui/MainWindow.cpp" line="496" />
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Vuelta rápida: &lt;b&gt;%1&lt;/b&gt;, %2 en la vuelta %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="498" />
+        <location filename="../src/gui/MainWindow.cpp" line="505" />
         <source>%1 — classification</source>
         <translation>%1 — clasificación</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="500" />
+        <location filename="../src/gui/MainWindow.cpp" line="507" />
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 terminó &lt;b&gt;P%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="504" />
+        <location filename="../src/gui/MainWindow.cpp" line="511" />
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="504" />
+        <location filename="../src/gui/MainWindow.cpp" line="511" />
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="504" />
+        <location filename="../src/gui/MainWindow.cpp" line="511" />
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="534" />
-        <location filename="../src/gui/MainWindow.cpp" line="545" />
-        <location filename="../src/gui/MainWindow.cpp" line="840" />
+        <location filename="../src/gui/MainWindow.cpp" line="541" />
+        <location filename="../src/gui/MainWindow.cpp" line="552" />
+        <location filename="../src/gui/MainWindow.cpp" line="891" />
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="538" />
+        <location filename="../src/gui/MainWindow.cpp" line="545" />
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Pausar la repetición y reanudarla (Ctrl+Espacio)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="542" />
+        <location filename="../src/gui/MainWindow.cpp" line="549" />
         <source>Race time of the replay: drag to jump</source>
         <translation>Tiempo de carrera de la repetición: arrastre para saltar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="545" />
+        <location filename="../src/gui/MainWindow.cpp" line="552" />
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="563" />
+        <location filename="../src/gui/MainWindow.cpp" line="570" />
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="565" />
+        <location filename="../src/gui/MainWindow.cpp" line="572" />
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="599" />
+        <location filename="../src/gui/MainWindow.cpp" line="604" />
+        <source>The race engineer reads the live race; it has no race context in this window.</source>
+        <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="650" />
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — vuelta %2/%3 — en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="612" />
+        <location filename="../src/gui/MainWindow.cpp" line="663" />
         <source>Lap %v of %m</source>
         <translation>Vuelta %v de %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="638" />
+        <location filename="../src/gui/MainWindow.cpp" line="689" />
         <source>Connecting to Kafka at %1…</source>
         <translation>Conectando a Kafka en %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="639" />
+        <location filename="../src/gui/MainWindow.cpp" line="690" />
         <source>Starting the embedded Kafka broker…</source>
         <translation>Iniciando el broker de Kafka integrado…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="654" />
+        <location filename="../src/gui/MainWindow.cpp" line="705" />
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="655" />
+        <location filename="../src/gui/MainWindow.cpp" line="706" />
         <source>Kafka: not connected</source>
         <translation>Kafka: sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="661" />
+        <location filename="../src/gui/MainWindow.cpp" line="712" />
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="663" />
+        <location filename="../src/gui/MainWindow.cpp" line="714" />
         <source>embedded broker</source>
         <translation>broker integrado</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="663" />
+        <location filename="../src/gui/MainWindow.cpp" line="714" />
         <source>cluster</source>
         <translation>clúster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="716" />
+        <location filename="../src/gui/MainWindow.cpp" line="767" />
         <source>Replay of %1</source>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="734" />
+        <location filename="../src/gui/MainWindow.cpp" line="785" />
         <source>Could not switch %1 on: %2</source>
         <translation>No se pudo activar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="735" />
+        <location filename="../src/gui/MainWindow.cpp" line="786" />
         <source>Could not switch %1 off: %2</source>
         <translation>No se pudo desactivar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="761" />
+        <location filename="../src/gui/MainWindow.cpp" line="812" />
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="762" />
+        <location filename="../src/gui/MainWindow.cpp" line="813" />
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="763" />
+        <location filename="../src/gui/MainWindow.cpp" line="814" />
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="754" />
+        <location filename="../src/gui/MainWindow.cpp" line="805" />
         <source>The race could not start: %1</source>
         <translation>La carrera no pudo empezar: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="98" />
+        <location filename="../src/gui/MainWindow.cpp" line="102" />
         <source>Double-click a driver to follow them</source>
         <translation>Doble clic en un piloto para seguirlo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="771" />
+        <location filename="../src/gui/MainWindow.cpp" line="822" />
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="780" />
+        <location filename="../src/gui/MainWindow.cpp" line="831" />
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="809" />
+        <location filename="../src/gui/MainWindow.cpp" line="860" />
         <source>produced %1 · consumed %2</source>
         <translation>producidos %1 · consumidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="810" />
+        <location filename="../src/gui/MainWindow.cpp" line="861" />
         <source>lag %1</source>
         <translation>retraso %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="812" />
+        <location filename="../src/gui/MainWindow.cpp" line="863" />
         <source>errors %1 · skipped %2</source>
         <translation>errores %1 · omitidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="813" />
+        <location filename="../src/gui/MainWindow.cpp" line="864" />
         <source>errors %1</source>
         <translation>errores %1</translation>
     </message>
@@ -1220,6 +1386,54 @@
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
 Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::RaceEngineer</name>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="50" />
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="52" />
+        <source>a long result, cut to %1 characters</source>
+        <translation>un resultado largo, recortado a %1 caracteres</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="57" />
+        <source>%1: 1 item</source>
+        <translation>%1: 1 elemento</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="57" />
+        <source>%1: %2 items</source>
+        <translation>%1: %2 elementos</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="85" />
+        <source>The race engineer needs a language model that can call tools. Start Pit Wall with --llm bedrock (with AWS_REGION, AWS credentials or a profile, and --llm-model) or --llm openai (with OPENAI_API_KEY, or --llm-endpoint for a compatible server), or save one in the AI settings.</source>
+        <translation>El ingeniero de carrera necesita un modelo de lenguaje que pueda llamar a herramientas. Inicie Pit Wall con --llm bedrock (con AWS_REGION, credenciales de AWS o un perfil, y --llm-model) o --llm openai (con OPENAI_API_KEY, o --llm-endpoint para un servidor compatible), o guarde uno en los ajustes de IA.</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="100" />
+        <source>The race engineer is still answering the last question.</source>
+        <translation>El ingeniero de carrera aún está respondiendo a la última pregunta.</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="104" />
+        <source>Type a question first.</source>
+        <translation>Escriba primero una pregunta.</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="134" />
+        <source>The model did not answer: %1</source>
+        <translation>El modelo no respondió: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/mcp/RaceEngineer.cpp" line="151" />
+        <source>The model was still calling tools after %1 rounds; ask a narrower question.</source>
+        <translation>El modelo seguía llamando a herramientas tras %1 rondas; haga una pregunta más concreta.</translation>
     </message>
 </context>
 <context>
