@@ -16,6 +16,8 @@ packages=(
   libsimdjson-dev
   # the local vector index (hnswlib, header-only) and the MongoDB Atlas vector store (libmongoc)
   libhnswlib-dev libmongoc-dev libbson-dev
+  # cloud mode: Avro for the Schema Registry wire format (avro-c)
+  libavro-dev
   # running the GUI without a display, and validating the package metadata
   xvfb xauth appstream desktop-file-utils
   # tests only: statsmodels is the reference the ARIMA implementation is checked against;
