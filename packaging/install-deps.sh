@@ -16,13 +16,15 @@ packages=(
   libsimdjson-dev
   # the local vector index (hnswlib, header-only) and the MongoDB Atlas vector store (libmongoc)
   libhnswlib-dev libmongoc-dev libbson-dev
-  # cloud mode: Avro for the Schema Registry wire format (avro-c)
-  libavro-dev
+  # cloud mode: Avro for the Schema Registry wire format (avro-c), secrets in the OS
+  # keychain (QtKeychain), the demo's YAML configuration files (yaml-cpp)
+  libavro-dev qtkeychain-qt6-dev libyaml-cpp-dev
   # running the GUI without a display, and validating the package metadata
   xvfb xauth appstream desktop-file-utils
   # tests only: statsmodels is the reference the ARIMA implementation is checked against;
-  # headless Chromium loads the live-feed overlay page during a race
-  python3 python3-statsmodels chromium
+  # headless Chromium loads the live-feed overlay page during a race; a real Secret
+  # Service (GNOME Keyring on a private D-Bus session) holds the keychain test's secrets
+  python3 python3-statsmodels chromium gnome-keyring libsecret-1-0 dbus
 )
 
 if [ "$(id -u)" -ne 0 ]; then
