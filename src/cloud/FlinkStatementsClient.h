@@ -1,0 +1,72 @@
+#pragma once
+// Confluent Cloud Flink's SQL statements REST API (sql/v1), with a Flink API key (HTTP
+// Basic): create a named statement, read its phase and detail, stop it, delete it, list.
+// Asynchronous; answers on this object's thread.
+
+#include "ai/HttpExchange.h"
+#include "core/Expected.h"
+
+#include <QObject>
+#include <functional>
+
+namespace pitwall::cloud {
+
+struct FlinkSettings {
+    QString endpoint;       // https://flink.<region>.<cloud>.confluent.cloud
+    QString organizationId; // UUID
+    QString environmentId;  // env-…
+    QString computePoolId;  // lfcp-… (empty: the environment's default pool)
+    QString principal;      // sa-… to run the statements as (empty: the key's owner)
+    QString apiKey;
+    QString apiSecret;      // never logged or shown
+    QString catalog;        // the environment's display name
+    QString database;       // the Kafka cluster's display name
+    int requestTimeoutMs = 15'000;
+
+    // What is missing to call the API, in words; empty when complete.
+    QString missing() const;
+};
+
+struct FlinkStatement {
+    QString name;
+    QString sql;
+    QString phase;   // PENDING, RUNNING, COMPLETED, DELETING, FAILING, FAILED, STOPPING, STOPPED, DEGRADED
+    QString detail;  // the error text when it failed
+    QString sqlKind; // status.traits.sql_kind
+    bool exists = true;
+};
+
+class FlinkStatementsClient : public QObject {
+    Q_OBJECT
+public:
+    explicit FlinkStatementsClient(FlinkSettings settings, QObject *parent = nullptr);
+
+    using Done = std::function<void(Expected<FlinkStatement>)>;
+    using ListDone = std::function<void(Expected<QList<FlinkStatement>>)>;
+
+    void create(const QString &name, const QString &sql, Done done);
+    // A statement that does not exist answers exists = false, not an error.
+    void get(const QString &name, Done done);
+    void stop(const QString &name, Done done);
+    // Done with exists = false once it is gone (or was never there).
+    void remove(const QString &name, Done done);
+    void list(int pageSize, ListDone done);
+
+    const FlinkSettings &settings() const { return m_settings; }
+
+    // Statement names: lowercase letters, digits and '-' (not at the ends), at most 100.
+    static bool isValidName(const QString &name);
+
+private:
+    QUrl statementsUrl(const QString &name = {}) const;
+    void call(const QByteArray &method, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
+              std::function<void(const ai::HttpResponse &)> onAnswer, std::function<void(const QString &)> onFailure);
+
+    FlinkSettings m_settings;
+    ai::HttpExchange m_http;
+};
+
+FlinkStatement parseStatement(const QJsonObject &object);
+QByteArray createStatementBody(const FlinkSettings &settings, const QString &name, const QString &sql);
+
+} // namespace pitwall::cloud

@@ -1,0 +1,236 @@
+// Confluent Cloud Flink statements against a fake of the sql/v1 API that moves statements
+// through their phases as the real one does: create, poll to COMPLETED (DDL) or RUNNING
+// (INSERT), a failure with its error detail, idempotent re-deployment, replacement of a
+// changed statement, teardown, and a refused key — with the secret in no message.
+#include "../support/FakeHttpServer.h"
+#include "cloud/FlinkDeployer.h"
+#include "cloud/FlinkStatementsClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace pitwall;
+using namespace pitwall::cloud;
+using namespace pitwall::test;
+
+namespace {
+
+const QByteArray kAuth = "Basic " + QByteArray("FLINKKEY:flink-secret-77").toBase64();
+const QString kBase = QStringLiteral("/sql/v1/organizations/org-uuid-1/environments/env-abc123/statements");
+
+// The statements an environment holds, each moving one phase per read.
+struct FakeFlink {
+    struct Stored {
+        QString sql;
+        QJsonObject properties;
+        QString computePool;
+        int reads = 0;
+        bool deleting = false;
+    };
+    QMap<QString, Stored> statements;
+    QStringList log; // "POST name", "DELETE name"
+
+    QJsonObject object(const QString &name, const Stored &s) const
+    {
+        QString phase = QStringLiteral("PENDING");
+        QString detail;
+        const bool streaming = s.sql.startsWith(QLatin1String("INSERT"));
+        if (s.deleting)
+            phase = QStringLiteral("DELETING");
+        else if (s.sql.contains(QLatin1String("missing_table")) && s.reads >= 2) {
+            phase = QStringLiteral("FAILED");
+            detail = QStringLiteral("Table 'missing_table' does not exist");
+        } else if (s.reads >= 2)
+            phase = streaming ? QStringLiteral("RUNNING") : QStringLiteral("COMPLETED");
+        return {{"api_version", "sql/v1"}, {"kind", "Statement"}, {"name", name},
+                {"spec", QJsonObject{{"statement", s.sql}, {"properties", s.properties}, {"compute_pool_id", s.computePool}}},
+                {"status", QJsonObject{{"phase", phase}, {"detail", detail},
+                                       {"traits", QJsonObject{{"sql_kind", streaming ? "INSERT_INTO" : "CREATE_TABLE"}}}}}};
+    }
+
+    FakeResponse handle(const FakeRequest &request)
+    {
+        if (request.header("Authorization") != kAuth)
+            return FakeResponse::json(401, "{\"errors\":[{\"status\":\"401\",\"detail\":\"Unauthorized\"}]}");
+        const QString target = QString::fromUtf8(request.target).section(QLatin1Char('?'), 0, 0);
+        if (!target.startsWith(kBase))
+            return FakeResponse::json(404, "{\"errors\":[{\"status\":\"404\",\"detail\":\"Not found\"}]}");
+        const QString name = target.mid(kBase.size() + 1);
+        if (request.method == "POST") {
+            const auto body = QJsonDocument::fromJson(request.body).object();
+            const QString newName = body.value("name").toString();
+            if (statements.contains(newName))
+                return FakeResponse::json(409, "{\"errors\":[{\"status\":\"409\",\"code\":\"resource_already_exists\"}]}");
+            const auto spec = body.value("spec").toObject();
+            statements.insert(newName, {spec.value("statement").toString(), spec.value("properties").toObject(),
+                                        spec.value("compute_pool_id").toString()});
+            log << QStringLiteral("POST ") + newName;
+            return FakeResponse::json(201, QJsonDocument(object(newName, statements[newName])).toJson());
+        }
+        if (name.isEmpty()) { // list
+            QJsonArray data;
+            for (auto it = statements.begin(); it != statements.end(); ++it)
+                data.append(object(it.key(), it.value()));
+            return FakeResponse::json(200, QJsonDocument(QJsonObject{{"data", data}}).toJson());
+        }
+        if (!statements.contains(name))
+            return FakeResponse::json(404, "{\"errors\":[{\"status\":\"404\",\"detail\":\"Statement not found\"}]}");
+        auto &stored = statements[name];
+        if (request.method == "DELETE") {
+            log << QStringLiteral("DELETE ") + name;
+            stored.deleting = true;
+            return FakeResponse::json(202, "");
+        }
+        if (stored.deleting) { // gone on the next read after a delete
+            statements.remove(name);
+            return FakeResponse::json(404, "{\"errors\":[{\"status\":\"404\"}]}");
+        }
+        ++stored.reads;
+        return FakeResponse::json(200, QJsonDocument(object(name, stored)).toJson());
+    }
+};
+
+FlinkSettings settingsFor(const FakeHttpServer &server, const QString &secret = QStringLiteral("flink-secret-77"))
+{
+    FlinkSettings settings;
+    settings.endpoint = server.baseUrl();
+    settings.organizationId = QStringLiteral("org-uuid-1");
+    settings.environmentId = QStringLiteral("env-abc123");
+    settings.computePoolId = QStringLiteral("lfcp-pool1");
+    settings.apiKey = QStringLiteral("FLINKKEY");
+    settings.apiSecret = secret;
+    settings.catalog = QStringLiteral("f1-leaderboard-env");
+    settings.database = QStringLiteral("f1-cluster");
+    return settings;
+}
+
+const QList<PlannedStatement> kPlan{
+    {QStringLiteral("pitwall-create-commentary-table"), QStringLiteral("CREATE TABLE IF NOT EXISTS `f1-commentary` (id STRING)"), false},
+    {QStringLiteral("pitwall-create-model"), QStringLiteral("CREATE MODEL IF NOT EXISTS f1_commentary_generator INPUT (race_context STRING)"), false},
+    {QStringLiteral("pitwall-commentary"), QStringLiteral("INSERT INTO `f1-commentary` SELECT 1"), true},
+};
+
+QString deployAndWait(FlinkDeployer &deployer, const QList<PlannedStatement> &plan)
+{
+    QSignalSpy finished(&deployer, &FlinkDeployer::finished);
+    deployer.deploy(plan);
+    if (!finished.wait(30000))
+        return QStringLiteral("(no answer)");
+    return finished.first().first().toString();
+}
+
+} // namespace
+
+class TestFlink : public QObject {
+    Q_OBJECT
+
+private slots:
+    void namesAreChecked()
+    {
+        QVERIFY(FlinkStatementsClient::isValidName(QStringLiteral("pitwall-commentary-2")));
+        QVERIFY(!FlinkStatementsClient::isValidName(QStringLiteral("Pitwall")));
+        QVERIFY(!FlinkStatementsClient::isValidName(QStringLiteral("-x")));
+        QVERIFY(!FlinkStatementsClient::isValidName(QStringLiteral("a_b")));
+        QVERIFY(!FlinkStatementsClient::isValidName(QString(101, QLatin1Char('a'))));
+    }
+
+    void deploysInOrderUntilEachSettles()
+    {
+        FakeFlink flink;
+        FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
+        FlinkStatementsClient client(settingsFor(server));
+        FlinkDeployer deployer(&client, 20, 10000);
+        QStringList phases;
+        connect(&deployer, &FlinkDeployer::statementChanged, this,
+                [&phases](const QString &name, const QString &phase, const QString &) { phases << name + QLatin1Char(' ') + phase; });
+        QCOMPARE(deployAndWait(deployer, kPlan), QString());
+        QCOMPARE(flink.log, (QStringList{"POST pitwall-create-commentary-table", "POST pitwall-create-model", "POST pitwall-commentary"}));
+        QVERIFY(phases.contains(QStringLiteral("pitwall-create-commentary-table COMPLETED")));
+        QVERIFY(phases.contains(QStringLiteral("pitwall-commentary RUNNING")));
+        QVERIFY(phases.indexOf(QStringLiteral("pitwall-create-model COMPLETED")) < phases.indexOf(QStringLiteral("pitwall-commentary RUNNING")));
+        // The body: name, org, env, pool, catalog and database as properties.
+        const auto &stored = flink.statements[QStringLiteral("pitwall-commentary")];
+        QCOMPARE(stored.computePool, QStringLiteral("lfcp-pool1"));
+        QCOMPARE(stored.properties.value("sql.current-catalog").toString(), QStringLiteral("f1-leaderboard-env"));
+        QCOMPARE(stored.properties.value("sql.current-database").toString(), QStringLiteral("f1-cluster"));
+
+        // The same plan again: nothing created or deleted.
+        flink.log.clear();
+        QCOMPARE(deployAndWait(deployer, kPlan), QString());
+        QVERIFY2(flink.log.isEmpty(), qPrintable(flink.log.join(',')));
+
+        // A changed statement is replaced; the others stay.
+        auto changed = kPlan;
+        changed[2].sql = QStringLiteral("INSERT INTO `f1-commentary` SELECT 2");
+        QCOMPARE(deployAndWait(deployer, changed), QString());
+        QCOMPARE(flink.log, (QStringList{"DELETE pitwall-commentary", "POST pitwall-commentary"}));
+        QCOMPARE(flink.statements[QStringLiteral("pitwall-commentary")].sql, changed[2].sql);
+
+        // Listing (the wizard's test call) sees them.
+        std::optional<Expected<QList<FlinkStatement>>> list;
+        client.list(10, [&list](Expected<QList<FlinkStatement>> l) { list = l; });
+        QVERIFY(QTest::qWaitFor([&] { return list.has_value(); }, 10000));
+        QVERIFY2(list->hasValue(), qPrintable(list->hasValue() ? QString() : list->error().message));
+        QCOMPARE(list->value().size(), 3);
+
+        // Teardown deletes them, the last first, and waits until they are gone.
+        flink.log.clear();
+        QSignalSpy finished(&deployer, &FlinkDeployer::finished);
+        deployer.teardown({kPlan[0].name, kPlan[1].name, kPlan[2].name});
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().first().toString(), QString());
+        QCOMPARE(flink.log, (QStringList{"DELETE pitwall-commentary", "DELETE pitwall-create-model", "DELETE pitwall-create-commentary-table"}));
+        QVERIFY(flink.statements.isEmpty());
+    }
+
+    void aFailedStatementStopsWithItsDetail()
+    {
+        FakeFlink flink;
+        FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
+        FlinkStatementsClient client(settingsFor(server));
+        FlinkDeployer deployer(&client, 20, 10000);
+        auto plan = kPlan;
+        plan.insert(1, {QStringLiteral("pitwall-broken"), QStringLiteral("INSERT INTO x SELECT * FROM missing_table"), true});
+        const QString error = deployAndWait(deployer, plan);
+        QVERIFY2(error.contains(QLatin1String("pitwall-broken is FAILED")), qPrintable(error));
+        QVERIFY(error.contains(QLatin1String("Table 'missing_table' does not exist")));
+        QVERIFY(!flink.statements.contains(QStringLiteral("pitwall-commentary"))); // stopped there
+        // Deployed again once fixed: the failed one is replaced.
+        plan[1].sql = QStringLiteral("INSERT INTO x SELECT 1");
+        flink.log.clear();
+        QCOMPARE(deployAndWait(deployer, plan), QString());
+        QVERIFY(flink.log.contains(QStringLiteral("DELETE pitwall-broken")));
+        QVERIFY(flink.log.contains(QStringLiteral("POST pitwall-commentary")));
+    }
+
+    void refusedKeyAndMissingSettingsAreSaid()
+    {
+        FakeFlink flink;
+        FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
+        FlinkStatementsClient client(settingsFor(server, QStringLiteral("wrong-secret-99")));
+        FlinkDeployer deployer(&client, 20, 10000);
+        const QString error = deployAndWait(deployer, kPlan);
+        QVERIFY2(error.contains(QLatin1String("refused the API key")), qPrintable(error));
+        QVERIFY(error.contains(QLatin1String("Flink API key")));
+        QVERIFY(!error.contains(QLatin1String("wrong-secret-99")));
+
+        FlinkSettings empty;
+        FlinkStatementsClient unconfigured(empty);
+        std::optional<Expected<FlinkStatement>> answer;
+        unconfigured.get(QStringLiteral("x"), [&answer](Expected<FlinkStatement> s) { answer = s; });
+        QVERIFY(!answer.has_value()); // never before the call returns
+        QVERIFY(QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000));
+        QVERIFY(answer->error().message.contains(QLatin1String("organization ID")));
+
+        FlinkDeployer badNames(&client);
+        QCOMPARE(deployAndWait(badNames, {{QStringLiteral("Bad_Name"), QStringLiteral("SELECT 1"), false}}),
+                 QStringLiteral("'Bad_Name' is not a valid statement name"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFlink)
+#include "tst_flink.moc"
