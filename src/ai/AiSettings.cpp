@@ -1,5 +1,7 @@
 #include "AiSettings.h"
 
+#include "secrets/SecretKeys.h"
+
 #include <QFile>
 #include <QSettings>
 #include <QUrl>
@@ -108,8 +110,9 @@ QString redactedUri(const QString &uri)
 }
 
 Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvironment &environment, QSettings *saved,
-                                       const QString &homeDirectory)
+                                       const QString &homeDirectory, const StoredSecret &storedSecret)
 {
+    auto stored = [&storedSecret](const QString &key) { return storedSecret ? storedSecret(key) : QString(); };
     AiSettings settings;
     const auto llmName = pick(flags.llm, QStringLiteral("--llm"), environment, {QStringLiteral("PITWALL_LLM")}, saved,
                               QStringLiteral("ai/llm"));
@@ -149,10 +152,14 @@ Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvir
     const auto fromProfile = readAwsProfile(
         profile, environment.value(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), awsDirectory + QStringLiteral("credentials")),
         environment.value(QStringLiteral("AWS_CONFIG_FILE"), awsDirectory + QStringLiteral("config")));
+    const QString storedKeyId = stored(secrets::keys::kAwsAccessKeyId);
     if (environment.contains(QStringLiteral("AWS_ACCESS_KEY_ID"))) {
         settings.bedrock.credentials = {environment.value(QStringLiteral("AWS_ACCESS_KEY_ID")),
                                         environment.value(QStringLiteral("AWS_SECRET_ACCESS_KEY")),
                                         environment.value(QStringLiteral("AWS_SESSION_TOKEN"))};
+    } else if (!environment.contains(QStringLiteral("AWS_PROFILE")) && !storedKeyId.isEmpty()) {
+        settings.bedrock.credentials = {storedKeyId, stored(secrets::keys::kAwsSecretAccessKey),
+                                        stored(secrets::keys::kAwsSessionToken)};
     } else {
         settings.bedrock.credentials = fromProfile.credentials;
     }
@@ -169,6 +176,8 @@ Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvir
 
     // OpenAI, or a compatible server by base URL.
     settings.openai.apiKey = environment.value(QStringLiteral("OPENAI_API_KEY"));
+    if (settings.openai.apiKey.isEmpty())
+        settings.openai.apiKey = stored(secrets::keys::kOpenAiApiKey);
     if (const auto base = pick({}, {}, environment, {QStringLiteral("OPENAI_BASE_URL")}, saved, QStringLiteral("ai/openai_base_url"));
         !base.value.isEmpty())
         settings.openai.baseUrl = base.value;
@@ -192,7 +201,7 @@ Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvir
 
     // MongoDB Atlas.
     const auto uri = pick(flags.mongoUri, QStringLiteral("--mongodb-uri"), environment, {QStringLiteral("MONGODB_URI")}, saved, {});
-    settings.mongo.uri = uri.value;
+    settings.mongo.uri = uri.value.isEmpty() ? stored(secrets::keys::kMongoUri) : uri.value;
     if (saved) {
         settings.mongo.database = saved->value(QStringLiteral("ai/mongodb_database"), settings.mongo.database).toString();
         settings.mongo.collection = saved->value(QStringLiteral("ai/mongodb_collection"), settings.mongo.collection).toString();

@@ -12,6 +12,7 @@
 #include "core/Expected.h"
 
 #include <QProcessEnvironment>
+#include <functional>
 
 class QSettings;
 
@@ -52,9 +53,14 @@ struct AiFlags {
     QString llm, llmEndpoint, llmModel, embedder, vectorStore, mongoUri, commentaryFilter;
 };
 
-// Reads settings in precedence order. Errors name the flag, variable or file at fault.
+// A secret the setup wizard stored (SecretStore key -> value; empty when none).
+using StoredSecret = std::function<QString(const QString &key)>;
+
+// Reads settings in precedence order: flags, environment (an AWS_PROFILE named there
+// included), the wizard's stored secrets and saved settings, then the default AWS profile.
+// Errors name the flag, variable or file at fault.
 Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvironment &environment,
-                                       QSettings *saved, const QString &homeDirectory);
+                                       QSettings *saved, const QString &homeDirectory, const StoredSecret &storedSecret = {});
 
 // Credentials and region of an AWS profile from the shared files (INI, as the AWS CLI writes them).
 struct AwsProfile {

@@ -1,5 +1,7 @@
 #include "AiOptions.h"
 
+#include "secrets/AppSecrets.h"
+
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -54,7 +56,9 @@ AiCommandLine readAiOptions(const QCommandLineParser &parser)
 Expected<std::shared_ptr<AiServices>> startAiServices(const AiCommandLine &commandLine)
 {
     QSettings saved;
-    auto settings = ai::resolveAiSettings(commandLine.flags, QProcessEnvironment::systemEnvironment(), &saved, QDir::homePath());
+    auto store = secrets::openAppSecretStore(saved);
+    auto settings = ai::resolveAiSettings(commandLine.flags, QProcessEnvironment::systemEnvironment(), &saved, QDir::homePath(),
+                                          [&saved, &store](const QString &key) { return secrets::storedSecretOrEmpty(saved, *store, key); });
     if (!settings)
         return settings.error();
     settings.value().localIndexDirectory =

@@ -1,5 +1,8 @@
 #include "AskCommand.h"
 
+#include "secrets/AppSecrets.h"
+#include "setup/SetupConfig.h"
+
 #include "AiOptions.h"
 #include "core/Topics.h"
 #include "pipeline/AskClient.h"
@@ -69,7 +72,9 @@ int runAskCommand(const QStringList &arguments)
         say(services.error().message);
         return kFailed;
     }
-    auto kafka = KafkaSelection::load(QSettings()).toConfig();
+    QSettings settings;
+    auto store = secrets::openAppSecretStore(settings);
+    auto kafka = setup::loadKafkaSelection(settings, *store).toConfig();
     if (!kafka) {
         say(kafka.error().message);
         return kFailed;

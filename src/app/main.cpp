@@ -4,6 +4,8 @@
 #include "CommandLine.h"
 #include "HeadlessRun.h"
 #include "McpOptions.h"
+#include "secrets/AppSecrets.h"
+#include "setup/SetupConfig.h"
 #include "mcp/McpServer.h"
 #include "LibraryCommands.h"
 #include "MlCommands.h"
@@ -31,7 +33,9 @@ void setIdentity()
 // Command-line Kafka choices win over the saved ones, field by field.
 pitwall::KafkaSelection effectiveKafka(const pitwall::KafkaSelection &override)
 {
-    auto selection = pitwall::KafkaSelection::load(QSettings());
+    QSettings settings;
+    auto store = pitwall::secrets::openAppSecretStore(settings);
+    auto selection = pitwall::setup::loadKafkaSelection(settings, *store);
     if (!override.isEmbedded())
         selection = override;
     return selection;

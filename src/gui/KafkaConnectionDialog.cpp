@@ -9,6 +9,7 @@ namespace pitwall {
 KafkaConnectionDialog::KafkaConnectionDialog(const KafkaSelection &current, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::KafkaConnectionDialog>())
+    , m_current(current)
 {
     m_ui->setupUi(this);
     m_ui->clusterChoice->setChecked(!current.isEmbedded());
@@ -31,7 +32,9 @@ KafkaSelection KafkaConnectionDialog::selection() const
 {
     if (m_ui->embeddedChoice->isChecked())
         return {};
-    return KafkaSelection{m_ui->bootstrapEdit->text().trimmed(), m_ui->configFileEdit->text().trimmed()};
+    // The API key comes from the setup wizard: kept as it was.
+    return KafkaSelection{m_ui->bootstrapEdit->text().trimmed(), m_ui->configFileEdit->text().trimmed(), m_current.saslUsername,
+                          m_current.saslPassword};
 }
 
 void KafkaConnectionDialog::accept()

@@ -25,6 +25,7 @@ private:
     void updateEnabled();
 
     std::unique_ptr<Ui::KafkaConnectionDialog> m_ui;
+    KafkaSelection m_current;
 };
 
 } // namespace pitwall

@@ -8,6 +8,7 @@ namespace {
 
 const QString kBootstrapKey = QStringLiteral("kafka/bootstrap");
 const QString kConfigFileKey = QStringLiteral("kafka/configFile");
+const QString kSaslUsernameKey = QStringLiteral("kafka/saslUsername");
 
 bool isValidBootstrap(const QString &servers)
 {
@@ -30,13 +31,15 @@ bool isValidBootstrap(const QString &servers)
 
 KafkaSelection KafkaSelection::load(const QSettings &settings)
 {
-    return KafkaSelection{settings.value(kBootstrapKey).toString(), settings.value(kConfigFileKey).toString()};
+    return KafkaSelection{settings.value(kBootstrapKey).toString(), settings.value(kConfigFileKey).toString(),
+                          settings.value(kSaslUsernameKey).toString(), {}};
 }
 
 void KafkaSelection::save(QSettings &settings) const
 {
     settings.setValue(kBootstrapKey, bootstrap.trimmed());
     settings.setValue(kConfigFileKey, configFile.trimmed());
+    settings.setValue(kSaslUsernameKey, saslUsername.trimmed());
 }
 
 Expected<std::optional<KafkaConfig>> KafkaSelection::toConfig() const
@@ -52,6 +55,18 @@ Expected<std::optional<KafkaConfig>> KafkaSelection::toConfig() const
     }
     if (!bootstrap.trimmed().isEmpty())
         config.setBootstrap(bootstrap.trimmed());
+    if (!saslUsername.trimmed().isEmpty()) {
+        if (saslPassword.isEmpty())
+            return Error{QStringLiteral("the Kafka API key %1 has no secret stored: enter it again in the setup wizard")
+                             .arg(saslUsername.trimmed())};
+        config.set(QStringLiteral("security.protocol"), QStringLiteral("SASL_SSL"));
+        config.set(QStringLiteral("sasl.mechanisms"), QStringLiteral("PLAIN"));
+        config.set(QStringLiteral("sasl.username"), saslUsername.trimmed());
+        config.set(QStringLiteral("sasl.password"), saslPassword);
+        // TLS verification always on, whatever a properties file said.
+        config.set(QStringLiteral("enable.ssl.certificate.verification"), QStringLiteral("true"));
+        config.set(QStringLiteral("ssl.endpoint.identification.algorithm"), QStringLiteral("https"));
+    }
     if (config.bootstrap().isEmpty())
         return Error{QStringLiteral("%1 has no bootstrap.servers and no --bootstrap was given").arg(configFile)};
     if (!isValidBootstrap(config.bootstrap()))

@@ -1,7 +1,9 @@
 #pragma once
 // Which Kafka the user chose: the embedded broker (both fields empty) or a cluster, by
-// bootstrap address and/or a librdkafka properties file. Kept in settings; the command
-// line overrides it.
+// bootstrap address and/or a librdkafka properties file, with an API key for SASL/PLAIN
+// over TLS (Confluent Cloud). Kept in settings — except the API secret, which lives in
+// the secret store and is filled in by whoever loads the selection. The command line
+// overrides it.
 
 #include "KafkaConfig.h"
 #include "core/Expected.h"
@@ -14,6 +16,8 @@ namespace pitwall {
 struct KafkaSelection {
     QString bootstrap;
     QString configFile;
+    QString saslUsername; // the API key; set: SASL_SSL with PLAIN, certificates verified
+    QString saslPassword; // the API secret: never saved with the rest
 
     bool isEmbedded() const { return bootstrap.trimmed().isEmpty() && configFile.trimmed().isEmpty(); }
 

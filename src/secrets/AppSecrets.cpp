@@ -1,0 +1,27 @@
+#include "AppSecrets.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace pitwall::secrets {
+
+QString appSecretsFilePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("secrets.json"));
+}
+
+std::shared_ptr<SecretStore> openAppSecretStore(QSettings &settings)
+{
+    return std::make_shared<SecretStore>(QStringLiteral("Pit Wall"), appSecretsFilePath(), SecretStore::savedBackend(settings));
+}
+
+QString storedSecretOrEmpty(QSettings &settings, SecretStore &store, const QString &key)
+{
+    if (!settings.value(QStringLiteral("setup/done"), false).toBool())
+        return {};
+    auto loaded = store.load(key);
+    return loaded ? loaded.value() : QString();
+}
+
+} // namespace pitwall::secrets

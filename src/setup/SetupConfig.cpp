@@ -1,0 +1,286 @@
+#include "SetupConfig.h"
+
+#include "secrets/SecretStore.h"
+#include "stream/KafkaSelection.h"
+
+#include <QRegularExpression>
+#include <QSettings>
+#include <QUrl>
+
+namespace pitwall::setup {
+
+namespace {
+
+namespace sk = secrets::keys;
+
+bool isHttpsUrl(const QString &text)
+{
+    const QUrl url(text.trimmed());
+    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) && !url.host().isEmpty();
+}
+
+bool anyFilled(std::initializer_list<const QString *> fields)
+{
+    for (const QString *field : fields)
+        if (!field->trimmed().isEmpty())
+            return true;
+    return false;
+}
+
+// An empty value removes the key: the readers' defaults apply again.
+void setOrRemove(QSettings &settings, const QString &key, const QString &value)
+{
+    if (value.trimmed().isEmpty())
+        settings.remove(key);
+    else
+        settings.setValue(key, value.trimmed());
+}
+
+QString modeName(SetupMode mode)
+{
+    switch (mode) {
+    case SetupMode::Local: return QStringLiteral("local");
+    case SetupMode::ConfluentCloud: return QStringLiteral("confluent");
+    case SetupMode::OwnKafka: return QStringLiteral("kafka");
+    }
+    return QStringLiteral("local");
+}
+
+SetupMode modeFromName(const QString &name)
+{
+    if (name == QLatin1String("confluent"))
+        return SetupMode::ConfluentCloud;
+    if (name == QLatin1String("kafka"))
+        return SetupMode::OwnKafka;
+    return SetupMode::Local;
+}
+
+} // namespace
+
+QString SetupConfig::flinkEndpoint() const
+{
+    if (flinkRegion.trimmed().isEmpty())
+        return {};
+    return QStringLiteral("https://flink.%1.%2.confluent.cloud").arg(flinkRegion.trimmed(), flinkCloud.trimmed().toLower());
+}
+
+QString kafkaProblem(const SetupConfig &c)
+{
+    if (c.mode == SetupMode::Local)
+        return {};
+    if (c.bootstrap.trimmed().isEmpty() && c.propertiesFile.trimmed().isEmpty())
+        return QObject::tr("Enter the bootstrap server (HOST:PORT) or choose a properties file.");
+    const KafkaSelection selection{c.bootstrap, c.propertiesFile, c.kafkaApiKey, c.kafkaApiSecret};
+    if (!c.kafkaApiKey.trimmed().isEmpty() && c.kafkaApiSecret.isEmpty())
+        return QObject::tr("Enter the API secret that goes with the API key.");
+    if (c.mode == SetupMode::ConfluentCloud && c.kafkaApiKey.trimmed().isEmpty())
+        return QObject::tr("Confluent Cloud needs the cluster's API key and secret.");
+    if (auto config = selection.toConfig(); !config)
+        return config.error().message;
+    return {};
+}
+
+QString registryProblem(const SetupConfig &c)
+{
+    if (!anyFilled({&c.registryUrl, &c.registryApiKey, &c.registryApiSecret}))
+        return {};
+    if (!isHttpsUrl(c.registryUrl))
+        return QObject::tr("The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.");
+    if (c.registryApiKey.trimmed().isEmpty() || c.registryApiSecret.isEmpty())
+        return QObject::tr("Enter the Schema Registry API key and secret (not the Kafka ones).");
+    return {};
+}
+
+QString flinkProblem(const SetupConfig &c)
+{
+    if (!anyFilled({&c.flinkRegion, &c.organizationId, &c.environmentId, &c.computePoolId, &c.flinkApiKey, &c.flinkApiSecret}))
+        return {};
+    static const QRegularExpression uuid(QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+    if (c.flinkRegion.trimmed().isEmpty())
+        return QObject::tr("Enter the region of the compute pool, e.g. us-east-1.");
+    if (!uuid.match(c.organizationId.trimmed()).hasMatch())
+        return QObject::tr("The organization ID is a UUID (Administration ▸ Organization settings).");
+    if (!c.environmentId.trimmed().startsWith(QLatin1String("env-")))
+        return QObject::tr("The environment ID starts with env-.");
+    if (!c.computePoolId.trimmed().isEmpty() && !c.computePoolId.trimmed().startsWith(QLatin1String("lfcp-")))
+        return QObject::tr("The compute pool ID starts with lfcp-.");
+    if (c.flinkApiKey.trimmed().isEmpty() || c.flinkApiSecret.isEmpty())
+        return QObject::tr("Enter the Flink API key and secret (a Flink key for this environment and region).");
+    return {};
+}
+
+QString bedrockProblem(const SetupConfig &c)
+{
+    if (!anyFilled({&c.awsRegion, &c.awsAccessKeyId, &c.awsSecretAccessKey, &c.awsSessionToken, &c.bedrockModel}))
+        return {};
+    static const QRegularExpression region(QStringLiteral("^[a-z]{2}(-gov)?-[a-z]+-\\d$"));
+    if (!region.match(c.awsRegion.trimmed()).hasMatch())
+        return QObject::tr("The AWS region looks like us-east-1.");
+    if (!c.awsAccessKeyId.trimmed().isEmpty() && !QRegularExpression(QStringLiteral("^(AKIA|ASIA)[A-Z0-9]{12,}$")).match(c.awsAccessKeyId.trimmed()).hasMatch())
+        return QObject::tr("An AWS access key ID starts with AKIA (or ASIA for temporary credentials).");
+    if (c.awsAccessKeyId.trimmed().isEmpty() != c.awsSecretAccessKey.isEmpty())
+        return QObject::tr("Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).");
+    if (c.awsAccessKeyId.trimmed().startsWith(QLatin1String("ASIA")) && c.awsSessionToken.isEmpty())
+        return QObject::tr("Temporary credentials (ASIA…) need their session token.");
+    if (c.bedrockModel.trimmed().isEmpty())
+        return QObject::tr("Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.");
+    if (c.requestsPerMinute < 0 || c.tokensPerMinute < 0)
+        return QObject::tr("Quotas are positive numbers (or 0 for the default).");
+    return {};
+}
+
+QString openAiProblem(const SetupConfig &c)
+{
+    if (!anyFilled({&c.openAiApiKey, &c.openAiBaseUrl, &c.openAiChatModel, &c.openAiEmbeddingModel}))
+        return {};
+    if (!c.openAiBaseUrl.trimmed().isEmpty() && !isHttpsUrl(c.openAiBaseUrl))
+        return QObject::tr("The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.");
+    const bool officialApi = c.openAiBaseUrl.trimmed().isEmpty() || c.openAiBaseUrl.contains(QLatin1String("api.openai.com"));
+    if (officialApi && c.openAiApiKey.trimmed().isEmpty())
+        return QObject::tr("Enter the OpenAI API key (compatible servers may not need one: give their base URL).");
+    return {};
+}
+
+QString mongoProblem(const SetupConfig &c)
+{
+    if (!anyFilled({&c.mongoUri}))
+        return {};
+    const QString uri = c.mongoUri.trimmed();
+    if (!uri.startsWith(QLatin1String("mongodb+srv://")) && !uri.startsWith(QLatin1String("mongodb://")))
+        return QObject::tr("The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.");
+    for (const QString *name : {&c.mongoDatabase, &c.mongoCollection, &c.mongoIndex})
+        if (name->trimmed().isEmpty())
+            return QObject::tr("Enter the database, collection and vector index names.");
+    return {};
+}
+
+KafkaSelection loadKafkaSelection(QSettings &settings, secrets::SecretStore &store)
+{
+    auto selection = KafkaSelection::load(settings);
+    if (!selection.saslUsername.isEmpty())
+        if (auto secret = store.load(sk::kKafkaApiSecret))
+            selection.saslPassword = secret.value();
+    return selection;
+}
+
+SetupConfig SetupConfig::load(QSettings &s, secrets::SecretStore &store, QStringList *problems)
+{
+    auto secret = [&store, problems](const QString &key) {
+        auto loaded = store.load(key);
+        if (!loaded) {
+            if (problems)
+                problems->append(loaded.error().message);
+            return QString();
+        }
+        return loaded.value();
+    };
+    SetupConfig c;
+    c.mode = modeFromName(s.value(QStringLiteral("setup/mode")).toString());
+    const auto kafka = KafkaSelection::load(s);
+    c.bootstrap = kafka.bootstrap;
+    c.propertiesFile = kafka.configFile;
+    c.kafkaApiKey = kafka.saslUsername;
+    if (!c.kafkaApiKey.isEmpty())
+        c.kafkaApiSecret = secret(sk::kKafkaApiSecret);
+    c.registryUrl = s.value(QStringLiteral("registry/url")).toString();
+    c.registryApiKey = s.value(QStringLiteral("registry/api_key")).toString();
+    if (!c.registryApiKey.isEmpty())
+        c.registryApiSecret = secret(sk::kRegistryApiSecret);
+    c.flinkCloud = s.value(QStringLiteral("flink/cloud"), c.flinkCloud).toString();
+    c.flinkRegion = s.value(QStringLiteral("flink/region")).toString();
+    c.organizationId = s.value(QStringLiteral("flink/organization")).toString();
+    c.environmentId = s.value(QStringLiteral("flink/environment")).toString();
+    c.computePoolId = s.value(QStringLiteral("flink/compute_pool")).toString();
+    c.flinkApiKey = s.value(QStringLiteral("flink/api_key")).toString();
+    if (!c.flinkApiKey.isEmpty())
+        c.flinkApiSecret = secret(sk::kFlinkApiSecret);
+    c.catalog = s.value(QStringLiteral("flink/catalog")).toString();
+    c.database = s.value(QStringLiteral("flink/database")).toString();
+    c.awsRegion = s.value(QStringLiteral("ai/bedrock_region")).toString();
+    c.bedrockModel = s.value(QStringLiteral("ai/bedrock_model")).toString();
+    c.awsAccessKeyId = secret(sk::kAwsAccessKeyId);
+    if (!c.awsAccessKeyId.isEmpty()) {
+        c.awsSecretAccessKey = secret(sk::kAwsSecretAccessKey);
+        c.awsSessionToken = secret(sk::kAwsSessionToken);
+    }
+    c.requestsPerMinute = s.value(QStringLiteral("ai/requests_per_minute"), 0).toInt();
+    c.tokensPerMinute = s.value(QStringLiteral("ai/tokens_per_minute"), 0).toInt();
+    c.openAiApiKey = secret(sk::kOpenAiApiKey);
+    c.openAiBaseUrl = s.value(QStringLiteral("ai/openai_base_url")).toString();
+    c.openAiChatModel = s.value(QStringLiteral("ai/openai_model")).toString();
+    c.openAiEmbeddingModel = s.value(QStringLiteral("ai/embedding_model")).toString();
+    c.mongoUri = secret(sk::kMongoUri);
+    c.mongoDatabase = s.value(QStringLiteral("ai/mongodb_database")).toString();
+    c.mongoCollection = s.value(QStringLiteral("ai/mongodb_collection")).toString();
+    c.mongoIndex = s.value(QStringLiteral("ai/mongodb_index")).toString();
+    c.cloudApiKey = s.value(QStringLiteral("cloud/api_key")).toString();
+    if (!c.cloudApiKey.isEmpty())
+        c.cloudApiSecret = secret(sk::kCloudApiSecret);
+    c.environmentName = s.value(QStringLiteral("cloud/environment_name")).toString();
+    c.clusterName = s.value(QStringLiteral("cloud/cluster_name")).toString();
+    c.flinkPoolName = s.value(QStringLiteral("cloud/flink_pool_name")).toString();
+    return c;
+}
+
+Expected<bool> SetupConfig::save(QSettings &s, secrets::SecretStore &store) const
+{
+    // Secrets first: if the store refuses one, the settings still describe the old setup.
+    const std::pair<QString, QString> secretValues[] = {
+        {sk::kKafkaApiSecret, kafkaApiSecret},       {sk::kRegistryApiSecret, registryApiSecret},
+        {sk::kFlinkApiSecret, flinkApiSecret},       {sk::kAwsAccessKeyId, awsAccessKeyId.trimmed()},
+        {sk::kAwsSecretAccessKey, awsSecretAccessKey}, {sk::kAwsSessionToken, awsSessionToken},
+        {sk::kOpenAiApiKey, openAiApiKey.trimmed()}, {sk::kMongoUri, mongoUri.trimmed()},
+        {sk::kCloudApiSecret, cloudApiSecret},
+    };
+    for (const auto &[key, value] : secretValues) {
+        auto done = value.isEmpty() ? store.remove(key) : store.store(key, value);
+        if (!done)
+            return Error{QObject::tr("Could not keep a secret (%1): %2").arg(key, done.error().message)};
+    }
+    s.setValue(QStringLiteral("setup/mode"), modeName(mode));
+    s.setValue(QStringLiteral("setup/done"), true);
+    KafkaSelection kafka;
+    if (mode != SetupMode::Local)
+        kafka = KafkaSelection{bootstrap.trimmed(), propertiesFile.trimmed(), kafkaApiKey.trimmed(), {}};
+    kafka.save(s);
+    setOrRemove(s, QStringLiteral("registry/url"), registryUrl);
+    setOrRemove(s, QStringLiteral("registry/api_key"), registryApiKey);
+    setOrRemove(s, QStringLiteral("flink/cloud"), flinkCloud);
+    setOrRemove(s, QStringLiteral("flink/region"), flinkRegion);
+    setOrRemove(s, QStringLiteral("flink/organization"), organizationId);
+    setOrRemove(s, QStringLiteral("flink/environment"), environmentId);
+    setOrRemove(s, QStringLiteral("flink/compute_pool"), computePoolId);
+    setOrRemove(s, QStringLiteral("flink/api_key"), flinkApiKey);
+    setOrRemove(s, QStringLiteral("flink/catalog"), catalog);
+    setOrRemove(s, QStringLiteral("flink/database"), database);
+    // The AI choices the app reads (AiSettings): the configured LLM, embedder and store.
+    const bool bedrock = !awsRegion.trimmed().isEmpty() && !bedrockModel.trimmed().isEmpty();
+    const bool openAi = !openAiApiKey.trimmed().isEmpty() || !openAiBaseUrl.trimmed().isEmpty();
+    s.setValue(QStringLiteral("ai/llm"), bedrock ? QStringLiteral("bedrock") : openAi ? QStringLiteral("openai") : QStringLiteral("offline"));
+    s.setValue(QStringLiteral("ai/embedder"), openAi ? QStringLiteral("openai") : QStringLiteral("offline"));
+    s.setValue(QStringLiteral("ai/vector_store"), mongoUri.trimmed().isEmpty() ? QStringLiteral("local") : QStringLiteral("mongodb"));
+    setOrRemove(s, QStringLiteral("ai/bedrock_region"), awsRegion);
+    setOrRemove(s, QStringLiteral("ai/bedrock_model"), bedrockModel);
+    if (requestsPerMinute > 0)
+        s.setValue(QStringLiteral("ai/requests_per_minute"), requestsPerMinute);
+    else
+        s.remove(QStringLiteral("ai/requests_per_minute"));
+    if (tokensPerMinute > 0)
+        s.setValue(QStringLiteral("ai/tokens_per_minute"), tokensPerMinute);
+    else
+        s.remove(QStringLiteral("ai/tokens_per_minute"));
+    setOrRemove(s, QStringLiteral("ai/openai_base_url"), openAiBaseUrl);
+    setOrRemove(s, QStringLiteral("ai/openai_model"), openAiChatModel);
+    setOrRemove(s, QStringLiteral("ai/embedding_model"), openAiEmbeddingModel);
+    setOrRemove(s, QStringLiteral("ai/mongodb_database"), mongoDatabase);
+    setOrRemove(s, QStringLiteral("ai/mongodb_collection"), mongoCollection);
+    setOrRemove(s, QStringLiteral("ai/mongodb_index"), mongoIndex);
+    setOrRemove(s, QStringLiteral("cloud/api_key"), cloudApiKey);
+    setOrRemove(s, QStringLiteral("cloud/environment_name"), environmentName);
+    setOrRemove(s, QStringLiteral("cloud/cluster_name"), clusterName);
+    setOrRemove(s, QStringLiteral("cloud/flink_pool_name"), flinkPoolName);
+    s.sync();
+    return true;
+}
+
+} // namespace pitwall::setup
