@@ -15,6 +15,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
+#include <QTimer>
 #include <QTranslator>
 #include <cstdio>
 #include <memory>
@@ -128,5 +129,12 @@ int main(int argc, char **argv)
         window.startRaceWhenReady();
     if (!options->screenshotPath.isEmpty())
         window.saveScreenshotAndQuit(options->screenshotPath, options->screenshotAfterS * 1000);
+    // The setup wizard greets a first start (once), unless the run is scripted.
+    QSettings firstStart;
+    if (!firstStart.value(QStringLiteral("setup/offered"), false).toBool() && !options->autostart &&
+        options->screenshotPath.isEmpty()) {
+        firstStart.setValue(QStringLiteral("setup/offered"), true);
+        QTimer::singleShot(0, &window, &pitwall::MainWindow::runSetupWizard);
+    }
     return QApplication::exec();
 }

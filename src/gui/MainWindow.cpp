@@ -13,6 +13,9 @@
 #include "FeedPanel.h"
 #include "KafkaConnectionDialog.h"
 #include "LiveServersDialog.h"
+#include "SetupWizard.h"
+#include "secrets/AppSecrets.h"
+#include "setup/SetupConfig.h"
 #include "mcp/LiveServers.h"
 #include "LapChartsPanel.h"
 #include "RaceClock.h"
@@ -112,6 +115,7 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRace);
     connect(m_ui->actionKafkaConnection, &QAction::triggered, this, &MainWindow::editKafkaConnection);
     connect(m_ui->actionLiveServers, &QAction::triggered, this, &MainWindow::editLiveServers);
+    connect(m_ui->actionSetupWizard, &QAction::triggered, this, &MainWindow::runSetupWizard);
     m_ui->actionLiveServers->setEnabled(false); // until main() hands over the servers
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
@@ -594,6 +598,25 @@ void MainWindow::editLiveServers()
         return;
     LiveServersDialog dialog(*m_liveServers, this);
     dialog.exec();
+}
+
+void MainWindow::runSetupWizard()
+{
+    QSettings settings;
+    auto store = secrets::openAppSecretStore(settings);
+    QStringList problems;
+    const auto current = setup::SetupConfig::load(settings, *store, &problems);
+    SetupWizard wizard(current, store, this);
+    if (!problems.isEmpty())
+        statusBar()->showMessage(tr("Some saved secrets could not be read: %1").arg(problems.first()), 10000);
+    if (wizard.exec() != QDialog::Accepted)
+        return;
+    QSettings saved;
+    const auto selection = setup::loadKafkaSelection(saved, *store);
+    if (m_session && m_session->state() == RaceSession::State::Running)
+        stopRace();
+    connectKafka(selection);
+    statusBar()->showMessage(tr("Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again."), 15000);
 }
 
 void MainWindow::setUpRaceEngineer()

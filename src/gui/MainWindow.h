@@ -60,6 +60,9 @@ public:
     // The MCP server and live feed, for File ▸ Live servers; sets their race context.
     void setLiveServers(LiveServers *servers);
     void editLiveServers();
+    // File ▸ Setup wizard (also at first start): saves the connections; Kafka reconnects
+    // at once, the AI services at the next start.
+    void runSetupWizard();
 
     LeaderboardModel *leaderboard() const { return m_leaderboard; }
     PipelinePanel *pipelinePanel() const { return m_pipelinePanel; }

@@ -84,6 +84,26 @@ void SchemaRegistryClient::schemaById(qint32 id, SchemaDone done)
     send(call);
 }
 
+void SchemaRegistryClient::listSubjects(std::function<void(Expected<QStringList>)> done)
+{
+    auto call = std::make_shared<Call>();
+    call->method = "GET";
+    call->path = QStringLiteral("/subjects");
+    call->onSuccess = [done](const ai::HttpResponse &response) {
+        const auto document = QJsonDocument::fromJson(response.body);
+        if (!document.isArray()) {
+            done(Error{QStringLiteral("the Schema Registry's subject list is not a JSON array (is this the registry's URL?)")});
+            return;
+        }
+        QStringList subjects;
+        for (const auto &subject : document.array())
+            subjects << subject.toString();
+        done(subjects);
+    };
+    call->onFailure = [done](const QString &message) { done(Error{message}); };
+    send(call);
+}
+
 void SchemaRegistryClient::send(std::shared_ptr<Call> call)
 {
     if (m_settings.url.isEmpty()) {

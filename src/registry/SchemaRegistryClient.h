@@ -42,6 +42,8 @@ public:
     void registerSchema(const QString &subject, const QString &schemaType, const QString &schema, IdDone done);
     // GET /schemas/ids/{id}
     void schemaById(qint32 id, SchemaDone done);
+    // GET /subjects: the setup wizard's test.
+    void listSubjects(std::function<void(Expected<QStringList>)> done);
 
     // Requests sent (retries included): for the tests and the pipeline panel.
     int requestsSent() const { return m_requests; }

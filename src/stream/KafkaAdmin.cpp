@@ -34,6 +34,22 @@ Expected<QSet<QString>> existingTopics(rd_kafka_t *client, const KafkaConfig &co
 
 } // namespace
 
+Expected<QString> describeCluster(const KafkaConfig &config, int timeoutMs)
+{
+    auto client = adminClient(config);
+    if (!client)
+        return client.error();
+    const rd_kafka_metadata_t *metadata = nullptr;
+    const auto error = rd_kafka_metadata(client.value().get(), 1, nullptr, &metadata, timeoutMs);
+    if (error != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return Error{QStringLiteral("no answer from Kafka at %1 (%2): check the bootstrap address, the API key and secret, "
+                                    "and that this network may reach port 9092")
+                         .arg(config.bootstrap(), rdk::errorText(error))};
+    const QString summary = QStringLiteral("%1 broker(s), %2 topic(s)").arg(metadata->broker_cnt).arg(metadata->topic_cnt);
+    rd_kafka_metadata_destroy(metadata);
+    return summary;
+}
+
 Expected<bool> ensureTopics(const KafkaConfig &config, int partitions, int timeoutMs)
 {
     auto client = adminClient(config);

@@ -11,4 +11,7 @@ namespace pitwall::kafka_admin {
 // message naming the bootstrap address when no broker answers in time.
 Expected<bool> ensureTopics(const KafkaConfig &config, int partitions, int timeoutMs);
 
+// The cluster's metadata in a few words ("3 brokers, 12 topics"): the setup wizard's test.
+Expected<QString> describeCluster(const KafkaConfig &config, int timeoutMs);
+
 } // namespace pitwall::kafka_admin
