@@ -255,127 +255,137 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="78" />
+        <location filename="../ui/MainWindow.ui" line="79" />
         <source>&amp;Race</source>
         <translation>&amp;Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="83" />
+        <location filename="../ui/MainWindow.ui" line="84" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="87" />
+        <location filename="../ui/MainWindow.ui" line="88" />
         <source>&amp;Theme</source>
         <translation>&amp;Design</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="96" />
+        <location filename="../ui/MainWindow.ui" line="97" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="105" />
+        <location filename="../ui/MainWindow.ui" line="106" />
         <source>Race</source>
         <translation>Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="114" />
+        <location filename="../ui/MainWindow.ui" line="115" />
         <source>&amp;Start race</source>
         <translation>Rennen &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="115" />
+        <location filename="../ui/MainWindow.ui" line="116" />
         <source>Start a race on the connected Kafka (Ctrl+R)</source>
         <translation>Ein Rennen auf dem verbundenen Kafka starten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="116" />
+        <location filename="../ui/MainWindow.ui" line="117" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="119" />
+        <location filename="../ui/MainWindow.ui" line="120" />
         <source>S&amp;top race</source>
         <translation>Rennen s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="120" />
+        <location filename="../ui/MainWindow.ui" line="121" />
         <source>Stop the race after every message is read back (Ctrl+.)</source>
         <translation>Das Rennen beenden, sobald jede Nachricht zurückgelesen ist (Strg+.)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="121" />
+        <location filename="../ui/MainWindow.ui" line="122" />
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="124" />
+        <location filename="../ui/MainWindow.ui" line="125" />
         <source>&amp;Kafka connection…</source>
         <translation>&amp;Kafka-Verbindung…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="125" />
+        <location filename="../ui/MainWindow.ui" line="126" />
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="128" />
+        <location filename="../ui/MainWindow.ui" line="129" />
+        <source>&amp;Setup wizard…</source>
+        <translation>&amp;Einrichtungsassistent…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="130" />
+        <source>Connect Confluent Cloud, Amazon Bedrock, OpenAI and MongoDB Atlas, or change those connections</source>
+        <translation>Confluent Cloud, Amazon Bedrock, OpenAI und MongoDB Atlas verbinden oder diese Verbindungen ändern</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="133" />
         <source>&amp;Live servers (MCP, overlay feed)…</source>
         <translation>&amp;Live-Server (MCP, Overlay-Feed)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="129" />
+        <location filename="../ui/MainWindow.ui" line="134" />
         <source>Serve the live race to AI agents (MCP) and to overlays (WebSocket)</source>
         <translation>Das laufende Rennen für KI-Agenten (MCP) und Overlays (WebSocket) bereitstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="132" />
+        <location filename="../ui/MainWindow.ui" line="137" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="133" />
+        <location filename="../ui/MainWindow.ui" line="138" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="138" />
+        <location filename="../ui/MainWindow.ui" line="143" />
         <source>&amp;Live</source>
         <translation>&amp;Live</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="139" />
+        <location filename="../ui/MainWindow.ui" line="144" />
         <source>Follow the newest moment of the race again (End)</source>
         <translation>Wieder dem neuesten Moment des Rennens folgen (Ende)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="140" />
+        <location filename="../ui/MainWindow.ui" line="145" />
         <source>End</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="144" />
+        <location filename="../ui/MainWindow.ui" line="149" />
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="148" />
+        <location filename="../ui/MainWindow.ui" line="153" />
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="151" />
+        <location filename="../ui/MainWindow.ui" line="156" />
         <source>&amp;Reset layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="152" />
+        <location filename="../ui/MainWindow.ui" line="157" />
         <source>Put every panel back where it was at first start</source>
         <translation>Jedes Fenster wieder dorthin setzen, wo es beim ersten Start war</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="155" />
+        <location filename="../ui/MainWindow.ui" line="160" />
         <source>&amp;About Pit Wall</source>
         <translation>Ü&amp;ber Pit Wall</translation>
     </message>
@@ -391,6 +401,670 @@
         <location filename="../ui/PipelinePanel.ui" line="40" />
         <source>Select a stage to see its Flink SQL.</source>
         <translation>Wählen Sie eine Stufe, um ihr Flink SQL zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="72" />
+        <source>Enter the bootstrap server (HOST:PORT) or choose a properties file.</source>
+        <translation>Geben Sie den Bootstrap-Server (HOST:PORT) ein oder wählen Sie eine Properties-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="75" />
+        <source>Enter the API secret that goes with the API key.</source>
+        <translation>Geben Sie das API-Secret zum API-Schlüssel ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="77" />
+        <source>Confluent Cloud needs the cluster's API key and secret.</source>
+        <translation>Confluent Cloud braucht den API-Schlüssel und das Secret des Clusters.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="88" />
+        <source>The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.</source>
+        <translation>Die Schema-Registry-URL sieht aus wie https://psrc-xxxxx.region.provider.confluent.cloud.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="90" />
+        <source>Enter the Schema Registry API key and secret (not the Kafka ones).</source>
+        <translation>Geben Sie API-Schlüssel und Secret der Schema Registry ein (nicht die von Kafka).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="100" />
+        <source>Enter the region of the compute pool, e.g. us-east-1.</source>
+        <translation>Geben Sie die Region des Compute-Pools ein, z. B. us-east-1.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="102" />
+        <source>The organization ID is a UUID (Administration ▸ Organization settings).</source>
+        <translation>Die Organisations-ID ist eine UUID (Administration ▸ Organization settings).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="104" />
+        <source>The environment ID starts with env-.</source>
+        <translation>Die Umgebungs-ID beginnt mit env-.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="106" />
+        <source>The compute pool ID starts with lfcp-.</source>
+        <translation>Die Compute-Pool-ID beginnt mit lfcp-.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="108" />
+        <source>Enter the Flink API key and secret (a Flink key for this environment and region).</source>
+        <translation>Geben Sie Flink-API-Schlüssel und Secret ein (ein Flink-Schlüssel für diese Umgebung und Region).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="118" />
+        <source>The AWS region looks like us-east-1.</source>
+        <translation>Eine AWS-Region sieht aus wie us-east-1.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="120" />
+        <source>An AWS access key ID starts with AKIA (or ASIA for temporary credentials).</source>
+        <translation>Eine AWS-Zugriffsschlüssel-ID beginnt mit AKIA (oder ASIA bei temporären Zugangsdaten).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="122" />
+        <source>Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).</source>
+        <translation>Geben Sie Zugriffsschlüssel-ID und geheimen Zugriffsschlüssel ein (oder keines von beiden, um AWS_PROFILE zu nutzen).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="124" />
+        <source>Temporary credentials (ASIA…) need their session token.</source>
+        <translation>Temporäre Zugangsdaten (ASIA…) brauchen ihr Session-Token.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="126" />
+        <source>Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</source>
+        <translation>Geben Sie die Modell-ID oder das Inference-Profil ein, z. B. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="128" />
+        <source>Quotas are positive numbers (or 0 for the default).</source>
+        <translation>Kontingente sind positive Zahlen (oder 0 für den Standard).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="137" />
+        <source>The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.</source>
+        <translation>Die Basis-URL muss eine http(s)-URL sein, z. B. https://api.openai.com/v1.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="140" />
+        <source>Enter the OpenAI API key (compatible servers may not need one: give their base URL).</source>
+        <translation>Geben Sie den OpenAI-API-Schlüssel ein (kompatible Server brauchen evtl. keinen: geben Sie deren Basis-URL an).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="150" />
+        <source>The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.</source>
+        <translation>Die Verbindungs-URI beginnt mit mongodb+srv:// (Atlas) oder mongodb://.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="153" />
+        <source>Enter the database, collection and vector index names.</source>
+        <translation>Geben Sie Datenbank, Collection und Vektorindex an.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="238" />
+        <source>Could not keep a secret (%1): %2</source>
+        <translation>Ein Secret konnte nicht gespeichert werden (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="43" />
+        <source>the properties file</source>
+        <translation>die Properties-Datei</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="44" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="82" />
+        <source>Kafka bootstrap</source>
+        <translation>Kafka-Bootstrap</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="45" />
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="46" />
+        <source>API secret</source>
+        <translation>API-Secret</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="58" />
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="63" />
+        <source>%1 is neither the demo's config.yaml nor a librdkafka properties file.</source>
+        <translation>%1 ist weder die config.yaml der Demo noch eine librdkafka-Properties-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="70" />
+        <source>%1 is not valid YAML (line %2: %3).</source>
+        <translation>%1 ist kein gültiges YAML (Zeile %2: %3).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="76" />
+        <source>%1 does not hold the demo's settings.</source>
+        <translation>%1 enthält nicht die Einstellungen der Demo.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="83" />
+        <source>Kafka API key</source>
+        <translation>Kafka-API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="84" />
+        <source>Kafka API secret</source>
+        <translation>Kafka-API-Secret</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="88" />
+        <source>Schema Registry URL</source>
+        <translation>Schema-Registry-URL</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="89" />
+        <source>Schema Registry key</source>
+        <translation>Schema-Registry-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="90" />
+        <source>Schema Registry secret</source>
+        <translation>Schema-Registry-Secret</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="101" />
+        <source>Cloud API key</source>
+        <translation>Cloud-API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="102" />
+        <source>Cloud API secret</source>
+        <translation>Cloud-API-Secret</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="103" />
+        <source>environment name</source>
+        <translation>Umgebungsname</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="104" />
+        <source>cluster name</source>
+        <translation>Clustername</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="105" />
+        <source>Flink pool name</source>
+        <translation>Name des Flink-Pools</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="106" />
+        <source>cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="107" />
+        <source>region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="109" />
+        <source>%1: unexpected content (%2).</source>
+        <translation>%1: unerwarteter Inhalt (%2).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="112" />
+        <source>%1 holds none of the demo's settings (or only placeholders).</source>
+        <translation>%1 enthält keine Einstellungen der Demo (oder nur Platzhalter).</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="6" />
+        <source>Pit Wall setup</source>
+        <translation>Pit-Wall-Einrichtung</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="9" />
+        <source>Welcome to Pit Wall</source>
+        <translation>Willkommen bei Pit Wall</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="10" />
+        <source>Pit Wall runs on this computer with nothing to set up. Connect it to Confluent Cloud, Amazon Bedrock, OpenAI or MongoDB Atlas here — or skip any of them.</source>
+        <translation>Pit Wall läuft auf diesem Computer ohne jede Einrichtung. Verbinden Sie es hier mit Confluent Cloud, Amazon Bedrock, OpenAI oder MongoDB Atlas – oder überspringen Sie, was Sie nicht brauchen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="14" />
+        <source>Each page checks what you type and has a Test button that makes a real call. Secrets go to the system keychain, never to the settings file. You can come back here any time from File ▸ Setup wizard.</source>
+        <translation>Jede Seite prüft Ihre Eingaben und hat eine Test-Schaltfläche, die einen echten Aufruf macht. Secrets kommen in den Schlüsselbund des Systems, nie in die Einstellungsdatei. Sie erreichen diesen Assistenten jederzeit über Datei ▸ Einrichtungsassistent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="21" />
+        <source>Import the demo's files…</source>
+        <translation>Dateien der Demo importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="21" />
+        <source>backend/config.yaml, admin/config.yaml or a librdkafka properties file</source>
+        <translation>backend/config.yaml, admin/config.yaml oder eine librdkafka-Properties-Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="35" />
+        <source>Where the race runs</source>
+        <translation>Wo das Rennen läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="36" />
+        <source>Choose the Kafka the races go through.</source>
+        <translation>Wählen Sie das Kafka, über das die Rennen laufen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="39" />
+        <source>Local — the embedded broker and pipeline on this computer (needs nothing)</source>
+        <translation>Lokal – eingebetteter Broker und Pipeline auf diesem Computer (braucht nichts)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="42" />
+        <source>Confluent Cloud — Kafka, Schema Registry and Flink</source>
+        <translation>Confluent Cloud – Kafka, Schema Registry und Flink</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="45" />
+        <source>Your own Kafka — a bootstrap address and/or a librdkafka properties file</source>
+        <translation>Ihr eigenes Kafka – eine Bootstrap-Adresse und/oder eine librdkafka-Properties-Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="51" />
+        <source>Kafka</source>
+        <translation>Kafka</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="52" />
+        <source>The cluster's bootstrap server and, for Confluent Cloud, its API key (SASL/PLAIN over TLS; certificates are always verified).</source>
+        <translation>Der Bootstrap-Server des Clusters und, für Confluent Cloud, sein API-Schlüssel (SASL/PLAIN über TLS; Zertifikate werden immer geprüft).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="57" />
+        <source>Bootstrap server</source>
+        <translation>Bootstrap-Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="61" />
+        <source>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</source>
+        <translation>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="66" />
+        <location filename="../ui/SetupWizard.ui" line="122" />
+        <location filename="../ui/SetupWizard.ui" line="335" />
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="70" />
+        <source>the cluster API key</source>
+        <translation>der API-Schlüssel des Clusters</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="75" />
+        <location filename="../ui/SetupWizard.ui" line="131" />
+        <source>API secret</source>
+        <translation>API-Secret</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="84" />
+        <source>Properties file</source>
+        <translation>Properties-Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="88" />
+        <source>optional: client.properties</source>
+        <translation>optional: client.properties</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="90" />
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="96" />
+        <location filename="../ui/SetupWizard.ui" line="143" />
+        <location filename="../ui/SetupWizard.ui" line="240" />
+        <location filename="../ui/SetupWizard.ui" line="318" />
+        <location filename="../ui/SetupWizard.ui" line="375" />
+        <location filename="../ui/SetupWizard.ui" line="432" />
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="107" />
+        <source>Schema Registry</source>
+        <translation>Schema Registry</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="108" />
+        <source>The registry of the environment (Avro and JSON Schema for the demo's topics), with its own API key.</source>
+        <translation>Die Registry der Umgebung (Avro und JSON Schema für die Topics der Demo), mit eigenem API-Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="113" />
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="117" />
+        <source>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</source>
+        <translation>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="126" />
+        <source>the Schema Registry API key</source>
+        <translation>der API-Schlüssel der Schema Registry</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="154" />
+        <source>Confluent Cloud Flink</source>
+        <translation>Confluent Cloud Flink</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="155" />
+        <source>Where Pit Wall deploys its pipeline as Flink SQL statements.</source>
+        <translation>Wohin Pit Wall seine Pipeline als Flink-SQL-Statements bereitstellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="160" />
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="163" />
+        <source>aws</source>
+        <translation>aws</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="163" />
+        <source>gcp</source>
+        <translation>gcp</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="163" />
+        <source>azure</source>
+        <translation>azure</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="166" />
+        <location filename="../ui/SetupWizard.ui" line="257" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="170" />
+        <location filename="../ui/SetupWizard.ui" line="261" />
+        <source>us-east-1</source>
+        <translation>us-east-1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="175" />
+        <source>Organization ID</source>
+        <translation>Organisations-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="179" />
+        <source>a UUID</source>
+        <translation>eine UUID</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="184" />
+        <source>Environment ID</source>
+        <translation>Umgebungs-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="188" />
+        <source>env-xxxxx</source>
+        <translation>env-xxxxx</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="193" />
+        <source>Compute pool ID</source>
+        <translation>Compute-Pool-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="197" />
+        <source>lfcp-xxxxx (empty: the default pool)</source>
+        <translation>lfcp-xxxxx (leer: der Standard-Pool)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="202" />
+        <source>Flink API key</source>
+        <translation>Flink-API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="210" />
+        <source>Flink API secret</source>
+        <translation>Flink-API-Secret</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="219" />
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="223" />
+        <source>the environment's name</source>
+        <translation>der Name der Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="228" />
+        <location filename="../ui/SetupWizard.ui" line="402" />
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="232" />
+        <source>the Kafka cluster's name</source>
+        <translation>der Name des Kafka-Clusters</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="251" />
+        <source>Amazon Bedrock</source>
+        <translation>Amazon Bedrock</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="252" />
+        <source>The LLM for commentary and the race engineer. Leave the keys empty to use AWS_PROFILE or ~/.aws.</source>
+        <translation>Das LLM für Kommentar und Renningenieur. Lassen Sie die Schlüssel leer, um AWS_PROFILE oder ~/.aws zu nutzen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="266" />
+        <source>Access key ID</source>
+        <translation>Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="270" />
+        <source>AKIA…</source>
+        <translation>AKIA…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="275" />
+        <source>Secret access key</source>
+        <translation>Geheimer Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="284" />
+        <source>Session token</source>
+        <translation>Session-Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="288" />
+        <source>only for temporary credentials (ASIA…)</source>
+        <translation>nur für temporäre Zugangsdaten (ASIA…)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="294" />
+        <source>Model ID or inference profile</source>
+        <translation>Modell-ID oder Inference-Profil</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="298" />
+        <source>us.anthropic.claude-3-5-sonnet-20240620-v1:0</source>
+        <translation>us.anthropic.claude-3-5-sonnet-20240620-v1:0</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="303" />
+        <source>Requests per minute</source>
+        <translation>Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="306" />
+        <location filename="../ui/SetupWizard.ui" line="312" />
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="309" />
+        <source>Tokens per minute</source>
+        <translation>Tokens pro Minute</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="329" />
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="330" />
+        <source>Embeddings for the commentary search, and an LLM when Bedrock is not set. Any OpenAI-compatible server works through its base URL.</source>
+        <translation>Embeddings für die Kommentarsuche und ein LLM, wenn Bedrock nicht eingerichtet ist. Jeder OpenAI-kompatible Server funktioniert über seine Basis-URL.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="339" />
+        <source>sk-…</source>
+        <translation>sk-…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="345" />
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="349" />
+        <source>https://api.openai.com/v1</source>
+        <translation>https://api.openai.com/v1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="354" />
+        <source>Chat model</source>
+        <translation>Chat-Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="358" />
+        <source>gpt-4o-mini</source>
+        <translation>gpt-4o-mini</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="363" />
+        <source>Embedding model</source>
+        <translation>Embedding-Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="367" />
+        <source>text-embedding-3-small</source>
+        <translation>text-embedding-3-small</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="386" />
+        <source>MongoDB Atlas</source>
+        <translation>MongoDB Atlas</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="387" />
+        <source>The vector store for the commentary search (the demo's reinvent.commentary).</source>
+        <translation>Der Vektorspeicher für die Kommentarsuche (reinvent.commentary der Demo).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="392" />
+        <source>Connection URI</source>
+        <translation>Verbindungs-URI</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="396" />
+        <source>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</source>
+        <translation>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="406" />
+        <source>reinvent</source>
+        <translation>reinvent</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="411" />
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="415" />
+        <source>commentary</source>
+        <translation>commentary</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="420" />
+        <source>Vector index</source>
+        <translation>Vektorindex</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="424" />
+        <source>vector_index</source>
+        <translation>vector_index</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="443" />
+        <source>Test connections</source>
+        <translation>Verbindungen testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="444" />
+        <source>Every service you entered, called for real.</source>
+        <translation>Jeder eingetragene Dienst, wirklich aufgerufen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="447" />
+        <source>Test all</source>
+        <translation>Alle testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="450" />
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="450" />
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="456" />
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="457" />
+        <source>What will be saved. Secrets are shown masked.</source>
+        <translation>Was gespeichert wird. Secrets werden maskiert angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="471" />
+        <source>Keep the secrets for this session only (enter them again next time)</source>
+        <translation>Secrets nur für diese Sitzung behalten (beim nächsten Mal erneut eingeben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="474" />
+        <source>Keep them in a file only you can read (0600) — anyone with your account or a backup of it can read them</source>
+        <translation>In einer Datei speichern, die nur Sie lesen können (0600) – wer Ihr Konto oder eine Sicherung davon hat, kann sie lesen</translation>
     </message>
 </context>
 <context>
@@ -720,12 +1394,12 @@
 <context>
     <name>pitwall::KafkaConnectionDialog</name>
     <message>
-        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="21" />
+        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="22" />
         <source>librdkafka properties file</source>
         <translation>librdkafka-Eigenschaftendatei</translation>
     </message>
     <message>
-        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="41" />
+        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="44" />
         <source>Enter the bootstrap servers or a properties file that names them.</source>
         <translation>Bootstrap-Server eingeben oder eine Eigenschaftendatei, die sie nennt.</translation>
     </message>
@@ -992,310 +1666,320 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="118" />
+        <location filename="../src/gui/MainWindow.cpp" line="122" />
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="119" />
+        <location filename="../src/gui/MainWindow.cpp" line="123" />
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="149" />
+        <location filename="../src/gui/MainWindow.cpp" line="153" />
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="159" />
+        <location filename="../src/gui/MainWindow.cpp" line="163" />
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="164" />
-        <location filename="../src/gui/MainWindow.cpp" line="636" />
+        <location filename="../src/gui/MainWindow.cpp" line="168" />
+        <location filename="../src/gui/MainWindow.cpp" line="659" />
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="179" />
+        <location filename="../src/gui/MainWindow.cpp" line="183" />
         <source>&amp;Faster</source>
         <translation>S&amp;chneller</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="184" />
+        <location filename="../src/gui/MainWindow.cpp" line="188" />
         <source>S&amp;lower</source>
         <translation>Langsa&amp;mer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="208" />
+        <location filename="../src/gui/MainWindow.cpp" line="212" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="223" />
+        <location filename="../src/gui/MainWindow.cpp" line="227" />
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="236" />
+        <location filename="../src/gui/MainWindow.cpp" line="240" />
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="241" />
+        <location filename="../src/gui/MainWindow.cpp" line="245" />
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="248" />
+        <location filename="../src/gui/MainWindow.cpp" line="252" />
         <source>Kafka is not ready yet.</source>
         <translation>Kafka ist noch nicht bereit.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="280" />
+        <location filename="../src/gui/MainWindow.cpp" line="284" />
         <source>Telemetry</source>
         <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="283" />
+        <location filename="../src/gui/MainWindow.cpp" line="287" />
         <source>Race trace</source>
         <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="290" />
+        <location filename="../src/gui/MainWindow.cpp" line="294" />
         <source>Track map</source>
         <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="294" />
+        <location filename="../src/gui/MainWindow.cpp" line="298" />
         <source>Race feed</source>
         <translation>Renngeschehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="301" />
+        <location filename="../src/gui/MainWindow.cpp" line="305" />
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="334" />
+        <location filename="../src/gui/MainWindow.cpp" line="338" />
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="338" />
+        <location filename="../src/gui/MainWindow.cpp" line="342" />
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="370" />
+        <location filename="../src/gui/MainWindow.cpp" line="374" />
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="374" />
+        <location filename="../src/gui/MainWindow.cpp" line="378" />
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="385" />
+        <location filename="../src/gui/MainWindow.cpp" line="389" />
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="454" />
+        <location filename="../src/gui/MainWindow.cpp" line="458" />
         <source>%1 live</source>
         <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="455" />
+        <location filename="../src/gui/MainWindow.cpp" line="459" />
         <source>%1 (held)</source>
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="473" />
+        <location filename="../src/gui/MainWindow.cpp" line="477" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="496" />
+        <location filename="../src/gui/MainWindow.cpp" line="500" />
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="505" />
+        <location filename="../src/gui/MainWindow.cpp" line="509" />
         <source>%1 — classification</source>
         <translation>%1 — Klassement</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="507" />
+        <location filename="../src/gui/MainWindow.cpp" line="511" />
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="511" />
+        <location filename="../src/gui/MainWindow.cpp" line="515" />
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="511" />
+        <location filename="../src/gui/MainWindow.cpp" line="515" />
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="511" />
+        <location filename="../src/gui/MainWindow.cpp" line="515" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="541" />
-        <location filename="../src/gui/MainWindow.cpp" line="552" />
-        <location filename="../src/gui/MainWindow.cpp" line="891" />
+        <location filename="../src/gui/MainWindow.cpp" line="545" />
+        <location filename="../src/gui/MainWindow.cpp" line="556" />
+        <location filename="../src/gui/MainWindow.cpp" line="914" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="545" />
+        <location filename="../src/gui/MainWindow.cpp" line="549" />
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="549" />
+        <location filename="../src/gui/MainWindow.cpp" line="553" />
         <source>Race time of the replay: drag to jump</source>
         <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="552" />
+        <location filename="../src/gui/MainWindow.cpp" line="556" />
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="570" />
+        <location filename="../src/gui/MainWindow.cpp" line="574" />
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="572" />
+        <location filename="../src/gui/MainWindow.cpp" line="576" />
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="604" />
+        <location filename="../src/gui/MainWindow.cpp" line="611" />
+        <source>Some saved secrets could not be read: %1</source>
+        <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="619" />
+        <source>Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again.</source>
+        <translation>Einrichtung gespeichert. Kafka verbindet sich jetzt neu; die KI-Verbindungen gelten ab dem nächsten Start von Pit Wall.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="627" />
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="650" />
+        <location filename="../src/gui/MainWindow.cpp" line="673" />
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="663" />
+        <location filename="../src/gui/MainWindow.cpp" line="686" />
         <source>Lap %v of %m</source>
         <translation>Runde %v von %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="689" />
+        <location filename="../src/gui/MainWindow.cpp" line="712" />
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="690" />
+        <location filename="../src/gui/MainWindow.cpp" line="713" />
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="705" />
+        <location filename="../src/gui/MainWindow.cpp" line="728" />
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="706" />
+        <location filename="../src/gui/MainWindow.cpp" line="729" />
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="712" />
+        <location filename="../src/gui/MainWindow.cpp" line="735" />
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="714" />
+        <location filename="../src/gui/MainWindow.cpp" line="737" />
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="714" />
+        <location filename="../src/gui/MainWindow.cpp" line="737" />
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="767" />
+        <location filename="../src/gui/MainWindow.cpp" line="790" />
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="785" />
+        <location filename="../src/gui/MainWindow.cpp" line="808" />
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="786" />
+        <location filename="../src/gui/MainWindow.cpp" line="809" />
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="812" />
+        <location filename="../src/gui/MainWindow.cpp" line="835" />
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="813" />
+        <location filename="../src/gui/MainWindow.cpp" line="836" />
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="814" />
+        <location filename="../src/gui/MainWindow.cpp" line="837" />
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="805" />
+        <location filename="../src/gui/MainWindow.cpp" line="828" />
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="102" />
+        <location filename="../src/gui/MainWindow.cpp" line="105" />
         <source>Double-click a driver to follow them</source>
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="822" />
+        <location filename="../src/gui/MainWindow.cpp" line="845" />
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="831" />
+        <location filename="../src/gui/MainWindow.cpp" line="854" />
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="860" />
+        <location filename="../src/gui/MainWindow.cpp" line="883" />
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="861" />
+        <location filename="../src/gui/MainWindow.cpp" line="884" />
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="863" />
+        <location filename="../src/gui/MainWindow.cpp" line="886" />
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="864" />
+        <location filename="../src/gui/MainWindow.cpp" line="887" />
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -1481,6 +2165,215 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::SetupWizard</name>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="34" />
+        <source>Skip this page</source>
+        <translation>Seite überspringen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="76" />
+        <source>testing…</source>
+        <translation>wird getestet…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="82" />
+        <source>The demo's config.yaml or a librdkafka properties file</source>
+        <translation>Die config.yaml der Demo oder eine librdkafka-Properties-Datei</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="83" />
+        <source>Demo settings (*.yaml *.yml *.properties *.conf);;All files (*)</source>
+        <translation>Demo-Einstellungen (*.yaml *.yml *.properties *.conf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="88" />
+        <source>librdkafka properties file</source>
+        <translation>librdkafka-Properties-Datei</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="235" />
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="265" />
+        <source>Imported: %1.</source>
+        <translation>Importiert: %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="278" />
+        <source>Secrets go to the system keychain.</source>
+        <translation>Secrets kommen in den Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="279" />
+        <source>No keychain service answered (%1). Choose where the secrets go:</source>
+        <translation>Kein Schlüsselbund-Dienst hat geantwortet (%1). Wählen Sie, wohin die Secrets kommen:</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="283" />
+        <source>Secrets go to %1 (readable by you only), as chosen before.</source>
+        <translation>Secrets kommen wie zuvor gewählt nach %1 (nur für Sie lesbar).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="284" />
+        <source>Secrets are kept for this session only, as chosen before.</source>
+        <translation>Secrets gelten wie zuvor gewählt nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="294" />
+        <source>&lt;p&gt;skipped: the local default is used&lt;/p&gt;</source>
+        <translation>&lt;p&gt;übersprungen: der lokale Standard gilt&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="297" />
+        <source>Kafka</source>
+        <translation>Kafka</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="298" />
+        <source>Bootstrap</source>
+        <translation>Bootstrap</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="298" />
+        <location filename="../src/gui/SetupWizard.cpp" line="300" />
+        <location filename="../src/gui/SetupWizard.cpp" line="304" />
+        <location filename="../src/gui/SetupWizard.cpp" line="310" />
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="299" />
+        <location filename="../src/gui/SetupWizard.cpp" line="301" />
+        <location filename="../src/gui/SetupWizard.cpp" line="305" />
+        <source>API secret</source>
+        <translation>API-Secret</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="299" />
+        <source>Properties file</source>
+        <translation>Properties-Datei</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="300" />
+        <source>Schema Registry</source>
+        <translation>Schema Registry</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="300" />
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="302" />
+        <source>Flink</source>
+        <translation>Flink</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="302" />
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="303" />
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="303" />
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="304" />
+        <source>Compute pool</source>
+        <translation>Compute-Pool</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="306" />
+        <source>Amazon Bedrock</source>
+        <translation>Amazon Bedrock</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="306" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="306" />
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="307" />
+        <source>Access key ID</source>
+        <translation>Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="308" />
+        <source>Secret access key</source>
+        <translation>Geheimer Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="309" />
+        <source>Session token</source>
+        <translation>Session-Token</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="310" />
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="310" />
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="311" />
+        <source>Chat model</source>
+        <translation>Chat-Modell</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="311" />
+        <source>Embedding model</source>
+        <translation>Embedding-Modell</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="312" />
+        <source>MongoDB Atlas</source>
+        <translation>MongoDB Atlas</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="312" />
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="313" />
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="313" />
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="314" />
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="330" />
+        <location filename="../src/gui/SetupWizard.cpp" line="335" />
+        <source>Setup</source>
+        <translation>Einrichtung</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::TelemetryPanel</name>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="64" />
@@ -1581,6 +2474,85 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <location filename="../src/gui/TrackMapWidget.cpp" line="83" />
         <source>The track map appears when a race starts.</source>
         <translation>Die Streckenkarte erscheint, sobald ein Rennen startet.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::setup::ConnectionChecks</name>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="24" />
+        <source>Kafka</source>
+        <translation>Kafka</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="25" />
+        <source>Schema Registry</source>
+        <translation>Schema Registry</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="26" />
+        <source>Confluent Cloud Flink</source>
+        <translation>Confluent Cloud Flink</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="27" />
+        <source>Amazon Bedrock</source>
+        <translation>Amazon Bedrock</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="28" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="150" />
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="29" />
+        <source>MongoDB Atlas</source>
+        <translation>MongoDB Atlas</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="75" />
+        <source>skipped (nothing entered): the local default is used</source>
+        <translation>übersprungen (nichts eingetragen): der lokale Standard gilt</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="82" />
+        <source>no Kafka cluster given</source>
+        <translation>kein Kafka-Cluster angegeben</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="91" />
+        <source>connected: %1</source>
+        <translation>connected: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/setup/ConnectionChecks.cpp" line="102" />
+        <source>connected: %n subject(s)</source>
+        <translation><numerusform>verbunden: %n Subject</numerusform><numerusform>verbunden: %n Subjects</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="115" />
+        <source>connected: the statements API answered</source>
+        <translation>verbunden: die Statements-API hat geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="132" />
+        <source>the model answered (%1 tokens in, %2 out)</source>
+        <translation>das Modell hat geantwortet (%1 Tokens hinein, %2 heraus)</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="157" />
+        <source>connected, but the server has no model '%1'</source>
+        <translation>verbunden, aber der Server hat kein Modell '%1'</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/setup/ConnectionChecks.cpp" line="159" />
+        <source>connected: %n model(s) available</source>
+        <translation><numerusform>verbunden: %n Modell verfügbar</numerusform><numerusform>verbunden: %n Modelle verfügbar</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="174" />
+        <source>connected: the cluster answered a ping</source>
+        <translation>verbunden: der Cluster hat auf einen Ping geantwortet</translation>
     </message>
 </context>
 </TS>

@@ -255,127 +255,137 @@
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="78" />
+        <location filename="../ui/MainWindow.ui" line="79" />
         <source>&amp;Race</source>
         <translation>&amp;Carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="83" />
+        <location filename="../ui/MainWindow.ui" line="84" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="87" />
+        <location filename="../ui/MainWindow.ui" line="88" />
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="96" />
+        <location filename="../ui/MainWindow.ui" line="97" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="105" />
+        <location filename="../ui/MainWindow.ui" line="106" />
         <source>Race</source>
         <translation>Carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="114" />
+        <location filename="../ui/MainWindow.ui" line="115" />
         <source>&amp;Start race</source>
         <translation>&amp;Iniciar carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="115" />
+        <location filename="../ui/MainWindow.ui" line="116" />
         <source>Start a race on the connected Kafka (Ctrl+R)</source>
         <translation>Iniciar una carrera en el Kafka conectado (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="116" />
+        <location filename="../ui/MainWindow.ui" line="117" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="119" />
+        <location filename="../ui/MainWindow.ui" line="120" />
         <source>S&amp;top race</source>
         <translation>&amp;Detener carrera</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="120" />
+        <location filename="../ui/MainWindow.ui" line="121" />
         <source>Stop the race after every message is read back (Ctrl+.)</source>
         <translation>Detener la carrera cuando se haya releído cada mensaje (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="121" />
+        <location filename="../ui/MainWindow.ui" line="122" />
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="124" />
+        <location filename="../ui/MainWindow.ui" line="125" />
         <source>&amp;Kafka connection…</source>
         <translation>Conexión a &amp;Kafka…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="125" />
+        <location filename="../ui/MainWindow.ui" line="126" />
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="128" />
+        <location filename="../ui/MainWindow.ui" line="129" />
+        <source>&amp;Setup wizard…</source>
+        <translation>&amp;Asistente de configuración…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="130" />
+        <source>Connect Confluent Cloud, Amazon Bedrock, OpenAI and MongoDB Atlas, or change those connections</source>
+        <translation>Conectar Confluent Cloud, Amazon Bedrock, OpenAI y MongoDB Atlas, o cambiar esas conexiones</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="133" />
         <source>&amp;Live servers (MCP, overlay feed)…</source>
         <translation>&amp;Servidores en directo (MCP, feed del overlay)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="129" />
+        <location filename="../ui/MainWindow.ui" line="134" />
         <source>Serve the live race to AI agents (MCP) and to overlays (WebSocket)</source>
         <translation>Servir la carrera en directo a agentes de IA (MCP) y a overlays (WebSocket)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="132" />
+        <location filename="../ui/MainWindow.ui" line="137" />
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="133" />
+        <location filename="../ui/MainWindow.ui" line="138" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="138" />
+        <location filename="../ui/MainWindow.ui" line="143" />
         <source>&amp;Live</source>
         <translation>En &amp;directo</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="139" />
+        <location filename="../ui/MainWindow.ui" line="144" />
         <source>Follow the newest moment of the race again (End)</source>
         <translation>Volver a seguir el momento más reciente de la carrera (Fin)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="140" />
+        <location filename="../ui/MainWindow.ui" line="145" />
         <source>End</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="144" />
+        <location filename="../ui/MainWindow.ui" line="149" />
         <source>&amp;Dark</source>
         <translation>&amp;Oscuro</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="148" />
+        <location filename="../ui/MainWindow.ui" line="153" />
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="151" />
+        <location filename="../ui/MainWindow.ui" line="156" />
         <source>&amp;Reset layout</source>
         <translation>&amp;Restablecer disposición</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="152" />
+        <location filename="../ui/MainWindow.ui" line="157" />
         <source>Put every panel back where it was at first start</source>
         <translation>Devolver cada panel a su sitio del primer inicio</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="155" />
+        <location filename="../ui/MainWindow.ui" line="160" />
         <source>&amp;About Pit Wall</source>
         <translation>&amp;Acerca de Pit Wall</translation>
     </message>
@@ -391,6 +401,670 @@
         <location filename="../ui/PipelinePanel.ui" line="40" />
         <source>Select a stage to see its Flink SQL.</source>
         <translation>Seleccione una etapa para ver su Flink SQL.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="72" />
+        <source>Enter the bootstrap server (HOST:PORT) or choose a properties file.</source>
+        <translation>Introduzca el servidor bootstrap (HOST:PUERTO) o elija un archivo de propiedades.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="75" />
+        <source>Enter the API secret that goes with the API key.</source>
+        <translation>Introduzca el secreto que corresponde a la clave de API.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="77" />
+        <source>Confluent Cloud needs the cluster's API key and secret.</source>
+        <translation>Confluent Cloud necesita la clave de API y el secreto del clúster.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="88" />
+        <source>The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.</source>
+        <translation>La URL del Schema Registry tiene la forma https://psrc-xxxxx.region.provider.confluent.cloud.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="90" />
+        <source>Enter the Schema Registry API key and secret (not the Kafka ones).</source>
+        <translation>Introduzca la clave y el secreto del Schema Registry (no los de Kafka).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="100" />
+        <source>Enter the region of the compute pool, e.g. us-east-1.</source>
+        <translation>Introduzca la región del compute pool, p. ej. us-east-1.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="102" />
+        <source>The organization ID is a UUID (Administration ▸ Organization settings).</source>
+        <translation>El ID de organización es un UUID (Administration ▸ Organization settings).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="104" />
+        <source>The environment ID starts with env-.</source>
+        <translation>El ID del entorno empieza por env-.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="106" />
+        <source>The compute pool ID starts with lfcp-.</source>
+        <translation>El ID del compute pool empieza por lfcp-.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="108" />
+        <source>Enter the Flink API key and secret (a Flink key for this environment and region).</source>
+        <translation>Introduzca la clave y el secreto de Flink (una clave de Flink para este entorno y región).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="118" />
+        <source>The AWS region looks like us-east-1.</source>
+        <translation>Una región de AWS tiene la forma us-east-1.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="120" />
+        <source>An AWS access key ID starts with AKIA (or ASIA for temporary credentials).</source>
+        <translation>Un ID de clave de acceso de AWS empieza por AKIA (o ASIA para credenciales temporales).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="122" />
+        <source>Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).</source>
+        <translation>Introduzca el ID de clave de acceso y la clave secreta (o ninguno, para usar AWS_PROFILE).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="124" />
+        <source>Temporary credentials (ASIA…) need their session token.</source>
+        <translation>Las credenciales temporales (ASIA…) necesitan su token de sesión.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="126" />
+        <source>Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</source>
+        <translation>Introduzca el ID del modelo o el perfil de inferencia, p. ej. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="128" />
+        <source>Quotas are positive numbers (or 0 for the default).</source>
+        <translation>Las cuotas son números positivos (o 0 para el valor por defecto).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="137" />
+        <source>The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.</source>
+        <translation>La URL base debe ser una URL http(s), p. ej. https://api.openai.com/v1.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="140" />
+        <source>Enter the OpenAI API key (compatible servers may not need one: give their base URL).</source>
+        <translation>Introduzca la clave de API de OpenAI (los servidores compatibles quizá no la necesiten: indique su URL base).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="150" />
+        <source>The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.</source>
+        <translation>La URI de conexión empieza por mongodb+srv:// (Atlas) o mongodb://.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="153" />
+        <source>Enter the database, collection and vector index names.</source>
+        <translation>Introduzca la base de datos, la colección y el índice vectorial.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="238" />
+        <source>Could not keep a secret (%1): %2</source>
+        <translation>No se pudo guardar un secreto (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="43" />
+        <source>the properties file</source>
+        <translation>el archivo de propiedades</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="44" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="82" />
+        <source>Kafka bootstrap</source>
+        <translation>bootstrap de Kafka</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="45" />
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="46" />
+        <source>API secret</source>
+        <translation>Secreto de API</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="58" />
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="63" />
+        <source>%1 is neither the demo's config.yaml nor a librdkafka properties file.</source>
+        <translation>%1 no es ni el config.yaml de la demo ni un archivo de propiedades de librdkafka.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="70" />
+        <source>%1 is not valid YAML (line %2: %3).</source>
+        <translation>%1 no es YAML válido (línea %2: %3).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="76" />
+        <source>%1 does not hold the demo's settings.</source>
+        <translation>%1 no contiene los ajustes de la demo.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="83" />
+        <source>Kafka API key</source>
+        <translation>clave de API de Kafka</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="84" />
+        <source>Kafka API secret</source>
+        <translation>secreto de API de Kafka</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="88" />
+        <source>Schema Registry URL</source>
+        <translation>URL del Schema Registry</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="89" />
+        <source>Schema Registry key</source>
+        <translation>clave del Schema Registry</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="90" />
+        <source>Schema Registry secret</source>
+        <translation>secreto del Schema Registry</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="101" />
+        <source>Cloud API key</source>
+        <translation>clave de la API de Cloud</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="102" />
+        <source>Cloud API secret</source>
+        <translation>secreto de la API de Cloud</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="103" />
+        <source>environment name</source>
+        <translation>nombre del entorno</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="104" />
+        <source>cluster name</source>
+        <translation>nombre del clúster</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="105" />
+        <source>Flink pool name</source>
+        <translation>nombre del pool de Flink</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="106" />
+        <source>cloud</source>
+        <translation>nube</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="107" />
+        <source>region</source>
+        <translation>región</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="109" />
+        <source>%1: unexpected content (%2).</source>
+        <translation>%1: contenido inesperado (%2).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="112" />
+        <source>%1 holds none of the demo's settings (or only placeholders).</source>
+        <translation>%1 no contiene ajustes de la demo (o solo marcadores).</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="6" />
+        <source>Pit Wall setup</source>
+        <translation>Configuración de Pit Wall</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="9" />
+        <source>Welcome to Pit Wall</source>
+        <translation>Bienvenido a Pit Wall</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="10" />
+        <source>Pit Wall runs on this computer with nothing to set up. Connect it to Confluent Cloud, Amazon Bedrock, OpenAI or MongoDB Atlas here — or skip any of them.</source>
+        <translation>Pit Wall funciona en este ordenador sin configurar nada. Conéctelo aquí a Confluent Cloud, Amazon Bedrock, OpenAI o MongoDB Atlas, u omita lo que no necesite.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="14" />
+        <source>Each page checks what you type and has a Test button that makes a real call. Secrets go to the system keychain, never to the settings file. You can come back here any time from File ▸ Setup wizard.</source>
+        <translation>Cada página comprueba lo que escribe y tiene un botón Probar que hace una llamada real. Los secretos van al llavero del sistema, nunca al archivo de ajustes. Puede volver aquí cuando quiera desde Archivo ▸ Asistente de configuración.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="21" />
+        <source>Import the demo's files…</source>
+        <translation>Importar los archivos de la demo…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="21" />
+        <source>backend/config.yaml, admin/config.yaml or a librdkafka properties file</source>
+        <translation>backend/config.yaml, admin/config.yaml o un archivo de propiedades de librdkafka</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="35" />
+        <source>Where the race runs</source>
+        <translation>Dónde corre la carrera</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="36" />
+        <source>Choose the Kafka the races go through.</source>
+        <translation>Elija el Kafka por el que pasan las carreras.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="39" />
+        <source>Local — the embedded broker and pipeline on this computer (needs nothing)</source>
+        <translation>Local: el broker integrado y la pipeline en este ordenador (no necesita nada)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="42" />
+        <source>Confluent Cloud — Kafka, Schema Registry and Flink</source>
+        <translation>Confluent Cloud: Kafka, Schema Registry y Flink</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="45" />
+        <source>Your own Kafka — a bootstrap address and/or a librdkafka properties file</source>
+        <translation>Su propio Kafka: una dirección bootstrap y/o un archivo de propiedades de librdkafka</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="51" />
+        <source>Kafka</source>
+        <translation>Kafka</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="52" />
+        <source>The cluster's bootstrap server and, for Confluent Cloud, its API key (SASL/PLAIN over TLS; certificates are always verified).</source>
+        <translation>El servidor bootstrap del clúster y, para Confluent Cloud, su clave de API (SASL/PLAIN sobre TLS; los certificados se verifican siempre).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="57" />
+        <source>Bootstrap server</source>
+        <translation>Servidor bootstrap</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="61" />
+        <source>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</source>
+        <translation>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="66" />
+        <location filename="../ui/SetupWizard.ui" line="122" />
+        <location filename="../ui/SetupWizard.ui" line="335" />
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="70" />
+        <source>the cluster API key</source>
+        <translation>la clave de API del clúster</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="75" />
+        <location filename="../ui/SetupWizard.ui" line="131" />
+        <source>API secret</source>
+        <translation>Secreto de API</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="84" />
+        <source>Properties file</source>
+        <translation>Archivo de propiedades</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="88" />
+        <source>optional: client.properties</source>
+        <translation>opcional: client.properties</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="90" />
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="96" />
+        <location filename="../ui/SetupWizard.ui" line="143" />
+        <location filename="../ui/SetupWizard.ui" line="240" />
+        <location filename="../ui/SetupWizard.ui" line="318" />
+        <location filename="../ui/SetupWizard.ui" line="375" />
+        <location filename="../ui/SetupWizard.ui" line="432" />
+        <source>Test</source>
+        <translation>Probar</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="107" />
+        <source>Schema Registry</source>
+        <translation>Schema Registry</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="108" />
+        <source>The registry of the environment (Avro and JSON Schema for the demo's topics), with its own API key.</source>
+        <translation>El registro del entorno (Avro y JSON Schema para los topics de la demo), con su propia clave de API.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="113" />
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="117" />
+        <source>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</source>
+        <translation>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="126" />
+        <source>the Schema Registry API key</source>
+        <translation>la clave de API del Schema Registry</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="154" />
+        <source>Confluent Cloud Flink</source>
+        <translation>Confluent Cloud Flink</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="155" />
+        <source>Where Pit Wall deploys its pipeline as Flink SQL statements.</source>
+        <translation>Donde Pit Wall despliega su pipeline como sentencias Flink SQL.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="160" />
+        <source>Cloud</source>
+        <translation>Nube</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="163" />
+        <source>aws</source>
+        <translation>aws</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="163" />
+        <source>gcp</source>
+        <translation>gcp</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="163" />
+        <source>azure</source>
+        <translation>azure</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="166" />
+        <location filename="../ui/SetupWizard.ui" line="257" />
+        <source>Region</source>
+        <translation>Región</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="170" />
+        <location filename="../ui/SetupWizard.ui" line="261" />
+        <source>us-east-1</source>
+        <translation>us-east-1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="175" />
+        <source>Organization ID</source>
+        <translation>ID de organización</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="179" />
+        <source>a UUID</source>
+        <translation>un UUID</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="184" />
+        <source>Environment ID</source>
+        <translation>ID del entorno</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="188" />
+        <source>env-xxxxx</source>
+        <translation>env-xxxxx</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="193" />
+        <source>Compute pool ID</source>
+        <translation>ID del compute pool</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="197" />
+        <source>lfcp-xxxxx (empty: the default pool)</source>
+        <translation>lfcp-xxxxx (vacío: el pool por defecto)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="202" />
+        <source>Flink API key</source>
+        <translation>Clave de API de Flink</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="210" />
+        <source>Flink API secret</source>
+        <translation>Secreto de API de Flink</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="219" />
+        <source>Catalog</source>
+        <translation>Catálogo</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="223" />
+        <source>the environment's name</source>
+        <translation>el nombre del entorno</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="228" />
+        <location filename="../ui/SetupWizard.ui" line="402" />
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="232" />
+        <source>the Kafka cluster's name</source>
+        <translation>el nombre del clúster de Kafka</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="251" />
+        <source>Amazon Bedrock</source>
+        <translation>Amazon Bedrock</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="252" />
+        <source>The LLM for commentary and the race engineer. Leave the keys empty to use AWS_PROFILE or ~/.aws.</source>
+        <translation>El LLM para los comentarios y el ingeniero de carrera. Deje las claves vacías para usar AWS_PROFILE o ~/.aws.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="266" />
+        <source>Access key ID</source>
+        <translation>ID de clave de acceso</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="270" />
+        <source>AKIA…</source>
+        <translation>AKIA…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="275" />
+        <source>Secret access key</source>
+        <translation>Clave de acceso secreta</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="284" />
+        <source>Session token</source>
+        <translation>Token de sesión</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="288" />
+        <source>only for temporary credentials (ASIA…)</source>
+        <translation>solo para credenciales temporales (ASIA…)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="294" />
+        <source>Model ID or inference profile</source>
+        <translation>ID del modelo o perfil de inferencia</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="298" />
+        <source>us.anthropic.claude-3-5-sonnet-20240620-v1:0</source>
+        <translation>us.anthropic.claude-3-5-sonnet-20240620-v1:0</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="303" />
+        <source>Requests per minute</source>
+        <translation>Peticiones por minuto</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="306" />
+        <location filename="../ui/SetupWizard.ui" line="312" />
+        <source>default</source>
+        <translation>por defecto</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="309" />
+        <source>Tokens per minute</source>
+        <translation>Tokens por minuto</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="329" />
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="330" />
+        <source>Embeddings for the commentary search, and an LLM when Bedrock is not set. Any OpenAI-compatible server works through its base URL.</source>
+        <translation>Embeddings para la búsqueda en los comentarios, y un LLM si Bedrock no está configurado. Cualquier servidor compatible con OpenAI funciona con su URL base.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="339" />
+        <source>sk-…</source>
+        <translation>sk-…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="345" />
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="349" />
+        <source>https://api.openai.com/v1</source>
+        <translation>https://api.openai.com/v1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="354" />
+        <source>Chat model</source>
+        <translation>Modelo de chat</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="358" />
+        <source>gpt-4o-mini</source>
+        <translation>gpt-4o-mini</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="363" />
+        <source>Embedding model</source>
+        <translation>Modelo de embeddings</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="367" />
+        <source>text-embedding-3-small</source>
+        <translation>text-embedding-3-small</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="386" />
+        <source>MongoDB Atlas</source>
+        <translation>MongoDB Atlas</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="387" />
+        <source>The vector store for the commentary search (the demo's reinvent.commentary).</source>
+        <translation>El almacén vectorial para la búsqueda en los comentarios (reinvent.commentary de la demo).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="392" />
+        <source>Connection URI</source>
+        <translation>URI de conexión</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="396" />
+        <source>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</source>
+        <translation>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="406" />
+        <source>reinvent</source>
+        <translation>reinvent</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="411" />
+        <source>Collection</source>
+        <translation>Colección</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="415" />
+        <source>commentary</source>
+        <translation>commentary</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="420" />
+        <source>Vector index</source>
+        <translation>Índice vectorial</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="424" />
+        <source>vector_index</source>
+        <translation>vector_index</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="443" />
+        <source>Test connections</source>
+        <translation>Probar conexiones</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="444" />
+        <source>Every service you entered, called for real.</source>
+        <translation>Cada servicio introducido, llamado de verdad.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="447" />
+        <source>Test all</source>
+        <translation>Probar todo</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="450" />
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="450" />
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="456" />
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="457" />
+        <source>What will be saved. Secrets are shown masked.</source>
+        <translation>Lo que se guardará. Los secretos se muestran enmascarados.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="471" />
+        <source>Keep the secrets for this session only (enter them again next time)</source>
+        <translation>Guardar los secretos solo para esta sesión (volver a introducirlos la próxima vez)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="474" />
+        <source>Keep them in a file only you can read (0600) — anyone with your account or a backup of it can read them</source>
+        <translation>Guardarlos en un archivo que solo usted puede leer (0600): cualquiera con su cuenta o una copia de seguridad de ella puede leerlos</translation>
     </message>
 </context>
 <context>
@@ -720,12 +1394,12 @@
 <context>
     <name>pitwall::KafkaConnectionDialog</name>
     <message>
-        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="21" />
+        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="22" />
         <source>librdkafka properties file</source>
         <translation>Archivo de propiedades de librdkafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="41" />
+        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="44" />
         <source>Enter the bootstrap servers or a properties file that names them.</source>
         <translation>Indique los servidores de arranque o un archivo de propiedades que los nombre.</translation>
     </message>
@@ -992,310 +1666,320 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="118" />
+        <location filename="../src/gui/MainWindow.cpp" line="122" />
         <source>About Pit Wall</source>
         <translation>Acerca de Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="119" />
+        <location filename="../src/gui/MainWindow.cpp" line="123" />
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="149" />
+        <location filename="../src/gui/MainWindow.cpp" line="153" />
         <source> Circuit </source>
         <translation> Circuito </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="159" />
+        <location filename="../src/gui/MainWindow.cpp" line="163" />
         <source> Speed </source>
         <translation> Velocidad </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="164" />
-        <location filename="../src/gui/MainWindow.cpp" line="636" />
+        <location filename="../src/gui/MainWindow.cpp" line="168" />
+        <location filename="../src/gui/MainWindow.cpp" line="659" />
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="179" />
+        <location filename="../src/gui/MainWindow.cpp" line="183" />
         <source>&amp;Faster</source>
         <translation>Más &amp;rápido</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="184" />
+        <location filename="../src/gui/MainWindow.cpp" line="188" />
         <source>S&amp;lower</source>
         <translation>Más &amp;lento</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="208" />
+        <location filename="../src/gui/MainWindow.cpp" line="212" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="223" />
+        <location filename="../src/gui/MainWindow.cpp" line="227" />
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="236" />
+        <location filename="../src/gui/MainWindow.cpp" line="240" />
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="241" />
+        <location filename="../src/gui/MainWindow.cpp" line="245" />
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="248" />
+        <location filename="../src/gui/MainWindow.cpp" line="252" />
         <source>Kafka is not ready yet.</source>
         <translation>Kafka aún no está listo.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="280" />
+        <location filename="../src/gui/MainWindow.cpp" line="284" />
         <source>Telemetry</source>
         <translation>Telemetría</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="283" />
+        <location filename="../src/gui/MainWindow.cpp" line="287" />
         <source>Race trace</source>
         <translation>Evolución</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="290" />
+        <location filename="../src/gui/MainWindow.cpp" line="294" />
         <source>Track map</source>
         <translation>Mapa del circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="294" />
+        <location filename="../src/gui/MainWindow.cpp" line="298" />
         <source>Race feed</source>
         <translation>Crónica de carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="301" />
+        <location filename="../src/gui/MainWindow.cpp" line="305" />
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="334" />
+        <location filename="../src/gui/MainWindow.cpp" line="338" />
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="338" />
+        <location filename="../src/gui/MainWindow.cpp" line="342" />
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="370" />
+        <location filename="../src/gui/MainWindow.cpp" line="374" />
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="374" />
+        <location filename="../src/gui/MainWindow.cpp" line="378" />
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="385" />
+        <location filename="../src/gui/MainWindow.cpp" line="389" />
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="454" />
+        <location filename="../src/gui/MainWindow.cpp" line="458" />
         <source>%1 live</source>
         <translation>%1 en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="455" />
+        <location filename="../src/gui/MainWindow.cpp" line="459" />
         <source>%1 (held)</source>
         <translation>%1 (detenido)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="473" />
+        <location filename="../src/gui/MainWindow.cpp" line="477" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="496" />
+        <location filename="../src/gui/MainWindow.cpp" line="500" />
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Vuelta rápida: &lt;b&gt;%1&lt;/b&gt;, %2 en la vuelta %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="505" />
+        <location filename="../src/gui/MainWindow.cpp" line="509" />
         <source>%1 — classification</source>
         <translation>%1 — clasificación</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="507" />
+        <location filename="../src/gui/MainWindow.cpp" line="511" />
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 terminó &lt;b&gt;P%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="511" />
+        <location filename="../src/gui/MainWindow.cpp" line="515" />
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="511" />
+        <location filename="../src/gui/MainWindow.cpp" line="515" />
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="511" />
+        <location filename="../src/gui/MainWindow.cpp" line="515" />
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="541" />
-        <location filename="../src/gui/MainWindow.cpp" line="552" />
-        <location filename="../src/gui/MainWindow.cpp" line="891" />
+        <location filename="../src/gui/MainWindow.cpp" line="545" />
+        <location filename="../src/gui/MainWindow.cpp" line="556" />
+        <location filename="../src/gui/MainWindow.cpp" line="914" />
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="545" />
+        <location filename="../src/gui/MainWindow.cpp" line="549" />
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Pausar la repetición y reanudarla (Ctrl+Espacio)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="549" />
+        <location filename="../src/gui/MainWindow.cpp" line="553" />
         <source>Race time of the replay: drag to jump</source>
         <translation>Tiempo de carrera de la repetición: arrastre para saltar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="552" />
+        <location filename="../src/gui/MainWindow.cpp" line="556" />
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="570" />
+        <location filename="../src/gui/MainWindow.cpp" line="574" />
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="572" />
+        <location filename="../src/gui/MainWindow.cpp" line="576" />
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="604" />
+        <location filename="../src/gui/MainWindow.cpp" line="611" />
+        <source>Some saved secrets could not be read: %1</source>
+        <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="619" />
+        <source>Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again.</source>
+        <translation>Configuración guardada. Kafka se reconecta ahora; las conexiones de IA se aplican al volver a iniciar Pit Wall.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="627" />
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="650" />
+        <location filename="../src/gui/MainWindow.cpp" line="673" />
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — vuelta %2/%3 — en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="663" />
+        <location filename="../src/gui/MainWindow.cpp" line="686" />
         <source>Lap %v of %m</source>
         <translation>Vuelta %v de %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="689" />
+        <location filename="../src/gui/MainWindow.cpp" line="712" />
         <source>Connecting to Kafka at %1…</source>
         <translation>Conectando a Kafka en %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="690" />
+        <location filename="../src/gui/MainWindow.cpp" line="713" />
         <source>Starting the embedded Kafka broker…</source>
         <translation>Iniciando el broker de Kafka integrado…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="705" />
+        <location filename="../src/gui/MainWindow.cpp" line="728" />
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="706" />
+        <location filename="../src/gui/MainWindow.cpp" line="729" />
         <source>Kafka: not connected</source>
         <translation>Kafka: sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="712" />
+        <location filename="../src/gui/MainWindow.cpp" line="735" />
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="714" />
+        <location filename="../src/gui/MainWindow.cpp" line="737" />
         <source>embedded broker</source>
         <translation>broker integrado</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="714" />
+        <location filename="../src/gui/MainWindow.cpp" line="737" />
         <source>cluster</source>
         <translation>clúster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="767" />
+        <location filename="../src/gui/MainWindow.cpp" line="790" />
         <source>Replay of %1</source>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="785" />
+        <location filename="../src/gui/MainWindow.cpp" line="808" />
         <source>Could not switch %1 on: %2</source>
         <translation>No se pudo activar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="786" />
+        <location filename="../src/gui/MainWindow.cpp" line="809" />
         <source>Could not switch %1 off: %2</source>
         <translation>No se pudo desactivar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="812" />
+        <location filename="../src/gui/MainWindow.cpp" line="835" />
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="813" />
+        <location filename="../src/gui/MainWindow.cpp" line="836" />
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="814" />
+        <location filename="../src/gui/MainWindow.cpp" line="837" />
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="805" />
+        <location filename="../src/gui/MainWindow.cpp" line="828" />
         <source>The race could not start: %1</source>
         <translation>La carrera no pudo empezar: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="102" />
+        <location filename="../src/gui/MainWindow.cpp" line="105" />
         <source>Double-click a driver to follow them</source>
         <translation>Doble clic en un piloto para seguirlo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="822" />
+        <location filename="../src/gui/MainWindow.cpp" line="845" />
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="831" />
+        <location filename="../src/gui/MainWindow.cpp" line="854" />
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="860" />
+        <location filename="../src/gui/MainWindow.cpp" line="883" />
         <source>produced %1 · consumed %2</source>
         <translation>producidos %1 · consumidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="861" />
+        <location filename="../src/gui/MainWindow.cpp" line="884" />
         <source>lag %1</source>
         <translation>retraso %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="863" />
+        <location filename="../src/gui/MainWindow.cpp" line="886" />
         <source>errors %1 · skipped %2</source>
         <translation>errores %1 · omitidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="864" />
+        <location filename="../src/gui/MainWindow.cpp" line="887" />
         <source>errors %1</source>
         <translation>errores %1</translation>
     </message>
@@ -1481,6 +2165,215 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::SetupWizard</name>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="34" />
+        <source>Skip this page</source>
+        <translation>Omitir esta página</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="76" />
+        <source>testing…</source>
+        <translation>probando…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="82" />
+        <source>The demo's config.yaml or a librdkafka properties file</source>
+        <translation>El config.yaml de la demo o un archivo de propiedades de librdkafka</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="83" />
+        <source>Demo settings (*.yaml *.yml *.properties *.conf);;All files (*)</source>
+        <translation>Ajustes de la demo (*.yaml *.yml *.properties *.conf);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="88" />
+        <source>librdkafka properties file</source>
+        <translation>archivo de propiedades de librdkafka</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="235" />
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="265" />
+        <source>Imported: %1.</source>
+        <translation>Importado: %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="278" />
+        <source>Secrets go to the system keychain.</source>
+        <translation>Los secretos van al llavero del sistema.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="279" />
+        <source>No keychain service answered (%1). Choose where the secrets go:</source>
+        <translation>Ningún servicio de llavero respondió (%1). Elija dónde guardar los secretos:</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="283" />
+        <source>Secrets go to %1 (readable by you only), as chosen before.</source>
+        <translation>Los secretos van a %1 (solo usted puede leerlo), como eligió antes.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="284" />
+        <source>Secrets are kept for this session only, as chosen before.</source>
+        <translation>Los secretos se guardan solo para esta sesión, como eligió antes.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="294" />
+        <source>&lt;p&gt;skipped: the local default is used&lt;/p&gt;</source>
+        <translation>&lt;p&gt;omitido: se usa el valor local por defecto&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="297" />
+        <source>Kafka</source>
+        <translation>Kafka</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="298" />
+        <source>Bootstrap</source>
+        <translation>Bootstrap</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="298" />
+        <location filename="../src/gui/SetupWizard.cpp" line="300" />
+        <location filename="../src/gui/SetupWizard.cpp" line="304" />
+        <location filename="../src/gui/SetupWizard.cpp" line="310" />
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="299" />
+        <location filename="../src/gui/SetupWizard.cpp" line="301" />
+        <location filename="../src/gui/SetupWizard.cpp" line="305" />
+        <source>API secret</source>
+        <translation>Secreto de API</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="299" />
+        <source>Properties file</source>
+        <translation>Archivo de propiedades</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="300" />
+        <source>Schema Registry</source>
+        <translation>Schema Registry</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="300" />
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="302" />
+        <source>Flink</source>
+        <translation>Flink</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="302" />
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="303" />
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="303" />
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="304" />
+        <source>Compute pool</source>
+        <translation>Compute pool</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="306" />
+        <source>Amazon Bedrock</source>
+        <translation>Amazon Bedrock</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="306" />
+        <source>Region</source>
+        <translation>Región</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="306" />
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="307" />
+        <source>Access key ID</source>
+        <translation>ID de clave de acceso</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="308" />
+        <source>Secret access key</source>
+        <translation>Clave de acceso secreta</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="309" />
+        <source>Session token</source>
+        <translation>Token de sesión</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="310" />
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="310" />
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="311" />
+        <source>Chat model</source>
+        <translation>Modelo de chat</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="311" />
+        <source>Embedding model</source>
+        <translation>Modelo de embeddings</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="312" />
+        <source>MongoDB Atlas</source>
+        <translation>MongoDB Atlas</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="312" />
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="313" />
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="313" />
+        <source>Collection</source>
+        <translation>Colección</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="314" />
+        <source>Index</source>
+        <translation>Índice</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="330" />
+        <location filename="../src/gui/SetupWizard.cpp" line="335" />
+        <source>Setup</source>
+        <translation>Configuración</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::TelemetryPanel</name>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="64" />
@@ -1581,6 +2474,85 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <location filename="../src/gui/TrackMapWidget.cpp" line="83" />
         <source>The track map appears when a race starts.</source>
         <translation>El mapa del circuito aparece cuando empieza una carrera.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::setup::ConnectionChecks</name>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="24" />
+        <source>Kafka</source>
+        <translation>Kafka</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="25" />
+        <source>Schema Registry</source>
+        <translation>Schema Registry</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="26" />
+        <source>Confluent Cloud Flink</source>
+        <translation>Confluent Cloud Flink</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="27" />
+        <source>Amazon Bedrock</source>
+        <translation>Amazon Bedrock</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="28" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="150" />
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="29" />
+        <source>MongoDB Atlas</source>
+        <translation>MongoDB Atlas</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="75" />
+        <source>skipped (nothing entered): the local default is used</source>
+        <translation>omitido (nada introducido): se usa el valor local por defecto</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="82" />
+        <source>no Kafka cluster given</source>
+        <translation>no se indicó ningún clúster de Kafka</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="91" />
+        <source>connected: %1</source>
+        <translation>connected: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/setup/ConnectionChecks.cpp" line="102" />
+        <source>connected: %n subject(s)</source>
+        <translation><numerusform>conectado: %n subject</numerusform><numerusform>conectado: %n subjects</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="115" />
+        <source>connected: the statements API answered</source>
+        <translation>conectado: la API de sentencias respondió</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="132" />
+        <source>the model answered (%1 tokens in, %2 out)</source>
+        <translation>el modelo respondió (%1 tokens de entrada, %2 de salida)</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="157" />
+        <source>connected, but the server has no model '%1'</source>
+        <translation>conectado, pero el servidor no tiene el modelo '%1'</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/setup/ConnectionChecks.cpp" line="159" />
+        <source>connected: %n model(s) available</source>
+        <translation><numerusform>conectado: %n modelo disponible</numerusform><numerusform>conectado: %n modelos disponibles</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="174" />
+        <source>connected: the cluster answered a ping</source>
+        <translation>conectado: el clúster respondió a un ping</translation>
     </message>
 </context>
 </TS>
