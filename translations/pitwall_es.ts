@@ -680,389 +680,419 @@
         <translation>Su propio Kafka: una dirección bootstrap y/o un archivo de propiedades de librdkafka</translation>
     </message>
     <message>
+        <location filename="../ui/SetupWizard.ui" line="49" />
+        <source>Nothing in Confluent Cloud yet? Pit Wall can create it (optional)</source>
+        <translation>¿Aún nada en Confluent Cloud? Pit Wall puede crearlo (opcional)</translation>
+    </message>
+    <message>
         <location filename="../ui/SetupWizard.ui" line="51" />
+        <source>Cloud API key</source>
+        <translation>Clave de la API de Cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="52" />
+        <source>a Cloud resource-management key</source>
+        <translation>una clave de Cloud para gestionar recursos</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="53" />
+        <source>Cloud API secret</source>
+        <translation>Secreto de la API de Cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="57" />
+        <source>Create environment, cluster, pool and keys</source>
+        <translation>Crear entorno, clúster, pool y claves</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="57" />
+        <source>Finds or creates them (idempotent), with a service account that owns the new API keys</source>
+        <translation>Los encuentra o los crea (idempotente), con una cuenta de servicio dueña de las nuevas claves de API</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="68" />
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="52" />
+        <location filename="../ui/SetupWizard.ui" line="69" />
         <source>The cluster's bootstrap server and, for Confluent Cloud, its API key (SASL/PLAIN over TLS; certificates are always verified).</source>
         <translation>El servidor bootstrap del clúster y, para Confluent Cloud, su clave de API (SASL/PLAIN sobre TLS; los certificados se verifican siempre).</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="57" />
+        <location filename="../ui/SetupWizard.ui" line="74" />
         <source>Bootstrap server</source>
         <translation>Servidor bootstrap</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="61" />
+        <location filename="../ui/SetupWizard.ui" line="78" />
         <source>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</source>
         <translation>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="66" />
-        <location filename="../ui/SetupWizard.ui" line="122" />
-        <location filename="../ui/SetupWizard.ui" line="335" />
+        <location filename="../ui/SetupWizard.ui" line="83" />
+        <location filename="../ui/SetupWizard.ui" line="139" />
+        <location filename="../ui/SetupWizard.ui" line="352" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="70" />
+        <location filename="../ui/SetupWizard.ui" line="87" />
         <source>the cluster API key</source>
         <translation>la clave de API del clúster</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="75" />
-        <location filename="../ui/SetupWizard.ui" line="131" />
+        <location filename="../ui/SetupWizard.ui" line="92" />
+        <location filename="../ui/SetupWizard.ui" line="148" />
         <source>API secret</source>
         <translation>Secreto de API</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="84" />
+        <location filename="../ui/SetupWizard.ui" line="101" />
         <source>Properties file</source>
         <translation>Archivo de propiedades</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="88" />
+        <location filename="../ui/SetupWizard.ui" line="105" />
         <source>optional: client.properties</source>
         <translation>opcional: client.properties</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="90" />
+        <location filename="../ui/SetupWizard.ui" line="107" />
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="96" />
-        <location filename="../ui/SetupWizard.ui" line="143" />
-        <location filename="../ui/SetupWizard.ui" line="240" />
-        <location filename="../ui/SetupWizard.ui" line="318" />
-        <location filename="../ui/SetupWizard.ui" line="375" />
-        <location filename="../ui/SetupWizard.ui" line="432" />
+        <location filename="../ui/SetupWizard.ui" line="113" />
+        <location filename="../ui/SetupWizard.ui" line="160" />
+        <location filename="../ui/SetupWizard.ui" line="257" />
+        <location filename="../ui/SetupWizard.ui" line="335" />
+        <location filename="../ui/SetupWizard.ui" line="392" />
+        <location filename="../ui/SetupWizard.ui" line="449" />
         <source>Test</source>
         <translation>Probar</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="107" />
+        <location filename="../ui/SetupWizard.ui" line="124" />
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="108" />
+        <location filename="../ui/SetupWizard.ui" line="125" />
         <source>The registry of the environment (Avro and JSON Schema for the demo's topics), with its own API key.</source>
         <translation>El registro del entorno (Avro y JSON Schema para los topics de la demo), con su propia clave de API.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="113" />
+        <location filename="../ui/SetupWizard.ui" line="130" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="117" />
+        <location filename="../ui/SetupWizard.ui" line="134" />
         <source>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</source>
         <translation>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="126" />
+        <location filename="../ui/SetupWizard.ui" line="143" />
         <source>the Schema Registry API key</source>
         <translation>la clave de API del Schema Registry</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="154" />
+        <location filename="../ui/SetupWizard.ui" line="171" />
         <source>Confluent Cloud Flink</source>
         <translation>Confluent Cloud Flink</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="155" />
+        <location filename="../ui/SetupWizard.ui" line="172" />
         <source>Where Pit Wall deploys its pipeline as Flink SQL statements.</source>
         <translation>Donde Pit Wall despliega su pipeline como sentencias Flink SQL.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="160" />
+        <location filename="../ui/SetupWizard.ui" line="177" />
         <source>Cloud</source>
         <translation>Nube</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="163" />
+        <location filename="../ui/SetupWizard.ui" line="180" />
         <source>aws</source>
         <translation>aws</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="163" />
+        <location filename="../ui/SetupWizard.ui" line="180" />
         <source>gcp</source>
         <translation>gcp</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="163" />
+        <location filename="../ui/SetupWizard.ui" line="180" />
         <source>azure</source>
         <translation>azure</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="166" />
-        <location filename="../ui/SetupWizard.ui" line="257" />
+        <location filename="../ui/SetupWizard.ui" line="183" />
+        <location filename="../ui/SetupWizard.ui" line="274" />
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="170" />
-        <location filename="../ui/SetupWizard.ui" line="261" />
+        <location filename="../ui/SetupWizard.ui" line="187" />
+        <location filename="../ui/SetupWizard.ui" line="278" />
         <source>us-east-1</source>
         <translation>us-east-1</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="175" />
+        <location filename="../ui/SetupWizard.ui" line="192" />
         <source>Organization ID</source>
         <translation>ID de organización</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="179" />
+        <location filename="../ui/SetupWizard.ui" line="196" />
         <source>a UUID</source>
         <translation>un UUID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="184" />
+        <location filename="../ui/SetupWizard.ui" line="201" />
         <source>Environment ID</source>
         <translation>ID del entorno</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="188" />
+        <location filename="../ui/SetupWizard.ui" line="205" />
         <source>env-xxxxx</source>
         <translation>env-xxxxx</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="193" />
+        <location filename="../ui/SetupWizard.ui" line="210" />
         <source>Compute pool ID</source>
         <translation>ID del compute pool</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="197" />
+        <location filename="../ui/SetupWizard.ui" line="214" />
         <source>lfcp-xxxxx (empty: the default pool)</source>
         <translation>lfcp-xxxxx (vacío: el pool por defecto)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="202" />
+        <location filename="../ui/SetupWizard.ui" line="219" />
         <source>Flink API key</source>
         <translation>Clave de API de Flink</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="210" />
+        <location filename="../ui/SetupWizard.ui" line="227" />
         <source>Flink API secret</source>
         <translation>Secreto de API de Flink</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="219" />
+        <location filename="../ui/SetupWizard.ui" line="236" />
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="223" />
+        <location filename="../ui/SetupWizard.ui" line="240" />
         <source>the environment's name</source>
         <translation>el nombre del entorno</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="228" />
-        <location filename="../ui/SetupWizard.ui" line="402" />
+        <location filename="../ui/SetupWizard.ui" line="245" />
+        <location filename="../ui/SetupWizard.ui" line="419" />
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="232" />
+        <location filename="../ui/SetupWizard.ui" line="249" />
         <source>the Kafka cluster's name</source>
         <translation>el nombre del clúster de Kafka</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="251" />
+        <location filename="../ui/SetupWizard.ui" line="268" />
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="252" />
+        <location filename="../ui/SetupWizard.ui" line="269" />
         <source>The LLM for commentary and the race engineer. Leave the keys empty to use AWS_PROFILE or ~/.aws.</source>
         <translation>El LLM para los comentarios y el ingeniero de carrera. Deje las claves vacías para usar AWS_PROFILE o ~/.aws.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="266" />
+        <location filename="../ui/SetupWizard.ui" line="283" />
         <source>Access key ID</source>
         <translation>ID de clave de acceso</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="270" />
+        <location filename="../ui/SetupWizard.ui" line="287" />
         <source>AKIA…</source>
         <translation>AKIA…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="275" />
+        <location filename="../ui/SetupWizard.ui" line="292" />
         <source>Secret access key</source>
         <translation>Clave de acceso secreta</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="284" />
+        <location filename="../ui/SetupWizard.ui" line="301" />
         <source>Session token</source>
         <translation>Token de sesión</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="288" />
+        <location filename="../ui/SetupWizard.ui" line="305" />
         <source>only for temporary credentials (ASIA…)</source>
         <translation>solo para credenciales temporales (ASIA…)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="294" />
+        <location filename="../ui/SetupWizard.ui" line="311" />
         <source>Model ID or inference profile</source>
         <translation>ID del modelo o perfil de inferencia</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="298" />
+        <location filename="../ui/SetupWizard.ui" line="315" />
         <source>us.anthropic.claude-3-5-sonnet-20240620-v1:0</source>
         <translation>us.anthropic.claude-3-5-sonnet-20240620-v1:0</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="303" />
+        <location filename="../ui/SetupWizard.ui" line="320" />
         <source>Requests per minute</source>
         <translation>Peticiones por minuto</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="306" />
-        <location filename="../ui/SetupWizard.ui" line="312" />
+        <location filename="../ui/SetupWizard.ui" line="323" />
+        <location filename="../ui/SetupWizard.ui" line="329" />
         <source>default</source>
         <translation>por defecto</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="309" />
+        <location filename="../ui/SetupWizard.ui" line="326" />
         <source>Tokens per minute</source>
         <translation>Tokens por minuto</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="329" />
+        <location filename="../ui/SetupWizard.ui" line="346" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="330" />
+        <location filename="../ui/SetupWizard.ui" line="347" />
         <source>Embeddings for the commentary search, and an LLM when Bedrock is not set. Any OpenAI-compatible server works through its base URL.</source>
         <translation>Embeddings para la búsqueda en los comentarios, y un LLM si Bedrock no está configurado. Cualquier servidor compatible con OpenAI funciona con su URL base.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="339" />
+        <location filename="../ui/SetupWizard.ui" line="356" />
         <source>sk-…</source>
         <translation>sk-…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="345" />
+        <location filename="../ui/SetupWizard.ui" line="362" />
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="349" />
+        <location filename="../ui/SetupWizard.ui" line="366" />
         <source>https://api.openai.com/v1</source>
         <translation>https://api.openai.com/v1</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="354" />
+        <location filename="../ui/SetupWizard.ui" line="371" />
         <source>Chat model</source>
         <translation>Modelo de chat</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="358" />
+        <location filename="../ui/SetupWizard.ui" line="375" />
         <source>gpt-4o-mini</source>
         <translation>gpt-4o-mini</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="363" />
+        <location filename="../ui/SetupWizard.ui" line="380" />
         <source>Embedding model</source>
         <translation>Modelo de embeddings</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="367" />
+        <location filename="../ui/SetupWizard.ui" line="384" />
         <source>text-embedding-3-small</source>
         <translation>text-embedding-3-small</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="386" />
+        <location filename="../ui/SetupWizard.ui" line="403" />
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="387" />
+        <location filename="../ui/SetupWizard.ui" line="404" />
         <source>The vector store for the commentary search (the demo's reinvent.commentary).</source>
         <translation>El almacén vectorial para la búsqueda en los comentarios (reinvent.commentary de la demo).</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="392" />
+        <location filename="../ui/SetupWizard.ui" line="409" />
         <source>Connection URI</source>
         <translation>URI de conexión</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="396" />
+        <location filename="../ui/SetupWizard.ui" line="413" />
         <source>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</source>
         <translation>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="406" />
+        <location filename="../ui/SetupWizard.ui" line="423" />
         <source>reinvent</source>
         <translation>reinvent</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="411" />
+        <location filename="../ui/SetupWizard.ui" line="428" />
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="415" />
+        <location filename="../ui/SetupWizard.ui" line="432" />
         <source>commentary</source>
         <translation>commentary</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="420" />
+        <location filename="../ui/SetupWizard.ui" line="437" />
         <source>Vector index</source>
         <translation>Índice vectorial</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="424" />
+        <location filename="../ui/SetupWizard.ui" line="441" />
         <source>vector_index</source>
         <translation>vector_index</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="443" />
+        <location filename="../ui/SetupWizard.ui" line="460" />
         <source>Test connections</source>
         <translation>Probar conexiones</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="444" />
+        <location filename="../ui/SetupWizard.ui" line="461" />
         <source>Every service you entered, called for real.</source>
         <translation>Cada servicio introducido, llamado de verdad.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="447" />
+        <location filename="../ui/SetupWizard.ui" line="464" />
         <source>Test all</source>
         <translation>Probar todo</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="450" />
+        <location filename="../ui/SetupWizard.ui" line="467" />
         <source>Service</source>
         <translation>Servicio</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="450" />
+        <location filename="../ui/SetupWizard.ui" line="467" />
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="456" />
+        <location filename="../ui/SetupWizard.ui" line="473" />
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="457" />
+        <location filename="../ui/SetupWizard.ui" line="474" />
         <source>What will be saved. Secrets are shown masked.</source>
         <translation>Lo que se guardará. Los secretos se muestran enmascarados.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="471" />
+        <location filename="../ui/SetupWizard.ui" line="488" />
         <source>Keep the secrets for this session only (enter them again next time)</source>
         <translation>Guardar los secretos solo para esta sesión (volver a introducirlos la próxima vez)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="474" />
+        <location filename="../ui/SetupWizard.ui" line="491" />
         <source>Keep them in a file only you can read (0600) — anyone with your account or a backup of it can read them</source>
         <translation>Guardarlos en un archivo que solo usted puede leer (0600): cualquiera con su cuenta o una copia de seguridad de ella puede leerlos</translation>
     </message>
@@ -2167,208 +2197,213 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::SetupWizard</name>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="34" />
+        <location filename="../src/gui/SetupWizard.cpp" line="35" />
         <source>Skip this page</source>
         <translation>Omitir esta página</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="76" />
+        <location filename="../src/gui/SetupWizard.cpp" line="77" />
         <source>testing…</source>
         <translation>probando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="82" />
+        <location filename="../src/gui/SetupWizard.cpp" line="83" />
         <source>The demo's config.yaml or a librdkafka properties file</source>
         <translation>El config.yaml de la demo o un archivo de propiedades de librdkafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="83" />
+        <location filename="../src/gui/SetupWizard.cpp" line="84" />
         <source>Demo settings (*.yaml *.yml *.properties *.conf);;All files (*)</source>
         <translation>Ajustes de la demo (*.yaml *.yml *.properties *.conf);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="88" />
+        <location filename="../src/gui/SetupWizard.cpp" line="89" />
         <source>librdkafka properties file</source>
         <translation>archivo de propiedades de librdkafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="235" />
+        <location filename="../src/gui/SetupWizard.cpp" line="244" />
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="265" />
+        <location filename="../src/gui/SetupWizard.cpp" line="274" />
         <source>Imported: %1.</source>
         <translation>Importado: %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="278" />
+        <location filename="../src/gui/SetupWizard.cpp" line="326" />
+        <source>Ready: %1, %2, %3 and three new API keys (they can take a minute or two to work).</source>
+        <translation>Listo: %1, %2, %3 y tres claves de API nuevas (pueden tardar uno o dos minutos en funcionar).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="339" />
         <source>Secrets go to the system keychain.</source>
         <translation>Los secretos van al llavero del sistema.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="279" />
+        <location filename="../src/gui/SetupWizard.cpp" line="340" />
         <source>No keychain service answered (%1). Choose where the secrets go:</source>
         <translation>Ningún servicio de llavero respondió (%1). Elija dónde guardar los secretos:</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="283" />
+        <location filename="../src/gui/SetupWizard.cpp" line="344" />
         <source>Secrets go to %1 (readable by you only), as chosen before.</source>
         <translation>Los secretos van a %1 (solo usted puede leerlo), como eligió antes.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="284" />
+        <location filename="../src/gui/SetupWizard.cpp" line="345" />
         <source>Secrets are kept for this session only, as chosen before.</source>
         <translation>Los secretos se guardan solo para esta sesión, como eligió antes.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="294" />
+        <location filename="../src/gui/SetupWizard.cpp" line="355" />
         <source>&lt;p&gt;skipped: the local default is used&lt;/p&gt;</source>
         <translation>&lt;p&gt;omitido: se usa el valor local por defecto&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="297" />
+        <location filename="../src/gui/SetupWizard.cpp" line="358" />
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="298" />
+        <location filename="../src/gui/SetupWizard.cpp" line="359" />
         <source>Bootstrap</source>
         <translation>Bootstrap</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="298" />
-        <location filename="../src/gui/SetupWizard.cpp" line="300" />
-        <location filename="../src/gui/SetupWizard.cpp" line="304" />
-        <location filename="../src/gui/SetupWizard.cpp" line="310" />
+        <location filename="../src/gui/SetupWizard.cpp" line="359" />
+        <location filename="../src/gui/SetupWizard.cpp" line="361" />
+        <location filename="../src/gui/SetupWizard.cpp" line="365" />
+        <location filename="../src/gui/SetupWizard.cpp" line="371" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="299" />
-        <location filename="../src/gui/SetupWizard.cpp" line="301" />
-        <location filename="../src/gui/SetupWizard.cpp" line="305" />
+        <location filename="../src/gui/SetupWizard.cpp" line="360" />
+        <location filename="../src/gui/SetupWizard.cpp" line="362" />
+        <location filename="../src/gui/SetupWizard.cpp" line="366" />
         <source>API secret</source>
         <translation>Secreto de API</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="299" />
+        <location filename="../src/gui/SetupWizard.cpp" line="360" />
         <source>Properties file</source>
         <translation>Archivo de propiedades</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="300" />
+        <location filename="../src/gui/SetupWizard.cpp" line="361" />
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="300" />
+        <location filename="../src/gui/SetupWizard.cpp" line="361" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="302" />
+        <location filename="../src/gui/SetupWizard.cpp" line="363" />
         <source>Flink</source>
         <translation>Flink</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="302" />
+        <location filename="../src/gui/SetupWizard.cpp" line="363" />
         <source>Endpoint</source>
         <translation>Endpoint</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="303" />
+        <location filename="../src/gui/SetupWizard.cpp" line="364" />
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="303" />
+        <location filename="../src/gui/SetupWizard.cpp" line="364" />
         <source>Environment</source>
         <translation>Entorno</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="304" />
+        <location filename="../src/gui/SetupWizard.cpp" line="365" />
         <source>Compute pool</source>
         <translation>Compute pool</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="306" />
+        <location filename="../src/gui/SetupWizard.cpp" line="367" />
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="306" />
+        <location filename="../src/gui/SetupWizard.cpp" line="367" />
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="306" />
+        <location filename="../src/gui/SetupWizard.cpp" line="367" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="307" />
+        <location filename="../src/gui/SetupWizard.cpp" line="368" />
         <source>Access key ID</source>
         <translation>ID de clave de acceso</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="308" />
+        <location filename="../src/gui/SetupWizard.cpp" line="369" />
         <source>Secret access key</source>
         <translation>Clave de acceso secreta</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="309" />
+        <location filename="../src/gui/SetupWizard.cpp" line="370" />
         <source>Session token</source>
         <translation>Token de sesión</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="310" />
+        <location filename="../src/gui/SetupWizard.cpp" line="371" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="310" />
+        <location filename="../src/gui/SetupWizard.cpp" line="371" />
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="311" />
+        <location filename="../src/gui/SetupWizard.cpp" line="372" />
         <source>Chat model</source>
         <translation>Modelo de chat</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="311" />
+        <location filename="../src/gui/SetupWizard.cpp" line="372" />
         <source>Embedding model</source>
         <translation>Modelo de embeddings</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="312" />
+        <location filename="../src/gui/SetupWizard.cpp" line="373" />
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="312" />
+        <location filename="../src/gui/SetupWizard.cpp" line="373" />
         <source>URI</source>
         <translation>URI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="313" />
+        <location filename="../src/gui/SetupWizard.cpp" line="374" />
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="313" />
+        <location filename="../src/gui/SetupWizard.cpp" line="374" />
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="314" />
+        <location filename="../src/gui/SetupWizard.cpp" line="375" />
         <source>Index</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="330" />
-        <location filename="../src/gui/SetupWizard.cpp" line="335" />
+        <location filename="../src/gui/SetupWizard.cpp" line="391" />
+        <location filename="../src/gui/SetupWizard.cpp" line="396" />
         <source>Setup</source>
         <translation>Configuración</translation>
     </message>
@@ -2477,6 +2512,110 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::cloud::CloudProvisioner</name>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="48" />
+        <source>Provisioning needs a Cloud resource-management API key and secret.</source>
+        <translation>Para crear recursos hace falta una clave de API de Cloud de gestión de recursos y su secreto.</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="59" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="293" />
+        <source>Cannot reach Confluent Cloud: %1</source>
+        <translation>No se puede contactar con Confluent Cloud: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="87" />
+        <source>'%1' was neither found nor created</source>
+        <translation>'%1' no se encontró ni se creó</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="104" />
+        <source>%1 failed to provision</source>
+        <translation>%1 no se pudo aprovisionar</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="108" />
+        <source>%1 was still %2 after %3 min</source>
+        <translation>%1 seguía %2 tras %3 min</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="111" />
+        <source>Waiting</source>
+        <translation>Esperando</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="111" />
+        <source>%1 is %2</source>
+        <translation>%1 está %2</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="125" />
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="143" />
+        <source>Kafka cluster</source>
+        <translation>Clúster de Kafka</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="165" />
+        <source>Flink compute pool</source>
+        <translation>Compute pool de Flink</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="183" />
+        <source>Service account</source>
+        <translation>Cuenta de servicio</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="194" />
+        <source>Role bindings</source>
+        <translation>Asignaciones de roles</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="194" />
+        <source>EnvironmentAdmin, CloudClusterAdmin</source>
+        <translation>EnvironmentAdmin, CloudClusterAdmin</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="214" />
+        <source>The environment has no Schema Registry (enable Stream Governance for it).</source>
+        <translation>El entorno no tiene Schema Registry (active Stream Governance en él).</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="223" />
+        <source>API keys</source>
+        <translation>Claves de API</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="223" />
+        <source>Kafka, Schema Registry, Flink</source>
+        <translation>Kafka, Schema Registry, Flink</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="233" />
+        <source>Confluent Cloud made an API key without returning its secret</source>
+        <translation>Confluent Cloud creó una clave de API sin devolver su secreto</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="257" />
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="257" />
+        <source>new keys can take a minute or two to work</source>
+        <translation>las claves nuevas pueden tardar uno o dos minutos en funcionar</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="287" />
+        <source>Deleting</source>
+        <translation>Eliminando</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::setup::ConnectionChecks</name>
     <message>
         <location filename="../src/setup/ConnectionChecks.cpp" line="24" />
@@ -2527,7 +2666,10 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     <message numerus="yes">
         <location filename="../src/setup/ConnectionChecks.cpp" line="102" />
         <source>connected: %n subject(s)</source>
-        <translation><numerusform>conectado: %n subject</numerusform><numerusform>conectado: %n subjects</numerusform></translation>
+        <translation>
+            <numerusform>conectado: %n subject</numerusform>
+            <numerusform>conectado: %n subjects</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/setup/ConnectionChecks.cpp" line="115" />
@@ -2547,7 +2689,10 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     <message numerus="yes">
         <location filename="../src/setup/ConnectionChecks.cpp" line="159" />
         <source>connected: %n model(s) available</source>
-        <translation><numerusform>conectado: %n modelo disponible</numerusform><numerusform>conectado: %n modelos disponibles</numerusform></translation>
+        <translation>
+            <numerusform>conectado: %n modelo disponible</numerusform>
+            <numerusform>conectado: %n modelos disponibles</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/setup/ConnectionChecks.cpp" line="174" />

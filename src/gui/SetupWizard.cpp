@@ -1,6 +1,7 @@
 #include "SetupWizard.h"
 
 #include "SetupPage.h"
+#include "cloud/CloudProvisioner.h"
 #include "secrets/SecretStore.h"
 #include "setup/DemoConfigImport.h"
 #include "ui_SetupWizard.h"
@@ -92,6 +93,9 @@ void SetupWizard::setUpPages()
     for (auto *mode : {m_ui->localMode, m_ui->confluentMode, m_ui->ownKafkaMode})
         connect(mode, &QRadioButton::toggled, m_ui->kafkaPage, &SetupPage::recheck);
     connect(this, &QWizard::customButtonClicked, this, &SetupWizard::skipPage);
+    m_ui->provisionGroup->setVisible(m_ui->confluentMode->isChecked());
+    connect(m_ui->confluentMode, &QRadioButton::toggled, m_ui->provisionGroup, &QWidget::setVisible);
+    connect(m_ui->provisionButton, &QPushButton::clicked, this, &SetupWizard::provision);
     connect(this, &QWizard::currentIdChanged, this, [this](int id) {
         button(QWizard::CustomButton1)->setVisible(id >= Kafka && id <= Mongo);
         if (id == Summary)
@@ -107,6 +111,9 @@ void SetupWizard::setConfig(const SetupConfig &c)
     m_ui->localMode->setChecked(c.mode == SetupMode::Local);
     m_ui->confluentMode->setChecked(c.mode == SetupMode::ConfluentCloud);
     m_ui->ownKafkaMode->setChecked(c.mode == SetupMode::OwnKafka);
+    m_ui->provisionGroup->setVisible(c.mode == SetupMode::ConfluentCloud);
+    m_ui->cloudKeyEdit->setText(c.cloudApiKey);
+    m_ui->cloudSecretEdit->setText(c.cloudApiSecret);
     m_ui->bootstrapEdit->setText(c.bootstrap);
     m_ui->kafkaKeyEdit->setText(c.kafkaApiKey);
     m_ui->kafkaSecretEdit->setText(c.kafkaApiSecret);
@@ -149,6 +156,8 @@ SetupConfig SetupWizard::config() const
     const bool kafka = c.mode != SetupMode::Local;
     const bool confluent = c.mode == SetupMode::ConfluentCloud;
     // Pages the chosen mode does not show count as empty.
+    c.cloudApiKey = confluent ? m_ui->cloudKeyEdit->text().trimmed() : QString();
+    c.cloudApiSecret = confluent ? m_ui->cloudSecretEdit->text() : QString();
     c.bootstrap = kafka ? m_ui->bootstrapEdit->text().trimmed() : QString();
     c.kafkaApiKey = kafka ? m_ui->kafkaKeyEdit->text().trimmed() : QString();
     c.kafkaApiSecret = kafka ? m_ui->kafkaSecretEdit->text() : QString();
@@ -266,6 +275,58 @@ QString SetupWizard::importFile(const QString &path)
     m_ui->importResult->setStyleSheet(QStringLiteral("color: #2e9e5b;"));
     m_ui->importResult->setText(said);
     return said;
+}
+
+void SetupWizard::provision()
+{
+    const SetupConfig c = config();
+    cloud::ProvisionRequest request;
+    request.cloudApiKey = c.cloudApiKey;
+    request.cloudApiSecret = c.cloudApiSecret;
+    for (auto [target, value] : {std::pair{&request.environmentName, c.environmentName}, std::pair{&request.clusterName, c.clusterName},
+                                 std::pair{&request.poolName, c.flinkPoolName}, std::pair{&request.region, c.flinkRegion},
+                                 std::pair{&request.cloud, c.flinkCloud}})
+        if (!value.isEmpty())
+            *target = value;
+    m_provisioner = std::make_unique<cloud::CloudProvisioner>(request);
+    m_ui->provisionButton->setEnabled(false);
+    m_ui->provisionStatus->setStyleSheet({});
+    connect(m_provisioner.get(), &cloud::CloudProvisioner::step, this, [this](const QString &name, const QString &detail) {
+        m_ui->provisionStatus->setText(QStringLiteral("%1: %2").arg(name, detail));
+    });
+    connect(m_provisioner.get(), &cloud::CloudProvisioner::finished, this,
+            [this, request](const cloud::ProvisionedResources &made, const QString &error) {
+                m_ui->provisionButton->setEnabled(true);
+                if (!error.isEmpty()) {
+                    m_ui->provisionStatus->setStyleSheet(QStringLiteral("color: #e0533d;"));
+                    m_ui->provisionStatus->setText(error);
+                    return;
+                }
+                SetupConfig filled = config();
+                filled.bootstrap = made.bootstrap;
+                filled.kafkaApiKey = made.kafkaApiKey;
+                filled.kafkaApiSecret = made.kafkaApiSecret;
+                filled.registryUrl = made.registryUrl;
+                filled.registryApiKey = made.registryApiKey;
+                filled.registryApiSecret = made.registryApiSecret;
+                filled.organizationId = made.organizationId;
+                filled.environmentId = made.environmentId;
+                filled.computePoolId = made.poolId;
+                filled.flinkApiKey = made.flinkApiKey;
+                filled.flinkApiSecret = made.flinkApiSecret;
+                filled.flinkRegion = request.region;
+                filled.flinkCloud = request.cloud;
+                filled.environmentName = request.environmentName;
+                filled.clusterName = request.clusterName;
+                filled.flinkPoolName = request.poolName;
+                filled.catalog = request.environmentName;
+                filled.database = request.clusterName;
+                setConfig(filled);
+                m_ui->provisionStatus->setStyleSheet(QStringLiteral("color: #2e9e5b;"));
+                m_ui->provisionStatus->setText(tr("Ready: %1, %2, %3 and three new API keys (they can take a minute or two to work).")
+                                                   .arg(made.environmentId, made.clusterId, made.poolId));
+            });
+    m_provisioner->provision();
 }
 
 void SetupWizard::refreshSummary()

@@ -25,6 +25,9 @@ namespace pitwall {
 namespace secrets {
 class SecretStore;
 }
+namespace cloud {
+class CloudProvisioner;
+}
 
 class SetupWizard : public QWizard {
     Q_OBJECT
@@ -54,6 +57,7 @@ private:
     void skipPage();
     void showResult(setup::Service service, bool ok, const QString &message);
     void refreshSummary();
+    void provision();
     QLabel *resultLabel(setup::Service service) const;
 
     std::unique_ptr<Ui::SetupWizard> m_ui;
@@ -61,7 +65,8 @@ private:
     setup::ConnectionChecks m_checks;
     bool m_keychainAvailable = true;
     bool m_keychainChecked = false;
-    setup::SetupConfig m_hidden; // what the pages do not show (the Cloud API key from admin/config.yaml)
+    setup::SetupConfig m_hidden; // what the pages do not show (names from admin/config.yaml)
+    std::unique_ptr<cloud::CloudProvisioner> m_provisioner;
 };
 
 // Masks a secret for the summary: "••••••••" plus its last 2 characters when long enough.

@@ -237,6 +237,17 @@ private slots:
         QCOMPARE(child<QLineEdit>(wizard, "bootstrapEdit")->text(), QStringLiteral("pkc-9.us-west-2.aws.confluent.cloud:9092"));
         QCOMPARE(child<QLineEdit>(wizard, "kafkaSecretEdit")->text(), kKafkaSecret);
         QVERIFY(!child<QLabel>(wizard, "importResult")->text().contains(kKafkaSecret));
+        // Confluent Cloud mode offers provisioning with a Cloud API key.
+        wizard.resize(760, 560);
+        wizard.show();
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(SetupWizard::Mode));
+        QVERIFY(child<QWidget>(wizard, "provisionGroup")->isVisible());
+        QCOMPARE(child<QLineEdit>(wizard, "cloudSecretEdit")->echoMode(), QLineEdit::Password);
+        QTest::qWait(50);
+        QVERIFY(wizard.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/setup-wizard-mode.png")));
+        child<QRadioButton>(wizard, "localMode")->setChecked(true);
+        QVERIFY(!child<QWidget>(wizard, "provisionGroup")->isVisible());
         QVERIFY(wizard.importFile(directory.filePath("nothing.yaml")).contains("Cannot read"));
     }
 };
