@@ -16,9 +16,19 @@ std::shared_ptr<SecretStore> openAppSecretStore(QSettings &settings)
     return std::make_shared<SecretStore>(QStringLiteral("Pit Wall"), appSecretsFilePath(), SecretStore::savedBackend(settings));
 }
 
+bool hasSavedSetup(const QSettings &settings)
+{
+    return settings.value(QStringLiteral("setup/done"), false).toBool();
+}
+
+void markSetupSaved(QSettings &settings)
+{
+    settings.setValue(QStringLiteral("setup/done"), true);
+}
+
 QString storedSecretOrEmpty(QSettings &settings, SecretStore &store, const QString &key)
 {
-    if (!settings.value(QStringLiteral("setup/done"), false).toBool())
+    if (!hasSavedSetup(settings))
         return {};
     auto loaded = store.load(key);
     return loaded ? loaded.value() : QString();

@@ -13,6 +13,9 @@ namespace pitwall::secrets {
 
 std::shared_ptr<SecretStore> openAppSecretStore(QSettings &settings);
 QString appSecretsFilePath();
+// Whether the setup wizard has saved once (setup/done): before that, no secret is read.
+bool hasSavedSetup(const QSettings &settings);
+void markSetupSaved(QSettings &settings);
 // The stored secret under `key`, or empty (none, nothing set up, or the store failed).
 QString storedSecretOrEmpty(QSettings &settings, SecretStore &store, const QString &key);
 

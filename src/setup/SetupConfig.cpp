@@ -1,5 +1,6 @@
 #include "SetupConfig.h"
 
+#include "secrets/AppSecrets.h"
 #include "secrets/SecretStore.h"
 #include "stream/KafkaSelection.h"
 
@@ -165,7 +166,11 @@ KafkaSelection loadKafkaSelection(QSettings &settings, secrets::SecretStore &sto
 
 SetupConfig SetupConfig::load(QSettings &s, secrets::SecretStore &store, QStringList *problems)
 {
-    auto secret = [&store, problems](const QString &key) {
+    // Before the first save there is nothing to read: the keychain is left alone.
+    const bool saved = secrets::hasSavedSetup(s);
+    auto secret = [&store, problems, saved](const QString &key) {
+        if (!saved)
+            return QString();
         auto loaded = store.load(key);
         if (!loaded) {
             if (problems)
@@ -238,7 +243,7 @@ Expected<bool> SetupConfig::save(QSettings &s, secrets::SecretStore &store) cons
             return Error{QObject::tr("Could not keep a secret (%1): %2").arg(key, done.error().message)};
     }
     s.setValue(QStringLiteral("setup/mode"), modeName(mode));
-    s.setValue(QStringLiteral("setup/done"), true);
+    secrets::markSetupSaved(s);
     KafkaSelection kafka;
     if (mode != SetupMode::Local)
         kafka = KafkaSelection{bootstrap.trimmed(), propertiesFile.trimmed(), kafkaApiKey.trimmed(), {}};

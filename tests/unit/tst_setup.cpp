@@ -175,6 +175,24 @@ private slots:
         QCOMPARE(untouched.bootstrap, QString());
     }
 
+    // Before the wizard has saved, loading reads no secret: a keychain that is not there
+    // (no Secret Service on this bus) is never asked, so nothing fails or waits.
+    void firstStartReadsNoSecret()
+    {
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/pitwall-test-bus");
+        QTemporaryDir directory;
+        QSettings settings(directory.filePath("fresh.conf"), QSettings::IniFormat);
+        secrets::SecretStore keychain(QStringLiteral("PitWallTest"), QString(), secrets::SecretBackend::Keychain, 2000);
+        QStringList problems;
+        const auto loaded = SetupConfig::load(settings, keychain, &problems);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(';')));
+        QCOMPARE(loaded.openAiApiKey, QString());
+        // Once saved, it does read (and says what failed).
+        settings.setValue("setup/done", true);
+        SetupConfig::load(settings, keychain, &problems);
+        QVERIFY(!problems.isEmpty());
+    }
+
     void savesSecretsOnlyToTheStore()
     {
         QTemporaryDir directory;
