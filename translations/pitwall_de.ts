@@ -406,107 +406,107 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="72" />
+        <location filename="../src/setup/SetupConfig.cpp" line="73" />
         <source>Enter the bootstrap server (HOST:PORT) or choose a properties file.</source>
         <translation>Geben Sie den Bootstrap-Server (HOST:PORT) ein oder wählen Sie eine Properties-Datei.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="75" />
+        <location filename="../src/setup/SetupConfig.cpp" line="76" />
         <source>Enter the API secret that goes with the API key.</source>
         <translation>Geben Sie das API-Secret zum API-Schlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="77" />
+        <location filename="../src/setup/SetupConfig.cpp" line="78" />
         <source>Confluent Cloud needs the cluster's API key and secret.</source>
         <translation>Confluent Cloud braucht den API-Schlüssel und das Secret des Clusters.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="88" />
+        <location filename="../src/setup/SetupConfig.cpp" line="89" />
         <source>The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.</source>
         <translation>Die Schema-Registry-URL sieht aus wie https://psrc-xxxxx.region.provider.confluent.cloud.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="90" />
+        <location filename="../src/setup/SetupConfig.cpp" line="91" />
         <source>Enter the Schema Registry API key and secret (not the Kafka ones).</source>
         <translation>Geben Sie API-Schlüssel und Secret der Schema Registry ein (nicht die von Kafka).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="100" />
+        <location filename="../src/setup/SetupConfig.cpp" line="101" />
         <source>Enter the region of the compute pool, e.g. us-east-1.</source>
         <translation>Geben Sie die Region des Compute-Pools ein, z. B. us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="102" />
+        <location filename="../src/setup/SetupConfig.cpp" line="103" />
         <source>The organization ID is a UUID (Administration ▸ Organization settings).</source>
         <translation>Die Organisations-ID ist eine UUID (Administration ▸ Organization settings).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="104" />
+        <location filename="../src/setup/SetupConfig.cpp" line="105" />
         <source>The environment ID starts with env-.</source>
         <translation>Die Umgebungs-ID beginnt mit env-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="106" />
+        <location filename="../src/setup/SetupConfig.cpp" line="107" />
         <source>The compute pool ID starts with lfcp-.</source>
         <translation>Die Compute-Pool-ID beginnt mit lfcp-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="108" />
+        <location filename="../src/setup/SetupConfig.cpp" line="109" />
         <source>Enter the Flink API key and secret (a Flink key for this environment and region).</source>
         <translation>Geben Sie Flink-API-Schlüssel und Secret ein (ein Flink-Schlüssel für diese Umgebung und Region).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="118" />
+        <location filename="../src/setup/SetupConfig.cpp" line="119" />
         <source>The AWS region looks like us-east-1.</source>
         <translation>Eine AWS-Region sieht aus wie us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="120" />
+        <location filename="../src/setup/SetupConfig.cpp" line="121" />
         <source>An AWS access key ID starts with AKIA (or ASIA for temporary credentials).</source>
         <translation>Eine AWS-Zugriffsschlüssel-ID beginnt mit AKIA (oder ASIA bei temporären Zugangsdaten).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="122" />
+        <location filename="../src/setup/SetupConfig.cpp" line="123" />
         <source>Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).</source>
         <translation>Geben Sie Zugriffsschlüssel-ID und geheimen Zugriffsschlüssel ein (oder keines von beiden, um AWS_PROFILE zu nutzen).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="124" />
+        <location filename="../src/setup/SetupConfig.cpp" line="125" />
         <source>Temporary credentials (ASIA…) need their session token.</source>
         <translation>Temporäre Zugangsdaten (ASIA…) brauchen ihr Session-Token.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="126" />
+        <location filename="../src/setup/SetupConfig.cpp" line="127" />
         <source>Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</source>
         <translation>Geben Sie die Modell-ID oder das Inference-Profil ein, z. B. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="128" />
+        <location filename="../src/setup/SetupConfig.cpp" line="129" />
         <source>Quotas are positive numbers (or 0 for the default).</source>
         <translation>Kontingente sind positive Zahlen (oder 0 für den Standard).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="137" />
+        <location filename="../src/setup/SetupConfig.cpp" line="138" />
         <source>The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.</source>
         <translation>Die Basis-URL muss eine http(s)-URL sein, z. B. https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="140" />
+        <location filename="../src/setup/SetupConfig.cpp" line="141" />
         <source>Enter the OpenAI API key (compatible servers may not need one: give their base URL).</source>
         <translation>Geben Sie den OpenAI-API-Schlüssel ein (kompatible Server brauchen evtl. keinen: geben Sie deren Basis-URL an).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="150" />
+        <location filename="../src/setup/SetupConfig.cpp" line="151" />
         <source>The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.</source>
         <translation>Die Verbindungs-URI beginnt mit mongodb+srv:// (Atlas) oder mongodb://.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="153" />
+        <location filename="../src/setup/SetupConfig.cpp" line="154" />
         <source>Enter the database, collection and vector index names.</source>
         <translation>Geben Sie Datenbank, Collection und Vektorindex an.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="238" />
+        <location filename="../src/setup/SetupConfig.cpp" line="243" />
         <source>Could not keep a secret (%1): %2</source>
         <translation>Ein Secret konnte nicht gespeichert werden (%1): %2</translation>
     </message>
@@ -710,389 +710,399 @@
         <translation>Findet oder legt sie an (idempotent), mit einem Service-Account, dem die neuen API-Schlüssel gehören</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="68" />
+        <location filename="../ui/SetupWizard.ui" line="58" />
+        <source>Remove what Pit Wall created…</source>
+        <translation>Von Pit Wall Erstelltes entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="58" />
+        <source>Deletes the API keys, pool, cluster, service account and environment Pit Wall created (never what it found)</source>
+        <translation>Löscht die API-Schlüssel, den Pool, den Cluster, das Dienstkonto und die Umgebung, die Pit Wall erstellt hat (nie, was es vorgefunden hat)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="69" />
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="69" />
+        <location filename="../ui/SetupWizard.ui" line="70" />
         <source>The cluster's bootstrap server and, for Confluent Cloud, its API key (SASL/PLAIN over TLS; certificates are always verified).</source>
         <translation>Der Bootstrap-Server des Clusters und, für Confluent Cloud, sein API-Schlüssel (SASL/PLAIN über TLS; Zertifikate werden immer geprüft).</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="74" />
+        <location filename="../ui/SetupWizard.ui" line="75" />
         <source>Bootstrap server</source>
         <translation>Bootstrap-Server</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="78" />
+        <location filename="../ui/SetupWizard.ui" line="79" />
         <source>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</source>
         <translation>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="83" />
-        <location filename="../ui/SetupWizard.ui" line="139" />
-        <location filename="../ui/SetupWizard.ui" line="352" />
+        <location filename="../ui/SetupWizard.ui" line="84" />
+        <location filename="../ui/SetupWizard.ui" line="140" />
+        <location filename="../ui/SetupWizard.ui" line="353" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="87" />
+        <location filename="../ui/SetupWizard.ui" line="88" />
         <source>the cluster API key</source>
         <translation>der API-Schlüssel des Clusters</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="92" />
-        <location filename="../ui/SetupWizard.ui" line="148" />
+        <location filename="../ui/SetupWizard.ui" line="93" />
+        <location filename="../ui/SetupWizard.ui" line="149" />
         <source>API secret</source>
         <translation>API-Secret</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="101" />
+        <location filename="../ui/SetupWizard.ui" line="102" />
         <source>Properties file</source>
         <translation>Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="105" />
+        <location filename="../ui/SetupWizard.ui" line="106" />
         <source>optional: client.properties</source>
         <translation>optional: client.properties</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="107" />
+        <location filename="../ui/SetupWizard.ui" line="108" />
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="113" />
-        <location filename="../ui/SetupWizard.ui" line="160" />
-        <location filename="../ui/SetupWizard.ui" line="257" />
-        <location filename="../ui/SetupWizard.ui" line="335" />
-        <location filename="../ui/SetupWizard.ui" line="392" />
-        <location filename="../ui/SetupWizard.ui" line="449" />
+        <location filename="../ui/SetupWizard.ui" line="114" />
+        <location filename="../ui/SetupWizard.ui" line="161" />
+        <location filename="../ui/SetupWizard.ui" line="258" />
+        <location filename="../ui/SetupWizard.ui" line="336" />
+        <location filename="../ui/SetupWizard.ui" line="393" />
+        <location filename="../ui/SetupWizard.ui" line="450" />
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="124" />
+        <location filename="../ui/SetupWizard.ui" line="125" />
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="125" />
+        <location filename="../ui/SetupWizard.ui" line="126" />
         <source>The registry of the environment (Avro and JSON Schema for the demo's topics), with its own API key.</source>
         <translation>Die Registry der Umgebung (Avro und JSON Schema für die Topics der Demo), mit eigenem API-Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="130" />
+        <location filename="../ui/SetupWizard.ui" line="131" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="134" />
+        <location filename="../ui/SetupWizard.ui" line="135" />
         <source>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</source>
         <translation>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="143" />
+        <location filename="../ui/SetupWizard.ui" line="144" />
         <source>the Schema Registry API key</source>
         <translation>der API-Schlüssel der Schema Registry</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="171" />
+        <location filename="../ui/SetupWizard.ui" line="172" />
         <source>Confluent Cloud Flink</source>
         <translation>Confluent Cloud Flink</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="172" />
+        <location filename="../ui/SetupWizard.ui" line="173" />
         <source>Where Pit Wall deploys its pipeline as Flink SQL statements.</source>
         <translation>Wohin Pit Wall seine Pipeline als Flink-SQL-Statements bereitstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="177" />
+        <location filename="../ui/SetupWizard.ui" line="178" />
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="180" />
+        <location filename="../ui/SetupWizard.ui" line="181" />
         <source>aws</source>
         <translation>aws</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="180" />
+        <location filename="../ui/SetupWizard.ui" line="181" />
         <source>gcp</source>
         <translation>gcp</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="180" />
+        <location filename="../ui/SetupWizard.ui" line="181" />
         <source>azure</source>
         <translation>azure</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="183" />
-        <location filename="../ui/SetupWizard.ui" line="274" />
+        <location filename="../ui/SetupWizard.ui" line="184" />
+        <location filename="../ui/SetupWizard.ui" line="275" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="187" />
-        <location filename="../ui/SetupWizard.ui" line="278" />
+        <location filename="../ui/SetupWizard.ui" line="188" />
+        <location filename="../ui/SetupWizard.ui" line="279" />
         <source>us-east-1</source>
         <translation>us-east-1</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="192" />
+        <location filename="../ui/SetupWizard.ui" line="193" />
         <source>Organization ID</source>
         <translation>Organisations-ID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="196" />
+        <location filename="../ui/SetupWizard.ui" line="197" />
         <source>a UUID</source>
         <translation>eine UUID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="201" />
+        <location filename="../ui/SetupWizard.ui" line="202" />
         <source>Environment ID</source>
         <translation>Umgebungs-ID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="205" />
+        <location filename="../ui/SetupWizard.ui" line="206" />
         <source>env-xxxxx</source>
         <translation>env-xxxxx</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="210" />
+        <location filename="../ui/SetupWizard.ui" line="211" />
         <source>Compute pool ID</source>
         <translation>Compute-Pool-ID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="214" />
+        <location filename="../ui/SetupWizard.ui" line="215" />
         <source>lfcp-xxxxx (empty: the default pool)</source>
         <translation>lfcp-xxxxx (leer: der Standard-Pool)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="219" />
+        <location filename="../ui/SetupWizard.ui" line="220" />
         <source>Flink API key</source>
         <translation>Flink-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="227" />
+        <location filename="../ui/SetupWizard.ui" line="228" />
         <source>Flink API secret</source>
         <translation>Flink-API-Secret</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="236" />
+        <location filename="../ui/SetupWizard.ui" line="237" />
         <source>Catalog</source>
         <translation>Katalog</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="240" />
+        <location filename="../ui/SetupWizard.ui" line="241" />
         <source>the environment's name</source>
         <translation>der Name der Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="245" />
-        <location filename="../ui/SetupWizard.ui" line="419" />
+        <location filename="../ui/SetupWizard.ui" line="246" />
+        <location filename="../ui/SetupWizard.ui" line="420" />
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="249" />
+        <location filename="../ui/SetupWizard.ui" line="250" />
         <source>the Kafka cluster's name</source>
         <translation>der Name des Kafka-Clusters</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="268" />
+        <location filename="../ui/SetupWizard.ui" line="269" />
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="269" />
+        <location filename="../ui/SetupWizard.ui" line="270" />
         <source>The LLM for commentary and the race engineer. Leave the keys empty to use AWS_PROFILE or ~/.aws.</source>
         <translation>Das LLM für Kommentar und Renningenieur. Lassen Sie die Schlüssel leer, um AWS_PROFILE oder ~/.aws zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="283" />
+        <location filename="../ui/SetupWizard.ui" line="284" />
         <source>Access key ID</source>
         <translation>Zugriffsschlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="287" />
+        <location filename="../ui/SetupWizard.ui" line="288" />
         <source>AKIA…</source>
         <translation>AKIA…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="292" />
+        <location filename="../ui/SetupWizard.ui" line="293" />
         <source>Secret access key</source>
         <translation>Geheimer Zugriffsschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="301" />
+        <location filename="../ui/SetupWizard.ui" line="302" />
         <source>Session token</source>
         <translation>Session-Token</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="305" />
+        <location filename="../ui/SetupWizard.ui" line="306" />
         <source>only for temporary credentials (ASIA…)</source>
         <translation>nur für temporäre Zugangsdaten (ASIA…)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="311" />
+        <location filename="../ui/SetupWizard.ui" line="312" />
         <source>Model ID or inference profile</source>
         <translation>Modell-ID oder Inference-Profil</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="315" />
+        <location filename="../ui/SetupWizard.ui" line="316" />
         <source>us.anthropic.claude-3-5-sonnet-20240620-v1:0</source>
         <translation>us.anthropic.claude-3-5-sonnet-20240620-v1:0</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="320" />
+        <location filename="../ui/SetupWizard.ui" line="321" />
         <source>Requests per minute</source>
         <translation>Anfragen pro Minute</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="323" />
-        <location filename="../ui/SetupWizard.ui" line="329" />
+        <location filename="../ui/SetupWizard.ui" line="324" />
+        <location filename="../ui/SetupWizard.ui" line="330" />
         <source>default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="326" />
+        <location filename="../ui/SetupWizard.ui" line="327" />
         <source>Tokens per minute</source>
         <translation>Tokens pro Minute</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="346" />
+        <location filename="../ui/SetupWizard.ui" line="347" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="347" />
+        <location filename="../ui/SetupWizard.ui" line="348" />
         <source>Embeddings for the commentary search, and an LLM when Bedrock is not set. Any OpenAI-compatible server works through its base URL.</source>
         <translation>Embeddings für die Kommentarsuche und ein LLM, wenn Bedrock nicht eingerichtet ist. Jeder OpenAI-kompatible Server funktioniert über seine Basis-URL.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="356" />
+        <location filename="../ui/SetupWizard.ui" line="357" />
         <source>sk-…</source>
         <translation>sk-…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="362" />
+        <location filename="../ui/SetupWizard.ui" line="363" />
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="366" />
+        <location filename="../ui/SetupWizard.ui" line="367" />
         <source>https://api.openai.com/v1</source>
         <translation>https://api.openai.com/v1</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="371" />
+        <location filename="../ui/SetupWizard.ui" line="372" />
         <source>Chat model</source>
         <translation>Chat-Modell</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="375" />
+        <location filename="../ui/SetupWizard.ui" line="376" />
         <source>gpt-4o-mini</source>
         <translation>gpt-4o-mini</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="380" />
+        <location filename="../ui/SetupWizard.ui" line="381" />
         <source>Embedding model</source>
         <translation>Embedding-Modell</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="384" />
+        <location filename="../ui/SetupWizard.ui" line="385" />
         <source>text-embedding-3-small</source>
         <translation>text-embedding-3-small</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="403" />
+        <location filename="../ui/SetupWizard.ui" line="404" />
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="404" />
+        <location filename="../ui/SetupWizard.ui" line="405" />
         <source>The vector store for the commentary search (the demo's reinvent.commentary).</source>
         <translation>Der Vektorspeicher für die Kommentarsuche (reinvent.commentary der Demo).</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="409" />
+        <location filename="../ui/SetupWizard.ui" line="410" />
         <source>Connection URI</source>
         <translation>Verbindungs-URI</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="413" />
+        <location filename="../ui/SetupWizard.ui" line="414" />
         <source>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</source>
         <translation>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="423" />
+        <location filename="../ui/SetupWizard.ui" line="424" />
         <source>reinvent</source>
         <translation>reinvent</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="428" />
+        <location filename="../ui/SetupWizard.ui" line="429" />
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="432" />
+        <location filename="../ui/SetupWizard.ui" line="433" />
         <source>commentary</source>
         <translation>commentary</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="437" />
+        <location filename="../ui/SetupWizard.ui" line="438" />
         <source>Vector index</source>
         <translation>Vektorindex</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="441" />
+        <location filename="../ui/SetupWizard.ui" line="442" />
         <source>vector_index</source>
         <translation>vector_index</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="460" />
+        <location filename="../ui/SetupWizard.ui" line="461" />
         <source>Test connections</source>
         <translation>Verbindungen testen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="461" />
+        <location filename="../ui/SetupWizard.ui" line="462" />
         <source>Every service you entered, called for real.</source>
         <translation>Jeder eingetragene Dienst, wirklich aufgerufen.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="464" />
+        <location filename="../ui/SetupWizard.ui" line="465" />
         <source>Test all</source>
         <translation>Alle testen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="467" />
+        <location filename="../ui/SetupWizard.ui" line="468" />
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="467" />
+        <location filename="../ui/SetupWizard.ui" line="468" />
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="473" />
+        <location filename="../ui/SetupWizard.ui" line="474" />
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="474" />
+        <location filename="../ui/SetupWizard.ui" line="475" />
         <source>What will be saved. Secrets are shown masked.</source>
         <translation>Was gespeichert wird. Secrets werden maskiert angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="488" />
+        <location filename="../ui/SetupWizard.ui" line="489" />
         <source>Keep the secrets for this session only (enter them again next time)</source>
         <translation>Secrets nur für diese Sitzung behalten (beim nächsten Mal erneut eingeben)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="491" />
+        <location filename="../ui/SetupWizard.ui" line="492" />
         <source>Keep them in a file only you can read (0600) — anyone with your account or a backup of it can read them</source>
         <translation>In einer Datei speichern, die nur Sie lesen können (0600) – wer Ihr Konto oder eine Sicherung davon hat, kann sie lesen</translation>
     </message>
@@ -2222,188 +2232,203 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <translation>librdkafka-Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="244" />
+        <location filename="../src/gui/SetupWizard.cpp" line="249" />
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="274" />
+        <location filename="../src/gui/SetupWizard.cpp" line="279" />
         <source>Imported: %1.</source>
         <translation>Importiert: %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="326" />
+        <location filename="../src/gui/SetupWizard.cpp" line="344" />
         <source>Ready: %1, %2, %3 and three new API keys (they can take a minute or two to work).</source>
         <translation>Bereit: %1, %2, %3 und drei neue API-Schlüssel (sie können ein, zwei Minuten brauchen, bis sie gelten).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="339" />
+        <location filename="../src/gui/SetupWizard.cpp" line="367" />
+        <source>Remove from Confluent Cloud</source>
+        <translation>Aus Confluent Cloud entfernen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="368" />
+        <source>Delete the API keys Pit Wall created and whichever of environment %1, cluster %2, pool %3 and service account %4 it created? Their data is lost.</source>
+        <translation>Die von Pit Wall erstellten API-Schlüssel und, soweit von Pit Wall erstellt, Umgebung %1, Cluster %2, Pool %3 und Dienstkonto %4 löschen? Ihre Daten gehen verloren.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="385" />
+        <source>Removed what Pit Wall had created.</source>
+        <translation>Von Pit Wall Erstelltes wurde entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="397" />
         <source>Secrets go to the system keychain.</source>
         <translation>Secrets kommen in den Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="340" />
+        <location filename="../src/gui/SetupWizard.cpp" line="398" />
         <source>No keychain service answered (%1). Choose where the secrets go:</source>
         <translation>Kein Schlüsselbund-Dienst hat geantwortet (%1). Wählen Sie, wohin die Secrets kommen:</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="344" />
+        <location filename="../src/gui/SetupWizard.cpp" line="402" />
         <source>Secrets go to %1 (readable by you only), as chosen before.</source>
         <translation>Secrets kommen wie zuvor gewählt nach %1 (nur für Sie lesbar).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="345" />
+        <location filename="../src/gui/SetupWizard.cpp" line="403" />
         <source>Secrets are kept for this session only, as chosen before.</source>
         <translation>Secrets gelten wie zuvor gewählt nur für diese Sitzung.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="355" />
+        <location filename="../src/gui/SetupWizard.cpp" line="413" />
         <source>&lt;p&gt;skipped: the local default is used&lt;/p&gt;</source>
         <translation>&lt;p&gt;übersprungen: der lokale Standard gilt&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="358" />
+        <location filename="../src/gui/SetupWizard.cpp" line="416" />
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="359" />
+        <location filename="../src/gui/SetupWizard.cpp" line="417" />
         <source>Bootstrap</source>
         <translation>Bootstrap</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="359" />
-        <location filename="../src/gui/SetupWizard.cpp" line="361" />
-        <location filename="../src/gui/SetupWizard.cpp" line="365" />
-        <location filename="../src/gui/SetupWizard.cpp" line="371" />
+        <location filename="../src/gui/SetupWizard.cpp" line="417" />
+        <location filename="../src/gui/SetupWizard.cpp" line="419" />
+        <location filename="../src/gui/SetupWizard.cpp" line="423" />
+        <location filename="../src/gui/SetupWizard.cpp" line="429" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="360" />
-        <location filename="../src/gui/SetupWizard.cpp" line="362" />
-        <location filename="../src/gui/SetupWizard.cpp" line="366" />
+        <location filename="../src/gui/SetupWizard.cpp" line="418" />
+        <location filename="../src/gui/SetupWizard.cpp" line="420" />
+        <location filename="../src/gui/SetupWizard.cpp" line="424" />
         <source>API secret</source>
         <translation>API-Secret</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="360" />
+        <location filename="../src/gui/SetupWizard.cpp" line="418" />
         <source>Properties file</source>
         <translation>Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="361" />
+        <location filename="../src/gui/SetupWizard.cpp" line="419" />
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="361" />
+        <location filename="../src/gui/SetupWizard.cpp" line="419" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="363" />
+        <location filename="../src/gui/SetupWizard.cpp" line="421" />
         <source>Flink</source>
         <translation>Flink</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="363" />
+        <location filename="../src/gui/SetupWizard.cpp" line="421" />
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="364" />
+        <location filename="../src/gui/SetupWizard.cpp" line="422" />
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="364" />
+        <location filename="../src/gui/SetupWizard.cpp" line="422" />
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="365" />
+        <location filename="../src/gui/SetupWizard.cpp" line="423" />
         <source>Compute pool</source>
         <translation>Compute-Pool</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="367" />
+        <location filename="../src/gui/SetupWizard.cpp" line="425" />
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="367" />
+        <location filename="../src/gui/SetupWizard.cpp" line="425" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="367" />
+        <location filename="../src/gui/SetupWizard.cpp" line="425" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="368" />
+        <location filename="../src/gui/SetupWizard.cpp" line="426" />
         <source>Access key ID</source>
         <translation>Zugriffsschlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="369" />
+        <location filename="../src/gui/SetupWizard.cpp" line="427" />
         <source>Secret access key</source>
         <translation>Geheimer Zugriffsschlüssel</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="370" />
+        <location filename="../src/gui/SetupWizard.cpp" line="428" />
         <source>Session token</source>
         <translation>Session-Token</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="371" />
+        <location filename="../src/gui/SetupWizard.cpp" line="429" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="371" />
+        <location filename="../src/gui/SetupWizard.cpp" line="429" />
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="372" />
+        <location filename="../src/gui/SetupWizard.cpp" line="430" />
         <source>Chat model</source>
         <translation>Chat-Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="372" />
+        <location filename="../src/gui/SetupWizard.cpp" line="430" />
         <source>Embedding model</source>
         <translation>Embedding-Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="373" />
+        <location filename="../src/gui/SetupWizard.cpp" line="431" />
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="373" />
+        <location filename="../src/gui/SetupWizard.cpp" line="431" />
         <source>URI</source>
         <translation>URI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="374" />
+        <location filename="../src/gui/SetupWizard.cpp" line="432" />
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="374" />
+        <location filename="../src/gui/SetupWizard.cpp" line="432" />
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="375" />
+        <location filename="../src/gui/SetupWizard.cpp" line="433" />
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="391" />
-        <location filename="../src/gui/SetupWizard.cpp" line="396" />
+        <location filename="../src/gui/SetupWizard.cpp" line="449" />
+        <location filename="../src/gui/SetupWizard.cpp" line="454" />
         <source>Setup</source>
         <translation>Einrichtung</translation>
     </message>
@@ -2514,103 +2539,103 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::cloud::CloudProvisioner</name>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="48" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="87" />
         <source>Provisioning needs a Cloud resource-management API key and secret.</source>
         <translation>Zum Anlegen braucht es einen Cloud-API-Schlüssel für die Ressourcenverwaltung und sein Secret.</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="59" />
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="293" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="98" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="336" />
         <source>Cannot reach Confluent Cloud: %1</source>
         <translation>Confluent Cloud ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="87" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="126" />
         <source>'%1' was neither found nor created</source>
         <translation>'%1' wurde weder gefunden noch angelegt</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="104" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="143" />
         <source>%1 failed to provision</source>
         <translation>%1 konnte nicht bereitgestellt werden</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="108" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="147" />
         <source>%1 was still %2 after %3 min</source>
         <translation>%1 war nach %3 min immer noch %2</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="111" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="150" />
         <source>Waiting</source>
         <translation>Warten</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="111" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="150" />
         <source>%1 is %2</source>
         <translation>%1 ist %2</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="125" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="164" />
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="143" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="183" />
         <source>Kafka cluster</source>
         <translation>Kafka-Cluster</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="165" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="206" />
         <source>Flink compute pool</source>
         <translation>Flink-Compute-Pool</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="183" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="225" />
         <source>Service account</source>
         <translation>Service-Account</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="194" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="237" />
         <source>Role bindings</source>
         <translation>Rollenzuweisungen</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="194" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="237" />
         <source>EnvironmentAdmin, CloudClusterAdmin</source>
         <translation>EnvironmentAdmin, CloudClusterAdmin</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="214" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="257" />
         <source>The environment has no Schema Registry (enable Stream Governance for it).</source>
         <translation>Die Umgebung hat keine Schema Registry (aktivieren Sie Stream Governance dafür).</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="223" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="266" />
         <source>API keys</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="223" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="266" />
         <source>Kafka, Schema Registry, Flink</source>
         <translation>Kafka, Schema Registry, Flink</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="233" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="276" />
         <source>Confluent Cloud made an API key without returning its secret</source>
         <translation>Confluent Cloud hat einen API-Schlüssel ohne sein Secret angelegt</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="257" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="300" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="257" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="300" />
         <source>new keys can take a minute or two to work</source>
         <translation>neue Schlüssel können ein, zwei Minuten brauchen, bis sie gelten</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="287" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="330" />
         <source>Deleting</source>
         <translation>Löschen</translation>
     </message>

@@ -406,107 +406,107 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="72" />
+        <location filename="../src/setup/SetupConfig.cpp" line="73" />
         <source>Enter the bootstrap server (HOST:PORT) or choose a properties file.</source>
         <translation>Introduzca el servidor bootstrap (HOST:PUERTO) o elija un archivo de propiedades.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="75" />
+        <location filename="../src/setup/SetupConfig.cpp" line="76" />
         <source>Enter the API secret that goes with the API key.</source>
         <translation>Introduzca el secreto que corresponde a la clave de API.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="77" />
+        <location filename="../src/setup/SetupConfig.cpp" line="78" />
         <source>Confluent Cloud needs the cluster's API key and secret.</source>
         <translation>Confluent Cloud necesita la clave de API y el secreto del clúster.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="88" />
+        <location filename="../src/setup/SetupConfig.cpp" line="89" />
         <source>The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.</source>
         <translation>La URL del Schema Registry tiene la forma https://psrc-xxxxx.region.provider.confluent.cloud.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="90" />
+        <location filename="../src/setup/SetupConfig.cpp" line="91" />
         <source>Enter the Schema Registry API key and secret (not the Kafka ones).</source>
         <translation>Introduzca la clave y el secreto del Schema Registry (no los de Kafka).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="100" />
+        <location filename="../src/setup/SetupConfig.cpp" line="101" />
         <source>Enter the region of the compute pool, e.g. us-east-1.</source>
         <translation>Introduzca la región del compute pool, p. ej. us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="102" />
+        <location filename="../src/setup/SetupConfig.cpp" line="103" />
         <source>The organization ID is a UUID (Administration ▸ Organization settings).</source>
         <translation>El ID de organización es un UUID (Administration ▸ Organization settings).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="104" />
+        <location filename="../src/setup/SetupConfig.cpp" line="105" />
         <source>The environment ID starts with env-.</source>
         <translation>El ID del entorno empieza por env-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="106" />
+        <location filename="../src/setup/SetupConfig.cpp" line="107" />
         <source>The compute pool ID starts with lfcp-.</source>
         <translation>El ID del compute pool empieza por lfcp-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="108" />
+        <location filename="../src/setup/SetupConfig.cpp" line="109" />
         <source>Enter the Flink API key and secret (a Flink key for this environment and region).</source>
         <translation>Introduzca la clave y el secreto de Flink (una clave de Flink para este entorno y región).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="118" />
+        <location filename="../src/setup/SetupConfig.cpp" line="119" />
         <source>The AWS region looks like us-east-1.</source>
         <translation>Una región de AWS tiene la forma us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="120" />
+        <location filename="../src/setup/SetupConfig.cpp" line="121" />
         <source>An AWS access key ID starts with AKIA (or ASIA for temporary credentials).</source>
         <translation>Un ID de clave de acceso de AWS empieza por AKIA (o ASIA para credenciales temporales).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="122" />
+        <location filename="../src/setup/SetupConfig.cpp" line="123" />
         <source>Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).</source>
         <translation>Introduzca el ID de clave de acceso y la clave secreta (o ninguno, para usar AWS_PROFILE).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="124" />
+        <location filename="../src/setup/SetupConfig.cpp" line="125" />
         <source>Temporary credentials (ASIA…) need their session token.</source>
         <translation>Las credenciales temporales (ASIA…) necesitan su token de sesión.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="126" />
+        <location filename="../src/setup/SetupConfig.cpp" line="127" />
         <source>Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</source>
         <translation>Introduzca el ID del modelo o el perfil de inferencia, p. ej. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="128" />
+        <location filename="../src/setup/SetupConfig.cpp" line="129" />
         <source>Quotas are positive numbers (or 0 for the default).</source>
         <translation>Las cuotas son números positivos (o 0 para el valor por defecto).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="137" />
+        <location filename="../src/setup/SetupConfig.cpp" line="138" />
         <source>The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.</source>
         <translation>La URL base debe ser una URL http(s), p. ej. https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="140" />
+        <location filename="../src/setup/SetupConfig.cpp" line="141" />
         <source>Enter the OpenAI API key (compatible servers may not need one: give their base URL).</source>
         <translation>Introduzca la clave de API de OpenAI (los servidores compatibles quizá no la necesiten: indique su URL base).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="150" />
+        <location filename="../src/setup/SetupConfig.cpp" line="151" />
         <source>The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.</source>
         <translation>La URI de conexión empieza por mongodb+srv:// (Atlas) o mongodb://.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="153" />
+        <location filename="../src/setup/SetupConfig.cpp" line="154" />
         <source>Enter the database, collection and vector index names.</source>
         <translation>Introduzca la base de datos, la colección y el índice vectorial.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="238" />
+        <location filename="../src/setup/SetupConfig.cpp" line="243" />
         <source>Could not keep a secret (%1): %2</source>
         <translation>No se pudo guardar un secreto (%1): %2</translation>
     </message>
@@ -710,389 +710,399 @@
         <translation>Los encuentra o los crea (idempotente), con una cuenta de servicio dueña de las nuevas claves de API</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="68" />
+        <location filename="../ui/SetupWizard.ui" line="58" />
+        <source>Remove what Pit Wall created…</source>
+        <translation>Quitar lo que creó Pit Wall…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="58" />
+        <source>Deletes the API keys, pool, cluster, service account and environment Pit Wall created (never what it found)</source>
+        <translation>Borra las claves de API, el pool, el clúster, la cuenta de servicio y el entorno que creó Pit Wall (nunca lo que encontró)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="69" />
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="69" />
+        <location filename="../ui/SetupWizard.ui" line="70" />
         <source>The cluster's bootstrap server and, for Confluent Cloud, its API key (SASL/PLAIN over TLS; certificates are always verified).</source>
         <translation>El servidor bootstrap del clúster y, para Confluent Cloud, su clave de API (SASL/PLAIN sobre TLS; los certificados se verifican siempre).</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="74" />
+        <location filename="../ui/SetupWizard.ui" line="75" />
         <source>Bootstrap server</source>
         <translation>Servidor bootstrap</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="78" />
+        <location filename="../ui/SetupWizard.ui" line="79" />
         <source>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</source>
         <translation>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="83" />
-        <location filename="../ui/SetupWizard.ui" line="139" />
-        <location filename="../ui/SetupWizard.ui" line="352" />
+        <location filename="../ui/SetupWizard.ui" line="84" />
+        <location filename="../ui/SetupWizard.ui" line="140" />
+        <location filename="../ui/SetupWizard.ui" line="353" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="87" />
+        <location filename="../ui/SetupWizard.ui" line="88" />
         <source>the cluster API key</source>
         <translation>la clave de API del clúster</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="92" />
-        <location filename="../ui/SetupWizard.ui" line="148" />
+        <location filename="../ui/SetupWizard.ui" line="93" />
+        <location filename="../ui/SetupWizard.ui" line="149" />
         <source>API secret</source>
         <translation>Secreto de API</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="101" />
+        <location filename="../ui/SetupWizard.ui" line="102" />
         <source>Properties file</source>
         <translation>Archivo de propiedades</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="105" />
+        <location filename="../ui/SetupWizard.ui" line="106" />
         <source>optional: client.properties</source>
         <translation>opcional: client.properties</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="107" />
+        <location filename="../ui/SetupWizard.ui" line="108" />
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="113" />
-        <location filename="../ui/SetupWizard.ui" line="160" />
-        <location filename="../ui/SetupWizard.ui" line="257" />
-        <location filename="../ui/SetupWizard.ui" line="335" />
-        <location filename="../ui/SetupWizard.ui" line="392" />
-        <location filename="../ui/SetupWizard.ui" line="449" />
+        <location filename="../ui/SetupWizard.ui" line="114" />
+        <location filename="../ui/SetupWizard.ui" line="161" />
+        <location filename="../ui/SetupWizard.ui" line="258" />
+        <location filename="../ui/SetupWizard.ui" line="336" />
+        <location filename="../ui/SetupWizard.ui" line="393" />
+        <location filename="../ui/SetupWizard.ui" line="450" />
         <source>Test</source>
         <translation>Probar</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="124" />
+        <location filename="../ui/SetupWizard.ui" line="125" />
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="125" />
+        <location filename="../ui/SetupWizard.ui" line="126" />
         <source>The registry of the environment (Avro and JSON Schema for the demo's topics), with its own API key.</source>
         <translation>El registro del entorno (Avro y JSON Schema para los topics de la demo), con su propia clave de API.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="130" />
+        <location filename="../ui/SetupWizard.ui" line="131" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="134" />
+        <location filename="../ui/SetupWizard.ui" line="135" />
         <source>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</source>
         <translation>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="143" />
+        <location filename="../ui/SetupWizard.ui" line="144" />
         <source>the Schema Registry API key</source>
         <translation>la clave de API del Schema Registry</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="171" />
+        <location filename="../ui/SetupWizard.ui" line="172" />
         <source>Confluent Cloud Flink</source>
         <translation>Confluent Cloud Flink</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="172" />
+        <location filename="../ui/SetupWizard.ui" line="173" />
         <source>Where Pit Wall deploys its pipeline as Flink SQL statements.</source>
         <translation>Donde Pit Wall despliega su pipeline como sentencias Flink SQL.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="177" />
+        <location filename="../ui/SetupWizard.ui" line="178" />
         <source>Cloud</source>
         <translation>Nube</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="180" />
+        <location filename="../ui/SetupWizard.ui" line="181" />
         <source>aws</source>
         <translation>aws</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="180" />
+        <location filename="../ui/SetupWizard.ui" line="181" />
         <source>gcp</source>
         <translation>gcp</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="180" />
+        <location filename="../ui/SetupWizard.ui" line="181" />
         <source>azure</source>
         <translation>azure</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="183" />
-        <location filename="../ui/SetupWizard.ui" line="274" />
+        <location filename="../ui/SetupWizard.ui" line="184" />
+        <location filename="../ui/SetupWizard.ui" line="275" />
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="187" />
-        <location filename="../ui/SetupWizard.ui" line="278" />
+        <location filename="../ui/SetupWizard.ui" line="188" />
+        <location filename="../ui/SetupWizard.ui" line="279" />
         <source>us-east-1</source>
         <translation>us-east-1</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="192" />
+        <location filename="../ui/SetupWizard.ui" line="193" />
         <source>Organization ID</source>
         <translation>ID de organización</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="196" />
+        <location filename="../ui/SetupWizard.ui" line="197" />
         <source>a UUID</source>
         <translation>un UUID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="201" />
+        <location filename="../ui/SetupWizard.ui" line="202" />
         <source>Environment ID</source>
         <translation>ID del entorno</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="205" />
+        <location filename="../ui/SetupWizard.ui" line="206" />
         <source>env-xxxxx</source>
         <translation>env-xxxxx</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="210" />
+        <location filename="../ui/SetupWizard.ui" line="211" />
         <source>Compute pool ID</source>
         <translation>ID del compute pool</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="214" />
+        <location filename="../ui/SetupWizard.ui" line="215" />
         <source>lfcp-xxxxx (empty: the default pool)</source>
         <translation>lfcp-xxxxx (vacío: el pool por defecto)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="219" />
+        <location filename="../ui/SetupWizard.ui" line="220" />
         <source>Flink API key</source>
         <translation>Clave de API de Flink</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="227" />
+        <location filename="../ui/SetupWizard.ui" line="228" />
         <source>Flink API secret</source>
         <translation>Secreto de API de Flink</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="236" />
+        <location filename="../ui/SetupWizard.ui" line="237" />
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="240" />
+        <location filename="../ui/SetupWizard.ui" line="241" />
         <source>the environment's name</source>
         <translation>el nombre del entorno</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="245" />
-        <location filename="../ui/SetupWizard.ui" line="419" />
+        <location filename="../ui/SetupWizard.ui" line="246" />
+        <location filename="../ui/SetupWizard.ui" line="420" />
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="249" />
+        <location filename="../ui/SetupWizard.ui" line="250" />
         <source>the Kafka cluster's name</source>
         <translation>el nombre del clúster de Kafka</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="268" />
+        <location filename="../ui/SetupWizard.ui" line="269" />
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="269" />
+        <location filename="../ui/SetupWizard.ui" line="270" />
         <source>The LLM for commentary and the race engineer. Leave the keys empty to use AWS_PROFILE or ~/.aws.</source>
         <translation>El LLM para los comentarios y el ingeniero de carrera. Deje las claves vacías para usar AWS_PROFILE o ~/.aws.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="283" />
+        <location filename="../ui/SetupWizard.ui" line="284" />
         <source>Access key ID</source>
         <translation>ID de clave de acceso</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="287" />
+        <location filename="../ui/SetupWizard.ui" line="288" />
         <source>AKIA…</source>
         <translation>AKIA…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="292" />
+        <location filename="../ui/SetupWizard.ui" line="293" />
         <source>Secret access key</source>
         <translation>Clave de acceso secreta</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="301" />
+        <location filename="../ui/SetupWizard.ui" line="302" />
         <source>Session token</source>
         <translation>Token de sesión</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="305" />
+        <location filename="../ui/SetupWizard.ui" line="306" />
         <source>only for temporary credentials (ASIA…)</source>
         <translation>solo para credenciales temporales (ASIA…)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="311" />
+        <location filename="../ui/SetupWizard.ui" line="312" />
         <source>Model ID or inference profile</source>
         <translation>ID del modelo o perfil de inferencia</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="315" />
+        <location filename="../ui/SetupWizard.ui" line="316" />
         <source>us.anthropic.claude-3-5-sonnet-20240620-v1:0</source>
         <translation>us.anthropic.claude-3-5-sonnet-20240620-v1:0</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="320" />
+        <location filename="../ui/SetupWizard.ui" line="321" />
         <source>Requests per minute</source>
         <translation>Peticiones por minuto</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="323" />
-        <location filename="../ui/SetupWizard.ui" line="329" />
+        <location filename="../ui/SetupWizard.ui" line="324" />
+        <location filename="../ui/SetupWizard.ui" line="330" />
         <source>default</source>
         <translation>por defecto</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="326" />
+        <location filename="../ui/SetupWizard.ui" line="327" />
         <source>Tokens per minute</source>
         <translation>Tokens por minuto</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="346" />
+        <location filename="../ui/SetupWizard.ui" line="347" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="347" />
+        <location filename="../ui/SetupWizard.ui" line="348" />
         <source>Embeddings for the commentary search, and an LLM when Bedrock is not set. Any OpenAI-compatible server works through its base URL.</source>
         <translation>Embeddings para la búsqueda en los comentarios, y un LLM si Bedrock no está configurado. Cualquier servidor compatible con OpenAI funciona con su URL base.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="356" />
+        <location filename="../ui/SetupWizard.ui" line="357" />
         <source>sk-…</source>
         <translation>sk-…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="362" />
+        <location filename="../ui/SetupWizard.ui" line="363" />
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="366" />
+        <location filename="../ui/SetupWizard.ui" line="367" />
         <source>https://api.openai.com/v1</source>
         <translation>https://api.openai.com/v1</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="371" />
+        <location filename="../ui/SetupWizard.ui" line="372" />
         <source>Chat model</source>
         <translation>Modelo de chat</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="375" />
+        <location filename="../ui/SetupWizard.ui" line="376" />
         <source>gpt-4o-mini</source>
         <translation>gpt-4o-mini</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="380" />
+        <location filename="../ui/SetupWizard.ui" line="381" />
         <source>Embedding model</source>
         <translation>Modelo de embeddings</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="384" />
+        <location filename="../ui/SetupWizard.ui" line="385" />
         <source>text-embedding-3-small</source>
         <translation>text-embedding-3-small</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="403" />
+        <location filename="../ui/SetupWizard.ui" line="404" />
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="404" />
+        <location filename="../ui/SetupWizard.ui" line="405" />
         <source>The vector store for the commentary search (the demo's reinvent.commentary).</source>
         <translation>El almacén vectorial para la búsqueda en los comentarios (reinvent.commentary de la demo).</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="409" />
+        <location filename="../ui/SetupWizard.ui" line="410" />
         <source>Connection URI</source>
         <translation>URI de conexión</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="413" />
+        <location filename="../ui/SetupWizard.ui" line="414" />
         <source>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</source>
         <translation>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="423" />
+        <location filename="../ui/SetupWizard.ui" line="424" />
         <source>reinvent</source>
         <translation>reinvent</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="428" />
+        <location filename="../ui/SetupWizard.ui" line="429" />
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="432" />
+        <location filename="../ui/SetupWizard.ui" line="433" />
         <source>commentary</source>
         <translation>commentary</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="437" />
+        <location filename="../ui/SetupWizard.ui" line="438" />
         <source>Vector index</source>
         <translation>Índice vectorial</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="441" />
+        <location filename="../ui/SetupWizard.ui" line="442" />
         <source>vector_index</source>
         <translation>vector_index</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="460" />
+        <location filename="../ui/SetupWizard.ui" line="461" />
         <source>Test connections</source>
         <translation>Probar conexiones</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="461" />
+        <location filename="../ui/SetupWizard.ui" line="462" />
         <source>Every service you entered, called for real.</source>
         <translation>Cada servicio introducido, llamado de verdad.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="464" />
+        <location filename="../ui/SetupWizard.ui" line="465" />
         <source>Test all</source>
         <translation>Probar todo</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="467" />
+        <location filename="../ui/SetupWizard.ui" line="468" />
         <source>Service</source>
         <translation>Servicio</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="467" />
+        <location filename="../ui/SetupWizard.ui" line="468" />
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="473" />
+        <location filename="../ui/SetupWizard.ui" line="474" />
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="474" />
+        <location filename="../ui/SetupWizard.ui" line="475" />
         <source>What will be saved. Secrets are shown masked.</source>
         <translation>Lo que se guardará. Los secretos se muestran enmascarados.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="488" />
+        <location filename="../ui/SetupWizard.ui" line="489" />
         <source>Keep the secrets for this session only (enter them again next time)</source>
         <translation>Guardar los secretos solo para esta sesión (volver a introducirlos la próxima vez)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="491" />
+        <location filename="../ui/SetupWizard.ui" line="492" />
         <source>Keep them in a file only you can read (0600) — anyone with your account or a backup of it can read them</source>
         <translation>Guardarlos en un archivo que solo usted puede leer (0600): cualquiera con su cuenta o una copia de seguridad de ella puede leerlos</translation>
     </message>
@@ -2222,188 +2232,203 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <translation>archivo de propiedades de librdkafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="244" />
+        <location filename="../src/gui/SetupWizard.cpp" line="249" />
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="274" />
+        <location filename="../src/gui/SetupWizard.cpp" line="279" />
         <source>Imported: %1.</source>
         <translation>Importado: %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="326" />
+        <location filename="../src/gui/SetupWizard.cpp" line="344" />
         <source>Ready: %1, %2, %3 and three new API keys (they can take a minute or two to work).</source>
         <translation>Listo: %1, %2, %3 y tres claves de API nuevas (pueden tardar uno o dos minutos en funcionar).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="339" />
+        <location filename="../src/gui/SetupWizard.cpp" line="367" />
+        <source>Remove from Confluent Cloud</source>
+        <translation>Quitar de Confluent Cloud</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="368" />
+        <source>Delete the API keys Pit Wall created and whichever of environment %1, cluster %2, pool %3 and service account %4 it created? Their data is lost.</source>
+        <translation>¿Borrar las claves de API que creó Pit Wall y, de entre el entorno %1, el clúster %2, el pool %3 y la cuenta de servicio %4, los que creó? Sus datos se pierden.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="385" />
+        <source>Removed what Pit Wall had created.</source>
+        <translation>Se quitó lo que había creado Pit Wall.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="397" />
         <source>Secrets go to the system keychain.</source>
         <translation>Los secretos van al llavero del sistema.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="340" />
+        <location filename="../src/gui/SetupWizard.cpp" line="398" />
         <source>No keychain service answered (%1). Choose where the secrets go:</source>
         <translation>Ningún servicio de llavero respondió (%1). Elija dónde guardar los secretos:</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="344" />
+        <location filename="../src/gui/SetupWizard.cpp" line="402" />
         <source>Secrets go to %1 (readable by you only), as chosen before.</source>
         <translation>Los secretos van a %1 (solo usted puede leerlo), como eligió antes.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="345" />
+        <location filename="../src/gui/SetupWizard.cpp" line="403" />
         <source>Secrets are kept for this session only, as chosen before.</source>
         <translation>Los secretos se guardan solo para esta sesión, como eligió antes.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="355" />
+        <location filename="../src/gui/SetupWizard.cpp" line="413" />
         <source>&lt;p&gt;skipped: the local default is used&lt;/p&gt;</source>
         <translation>&lt;p&gt;omitido: se usa el valor local por defecto&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="358" />
+        <location filename="../src/gui/SetupWizard.cpp" line="416" />
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="359" />
+        <location filename="../src/gui/SetupWizard.cpp" line="417" />
         <source>Bootstrap</source>
         <translation>Bootstrap</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="359" />
-        <location filename="../src/gui/SetupWizard.cpp" line="361" />
-        <location filename="../src/gui/SetupWizard.cpp" line="365" />
-        <location filename="../src/gui/SetupWizard.cpp" line="371" />
+        <location filename="../src/gui/SetupWizard.cpp" line="417" />
+        <location filename="../src/gui/SetupWizard.cpp" line="419" />
+        <location filename="../src/gui/SetupWizard.cpp" line="423" />
+        <location filename="../src/gui/SetupWizard.cpp" line="429" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="360" />
-        <location filename="../src/gui/SetupWizard.cpp" line="362" />
-        <location filename="../src/gui/SetupWizard.cpp" line="366" />
+        <location filename="../src/gui/SetupWizard.cpp" line="418" />
+        <location filename="../src/gui/SetupWizard.cpp" line="420" />
+        <location filename="../src/gui/SetupWizard.cpp" line="424" />
         <source>API secret</source>
         <translation>Secreto de API</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="360" />
+        <location filename="../src/gui/SetupWizard.cpp" line="418" />
         <source>Properties file</source>
         <translation>Archivo de propiedades</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="361" />
+        <location filename="../src/gui/SetupWizard.cpp" line="419" />
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="361" />
+        <location filename="../src/gui/SetupWizard.cpp" line="419" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="363" />
+        <location filename="../src/gui/SetupWizard.cpp" line="421" />
         <source>Flink</source>
         <translation>Flink</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="363" />
+        <location filename="../src/gui/SetupWizard.cpp" line="421" />
         <source>Endpoint</source>
         <translation>Endpoint</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="364" />
+        <location filename="../src/gui/SetupWizard.cpp" line="422" />
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="364" />
+        <location filename="../src/gui/SetupWizard.cpp" line="422" />
         <source>Environment</source>
         <translation>Entorno</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="365" />
+        <location filename="../src/gui/SetupWizard.cpp" line="423" />
         <source>Compute pool</source>
         <translation>Compute pool</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="367" />
+        <location filename="../src/gui/SetupWizard.cpp" line="425" />
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="367" />
+        <location filename="../src/gui/SetupWizard.cpp" line="425" />
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="367" />
+        <location filename="../src/gui/SetupWizard.cpp" line="425" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="368" />
+        <location filename="../src/gui/SetupWizard.cpp" line="426" />
         <source>Access key ID</source>
         <translation>ID de clave de acceso</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="369" />
+        <location filename="../src/gui/SetupWizard.cpp" line="427" />
         <source>Secret access key</source>
         <translation>Clave de acceso secreta</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="370" />
+        <location filename="../src/gui/SetupWizard.cpp" line="428" />
         <source>Session token</source>
         <translation>Token de sesión</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="371" />
+        <location filename="../src/gui/SetupWizard.cpp" line="429" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="371" />
+        <location filename="../src/gui/SetupWizard.cpp" line="429" />
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="372" />
+        <location filename="../src/gui/SetupWizard.cpp" line="430" />
         <source>Chat model</source>
         <translation>Modelo de chat</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="372" />
+        <location filename="../src/gui/SetupWizard.cpp" line="430" />
         <source>Embedding model</source>
         <translation>Modelo de embeddings</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="373" />
+        <location filename="../src/gui/SetupWizard.cpp" line="431" />
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="373" />
+        <location filename="../src/gui/SetupWizard.cpp" line="431" />
         <source>URI</source>
         <translation>URI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="374" />
+        <location filename="../src/gui/SetupWizard.cpp" line="432" />
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="374" />
+        <location filename="../src/gui/SetupWizard.cpp" line="432" />
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="375" />
+        <location filename="../src/gui/SetupWizard.cpp" line="433" />
         <source>Index</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="391" />
-        <location filename="../src/gui/SetupWizard.cpp" line="396" />
+        <location filename="../src/gui/SetupWizard.cpp" line="449" />
+        <location filename="../src/gui/SetupWizard.cpp" line="454" />
         <source>Setup</source>
         <translation>Configuración</translation>
     </message>
@@ -2514,103 +2539,103 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::cloud::CloudProvisioner</name>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="48" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="87" />
         <source>Provisioning needs a Cloud resource-management API key and secret.</source>
         <translation>Para crear recursos hace falta una clave de API de Cloud de gestión de recursos y su secreto.</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="59" />
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="293" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="98" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="336" />
         <source>Cannot reach Confluent Cloud: %1</source>
         <translation>No se puede contactar con Confluent Cloud: %1</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="87" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="126" />
         <source>'%1' was neither found nor created</source>
         <translation>'%1' no se encontró ni se creó</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="104" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="143" />
         <source>%1 failed to provision</source>
         <translation>%1 no se pudo aprovisionar</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="108" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="147" />
         <source>%1 was still %2 after %3 min</source>
         <translation>%1 seguía %2 tras %3 min</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="111" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="150" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="111" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="150" />
         <source>%1 is %2</source>
         <translation>%1 está %2</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="125" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="164" />
         <source>Environment</source>
         <translation>Entorno</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="143" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="183" />
         <source>Kafka cluster</source>
         <translation>Clúster de Kafka</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="165" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="206" />
         <source>Flink compute pool</source>
         <translation>Compute pool de Flink</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="183" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="225" />
         <source>Service account</source>
         <translation>Cuenta de servicio</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="194" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="237" />
         <source>Role bindings</source>
         <translation>Asignaciones de roles</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="194" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="237" />
         <source>EnvironmentAdmin, CloudClusterAdmin</source>
         <translation>EnvironmentAdmin, CloudClusterAdmin</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="214" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="257" />
         <source>The environment has no Schema Registry (enable Stream Governance for it).</source>
         <translation>El entorno no tiene Schema Registry (active Stream Governance en él).</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="223" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="266" />
         <source>API keys</source>
         <translation>Claves de API</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="223" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="266" />
         <source>Kafka, Schema Registry, Flink</source>
         <translation>Kafka, Schema Registry, Flink</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="233" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="276" />
         <source>Confluent Cloud made an API key without returning its secret</source>
         <translation>Confluent Cloud creó una clave de API sin devolver su secreto</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="257" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="300" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="257" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="300" />
         <source>new keys can take a minute or two to work</source>
         <translation>las claves nuevas pueden tardar uno o dos minutos en funcionar</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="287" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="330" />
         <source>Deleting</source>
         <translation>Eliminando</translation>
     </message>

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSettings>
 #include <QTimer>
 #include <QUrl>
 
@@ -26,6 +27,44 @@ QJsonObject findByName(const QJsonObject &list, const QString &name)
 }
 
 } // namespace
+
+void ProvisionedResources::save(QSettings &settings) const
+{
+    settings.beginGroup(QStringLiteral("cloud/provisioned"));
+    settings.setValue(QStringLiteral("environment"), environmentId);
+    settings.setValue(QStringLiteral("cluster"), clusterId);
+    settings.setValue(QStringLiteral("pool"), poolId);
+    settings.setValue(QStringLiteral("service_account"), serviceAccountId);
+    settings.setValue(QStringLiteral("key_ids"), createdKeyIds);
+    settings.setValue(QStringLiteral("created"), QStringList{createdEnvironment ? QStringLiteral("environment") : QString(),
+                                                             createdCluster ? QStringLiteral("cluster") : QString(),
+                                                             createdPool ? QStringLiteral("pool") : QString(),
+                                                             createdServiceAccount ? QStringLiteral("service_account") : QString()});
+    settings.endGroup();
+}
+
+ProvisionedResources ProvisionedResources::load(QSettings &settings)
+{
+    ProvisionedResources r;
+    settings.beginGroup(QStringLiteral("cloud/provisioned"));
+    r.environmentId = settings.value(QStringLiteral("environment")).toString();
+    r.clusterId = settings.value(QStringLiteral("cluster")).toString();
+    r.poolId = settings.value(QStringLiteral("pool")).toString();
+    r.serviceAccountId = settings.value(QStringLiteral("service_account")).toString();
+    r.createdKeyIds = settings.value(QStringLiteral("key_ids")).toStringList();
+    const QStringList created = settings.value(QStringLiteral("created")).toStringList();
+    settings.endGroup();
+    r.createdEnvironment = created.contains(QStringLiteral("environment")) && !r.environmentId.isEmpty();
+    r.createdCluster = created.contains(QStringLiteral("cluster")) && !r.clusterId.isEmpty();
+    r.createdPool = created.contains(QStringLiteral("pool")) && !r.poolId.isEmpty();
+    r.createdServiceAccount = created.contains(QStringLiteral("service_account")) && !r.serviceAccountId.isEmpty();
+    return r;
+}
+
+void ProvisionedResources::forget(QSettings &settings)
+{
+    settings.remove(QStringLiteral("cloud/provisioned"));
+}
 
 CloudProvisioner::CloudProvisioner(ProvisionRequest request, QObject *parent)
     : QObject(parent)
@@ -68,17 +107,17 @@ void CloudProvisioner::request(const QByteArray &method, const QString &path, co
 }
 
 void CloudProvisioner::findOrCreate(const QString &listPath, const QString &name, const QString &createPath, const QJsonObject &body,
-                                    std::function<void(const QJsonObject &)> then)
+                                    std::function<void(const QJsonObject &, bool created)> then)
 {
     request("GET", listPath, {}, [this, listPath, name, createPath, body, then](const QJsonObject &list) {
         if (const auto found = findByName(list, name); !found.isEmpty()) {
-            then(found);
+            then(found, false);
             return;
         }
         // Created by someone else meanwhile (409): it is found on the next list.
         request("POST", createPath, body, [this, listPath, name, then](const QJsonObject &created) {
             if (!created.value(QLatin1String("id")).toString().isEmpty()) {
-                then(created);
+                then(created, true);
                 return;
             }
             request("GET", listPath, {}, [this, name, then](const QJsonObject &again) {
@@ -86,7 +125,7 @@ void CloudProvisioner::findOrCreate(const QString &listPath, const QString &name
                 if (found.isEmpty())
                     fail(tr("'%1' was neither found nor created").arg(name));
                 else
-                    then(found);
+                    then(found, false); // someone else made it meanwhile
             });
         }, true);
     });
@@ -124,8 +163,9 @@ void CloudProvisioner::environment()
 {
     emit step(tr("Environment"), m_request.environmentName);
     findOrCreate(QStringLiteral("/org/v2/environments?page_size=100"), m_request.environmentName, QStringLiteral("/org/v2/environments"),
-                 QJsonObject{{"display_name", m_request.environmentName}}, [this](const QJsonObject &environment) {
+                 QJsonObject{{"display_name", m_request.environmentName}}, [this](const QJsonObject &environment, bool created) {
                      m_resources.environmentId = environment.value(QLatin1String("id")).toString();
+                     m_resources.createdEnvironment = created;
                      organization();
                  });
 }
@@ -149,8 +189,9 @@ void CloudProvisioner::cluster()
                                                 {"config", QJsonObject{{"kind", "Basic"}}},
                                                 {"environment", QJsonObject{{"id", env}}}}}};
     findOrCreate(QStringLiteral("/cmk/v2/clusters?environment=%1").arg(env), m_request.clusterName, QStringLiteral("/cmk/v2/clusters"), body,
-                 [this, env](const QJsonObject &cluster) {
+                 [this, env](const QJsonObject &cluster, bool created) {
                      m_resources.clusterId = cluster.value(QLatin1String("id")).toString();
+                     m_resources.createdCluster = created;
                      m_waiting.start();
                      waitProvisioned(QStringLiteral("/cmk/v2/clusters/%1?environment=%2").arg(m_resources.clusterId, env), [this](const QJsonObject &ready) {
                          m_resources.bootstrap = ready.value(QLatin1String("spec")).toObject().value(QLatin1String("kafka_bootstrap_endpoint")).toString();
@@ -170,8 +211,9 @@ void CloudProvisioner::pool()
                                                 {"max_cfu", m_request.maxCfu},
                                                 {"environment", QJsonObject{{"id", env}}}}}};
     findOrCreate(QStringLiteral("/fcpm/v2/compute-pools?environment=%1").arg(env), m_request.poolName, QStringLiteral("/fcpm/v2/compute-pools"),
-                 body, [this, env](const QJsonObject &pool) {
+                 body, [this, env](const QJsonObject &pool, bool created) {
                      m_resources.poolId = pool.value(QLatin1String("id")).toString();
+                     m_resources.createdPool = created;
                      m_waiting.start();
                      waitProvisioned(QStringLiteral("/fcpm/v2/compute-pools/%1?environment=%2").arg(m_resources.poolId, env),
                                      [this](const QJsonObject &) { serviceAccount(); });
@@ -183,8 +225,9 @@ void CloudProvisioner::serviceAccount()
     emit step(tr("Service account"), m_request.serviceAccountName);
     findOrCreate(QStringLiteral("/iam/v2/service-accounts?page_size=100"), m_request.serviceAccountName, QStringLiteral("/iam/v2/service-accounts"),
                  QJsonObject{{"display_name", m_request.serviceAccountName}, {"description", "Pit Wall: runs the race pipeline"}},
-                 [this](const QJsonObject &account) {
+                 [this](const QJsonObject &account, bool created) {
                      m_resources.serviceAccountId = account.value(QLatin1String("id")).toString();
+                     m_resources.createdServiceAccount = created;
                      roleBindings();
                  });
 }
@@ -268,13 +311,13 @@ void CloudProvisioner::teardown(const ProvisionedResources &resources)
     QStringList paths;
     for (const auto &key : resources.createdKeyIds)
         paths << QStringLiteral("/iam/v2/api-keys/%1").arg(key);
-    if (!resources.poolId.isEmpty())
+    if (resources.createdPool)
         paths << QStringLiteral("/fcpm/v2/compute-pools/%1?environment=%2").arg(resources.poolId, resources.environmentId);
-    if (!resources.clusterId.isEmpty())
+    if (resources.createdCluster)
         paths << QStringLiteral("/cmk/v2/clusters/%1?environment=%2").arg(resources.clusterId, resources.environmentId);
-    if (!resources.serviceAccountId.isEmpty())
+    if (resources.createdServiceAccount)
         paths << QStringLiteral("/iam/v2/service-accounts/%1").arg(resources.serviceAccountId);
-    if (!resources.environmentId.isEmpty())
+    if (resources.createdEnvironment)
         paths << QStringLiteral("/org/v2/environments/%1").arg(resources.environmentId);
     auto remaining = std::make_shared<QStringList>(paths);
     auto next = std::make_shared<std::function<void()>>();

@@ -13,6 +13,8 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
+
+class QSettings;
 #include <functional>
 
 namespace pitwall::cloud {
@@ -40,6 +42,14 @@ struct ProvisionedResources {
     QString registryId, registryUrl;
     QString kafkaApiKey, kafkaApiSecret, registryApiKey, registryApiSecret, flinkApiKey, flinkApiSecret;
     QStringList createdKeyIds;
+    // What this provisioning made (a teardown deletes only these, never what it found).
+    bool createdEnvironment = false, createdCluster = false, createdPool = false, createdServiceAccount = false;
+
+    bool isEmpty() const { return environmentId.isEmpty() && createdKeyIds.isEmpty(); }
+    // The ids and flags (no secret) under cloud/provisioned/…, for a later teardown.
+    void save(QSettings &settings) const;
+    static ProvisionedResources load(QSettings &settings);
+    static void forget(QSettings &settings);
 };
 
 class CloudProvisioner : public QObject {
@@ -48,7 +58,8 @@ public:
     explicit CloudProvisioner(ProvisionRequest request, QObject *parent = nullptr);
 
     void provision();
-    // Deletes what `resources` names: keys, pool, cluster, service account, environment.
+    // Deletes what `resources` says this provisioning created: keys, then pool, cluster,
+    // service account, environment.
     void teardown(const ProvisionedResources &resources);
 
 signals:
@@ -59,8 +70,9 @@ signals:
 private:
     using Then = std::function<void(const QJsonObject &)>;
     void request(const QByteArray &method, const QString &path, const QJsonObject &body, Then then, bool conflictIsSuccess = false);
+    // `then` gets the item and whether this call created it.
     void findOrCreate(const QString &listPath, const QString &name, const QString &createPath, const QJsonObject &body,
-                      std::function<void(const QJsonObject &)> then);
+                      std::function<void(const QJsonObject &, bool created)> then);
     void waitProvisioned(const QString &path, std::function<void(const QJsonObject &)> then);
     void fail(const QString &error);
 

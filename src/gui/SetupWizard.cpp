@@ -96,6 +96,11 @@ void SetupWizard::setUpPages()
     m_ui->provisionGroup->setVisible(m_ui->confluentMode->isChecked());
     connect(m_ui->confluentMode, &QRadioButton::toggled, m_ui->provisionGroup, &QWidget::setVisible);
     connect(m_ui->provisionButton, &QPushButton::clicked, this, &SetupWizard::provision);
+    connect(m_ui->teardownButton, &QPushButton::clicked, this, &SetupWizard::teardown);
+    {
+        QSettings settings;
+        m_ui->teardownButton->setEnabled(!cloud::ProvisionedResources::load(settings).isEmpty());
+    }
     connect(this, &QWizard::currentIdChanged, this, [this](int id) {
         button(QWizard::CustomButton1)->setVisible(id >= Kafka && id <= Mongo);
         if (id == Summary)
@@ -277,26 +282,39 @@ QString SetupWizard::importFile(const QString &path)
     return said;
 }
 
-void SetupWizard::provision()
+namespace {
+
+// The key typed on the Mode page; the API's address from cloud/api_base when set (a
+// proxy, or a test's fake), else Confluent Cloud's.
+cloud::ProvisionRequest provisionRequest(const SetupConfig &c)
 {
-    const SetupConfig c = config();
     cloud::ProvisionRequest request;
     request.cloudApiKey = c.cloudApiKey;
     request.cloudApiSecret = c.cloudApiSecret;
+    request.apiBase = QSettings().value(QStringLiteral("cloud/api_base"), request.apiBase).toString();
+    return request;
+}
+
+} // namespace
+
+void SetupWizard::provision()
+{
+    const SetupConfig c = config();
+    cloud::ProvisionRequest request = provisionRequest(c);
     for (auto [target, value] : {std::pair{&request.environmentName, c.environmentName}, std::pair{&request.clusterName, c.clusterName},
                                  std::pair{&request.poolName, c.flinkPoolName}, std::pair{&request.region, c.flinkRegion},
                                  std::pair{&request.cloud, c.flinkCloud}})
         if (!value.isEmpty())
             *target = value;
     m_provisioner = std::make_unique<cloud::CloudProvisioner>(request);
-    m_ui->provisionButton->setEnabled(false);
-    m_ui->provisionStatus->setStyleSheet({});
-    connect(m_provisioner.get(), &cloud::CloudProvisioner::step, this, [this](const QString &name, const QString &detail) {
-        m_ui->provisionStatus->setText(QStringLiteral("%1: %2").arg(name, detail));
-    });
+    watchProvisioner();
     connect(m_provisioner.get(), &cloud::CloudProvisioner::finished, this,
             [this, request](const cloud::ProvisionedResources &made, const QString &error) {
-                m_ui->provisionButton->setEnabled(true);
+                // Whatever was made is remembered at once, even if the wizard is cancelled.
+                QSettings settings;
+                if (!made.isEmpty())
+                    made.save(settings);
+                m_ui->teardownButton->setEnabled(!made.isEmpty());
                 if (!error.isEmpty()) {
                     m_ui->provisionStatus->setStyleSheet(QStringLiteral("color: #e0533d;"));
                     m_ui->provisionStatus->setText(error);
@@ -327,6 +345,46 @@ void SetupWizard::provision()
                                                    .arg(made.environmentId, made.clusterId, made.poolId));
             });
     m_provisioner->provision();
+}
+
+void SetupWizard::watchProvisioner()
+{
+    m_ui->provisionButton->setEnabled(false);
+    m_ui->teardownButton->setEnabled(false);
+    m_ui->provisionStatus->setStyleSheet({});
+    connect(m_provisioner.get(), &cloud::CloudProvisioner::step, this, [this](const QString &name, const QString &detail) {
+        m_ui->provisionStatus->setText(QStringLiteral("%1: %2").arg(name, detail));
+    });
+    connect(m_provisioner.get(), &cloud::CloudProvisioner::finished, this, [this] { m_ui->provisionButton->setEnabled(true); });
+}
+
+void SetupWizard::teardown()
+{
+    QSettings settings;
+    const auto made = cloud::ProvisionedResources::load(settings);
+    if (made.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Remove from Confluent Cloud"),
+                              tr("Delete the API keys Pit Wall created and whichever of environment %1, cluster %2, pool %3 and "
+                                 "service account %4 it created? Their data is lost.")
+                                  .arg(made.environmentId, made.clusterId, made.poolId, made.serviceAccountId)) != QMessageBox::Yes)
+        return;
+    m_provisioner = std::make_unique<cloud::CloudProvisioner>(provisionRequest(config()));
+    watchProvisioner();
+    connect(m_provisioner.get(), &cloud::CloudProvisioner::finished, this,
+            [this](const cloud::ProvisionedResources &, const QString &error) {
+                if (!error.isEmpty()) {
+                    m_ui->teardownButton->setEnabled(true);
+                    m_ui->provisionStatus->setStyleSheet(QStringLiteral("color: #e0533d;"));
+                    m_ui->provisionStatus->setText(error);
+                    return;
+                }
+                QSettings settings;
+                cloud::ProvisionedResources::forget(settings);
+                m_ui->provisionStatus->setStyleSheet(QStringLiteral("color: #2e9e5b;"));
+                m_ui->provisionStatus->setText(tr("Removed what Pit Wall had created."));
+            });
+    m_provisioner->teardown(made);
 }
 
 void SetupWizard::refreshSummary()

@@ -58,6 +58,8 @@ private:
     void showResult(setup::Service service, bool ok, const QString &message);
     void refreshSummary();
     void provision();
+    void teardown();
+    void watchProvisioner();
     QLabel *resultLabel(setup::Service service) const;
 
     std::unique_ptr<Ui::SetupWizard> m_ui;

@@ -3,7 +3,7 @@
 // on loopback), Skip, importing the demo's config.yaml, the summary's masked secrets, and
 // Finish with no keychain service: the chosen 0600 file holds the secrets, the settings
 // file none of them.
-#include "../support/FakeHttpServer.h"
+#include "../support/FakeConfluentCloud.h"
 #include "gui/SetupPage.h"
 #include "gui/SetupWizard.h"
 #include "secrets/AppSecrets.h"
@@ -15,6 +15,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
+#include <QTimer>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -218,6 +220,48 @@ private slots:
         SetupWizard second(setup::SetupConfig::load(settings, *again), again);
         QCOMPARE(child<QLineEdit>(second, "openAiKeyEdit")->text(), kOpenAiKey);
         QVERIFY(child<QRadioButton>(second, "ownKafkaMode")->isChecked());
+    }
+
+    // Provisioning from the Mode page: the pages fill with what was made, the ids are
+    // remembered at once, and "Remove what Pit Wall created" deletes exactly that.
+    void provisionsAndTearsDown()
+    {
+        FakeCloud cloud;
+        FakeHttpServer server([&cloud](const FakeRequest &request) { return cloud.handle(request); });
+        QSettings settings;
+        settings.setValue("cloud/api_base", server.baseUrl());
+        auto store = std::make_shared<secrets::SecretStore>(QStringLiteral("PitWallTest"), QString(), secrets::SecretBackend::SessionOnly);
+        SetupWizard wizard({}, store);
+        wizard.show();
+        child<QRadioButton>(wizard, "confluentMode")->setChecked(true);
+        wizard.next();
+        child<QLineEdit>(wizard, "cloudKeyEdit")->setText(QStringLiteral("CLOUDKEY"));
+        child<QLineEdit>(wizard, "cloudSecretEdit")->setText(QStringLiteral("cloud-secret-42"));
+        child<QPushButton>(wizard, "provisionButton")->click();
+        auto *status = child<QLabel>(wizard, "provisionStatus");
+        QVERIFY(QTest::qWaitFor([status] { return status->text().startsWith(SetupWizard::tr("Ready")) || status->styleSheet().contains("e0533d"); }, 30000));
+        QVERIFY2(status->text().startsWith(SetupWizard::tr("Ready")), qPrintable(status->text()));
+        QCOMPARE(child<QLineEdit>(wizard, "bootstrapEdit")->text(), QStringLiteral("pkc-1.us-east-1.aws.confluent.cloud:9092"));
+        QCOMPARE(child<QLineEdit>(wizard, "kafkaSecretEdit")->text(), QStringLiteral("secret-1"));
+        QCOMPARE(child<QLineEdit>(wizard, "environmentEdit")->text(), QStringLiteral("env-1"));
+        QCOMPARE(child<QLineEdit>(wizard, "flinkKeyEdit")->text(), QStringLiteral("KEY3"));
+        QVERIFY(child<SetupPage>(wizard, "flinkPage")->isComplete());
+        QVERIFY(child<QPushButton>(wizard, "teardownButton")->isEnabled());
+        settings.sync();
+        QCOMPARE(settings.value("cloud/provisioned/cluster").toString(), QStringLiteral("lkc-1"));
+
+        cloud.log.clear();
+        QTimer::singleShot(200, this, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Yes)->click();
+        });
+        child<QPushButton>(wizard, "teardownButton")->click();
+        QVERIFY(QTest::qWaitFor([status] { return status->text() == SetupWizard::tr("Removed what Pit Wall had created."); }, 30000));
+        QCOMPARE(cloud.log.size(), 7);
+        QCOMPARE(cloud.log.last(), QStringLiteral("DELETE /org/v2/environments/env-1"));
+        settings.sync();
+        QVERIFY(!settings.contains("cloud/provisioned/cluster"));
+        settings.remove("cloud/api_base");
     }
 
     void importsTheDemoConfig()

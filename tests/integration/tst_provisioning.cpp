@@ -3,7 +3,7 @@
 // cluster and pool followed until provisioned, found again instead of re-created on a
 // second run, 409 treated as "exists", a refused key said plainly, and teardown in
 // reverse.
-#include "../support/FakeHttpServer.h"
+#include "../support/FakeConfluentCloud.h"
 #include "cloud/CloudProvisioner.h"
 
 #include <QJsonArray>
@@ -11,67 +11,16 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+#include <QFile>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QTemporaryDir>
 
 using namespace pitwall;
 using namespace pitwall::cloud;
 using namespace pitwall::test;
 
 namespace {
-
-const QByteArray kAuth = "Basic " + QByteArray("CLOUDKEY:cloud-secret-42").toBase64();
-
-struct FakeCloud {
-    QMap<QString, QJsonArray> lists; // path -> items
-    QStringList log;
-    int clusterReads = 0, poolReads = 0, keys = 0;
-    bool roleBindingExists = false;
-
-    static QJsonObject item(const QString &id, const QString &name, bool inSpec)
-    {
-        return inSpec ? QJsonObject{{"id", id}, {"spec", QJsonObject{{"display_name", name}}}}
-                      : QJsonObject{{"id", id}, {"display_name", name}};
-    }
-
-    FakeResponse json(int status, const QJsonObject &body) { return FakeResponse::json(status, QJsonDocument(body).toJson()); }
-
-    FakeResponse handle(const FakeRequest &request)
-    {
-        if (request.header("Authorization") != kAuth)
-            return FakeResponse::json(401, "{\"errors\":[{\"status\":\"401\",\"detail\":\"Invalid API Key\"}]}");
-        const QString target = QString::fromUtf8(request.target);
-        const QString path = target.section(QLatin1Char('?'), 0, 0);
-        const auto body = QJsonDocument::fromJson(request.body).object();
-        log << QString::fromLatin1(request.method) + QLatin1Char(' ') + path;
-        if (request.method == "DELETE")
-            return FakeResponse::json(204, "");
-        if (path == "/org/v2/organizations")
-            return json(200, {{"data", QJsonArray{QJsonObject{{"id", "1111aaaa-2222-3333-4444-555566667777"}}}}});
-        if (path == "/srcm/v3/clusters")
-            return json(200, {{"data", QJsonArray{QJsonObject{{"id", "lsrc-1"}, {"spec", QJsonObject{{"http_endpoint", "https://psrc-1.us-east-2.aws.confluent.cloud"}}}}}}});
-        if (path.startsWith("/cmk/v2/clusters/"))
-            return json(200, {{"id", "lkc-1"}, {"spec", QJsonObject{{"kafka_bootstrap_endpoint", "SASL_SSL://pkc-1.us-east-1.aws.confluent.cloud:9092"}}},
-                              {"status", QJsonObject{{"phase", ++clusterReads < 3 ? "PROVISIONING" : "PROVISIONED"}}}});
-        if (path.startsWith("/fcpm/v2/compute-pools/"))
-            return json(200, {{"id", "lfcp-1"}, {"status", QJsonObject{{"phase", ++poolReads < 2 ? "PROVISIONING" : "PROVISIONED"}}}});
-        if (path == "/iam/v2/role-bindings")
-            return roleBindingExists ? FakeResponse::json(409, "{\"errors\":[{\"status\":\"409\",\"code\":\"resource_already_exists\"}]}")
-                                     : json(201, {{"id", "rb-1"}});
-        if (path == "/iam/v2/api-keys") {
-            ++keys;
-            return json(202, {{"id", QStringLiteral("KEY%1").arg(keys)}, {"spec", QJsonObject{{"secret", QStringLiteral("secret-%1").arg(keys)}}}});
-        }
-        if (request.method == "GET")
-            return json(200, {{"data", lists.value(path)}});
-        // Creation: remember it so the next list finds it.
-        const QString name = body.contains("spec") ? body.value("spec").toObject().value("display_name").toString()
-                                                   : body.value("display_name").toString();
-        const QString prefix = path.contains("environments") ? "env-" : path.contains("clusters") ? "lkc-" : path.contains("compute-pools") ? "lfcp-" : "sa-";
-        const QString id = prefix + QString::number(lists.value(path).size() + 1);
-        lists[path].append(item(id, name, body.contains("spec")));
-        return json(201, {{"id", id}});
-    }
-};
 
 ProvisionRequest requestFor(const FakeHttpServer &server, const QString &secret = QStringLiteral("cloud-secret-42"))
 {
@@ -134,11 +83,36 @@ private slots:
         QCOMPARE(found.environmentId, made.environmentId);
         QCOMPARE(found.clusterId, made.clusterId);
         QCOMPARE(cloud.log.filter(QRegularExpression("^POST /(org|cmk|fcpm|iam)/v2/(environments|clusters|compute-pools|service-accounts)$")).size(), 0);
+        QVERIFY(made.createdEnvironment && made.createdCluster && made.createdPool && made.createdServiceAccount);
+        QVERIFY(!found.createdEnvironment && !found.createdCluster && !found.createdPool && !found.createdServiceAccount);
+
+        // Tearing down the second run removes only what it made: its keys.
+        cloud.log.clear();
+        {
+            QSignalSpy done(&again, &CloudProvisioner::finished);
+            again.teardown(found);
+            QVERIFY(done.wait(20000));
+            QCOMPARE(cloud.log, (QStringList{"DELETE /iam/v2/api-keys/KEY4", "DELETE /iam/v2/api-keys/KEY5", "DELETE /iam/v2/api-keys/KEY6"}));
+        }
+
+        // What to tear down survives a restart (ids and flags, no secret).
+        QTemporaryDir directory;
+        QSettings settings(directory.filePath("p.conf"), QSettings::IniFormat);
+        made.save(settings);
+        const auto reloaded = ProvisionedResources::load(settings);
+        QCOMPARE(reloaded.clusterId, made.clusterId);
+        QCOMPARE(reloaded.createdKeyIds, made.createdKeyIds);
+        QVERIFY(reloaded.createdEnvironment && reloaded.createdPool);
+        QVERIFY(reloaded.kafkaApiSecret.isEmpty());
+        QFile file(directory.filePath("p.conf"));
+        settings.sync();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("secret-1"));
 
         // Teardown: keys first, then pool, cluster, service account, environment.
         cloud.log.clear();
         QSignalSpy finished(&provisioner, &CloudProvisioner::finished);
-        provisioner.teardown(made);
+        provisioner.teardown(ProvisionedResources::load(settings));
         QVERIFY(finished.wait(20000));
         QCOMPARE(finished.first().at(1).toString(), QString());
         QCOMPARE(cloud.log, (QStringList{"DELETE /iam/v2/api-keys/KEY1", "DELETE /iam/v2/api-keys/KEY2", "DELETE /iam/v2/api-keys/KEY3",
