@@ -17,20 +17,6 @@ const QString kWhat = QStringLiteral("Confluent Cloud Flink (Flink API key)");
 
 } // namespace
 
-QString FlinkSettings::missing() const
-{
-    QStringList absent;
-    if (endpoint.isEmpty())
-        absent << QStringLiteral("the Flink endpoint (https://flink.<region>.<cloud>.confluent.cloud)");
-    if (organizationId.isEmpty())
-        absent << QStringLiteral("the organization ID");
-    if (environmentId.isEmpty())
-        absent << QStringLiteral("the environment ID (env-…)");
-    if (apiKey.isEmpty() || apiSecret.isEmpty())
-        absent << QStringLiteral("a Flink API key and secret");
-    return absent.isEmpty() ? QString() : QStringLiteral("Flink needs %1").arg(absent.join(QStringLiteral(", ")));
-}
-
 bool FlinkStatementsClient::isValidName(const QString &name)
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
@@ -70,40 +56,8 @@ QByteArray createStatementBody(const FlinkSettings &settings, const QString &nam
 
 FlinkStatementsClient::FlinkStatementsClient(FlinkSettings settings, QObject *parent)
     : QObject(parent)
-    , m_settings(std::move(settings))
-    , m_http(this)
+    , m_gateway(std::move(settings), this)
 {
-}
-
-QUrl FlinkStatementsClient::statementsUrl(const QString &name) const
-{
-    QString path = QStringLiteral("/sql/v1/organizations/%1/environments/%2/statements")
-                       .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_settings.organizationId)),
-                            QString::fromLatin1(QUrl::toPercentEncoding(m_settings.environmentId)));
-    if (!name.isEmpty())
-        path += QLatin1Char('/') + name;
-    return ai::joinUrl(m_settings.endpoint, path);
-}
-
-void FlinkStatementsClient::call(const QByteArray &method, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
-                                 std::function<void(const ai::HttpResponse &)> onAnswer, std::function<void(const QString &)> onFailure)
-{
-    if (const QString missing = m_settings.missing(); !missing.isEmpty()) {
-        QTimer::singleShot(0, this, [onFailure, missing] { onFailure(missing); }); // answers always come later
-        return;
-    }
-    ai::HttpHeaders headers{{"Accept", "application/json"},
-                            {"Authorization", basicAuthorization(m_settings.apiKey, m_settings.apiSecret)}};
-    if (!contentType.isEmpty())
-        headers.emplace_back("Content-Type", contentType);
-    m_http.send(method, url, headers, body, m_settings.requestTimeoutMs,
-                [onAnswer = std::move(onAnswer), onFailure = std::move(onFailure)](const ai::HttpResponse &response,
-                                                                                   const ai::LlmError *transport) {
-                    if (transport)
-                        onFailure(QStringLiteral("cannot reach Confluent Cloud Flink: %1").arg(transport->message));
-                    else
-                        onAnswer(response);
-                });
 }
 
 void FlinkStatementsClient::create(const QString &name, const QString &sql, Done done)
@@ -114,7 +68,7 @@ void FlinkStatementsClient::create(const QString &name, const QString &sql, Done
         });
         return;
     }
-    call("POST", statementsUrl(), createStatementBody(m_settings, name, sql), "application/json",
+    m_gateway.call("POST", statementsUrl(), createStatementBody(m_gateway.settings(), name, sql), "application/json",
          [done, name](const ai::HttpResponse &response) {
              if (response.status != 200 && response.status != 201 && response.status != 202) {
                  done(Error{QStringLiteral("creating statement %1: %2").arg(name, confluentError(response, kWhat))});
@@ -127,7 +81,7 @@ void FlinkStatementsClient::create(const QString &name, const QString &sql, Done
 
 void FlinkStatementsClient::get(const QString &name, Done done)
 {
-    call("GET", statementsUrl(name), {}, {},
+    m_gateway.call("GET", statementsUrl(name), {}, {},
          [done, name](const ai::HttpResponse &response) {
              if (response.status == 404) {
                  done(FlinkStatement{name, {}, {}, {}, {}, false});
@@ -145,7 +99,7 @@ void FlinkStatementsClient::get(const QString &name, Done done)
 void FlinkStatementsClient::stop(const QString &name, Done done)
 {
     const QByteArray patch = R"([{"op":"replace","path":"/spec/stopped","value":true}])";
-    call("PATCH", statementsUrl(name), patch, "application/json-patch+json",
+    m_gateway.call("PATCH", statementsUrl(name), patch, "application/json-patch+json",
          [done, name](const ai::HttpResponse &response) {
              if (response.status != 200 && response.status != 202) {
                  done(Error{QStringLiteral("stopping statement %1: %2").arg(name, confluentError(response, kWhat))});
@@ -158,7 +112,7 @@ void FlinkStatementsClient::stop(const QString &name, Done done)
 
 void FlinkStatementsClient::remove(const QString &name, Done done)
 {
-    call("DELETE", statementsUrl(name), {}, {},
+    m_gateway.call("DELETE", statementsUrl(name), {}, {},
          [done, name](const ai::HttpResponse &response) {
              if (response.status != 200 && response.status != 202 && response.status != 204 && response.status != 404) {
                  done(Error{QStringLiteral("deleting statement %1: %2").arg(name, confluentError(response, kWhat))});
@@ -174,10 +128,10 @@ void FlinkStatementsClient::list(int pageSize, ListDone done)
     QUrl url = statementsUrl();
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("page_size"), QString::number(pageSize));
-    if (!m_settings.computePoolId.isEmpty())
-        query.addQueryItem(QStringLiteral("spec.compute_pool_id"), m_settings.computePoolId);
+    if (!settings().computePoolId.isEmpty())
+        query.addQueryItem(QStringLiteral("spec.compute_pool_id"), settings().computePoolId);
     url.setQuery(query);
-    call("GET", url, {}, {},
+    m_gateway.call("GET", url, {}, {},
          [done](const ai::HttpResponse &response) {
              if (response.status != 200) {
                  done(Error{QStringLiteral("listing statements: %1").arg(confluentError(response, kWhat))});

@@ -3,29 +3,13 @@
 // Basic): create a named statement, read its phase and detail, stop it, delete it, list.
 // Asynchronous; answers on this object's thread.
 
-#include "ai/HttpExchange.h"
+#include "FlinkGateway.h"
 #include "core/Expected.h"
 
 #include <QObject>
 #include <functional>
 
 namespace pitwall::cloud {
-
-struct FlinkSettings {
-    QString endpoint;       // https://flink.<region>.<cloud>.confluent.cloud
-    QString organizationId; // UUID
-    QString environmentId;  // env-…
-    QString computePoolId;  // lfcp-… (empty: the environment's default pool)
-    QString principal;      // sa-… to run the statements as (empty: the key's owner)
-    QString apiKey;
-    QString apiSecret;      // never logged or shown
-    QString catalog;        // the environment's display name
-    QString database;       // the Kafka cluster's display name
-    int requestTimeoutMs = 15'000;
-
-    // What is missing to call the API, in words; empty when complete.
-    QString missing() const;
-};
 
 struct FlinkStatement {
     QString name;
@@ -52,18 +36,15 @@ public:
     void remove(const QString &name, Done done);
     void list(int pageSize, ListDone done);
 
-    const FlinkSettings &settings() const { return m_settings; }
+    const FlinkSettings &settings() const { return m_gateway.settings(); }
 
     // Statement names: lowercase letters, digits and '-' (not at the ends), at most 100.
     static bool isValidName(const QString &name);
 
 private:
-    QUrl statementsUrl(const QString &name = {}) const;
-    void call(const QByteArray &method, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
-              std::function<void(const ai::HttpResponse &)> onAnswer, std::function<void(const QString &)> onFailure);
+    QUrl statementsUrl(const QString &name = {}) const { return m_gateway.url(QStringLiteral("statements"), name); }
 
-    FlinkSettings m_settings;
-    ai::HttpExchange m_http;
+    FlinkGateway m_gateway;
 };
 
 FlinkStatement parseStatement(const QJsonObject &object);

@@ -184,13 +184,13 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
         [] { return std::make_unique<TyreTemperatureForecastProcessor>(parsed(kTyreForecastConfig)); },
         QStringLiteral(
             "INSERT INTO `f1-forecasts`\n"
-            "SELECT race_id, driver_name, metric, window_time, f.step, f.forecast_value, f.lower_bound, f.upper_bound, f.rmse\n"
+            "SELECT race_id, driver_name, metric, `timestamp`, f.step, f.forecast_value, f.lower_bound, f.upper_bound, f.rmse\n"
             "FROM (\n"
-            "  SELECT race_id, driver_name, metric, window_time,\n"
+            "  SELECT race_id, driver_name, metric, `timestamp`,\n"
             "         ML_FORECAST(reading, window_time, %1)\n"
             "           OVER (PARTITION BY race_id, driver_name, metric ORDER BY window_time\n"
             "                 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS forecasts\n"
-            "  FROM (SELECT race_id, driver_name, m.metric, window_time, LAST_VALUE(m.reading) AS reading\n"
+            "  FROM (SELECT race_id, driver_name, m.metric, window_time, MAX(`timestamp`) AS `timestamp`, LAST_VALUE(m.reading) AS reading\n"
             "        FROM TABLE(TUMBLE(TABLE `f1-car-telemetry`, DESCRIPTOR($rowtime), INTERVAL '1' SECOND))\n"
             "        CROSS JOIN UNNEST(ARRAY[ROW('tyre_temp_fl', tyre_temp_fl), ROW('tyre_temp_fr', tyre_temp_fr),\n"
             "                                ROW('tyre_temp_rl', tyre_temp_rl), ROW('tyre_temp_rr', tyre_temp_rr)]) AS m(metric, reading)\n"
@@ -251,7 +251,7 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
         [services] { return std::make_unique<AskEmbedProcessor>(services()); },
         QStringLiteral(
             "INSERT INTO `commentary_queries_vectors`\n"
-            "SELECT query, embedding\n"
+            "SELECT query, embedding, id, race_id\n"
             "FROM `commentary_queries`, LATERAL TABLE(ML_PREDICT('commentary_query_embed', query));")});
     stages.push_back(StageDefinition{
         QStringLiteral("ask-search"),
@@ -261,7 +261,7 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
         [services] { return std::make_unique<AskSearchProcessor>(services()); },
         QStringLiteral(
             "INSERT INTO `commentary_query_results`\n"
-            "SELECT query, vs.search_results\n"
+            "SELECT id, query, vs.search_results\n"
             "FROM `commentary_queries_vectors`,\n"
             "  LATERAL TABLE(VECTOR_SEARCH_AGG(mongo_commentary, DESCRIPTOR(message_embedding), embedding, 5)) AS vs;")});
     return stages;

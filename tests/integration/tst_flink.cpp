@@ -2,7 +2,7 @@
 // through their phases as the real one does: create, poll to COMPLETED (DDL) or RUNNING
 // (INSERT), a failure with its error detail, idempotent re-deployment, replacement of a
 // changed statement, teardown, and a refused key — with the secret in no message.
-#include "../support/FakeHttpServer.h"
+#include "../support/FakeConfluentFlink.h"
 #include "cloud/FlinkDeployer.h"
 #include "cloud/FlinkStatementsClient.h"
 
@@ -18,81 +18,6 @@ using namespace pitwall::cloud;
 using namespace pitwall::test;
 
 namespace {
-
-const QByteArray kAuth = "Basic " + QByteArray("FLINKKEY:flink-secret-77").toBase64();
-const QString kBase = QStringLiteral("/sql/v1/organizations/org-uuid-1/environments/env-abc123/statements");
-
-// The statements an environment holds, each moving one phase per read.
-struct FakeFlink {
-    struct Stored {
-        QString sql;
-        QJsonObject properties;
-        QString computePool;
-        int reads = 0;
-        bool deleting = false;
-    };
-    QMap<QString, Stored> statements;
-    QStringList log; // "POST name", "DELETE name"
-
-    QJsonObject object(const QString &name, const Stored &s) const
-    {
-        QString phase = QStringLiteral("PENDING");
-        QString detail;
-        const bool streaming = s.sql.startsWith(QLatin1String("INSERT"));
-        if (s.deleting)
-            phase = QStringLiteral("DELETING");
-        else if (s.sql.contains(QLatin1String("missing_table")) && s.reads >= 2) {
-            phase = QStringLiteral("FAILED");
-            detail = QStringLiteral("Table 'missing_table' does not exist");
-        } else if (s.reads >= 2)
-            phase = streaming ? QStringLiteral("RUNNING") : QStringLiteral("COMPLETED");
-        return {{"api_version", "sql/v1"}, {"kind", "Statement"}, {"name", name},
-                {"spec", QJsonObject{{"statement", s.sql}, {"properties", s.properties}, {"compute_pool_id", s.computePool}}},
-                {"status", QJsonObject{{"phase", phase}, {"detail", detail},
-                                       {"traits", QJsonObject{{"sql_kind", streaming ? "INSERT_INTO" : "CREATE_TABLE"}}}}}};
-    }
-
-    FakeResponse handle(const FakeRequest &request)
-    {
-        if (request.header("Authorization") != kAuth)
-            return FakeResponse::json(401, "{\"errors\":[{\"status\":\"401\",\"detail\":\"Unauthorized\"}]}");
-        const QString target = QString::fromUtf8(request.target).section(QLatin1Char('?'), 0, 0);
-        if (!target.startsWith(kBase))
-            return FakeResponse::json(404, "{\"errors\":[{\"status\":\"404\",\"detail\":\"Not found\"}]}");
-        const QString name = target.mid(kBase.size() + 1);
-        if (request.method == "POST") {
-            const auto body = QJsonDocument::fromJson(request.body).object();
-            const QString newName = body.value("name").toString();
-            if (statements.contains(newName))
-                return FakeResponse::json(409, "{\"errors\":[{\"status\":\"409\",\"code\":\"resource_already_exists\"}]}");
-            const auto spec = body.value("spec").toObject();
-            statements.insert(newName, {spec.value("statement").toString(), spec.value("properties").toObject(),
-                                        spec.value("compute_pool_id").toString()});
-            log << QStringLiteral("POST ") + newName;
-            return FakeResponse::json(201, QJsonDocument(object(newName, statements[newName])).toJson());
-        }
-        if (name.isEmpty()) { // list
-            QJsonArray data;
-            for (auto it = statements.begin(); it != statements.end(); ++it)
-                data.append(object(it.key(), it.value()));
-            return FakeResponse::json(200, QJsonDocument(QJsonObject{{"data", data}}).toJson());
-        }
-        if (!statements.contains(name))
-            return FakeResponse::json(404, "{\"errors\":[{\"status\":\"404\",\"detail\":\"Statement not found\"}]}");
-        auto &stored = statements[name];
-        if (request.method == "DELETE") {
-            log << QStringLiteral("DELETE ") + name;
-            stored.deleting = true;
-            return FakeResponse::json(202, "");
-        }
-        if (stored.deleting) { // gone on the next read after a delete
-            statements.remove(name);
-            return FakeResponse::json(404, "{\"errors\":[{\"status\":\"404\"}]}");
-        }
-        ++stored.reads;
-        return FakeResponse::json(200, QJsonDocument(object(name, stored)).toJson());
-    }
-};
 
 FlinkSettings settingsFor(const FakeHttpServer &server, const QString &secret = QStringLiteral("flink-secret-77"))
 {

@@ -1,0 +1,48 @@
+#pragma once
+// Runs a cloud plan against Confluent Cloud Flink: deploy (connections, then statements
+// in order, each followed until it settles), stop (every INSERT, kept for later), and
+// delete (statements last first, then the connections). One action at a time; every
+// statement's and connection's phase is reported as it changes, for the pipeline panel.
+
+#include "CloudPipelinePlan.h"
+
+#include <QObject>
+#include <memory>
+
+namespace pitwall::cloud {
+
+class CloudPipeline : public QObject {
+    Q_OBJECT
+public:
+    enum class Action { Deploy, Stop, Delete };
+    Q_ENUM(Action)
+
+    explicit CloudPipeline(FlinkSettings settings, int pollMs = 1000, int settleTimeoutMs = 300'000, QObject *parent = nullptr);
+    ~CloudPipeline() override;
+
+    void deploy(const CloudPlan &plan);
+    void stop(const CloudPlan &plan);
+    void remove(const CloudPlan &plan);
+    bool isBusy() const { return m_busy; }
+
+signals:
+    void phaseChanged(const QString &name, const QString &phase, const QString &detail);
+    // error empty: the action is done.
+    void finished(pitwall::cloud::CloudPipeline::Action action, const QString &error);
+
+private:
+    bool begin(Action action);
+    void end(const QString &error);
+    void ensureConnections(QList<PlannedConnection> remaining, std::function<void()> then);
+    void stopEach(QStringList remaining);
+    void removeConnections(QStringList remaining);
+
+    FlinkStatementsClient m_statements;
+    FlinkConnectionsClient m_connections;
+    FlinkDeployer m_deployer;
+    bool m_busy = false;
+    Action m_action = Action::Deploy;
+    std::function<void()> m_afterDeployer;
+};
+
+} // namespace pitwall::cloud

@@ -1,0 +1,140 @@
+#include "CloudTables.h"
+
+#include "core/Topics.h"
+
+#include <QStringList>
+
+namespace pitwall::cloud {
+
+namespace {
+
+QString quoted(const QString &identifier)
+{
+    return QLatin1Char('`') + QString(identifier).replace(QLatin1Char('`'), QLatin1String("``")) + QLatin1Char('`');
+}
+
+QString literal(const QString &value)
+{
+    return QLatin1Char('\'') + QString(value).replace(QLatin1Char('\''), QLatin1String("''")) + QLatin1Char('\'');
+}
+
+QList<CloudColumn> columns(std::initializer_list<const char *> names, const char *type)
+{
+    QList<CloudColumn> out;
+    for (const char *name : names)
+        out.append({QString::fromLatin1(name), QString::fromLatin1(type)});
+    return out;
+}
+
+// The commentary document fields the local vector store writes and a search returns.
+const QString kMatchFields = QStringLiteral("message STRING, message_embedding ARRAY<FLOAT>, race_id STRING, `timestamp` BIGINT, "
+                                            "type STRING, source STRING");
+
+QList<CloudTable> makeTables()
+{
+    using C = CloudColumn;
+    const QString json = QStringLiteral("json-registry");
+    const QString avro = QStringLiteral("avro-registry");
+    QList<CloudTable> tables;
+    // The demo's Avro topic, with Pit Wall's extra (nullable) leaderboard fields.
+    tables.append({QString::fromLatin1(topics::kDriverPositions), avro,
+                   {C{"driver_name", "STRING", true}, C{"position", "INT", true}, C{"timestamp", "BIGINT", true},
+                    C{"race_id", "STRING"}, C{"team_name", "STRING"}, C{"speed", "DOUBLE"}, C{"gap_to_leader", "DOUBLE"},
+                    C{"interval", "DOUBLE"}, C{"lap", "INT"}, C{"tyre", "STRING"}, C{"tyre_age_laps", "INT"},
+                    C{"pit_stops", "INT"}, C{"status", "STRING"}}});
+    tables.append({QString::fromLatin1(topics::kCarMetrics), avro,
+                   {C{"key", "BYTES"}, C{"team_name", "STRING", true}, C{"timestamp", "BIGINT", true},
+                    C{"engine_temperature", "DOUBLE", true}},
+                   QStringLiteral("key")});
+    CloudTable telemetry{QString::fromLatin1(topics::kCarTelemetry), json,
+                         {C{"race_id", "STRING"}, C{"driver_name", "STRING"}, C{"team_name", "STRING"}, C{"timestamp", "BIGINT"},
+                          C{"lap", "INT"}}};
+    telemetry.columns += columns({"lap_distance", "x", "y", "speed"}, "DOUBLE");
+    telemetry.columns += columns({"rpm", "gear"}, "INT");
+    telemetry.columns += columns({"throttle", "brake"}, "DOUBLE");
+    telemetry.columns += {C{"drs", "BOOLEAN"}, C{"fuel_kg", "DOUBLE"}, C{"tyre", "STRING"}, C{"tyre_age_laps", "INT"}};
+    telemetry.columns += columns({"engine_temperature", "oil_temperature", "tyre_temp_fl", "tyre_temp_fr", "tyre_temp_rl",
+                                  "tyre_temp_rr", "brake_temp_fl", "brake_temp_fr", "brake_temp_rl", "brake_temp_rr"},
+                                 "DOUBLE");
+    tables.append(telemetry);
+    // details: the event's JSON object as text (the statements read it with JSON_VALUE).
+    tables.append({QString::fromLatin1(topics::kRaceEvents), json,
+                   {C{"race_id", "STRING"}, C{"timestamp", "BIGINT"}, C{"kind", "STRING"}, C{"lap", "INT"},
+                    C{"driver_name", "STRING"}, C{"details", "STRING"}}});
+    tables.append({QString::fromLatin1(topics::kCommentaryInput), json,
+                   {C{"race_id", "STRING"}, C{"timestamp", "BIGINT"}, C{"driver_name", "STRING"}, C{"team_name", "STRING"},
+                    C{"position", "INT"}, C{"type", "STRING"}, C{"position_change", "INT"}, C{"places_gained_30s", "INT"},
+                    C{"gap_to_leader", "DOUBLE"}, C{"interval", "DOUBLE"}, C{"lap", "INT"}, C{"tyre", "STRING"},
+                    C{"pit_stops", "INT"}}});
+    tables.append({QString::fromLatin1(topics::kCarMetricsAnomalies), avro,
+                   {C{"key", "STRING"}, C{"ts", "TIMESTAMP_LTZ(3)"}, C{"team_name", "STRING"},
+                    C{"engine_temperature", "DOUBLE"}, C{"is_anomaly", "BOOLEAN"}}});
+    CloudTable anomalies{QString::fromLatin1(topics::kTelemetryAnomalies), json,
+                         {C{"race_id", "STRING"}, C{"driver_name", "STRING"}, C{"team_name", "STRING"}, C{"metric", "STRING"},
+                          C{"timestamp", "BIGINT"}}};
+    anomalies.columns += columns({"actual_value", "forecast_value", "lower_bound", "upper_bound", "confidence"}, "DOUBLE");
+    anomalies.columns += C{"is_anomaly", "BOOLEAN"};
+    tables.append(anomalies);
+    CloudTable forecasts{QString::fromLatin1(topics::kForecasts), json,
+                         {C{"race_id", "STRING"}, C{"driver_name", "STRING"}, C{"metric", "STRING"}, C{"timestamp", "BIGINT"},
+                          C{"step", "INT"}}};
+    forecasts.columns += columns({"forecast_value", "lower_bound", "upper_bound", "rmse"}, "DOUBLE");
+    tables.append(forecasts);
+    tables.append({QString::fromLatin1(topics::kCommentary), json,
+                   {C{"id", "STRING"}, C{"message", "STRING"}, C{"timestamp", "BIGINT"}, C{"type", "STRING"}}});
+    tables.append({QString::fromLatin1(topics::kCommentaryQueries), json,
+                   {C{"query", "STRING", true}, C{"id", "STRING"}, C{"race_id", "STRING"}}});
+    tables.append({QString::fromLatin1(topics::kCommentaryQueryVectors), json,
+                   {C{"query", "STRING"}, C{"embedding", "ARRAY<FLOAT>"}, C{"id", "STRING"}, C{"race_id", "STRING"}}});
+    // VECTOR_SEARCH_AGG's output: every column of the Mongo table, then the score.
+    tables.append({QString::fromLatin1(topics::kCommentaryQueryResults), json,
+                   {C{"id", "STRING"}, C{"query", "STRING"},
+                    C{"search_results", QStringLiteral("ARRAY<ROW<%1, score DOUBLE>>").arg(kMatchFields)}}});
+    return tables;
+}
+
+} // namespace
+
+const QList<CloudTable> &cloudTables()
+{
+    static const QList<CloudTable> tables = makeTables();
+    return tables;
+}
+
+const CloudTable *cloudTable(const QString &topic)
+{
+    for (const auto &table : cloudTables())
+        if (table.name == topic)
+            return &table;
+    return nullptr;
+}
+
+QString createTableSql(const CloudTable &table)
+{
+    QStringList columns;
+    for (const auto &column : table.columns)
+        columns << QStringLiteral("  %1 %2%3").arg(quoted(column.name), column.type, column.notNull ? QStringLiteral(" NOT NULL") : QString());
+    // The message key as raw bytes, as the demo's producer writes it (the team name).
+    const QString distribution = table.keyColumn.isEmpty()
+                                     ? QString()
+                                     : QStringLiteral(" DISTRIBUTED BY HASH(%1) INTO 6 BUCKETS").arg(quoted(table.keyColumn));
+    const QString keyFormat = table.keyColumn.isEmpty() ? QString() : QStringLiteral("'key.format' = 'raw', ");
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (\n%2\n)%3 WITH (%4'value.format' = %5);")
+        .arg(quoted(table.name), columns.join(QStringLiteral(",\n")), distribution, keyFormat, literal(table.valueFormat));
+}
+
+QString createMongoTableSql(const MongoTableSettings &settings)
+{
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (\n  %2\n) WITH (\n"
+                          "  'connector' = 'mongodb',\n"
+                          "  'mongodb.connection' = %3,\n"
+                          "  'mongodb.database' = %4,\n"
+                          "  'mongodb.collection' = %5,\n"
+                          "  'mongodb.index' = %6,\n"
+                          "  'mongodb.numCandidates' = '100',\n"
+                          "  'mongodb.embedding_column' = 'message_embedding'\n);")
+        .arg(QString::fromLatin1(kMongoTableName), QString(kMatchFields).replace(QLatin1String(", "), QLatin1String(",\n  ")),
+             literal(settings.connection), literal(settings.database), literal(settings.collection), literal(settings.index));
+}
+
+} // namespace pitwall::cloud

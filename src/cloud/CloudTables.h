@@ -1,0 +1,43 @@
+#pragma once
+// The Flink tables behind Pit Wall's topics in Confluent Cloud: their columns (the field
+// names and types the local JSON codec writes, so local and cloud messages read alike)
+// and value format. CREATE TABLE in Confluent Cloud makes the topic and registers the
+// value schema in Schema Registry; `IF NOT EXISTS` keeps a table already there.
+
+#include <QList>
+#include <QString>
+
+namespace pitwall::cloud {
+
+struct CloudColumn {
+    QString name;
+    QString type; // Flink SQL type, e.g. STRING, BIGINT, ARRAY<FLOAT>
+    bool notNull = false;
+};
+
+struct CloudTable {
+    QString name;        // the topic
+    QString valueFormat; // avro-registry (the demo's Avro topics) or json-registry
+    QList<CloudColumn> columns;
+    QString keyColumn;   // a column holding the raw message key (DISTRIBUTED BY it), or empty
+};
+
+// Every topic the cloud pipeline reads or writes, in a fixed order.
+const QList<CloudTable> &cloudTables();
+// The table of `topic`, or nullptr when Pit Wall declares none.
+const CloudTable *cloudTable(const QString &topic);
+// CREATE TABLE IF NOT EXISTS `topic` (…) WITH ('value.format' = …)
+QString createTableSql(const CloudTable &table);
+
+// The MongoDB Atlas collection as a read-only external table for VECTOR_SEARCH_AGG; its
+// columns are the documents' fields the local store writes.
+struct MongoTableSettings {
+    QString connection; // the Flink connection's name
+    QString database;
+    QString collection;
+    QString index;
+};
+inline constexpr const char *kMongoTableName = "mongo_commentary";
+QString createMongoTableSql(const MongoTableSettings &settings);
+
+} // namespace pitwall::cloud

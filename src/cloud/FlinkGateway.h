@@ -1,0 +1,48 @@
+#pragma once
+// Confluent Cloud Flink's REST gateway (sql/v1) for one organization and environment:
+// the collection URLs (statements, connections) and an authenticated call with the Flink
+// API key (HTTP Basic). The statements and connections clients share it.
+
+#include "ai/HttpExchange.h"
+
+#include <QObject>
+#include <functional>
+
+namespace pitwall::cloud {
+
+struct FlinkSettings {
+    QString endpoint;       // https://flink.<region>.<cloud>.confluent.cloud
+    QString organizationId; // UUID
+    QString environmentId;  // env-…
+    QString computePoolId;  // lfcp-… (empty: the environment's default pool)
+    QString principal;      // sa-… to run the statements as (empty: the key's owner)
+    QString apiKey;
+    QString apiSecret;      // never logged or shown
+    QString catalog;        // the environment's display name
+    QString database;       // the Kafka cluster's display name
+    int requestTimeoutMs = 15'000;
+
+    // What is missing to call the API, in words; empty when complete.
+    QString missing() const;
+};
+
+class FlinkGateway {
+public:
+    FlinkGateway(FlinkSettings settings, QObject *owner);
+
+    // …/sql/v1/organizations/{org}/environments/{env}/{collection}[/{name}]
+    QUrl url(const QString &collection, const QString &name = {}) const;
+    // Answers on the owner's thread, always after the call returned; onFailure gets a
+    // missing setting or a transport error in words (never the secret).
+    void call(const QByteArray &method, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
+              std::function<void(const ai::HttpResponse &)> onAnswer, std::function<void(const QString &)> onFailure);
+
+    const FlinkSettings &settings() const { return m_settings; }
+
+private:
+    FlinkSettings m_settings;
+    QObject *m_owner;
+    ai::HttpExchange m_http;
+};
+
+} // namespace pitwall::cloud

@@ -1,0 +1,230 @@
+// The cloud plan made from the pipeline definition, and its deployment against a fake of
+// Confluent Cloud Flink: connections through REST (secrets in auth_data, never in SQL),
+// models and tables before the INSERTs, each table declared before a statement uses it,
+// stages without their AI service kept local with the reason, deploy idempotent, stop
+// and delete.
+#include "../support/FakeConfluentFlink.h"
+#include "cloud/CloudPipeline.h"
+#include "cloud/CloudTables.h"
+#include "pipeline/PipelineDefinition.h"
+
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace pitwall;
+using namespace pitwall::cloud;
+using namespace pitwall::test;
+
+namespace {
+
+const QString kAwsSecret = QStringLiteral("aws-secret-31415");
+const QString kOpenAiKey = QStringLiteral("sk-openai-27182");
+const QString kMongoPassword = QStringLiteral("mongo-pass-16180");
+
+CloudAiSettings allServices()
+{
+    CloudAiSettings ai;
+    ai.awsRegion = QStringLiteral("us-east-1");
+    ai.awsAccessKeyId = QStringLiteral("AKIAEXAMPLE");
+    ai.awsSecretAccessKey = kAwsSecret;
+    ai.bedrockModel = QStringLiteral("us.anthropic.claude-3-5-sonnet-20240620-v1:0");
+    ai.openAiApiKey = kOpenAiKey;
+    ai.embeddingModel = QStringLiteral("text-embedding-3-small");
+    ai.mongoUri = QStringLiteral("mongodb+srv://racer:%1@cluster0.abcd.mongodb.net/?retryWrites=true").arg(kMongoPassword);
+    ai.mongoDatabase = QStringLiteral("reinvent");
+    ai.mongoCollection = QStringLiteral("commentary");
+    ai.mongoIndex = QStringLiteral("vector_index");
+    return ai;
+}
+
+FlinkSettings settingsFor(const FakeHttpServer &server)
+{
+    FlinkSettings settings;
+    settings.endpoint = server.baseUrl();
+    settings.organizationId = QStringLiteral("org-uuid-1");
+    settings.environmentId = QStringLiteral("env-abc123");
+    settings.apiKey = QStringLiteral("FLINKKEY");
+    settings.apiSecret = QStringLiteral("flink-secret-77");
+    return settings;
+}
+
+// The tables a statement reads or writes: every `quoted` name and the Mongo table.
+QStringList tablesIn(const QString &sql)
+{
+    QStringList names;
+    static const QRegularExpression quoted(QStringLiteral("`([a-z0-9_-]+)`"));
+    for (auto it = quoted.globalMatch(sql); it.hasNext();)
+        if (const QString name = it.next().captured(1); cloudTable(name))
+            names << name;
+    if (sql.contains(QLatin1String(kMongoTableName)))
+        names << QString::fromLatin1(kMongoTableName);
+    return names;
+}
+
+QString waitFor(CloudPipeline &pipeline, QSignalSpy &finished)
+{
+    if (!finished.wait(60000))
+        return QStringLiteral("(no answer)");
+    const QString error = finished.takeFirst().at(1).toString();
+    return error.isEmpty() ? QStringLiteral("ok") : error;
+}
+
+} // namespace
+
+class TestCloudPipeline : public QObject {
+    Q_OBJECT
+
+private slots:
+    void withoutAiServicesTheAiStagesStayLocal()
+    {
+        const CloudPlan plan = makeCloudPlan(pipelineDefinition(), {});
+        QCOMPARE(plan.cloudStages, (QStringList{"enrichment", "engine-anomalies", "telemetry-anomalies", "lap-time-forecast",
+                                                "tyre-temperature-forecast"}));
+        QVERIFY(plan.connections.isEmpty());
+        QVERIFY(plan.localStages.value("commentary").contains(QLatin1String("Bedrock")));
+        QVERIFY(plan.localStages.value("ask-embed").contains(QLatin1String("OpenAI")));
+        QVERIFY(plan.localStages.value("ask-search").contains(QLatin1String("MongoDB")));
+        QVERIFY(plan.localStages.value("commentary-index").contains(QLatin1String("sink connector")));
+        for (const auto &statement : plan.statements)
+            QVERIFY2(!statement.sql.contains(QLatin1String("CREATE MODEL")), qPrintable(statement.name));
+    }
+
+    void thePlanDeclaresEveryTableBeforeUsingIt()
+    {
+        const CloudPlan plan = makeCloudPlan(pipelineDefinition(), allServices());
+        QCOMPARE(plan.cloudStages.size(), 8); // all but the vector-store writer
+        QCOMPARE(plan.localStages.keys(), QStringList{"commentary-index"});
+        QSet<QString> names, declared;
+        bool insertsStarted = false;
+        for (const auto &statement : plan.statements) {
+            QVERIFY2(FlinkStatementsClient::isValidName(statement.name), qPrintable(statement.name));
+            QVERIFY2(!names.contains(statement.name), qPrintable(statement.name));
+            names.insert(statement.name);
+            if (statement.sql.startsWith(QLatin1String("CREATE TABLE IF NOT EXISTS"))) {
+                QVERIFY2(!insertsStarted, qPrintable(statement.name + " comes after an INSERT"));
+                QVERIFY(!statement.streaming);
+                declared.insert(tablesIn(statement.sql).value(0));
+            } else if (statement.sql.startsWith(QLatin1String("CREATE MODEL IF NOT EXISTS"))) {
+                QVERIFY(!insertsStarted);
+            } else {
+                QVERIFY2(statement.sql.startsWith(QLatin1String("INSERT INTO")), qPrintable(statement.sql));
+                QVERIFY(statement.streaming);
+                insertsStarted = true;
+                for (const auto &table : tablesIn(statement.sql))
+                    QVERIFY2(declared.contains(table), qPrintable(statement.name + " uses undeclared " + table));
+            }
+        }
+        // The demo's model names, on the connections Pit Wall made.
+        const auto model = std::find_if(plan.statements.begin(), plan.statements.end(),
+                                        [](const auto &s) { return s.name == "pitwall-model-commentary"; });
+        QVERIFY(model != plan.statements.end());
+        QVERIFY(model->sql.contains(QLatin1String("`f1_commentary_generator`")));
+        QVERIFY(model->sql.contains(QLatin1String("'bedrock.connection' = 'pitwall-bedrock'")));
+        QVERIFY(model->sql.contains(QLatin1String("ANTHROPIC-MESSAGES")));
+        // The Mongo table on its connection, with the index and the embedding column.
+        const auto mongo = std::find_if(plan.statements.begin(), plan.statements.end(),
+                                        [](const auto &s) { return s.name == "pitwall-table-mongo-commentary"; });
+        QVERIFY(mongo != plan.statements.end());
+        QVERIFY(mongo->sql.contains(QLatin1String("'mongodb.index' = 'vector_index'")));
+        QVERIFY(mongo->sql.contains(QLatin1String("'mongodb.connection' = 'pitwall-mongodb'")));
+        // The Avro topics keep the demo's format; the key of the car metrics is raw bytes.
+        QVERIFY(createTableSql(*cloudTable("f1-car-metrics")).contains(QLatin1String("'key.format' = 'raw', 'value.format' = 'avro-registry'")));
+        QVERIFY(createTableSql(*cloudTable("f1-commentary")).contains(QLatin1String("'value.format' = 'json-registry'")));
+
+        // Secrets go to the connections only: no statement's text holds one.
+        for (const auto &statement : plan.statements)
+            for (const auto &secret : {kAwsSecret, kOpenAiKey, kMongoPassword})
+                QVERIFY2(!statement.sql.contains(secret), qPrintable(statement.name));
+        QCOMPARE(plan.connections.size(), 3);
+        QCOMPARE(plan.connections[0].endpoint,
+                 QStringLiteral("https://bedrock-runtime.us-east-1.amazonaws.com/model/us.anthropic.claude-3-5-sonnet-20240620-v1:0/invoke"));
+        QCOMPARE(plan.connections[1].endpoint, QStringLiteral("https://api.openai.com/v1/embeddings"));
+        QCOMPARE(plan.connections[2].endpoint, QStringLiteral("mongodb+srv://cluster0.abcd.mongodb.net"));
+        QCOMPARE(plan.connections[2].secrets.value("USERNAME").toString(), QStringLiteral("racer"));
+        QCOMPARE(plan.connections[2].secrets.value("PASSWORD").toString(), kMongoPassword);
+    }
+
+    void deploysStopsAndDeletes()
+    {
+        FakeFlink flink;
+        FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
+        CloudPipeline pipeline(settingsFor(server), 10, 20000);
+        QSignalSpy finished(&pipeline, &CloudPipeline::finished);
+        QMap<QString, QString> phases;
+        QStringList details;
+        connect(&pipeline, &CloudPipeline::phaseChanged, this,
+                [&](const QString &name, const QString &phase, const QString &detail) {
+                    phases[name] = phase;
+                    details << detail;
+                });
+        const CloudPlan plan = makeCloudPlan(pipelineDefinition(), allServices());
+
+        pipeline.deploy(plan);
+        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QCOMPARE(flink.connectionLog, (QStringList{"POST pitwall-bedrock", "POST pitwall-openai-embedding", "POST pitwall-mongodb"}));
+        // The secrets travel as auth_data (Confluent's field names), as JSON text.
+        const auto auth = flink.connections["pitwall-bedrock"]["spec"].toObject()["auth_data"].toObject();
+        QCOMPARE(auth["kind"].toString(), QStringLiteral("PlaintextProvider"));
+        const auto data = QJsonDocument::fromJson(auth["data"].toString().toUtf8()).object();
+        QCOMPARE(data["AWS_SECRET_ACCESS_KEY"].toString(), kAwsSecret);
+        QCOMPARE(flink.connections["pitwall-openai-embedding"]["spec"].toObject()["connection_type"].toString(), QStringLiteral("OPENAI"));
+        QCOMPARE(flink.statements.size(), plan.statements.size());
+        for (const auto &statement : plan.statements)
+            QCOMPARE(phases.value(statement.name), statement.streaming ? QStringLiteral("RUNNING") : QStringLiteral("COMPLETED"));
+        QCOMPARE(phases.value("pitwall-bedrock"), QStringLiteral("READY"));
+
+        // Again: nothing made twice.
+        flink.log.clear();
+        flink.connectionLog.clear();
+        pipeline.deploy(plan);
+        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QVERIFY2(flink.log.isEmpty() && flink.connectionLog.isEmpty(), qPrintable(flink.log.join(',') + flink.connectionLog.join(',')));
+
+        // Stop: every INSERT, none of the DDL; they are kept.
+        pipeline.stop(plan);
+        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QCOMPARE(flink.log.size(), plan.cloudStages.size());
+        QVERIFY(flink.log.contains(QStringLiteral("PATCH pitwall-commentary")));
+        QCOMPARE(phases.value("pitwall-commentary"), QStringLiteral("STOPPED"));
+        QCOMPARE(flink.statements.size(), plan.statements.size());
+
+        // Deploy after a stop runs them again (a stopped statement is replaced).
+        pipeline.deploy(plan);
+        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QCOMPARE(phases.value("pitwall-commentary"), QStringLiteral("RUNNING"));
+
+        // Delete: statements, then connections; nothing left.
+        flink.connectionLog.clear();
+        pipeline.remove(plan);
+        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QVERIFY(flink.statements.isEmpty());
+        QVERIFY(flink.connections.isEmpty());
+        QCOMPARE(flink.connectionLog.last(), QStringLiteral("DELETE pitwall-bedrock"));
+        QCOMPARE(phases.value("pitwall-enrichment"), QStringLiteral("DELETED"));
+
+        for (const auto &detail : details)
+            for (const auto &secret : {kAwsSecret, kOpenAiKey, kMongoPassword})
+                QVERIFY(!detail.contains(secret));
+    }
+
+    void oneActionAtATime()
+    {
+        FakeFlink flink;
+        FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
+        CloudPipeline pipeline(settingsFor(server), 10, 20000);
+        QSignalSpy finished(&pipeline, &CloudPipeline::finished);
+        const CloudPlan plan = makeCloudPlan(pipelineDefinition(), {});
+        pipeline.deploy(plan);
+        pipeline.remove(plan);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().at(0).value<CloudPipeline::Action>(), CloudPipeline::Action::Delete);
+        QVERIFY(finished.first().at(1).toString().contains(QLatin1String("still running")));
+        finished.clear();
+        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QCOMPARE(flink.statements.size(), plan.statements.size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCloudPipeline)
+#include "tst_cloudpipeline.moc"
