@@ -70,6 +70,82 @@
     </message>
 </context>
 <context>
+    <name>CloudDeployPanel</name>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="5" />
+        <source>Confluent Cloud Flink</source>
+        <translation>Confluent Cloud Flink</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="13" />
+        <source>Deploy to Confluent Cloud</source>
+        <translation>In Confluent Cloud bereitstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="13" />
+        <source>Creates the connections, models, tables and INSERT statements (kept if already there) and switches the matching local stages off</source>
+        <translation>Legt Verbindungen, Modelle, Tabellen und INSERT-Anweisungen an (Vorhandenes bleibt) und schaltet die entsprechenden lokalen Stufen ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="14" />
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="14" />
+        <source>Stops the running INSERT statements (kept, deploy runs them again) and switches the local stages back on</source>
+        <translation>Hält die laufenden INSERT-Anweisungen an (sie bleiben, Bereitstellen startet sie wieder) und schaltet die lokalen Stufen wieder ein</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="15" />
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="15" />
+        <source>Deletes the statements and connections Pit Wall deployed</source>
+        <translation>Löscht die Anweisungen und Verbindungen, die Pit Wall bereitgestellt hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="31" />
+        <source>Statement or connection</source>
+        <translation>Anweisung oder Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="32" />
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="33" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>CloudPipelinePlan</name>
+    <message>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="124" />
+        <source>writes to the vector store, which in Confluent Cloud needs the MongoDB Atlas sink connector</source>
+        <translation>schreibt in den Vektorspeicher; das braucht in Confluent Cloud den MongoDB-Atlas-Sink-Connector</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="126" />
+        <source>needs Amazon Bedrock (region, keys and model) for AI_COMPLETE</source>
+        <translation>braucht Amazon Bedrock (Region, Schlüssel und Modell) für AI_COMPLETE</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="128" />
+        <source>needs an OpenAI key for the embedding model</source>
+        <translation>braucht einen OpenAI-Schlüssel für das Embedding-Modell</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="130" />
+        <source>needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG</source>
+        <translation>braucht MongoDB Atlas (URI mit Benutzer, Datenbank, Sammlung, Index) für VECTOR_SEARCH_AGG</translation>
+    </message>
+</context>
+<context>
     <name>FeedPanel</name>
     <message>
         <location filename="../ui/FeedPanel.ui" line="14" />
@@ -1273,6 +1349,80 @@
     </message>
 </context>
 <context>
+    <name>pitwall::CloudDeployPanel</name>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="63" />
+        <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard).</source>
+        <translation>Richten Sie zuerst Confluent Cloud Flink ein (Datei ▸ Einrichtungsassistent).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="80" />
+        <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard): %1.</source>
+        <translation>Richten Sie zuerst Confluent Cloud Flink ein (Datei ▸ Einrichtungsassistent): %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="103" />
+        <source>Deployed earlier: Deploy follows it again; Stop or Delete ends it.</source>
+        <translation>Früher bereitgestellt: Bereitstellen verfolgt es wieder; Anhalten oder Löschen beendet es.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="104" />
+        <source>The pipeline runs on this machine. Deploy runs its stages as Flink SQL in Confluent Cloud.</source>
+        <translation>Die Pipeline läuft auf diesem Rechner. Bereitstellen führt ihre Stufen als Flink SQL in Confluent Cloud aus.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="176" />
+        <source>Deploying %n statement(s)…</source>
+        <translation>
+            <numerusform>Stelle %n Anweisung bereit…</numerusform>
+            <numerusform>Stelle %n Anweisungen bereit…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="186" />
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="193" />
+        <source>Delete from Confluent Cloud</source>
+        <translation>Aus Confluent Cloud löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="194" />
+        <source>Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.</source>
+        <translation>
+            <numerusform>Die %n Anweisung und die Verbindungen löschen, die Pit Wall bereitgestellt hat? Die Tabellen und ihre Topics bleiben.</numerusform>
+            <numerusform>Die %n Anweisungen und die Verbindungen löschen, die Pit Wall bereitgestellt hat? Die Tabellen und ihre Topics bleiben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="201" />
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="218" />
+        <source>Running in Confluent Cloud: every stage.</source>
+        <translation>Läuft in Confluent Cloud: jede Stufe.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="219" />
+        <source>Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).</source>
+        <translation>Läuft in Confluent Cloud: %1. Weiter auf diesem Rechner: %2 (Mauszeiger darauf zeigt, warum).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="226" />
+        <source>Stopped in Confluent Cloud; the stages run locally again.</source>
+        <translation>In Confluent Cloud angehalten; die Stufen laufen wieder lokal.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="234" />
+        <source>Deleted from Confluent Cloud; the stages run locally again.</source>
+        <translation>Aus Confluent Cloud gelöscht; die Stufen laufen wieder lokal.</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::DisplayNames</name>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="11" />
@@ -1706,320 +1856,320 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="122" />
+        <location filename="../src/gui/MainWindow.cpp" line="123" />
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="123" />
+        <location filename="../src/gui/MainWindow.cpp" line="124" />
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="153" />
+        <location filename="../src/gui/MainWindow.cpp" line="154" />
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="163" />
+        <location filename="../src/gui/MainWindow.cpp" line="164" />
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="168" />
-        <location filename="../src/gui/MainWindow.cpp" line="659" />
+        <location filename="../src/gui/MainWindow.cpp" line="169" />
+        <location filename="../src/gui/MainWindow.cpp" line="673" />
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="183" />
+        <location filename="../src/gui/MainWindow.cpp" line="184" />
         <source>&amp;Faster</source>
         <translation>S&amp;chneller</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="188" />
+        <location filename="../src/gui/MainWindow.cpp" line="189" />
         <source>S&amp;lower</source>
         <translation>Langsa&amp;mer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="212" />
+        <location filename="../src/gui/MainWindow.cpp" line="213" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="227" />
+        <location filename="../src/gui/MainWindow.cpp" line="229" />
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="240" />
+        <location filename="../src/gui/MainWindow.cpp" line="242" />
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="245" />
+        <location filename="../src/gui/MainWindow.cpp" line="247" />
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="252" />
+        <location filename="../src/gui/MainWindow.cpp" line="254" />
         <source>Kafka is not ready yet.</source>
         <translation>Kafka ist noch nicht bereit.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="284" />
+        <location filename="../src/gui/MainWindow.cpp" line="286" />
         <source>Telemetry</source>
         <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="287" />
+        <location filename="../src/gui/MainWindow.cpp" line="289" />
         <source>Race trace</source>
         <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="294" />
+        <location filename="../src/gui/MainWindow.cpp" line="296" />
         <source>Track map</source>
         <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="298" />
+        <location filename="../src/gui/MainWindow.cpp" line="300" />
         <source>Race feed</source>
         <translation>Renngeschehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="305" />
+        <location filename="../src/gui/MainWindow.cpp" line="307" />
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="338" />
+        <location filename="../src/gui/MainWindow.cpp" line="340" />
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="342" />
+        <location filename="../src/gui/MainWindow.cpp" line="344" />
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="374" />
+        <location filename="../src/gui/MainWindow.cpp" line="376" />
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="378" />
+        <location filename="../src/gui/MainWindow.cpp" line="380" />
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="389" />
+        <location filename="../src/gui/MainWindow.cpp" line="391" />
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="458" />
+        <location filename="../src/gui/MainWindow.cpp" line="460" />
         <source>%1 live</source>
         <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="459" />
+        <location filename="../src/gui/MainWindow.cpp" line="461" />
         <source>%1 (held)</source>
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="477" />
+        <location filename="../src/gui/MainWindow.cpp" line="479" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="500" />
+        <location filename="../src/gui/MainWindow.cpp" line="502" />
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="509" />
+        <location filename="../src/gui/MainWindow.cpp" line="511" />
         <source>%1 — classification</source>
         <translation>%1 — Klassement</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="511" />
+        <location filename="../src/gui/MainWindow.cpp" line="513" />
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="515" />
+        <location filename="../src/gui/MainWindow.cpp" line="517" />
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="515" />
+        <location filename="../src/gui/MainWindow.cpp" line="517" />
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="515" />
+        <location filename="../src/gui/MainWindow.cpp" line="517" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="545" />
-        <location filename="../src/gui/MainWindow.cpp" line="556" />
-        <location filename="../src/gui/MainWindow.cpp" line="914" />
+        <location filename="../src/gui/MainWindow.cpp" line="559" />
+        <location filename="../src/gui/MainWindow.cpp" line="570" />
+        <location filename="../src/gui/MainWindow.cpp" line="928" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="549" />
+        <location filename="../src/gui/MainWindow.cpp" line="563" />
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="553" />
+        <location filename="../src/gui/MainWindow.cpp" line="567" />
         <source>Race time of the replay: drag to jump</source>
         <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="556" />
+        <location filename="../src/gui/MainWindow.cpp" line="570" />
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="574" />
+        <location filename="../src/gui/MainWindow.cpp" line="588" />
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="576" />
+        <location filename="../src/gui/MainWindow.cpp" line="590" />
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="611" />
+        <location filename="../src/gui/MainWindow.cpp" line="625" />
         <source>Some saved secrets could not be read: %1</source>
         <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="619" />
+        <location filename="../src/gui/MainWindow.cpp" line="633" />
         <source>Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again.</source>
         <translation>Einrichtung gespeichert. Kafka verbindet sich jetzt neu; die KI-Verbindungen gelten ab dem nächsten Start von Pit Wall.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="627" />
+        <location filename="../src/gui/MainWindow.cpp" line="641" />
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="673" />
+        <location filename="../src/gui/MainWindow.cpp" line="687" />
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="686" />
+        <location filename="../src/gui/MainWindow.cpp" line="700" />
         <source>Lap %v of %m</source>
         <translation>Runde %v von %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="712" />
+        <location filename="../src/gui/MainWindow.cpp" line="726" />
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="713" />
+        <location filename="../src/gui/MainWindow.cpp" line="727" />
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="728" />
+        <location filename="../src/gui/MainWindow.cpp" line="742" />
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="729" />
+        <location filename="../src/gui/MainWindow.cpp" line="743" />
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="735" />
+        <location filename="../src/gui/MainWindow.cpp" line="749" />
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="737" />
+        <location filename="../src/gui/MainWindow.cpp" line="751" />
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="737" />
+        <location filename="../src/gui/MainWindow.cpp" line="751" />
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="790" />
+        <location filename="../src/gui/MainWindow.cpp" line="804" />
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="808" />
+        <location filename="../src/gui/MainWindow.cpp" line="822" />
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="809" />
+        <location filename="../src/gui/MainWindow.cpp" line="823" />
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="835" />
+        <location filename="../src/gui/MainWindow.cpp" line="849" />
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="836" />
+        <location filename="../src/gui/MainWindow.cpp" line="850" />
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="837" />
+        <location filename="../src/gui/MainWindow.cpp" line="851" />
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="828" />
+        <location filename="../src/gui/MainWindow.cpp" line="842" />
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="105" />
+        <location filename="../src/gui/MainWindow.cpp" line="106" />
         <source>Double-click a driver to follow them</source>
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="845" />
+        <location filename="../src/gui/MainWindow.cpp" line="859" />
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="854" />
+        <location filename="../src/gui/MainWindow.cpp" line="868" />
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="883" />
+        <location filename="../src/gui/MainWindow.cpp" line="897" />
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="884" />
+        <location filename="../src/gui/MainWindow.cpp" line="898" />
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="886" />
+        <location filename="../src/gui/MainWindow.cpp" line="900" />
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="887" />
+        <location filename="../src/gui/MainWindow.cpp" line="901" />
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -2085,27 +2235,27 @@
 <context>
     <name>pitwall::PipelinePanel</name>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="45" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="48" />
         <source>Commentary: offline commentator (no LLM configured) · %1 lines</source>
         <translation>Kommentar: Offline-Kommentator (kein LLM eingerichtet) · %1 Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="47" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="50" />
         <source>Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks</source>
         <translation>Kommentar: %1 · %2 Aufrufe · %3 Tokens hinein, %4 heraus · $%5 · %6 Zeilen vom Modell, %7 Ersatzzeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="56" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="59" />
         <source> · throttled %1, held back %2, refused by the fact check %3</source>
         <translation> · gedrosselt %1, zurückgehalten %2, von der Faktenprüfung abgelehnt %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="61" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="64" />
         <source> · paused after repeated failures</source>
         <translation> · nach wiederholten Fehlern pausiert</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="63" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="66" />
         <source>
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
@@ -2534,6 +2684,19 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <location filename="../src/gui/TrackMapWidget.cpp" line="83" />
         <source>The track map appears when a race starts.</source>
         <translation>Die Streckenkarte erscheint, sobald ein Rennen startet.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::cloud::CloudPipeline</name>
+    <message>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="28" />
+        <source>another Confluent Cloud action is still running</source>
+        <translation>eine andere Confluent-Cloud-Aktion läuft noch</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="59" />
+        <source>connection to %1</source>
+        <translation>Verbindung zu %1</translation>
     </message>
 </context>
 <context>

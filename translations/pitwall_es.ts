@@ -70,6 +70,82 @@
     </message>
 </context>
 <context>
+    <name>CloudDeployPanel</name>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="5" />
+        <source>Confluent Cloud Flink</source>
+        <translation>Confluent Cloud Flink</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="13" />
+        <source>Deploy to Confluent Cloud</source>
+        <translation>Desplegar en Confluent Cloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="13" />
+        <source>Creates the connections, models, tables and INSERT statements (kept if already there) and switches the matching local stages off</source>
+        <translation>Crea las conexiones, modelos, tablas y sentencias INSERT (se conservan si ya existen) y apaga las etapas locales correspondientes</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="14" />
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="14" />
+        <source>Stops the running INSERT statements (kept, deploy runs them again) and switches the local stages back on</source>
+        <translation>Detiene las sentencias INSERT en marcha (se conservan; desplegar las vuelve a lanzar) y vuelve a encender las etapas locales</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="15" />
+        <source>Delete…</source>
+        <translation>Borrar…</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="15" />
+        <source>Deletes the statements and connections Pit Wall deployed</source>
+        <translation>Borra las sentencias y conexiones que desplegó Pit Wall</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="31" />
+        <source>Statement or connection</source>
+        <translation>Sentencia o conexión</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="32" />
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="33" />
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+</context>
+<context>
+    <name>CloudPipelinePlan</name>
+    <message>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="124" />
+        <source>writes to the vector store, which in Confluent Cloud needs the MongoDB Atlas sink connector</source>
+        <translation>escribe en el almacén vectorial, que en Confluent Cloud necesita el conector sink de MongoDB Atlas</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="126" />
+        <source>needs Amazon Bedrock (region, keys and model) for AI_COMPLETE</source>
+        <translation>necesita Amazon Bedrock (región, claves y modelo) para AI_COMPLETE</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="128" />
+        <source>needs an OpenAI key for the embedding model</source>
+        <translation>necesita una clave de OpenAI para el modelo de embeddings</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="130" />
+        <source>needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG</source>
+        <translation>necesita MongoDB Atlas (URI con usuario, base de datos, colección, índice) para VECTOR_SEARCH_AGG</translation>
+    </message>
+</context>
+<context>
     <name>FeedPanel</name>
     <message>
         <location filename="../ui/FeedPanel.ui" line="14" />
@@ -1273,6 +1349,80 @@
     </message>
 </context>
 <context>
+    <name>pitwall::CloudDeployPanel</name>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="63" />
+        <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard).</source>
+        <translation>Configure primero Confluent Cloud Flink (Archivo ▸ Asistente de configuración).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="80" />
+        <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard): %1.</source>
+        <translation>Configure primero Confluent Cloud Flink (Archivo ▸ Asistente de configuración): %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="103" />
+        <source>Deployed earlier: Deploy follows it again; Stop or Delete ends it.</source>
+        <translation>Desplegado antes: Desplegar vuelve a seguirlo; Detener o Borrar lo termina.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="104" />
+        <source>The pipeline runs on this machine. Deploy runs its stages as Flink SQL in Confluent Cloud.</source>
+        <translation>La canalización se ejecuta en este equipo. Desplegar ejecuta sus etapas como Flink SQL en Confluent Cloud.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="176" />
+        <source>Deploying %n statement(s)…</source>
+        <translation>
+            <numerusform>Desplegando %n sentencia…</numerusform>
+            <numerusform>Desplegando %n sentencias…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="186" />
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="193" />
+        <source>Delete from Confluent Cloud</source>
+        <translation>Borrar de Confluent Cloud</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="194" />
+        <source>Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.</source>
+        <translation>
+            <numerusform>¿Borrar la %n sentencia y las conexiones que desplegó Pit Wall? Las tablas y sus topics se quedan.</numerusform>
+            <numerusform>¿Borrar las %n sentencias y las conexiones que desplegó Pit Wall? Las tablas y sus topics se quedan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="201" />
+        <source>Deleting…</source>
+        <translation>Borrando…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="218" />
+        <source>Running in Confluent Cloud: every stage.</source>
+        <translation>En marcha en Confluent Cloud: todas las etapas.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="219" />
+        <source>Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).</source>
+        <translation>En marcha en Confluent Cloud: %1. Siguen en este equipo: %2 (pase el ratón para ver por qué).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="226" />
+        <source>Stopped in Confluent Cloud; the stages run locally again.</source>
+        <translation>Detenido en Confluent Cloud; las etapas vuelven a ejecutarse en local.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="234" />
+        <source>Deleted from Confluent Cloud; the stages run locally again.</source>
+        <translation>Borrado de Confluent Cloud; las etapas vuelven a ejecutarse en local.</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::DisplayNames</name>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="11" />
@@ -1706,320 +1856,320 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="122" />
+        <location filename="../src/gui/MainWindow.cpp" line="123" />
         <source>About Pit Wall</source>
         <translation>Acerca de Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="123" />
+        <location filename="../src/gui/MainWindow.cpp" line="124" />
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="153" />
+        <location filename="../src/gui/MainWindow.cpp" line="154" />
         <source> Circuit </source>
         <translation> Circuito </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="163" />
+        <location filename="../src/gui/MainWindow.cpp" line="164" />
         <source> Speed </source>
         <translation> Velocidad </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="168" />
-        <location filename="../src/gui/MainWindow.cpp" line="659" />
+        <location filename="../src/gui/MainWindow.cpp" line="169" />
+        <location filename="../src/gui/MainWindow.cpp" line="673" />
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="183" />
+        <location filename="../src/gui/MainWindow.cpp" line="184" />
         <source>&amp;Faster</source>
         <translation>Más &amp;rápido</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="188" />
+        <location filename="../src/gui/MainWindow.cpp" line="189" />
         <source>S&amp;lower</source>
         <translation>Más &amp;lento</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="212" />
+        <location filename="../src/gui/MainWindow.cpp" line="213" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="227" />
+        <location filename="../src/gui/MainWindow.cpp" line="229" />
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="240" />
+        <location filename="../src/gui/MainWindow.cpp" line="242" />
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="245" />
+        <location filename="../src/gui/MainWindow.cpp" line="247" />
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="252" />
+        <location filename="../src/gui/MainWindow.cpp" line="254" />
         <source>Kafka is not ready yet.</source>
         <translation>Kafka aún no está listo.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="284" />
+        <location filename="../src/gui/MainWindow.cpp" line="286" />
         <source>Telemetry</source>
         <translation>Telemetría</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="287" />
+        <location filename="../src/gui/MainWindow.cpp" line="289" />
         <source>Race trace</source>
         <translation>Evolución</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="294" />
+        <location filename="../src/gui/MainWindow.cpp" line="296" />
         <source>Track map</source>
         <translation>Mapa del circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="298" />
+        <location filename="../src/gui/MainWindow.cpp" line="300" />
         <source>Race feed</source>
         <translation>Crónica de carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="305" />
+        <location filename="../src/gui/MainWindow.cpp" line="307" />
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="338" />
+        <location filename="../src/gui/MainWindow.cpp" line="340" />
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="342" />
+        <location filename="../src/gui/MainWindow.cpp" line="344" />
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="374" />
+        <location filename="../src/gui/MainWindow.cpp" line="376" />
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="378" />
+        <location filename="../src/gui/MainWindow.cpp" line="380" />
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="389" />
+        <location filename="../src/gui/MainWindow.cpp" line="391" />
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="458" />
+        <location filename="../src/gui/MainWindow.cpp" line="460" />
         <source>%1 live</source>
         <translation>%1 en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="459" />
+        <location filename="../src/gui/MainWindow.cpp" line="461" />
         <source>%1 (held)</source>
         <translation>%1 (detenido)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="477" />
+        <location filename="../src/gui/MainWindow.cpp" line="479" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="500" />
+        <location filename="../src/gui/MainWindow.cpp" line="502" />
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Vuelta rápida: &lt;b&gt;%1&lt;/b&gt;, %2 en la vuelta %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="509" />
+        <location filename="../src/gui/MainWindow.cpp" line="511" />
         <source>%1 — classification</source>
         <translation>%1 — clasificación</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="511" />
+        <location filename="../src/gui/MainWindow.cpp" line="513" />
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 terminó &lt;b&gt;P%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="515" />
+        <location filename="../src/gui/MainWindow.cpp" line="517" />
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="515" />
+        <location filename="../src/gui/MainWindow.cpp" line="517" />
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="515" />
+        <location filename="../src/gui/MainWindow.cpp" line="517" />
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="545" />
-        <location filename="../src/gui/MainWindow.cpp" line="556" />
-        <location filename="../src/gui/MainWindow.cpp" line="914" />
+        <location filename="../src/gui/MainWindow.cpp" line="559" />
+        <location filename="../src/gui/MainWindow.cpp" line="570" />
+        <location filename="../src/gui/MainWindow.cpp" line="928" />
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="549" />
+        <location filename="../src/gui/MainWindow.cpp" line="563" />
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Pausar la repetición y reanudarla (Ctrl+Espacio)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="553" />
+        <location filename="../src/gui/MainWindow.cpp" line="567" />
         <source>Race time of the replay: drag to jump</source>
         <translation>Tiempo de carrera de la repetición: arrastre para saltar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="556" />
+        <location filename="../src/gui/MainWindow.cpp" line="570" />
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="574" />
+        <location filename="../src/gui/MainWindow.cpp" line="588" />
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="576" />
+        <location filename="../src/gui/MainWindow.cpp" line="590" />
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="611" />
+        <location filename="../src/gui/MainWindow.cpp" line="625" />
         <source>Some saved secrets could not be read: %1</source>
         <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="619" />
+        <location filename="../src/gui/MainWindow.cpp" line="633" />
         <source>Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again.</source>
         <translation>Configuración guardada. Kafka se reconecta ahora; las conexiones de IA se aplican al volver a iniciar Pit Wall.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="627" />
+        <location filename="../src/gui/MainWindow.cpp" line="641" />
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="673" />
+        <location filename="../src/gui/MainWindow.cpp" line="687" />
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — vuelta %2/%3 — en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="686" />
+        <location filename="../src/gui/MainWindow.cpp" line="700" />
         <source>Lap %v of %m</source>
         <translation>Vuelta %v de %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="712" />
+        <location filename="../src/gui/MainWindow.cpp" line="726" />
         <source>Connecting to Kafka at %1…</source>
         <translation>Conectando a Kafka en %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="713" />
+        <location filename="../src/gui/MainWindow.cpp" line="727" />
         <source>Starting the embedded Kafka broker…</source>
         <translation>Iniciando el broker de Kafka integrado…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="728" />
+        <location filename="../src/gui/MainWindow.cpp" line="742" />
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="729" />
+        <location filename="../src/gui/MainWindow.cpp" line="743" />
         <source>Kafka: not connected</source>
         <translation>Kafka: sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="735" />
+        <location filename="../src/gui/MainWindow.cpp" line="749" />
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="737" />
+        <location filename="../src/gui/MainWindow.cpp" line="751" />
         <source>embedded broker</source>
         <translation>broker integrado</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="737" />
+        <location filename="../src/gui/MainWindow.cpp" line="751" />
         <source>cluster</source>
         <translation>clúster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="790" />
+        <location filename="../src/gui/MainWindow.cpp" line="804" />
         <source>Replay of %1</source>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="808" />
+        <location filename="../src/gui/MainWindow.cpp" line="822" />
         <source>Could not switch %1 on: %2</source>
         <translation>No se pudo activar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="809" />
+        <location filename="../src/gui/MainWindow.cpp" line="823" />
         <source>Could not switch %1 off: %2</source>
         <translation>No se pudo desactivar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="835" />
+        <location filename="../src/gui/MainWindow.cpp" line="849" />
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="836" />
+        <location filename="../src/gui/MainWindow.cpp" line="850" />
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="837" />
+        <location filename="../src/gui/MainWindow.cpp" line="851" />
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="828" />
+        <location filename="../src/gui/MainWindow.cpp" line="842" />
         <source>The race could not start: %1</source>
         <translation>La carrera no pudo empezar: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="105" />
+        <location filename="../src/gui/MainWindow.cpp" line="106" />
         <source>Double-click a driver to follow them</source>
         <translation>Doble clic en un piloto para seguirlo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="845" />
+        <location filename="../src/gui/MainWindow.cpp" line="859" />
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="854" />
+        <location filename="../src/gui/MainWindow.cpp" line="868" />
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="883" />
+        <location filename="../src/gui/MainWindow.cpp" line="897" />
         <source>produced %1 · consumed %2</source>
         <translation>producidos %1 · consumidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="884" />
+        <location filename="../src/gui/MainWindow.cpp" line="898" />
         <source>lag %1</source>
         <translation>retraso %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="886" />
+        <location filename="../src/gui/MainWindow.cpp" line="900" />
         <source>errors %1 · skipped %2</source>
         <translation>errores %1 · omitidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="887" />
+        <location filename="../src/gui/MainWindow.cpp" line="901" />
         <source>errors %1</source>
         <translation>errores %1</translation>
     </message>
@@ -2085,27 +2235,27 @@
 <context>
     <name>pitwall::PipelinePanel</name>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="45" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="48" />
         <source>Commentary: offline commentator (no LLM configured) · %1 lines</source>
         <translation>Comentarios: comentarista sin conexión (sin LLM configurado) · %1 líneas</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="47" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="50" />
         <source>Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks</source>
         <translation>Comentarios: %1 · %2 llamadas · %3 tokens de entrada, %4 de salida · $%5 · %6 líneas del modelo, %7 de respaldo</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="56" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="59" />
         <source> · throttled %1, held back %2, refused by the fact check %3</source>
         <translation> · limitadas %1, retenidas %2, rechazadas por la verificación %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="61" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="64" />
         <source> · paused after repeated failures</source>
         <translation> · en pausa tras fallos repetidos</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="63" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="66" />
         <source>
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
@@ -2534,6 +2684,19 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <location filename="../src/gui/TrackMapWidget.cpp" line="83" />
         <source>The track map appears when a race starts.</source>
         <translation>El mapa del circuito aparece cuando empieza una carrera.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::cloud::CloudPipeline</name>
+    <message>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="28" />
+        <source>another Confluent Cloud action is still running</source>
+        <translation>otra acción de Confluent Cloud sigue en marcha</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="59" />
+        <source>connection to %1</source>
+        <translation>conexión a %1</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "FeedPanel.h"
 #include "KafkaConnectionDialog.h"
 #include "LiveServersDialog.h"
+#include "CloudDeployPanel.h"
 #include "SetupWizard.h"
 #include "secrets/AppSecrets.h"
 #include "setup/SetupConfig.h"
@@ -219,6 +220,7 @@ void MainWindow::setUpPipelineDock()
     m_raceOptions.disabledStages.removeIf([](const QString &name) { return !pipelineStageNames().contains(name); });
     m_pipelinePanel->model()->setDisabledStages(m_raceOptions.disabledStages);
     connect(m_pipelinePanel->model(), &PipelineHealthModel::stageToggleRequested, this, &MainWindow::switchStage);
+    connect(m_pipelinePanel->cloud(), &CloudDeployPanel::cloudStagesChanged, this, &MainWindow::runStagesInCloud);
 }
 
 void MainWindow::setUpLibraryDock()
@@ -537,6 +539,18 @@ void MainWindow::switchStage(const QString &stage, bool enabled)
     m_pipelinePanel->showMessage({});
     if (m_session)
         m_session->setStageEnabled(stage, enabled);
+}
+
+void MainWindow::runStagesInCloud(const QStringList &stages)
+{
+    // Flink now writes these stages' topics: the local copies step aside (and come back).
+    for (const auto &stage : std::as_const(m_cloudStages))
+        if (!stages.contains(stage))
+            switchStage(stage, true);
+    for (const auto &stage : stages)
+        switchStage(stage, false);
+    m_cloudStages = stages;
+    m_pipelinePanel->model()->setDisabledStages(m_raceOptions.disabledStages);
 }
 
 void MainWindow::setUpReplayControls()

@@ -126,6 +126,7 @@ private:
     void showAnomaly(const AnomalyRecord &record);
     void loadRecordedRun(const QString &libraryPath, const QString &raceId);
     void switchStage(const QString &stage, bool enabled);
+    void runStagesInCloud(const QStringList &stages);
     SessionOptions chosenRaceOptions() const;
     void updateTitle();
 
@@ -170,6 +171,7 @@ private:
     QByteArray m_defaultLayout; // saveState() before the saved layout is restored
     bool m_darkTheme = true;
     SessionOptions m_raceOptions;
+    QStringList m_cloudStages; // stages Confluent Cloud Flink runs instead of this machine
     QString m_raceName; // of the race running, for the title
     int m_raceLaps = 0;
 };

@@ -1,5 +1,6 @@
 #include "PipelinePanel.h"
 
+#include "CloudDeployPanel.h"
 #include "PipelineHealthModel.h"
 #include "pipeline/AiServices.h"
 #include "ui_PipelinePanel.h"
@@ -26,6 +27,8 @@ PipelinePanel::PipelinePanel(QWidget *parent)
     connect(m_ui->stageTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { m_ui->flinkSqlView->setPlainText(m_model->flinkSql(current.row())); });
     m_ui->stageTable->selectRow(0);
+    m_cloud = new CloudDeployPanel({}, this);
+    m_ui->panelLayout->addWidget(m_cloud);
 }
 
 PipelinePanel::~PipelinePanel() = default;

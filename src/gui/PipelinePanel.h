@@ -13,6 +13,7 @@ class PipelinePanel;
 namespace pitwall {
 
 class AiServices;
+class CloudDeployPanel;
 class PipelineHealthModel;
 
 class PipelinePanel : public QWidget {
@@ -22,6 +23,7 @@ public:
     ~PipelinePanel() override;
 
     PipelineHealthModel *model() const { return m_model; }
+    CloudDeployPanel *cloud() const { return m_cloud; }
     // A line under the table: a stage that could not be switched, a stage's last error.
     void showMessage(const QString &text);
     // The AI stages' line: model, calls, tokens, cost, fallbacks; embedder and vector store.
@@ -30,6 +32,7 @@ public:
 private:
     std::unique_ptr<Ui::PipelinePanel> m_ui;
     PipelineHealthModel *m_model = nullptr;
+    CloudDeployPanel *m_cloud = nullptr;
 };
 
 } // namespace pitwall

@@ -1,0 +1,240 @@
+#include "CloudDeployPanel.h"
+
+#include "pipeline/PipelineDefinition.h"
+#include "secrets/AppSecrets.h"
+#include "setup/SetupConfig.h"
+#include "ui_CloudDeployPanel.h"
+
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace pitwall {
+
+namespace {
+
+// What was deployed, so Stop and Delete reach it after a restart or a changed setup.
+const QString kDeployedStatements = QStringLiteral("cloud/deployed/statements");
+const QString kDeployedStreaming = QStringLiteral("cloud/deployed/streaming");
+const QString kDeployedConnections = QStringLiteral("cloud/deployed/connections");
+
+void rememberDeployed(const cloud::CloudPlan &plan)
+{
+    QStringList statements, streaming, connections;
+    for (const auto &statement : plan.statements) {
+        statements << statement.name;
+        if (statement.streaming)
+            streaming << statement.name;
+    }
+    for (const auto &connection : plan.connections)
+        connections << connection.name;
+    QSettings settings;
+    settings.setValue(kDeployedStatements, statements);
+    settings.setValue(kDeployedStreaming, streaming);
+    settings.setValue(kDeployedConnections, connections);
+}
+
+// Names only (no SQL, no secrets): enough to stop and delete.
+cloud::CloudPlan rememberedPlan()
+{
+    QSettings settings;
+    cloud::CloudPlan plan;
+    const QStringList streaming = settings.value(kDeployedStreaming).toStringList();
+    for (const auto &name : settings.value(kDeployedStatements).toStringList())
+        plan.statements.append({name, {}, streaming.contains(name)});
+    for (const auto &name : settings.value(kDeployedConnections).toStringList())
+        plan.connections.append({name, {}, {}, {}});
+    return plan;
+}
+
+void forgetDeployed()
+{
+    QSettings settings;
+    for (const auto &key : {kDeployedStatements, kDeployedStreaming, kDeployedConnections})
+        settings.remove(key);
+}
+
+} // namespace
+
+CloudTarget savedCloudTarget()
+{
+    QSettings settings;
+    if (!secrets::hasSavedSetup(settings))
+        return {{}, {}, CloudDeployPanel::tr("Set up Confluent Cloud Flink first (File ▸ Setup wizard).")};
+    auto store = secrets::openAppSecretStore(settings);
+    QStringList problems;
+    const auto c = setup::SetupConfig::load(settings, *store, &problems);
+    CloudTarget target;
+    target.flink.endpoint = c.flinkEndpoint();
+    target.flink.organizationId = c.organizationId;
+    target.flink.environmentId = c.environmentId;
+    target.flink.computePoolId = c.computePoolId;
+    target.flink.apiKey = c.flinkApiKey;
+    target.flink.apiSecret = c.flinkApiSecret;
+    target.flink.catalog = c.catalog;
+    target.flink.database = c.database;
+    target.ai = {c.awsRegion,    c.awsAccessKeyId,       c.awsSecretAccessKey, c.awsSessionToken, c.bedrockModel,
+                 c.openAiApiKey, c.openAiBaseUrl,        c.openAiEmbeddingModel, c.mongoUri,     c.mongoDatabase,
+                 c.mongoCollection, c.mongoIndex};
+    if (const QString missing = target.flink.missing(); !missing.isEmpty())
+        target.error = CloudDeployPanel::tr("Set up Confluent Cloud Flink first (File ▸ Setup wizard): %1.").arg(missing);
+    else if (const QString problem = setup::flinkProblem(c); !problem.isEmpty())
+        target.error = problem;
+    return target;
+}
+
+CloudDeployPanel::CloudDeployPanel(std::function<CloudTarget()> loadTarget, QWidget *parent)
+    : QGroupBox(parent)
+    , m_ui(std::make_unique<Ui::CloudDeployPanel>())
+    , m_loadTarget(loadTarget ? std::move(loadTarget) : savedCloudTarget)
+{
+    m_ui->setupUi(this);
+    m_ui->statementTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_ui->statementTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_ui->statementTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    connect(m_ui->deployButton, &QPushButton::clicked, this, &CloudDeployPanel::deploy);
+    connect(m_ui->stopButton, &QPushButton::clicked, this, &CloudDeployPanel::stop);
+    connect(m_ui->deleteButton, &QPushButton::clicked, this, &CloudDeployPanel::remove);
+    m_plan = rememberedPlan();
+    showPlan();
+    const bool deployedBefore = !m_plan.statements.isEmpty();
+    m_ui->stopButton->setEnabled(deployedBefore);
+    m_ui->deleteButton->setEnabled(deployedBefore);
+    say(deployedBefore ? tr("Deployed earlier: Deploy follows it again; Stop or Delete ends it.")
+                       : tr("The pipeline runs on this machine. Deploy runs its stages as Flink SQL in Confluent Cloud."));
+}
+
+CloudDeployPanel::~CloudDeployPanel() = default;
+
+void CloudDeployPanel::say(const QString &text, bool error)
+{
+    m_ui->cloudStatus->setStyleSheet(error ? QStringLiteral("color: #e0533d;") : QString());
+    m_ui->cloudStatus->setText(text);
+    m_ui->cloudStatus->setToolTip({});
+}
+
+void CloudDeployPanel::setBusy(bool busy)
+{
+    m_ui->deployButton->setEnabled(!busy);
+    m_ui->stopButton->setEnabled(!busy && !m_plan.statements.isEmpty());
+    m_ui->deleteButton->setEnabled(!busy && !m_plan.statements.isEmpty());
+}
+
+std::optional<CloudTarget> CloudDeployPanel::connectPipeline()
+{
+    const CloudTarget target = m_loadTarget();
+    if (!target.error.isEmpty()) {
+        say(target.error, true);
+        return std::nullopt;
+    }
+    m_pipeline = std::make_unique<cloud::CloudPipeline>(target.flink, m_pollMs);
+    connect(m_pipeline.get(), &cloud::CloudPipeline::phaseChanged, this, &CloudDeployPanel::setPhase);
+    connect(m_pipeline.get(), &cloud::CloudPipeline::finished, this, &CloudDeployPanel::finished);
+    return target;
+}
+
+void CloudDeployPanel::showPlan()
+{
+    auto *table = m_ui->statementTable;
+    table->setRowCount(0);
+    auto addRow = [table](const QString &name) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(name));
+        table->setItem(row, 1, new QTableWidgetItem(QStringLiteral("—")));
+        table->setItem(row, 2, new QTableWidgetItem());
+    };
+    for (const auto &connection : m_plan.connections)
+        addRow(connection.name);
+    for (const auto &statement : m_plan.statements)
+        addRow(statement.name);
+}
+
+void CloudDeployPanel::setPhase(const QString &name, const QString &phase, const QString &detail)
+{
+    const auto found = m_ui->statementTable->findItems(name, Qt::MatchExactly);
+    if (found.isEmpty())
+        return;
+    const int row = found.first()->row();
+    auto *phaseItem = m_ui->statementTable->item(row, 1);
+    phaseItem->setText(phase);
+    const bool bad = phase == QLatin1String("FAILED") || phase == QLatin1String("FAILING") || phase == QLatin1String("DEGRADED");
+    phaseItem->setForeground(bad ? QColor(0xe0, 0x53, 0x3d) : QBrush());
+    m_ui->statementTable->item(row, 2)->setText(detail);
+    m_ui->statementTable->item(row, 2)->setToolTip(detail);
+}
+
+void CloudDeployPanel::deploy()
+{
+    const auto target = connectPipeline();
+    if (!target)
+        return;
+    m_plan = cloud::makeCloudPlan(pipelineDefinition(), target->ai);
+    showPlan();
+    rememberDeployed(m_plan); // before anything is made: Delete reaches what a cut-off deploy left
+    setBusy(true);
+    say(tr("Deploying %n statement(s)…", nullptr, int(m_plan.statements.size())));
+    m_pipeline->deploy(m_plan);
+}
+
+void CloudDeployPanel::stop()
+{
+    if (!connectPipeline())
+        return;
+    m_plan = rememberedPlan();
+    setBusy(true);
+    say(tr("Stopping…"));
+    m_pipeline->stop(m_plan);
+}
+
+void CloudDeployPanel::remove()
+{
+    const auto deployed = rememberedPlan();
+    if (QMessageBox::question(this, tr("Delete from Confluent Cloud"),
+                              tr("Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.",
+                                 nullptr, int(deployed.statements.size())))
+            != QMessageBox::Yes
+        || !connectPipeline())
+        return;
+    m_plan = deployed;
+    setBusy(true);
+    say(tr("Deleting…"));
+    m_pipeline->remove(m_plan);
+}
+
+void CloudDeployPanel::finished(cloud::CloudPipeline::Action action, const QString &error)
+{
+    setBusy(false);
+    if (!error.isEmpty()) {
+        say(error, true);
+        return;
+    }
+    switch (action) {
+    case cloud::CloudPipeline::Action::Deploy: {
+        QStringList why;
+        for (auto it = m_plan.localStages.begin(); it != m_plan.localStages.end(); ++it)
+            why << QStringLiteral("%1: %2").arg(it.key(), it.value());
+        say(m_plan.localStages.isEmpty()
+                ? tr("Running in Confluent Cloud: every stage.")
+                : tr("Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).")
+                      .arg(m_plan.cloudStages.join(QStringLiteral(", ")), m_plan.localStages.keys().join(QStringLiteral(", "))));
+        m_ui->cloudStatus->setToolTip(why.join(QLatin1Char('\n')));
+        emit cloudStagesChanged(m_plan.cloudStages);
+        break;
+    }
+    case cloud::CloudPipeline::Action::Stop:
+        say(tr("Stopped in Confluent Cloud; the stages run locally again."));
+        emit cloudStagesChanged({});
+        break;
+    case cloud::CloudPipeline::Action::Delete:
+        forgetDeployed();
+        m_plan = {};
+        setBusy(false);
+        showPlan();
+        say(tr("Deleted from Confluent Cloud; the stages run locally again."));
+        emit cloudStagesChanged({});
+        break;
+    }
+}
+
+} // namespace pitwall

@@ -1,0 +1,143 @@
+// The pipeline panel's Confluent Cloud part, offscreen, against a fake Flink API: Deploy
+// shows each statement's phase and hands the deployed stages to the window (the local
+// copies switch off), Stop and Delete end it and give the stages back; a missing setup
+// is said, in red, and nothing is called.
+#include "../support/FakeConfluentFlink.h"
+#include "gui/CloudDeployPanel.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace pitwall;
+using namespace pitwall::cloud;
+using namespace pitwall::test;
+
+namespace {
+
+template <typename T>
+T *child(QWidget &parent, const char *name)
+{
+    auto *widget = parent.findChild<T *>(QLatin1String(name));
+    if (!widget)
+        qFatal("no %s", name);
+    return widget;
+}
+
+QString phaseOf(QWidget &panel, const QString &name)
+{
+    auto *table = child<QTableWidget>(panel, "statementTable");
+    const auto found = table->findItems(name, Qt::MatchExactly);
+    return found.isEmpty() ? QStringLiteral("(no row)") : table->item(found.first()->row(), 1)->text();
+}
+
+// The fake's organization, environment and key; no AI services.
+CloudTarget fakeTarget(const FakeHttpServer &server)
+{
+    CloudTarget target;
+    target.flink.endpoint = server.baseUrl();
+    target.flink.organizationId = QStringLiteral("org-uuid-1");
+    target.flink.environmentId = QStringLiteral("env-abc123");
+    target.flink.apiKey = QStringLiteral("FLINKKEY");
+    target.flink.apiSecret = QStringLiteral("flink-secret-77");
+    return target;
+}
+
+void answerNextQuestion(QObject *context, QMessageBox::StandardButton answer)
+{
+    QTimer::singleShot(200, context, [answer] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(answer)->click();
+    });
+}
+
+} // namespace
+
+class TestCloudDeploy : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+
+private slots:
+    void initTestCase()
+    {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.filePath("config"));
+        QCoreApplication::setOrganizationName(QStringLiteral("PitWallTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("clouddeploy"));
+    }
+
+    void deploysStopsAndDeletes()
+    {
+        FakeFlink flink;
+        FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
+        int loads = 0;
+        CloudDeployPanel panel([&] {
+            ++loads;
+            return fakeTarget(server);
+        });
+        panel.setPollInterval(10);
+        panel.resize(900, 300);
+        panel.show();
+        QCOMPARE(loads, 0); // nothing read (no keychain asked) until an action starts
+        QVERIFY(!child<QPushButton>(panel, "stopButton")->isEnabled());
+        QSignalSpy stages(&panel, &CloudDeployPanel::cloudStagesChanged);
+        auto *status = child<QLabel>(panel, "cloudStatus");
+
+        child<QPushButton>(panel, "deployButton")->click();
+        QVERIFY(stages.wait(30000));
+        QCOMPARE(stages.first().first().toStringList(),
+                 (QStringList{"enrichment", "engine-anomalies", "telemetry-anomalies", "lap-time-forecast", "tyre-temperature-forecast"}));
+        QVERIFY2(status->text().contains(QLatin1String("Still on this machine: ask-embed")), qPrintable(status->text()));
+        QVERIFY(status->toolTip().contains(QLatin1String("commentary: needs Amazon Bedrock")));
+        QCOMPARE(phaseOf(panel, "pitwall-enrichment"), QStringLiteral("RUNNING"));
+        QCOMPARE(phaseOf(panel, "pitwall-table-f1-forecasts"), QStringLiteral("COMPLETED"));
+        QCOMPARE(child<QTableWidget>(panel, "statementTable")->rowCount(), int(flink.statements.size()));
+        QVERIFY(child<QPushButton>(panel, "stopButton")->isEnabled());
+        QTest::qWait(50); // the status line lays out again
+        QVERIFY(panel.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/pipeline-cloud.png")));
+
+        // A new panel (a restart) knows what was deployed and can stop it.
+        CloudDeployPanel restarted([&] { return fakeTarget(server); });
+        restarted.setPollInterval(10);
+        QSignalSpy restartedStages(&restarted, &CloudDeployPanel::cloudStagesChanged);
+        QCOMPARE(phaseOf(restarted, "pitwall-enrichment"), QStringLiteral("—"));
+        QVERIFY(child<QPushButton>(restarted, "stopButton")->isEnabled());
+        child<QPushButton>(restarted, "stopButton")->click();
+        QVERIFY(restartedStages.wait(30000));
+        QVERIFY(restartedStages.first().first().toStringList().isEmpty());
+        QCOMPARE(phaseOf(restarted, "pitwall-enrichment"), QStringLiteral("STOPPED"));
+        QVERIFY(flink.log.contains(QStringLiteral("PATCH pitwall-tyre-temperature-forecast")));
+
+        // Delete, after saying yes: everything Pit Wall deployed is gone, and forgotten.
+        answerNextQuestion(this, QMessageBox::Yes);
+        child<QPushButton>(restarted, "deleteButton")->click();
+        QVERIFY(restartedStages.wait(30000));
+        QVERIFY(flink.statements.isEmpty());
+        QCOMPARE(child<QTableWidget>(restarted, "statementTable")->rowCount(), 0);
+        QVERIFY(!child<QPushButton>(restarted, "deleteButton")->isEnabled());
+        QVERIFY(!QSettings().contains("cloud/deployed/statements"));
+    }
+
+    void aMissingSetupIsSaidAndNothingIsCalled()
+    {
+        CloudDeployPanel panel([] { return CloudTarget{{}, {}, QStringLiteral("Set up Confluent Cloud Flink first")}; });
+        QSignalSpy stages(&panel, &CloudDeployPanel::cloudStagesChanged);
+        child<QPushButton>(panel, "deployButton")->click();
+        auto *status = child<QLabel>(panel, "cloudStatus");
+        QCOMPARE(status->text(), QStringLiteral("Set up Confluent Cloud Flink first"));
+        QVERIFY(status->styleSheet().contains(QLatin1String("e0533d")));
+        QTest::qWait(100);
+        QCOMPARE(stages.size(), 0);
+        QVERIFY(child<QPushButton>(panel, "deployButton")->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestCloudDeploy)
+#include "tst_clouddeploy.moc"
