@@ -108,8 +108,8 @@
     </message>
     <message>
         <location filename="../ui/CloudDeployPanel.ui" line="31" />
-        <source>Statement or connection</source>
-        <translation>Anweisung oder Verbindung</translation>
+        <source>Schema, connection or statement</source>
+        <translation>Schema, Verbindung oder Anweisung</translation>
     </message>
     <message>
         <location filename="../ui/CloudDeployPanel.ui" line="32" />
@@ -582,7 +582,7 @@
         <translation>Geben Sie Datenbank, Collection und Vektorindex an.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="243" />
+        <location filename="../src/setup/SetupConfig.cpp" line="254" />
         <source>Could not keep a secret (%1): %2</source>
         <translation>Ein Secret konnte nicht gespeichert werden (%1): %2</translation>
     </message>
@@ -1356,22 +1356,27 @@
         <translation>Richten Sie zuerst Confluent Cloud Flink ein (Datei ▸ Einrichtungsassistent).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="80" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="82" />
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard): %1.</source>
         <translation>Richten Sie zuerst Confluent Cloud Flink ein (Datei ▸ Einrichtungsassistent): %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="103" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="87" />
+        <source>Set up Schema Registry first (File ▸ Setup wizard): Flink's tables use it.</source>
+        <translation>Richten Sie zuerst die Schema Registry ein (Datei ▸ Einrichtungsassistent): Flinks Tabellen verwenden sie.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="108" />
         <source>Deployed earlier: Deploy follows it again; Stop or Delete ends it.</source>
         <translation>Früher bereitgestellt: Bereitstellen verfolgt es wieder; Anhalten oder Löschen beendet es.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="104" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="109" />
         <source>The pipeline runs on this machine. Deploy runs its stages as Flink SQL in Confluent Cloud.</source>
         <translation>Die Pipeline läuft auf diesem Rechner. Bereitstellen führt ihre Stufen als Flink SQL in Confluent Cloud aus.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="176" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="183" />
         <source>Deploying %n statement(s)…</source>
         <translation>
             <numerusform>Stelle %n Anweisung bereit…</numerusform>
@@ -1379,17 +1384,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="186" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="193" />
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="193" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="200" />
         <source>Delete from Confluent Cloud</source>
         <translation>Aus Confluent Cloud löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="194" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="201" />
         <source>Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.</source>
         <translation>
             <numerusform>Die %n Anweisung und die Verbindungen löschen, die Pit Wall bereitgestellt hat? Die Tabellen und ihre Topics bleiben.</numerusform>
@@ -1397,27 +1402,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="201" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="208" />
         <source>Deleting…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="218" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="225" />
         <source>Running in Confluent Cloud: every stage.</source>
         <translation>Läuft in Confluent Cloud: jede Stufe.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="219" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="226" />
         <source>Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).</source>
         <translation>Läuft in Confluent Cloud: %1. Weiter auf diesem Rechner: %2 (Mauszeiger darauf zeigt, warum).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="226" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="233" />
         <source>Stopped in Confluent Cloud; the stages run locally again.</source>
         <translation>In Confluent Cloud angehalten; die Stufen laufen wieder lokal.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="234" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="241" />
         <source>Deleted from Confluent Cloud; the stages run locally again.</source>
         <translation>Aus Confluent Cloud gelöscht; die Stufen laufen wieder lokal.</translation>
     </message>
@@ -2689,12 +2694,22 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::cloud::CloudPipeline</name>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="28" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="32" />
         <source>another Confluent Cloud action is still running</source>
         <translation>eine andere Confluent-Cloud-Aktion läuft noch</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="59" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="69" />
+        <source>Schema Registry, subject %1: %2</source>
+        <translation>Schema Registry, Subject %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="72" />
+        <source>schema id %1</source>
+        <translation>Schema-ID %1</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="84" />
         <source>connection to %1</source>
         <translation>Verbindung zu %1</translation>
     </message>

@@ -108,8 +108,8 @@
     </message>
     <message>
         <location filename="../ui/CloudDeployPanel.ui" line="31" />
-        <source>Statement or connection</source>
-        <translation>Sentencia o conexión</translation>
+        <source>Schema, connection or statement</source>
+        <translation>Esquema, conexión o sentencia</translation>
     </message>
     <message>
         <location filename="../ui/CloudDeployPanel.ui" line="32" />
@@ -582,7 +582,7 @@
         <translation>Introduzca la base de datos, la colección y el índice vectorial.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="243" />
+        <location filename="../src/setup/SetupConfig.cpp" line="254" />
         <source>Could not keep a secret (%1): %2</source>
         <translation>No se pudo guardar un secreto (%1): %2</translation>
     </message>
@@ -1356,22 +1356,27 @@
         <translation>Configure primero Confluent Cloud Flink (Archivo ▸ Asistente de configuración).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="80" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="82" />
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard): %1.</source>
         <translation>Configure primero Confluent Cloud Flink (Archivo ▸ Asistente de configuración): %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="103" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="87" />
+        <source>Set up Schema Registry first (File ▸ Setup wizard): Flink's tables use it.</source>
+        <translation>Configure primero Schema Registry (Archivo ▸ Asistente de configuración): las tablas de Flink la usan.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="108" />
         <source>Deployed earlier: Deploy follows it again; Stop or Delete ends it.</source>
         <translation>Desplegado antes: Desplegar vuelve a seguirlo; Detener o Borrar lo termina.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="104" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="109" />
         <source>The pipeline runs on this machine. Deploy runs its stages as Flink SQL in Confluent Cloud.</source>
         <translation>La canalización se ejecuta en este equipo. Desplegar ejecuta sus etapas como Flink SQL en Confluent Cloud.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="176" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="183" />
         <source>Deploying %n statement(s)…</source>
         <translation>
             <numerusform>Desplegando %n sentencia…</numerusform>
@@ -1379,17 +1384,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="186" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="193" />
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="193" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="200" />
         <source>Delete from Confluent Cloud</source>
         <translation>Borrar de Confluent Cloud</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="194" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="201" />
         <source>Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.</source>
         <translation>
             <numerusform>¿Borrar la %n sentencia y las conexiones que desplegó Pit Wall? Las tablas y sus topics se quedan.</numerusform>
@@ -1397,27 +1402,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="201" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="208" />
         <source>Deleting…</source>
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="218" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="225" />
         <source>Running in Confluent Cloud: every stage.</source>
         <translation>En marcha en Confluent Cloud: todas las etapas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="219" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="226" />
         <source>Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).</source>
         <translation>En marcha en Confluent Cloud: %1. Siguen en este equipo: %2 (pase el ratón para ver por qué).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="226" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="233" />
         <source>Stopped in Confluent Cloud; the stages run locally again.</source>
         <translation>Detenido en Confluent Cloud; las etapas vuelven a ejecutarse en local.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="234" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="241" />
         <source>Deleted from Confluent Cloud; the stages run locally again.</source>
         <translation>Borrado de Confluent Cloud; las etapas vuelven a ejecutarse en local.</translation>
     </message>
@@ -2689,12 +2694,22 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::cloud::CloudPipeline</name>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="28" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="32" />
         <source>another Confluent Cloud action is still running</source>
         <translation>otra acción de Confluent Cloud sigue en marcha</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="59" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="69" />
+        <source>Schema Registry, subject %1: %2</source>
+        <translation>Schema Registry, sujeto %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="72" />
+        <source>schema id %1</source>
+        <translation>id de esquema %1</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="84" />
         <source>connection to %1</source>
         <translation>conexión a %1</translation>
     </message>

@@ -1,15 +1,19 @@
 #include "CloudPipeline.h"
 
+
 #include <QTimer>
 
 namespace pitwall::cloud {
 
-CloudPipeline::CloudPipeline(FlinkSettings settings, int pollMs, int settleTimeoutMs, QObject *parent)
+CloudPipeline::CloudPipeline(FlinkSettings settings, std::optional<registry::RegistrySettings> registry, int pollMs,
+                             int settleTimeoutMs, QObject *parent)
     : QObject(parent)
     , m_statements(settings, this)
     , m_connections(settings, this)
     , m_deployer(&m_statements, pollMs, settleTimeoutMs, this)
 {
+    if (registry)
+        m_registry = std::make_unique<registry::SchemaRegistryClient>(*registry, this);
     connect(&m_deployer, &FlinkDeployer::statementChanged, this, &CloudPipeline::phaseChanged);
     connect(&m_deployer, &FlinkDeployer::finished, this, [this](const QString &error) {
         auto after = std::exchange(m_afterDeployer, {});
@@ -43,9 +47,30 @@ void CloudPipeline::deploy(const CloudPlan &plan)
 {
     if (!begin(Action::Deploy))
         return;
-    ensureConnections(plan.connections, [this, statements = plan.statements] {
-        m_afterDeployer = [this] { end({}); };
-        m_deployer.deploy(statements);
+    registerSchemas(plan.schemas, [this, plan] {
+        ensureConnections(plan.connections, [this, statements = plan.statements] {
+            m_afterDeployer = [this] { end({}); };
+            m_deployer.deploy(statements);
+        });
+    });
+}
+
+void CloudPipeline::registerSchemas(QList<registry::TopicSchema> remaining, std::function<void()> then)
+{
+    if (!m_registry || remaining.isEmpty()) {
+        then();
+        return;
+    }
+    const registry::TopicSchema schema = remaining.takeFirst();
+    const QString subject = schema.topic + QStringLiteral("-value");
+    m_registry->registerSchema(subject, schema.schemaType, schema.schema, [this, subject, remaining, then](Expected<qint32> id) {
+        if (!id) {
+            emit phaseChanged(subject, QStringLiteral("FAILED"), id.error().message);
+            end(tr("Schema Registry, subject %1: %2").arg(subject, id.error().message));
+            return;
+        }
+        emit phaseChanged(subject, QStringLiteral("REGISTERED"), tr("schema id %1").arg(id.value()));
+        registerSchemas(remaining, then);
     });
 }
 

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <memory>
+#include <optional>
 
 namespace pitwall::cloud {
 
@@ -17,7 +18,9 @@ public:
     enum class Action { Deploy, Stop, Delete };
     Q_ENUM(Action)
 
-    explicit CloudPipeline(FlinkSettings settings, int pollMs = 1000, int settleTimeoutMs = 300'000, QObject *parent = nullptr);
+    // registry: where the plan's schemas are registered before the tables (none: skipped).
+    explicit CloudPipeline(FlinkSettings settings, std::optional<registry::RegistrySettings> registry = std::nullopt,
+                           int pollMs = 1000, int settleTimeoutMs = 300'000, QObject *parent = nullptr);
     ~CloudPipeline() override;
 
     void deploy(const CloudPlan &plan);
@@ -33,6 +36,7 @@ signals:
 private:
     bool begin(Action action);
     void end(const QString &error);
+    void registerSchemas(QList<registry::TopicSchema> remaining, std::function<void()> then);
     void ensureConnections(QList<PlannedConnection> remaining, std::function<void()> then);
     void stopEach(QStringList remaining);
     void removeConnections(QStringList remaining);
@@ -40,6 +44,7 @@ private:
     FlinkStatementsClient m_statements;
     FlinkConnectionsClient m_connections;
     FlinkDeployer m_deployer;
+    std::unique_ptr<registry::SchemaRegistryClient> m_registry;
     bool m_busy = false;
     Action m_action = Action::Deploy;
     std::function<void()> m_afterDeployer;

@@ -156,8 +156,10 @@ CloudPlan makeCloudPlan(const std::vector<StageDefinition> &stages, const CloudA
                                 false});
     }
     for (const auto &table : cloudTables())
-        if (topicsUsed.contains(table.name))
+        if (topicsUsed.contains(table.name)) {
+            plan.schemas.append(registrySchema(table));
             plan.statements.append({tableStatementName(table.name), createTableSql(table), false});
+        }
     plan.statements += inserts;
     return plan;
 }

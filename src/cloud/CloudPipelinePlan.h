@@ -7,6 +7,7 @@
 
 #include "FlinkConnectionsClient.h"
 #include "FlinkDeployer.h"
+#include "registry/TopicFraming.h"
 
 #include <QMap>
 #include <vector>
@@ -40,6 +41,9 @@ struct CloudAiSettings {
 struct CloudPlan {
     QList<PlannedConnection> connections;
     QList<PlannedStatement> statements;  // in order: models, tables, INSERTs
+    // The value schemas of the tables' topics, registered before the tables are made so
+    // Flink's tables and the app's producers use the same (registry::TopicFraming).
+    QList<registry::TopicSchema> schemas;
     QStringList cloudStages;             // local stages the cloud replaces once deployed
     QMap<QString, QString> localStages;  // stage -> why it stays local
 };

@@ -1,7 +1,12 @@
 #include "CloudTables.h"
 
 #include "core/Topics.h"
+#include "registry/DemoSchemas.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace pitwall::cloud {
@@ -121,6 +126,98 @@ QString createTableSql(const CloudTable &table)
     const QString keyFormat = table.keyColumn.isEmpty() ? QString() : QStringLiteral("'key.format' = 'raw', ");
     return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (\n%2\n)%3 WITH (%4'value.format' = %5);")
         .arg(quoted(table.name), columns.join(QStringLiteral(",\n")), distribution, keyFormat, literal(table.valueFormat));
+}
+
+namespace {
+
+QJsonValue avroType(const CloudColumn &column)
+{
+    const QString &type = column.type;
+    QJsonValue avro;
+    if (type == QLatin1String("STRING"))
+        avro = QStringLiteral("string");
+    else if (type == QLatin1String("INT"))
+        avro = QStringLiteral("int");
+    else if (type == QLatin1String("BIGINT"))
+        avro = QStringLiteral("long");
+    else if (type == QLatin1String("DOUBLE"))
+        avro = QStringLiteral("double");
+    else if (type == QLatin1String("BOOLEAN"))
+        avro = QStringLiteral("boolean");
+    else if (type.startsWith(QLatin1String("TIMESTAMP_LTZ")))
+        avro = QJsonObject{{QStringLiteral("type"), QStringLiteral("long")}, {QStringLiteral("logicalType"), QStringLiteral("timestamp-millis")}};
+    else
+        qFatal("no Avro type for the Flink type %s", qPrintable(type)); // a table of this file: a programming error
+    return column.notNull ? avro : QJsonValue(QJsonArray{QStringLiteral("null"), avro});
+}
+
+QJsonValue jsonSchemaType(const CloudColumn &column)
+{
+    const QString &type = column.type;
+    const QString json = type == QLatin1String("STRING")                                   ? QStringLiteral("string")
+                         : type == QLatin1String("BOOLEAN")                                ? QStringLiteral("boolean")
+                         : type.startsWith(QLatin1String("ARRAY"))                         ? QStringLiteral("array")
+                                                                                           : QStringLiteral("number");
+    return column.notNull ? QJsonValue(json) : QJsonValue(QJsonArray{json, QStringLiteral("null")});
+}
+
+// The demo's record names: a schema evolves compatibly only under the same full name.
+QString avroRecordName(const QString &topic)
+{
+    if (topic == QLatin1String(topics::kDriverPositions))
+        return QStringLiteral("LeaderboardUpdate");
+    if (topic == QLatin1String(topics::kCarMetrics))
+        return QStringLiteral("CarMetrics");
+    QString name;
+    for (const auto &part : topic.split(QRegularExpression(QStringLiteral("[-_]")), Qt::SkipEmptyParts))
+        name += part.left(1).toUpper() + part.mid(1);
+    return name;
+}
+
+} // namespace
+
+registry::TopicSchema registrySchema(const CloudTable &table)
+{
+    if (table.name == QLatin1String(topics::kCommentary))
+        return {table.name, QStringLiteral("JSON"), registry::commentaryJsonSchema()};
+    if (table.valueFormat == QLatin1String("avro-registry")) {
+        QJsonArray fields;
+        for (const auto &column : table.columns) {
+            if (column.name == table.keyColumn)
+                continue;
+            QJsonObject field{{QStringLiteral("name"), column.name}, {QStringLiteral("type"), avroType(column)}};
+            if (!column.notNull)
+                field.insert(QStringLiteral("default"), QJsonValue::Null);
+            fields.append(field);
+        }
+        const QJsonObject record{{QStringLiteral("type"), QStringLiteral("record")},
+                                 {QStringLiteral("name"), avroRecordName(table.name)},
+                                 {QStringLiteral("namespace"), QStringLiteral("com.f1leaderboard")},
+                                 {QStringLiteral("fields"), fields}};
+        return {table.name, QStringLiteral("AVRO"), QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact))};
+    }
+    QJsonObject properties;
+    QJsonArray required;
+    for (const auto &column : table.columns) {
+        properties.insert(column.name, QJsonObject{{QStringLiteral("type"), jsonSchemaType(column)}});
+        if (column.notNull)
+            required.append(column.name);
+    }
+    QJsonObject schema{{QStringLiteral("$schema"), QStringLiteral("http://json-schema.org/draft-07/schema#")},
+                       {QStringLiteral("title"), table.name},
+                       {QStringLiteral("type"), QStringLiteral("object")},
+                       {QStringLiteral("properties"), properties}};
+    if (!required.isEmpty())
+        schema.insert(QStringLiteral("required"), required);
+    return {table.name, QStringLiteral("JSON"), QString::fromUtf8(QJsonDocument(schema).toJson(QJsonDocument::Compact))};
+}
+
+QList<registry::TopicSchema> registrySchemas()
+{
+    QList<registry::TopicSchema> schemas;
+    for (const auto &table : cloudTables())
+        schemas.append(registrySchema(table));
+    return schemas;
 }
 
 QString createMongoTableSql(const MongoTableSettings &settings)

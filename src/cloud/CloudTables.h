@@ -4,6 +4,8 @@
 // and value format. CREATE TABLE in Confluent Cloud makes the topic and registers the
 // value schema in Schema Registry; `IF NOT EXISTS` keeps a table already there.
 
+#include "registry/TopicFraming.h"
+
 #include <QList>
 #include <QString>
 
@@ -28,6 +30,15 @@ const QList<CloudTable> &cloudTables();
 const CloudTable *cloudTable(const QString &topic);
 // CREATE TABLE IF NOT EXISTS `topic` (…) WITH ('value.format' = …)
 QString createTableSql(const CloudTable &table);
+
+// The value schema Pit Wall registers for the table's topic (subject `<topic>-value`), so
+// the app and Flink read and write the same: Avro for avro-registry tables (the demo's
+// record names, its fields first, Pit Wall's extra ones nullable with a null default so
+// the demo's own schema evolves compatibly), JSON Schema otherwise (the demo's own for
+// f1-commentary). The raw message key is not part of the value.
+registry::TopicSchema registrySchema(const CloudTable &table);
+// Every table's, for the Schema Registry framing of cloud mode.
+QList<registry::TopicSchema> registrySchemas();
 
 // The MongoDB Atlas collection as a read-only external table for VECTOR_SEARCH_AGG; its
 // columns are the documents' fields the local store writes.

@@ -161,6 +161,13 @@ QJsonObject JsonFieldReader::optionalObject(const char *field)
     const auto value = present(field, false);
     if (!value)
         return {};
+    // The same object as JSON text: how Flink's tables (a STRING column) carry it.
+    if (std::string_view text; value->element.get_string().get(text) == simdjson::SUCCESS) {
+        const auto document = QJsonDocument::fromJson(QByteArray(text.data(), qsizetype(text.size())));
+        if (!document.isObject())
+            failType(field, "an object or its JSON text", *value);
+        return document.object();
+    }
     if (!value->element.is_object()) {
         failType(field, "an object", *value);
         return {};

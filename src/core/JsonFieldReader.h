@@ -35,7 +35,8 @@ public:
     std::optional<double> nullableDouble(const char *field, double min, double max);
     std::optional<int> nullableInt(const char *field, int min, int max);
     bool requiredBool(const char *field);
-    // Absent or null gives an empty object; any other non-object is an error.
+    // Absent or null gives an empty object; a string holding an object's JSON text (cloud
+    // mode: Flink tables carry it as STRING) gives that object; anything else is an error.
     QJsonObject optionalObject(const char *field);
     // An array of strings, each at most maxLength, at most maxItems of them; absent or null: empty.
     QStringList optionalStringList(const char *field, qsizetype maxItems, qsizetype maxLength);

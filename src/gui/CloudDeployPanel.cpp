@@ -60,7 +60,7 @@ CloudTarget savedCloudTarget()
 {
     QSettings settings;
     if (!secrets::hasSavedSetup(settings))
-        return {{}, {}, CloudDeployPanel::tr("Set up Confluent Cloud Flink first (File ▸ Setup wizard).")};
+        return {{}, {}, std::nullopt, CloudDeployPanel::tr("Set up Confluent Cloud Flink first (File ▸ Setup wizard).")};
     auto store = secrets::openAppSecretStore(settings);
     QStringList problems;
     const auto c = setup::SetupConfig::load(settings, *store, &problems);
@@ -76,10 +76,15 @@ CloudTarget savedCloudTarget()
     target.ai = {c.awsRegion,    c.awsAccessKeyId,       c.awsSecretAccessKey, c.awsSessionToken, c.bedrockModel,
                  c.openAiApiKey, c.openAiBaseUrl,        c.openAiEmbeddingModel, c.mongoUri,     c.mongoDatabase,
                  c.mongoCollection, c.mongoIndex};
+    if (!c.registryUrl.isEmpty())
+        target.registry = registry::RegistrySettings{c.registryUrl, c.registryApiKey, c.registryApiSecret};
     if (const QString missing = target.flink.missing(); !missing.isEmpty())
         target.error = CloudDeployPanel::tr("Set up Confluent Cloud Flink first (File ▸ Setup wizard): %1.").arg(missing);
     else if (const QString problem = setup::flinkProblem(c); !problem.isEmpty())
         target.error = problem;
+    else if (!target.registry)
+        // Flink's tables read and write Schema Registry's wire format: without it the app could not follow them.
+        target.error = CloudDeployPanel::tr("Set up Schema Registry first (File ▸ Setup wizard): Flink's tables use it.");
     return target;
 }
 
@@ -127,7 +132,7 @@ std::optional<CloudTarget> CloudDeployPanel::connectPipeline()
         say(target.error, true);
         return std::nullopt;
     }
-    m_pipeline = std::make_unique<cloud::CloudPipeline>(target.flink, m_pollMs);
+    m_pipeline = std::make_unique<cloud::CloudPipeline>(target.flink, target.registry, m_pollMs);
     connect(m_pipeline.get(), &cloud::CloudPipeline::phaseChanged, this, &CloudDeployPanel::setPhase);
     connect(m_pipeline.get(), &cloud::CloudPipeline::finished, this, &CloudDeployPanel::finished);
     return target;
@@ -144,6 +149,8 @@ void CloudDeployPanel::showPlan()
         table->setItem(row, 1, new QTableWidgetItem(QStringLiteral("—")));
         table->setItem(row, 2, new QTableWidgetItem());
     };
+    for (const auto &schema : m_plan.schemas)
+        addRow(schema.topic + QStringLiteral("-value"));
     for (const auto &connection : m_plan.connections)
         addRow(connection.name);
     for (const auto &statement : m_plan.statements)

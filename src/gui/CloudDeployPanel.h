@@ -20,6 +20,7 @@ namespace pitwall {
 struct CloudTarget {
     cloud::FlinkSettings flink;
     cloud::CloudAiSettings ai;
+    std::optional<registry::RegistrySettings> registry; // where the tables' schemas go first
     QString error;
 };
 

@@ -99,7 +99,7 @@ QJsonValue getPrimitive(const avro_value_t &source)
     case AVRO_INT64: {
         int64_t number = 0;
         avro_value_get_long(&source, &number);
-        return double(number);
+        return qint64(number); // exact: timestamps in ms do not survive a trip through double's text
     }
     case AVRO_DOUBLE: {
         double number = 0;

@@ -161,6 +161,17 @@ KafkaSelection loadKafkaSelection(QSettings &settings, secrets::SecretStore &sto
     if (!selection.saslUsername.isEmpty())
         if (auto secret = store.load(sk::kKafkaApiSecret))
             selection.saslPassword = secret.value();
+    // The registry's wire format goes with a cluster of one's own (never the embedded broker).
+    const QString registryUrl = settings.value(QStringLiteral("registry/url")).toString();
+    if (!selection.isEmbedded() && !registryUrl.isEmpty()) {
+        registry::RegistrySettings registry;
+        registry.url = registryUrl;
+        registry.apiKey = settings.value(QStringLiteral("registry/api_key")).toString();
+        if (!registry.apiKey.isEmpty())
+            if (auto secret = store.load(sk::kRegistryApiSecret))
+                registry.apiSecret = secret.value();
+        selection.registry = registry;
+    }
     return selection;
 }
 

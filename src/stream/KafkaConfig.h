@@ -5,11 +5,19 @@
 
 #include "core/Expected.h"
 
+#include "registry/SchemaRegistryClient.h"
+
 #include <QByteArrayView>
 #include <QString>
 #include <map>
+#include <memory>
+#include <optional>
 
 namespace pitwall {
+
+namespace registry {
+class TopicFraming;
+}
 
 class KafkaConfig {
 public:
@@ -30,8 +38,18 @@ public:
 
     static bool isSecretKey(const QString &key);
 
+    // Cloud mode: the Schema Registry whose wire format the topics use (set by the
+    // Kafka choice); the endpoint registers the schemas and sets the framing, which every
+    // producer and consumer made from this configuration then applies.
+    void setRegistry(std::optional<registry::RegistrySettings> settings) { m_registry = std::move(settings); }
+    const std::optional<registry::RegistrySettings> &registry() const { return m_registry; }
+    void setFraming(std::shared_ptr<const registry::TopicFraming> framing) { m_framing = std::move(framing); }
+    const std::shared_ptr<const registry::TopicFraming> &framing() const { return m_framing; }
+
 private:
     std::map<QString, QString> m_properties;
+    std::optional<registry::RegistrySettings> m_registry;
+    std::shared_ptr<const registry::TopicFraming> m_framing;
 };
 
 } // namespace pitwall

@@ -1,5 +1,7 @@
 #include "KafkaConsumer.h"
 
+#include "registry/TopicFraming.h"
+
 #ifdef __linux__
 #include <sys/resource.h>
 #include <unistd.h>
@@ -74,7 +76,9 @@ Expected<std::unique_ptr<KafkaConsumer>> KafkaConsumer::create(const KafkaConfig
     }
     if (const auto error = rd_kafka_assign(raw, assignment.get()); error != RD_KAFKA_RESP_ERR_NO_ERROR)
         return Error{QStringLiteral("cannot assign partitions: %1").arg(rdk::errorText(error))};
-    return std::unique_ptr<KafkaConsumer>(new KafkaConsumer(std::move(handle).value(), std::move(nextOffsets)));
+    std::unique_ptr<KafkaConsumer> consumer(new KafkaConsumer(std::move(handle).value(), std::move(nextOffsets)));
+    consumer->m_framing = config.framing();
+    return consumer;
 }
 
 KafkaConsumer::KafkaConsumer(rdk::Handle handle, std::map<PartitionKey, qint64> nextOffsets)
@@ -151,6 +155,12 @@ void KafkaConsumer::take(rd_kafka_message_t *message, std::vector<KafkaRecord> &
         record.key = QByteArray(static_cast<const char *>(message->key), qsizetype(message->key_len));
     if (message->payload)
         record.value = QByteArray(static_cast<const char *>(message->payload), qsizetype(message->len));
+    if (m_framing) { // cloud mode: the wire format back to the JSON the app reads
+        if (auto json = m_framing->fromWire(record.value))
+            record.value = std::move(json).value();
+        else // kept as it came: the stage that reads it dead-letters it
+            recordError(QStringLiteral("%1: %2").arg(record.topic, json.error().message), false);
+    }
     rd_kafka_headers_t *headers = nullptr;
     if (rd_kafka_message_headers(message, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR && headers) {
         const char *name = nullptr;

@@ -96,6 +96,7 @@ private:
     mutable QMutex m_errorMutex;
     QHash<QString, quint64> m_skippedByTopic; // guarded by m_errorMutex
     QString m_lastError;
+    std::shared_ptr<const registry::TopicFraming> m_framing; // cloud mode's wire format, or null
     std::jthread m_thread;
 };
 

@@ -1,6 +1,8 @@
 #include "KafkaEndpoint.h"
 
 #include "KafkaAdmin.h"
+#include "cloud/CloudTables.h"
+#include "registry/TopicFraming.h"
 
 #include <QElapsedTimer>
 
@@ -24,6 +26,14 @@ Expected<std::shared_ptr<KafkaEndpoint>> KafkaEndpoint::prepare(const std::optio
         endpoint->m_clientConfig = *external;
         if (auto ready = kafka_admin::ensureTopics(*external, EmbeddedBroker::kDefaultPartitions, timeoutMs); !ready)
             return ready.error();
+        if (external->registry()) {
+            // Cloud mode: the topics' schemas registered (idempotent), so what Pit Wall
+            // produces and Flink's tables read agree; every client made from here frames.
+            auto framing = registry::registerTopicSchemas(*external->registry(), cloud::registrySchemas());
+            if (!framing)
+                return framing.error();
+            endpoint->m_clientConfig.setFraming(std::move(framing).value());
+        }
     }
     endpoint->m_prepareMs = clock.elapsed();
     return endpoint;

@@ -1,5 +1,7 @@
 #include "KafkaProducer.h"
 
+#include "registry/TopicFraming.h"
+
 #include <chrono>
 
 namespace pitwall {
@@ -28,6 +30,7 @@ Expected<std::unique_ptr<KafkaProducer>> KafkaProducer::create(const KafkaConfig
     if (!handle)
         return handle.error();
     producer->m_handle = std::move(handle).value();
+    producer->m_framing = config.framing();
     producer->m_poller = std::jthread([raw = producer->m_handle.get()](std::stop_token stop) {
         while (!stop.stop_requested())
             rd_kafka_poll(raw, 100);
@@ -57,6 +60,20 @@ bool KafkaProducer::produce(const char *topic, QByteArrayView key, QByteArrayVie
 bool KafkaProducer::produce(const char *topic, QByteArrayView key, QByteArrayView value,
                             const std::vector<std::pair<QByteArray, QByteArray>> &headers)
 {
+    if (m_framing && m_framing->covers(topic)) { // cloud mode: Schema Registry wire format
+        auto wire = m_framing->toWire(topic, value);
+        if (!wire) {
+            recordFailure(QStringLiteral("produce to %1: %2").arg(QString::fromUtf8(topic), wire.error().message));
+            return false;
+        }
+        return send(topic, key, value, wire.value(), headers);
+    }
+    return send(topic, key, value, value, headers);
+}
+
+bool KafkaProducer::send(const char *topic, QByteArrayView key, QByteArrayView json, QByteArrayView value,
+                         const std::vector<std::pair<QByteArray, QByteArray>> &headers)
+{
     using Clock = std::chrono::steady_clock;
     const auto giveUpAt = Clock::now() + std::chrono::milliseconds(kQueueFullRetryMs);
     for (;;) {
@@ -82,7 +99,7 @@ bool KafkaProducer::produce(const char *topic, QByteArrayView key, QByteArrayVie
         if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {
             ++m_enqueued;
             if (m_tap)
-                m_tap(topic, key, value);
+                m_tap(topic, key, json);
             return true;
         }
         // A full local queue is back-pressure: wait for deliveries to drain it, for a while.

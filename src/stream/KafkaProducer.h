@@ -55,6 +55,9 @@ private:
     static void onDelivery(rd_kafka_t *, const rd_kafka_message_t *message, void *opaque);
     static void onError(rd_kafka_t *, int error, const char *reason, void *opaque);
     void recordFailure(const QString &reason);
+    // json: what the tap sees; value: what goes to Kafka (the same unless framed).
+    bool send(const char *topic, QByteArrayView key, QByteArrayView json, QByteArrayView value,
+              const std::vector<std::pair<QByteArray, QByteArray>> &headers);
 
     rdk::Handle m_handle;
     std::atomic<quint64> m_enqueued{0};
@@ -64,6 +67,7 @@ private:
     QString m_lastError;
     std::map<std::string, quint64> m_deliveredByTopic;
     Tap m_tap;
+    std::shared_ptr<const registry::TopicFraming> m_framing; // cloud mode's wire format, or null
     std::jthread m_poller;
 };
 

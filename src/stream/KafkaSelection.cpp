@@ -67,6 +67,8 @@ Expected<std::optional<KafkaConfig>> KafkaSelection::toConfig() const
         config.set(QStringLiteral("enable.ssl.certificate.verification"), QStringLiteral("true"));
         config.set(QStringLiteral("ssl.endpoint.identification.algorithm"), QStringLiteral("https"));
     }
+    if (registry)
+        config.setRegistry(registry);
     if (config.bootstrap().isEmpty())
         return Error{QStringLiteral("%1 has no bootstrap.servers and no --bootstrap was given").arg(configFile)};
     if (!isValidBootstrap(config.bootstrap()))

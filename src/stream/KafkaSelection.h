@@ -6,6 +6,8 @@
 // overrides it.
 
 #include "KafkaConfig.h"
+
+#include <optional>
 #include "core/Expected.h"
 
 #include <QSettings>
@@ -18,6 +20,9 @@ struct KafkaSelection {
     QString configFile;
     QString saslUsername; // the API key; set: SASL_SSL with PLAIN, certificates verified
     QString saslPassword; // the API secret: never saved with the rest
+    // The Schema Registry of this cluster (set by the setup): its wire format is used on
+    // the topics. Not saved here (the setup saves it, its secret in the keychain).
+    std::optional<registry::RegistrySettings> registry = std::nullopt;
 
     bool isEmbedded() const { return bootstrap.trimmed().isEmpty() && configFile.trimmed().isEmpty(); }
 

@@ -3,9 +3,11 @@
 // copies switch off), Stop and Delete end it and give the stages back; a missing setup
 // is said, in red, and nothing is called.
 #include "../support/FakeConfluentFlink.h"
+#include "../support/FakeSchemaRegistry.h"
 #include "gui/CloudDeployPanel.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -38,8 +40,8 @@ QString phaseOf(QWidget &panel, const QString &name)
     return found.isEmpty() ? QStringLiteral("(no row)") : table->item(found.first()->row(), 1)->text();
 }
 
-// The fake's organization, environment and key; no AI services.
-CloudTarget fakeTarget(const FakeHttpServer &server)
+// The fakes' organization, environment and keys; no AI services.
+CloudTarget fakeTarget(const FakeHttpServer &server, const FakeHttpServer &registry)
 {
     CloudTarget target;
     target.flink.endpoint = server.baseUrl();
@@ -47,6 +49,7 @@ CloudTarget fakeTarget(const FakeHttpServer &server)
     target.flink.environmentId = QStringLiteral("env-abc123");
     target.flink.apiKey = QStringLiteral("FLINKKEY");
     target.flink.apiSecret = QStringLiteral("flink-secret-77");
+    target.registry = registry::RegistrySettings{registry.baseUrl(), QStringLiteral("SRKEY"), QStringLiteral("sr-secret-55")};
     return target;
 }
 
@@ -77,10 +80,12 @@ private slots:
     {
         FakeFlink flink;
         FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
+        FakeRegistry schemas;
+        FakeHttpServer registryServer([&schemas](const FakeRequest &request) { return schemas.handle(request); });
         int loads = 0;
         CloudDeployPanel panel([&] {
             ++loads;
-            return fakeTarget(server);
+            return fakeTarget(server, registryServer);
         });
         panel.setPollInterval(10);
         panel.resize(900, 300);
@@ -98,13 +103,15 @@ private slots:
         QVERIFY(status->toolTip().contains(QLatin1String("commentary: needs Amazon Bedrock")));
         QCOMPARE(phaseOf(panel, "pitwall-enrichment"), QStringLiteral("RUNNING"));
         QCOMPARE(phaseOf(panel, "pitwall-table-f1-forecasts"), QStringLiteral("COMPLETED"));
-        QCOMPARE(child<QTableWidget>(panel, "statementTable")->rowCount(), int(flink.statements.size()));
+        QCOMPARE(phaseOf(panel, "f1-forecasts-value"), QStringLiteral("REGISTERED"));
+        QCOMPARE(child<QTableWidget>(panel, "statementTable")->rowCount(), int(flink.statements.size()) + schemas.posts);
         QVERIFY(child<QPushButton>(panel, "stopButton")->isEnabled());
         QTest::qWait(50); // the status line lays out again
+        QVERIFY(QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR)));
         QVERIFY(panel.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/pipeline-cloud.png")));
 
         // A new panel (a restart) knows what was deployed and can stop it.
-        CloudDeployPanel restarted([&] { return fakeTarget(server); });
+        CloudDeployPanel restarted([&] { return fakeTarget(server, registryServer); });
         restarted.setPollInterval(10);
         QSignalSpy restartedStages(&restarted, &CloudDeployPanel::cloudStagesChanged);
         QCOMPARE(phaseOf(restarted, "pitwall-enrichment"), QStringLiteral("—"));
@@ -127,7 +134,7 @@ private slots:
 
     void aMissingSetupIsSaidAndNothingIsCalled()
     {
-        CloudDeployPanel panel([] { return CloudTarget{{}, {}, QStringLiteral("Set up Confluent Cloud Flink first")}; });
+        CloudDeployPanel panel([] { return CloudTarget{{}, {}, std::nullopt, QStringLiteral("Set up Confluent Cloud Flink first")}; });
         QSignalSpy stages(&panel, &CloudDeployPanel::cloudStagesChanged);
         child<QPushButton>(panel, "deployButton")->click();
         auto *status = child<QLabel>(panel, "cloudStatus");

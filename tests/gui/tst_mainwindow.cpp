@@ -17,6 +17,7 @@
 #include "gui/RaceLibraryModel.h"
 #include "gui/MainWindow.h"
 #include "gui/PipelineHealthModel.h"
+#include "gui/CloudDeployPanel.h"
 #include "gui/PipelinePanel.h"
 #include "pipeline/PipelineDefinition.h"
 #include "../support/FakeHttpServer.h"
@@ -484,6 +485,11 @@ private slots:
         QTest::qWait(1000);
         QCOMPARE(model->data(in).toString(), handled); // no longer consuming
         QVERIFY(model->setData(check, Qt::Checked, Qt::CheckStateRole)); // and back on, for later runs
+        QTRY_COMPARE_WITH_TIMEOUT(model->data(check, Qt::CheckStateRole).toInt(), int(Qt::Checked), 5000);
+        // Deployed to Confluent Cloud: the local copy steps aside; stopped there: it comes back.
+        emit window.pipelinePanel()->cloud()->cloudStagesChanged({QStringLiteral("telemetry-anomalies")});
+        QTRY_COMPARE_WITH_TIMEOUT(model->data(check, Qt::CheckStateRole).toInt(), int(Qt::Unchecked), 5000);
+        emit window.pipelinePanel()->cloud()->cloudStagesChanged({});
         QTRY_COMPARE_WITH_TIMEOUT(model->data(check, Qt::CheckStateRole).toInt(), int(Qt::Checked), 5000);
         window.findChild<QAction *>(QStringLiteral("actionStop"))->trigger();
         auto *title = window.findChild<QLabel *>(QStringLiteral("raceTitle"));

@@ -4,6 +4,7 @@
 // stages without their AI service kept local with the reason, deploy idempotent, stop
 // and delete.
 #include "../support/FakeConfluentFlink.h"
+#include "../support/FakeSchemaRegistry.h"
 #include "cloud/CloudPipeline.h"
 #include "cloud/CloudTables.h"
 #include "pipeline/PipelineDefinition.h"
@@ -149,7 +150,13 @@ private slots:
     {
         FakeFlink flink;
         FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
-        CloudPipeline pipeline(settingsFor(server), 10, 20000);
+        FakeRegistry registry;
+        FakeHttpServer registryServer([&registry](const FakeRequest &request) { return registry.handle(request); });
+        registry::RegistrySettings registrySettings;
+        registrySettings.url = registryServer.baseUrl();
+        registrySettings.apiKey = QStringLiteral("SRKEY");
+        registrySettings.apiSecret = QStringLiteral("sr-secret-55");
+        CloudPipeline pipeline(settingsFor(server), registrySettings, 10, 20000);
         QSignalSpy finished(&pipeline, &CloudPipeline::finished);
         QMap<QString, QString> phases;
         QStringList details;
@@ -163,6 +170,10 @@ private slots:
         pipeline.deploy(plan);
         QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
         QCOMPARE(flink.connectionLog, (QStringList{"POST pitwall-bedrock", "POST pitwall-openai-embedding", "POST pitwall-mongodb"}));
+        // Every table's schema registered first, so Flink's tables and the app's producers agree.
+        QCOMPARE(registry.posts, int(plan.schemas.size()));
+        QCOMPARE(plan.schemas.size(), plan.statements.size() - plan.cloudStages.size() - 3); // less INSERTs, models, Mongo table
+        QCOMPARE(phases.value("f1-commentary-value"), QStringLiteral("REGISTERED"));
         // The secrets travel as auth_data (Confluent's field names), as JSON text.
         const auto auth = flink.connections["pitwall-bedrock"]["spec"].toObject()["auth_data"].toObject();
         QCOMPARE(auth["kind"].toString(), QStringLiteral("PlaintextProvider"));
@@ -212,7 +223,7 @@ private slots:
     {
         FakeFlink flink;
         FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
-        CloudPipeline pipeline(settingsFor(server), 10, 20000);
+        CloudPipeline pipeline(settingsFor(server), std::nullopt, 10, 20000);
         QSignalSpy finished(&pipeline, &CloudPipeline::finished);
         const CloudPlan plan = makeCloudPlan(pipelineDefinition(), {});
         pipeline.deploy(plan);

@@ -4,10 +4,14 @@
 // registry: register (idempotent), lookup, 409, 422, 401 while a new key propagates, 401
 // for good, and no secret in any message.
 #include "../support/FakeHttpServer.h"
+#include "cloud/CloudTables.h"
+#include "core/JsonCodec.h"
+#include "core/Topics.h"
 #include "registry/AvroCodec.h"
 #include "registry/DemoSchemas.h"
 #include "registry/JsonSchemaCodec.h"
 #include "registry/SchemaRegistryClient.h"
+#include "registry/TopicFraming.h"
 #include "registry/WireFormat.h"
 
 #include <QJsonArray>
@@ -17,6 +21,7 @@
 
 using namespace pitwall;
 using namespace pitwall::registry;
+using namespace pitwall::codec;
 using namespace pitwall::test;
 
 namespace {
@@ -239,6 +244,59 @@ private slots:
         down.registerSchema("s", "AVRO", carMetricsSchema(), [&](Expected<qint32> r) { unreachable = r; });
         spin([&] { return unreachable.has_value(); });
         QVERIFY2(unreachable->error().message.contains("cannot reach"), qPrintable(unreachable->error().message));
+    }
+
+    // Cloud mode: every topic's registered schema parses (Avro through avro-c), and the
+    // app's own messages go to the wire format and come back as the same message.
+    void cloudTopicsRoundTripThroughTheirSchemas()
+    {
+        registry::TopicFraming framing;
+        qint32 id = 100;
+        for (const auto &schema : cloud::registrySchemas()) {
+            auto added = framing.add(schema.topic, ++id, schema.schemaType, schema.schema);
+            QVERIFY2(added.hasValue(), qPrintable(schema.topic + ": " + (added ? QString() : added.error().message)));
+        }
+        QCOMPARE(cloud::registrySchema(*cloud::cloudTable("f1-driver-positions")).schemaType, QStringLiteral("AVRO"));
+        QCOMPARE(cloud::registrySchema(*cloud::cloudTable("f1-commentary")).schema, registry::commentaryJsonSchema());
+        // The demo's record name and fields first, so the demo's own schema evolves into it.
+        const auto positions = QJsonDocument::fromJson(cloud::registrySchema(*cloud::cloudTable("f1-driver-positions")).schema.toUtf8()).object();
+        QCOMPARE(positions["name"].toString(), QStringLiteral("LeaderboardUpdate"));
+        QCOMPARE(positions["fields"].toArray()[0].toObject()["name"].toString(), QStringLiteral("driver_name"));
+        QVERIFY(positions["fields"].toArray()[6].toObject().contains("default"));
+
+        auto roundTrip = [&framing](const char *topic, const QByteArray &json) -> QByteArray {
+            auto wire = framing.toWire(topic, json);
+            if (!wire) {
+                qWarning("%s: %s", topic, qPrintable(wire.error().message));
+                return {};
+            }
+            if (wire->at(0) != '\0' || registry::unframe(wire.value())->schemaId != framing.idOf(QString::fromLatin1(topic)))
+                return {};
+            auto json2 = framing.fromWire(wire.value());
+            return json2 ? json2.value() : QByteArray();
+        };
+        PositionUpdate position{QStringLiteral("Lando Norris"), 1, 1733000000123, QStringLiteral("race-1"), QStringLiteral("McLaren"),
+                                312.5, 0.0, std::nullopt, 12, QStringLiteral("SOFT"), 3, 1, QStringLiteral("running")};
+        QCOMPARE(decodePositionUpdate(roundTrip(topics::kDriverPositions, encode(position))).value(), position);
+        CarMetrics metrics{QStringLiteral("Ferrari"), 1733000000456, 104.25};
+        QCOMPARE(decodeCarMetrics(roundTrip(topics::kCarMetrics, encode(metrics))).value(), metrics);
+        EngineAnomaly anomaly{QStringLiteral("Ferrari"), 1733000000789, QStringLiteral("Ferrari"), 131.5, true};
+        QCOMPARE(decodeEngineAnomaly(roundTrip(topics::kCarMetricsAnomalies, encode(anomaly))).value(), anomaly);
+        // A nested object travels as JSON text (the table's STRING) and is read back as the object.
+        RaceEvent event{QStringLiteral("race-1"), 1733000001000, QStringLiteral("pit_stop"), 14, QStringLiteral("Max Verstappen"),
+                        QJsonObject{{"stop_seconds", 2.4}, {"tyre", "HARD"}}};
+        const QByteArray eventWire = framing.toWire(topics::kRaceEvents, encode(event)).value();
+        QVERIFY(eventWire.contains("\"details\":\"{"));
+        QCOMPARE(decodeRaceEvent(framing.fromWire(eventWire).value()).value(), event);
+        Commentary line{QStringLiteral("c-1"), QStringLiteral("Norris pits!"), 1733000002000, CommentaryType::Warning,
+                        QStringLiteral("offline"), {}, QStringLiteral("race-1")};
+        QCOMPARE(decodeCommentary(roundTrip(topics::kCommentary, encode(line))).value(), line);
+
+        // Plain JSON passes through; a wrong message is refused with the reason.
+        QCOMPARE(framing.fromWire(QByteArray("{\"a\":1}")).value(), QByteArray("{\"a\":1}"));
+        QVERIFY(framing.fromWire(registry::frame(9999, "x")).error().message.contains(QLatin1String("schema id 9999")));
+        QVERIFY(!framing.toWire(topics::kCarMetrics, "{\"team_name\":\"Ferrari\"}").hasValue()); // missing required fields
+        QVERIFY(!framing.toWire(topics::kCarMetrics, "not json").hasValue());
     }
 };
 

@@ -1,0 +1,156 @@
+#include "TopicFraming.h"
+
+#include "WireFormat.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace pitwall::registry {
+
+Expected<TopicFraming::Codec> TopicFraming::makeCodec(qint32 id, const QString &schemaType, const QString &schema)
+{
+    Codec codec;
+    codec.id = id;
+    if (schemaType == QLatin1String("AVRO")) {
+        auto avro = AvroCodec::fromSchema(schema);
+        if (!avro)
+            return avro.error();
+        codec.avro = avro.value();
+    } else if (schemaType == QLatin1String("JSON")) {
+        auto json = JsonSchemaCodec::fromSchema(schema);
+        if (!json)
+            return json.error();
+        codec.json = std::make_shared<const JsonSchemaCodec>(std::move(json.value()));
+    } else {
+        return Error{QStringLiteral("schema type %1 is not supported").arg(schemaType)};
+    }
+    return codec;
+}
+
+Expected<bool> TopicFraming::add(const QString &topic, qint32 id, const QString &schemaType, const QString &schema)
+{
+    auto codec = makeCodec(id, schemaType, schema);
+    if (!codec)
+        return Error{QStringLiteral("%1: %2").arg(topic, codec.error().message)};
+    m_byTopic.insert(topic.toUtf8(), codec.value());
+    m_byId.insert(id, codec.value());
+    return true;
+}
+
+Expected<TopicFraming::Codec> TopicFraming::resolve(qint32 id) const
+{
+    if (const auto known = m_byId.constFind(id); known != m_byId.constEnd())
+        return *known;
+    if (!m_resolver)
+        return Error{QStringLiteral("schema id %1 is not one Pit Wall registered").arg(id)};
+    QMutexLocker lock(&m_resolvedMutex);
+    if (const auto resolved = m_resolved.constFind(id); resolved != m_resolved.constEnd())
+        return *resolved;
+    if (const auto refused = m_unresolvable.constFind(id); refused != m_unresolvable.constEnd())
+        return Error{*refused};
+    auto fetched = fetchSchema(*m_resolver, id);
+    auto codec = fetched ? makeCodec(id, fetched->schemaType, fetched->schema) : Expected<Codec>(fetched.error());
+    if (!codec) {
+        const QString reason = QStringLiteral("schema id %1: %2").arg(id).arg(codec.error().message);
+        m_unresolvable.insert(id, reason);
+        return Error{reason};
+    }
+    m_resolved.insert(id, codec.value());
+    return codec;
+}
+
+qint32 TopicFraming::idOf(const QString &topic) const
+{
+    return m_byTopic.value(topic.toUtf8()).id;
+}
+
+Expected<QByteArray> TopicFraming::toWire(QByteArrayView topic, QByteArrayView json) const
+{
+    const auto found = m_byTopic.constFind(QByteArray(topic.data(), topic.size()));
+    if (found == m_byTopic.constEnd())
+        return Error{QStringLiteral("no registered schema for %1").arg(QString::fromUtf8(topic))};
+    QJsonParseError error;
+    const auto document = QJsonDocument::fromJson(QByteArray(json.data(), json.size()), &error);
+    if (!document.isObject())
+        return Error{QStringLiteral("not a JSON object (%1)").arg(error.errorString())};
+    QJsonObject record = document.object();
+    for (auto it = record.begin(); it != record.end(); ++it)
+        if (it.value().isObject())
+            it.value() = QString::fromUtf8(QJsonDocument(it.value().toObject()).toJson(QJsonDocument::Compact));
+    auto payload = found->avro ? found->avro->encode(record) : found->json->encode(record);
+    if (!payload)
+        return Error{QStringLiteral("%1 does not fit its registered schema: %2").arg(QString::fromUtf8(topic), payload.error().message)};
+    return frame(found->id, payload.value());
+}
+
+Expected<QByteArray> TopicFraming::fromWire(QByteArrayView message) const
+{
+    if (message.isEmpty() || message.front() != '\0')
+        return QByteArray(message.data(), message.size());
+    auto framed = unframe(QByteArray(message.data(), message.size()));
+    if (!framed)
+        return framed.error();
+    const auto found = resolve(framed->schemaId);
+    if (!found)
+        return found.error();
+    if (!found->avro)
+        return framed->payload; // JSON Schema: the payload is the JSON text
+    auto record = found->avro->decode(framed->payload);
+    if (!record)
+        return record.error();
+    return QJsonDocument(record.value()).toJson(QJsonDocument::Compact);
+}
+
+Expected<RegisteredSchema> fetchSchema(const RegistrySettings &settings, qint32 id)
+{
+    QEventLoop loop;
+    SchemaRegistryClient client(settings);
+    std::optional<Expected<RegisteredSchema>> answer;
+    client.schemaById(id, [&](Expected<RegisteredSchema> schema) {
+        answer = std::move(schema);
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return *answer;
+}
+
+Expected<std::shared_ptr<const TopicFraming>> registerTopicSchemas(const RegistrySettings &settings, const QList<TopicSchema> &schemas)
+{
+    auto framing = std::make_shared<TopicFraming>();
+    QEventLoop loop;
+    SchemaRegistryClient client(settings);
+    QString failure;
+    int index = 0;
+    std::function<void()> next = [&] {
+        if (index >= schemas.size()) {
+            loop.quit();
+            return;
+        }
+        const TopicSchema &schema = schemas.at(index);
+        client.registerSchema(schema.topic + QStringLiteral("-value"), schema.schemaType, schema.schema,
+                              [&, schema](Expected<qint32> id) {
+                                  if (!id) {
+                                      failure = QStringLiteral("Schema Registry, subject %1-value: %2").arg(schema.topic, id.error().message);
+                                      loop.quit();
+                                      return;
+                                  }
+                                  if (auto added = framing->add(schema.topic, id.value(), schema.schemaType, schema.schema); !added) {
+                                      failure = added.error().message;
+                                      loop.quit();
+                                      return;
+                                  }
+                                  ++index;
+                                  next();
+                              });
+    };
+    QTimer::singleShot(0, &loop, next);
+    loop.exec();
+    if (!failure.isEmpty())
+        return Error{failure};
+    framing->setResolver(settings);
+    return std::shared_ptr<const TopicFraming>(std::move(framing));
+}
+
+} // namespace pitwall::registry
