@@ -1,7 +1,9 @@
 #include "FlinkGateway.h"
 
 #include "ConfluentErrors.h"
+#include "ai/PropagationRetry.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
 
 namespace pitwall::cloud {
@@ -37,6 +39,17 @@ QUrl FlinkGateway::url(const QString &collection, const QString &name) const
     return ai::joinUrl(m_settings.endpoint, path);
 }
 
+struct FlinkGateway::Attempt {
+    QByteArray method;
+    QUrl url;
+    QByteArray body;
+    ai::HttpHeaders headers;
+    std::function<void(const ai::HttpResponse &)> onAnswer;
+    std::function<void(const QString &)> onFailure;
+    QElapsedTimer clock;
+    int count = 0;
+};
+
 void FlinkGateway::call(const QByteArray &method, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
                         std::function<void(const ai::HttpResponse &)> onAnswer, std::function<void(const QString &)> onFailure)
 {
@@ -44,17 +57,37 @@ void FlinkGateway::call(const QByteArray &method, const QUrl &url, const QByteAr
         QTimer::singleShot(0, m_owner, [onFailure, missing] { onFailure(missing); }); // answers always come later
         return;
     }
-    ai::HttpHeaders headers{{"Accept", "application/json"},
-                            {"Authorization", basicAuthorization(m_settings.apiKey, m_settings.apiSecret)}};
+    auto attempt = std::make_shared<Attempt>();
+    attempt->method = method;
+    attempt->url = url;
+    attempt->body = body;
+    attempt->headers = {{"Accept", "application/json"}, {"Authorization", basicAuthorization(m_settings.apiKey, m_settings.apiSecret)}};
     if (!contentType.isEmpty())
-        headers.emplace_back("Content-Type", contentType);
-    m_http.send(method, url, headers, body, m_settings.requestTimeoutMs,
-                [onAnswer = std::move(onAnswer), onFailure = std::move(onFailure)](const ai::HttpResponse &response,
-                                                                                   const ai::LlmError *transport) {
+        attempt->headers.emplace_back("Content-Type", contentType);
+    attempt->onAnswer = std::move(onAnswer);
+    attempt->onFailure = std::move(onFailure);
+    attempt->clock.start();
+    send(std::move(attempt));
+}
+
+void FlinkGateway::send(std::shared_ptr<Attempt> attempt)
+{
+    ++attempt->count;
+    m_http.send(attempt->method, attempt->url, attempt->headers, attempt->body, m_settings.requestTimeoutMs,
+                [this, attempt](const ai::HttpResponse &response, const ai::LlmError *transport) {
+                    const int status = transport ? 0 : response.status;
+                    const bool answered = status >= 200 && status < 300;
+                    const qint64 delay = answered ? -1
+                                                  : ai::PropagationRetry{m_settings.retryForMs, m_settings.firstBackoffMs}.delayAfter(
+                                                        status, attempt->count, attempt->clock.elapsed());
+                    if (delay >= 0) {
+                        QTimer::singleShot(delay, m_owner, [this, attempt] { send(attempt); });
+                        return;
+                    }
                     if (transport)
-                        onFailure(QStringLiteral("cannot reach Confluent Cloud Flink: %1").arg(transport->message));
+                        attempt->onFailure(QStringLiteral("cannot reach Confluent Cloud Flink: %1").arg(transport->message));
                     else
-                        onAnswer(response);
+                        attempt->onAnswer(response);
                 });
 }
 

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <functional>
+#include <memory>
 
 namespace pitwall::cloud {
 
@@ -21,6 +22,10 @@ struct FlinkSettings {
     QString catalog;        // the environment's display name
     QString database;       // the Kafka cluster's display name
     int requestTimeoutMs = 15'000;
+    // A new Flink key is refused until it propagates: 401/403, throttling, 5xx and network
+    // failures are tried again within this window.
+    int retryForMs = 120'000;
+    int firstBackoffMs = 1000;
 
     // What is missing to call the API, in words; empty when complete.
     QString missing() const;
@@ -40,6 +45,9 @@ public:
     const FlinkSettings &settings() const { return m_settings; }
 
 private:
+    struct Attempt;
+    void send(std::shared_ptr<Attempt> attempt);
+
     FlinkSettings m_settings;
     QObject *m_owner;
     ai::HttpExchange m_http;

@@ -1,5 +1,7 @@
 #include "SchemaRegistryClient.h"
 
+#include "ai/PropagationRetry.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,16 +9,6 @@
 #include <QUrl>
 
 namespace pitwall::registry {
-
-namespace {
-
-bool worthRetrying(int status)
-{
-    // 401/403: a new key is refused until it propagates; 408/429/5xx: the server's state.
-    return status == 0 || status == 401 || status == 403 || status == 408 || status == 429 || status >= 500;
-}
-
-} // namespace
 
 QByteArray registerRequestBody(const QString &schemaType, const QString &schema)
 {
@@ -127,9 +119,9 @@ void SchemaRegistryClient::send(std::shared_ptr<Call> call)
                     }
                     const QString why = transport ? QStringLiteral("cannot reach the Schema Registry: %1").arg(transport->message)
                                                   : explain(response);
-                    const qint64 backoff = std::min<qint64>(qint64(m_settings.firstBackoffMs) << std::min(call->attempt - 1, 5), 8000);
                     const qint64 elapsed = m_clock.elapsed() - call->startedMs;
-                    if (!worthRetrying(status) || elapsed + backoff > m_settings.retryForMs) {
+                    const qint64 backoff = ai::PropagationRetry{m_settings.retryForMs, m_settings.firstBackoffMs}.delayAfter(status, call->attempt, elapsed);
+                    if (backoff < 0) {
                         call->onFailure(call->attempt > 1 ? QStringLiteral("%1 (after %2 attempts in %3 s)")
                                                                 .arg(why).arg(call->attempt).arg(elapsed / 1000.0, 0, 'f', 1)
                                                           : why);

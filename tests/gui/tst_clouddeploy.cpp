@@ -49,6 +49,8 @@ CloudTarget fakeTarget(const FakeHttpServer &server, const FakeHttpServer &regis
     target.flink.environmentId = QStringLiteral("env-abc123");
     target.flink.apiKey = QStringLiteral("FLINKKEY");
     target.flink.apiSecret = QStringLiteral("flink-secret-77");
+    target.flink.retryForMs = 1500;
+    target.flink.firstBackoffMs = 50;
     target.registry = registry::RegistrySettings{registry.baseUrl(), QStringLiteral("SRKEY"), QStringLiteral("sr-secret-55")};
     return target;
 }

@@ -47,6 +47,8 @@ FlinkSettings settingsFor(const FakeHttpServer &server)
     settings.environmentId = QStringLiteral("env-abc123");
     settings.apiKey = QStringLiteral("FLINKKEY");
     settings.apiSecret = QStringLiteral("flink-secret-77");
+    settings.retryForMs = 1500;
+    settings.firstBackoffMs = 50;
     return settings;
 }
 

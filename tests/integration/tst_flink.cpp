@@ -28,6 +28,8 @@ FlinkSettings settingsFor(const FakeHttpServer &server, const QString &secret = 
     settings.computePoolId = QStringLiteral("lfcp-pool1");
     settings.apiKey = QStringLiteral("FLINKKEY");
     settings.apiSecret = secret;
+    settings.retryForMs = 1500; // a refused key is said after 1.5 s, not 2 minutes
+    settings.firstBackoffMs = 50;
     settings.catalog = QStringLiteral("f1-leaderboard-env");
     settings.database = QStringLiteral("f1-cluster");
     return settings;
@@ -110,6 +112,19 @@ private slots:
         QCOMPARE(finished.first().first().toString(), QString());
         QCOMPARE(flink.log, (QStringList{"DELETE pitwall-commentary", "DELETE pitwall-create-model", "DELETE pitwall-create-commentary-table"}));
         QVERIFY(flink.statements.isEmpty());
+    }
+
+    // A Flink key made a moment ago is refused until it propagates: the deployment waits.
+    void aNewKeyIsTriedUntilItPropagates()
+    {
+        FakeFlink flink;
+        flink.refuseFirst = 3;
+        FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
+        FlinkStatementsClient client(settingsFor(server));
+        FlinkDeployer deployer(&client, 20, 10000);
+        QCOMPARE(deployAndWait(deployer, kPlan), QString());
+        QCOMPARE(flink.refuseFirst, 0);
+        QCOMPARE(flink.statements.size(), kPlan.size());
     }
 
     void aFailedStatementStopsWithItsDetail()

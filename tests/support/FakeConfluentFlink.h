@@ -32,6 +32,7 @@ struct FakeFlink {
     QStringList log; // "POST name", "DELETE name"
     QMap<QString, QJsonObject> connections; // name -> the create request's body
     QStringList connectionLog;              // "POST name", "DELETE name"
+    int refuseFirst = 0; // answer 401 to this many requests first, as a key that has not propagated yet
 
     FakeResponse handleConnection(const FakeRequest &request, const QString &name)
     {
@@ -84,6 +85,10 @@ struct FakeFlink {
 
     FakeResponse handle(const FakeRequest &request)
     {
+        if (refuseFirst > 0) {
+            --refuseFirst;
+            return FakeResponse::json(401, "{\"errors\":[{\"status\":\"401\",\"detail\":\"Unauthorized\"}]}");
+        }
         if (request.header("Authorization") != kFlinkAuth)
             return FakeResponse::json(401, "{\"errors\":[{\"status\":\"401\",\"detail\":\"Unauthorized\"}]}");
         const QString target = QString::fromUtf8(request.target).section(QLatin1Char('?'), 0, 0);
