@@ -469,14 +469,24 @@
 <context>
     <name>PipelinePanel</name>
     <message>
-        <location filename="../ui/PipelinePanel.ui" line="33" />
+        <location filename="../ui/PipelinePanel.ui" line="17" />
+        <source>On this machine</source>
+        <translation>Auf diesem Rechner</translation>
+    </message>
+    <message>
+        <location filename="../ui/PipelinePanel.ui" line="43" />
         <source>The same stage as Flink SQL for Confluent Cloud:</source>
         <translation>Dieselbe Stufe als Flink SQL für Confluent Cloud:</translation>
     </message>
     <message>
-        <location filename="../ui/PipelinePanel.ui" line="40" />
+        <location filename="../ui/PipelinePanel.ui" line="50" />
         <source>Select a stage to see its Flink SQL.</source>
         <translation>Wählen Sie eine Stufe, um ihr Flink SQL zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PipelinePanel.ui" line="60" />
+        <source>Confluent Cloud Flink</source>
+        <translation type="unfinished">Confluent Cloud Flink</translation>
     </message>
 </context>
 <context>
@@ -2240,27 +2250,27 @@
 <context>
     <name>pitwall::PipelinePanel</name>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="48" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="51" />
         <source>Commentary: offline commentator (no LLM configured) · %1 lines</source>
         <translation>Kommentar: Offline-Kommentator (kein LLM eingerichtet) · %1 Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="50" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="53" />
         <source>Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks</source>
         <translation>Kommentar: %1 · %2 Aufrufe · %3 Tokens hinein, %4 heraus · $%5 · %6 Zeilen vom Modell, %7 Ersatzzeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="59" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="62" />
         <source> · throttled %1, held back %2, refused by the fact check %3</source>
         <translation> · gedrosselt %1, zurückgehalten %2, von der Faktenprüfung abgelehnt %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="64" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="67" />
         <source> · paused after repeated failures</source>
         <translation> · nach wiederholten Fehlern pausiert</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="66" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="69" />
         <source>
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
@@ -2842,7 +2852,7 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
     <message>
         <location filename="../src/setup/ConnectionChecks.cpp" line="28" />
-        <location filename="../src/setup/ConnectionChecks.cpp" line="150" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="151" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
@@ -2875,22 +2885,22 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="115" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="116" />
         <source>connected: the statements API answered</source>
         <translation>verbunden: die Statements-API hat geantwortet</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="132" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="133" />
         <source>the model answered (%1 tokens in, %2 out)</source>
         <translation>das Modell hat geantwortet (%1 Tokens hinein, %2 heraus)</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="157" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="158" />
         <source>connected, but the server has no model '%1'</source>
         <translation>verbunden, aber der Server hat kein Modell '%1'</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/setup/ConnectionChecks.cpp" line="159" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="160" />
         <source>connected: %n model(s) available</source>
         <translation>
             <numerusform>verbunden: %n Modell verfügbar</numerusform>
@@ -2898,7 +2908,7 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="174" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="175" />
         <source>connected: the cluster answered a ping</source>
         <translation>verbunden: der Cluster hat auf einen Ping geantwortet</translation>
     </message>

@@ -27,8 +27,11 @@ PipelinePanel::PipelinePanel(QWidget *parent)
     connect(m_ui->stageTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { m_ui->flinkSqlView->setPlainText(m_model->flinkSql(current.row())); });
     m_ui->stageTable->selectRow(0);
-    m_cloud = new CloudDeployPanel({}, this);
-    m_ui->panelLayout->addWidget(m_cloud);
+    // On its own tab: the stages keep the height, and a hidden tab costs no paint.
+    m_cloud = new CloudDeployPanel({}, m_ui->cloudPage);
+    m_cloud->setFlat(true);
+    m_cloud->setTitle({});
+    m_ui->cloudPageLayout->addWidget(m_cloud);
 }
 
 PipelinePanel::~PipelinePanel() = default;

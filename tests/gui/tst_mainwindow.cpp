@@ -476,6 +476,8 @@ private slots:
         const auto in = model->index(telemetryRow, PipelineHealthModel::In);
         // The stage reports what it handles while the race runs...
         QTRY_VERIFY_WITH_TIMEOUT(model->data(in).toString().remove(QRegularExpression(QStringLiteral("\\D"))).toLongLong() > 0, 15000);
+        QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR));
+        QVERIFY(dock->grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/pipeline-panel.png")));
         // ...and the check box switches it off in the running race.
         const auto check = model->index(telemetryRow, PipelineHealthModel::Stage);
         QVERIFY(model->setData(check, Qt::Unchecked, Qt::CheckStateRole));
