@@ -486,7 +486,7 @@
     <message>
         <location filename="../ui/PipelinePanel.ui" line="60" />
         <source>Confluent Cloud Flink</source>
-        <translation type="unfinished">Confluent Cloud Flink</translation>
+        <translation>Confluent Cloud Flink</translation>
     </message>
 </context>
 <context>
