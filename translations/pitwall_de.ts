@@ -107,17 +107,27 @@
         <translation>Löscht die Anweisungen und Verbindungen, die Pit Wall bereitgestellt hat</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="31" />
+        <location filename="../ui/CloudDeployPanel.ui" line="16" />
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="16" />
+        <source>Reads each deployed statement's phase now</source>
+        <translation>Liest jetzt die Phase jeder bereitgestellten Anweisung</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="32" />
         <source>Schema, connection or statement</source>
         <translation>Schema, Verbindung oder Anweisung</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="32" />
+        <location filename="../ui/CloudDeployPanel.ui" line="33" />
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="33" />
+        <location filename="../ui/CloudDeployPanel.ui" line="34" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -1361,32 +1371,32 @@
 <context>
     <name>pitwall::CloudDeployPanel</name>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="63" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="64" />
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard).</source>
         <translation>Richten Sie zuerst Confluent Cloud Flink ein (Datei ▸ Einrichtungsassistent).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="82" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="83" />
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard): %1.</source>
         <translation>Richten Sie zuerst Confluent Cloud Flink ein (Datei ▸ Einrichtungsassistent): %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="87" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="88" />
         <source>Set up Schema Registry first (File ▸ Setup wizard): Flink's tables use it.</source>
         <translation>Richten Sie zuerst die Schema Registry ein (Datei ▸ Einrichtungsassistent): Flinks Tabellen verwenden sie.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="108" />
-        <source>Deployed earlier: Deploy follows it again; Stop or Delete ends it.</source>
-        <translation>Früher bereitgestellt: Bereitstellen verfolgt es wieder; Anhalten oder Löschen beendet es.</translation>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="111" />
+        <source>Deployed earlier: Refresh reads its phases, Deploy follows it again, Stop or Delete ends it.</source>
+        <translation>Früher bereitgestellt: Aktualisieren liest die Phasen, Bereitstellen verfolgt es wieder, Anhalten oder Löschen beendet es.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="109" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="112" />
         <source>The pipeline runs on this machine. Deploy runs its stages as Flink SQL in Confluent Cloud.</source>
         <translation>Die Pipeline läuft auf diesem Rechner. Bereitstellen führt ihre Stufen als Flink SQL in Confluent Cloud aus.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="183" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="187" />
         <source>Deploying %n statement(s)…</source>
         <translation>
             <numerusform>Stelle %n Anweisung bereit…</numerusform>
@@ -1394,17 +1404,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="193" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="197" />
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="200" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="204" />
         <source>Delete from Confluent Cloud</source>
         <translation>Aus Confluent Cloud löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="201" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="205" />
         <source>Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.</source>
         <translation>
             <numerusform>Die %n Anweisung und die Verbindungen löschen, die Pit Wall bereitgestellt hat? Die Tabellen und ihre Topics bleiben.</numerusform>
@@ -1412,27 +1422,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="208" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="212" />
         <source>Deleting…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="225" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="222" />
+        <source>Reading the statements' phases…</source>
+        <translation>Lese die Phasen der Anweisungen…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="239" />
         <source>Running in Confluent Cloud: every stage.</source>
         <translation>Läuft in Confluent Cloud: jede Stufe.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="226" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="240" />
         <source>Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).</source>
         <translation>Läuft in Confluent Cloud: %1. Weiter auf diesem Rechner: %2 (Mauszeiger darauf zeigt, warum).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="233" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="247" />
         <source>Stopped in Confluent Cloud; the stages run locally again.</source>
         <translation>In Confluent Cloud angehalten; die Stufen laufen wieder lokal.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="241" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="251" />
+        <source>Phases read at %1.</source>
+        <translation>Phasen gelesen um %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="258" />
         <source>Deleted from Confluent Cloud; the stages run locally again.</source>
         <translation>Aus Confluent Cloud gelöscht; die Stufen laufen wieder lokal.</translation>
     </message>

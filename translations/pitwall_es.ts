@@ -107,17 +107,27 @@
         <translation>Borra las sentencias y conexiones que desplegó Pit Wall</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="31" />
+        <location filename="../ui/CloudDeployPanel.ui" line="16" />
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="16" />
+        <source>Reads each deployed statement's phase now</source>
+        <translation>Lee ahora la fase de cada sentencia desplegada</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="32" />
         <source>Schema, connection or statement</source>
         <translation>Esquema, conexión o sentencia</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="32" />
+        <location filename="../ui/CloudDeployPanel.ui" line="33" />
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="33" />
+        <location filename="../ui/CloudDeployPanel.ui" line="34" />
         <source>Detail</source>
         <translation>Detalle</translation>
     </message>
@@ -1361,32 +1371,32 @@
 <context>
     <name>pitwall::CloudDeployPanel</name>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="63" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="64" />
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard).</source>
         <translation>Configure primero Confluent Cloud Flink (Archivo ▸ Asistente de configuración).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="82" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="83" />
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard): %1.</source>
         <translation>Configure primero Confluent Cloud Flink (Archivo ▸ Asistente de configuración): %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="87" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="88" />
         <source>Set up Schema Registry first (File ▸ Setup wizard): Flink's tables use it.</source>
         <translation>Configure primero Schema Registry (Archivo ▸ Asistente de configuración): las tablas de Flink la usan.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="108" />
-        <source>Deployed earlier: Deploy follows it again; Stop or Delete ends it.</source>
-        <translation>Desplegado antes: Desplegar vuelve a seguirlo; Detener o Borrar lo termina.</translation>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="111" />
+        <source>Deployed earlier: Refresh reads its phases, Deploy follows it again, Stop or Delete ends it.</source>
+        <translation>Desplegado antes: Actualizar lee sus fases, Desplegar vuelve a seguirlo, Detener o Borrar lo termina.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="109" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="112" />
         <source>The pipeline runs on this machine. Deploy runs its stages as Flink SQL in Confluent Cloud.</source>
         <translation>La canalización se ejecuta en este equipo. Desplegar ejecuta sus etapas como Flink SQL en Confluent Cloud.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="183" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="187" />
         <source>Deploying %n statement(s)…</source>
         <translation>
             <numerusform>Desplegando %n sentencia…</numerusform>
@@ -1394,17 +1404,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="193" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="197" />
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="200" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="204" />
         <source>Delete from Confluent Cloud</source>
         <translation>Borrar de Confluent Cloud</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="201" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="205" />
         <source>Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.</source>
         <translation>
             <numerusform>¿Borrar la %n sentencia y las conexiones que desplegó Pit Wall? Las tablas y sus topics se quedan.</numerusform>
@@ -1412,27 +1422,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="208" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="212" />
         <source>Deleting…</source>
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="225" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="222" />
+        <source>Reading the statements' phases…</source>
+        <translation>Leyendo las fases de las sentencias…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="239" />
         <source>Running in Confluent Cloud: every stage.</source>
         <translation>En marcha en Confluent Cloud: todas las etapas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="226" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="240" />
         <source>Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).</source>
         <translation>En marcha en Confluent Cloud: %1. Siguen en este equipo: %2 (pase el ratón para ver por qué).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="233" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="247" />
         <source>Stopped in Confluent Cloud; the stages run locally again.</source>
         <translation>Detenido en Confluent Cloud; las etapas vuelven a ejecutarse en local.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="241" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="251" />
+        <source>Phases read at %1.</source>
+        <translation>Fases leídas a las %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="258" />
         <source>Deleted from Confluent Cloud; the stages run locally again.</source>
         <translation>Borrado de Confluent Cloud; las etapas vuelven a ejecutarse en local.</translation>
     </message>

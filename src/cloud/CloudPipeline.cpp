@@ -146,6 +146,33 @@ void CloudPipeline::remove(const CloudPlan &plan)
     m_deployer.teardown(statements);
 }
 
+void CloudPipeline::refresh(const CloudPlan &plan)
+{
+    if (!begin(Action::Refresh))
+        return;
+    QStringList names;
+    for (const auto &statement : plan.statements)
+        names << statement.name;
+    readEach(names);
+}
+
+void CloudPipeline::readEach(QStringList remaining)
+{
+    if (remaining.isEmpty()) {
+        end({});
+        return;
+    }
+    const QString name = remaining.takeFirst();
+    m_statements.get(name, [this, name, remaining](Expected<FlinkStatement> found) {
+        if (!found) {
+            end(found.error().message);
+            return;
+        }
+        emit phaseChanged(name, found->exists ? found->phase : QStringLiteral("ABSENT"), found->detail);
+        readEach(remaining);
+    });
+}
+
 void CloudPipeline::removeConnections(QStringList remaining)
 {
     if (remaining.isEmpty()) {

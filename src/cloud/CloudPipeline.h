@@ -1,7 +1,8 @@
 #pragma once
-// Runs a cloud plan against Confluent Cloud Flink: deploy (connections, then statements
-// in order, each followed until it settles), stop (every INSERT, kept for later), and
-// delete (statements last first, then the connections). One action at a time; every
+// Runs a cloud plan against Confluent Cloud Flink: deploy (schemas, connections, then
+// statements in order, each followed until it settles), stop (every INSERT, kept for
+// later), delete (statements last first, then the connections), and refresh (read each
+// statement's phase). One action at a time; every
 // statement's and connection's phase is reported as it changes, for the pipeline panel.
 
 #include "CloudPipelinePlan.h"
@@ -15,7 +16,7 @@ namespace pitwall::cloud {
 class CloudPipeline : public QObject {
     Q_OBJECT
 public:
-    enum class Action { Deploy, Stop, Delete };
+    enum class Action { Deploy, Stop, Delete, Refresh };
     Q_ENUM(Action)
 
     // registry: where the plan's schemas are registered before the tables (none: skipped).
@@ -26,6 +27,8 @@ public:
     void deploy(const CloudPlan &plan);
     void stop(const CloudPlan &plan);
     void remove(const CloudPlan &plan);
+    // Reads every statement's phase as it is now (after a restart, say); changes nothing.
+    void refresh(const CloudPlan &plan);
     bool isBusy() const { return m_busy; }
 
 signals:
@@ -40,6 +43,7 @@ private:
     void ensureConnections(QList<PlannedConnection> remaining, std::function<void()> then);
     void stopEach(QStringList remaining);
     void removeConnections(QStringList remaining);
+    void readEach(QStringList remaining);
 
     FlinkStatementsClient m_statements;
     FlinkConnectionsClient m_connections;

@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTime>
 
 namespace pitwall {
 
@@ -100,12 +101,14 @@ CloudDeployPanel::CloudDeployPanel(std::function<CloudTarget()> loadTarget, QWid
     connect(m_ui->deployButton, &QPushButton::clicked, this, &CloudDeployPanel::deploy);
     connect(m_ui->stopButton, &QPushButton::clicked, this, &CloudDeployPanel::stop);
     connect(m_ui->deleteButton, &QPushButton::clicked, this, &CloudDeployPanel::remove);
+    connect(m_ui->refreshButton, &QPushButton::clicked, this, &CloudDeployPanel::refresh);
     m_plan = rememberedPlan();
     showPlan();
     const bool deployedBefore = !m_plan.statements.isEmpty();
     m_ui->stopButton->setEnabled(deployedBefore);
     m_ui->deleteButton->setEnabled(deployedBefore);
-    say(deployedBefore ? tr("Deployed earlier: Deploy follows it again; Stop or Delete ends it.")
+    m_ui->refreshButton->setEnabled(deployedBefore);
+    say(deployedBefore ? tr("Deployed earlier: Refresh reads its phases, Deploy follows it again, Stop or Delete ends it.")
                        : tr("The pipeline runs on this machine. Deploy runs its stages as Flink SQL in Confluent Cloud."));
 }
 
@@ -123,6 +126,7 @@ void CloudDeployPanel::setBusy(bool busy)
     m_ui->deployButton->setEnabled(!busy);
     m_ui->stopButton->setEnabled(!busy && !m_plan.statements.isEmpty());
     m_ui->deleteButton->setEnabled(!busy && !m_plan.statements.isEmpty());
+    m_ui->refreshButton->setEnabled(!busy && !m_plan.statements.isEmpty());
 }
 
 std::optional<CloudTarget> CloudDeployPanel::connectPipeline()
@@ -209,6 +213,16 @@ void CloudDeployPanel::remove()
     m_pipeline->remove(m_plan);
 }
 
+void CloudDeployPanel::refresh()
+{
+    if (!connectPipeline())
+        return;
+    m_plan = rememberedPlan();
+    setBusy(true);
+    say(tr("Reading the statements' phases…"));
+    m_pipeline->refresh(m_plan);
+}
+
 void CloudDeployPanel::finished(cloud::CloudPipeline::Action action, const QString &error)
 {
     setBusy(false);
@@ -232,6 +246,9 @@ void CloudDeployPanel::finished(cloud::CloudPipeline::Action action, const QStri
     case cloud::CloudPipeline::Action::Stop:
         say(tr("Stopped in Confluent Cloud; the stages run locally again."));
         emit cloudStagesChanged({});
+        break;
+    case cloud::CloudPipeline::Action::Refresh:
+        say(tr("Phases read at %1.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
         break;
     case cloud::CloudPipeline::Action::Delete:
         forgetDeployed();

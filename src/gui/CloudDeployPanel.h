@@ -42,6 +42,7 @@ private:
     void deploy();
     void stop();
     void remove();
+    void refresh();
     // The saved target and a pipeline on it; nullopt (and said) when Flink is not set up.
     std::optional<CloudTarget> connectPipeline();
     void showPlan();

@@ -117,6 +117,15 @@ private slots:
         restarted.setPollInterval(10);
         QSignalSpy restartedStages(&restarted, &CloudDeployPanel::cloudStagesChanged);
         QCOMPARE(phaseOf(restarted, "pitwall-enrichment"), QStringLiteral("—"));
+        // Refresh reads what runs now, changing nothing.
+        QSignalSpy restartedFinished(&restarted, &CloudDeployPanel::cloudStagesChanged);
+        flink.log.clear();
+        child<QPushButton>(restarted, "refreshButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(phaseOf(restarted, "pitwall-enrichment"), QStringLiteral("RUNNING"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(restarted, "stopButton")->isEnabled(), 10000);
+        QCOMPARE(phaseOf(restarted, "pitwall-table-f1-forecasts"), QStringLiteral("COMPLETED"));
+        QVERIFY(flink.log.isEmpty());
+        QCOMPARE(restartedFinished.size(), 0);
         QVERIFY(child<QPushButton>(restarted, "stopButton")->isEnabled());
         child<QPushButton>(restarted, "stopButton")->click();
         QVERIFY(restartedStages.wait(30000));
