@@ -1,7 +1,7 @@
 #include "CloudPipeline.h"
 
-
 #include <QTimer>
+#include <algorithm>
 
 namespace pitwall::cloud {
 
@@ -43,53 +43,76 @@ void CloudPipeline::end(const QString &error)
     emit finished(m_action, error);
 }
 
+namespace {
+
+QStringList namesOf(const QList<PlannedStatement> &statements, bool streamingOnly = false)
+{
+    QStringList names;
+    for (const auto &statement : statements)
+        if (statement.streaming || !streamingOnly)
+            names << statement.name;
+    return names;
+}
+
+template <typename T>
+QList<T> reversed(QList<T> items)
+{
+    std::reverse(items.begin(), items.end());
+    return items;
+}
+
+} // namespace
+
+template <typename Item>
+void CloudPipeline::inTurn(QList<Item> items, std::function<void(const Item &, std::function<void()>)> step, std::function<void()> then)
+{
+    if (items.isEmpty()) {
+        then();
+        return;
+    }
+    const Item item = items.takeFirst();
+    step(item, [this, items, step, then] { inTurn(items, step, then); });
+}
+
 void CloudPipeline::deploy(const CloudPlan &plan)
 {
     if (!begin(Action::Deploy))
         return;
-    registerSchemas(plan.schemas, [this, plan] {
-        ensureConnections(plan.connections, [this, statements = plan.statements] {
-            m_afterDeployer = [this] { end({}); };
-            m_deployer.deploy(statements);
-        });
+    const auto schemas = m_registry ? plan.schemas : QList<registry::TopicSchema>();
+    inTurn<registry::TopicSchema>(schemas, [this](const auto &schema, auto next) { registerSchema(schema, next); }, [this, plan] {
+        inTurn<PlannedConnection>(plan.connections, [this](const auto &connection, auto next) { ensureConnection(connection, next); },
+                                  [this, statements = plan.statements] {
+                                      m_afterDeployer = [this] { end({}); };
+                                      m_deployer.deploy(statements);
+                                  });
     });
 }
 
-void CloudPipeline::registerSchemas(QList<registry::TopicSchema> remaining, std::function<void()> then)
+void CloudPipeline::registerSchema(const registry::TopicSchema &schema, std::function<void()> next)
 {
-    if (!m_registry || remaining.isEmpty()) {
-        then();
-        return;
-    }
-    const registry::TopicSchema schema = remaining.takeFirst();
     const QString subject = schema.topic + QStringLiteral("-value");
-    m_registry->registerSchema(subject, schema.schemaType, schema.schema, [this, subject, remaining, then](Expected<qint32> id) {
+    m_registry->registerSchema(subject, schema.schemaType, schema.schema, [this, subject, next](Expected<qint32> id) {
         if (!id) {
             emit phaseChanged(subject, QStringLiteral("FAILED"), id.error().message);
             end(tr("Schema Registry, subject %1: %2").arg(subject, id.error().message));
             return;
         }
         emit phaseChanged(subject, QStringLiteral("REGISTERED"), tr("schema id %1").arg(id.value()));
-        registerSchemas(remaining, then);
+        next();
     });
 }
 
-void CloudPipeline::ensureConnections(QList<PlannedConnection> remaining, std::function<void()> then)
+void CloudPipeline::ensureConnection(const PlannedConnection &connection, std::function<void()> next)
 {
-    if (remaining.isEmpty()) {
-        then();
-        return;
-    }
-    const PlannedConnection connection = remaining.takeFirst();
     emit phaseChanged(connection.name, QStringLiteral("PENDING"), tr("connection to %1").arg(connection.endpoint));
-    m_connections.ensure(connection, [this, connection, remaining, then](Expected<FlinkConnection> made) {
+    m_connections.ensure(connection, [this, name = connection.name, next](Expected<FlinkConnection> made) {
         if (!made) {
-            emit phaseChanged(connection.name, QStringLiteral("FAILED"), made.error().message);
+            emit phaseChanged(name, QStringLiteral("FAILED"), made.error().message);
             end(made.error().message);
             return;
         }
-        emit phaseChanged(connection.name, made->phase.isEmpty() ? QStringLiteral("READY") : made->phase, made->detail);
-        ensureConnections(remaining, then);
+        emit phaseChanged(name, made->phase.isEmpty() ? QStringLiteral("READY") : made->phase, made->detail);
+        next();
     });
 }
 
@@ -97,21 +120,14 @@ void CloudPipeline::stop(const CloudPlan &plan)
 {
     if (!begin(Action::Stop))
         return;
-    QStringList streaming;
-    for (const auto &statement : plan.statements)
-        if (statement.streaming)
-            streaming << statement.name;
-    stopEach(streaming);
+    // Last deployed, first stopped.
+    inTurn<QString>(reversed(namesOf(plan.statements, true)), [this](const QString &name, auto next) { stopStatement(name, next); },
+                    [this] { end({}); });
 }
 
-void CloudPipeline::stopEach(QStringList remaining)
+void CloudPipeline::stopStatement(const QString &name, std::function<void()> next)
 {
-    if (remaining.isEmpty()) {
-        end({});
-        return;
-    }
-    const QString name = remaining.takeLast();
-    m_statements.get(name, [this, name, remaining](Expected<FlinkStatement> found) {
+    m_statements.get(name, [this, name, next](Expected<FlinkStatement> found) {
         if (!found) {
             end(found.error().message);
             return;
@@ -119,16 +135,16 @@ void CloudPipeline::stopEach(QStringList remaining)
         if (!found->exists || found->phase == QLatin1String("STOPPED") || found->phase == QLatin1String("FAILED")
             || found->phase == QLatin1String("COMPLETED")) {
             emit phaseChanged(name, found->exists ? found->phase : QStringLiteral("DELETED"), found->detail);
-            stopEach(remaining);
+            next();
             return;
         }
-        m_statements.stop(name, [this, name, remaining](Expected<FlinkStatement> stopped) {
+        m_statements.stop(name, [this, name, next](Expected<FlinkStatement> stopped) {
             if (!stopped) {
                 end(stopped.error().message);
                 return;
             }
             emit phaseChanged(name, stopped->phase.isEmpty() ? QStringLiteral("STOPPING") : stopped->phase, stopped->detail);
-            stopEach(remaining);
+            next();
         });
     });
 }
@@ -137,56 +153,45 @@ void CloudPipeline::remove(const CloudPlan &plan)
 {
     if (!begin(Action::Delete))
         return;
-    QStringList statements, connections;
-    for (const auto &statement : plan.statements)
-        statements << statement.name;
+    QStringList connections;
     for (const auto &connection : plan.connections)
         connections << connection.name;
-    m_afterDeployer = [this, connections] { removeConnections(connections); };
-    m_deployer.teardown(statements);
+    // The statements (the deployer deletes them last first), then the connections likewise.
+    m_afterDeployer = [this, connections] {
+        inTurn<QString>(reversed(connections), [this](const QString &name, auto next) { removeConnection(name, next); },
+                        [this] { end({}); });
+    };
+    m_deployer.teardown(namesOf(plan.statements));
+}
+
+void CloudPipeline::removeConnection(const QString &name, std::function<void()> next)
+{
+    m_connections.remove(name, [this, name, next](Expected<FlinkConnection> removed) {
+        if (!removed) {
+            end(removed.error().message);
+            return;
+        }
+        emit phaseChanged(name, QStringLiteral("DELETED"), {});
+        next();
+    });
 }
 
 void CloudPipeline::refresh(const CloudPlan &plan)
 {
     if (!begin(Action::Refresh))
         return;
-    QStringList names;
-    for (const auto &statement : plan.statements)
-        names << statement.name;
-    readEach(names);
+    inTurn<QString>(namesOf(plan.statements), [this](const QString &name, auto next) { readStatement(name, next); }, [this] { end({}); });
 }
 
-void CloudPipeline::readEach(QStringList remaining)
+void CloudPipeline::readStatement(const QString &name, std::function<void()> next)
 {
-    if (remaining.isEmpty()) {
-        end({});
-        return;
-    }
-    const QString name = remaining.takeFirst();
-    m_statements.get(name, [this, name, remaining](Expected<FlinkStatement> found) {
+    m_statements.get(name, [this, name, next](Expected<FlinkStatement> found) {
         if (!found) {
             end(found.error().message);
             return;
         }
         emit phaseChanged(name, found->exists ? found->phase : QStringLiteral("ABSENT"), found->detail);
-        readEach(remaining);
-    });
-}
-
-void CloudPipeline::removeConnections(QStringList remaining)
-{
-    if (remaining.isEmpty()) {
-        end({});
-        return;
-    }
-    const QString name = remaining.takeLast();
-    m_connections.remove(name, [this, name, remaining](Expected<FlinkConnection> removed) {
-        if (!removed) {
-            end(removed.error().message);
-            return;
-        }
-        emit phaseChanged(name, QStringLiteral("DELETED"), {});
-        removeConnections(remaining);
+        next();
     });
 }
 

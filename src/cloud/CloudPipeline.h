@@ -39,11 +39,15 @@ signals:
 private:
     bool begin(Action action);
     void end(const QString &error);
-    void registerSchemas(QList<registry::TopicSchema> remaining, std::function<void()> then);
-    void ensureConnections(QList<PlannedConnection> remaining, std::function<void()> then);
-    void stopEach(QStringList remaining);
-    void removeConnections(QStringList remaining);
-    void readEach(QStringList remaining);
+    // One asynchronous step per item, in turn: a step calls `next` when its item is done,
+    // or ends the action on failure; `then` runs after the last item.
+    template <typename Item>
+    void inTurn(QList<Item> items, std::function<void(const Item &, std::function<void()>)> step, std::function<void()> then);
+    void registerSchema(const registry::TopicSchema &schema, std::function<void()> next);
+    void ensureConnection(const PlannedConnection &connection, std::function<void()> next);
+    void stopStatement(const QString &name, std::function<void()> next);
+    void removeConnection(const QString &name, std::function<void()> next);
+    void readStatement(const QString &name, std::function<void()> next);
 
     FlinkStatementsClient m_statements;
     FlinkConnectionsClient m_connections;

@@ -190,12 +190,7 @@ void CloudDeployPanel::deploy()
 
 void CloudDeployPanel::stop()
 {
-    if (!connectPipeline())
-        return;
-    m_plan = rememberedPlan();
-    setBusy(true);
-    say(tr("Stopping…"));
-    m_pipeline->stop(m_plan);
+    onDeployed(rememberedPlan(), tr("Stopping…"), &cloud::CloudPipeline::stop);
 }
 
 void CloudDeployPanel::remove()
@@ -204,23 +199,24 @@ void CloudDeployPanel::remove()
     if (QMessageBox::question(this, tr("Delete from Confluent Cloud"),
                               tr("Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.",
                                  nullptr, int(deployed.statements.size())))
-            != QMessageBox::Yes
-        || !connectPipeline())
-        return;
-    m_plan = deployed;
-    setBusy(true);
-    say(tr("Deleting…"));
-    m_pipeline->remove(m_plan);
+        == QMessageBox::Yes)
+        onDeployed(deployed, tr("Deleting…"), &cloud::CloudPipeline::remove);
 }
 
 void CloudDeployPanel::refresh()
 {
+    onDeployed(rememberedPlan(), tr("Reading the statements' phases…"), &cloud::CloudPipeline::refresh);
+}
+
+void CloudDeployPanel::onDeployed(const cloud::CloudPlan &deployed, const QString &saying,
+                                  void (cloud::CloudPipeline::*action)(const cloud::CloudPlan &))
+{
     if (!connectPipeline())
         return;
-    m_plan = rememberedPlan();
+    m_plan = deployed;
     setBusy(true);
-    say(tr("Reading the statements' phases…"));
-    m_pipeline->refresh(m_plan);
+    say(saying);
+    (m_pipeline.get()->*action)(m_plan);
 }
 
 void CloudDeployPanel::finished(cloud::CloudPipeline::Action action, const QString &error)

@@ -43,6 +43,9 @@ private:
     void stop();
     void remove();
     void refresh();
+    // Stop, Delete and Refresh: `action` on what was deployed, saying `saying` meanwhile.
+    void onDeployed(const cloud::CloudPlan &deployed, const QString &saying,
+                    void (cloud::CloudPipeline::*action)(const cloud::CloudPlan &));
     // The saved target and a pipeline on it; nullopt (and said) when Flink is not set up.
     std::optional<CloudTarget> connectPipeline();
     void showPlan();

@@ -5,6 +5,7 @@
 // 5xx and network failures are retried with backoff within `retryForMs`; an
 // incompatible (409) or invalid (422) schema is said at once.
 
+#include "RegistrySettings.h"
 #include "ai/HttpExchange.h"
 #include "core/Expected.h"
 
@@ -14,15 +15,6 @@
 #include <functional>
 
 namespace pitwall::registry {
-
-struct RegistrySettings {
-    QString url;    // https://psrc-….confluent.cloud
-    QString apiKey;
-    QString apiSecret; // never logged or shown
-    int retryForMs = 60'000;
-    int requestTimeoutMs = 10'000;
-    int firstBackoffMs = 500;
-};
 
 struct RegisteredSchema {
     qint32 id = 0;

@@ -4,7 +4,6 @@
 
 #include <QEventLoop>
 #include <QJsonDocument>
-#include <QTimer>
 
 namespace pitwall::registry {
 
@@ -67,7 +66,7 @@ qint32 TopicFraming::idOf(const QString &topic) const
 
 Expected<QByteArray> TopicFraming::toWire(QByteArrayView topic, QByteArrayView json) const
 {
-    const auto found = m_byTopic.constFind(QByteArray(topic.data(), topic.size()));
+    const auto found = m_byTopic.constFind(lookupKey(topic));
     if (found == m_byTopic.constEnd())
         return Error{QStringLiteral("no registered schema for %1").arg(QString::fromUtf8(topic))};
     QJsonParseError error;
@@ -102,53 +101,43 @@ Expected<QByteArray> TopicFraming::fromWire(QByteArrayView message) const
     return QJsonDocument(record.value()).toJson(QJsonDocument::Compact);
 }
 
-Expected<RegisteredSchema> fetchSchema(const RegistrySettings &settings, qint32 id)
+namespace {
+
+// Runs one asynchronous registry call to its answer on this thread's own event loop.
+template <typename T>
+Expected<T> awaitAnswer(const std::function<void(std::function<void(Expected<T>)>)> &call)
 {
     QEventLoop loop;
-    SchemaRegistryClient client(settings);
-    std::optional<Expected<RegisteredSchema>> answer;
-    client.schemaById(id, [&](Expected<RegisteredSchema> schema) {
-        answer = std::move(schema);
+    std::optional<Expected<T>> answer;
+    call([&](Expected<T> value) {
+        answer = std::move(value);
         loop.quit();
     });
-    if (!answer)
+    if (!answer) // a cached answer comes at once
         loop.exec();
-    return *answer;
+    return std::move(*answer);
+}
+
+} // namespace
+
+Expected<RegisteredSchema> fetchSchema(const RegistrySettings &settings, qint32 id)
+{
+    SchemaRegistryClient client(settings);
+    return awaitAnswer<RegisteredSchema>([&](auto done) { client.schemaById(id, done); });
 }
 
 Expected<std::shared_ptr<const TopicFraming>> registerTopicSchemas(const RegistrySettings &settings, const QList<TopicSchema> &schemas)
 {
     auto framing = std::make_shared<TopicFraming>();
-    QEventLoop loop;
     SchemaRegistryClient client(settings);
-    QString failure;
-    int index = 0;
-    std::function<void()> next = [&] {
-        if (index >= schemas.size()) {
-            loop.quit();
-            return;
-        }
-        const TopicSchema &schema = schemas.at(index);
-        client.registerSchema(schema.topic + QStringLiteral("-value"), schema.schemaType, schema.schema,
-                              [&, schema](Expected<qint32> id) {
-                                  if (!id) {
-                                      failure = QStringLiteral("Schema Registry, subject %1-value: %2").arg(schema.topic, id.error().message);
-                                      loop.quit();
-                                      return;
-                                  }
-                                  if (auto added = framing->add(schema.topic, id.value(), schema.schemaType, schema.schema); !added) {
-                                      failure = added.error().message;
-                                      loop.quit();
-                                      return;
-                                  }
-                                  ++index;
-                                  next();
-                              });
-    };
-    QTimer::singleShot(0, &loop, next);
-    loop.exec();
-    if (!failure.isEmpty())
-        return Error{failure};
+    for (const TopicSchema &schema : schemas) {
+        const QString subject = schema.topic + QStringLiteral("-value");
+        const auto id = awaitAnswer<qint32>([&](auto done) { client.registerSchema(subject, schema.schemaType, schema.schema, done); });
+        if (!id)
+            return Error{QStringLiteral("Schema Registry, subject %1: %2").arg(subject, id.error().message)};
+        if (auto added = framing->add(schema.topic, id.value(), schema.schemaType, schema.schema); !added)
+            return added.error();
+    }
     framing->setResolver(settings);
     return std::shared_ptr<const TopicFraming>(std::move(framing));
 }

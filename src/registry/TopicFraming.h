@@ -28,7 +28,7 @@ public:
     // A schema of a topic, under the id the registry gave it; refused when it cannot be parsed.
     Expected<bool> add(const QString &topic, qint32 id, const QString &schemaType, const QString &schema);
 
-    bool covers(QByteArrayView topic) const { return m_byTopic.contains(QByteArray(topic.data(), topic.size())); }
+    bool covers(QByteArrayView topic) const { return m_byTopic.contains(lookupKey(topic)); }
     // JSON object in, wire format out (nested objects become JSON text: the tables
     // declare them STRING). Topics not covered are refused: check covers() first.
     Expected<QByteArray> toWire(QByteArrayView topic, QByteArrayView json) const;
@@ -49,6 +49,8 @@ private:
         std::shared_ptr<const AvroCodec> avro; // null: JSON Schema
         std::shared_ptr<const JsonSchemaCodec> json;
     };
+    // The topic as a hash key without copying it (produce() asks for every message).
+    static QByteArray lookupKey(QByteArrayView topic) { return QByteArray::fromRawData(topic.data(), topic.size()); }
     static Expected<Codec> makeCodec(qint32 id, const QString &schemaType, const QString &schema);
     Expected<Codec> resolve(qint32 id) const;
 

@@ -14,6 +14,10 @@ namespace {
 
 namespace sk = secrets::keys;
 
+// Read by the setup and by the Kafka choice (cloud mode's framing).
+const QString kRegistryUrlKey = QStringLiteral("registry/url");
+const QString kRegistryApiKeyKey = QStringLiteral("registry/api_key");
+
 bool isHttpsUrl(const QString &text)
 {
     const QUrl url(text.trimmed());
@@ -162,11 +166,11 @@ KafkaSelection loadKafkaSelection(QSettings &settings, secrets::SecretStore &sto
         if (auto secret = store.load(sk::kKafkaApiSecret))
             selection.saslPassword = secret.value();
     // The registry's wire format goes with a cluster of one's own (never the embedded broker).
-    const QString registryUrl = settings.value(QStringLiteral("registry/url")).toString();
+    const QString registryUrl = settings.value(kRegistryUrlKey).toString();
     if (!selection.isEmbedded() && !registryUrl.isEmpty()) {
         registry::RegistrySettings registry;
         registry.url = registryUrl;
-        registry.apiKey = settings.value(QStringLiteral("registry/api_key")).toString();
+        registry.apiKey = settings.value(kRegistryApiKeyKey).toString();
         if (!registry.apiKey.isEmpty())
             if (auto secret = store.load(sk::kRegistryApiSecret))
                 registry.apiSecret = secret.value();
@@ -198,8 +202,8 @@ SetupConfig SetupConfig::load(QSettings &s, secrets::SecretStore &store, QString
     c.kafkaApiKey = kafka.saslUsername;
     if (!c.kafkaApiKey.isEmpty())
         c.kafkaApiSecret = secret(sk::kKafkaApiSecret);
-    c.registryUrl = s.value(QStringLiteral("registry/url")).toString();
-    c.registryApiKey = s.value(QStringLiteral("registry/api_key")).toString();
+    c.registryUrl = s.value(kRegistryUrlKey).toString();
+    c.registryApiKey = s.value(kRegistryApiKeyKey).toString();
     if (!c.registryApiKey.isEmpty())
         c.registryApiSecret = secret(sk::kRegistryApiSecret);
     c.flinkCloud = s.value(QStringLiteral("flink/cloud"), c.flinkCloud).toString();
@@ -259,8 +263,8 @@ Expected<bool> SetupConfig::save(QSettings &s, secrets::SecretStore &store) cons
     if (mode != SetupMode::Local)
         kafka = KafkaSelection{bootstrap.trimmed(), propertiesFile.trimmed(), kafkaApiKey.trimmed(), {}};
     kafka.save(s);
-    setOrRemove(s, QStringLiteral("registry/url"), registryUrl);
-    setOrRemove(s, QStringLiteral("registry/api_key"), registryApiKey);
+    setOrRemove(s, kRegistryUrlKey, registryUrl);
+    setOrRemove(s, kRegistryApiKeyKey, registryApiKey);
     setOrRemove(s, QStringLiteral("flink/cloud"), flinkCloud);
     setOrRemove(s, QStringLiteral("flink/region"), flinkRegion);
     setOrRemove(s, QStringLiteral("flink/organization"), organizationId);

@@ -5,7 +5,7 @@
 
 #include "core/Expected.h"
 
-#include "registry/SchemaRegistryClient.h"
+#include "registry/RegistrySettings.h"
 
 #include <QByteArrayView>
 #include <QString>

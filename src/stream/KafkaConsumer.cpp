@@ -155,7 +155,8 @@ void KafkaConsumer::take(rd_kafka_message_t *message, std::vector<KafkaRecord> &
         record.key = QByteArray(static_cast<const char *>(message->key), qsizetype(message->key_len));
     if (message->payload)
         record.value = QByteArray(static_cast<const char *>(message->payload), qsizetype(message->len));
-    if (m_framing) { // cloud mode: the wire format back to the JSON the app reads
+    // Cloud mode: a framed message (magic byte 0) back to the JSON the app reads.
+    if (m_framing && !record.value.isEmpty() && record.value.front() == '\0') {
         if (auto json = m_framing->fromWire(record.value))
             record.value = std::move(json).value();
         else // kept as it came: the stage that reads it dead-letters it

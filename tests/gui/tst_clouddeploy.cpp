@@ -44,13 +44,7 @@ QString phaseOf(QWidget &panel, const QString &name)
 CloudTarget fakeTarget(const FakeHttpServer &server, const FakeHttpServer &registry)
 {
     CloudTarget target;
-    target.flink.endpoint = server.baseUrl();
-    target.flink.organizationId = QStringLiteral("org-uuid-1");
-    target.flink.environmentId = QStringLiteral("env-abc123");
-    target.flink.apiKey = QStringLiteral("FLINKKEY");
-    target.flink.apiSecret = QStringLiteral("flink-secret-77");
-    target.flink.retryForMs = 1500;
-    target.flink.firstBackoffMs = 50;
+    target.flink = fakeFlinkSettings(server);
     target.registry = registry::RegistrySettings{registry.baseUrl(), QStringLiteral("SRKEY"), QStringLiteral("sr-secret-55")};
     return target;
 }

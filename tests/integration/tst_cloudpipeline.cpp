@@ -39,19 +39,6 @@ CloudAiSettings allServices()
     return ai;
 }
 
-FlinkSettings settingsFor(const FakeHttpServer &server)
-{
-    FlinkSettings settings;
-    settings.endpoint = server.baseUrl();
-    settings.organizationId = QStringLiteral("org-uuid-1");
-    settings.environmentId = QStringLiteral("env-abc123");
-    settings.apiKey = QStringLiteral("FLINKKEY");
-    settings.apiSecret = QStringLiteral("flink-secret-77");
-    settings.retryForMs = 1500;
-    settings.firstBackoffMs = 50;
-    return settings;
-}
-
 // The tables a statement reads or writes: every `quoted` name and the Mongo table.
 QStringList tablesIn(const QString &sql)
 {
@@ -158,7 +145,7 @@ private slots:
         registrySettings.url = registryServer.baseUrl();
         registrySettings.apiKey = QStringLiteral("SRKEY");
         registrySettings.apiSecret = QStringLiteral("sr-secret-55");
-        CloudPipeline pipeline(settingsFor(server), registrySettings, 10, 20000);
+        CloudPipeline pipeline(fakeFlinkSettings(server), registrySettings, 10, 20000);
         QSignalSpy finished(&pipeline, &CloudPipeline::finished);
         QMap<QString, QString> phases;
         QStringList details;
@@ -225,7 +212,7 @@ private slots:
     {
         FakeFlink flink;
         FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
-        CloudPipeline pipeline(settingsFor(server), std::nullopt, 10, 20000);
+        CloudPipeline pipeline(fakeFlinkSettings(server), std::nullopt, 10, 20000);
         QSignalSpy finished(&pipeline, &CloudPipeline::finished);
         const CloudPlan plan = makeCloudPlan(pipelineDefinition(), {});
         pipeline.deploy(plan);

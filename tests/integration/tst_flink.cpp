@@ -19,22 +19,6 @@ using namespace pitwall::test;
 
 namespace {
 
-FlinkSettings settingsFor(const FakeHttpServer &server, const QString &secret = QStringLiteral("flink-secret-77"))
-{
-    FlinkSettings settings;
-    settings.endpoint = server.baseUrl();
-    settings.organizationId = QStringLiteral("org-uuid-1");
-    settings.environmentId = QStringLiteral("env-abc123");
-    settings.computePoolId = QStringLiteral("lfcp-pool1");
-    settings.apiKey = QStringLiteral("FLINKKEY");
-    settings.apiSecret = secret;
-    settings.retryForMs = 1500; // a refused key is said after 1.5 s, not 2 minutes
-    settings.firstBackoffMs = 50;
-    settings.catalog = QStringLiteral("f1-leaderboard-env");
-    settings.database = QStringLiteral("f1-cluster");
-    return settings;
-}
-
 const QList<PlannedStatement> kPlan{
     {QStringLiteral("pitwall-create-commentary-table"), QStringLiteral("CREATE TABLE IF NOT EXISTS `f1-commentary` (id STRING)"), false},
     {QStringLiteral("pitwall-create-model"), QStringLiteral("CREATE MODEL IF NOT EXISTS f1_commentary_generator INPUT (race_context STRING)"), false},
@@ -69,7 +53,7 @@ private slots:
     {
         FakeFlink flink;
         FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
-        FlinkStatementsClient client(settingsFor(server));
+        FlinkStatementsClient client(fakeFlinkSettings(server));
         FlinkDeployer deployer(&client, 20, 10000);
         QStringList phases;
         connect(&deployer, &FlinkDeployer::statementChanged, this,
@@ -120,7 +104,7 @@ private slots:
         FakeFlink flink;
         flink.refuseFirst = 3;
         FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
-        FlinkStatementsClient client(settingsFor(server));
+        FlinkStatementsClient client(fakeFlinkSettings(server));
         FlinkDeployer deployer(&client, 20, 10000);
         QCOMPARE(deployAndWait(deployer, kPlan), QString());
         QCOMPARE(flink.refuseFirst, 0);
@@ -131,7 +115,7 @@ private slots:
     {
         FakeFlink flink;
         FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
-        FlinkStatementsClient client(settingsFor(server));
+        FlinkStatementsClient client(fakeFlinkSettings(server));
         FlinkDeployer deployer(&client, 20, 10000);
         auto plan = kPlan;
         plan.insert(1, {QStringLiteral("pitwall-broken"), QStringLiteral("INSERT INTO x SELECT * FROM missing_table"), true});
@@ -151,7 +135,7 @@ private slots:
     {
         FakeFlink flink;
         FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
-        FlinkStatementsClient client(settingsFor(server, QStringLiteral("wrong-secret-99")));
+        FlinkStatementsClient client(fakeFlinkSettings(server, QStringLiteral("wrong-secret-99")));
         FlinkDeployer deployer(&client, 20, 10000);
         const QString error = deployAndWait(deployer, kPlan);
         QVERIFY2(error.contains(QLatin1String("refused the API key")), qPrintable(error));

@@ -5,6 +5,7 @@
 // created, read (secret redacted) and deleted. Only FLINKKEY:flink-secret-77 is let in.
 
 #include "FakeHttpServer.h"
+#include "cloud/FlinkGateway.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -138,5 +139,23 @@ struct FakeFlink {
         return FakeResponse::json(200, QJsonDocument(object(name, stored)).toJson());
     }
 };
+
+// The fake's organization, environment, pool and key, on `server`; a refused key is said
+// after 1.5 s of retries, not the two minutes a real key gets to propagate.
+inline cloud::FlinkSettings fakeFlinkSettings(const FakeHttpServer &server, const QString &secret = QStringLiteral("flink-secret-77"))
+{
+    cloud::FlinkSettings settings;
+    settings.endpoint = server.baseUrl();
+    settings.organizationId = QStringLiteral("org-uuid-1");
+    settings.environmentId = QStringLiteral("env-abc123");
+    settings.computePoolId = QStringLiteral("lfcp-pool1");
+    settings.apiKey = QStringLiteral("FLINKKEY");
+    settings.apiSecret = secret;
+    settings.retryForMs = 1500;
+    settings.firstBackoffMs = 50;
+    settings.catalog = QStringLiteral("f1-leaderboard-env");
+    settings.database = QStringLiteral("f1-cluster");
+    return settings;
+}
 
 } // namespace pitwall::test
