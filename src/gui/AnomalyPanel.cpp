@@ -1,5 +1,6 @@
 #include "AnomalyPanel.h"
 
+#include "CachedTextDelegate.h"
 #include "AnomalyListModel.h"
 #include "RaceClock.h"
 
@@ -92,6 +93,7 @@ QTableView *AnomalyPanel::makeTable(QSortFilterProxyModel *rows, AnomalyListMode
     rows->sort(AnomalyListModel::Time, Qt::DescendingOrder); // newest moment first, whatever the arrival order
     auto *table = new QTableView(this);
     table->setModel(rows);
+    table->setItemDelegate(new CachedTextDelegate(table));
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->verticalHeader()->hide();

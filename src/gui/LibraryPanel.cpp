@@ -1,5 +1,6 @@
 #include "LibraryPanel.h"
 
+#include "CachedTextDelegate.h"
 #include "RaceLibraryModel.h"
 #include "storage/RaceExport.h"
 #include "ui_LibraryPanel.h"
@@ -26,6 +27,7 @@ LibraryPanel::LibraryPanel(QWidget *parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1); // any column
     m_ui->raceTable->setModel(m_proxy);
+    m_ui->raceTable->setItemDelegate(new CachedTextDelegate(m_ui->raceTable));
     m_ui->raceTable->sortByColumn(RaceLibraryModel::Date, Qt::DescendingOrder);
     m_ui->raceTable->horizontalHeader()->setSectionResizeMode(RaceLibraryModel::Name, QHeaderView::Stretch);
     m_ui->raceTable->horizontalHeader()->setStretchLastSection(false);

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CachedTextDelegate.h"
 #include "AskPanel.h"
 #include "mcp/McpTools.h"
 #include "mcp/RaceEngineer.h"
@@ -83,18 +84,19 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     m_ui->actionStart->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     m_ui->leaderboardView->setModel(m_leaderboard);
-    m_ui->leaderboardView->verticalHeader()->setDefaultSectionSize(30);
+    m_ui->leaderboardView->setItemDelegate(new CachedTextDelegate(m_ui->leaderboardView));
     m_ui->leaderboardView->setIconSize(QSize(14, 14));
     auto *header = m_ui->leaderboardView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true); // the speed column takes what is left: no scroll bar
     m_ui->leaderboardView->verticalHeader()->setDefaultSectionSize(26);
     header->resizeSection(LeaderboardModel::Position, 44);
-    header->resizeSection(LeaderboardModel::Change, 50);
+    header->resizeSection(LeaderboardModel::Change, 44);
     header->resizeSection(LeaderboardModel::Number, 40);
-    header->resizeSection(LeaderboardModel::DriverName, 170);
-    header->resizeSection(LeaderboardModel::TeamName, 125);
-    header->resizeSection(LeaderboardModel::Gap, 80);
-    header->resizeSection(LeaderboardModel::Interval, 80);
+    header->resizeSection(LeaderboardModel::DriverName, 160);
+    header->resizeSection(LeaderboardModel::TeamName, 120);
+    header->resizeSection(LeaderboardModel::Gap, 76);
+    header->resizeSection(LeaderboardModel::Interval, 76);
     header->resizeSection(LeaderboardModel::LastLap, 80);
     header->resizeSection(LeaderboardModel::Tyre, 60);
     header->resizeSection(LeaderboardModel::PitStops, 40);

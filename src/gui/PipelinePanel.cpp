@@ -1,5 +1,6 @@
 #include "PipelinePanel.h"
 
+#include "CachedTextDelegate.h"
 #include "CloudDeployPanel.h"
 #include "PipelineHealthModel.h"
 #include "pipeline/AiServices.h"
@@ -18,6 +19,7 @@ PipelinePanel::PipelinePanel(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->stageTable->setModel(m_model);
+    m_ui->stageTable->setItemDelegate(new CachedTextDelegate(m_ui->stageTable));
     m_ui->stageTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->flinkSqlView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->splitter->setStretchFactor(0, 3);

@@ -1,6 +1,8 @@
 #include "RaceChartView.h"
 
 #include <QAbstractAxis>
+#include <QGraphicsLineItem>
+#include <QGraphicsScene>
 #include <QLegend>
 #include <QMouseEvent>
 #include <cmath>
@@ -67,6 +69,29 @@ void RaceChartView::mouseMoveEvent(QMouseEvent *event)
     // The axis moved with the pan: the grabbed moment stays under the mouse.
     m_lastSeconds = secondsAt(event->position());
     event->accept();
+}
+
+void RaceChartView::paintEvent(QPaintEvent *event)
+{
+    cacheStillItems();
+    QChartView::paintEvent(event);
+}
+
+void RaceChartView::cacheStillItems()
+{
+    // Grid lines, axis lines and ticks stay where they are from one frame to the next (the
+    // axes keep a fixed tick count: a sliding time window changes only the labels). Drawn
+    // once into a pixmap each, they are blitted afterwards instead of stroked antialiased
+    // every frame. The axes make their items lazily, so new ones are picked up here.
+    // (Text items are left alone: cached, Qt Charts' labels were not drawn at all.)
+    const auto items = scene()->items();
+    if (items.size() == m_itemsCached)
+        return;
+    m_itemsCached = items.size();
+    for (auto *item : items) {
+        if (item->type() == QGraphicsLineItem::Type)
+            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    }
 }
 
 void RaceChartView::mouseReleaseEvent(QMouseEvent *event)

@@ -24,13 +24,16 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     double secondsAt(const QPointF &widgetPoint) const;
+    void cacheStillItems();
 
     QPointF m_pressedAt;
     double m_lastSeconds = 0;
     bool m_dragging = false;
+    qsizetype m_itemsCached = 0;
 };
 
 } // namespace pitwall

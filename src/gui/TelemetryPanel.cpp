@@ -31,6 +31,9 @@ QList<QPointF> decimated(const QList<QPointF> &points, int limit)
     return kept;
 }
 
+// Lines wider than one pixel are stroked as polygons, segment by segment (Qt Charts draws a
+// solid series one segment at a time): about four times the cost of a one-pixel line. Only
+// the followed driver's speed and temperature are drawn wider.
 QLineSeries *lineSeries(QChart *chart, const QString &name, const QColor &colour, double width, Qt::PenStyle style = Qt::SolidLine)
 {
     auto *series = new QLineSeries(chart);
@@ -69,11 +72,11 @@ TelemetryPanel::TelemetryPanel(const RaceViewStore &store, RaceClock &clock, con
     const QColor rivalColour(QStringLiteral("#27a4f2"));
     auto speed = makeChart(tr("Speed"), tr("km/h"), 0, 360);
     m_speed = lineSeries(speed.chart, tr("Followed"), followedColour, 2);
-    m_rivalSpeed = lineSeries(speed.chart, tr("Rival"), rivalColour, 1.5);
+    m_rivalSpeed = lineSeries(speed.chart, tr("Rival"), rivalColour, 1);
     auto inputs = makeChart(tr("Throttle, brake and gear"), tr("% / gear×12.5"), 0, 105);
-    m_throttle = lineSeries(inputs.chart, tr("Throttle"), QColor(QStringLiteral("#2ecc71")), 1.5);
-    m_brake = lineSeries(inputs.chart, tr("Brake"), QColor(QStringLiteral("#e74c3c")), 1.5);
-    m_gear = lineSeries(inputs.chart, tr("Gear"), followedColour, 1.5);
+    m_throttle = lineSeries(inputs.chart, tr("Throttle"), QColor(QStringLiteral("#2ecc71")), 1);
+    m_brake = lineSeries(inputs.chart, tr("Brake"), QColor(QStringLiteral("#e74c3c")), 1);
+    m_gear = lineSeries(inputs.chart, tr("Gear"), followedColour, 1);
     m_rivalGear = lineSeries(inputs.chart, tr("Rival gear"), rivalColour, 1, Qt::DashLine);
     auto temperature = makeChart(tr("Temperature"), tr("°C"), 0, 150);
     m_temperatureAxis = temperature.value;
@@ -241,7 +244,8 @@ void TelemetryPanel::refresh()
     auto temperatureOf = [metricIndex](const TelemetryPoint &p) { return double(p.metrics[size_t(metricIndex)]); };
     const auto temperature = collect(m_followed, temperatureOf);
     m_temperature->replace(temperature);
-    m_rivalTemperature->replace(collect(rivalName, temperatureOf));
+    const auto rivalTemperature = collect(rivalName, temperatureOf);
+    m_rivalTemperature->replace(rivalTemperature);
 
     // The one-step forecasts made in the window, drawn where they point.
     QList<QPointF> forecast, upper, lower;
@@ -268,8 +272,9 @@ void TelemetryPanel::refresh()
         high = std::max({high, anomaly.actual, anomaly.upperBound});
     }
     m_anomalies->replace(anomalies);
-    // The temperature axis fits what is drawn, with a margin.
-    for (const QList<QPointF> *series : {&temperature, static_cast<const QList<QPointF> *>(&upper), static_cast<const QList<QPointF> *>(&lower)}) {
+    // The temperature axis fits what is drawn (the rival's line too), with a margin.
+    for (const QList<QPointF> *series : {&temperature, &rivalTemperature, static_cast<const QList<QPointF> *>(&upper),
+                                         static_cast<const QList<QPointF> *>(&lower)}) {
         for (const auto &point : *series) {
             low = std::min(low, point.y());
             high = std::max(high, point.y());

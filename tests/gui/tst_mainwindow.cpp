@@ -40,6 +40,10 @@
 #include <QTextBrowser>
 
 #include <QAction>
+#include <QAreaSeries>
+#include <QChartView>
+#include <QLineSeries>
+#include <QValueAxis>
 #include <QDockWidget>
 #include <QDir>
 #include <QHash>
@@ -144,6 +148,25 @@ private slots:
         window.telemetryPanel()->refresh();
         QVERIFY(window.telemetryPanel()->pointsDrawn() > 100);
         QVERIFY(window.telemetryPanel()->forecastPointsDrawn() > 10); // the tyre forecast band
+        // Both cars' temperature lines fit the temperature chart's axis (the one with the band).
+        int temperatureLines = 0;
+        for (auto *view : window.telemetryPanel()->findChildren<QChartView *>()) {
+            const auto series = view->chart()->series();
+            if (std::none_of(series.cbegin(), series.cend(), [](QAbstractSeries *s) { return s->type() == QAbstractSeries::SeriesTypeArea; }))
+                continue;
+            const auto *axis = qobject_cast<QValueAxis *>(view->chart()->axes(Qt::Vertical).value(0));
+            QVERIFY(axis);
+            for (auto *line : series) {
+                auto *xy = qobject_cast<QLineSeries *>(line);
+                if (!xy || xy->count() == 0)
+                    continue;
+                ++temperatureLines;
+                for (const QPointF &point : xy->points())
+                    QVERIFY2(axis->min() <= point.y() && point.y() <= axis->max(),
+                             qPrintable(QStringLiteral("%1 at %2 outside %3-%4").arg(xy->name()).arg(point.y()).arg(axis->min()).arg(axis->max())));
+            }
+        }
+        QVERIFY(temperatureLines >= 3); // followed, rival, forecast
         window.lapCharts()->refresh();
         QVERIFY2(window.lapCharts()->tracePoints() >= 20 * 3, qPrintable(QString::number(window.lapCharts()->tracePoints())));
         QVERIFY(window.lapCharts()->forecastPoints() > 0);
