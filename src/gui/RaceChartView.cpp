@@ -83,13 +83,16 @@ void RaceChartView::cacheStillItems()
     // axes keep a fixed tick count: a sliding time window changes only the labels). Drawn
     // once into a pixmap each, they are blitted afterwards instead of stroked antialiased
     // every frame. The axes make their items lazily, so new ones are picked up here.
+    // Only lines less than 64 pixels tall: Qt's raster engine hands the blit of a taller
+    // image to its thread pool and waits for it, which costs more than the stroke.
     // (Text items are left alone: cached, Qt Charts' labels were not drawn at all.)
     const auto items = scene()->items();
     if (items.size() == m_itemsCached)
         return;
     m_itemsCached = items.size();
     for (auto *item : items) {
-        if (item->type() == QGraphicsLineItem::Type)
+        const auto *line = qgraphicsitem_cast<QGraphicsLineItem *>(item);
+        if (line && std::abs(line->line().dy()) < 64)
             item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
     }
 }

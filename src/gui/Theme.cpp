@@ -1,15 +1,16 @@
 #include "Theme.h"
 
+#include "PitWallStyle.h"
+
 #include <QApplication>
 #include <QPalette>
 #include <QStyle>
-#include <QStyleFactory>
 
 namespace pitwall {
 
 void applyTheme(QApplication &app, Theme theme)
 {
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    app.setStyle(new PitWallStyle); // the application owns it
     QPalette palette;
     if (theme == Theme::Dark) {
         const QColor window(0x15, 0x17, 0x1c), base(0x1e, 0x21, 0x28), text(0xe8, 0xe8, 0xea);
