@@ -5,35 +5,6 @@
 
 namespace pitwall {
 
-const QStaticText &CachedTextDelegate::layoutOf(const QString &text, const QFont &font) const
-{
-    auto fontTexts = std::find_if(m_fonts.begin(), m_fonts.end(), [&](const FontTexts &known) { return known.font == font; });
-    if (fontTexts == m_fonts.end()) {
-        m_fonts.push_back({font, {}});
-        fontTexts = std::prev(m_fonts.end());
-    }
-    auto &texts = fontTexts->texts;
-    if (auto known = texts.constFind(text); known != texts.cend()) {
-        ++m_hits;
-        return *known;
-    }
-    if (texts.size() >= kMaxTextsPerFont)
-        texts.clear();
-    QStaticText layout(text);
-    layout.setTextFormat(Qt::PlainText);
-    layout.setPerformanceHint(QStaticText::AggressiveCaching);
-    layout.prepare(QTransform(), font);
-    return *texts.insert(text, layout);
-}
-
-qsizetype CachedTextDelegate::cachedTexts() const
-{
-    qsizetype count = 0;
-    for (const auto &fontTexts : m_fonts)
-        count += fontTexts.texts.size();
-    return count;
-}
-
 void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem cell = option;
@@ -52,14 +23,14 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         icon = QRect(area.left(), area.top() + (area.height() - size.height()) / 2, size.width(), size.height());
         area.setLeft(icon.right() + 1 + 2 * margin);
     }
-    const bool hasText = (cell.features & QStyleOptionViewItem::HasDisplay) && !cell.text.isEmpty() && area.width() > 0;
-    const QStaticText *layout = hasText ? &layoutOf(cell.text, cell.font) : nullptr;
-    if (layout && layout->size().width() > area.width()) {
+    QString text = (cell.features & QStyleOptionViewItem::HasDisplay) && area.width() > 0 ? cell.text : QString();
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
+    if (!text.isEmpty() && m_texts.width(text, cell.font, dpr) > area.width()) {
         // Too wide: a view that wraps text wraps it (the styled delegate's way); otherwise
-        // the elided text, kept like any other (a column's width seldom changes).
+        // the elided text, cached like any other (a column's width seldom changes).
         if (cell.features & QStyleOptionViewItem::WrapText)
             return QStyledItemDelegate::paint(painter, option, index);
-        layout = &layoutOf(cell.fontMetrics.elidedText(cell.text, cell.textElideMode, area.width()), cell.font);
+        text = cell.fontMetrics.elidedText(text, cell.textElideMode, area.width());
     }
 
     painter->save();
@@ -70,29 +41,17 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
                                                                          : QIcon::Normal;
         cell.icon.paint(painter, icon, cell.decorationAlignment, mode, QIcon::Off);
     }
-
-    if (layout) {
+    if (!text.isEmpty()) {
         const QPalette::ColorGroup group = !(cell.state & QStyle::State_Enabled) ? QPalette::Disabled
                                            : (cell.state & QStyle::State_Active) ? QPalette::Normal
                                                                                  : QPalette::Inactive;
         painter->setPen(cell.palette.color(group, (cell.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text));
         painter->setFont(cell.font);
-        const QSizeF size = layout->size();
-        const Qt::Alignment align = QStyle::visualAlignment(cell.direction, cell.displayAlignment);
-        double x = area.left();
-        if (align & Qt::AlignRight)
-            x = area.right() + 1 - size.width();
-        else if (align & Qt::AlignHCenter)
-            x = area.left() + (area.width() - size.width()) / 2.0;
-        double y = area.top() + (area.height() - size.height()) / 2.0;
-        if (align & Qt::AlignTop)
-            y = area.top();
-        else if (align & Qt::AlignBottom)
-            y = area.bottom() + 1 - size.height();
+        const int align = int(QStyle::visualAlignment(cell.direction, cell.displayAlignment));
         painter->setClipRect(area, Qt::IntersectClip);
-        painter->drawStaticText(QPointF(x, y).toPoint(), *layout);
+        if (!m_texts.draw(*painter, area, align, text))
+            painter->drawText(area, align | Qt::TextSingleLine, text);
     }
-
     if (cell.state & QStyle::State_HasFocus) {
         QStyleOptionFocusRect focus;
         focus.QStyleOption::operator=(cell);

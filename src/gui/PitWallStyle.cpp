@@ -1,5 +1,7 @@
 #include "PitWallStyle.h"
 
+#include "TextRasterCache.h"
+
 #include <QPainter>
 #include <QStyleFactory>
 #include <QStyleOption>
@@ -52,6 +54,22 @@ void PitWallStyle::drawComplexControl(ComplexControl control, const QStyleOption
             handle = (bar->state & State_Sunken) ? bar->palette.highlight().color() : (dark ? handle.lighter(130) : handle.darker(115));
         painter->fillRect(slider, handle);
     }
+}
+
+void PitWallStyle::drawItemText(QPainter *painter, const QRect &rect, int flags, const QPalette &palette, bool enabled,
+                                const QString &text, QPalette::ColorRole textRole) const
+{
+    if (text.isEmpty())
+        return;
+    const QPen saved = painter->pen();
+    if (textRole != QPalette::NoRole)
+        painter->setPen(QPen(palette.brush(textRole), saved.widthF()));
+    const bool cached = QFontMetrics(painter->font()).height() <= rect.height()
+                        && TextRasterCache::shared().width(text, painter->font(), painter->device()->devicePixelRatio()) <= rect.width()
+                        && TextRasterCache::shared().draw(*painter, rect, flags, text);
+    painter->setPen(saved);
+    if (!cached) // what the cache does not take, and text that would be clipped: Fusion's own way
+        QProxyStyle::drawItemText(painter, rect, flags, palette, enabled, text, textRole);
 }
 
 } // namespace pitwall

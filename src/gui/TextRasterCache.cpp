@@ -1,0 +1,115 @@
+#include "TextRasterCache.h"
+
+#include <QFontMetricsF>
+#include <QPaintDevice>
+#include <QPainter>
+#include <cmath>
+
+namespace pitwall {
+
+namespace {
+
+constexpr int kMargin = 2; // glyphs may reach a little past their advance
+
+bool handles(const QString &text, int flags)
+{
+    if (flags & (Qt::TextWordWrap | Qt::TextWrapAnywhere | Qt::TextExpandTabs | Qt::TextJustificationForced))
+        return false;
+    for (const QChar c : text) {
+        // Mnemonics, line breaks, tabs and right-to-left scripts take QPainter's own path.
+        if (c == u'&' || c == u'\n' || c == u'\t' || c == u'\r' || c.unicode() == 0x2028 || c.isHighSurrogate()
+            || c.script() == QChar::Script_Arabic || c.script() == QChar::Script_Hebrew)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+TextRasterCache &TextRasterCache::shared()
+{
+    static TextRasterCache cache;
+    return cache;
+}
+
+qsizetype TextRasterCache::size() const
+{
+    qsizetype count = 0;
+    for (const auto &fontEntries : m_fonts)
+        count += fontEntries.count;
+    return count;
+}
+
+TextRasterCache::FontEntries &TextRasterCache::entriesFor(const QFont &font, qreal devicePixelRatio)
+{
+    for (auto &known : m_fonts) {
+        if (known.devicePixelRatio == devicePixelRatio && known.font == font)
+            return known;
+    }
+    m_fonts.push_back({font, devicePixelRatio, {}, 0});
+    return m_fonts.back();
+}
+
+const TextRasterCache::Entry &TextRasterCache::entry(FontEntries &entries, const QString &text, QRgb colour)
+{
+    auto &byColour = entries.texts[text];
+    if (auto known = byColour.constFind(colour); known != byColour.cend()) {
+        ++m_hits;
+        return *known;
+    }
+    if (entries.count >= kMaxEntriesPerFont) {
+        entries.texts.clear();
+        entries.count = 0;
+    }
+    const QFontMetricsF metrics(entries.font);
+    Entry made;
+    made.width = metrics.horizontalAdvance(text);
+    const qreal dpr = entries.devicePixelRatio;
+    made.pixmap = QPixmap(QSize(int(std::ceil((made.width + 2 * kMargin) * dpr)), int(std::ceil(metrics.height() * dpr))));
+    made.pixmap.setDevicePixelRatio(dpr);
+    made.pixmap.fill(Qt::transparent);
+    QPainter painter(&made.pixmap);
+    painter.setFont(entries.font);
+    painter.setPen(QColor::fromRgba(colour));
+    painter.drawText(QPointF(kMargin, metrics.ascent()), text);
+    painter.end();
+    ++entries.count;
+    return *entries.texts[text].insert(colour, std::move(made));
+}
+
+qreal TextRasterCache::width(const QString &text, const QFont &font, qreal devicePixelRatio)
+{
+    auto &entries = entriesFor(font, devicePixelRatio);
+    const auto known = entries.texts.constFind(text);
+    if (known != entries.texts.cend() && !known->isEmpty())
+        return known->cbegin()->width;
+    return QFontMetricsF(font).horizontalAdvance(text);
+}
+
+bool TextRasterCache::draw(QPainter &painter, const QRect &rect, int flags, const QString &text)
+{
+    if (text.isEmpty())
+        return true;
+    const QPen &pen = painter.pen();
+    if (!handles(text, flags) || pen.style() == Qt::NoPen || pen.brush().style() != Qt::SolidPattern
+        || painter.worldTransform().type() > QTransform::TxTranslate || !painter.device())
+        return false;
+    auto &entries = entriesFor(painter.font(), painter.device()->devicePixelRatio());
+    const Entry &cached = entry(entries, text, pen.color().rgba());
+    const QSizeF size = cached.pixmap.deviceIndependentSize();
+    // Placed as QPainter::drawText places a single line: the line box aligned in the rect.
+    qreal x = rect.left();
+    if (flags & Qt::AlignRight)
+        x = rect.right() + 1 - cached.width;
+    else if (flags & Qt::AlignHCenter)
+        x = rect.left() + (rect.width() - cached.width) / 2.0;
+    qreal y = rect.top();
+    if (flags & Qt::AlignBottom)
+        y = rect.bottom() + 1 - size.height();
+    else if (flags & Qt::AlignVCenter)
+        y = rect.top() + (rect.height() - size.height()) / 2.0;
+    painter.drawPixmap(QPointF(std::round(x) - kMargin, std::round(y)), cached.pixmap);
+    return true;
+}
+
+} // namespace pitwall
