@@ -1,6 +1,7 @@
 #include "FeedPanel.h"
 
 #include "FeedModel.h"
+#include "TextRasterCache.h"
 #include "core/Grid.h"
 #include "ui_FeedPanel.h"
 
@@ -10,6 +11,7 @@
 #include <QPainter>
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
+#include <cmath>
 
 namespace pitwall {
 
@@ -38,16 +40,22 @@ public:
         const bool selected = option.state & QStyle::State_Selected;
         const QColor textColour = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
 
+        auto &texts = TextRasterCache::shared();
+        auto drawText = [&](const QRect &rect, int flags, const QString &line) {
+            if (!texts.draw(*painter, rect, flags, line))
+                painter->drawText(rect, flags, line);
+        };
         painter->setPen(option.palette.color(QPalette::PlaceholderText));
         const int timeWidth = option.fontMetrics.horizontalAdvance(QStringLiteral("00:00:00"));
-        painter->drawText(area, Qt::AlignVCenter | Qt::AlignLeft, time);
+        drawText(area, Qt::AlignVCenter | Qt::AlignLeft, time);
         area.setLeft(area.left() + timeWidth + 6);
 
         QFont badgeFont = option.font;
         badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.8);
         const QFontMetrics badgeMetrics(badgeFont);
         const QRect badge(area.left(), area.center().y() - badgeMetrics.height() / 2 - 1,
-                          badgeMetrics.horizontalAdvance(source) + 10, badgeMetrics.height() + 2);
+                          int(std::ceil(texts.width(source, badgeFont, painter->device()->devicePixelRatio()))) + 10,
+                          badgeMetrics.height() + 2);
         const QColor typeColour = type == QLatin1String("highlight") ? QColor(QStringLiteral("#f5b400"))
                                   : type == QLatin1String("warning") ? QColor(QStringLiteral("#ff6b5a"))
                                                                      : option.palette.color(QPalette::Mid);
@@ -56,16 +64,29 @@ public:
         painter->drawRoundedRect(badge, 4, 4);
         painter->setFont(badgeFont);
         painter->setPen(Qt::white);
-        painter->drawText(badge, Qt::AlignCenter, source);
+        drawText(badge, Qt::AlignCenter, source);
         area.setLeft(badge.right() + 8);
 
         painter->setFont(option.font);
         painter->setPen(type == QLatin1String("info") || selected ? textColour : typeColour);
-        painter->drawText(area, Qt::AlignVCenter | Qt::AlignLeft,
-                          option.fontMetrics.elidedText(body, Qt::ElideRight, area.width()));
+        drawText(area, Qt::AlignVCenter | Qt::AlignLeft, elided(body, option.fontMetrics, area.width()));
         painter->restore();
     }
 
+private:
+    // Lines keep their text; eliding one shapes it, so the elided form is kept per width.
+    const QString &elided(const QString &text, const QFontMetrics &metrics, int width) const
+    {
+        if (m_elided.size() > 2048)
+            m_elided.clear();
+        auto &known = m_elided[text];
+        if (known.first != width || known.second.isNull())
+            known = {width, metrics.elidedText(text, Qt::ElideRight, width)};
+        return known.second;
+    }
+    mutable QHash<QString, QPair<int, QString>> m_elided;
+
+public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QSize size = QStyledItemDelegate::sizeHint(option, index);

@@ -85,7 +85,8 @@ void RaceChartView::cacheStillItems()
     // every frame. The axes make their items lazily, so new ones are picked up here.
     // Only lines less than 64 pixels tall: Qt's raster engine hands the blit of a taller
     // image to its thread pool and waits for it, which costs more than the stroke.
-    // (Text items are left alone: cached, Qt Charts' labels were not drawn at all.)
+    // (Text items are left alone: with a device cache Qt Charts' labels were not drawn at all,
+    // with an item cache changed labels kept their old text.)
     const auto items = scene()->items();
     if (items.size() == m_itemsCached)
         return;

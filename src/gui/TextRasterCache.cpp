@@ -11,13 +11,13 @@ namespace {
 
 constexpr int kMargin = 2; // glyphs may reach a little past their advance
 
-bool handles(const QString &text, int flags)
+bool handles(const QString &text, int flags, bool mnemonicsRemoved)
 {
     if (flags & (Qt::TextWordWrap | Qt::TextWrapAnywhere | Qt::TextExpandTabs | Qt::TextJustificationForced))
         return false;
     for (const QChar c : text) {
-        // Mnemonics, line breaks, tabs and right-to-left scripts take QPainter's own path.
-        if (c == u'&' || c == u'\n' || c == u'\t' || c == u'\r' || c.unicode() == 0x2028 || c.isHighSurrogate()
+        // Shown mnemonics, line breaks, tabs and right-to-left scripts take QPainter's own path.
+        if ((c == u'&' && !mnemonicsRemoved) || c == u'\n' || c == u'\t' || c == u'\r' || c.unicode() == 0x2028 || c.isHighSurrogate()
             || c.script() == QChar::Script_Arabic || c.script() == QChar::Script_Hebrew)
             return false;
     }
@@ -77,6 +77,15 @@ const TextRasterCache::Entry &TextRasterCache::entry(FontEntries &entries, const
     return *entries.texts[text].insert(colour, std::move(made));
 }
 
+bool TextRasterCache::drawAtBaseline(QPainter &painter, const QPointF &baseline, const QString &text)
+{
+    const QFontMetricsF metrics(painter.font());
+    // Left-aligned, so the rectangle's width does not matter (measuring it would shape).
+    const QRect line(int(std::round(baseline.x())), int(std::round(baseline.y() - metrics.ascent())), 1,
+                     int(std::ceil(metrics.height())));
+    return draw(painter, line, Qt::AlignLeft | Qt::AlignTop, text);
+}
+
 qreal TextRasterCache::width(const QString &text, const QFont &font, qreal devicePixelRatio)
 {
     auto &entries = entriesFor(font, devicePixelRatio);
@@ -86,16 +95,31 @@ qreal TextRasterCache::width(const QString &text, const QFont &font, qreal devic
     return QFontMetricsF(font).horizontalAdvance(text);
 }
 
+// A menu's "&File" is shown "File" while its mnemonics are hidden ("&&" is a literal "&").
+static QString withoutMnemonics(const QString &text)
+{
+    QString shown;
+    shown.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == u'&' && i + 1 < text.size())
+            ++i;
+        shown += text[i];
+    }
+    return shown;
+}
+
 bool TextRasterCache::draw(QPainter &painter, const QRect &rect, int flags, const QString &text)
 {
     if (text.isEmpty())
         return true;
+    const bool hideMnemonics = (flags & Qt::TextHideMnemonic) && text.contains(u'&');
+    const QString &shown = hideMnemonics ? withoutMnemonics(text) : text;
     const QPen &pen = painter.pen();
-    if (!handles(text, flags) || pen.style() == Qt::NoPen || pen.brush().style() != Qt::SolidPattern
+    if (!handles(shown, flags, hideMnemonics) || pen.style() == Qt::NoPen || pen.brush().style() != Qt::SolidPattern
         || painter.worldTransform().type() > QTransform::TxTranslate || !painter.device())
         return false;
     auto &entries = entriesFor(painter.font(), painter.device()->devicePixelRatio());
-    const Entry &cached = entry(entries, text, pen.color().rgba());
+    const Entry &cached = entry(entries, shown, pen.color().rgba());
     const QSizeF size = cached.pixmap.deviceIndependentSize();
     // Placed as QPainter::drawText places a single line: the line box aligned in the rect.
     qreal x = rect.left();

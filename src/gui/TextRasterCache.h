@@ -21,6 +21,8 @@ public:
     // QPainter::drawText takes them) with the painter's font and pen colour. False, with
     // nothing drawn, when the text or the painter is not one this cache handles.
     bool draw(QPainter &painter, const QRect &rect, int flags, const QString &text);
+    // The same, with the text's baseline starting at `baseline` (as QPainter::drawText(QPointF, …)).
+    bool drawAtBaseline(QPainter &painter, const QPointF &baseline, const QString &text);
     // The width the text takes in `font` (from the cache when it was drawn before).
     qreal width(const QString &text, const QFont &font, qreal devicePixelRatio = 1.0);
 

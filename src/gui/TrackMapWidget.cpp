@@ -1,5 +1,7 @@
 #include "TrackMapWidget.h"
 
+#include "TextRasterCache.h"
+
 #include "RaceClock.h"
 #include "RaceViewStore.h"
 #include "sim/Circuit.h"
@@ -114,7 +116,9 @@ void TrackMapWidget::paintEvent(QPaintEvent *)
         painter.setBrush(team);
         painter.drawEllipse(at, radius, radius);
         painter.setPen(followed ? colours.color(QPalette::Highlight) : colours.color(QPalette::Text));
-        painter.drawText(at + QPointF(radius + 2, -radius), driver.code);
+        const QPointF labelAt = at + QPointF(radius + 2, -radius);
+        if (!TextRasterCache::shared().drawAtBaseline(painter, labelAt, driver.code))
+            painter.drawText(labelAt, driver.code);
     };
     const Driver *followed = nullptr;
     for (const auto &driver : m_grid.drivers()) {

@@ -66,6 +66,29 @@ private slots:
                                 .arg(got.x()).arg(got.y()).arg(got.width()).arg(got.height())));
     }
 
+    void drawsAtABaselineWhereQPainterDraws()
+    {
+        const QPointF baseline(20.4, 26.6);
+        QImage expected = blank(), actual = blank();
+        {
+            QPainter painter(&expected);
+            painter.setPen(Qt::white);
+            painter.drawText(baseline, QStringLiteral("NOR"));
+        }
+        TextRasterCache cache;
+        {
+            QPainter painter(&actual);
+            painter.setPen(Qt::white);
+            QVERIFY(cache.drawAtBaseline(painter, baseline, QStringLiteral("NOR")));
+        }
+        const QRect want = ink(expected), got = ink(actual);
+        QVERIFY(!got.isEmpty());
+        QVERIFY2(std::abs(want.left() - got.left()) <= 1 && std::abs(want.top() - got.top()) <= 1
+                     && std::abs(want.right() - got.right()) <= 1 && std::abs(want.bottom() - got.bottom()) <= 1,
+                 qPrintable(QStringLiteral("%1,%2 %3x%4 vs %5,%6 %7x%8").arg(want.x()).arg(want.y()).arg(want.width()).arg(want.height())
+                                .arg(got.x()).arg(got.y()).arg(got.width()).arg(got.height())));
+    }
+
     void answersRepeatsFromTheCacheByColour()
     {
         TextRasterCache cache;
@@ -94,7 +117,7 @@ private slots:
         QImage image = blank();
         QPainter painter(&image);
         painter.setPen(Qt::white);
-        QVERIFY(!cache.draw(painter, image.rect(), Qt::AlignLeft, QStringLiteral("&File")));        // a mnemonic
+        QVERIFY(!cache.draw(painter, image.rect(), Qt::AlignLeft, QStringLiteral("&File")));        // a shown mnemonic
         QVERIFY(!cache.draw(painter, image.rect(), Qt::AlignLeft, QStringLiteral("two\nlines")));
         QVERIFY(!cache.draw(painter, image.rect(), Qt::AlignLeft | Qt::TextWordWrap, QStringLiteral("wrapped")));
         painter.setPen(QPen(QBrush(QLinearGradient(0, 0, 10, 10)), 1));
@@ -104,6 +127,25 @@ private slots:
         QVERIFY(!cache.draw(painter, image.rect(), Qt::AlignLeft, QStringLiteral("rotated")));
         QCOMPARE(cache.size(), qsizetype(0));
         QCOMPARE(ink(image), QRect()); // nothing was drawn
+    }
+
+    void hiddenMnemonicsAreLeftOut()
+    {
+        QImage expected = blank(), actual = blank();
+        const int flags = Qt::AlignLeft | Qt::AlignVCenter | Qt::TextHideMnemonic;
+        {
+            QPainter painter(&expected);
+            painter.setPen(Qt::white);
+            painter.drawText(expected.rect(), flags, QStringLiteral("&Race && pit"));
+        }
+        TextRasterCache cache;
+        {
+            QPainter painter(&actual);
+            painter.setPen(Qt::white);
+            QVERIFY(cache.draw(painter, actual.rect(), flags, QStringLiteral("&Race && pit")));
+        }
+        const QRect want = ink(expected), got = ink(actual);
+        QVERIFY(std::abs(want.left() - got.left()) <= 1 && std::abs(want.right() - got.right()) <= 1);
     }
 
     void staysBounded()
