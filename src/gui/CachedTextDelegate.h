@@ -23,6 +23,7 @@ public:
     // How many texts the cache holds now (bounded), and how many paints it answered.
     qsizetype cachedTexts() const { return m_texts.size(); }
     quint64 cacheHits() const { return m_texts.hits(); }
+    qsizetype cachedBytes() const { return m_texts.bytes(); }
 
 private:
     mutable TextRasterCache m_texts;

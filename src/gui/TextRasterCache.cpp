@@ -36,45 +36,55 @@ qsizetype TextRasterCache::size() const
 {
     qsizetype count = 0;
     for (const auto &fontEntries : m_fonts)
-        count += fontEntries.count;
+        count += fontEntries->texts.count();
     return count;
+}
+
+qsizetype TextRasterCache::bytes() const
+{
+    qsizetype total = 0;
+    for (const auto &fontEntries : m_fonts)
+        total += fontEntries->texts.totalCost();
+    return total;
 }
 
 TextRasterCache::FontEntries &TextRasterCache::entriesFor(const QFont &font, qreal devicePixelRatio)
 {
     for (auto &known : m_fonts) {
-        if (known.devicePixelRatio == devicePixelRatio && known.font == font)
-            return known;
+        if (known->devicePixelRatio == devicePixelRatio && known->font == font)
+            return *known;
     }
-    m_fonts.push_back({font, devicePixelRatio, {}, 0});
-    return m_fonts.back();
+    m_fonts.push_back(std::make_unique<FontEntries>());
+    m_fonts.back()->font = font;
+    m_fonts.back()->devicePixelRatio = devicePixelRatio;
+    return *m_fonts.back();
 }
 
-const TextRasterCache::Entry &TextRasterCache::entry(FontEntries &entries, const QString &text, QRgb colour)
+const TextRasterCache::Entry *TextRasterCache::entry(FontEntries &entries, const QString &text, QRgb colour)
 {
-    auto &byColour = entries.texts[text];
-    if (auto known = byColour.constFind(colour); known != byColour.cend()) {
+    const QPair<QString, QRgb> key{text, colour};
+    if (const Entry *known = entries.texts.object(key)) {
         ++m_hits;
-        return *known;
+        return known;
     }
-    if (entries.count >= kMaxEntriesPerFont) {
-        entries.texts.clear();
-        entries.count = 0;
-    }
+    auto made = std::make_unique<Entry>();
+    made->width = width(text, entries.font, entries.devicePixelRatio);
     const QFontMetricsF metrics(entries.font);
-    Entry made;
-    made.width = metrics.horizontalAdvance(text);
     const qreal dpr = entries.devicePixelRatio;
-    made.pixmap = QPixmap(QSize(int(std::ceil((made.width + 2 * kMargin) * dpr)), int(std::ceil(metrics.height() * dpr))));
-    made.pixmap.setDevicePixelRatio(dpr);
-    made.pixmap.fill(Qt::transparent);
-    QPainter painter(&made.pixmap);
+    if ((made->width + 2 * kMargin) * dpr * metrics.height() * dpr * 4 > kMaxBytesPerFont / 16)
+        return nullptr; // a text that long is not a label: not worth a pixmap
+    made->pixmap = QPixmap(QSize(int(std::ceil((made->width + 2 * kMargin) * dpr)), int(std::ceil(metrics.height() * dpr))));
+    made->pixmap.setDevicePixelRatio(dpr);
+    made->pixmap.fill(Qt::transparent);
+    QPainter painter(&made->pixmap);
     painter.setFont(entries.font);
     painter.setPen(QColor::fromRgba(colour));
     painter.drawText(QPointF(kMargin, metrics.ascent()), text);
     painter.end();
-    ++entries.count;
-    return *entries.texts[text].insert(colour, std::move(made));
+    const qsizetype cost = qsizetype(made->pixmap.width()) * made->pixmap.height() * 4;
+    const Entry *kept = made.get();
+    entries.texts.insert(key, made.release(), cost); // the cache owns it now
+    return kept;
 }
 
 bool TextRasterCache::drawAtBaseline(QPainter &painter, const QPointF &baseline, const QString &text)
@@ -89,10 +99,13 @@ bool TextRasterCache::drawAtBaseline(QPainter &painter, const QPointF &baseline,
 qreal TextRasterCache::width(const QString &text, const QFont &font, qreal devicePixelRatio)
 {
     auto &entries = entriesFor(font, devicePixelRatio);
-    const auto known = entries.texts.constFind(text);
-    if (known != entries.texts.cend() && !known->isEmpty())
-        return known->cbegin()->width;
-    return QFontMetricsF(font).horizontalAdvance(text);
+    if (const auto known = entries.widths.constFind(text); known != entries.widths.cend())
+        return *known;
+    if (entries.widths.size() >= 8192)
+        entries.widths.clear();
+    const qreal measured = QFontMetricsF(font).horizontalAdvance(text);
+    entries.widths.insert(text, measured);
+    return measured;
 }
 
 // A menu's "&File" is shown "File" while its mnemonics are hidden ("&&" is a literal "&").
@@ -119,7 +132,10 @@ bool TextRasterCache::draw(QPainter &painter, const QRect &rect, int flags, cons
         || painter.worldTransform().type() > QTransform::TxTranslate || !painter.device())
         return false;
     auto &entries = entriesFor(painter.font(), painter.device()->devicePixelRatio());
-    const Entry &cached = entry(entries, shown, pen.color().rgba());
+    const Entry *found = entry(entries, shown, pen.color().rgba());
+    if (!found)
+        return false;
+    const Entry &cached = *found;
     const QSizeF size = cached.pixmap.deviceIndependentSize();
     // Placed as QPainter::drawText places a single line: the line box aligned in the rect.
     qreal x = rect.left();

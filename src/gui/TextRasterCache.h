@@ -7,8 +7,10 @@
 
 #include <QColor>
 #include <QFont>
+#include <QCache>
 #include <QHash>
 #include <QPixmap>
+#include <memory>
 #include <vector>
 
 class QPainter;
@@ -26,12 +28,13 @@ public:
     // The width the text takes in `font` (from the cache when it was drawn before).
     qreal width(const QString &text, const QFont &font, qreal devicePixelRatio = 1.0);
 
-    qsizetype size() const;
+    qsizetype size() const;   // texts held now
+    qsizetype bytes() const;  // their pixmaps' memory
     quint64 hits() const { return m_hits; }
 
-    // A font's entries are forgotten once it holds this many: live figures (speeds, gaps)
-    // keep changing, names do not.
-    static constexpr qsizetype kMaxEntriesPerFont = 4096;
+    // Pixmap memory kept per font, least recently drawn first out: live figures (speeds,
+    // gaps) keep changing, names and labels stay.
+    static constexpr qsizetype kMaxBytesPerFont = 2 * 1024 * 1024;
 
     // The one cache the GUI thread's painting shares (pixmaps are GUI-thread objects).
     static TextRasterCache &shared();
@@ -44,13 +47,13 @@ private:
     struct FontEntries {
         QFont font;
         qreal devicePixelRatio = 1.0;
-        QHash<QString, QHash<QRgb, Entry>> texts;
-        qsizetype count = 0;
+        QCache<QPair<QString, QRgb>, Entry> texts{kMaxBytesPerFont};
+        QHash<QString, qreal> widths; // bounded by clearing: a qreal a text
     };
     FontEntries &entriesFor(const QFont &font, qreal devicePixelRatio);
-    const Entry &entry(FontEntries &entries, const QString &text, QRgb colour);
+    const Entry *entry(FontEntries &entries, const QString &text, QRgb colour); // null: too long to keep
 
-    std::vector<FontEntries> m_fonts;
+    std::vector<std::unique_ptr<FontEntries>> m_fonts;
     quint64 m_hits = 0;
 };
 

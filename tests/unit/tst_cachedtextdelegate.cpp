@@ -153,7 +153,7 @@ private slots:
 
     void cacheStaysBounded()
     {
-        QStandardItemModel model(TextRasterCache::kMaxEntriesPerFont + 500, 1);
+        QStandardItemModel model(6000, 1);
         for (int row = 0; row < model.rowCount(); ++row)
             model.setData(model.index(row, 0), QStringLiteral("%1.0").arg(row));
         CachedTextDelegate delegate;
@@ -164,7 +164,7 @@ private slots:
         option.state = QStyle::State_Enabled;
         for (int row = 0; row < model.rowCount(); ++row) {
             delegate.paint(&painter, option, model.index(row, 0));
-            QVERIFY(delegate.cachedTexts() <= TextRasterCache::kMaxEntriesPerFont);
+            QVERIFY(delegate.cachedBytes() <= TextRasterCache::kMaxBytesPerFont);
         }
         QVERIFY(delegate.cachedTexts() > 0);
     }

@@ -154,10 +154,22 @@ private slots:
         QImage image = blank();
         QPainter painter(&image);
         painter.setPen(Qt::white);
-        for (int i = 0; i < TextRasterCache::kMaxEntriesPerFont + 300; ++i) {
+        qsizetype most = 0;
+        for (int i = 0; i < 6000; ++i) {
             QVERIFY(cache.draw(painter, image.rect(), Qt::AlignLeft, QString::number(i * 0.1, 'f', 1)));
-            QVERIFY(cache.size() <= TextRasterCache::kMaxEntriesPerFont);
+            QVERIFY(cache.draw(painter, image.rect(), Qt::AlignLeft, QStringLiteral("Leader")));
+            QVERIFY(cache.bytes() <= TextRasterCache::kMaxBytesPerFont);
+            most = std::max(most, cache.size());
         }
+        QVERIFY(most > 100); // it did keep texts
+        // The least recently drawn go first: a text drawn all along is still a hit.
+        const quint64 hits = cache.hits();
+        QVERIFY(cache.draw(painter, image.rect(), Qt::AlignLeft, QStringLiteral("Leader")));
+        QCOMPARE(cache.hits(), hits + 1);
+        QVERIFY(cache.draw(painter, image.rect(), Qt::AlignLeft, QStringLiteral("0.0"))); // long gone: drawn anew
+        QCOMPARE(cache.hits(), hits + 1);
+        // A text far too long for a label is left to QPainter.
+        QVERIFY(!cache.draw(painter, image.rect(), Qt::AlignLeft, QString(20000, u'x')));
     }
 };
 
