@@ -34,7 +34,7 @@ public:
 
     // Pixmap memory kept per font, least recently drawn first out: live figures (speeds,
     // gaps) keep changing, names and labels stay.
-    static constexpr qsizetype kMaxBytesPerFont = 2 * 1024 * 1024;
+    static constexpr qsizetype kMaxBytesPerFont = 1024 * 1024;
 
     // The one cache the GUI thread's painting shares (pixmaps are GUI-thread objects).
     static TextRasterCache &shared();

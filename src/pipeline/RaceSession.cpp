@@ -1,5 +1,9 @@
 #include "RaceSession.h"
 
+#include "core/HeapTrim.h"
+
+#include <QLoggingCategory>
+
 #include "AiServices.h"
 #include "context/RaceContext.h"
 
@@ -22,6 +26,8 @@
 #include <QThread>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
+
+Q_LOGGING_CATEGORY(lcSession, "pitwall.session", QtWarningMsg)
 
 namespace pitwall {
 
@@ -394,6 +400,10 @@ void RaceSession::onStopped()
     m_displayTimer.stop();
     m_state = State::Stopped;
     emit stopped(stats());
+    // The race's threads are done: what they freed goes back to the system, not kept for
+    // a reuse that may never come.
+    const long long returned = returnFreedHeapToSystem();
+    qCInfo(lcSession, "race stopped: %lld MB of freed heap returned to the system", returned / (1024 * 1024));
 }
 
 SessionStats RaceSession::stats() const
