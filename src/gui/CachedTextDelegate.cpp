@@ -48,7 +48,7 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         painter->setPen(cell.palette.color(group, (cell.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text));
         painter->setFont(cell.font);
         const int align = int(QStyle::visualAlignment(cell.direction, cell.displayAlignment));
-        painter->setClipRect(area, Qt::IntersectClip);
+        // The text fits the area (elided above); what the cache declines, QPainter clips.
         if (!m_texts.draw(*painter, area, align, text))
             painter->drawText(area, align | Qt::TextSingleLine, text);
     }

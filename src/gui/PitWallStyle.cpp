@@ -64,10 +64,7 @@ void PitWallStyle::drawItemText(QPainter *painter, const QRect &rect, int flags,
     const QPen saved = painter->pen();
     if (textRole != QPalette::NoRole)
         painter->setPen(QPen(palette.brush(textRole), saved.widthF()));
-    auto &texts = TextRasterCache::shared();
-    const bool cached = QFontMetrics(painter->font()).height() <= rect.height()
-                        && texts.width(text, painter->font(), painter->device()->devicePixelRatio()) <= rect.width()
-                        && texts.draw(*painter, rect, flags, text);
+    const bool cached = TextRasterCache::shared().draw(*painter, rect, flags, text);
     painter->setPen(saved);
     if (!cached) // what the cache does not take, and text that would be clipped: Fusion's own way
         QProxyStyle::drawItemText(painter, rect, flags, palette, enabled, text, textRole);

@@ -16,6 +16,8 @@ RaceChartView::RaceChartView(QChart *chart, QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::NoRubberBand);
     setCursor(Qt::CrossCursor);
+    // The axes make and place their line items when the chart lays out: look again then.
+    connect(chart, &QChart::plotAreaChanged, this, [this] { m_itemsToCache = true; });
 }
 
 void RaceChartView::setDark(bool dark)
@@ -73,7 +75,10 @@ void RaceChartView::mouseMoveEvent(QMouseEvent *event)
 
 void RaceChartView::paintEvent(QPaintEvent *event)
 {
-    cacheStillItems();
+    if (m_itemsToCache) {
+        m_itemsToCache = false;
+        cacheStillItems();
+    }
     QChartView::paintEvent(event);
 }
 
@@ -82,19 +87,14 @@ void RaceChartView::cacheStillItems()
     // Grid lines, axis lines and ticks stay where they are from one frame to the next (the
     // axes keep a fixed tick count: a sliding time window changes only the labels). Drawn
     // once into a pixmap each, they are blitted afterwards instead of stroked antialiased
-    // every frame. The axes make their items lazily, so new ones are picked up here.
+    // every frame. Called after each layout of the chart (items made or moved).
     // Only lines less than 64 pixels tall: Qt's raster engine hands the blit of a taller
     // image to its thread pool and waits for it, which costs more than the stroke.
     // (Text items are left alone: with a device cache Qt Charts' labels were not drawn at all,
     // with an item cache changed labels kept their old text.)
-    const auto items = scene()->items();
-    if (items.size() == m_itemsCached)
-        return;
-    m_itemsCached = items.size();
-    for (auto *item : items) {
-        const auto *line = qgraphicsitem_cast<QGraphicsLineItem *>(item);
-        if (line && std::abs(line->line().dy()) < 64)
-            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    for (auto *item : scene()->items()) {
+        if (const auto *line = qgraphicsitem_cast<QGraphicsLineItem *>(item))
+            item->setCacheMode(std::abs(line->line().dy()) < 64 ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
     }
 }
 

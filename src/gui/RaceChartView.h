@@ -33,7 +33,7 @@ private:
     QPointF m_pressedAt;
     double m_lastSeconds = 0;
     bool m_dragging = false;
-    qsizetype m_itemsCached = 0;
+    bool m_itemsToCache = true;
 };
 
 } // namespace pitwall

@@ -57,6 +57,7 @@ TextRasterCache::FontEntries &TextRasterCache::entriesFor(const QFont &font, qre
     m_fonts.push_back(std::make_unique<FontEntries>());
     m_fonts.back()->font = font;
     m_fonts.back()->devicePixelRatio = devicePixelRatio;
+    m_fonts.back()->lineHeight = QFontMetrics(font).height();
     return *m_fonts.back();
 }
 
@@ -68,7 +69,7 @@ const TextRasterCache::Entry *TextRasterCache::entry(FontEntries &entries, const
         return known;
     }
     auto made = std::make_unique<Entry>();
-    made->width = width(text, entries.font, entries.devicePixelRatio);
+    made->width = widthIn(entries, text);
     const QFontMetricsF metrics(entries.font);
     const qreal dpr = entries.devicePixelRatio;
     if ((made->width + 2 * kMargin) * dpr * metrics.height() * dpr * 4 > kMaxBytesPerFont / 16)
@@ -90,20 +91,25 @@ const TextRasterCache::Entry *TextRasterCache::entry(FontEntries &entries, const
 bool TextRasterCache::drawAtBaseline(QPainter &painter, const QPointF &baseline, const QString &text)
 {
     const QFontMetricsF metrics(painter.font());
-    // Left-aligned, so the rectangle's width does not matter (measuring it would shape).
+    // Left-aligned and not clipped (as QPainter draws at a point), so the rectangle's width
+    // does not matter.
     const QRect line(int(std::round(baseline.x())), int(std::round(baseline.y() - metrics.ascent())), 1,
                      int(std::ceil(metrics.height())));
-    return draw(painter, line, Qt::AlignLeft | Qt::AlignTop, text);
+    return draw(painter, line, Qt::AlignLeft | Qt::AlignTop | Qt::TextDontClip, text);
 }
 
 qreal TextRasterCache::width(const QString &text, const QFont &font, qreal devicePixelRatio)
 {
-    auto &entries = entriesFor(font, devicePixelRatio);
+    return widthIn(entriesFor(font, devicePixelRatio), text);
+}
+
+qreal TextRasterCache::widthIn(FontEntries &entries, const QString &text)
+{
     if (const auto known = entries.widths.constFind(text); known != entries.widths.cend())
         return *known;
     if (entries.widths.size() >= 8192)
         entries.widths.clear();
-    const qreal measured = QFontMetricsF(font).horizontalAdvance(text);
+    const qreal measured = QFontMetricsF(entries.font).horizontalAdvance(text);
     entries.widths.insert(text, measured);
     return measured;
 }
@@ -132,6 +138,8 @@ bool TextRasterCache::draw(QPainter &painter, const QRect &rect, int flags, cons
         || painter.worldTransform().type() > QTransform::TxTranslate || !painter.device())
         return false;
     auto &entries = entriesFor(painter.font(), painter.device()->devicePixelRatio());
+    if (!(flags & Qt::TextDontClip) && (widthIn(entries, shown) > rect.width() || entries.lineHeight > rect.height()))
+        return false; // QPainter clips it to the rectangle: its own path does that
     const Entry *found = entry(entries, shown, pen.color().rgba());
     if (!found)
         return false;

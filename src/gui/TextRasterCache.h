@@ -21,7 +21,9 @@ class TextRasterCache {
 public:
     // Draws `text` aligned in `rect` (horizontal and vertical alignment flags as
     // QPainter::drawText takes them) with the painter's font and pen colour. False, with
-    // nothing drawn, when the text or the painter is not one this cache handles.
+    // nothing drawn, when the text or the painter is not one this cache handles, or when
+    // the text would be clipped by `rect` (a pixmap is not clipped the way QPainter clips
+    // text; Qt::TextDontClip lets it overflow).
     bool draw(QPainter &painter, const QRect &rect, int flags, const QString &text);
     // The same, with the text's baseline starting at `baseline` (as QPainter::drawText(QPointF, …)).
     bool drawAtBaseline(QPainter &painter, const QPointF &baseline, const QString &text);
@@ -49,8 +51,10 @@ private:
         qreal devicePixelRatio = 1.0;
         QCache<QPair<QString, QRgb>, Entry> texts{kMaxBytesPerFont};
         QHash<QString, qreal> widths; // bounded by clearing: a qreal a text
+        int lineHeight = 0;
     };
     FontEntries &entriesFor(const QFont &font, qreal devicePixelRatio);
+    static qreal widthIn(FontEntries &entries, const QString &text);
     const Entry *entry(FontEntries &entries, const QString &text, QRgb colour); // null: too long to keep
 
     std::vector<std::unique_ptr<FontEntries>> m_fonts;

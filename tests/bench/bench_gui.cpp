@@ -8,6 +8,7 @@
 // Figures are printed last. Options: --seconds N (live phase, default 30), --laps N (60),
 // --per-panel (also each panel's own grab time).
 
+#include "core/HeapTrim.h"
 #include "gui/MainWindow.h"
 #include "gui/RaceViewStore.h"
 #include "pipeline/RaceSession.h"
@@ -17,7 +18,6 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTimer>
@@ -43,14 +43,7 @@ double percentile(std::vector<double> values, double p)
 
 double residentMegabytes()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const auto &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
+    return double(residentBytes()) / (1024.0 * 1024.0);
 }
 
 // Runs the event loop for `ms`, sleeping when there is nothing to do, as the app's own
