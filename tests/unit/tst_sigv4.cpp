@@ -1,5 +1,5 @@
-// The SigV4 signer against every v4 case of the AWS test suite (tests/data/sigv4, Apache 2.0,
-// copied from ../shared/data/sigv4): the classic suite and aws-c-auth's, header and query signing.
+// The SigV4 signer against every v4 case of the AWS test suite (Apache 2.0, read where
+// it lies in ../shared/data/sigv4): the classic suite and aws-c-auth's, header and query signing.
 #include "ai/SigV4Signer.h"
 
 #include <QDir>
@@ -14,7 +14,7 @@ using namespace pitwall::ai;
 
 namespace {
 
-const QString kSuite = QStringLiteral(PITWALL_SOURCE_DIR "/tests/data/sigv4");
+const QString kSuite = QStringLiteral(PITWALL_SHARED_DATA_DIR "/sigv4");
 
 QByteArray readFile(const QString &path)
 {
