@@ -14,6 +14,10 @@ packages=(
   librdkafka-dev kcat
   # fast, validating JSON parsing of the 10 Hz telemetry (and every other message)
   libsimdjson-dev
+  # raw DEFLATE of the F1 live-timing archive's compressed topics
+  zlib1g-dev
+  # real races handed over as a zip of a session folder
+  libzip-dev
   # the local vector index (hnswlib, header-only) and the MongoDB Atlas vector store (libmongoc)
   libhnswlib-dev libmongoc-dev libbson-dev
   # cloud mode: Avro for the Schema Registry wire format (avro-c), secrets in the OS

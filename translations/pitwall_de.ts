@@ -219,57 +219,67 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="15"/>
+        <location filename="../ui/LibraryPanel.ui" line="17"/>
         <source>Search races by name, circuit or state</source>
         <translation>Rennen nach Name, Strecke oder Zustand suchen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="41"/>
+        <location filename="../ui/LibraryPanel.ui" line="23"/>
+        <source>Import &amp;real race…</source>
+        <translation>&amp;Echtes Rennen importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="24"/>
+        <source>Add a real Formula 1 race: a live-timing session folder, a zip, OpenF1 files, or a download</source>
+        <translation>Ein echtes Formel-1-Rennen hinzufügen: ein Live-Timing-Sitzungsordner, ein Zip, OpenF1-Dateien oder ein Download</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="51"/>
         <source>&amp;Replay</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="42"/>
+        <location filename="../ui/LibraryPanel.ui" line="52"/>
         <source>Play the race again as it was recorded, commentary and anomalies included</source>
         <translation>Das Rennen so abspielen, wie es aufgezeichnet wurde, mit Kommentaren und Anomalien</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="47"/>
+        <location filename="../ui/LibraryPanel.ui" line="57"/>
         <source>Re-&amp;run pipeline</source>
         <translation>Pipeline &amp;neu ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="48"/>
+        <location filename="../ui/LibraryPanel.ui" line="58"/>
         <source>Play the race&apos;s own data again and run the pipeline on it afresh</source>
         <translation>Die Daten des Rennens erneut abspielen und die Pipeline neu darauf anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="58"/>
+        <location filename="../ui/LibraryPanel.ui" line="68"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="59"/>
+        <location filename="../ui/LibraryPanel.ui" line="69"/>
         <source>Add a race exported as JSON Lines</source>
         <translation>Ein als JSON Lines exportiertes Rennen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="64"/>
+        <location filename="../ui/LibraryPanel.ui" line="74"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="65"/>
+        <location filename="../ui/LibraryPanel.ui" line="75"/>
         <source>Write the race to a file: JSON Lines (can be imported) or CSV</source>
         <translation>Das Rennen in eine Datei schreiben: JSON Lines (importierbar) oder CSV</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="70"/>
+        <location filename="../ui/LibraryPanel.ui" line="80"/>
         <source>Re&amp;name</source>
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="75"/>
+        <location filename="../ui/LibraryPanel.ui" line="85"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
@@ -1272,22 +1282,22 @@
 <context>
     <name>pitwall::AnomalyPanel</name>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="62"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="63"/>
         <source>Select an anomaly to see its moment in every panel</source>
         <translation>Eine Anomalie wählen, um ihren Moment in jedem Fenster zu sehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="72"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="73"/>
         <source>What the recorded run found up to this moment of the race</source>
         <translation>Was der aufgezeichnete Lauf bis zu diesem Moment des Rennens fand</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="125"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="127"/>
         <source>&lt;b&gt;This run&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Dieser Lauf&lt;/b&gt;: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="126"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="128"/>
         <source>&lt;b&gt;As recorded&lt;/b&gt;, to this moment: %1</source>
         <translation>&lt;b&gt;Aufgezeichnet&lt;/b&gt;, bis zu diesem Moment: %1</translation>
     </message>
@@ -1530,42 +1540,67 @@
         <translation> mit DRS</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="57"/>
-        <source>%1 pits: %2 → %3, %4 s stationary</source>
-        <translation>%1 an der Box: %2 → %3, %4 s Standzeit</translation>
+        <location filename="../src/gui/DisplayNames.cpp" line="59"/>
+        <source>: %1 → %2</source>
+        <translation>: %1 → %2</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="61"/>
+        <source>%1 pits%2, %3 s stationary</source>
+        <translation>%1 an der Box%2, %3 s Standzeit</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="65"/>
+        <source>%1 pits%2, %3 s in the pit lane</source>
+        <translation>%1 an der Box%2, %3 s in der Boxengasse</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <source>%1 pits%2</source>
+        <translation>%1 an der Box%2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="85"/>
+        <source>Red flag: the session is stopped</source>
+        <translation>Rote Flagge: die Sitzung ist unterbrochen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="92"/>
+        <source>Race control: %1</source>
+        <translation>Rennleitung: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="71"/>
         <source>Fastest lap: %1, %2</source>
         <translation>Schnellste Runde: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="66"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
         <source>Virtual safety car ending</source>
         <translation>Virtuelles Safety Car endet</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="66"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
         <source>Safety car in this lap</source>
         <translation>Safety Car kommt in dieser Runde herein</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
         <source>Virtual safety car: %1</source>
         <translation>Virtuelles Safety Car: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
         <source>Safety car: %1</source>
         <translation>Safety Car: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="71"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="81"/>
         <source>%1 retires (%2)</source>
         <translation>%1 scheidet aus (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="73"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="83"/>
         <source>Chequered flag</source>
         <translation>Zielflagge</translation>
     </message>
@@ -1606,12 +1641,12 @@
 <context>
     <name>pitwall::FeedPanel</name>
     <message>
-        <location filename="../src/gui/FeedPanel.cpp" line="89"/>
+        <location filename="../src/gui/FeedPanel.cpp" line="110"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedPanel.cpp" line="99"/>
+        <location filename="../src/gui/FeedPanel.cpp" line="120"/>
         <source>Copy line</source>
         <translation>Zeile kopieren</translation>
     </message>
@@ -1769,92 +1804,197 @@
 <context>
     <name>pitwall::LibraryPanel</name>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="94"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="105"/>
         <source>Select a race to see its result.</source>
         <translation>Wählen Sie ein Rennen, um sein Ergebnis zu sehen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="95"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="106"/>
         <source>No races yet: every race you run is kept here.</source>
         <translation>Noch keine Rennen: jedes Rennen, das Sie fahren, wird hier aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="99"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="110"/>
         <source>no result</source>
         <translation>kein Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="101"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="112"/>
         <source>%1 — %2 laps, %3 — %4. Race time recorded: %5 min.</source>
         <translation>%1 — %2 Runden, %3 — %4. Aufgezeichnete Renndauer: %5 min.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="104"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="115"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="104"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="115"/>
         <source>not finished (%1)</source>
         <translation>nicht beendet (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="105"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="116"/>
         <source>no followed driver</source>
         <translation>kein verfolgter Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="106"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="117"/>
         <source>following %1</source>
         <translation>verfolgt %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="115"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="126"/>
         <source>Delete race</source>
         <translation>Rennen löschen</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="116"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="127"/>
         <source>Delete &quot;%1&quot; and everything recorded of it? This cannot be undone.</source>
         <translation>„%1“ und alles Aufgezeichnete löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="129"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="140"/>
         <source>JSON Lines, can be imported (*.jsonl)</source>
         <translation>JSON Lines, importierbar (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="129"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="140"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="130"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="141"/>
         <source>Export race</source>
         <translation>Rennen exportieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="137"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="148"/>
         <source>Exported %1 messages to %2.</source>
         <translation>%1 Nachrichten nach %2 exportiert.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="143"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="154"/>
         <source>Import race</source>
         <translation>Rennen importieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="143"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="154"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="148"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="159"/>
         <source>Imported &quot;%1&quot;.</source>
         <translation>„%1“ importiert.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="156"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="167"/>
+        <source>A live-timing session folder…</source>
+        <translation>Ein Live-Timing-Sitzungsordner…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="167"/>
+        <source>A zip, or OpenF1 files…</source>
+        <translation>Ein Zip oder OpenF1-Dateien…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="168"/>
+        <source>Download from the F1 live-timing archive…</source>
+        <translation>Aus dem F1-Live-Timing-Archiv herunterladen…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="168"/>
+        <source>Download from OpenF1…</source>
+        <translation>Von OpenF1 herunterladen…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="170"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="244"/>
+        <source>Import real race</source>
+        <translation>Echtes Rennen importieren</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="171"/>
+        <source>Where is the race? (F1 data belongs to Formula One; Pit Wall is unofficial.)</source>
+        <translation>Wo ist das Rennen? (F1-Daten gehören der Formel 1; Pit Wall ist inoffiziell.)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="177"/>
+        <source>Live-timing session folder (*.jsonStream)</source>
+        <translation>Live-Timing-Sitzungsordner (*.jsonStream)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="181"/>
+        <source>Real race files</source>
+        <translation>Dateien eines echten Rennens</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="182"/>
+        <source>Session zip or OpenF1 files (*.zip *.json *.csv);;All files (*)</source>
+        <translation>Sitzungs-Zip oder OpenF1-Dateien (*.zip *.json *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="186"/>
+        <source>F1 live-timing archive</source>
+        <translation>F1-Live-Timing-Archiv</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="187"/>
+        <source>Year, event and session, e.g. &quot;2018 Baku Race&quot;:</source>
+        <translation>Jahr, Veranstaltung und Sitzung, z. B. „2018 Baku Race“:</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="194"/>
+        <source>Give a year, an event and a session, e.g. &quot;2018 Baku Race&quot;.</source>
+        <translation>Bitte Jahr, Veranstaltung und Sitzung angeben, z. B. „2018 Baku Race“.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="199"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="204"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="219"/>
+        <source>Downloading %1</source>
+        <translation>Lade %1 herunter</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="211"/>
+        <source>OpenF1</source>
+        <translation>OpenF1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="211"/>
+        <source>OpenF1 session key (e.g. 9550):</source>
+        <translation>OpenF1-Sitzungsschlüssel (z. B. 9550):</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="214"/>
+        <source>Downloading OpenF1 session %1</source>
+        <translation>Lade OpenF1-Sitzung %1 herunter</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="230"/>
+        <source>Importing %1</source>
+        <translation>Importiere %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="243"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="279"/>
+        <source>Cancelled; what was downloaded is kept for next time.</source>
+        <translation>Abgebrochen; was schon heruntergeladen ist, bleibt fürs nächste Mal.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="288"/>
+        <source>Imported &quot;%1&quot;: %2.
+%3</source>
+        <translation>„%1“ importiert: %2.
+%3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="298"/>
         <source>Working…</source>
         <translation>Arbeite…</translation>
     </message>
@@ -1891,320 +2031,335 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="123"/>
+        <location filename="../src/gui/MainWindow.cpp" line="128"/>
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="124"/>
+        <location filename="../src/gui/MainWindow.cpp" line="129"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="154"/>
+        <location filename="../src/gui/MainWindow.cpp" line="159"/>
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="164"/>
+        <location filename="../src/gui/MainWindow.cpp" line="169"/>
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="169"/>
-        <location filename="../src/gui/MainWindow.cpp" line="673"/>
+        <location filename="../src/gui/MainWindow.cpp" line="174"/>
+        <location filename="../src/gui/MainWindow.cpp" line="689"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="184"/>
+        <location filename="../src/gui/MainWindow.cpp" line="189"/>
         <source>&amp;Faster</source>
         <translation>S&amp;chneller</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="189"/>
+        <location filename="../src/gui/MainWindow.cpp" line="194"/>
         <source>S&amp;lower</source>
         <translation>Langsa&amp;mer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="213"/>
+        <location filename="../src/gui/MainWindow.cpp" line="218"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="229"/>
+        <location filename="../src/gui/MainWindow.cpp" line="234"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="242"/>
+        <location filename="../src/gui/MainWindow.cpp" line="244"/>
+        <source>Import &amp;real race…</source>
+        <translation>&amp;Echtes Rennen importieren…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="258"/>
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="247"/>
+        <location filename="../src/gui/MainWindow.cpp" line="263"/>
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="254"/>
+        <location filename="../src/gui/MainWindow.cpp" line="270"/>
         <source>Kafka is not ready yet.</source>
         <translation>Kafka ist noch nicht bereit.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="286"/>
+        <location filename="../src/gui/MainWindow.cpp" line="302"/>
         <source>Telemetry</source>
         <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="289"/>
+        <location filename="../src/gui/MainWindow.cpp" line="305"/>
         <source>Race trace</source>
         <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="296"/>
+        <location filename="../src/gui/MainWindow.cpp" line="312"/>
         <source>Track map</source>
         <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="300"/>
+        <location filename="../src/gui/MainWindow.cpp" line="316"/>
         <source>Race feed</source>
         <translation>Renngeschehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="307"/>
+        <location filename="../src/gui/MainWindow.cpp" line="323"/>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="340"/>
+        <location filename="../src/gui/MainWindow.cpp" line="356"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="344"/>
+        <location filename="../src/gui/MainWindow.cpp" line="360"/>
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="376"/>
+        <location filename="../src/gui/MainWindow.cpp" line="392"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="380"/>
+        <location filename="../src/gui/MainWindow.cpp" line="396"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="391"/>
+        <location filename="../src/gui/MainWindow.cpp" line="407"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="460"/>
+        <location filename="../src/gui/MainWindow.cpp" line="476"/>
         <source>%1 live</source>
         <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="461"/>
+        <location filename="../src/gui/MainWindow.cpp" line="477"/>
         <source>%1 (held)</source>
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="479"/>
+        <location filename="../src/gui/MainWindow.cpp" line="495"/>
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="502"/>
+        <location filename="../src/gui/MainWindow.cpp" line="518"/>
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="511"/>
+        <location filename="../src/gui/MainWindow.cpp" line="527"/>
         <source>%1 — classification</source>
         <translation>%1 — Klassement</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="513"/>
+        <location filename="../src/gui/MainWindow.cpp" line="529"/>
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="517"/>
+        <location filename="../src/gui/MainWindow.cpp" line="533"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="517"/>
+        <location filename="../src/gui/MainWindow.cpp" line="533"/>
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="517"/>
+        <location filename="../src/gui/MainWindow.cpp" line="533"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="559"/>
-        <location filename="../src/gui/MainWindow.cpp" line="570"/>
-        <location filename="../src/gui/MainWindow.cpp" line="928"/>
+        <location filename="../src/gui/MainWindow.cpp" line="575"/>
+        <location filename="../src/gui/MainWindow.cpp" line="586"/>
+        <location filename="../src/gui/MainWindow.cpp" line="990"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="563"/>
+        <location filename="../src/gui/MainWindow.cpp" line="579"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="567"/>
+        <location filename="../src/gui/MainWindow.cpp" line="583"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="570"/>
+        <location filename="../src/gui/MainWindow.cpp" line="586"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="588"/>
+        <location filename="../src/gui/MainWindow.cpp" line="604"/>
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="590"/>
+        <location filename="../src/gui/MainWindow.cpp" line="606"/>
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="625"/>
+        <location filename="../src/gui/MainWindow.cpp" line="641"/>
         <source>Some saved secrets could not be read: %1</source>
         <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="633"/>
+        <location filename="../src/gui/MainWindow.cpp" line="649"/>
         <source>Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again.</source>
         <translation>Einrichtung gespeichert. Kafka verbindet sich jetzt neu; die KI-Verbindungen gelten ab dem nächsten Start von Pit Wall.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="641"/>
+        <location filename="../src/gui/MainWindow.cpp" line="657"/>
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="687"/>
+        <location filename="../src/gui/MainWindow.cpp" line="703"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="700"/>
+        <location filename="../src/gui/MainWindow.cpp" line="716"/>
         <source>Lap %v of %m</source>
         <translation>Runde %v von %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="726"/>
+        <location filename="../src/gui/MainWindow.cpp" line="742"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="727"/>
+        <location filename="../src/gui/MainWindow.cpp" line="743"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="742"/>
+        <location filename="../src/gui/MainWindow.cpp" line="758"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="743"/>
+        <location filename="../src/gui/MainWindow.cpp" line="759"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="749"/>
+        <location filename="../src/gui/MainWindow.cpp" line="765"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="751"/>
+        <location filename="../src/gui/MainWindow.cpp" line="767"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="751"/>
+        <location filename="../src/gui/MainWindow.cpp" line="767"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="804"/>
+        <location filename="../src/gui/MainWindow.cpp" line="786"/>
+        <source>There is no race %1 in the library.</source>
+        <translation>In der Bibliothek gibt es kein Rennen %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="817"/>
+        <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
+        <translation>Die Fahrer dieses Rennens ließen sich nicht lesen (%1); das eingebaute Starterfeld wird gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="863"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="822"/>
+        <location filename="../src/gui/MainWindow.cpp" line="881"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="823"/>
+        <location filename="../src/gui/MainWindow.cpp" line="882"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="849"/>
+        <location filename="../src/gui/MainWindow.cpp" line="911"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="850"/>
+        <location filename="../src/gui/MainWindow.cpp" line="912"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="851"/>
+        <location filename="../src/gui/MainWindow.cpp" line="913"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="842"/>
+        <location filename="../src/gui/MainWindow.cpp" line="904"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="106"/>
+        <location filename="../src/gui/MainWindow.cpp" line="111"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="859"/>
+        <location filename="../src/gui/MainWindow.cpp" line="921"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="868"/>
+        <location filename="../src/gui/MainWindow.cpp" line="930"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="897"/>
+        <location filename="../src/gui/MainWindow.cpp" line="959"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="898"/>
+        <location filename="../src/gui/MainWindow.cpp" line="960"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="900"/>
+        <location filename="../src/gui/MainWindow.cpp" line="962"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="901"/>
+        <location filename="../src/gui/MainWindow.cpp" line="963"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -2270,27 +2425,27 @@
 <context>
     <name>pitwall::PipelinePanel</name>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="51"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="53"/>
         <source>Commentary: offline commentator (no LLM configured) · %1 lines</source>
         <translation>Kommentar: Offline-Kommentator (kein LLM eingerichtet) · %1 Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="53"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="55"/>
         <source>Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks</source>
         <translation>Kommentar: %1 · %2 Aufrufe · %3 Tokens hinein, %4 heraus · $%5 · %6 Zeilen vom Modell, %7 Ersatzzeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="62"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="64"/>
         <source> · throttled %1, held back %2, refused by the fact check %3</source>
         <translation> · gedrosselt %1, zurückgehalten %2, von der Faktenprüfung abgelehnt %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="67"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="69"/>
         <source> · paused after repeated failures</source>
         <translation> · nach wiederholten Fehlern pausiert</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="69"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="71"/>
         <source>
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
@@ -2621,94 +2776,94 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::TelemetryPanel</name>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="64"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="67"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="64"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="67"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="70"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="70"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
         <source>km/h</source>
         <translation>km/h</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="71"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="88"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="74"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="91"/>
         <source>Followed</source>
         <translation>Verfolgt</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="72"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="89"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="92"/>
         <source>Rival</source>
         <translation>Rivale</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
         <source>Throttle, brake and gear</source>
         <translation>Gas, Bremse und Gang</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
         <source>% / gear×12.5</source>
         <translation>% / Gang×12,5</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="74"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
         <source>Throttle</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
         <source>Brake</source>
         <translation>Bremse</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="79"/>
         <source>Gear</source>
         <translation>Gang</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="80"/>
         <source>Rival gear</source>
         <translation>Gang des Rivalen</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
         <source>Temperature</source>
         <translation>Temperatur</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="83"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="86"/>
         <source>Forecast band</source>
         <translation>Prognoseband</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="87"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="90"/>
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="91"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="94"/>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="138"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="141"/>
         <source>race time (s)</source>
         <translation>Rennzeit (s)</translation>
     </message>
@@ -2716,7 +2871,12 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::TrackMapWidget</name>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="83"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="37"/>
+        <source>No map: this race&apos;s source has no car positions.</source>
+        <translation>Keine Karte: die Quelle dieses Rennens hat keine Fahrzeugpositionen.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="97"/>
         <source>The track map appears when a race starts.</source>
         <translation>Die Streckenkarte erscheint, sobald ein Rennen startet.</translation>
     </message>

@@ -219,57 +219,67 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="15"/>
+        <location filename="../ui/LibraryPanel.ui" line="17"/>
         <source>Search races by name, circuit or state</source>
         <translation>Buscar carreras por nombre, circuito o estado</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="41"/>
+        <location filename="../ui/LibraryPanel.ui" line="23"/>
+        <source>Import &amp;real race…</source>
+        <translation>Importar carrera &amp;real…</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="24"/>
+        <source>Add a real Formula 1 race: a live-timing session folder, a zip, OpenF1 files, or a download</source>
+        <translation>Añadir una carrera real de Fórmula 1: una carpeta de sesión de live timing, un zip, archivos de OpenF1 o una descarga</translation>
+    </message>
+    <message>
+        <location filename="../ui/LibraryPanel.ui" line="51"/>
         <source>&amp;Replay</source>
         <translation>&amp;Repetir</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="42"/>
+        <location filename="../ui/LibraryPanel.ui" line="52"/>
         <source>Play the race again as it was recorded, commentary and anomalies included</source>
         <translation>Reproducir la carrera tal como se grabó, con comentarios y anomalías</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="47"/>
+        <location filename="../ui/LibraryPanel.ui" line="57"/>
         <source>Re-&amp;run pipeline</source>
         <translation>Volver a &amp;ejecutar el pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="48"/>
+        <location filename="../ui/LibraryPanel.ui" line="58"/>
         <source>Play the race&apos;s own data again and run the pipeline on it afresh</source>
         <translation>Reproducir los datos de la carrera y ejecutar de nuevo el pipeline sobre ellos</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="58"/>
+        <location filename="../ui/LibraryPanel.ui" line="68"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="59"/>
+        <location filename="../ui/LibraryPanel.ui" line="69"/>
         <source>Add a race exported as JSON Lines</source>
         <translation>Añadir una carrera exportada como JSON Lines</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="64"/>
+        <location filename="../ui/LibraryPanel.ui" line="74"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="65"/>
+        <location filename="../ui/LibraryPanel.ui" line="75"/>
         <source>Write the race to a file: JSON Lines (can be imported) or CSV</source>
         <translation>Escribir la carrera en un archivo: JSON Lines (importable) o CSV</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="70"/>
+        <location filename="../ui/LibraryPanel.ui" line="80"/>
         <source>Re&amp;name</source>
         <translation>Re&amp;nombrar</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="75"/>
+        <location filename="../ui/LibraryPanel.ui" line="85"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Eliminar…</translation>
     </message>
@@ -1272,22 +1282,22 @@
 <context>
     <name>pitwall::AnomalyPanel</name>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="62"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="63"/>
         <source>Select an anomaly to see its moment in every panel</source>
         <translation>Seleccione una anomalía para ver su momento en todos los paneles</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="72"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="73"/>
         <source>What the recorded run found up to this moment of the race</source>
         <translation>Lo que encontró la ejecución grabada hasta este momento de la carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="125"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="127"/>
         <source>&lt;b&gt;This run&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Esta ejecución&lt;/b&gt;: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="126"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="128"/>
         <source>&lt;b&gt;As recorded&lt;/b&gt;, to this moment: %1</source>
         <translation>&lt;b&gt;Según lo grabado&lt;/b&gt;, hasta este momento: %1</translation>
     </message>
@@ -1530,42 +1540,67 @@
         <translation> con DRS</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="57"/>
-        <source>%1 pits: %2 → %3, %4 s stationary</source>
-        <translation>%1 entra en boxes: %2 → %3, %4 s parado</translation>
+        <location filename="../src/gui/DisplayNames.cpp" line="59"/>
+        <source>: %1 → %2</source>
+        <translation>: %1 → %2</translation>
     </message>
     <message>
         <location filename="../src/gui/DisplayNames.cpp" line="61"/>
+        <source>%1 pits%2, %3 s stationary</source>
+        <translation>%1 entra en boxes%2, %3 s parado</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="65"/>
+        <source>%1 pits%2, %3 s in the pit lane</source>
+        <translation>%1 entra en boxes%2, %3 s en el pit lane</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <source>%1 pits%2</source>
+        <translation>%1 entra en boxes%2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="85"/>
+        <source>Red flag: the session is stopped</source>
+        <translation>Bandera roja: la sesión está detenida</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="92"/>
+        <source>Race control: %1</source>
+        <translation>Dirección de carrera: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DisplayNames.cpp" line="71"/>
         <source>Fastest lap: %1, %2</source>
         <translation>Vuelta rápida: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="66"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
         <source>Virtual safety car ending</source>
         <translation>Termina el coche de seguridad virtual</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="66"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
         <source>Safety car in this lap</source>
         <translation>El coche de seguridad entra en esta vuelta</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
         <source>Virtual safety car: %1</source>
         <translation>Coche de seguridad virtual: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
         <source>Safety car: %1</source>
         <translation>Coche de seguridad: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="71"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="81"/>
         <source>%1 retires (%2)</source>
         <translation>%1 abandona (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="73"/>
+        <location filename="../src/gui/DisplayNames.cpp" line="83"/>
         <source>Chequered flag</source>
         <translation>Bandera a cuadros</translation>
     </message>
@@ -1606,12 +1641,12 @@
 <context>
     <name>pitwall::FeedPanel</name>
     <message>
-        <location filename="../src/gui/FeedPanel.cpp" line="89"/>
+        <location filename="../src/gui/FeedPanel.cpp" line="110"/>
         <source>Everyone</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedPanel.cpp" line="99"/>
+        <location filename="../src/gui/FeedPanel.cpp" line="120"/>
         <source>Copy line</source>
         <translation>Copiar línea</translation>
     </message>
@@ -1769,92 +1804,197 @@
 <context>
     <name>pitwall::LibraryPanel</name>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="94"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="105"/>
         <source>Select a race to see its result.</source>
         <translation>Seleccione una carrera para ver su resultado.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="95"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="106"/>
         <source>No races yet: every race you run is kept here.</source>
         <translation>Aún no hay carreras: aquí se guarda cada carrera que corra.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="99"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="110"/>
         <source>no result</source>
         <translation>sin resultado</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="101"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="112"/>
         <source>%1 — %2 laps, %3 — %4. Race time recorded: %5 min.</source>
         <translation>%1 — %2 vueltas, %3 — %4. Tiempo de carrera grabado: %5 min.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="104"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="115"/>
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="104"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="115"/>
         <source>not finished (%1)</source>
         <translation>sin terminar (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="105"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="116"/>
         <source>no followed driver</source>
         <translation>sin piloto seguido</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="106"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="117"/>
         <source>following %1</source>
         <translation>siguiendo a %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="115"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="126"/>
         <source>Delete race</source>
         <translation>Eliminar carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="116"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="127"/>
         <source>Delete &quot;%1&quot; and everything recorded of it? This cannot be undone.</source>
         <translation>¿Eliminar «%1» y todo lo grabado de ella? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="129"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="140"/>
         <source>JSON Lines, can be imported (*.jsonl)</source>
         <translation>JSON Lines, importable (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="129"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="140"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="130"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="141"/>
         <source>Export race</source>
         <translation>Exportar carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="137"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="148"/>
         <source>Exported %1 messages to %2.</source>
         <translation>%1 mensajes exportados a %2.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="143"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="154"/>
         <source>Import race</source>
         <translation>Importar carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="143"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="154"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="148"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="159"/>
         <source>Imported &quot;%1&quot;.</source>
         <translation>«%1» importada.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="156"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="167"/>
+        <source>A live-timing session folder…</source>
+        <translation>Una carpeta de sesión de live timing…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="167"/>
+        <source>A zip, or OpenF1 files…</source>
+        <translation>Un zip o archivos de OpenF1…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="168"/>
+        <source>Download from the F1 live-timing archive…</source>
+        <translation>Descargar del archivo de live timing de F1…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="168"/>
+        <source>Download from OpenF1…</source>
+        <translation>Descargar de OpenF1…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="170"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="244"/>
+        <source>Import real race</source>
+        <translation>Importar carrera real</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="171"/>
+        <source>Where is the race? (F1 data belongs to Formula One; Pit Wall is unofficial.)</source>
+        <translation>¿Dónde está la carrera? (Los datos de F1 pertenecen a la Fórmula 1; Pit Wall no es oficial.)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="177"/>
+        <source>Live-timing session folder (*.jsonStream)</source>
+        <translation>Carpeta de sesión de live timing (*.jsonStream)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="181"/>
+        <source>Real race files</source>
+        <translation>Archivos de una carrera real</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="182"/>
+        <source>Session zip or OpenF1 files (*.zip *.json *.csv);;All files (*)</source>
+        <translation>Zip de sesión o archivos de OpenF1 (*.zip *.json *.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="186"/>
+        <source>F1 live-timing archive</source>
+        <translation>Archivo de live timing de F1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="187"/>
+        <source>Year, event and session, e.g. &quot;2018 Baku Race&quot;:</source>
+        <translation>Año, evento y sesión, p. ej. «2018 Baku Race»:</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="194"/>
+        <source>Give a year, an event and a session, e.g. &quot;2018 Baku Race&quot;.</source>
+        <translation>Indique un año, un evento y una sesión, p. ej. «2018 Baku Race».</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="199"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="204"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="219"/>
+        <source>Downloading %1</source>
+        <translation>Descargando %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="211"/>
+        <source>OpenF1</source>
+        <translation>OpenF1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="211"/>
+        <source>OpenF1 session key (e.g. 9550):</source>
+        <translation>Clave de sesión de OpenF1 (p. ej. 9550):</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="214"/>
+        <source>Downloading OpenF1 session %1</source>
+        <translation>Descargando la sesión %1 de OpenF1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="230"/>
+        <source>Importing %1</source>
+        <translation>Importando %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="243"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="279"/>
+        <source>Cancelled; what was downloaded is kept for next time.</source>
+        <translation>Cancelado; lo descargado se guarda para la próxima vez.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="288"/>
+        <source>Imported &quot;%1&quot;: %2.
+%3</source>
+        <translation>Importada «%1»: %2.
+%3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/LibraryPanel.cpp" line="298"/>
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
@@ -1891,320 +2031,335 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="123"/>
+        <location filename="../src/gui/MainWindow.cpp" line="128"/>
         <source>About Pit Wall</source>
         <translation>Acerca de Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="124"/>
+        <location filename="../src/gui/MainWindow.cpp" line="129"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="154"/>
+        <location filename="../src/gui/MainWindow.cpp" line="159"/>
         <source> Circuit </source>
         <translation> Circuito </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="164"/>
+        <location filename="../src/gui/MainWindow.cpp" line="169"/>
         <source> Speed </source>
         <translation> Velocidad </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="169"/>
-        <location filename="../src/gui/MainWindow.cpp" line="673"/>
+        <location filename="../src/gui/MainWindow.cpp" line="174"/>
+        <location filename="../src/gui/MainWindow.cpp" line="689"/>
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="184"/>
+        <location filename="../src/gui/MainWindow.cpp" line="189"/>
         <source>&amp;Faster</source>
         <translation>Más &amp;rápido</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="189"/>
+        <location filename="../src/gui/MainWindow.cpp" line="194"/>
         <source>S&amp;lower</source>
         <translation>Más &amp;lento</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="213"/>
+        <location filename="../src/gui/MainWindow.cpp" line="218"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="229"/>
+        <location filename="../src/gui/MainWindow.cpp" line="234"/>
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="242"/>
+        <location filename="../src/gui/MainWindow.cpp" line="244"/>
+        <source>Import &amp;real race…</source>
+        <translation>Importar carrera &amp;real…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="258"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="247"/>
+        <location filename="../src/gui/MainWindow.cpp" line="263"/>
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="254"/>
+        <location filename="../src/gui/MainWindow.cpp" line="270"/>
         <source>Kafka is not ready yet.</source>
         <translation>Kafka aún no está listo.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="286"/>
+        <location filename="../src/gui/MainWindow.cpp" line="302"/>
         <source>Telemetry</source>
         <translation>Telemetría</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="289"/>
+        <location filename="../src/gui/MainWindow.cpp" line="305"/>
         <source>Race trace</source>
         <translation>Evolución</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="296"/>
+        <location filename="../src/gui/MainWindow.cpp" line="312"/>
         <source>Track map</source>
         <translation>Mapa del circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="300"/>
+        <location filename="../src/gui/MainWindow.cpp" line="316"/>
         <source>Race feed</source>
         <translation>Crónica de carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="307"/>
+        <location filename="../src/gui/MainWindow.cpp" line="323"/>
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="340"/>
+        <location filename="../src/gui/MainWindow.cpp" line="356"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="344"/>
+        <location filename="../src/gui/MainWindow.cpp" line="360"/>
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="376"/>
+        <location filename="../src/gui/MainWindow.cpp" line="392"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="380"/>
+        <location filename="../src/gui/MainWindow.cpp" line="396"/>
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="391"/>
+        <location filename="../src/gui/MainWindow.cpp" line="407"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="460"/>
+        <location filename="../src/gui/MainWindow.cpp" line="476"/>
         <source>%1 live</source>
         <translation>%1 en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="461"/>
+        <location filename="../src/gui/MainWindow.cpp" line="477"/>
         <source>%1 (held)</source>
         <translation>%1 (detenido)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="479"/>
+        <location filename="../src/gui/MainWindow.cpp" line="495"/>
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="502"/>
+        <location filename="../src/gui/MainWindow.cpp" line="518"/>
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Vuelta rápida: &lt;b&gt;%1&lt;/b&gt;, %2 en la vuelta %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="511"/>
+        <location filename="../src/gui/MainWindow.cpp" line="527"/>
         <source>%1 — classification</source>
         <translation>%1 — clasificación</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="513"/>
+        <location filename="../src/gui/MainWindow.cpp" line="529"/>
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 terminó &lt;b&gt;P%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="517"/>
+        <location filename="../src/gui/MainWindow.cpp" line="533"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="517"/>
+        <location filename="../src/gui/MainWindow.cpp" line="533"/>
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="517"/>
+        <location filename="../src/gui/MainWindow.cpp" line="533"/>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="559"/>
-        <location filename="../src/gui/MainWindow.cpp" line="570"/>
-        <location filename="../src/gui/MainWindow.cpp" line="928"/>
+        <location filename="../src/gui/MainWindow.cpp" line="575"/>
+        <location filename="../src/gui/MainWindow.cpp" line="586"/>
+        <location filename="../src/gui/MainWindow.cpp" line="990"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="563"/>
+        <location filename="../src/gui/MainWindow.cpp" line="579"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Pausar la repetición y reanudarla (Ctrl+Espacio)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="567"/>
+        <location filename="../src/gui/MainWindow.cpp" line="583"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Tiempo de carrera de la repetición: arrastre para saltar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="570"/>
+        <location filename="../src/gui/MainWindow.cpp" line="586"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="588"/>
+        <location filename="../src/gui/MainWindow.cpp" line="604"/>
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="590"/>
+        <location filename="../src/gui/MainWindow.cpp" line="606"/>
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="625"/>
+        <location filename="../src/gui/MainWindow.cpp" line="641"/>
         <source>Some saved secrets could not be read: %1</source>
         <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="633"/>
+        <location filename="../src/gui/MainWindow.cpp" line="649"/>
         <source>Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again.</source>
         <translation>Configuración guardada. Kafka se reconecta ahora; las conexiones de IA se aplican al volver a iniciar Pit Wall.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="641"/>
+        <location filename="../src/gui/MainWindow.cpp" line="657"/>
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="687"/>
+        <location filename="../src/gui/MainWindow.cpp" line="703"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — vuelta %2/%3 — en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="700"/>
+        <location filename="../src/gui/MainWindow.cpp" line="716"/>
         <source>Lap %v of %m</source>
         <translation>Vuelta %v de %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="726"/>
+        <location filename="../src/gui/MainWindow.cpp" line="742"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Conectando a Kafka en %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="727"/>
+        <location filename="../src/gui/MainWindow.cpp" line="743"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Iniciando el broker de Kafka integrado…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="742"/>
+        <location filename="../src/gui/MainWindow.cpp" line="758"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="743"/>
+        <location filename="../src/gui/MainWindow.cpp" line="759"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="749"/>
+        <location filename="../src/gui/MainWindow.cpp" line="765"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="751"/>
+        <location filename="../src/gui/MainWindow.cpp" line="767"/>
         <source>embedded broker</source>
         <translation>broker integrado</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="751"/>
+        <location filename="../src/gui/MainWindow.cpp" line="767"/>
         <source>cluster</source>
         <translation>clúster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="804"/>
+        <location filename="../src/gui/MainWindow.cpp" line="786"/>
+        <source>There is no race %1 in the library.</source>
+        <translation>No hay ninguna carrera %1 en la biblioteca.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="817"/>
+        <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
+        <translation>No se pudieron leer los pilotos de esta carrera (%1); se muestra la parrilla incorporada.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="863"/>
         <source>Replay of %1</source>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="822"/>
+        <location filename="../src/gui/MainWindow.cpp" line="881"/>
         <source>Could not switch %1 on: %2</source>
         <translation>No se pudo activar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="823"/>
+        <location filename="../src/gui/MainWindow.cpp" line="882"/>
         <source>Could not switch %1 off: %2</source>
         <translation>No se pudo desactivar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="849"/>
+        <location filename="../src/gui/MainWindow.cpp" line="911"/>
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="850"/>
+        <location filename="../src/gui/MainWindow.cpp" line="912"/>
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="851"/>
+        <location filename="../src/gui/MainWindow.cpp" line="913"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="842"/>
+        <location filename="../src/gui/MainWindow.cpp" line="904"/>
         <source>The race could not start: %1</source>
         <translation>La carrera no pudo empezar: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="106"/>
+        <location filename="../src/gui/MainWindow.cpp" line="111"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doble clic en un piloto para seguirlo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="859"/>
+        <location filename="../src/gui/MainWindow.cpp" line="921"/>
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="868"/>
+        <location filename="../src/gui/MainWindow.cpp" line="930"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="897"/>
+        <location filename="../src/gui/MainWindow.cpp" line="959"/>
         <source>produced %1 · consumed %2</source>
         <translation>producidos %1 · consumidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="898"/>
+        <location filename="../src/gui/MainWindow.cpp" line="960"/>
         <source>lag %1</source>
         <translation>retraso %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="900"/>
+        <location filename="../src/gui/MainWindow.cpp" line="962"/>
         <source>errors %1 · skipped %2</source>
         <translation>errores %1 · omitidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="901"/>
+        <location filename="../src/gui/MainWindow.cpp" line="963"/>
         <source>errors %1</source>
         <translation>errores %1</translation>
     </message>
@@ -2270,27 +2425,27 @@
 <context>
     <name>pitwall::PipelinePanel</name>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="51"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="53"/>
         <source>Commentary: offline commentator (no LLM configured) · %1 lines</source>
         <translation>Comentarios: comentarista sin conexión (sin LLM configurado) · %1 líneas</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="53"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="55"/>
         <source>Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks</source>
         <translation>Comentarios: %1 · %2 llamadas · %3 tokens de entrada, %4 de salida · $%5 · %6 líneas del modelo, %7 de respaldo</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="62"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="64"/>
         <source> · throttled %1, held back %2, refused by the fact check %3</source>
         <translation> · limitadas %1, retenidas %2, rechazadas por la verificación %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="67"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="69"/>
         <source> · paused after repeated failures</source>
         <translation> · en pausa tras fallos repetidos</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="69"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="71"/>
         <source>
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
@@ -2621,94 +2776,94 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::TelemetryPanel</name>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="64"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="67"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="64"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="67"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="70"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="70"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
         <source>km/h</source>
         <translation>km/h</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="71"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="88"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="74"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="91"/>
         <source>Followed</source>
         <translation>Seguido</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="72"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="89"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="92"/>
         <source>Rival</source>
         <translation>Rival</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
         <source>Throttle, brake and gear</source>
         <translation>Acelerador, freno y marcha</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
         <source>% / gear×12.5</source>
         <translation>% / marcha×12,5</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="74"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
         <source>Throttle</source>
         <translation>Acelerador</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
         <source>Brake</source>
         <translation>Freno</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="79"/>
         <source>Gear</source>
         <translation>Marcha</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="80"/>
         <source>Rival gear</source>
         <translation>Marcha del rival</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
         <source>Temperature</source>
         <translation>Temperatura</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="83"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="86"/>
         <source>Forecast band</source>
         <translation>Banda de previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="87"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="90"/>
         <source>Forecast</source>
         <translation>Previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="91"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="94"/>
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="138"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="141"/>
         <source>race time (s)</source>
         <translation>tiempo de carrera (s)</translation>
     </message>
@@ -2716,7 +2871,12 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::TrackMapWidget</name>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="83"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="37"/>
+        <source>No map: this race&apos;s source has no car positions.</source>
+        <translation>Sin mapa: la fuente de esta carrera no tiene posiciones de los coches.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="97"/>
         <source>The track map appears when a race starts.</source>
         <translation>El mapa del circuito aparece cuando empieza una carrera.</translation>
     </message>

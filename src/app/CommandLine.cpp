@@ -96,8 +96,9 @@ CommandLine::CommandLine()
                        "Kafka settings given here override those saved in the app.\n"
                        "Offline ML commands: pitwall detect-anomalies --help, pitwall forecast --help.\n"
                        "Race library: pitwall library --help, pitwall export --help, pitwall import --help,\n"
+                       "Real races: pitwall import-race --help (F1 live-timing archive, OpenF1).\n"
                        "Search past commentary by meaning: pitwall ask \"comments about Hamilton\" [--race ID].\n"
-                       "  pitwall replay RACE_ID --headless [--speed X|max] [--rerun]."));
+                       "  pitwall replay RACE_ID [--headless] [--speed X|max] [--rerun] (in the window without --headless)."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     QCommandLineOption track = kTrack;
@@ -117,10 +118,9 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
     const auto words = m_parser.positionalArguments();
     if (words.value(0) == QLatin1String("replay")) {
         // pitwall replay RACE_ID --headless [--speed X|max] [--rerun] [--library FILE]
+        // Without --headless the window opens and replays it (the library panel's Replay).
         if (words.size() != 2)
-            return Error{QStringLiteral("usage: pitwall replay RACE_ID --headless [--speed X|max] [--rerun] [--library FILE]")};
-        if (!m_parser.isSet(kHeadless))
-            return Error{QStringLiteral("replay runs with --headless (replay in the window comes with its library panel)")};
+            return Error{QStringLiteral("usage: pitwall replay RACE_ID [--headless] [--speed X|max] [--rerun] [--library FILE]")};
         if (m_parser.isSet(kNoRecord))
             return Error{QStringLiteral("--no-record makes no sense for a replay: replays are never recorded")};
         options.session.replayRaceId = words[1];

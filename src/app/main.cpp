@@ -8,6 +8,7 @@
 #include "setup/SetupConfig.h"
 #include "mcp/McpServer.h"
 #include "LibraryCommands.h"
+#include "RealRaceCommand.h"
 #include "MlCommands.h"
 #include "gui/MainWindow.h"
 
@@ -71,6 +72,11 @@ int main(int argc, char **argv)
         setIdentity();
         return pitwall::runAskCommand(QCoreApplication::arguments());
     }
+    if (argc > 1 && pitwall::isRealRaceCommand(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return pitwall::runRealRaceCommand(QCoreApplication::arguments());
+    }
     if (argc > 1 && pitwall::isLibraryCommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
         setIdentity();
@@ -125,13 +131,16 @@ int main(int argc, char **argv)
     if (!options->theme.isEmpty())
         window.setTheme(options->theme == QLatin1String("dark"));
     window.show();
-    if (options->autostart)
+    if (!options->session.replayRaceId.isEmpty())
+        window.replayWhenReady(options->session.replayRaceId, options->session.replayRerun);
+    else if (options->autostart)
         window.startRaceWhenReady();
     if (!options->screenshotPath.isEmpty())
         window.saveScreenshotAndQuit(options->screenshotPath, options->screenshotAfterS * 1000);
     // The setup wizard greets a first start (once), unless the run is scripted.
     QSettings firstStart;
     if (!firstStart.value(QStringLiteral("setup/offered"), false).toBool() && !options->autostart &&
+        options->session.replayRaceId.isEmpty() &&
         options->screenshotPath.isEmpty()) {
         firstStart.setValue(QStringLiteral("setup/offered"), true);
         QTimer::singleShot(0, &window, &pitwall::MainWindow::runSetupWizard);

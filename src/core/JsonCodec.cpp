@@ -35,7 +35,9 @@ Decoded<T> finish(const JsonFieldReader &reader, T value)
 const QStringList &tyreCompounds()
 {
     static const QStringList compounds{QStringLiteral("SOFT"), QStringLiteral("MEDIUM"), QStringLiteral("HARD"),
-                                       QStringLiteral("INTERMEDIATE"), QStringLiteral("WET")};
+                                       QStringLiteral("INTERMEDIATE"), QStringLiteral("WET"),
+                                       // a real race whose source does not say
+                                       QStringLiteral("UNKNOWN")};
     return compounds;
 }
 

@@ -36,7 +36,9 @@ const QStringList &raceEventKinds()
 {
     static const QStringList kinds{QStringLiteral("race_started"), QStringLiteral("lap_completed"), QStringLiteral("overtake"),
             QStringLiteral("pit_stop"),     QStringLiteral("fastest_lap"),   QStringLiteral("safety_car"),
-            QStringLiteral("retirement"),   QStringLiteral("fault"),         QStringLiteral("race_finished")};
+            QStringLiteral("retirement"),   QStringLiteral("fault"),         QStringLiteral("race_finished"),
+            // Real races: race control's messages, a red flag, the weather.
+            QStringLiteral("race_control"), QStringLiteral("red_flag"),      QStringLiteral("weather")};
     return kinds;
 }
 

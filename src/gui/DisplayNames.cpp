@@ -53,10 +53,20 @@ QString DisplayNames::raceEvent(const RaceEvent &event)
             .arg(event.driverName, details.value(QStringLiteral("passed")).toString())
             .arg(details.value(QStringLiteral("position")).toInt())
             .arg(details.value(QStringLiteral("drs")).toBool() ? tr(" with DRS") : QString());
-    if (kind == QLatin1String("pit_stop"))
-        return tr("%1 pits: %2 → %3, %4 s stationary")
-            .arg(event.driverName, details.value(QStringLiteral("from")).toString(), details.value(QStringLiteral("to")).toString())
-            .arg(details.value(QStringLiteral("stationary_ms")).toDouble() / 1000.0, 0, 'f', 1);
+    if (kind == QLatin1String("pit_stop")) {
+        // Real timing has no stationary time: the pit lane's, when known, else none.
+        const QString from = details.value(QStringLiteral("from")).toString(), to = details.value(QStringLiteral("to")).toString();
+        const QString tyres = from.isEmpty() || to.isEmpty() ? QString() : tr(": %1 → %2").arg(from, to);
+        if (details.contains(QStringLiteral("stationary_ms")))
+            return tr("%1 pits%2, %3 s stationary")
+                .arg(event.driverName, tyres)
+                .arg(details.value(QStringLiteral("stationary_ms")).toDouble() / 1000.0, 0, 'f', 1);
+        if (details.contains(QStringLiteral("pit_lane_ms")))
+            return tr("%1 pits%2, %3 s in the pit lane")
+                .arg(event.driverName, tyres)
+                .arg(details.value(QStringLiteral("pit_lane_ms")).toDouble() / 1000.0, 0, 'f', 1);
+        return tr("%1 pits%2").arg(event.driverName, tyres);
+    }
     if (kind == QLatin1String("fastest_lap"))
         return tr("Fastest lap: %1, %2")
             .arg(event.driverName, lapTime(qint64(details.value(QStringLiteral("lap_time_ms")).toDouble())));
@@ -71,6 +81,16 @@ QString DisplayNames::raceEvent(const RaceEvent &event)
         return tr("%1 retires (%2)").arg(event.driverName, details.value(QStringLiteral("reason")).toString());
     if (kind == QLatin1String("race_finished"))
         return tr("Chequered flag");
+    if (kind == QLatin1String("red_flag"))
+        return tr("Red flag: the session is stopped");
+    if (kind == QLatin1String("race_control")) {
+        // Race control's own words; blue flags and DRS notices are routine, not news.
+        const QString flag = details.value(QStringLiteral("flag")).toString();
+        const QString category = details.value(QStringLiteral("category")).toString();
+        if (flag == QLatin1String("BLUE") || category == QLatin1String("Drs"))
+            return {};
+        return tr("Race control: %1").arg(details.value(QStringLiteral("message")).toString());
+    }
     return {}; // lap completions and fault labels (ground truth) are not news
 }
 

@@ -2,12 +2,19 @@
 
 #include "CachedTextDelegate.h"
 #include "RaceLibraryModel.h"
+#include "realrace/RealRaceImport.h"
+#include "sources/download/RaceDownloader.h"
 #include "storage/RaceExport.h"
 #include "ui_LibraryPanel.h"
 
 #include <QFileDialog>
 #include <QFutureWatcher>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QLineEdit>
+#include <QInputDialog>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QJsonArray>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
@@ -50,6 +57,7 @@ LibraryPanel::LibraryPanel(QWidget *parent)
     connect(m_ui->deleteButton, &QPushButton::clicked, this, &LibraryPanel::deleteSelected);
     connect(m_ui->exportButton, &QPushButton::clicked, this, &LibraryPanel::exportSelected);
     connect(m_ui->importButton, &QPushButton::clicked, this, &LibraryPanel::importFile);
+    connect(m_ui->importRealButton, &QPushButton::clicked, this, &LibraryPanel::importRealRace);
     showDetails();
 }
 
@@ -92,6 +100,7 @@ void LibraryPanel::showDetails()
     for (auto *button : {m_ui->replayButton, m_ui->rerunButton, m_ui->renameButton, m_ui->deleteButton, m_ui->exportButton})
         button->setEnabled(race != nullptr && !m_busy);
     m_ui->importButton->setEnabled(!m_busy && !m_path.isEmpty());
+    m_ui->importRealButton->setEnabled(!m_busy && !m_path.isEmpty());
     if (!race) {
         m_ui->details->setText(m_model->rowCount() ? tr("Select a race to see its result.")
                                                    : tr("No races yet: every race you run is kept here."));
@@ -149,6 +158,137 @@ void LibraryPanel::importFile()
         const auto imported = importRaceFile(library, path);
         return imported ? tr("Imported \"%1\".").arg(imported->name) : imported.error().message;
     });
+}
+
+void LibraryPanel::importRealRace()
+{
+    if (m_busy || m_path.isEmpty())
+        return;
+    const QStringList choices{tr("A live-timing session folder…"), tr("A zip, or OpenF1 files…"),
+                              tr("Download from the F1 live-timing archive…"), tr("Download from OpenF1…")};
+    bool chosen = false;
+    const QString choice = QInputDialog::getItem(this, tr("Import real race"),
+                                                 tr("Where is the race? (F1 data belongs to Formula One; Pit Wall is unofficial.)"),
+                                                 choices, 0, false, &chosen);
+    if (!chosen)
+        return;
+    const int index = int(choices.indexOf(choice));
+    if (index == 0) {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Live-timing session folder (*.jsonStream)"));
+        if (!folder.isEmpty())
+            importRealRaceFrom({folder});
+    } else if (index == 1) {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Real race files"), {},
+                                                                tr("Session zip or OpenF1 files (*.zip *.json *.csv);;All files (*)"));
+        if (!files.isEmpty())
+            importRealRaceFrom(files);
+    } else if (index == 2) {
+        const QString text = QInputDialog::getText(this, tr("F1 live-timing archive"),
+                                                   tr("Year, event and session, e.g. \"2018 Baku Race\":"), QLineEdit::Normal,
+                                                   QStringLiteral("2018 Baku Race"), &chosen).simplified();
+        const QStringList words = text.split(QLatin1Char(' '));
+        bool isYear = false;
+        const int year = words.value(0).toInt(&isYear);
+        if (!chosen || words.size() < 3 || !isYear) {
+            if (chosen)
+                showMessage(tr("Give a year, an event and a session, e.g. \"2018 Baku Race\"."));
+            return;
+        }
+        const QString event = words.mid(1, words.size() - 2).join(QLatin1Char(' '));
+        const QString session = words.last();
+        runRealRaceJob(tr("Downloading %1").arg(text),
+                       [year, event, session](QString &error, const std::atomic<bool> &cancel, const auto &progress) -> QStringList {
+                           const auto outcome = sources::downloadArchiveSessionBlocking(
+                               {}, year, event, session,
+                               [&](const QString &file, int done, int total, qint64, qint64) {
+                                   progress(tr("Downloading %1").arg(file), total > 0 ? done * 40 / total : 0);
+                               },
+                               &cancel);
+                           error = outcome.error;
+                           return outcome.ok() ? QStringList{outcome.result.folder} : QStringList{};
+                       });
+    } else {
+        const int key = QInputDialog::getInt(this, tr("OpenF1"), tr("OpenF1 session key (e.g. 9550):"), 9550, 1, 99999999, 1, &chosen);
+        if (!chosen)
+            return;
+        runRealRaceJob(tr("Downloading OpenF1 session %1").arg(key),
+                       [key](QString &error, const std::atomic<bool> &cancel, const auto &progress) -> QStringList {
+                           const auto outcome = sources::downloadOpenF1SessionBlocking(
+                               {}, key,
+                               [&](const QString &file, int done, int total, qint64, qint64) {
+                                   progress(tr("Downloading %1").arg(file), total > 0 ? done * 40 / total : 0);
+                               },
+                               &cancel);
+                           error = outcome.error;
+                           return outcome.ok() ? QStringList{outcome.result.folder} : QStringList{};
+                       });
+    }
+}
+
+void LibraryPanel::importRealRaceFrom(const QStringList &paths)
+{
+    runRealRaceJob(tr("Importing %1").arg(QFileInfo(paths.value(0)).fileName()),
+                   [paths](QString &, const std::atomic<bool> &, const auto &) { return paths; });
+}
+
+void LibraryPanel::runRealRaceJob(const QString &title,
+                                  std::function<QStringList(QString &error, const std::atomic<bool> &cancel,
+                                                            const std::function<void(const QString &, int)> &progress)>
+                                      locate)
+{
+    m_busy = true;
+    showDetails();
+    m_ui->details->setText(title + QStringLiteral("…"));
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto *dialog = new QProgressDialog(title, tr("Cancel"), 0, 100, this);
+    dialog->setWindowTitle(tr("Import real race"));
+    dialog->setMinimumDuration(300);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    connect(dialog, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+    QPointer<QProgressDialog> guard(dialog);
+    // Progress comes from the worker: handed to the dialog on this (the GUI) thread.
+    auto progress = [guard](const QString &stage, int percent) {
+        QMetaObject::invokeMethod(guard.data(), [guard, stage, percent] {
+            if (guard) {
+                guard->setLabelText(stage);
+                guard->setValue(percent);
+            }
+        }, Qt::QueuedConnection);
+    };
+    struct Outcome {
+        QString raceId;
+        QString message;
+    };
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, dialog] {
+        watcher->deleteLater();
+        dialog->deleteLater();
+        m_busy = false;
+        const Outcome outcome = watcher->result();
+        refresh();
+        if (!outcome.raceId.isEmpty())
+            select(outcome.raceId);
+        showMessage(outcome.message);
+        emit realRaceImported(outcome.raceId, outcome.message);
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_path, locate = std::move(locate), cancel, progress]() -> Outcome {
+        QString error;
+        const QStringList paths = locate(error, *cancel, progress);
+        if (paths.isEmpty())
+            return {{}, cancel->load() ? tr("Cancelled; what was downloaded is kept for next time.") : error};
+        auto library = RaceLibrary::open(path); // the worker's own connection
+        if (!library)
+            return {{}, library.error().message};
+        auto imported = realrace::importRealRace(*library.value(), paths,
+                                                 [&](const QString &stage, int percent) { progress(stage, 40 + percent * 60 / 100); },
+                                                 cancel.get());
+        if (!imported)
+            return {{}, imported.error().message};
+        return {imported->record.id, tr("Imported \"%1\": %2.\n%3")
+                                         .arg(imported->record.name, realrace::oneLineSummary(imported->record),
+                                              imported->report.join(QLatin1Char('\n')))};
+    }));
 }
 
 void LibraryPanel::runFileJob(const std::function<QString(RaceLibrary &)> &job)

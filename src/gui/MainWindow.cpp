@@ -34,6 +34,7 @@
 #include "pipeline/PipelineDefinition.h"
 #include "pipeline/RaceSession.h"
 #include "pipeline/RecordedOutputs.h"
+#include "realrace/RealRaceBuilder.h"
 #include "sim/Circuit.h"
 #include "storage/LibraryDatabase.h"
 #include "stream/KafkaEndpoint.h"
@@ -47,6 +48,8 @@
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QActionGroup>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QProgressBar>
 #include <QMessageBox>
@@ -77,7 +80,7 @@ const QString kLanguageKey = QStringLiteral("view/language"); // also read by ma
 MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_leaderboard(new LeaderboardModel(Grid::builtIn(), this))
+    , m_leaderboard(new LeaderboardModel(m_raceGrid, this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/pitwall.svg")));
@@ -236,6 +239,17 @@ void MainWindow::setUpLibraryDock()
     m_raceOptions.libraryPath = LibraryDatabase::defaultPath(); // every race is kept
     m_libraryPanel->openLibrary(m_raceOptions.libraryPath);
     connect(m_libraryPanel, &LibraryPanel::replayRequested, this, &MainWindow::startReplay);
+    // Real races come in from the File menu too (a menu of its own would widen the window's
+    // menu bar past a 1280 px screen).
+    auto *importReal = new QAction(tr("Import &real race…"), this);
+    importReal->setObjectName(QStringLiteral("actionImportRealRace"));
+    importReal->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_ui->menuFile->insertAction(m_ui->menuFile->actions().value(0), importReal);
+    connect(importReal, &QAction::triggered, this, [this] {
+        m_libraryDock->show();
+        m_libraryDock->raise();
+        m_libraryPanel->importRealRace();
+    });
 }
 
 void MainWindow::setUpAskDock()
@@ -280,7 +294,7 @@ void MainWindow::askCommentary(const QString &question, bool thisRaceOnly)
 
 void MainWindow::setUpRaceViews()
 {
-    const Grid &grid = Grid::builtIn();
+    const Grid &grid = m_raceGrid;
     m_store = new RaceViewStore(this);
     m_clock = new RaceClock(this);
 
@@ -324,7 +338,7 @@ void MainWindow::setUpRaceViews()
         m_clock->goLive();
     });
     connect(m_store, &RaceViewStore::lapsAdded, this, [this] {
-        for (const auto &driver : Grid::builtIn().drivers()) {
+        for (const auto &driver : m_raceGrid.drivers()) {
             const auto &laps = m_store->laps(driver.name);
             if (!laps.empty())
                 m_leaderboard->setLastLap(driver.name, laps.back().lapTimeMs);
@@ -497,7 +511,7 @@ bool MainWindow::isResultsShown() const
 
 void MainWindow::showResults(const RaceSummary &summary)
 {
-    const Grid &grid = Grid::builtIn();
+    const Grid &grid = m_raceGrid;
     QString fastest;
     for (auto it = m_store->events().crbegin(); it != m_store->events().crend(); ++it) {
         if (it->event.kind == QLatin1String("fastest_lap")) {
@@ -753,8 +767,26 @@ void MainWindow::onKafkaPrepared(Expected<std::shared_ptr<KafkaEndpoint>> endpoi
                                    m_endpoint->isEmbedded() ? tr("embedded broker") : tr("cluster")));
     updateActions();
     emit kafkaReady();
-    if (m_startWhenReady)
+    if (!m_replayWhenReady.isEmpty())
+        replayWhenReady(m_replayWhenReady, m_replayRerunWhenReady);
+    else if (m_startWhenReady)
         startRace();
+}
+
+void MainWindow::replayWhenReady(const QString &raceId, bool rerun)
+{
+    m_replayWhenReady = raceId;
+    m_replayRerunWhenReady = rerun;
+    if (!m_endpoint)
+        return;
+    m_replayWhenReady.clear();
+    m_libraryPanel->refresh();
+    m_libraryPanel->select(raceId);
+    if (!m_libraryPanel->model()->race(raceId)) {
+        showProblem(tr("There is no race %1 in the library.").arg(raceId));
+        return;
+    }
+    startReplay(raceId, rerun);
 }
 
 void MainWindow::startRaceWhenReady()
@@ -767,7 +799,28 @@ void MainWindow::startRaceWhenReady()
 
 void MainWindow::startRace()
 {
+    useRaceOf(nullptr);
     startSession(chosenRaceOptions());
+}
+
+void MainWindow::useRaceOf(const RaceRecord *race)
+{
+    m_raceOutline.clear();
+    m_raceGrid = Grid::builtIn();
+    if (!race)
+        return;
+    const auto gridJson = race->options.value(QLatin1String(realrace::kGridOption)).toObject();
+    if (!gridJson.isEmpty()) {
+        if (auto grid = Grid::fromJson(QJsonDocument(gridJson).toJson(QJsonDocument::Compact)))
+            m_raceGrid = grid.value();
+        else
+            showProblem(tr("This race's drivers could not be read (%1); the built-in grid is shown.").arg(grid.error().message));
+    }
+    for (const auto &point : race->options.value(QLatin1String(realrace::kOutlineOption)).toArray()) {
+        const auto xy = point.toArray();
+        if (xy.size() == 2)
+            m_raceOutline.push_back(QPointF(xy[0].toDouble(), xy[1].toDouble()));
+    }
 }
 
 void MainWindow::startReplay(const QString &raceId, bool rerun)
@@ -775,11 +828,15 @@ void MainWindow::startReplay(const QString &raceId, bool rerun)
     auto options = chosenRaceOptions();
     options.replayRaceId = raceId;
     options.replayRerun = rerun;
-    if (const auto *race = m_libraryPanel->model()->race(raceId)) {
+    const auto *race = m_libraryPanel->model()->race(raceId);
+    if (race) {
         options.race.circuitId = race->circuit;
         options.race.laps = race->laps;
     }
+    useRaceOf(race);
     startSession(options);
+    if (race && race->options.value(QStringLiteral("real")).toBool())
+        m_raceName = race->name; // "2018 Azerbaijan Grand Prix — Race, F1 live timing"
 }
 
 void MainWindow::startSession(const SessionOptions &options)
@@ -835,7 +892,10 @@ void MainWindow::startSession(const SessionOptions &options)
     connect(m_session, &RaceSession::started, this, [this] {
         m_store->reset(m_session->raceStartEpochMs());
         m_clock->reset();
-        m_trackMap->setCircuit(m_session->options().race.circuitId);
+        if (!m_raceOutline.isEmpty())
+            m_trackMap->setOutline(m_raceOutline, m_raceName);
+        else
+            m_trackMap->setCircuit(m_session->options().race.circuitId);
         m_replaySlider->setRange(0, int(m_session->replayDurationMs() / 1000));
         updateTitle();
         updateActions();

@@ -3,6 +3,7 @@
 // Kafka bootstrap address and the message counters.
 
 #include "core/Expected.h"
+#include "core/Grid.h"
 #include "pipeline/RaceSession.h"
 #include "pipeline/SessionStats.h"
 #include "stream/KafkaSelection.h"
@@ -40,6 +41,7 @@ class RaceViewStore;
 class TelemetryPanel;
 class TrackMapWidget;
 class LibraryPanel;
+struct RaceRecord;
 class PipelinePanel;
 
 class MainWindow : public QMainWindow {
@@ -50,6 +52,8 @@ public:
 
     // Starts a race as soon as Kafka is ready (now, if it already is).
     void startRaceWhenReady();
+    // Replays a race of the library as soon as Kafka is ready (pitwall replay RACE_ID).
+    void replayWhenReady(const QString &raceId, bool rerun);
     void saveScreenshotAndQuit(const QString &path, int delayMs);
     // Races started from now on use these (circuit, laps, speed, seed...).
     void setRaceOptions(const SessionOptions &options);
@@ -130,12 +134,22 @@ private:
     SessionOptions chosenRaceOptions() const;
     void updateTitle();
 
+    // Sets the drivers and teams (and, for a real race, the track outline) the views show:
+    // the built-in grid, or a real race's own from its library record.
+    void useRaceOf(const RaceRecord *race);
+
     std::unique_ptr<Ui::MainWindow> m_ui;
+    // The grid the views show: copied, so a real race's own can replace it between races
+    // (the views hold a reference to this member).
+    Grid m_raceGrid = Grid::builtIn();
+    QVector<QPointF> m_raceOutline; // a real race's track outline, metres; empty: the built-in circuit
     LeaderboardModel *m_leaderboard = nullptr;
     KafkaSelection m_kafkaSelection;
     std::shared_ptr<KafkaEndpoint> m_endpoint;
     bool m_preparingKafka = false;
     bool m_startWhenReady = false;
+    QString m_replayWhenReady;  // a race to replay once Kafka is ready
+    bool m_replayRerunWhenReady = false;
     RaceSession *m_session = nullptr;
     QLabel *m_kafkaLabel = nullptr;
     QLabel *m_countsLabel = nullptr;

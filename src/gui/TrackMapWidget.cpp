@@ -32,8 +32,19 @@ void TrackMapWidget::setCircuit(const QString &circuitId)
         m_circuitName = circuit->name;
         m_centreline = TrackGeometry(*circuit).centreline();
         m_bounds = QPolygonF(m_centreline).boundingRect();
-    } else
+    } else {
         m_circuitName.clear();
+        m_emptyNote = circuitId.isEmpty() ? QString() : tr("No map: this race's source has no car positions.");
+    }
+    update();
+}
+
+void TrackMapWidget::setOutline(const QVector<QPointF> &outline, const QString &name)
+{
+    m_trackCache = QPixmap();
+    m_circuitName = name;
+    m_centreline = outline;
+    m_bounds = QPolygonF(m_centreline).boundingRect();
     update();
 }
 
@@ -82,7 +93,8 @@ void TrackMapWidget::paintEvent(QPaintEvent *)
     if (m_centreline.isEmpty()) {
         painter.fillRect(rect(), colours.color(QPalette::Base));
         painter.setPen(colours.color(QPalette::PlaceholderText));
-        painter.drawText(rect(), Qt::AlignCenter, tr("The track map appears when a race starts."));
+        painter.drawText(rect(), Qt::AlignCenter,
+                         m_emptyNote.isEmpty() ? tr("The track map appears when a race starts.") : m_emptyNote);
         return;
     }
     const QTransform transform = worldToWidget();

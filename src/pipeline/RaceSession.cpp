@@ -214,8 +214,10 @@ void RaceSession::start()
             std::make_unique<PipelineEngine>(endpoint->clientConfig(), *clients->producer, pipelineDefinition(options.ai));
         if (auto started = clients->pipeline->start(KafkaEndpoint::kDefaultTimeoutMs); !started)
             return started.error();
-        // Replaying what was recorded plays the stages' outputs too: the stages stay off.
-        const QStringList off = replaying && !options.replayRerun ? clients->pipeline->stageNames() : options.disabledStages;
+        // Replaying what was recorded plays the stages' outputs too: the stages stay off. An
+        // imported real race has no outputs recorded: the pipeline always runs on it.
+        const bool rerun = options.replayRerun || replayed.options.value(QStringLiteral("real")).toBool();
+        const QStringList off = replaying && !rerun ? clients->pipeline->stageNames() : options.disabledStages;
         for (const auto &stage : off) {
             if (auto switched = clients->pipeline->setEnabled(stage, false, KafkaEndpoint::kDefaultTimeoutMs); !switched)
                 return switched.error();
@@ -254,7 +256,7 @@ void RaceSession::start()
         };
         if (replaying) {
             auto replay = std::make_unique<ReplayRunner>(
-                options.libraryPath, replayed, options.replayRerun ? ReplayRunner::Mode::Rerun : ReplayRunner::Mode::Recorded,
+                options.libraryPath, replayed, rerun ? ReplayRunner::Mode::Rerun : ReplayRunner::Mode::Recorded,
                 *clients->producer, options.speed, std::move(backlog), std::move(clock));
             clients->replay = replay.get();
             clients->runner = std::move(replay);

@@ -1,0 +1,165 @@
+#include "TelemetryParser.h"
+
+#include "LiveTimingText.h"
+
+#include <simdjson.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pitwall::sources {
+
+namespace {
+double numberOf(simdjson::dom::element element)
+{
+    double value = 0;
+    if (element.get_double().get(value) != simdjson::SUCCESS)
+        return 0;
+    return value;
+}
+
+bool drsOpen(int value)
+{
+    return value == 10 || value == 12 || value == 14;
+}
+} // namespace
+
+struct TelemetryParser::Impl {
+    explicit Impl(RealSession &s) : session(s) {}
+
+    RealSession &session;
+    simdjson::dom::parser parser;
+    // Car numbers repeat in every entry: share one QString per car instead of one per sample.
+    std::vector<std::pair<std::string, QString>> numbers;
+
+    const QString &number(std::string_view key)
+    {
+        for (const auto &[text, string] : numbers) {
+            if (text == key)
+                return string;
+        }
+        numbers.emplace_back(std::string(key), QString::fromUtf8(key.data(), qsizetype(key.size())));
+        return numbers.back().second;
+    }
+
+    QString parse(const QByteArray &json, simdjson::dom::element &root)
+    {
+        const bool padded = json.capacity() - json.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
+        const auto error = parser.parse(json.constData(), size_t(json.size()), !padded).get(root);
+        if (error != simdjson::SUCCESS)
+            return QStringLiteral("payload JSON is invalid (%1)")
+                .arg(QString::fromUtf8(simdjson::error_message(error)));
+        return {};
+    }
+
+    std::optional<qint64> sessionMs(simdjson::dom::element entry, const char *key, qint64 lineMs,
+                                    std::optional<qint64> referenceUtcMs)
+    {
+        std::string_view text;
+        if (entry[key].get_string().get(text) != simdjson::SUCCESS)
+            return std::nullopt;
+        const auto utc = livetiming::parseUtcMs(QString::fromLatin1(text.data(), qsizetype(text.size())));
+        if (!utc)
+            return std::nullopt;
+        return referenceUtcMs ? *utc - *referenceUtcMs : lineMs;
+    }
+};
+
+qsizetype TelemetryParser::paddingBytes()
+{
+    return qsizetype(simdjson::SIMDJSON_PADDING);
+}
+
+TelemetryParser::TelemetryParser(RealSession &session) : d(std::make_unique<Impl>(session)) {}
+
+TelemetryParser::~TelemetryParser() = default;
+
+QString TelemetryParser::parseCarData(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs,
+                                      int &skippedEntries)
+{
+    simdjson::dom::element root;
+    if (QString error = d->parse(json, root); !error.isEmpty())
+        return error;
+    simdjson::dom::array entries;
+    if (root["Entries"].get_array().get(entries) != simdjson::SUCCESS)
+        return QStringLiteral("CarData payload has no Entries array");
+    for (simdjson::dom::element entry : entries) {
+        const auto ms = d->sessionMs(entry, "Utc", lineMs, referenceUtcMs);
+        simdjson::dom::object cars;
+        if (!ms || entry["Cars"].get_object().get(cars) != simdjson::SUCCESS) {
+            ++skippedEntries;
+            continue;
+        }
+        for (const auto field : cars) {
+            simdjson::dom::object channels;
+            if (field.value["Channels"].get_object().get(channels) != simdjson::SUCCESS) {
+                ++skippedEntries;
+                continue;
+            }
+            CarSample sample;
+            sample.ms = *ms;
+            sample.number = d->number(field.key);
+            for (const auto channel : channels) {
+                const std::string_view id = channel.key;
+                const double value = numberOf(channel.value);
+                if (id == "0")
+                    sample.rpm = int(value);
+                else if (id == "2")
+                    sample.speedKph = value;
+                else if (id == "3")
+                    sample.gear = int(value);
+                else if (id == "4")
+                    sample.throttlePct = qBound(0.0, value, 100.0); // 104 marks an invalid reading
+                else if (id == "5")
+                    sample.brakePct = value >= 1 ? 100.0 : 0.0;      // on/off, sent as 0/100 (or 0/1)
+                else if (id == "45")
+                    sample.drs = drsOpen(int(value));
+            }
+            d->session.carData.push_back(sample);
+        }
+    }
+    return {};
+}
+
+QString TelemetryParser::parsePosition(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs,
+                                       int &skippedEntries)
+{
+    simdjson::dom::element root;
+    if (QString error = d->parse(json, root); !error.isEmpty())
+        return error;
+    simdjson::dom::array entries;
+    if (root["Position"].get_array().get(entries) != simdjson::SUCCESS)
+        return QStringLiteral("Position payload has no Position array");
+    for (simdjson::dom::element entry : entries) {
+        const auto ms = d->sessionMs(entry, "Timestamp", lineMs, referenceUtcMs);
+        simdjson::dom::object cars;
+        if (!ms || entry["Entries"].get_object().get(cars) != simdjson::SUCCESS) {
+            ++skippedEntries;
+            continue;
+        }
+        for (const auto field : cars) {
+            simdjson::dom::object car;
+            if (field.value.get_object().get(car) != simdjson::SUCCESS) {
+                ++skippedEntries;
+                continue;
+            }
+            PositionSample sample;
+            sample.ms = *ms;
+            sample.number = d->number(field.key);
+            for (const auto value : car) {
+                const std::string_view key = value.key;
+                if (key == "X")
+                    sample.x = numberOf(value.value);
+                else if (key == "Y")
+                    sample.y = numberOf(value.value);
+                else if (key == "Z")
+                    sample.z = numberOf(value.value);
+            }
+            d->session.positions.push_back(sample);
+        }
+    }
+    return {};
+}
+
+} // namespace pitwall::sources
