@@ -2194,7 +2194,7 @@
     <message>
         <location filename="../src/gui/MainWindow.cpp" line="575"/>
         <location filename="../src/gui/MainWindow.cpp" line="586"/>
-        <location filename="../src/gui/MainWindow.cpp" line="990"/>
+        <location filename="../src/gui/MainWindow.cpp" line="992"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -2289,42 +2289,42 @@
         <translation>In der Bibliothek gibt es kein Rennen %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="817"/>
+        <location filename="../src/gui/MainWindow.cpp" line="819"/>
         <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>Die Fahrer dieses Rennens ließen sich nicht lesen (%1); das eingebaute Starterfeld wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="863"/>
+        <location filename="../src/gui/MainWindow.cpp" line="865"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="881"/>
+        <location filename="../src/gui/MainWindow.cpp" line="883"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="882"/>
+        <location filename="../src/gui/MainWindow.cpp" line="884"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="911"/>
+        <location filename="../src/gui/MainWindow.cpp" line="913"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="912"/>
+        <location filename="../src/gui/MainWindow.cpp" line="914"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="913"/>
+        <location filename="../src/gui/MainWindow.cpp" line="915"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="904"/>
+        <location filename="../src/gui/MainWindow.cpp" line="906"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
@@ -2334,32 +2334,32 @@
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="921"/>
+        <location filename="../src/gui/MainWindow.cpp" line="923"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="930"/>
+        <location filename="../src/gui/MainWindow.cpp" line="932"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="959"/>
+        <location filename="../src/gui/MainWindow.cpp" line="961"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="960"/>
+        <location filename="../src/gui/MainWindow.cpp" line="962"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="962"/>
+        <location filename="../src/gui/MainWindow.cpp" line="964"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="963"/>
+        <location filename="../src/gui/MainWindow.cpp" line="965"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -2797,18 +2797,19 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="74"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="91"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="93"/>
         <source>Followed</source>
         <translation>Verfolgt</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="92"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="94"/>
         <source>Rival</source>
         <translation>Rivale</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="167"/>
         <source>Throttle, brake and gear</source>
         <translation>Gas, Bremse und Gang</translation>
     </message>
@@ -2839,6 +2840,7 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="169"/>
         <source>Temperature</source>
         <translation>Temperatur</translation>
     </message>
@@ -2848,24 +2850,34 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="86"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="88"/>
         <source>Forecast band</source>
         <translation>Prognoseband</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="90"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="92"/>
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="94"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="96"/>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="141"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="143"/>
         <source>race time (s)</source>
         <translation>Rennzeit (s)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="166"/>
+        <source>Throttle, brake and gear — not in this race&apos;s source</source>
+        <translation>Gas, Bremse und Gang — nicht in der Quelle dieses Rennens</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="168"/>
+        <source>Temperature — not in this race&apos;s source (real timing carries none)</source>
+        <translation>Temperatur — nicht in der Quelle dieses Rennens (echtes Timing hat keine)</translation>
     </message>
 </context>
 <context>

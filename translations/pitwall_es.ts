@@ -2194,7 +2194,7 @@
     <message>
         <location filename="../src/gui/MainWindow.cpp" line="575"/>
         <location filename="../src/gui/MainWindow.cpp" line="586"/>
-        <location filename="../src/gui/MainWindow.cpp" line="990"/>
+        <location filename="../src/gui/MainWindow.cpp" line="992"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -2289,42 +2289,42 @@
         <translation>No hay ninguna carrera %1 en la biblioteca.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="817"/>
+        <location filename="../src/gui/MainWindow.cpp" line="819"/>
         <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>No se pudieron leer los pilotos de esta carrera (%1); se muestra la parrilla incorporada.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="863"/>
+        <location filename="../src/gui/MainWindow.cpp" line="865"/>
         <source>Replay of %1</source>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="881"/>
+        <location filename="../src/gui/MainWindow.cpp" line="883"/>
         <source>Could not switch %1 on: %2</source>
         <translation>No se pudo activar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="882"/>
+        <location filename="../src/gui/MainWindow.cpp" line="884"/>
         <source>Could not switch %1 off: %2</source>
         <translation>No se pudo desactivar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="911"/>
+        <location filename="../src/gui/MainWindow.cpp" line="913"/>
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="912"/>
+        <location filename="../src/gui/MainWindow.cpp" line="914"/>
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="913"/>
+        <location filename="../src/gui/MainWindow.cpp" line="915"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="904"/>
+        <location filename="../src/gui/MainWindow.cpp" line="906"/>
         <source>The race could not start: %1</source>
         <translation>La carrera no pudo empezar: %1</translation>
     </message>
@@ -2334,32 +2334,32 @@
         <translation>Doble clic en un piloto para seguirlo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="921"/>
+        <location filename="../src/gui/MainWindow.cpp" line="923"/>
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="930"/>
+        <location filename="../src/gui/MainWindow.cpp" line="932"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="959"/>
+        <location filename="../src/gui/MainWindow.cpp" line="961"/>
         <source>produced %1 · consumed %2</source>
         <translation>producidos %1 · consumidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="960"/>
+        <location filename="../src/gui/MainWindow.cpp" line="962"/>
         <source>lag %1</source>
         <translation>retraso %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="962"/>
+        <location filename="../src/gui/MainWindow.cpp" line="964"/>
         <source>errors %1 · skipped %2</source>
         <translation>errores %1 · omitidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="963"/>
+        <location filename="../src/gui/MainWindow.cpp" line="965"/>
         <source>errors %1</source>
         <translation>errores %1</translation>
     </message>
@@ -2797,18 +2797,19 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="74"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="91"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="93"/>
         <source>Followed</source>
         <translation>Seguido</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="92"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="94"/>
         <source>Rival</source>
         <translation>Rival</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="167"/>
         <source>Throttle, brake and gear</source>
         <translation>Acelerador, freno y marcha</translation>
     </message>
@@ -2839,6 +2840,7 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="169"/>
         <source>Temperature</source>
         <translation>Temperatura</translation>
     </message>
@@ -2848,24 +2850,34 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="86"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="88"/>
         <source>Forecast band</source>
         <translation>Banda de previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="90"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="92"/>
         <source>Forecast</source>
         <translation>Previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="94"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="96"/>
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="141"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="143"/>
         <source>race time (s)</source>
         <translation>tiempo de carrera (s)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="166"/>
+        <source>Throttle, brake and gear — not in this race&apos;s source</source>
+        <translation>Acelerador, freno y marcha — no están en la fuente de esta carrera</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="168"/>
+        <source>Temperature — not in this race&apos;s source (real timing carries none)</source>
+        <translation>Temperatura — no está en la fuente de esta carrera (el cronometraje real no la tiene)</translation>
     </message>
 </context>
 <context>

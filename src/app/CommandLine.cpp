@@ -217,8 +217,6 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
 
 bool CommandLine::wantsConsoleOnly(int argc, char **argv)
 {
-    if (argc > 1 && std::strcmp(argv[1], "replay") == 0)
-        return true; // a replay is headless (and its errors need no display)
     for (int i = 1; i < argc; ++i) {
         for (const char *flag : {"--headless", "-h", "--help", "--help-all", "-v", "--version", "-?"}) {
             if (std::strcmp(argv[i], flag) == 0)

@@ -768,7 +768,7 @@ void MainWindow::onKafkaPrepared(Expected<std::shared_ptr<KafkaEndpoint>> endpoi
     updateActions();
     emit kafkaReady();
     if (!m_replayWhenReady.isEmpty())
-        replayWhenReady(m_replayWhenReady, m_replayRerunWhenReady);
+        replayWhenReady(QString(m_replayWhenReady), m_replayRerunWhenReady); // a copy: the member is cleared there
     else if (m_startWhenReady)
         startRace();
 }
@@ -807,6 +807,8 @@ void MainWindow::useRaceOf(const RaceRecord *race)
 {
     m_raceOutline.clear();
     m_raceGrid = Grid::builtIn();
+    const bool real = race && race->options.value(QStringLiteral("real")).toBool();
+    m_telemetry->setSourceLacks(real && !race->options.value(QLatin1String(realrace::kHasCarDataOption)).toBool(), real);
     if (!race)
         return;
     const auto gridJson = race->options.value(QLatin1String(realrace::kGridOption)).toObject();

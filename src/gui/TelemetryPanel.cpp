@@ -80,6 +80,8 @@ TelemetryPanel::TelemetryPanel(const RaceViewStore &store, RaceClock &clock, con
     m_rivalGear = lineSeries(inputs.chart, tr("Rival gear"), rivalColour, 1, Qt::DashLine);
     auto temperature = makeChart(tr("Temperature"), tr("°C"), 0, 150);
     m_temperatureAxis = temperature.value;
+    m_inputsChart = inputs.chart;
+    m_temperatureChart = temperature.chart;
     m_bandUpper = new QLineSeries(temperature.chart);
     m_bandLower = new QLineSeries(temperature.chart);
     m_band = new QAreaSeries(m_bandUpper, m_bandLower);
@@ -157,6 +159,14 @@ void TelemetryPanel::fillDrivers()
 {
     for (const auto &driver : m_grid.drivers())
         m_ui->rivalBox->addItem(QStringLiteral("%1  %2").arg(driver.code, driver.name), driver.name);
+}
+
+void TelemetryPanel::setSourceLacks(bool carData, bool temperatures)
+{
+    m_inputsChart->setTitle(carData ? tr("Throttle, brake and gear — not in this race's source")
+                                    : tr("Throttle, brake and gear"));
+    m_temperatureChart->setTitle(temperatures ? tr("Temperature — not in this race's source (real timing carries none)")
+                                              : tr("Temperature"));
 }
 
 void TelemetryPanel::setFollowedDriver(const QString &driver)

@@ -41,6 +41,9 @@ public:
     // One of telemetryMetricNames().
     void setTemperatureMetric(const QString &metric);
     void setDark(bool dark);
+    // A real race's source may carry no pedals/gear or no temperatures: those charts say so
+    // in their titles instead of drawing flat lines.
+    void setSourceLacks(bool carData, bool temperatures);
     QString followedDriver() const { return m_followed; }
     QString rival() const;
     QString temperatureMetric() const;
@@ -71,6 +74,8 @@ private:
     std::vector<RaceChartView *> m_views;
     std::vector<QValueAxis *> m_timeAxes;
     QValueAxis *m_temperatureAxis = nullptr;
+    QChart *m_inputsChart = nullptr;
+    QChart *m_temperatureChart = nullptr;
     QLineSeries *m_speed = nullptr, *m_rivalSpeed = nullptr;
     QLineSeries *m_throttle = nullptr, *m_brake = nullptr, *m_gear = nullptr, *m_rivalGear = nullptr;
     QLineSeries *m_temperature = nullptr, *m_rivalTemperature = nullptr, *m_forecast = nullptr;

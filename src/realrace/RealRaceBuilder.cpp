@@ -7,6 +7,7 @@
 #include "sim/Circuit.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -211,6 +212,7 @@ private:
     std::vector<std::pair<double, qint64>> m_leaderProgress;
     bool m_derivedFinish = false;
     int m_finishers = 0;
+    QHash<QString, int> m_gridSlots; // derived races: each car's place on the grid, shown until the start
 };
 
 void RaceBuilder::collectDrivers()
@@ -388,6 +390,7 @@ void RaceBuilder::deriveFinish()
         std::vector<std::pair<int, qint64>> crossings; // lap completed, race ms
     };
     QHash<QString, Walk> walks;
+    std::vector<std::pair<double, QString>> grid; // how far ahead of the grid's middle, at the start
     for (const auto &p : m_session.positions) {
         const qint64 raceMs = raceMsOf(p.ms);
         Walk &walk = walks[p.number];
@@ -398,12 +401,16 @@ void RaceBuilder::deriveFinish()
         if (!walk.counted) {
             walk.counted = true;
             walk.laps = walk.distance > length / 2 ? -1 : 0;
+            grid.emplace_back(walk.distance > length / 2 ? walk.distance - length : walk.distance, p.number);
         } else if (before > 0.8 * length && walk.distance < 0.2 * length) {
             ++walk.laps;
             if (walk.laps > 0)
                 walk.crossings.emplace_back(walk.laps, raceMs);
         }
     }
+    std::sort(grid.begin(), grid.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (size_t i = 0; i < grid.size(); ++i)
+        m_gridSlots.insert(grid[i].second, int(i) + 1);
     std::vector<qint64> lapTimes;
     const Walk *top = nullptr;
     for (const auto &walk : walks) {
@@ -588,8 +595,10 @@ void RaceBuilder::applyPosition(const PositionSample &sample, qint64 raceMs)
     if (car.havePoint && sample.ms > car.lastPointMs) {
         const double dt = double(sample.ms - car.lastPointMs) / 1000.0;
         const double kph = std::hypot(point.x() - car.lastPoint.x(), point.y() - car.lastPoint.y()) / dt * 3.6;
+        // Positions come every ~0.25 s in whole decimetres: a single step's speed is noisy,
+        // so it is smoothed (about a second's memory); a gap in the data starts over.
         if (dt <= 2.0 && kph < 400)
-            car.derivedSpeedKph = kph;
+            car.derivedSpeedKph += 0.35 * (kph - car.derivedSpeedKph);
         else if (dt > 2.0)
             car.derivedSpeedKph = 0;
     }
@@ -668,6 +677,17 @@ void RaceBuilder::deriveOrder(qint64 raceMs)
 {
     if (!m_outline)
         return;
+    if (raceMs < m_signalMs) {
+        // The lead-in (grid, formation lap): the order they will start in, no gaps yet.
+        for (auto it = m_cars.begin(); it != m_cars.end(); ++it) {
+            if (const int slot = m_gridSlots.value(it.key()); slot > 0 && it->havePoint) {
+                it->position = slot;
+                it->gapS.reset();
+                it->intervalS.reset();
+            }
+        }
+        return;
+    }
     struct Entry {
         QString number;
         double progress;
@@ -705,20 +725,27 @@ void RaceBuilder::deriveOrder(qint64 raceMs)
     });
     if (order.empty())
         return;
-    m_leaderProgress.emplace_back(order.front().progress, raceMs);
-    auto passedAt = [&](double progress) -> std::optional<qint64> {
+    if (m_leaderProgress.empty() || order.front().progress > m_leaderProgress.back().first)
+        m_leaderProgress.emplace_back(order.front().progress, raceMs); // kept increasing: searched by progress
+    // When the leader passed this point: between the two ticks around it, in proportion
+    // (ticks are a second apart; gaps are finer than that).
+    auto passedAt = [&](double progress) -> std::optional<double> {
         const auto it = std::lower_bound(m_leaderProgress.begin(), m_leaderProgress.end(), progress,
                                          [](const auto &entry, double p) { return entry.first < p; });
         if (it == m_leaderProgress.end())
             return std::nullopt;
-        return it->second;
+        if (it == m_leaderProgress.begin())
+            return double(it->second);
+        const auto &before = *(it - 1);
+        const double share = (progress - before.first) / (it->first - before.first);
+        return double(before.second) + share * double(it->second - before.second);
     };
     std::optional<double> previousGap;
     for (size_t i = 0; i < order.size(); ++i) {
         CarState &car = m_cars[order[i].number];
         car.position = int(i) + 1;
         const auto at = passedAt(order[i].progress);
-        car.gapS = i == 0 ? 0.0 : (at && !car.retired ? std::optional<double>(double(raceMs - *at) / 1000.0) : std::nullopt);
+        car.gapS = i == 0 ? 0.0 : (at && !car.retired ? std::optional<double>(std::max(0.0, (double(raceMs) - *at) / 1000.0)) : std::nullopt);
         car.intervalS = i == 0 || !car.gapS || !previousGap ? std::nullopt : std::optional<double>(std::max(0.0, *car.gapS - *previousGap));
         previousGap = car.gapS;
     }
@@ -916,14 +943,24 @@ RealRace RaceBuilder::build()
     chooseTimeBase();
     const QString circuit = builtInCircuitFor(meta);
     QString place = meta.circuitShortName.isEmpty() ? meta.meetingName : meta.circuitShortName;
+    const int year = meta.year > 0 ? meta.year
+                     : meta.referenceUtcMs ? QDateTime::fromMSecsSinceEpoch(*meta.referenceUtcMs, QTimeZone::utc()).date().year()
+                                           : 0;
+    // Without a place, the source's own session id names it ("OpenF1 session 9550").
+    const QString sessionLabel = meta.sessionKey.isEmpty() ? QString() : QStringLiteral("%1 session %2").arg(m_session.origin, meta.sessionKey);
     m_raceId = m_options.raceId;
     if (m_raceId.isEmpty()) {
         QStringList parts{QStringLiteral("real")};
-        if (meta.year > 0)
-            parts << QString::number(meta.year);
+        if (year > 0)
+            parts << QString::number(year);
         if (!place.isEmpty())
             parts << slug(place);
-        parts << (meta.sessionName.isEmpty() ? QStringLiteral("session") : slug(meta.sessionName));
+        else if (!sessionLabel.isEmpty())
+            parts << slug(sessionLabel);
+        if (!meta.sessionName.isEmpty())
+            parts << slug(meta.sessionName);
+        else if (parts.size() == 1 || (year > 0 && parts.size() == 2))
+            parts << QStringLiteral("session");
         m_raceId = parts.join(QLatin1Char('-')).left(90);
         const QString base = m_raceId;
         for (int n = 2; m_options.idTaken && m_options.idTaken(m_raceId) && n < 10000; ++n)
@@ -987,11 +1024,13 @@ RealRace RaceBuilder::build()
     record.id = m_raceId;
     QString title = meta.meetingName.isEmpty() ? place : meta.meetingName;
     if (title.isEmpty())
-        title = QStringLiteral("Real session");
-    if (meta.year > 0)
-        title = QStringLiteral("%1 %2").arg(meta.year).arg(title);
-    record.name = QStringLiteral("%1 — %2, %3").arg(title, meta.sessionName.isEmpty() ? QStringLiteral("Session") : meta.sessionName,
-                                                  m_session.origin);
+        title = sessionLabel.isEmpty() ? QStringLiteral("Real session") : sessionLabel;
+    if (year > 0)
+        title = QStringLiteral("%1 %2").arg(year).arg(title);
+    if (!meta.sessionName.isEmpty())
+        record.name = QStringLiteral("%1 — %2, %3").arg(title, meta.sessionName, m_session.origin);
+    else
+        record.name = title.contains(m_session.origin) ? title : QStringLiteral("%1, %2").arg(title, m_session.origin);
     record.circuit = circuit.isEmpty() ? slug(place) : circuit;
     record.startedAtMs = m_startEpochMs;
     int maxLaps = 0;
@@ -1009,6 +1048,7 @@ RealRace RaceBuilder::build()
                                  {"real", true},
                                  {kGridOption, gridJson()},
                                  {kOutlineOption, outline},
+                                 {kHasCarDataOption, !m_session.carData.empty()},
                                  {"report", QJsonArray::fromStringList(m_race.report)}};
     record.state = QStringLiteral("imported");
     QJsonObject counts;

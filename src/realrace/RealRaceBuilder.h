@@ -41,5 +41,7 @@ RealRace buildRealRace(const sources::RealSession &session, const BuildOptions &
 inline constexpr const char *kGridOption = "grid";
 // The track outline [[x, y], ...] in metres, in the frame of the telemetry's x/y.
 inline constexpr const char *kOutlineOption = "track_outline";
+// Whether the source had car data (throttle, brake, gear, rpm): positions alone give speed only.
+inline constexpr const char *kHasCarDataOption = "has_car_data";
 
 } // namespace pitwall::realrace

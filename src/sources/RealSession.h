@@ -134,6 +134,7 @@ struct SessionMeta {
     std::optional<qint64> finishedMs;     // the chequered flag (SessionStatus Finished...)
     std::optional<int> totalLaps;
     QString timingSource;                 // which record gave referenceUtcMs/startedMs, in words
+    QString sessionKey;                   // the source's own id of the session (OpenF1 session_key), if any
 };
 
 // A line or record skipped on the way in: where it was and why.

@@ -182,6 +182,8 @@ private slots:
         const auto imported = realrace::importRealRace(*library, {kAustria});
         QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message));
         const RaceRecord &race = imported->record;
+        QCOMPARE(race.id, QStringLiteral("real-2024-openf1-session-9550"));
+        QCOMPARE(race.name, QStringLiteral("2024 OpenF1 session 9550"));
         QCOMPARE(race.drivers.size(), 20);
         const auto messages = readAll(*library, race.id);
         qint64 telemetry = 0;

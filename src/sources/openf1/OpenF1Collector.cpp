@@ -605,6 +605,8 @@ void OpenF1Collector::finish(const std::array<bool, kOpenF1EndpointCount> &endpo
         notes << QStringLiteral("the data also holds session %1").arg(others.join(u", "));
     }
     const SessionRow *session = chooseSession(dataSession, notes);
+    if (dataSession)
+        meta.sessionKey = QString::number(*dataSession);
     std::optional<int> meetingKey = mostCommon(m_dataMeetingKeys);
     QString timeZero;
     if (session) {
