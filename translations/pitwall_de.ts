@@ -2031,335 +2031,390 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="128"/>
+        <location filename="../src/gui/MainWindow.cpp" line="130"/>
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="129"/>
+        <location filename="../src/gui/MainWindow.cpp" line="131"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="159"/>
+        <location filename="../src/gui/MainWindow.cpp" line="161"/>
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="169"/>
+        <location filename="../src/gui/MainWindow.cpp" line="171"/>
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="174"/>
-        <location filename="../src/gui/MainWindow.cpp" line="689"/>
+        <location filename="../src/gui/MainWindow.cpp" line="176"/>
+        <location filename="../src/gui/MainWindow.cpp" line="694"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="189"/>
+        <location filename="../src/gui/MainWindow.cpp" line="191"/>
         <source>&amp;Faster</source>
         <translation>S&amp;chneller</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="194"/>
+        <location filename="../src/gui/MainWindow.cpp" line="196"/>
+        <source>Follow the F1 &amp;game (UDP telemetry)</source>
+        <translation>Dem F1-&amp;Spiel folgen (UDP-Telemetrie)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="198"/>
+        <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
+        <translation>Ein Live-Rennen aus dem Spiel EA SPORTS F1: dessen UDP-Telemetrie auf diesen Rechner richten, Port 20777</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="200"/>
         <source>S&amp;lower</source>
         <translation>Langsa&amp;mer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="218"/>
+        <location filename="../src/gui/MainWindow.cpp" line="224"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="234"/>
+        <location filename="../src/gui/MainWindow.cpp" line="240"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="244"/>
+        <location filename="../src/gui/MainWindow.cpp" line="250"/>
         <source>Import &amp;real race…</source>
         <translation>&amp;Echtes Rennen importieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="258"/>
+        <location filename="../src/gui/MainWindow.cpp" line="264"/>
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="263"/>
+        <location filename="../src/gui/MainWindow.cpp" line="269"/>
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="270"/>
+        <location filename="../src/gui/MainWindow.cpp" line="276"/>
         <source>Kafka is not ready yet.</source>
         <translation>Kafka ist noch nicht bereit.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="302"/>
+        <location filename="../src/gui/MainWindow.cpp" line="308"/>
         <source>Telemetry</source>
         <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="305"/>
+        <location filename="../src/gui/MainWindow.cpp" line="311"/>
         <source>Race trace</source>
         <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="312"/>
+        <location filename="../src/gui/MainWindow.cpp" line="318"/>
         <source>Track map</source>
         <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="316"/>
+        <location filename="../src/gui/MainWindow.cpp" line="322"/>
         <source>Race feed</source>
         <translation>Renngeschehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="323"/>
+        <location filename="../src/gui/MainWindow.cpp" line="329"/>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="356"/>
+        <location filename="../src/gui/MainWindow.cpp" line="362"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="360"/>
+        <location filename="../src/gui/MainWindow.cpp" line="365"/>
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="392"/>
+        <location filename="../src/gui/MainWindow.cpp" line="397"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="396"/>
+        <location filename="../src/gui/MainWindow.cpp" line="401"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="407"/>
+        <location filename="../src/gui/MainWindow.cpp" line="412"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="476"/>
+        <location filename="../src/gui/MainWindow.cpp" line="481"/>
         <source>%1 live</source>
         <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="477"/>
+        <location filename="../src/gui/MainWindow.cpp" line="482"/>
         <source>%1 (held)</source>
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="495"/>
+        <location filename="../src/gui/MainWindow.cpp" line="500"/>
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="518"/>
+        <location filename="../src/gui/MainWindow.cpp" line="523"/>
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="527"/>
+        <location filename="../src/gui/MainWindow.cpp" line="532"/>
         <source>%1 — classification</source>
         <translation>%1 — Klassement</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="529"/>
+        <location filename="../src/gui/MainWindow.cpp" line="534"/>
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="533"/>
+        <location filename="../src/gui/MainWindow.cpp" line="538"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="533"/>
+        <location filename="../src/gui/MainWindow.cpp" line="538"/>
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="533"/>
+        <location filename="../src/gui/MainWindow.cpp" line="538"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="575"/>
-        <location filename="../src/gui/MainWindow.cpp" line="586"/>
-        <location filename="../src/gui/MainWindow.cpp" line="992"/>
+        <location filename="../src/gui/MainWindow.cpp" line="580"/>
+        <location filename="../src/gui/MainWindow.cpp" line="591"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1115"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="579"/>
+        <location filename="../src/gui/MainWindow.cpp" line="584"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="583"/>
+        <location filename="../src/gui/MainWindow.cpp" line="588"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="586"/>
+        <location filename="../src/gui/MainWindow.cpp" line="591"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="604"/>
+        <location filename="../src/gui/MainWindow.cpp" line="609"/>
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="606"/>
+        <location filename="../src/gui/MainWindow.cpp" line="611"/>
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="641"/>
+        <location filename="../src/gui/MainWindow.cpp" line="646"/>
         <source>Some saved secrets could not be read: %1</source>
         <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="649"/>
+        <location filename="../src/gui/MainWindow.cpp" line="654"/>
         <source>Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again.</source>
         <translation>Einrichtung gespeichert. Kafka verbindet sich jetzt neu; die KI-Verbindungen gelten ab dem nächsten Start von Pit Wall.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="657"/>
+        <location filename="../src/gui/MainWindow.cpp" line="662"/>
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="703"/>
+        <location filename="../src/gui/MainWindow.cpp" line="708"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="716"/>
+        <location filename="../src/gui/MainWindow.cpp" line="727"/>
         <source>Lap %v of %m</source>
         <translation>Runde %v von %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="742"/>
+        <location filename="../src/gui/MainWindow.cpp" line="753"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="743"/>
+        <location filename="../src/gui/MainWindow.cpp" line="754"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="758"/>
+        <location filename="../src/gui/MainWindow.cpp" line="769"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="759"/>
+        <location filename="../src/gui/MainWindow.cpp" line="770"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="765"/>
+        <location filename="../src/gui/MainWindow.cpp" line="776"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="767"/>
+        <location filename="../src/gui/MainWindow.cpp" line="778"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="767"/>
+        <location filename="../src/gui/MainWindow.cpp" line="778"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="786"/>
+        <location filename="../src/gui/MainWindow.cpp" line="797"/>
         <source>There is no race %1 in the library.</source>
         <translation>In der Bibliothek gibt es kein Rennen %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="819"/>
+        <location filename="../src/gui/MainWindow.cpp" line="850"/>
+        <source>F1 game</source>
+        <translation>F1-Spiel</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="869"/>
+        <source>127.0.0.1 port %1</source>
+        <translation>127.0.0.1 Port %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="870"/>
+        <source>%1 port %2</source>
+        <translation>%1 Port %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="870"/>
+        <source>this machine</source>
+        <translation>diesem Rechner</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="874"/>
+        <source>F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)</source>
+        <translation>F1-Spiel: warte auf Telemetrie an %1 (UDP-Telemetrie an, UDP-Format 2024 oder 2025)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="876"/>
+        <source>F1 game: %1</source>
+        <translation>F1-Spiel: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="878"/>
+        <source>F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7</source>
+        <translation>F1-Spiel: %1, %2 Pakete/s, Format %3, %4, %5 · abgewiesen %6 · an %7</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="879"/>
+        <source>receiving</source>
+        <translation>empfange</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="879"/>
+        <source>session ended</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="933"/>
         <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>Die Fahrer dieses Rennens ließen sich nicht lesen (%1); das eingebaute Starterfeld wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="865"/>
+        <location filename="../src/gui/MainWindow.cpp" line="983"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="883"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1001"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="884"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1002"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="913"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1034"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="914"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1035"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="915"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1036"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="906"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1027"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="111"/>
+        <location filename="../src/gui/MainWindow.cpp" line="113"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="923"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1044"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="932"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1053"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="961"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1082"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="962"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1083"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="964"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1085"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="965"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1086"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -2776,106 +2831,106 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::TelemetryPanel</name>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="67"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="69"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="67"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="69"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
         <source>km/h</source>
         <translation>km/h</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="74"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="93"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="95"/>
         <source>Followed</source>
         <translation>Verfolgt</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="94"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="96"/>
         <source>Rival</source>
         <translation>Rivale</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="167"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="173"/>
         <source>Throttle, brake and gear</source>
         <translation>Gas, Bremse und Gang</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
         <source>% / gear×12.5</source>
         <translation>% / Gang×12,5</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="79"/>
         <source>Throttle</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="80"/>
         <source>Brake</source>
         <translation>Bremse</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="79"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
         <source>Gear</source>
         <translation>Gang</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="80"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="82"/>
         <source>Rival gear</source>
         <translation>Gang des Rivalen</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="169"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="83"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="175"/>
         <source>Temperature</source>
         <translation>Temperatur</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="83"/>
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="88"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="90"/>
         <source>Forecast band</source>
         <translation>Prognoseband</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="92"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="94"/>
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="96"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="98"/>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="143"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="145"/>
         <source>race time (s)</source>
         <translation>Rennzeit (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="166"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="172"/>
         <source>Throttle, brake and gear — not in this race&apos;s source</source>
         <translation>Gas, Bremse und Gang — nicht in der Quelle dieses Rennens</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="168"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="174"/>
         <source>Temperature — not in this race&apos;s source (real timing carries none)</source>
         <translation>Temperatur — nicht in der Quelle dieses Rennens (echtes Timing hat keine)</translation>
     </message>
@@ -2883,12 +2938,17 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::TrackMapWidget</name>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="37"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="38"/>
         <source>No map: this race&apos;s source has no car positions.</source>
         <translation>Keine Karte: die Quelle dieses Rennens hat keine Fahrzeugpositionen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="97"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="50"/>
+        <source>The map appears once the followed car has driven a lap.</source>
+        <translation>Die Karte erscheint, sobald das verfolgte Auto eine Runde gefahren ist.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="101"/>
         <source>The track map appears when a race starts.</source>
         <translation>Die Streckenkarte erscheint, sobald ein Rennen startet.</translation>
     </message>

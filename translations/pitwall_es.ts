@@ -2031,335 +2031,390 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="128"/>
+        <location filename="../src/gui/MainWindow.cpp" line="130"/>
         <source>About Pit Wall</source>
         <translation>Acerca de Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="129"/>
+        <location filename="../src/gui/MainWindow.cpp" line="131"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="159"/>
+        <location filename="../src/gui/MainWindow.cpp" line="161"/>
         <source> Circuit </source>
         <translation> Circuito </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="169"/>
+        <location filename="../src/gui/MainWindow.cpp" line="171"/>
         <source> Speed </source>
         <translation> Velocidad </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="174"/>
-        <location filename="../src/gui/MainWindow.cpp" line="689"/>
+        <location filename="../src/gui/MainWindow.cpp" line="176"/>
+        <location filename="../src/gui/MainWindow.cpp" line="694"/>
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="189"/>
+        <location filename="../src/gui/MainWindow.cpp" line="191"/>
         <source>&amp;Faster</source>
         <translation>Más &amp;rápido</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="194"/>
+        <location filename="../src/gui/MainWindow.cpp" line="196"/>
+        <source>Follow the F1 &amp;game (UDP telemetry)</source>
+        <translation>Seguir el &amp;juego de F1 (telemetría UDP)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="198"/>
+        <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
+        <translation>Una carrera en directo del juego EA SPORTS F1: dirija su telemetría UDP a este equipo, puerto 20777</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="200"/>
         <source>S&amp;lower</source>
         <translation>Más &amp;lento</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="218"/>
+        <location filename="../src/gui/MainWindow.cpp" line="224"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="234"/>
+        <location filename="../src/gui/MainWindow.cpp" line="240"/>
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="244"/>
+        <location filename="../src/gui/MainWindow.cpp" line="250"/>
         <source>Import &amp;real race…</source>
         <translation>Importar carrera &amp;real…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="258"/>
+        <location filename="../src/gui/MainWindow.cpp" line="264"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="263"/>
+        <location filename="../src/gui/MainWindow.cpp" line="269"/>
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="270"/>
+        <location filename="../src/gui/MainWindow.cpp" line="276"/>
         <source>Kafka is not ready yet.</source>
         <translation>Kafka aún no está listo.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="302"/>
+        <location filename="../src/gui/MainWindow.cpp" line="308"/>
         <source>Telemetry</source>
         <translation>Telemetría</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="305"/>
+        <location filename="../src/gui/MainWindow.cpp" line="311"/>
         <source>Race trace</source>
         <translation>Evolución</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="312"/>
+        <location filename="../src/gui/MainWindow.cpp" line="318"/>
         <source>Track map</source>
         <translation>Mapa del circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="316"/>
+        <location filename="../src/gui/MainWindow.cpp" line="322"/>
         <source>Race feed</source>
         <translation>Crónica de carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="323"/>
+        <location filename="../src/gui/MainWindow.cpp" line="329"/>
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="356"/>
+        <location filename="../src/gui/MainWindow.cpp" line="362"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="360"/>
+        <location filename="../src/gui/MainWindow.cpp" line="365"/>
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="392"/>
+        <location filename="../src/gui/MainWindow.cpp" line="397"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="396"/>
+        <location filename="../src/gui/MainWindow.cpp" line="401"/>
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="407"/>
+        <location filename="../src/gui/MainWindow.cpp" line="412"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="476"/>
+        <location filename="../src/gui/MainWindow.cpp" line="481"/>
         <source>%1 live</source>
         <translation>%1 en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="477"/>
+        <location filename="../src/gui/MainWindow.cpp" line="482"/>
         <source>%1 (held)</source>
         <translation>%1 (detenido)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="495"/>
+        <location filename="../src/gui/MainWindow.cpp" line="500"/>
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="518"/>
+        <location filename="../src/gui/MainWindow.cpp" line="523"/>
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Vuelta rápida: &lt;b&gt;%1&lt;/b&gt;, %2 en la vuelta %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="527"/>
+        <location filename="../src/gui/MainWindow.cpp" line="532"/>
         <source>%1 — classification</source>
         <translation>%1 — clasificación</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="529"/>
+        <location filename="../src/gui/MainWindow.cpp" line="534"/>
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 terminó &lt;b&gt;P%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="533"/>
+        <location filename="../src/gui/MainWindow.cpp" line="538"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="533"/>
+        <location filename="../src/gui/MainWindow.cpp" line="538"/>
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="533"/>
+        <location filename="../src/gui/MainWindow.cpp" line="538"/>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="575"/>
-        <location filename="../src/gui/MainWindow.cpp" line="586"/>
-        <location filename="../src/gui/MainWindow.cpp" line="992"/>
+        <location filename="../src/gui/MainWindow.cpp" line="580"/>
+        <location filename="../src/gui/MainWindow.cpp" line="591"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1115"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="579"/>
+        <location filename="../src/gui/MainWindow.cpp" line="584"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Pausar la repetición y reanudarla (Ctrl+Espacio)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="583"/>
+        <location filename="../src/gui/MainWindow.cpp" line="588"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Tiempo de carrera de la repetición: arrastre para saltar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="586"/>
+        <location filename="../src/gui/MainWindow.cpp" line="591"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="604"/>
+        <location filename="../src/gui/MainWindow.cpp" line="609"/>
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="606"/>
+        <location filename="../src/gui/MainWindow.cpp" line="611"/>
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="641"/>
+        <location filename="../src/gui/MainWindow.cpp" line="646"/>
         <source>Some saved secrets could not be read: %1</source>
         <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="649"/>
+        <location filename="../src/gui/MainWindow.cpp" line="654"/>
         <source>Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again.</source>
         <translation>Configuración guardada. Kafka se reconecta ahora; las conexiones de IA se aplican al volver a iniciar Pit Wall.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="657"/>
+        <location filename="../src/gui/MainWindow.cpp" line="662"/>
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="703"/>
+        <location filename="../src/gui/MainWindow.cpp" line="708"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — vuelta %2/%3 — en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="716"/>
+        <location filename="../src/gui/MainWindow.cpp" line="727"/>
         <source>Lap %v of %m</source>
         <translation>Vuelta %v de %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="742"/>
+        <location filename="../src/gui/MainWindow.cpp" line="753"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Conectando a Kafka en %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="743"/>
+        <location filename="../src/gui/MainWindow.cpp" line="754"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Iniciando el broker de Kafka integrado…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="758"/>
+        <location filename="../src/gui/MainWindow.cpp" line="769"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="759"/>
+        <location filename="../src/gui/MainWindow.cpp" line="770"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="765"/>
+        <location filename="../src/gui/MainWindow.cpp" line="776"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="767"/>
+        <location filename="../src/gui/MainWindow.cpp" line="778"/>
         <source>embedded broker</source>
         <translation>broker integrado</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="767"/>
+        <location filename="../src/gui/MainWindow.cpp" line="778"/>
         <source>cluster</source>
         <translation>clúster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="786"/>
+        <location filename="../src/gui/MainWindow.cpp" line="797"/>
         <source>There is no race %1 in the library.</source>
         <translation>No hay ninguna carrera %1 en la biblioteca.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="819"/>
+        <location filename="../src/gui/MainWindow.cpp" line="850"/>
+        <source>F1 game</source>
+        <translation>Juego de F1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="869"/>
+        <source>127.0.0.1 port %1</source>
+        <translation>127.0.0.1 puerto %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="870"/>
+        <source>%1 port %2</source>
+        <translation>%1 puerto %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="870"/>
+        <source>this machine</source>
+        <translation>este equipo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="874"/>
+        <source>F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)</source>
+        <translation>Juego de F1: esperando telemetría en %1 (telemetría UDP activada, formato UDP 2024 o 2025)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="876"/>
+        <source>F1 game: %1</source>
+        <translation>Juego de F1: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="878"/>
+        <source>F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7</source>
+        <translation>Juego de F1: %1, %2 paquetes/s, formato %3, %4, %5 · rechazados %6 · en %7</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="879"/>
+        <source>receiving</source>
+        <translation>recibiendo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="879"/>
+        <source>session ended</source>
+        <translation>sesión terminada</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="933"/>
         <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>No se pudieron leer los pilotos de esta carrera (%1); se muestra la parrilla incorporada.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="865"/>
+        <location filename="../src/gui/MainWindow.cpp" line="983"/>
         <source>Replay of %1</source>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="883"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1001"/>
         <source>Could not switch %1 on: %2</source>
         <translation>No se pudo activar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="884"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1002"/>
         <source>Could not switch %1 off: %2</source>
         <translation>No se pudo desactivar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="913"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1034"/>
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="914"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1035"/>
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="915"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1036"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="906"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1027"/>
         <source>The race could not start: %1</source>
         <translation>La carrera no pudo empezar: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="111"/>
+        <location filename="../src/gui/MainWindow.cpp" line="113"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doble clic en un piloto para seguirlo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="923"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1044"/>
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="932"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1053"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="961"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1082"/>
         <source>produced %1 · consumed %2</source>
         <translation>producidos %1 · consumidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="962"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1083"/>
         <source>lag %1</source>
         <translation>retraso %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="964"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1085"/>
         <source>errors %1 · skipped %2</source>
         <translation>errores %1 · omitidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="965"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1086"/>
         <source>errors %1</source>
         <translation>errores %1</translation>
     </message>
@@ -2776,106 +2831,106 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::TelemetryPanel</name>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="67"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="69"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="67"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="69"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="73"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
         <source>km/h</source>
         <translation>km/h</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="74"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="93"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="95"/>
         <source>Followed</source>
         <translation>Seguido</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="94"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="96"/>
         <source>Rival</source>
         <translation>Rival</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="167"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="173"/>
         <source>Throttle, brake and gear</source>
         <translation>Acelerador, freno y marcha</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
         <source>% / gear×12.5</source>
         <translation>% / marcha×12,5</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="79"/>
         <source>Throttle</source>
         <translation>Acelerador</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="80"/>
         <source>Brake</source>
         <translation>Freno</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="79"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
         <source>Gear</source>
         <translation>Marcha</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="80"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="82"/>
         <source>Rival gear</source>
         <translation>Marcha del rival</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="169"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="83"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="175"/>
         <source>Temperature</source>
         <translation>Temperatura</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="83"/>
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="88"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="90"/>
         <source>Forecast band</source>
         <translation>Banda de previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="92"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="94"/>
         <source>Forecast</source>
         <translation>Previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="96"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="98"/>
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="143"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="145"/>
         <source>race time (s)</source>
         <translation>tiempo de carrera (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="166"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="172"/>
         <source>Throttle, brake and gear — not in this race&apos;s source</source>
         <translation>Acelerador, freno y marcha — no están en la fuente de esta carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="168"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="174"/>
         <source>Temperature — not in this race&apos;s source (real timing carries none)</source>
         <translation>Temperatura — no está en la fuente de esta carrera (el cronometraje real no la tiene)</translation>
     </message>
@@ -2883,12 +2938,17 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::TrackMapWidget</name>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="37"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="38"/>
         <source>No map: this race&apos;s source has no car positions.</source>
         <translation>Sin mapa: la fuente de esta carrera no tiene posiciones de los coches.</translation>
     </message>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="97"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="50"/>
+        <source>The map appears once the followed car has driven a lap.</source>
+        <translation>El mapa aparece cuando el coche seguido ha dado una vuelta.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="101"/>
         <source>The track map appears when a race starts.</source>
         <translation>El mapa del circuito aparece cuando empieza una carrera.</translation>
     </message>

@@ -70,6 +70,22 @@ const QCommandLineOption kScreenshotAfter(QStringLiteral("screenshot-after"),
 const QCommandLineOption kTheme(QStringLiteral("theme"), QStringLiteral("GUI: dark or light (saved for later runs)."),
                                 QStringLiteral("dark|light"));
 
+const QCommandLineOption kSource(QStringLiteral("source"),
+                                 QStringLiteral("Where the race comes from: simulator (default) or f1-game (the EA SPORTS F1 "
+                                                "game's UDP telemetry, live; set the game's UDP Telemetry to this machine)."),
+                                 QStringLiteral("simulator|f1-game"), QStringLiteral("simulator"));
+const QCommandLineOption kUdpPort(QStringLiteral("udp-port"),
+                                  QStringLiteral("f1-game: the UDP port to listen on (default 20777, the game's)."),
+                                  QStringLiteral("port"), QStringLiteral("20777"));
+const QCommandLineOption kUdpBind(QStringLiteral("udp-bind"),
+                                  QStringLiteral("f1-game: the address to listen on (default: every interface, as the game "
+                                                 "usually runs on a console or another PC; 127.0.0.1 for this machine only)."),
+                                  QStringLiteral("address"));
+const QCommandLineOption kUdpCapture(QStringLiteral("udp-capture"),
+                                     QStringLiteral("f1-game: keep every packet received in this file, with its arrival time "
+                                                    "(play it back with pitwall udp-replay)."),
+                                     QStringLiteral("file"));
+
 const QCommandLineOption kMcpPort(QStringLiteral("mcp-port"),
                                   QStringLiteral("Serve the live race to AI agents over MCP at http://127.0.0.1:PORT/mcp."),
                                   QStringLiteral("port"));
@@ -97,6 +113,7 @@ CommandLine::CommandLine()
                        "Offline ML commands: pitwall detect-anomalies --help, pitwall forecast --help.\n"
                        "Race library: pitwall library --help, pitwall export --help, pitwall import --help,\n"
                        "Real races: pitwall import-race --help (F1 live-timing archive, OpenF1).\n"
+                       "Live from the F1 game: pitwall --source f1-game [--udp-port 20777]; pitwall udp-replay --help.\n"
                        "Search past commentary by meaning: pitwall ask \"comments about Hamilton\" [--race ID].\n"
                        "  pitwall replay RACE_ID [--headless] [--speed X|max] [--rerun] (in the window without --headless)."));
     m_parser.addHelpOption();
@@ -108,7 +125,7 @@ CommandLine::CommandLine()
     m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
                          kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kRerun, kAutostart, kScreenshot, kScreenshotAfter, kTheme});
     addAiOptions(m_parser);
-    m_parser.addOptions({kMcpPort, kMcpToken, kWsPort});
+    m_parser.addOptions({kMcpPort, kMcpToken, kWsPort, kSource, kUdpPort, kUdpBind, kUdpCapture});
 }
 
 Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
@@ -183,6 +200,25 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
     options.session.libraryPath = m_parser.isSet(kNoRecord)     ? QString()
                                   : m_parser.isSet(kLibraryFile) ? m_parser.value(kLibraryFile)
                                                                  : LibraryDatabase::defaultPath();
+    const QString source = m_parser.value(kSource).trimmed().toLower();
+    if (source != QLatin1String("simulator") && source != QLatin1String("f1-game"))
+        return badValue(kSource, m_parser.value(kSource), QStringLiteral("simulator or f1-game"));
+    auto &game = options.session.game;
+    game.enabled = source == QLatin1String("f1-game");
+    if (game.enabled && !options.session.replayRaceId.isEmpty())
+        return Error{QStringLiteral("--source f1-game and replay do not go together")};
+    const int port = m_parser.value(kUdpPort).toInt(&isNumber);
+    if (!isNumber || port < 1 || port > 65535)
+        return badValue(kUdpPort, m_parser.value(kUdpPort), QStringLiteral("a port from 1 to 65535"));
+    game.port = quint16(port);
+    if (m_parser.isSet(kUdpBind) && !game.bind.setAddress(m_parser.value(kUdpBind).trimmed()))
+        return badValue(kUdpBind, m_parser.value(kUdpBind), QStringLiteral("an IP address such as 0.0.0.0 or 127.0.0.1"));
+    game.captureFile = m_parser.value(kUdpCapture);
+    if (!game.enabled && (m_parser.isSet(kUdpPort) || m_parser.isSet(kUdpBind) || m_parser.isSet(kUdpCapture)))
+        return Error{QStringLiteral("--udp-port, --udp-bind and --udp-capture go with --source f1-game")};
+    if (game.enabled)
+        options.raceOptionsGiven = true;
+
     options.kafkaOverride.bootstrap = m_parser.value(kBootstrap);
     options.kafkaOverride.configFile = m_parser.value(kKafkaConfig);
     options.screenshotPath = m_parser.value(kScreenshot);

@@ -82,6 +82,7 @@ QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, c
                                                                 {"recorded_messages", race.recordedMessages},
                                                                 {"error", race.recordingError}})},
                        {"last_error", stats.lastError},
+                       {"f1_game", options.game.enabled ? QJsonValue(session.gameStatus()) : QJsonValue()},
                        {"llm", session.ai()->summaryJson()}};
 }
 

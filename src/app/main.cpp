@@ -9,6 +9,7 @@
 #include "mcp/McpServer.h"
 #include "LibraryCommands.h"
 #include "RealRaceCommand.h"
+#include "UdpReplayCommand.h"
 #include "MlCommands.h"
 #include "gui/MainWindow.h"
 
@@ -71,6 +72,11 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         setIdentity();
         return pitwall::runAskCommand(QCoreApplication::arguments());
+    }
+    if (argc > 1 && pitwall::isUdpReplayCommand(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return pitwall::runUdpReplayCommand(QCoreApplication::arguments());
     }
     if (argc > 1 && pitwall::isRealRaceCommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);

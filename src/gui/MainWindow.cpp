@@ -35,6 +35,7 @@
 #include "pipeline/RaceSession.h"
 #include "pipeline/RecordedOutputs.h"
 #include "realrace/RealRaceBuilder.h"
+#include "realrace/TrackOutline.h"
 #include "sim/Circuit.h"
 #include "storage/LibraryDatabase.h"
 #include "stream/KafkaEndpoint.h"
@@ -51,6 +52,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QNetworkInterface>
 #include <QProgressBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -191,6 +193,10 @@ void MainWindow::setUpRaceControls()
     faster->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Plus), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     connect(faster, &QAction::triggered, this,
             [this] { m_speedBox->setCurrentIndex(std::min(m_speedBox->currentIndex() + 1, m_speedBox->count() - 1)); });
+    auto *game = m_ui->menuRace->addAction(tr("Follow the F1 &game (UDP telemetry)"));
+    game->setObjectName(QStringLiteral("actionFollowGame"));
+    game->setToolTip(tr("A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777"));
+    connect(game, &QAction::triggered, this, &MainWindow::startGameSession);
     auto *slower = m_ui->menuRace->addAction(tr("S&lower"));
     slower->setObjectName(QStringLiteral("actionSlower"));
     slower->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
@@ -354,8 +360,7 @@ void MainWindow::setUpRaceViews()
     m_followBox = new QComboBox(this);
     m_followBox->setObjectName(QStringLiteral("followBox"));
     m_followBox->setToolTip(tr("The driver to follow: highlighted, ringed on the map, drawn in the charts"));
-    for (const auto &driver : grid.drivers())
-        m_followBox->addItem(QStringLiteral("%1  %2").arg(driver.code, driver.name), driver.name);
+    fillFollowBox();
     m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addWidget(new QLabel(tr(" Follow "), this));
     m_ui->mainToolBar->addWidget(m_followBox);
@@ -711,6 +716,12 @@ void MainWindow::setUpStatusBar()
     m_errorsLabel = new QLabel(this);
     m_kafkaLabel->setTextInteractionFlags(Qt::TextSelectableByMouse); // so the address can be copied for kcat
     statusBar()->addWidget(m_kafkaLabel, 1);
+    m_gameLabel = new QLabel(this);
+    m_gameLabel->setObjectName(QStringLiteral("gameStatusLabel"));
+    m_gameLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long text never widens the window
+    m_gameLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_gameLabel->hide();
+    statusBar()->addWidget(m_gameLabel, 2);
     m_lapProgress = new QProgressBar(this);
     m_lapProgress->setObjectName(QStringLiteral("lapProgress"));
     m_lapProgress->setFormat(tr("Lap %v of %m"));
@@ -799,8 +810,111 @@ void MainWindow::startRaceWhenReady()
 
 void MainWindow::startRace()
 {
+    if (m_raceOptions.game.enabled) { // pitwall --source f1-game: Start follows the game
+        startGameSession();
+        return;
+    }
     useRaceOf(nullptr);
     startSession(chosenRaceOptions());
+}
+
+void MainWindow::fillFollowBox()
+{
+    // The race's drivers (the built-in grid, a real race's, the game's); the followed one kept if still there.
+    const QString followed = m_followBox->currentData().toString();
+    {
+        QSignalBlocker blocker(m_followBox);
+        m_followBox->clear();
+        for (const auto &driver : m_raceGrid.drivers())
+            m_followBox->addItem(QStringLiteral("%1  %2").arg(driver.code, driver.name), driver.name);
+        m_followBox->setCurrentIndex(std::max(0, m_followBox->findData(followed)));
+    }
+    if (m_telemetry)
+        m_telemetry->refreshDrivers();
+    // The followed driver is not in this race: follow its first (a first fill keeps the saved choice).
+    if (!followed.isEmpty() && m_followBox->currentData().toString() != followed)
+        followDriver(m_followBox->currentData().toString());
+}
+
+void MainWindow::startGameSession()
+{
+    useRaceOf(nullptr);
+    auto options = chosenRaceOptions();
+    if (!options.game.enabled) { // from the menu: the saved port and binding (the command line's win)
+        options.game.enabled = true;
+        options.game.port = quint16(std::clamp(QSettings().value(QStringLiteral("f1game/port"), 20777).toInt(), 1, 65535));
+        if (QSettings().value(QStringLiteral("f1game/loopbackOnly"), false).toBool())
+            options.game.bind = QHostAddress::LocalHost;
+    }
+    m_gameOutlineSet = false;
+    m_gameGrid = {};
+    startSession(options);
+    m_raceName = tr("F1 game");
+    m_raceLaps = 0;
+}
+
+void MainWindow::showGameStatus()
+{
+    if (!m_session || !m_session->options().game.enabled) {
+        m_gameLabel->hide();
+        return;
+    }
+    const auto status = m_session->gameStatus();
+    const int port = m_session->options().game.port;
+    // The address to type into the game's telemetry settings: this machine's, on its networks.
+    QStringList addresses;
+    for (const auto &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+            addresses << address.toString();
+    }
+    const QString where = m_session->options().game.bind == QHostAddress::LocalHost
+                              ? tr("127.0.0.1 port %1").arg(port)
+                              : tr("%1 port %2").arg(addresses.isEmpty() ? tr("this machine") : addresses.join(QLatin1String(", "))).arg(port);
+    const QString state = status.value(QStringLiteral("state")).toString();
+    QString text;
+    if (status.isEmpty() || state == QLatin1String("waiting"))
+        text = tr("F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)").arg(where);
+    else if (state == QLatin1String("failed"))
+        text = tr("F1 game: %1").arg(status.value(QStringLiteral("error")).toString());
+    else
+        text = tr("F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7")
+                   .arg(state == QLatin1String("receiving") ? tr("receiving") : tr("session ended"))
+                   .arg(status.value(QStringLiteral("packets_per_s")).toInt())
+                   .arg(status.value(QStringLiteral("format")).toInt())
+                   .arg(status.value(QStringLiteral("session_type")).toString(), status.value(QStringLiteral("track")).toString())
+                   .arg(status.value(QStringLiteral("refused")).toInteger())
+                   .arg(where);
+    m_gameLabel->setText(text);
+    m_gameLabel->show();
+    if (const int laps = status.value(QStringLiteral("laps")).toInt(); laps != m_raceLaps) {
+        m_raceLaps = laps; // the game's session says (0: not a race of set laps)
+        m_lapProgress->setRange(0, std::max(1, laps));
+    }
+    // The game's drivers and teams replace the built-in grid as soon as they are known;
+    // the player's car is followed.
+    const auto grid = status.value(QStringLiteral("grid")).toObject();
+    if (!grid.isEmpty() && grid != m_gameGrid) {
+        if (auto parsed = Grid::fromJson(QJsonDocument(grid).toJson(QJsonDocument::Compact))) {
+            m_gameGrid = grid;
+            m_raceGrid = parsed.value();
+            fillFollowBox();
+            if (const QString player = status.value(QStringLiteral("player")).toString(); !player.isEmpty())
+                followDriver(player);
+        }
+    }
+    // The circuit, drawn from the followed car's own path once it has closed a lap.
+    if (!m_gameOutlineSet && m_store) {
+        const QString driver = followedDriver();
+        QVector<QPointF> path;
+        for (const auto &point : m_store->telemetry(driver, 0, m_store->newestRaceMs()))
+            path.push_back(QPointF(point.x, point.y));
+        if (const auto outline = realrace::TrackOutline::fromPathInPlace(path)) {
+            m_trackMap->setOutline(outline->points(), status.value(QStringLiteral("track")).toString());
+            m_gameOutlineSet = true;
+        } else if (path.size() >= 20) {
+            m_trackMap->setOutline(path, status.value(QStringLiteral("track")).toString(), false); // the way so far
+        }
+    }
 }
 
 void MainWindow::useRaceOf(const RaceRecord *race)
@@ -809,8 +923,10 @@ void MainWindow::useRaceOf(const RaceRecord *race)
     m_raceGrid = Grid::builtIn();
     const bool real = race && race->options.value(QStringLiteral("real")).toBool();
     m_telemetry->setSourceLacks(real && !race->options.value(QLatin1String(realrace::kHasCarDataOption)).toBool(), real);
-    if (!race)
+    if (!race) {
+        fillFollowBox();
         return;
+    }
     const auto gridJson = race->options.value(QLatin1String(realrace::kGridOption)).toObject();
     if (!gridJson.isEmpty()) {
         if (auto grid = Grid::fromJson(QJsonDocument(gridJson).toJson(QJsonDocument::Compact)))
@@ -818,6 +934,10 @@ void MainWindow::useRaceOf(const RaceRecord *race)
         else
             showProblem(tr("This race's drivers could not be read (%1); the built-in grid is shown.").arg(grid.error().message));
     }
+    fillFollowBox();
+    if (!race->followedDriver.isEmpty() && m_raceGrid.findDriver(race->followedDriver)
+        && !m_raceGrid.findDriver(m_followBox->currentData().toString()))
+        followDriver(race->followedDriver);
     for (const auto &point : race->options.value(QLatin1String(realrace::kOutlineOption)).toArray()) {
         const auto xy = point.toArray();
         if (xy.size() == 2)
@@ -885,6 +1005,7 @@ void MainWindow::startSession(const SessionOptions &options)
     });
     connect(m_session, &RaceSession::statsChanged, this, [this](const SessionStats &stats) {
         showStats(stats);
+        showGameStatus();
         if (m_session->state() == RaceSession::State::Running)
             updateTitle();
     });
@@ -894,7 +1015,9 @@ void MainWindow::startSession(const SessionOptions &options)
     connect(m_session, &RaceSession::started, this, [this] {
         m_store->reset(m_session->raceStartEpochMs());
         m_clock->reset();
-        if (!m_raceOutline.isEmpty())
+        if (m_session->options().game.enabled)
+            m_trackMap->setOutline({}, m_raceName); // drawn from the cars' own paths (showGameStatus)
+        else if (!m_raceOutline.isEmpty())
             m_trackMap->setOutline(m_raceOutline, m_raceName);
         else
             m_trackMap->setCircuit(m_session->options().race.circuitId);
@@ -980,6 +1103,8 @@ void MainWindow::updateActions()
     const bool raceActive = state == RaceSession::State::Connecting || state == RaceSession::State::Running
                             || state == RaceSession::State::Stopping;
     m_ui->actionStart->setEnabled(m_endpoint && !raceActive && !m_preparingKafka);
+    if (auto *game = findChild<QAction *>(QStringLiteral("actionFollowGame")))
+        game->setEnabled(m_endpoint && !raceActive && !m_preparingKafka);
     m_ui->actionStop->setEnabled(state == RaceSession::State::Running);
     m_ui->actionKafkaConnection->setEnabled(!m_preparingKafka && state != RaceSession::State::Stopping);
     m_circuitBox->setEnabled(!raceActive);

@@ -8,6 +8,7 @@
 #include "pipeline/SessionStats.h"
 #include "stream/KafkaSelection.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 #include <memory>
 
@@ -137,12 +138,22 @@ private:
     // Sets the drivers and teams (and, for a real race, the track outline) the views show:
     // the built-in grid, or a real race's own from its library record.
     void useRaceOf(const RaceRecord *race);
+    // Race ▸ Follow the F1 game: a live session from the game's UDP telemetry.
+    void startGameSession();
+    // The F1 game's receiver status in the status bar, and the map's outline once the
+    // followed car has closed a lap.
+    void showGameStatus();
+    // The follow box (and the rival box) list the race grid's drivers.
+    void fillFollowBox();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     // The grid the views show: copied, so a real race's own can replace it between races
     // (the views hold a reference to this member).
     Grid m_raceGrid = Grid::builtIn();
     QVector<QPointF> m_raceOutline; // a real race's track outline, metres; empty: the built-in circuit
+    QLabel *m_gameLabel = nullptr;  // the F1 game's receiver status, while it is the source
+    bool m_gameOutlineSet = false;
+    QJsonObject m_gameGrid;         // the game's grid as last applied to the views
     LeaderboardModel *m_leaderboard = nullptr;
     KafkaSelection m_kafkaSelection;
     std::shared_ptr<KafkaEndpoint> m_endpoint;

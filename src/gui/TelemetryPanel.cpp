@@ -13,6 +13,8 @@
 #include <QValueAxis>
 #include <cmath>
 
+#include <QSignalBlocker>
+
 namespace pitwall {
 
 namespace {
@@ -157,8 +159,12 @@ TelemetryPanel::Chart TelemetryPanel::makeChart(const QString &title, const QStr
 
 void TelemetryPanel::fillDrivers()
 {
+    const QString rival = m_ui->rivalBox->currentData().toString();
+    QSignalBlocker blocker(m_ui->rivalBox);
+    m_ui->rivalBox->clear();
     for (const auto &driver : m_grid.drivers())
         m_ui->rivalBox->addItem(QStringLiteral("%1  %2").arg(driver.code, driver.name), driver.name);
+    m_ui->rivalBox->setCurrentIndex(std::max(0, m_ui->rivalBox->findData(rival)));
 }
 
 void TelemetryPanel::setSourceLacks(bool carData, bool temperatures)

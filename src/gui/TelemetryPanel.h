@@ -44,6 +44,8 @@ public:
     // A real race's source may carry no pedals/gear or no temperatures: those charts say so
     // in their titles instead of drawing flat lines.
     void setSourceLacks(bool carData, bool temperatures);
+    // The rival box lists the grid's drivers again (a race with other drivers begins).
+    void refreshDrivers() { fillDrivers(); }
     QString followedDriver() const { return m_followed; }
     QString rival() const;
     QString temperatureMetric() const;

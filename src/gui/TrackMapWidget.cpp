@@ -27,6 +27,7 @@ void TrackMapWidget::setCircuit(const QString &circuitId)
     m_centreline.clear();
     m_bounds = {};
     m_trackCache = QPixmap();
+    m_closed = true;
     const auto circuit = Circuit::builtIn(circuitId);
     if (circuit) {
         m_circuitName = circuit->name;
@@ -39,12 +40,14 @@ void TrackMapWidget::setCircuit(const QString &circuitId)
     update();
 }
 
-void TrackMapWidget::setOutline(const QVector<QPointF> &outline, const QString &name)
+void TrackMapWidget::setOutline(const QVector<QPointF> &outline, const QString &name, bool closed)
 {
+    m_closed = closed;
     m_trackCache = QPixmap();
     m_circuitName = name;
     m_centreline = outline;
     m_bounds = QPolygonF(m_centreline).boundingRect();
+    m_emptyNote = outline.isEmpty() ? tr("The map appears once the followed car has driven a lap.") : QString();
     update();
 }
 
@@ -72,7 +75,8 @@ void TrackMapWidget::paintTrack(QPainter &painter, const QTransform &transform) 
 {
     const QPalette &colours = palette();
     QPolygonF track = transform.map(QPolygonF(m_centreline));
-    track << track.first();
+    if (m_closed)
+        track << track.first();
     painter.setPen(QPen(colours.color(QPalette::Mid), 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.drawPolyline(track);
     painter.setPen(QPen(colours.color(QPalette::Text).lighter(), 1.5));

@@ -23,7 +23,8 @@ public:
     // Draws this circuit (a built-in id); unknown ids leave the map empty with a note.
     void setCircuit(const QString &circuitId);
     // Draws a real race's outline (metres, in the frame of its telemetry's x/y).
-    void setOutline(const QVector<QPointF> &outline, const QString &name);
+    // closed = false: a path driven so far, drawn open (a live source before its first lap).
+    void setOutline(const QVector<QPointF> &outline, const QString &name, bool closed = true);
     void setFollowedDriver(const QString &driver);
     QSize sizeHint() const override { return {420, 320}; }
 
@@ -42,6 +43,7 @@ private:
     const Grid &m_grid;
     QString m_circuitName;
     QString m_emptyNote;        // shown when there is no circuit to draw
+    bool m_closed = true;
     QVector<QPointF> m_centreline;
     QRectF m_bounds;
     QString m_followed;

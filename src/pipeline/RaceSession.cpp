@@ -33,6 +33,20 @@ namespace pitwall {
 
 namespace {
 
+// A race from the F1 game: what it will be is known as the packets come (the grid and
+// track are in the recording's race_started event and result).
+RaceRecord gameRecordFor(const SimOptions &race, const SessionOptions &options)
+{
+    RaceRecord record;
+    record.id = race.raceId;
+    record.name = QStringLiteral("F1 game %1").arg(
+        QDateTime::fromMSecsSinceEpoch(race.startEpochMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    record.circuit = QStringLiteral("f1-game");
+    record.startedAtMs = race.startEpochMs;
+    record.options = QJsonObject{{"source", "F1 game"}, {"udp_port", options.game.port}};
+    return record;
+}
+
 RaceRecord raceRecordFor(const SimOptions &race, const Grid &grid, const RaceSimulator &simulator, const SessionOptions &options)
 {
     RaceRecord record;
@@ -88,6 +102,7 @@ struct RaceSession::Clients {
     std::unique_ptr<PipelineEngine> pipeline; // after the producer: stops before it
     std::unique_ptr<RaceSource> runner;       // declared last: stops first, while the producer lives
     ReplayRunner *replay = nullptr;           // the runner, when it is a replay
+    F1GameSource *game = nullptr;             // the runner, when the F1 game is the source
 };
 
 RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &grid, SessionOptions options,
@@ -151,7 +166,7 @@ void RaceSession::start()
             if (!found.value())
                 return Error{QStringLiteral("no race %1 in the library %2").arg(options.replayRaceId, options.libraryPath)};
             replayed = *found.value();
-        } else {
+        } else if (!options.game.enabled) {
             auto created = RaceSimulator::create(grid, race);
             if (!created)
                 return created.error();
@@ -200,7 +215,8 @@ void RaceSession::start()
         clients->producer = std::move(producer).value();
         if (!options.libraryPath.isEmpty() && !replaying) {
             // Every message, the race's and the stages', as it is produced: not read back.
-            auto recorder = RaceRecorder::start(options.libraryPath, raceRecordFor(race, grid, *simulator, options));
+            auto recorder = RaceRecorder::start(options.libraryPath, simulator ? raceRecordFor(race, grid, *simulator, options)
+                                                                                  : gameRecordFor(race, options));
             if (!recorder)
                 return recorder.error();
             clients->recorder = std::move(recorder).value();
@@ -260,6 +276,11 @@ void RaceSession::start()
                 *clients->producer, options.speed, std::move(backlog), std::move(clock));
             clients->replay = replay.get();
             clients->runner = std::move(replay);
+        } else if (options.game.enabled) {
+            auto game = std::make_unique<F1GameSource>(options.game, race.raceId, race.startEpochMs, *clients->producer,
+                                                       std::move(backlog), std::move(clock));
+            clients->game = game.get();
+            clients->runner = std::move(game);
         } else
             clients->runner = std::make_unique<RaceRunner>(std::move(simulator), *clients->producer, options.speed,
                                                            std::move(backlog), std::move(clock));
@@ -444,6 +465,11 @@ SessionStats RaceSession::stats() const
             stats.lastError = *error;
     }
     return stats;
+}
+
+QJsonObject RaceSession::gameStatus() const
+{
+    return m_clients && m_clients->game ? m_clients->game->receiverStatus() : QJsonObject();
 }
 
 RaceSummary RaceSession::summary() const

@@ -5,6 +5,7 @@
 // no call here blocks.
 
 #include "LeaderboardFeed.h"
+#include "F1GameSource.h"
 #include "RaceViewFeed.h"
 #include "RaceSource.h"
 #include "SessionStats.h"
@@ -36,6 +37,8 @@ struct SessionOptions {
     // Set: replay this race of the library instead of simulating one (it is not recorded again).
     QString replayRaceId;
     bool replayRerun = false;    // false: play everything recorded; true: only the race's own topics, pipeline afresh
+    // Enabled: the race comes live from the F1 game's UDP telemetry instead of the simulator.
+    GameSourceOptions game;
     // Read telemetry, events, anomalies, forecasts and commentary back for a window (viewBatch).
     bool viewFeed = false;
     // The LLM, embedder and vector store of the AI stages; null: offline ones for this session.
@@ -66,6 +69,8 @@ public:
     void setSpeed(double speed);
     void setReplayPaused(bool paused);
     qint64 replayDurationMs() const;
+    // The F1 game source's receiver status (waiting / receiving..., packets, refusals); empty otherwise.
+    QJsonObject gameStatus() const;
 
     State state() const { return m_state; }
     QString raceId() const { return m_options.race.raceId; }

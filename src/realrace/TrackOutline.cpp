@@ -78,6 +78,19 @@ std::optional<TrackOutline> TrackOutline::fromPath(const QVector<QPointF> &path)
     return std::nullopt;
 }
 
+std::optional<TrackOutline> TrackOutline::fromPathInPlace(const QVector<QPointF> &path)
+{
+    auto outline = fromPath(path);
+    if (!outline)
+        return std::nullopt;
+    // Back to the source frame: undo the turn and the centring.
+    QVector<QPointF> points;
+    const double c = outline->m_cos, s = outline->m_sin;
+    for (const auto &p : outline->m_points)
+        points.push_back(QPointF(p.x() * c + p.y() * s, -p.x() * s + p.y() * c) + outline->m_centre);
+    return fromPoints(points);
+}
+
 std::optional<TrackOutline> TrackOutline::fromPoints(const QVector<QPointF> &points)
 {
     if (points.size() < 3)

@@ -16,6 +16,9 @@ public:
     // racing; the first lap that closes on itself (back within a few metres after at
     // least kMinLapM) becomes the outline. nullopt when no lap closes.
     static std::optional<TrackOutline> fromPath(const QVector<QPointF> &path);
+    // The same, kept in the path's own frame (not centred or turned): for a map that draws
+    // cars at their source x/y as they come (the F1 game, live).
+    static std::optional<TrackOutline> fromPathInPlace(const QVector<QPointF> &path);
     // An outline stored earlier (already in the outline's frame).
     static std::optional<TrackOutline> fromPoints(const QVector<QPointF> &points);
 
