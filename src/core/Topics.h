@@ -2,6 +2,9 @@
 // Topic names of the demo's data contract (../shared/design.md). Never rename these:
 // the demo's Flink SQL reads them.
 
+#include <cstring>
+#include <iterator>
+
 namespace pitwall::topics {
 
 inline constexpr const char *kDriverPositions = "f1-driver-positions";
@@ -27,5 +30,15 @@ inline constexpr const char *kAll[] = {kDriverPositions,    kCarMetrics,
                                        kRaceEvents,         kFaultLabels,
                                        kTelemetryAnomalies, kCommentaryInput,
                                        kForecasts,          kCommentaryQueryResults};
+
+// The index of a topic in kAll (for counters kept per topic), or -1 when it is not ours.
+inline int indexOf(const char *topic)
+{
+    for (size_t i = 0; i < std::size(kAll); ++i) {
+        if (std::strcmp(kAll[i], topic) == 0)
+            return int(i);
+    }
+    return -1;
+}
 
 } // namespace pitwall::topics

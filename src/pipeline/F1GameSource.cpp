@@ -21,15 +21,6 @@ namespace f1game = sources::f1game;
 
 namespace {
 
-int topicIndex(const char *topic)
-{
-    for (size_t i = 0; i < std::size(topics::kAll); ++i) {
-        if (std::strcmp(topics::kAll[i], topic) == 0)
-            return int(i);
-    }
-    return -1;
-}
-
 // The game sends each periodic packet once per frame: one seen again is a duplicate, one
 // older than the newest of its kind is stale (reordered on the network) and its news is
 // already superseded. Events are not periodic: only exact repeats are dropped, from a
@@ -110,7 +101,7 @@ F1GameSource::~F1GameSource()
 
 quint64 F1GameSource::producedTo(const char *topic) const
 {
-    const int index = topicIndex(topic);
+    const int index = topics::indexOf(topic);
     return index < 0 ? 0 : m_produced[size_t(index)].load();
 }
 
@@ -206,7 +197,7 @@ bool F1GameSource::run(const std::stop_token &stop)
             const QByteArray raceKey = m_raceId.toUtf8();
             auto produce = [&](const char *topic, const QByteArray &key, const QByteArray &value) {
                 m_producer.produce(topic, key, value);
-                if (const int index = topicIndex(topic); index >= 0)
+                if (const int index = topics::indexOf(topic); index >= 0)
                     ++m_produced[size_t(index)];
             };
             announce(double(r.assembler->raceMs()) / 1000.0);

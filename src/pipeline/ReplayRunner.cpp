@@ -11,19 +11,6 @@
 
 namespace pitwall {
 
-namespace {
-
-int topicIndex(const char *topic)
-{
-    for (size_t i = 0; i < std::size(topics::kAll); ++i) {
-        if (std::strcmp(topics::kAll[i], topic) == 0)
-            return int(i);
-    }
-    return -1;
-}
-
-} // namespace
-
 ReplayRunner::ReplayRunner(QString libraryPath, RaceRecord race, Mode mode, KafkaProducer &producer, double speed,
                            Backlog backlog, StepClock onStep)
     : RaceSource(speed, std::move(backlog), std::move(onStep))
@@ -114,13 +101,13 @@ void ReplayRunner::play(const std::stop_token &stop, const RecordedMessage &mess
         if (const auto update = codec::decodePositionUpdate(message.value); update && update->position == 1 && update->lap)
             m_leaderLap = *update->lap; // a seek back may lower it
     }
-    if (const int index = topicIndex(message.topic.constData()); index >= 0)
+    if (const int index = topics::indexOf(message.topic.constData()); index >= 0)
         ++m_produced[size_t(index)];
 }
 
 quint64 ReplayRunner::producedTo(const char *topic) const
 {
-    const int index = topicIndex(topic);
+    const int index = topics::indexOf(topic);
     return index < 0 ? 0 : m_produced[size_t(index)].load();
 }
 

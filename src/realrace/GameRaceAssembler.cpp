@@ -1,5 +1,7 @@
 #include "GameRaceAssembler.h"
 
+#include "Slug.h"
+
 #include "core/JsonCodec.h"
 #include "sources/f1game/GameNames.h"
 
@@ -105,14 +107,7 @@ QString circuitId(const QString &track)
         return QStringLiteral("red-bull-ring");
     if (track == QLatin1String("Brazil"))
         return QStringLiteral("interlagos");
-    static const QRegularExpression nonWord(QStringLiteral("[^a-z0-9]+"));
-    QString id = track.toLower();
-    id.replace(nonWord, QStringLiteral("-"));
-    while (id.startsWith(QLatin1Char('-')))
-        id.remove(0, 1);
-    while (id.endsWith(QLatin1Char('-')))
-        id.chop(1);
-    return id;
+    return slug(track);
 }
 
 // Three letters from a name: the family name's first three (the game sends "VERSTAPPEN",

@@ -1,5 +1,6 @@
 #include "RealRaceBuilder.h"
 
+#include "Slug.h"
 #include "TrackOutline.h"
 #include "core/Grid.h"
 #include "core/JsonCodec.h"
@@ -71,18 +72,6 @@ struct CarState {
     double derivedSpeedKph = 0;
     qint64 slowSinceMs = -1;    // derived pit stops: how long the car has been at pit-lane speed
 };
-
-QString slug(const QString &text)
-{
-    static const QRegularExpression nonWord(QStringLiteral("[^a-z0-9]+"));
-    QString s = text.toLower();
-    s.replace(nonWord, QStringLiteral("-"));
-    while (s.startsWith(QLatin1Char('-')))
-        s.remove(0, 1);
-    while (s.endsWith(QLatin1Char('-')))
-        s.chop(1);
-    return s;
-}
 
 // One of our built-in circuits, when the session ran on it (its map and lap length then
 // come for free); empty otherwise.
