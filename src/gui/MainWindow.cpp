@@ -847,6 +847,13 @@ void MainWindow::startGameSession()
             options.game.bind = QHostAddress::LocalHost;
     }
     m_gameOutlineSet = false;
+    m_gameOutlineTriedMs = -1;
+    // The address to type into the game's telemetry settings: this machine's, on its networks.
+    m_gameAddresses.clear();
+    for (const auto &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+            m_gameAddresses << address.toString();
+    }
     m_gameGrid = {};
     startSession(options);
     m_raceName = tr("F1 game");
@@ -861,12 +868,7 @@ void MainWindow::showGameStatus()
     }
     const auto status = m_session->gameStatus();
     const int port = m_session->options().game.port;
-    // The address to type into the game's telemetry settings: this machine's, on its networks.
-    QStringList addresses;
-    for (const auto &address : QNetworkInterface::allAddresses()) {
-        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
-            addresses << address.toString();
-    }
+    const QStringList &addresses = m_gameAddresses;
     const QString where = m_session->options().game.bind == QHostAddress::LocalHost
                               ? tr("127.0.0.1 port %1").arg(port)
                               : tr("%1 port %2").arg(addresses.isEmpty() ? tr("this machine") : addresses.join(QLatin1String(", "))).arg(port);
@@ -903,7 +905,9 @@ void MainWindow::showGameStatus()
         }
     }
     // The circuit, drawn from the followed car's own path once it has closed a lap.
-    if (!m_gameOutlineSet && m_store) {
+    // Searching the path for a closed lap walks all of it: every two race-seconds is enough.
+    if (!m_gameOutlineSet && m_store && m_store->newestRaceMs() - m_gameOutlineTriedMs >= 2000) {
+        m_gameOutlineTriedMs = m_store->newestRaceMs();
         const QString driver = followedDriver();
         QVector<QPointF> path;
         for (const auto &point : m_store->telemetry(driver, 0, m_store->newestRaceMs()))

@@ -153,6 +153,8 @@ private:
     QVector<QPointF> m_raceOutline; // a real race's track outline, metres; empty: the built-in circuit
     QLabel *m_gameLabel = nullptr;  // the F1 game's receiver status, while it is the source
     bool m_gameOutlineSet = false;
+    qint64 m_gameOutlineTriedMs = -1; // race ms of the last search for a closed lap (GUI thread: not every tick)
+    QStringList m_gameAddresses;      // this machine's IPv4 addresses, read once per game session
     QJsonObject m_gameGrid;         // the game's grid as last applied to the views
     LeaderboardModel *m_leaderboard = nullptr;
     KafkaSelection m_kafkaSelection;
