@@ -274,12 +274,12 @@
         <translation>Das Rennen in eine Datei schreiben: JSON Lines (importierbar) oder CSV</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="80"/>
+        <location filename="../ui/LibraryPanel.ui" line="63"/>
         <source>Re&amp;name</source>
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="85"/>
+        <location filename="../ui/LibraryPanel.ui" line="80"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
@@ -2031,390 +2031,547 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="130"/>
+        <location filename="../src/gui/MainWindow.cpp" line="142"/>
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="131"/>
+        <location filename="../src/gui/MainWindow.cpp" line="143"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="161"/>
+        <location filename="../src/gui/MainWindow.cpp" line="173"/>
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="171"/>
+        <location filename="../src/gui/MainWindow.cpp" line="195"/>
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="176"/>
-        <location filename="../src/gui/MainWindow.cpp" line="694"/>
+        <location filename="../src/gui/MainWindow.cpp" line="200"/>
+        <location filename="../src/gui/MainWindow.cpp" line="334"/>
+        <location filename="../src/gui/MainWindow.cpp" line="896"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="191"/>
+        <location filename="../src/gui/MainWindow.cpp" line="227"/>
         <source>&amp;Faster</source>
         <translation>S&amp;chneller</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="196"/>
+        <location filename="../src/gui/MainWindow.cpp" line="232"/>
         <source>Follow the F1 &amp;game (UDP telemetry)</source>
         <translation>Dem F1-&amp;Spiel folgen (UDP-Telemetrie)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="198"/>
+        <location filename="../src/gui/MainWindow.cpp" line="234"/>
         <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
         <translation>Ein Live-Rennen aus dem Spiel EA SPORTS F1: dessen UDP-Telemetrie auf diesen Rechner richten, Port 20777</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="200"/>
+        <location filename="../src/gui/MainWindow.cpp" line="252"/>
         <source>S&amp;lower</source>
         <translation>Langsa&amp;mer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="224"/>
+        <location filename="../src/gui/MainWindow.cpp" line="379"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="240"/>
+        <location filename="../src/gui/MainWindow.cpp" line="395"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="250"/>
+        <location filename="../src/gui/MainWindow.cpp" line="405"/>
         <source>Import &amp;real race…</source>
         <translation>&amp;Echtes Rennen importieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="264"/>
+        <location filename="../src/gui/MainWindow.cpp" line="419"/>
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="269"/>
+        <location filename="../src/gui/MainWindow.cpp" line="424"/>
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="276"/>
+        <location filename="../src/gui/MainWindow.cpp" line="431"/>
         <source>Kafka is not ready yet.</source>
         <translation>Kafka ist noch nicht bereit.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="308"/>
+        <location filename="../src/gui/MainWindow.cpp" line="466"/>
         <source>Telemetry</source>
         <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="311"/>
+        <location filename="../src/gui/MainWindow.cpp" line="469"/>
         <source>Race trace</source>
         <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="318"/>
+        <location filename="../src/gui/MainWindow.cpp" line="464"/>
         <source>Track map</source>
         <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="322"/>
+        <location filename="../src/gui/MainWindow.cpp" line="183"/>
+        <source> Laps </source>
+        <translation> Runden </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="187"/>
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="188"/>
+        <source>Race length in laps (Full: the circuit&apos;s race distance)</source>
+        <translation>Renndistanz in Runden (Voll: die Renndistanz der Strecke)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="203"/>
+        <source> Source </source>
+        <translation> Quelle </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="206"/>
+        <source>Simulator</source>
+        <translation>Simulator</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="207"/>
+        <source>F1 game (UDP)</source>
+        <translation>F1-Spiel (UDP)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="208"/>
+        <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game&apos;s UDP telemetry</source>
+        <translation>Was Start startet: ein simuliertes Rennen oder ein Live-Rennen aus der UDP-Telemetrie des EA SPORTS F1-Spiels</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="236"/>
+        <source>F1 game: listen on this machine only</source>
+        <translation>F1-Spiel: nur auf diesem Rechner lauschen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="240"/>
+        <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
+        <translation>Ein: nur ein Spiel auf diesem Computer kann Telemetrie senden (127.0.0.1). Aus: das Spiel darf auf einer Konsole oder einem anderen PC in Ihrem Netzwerk laufen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="242"/>
+        <source>F1 game: UDP port…</source>
+        <translation>F1-Spiel: UDP-Port…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="246"/>
+        <source>F1 game UDP port</source>
+        <translation>UDP-Port des F1-Spiels</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="247"/>
+        <source>The port set in the game&apos;s Telemetry Settings (UDP Port):</source>
+        <translation>Der in den Telemetrie-Einstellungen des Spiels gesetzte Port (UDP Port):</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="310"/>
+        <source>Start &amp;page</source>
+        <translation>Start&amp;seite</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="314"/>
+        <source>&amp;Replay the latest race</source>
+        <translation>Letztes Rennen &amp;wiedergeben</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="319"/>
+        <source>The library has no race yet: run one first.</source>
+        <translation>Die Bibliothek enthält noch kein Rennen: fahren Sie zuerst eines.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="350"/>
+        <source>Kafka: the embedded broker</source>
+        <translation>Kafka: der eingebettete Broker</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="351"/>
+        <source>Kafka: %1</source>
+        <translation>Kafka: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="358"/>
+        <source>Commentary: the offline commentator</source>
+        <translation>Kommentar: der Offline-Kommentator</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="360"/>
+        <source>Commentary: Amazon Bedrock, %1 in %2</source>
+        <translation>Kommentar: Amazon Bedrock, %1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="362"/>
+        <source>Commentary: OpenAI API, %1 at %2</source>
+        <translation>Kommentar: OpenAI-API, %1 auf %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="365"/>
+        <source>Embeddings: OpenAI API, %1 at %2</source>
+        <translation>Embeddings: OpenAI-API, %1 auf %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="366"/>
+        <source>Embeddings: offline (%1)</source>
+        <translation>Embeddings: offline (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="367"/>
+        <source>Vector store: %1</source>
+        <translation>Vektorspeicher: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="371"/>
+        <source>Commentary, embeddings and vector store: offline, on this machine</source>
+        <translation>Kommentar, Embeddings und Vektorspeicher: offline, auf diesem Rechner</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="477"/>
         <source>Race feed</source>
         <translation>Renngeschehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="329"/>
+        <location filename="../src/gui/MainWindow.cpp" line="486"/>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="362"/>
+        <location filename="../src/gui/MainWindow.cpp" line="519"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="365"/>
+        <location filename="../src/gui/MainWindow.cpp" line="522"/>
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="397"/>
+        <location filename="../src/gui/MainWindow.cpp" line="556"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="401"/>
+        <location filename="../src/gui/MainWindow.cpp" line="560"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="412"/>
+        <location filename="../src/gui/MainWindow.cpp" line="571"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="481"/>
+        <location filename="../src/gui/MainWindow.cpp" line="640"/>
         <source>%1 live</source>
         <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="482"/>
+        <location filename="../src/gui/MainWindow.cpp" line="641"/>
         <source>%1 (held)</source>
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="500"/>
+        <location filename="../src/gui/MainWindow.cpp" line="659"/>
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="523"/>
+        <location filename="../src/gui/MainWindow.cpp" line="682"/>
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="532"/>
+        <location filename="../src/gui/MainWindow.cpp" line="691"/>
         <source>%1 — classification</source>
         <translation>%1 — Klassement</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="534"/>
+        <location filename="../src/gui/MainWindow.cpp" line="693"/>
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="538"/>
+        <location filename="../src/gui/MainWindow.cpp" line="697"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="538"/>
+        <location filename="../src/gui/MainWindow.cpp" line="697"/>
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="538"/>
+        <location filename="../src/gui/MainWindow.cpp" line="697"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="580"/>
-        <location filename="../src/gui/MainWindow.cpp" line="591"/>
-        <location filename="../src/gui/MainWindow.cpp" line="1115"/>
+        <location filename="../src/gui/MainWindow.cpp" line="739"/>
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="744"/>
+        <location filename="../src/gui/MainWindow.cpp" line="755"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1355"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="584"/>
+        <location filename="../src/gui/MainWindow.cpp" line="748"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="588"/>
+        <location filename="../src/gui/MainWindow.cpp" line="752"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="591"/>
+        <location filename="../src/gui/MainWindow.cpp" line="755"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="609"/>
+        <location filename="../src/gui/MainWindow.cpp" line="775"/>
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="611"/>
+        <location filename="../src/gui/MainWindow.cpp" line="777"/>
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="646"/>
+        <location filename="../src/gui/MainWindow.cpp" line="812"/>
         <source>Some saved secrets could not be read: %1</source>
         <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="654"/>
-        <source>Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again.</source>
-        <translation>Einrichtung gespeichert. Kafka verbindet sich jetzt neu; die KI-Verbindungen gelten ab dem nächsten Start von Pit Wall.</translation>
+        <location filename="../src/gui/MainWindow.cpp" line="1344"/>
+        <source>Kafka is not connected: see File ▸ Kafka connection.</source>
+        <translation>Kafka ist nicht verbunden: siehe Datei ▸ Kafka-Verbindung.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="662"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1345"/>
+        <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
+        <translation>Ein Rennen läuft: beenden Sie es (Rennen ▸ Stopp), um ein weiteres zu starten.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="863"/>
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="708"/>
+        <location filename="../src/gui/MainWindow.cpp" line="912"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="727"/>
+        <location filename="../src/gui/MainWindow.cpp" line="931"/>
         <source>Lap %v of %m</source>
         <translation>Runde %v von %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="753"/>
+        <location filename="../src/gui/MainWindow.cpp" line="959"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="754"/>
+        <location filename="../src/gui/MainWindow.cpp" line="293"/>
+        <location filename="../src/gui/MainWindow.cpp" line="960"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="769"/>
+        <location filename="../src/gui/MainWindow.cpp" line="829"/>
+        <source> The running race keeps its settings.</source>
+        <translation> Das laufende Rennen behält seine Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="831"/>
+        <source>Setup saved; it applies to the next race.%1</source>
+        <translation>Einrichtung gespeichert; sie gilt ab dem nächsten Rennen.%1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="835"/>
+        <source>Setup saved: starting the new AI connections…%1</source>
+        <translation>Einrichtung gespeichert: die neuen KI-Verbindungen werden gestartet…%1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="842"/>
+        <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
+        <translation>Die neuen KI-Einstellungen konnten nicht starten: %1. Die Rennen behalten die bisherigen.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="846"/>
+        <source>Setup applied: the next race uses %1 and %2.%3</source>
+        <translation>Einrichtung übernommen: das nächste Rennen nutzt %1 und %2.%3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="975"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="770"/>
+        <location filename="../src/gui/MainWindow.cpp" line="976"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="776"/>
+        <location filename="../src/gui/MainWindow.cpp" line="982"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="778"/>
+        <location filename="../src/gui/MainWindow.cpp" line="984"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="778"/>
+        <location filename="../src/gui/MainWindow.cpp" line="984"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="797"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1003"/>
         <source>There is no race %1 in the library.</source>
         <translation>In der Bibliothek gibt es kein Rennen %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="850"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1073"/>
         <source>F1 game</source>
         <translation>F1-Spiel</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="869"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1087"/>
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 Port %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="870"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
         <source>%1 port %2</source>
         <translation>%1 Port %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="870"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
         <source>this machine</source>
         <translation>diesem Rechner</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="874"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1092"/>
         <source>F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)</source>
         <translation>F1-Spiel: warte auf Telemetrie an %1 (UDP-Telemetrie an, UDP-Format 2024 oder 2025)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="876"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1094"/>
         <source>F1 game: %1</source>
         <translation>F1-Spiel: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="878"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1096"/>
         <source>F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7</source>
         <translation>F1-Spiel: %1, %2 Pakete/s, Format %3, %4, %5 · abgewiesen %6 · an %7</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="879"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
         <source>receiving</source>
         <translation>empfange</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="879"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
         <source>session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="933"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1153"/>
         <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>Die Fahrer dieses Rennens ließen sich nicht lesen (%1); das eingebaute Starterfeld wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="983"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1203"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1001"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1221"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1002"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1222"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1034"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1265"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1035"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1266"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1036"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1267"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1027"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1247"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="113"/>
+        <location filename="../src/gui/MainWindow.cpp" line="124"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1044"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1275"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1053"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1284"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1082"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1313"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1083"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1314"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1085"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1316"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1086"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1317"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -2558,43 +2715,43 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::RaceLibraryModel</name>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="34"/>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="45"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="36"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="47"/>
         <source>The race library is not open.</source>
         <translation>Die Rennbibliothek ist nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="103"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="105"/>
         <source>Race</source>
         <translation>Rennen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="104"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="106"/>
         <source>Circuit</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="105"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="107"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="106"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="108"/>
         <source>Laps</source>
         <translation>Runden</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="107"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="109"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="108"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="110"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="109"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="111"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
@@ -2829,6 +2986,162 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::StartPage</name>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="65"/>
+        <source>&lt;h2&gt;Pit Wall&lt;/h2&gt;A live race on this machine: leaderboard, track map and telemetry, AI commentary, anomaly detection and forecasts. Start a short race, replay one, or follow a real one.</source>
+        <translation>&lt;h2&gt;Pit Wall&lt;/h2&gt;Ein Live-Rennen auf diesem Rechner: Rangliste, Streckenkarte und Telemetrie, KI-Kommentar, Anomalieerkennung und Prognosen. Starten Sie ein kurzes Rennen, spielen Sie eines erneut ab oder verfolgen Sie ein echtes.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="95"/>
+        <source>Start a race</source>
+        <translation>Ein Rennen starten</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="104"/>
+        <source>Circuit</source>
+        <translation>Strecke</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="110"/>
+        <source> laps</source>
+        <translation> Runden</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="113"/>
+        <source>5-lap sprint</source>
+        <translation>5-Runden-Sprint</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="113"/>
+        <source>25 %</source>
+        <translation>25 %</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="113"/>
+        <source>Full distance</source>
+        <translation>Volle Distanz</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="122"/>
+        <source>Race length</source>
+        <translation>Renndistanz</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="128"/>
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="130"/>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="134"/>
+        <source>Select your racer</source>
+        <translation>Wählen Sie Ihren Fahrer</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="135"/>
+        <source>Make them the hero: starts P5–P10 and fights for the podium</source>
+        <translation>Zum Helden machen: startet auf P5–P10 und kämpft um das Podium</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="141"/>
+        <source>Start race</source>
+        <translation>Rennen starten</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="151"/>
+        <source>About %1 to the chequered flag</source>
+        <translation>Etwa %1 bis zur Zielflagge</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="152"/>
+        <source>As fast as this machine runs it</source>
+        <translation>So schnell, wie dieser Rechner es schafft</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="168"/>
+        <source>Replay a race</source>
+        <translation>Ein Rennen wiedergeben</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="174"/>
+        <source>Open the race library…</source>
+        <translation>Rennbibliothek öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="184"/>
+        <source>Real races</source>
+        <translation>Echte Rennen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="187"/>
+        <source>A Grand Prix from the F1 live-timing archive or OpenF1, or a session folder you have.</source>
+        <translation>Ein Grand Prix aus dem F1-Live-Timing-Archiv oder von OpenF1, oder ein Sitzungsordner, den Sie haben.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="190"/>
+        <source>Import a real race…</source>
+        <translation>Ein echtes Rennen importieren…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="194"/>
+        <source>Your own race in the EA SPORTS F1 game: turn UDP Telemetry on in its settings and send it to this computer (port 20777 unless you changed it under Race ▸ F1 game).</source>
+        <translation>Ihr eigenes Rennen im EA SPORTS F1-Spiel: schalten Sie in seinen Einstellungen die UDP-Telemetrie ein und senden Sie sie an diesen Computer (Port 20777, sofern Sie ihn nicht unter Rennen ▸ F1-Spiel geändert haben).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="199"/>
+        <source>Follow the F1 game</source>
+        <translation>Dem F1-Spiel folgen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="210"/>
+        <source>Setup</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="218"/>
+        <source>Open the setup wizard…</source>
+        <translation>Einrichtungsassistenten öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="278"/>
+        <source>Races you run are kept in the library; the latest appear here.</source>
+        <translation>Ihre Rennen werden in der Bibliothek aufbewahrt; die neuesten erscheinen hier.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/StartPage.cpp" line="288"/>
+        <source>, %n laps</source>
+        <translation>
+            <numerusform>, %n Runde</numerusform>
+            <numerusform>, %n Runden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="289"/>
+        <source>▶  %1%2</source>
+        <translation>▶  %1%2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="291"/>
+        <source>Replay %1 (%2, %3)</source>
+        <translation>%1 wiedergeben (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="303"/>
+        <source>Everything runs on this machine; nothing is sent anywhere.</source>
+        <translation>Alles läuft auf diesem Rechner; nichts wird irgendwohin gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="304"/>
+        <source>Cloud services are set up:</source>
+        <translation>Cloud-Dienste sind eingerichtet:</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::TelemetryPanel</name>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="69"/>
@@ -2938,17 +3251,17 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::TrackMapWidget</name>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="38"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="45"/>
         <source>No map: this race&apos;s source has no car positions.</source>
         <translation>Keine Karte: die Quelle dieses Rennens hat keine Fahrzeugpositionen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="50"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="57"/>
         <source>The map appears once the followed car has driven a lap.</source>
         <translation>Die Karte erscheint, sobald das verfolgte Auto eine Runde gefahren ist.</translation>
     </message>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="101"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="108"/>
         <source>The track map appears when a race starts.</source>
         <translation>Die Streckenkarte erscheint, sobald ein Rennen startet.</translation>
     </message>

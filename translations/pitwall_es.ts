@@ -274,12 +274,12 @@
         <translation>Escribir la carrera en un archivo: JSON Lines (importable) o CSV</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="80"/>
+        <location filename="../ui/LibraryPanel.ui" line="63"/>
         <source>Re&amp;name</source>
         <translation>Re&amp;nombrar</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="85"/>
+        <location filename="../ui/LibraryPanel.ui" line="80"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Eliminar…</translation>
     </message>
@@ -2031,390 +2031,547 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="130"/>
+        <location filename="../src/gui/MainWindow.cpp" line="142"/>
         <source>About Pit Wall</source>
         <translation>Acerca de Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="131"/>
+        <location filename="../src/gui/MainWindow.cpp" line="143"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="161"/>
+        <location filename="../src/gui/MainWindow.cpp" line="173"/>
         <source> Circuit </source>
         <translation> Circuito </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="171"/>
+        <location filename="../src/gui/MainWindow.cpp" line="195"/>
         <source> Speed </source>
         <translation> Velocidad </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="176"/>
-        <location filename="../src/gui/MainWindow.cpp" line="694"/>
+        <location filename="../src/gui/MainWindow.cpp" line="200"/>
+        <location filename="../src/gui/MainWindow.cpp" line="334"/>
+        <location filename="../src/gui/MainWindow.cpp" line="896"/>
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="191"/>
+        <location filename="../src/gui/MainWindow.cpp" line="227"/>
         <source>&amp;Faster</source>
         <translation>Más &amp;rápido</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="196"/>
+        <location filename="../src/gui/MainWindow.cpp" line="232"/>
         <source>Follow the F1 &amp;game (UDP telemetry)</source>
         <translation>Seguir el &amp;juego de F1 (telemetría UDP)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="198"/>
+        <location filename="../src/gui/MainWindow.cpp" line="234"/>
         <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
         <translation>Una carrera en directo del juego EA SPORTS F1: dirija su telemetría UDP a este equipo, puerto 20777</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="200"/>
+        <location filename="../src/gui/MainWindow.cpp" line="252"/>
         <source>S&amp;lower</source>
         <translation>Más &amp;lento</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="224"/>
+        <location filename="../src/gui/MainWindow.cpp" line="379"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="240"/>
+        <location filename="../src/gui/MainWindow.cpp" line="395"/>
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="250"/>
+        <location filename="../src/gui/MainWindow.cpp" line="405"/>
         <source>Import &amp;real race…</source>
         <translation>Importar carrera &amp;real…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="264"/>
+        <location filename="../src/gui/MainWindow.cpp" line="419"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="269"/>
+        <location filename="../src/gui/MainWindow.cpp" line="424"/>
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="276"/>
+        <location filename="../src/gui/MainWindow.cpp" line="431"/>
         <source>Kafka is not ready yet.</source>
         <translation>Kafka aún no está listo.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="308"/>
+        <location filename="../src/gui/MainWindow.cpp" line="466"/>
         <source>Telemetry</source>
         <translation>Telemetría</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="311"/>
+        <location filename="../src/gui/MainWindow.cpp" line="469"/>
         <source>Race trace</source>
         <translation>Evolución</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="318"/>
+        <location filename="../src/gui/MainWindow.cpp" line="464"/>
         <source>Track map</source>
         <translation>Mapa del circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="322"/>
+        <location filename="../src/gui/MainWindow.cpp" line="183"/>
+        <source> Laps </source>
+        <translation> Vueltas </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="187"/>
+        <source>Full</source>
+        <translation>Completa</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="188"/>
+        <source>Race length in laps (Full: the circuit&apos;s race distance)</source>
+        <translation>Distancia de la carrera en vueltas (Completa: la distancia de carrera del circuito)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="203"/>
+        <source> Source </source>
+        <translation> Fuente </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="206"/>
+        <source>Simulator</source>
+        <translation>Simulador</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="207"/>
+        <source>F1 game (UDP)</source>
+        <translation>Juego de F1 (UDP)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="208"/>
+        <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game&apos;s UDP telemetry</source>
+        <translation>Lo que inicia Iniciar: una carrera simulada o una carrera en directo desde la telemetría UDP del juego EA SPORTS F1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="236"/>
+        <source>F1 game: listen on this machine only</source>
+        <translation>Juego de F1: escuchar solo en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="240"/>
+        <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
+        <translation>Activado: solo un juego en este ordenador puede enviar telemetría (127.0.0.1). Desactivado: el juego puede ejecutarse en una consola u otro PC de su red</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="242"/>
+        <source>F1 game: UDP port…</source>
+        <translation>Juego de F1: puerto UDP…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="246"/>
+        <source>F1 game UDP port</source>
+        <translation>Puerto UDP del juego de F1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="247"/>
+        <source>The port set in the game&apos;s Telemetry Settings (UDP Port):</source>
+        <translation>El puerto configurado en los ajustes de telemetría del juego (UDP Port):</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="310"/>
+        <source>Start &amp;page</source>
+        <translation>&amp;Página de inicio</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="314"/>
+        <source>&amp;Replay the latest race</source>
+        <translation>&amp;Repetir la última carrera</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="319"/>
+        <source>The library has no race yet: run one first.</source>
+        <translation>La biblioteca aún no tiene carreras: corra una primero.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="350"/>
+        <source>Kafka: the embedded broker</source>
+        <translation>Kafka: el broker integrado</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="351"/>
+        <source>Kafka: %1</source>
+        <translation>Kafka: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="358"/>
+        <source>Commentary: the offline commentator</source>
+        <translation>Comentarios: el comentarista sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="360"/>
+        <source>Commentary: Amazon Bedrock, %1 in %2</source>
+        <translation>Comentarios: Amazon Bedrock, %1 en %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="362"/>
+        <source>Commentary: OpenAI API, %1 at %2</source>
+        <translation>Comentarios: API de OpenAI, %1 en %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="365"/>
+        <source>Embeddings: OpenAI API, %1 at %2</source>
+        <translation>Embeddings: API de OpenAI, %1 en %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="366"/>
+        <source>Embeddings: offline (%1)</source>
+        <translation>Embeddings: sin conexión (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="367"/>
+        <source>Vector store: %1</source>
+        <translation>Almacén vectorial: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="371"/>
+        <source>Commentary, embeddings and vector store: offline, on this machine</source>
+        <translation>Comentarios, embeddings y almacén vectorial: sin conexión, en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="477"/>
         <source>Race feed</source>
         <translation>Crónica de carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="329"/>
+        <location filename="../src/gui/MainWindow.cpp" line="486"/>
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="362"/>
+        <location filename="../src/gui/MainWindow.cpp" line="519"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="365"/>
+        <location filename="../src/gui/MainWindow.cpp" line="522"/>
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="397"/>
+        <location filename="../src/gui/MainWindow.cpp" line="556"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="401"/>
+        <location filename="../src/gui/MainWindow.cpp" line="560"/>
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="412"/>
+        <location filename="../src/gui/MainWindow.cpp" line="571"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="481"/>
+        <location filename="../src/gui/MainWindow.cpp" line="640"/>
         <source>%1 live</source>
         <translation>%1 en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="482"/>
+        <location filename="../src/gui/MainWindow.cpp" line="641"/>
         <source>%1 (held)</source>
         <translation>%1 (detenido)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="500"/>
+        <location filename="../src/gui/MainWindow.cpp" line="659"/>
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="523"/>
+        <location filename="../src/gui/MainWindow.cpp" line="682"/>
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Vuelta rápida: &lt;b&gt;%1&lt;/b&gt;, %2 en la vuelta %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="532"/>
+        <location filename="../src/gui/MainWindow.cpp" line="691"/>
         <source>%1 — classification</source>
         <translation>%1 — clasificación</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="534"/>
+        <location filename="../src/gui/MainWindow.cpp" line="693"/>
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 terminó &lt;b&gt;P%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="538"/>
+        <location filename="../src/gui/MainWindow.cpp" line="697"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="538"/>
+        <location filename="../src/gui/MainWindow.cpp" line="697"/>
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="538"/>
+        <location filename="../src/gui/MainWindow.cpp" line="697"/>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="580"/>
-        <location filename="../src/gui/MainWindow.cpp" line="591"/>
-        <location filename="../src/gui/MainWindow.cpp" line="1115"/>
+        <location filename="../src/gui/MainWindow.cpp" line="739"/>
+        <source>Replay</source>
+        <translation>Repetición</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="744"/>
+        <location filename="../src/gui/MainWindow.cpp" line="755"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1355"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="584"/>
+        <location filename="../src/gui/MainWindow.cpp" line="748"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Pausar la repetición y reanudarla (Ctrl+Espacio)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="588"/>
+        <location filename="../src/gui/MainWindow.cpp" line="752"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Tiempo de carrera de la repetición: arrastre para saltar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="591"/>
+        <location filename="../src/gui/MainWindow.cpp" line="755"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="609"/>
+        <location filename="../src/gui/MainWindow.cpp" line="775"/>
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="611"/>
+        <location filename="../src/gui/MainWindow.cpp" line="777"/>
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="646"/>
+        <location filename="../src/gui/MainWindow.cpp" line="812"/>
         <source>Some saved secrets could not be read: %1</source>
         <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="654"/>
-        <source>Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again.</source>
-        <translation>Configuración guardada. Kafka se reconecta ahora; las conexiones de IA se aplican al volver a iniciar Pit Wall.</translation>
+        <location filename="../src/gui/MainWindow.cpp" line="1344"/>
+        <source>Kafka is not connected: see File ▸ Kafka connection.</source>
+        <translation>Kafka no está conectado: vea Archivo ▸ Conexión Kafka.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="662"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1345"/>
+        <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
+        <translation>Hay una carrera en curso: deténgala (Carrera ▸ Detener) para iniciar otra.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="863"/>
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="708"/>
+        <location filename="../src/gui/MainWindow.cpp" line="912"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — vuelta %2/%3 — en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="727"/>
+        <location filename="../src/gui/MainWindow.cpp" line="931"/>
         <source>Lap %v of %m</source>
         <translation>Vuelta %v de %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="753"/>
+        <location filename="../src/gui/MainWindow.cpp" line="959"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Conectando a Kafka en %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="754"/>
+        <location filename="../src/gui/MainWindow.cpp" line="293"/>
+        <location filename="../src/gui/MainWindow.cpp" line="960"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Iniciando el broker de Kafka integrado…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="769"/>
+        <location filename="../src/gui/MainWindow.cpp" line="829"/>
+        <source> The running race keeps its settings.</source>
+        <translation> La carrera en curso conserva su configuración.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="831"/>
+        <source>Setup saved; it applies to the next race.%1</source>
+        <translation>Configuración guardada; se aplica a la próxima carrera.%1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="835"/>
+        <source>Setup saved: starting the new AI connections…%1</source>
+        <translation>Configuración guardada: iniciando las nuevas conexiones de IA…%1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="842"/>
+        <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
+        <translation>La nueva configuración de IA no pudo iniciarse: %1. Las carreras conservan la anterior.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="846"/>
+        <source>Setup applied: the next race uses %1 and %2.%3</source>
+        <translation>Configuración aplicada: la próxima carrera usa %1 y %2.%3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="975"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="770"/>
+        <location filename="../src/gui/MainWindow.cpp" line="976"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="776"/>
+        <location filename="../src/gui/MainWindow.cpp" line="982"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="778"/>
+        <location filename="../src/gui/MainWindow.cpp" line="984"/>
         <source>embedded broker</source>
         <translation>broker integrado</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="778"/>
+        <location filename="../src/gui/MainWindow.cpp" line="984"/>
         <source>cluster</source>
         <translation>clúster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="797"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1003"/>
         <source>There is no race %1 in the library.</source>
         <translation>No hay ninguna carrera %1 en la biblioteca.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="850"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1073"/>
         <source>F1 game</source>
         <translation>Juego de F1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="869"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1087"/>
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 puerto %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="870"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
         <source>%1 port %2</source>
         <translation>%1 puerto %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="870"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
         <source>this machine</source>
         <translation>este equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="874"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1092"/>
         <source>F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)</source>
         <translation>Juego de F1: esperando telemetría en %1 (telemetría UDP activada, formato UDP 2024 o 2025)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="876"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1094"/>
         <source>F1 game: %1</source>
         <translation>Juego de F1: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="878"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1096"/>
         <source>F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7</source>
         <translation>Juego de F1: %1, %2 paquetes/s, formato %3, %4, %5 · rechazados %6 · en %7</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="879"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
         <source>receiving</source>
         <translation>recibiendo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="879"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
         <source>session ended</source>
         <translation>sesión terminada</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="933"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1153"/>
         <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>No se pudieron leer los pilotos de esta carrera (%1); se muestra la parrilla incorporada.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="983"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1203"/>
         <source>Replay of %1</source>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1001"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1221"/>
         <source>Could not switch %1 on: %2</source>
         <translation>No se pudo activar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1002"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1222"/>
         <source>Could not switch %1 off: %2</source>
         <translation>No se pudo desactivar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1034"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1265"/>
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1035"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1266"/>
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1036"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1267"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1027"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1247"/>
         <source>The race could not start: %1</source>
         <translation>La carrera no pudo empezar: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="113"/>
+        <location filename="../src/gui/MainWindow.cpp" line="124"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doble clic en un piloto para seguirlo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1044"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1275"/>
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1053"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1284"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1082"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1313"/>
         <source>produced %1 · consumed %2</source>
         <translation>producidos %1 · consumidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1083"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1314"/>
         <source>lag %1</source>
         <translation>retraso %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1085"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1316"/>
         <source>errors %1 · skipped %2</source>
         <translation>errores %1 · omitidos %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1086"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1317"/>
         <source>errors %1</source>
         <translation>errores %1</translation>
     </message>
@@ -2558,43 +2715,43 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::RaceLibraryModel</name>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="34"/>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="45"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="36"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="47"/>
         <source>The race library is not open.</source>
         <translation>La biblioteca de carreras no está abierta.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="103"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="105"/>
         <source>Race</source>
         <translation>Carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="104"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="106"/>
         <source>Circuit</source>
         <translation>Circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="105"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="107"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="106"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="108"/>
         <source>Laps</source>
         <translation>Vueltas</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="107"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="109"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="108"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="110"/>
         <source>Messages</source>
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="109"/>
+        <location filename="../src/gui/RaceLibraryModel.cpp" line="111"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
@@ -2829,6 +2986,162 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::StartPage</name>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="65"/>
+        <source>&lt;h2&gt;Pit Wall&lt;/h2&gt;A live race on this machine: leaderboard, track map and telemetry, AI commentary, anomaly detection and forecasts. Start a short race, replay one, or follow a real one.</source>
+        <translation>&lt;h2&gt;Pit Wall&lt;/h2&gt;Una carrera en directo en este equipo: clasificación, mapa del circuito y telemetría, comentarios con IA, detección de anomalías y previsiones. Inicie una carrera corta, repita una o siga una real.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="95"/>
+        <source>Start a race</source>
+        <translation>Iniciar una carrera</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="104"/>
+        <source>Circuit</source>
+        <translation>Circuito</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="110"/>
+        <source> laps</source>
+        <translation> vueltas</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="113"/>
+        <source>5-lap sprint</source>
+        <translation>Sprint de 5 vueltas</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="113"/>
+        <source>25 %</source>
+        <translation>25 %</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="113"/>
+        <source>Full distance</source>
+        <translation>Distancia completa</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="122"/>
+        <source>Race length</source>
+        <translation>Distancia</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="128"/>
+        <source>As fast as possible</source>
+        <translation>Lo más rápido posible</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="130"/>
+        <source>Speed</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="134"/>
+        <source>Select your racer</source>
+        <translation>Elija su piloto</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="135"/>
+        <source>Make them the hero: starts P5–P10 and fights for the podium</source>
+        <translation>Convertirlo en el héroe: sale entre P5 y P10 y lucha por el podio</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="141"/>
+        <source>Start race</source>
+        <translation>Iniciar carrera</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="151"/>
+        <source>About %1 to the chequered flag</source>
+        <translation>Unos %1 hasta la bandera a cuadros</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="152"/>
+        <source>As fast as this machine runs it</source>
+        <translation>Tan rápido como lo permita este equipo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="168"/>
+        <source>Replay a race</source>
+        <translation>Repetir una carrera</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="174"/>
+        <source>Open the race library…</source>
+        <translation>Abrir la biblioteca de carreras…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="184"/>
+        <source>Real races</source>
+        <translation>Carreras reales</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="187"/>
+        <source>A Grand Prix from the F1 live-timing archive or OpenF1, or a session folder you have.</source>
+        <translation>Un Gran Premio del archivo de cronometraje en directo de F1 o de OpenF1, o una carpeta de sesión que tenga.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="190"/>
+        <source>Import a real race…</source>
+        <translation>Importar una carrera real…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="194"/>
+        <source>Your own race in the EA SPORTS F1 game: turn UDP Telemetry on in its settings and send it to this computer (port 20777 unless you changed it under Race ▸ F1 game).</source>
+        <translation>Su propia carrera en el juego EA SPORTS F1: active la telemetría UDP en sus ajustes y envíela a este ordenador (puerto 20777, salvo que lo haya cambiado en Carrera ▸ Juego de F1).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="199"/>
+        <source>Follow the F1 game</source>
+        <translation>Seguir el juego de F1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="210"/>
+        <source>Setup</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="218"/>
+        <source>Open the setup wizard…</source>
+        <translation>Abrir el asistente de configuración…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="278"/>
+        <source>Races you run are kept in the library; the latest appear here.</source>
+        <translation>Las carreras que corre se guardan en la biblioteca; las más recientes aparecen aquí.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/StartPage.cpp" line="288"/>
+        <source>, %n laps</source>
+        <translation>
+            <numerusform>, %n vuelta</numerusform>
+            <numerusform>, %n vueltas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="289"/>
+        <source>▶  %1%2</source>
+        <translation>▶  %1%2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="291"/>
+        <source>Replay %1 (%2, %3)</source>
+        <translation>Repetir %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="303"/>
+        <source>Everything runs on this machine; nothing is sent anywhere.</source>
+        <translation>Todo se ejecuta en este equipo; no se envía nada a ninguna parte.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPage.cpp" line="304"/>
+        <source>Cloud services are set up:</source>
+        <translation>Servicios en la nube configurados:</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::TelemetryPanel</name>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="69"/>
@@ -2938,17 +3251,17 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::TrackMapWidget</name>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="38"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="45"/>
         <source>No map: this race&apos;s source has no car positions.</source>
         <translation>Sin mapa: la fuente de esta carrera no tiene posiciones de los coches.</translation>
     </message>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="50"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="57"/>
         <source>The map appears once the followed car has driven a lap.</source>
         <translation>El mapa aparece cuando el coche seguido ha dado una vuelta.</translation>
     </message>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="101"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="108"/>
         <source>The track map appears when a race starts.</source>
         <translation>El mapa del circuito aparece cuando empieza una carrera.</translation>
     </message>

@@ -1,11 +1,5 @@
 #include "AiOptions.h"
 
-#include "secrets/AppSecrets.h"
-
-#include <QDir>
-#include <QSettings>
-#include <QStandardPaths>
-
 namespace pitwall {
 
 namespace {
@@ -55,17 +49,7 @@ AiCommandLine readAiOptions(const QCommandLineParser &parser)
 
 Expected<std::shared_ptr<AiServices>> startAiServices(const AiCommandLine &commandLine)
 {
-    QSettings saved;
-    auto store = secrets::openAppSecretStore(saved);
-    auto settings = ai::resolveAiSettings(commandLine.flags, QProcessEnvironment::systemEnvironment(), &saved, QDir::homePath(),
-                                          [&saved, &store](const QString &key) { return secrets::storedSecretOrEmpty(saved, *store, key); });
-    if (!settings)
-        return settings.error();
-    settings.value().localIndexDirectory =
-        commandLine.vectorDirectory.isEmpty()
-            ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("vectors"))
-            : commandLine.vectorDirectory;
-    return AiServices::start(settings.value());
+    return AiServices::startConfigured(commandLine.flags, commandLine.vectorDirectory);
 }
 
 } // namespace pitwall

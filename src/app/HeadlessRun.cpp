@@ -135,6 +135,9 @@ int runHeadless(const KafkaSelection &kafka, const SessionOptions &sessionOption
             QTimer::singleShot(durationSeconds * 1000, Qt::PreciseTimer, &session, &RaceSession::stop);
     });
     QObject::connect(&session, &RaceSession::raceFinished, [&] { say(QStringLiteral("chequered flag")); });
+    // A headless run follows one game session: the next one is a race of its own (the window follows it).
+    QObject::connect(&session, &RaceSession::gameSessionChanged,
+                     [&] { say(QStringLiteral("the F1 game started another session: this race ends here")); });
     QObject::connect(&session, &RaceSession::failed, [&](const QString &reason) {
         say(QStringLiteral("race failed: %1").arg(reason));
         exitCode = kRaceFailed;

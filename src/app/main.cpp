@@ -130,6 +130,8 @@ int main(int argc, char **argv)
     installTranslations(*app);
     pitwall::MainWindow window(kafka);
     window.setAiServices(ai.value());
+    // The setup wizard's choices take effect at Finish: the next race's services are made anew.
+    window.setAiServicesFactory([commandLine = options->ai] { return pitwall::startAiServices(commandLine); });
     if (live)
         window.setLiveServers(live.get());
     if (options->raceOptionsGiven)
@@ -143,13 +145,7 @@ int main(int argc, char **argv)
         window.startRaceWhenReady();
     if (!options->screenshotPath.isEmpty())
         window.saveScreenshotAndQuit(options->screenshotPath, options->screenshotAfterS * 1000);
-    // The setup wizard greets a first start (once), unless the run is scripted.
-    QSettings firstStart;
-    if (!firstStart.value(QStringLiteral("setup/offered"), false).toBool() && !options->autostart &&
-        options->session.replayRaceId.isEmpty() &&
-        options->screenshotPath.isEmpty()) {
-        firstStart.setValue(QStringLiteral("setup/offered"), true);
-        QTimer::singleShot(0, &window, &pitwall::MainWindow::runSetupWizard);
-    }
+    // No wizard over an empty window: the start page says what is set up and opens the
+    // wizard when the user asks.
     return QApplication::exec();
 }

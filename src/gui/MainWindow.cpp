@@ -24,6 +24,7 @@
 #include "RaceViewStore.h"
 #include "TelemetryPanel.h"
 #include "Theme.h"
+#include "StartPage.h"
 #include "TrackMapWidget.h"
 #include "LeaderboardModel.h"
 #include "LibraryPanel.h"
@@ -51,6 +52,7 @@
 #include <QActionGroup>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QInputDialog>
 #include <QLabel>
 #include <QNetworkInterface>
 #include <QProgressBar>
@@ -59,8 +61,12 @@
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QSpinBox>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
+#include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace pitwall {
@@ -72,6 +78,11 @@ const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kColumnsKey = QStringLiteral("mainWindow/leaderboardColumns");
 const QString kCircuitKey = QStringLiteral("race/circuit");
 const QString kSpeedKey = QStringLiteral("race/speed");
+const QString kSourceKey = QStringLiteral("race/source");
+const QString kLapsKey = QStringLiteral("race/laps");
+const QString kHeroKey = QStringLiteral("race/hero");
+const QString kGamePortKey = QStringLiteral("f1game/port");
+const QString kGameLoopbackKey = QStringLiteral("f1game/loopbackOnly");
 const QString kDisabledStagesKey = QStringLiteral("pipeline/disabledStages");
 const QString kFollowedKey = QStringLiteral("race/followed");
 const QString kThemeKey = QStringLiteral("view/theme");
@@ -118,6 +129,7 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     setUpStatusBar();
     setUpRaceControls();
     setUpReplayControls();
+    setUpStartPage();
 
     connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startRace);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRace);
@@ -164,22 +176,46 @@ void MainWindow::setUpRaceControls()
     for (const auto &id : Circuit::builtInIds()) {
         const auto circuit = Circuit::builtIn(id);
         if (circuit)
-            m_circuitBox->addItem(QStringLiteral("%1 (%2 laps)").arg(circuit->grandPrix).arg(circuit->laps), id);
+            m_circuitBox->addItem(circuit->grandPrix, id);
     }
     m_circuitBox->setCurrentIndex(std::max(0, m_circuitBox->findData(settings.value(kCircuitKey, "monza"))));
     m_ui->mainToolBar->addWidget(m_circuitBox);
+    m_ui->mainToolBar->addWidget(new QLabel(tr(" Laps "), this));
+    m_lapsBox = new QSpinBox(this);
+    m_lapsBox->setObjectName(QStringLiteral("lapsBox"));
+    m_lapsBox->setRange(0, 90);
+    m_lapsBox->setSpecialValueText(tr("Full"));
+    m_lapsBox->setToolTip(tr("Race length in laps (Full: the circuit's race distance)"));
+    m_lapsBox->setValue(settings.value(kLapsKey, StartPage::kDefaultLaps).toInt());
+    m_ui->mainToolBar->addWidget(m_lapsBox);
+    connect(m_lapsBox, &QSpinBox::valueChanged, this, [this](int laps) {
+        QSettings().setValue(kLapsKey, laps);
+        m_raceOptions.race.laps = laps;
+    });
     m_ui->mainToolBar->addWidget(new QLabel(tr(" Speed "), this));
     m_speedBox = new QComboBox(this);
     m_speedBox->setObjectName(QStringLiteral("speedBox"));
     for (double speed : {0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 16.0, 30.0})
         m_speedBox->addItem(QStringLiteral("%1×").arg(speed), speed);
     m_speedBox->addItem(tr("As fast as possible"), 0.0);
-    m_speedBox->setCurrentIndex(std::max(0, m_speedBox->findData(settings.value(kSpeedKey, 1.0))));
+    m_speedBox->setCurrentIndex(std::max(0, m_speedBox->findData(settings.value(kSpeedKey, StartPage::kDefaultSpeed))));
     m_ui->mainToolBar->addWidget(m_speedBox);
+    m_ui->mainToolBar->addWidget(new QLabel(tr(" Source "), this));
+    m_sourceBox = new QComboBox(this);
+    m_sourceBox->setObjectName(QStringLiteral("sourceBox"));
+    m_sourceBox->addItem(tr("Simulator"), QStringLiteral("simulator"));
+    m_sourceBox->addItem(tr("F1 game (UDP)"), QStringLiteral("f1-game"));
+    m_sourceBox->setToolTip(tr("What Start starts: a simulated race, or a live race from the EA SPORTS F1 game's UDP telemetry"));
+    m_sourceBox->setCurrentIndex(std::max(0, m_sourceBox->findData(settings.value(kSourceKey, "simulator"))));
+    m_ui->mainToolBar->addWidget(m_sourceBox);
+    connect(m_sourceBox, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(kSourceKey, m_sourceBox->currentData());
+        m_circuitBox->setEnabled(m_sourceBox->currentData() == QLatin1String("simulator")); // the game picks its track
+    });
+    m_circuitBox->setEnabled(m_sourceBox->currentData() == QLatin1String("simulator"));
     connect(m_circuitBox, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(kCircuitKey, m_circuitBox->currentData());
         m_raceOptions.race.circuitId = m_circuitBox->currentData().toString();
-        m_raceOptions.race.laps = 0;
     });
     connect(m_speedBox, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(kSpeedKey, m_speedBox->currentData());
@@ -196,12 +232,29 @@ void MainWindow::setUpRaceControls()
     auto *game = m_ui->menuRace->addAction(tr("Follow the F1 &game (UDP telemetry)"));
     game->setObjectName(QStringLiteral("actionFollowGame"));
     game->setToolTip(tr("A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777"));
-    connect(game, &QAction::triggered, this, &MainWindow::startGameSession);
+    connect(game, &QAction::triggered, this, [this] { startGameSession(); });
+    auto *loopback = m_ui->menuRace->addAction(tr("F1 game: listen on this machine only"));
+    loopback->setObjectName(QStringLiteral("actionGameLoopbackOnly"));
+    loopback->setCheckable(true);
+    loopback->setChecked(settings.value(kGameLoopbackKey, false).toBool());
+    loopback->setToolTip(tr("On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network"));
+    connect(loopback, &QAction::toggled, this, [](bool on) { QSettings().setValue(kGameLoopbackKey, on); });
+    auto *gamePort = m_ui->menuRace->addAction(tr("F1 game: UDP port…"));
+    gamePort->setObjectName(QStringLiteral("actionGamePort"));
+    connect(gamePort, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const int port = QInputDialog::getInt(this, tr("F1 game UDP port"),
+                                              tr("The port set in the game's Telemetry Settings (UDP Port):"),
+                                              QSettings().value(kGamePortKey, 20777).toInt(), 1024, 65535, 1, &ok);
+        if (ok)
+            QSettings().setValue(kGamePortKey, port);
+    });
     auto *slower = m_ui->menuRace->addAction(tr("S&lower"));
     slower->setObjectName(QStringLiteral("actionSlower"));
     slower->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
     connect(slower, &QAction::triggered, this, [this] { m_speedBox->setCurrentIndex(std::max(m_speedBox->currentIndex() - 1, 0)); });
     m_raceOptions.race.circuitId = m_circuitBox->currentData().toString();
+    m_raceOptions.race.laps = m_lapsBox->value();
     m_raceOptions.speed = m_speedBox->currentData().toDouble();
 }
 
@@ -216,6 +269,108 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QS
     toggle->setShortcut(shortcut);
     m_ui->menuView->addAction(toggle);
     return dock;
+}
+
+void MainWindow::setUpStartPage()
+{
+    m_startPage = new StartPage(this);
+    m_startPage->setObjectName(QStringLiteral("startPage"));
+    m_ui->centralStack->insertWidget(0, m_startPage);
+    // The race's title line says nothing before a race: the page speaks for itself.
+    connect(m_ui->centralStack, &QStackedWidget::currentChanged, this,
+            [this] { m_ui->raceTitle->setVisible(m_ui->centralStack->currentWidget() != m_startPage); });
+    m_ui->centralStack->setCurrentWidget(m_startPage);
+    m_ui->raceTitle->hide();
+    m_startPage->setDrivers(Grid::builtIn());
+    QSettings settings;
+    RaceChoice saved;
+    saved.circuitId = m_circuitBox->currentData().toString();
+    saved.laps = settings.value(kLapsKey, StartPage::kDefaultLaps).toInt();
+    saved.speed = m_speedBox->currentData().toDouble();
+    saved.driver = settings.value(kFollowedKey).toString();
+    saved.hero = settings.value(kHeroKey, false).toBool();
+    m_startPage->setChoice(saved);
+    m_startPage->setReady(false, tr("Starting the embedded Kafka broker…"));
+    connect(m_startPage, &StartPage::startRequested, this, &MainWindow::startChosenRace);
+    connect(m_startPage, &StartPage::replayRequested, this, [this](const QString &raceId) { startReplay(raceId, false); });
+    connect(m_startPage, &StartPage::followGameRequested, this, [this] { startGameSession(); });
+    connect(m_startPage, &StartPage::setupRequested, this, &MainWindow::runSetupWizard);
+    connect(m_startPage, &StartPage::libraryRequested, this, [this] {
+        m_libraryDock->show();
+        m_libraryDock->raise();
+    });
+    connect(m_startPage, &StartPage::importRequested, this, [this] {
+        m_libraryDock->show();
+        m_libraryDock->raise();
+        m_libraryPanel->importRealRace();
+    });
+    auto showRecent = [this] { m_startPage->setRecentRaces(m_libraryPanel->model()->latest(StartPage::kRecentRaces)); };
+    connect(m_libraryPanel->model(), &QAbstractItemModel::modelReset, this, showRecent);
+    showRecent();
+    auto *show = m_ui->menuRace->addAction(tr("Start &page"));
+    show->setObjectName(QStringLiteral("actionStartPage"));
+    show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
+    connect(show, &QAction::triggered, this, [this] { m_ui->centralStack->setCurrentWidget(m_startPage); });
+    auto *replayLatest = m_ui->menuRace->addAction(tr("&Replay the latest race"));
+    replayLatest->setObjectName(QStringLiteral("actionReplayLatest"));
+    connect(replayLatest, &QAction::triggered, this, [this] {
+        const auto latest = m_libraryPanel->model()->latest(1);
+        if (latest.empty())
+            showProblem(tr("The library has no race yet: run one first."));
+        else
+            startReplay(latest.front().id, false);
+    });
+    m_ui->menuRace->insertAction(m_ui->menuRace->actions().value(0), show);
+}
+
+void MainWindow::startChosenRace(const RaceChoice &choice)
+{
+    QSettings settings;
+    settings.setValue(kLapsKey, choice.laps);
+    settings.setValue(kHeroKey, choice.hero);
+    // The toolbar shows the same race (its circuit and speed boxes save themselves).
+    m_circuitBox->setCurrentIndex(std::max(0, m_circuitBox->findData(choice.circuitId)));
+    if (m_speedBox->findData(choice.speed) < 0)
+        m_speedBox->addItem(choice.speed > 0 ? QStringLiteral("%1×").arg(choice.speed) : tr("As fast as possible"), choice.speed);
+    m_speedBox->setCurrentIndex(m_speedBox->findData(choice.speed));
+    m_lapsBox->setValue(choice.laps);
+    if (!choice.driver.isEmpty())
+        followDriver(choice.driver);
+    m_raceOptions.race.heroDriver = choice.hero ? choice.driver : QString();
+    m_sourceBox->setCurrentIndex(m_sourceBox->findData(QStringLiteral("simulator")));
+    m_raceOptions.game.enabled = false;
+    useRaceOf(nullptr);
+    startSession(chosenRaceOptions());
+}
+
+void MainWindow::showSetupStatus()
+{
+    QStringList lines;
+    const bool embeddedKafka = m_kafkaSelection.isEmbedded();
+    lines << (embeddedKafka ? tr("Kafka: the embedded broker")
+                            : tr("Kafka: %1").arg(m_kafkaSelection.bootstrap.isEmpty() ? m_kafkaSelection.configFile
+                                                                                        : m_kafkaSelection.bootstrap));
+    bool offline = embeddedKafka;
+    if (const auto &ai = m_raceOptions.ai) {
+        const auto &settings = ai->settings();
+        const QString openAiHost = QUrl(settings.openai.baseUrl).host();
+        switch (settings.llm) {
+        case ai::LlmChoice::Offline: lines << tr("Commentary: the offline commentator"); break;
+        case ai::LlmChoice::Bedrock:
+            lines << tr("Commentary: Amazon Bedrock, %1 in %2").arg(settings.bedrock.model, settings.bedrock.region);
+            break;
+        case ai::LlmChoice::OpenAi: lines << tr("Commentary: OpenAI API, %1 at %2").arg(settings.openai.model, openAiHost); break;
+        }
+        lines << (settings.embedder == ai::EmbedderChoice::OpenAi
+                      ? tr("Embeddings: OpenAI API, %1 at %2").arg(settings.openai.embeddingModel, openAiHost)
+                      : tr("Embeddings: offline (%1)").arg(ai->embedderLabel()))
+              << tr("Vector store: %1").arg(ai->storeLabel());
+        offline = offline && settings.llm == ai::LlmChoice::Offline && settings.embedder == ai::EmbedderChoice::Offline
+                  && settings.vectorStore == ai::VectorStoreChoice::Local;
+    } else { // the races' own offline services (RaceSession's default)
+        lines << tr("Commentary, embeddings and vector store: offline, on this machine");
+    }
+    m_startPage->setSetupStatus(lines, offline);
 }
 
 void MainWindow::setUpPipelineDock()
@@ -239,9 +394,9 @@ void MainWindow::setUpLibraryDock()
     m_libraryPanel = new LibraryPanel(this);
     m_libraryDock = addPanel(m_libraryPanel, tr("Library"), QStringLiteral("libraryDock"), Qt::RightDockWidgetArea,
                              QKeySequence(Qt::CTRL | Qt::Key_L));
-    tabifyDockWidget(m_pipelineDock, m_libraryDock);
-    if (auto *telemetry = findChild<QDockWidget *>(QStringLiteral("telemetryDock")))
-        telemetry->raise();
+    // In sight beside the anomalies, not a tab behind the charts: replay is one click away.
+    if (auto *anomalies = findChild<QDockWidget *>(QStringLiteral("anomaliesDock")))
+        splitDockWidget(anomalies, m_libraryDock, Qt::Horizontal);
     m_raceOptions.libraryPath = LibraryDatabase::defaultPath(); // every race is kept
     m_libraryPanel->openLibrary(m_raceOptions.libraryPath);
     connect(m_libraryPanel, &LibraryPanel::replayRequested, this, &MainWindow::startReplay);
@@ -262,7 +417,7 @@ void MainWindow::setUpAskDock()
 {
     m_askPanel = new AskPanel(this);
     m_askDock = addPanel(m_askPanel, tr("Ask"), QStringLiteral("askDock"), Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_E));
-    tabifyDockWidget(m_libraryDock, m_askDock);
+    tabifyDockWidget(m_pipelineDock, m_askDock);
     if (auto *telemetry = findChild<QDockWidget *>(QStringLiteral("telemetryDock")))
         telemetry->raise();
     connect(m_askPanel, &AskPanel::askRequested, this, &MainWindow::askCommentary);
@@ -304,6 +459,9 @@ void MainWindow::setUpRaceViews()
     m_store = new RaceViewStore(this);
     m_clock = new RaceClock(this);
 
+    // The map above the charts, with the room a map needs; feed and anomalies along the bottom.
+    m_trackMap = new TrackMapWidget(*m_store, *m_clock, grid, this);
+    addPanel(m_trackMap, tr("Track map"), QStringLiteral("trackMapDock"), Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_M));
     m_telemetry = new TelemetryPanel(*m_store, *m_clock, grid, this);
     auto *telemetryDock = addPanel(m_telemetry, tr("Telemetry"), QStringLiteral("telemetryDock"), Qt::RightDockWidgetArea,
                                    QKeySequence(Qt::CTRL | Qt::Key_T));
@@ -314,18 +472,17 @@ void MainWindow::setUpRaceViews()
     telemetryDock->raise();
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea); // the charts get the window's full height
 
-    m_trackMap = new TrackMapWidget(*m_store, *m_clock, grid, this);
-    auto *trackDock = addPanel(m_trackMap, tr("Track map"), QStringLiteral("trackMapDock"), Qt::BottomDockWidgetArea,
-                               QKeySequence(Qt::CTRL | Qt::Key_M));
     m_feedModel = new FeedModel(*m_store, grid, this);
     m_feedPanel = new FeedPanel(m_feedModel, grid, this);
     auto *feedDock = addPanel(m_feedPanel, tr("Race feed"), QStringLiteral("feedDock"), Qt::BottomDockWidgetArea,
                               QKeySequence(Qt::CTRL | Qt::Key_F));
-    splitDockWidget(trackDock, feedDock, Qt::Horizontal);
     m_anomalyModel = new AnomalyListModel(*m_store, grid, this);
     m_recordedStore = new RaceViewStore(this);
     m_recordedAnomalyModel = new AnomalyListModel(*m_recordedStore, grid, this);
     m_anomalyPanel = new AnomalyPanel(m_anomalyModel, m_recordedAnomalyModel, *m_clock, this);
+    // Wide enough to read a row: the library beside them takes what is left.
+    m_feedPanel->setMinimumWidth(200);
+    m_anomalyPanel->setMinimumWidth(230);
     auto *anomaliesDock = addPanel(m_anomalyPanel, tr("Anomalies"), QStringLiteral("anomaliesDock"), Qt::BottomDockWidgetArea,
                                    QKeySequence(Qt::CTRL | Qt::Key_A));
     splitDockWidget(feedDock, anomaliesDock, Qt::Horizontal);
@@ -376,13 +533,15 @@ void MainWindow::setUpRaceViews()
 
 void MainWindow::applyDefaultDockSizes()
 {
-    // Charts on the right, a third of the width; map, feed and anomalies share the bottom.
+    // The right column (map over the charts) takes two fifths of the width, the map a good
+    // part of its height; feed, anomalies and library share the bottom under the leaderboard.
     auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
-    resizeDocks({dock("telemetryDock")}, {width() * 9 / 20}, Qt::Horizontal);
-    const int bottomWidth = width() * 11 / 20;
-    resizeDocks({dock("trackMapDock"), dock("feedDock"), dock("anomaliesDock")},
-                {bottomWidth * 3 / 10, bottomWidth * 35 / 100, bottomWidth * 35 / 100}, Qt::Horizontal);
-    resizeDocks({dock("trackMapDock")}, {height() * 3 / 10}, Qt::Vertical);
+    resizeDocks({dock("telemetryDock")}, {width() * 2 / 5}, Qt::Horizontal);
+    resizeDocks({dock("trackMapDock"), dock("telemetryDock")}, {height() * 7 / 20, height() * 13 / 20}, Qt::Vertical);
+    const int bottomWidth = width() * 3 / 5;
+    resizeDocks({dock("feedDock"), dock("anomaliesDock"), dock("libraryDock")},
+                {bottomWidth * 2 / 5, bottomWidth * 7 / 20, bottomWidth / 4}, Qt::Horizontal);
+    resizeDocks({dock("feedDock")}, {height() / 4}, Qt::Vertical);
 }
 
 void MainWindow::setUpViewMenu()
@@ -576,8 +735,13 @@ void MainWindow::runStagesInCloud(const QStringList &stages)
 
 void MainWindow::setUpReplayControls()
 {
-    m_ui->mainToolBar->addSeparator();
-    m_pauseAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"));
+    // A row of its own, shown during a replay: the race controls never push it out of sight.
+    m_replayToolBar = new QToolBar(tr("Replay"), this);
+    m_replayToolBar->setObjectName(QStringLiteral("replayToolBar"));
+    addToolBarBreak(Qt::TopToolBarArea);
+    addToolBar(Qt::TopToolBarArea, m_replayToolBar);
+    m_replayToolBar->hide();
+    m_pauseAction = m_replayToolBar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"));
     m_pauseAction->setObjectName(QStringLiteral("actionPauseReplay"));
     m_pauseAction->setCheckable(true);
     m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
@@ -586,7 +750,7 @@ void MainWindow::setUpReplayControls()
     m_replaySlider->setObjectName(QStringLiteral("replaySlider"));
     m_replaySlider->setMinimumWidth(320);
     m_replaySlider->setToolTip(tr("Race time of the replay: drag to jump"));
-    m_replaySliderAction = m_ui->mainToolBar->addWidget(m_replaySlider);
+    m_replaySliderAction = m_replayToolBar->addWidget(m_replaySlider);
     connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
         m_pauseAction->setText(paused ? tr("Resume") : tr("Pause"));
         m_pauseAction->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
@@ -605,6 +769,8 @@ void MainWindow::setAiServices(std::shared_ptr<AiServices> services)
     if (!m_raceOptions.ai)
         return;
     m_pipelinePanel->showAi(*m_raceOptions.ai);
+    if (m_startPage)
+        showSetupStatus();
     const auto &ai = *m_raceOptions.ai;
     m_askPanel->setModelDescription(ai.hasLlm() ? tr("Searches the commentary by meaning (%1); %2 writes an answer from the matches.")
                                                       .arg(ai.embedderLabel(), ai.llmLabel())
@@ -646,12 +812,47 @@ void MainWindow::runSetupWizard()
         statusBar()->showMessage(tr("Some saved secrets could not be read: %1").arg(problems.first()), 10000);
     if (wizard.exec() != QDialog::Accepted)
         return;
+    applySetup();
+}
+
+void MainWindow::applySetup()
+{
     QSettings saved;
+    auto store = secrets::openAppSecretStore(saved);
     const auto selection = setup::loadKafkaSelection(saved, *store);
-    if (m_session && m_session->state() == RaceSession::State::Running)
-        stopRace();
-    connectKafka(selection);
-    statusBar()->showMessage(tr("Setup saved. Kafka reconnects now; the AI connections apply when Pit Wall starts again."), 15000);
+    // A running race keeps the connections it started with (its session holds them).
+    const bool raceRunning = m_session && m_session->state() == RaceSession::State::Running;
+    if (!raceRunning)
+        connectKafka(selection);
+    else
+        m_kafkaAfterRace = selection;
+    const QString keeps = raceRunning ? tr(" The running race keeps its settings.") : QString();
+    if (!m_aiFactory) {
+        statusBar()->showMessage(tr("Setup saved; it applies to the next race.%1").arg(keeps), 15000);
+        return;
+    }
+    // The new models and stores start off the GUI thread (a vector store connects and pings).
+    statusBar()->showMessage(tr("Setup saved: starting the new AI connections…%1").arg(keeps), 15000);
+    using Started = Expected<std::shared_ptr<AiServices>>;
+    auto *watcher = new QFutureWatcher<Started>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, keeps] {
+        watcher->deleteLater();
+        auto started = watcher->result();
+        if (!started) {
+            showProblem(tr("The new AI settings could not start: %1. The races keep the previous ones.").arg(started.error().message));
+            return;
+        }
+        setAiServices(started.value());
+        statusBar()->showMessage(tr("Setup applied: the next race uses %1 and %2.%3")
+                                     .arg(started.value()->llmLabel(), started.value()->embedderLabel(), keeps),
+                                 15000);
+    });
+    watcher->setFuture(QtConcurrent::run([factory = m_aiFactory] { return factory(); }));
+}
+
+void MainWindow::setAiServicesFactory(AiServicesFactory factory)
+{
+    m_aiFactory = std::move(factory);
 }
 
 void MainWindow::setUpRaceEngineer()
@@ -687,12 +888,15 @@ void MainWindow::setRaceOptions(const SessionOptions &options)
             m_raceOptions.disabledStages << stage;
     }
     m_pipelinePanel->model()->setDisabledStages(m_raceOptions.disabledStages);
-    QSignalBlocker circuitBlocker(m_circuitBox), speedBlocker(m_speedBox);
+    QSignalBlocker circuitBlocker(m_circuitBox), speedBlocker(m_speedBox), lapsBlocker(m_lapsBox);
+    m_lapsBox->setValue(options.race.laps);
     m_circuitBox->setCurrentIndex(std::max(0, m_circuitBox->findData(options.race.circuitId)));
     const int speedIndex = m_speedBox->findData(options.speed);
     if (speedIndex < 0)
         m_speedBox->addItem(options.speed > 0 ? QStringLiteral("%1×").arg(options.speed) : tr("As fast as possible"), options.speed);
     m_speedBox->setCurrentIndex(m_speedBox->findData(options.speed));
+    if (options.game.enabled) // pitwall --source f1-game: Start follows the game
+        m_sourceBox->setCurrentIndex(m_sourceBox->findData(QStringLiteral("f1-game")));
 }
 
 SessionOptions MainWindow::chosenRaceOptions() const
@@ -743,6 +947,8 @@ void MainWindow::connectKafka(const KafkaSelection &selection)
 {
     m_kafkaSelection = selection;
     m_endpoint.reset();
+    if (m_startPage)
+        showSetupStatus();
     m_ui->problemBanner->hide();
     auto config = selection.toConfig();
     if (!config) {
@@ -810,7 +1016,7 @@ void MainWindow::startRaceWhenReady()
 
 void MainWindow::startRace()
 {
-    if (m_raceOptions.game.enabled) { // pitwall --source f1-game: Start follows the game
+    if (m_raceOptions.game.enabled || m_sourceBox->currentData() == QLatin1String("f1-game")) {
         startGameSession();
         return;
     }
@@ -836,16 +1042,24 @@ void MainWindow::fillFollowBox()
         followDriver(m_followBox->currentData().toString());
 }
 
-void MainWindow::startGameSession()
+GameSourceOptions MainWindow::gameSourceOptions() const
+{
+    if (m_raceOptions.game.enabled) // pitwall --source f1-game --udp-port ...
+        return m_raceOptions.game;
+    GameSourceOptions game;
+    game.enabled = true;
+    game.port = quint16(std::clamp(QSettings().value(kGamePortKey, 20777).toInt(), 1, 65535));
+    if (QSettings().value(kGameLoopbackKey, false).toBool())
+        game.bind = QHostAddress::LocalHost;
+    return game;
+}
+
+void MainWindow::startGameSession(std::shared_ptr<GameHandover> handover)
 {
     useRaceOf(nullptr);
     auto options = chosenRaceOptions();
-    if (!options.game.enabled) { // from the menu: the saved port and binding (the command line's win)
-        options.game.enabled = true;
-        options.game.port = quint16(std::clamp(QSettings().value(QStringLiteral("f1game/port"), 20777).toInt(), 1, 65535));
-        if (QSettings().value(QStringLiteral("f1game/loopbackOnly"), false).toBool())
-            options.game.bind = QHostAddress::LocalHost;
-    }
+    options.game = gameSourceOptions();
+    options.game.handover = std::move(handover);
     m_gameOutlineSet = false;
     m_gameOutlineTriedMs = -1;
     // The address to type into the game's telemetry settings: this machine's, on its networks.
@@ -1033,7 +1247,18 @@ void MainWindow::startSession(const SessionOptions &options)
         showProblem(tr("The race could not start: %1").arg(reason));
         updateActions();
     });
+    connect(m_session, &RaceSession::gameSessionChanged, this, [this] { m_nextGameSession = m_session->gameHandover(); });
     connect(m_session, &RaceSession::stopped, this, [this](const SessionStats &stats) {
+        if (m_kafkaAfterRace) { // the setup changed Kafka while this race ran
+            connectKafka(*m_kafkaAfterRace);
+            m_kafkaAfterRace.reset();
+        }
+        if (auto next = std::move(m_nextGameSession)) {
+            // The game went on to another session: this race is in the library; follow the next.
+            m_libraryPanel->refresh();
+            QTimer::singleShot(0, this, [this, next] { startGameSession(next); });
+            return;
+        }
         showStats(stats);
         const auto summary = m_session->summary();
         const QString result = summary.finished && !summary.classification.isEmpty()
@@ -1111,8 +1336,17 @@ void MainWindow::updateActions()
         game->setEnabled(m_endpoint && !raceActive && !m_preparingKafka);
     m_ui->actionStop->setEnabled(state == RaceSession::State::Running);
     m_ui->actionKafkaConnection->setEnabled(!m_preparingKafka && state != RaceSession::State::Stopping);
-    m_circuitBox->setEnabled(!raceActive);
+    m_circuitBox->setEnabled(!raceActive && m_sourceBox->currentData() == QLatin1String("simulator"));
+    m_lapsBox->setEnabled(!raceActive);
+    if (m_startPage) {
+        const bool ready = m_endpoint && !raceActive && !m_preparingKafka;
+        m_startPage->setReady(ready, m_preparingKafka ? m_kafkaLabel->text()
+                                     : !m_endpoint    ? tr("Kafka is not connected: see File ▸ Kafka connection.")
+                                     : raceActive     ? tr("A race is running: stop it (Race ▸ Stop) to start another.")
+                                                      : QString());
+    }
     const bool replaying = m_session && m_session->isReplay() && state == RaceSession::State::Running;
+    m_replayToolBar->setVisible(replaying);
     m_pauseAction->setVisible(replaying);
     m_replaySliderAction->setVisible(replaying);
     if (!replaying && m_pauseAction->isChecked()) {

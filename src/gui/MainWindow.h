@@ -10,10 +10,14 @@
 
 #include <QJsonObject>
 #include <QMainWindow>
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
+class QSpinBox;
+class QToolBar;
 class QDockWidget;
 class QSlider;
 class QLabel;
@@ -30,6 +34,7 @@ class AnomalyPanel;
 struct AnomalyRecord;
 class FeedModel;
 class AskPanel;
+class AiServices;
 class RaceContext;
 class RaceEngineer;
 class LiveServers;
@@ -44,6 +49,8 @@ class TrackMapWidget;
 class LibraryPanel;
 struct RaceRecord;
 class PipelinePanel;
+class StartPage;
+struct RaceChoice;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -68,6 +75,13 @@ public:
     // File ▸ Setup wizard (also at first start): saves the connections; Kafka reconnects
     // at once, the AI services at the next start.
     void runSetupWizard();
+    // How the window makes new AI services from the saved settings (after the setup wizard):
+    // the next race uses them, without a restart. Called off the GUI thread.
+    using AiServicesFactory = std::function<Expected<std::shared_ptr<AiServices>>()>;
+    void setAiServicesFactory(AiServicesFactory factory);
+    // The saved setup takes effect: Kafka reconnects (after a running race), the AI services
+    // are made anew for the next race. The wizard's Finish calls it.
+    void applySetup();
 
     LeaderboardModel *leaderboard() const { return m_leaderboard; }
     PipelinePanel *pipelinePanel() const { return m_pipelinePanel; }
@@ -138,8 +152,14 @@ private:
     // Sets the drivers and teams (and, for a real race, the track outline) the views show:
     // the built-in grid, or a real race's own from its library record.
     void useRaceOf(const RaceRecord *race);
-    // Race ▸ Follow the F1 game: a live session from the game's UDP telemetry.
-    void startGameSession();
+    // The start page: what the main area shows before a race (and Race ▸ Start page).
+    void setUpStartPage();
+    void startChosenRace(const RaceChoice &choice);
+    void showSetupStatus(); // the start page's setup card: offline or which services
+    // Race ▸ Follow the F1 game: a live session from the game's UDP telemetry. With a
+    // handover: the game went on to a new session, which becomes a race of its own.
+    void startGameSession(std::shared_ptr<GameHandover> handover = nullptr);
+    GameSourceOptions gameSourceOptions() const; // the command line's, else the saved port and binding
     // The F1 game's receiver status in the status bar, and the map's outline once the
     // followed car has closed a lap.
     void showGameStatus();
@@ -156,6 +176,7 @@ private:
     qint64 m_gameOutlineTriedMs = -1; // race ms of the last search for a closed lap (GUI thread: not every tick)
     QStringList m_gameAddresses;      // this machine's IPv4 addresses, read once per game session
     QJsonObject m_gameGrid;         // the game's grid as last applied to the views
+    std::shared_ptr<GameHandover> m_nextGameSession; // set when the game went on to another session
     LeaderboardModel *m_leaderboard = nullptr;
     KafkaSelection m_kafkaSelection;
     std::shared_ptr<KafkaEndpoint> m_endpoint;
@@ -170,6 +191,12 @@ private:
     QLabel *m_errorsLabel = nullptr;
     QComboBox *m_circuitBox = nullptr;
     QComboBox *m_speedBox = nullptr;
+    QComboBox *m_sourceBox = nullptr; // what Start starts: the simulator or the F1 game
+    QSpinBox *m_lapsBox = nullptr;    // race length (0: the circuit's full distance)
+    StartPage *m_startPage = nullptr;
+    QToolBar *m_replayToolBar = nullptr; // pause and the replay's race time, during a replay
+    AiServicesFactory m_aiFactory;
+    std::optional<KafkaSelection> m_kafkaAfterRace; // set up while a race ran: connected after it
     QAction *m_pauseAction = nullptr;      // replays: hold and resume
     QSlider *m_replaySlider = nullptr;     // replays: the race time, drag to seek
     QAction *m_replaySliderAction = nullptr;

@@ -1,5 +1,7 @@
 #include "RaceLibraryModel.h"
 
+#include <algorithm>
+
 #include "storage/RaceLibrary.h"
 
 #include <QDateTime>
@@ -131,6 +133,15 @@ bool RaceLibraryModel::setData(const QModelIndex &index, const QVariant &value, 
     race.name = value.toString().trimmed();
     emit dataChanged(index, index);
     return true;
+}
+
+std::vector<RaceRecord> RaceLibraryModel::latest(int count) const
+{
+    std::vector<RaceRecord> races = m_races;
+    std::sort(races.begin(), races.end(), [](const RaceRecord &a, const RaceRecord &b) { return a.startedAtMs > b.startedAtMs; });
+    if (races.size() > size_t(std::max(0, count)))
+        races.resize(size_t(std::max(0, count)));
+    return races;
 }
 
 } // namespace pitwall

@@ -27,6 +27,8 @@ public:
     QString refresh();
     QString remove(const QString &raceId);
     const RaceRecord *race(const QString &raceId) const;
+    // The `count` races started last, newest first.
+    std::vector<RaceRecord> latest(int count) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

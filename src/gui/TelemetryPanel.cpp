@@ -150,7 +150,7 @@ TelemetryPanel::Chart TelemetryPanel::makeChart(const QString &title, const QStr
     chart->addAxis(time, Qt::AlignBottom);
     chart->addAxis(value, Qt::AlignLeft);
     auto *view = new RaceChartView(chart, this);
-    view->setMinimumHeight(150);
+    view->setMinimumHeight(125); // three fit beside the map on a 768-pixel screen
     m_ui->chartsLayout->addWidget(view);
     m_views.push_back(view);
     m_timeAxes.push_back(time);

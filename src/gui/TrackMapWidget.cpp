@@ -1,5 +1,6 @@
 #include "TrackMapWidget.h"
 
+#include "LabelPlacer.h"
 #include "TextRasterCache.h"
 
 #include "RaceClock.h"
@@ -7,7 +8,12 @@
 #include "sim/Circuit.h"
 #include "sim/TrackGeometry.h"
 
+#include <QFontMetricsF>
+#include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
 #include <QPolygonF>
 
 namespace pitwall {
@@ -18,7 +24,8 @@ TrackMapWidget::TrackMapWidget(const RaceViewStore &store, const RaceClock &cloc
     , m_clock(clock)
     , m_grid(grid)
 {
-    setMinimumSize(220, 160);
+    setMinimumSize(220, 180);
+    setMouseTracking(true); // names on hover
     connect(&clock, &RaceClock::moved, this, qOverload<>(&QWidget::update));
 }
 
@@ -115,36 +122,80 @@ void TrackMapWidget::paintEvent(QPaintEvent *)
     }
     painter.drawPixmap(0, 0, m_trackCache);
 
+    // The cars: dots first (the followed one on top), then labels where they fit, the
+    // followed driver's first and then in race order, so a bunched field stays readable.
     const qint64 now = m_clock.viewMs();
     QFont label = font();
     label.setPointSizeF(label.pointSizeF() * 0.85);
     label.setBold(true);
     painter.setFont(label);
-    auto drawCar = [&](const Driver &driver, bool followed) {
+    const QFontMetricsF metrics(label);
+    struct Car {
+        const Driver *driver;
+        QPointF at;
+        double radius;
+        bool followed;
+    };
+    std::vector<Car> cars;
+    for (const auto &driver : m_grid.drivers()) {
         const auto point = m_store.telemetryAt(driver.name, now);
         if (!point || now - point->raceMs > 5000) // retired, or not seen for a while
-            return;
-        const QPointF at = transform.map(QPointF(point->x, point->y));
-        m_carsDrawn.insert(driver.name, at);
-        const QColor team(m_grid.teamOf(driver).colour);
-        const double radius = followed ? 8 : 5.5;
-        painter.setPen(QPen(followed ? colours.color(QPalette::Highlight) : colours.color(QPalette::Base), followed ? 3 : 1.5));
-        painter.setBrush(team);
-        painter.drawEllipse(at, radius, radius);
-        painter.setPen(followed ? colours.color(QPalette::Highlight) : colours.color(QPalette::Text));
-        const QPointF labelAt = at + QPointF(radius + 2, -radius);
-        if (!TextRasterCache::shared().drawAtBaseline(painter, labelAt, driver.code))
-            painter.drawText(labelAt, driver.code);
-    };
-    const Driver *followed = nullptr;
-    for (const auto &driver : m_grid.drivers()) {
-        if (driver.name == m_followed)
-            followed = &driver;
-        else
-            drawCar(driver, false);
+            continue;
+        const bool followed = driver.name == m_followed;
+        cars.push_back({&driver, transform.map(QPointF(point->x, point->y)), followed ? 8.0 : 5.5, followed});
     }
-    if (followed)
-        drawCar(*followed, true); // on top
+    std::stable_sort(cars.begin(), cars.end(), [](const Car &a, const Car &b) { return !a.followed && b.followed; });
+    LabelPlacer labels(QRectF(rect()).adjusted(2, 2, -2, -2));
+    for (const auto &car : cars) {
+        m_carsDrawn.insert(car.driver->name, car.at);
+        labels.reserve(QRectF(car.at - QPointF(car.radius, car.radius), QSizeF(2 * car.radius, 2 * car.radius)));
+        painter.setPen(QPen(car.followed ? colours.color(QPalette::Highlight) : colours.color(QPalette::Base), car.followed ? 3 : 1.5));
+        painter.setBrush(QColor(m_grid.teamOf(*car.driver).colour));
+        painter.drawEllipse(car.at, car.radius, car.radius);
+    }
+    QHash<QString, int> position;
+    for (const auto &standing : m_store.standingAt(now))
+        position.insert(standing.driverName, standing.position);
+    std::stable_sort(cars.begin(), cars.end(), [&](const Car &a, const Car &b) {
+        if (a.followed != b.followed)
+            return a.followed;
+        return position.value(a.driver->name, 99) < position.value(b.driver->name, 99);
+    });
+    m_labelsDrawn.clear();
+    for (const auto &car : cars) {
+        const QSizeF size(metrics.horizontalAdvance(car.driver->code) + 2, metrics.height());
+        const auto placed = labels.place(car.at, size, car.radius + 2);
+        if (!placed)
+            continue; // no room: the name shows on hover
+        m_labelsDrawn.insert(car.driver->name, *placed);
+        painter.setPen(car.followed ? colours.color(QPalette::Highlight) : colours.color(QPalette::Text));
+        const QPointF baseline(placed->left() + 1, placed->top() + metrics.ascent());
+        if (!TextRasterCache::shared().drawAtBaseline(painter, baseline, car.driver->code))
+            painter.drawText(baseline, car.driver->code);
+    }
+}
+
+void TrackMapWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    // Every car's name on hover, labelled or not.
+    const QPointF at = event->position();
+    QString nearest;
+    double best = 12.0 * 12.0;
+    for (auto it = m_carsDrawn.cbegin(); it != m_carsDrawn.cend(); ++it) {
+        const QPointF d = it.value() - at;
+        const double distance = QPointF::dotProduct(d, d);
+        if (distance < best) {
+            best = distance;
+            nearest = it.key();
+        }
+    }
+    const Driver *driver = nearest.isEmpty() ? nullptr : m_grid.findDriver(nearest);
+    if (driver)
+        QToolTip::showText(event->globalPosition().toPoint(),
+                           QStringLiteral("%1  %2 — %3").arg(driver->code, driver->name, m_grid.teamOf(*driver).name), this);
+    else
+        QToolTip::hideText();
+    QWidget::mouseMoveEvent(event);
 }
 
 } // namespace pitwall

@@ -1,7 +1,8 @@
 #pragma once
 // The circuit seen from above: its centreline, and every car as a team-coloured dot
 // with its timing code at the race clock's moment; the followed driver is larger and
-// ringed.
+// ringed. Labels never overlap (LabelPlacer): in a bunched field the followed driver's and
+// the leaders' come first, and every name shows on hover.
 
 #include "core/Grid.h"
 
@@ -30,9 +31,12 @@ public:
 
     // What was drawn last, for tests: driver → position on the widget.
     const QHash<QString, QPointF> &carsDrawn() const { return m_carsDrawn; }
+    // Where each label was drawn (drivers without one had no free spot).
+    const QHash<QString, QRectF> &labelsDrawn() const { return m_labelsDrawn; }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
     QTransform worldToWidget() const;
@@ -48,6 +52,7 @@ private:
     QRectF m_bounds;
     QString m_followed;
     QHash<QString, QPointF> m_carsDrawn;
+    QHash<QString, QRectF> m_labelsDrawn;
     // The circuit drawn once per size and palette: the cars move, the track does not.
     QPixmap m_trackCache;
     qint64 m_trackCacheKey = 0;

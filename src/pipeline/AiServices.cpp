@@ -3,7 +3,13 @@
 #include "ai/BedrockProvider.h"
 #include "ai/OpenAiProvider.h"
 #include "vector/LocalVectorIndex.h"
+#include "secrets/AppSecrets.h"
 #include "vector/MongoVectorStore.h"
+
+#include <QDir>
+#include <QProcessEnvironment>
+#include <QSettings>
+#include <QStandardPaths>
 
 #include <QCoreApplication>
 #include <QThread>
@@ -59,6 +65,23 @@ Expected<std::shared_ptr<AiServices>> AiServices::start(const ai::AiSettings &se
         },
         Qt::BlockingQueuedConnection);
     return services;
+}
+
+Expected<std::shared_ptr<AiServices>> AiServices::startConfigured(const ai::AiFlags &flags, const QString &vectorDirectory)
+{
+    QSettings saved;
+    auto secretStore = secrets::openAppSecretStore(saved);
+    auto settings = ai::resolveAiSettings(flags, QProcessEnvironment::systemEnvironment(), &saved, QDir::homePath(),
+                                          [&saved, &secretStore](const QString &key) {
+                                              return secrets::storedSecretOrEmpty(saved, *secretStore, key);
+                                          });
+    if (!settings)
+        return settings.error();
+    settings.value().localIndexDirectory =
+        vectorDirectory.isEmpty()
+            ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("vectors"))
+            : vectorDirectory;
+    return start(settings.value());
 }
 
 std::shared_ptr<AiServices> AiServices::offline()

@@ -25,6 +25,10 @@ public:
     static Expected<std::shared_ptr<AiServices>> start(const ai::AiSettings &settings);
     // Offline commentator, offline embedder, an in-memory index: needs nothing.
     static std::shared_ptr<AiServices> offline();
+    // The services the user configured: `flags` (the command line's), then the environment,
+    // then the saved settings and their secrets; the local index lives in `vectorDirectory`
+    // or the user's data folder. Blocks while a vector store connects: not on the GUI thread.
+    static Expected<std::shared_ptr<AiServices>> startConfigured(const ai::AiFlags &flags, const QString &vectorDirectory);
     ~AiServices();
 
     AiServices(const AiServices &) = delete;

@@ -8,10 +8,13 @@
 
 #include "RaceSource.h"
 #include "core/Topics.h"
+#include "realrace/GameRaceAssembler.h"
 
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QMutex>
+#include <QPointF>
+#include <QVector>
 #include <array>
 #include <atomic>
 #include <memory>
@@ -20,11 +23,42 @@ namespace pitwall {
 
 class KafkaProducer;
 
+// A new game session (a new sessionUID) is a new race: the source that sees its first
+// packet ends its own race and hands the socket over, still bound, with that packet, so
+// the next race's source loses nothing in between.
+struct GameHandover {
+    GameHandover(int socketFd, QByteArray firstDatagram);
+    ~GameHandover(); // closes the socket if no source took it
+    GameHandover(const GameHandover &) = delete;
+    GameHandover &operator=(const GameHandover &) = delete;
+    // The bound socket's descriptor, once (-1 after).
+    int takeSocket();
+    const QByteArray firstDatagram;
+
+private:
+    std::atomic<int> m_socketFd;
+};
+
 struct GameSourceOptions {
     bool enabled = false;
     quint16 port = 20777;                      // the game's default
     QHostAddress bind = QHostAddress::Any;     // the game usually runs on another device
     QString captureFile;                       // set: every datagram received is kept here
+    std::shared_ptr<GameHandover> handover;    // set: continue on the previous race's socket
+};
+
+// What the game has said about its session so far, for the library's record of the race
+// (the race starts recording before the game says which track or who drives).
+struct GameSessionDescription {
+    QString track;
+    QString sessionType;
+    int laps = 0;
+    QString player;
+    QJsonObject grid;               // core/Grid's file form
+    QVector<QPointF> trackOutline;  // a closed lap of the player's car, once it has driven one
+    QStringList drivers;
+
+    bool operator==(const GameSessionDescription &) const = default;
 };
 
 class F1GameSource : public RaceSource {
@@ -34,8 +68,11 @@ public:
 
     // startEpochMs: the wall-clock time the game's session clock 0 is stamped as (records
     // carry epoch timestamps, like every other source's).
+    // Called on the source's thread whenever what is known of the session changes.
+    using Describe = std::function<void(const GameSessionDescription &)>;
+
     F1GameSource(GameSourceOptions options, QString raceId, qint64 startEpochMs, KafkaProducer &producer,
-                 Backlog backlog = {}, StepClock onStep = {});
+                 Backlog backlog = {}, StepClock onStep = {}, Describe describe = {});
     ~F1GameSource() override;
 
     quint64 producedTo(const char *topic) const override;
@@ -47,21 +84,32 @@ public:
     QJsonObject receiverStatus() const;
     // Empty while listening; else why the socket could not be opened.
     QString lastError() const;
+    // After the race ended because the game started a new session: the socket and that
+    // session's first packet, for the next race's source. Null otherwise.
+    std::shared_ptr<GameHandover> handover() const;
 
 private:
-    bool run(const std::stop_token &stop) override; // until the race's classification arrives
+    // Until the race's classification arrives or the game starts another session.
+    bool run(const std::stop_token &stop) override;
     struct Receiver;
+    enum class Handled { Continue, RaceFinished, NewSession };
+    Handled handleDatagram(QByteArrayView bytes, qint64 nowMs);
+    void produce(realrace::GameRaceAssembler::Output &out);
+    void publishStatus(qint64 nowMs, bool finished);
+    void describeSession();
 
     GameSourceOptions m_options;
     QString m_raceId;
     qint64 m_startEpochMs = 0;
     KafkaProducer &m_producer;
+    Describe m_describe;
     std::unique_ptr<Receiver> m_receiver;
     std::array<std::atomic<quint64>, std::size(topics::kAll)> m_produced{};
     mutable QMutex m_mutex; // guards what summary() and receiverStatus() read
     RaceSummary m_summary;
     QJsonObject m_status;
     QString m_lastError;
+    std::shared_ptr<GameHandover> m_handover;
 };
 
 } // namespace pitwall

@@ -16,6 +16,7 @@
 #include "sim/Circuit.h"
 #include "storage/RaceLibrary.h"
 #include "storage/RaceRecorder.h"
+#include "realrace/RealRaceBuilder.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -45,6 +46,40 @@ RaceRecord gameRecordFor(const SimOptions &race, const SessionOptions &options)
     record.startedAtMs = race.startEpochMs;
     record.options = QJsonObject{{"source", "F1 game"}, {"udp_port", options.game.port}};
     return record;
+}
+
+// The game says which track, session and drivers only as it runs: the library's record
+// of the race learns them as they come.
+F1GameSource::Describe describeGameRecord(RaceRecorder *recorder, qint64 startEpochMs)
+{
+    if (!recorder)
+        return {};
+    return [recorder, startEpochMs](const GameSessionDescription &session) {
+        recorder->amend([session, startEpochMs](RaceRecord &record) {
+            const QString when = QDateTime::fromMSecsSinceEpoch(startEpochMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            QStringList what;
+            for (const auto &part : {session.track, session.sessionType}) {
+                if (!part.isEmpty())
+                    what << part;
+            }
+            record.name = what.isEmpty() ? QStringLiteral("F1 game %1").arg(when)
+                                         : QStringLiteral("F1 game: %1, %2").arg(what.join(QLatin1Char(' ')), when);
+            if (!session.track.isEmpty())
+                record.circuit = session.track;
+            record.laps = session.laps;
+            record.drivers = session.drivers;
+            record.followedDriver = session.player;
+            if (!session.grid.isEmpty())
+                record.options.insert(QLatin1String(realrace::kGridOption), session.grid);
+            if (!session.trackOutline.isEmpty()) {
+                QJsonArray outline;
+                for (const auto &point : session.trackOutline)
+                    outline.append(QJsonArray{point.x(), point.y()});
+                record.options.insert(QLatin1String(realrace::kOutlineOption), outline);
+            }
+            record.options.insert(QStringLiteral("session_type"), session.sessionType);
+        });
+    };
 }
 
 RaceRecord raceRecordFor(const SimOptions &race, const Grid &grid, const RaceSimulator &simulator, const SessionOptions &options)
@@ -103,6 +138,18 @@ struct RaceSession::Clients {
     std::unique_ptr<RaceSource> runner;       // declared last: stops first, while the producer lives
     ReplayRunner *replay = nullptr;           // the runner, when it is a replay
     F1GameSource *game = nullptr;             // the runner, when the F1 game is the source
+
+    // A race destroyed while running (its window closed): the readers' threads stop before
+    // the feeds they write into are destroyed (members go in reverse order: a feed first).
+    ~Clients()
+    {
+        runner.reset();
+        pipeline.reset();
+        for (auto *reader : {viewConsumer.get(), contextConsumer.get(), consumer.get()}) {
+            if (reader)
+                reader->stop();
+        }
+    }
 };
 
 RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &grid, SessionOptions options,
@@ -278,7 +325,8 @@ void RaceSession::start()
             clients->runner = std::move(replay);
         } else if (options.game.enabled) {
             auto game = std::make_unique<F1GameSource>(options.game, race.raceId, race.startEpochMs, *clients->producer,
-                                                       std::move(backlog), std::move(clock));
+                                                       std::move(backlog), std::move(clock),
+                                                       describeGameRecord(clients->recorder.get(), race.startEpochMs));
             clients->game = game.get();
             clients->runner = std::move(game);
         } else
@@ -296,7 +344,10 @@ void RaceSession::onConnected(std::shared_ptr<Clients> clients)
     m_clients->runner->start([this] {
         // Runner thread: hand the news to this object's thread.
         QMetaObject::invokeMethod(this, [this] {
-            emit raceFinished();
+            if (gameHandover())
+                emit gameSessionChanged(); // not a chequered flag: the game went on to another session
+            else
+                emit raceFinished();
             stop();
         }, Qt::QueuedConnection);
     });
@@ -465,6 +516,11 @@ SessionStats RaceSession::stats() const
             stats.lastError = *error;
     }
     return stats;
+}
+
+std::shared_ptr<GameHandover> RaceSession::gameHandover() const
+{
+    return m_clients && m_clients->game ? m_clients->game->handover() : nullptr;
 }
 
 QJsonObject RaceSession::gameStatus() const

@@ -71,6 +71,9 @@ public:
     qint64 replayDurationMs() const;
     // The F1 game source's receiver status (waiting / receiving..., packets, refusals); empty otherwise.
     QJsonObject gameStatus() const;
+    // Once the game started a new session (gameSessionChanged): its socket and first packet,
+    // for the source of the race that follows. Null otherwise.
+    std::shared_ptr<GameHandover> gameHandover() const;
 
     State state() const { return m_state; }
     QString raceId() const { return m_options.race.raceId; }
@@ -93,6 +96,9 @@ signals:
     void replaySeeked(qint64 raceMs);
     void statsChanged(const pitwall::SessionStats &stats);
     void raceFinished(); // the chequered flag fell; stopping follows by itself
+    // The F1 game started another session (a new sessionUID): this race ends (stopping
+    // follows by itself) and the next one continues from gameHandover().
+    void gameSessionChanged();
     void stopped(const pitwall::SessionStats &stats);
     // error is empty when the switch worked.
     void stageSwitched(const QString &stage, bool enabled, const QString &error);

@@ -46,6 +46,12 @@ void RaceRecorder::record(const char *topic, QByteArrayView key, QByteArrayView 
     ++m_pending;
 }
 
+void RaceRecorder::amend(std::function<void(RaceRecord &)> change)
+{
+    std::lock_guard lock(m_queueMutex);
+    m_amendments.push_back(std::move(change));
+}
+
 Expected<bool> RaceRecorder::finish(const QString &state, const QJsonObject &result)
 {
     if (!m_writer.joinable())
@@ -93,17 +99,22 @@ void RaceRecorder::run(const QString &path, std::promise<QString> opened)
     bool failed = false;
     while (!finishing) {
         std::vector<RecordedMessage> batch;
+        bool amended = false;
         {
             std::unique_lock lock(m_queueMutex);
             m_wake.wait_for(lock, std::chrono::milliseconds(kFlushIntervalMs), [this] { return m_finishing; });
             batch.swap(m_queue);
+            for (auto &change : m_amendments)
+                change(m_race);
+            amended = !m_amendments.empty();
+            m_amendments.clear();
             finishing = m_finishing;
             if (finishing) {
                 m_race.state = m_finalState;
                 m_race.result = m_finalResult;
             }
         }
-        if (batch.empty() && !finishing)
+        if (batch.empty() && !finishing && !amended)
             continue;
         if (failed) {
             // After a failed write the library keeps the race as far as it was written,

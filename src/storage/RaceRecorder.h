@@ -11,6 +11,7 @@
 #include <QMutex>
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -38,6 +39,9 @@ public:
     void record(const char *topic, QByteArrayView key, QByteArrayView value);
     // The race clock the next messages are stamped with (set by the race's thread).
     void setRaceMs(qint64 raceMs) { m_raceMs.store(raceMs); }
+    // Changes the race's description (name, circuit, drivers, options...) from any thread;
+    // stored with the next batch. For sources that learn what the race is as it runs.
+    void amend(std::function<void(RaceRecord &)> change);
     // Messages queued and not yet stored: the race waits when this grows (back-pressure).
     qint64 pending() const { return m_pending.load(); }
     // Messages stored so far.
@@ -57,6 +61,7 @@ private:
     std::mutex m_queueMutex;
     std::condition_variable m_wake;
     std::vector<RecordedMessage> m_queue;
+    std::vector<std::function<void(RaceRecord &)>> m_amendments;
     bool m_finishing = false;
     QString m_finalState;
     QJsonObject m_finalResult;

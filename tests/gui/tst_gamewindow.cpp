@@ -7,8 +7,15 @@
 #include "gui/MainWindow.h"
 #include "gui/TelemetryPanel.h"
 #include "gui/TrackMapWidget.h"
+#include "pipeline/RaceSession.h"
 #include "sources/f1game/CaptureReader.h"
+#include "storage/RaceLibrary.h"
 
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QtEndian>
+
+#include <QAction>
 #include <QLabel>
 #include <QStandardPaths>
 #include <QUdpSocket>
@@ -72,6 +79,76 @@ private slots:
 
         QDir().mkpath(QStringLiteral(PITWALL_TEST_OUTPUT_DIR));
         QVERIFY(window.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/game-window.png")));
+        window.close();
+    }
+
+    // The player goes from one session to the next (a new sessionUID): the first becomes a
+    // race of the library, named and described by what the game said (track, session, its
+    // drivers and teams, the player), and the window follows the next as a race of its own,
+    // on the same socket: every packet of the new session arrives, its first included.
+    void aNewGameSessionIsANewRaceInTheLibrary()
+    {
+        const auto capture = sources::f1game::readCapture(
+            QStringLiteral(PITWALL_SHARED_DATA_DIR "/f1/game_udp/recordings_no_license/full_lap_20260112_160501.bin"));
+        QVERIFY2(capture.ok() && capture.records.size() == 526, qPrintable(capture.error));
+        QTemporaryDir dir;
+        quint16 port = 0;
+        {
+            QUdpSocket probe;
+            probe.bind(QHostAddress::LocalHost, 0);
+            port = probe.localPort();
+        }
+        MainWindow window{KafkaSelection{}};
+        SessionOptions options;
+        options.game.enabled = true;
+        options.game.port = port;
+        options.game.bind = QHostAddress::LocalHost;
+        options.libraryPath = dir.filePath(QStringLiteral("library.sqlite"));
+        window.setRaceOptions(options);
+        window.resize(1600, 900);
+        window.show();
+        window.startRaceWhenReady();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->state() == RaceSession::State::Running, 30000);
+        const QString firstRace = window.session()->raceId();
+
+        // The same capture twice, the second as another session (sessionUID at bytes 7-14).
+        auto send = [&](quint64 sessionUid) {
+            QUdpSocket sender;
+            for (auto record : capture.records) {
+                if (sessionUid)
+                    qToLittleEndian(sessionUid, record.payload.data() + 7);
+                sender.writeDatagram(record.payload, QHostAddress::LocalHost, port);
+                QTest::qWait(1);
+            }
+        };
+        send(0);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->gameStatus().value("packets").toInteger() == 526, 20000);
+        send(0x1234567890ABCDEFull);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->raceId() != firstRace
+                                     && window.session()->state() == RaceSession::State::Running,
+                                 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->gameStatus().value("packets").toInteger(), qint64(526), 20000);
+        QCOMPARE(window.session()->gameStatus().value("track").toString(), QStringLiteral("Monza"));
+
+        auto library = RaceLibrary::open(options.libraryPath);
+        QVERIFY(library);
+        auto first = library.value()->find(firstRace);
+        QVERIFY(first && first.value());
+        const RaceRecord &race = *first.value();
+        QCOMPARE(race.state, QStringLiteral("stopped"));
+        QVERIFY2(race.name.startsWith(QStringLiteral("F1 game: Monza Time Trial, ")), qPrintable(race.name));
+        QCOMPARE(race.circuit, QStringLiteral("Monza"));
+        QVERIFY(race.messageCount > 50);
+        QVERIFY(!race.followedDriver.isEmpty());
+        QVERIFY(race.drivers.contains(race.followedDriver));
+        const auto grid = Grid::fromJson(QJsonDocument(race.options.value(QStringLiteral("grid")).toObject()).toJson());
+        QVERIFY2(grid.hasValue(), "the game's grid is kept with the race");
+        QVERIFY(grid->findDriver(race.followedDriver));
+        window.findChild<QAction *>(QStringLiteral("actionStop"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->state() == RaceSession::State::Stopped, 30000);
+        auto races = library.value()->list();
+        QVERIFY(races);
+        QCOMPARE(races->size(), size_t(2));
         window.close();
     }
 };
