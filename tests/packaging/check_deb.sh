@@ -31,7 +31,7 @@ done
 
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libqt6widgets6 libqt6core6 librdkafka1 qt6-qpa-plugins libc6; do
+for lib in libqt6widgets6 libqt6core6 librdkafka1 qt6-qpa-plugins libqt6sql6-sqlite libc6; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib (shlibdeps not run?)"
 done
 [ "$(dpkg-deb -f "$deb" Package)" = pitwall ] || fail "package name"
