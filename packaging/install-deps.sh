@@ -25,6 +25,8 @@ packages=(
   libavro-dev qtkeychain-qt6-dev libyaml-cpp-dev
   # running the GUI without a display, and validating the package metadata
   xvfb xauth appstream desktop-file-utils
+  # the README's screenshot, reduced to a small palette PNG (packaging/tools/refresh-screenshot.sh)
+  pngquant
   # tests only: statsmodels is the reference the ARIMA implementation is checked against;
   # headless Chromium loads the live-feed overlay page during a race; a real Secret
   # Service (GNOME Keyring on a private D-Bus session) holds the keychain test's secrets

@@ -23,13 +23,15 @@ for path in ./usr/bin/pitwall \
             ./usr/share/metainfo/app.pitwall.PitWall.metainfo.xml \
             ./usr/share/icons/hicolor/scalable/apps/app.pitwall.PitWall.svg \
             ./usr/share/icons/hicolor/48x48/apps/app.pitwall.PitWall.png \
-            ./usr/share/icons/hicolor/256x256/apps/app.pitwall.PitWall.png; do
+            ./usr/share/icons/hicolor/256x256/apps/app.pitwall.PitWall.png \
+            ./usr/share/doc/pitwall/copyright \
+            ./usr/share/doc/pitwall/THIRD-PARTY-NOTICES; do
   grep -qx "$path" <<<"$contents" || fail "package lacks $path"
 done
 
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libqt6widgets6 libqt6core6 librdkafka1 qt6-qpa-plugins libc6; do
+for lib in libqt6widgets6 libqt6core6 librdkafka1 qt6-qpa-plugins libqt6sql6-sqlite libc6; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib (shlibdeps not run?)"
 done
 [ "$(dpkg-deb -f "$deb" Package)" = pitwall ] || fail "package name"
@@ -40,6 +42,11 @@ dpkg-deb -x "$deb" "$root"
 desktop-file-validate "$root/usr/share/applications/app.pitwall.PitWall.desktop" || fail "desktop file"
 appstreamcli validate --no-net --pedantic "$root/usr/share/metainfo/app.pitwall.PitWall.metainfo.xml" || fail "metainfo"
 file "$root/usr/share/icons/hicolor/48x48/apps/app.pitwall.PitWall.png" | grep -q "48 x 48" || fail "48px icon size"
+# The licence as Debian reads it: a DEP-5 copyright file naming Apache-2.0 (SPDX).
+copyright=$root/usr/share/doc/pitwall/copyright
+head -n 1 "$copyright" | grep -qx "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" || fail "copyright is not DEP-5"
+grep -qx "License: Apache-2.0" "$copyright" || fail "copyright does not name Apache-2.0"
+grep -q "<project_license>Apache-2.0</project_license>" "$root/usr/share/metainfo/app.pitwall.PitWall.metainfo.xml" || fail "metainfo licence"
 
 got=$("$root/usr/bin/pitwall" --version)
 grep -q "$version" <<<"$got" || fail "packaged pitwall --version printed '$got'"
