@@ -284,8 +284,12 @@ int main(int argc, char **argv)
                 ++sent;
             }
             sendS = double(clock.nsecsElapsed()) / 1e9;
-            // Whatever the classification did, the race stops once everything has arrived.
-            std::this_thread::sleep_for(std::chrono::seconds(2));
+            // The race stops once everything sent has been taken in (the receiver says so
+            // once a second), or after 15 s: what is still missing then was lost.
+            QElapsedTimer drain;
+            drain.start();
+            while (drain.elapsed() < 15000 && session.gameStatus().value(QStringLiteral("packets")).toInteger() < sent)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
             QMetaObject::invokeMethod(&session, [&session] { session.stop(); }, Qt::QueuedConnection);
         });
     });
@@ -327,6 +331,8 @@ int main(int argc, char **argv)
                 baseline.cpuMs(), 100.0 * baseline.cpuMs() / wallMs);
     std::printf("  source thread      CPU %.0f ms = %.2f %% of one core (target <= 10 %%), %.1fx the bare receiver\n",
                 sourceCpuMs, 100.0 * sourceCpuMs / wallMs, sourceCpuMs / std::max(1.0, baseline.cpuMs()));
+    std::printf("  race               %s at race time %.1f s, leader's lap %d\n",
+                summary.finished ? "finished (chequered flag, classification)" : "stopped", summary.raceTimeS, summary.leaderLap);
     const qint64 lost = sent - received;
     std::printf("  packets lost       %12lld (target 0)\n", (long long)lost);
     return lost == 0 && accounted == received ? 0 : 1;
