@@ -53,16 +53,7 @@ Expected<bool> PipelineEngine::setEnabled(const QString &stage, bool enabled, in
         if (runner->definition().name != stage)
             continue;
         runner->setSwitchedOff(!enabled);
-        if (!enabled) {
-            runner->stop();
-            return true;
-        }
-        if (runner->isRunning())
-            return true;
-        auto started = runner->start(m_config, timeoutMs);
-        if (started)
-            runner->countAsHandledUpTo(producedSoFar);
-        return started;
+        return runner->applySwitch(m_config, timeoutMs, producedSoFar);
     }
     return Error{QStringLiteral("no pipeline stage named '%1' (stages: %2)").arg(stage, stageNames().join(QLatin1String(", ")))};
 }
@@ -96,6 +87,26 @@ quint64 PipelineEngine::handledFrom(const QString &topic) const
             slowest = std::min(slowest, runner->handledOrLost());
     }
     return slowest;
+}
+
+bool PipelineEngine::want(const QString &stage, bool enabled)
+{
+    for (auto &runner : m_runners) {
+        if (runner->definition().name == stage) {
+            runner->setSwitchedOff(!enabled);
+            return true;
+        }
+    }
+    return false;
+}
+
+Expected<bool> PipelineEngine::applyWanted(const QString &stage, int timeoutMs, quint64 producedSoFar)
+{
+    for (auto &runner : m_runners) {
+        if (runner->definition().name == stage)
+            return runner->applySwitch(m_config, timeoutMs, producedSoFar);
+    }
+    return Error{QStringLiteral("no pipeline stage named '%1' (stages: %2)").arg(stage, stageNames().join(QLatin1String(", ")))};
 }
 
 QStringList PipelineEngine::inputTopics(const QString &stage) const

@@ -30,6 +30,11 @@ public:
     // Switching a stage on positions it at the end of its topics; `producedSoFar` (records
     // on its input topics before that) count as passed for handledFrom().
     Expected<bool> setEnabled(const QString &stage, bool enabled, int timeoutMs, quint64 producedSoFar = 0);
+    // The same in two steps, for switches toggled faster than they apply: want() records
+    // the latest choice at once (any thread, does not block); applyWanted() (a worker)
+    // brings the stage to whatever the latest choice is by then.
+    bool want(const QString &stage, bool enabled);
+    Expected<bool> applyWanted(const QString &stage, int timeoutMs, quint64 producedSoFar = 0);
     // The input topics of a stage (empty for an unknown name).
     QStringList inputTopics(const QString &stage) const;
     // Waits until every running stage has read what its topics hold; false on timeout.

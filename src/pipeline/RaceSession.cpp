@@ -422,16 +422,19 @@ void RaceSession::setStageEnabled(const QString &stage, bool enabled)
         m_options.disabledStages << stage;
     if (m_state != State::Running || !m_clients)
         return;
+    // The choice is recorded now, in the order of the clicks; the workers apply the latest
+    // one, one at a time, however fast the switch is toggled.
+    m_clients->pipeline->want(stage, enabled);
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, stage, enabled] {
         watcher->deleteLater();
         emit stageSwitched(stage, enabled, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([clients = m_clients, stage, enabled]() -> QString {
+    watcher->setFuture(QtConcurrent::run([clients = m_clients, stage]() -> QString {
         quint64 producedSoFar = 0;
         for (const auto &topic : clients->pipeline->inputTopics(stage))
             producedSoFar += clients->runner->producedTo(topic.toLatin1().constData());
-        const auto switched = clients->pipeline->setEnabled(stage, enabled, KafkaEndpoint::kDefaultTimeoutMs, producedSoFar);
+        const auto switched = clients->pipeline->applyWanted(stage, KafkaEndpoint::kDefaultTimeoutMs, producedSoFar);
         return switched ? QString() : switched.error().message;
     }));
 }

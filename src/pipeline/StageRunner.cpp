@@ -21,17 +21,38 @@ StageRunner::~StageRunner()
     stop();
 }
 
+Expected<bool> StageRunner::applySwitch(const KafkaConfig &config, int timeoutMs, quint64 producedSoFar)
+{
+    std::lock_guard lifecycle(m_lifecycleMutex);
+    if (m_switchedOff) {
+        stop();
+        return true;
+    }
+    if (isRunning())
+        return true;
+    auto started = start(config, timeoutMs);
+    if (started)
+        countAsHandledUpTo(producedSoFar);
+    return started;
+}
+
 Expected<bool> StageRunner::start(const KafkaConfig &config, int timeoutMs)
 {
+    std::lock_guard lifecycle(m_lifecycleMutex);
     if (isRunning())
         return true;
     // Created and positioned outside the lock: the race reads the counters meanwhile.
     auto consumer = KafkaConsumer::create(config, m_definition.inputTopics, KafkaConsumer::StartAt::End, timeoutMs);
     if (!consumer)
         return Error{QStringLiteral("stage %1: %2").arg(m_definition.name, consumer.error().message)};
-    m_processor = m_definition.makeProcessor();
+    bool idlePolls = false;
+    {
+        QMutexLocker lock(&m_consumerMutex); // isSettled() reads it from other threads
+        m_processor = m_definition.makeProcessor();
+        idlePolls = m_processor->wantsIdlePolls();
+    }
     auto running = std::move(consumer).value();
-    running->start([this](std::vector<KafkaRecord> &&batch) { handle(std::move(batch)); }, m_processor->wantsIdlePolls(),
+    running->start([this](std::vector<KafkaRecord> &&batch) { handle(std::move(batch)); }, idlePolls,
                    /*background=*/true);
     if (!running->waitUntilFetching(timeoutMs)) {
         running->stop();
@@ -44,6 +65,7 @@ Expected<bool> StageRunner::start(const KafkaConfig &config, int timeoutMs)
 
 void StageRunner::stop()
 {
+    std::lock_guard lifecycle(m_lifecycleMutex);
     std::unique_ptr<KafkaConsumer> consumer;
     quint64 skippedBefore = 0;
     {

@@ -12,6 +12,7 @@
 #include <QMutex>
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace pitwall {
 
@@ -29,6 +30,11 @@ public:
     bool isRunning() const;
     // Switched off by the user (as opposed to stopped with the race): shown as not enabled.
     void setSwitchedOff(bool off) { m_switchedOff = off; }
+    bool isSwitchedOff() const { return m_switchedOff; }
+    // Starts or stops the stage to match the latest setSwitchedOff(), however many
+    // switches raced to get here (they are applied one at a time). `producedSoFar`: see
+    // countAsHandledUpTo.
+    Expected<bool> applySwitch(const KafkaConfig &config, int timeoutMs, quint64 producedSoFar);
     // A stage switched back on starts at the end of its topics: what was produced while
     // it was off counts as passed, so the race's back-pressure does not wait for it.
     void countAsHandledUpTo(quint64 records);
@@ -47,6 +53,9 @@ private:
 
     StageDefinition m_definition;
     KafkaProducer &m_producer;
+    // Starts and stops (workers, toggled from the GUI) one at a time: a start never
+    // replaces the processor while a stopping consumer thread may still use it.
+    std::recursive_mutex m_lifecycleMutex;
     // Started and stopped from a worker while the race and the GUI read the counters.
     mutable QMutex m_consumerMutex;
     std::unique_ptr<KafkaConsumer> m_consumer;

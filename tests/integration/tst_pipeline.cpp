@@ -11,6 +11,7 @@
 
 #include <QMutex>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 #include <random>
 #include <stdexcept>
@@ -207,6 +208,42 @@ private slots:
         QVERIFY(producer->flush(5000));
         QTRY_VERIFY_WITH_TIMEOUT(outputs.size() == 3, 10000);
         QVERIFY(!engine.setEnabled(QStringLiteral("nope"), true, 1000).hasValue());
+    }
+
+    // A switch toggled faster than it applies (issue 22, item 10): the toggles are applied
+    // one at a time, never a start beside a stop, and the stage ends as the last click said.
+    void aBurstOfTogglesEndsAsTheLastOneSaid()
+    {
+        const auto endpoint = KafkaEndpoint::prepare(std::nullopt).value();
+        auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
+        std::vector<StageDefinition> stages;
+        stages.push_back({QStringLiteral("fragile"), QStringLiteral("test"), {QString::fromLatin1(topics::kCommentaryQueries)},
+                          {QString::fromLatin1(topics::kCommentary)}, [] { return std::make_unique<FragileProcessor>(); },
+                          QString()});
+        PipelineEngine engine(endpoint->clientConfig(), *producer, std::move(stages));
+        QVERIFY(engine.start(5000).hasValue());
+        Collector outputs(*endpoint, topics::kCommentary);
+        const QString stage = QStringLiteral("fragile");
+        auto burst = [&](int toggles) {
+            QList<QFuture<bool>> applied;
+            for (int i = 0; i < toggles; ++i) {
+                QVERIFY(engine.want(stage, i % 2 == 1)); // the last (odd) one switches it on
+                applied << QtConcurrent::run([&engine, &stage] { return engine.applyWanted(stage, 5000).hasValue(); });
+            }
+            for (auto &future : applied)
+                QVERIFY(future.result());
+        };
+        burst(40); // ends on
+        QVERIFY(engine.snapshots().at(stage).enabled);
+        QVERIFY(producer->produce(topics::kCommentaryQueries, "k", "after the burst"));
+        QVERIFY(producer->flush(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(outputs.size() == 1, 10000);
+        burst(41); // ends off
+        QVERIFY(!engine.snapshots().at(stage).enabled);
+        QVERIFY(producer->produce(topics::kCommentaryQueries, "k", "while off"));
+        QVERIFY(producer->flush(5000));
+        QTest::qWait(500);
+        QCOMPARE(outputs.size(), size_t(1));
     }
 };
 
