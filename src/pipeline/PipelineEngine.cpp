@@ -12,7 +12,7 @@ PipelineEngine::PipelineEngine(KafkaConfig config, KafkaProducer &producer, std:
     : m_config(std::move(config))
 {
     for (auto &stage : stages)
-        m_runners.push_back(std::make_unique<StageRunner>(std::move(stage), producer));
+        m_runners.push_back(std::make_unique<StageRunner>(std::move(stage), producer, &m_deadLetters));
     m_rateClock.start();
 }
 
@@ -87,6 +87,14 @@ quint64 PipelineEngine::handledFrom(const QString &topic) const
             slowest = std::min(slowest, runner->handledOrLost());
     }
     return slowest;
+}
+
+quint64 PipelineEngine::skipped()
+{
+    quint64 total = 0;
+    for (const auto &runner : m_runners)
+        total += runner->snapshot().skipped;
+    return total;
 }
 
 bool PipelineEngine::want(const QString &stage, bool enabled)

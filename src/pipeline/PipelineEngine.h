@@ -5,6 +5,7 @@
 
 #include "PipelineDefinition.h"
 #include "StageMetrics.h"
+#include "DeadLetterOnce.h"
 #include "StageRunner.h"
 #include "core/Expected.h"
 #include "stream/KafkaConfig.h"
@@ -46,10 +47,13 @@ public:
     QStringList stageNames() const;
     // Per stage: counters, rates since the previous call, lag, latency percentiles.
     std::map<QString, StageMetrics::Snapshot> snapshots();
+    // Records every stage lost because its reader fell behind the broker's window, summed.
+    quint64 skipped();
     QJsonObject metricsJson();
 
 private:
     KafkaConfig m_config;
+    DeadLetterOnce m_deadLetters; // before the runners, which use it
     std::vector<std::unique_ptr<StageRunner>> m_runners;
     QMutex m_rateMutex;
     QElapsedTimer m_rateClock;

@@ -513,6 +513,10 @@ SessionStats RaceSession::stats() const
     stats.lag = consumed.lag;
     stats.raceTimeS = m_clients->runner->raceTimeS();
     stats.stages = m_clients->pipeline->metricsJson();
+    // Every reader's losses count: the stages' and the live context's too, not only the window's.
+    stats.skipped += m_clients->pipeline->skipped();
+    if (m_clients->contextConsumer)
+        stats.skipped += m_clients->contextConsumer->stats().skipped;
     stats.leaderLap = m_clients->runner->leaderLap();
     for (const auto *error : {&produced.lastError, &consumed.lastError, &feed.lastRejection}) {
         if (!error->isEmpty())

@@ -1,5 +1,7 @@
 #include "StageRunner.h"
 
+#include "DeadLetterOnce.h"
+
 #include "core/Topics.h"
 #include "stream/KafkaConsumer.h"
 #include "stream/KafkaProducer.h"
@@ -10,9 +12,10 @@
 
 namespace pitwall {
 
-StageRunner::StageRunner(StageDefinition definition, KafkaProducer &producer)
+StageRunner::StageRunner(StageDefinition definition, KafkaProducer &producer, DeadLetterOnce *deadLetters)
     : m_definition(std::move(definition))
     , m_producer(producer)
+    , m_deadLetters(deadLetters)
 {
 }
 
@@ -159,6 +162,8 @@ void StageRunner::deadLetter(const KafkaRecord &record, const QString &reason)
         QMutexLocker lock(&m_errorMutex);
         m_lastError = QStringLiteral("%1/%2@%3: %4").arg(record.topic).arg(record.partition).arg(record.offset).arg(reason);
     }
+    if (m_deadLetters && !m_deadLetters->firstRefusal(record.topic, record.partition, record.offset))
+        return; // another stage reading this topic copied it already
     // The original bytes unchanged; where they came from and why, in headers.
     m_producer.produce(topics::kDeadLetters, record.key, record.value,
                        {{"pitwall.dlq.stage", m_definition.name.toUtf8()},

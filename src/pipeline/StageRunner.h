@@ -16,12 +16,15 @@
 
 namespace pitwall {
 
+class DeadLetterOnce;
 class KafkaConsumer;
 class KafkaProducer;
 
 class StageRunner {
 public:
-    StageRunner(StageDefinition definition, KafkaProducer &producer);
+    // `deadLetters`: shared by the stages of one pipeline, so a record several of them
+    // refuse is copied to the dead-letter topic once (null: every refusal is copied).
+    StageRunner(StageDefinition definition, KafkaProducer &producer, DeadLetterOnce *deadLetters = nullptr);
     ~StageRunner();
 
     // Blocking: positions the consumer at the end of the input topics, then runs.
@@ -53,6 +56,7 @@ private:
 
     StageDefinition m_definition;
     KafkaProducer &m_producer;
+    DeadLetterOnce *m_deadLetters = nullptr;
     // Starts and stops (workers, toggled from the GUI) one at a time: a start never
     // replaces the processor while a stopping consumer thread may still use it.
     std::recursive_mutex m_lifecycleMutex;

@@ -210,6 +210,32 @@ private slots:
         QVERIFY(!engine.setEnabled(QStringLiteral("nope"), true, 1000).hasValue());
     }
 
+    // Junk that every stage reading a topic refuses is dead-lettered once, not once per
+    // stage (issue 22, item 5): each stage still counts its own refusal.
+    void junkRefusedByEveryStageIsDeadLetteredOnce()
+    {
+        const auto endpoint = KafkaEndpoint::prepare(std::nullopt).value();
+        auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
+        std::vector<StageDefinition> stages;
+        for (const char *name : {"first", "second", "third"})
+            stages.push_back({QString::fromLatin1(name), QStringLiteral("test"), {QString::fromLatin1(topics::kCommentaryQueries)},
+                              {QString::fromLatin1(topics::kCommentary)}, [] { return std::make_unique<FragileProcessor>(); },
+                              QString()});
+        PipelineEngine engine(endpoint->clientConfig(), *producer, std::move(stages));
+        QVERIFY(engine.start(5000).hasValue());
+        Collector deadLetters(*endpoint, topics::kDeadLetters);
+        Collector outputs(*endpoint, topics::kCommentary);
+        for (const char *value : {"boom", "fine", "boom", "boom"})
+            QVERIFY(producer->produce(topics::kCommentaryQueries, "k", value));
+        QVERIFY(producer->flush(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(outputs.size() == 3, 10000); // "fine", once per stage
+        QTRY_VERIFY_WITH_TIMEOUT(deadLetters.size() == 3, 10000);
+        QTest::qWait(500);
+        QCOMPARE(deadLetters.size(), size_t(3)); // three junk records, each copied once
+        for (const auto &[name, snapshot] : engine.snapshots())
+            QCOMPARE(snapshot.deadLettered, quint64(3));
+    }
+
     // A switch toggled faster than it applies (issue 22, item 10): the toggles are applied
     // one at a time, never a start beside a stop, and the stage ends as the last click said.
     void aBurstOfTogglesEndsAsTheLastOneSaid()
