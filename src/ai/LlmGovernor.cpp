@@ -66,8 +66,47 @@ bool LlmGovernor::admit(int estimatedTokens, QString &why)
     return true;
 }
 
+void LlmGovernor::submitEmbedding(Embedder &embedder, const QStringList &texts, Embedder::Done done)
+{
+    qsizetype characters = 0;
+    for (const auto &text : texts)
+        characters += text.size();
+    const int estimated = int(characters / 4) + 1;
+    QString why;
+    if (!admit(estimated, why)) {
+        QMutexLocker lock(&m_usageMutex);
+        ++m_usage.refusedByBudget;
+        ++m_usage.embeddingsRefused;
+        lock.unlock();
+        done(LlmError{LlmError::Kind::OverBudget, QStringLiteral("the governor held the embedding back: %1").arg(why)});
+        return;
+    }
+    {
+        QMutexLocker lock(&m_usageMutex);
+        ++m_usage.embeddingCalls;
+    }
+    const QString model = embedder.model();
+    embedder.embed(texts, [this, estimated, model, done = std::move(done)](Expected<std::vector<Vector>, LlmError> vectors) {
+        {
+            QMutexLocker lock(&m_usageMutex);
+            if (vectors) {
+                m_usage.embeddingTokens += estimated;
+                m_usage.costUsd += m_prices.costUsd(model, estimated, 0);
+            } else {
+                ++m_usage.embeddingFailures;
+                m_usage.lastError = vectors.error().message;
+            }
+        }
+        done(std::move(vectors));
+    });
+}
+
 void LlmGovernor::submit(const LlmRequest &request, qint64 deadlineMs, LlmProvider::Done done)
 {
+    if (!m_provider) {
+        done(LlmError{LlmError::Kind::NotConfigured, QStringLiteral("no language model configured")});
+        return;
+    }
     const qint64 now = nowMs();
     if (m_openUntilMs >= 0) {
         if (now < m_openUntilMs || m_trialInFlight) {

@@ -2,8 +2,10 @@
 // Every LLM call goes through the governor: requests/min, tokens/min and tokens/day
 // budgets (token buckets), retries with exponential backoff and jitter on throttling
 // and server errors, a deadline per call, and a circuit breaker that stops calling a
-// provider that keeps failing. It also keeps the usage and cost meter.
+// provider that keeps failing. It also keeps the usage and cost meter. Calls to a
+// networked embedder go through the same budgets and meter (counted apart as well).
 
+#include "Embedder.h"
 #include "LlmProvider.h"
 #include "PriceTable.h"
 
@@ -39,7 +41,11 @@ struct LlmUsage {
     quint64 groundingRejections = 0;
     qint64 tokensIn = 0;
     qint64 tokensOut = 0;
-    double costUsd = 0.0;
+    double costUsd = 0.0;       // LLM and embedding calls together
+    quint64 embeddingCalls = 0; // embed() calls admitted (each may be several requests of 256 texts)
+    quint64 embeddingFailures = 0;
+    quint64 embeddingsRefused = 0; // held back by the budgets
+    qint64 embeddingTokens = 0;    // estimated: 4 characters a token
     bool circuitOpen = false;
     QString lastError;
 };
@@ -47,11 +53,14 @@ struct LlmUsage {
 class LlmGovernor : public QObject {
     Q_OBJECT
 public:
+    // `provider` may be null for a governor of embeddings only (submit() then refuses).
     LlmGovernor(LlmProvider *provider, GovernorLimits limits, PriceTable prices, QObject *parent = nullptr);
 
     // Calls the provider within the budgets; `deadlineMs` is this governor's clock
     // (nowMs()) by which an answer must be in, retries included.
     void submit(const LlmRequest &request, qint64 deadlineMs, LlmProvider::Done done);
+    // `texts` through `embedder` within the same budgets; metered and costed by its model.
+    void submitEmbedding(Embedder &embedder, const QStringList &texts, Embedder::Done done);
     qint64 nowMs() const { return m_clock.elapsed(); }
 
     // Thread-safe: read by the GUI and the headless summary.

@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "McpOptions.h"
+
 #include "core/Grid.h"
 #include "pipeline/PipelineDefinition.h"
 #include "sim/Circuit.h"
@@ -90,8 +92,16 @@ const QCommandLineOption kMcpPort(QStringLiteral("mcp-port"),
                                   QStringLiteral("Serve the live race to AI agents over MCP at http://127.0.0.1:PORT/mcp."),
                                   QStringLiteral("port"));
 const QCommandLineOption kMcpToken(QStringLiteral("mcp-token"),
-                                   QStringLiteral("The bearer token MCP clients must send (default: a new one, printed on stderr)."),
+                                   QStringLiteral("The bearer token MCP clients must send; other local users can read a command "
+                                                  "line, so prefer --mcp-token-file or PITWALL_MCP_TOKEN (default: a new one, "
+                                                  "written to a file only you can read, its path printed on stderr)."),
                                    QStringLiteral("token"));
+const QCommandLineOption kMcpTokenFile(QStringLiteral("mcp-token-file"),
+                                       QStringLiteral("Read the MCP bearer token from the first line of this file."),
+                                       QStringLiteral("file"));
+const QCommandLineOption kWsMaxClients(QStringLiteral("ws-max-clients"),
+                                       QStringLiteral("At most this many live feed clients at once (default 32)."),
+                                       QStringLiteral("count"));
 
 const QCommandLineOption kWsPort(QStringLiteral("ws-port"),
                                  QStringLiteral("Stream the live race over WebSocket at ws://127.0.0.1:PORT/live (overlay page at /overlay)."),
@@ -125,7 +135,7 @@ CommandLine::CommandLine()
     m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
                          kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kRerun, kAutostart, kScreenshot, kScreenshotAfter, kTheme});
     addAiOptions(m_parser);
-    m_parser.addOptions({kMcpPort, kMcpToken, kWsPort, kSource, kUdpPort, kUdpBind, kUdpCapture});
+    m_parser.addOptions({kMcpPort, kMcpToken, kMcpTokenFile, kWsPort, kWsMaxClients, kSource, kUdpPort, kUdpBind, kUdpCapture});
 }
 
 Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
@@ -245,9 +255,17 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
             return badValue(kWsPort, m_parser.value(kWsPort), QStringLiteral("a port from 1 to 65535, not the MCP one"));
         options.wsPort = quint16(port);
     }
-    options.mcpToken = m_parser.value(kMcpToken);
-    if (m_parser.isSet(kMcpToken) && options.mcpToken.size() < 16)
-        return Error{QStringLiteral("--mcp-token must be at least 16 characters")};
+    if (m_parser.isSet(kWsMaxClients)) {
+        bool ok = false;
+        const int count = m_parser.value(kWsMaxClients).toInt(&ok);
+        if (!ok || count < 1 || count > 1000)
+            return badValue(kWsMaxClients, m_parser.value(kWsMaxClients), QStringLiteral("a whole number from 1 to 1000"));
+        options.wsMaxClients = count;
+    }
+    const auto token = resolveMcpToken(m_parser.value(kMcpToken), m_parser.value(kMcpTokenFile), QProcessEnvironment::systemEnvironment());
+    if (!token)
+        return token.error();
+    options.mcpToken = token.value();
     return options;
 }
 

@@ -23,8 +23,9 @@ struct AppOptions {
     QString theme;                // GUI: dark, light, or empty (the saved choice)
     AiCommandLine ai;             // --llm and friends
     quint16 mcpPort = 0;          // --mcp-port: 0 off
-    QString mcpToken;             // --mcp-token: empty, a generated one
+    QString mcpToken;             // --mcp-token, --mcp-token-file, PITWALL_MCP_TOKEN: empty, a generated one
     quint16 wsPort = 0;           // --ws-port: 0 off
+    int wsMaxClients = 0;         // --ws-max-clients: 0, the setting
 };
 
 class CommandLine {

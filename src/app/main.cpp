@@ -114,7 +114,8 @@ int main(int argc, char **argv)
         QSettings saved;
         const auto base = options->headless ? pitwall::LiveServerSettings{} : pitwall::LiveServerSettings::load(saved);
         QString error;
-        live = pitwall::startLiveServers(pitwall::withLiveServerFlags(base, options->mcpPort, options->mcpToken, options->wsPort),
+        live = pitwall::startLiveServers(pitwall::withLiveServerFlags(base, options->mcpPort, options->mcpToken, options->wsPort,
+                                                                         options->wsMaxClients),
                                          ai.value(), options->headless, &error);
         if (!error.isEmpty()) {
             std::fprintf(stderr, "pitwall: %s\n", qPrintable(error));

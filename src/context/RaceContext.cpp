@@ -140,20 +140,26 @@ void RaceContext::ingest(const std::vector<KafkaRecord> &batch)
     for (auto &update : positions) {
         if (m_raceId.isEmpty() && update.raceId)
             m_raceId = *update.raceId;
-        m_cars[update.driverName].standing = std::move(update);
+        if (Car *car = carLocked(update.driverName))
+            car->standing = std::move(update);
     }
     for (auto &sample : telemetry)
-        m_cars[sample.driverName].telemetry = std::move(sample);
+        if (Car *car = carLocked(sample.driverName))
+            car->telemetry = std::move(sample);
     for (auto &event : events) {
         if (!event.driverName.isEmpty()) {
-            auto &car = m_cars[event.driverName];
+            Car *car = carLocked(event.driverName);
+            if (!car)
+                continue;
             if (event.kind == QLatin1String("lap_completed")) {
-                car.laps.emplace_back(event.lap, qint64(event.details.value(QLatin1String("lap_time_ms")).toDouble()));
-                keepLast(car.laps, kKeptLaps);
+                car->laps.emplace_back(event.lap, qint64(event.details.value(QLatin1String("lap_time_ms")).toDouble()));
+                keepLast(car->laps, kKeptLaps);
             } else if (event.kind == QLatin1String("pit_stop")) {
                 QJsonObject stop = event.details;
                 stop.insert(QStringLiteral("lap"), event.lap);
-                car.pitStops.append(stop);
+                car->pitStops.append(stop);
+                while (size_t(car->pitStops.size()) > kKeptPitStops)
+                    car->pitStops.removeFirst();
             }
         }
         if (event.kind != QLatin1String("lap_completed") && event.kind != QLatin1String("fault")) {
@@ -170,6 +176,18 @@ void RaceContext::ingest(const std::vector<KafkaRecord> &batch)
         m_commentary.push_back(std::move(line));
     m_added.commentary += commentary.size();
     keepLast(m_commentary, kKeptEvents);
+}
+
+RaceContext::Car *RaceContext::carLocked(const QString &name)
+{
+    auto found = m_cars.find(name);
+    if (found != m_cars.end())
+        return &found.value();
+    if (m_cars.size() >= kMaxCars) {
+        ++m_rejected;
+        return nullptr;
+    }
+    return &m_cars[name];
 }
 
 QString RaceContext::raceId() const

@@ -20,6 +20,11 @@ class RaceContext {
 public:
     static constexpr size_t kKeptEvents = 2000;
     static constexpr size_t kKeptLaps = 100; // per car
+    static constexpr size_t kKeptPitStops = 20; // per car
+    // Cars are keyed by the names messages carry: past this many in one race, a new name is
+    // refused (counted in rejected()), so a flood of made-up names cannot grow the context
+    // nor push out the real cars (a grid has 20-26).
+    static constexpr int kMaxCars = 64;
 
     // The topics it reads.
     static QStringList topics();
@@ -54,6 +59,7 @@ private:
         QJsonArray pitStops;
     };
     std::optional<QString> resolveLocked(const QString &text) const;
+    Car *carLocked(const QString &name); // null: a new name past kMaxCars
 
     mutable QReadWriteLock m_lock;
     QString m_raceId;

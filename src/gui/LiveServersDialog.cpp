@@ -1,5 +1,6 @@
 #include "LiveServersDialog.h"
 
+#include "mcp/LiveFeedServer.h"
 #include "mcp/LiveServers.h"
 #include "mcp/McpServer.h"
 #include "ui_LiveServersDialog.h"
@@ -48,6 +49,7 @@ void LiveServersDialog::apply()
     wanted.mcpToken = m_token;
     wanted.feedEnabled = m_ui->feedGroup->isChecked();
     wanted.feedPort = quint16(m_ui->feedPort->value());
+    wanted.feedMaxClients = m_servers.settings().feedMaxClients;
     const auto applied = m_servers.apply(wanted);
     QSettings settings;
     wanted.save(settings);
@@ -61,10 +63,15 @@ void LiveServersDialog::showState(const QString &error)
                                   ? tr("Running at http://127.0.0.1:%1/mcp (Streamable HTTP). Agents send the header "
                                        "Authorization: Bearer <token>.").arg(settings.mcpPort)
                                   : tr("Off."));
-    m_ui->feedAddress->setText(m_servers.feedRunning()
-                                   ? tr("Running: updates at ws://127.0.0.1:%1/live, example overlay at "
-                                        "http://127.0.0.1:%1/overlay.").arg(settings.feedPort)
-                                   : tr("Off."));
+    QString feed = tr("Off.");
+    if (const LiveFeedServer *server = m_servers.feed()) {
+        const FeedRefusals refused = server->refusals();
+        feed = tr("Running: updates at ws://127.0.0.1:%1/live, example overlay at http://127.0.0.1:%1/overlay. "
+                  "%2 of at most %3 clients; refused: %4 (other sites %5, too many %6, sent too much %7).")
+                   .arg(settings.feedPort).arg(server->clientCount()).arg(settings.feedMaxClients)
+                   .arg(refused.total()).arg(refused.origin).arg(refused.tooMany).arg(refused.tooLarge);
+    }
+    m_ui->feedAddress->setText(feed);
     m_ui->status->setText(error.isEmpty() ? tr("Both listen on this computer only (127.0.0.1).") : error);
 }
 

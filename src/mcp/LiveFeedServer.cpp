@@ -3,12 +3,14 @@
 #include "context/RaceContext.h"
 
 #include <QFile>
-#include <QHttpServer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrl>
 #include <QWebSocket>
+#include <QWebSocketServer>
 
 #include <sys/socket.h>
 
@@ -30,23 +32,54 @@ LiveFeedServer::LiveFeedServer(std::shared_ptr<RaceContext> context, int updates
     : QObject(parent)
     , m_context(std::move(context))
     , m_limits(limits)
-    , m_http(std::make_unique<QHttpServer>())
+    , m_http(std::make_unique<BoundedHttpServer>([this](const HttpRequest &head) { return gate(head); },
+                                                 [](const HttpRequest &, BoundedHttpServer::Reply reply) {
+                                                     reply({200, QByteArrayLiteral("text/html; charset=utf-8"), overlayPage(), {}});
+                                                 }))
+    , m_websockets(std::make_unique<QWebSocketServer>(QStringLiteral("pitwall"), QWebSocketServer::NonSecureMode))
 {
-    for (const char *path : {"/", "/overlay"}) {
-        m_http->route(QString::fromLatin1(path), QHttpServerRequest::Method::Get, [] {
-            return QHttpServerResponse(QByteArrayLiteral("text/html; charset=utf-8"), overlayPage());
-        });
-    }
-    // Qt upgrades a request to WebSocket only when a route takes it: this one answers a
-    // plain GET with 426 and leaves an upgrade alone (the WebSocket server completes it).
-    m_http->route(QStringLiteral("/live"), QHttpServerRequest::Method::Get,
-                  [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                      if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
-                          responder.write(QHttpServerResponder::StatusCode::UpgradeRequired);
-                  });
-    connect(m_http.get(), &QHttpServer::newWebSocketConnection, this, &LiveFeedServer::accept);
+    // The gate let this upgrade through (path, Origin, room): the WebSocket server does the handshake.
+    m_http->setUpgradeHandler([this](const HttpRequest &, QTcpSocket *socket) {
+        m_handshakes.insert(socket->peerPort(), socket); // until accepted, or gone (a failed handshake)
+        m_websockets->handleConnection(socket);
+        Q_EMIT socket->readyRead(); // its handshake is already waiting in it
+    });
+    connect(m_websockets.get(), &QWebSocketServer::newConnection, this, &LiveFeedServer::accept);
     m_timer.setInterval(1000 / std::clamp(updatesPerSecond, 1, 60));
     connect(&m_timer, &QTimer::timeout, this, &LiveFeedServer::publish);
+}
+
+std::optional<HttpResponse> LiveFeedServer::gate(const HttpRequest &head)
+{
+    const bool upgrade = head.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0;
+    if (head.method != "GET")
+        return HttpResponse{405, {}, {}, {{"Allow", "GET"}}};
+    if (head.path == "/" || head.path == "/overlay")
+        return upgrade ? std::optional(HttpResponse{404, {}, {}, {}}) : std::nullopt;
+    if (head.path != "/live")
+        return HttpResponse{404, {}, {}, {}};
+    if (!upgrade)
+        return HttpResponse{426, {}, {}, {{"Upgrade", "websocket"}}};
+    if (!isLocalOrigin(head.value("Origin"))) {
+        ++m_refusals.origin;
+        return HttpResponse{403, QByteArrayLiteral("text/plain"), QByteArrayLiteral("origin not allowed\n"), {}};
+    }
+    m_handshakes.removeIf([](const auto &handshake) { return handshake.value().isNull(); });
+    if (clientCount() + int(m_handshakes.size()) >= m_limits.maxClients) {
+        ++m_refusals.tooMany;
+        return HttpResponse{503, QByteArrayLiteral("text/plain"),
+                            QByteArrayLiteral("the live feed has its %1 clients").replace("%1", QByteArray::number(m_limits.maxClients)) + '\n',
+                            {}};
+    }
+    return std::nullopt;
+}
+
+FeedRefusals LiveFeedServer::refusals() const
+{
+    FeedRefusals refusals = m_refusals;
+    const auto &http = m_http->refusals();
+    refusals.http = http.malformed + http.tooLarge + http.timedOut + http.tooManyConnections;
+    return refusals;
 }
 
 LiveFeedServer::~LiveFeedServer()
@@ -68,8 +101,7 @@ quint16 LiveFeedServer::listen(quint16 port, const QHostAddress &address)
     // (Linux lets a socket buffer up to 4 MB). Accepted sockets inherit it from the
     // listening socket.
     int sendBuffer = kKernelSendBufferBytes;
-    if (const auto servers = m_http->servers(); !servers.isEmpty())
-        ::setsockopt(int(servers.last()->socketDescriptor()), SOL_SOCKET, SO_SNDBUF, &sendBuffer, sizeof sendBuffer);
+    ::setsockopt(int(m_http->tcpServer()->socketDescriptor()), SOL_SOCKET, SO_SNDBUF, &sendBuffer, sizeof sendBuffer);
     m_clock.start();
     m_timer.start();
     return m_port;
@@ -77,17 +109,21 @@ quint16 LiveFeedServer::listen(quint16 port, const QHostAddress &address)
 
 void LiveFeedServer::accept()
 {
-    while (m_http->hasPendingWebSocketConnections()) {
-        auto socket = m_http->nextPendingWebSocketConnection();
-        if (!socket)
-            continue;
-        if (socket->requestUrl().path() != QLatin1String("/live")) {
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("the feed is at /live"));
-            continue;
-        }
+    while (m_websockets->hasPendingConnections()) {
         auto client = std::make_unique<Client>();
-        client->socket = std::move(socket);
+        client->socket.reset(m_websockets->nextPendingConnection());
         QWebSocket *raw = client->socket.get();
+        if (!raw)
+            continue;
+        // The feed only sends: a client saying more than a few bytes at once is closed, its
+        // frame refused from its header, never buffered.
+        raw->setMaxAllowedIncomingFrameSize(m_limits.maxIncomingBytes);
+        raw->setMaxAllowedIncomingMessageSize(m_limits.maxIncomingBytes);
+        m_handshakes.remove(raw->peerPort());
+        connect(raw, &QWebSocket::disconnected, this, [this, raw] {
+            if (raw->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
+                ++m_refusals.tooLarge;
+        });
         connect(raw, &QWebSocket::disconnected, this, [this, raw] {
             for (auto &c : m_clients)
                 if (c && c->socket.get() == raw)

@@ -27,6 +27,10 @@ LiveServerSettings LiveServerSettings::load(QSettings &settings)
     loaded.mcpPort = portSetting(settings, QStringLiteral("live/mcpPort"), loaded.mcpPort);
     loaded.feedEnabled = settings.value(QStringLiteral("live/feedEnabled"), false).toBool();
     loaded.feedPort = portSetting(settings, QStringLiteral("live/feedPort"), loaded.feedPort);
+    bool ok = false;
+    const int maxClients = settings.value(QStringLiteral("live/feedMaxClients"), loaded.feedMaxClients).toInt(&ok);
+    if (ok && maxClients >= 1 && maxClients <= 1000)
+        loaded.feedMaxClients = maxClients;
     return loaded;
 }
 
@@ -36,6 +40,7 @@ void LiveServerSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("live/mcpPort"), mcpPort);
     settings.setValue(QStringLiteral("live/feedEnabled"), feedEnabled);
     settings.setValue(QStringLiteral("live/feedPort"), feedPort);
+    settings.setValue(QStringLiteral("live/feedMaxClients"), feedMaxClients);
 }
 
 LiveServers::LiveServers(std::shared_ptr<AiServices> ai)
@@ -63,10 +68,13 @@ Expected<bool> LiveServers::apply(const LiveServerSettings &settings)
                 errors << QStringLiteral("the MCP server cannot listen on 127.0.0.1:%1 (in use?)").arg(settings.mcpPort);
         }
     }
-    if (settings.feedEnabled != bool(m_feed) || settings.feedPort != m_settings.feedPort) {
+    if (settings.feedEnabled != bool(m_feed) || settings.feedPort != m_settings.feedPort ||
+        settings.feedMaxClients != m_settings.feedMaxClients) {
         m_feed.reset();
         if (settings.feedEnabled) {
-            auto feed = std::make_unique<LiveFeedServer>(m_context);
+            FeedBacklogLimits limits;
+            limits.maxClients = settings.feedMaxClients;
+            auto feed = std::make_unique<LiveFeedServer>(m_context, 10, limits);
             if (feed->listen(settings.feedPort))
                 m_feed = std::move(feed);
             else

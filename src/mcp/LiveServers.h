@@ -23,8 +23,9 @@ struct LiveServerSettings {
     QString mcpToken;          // empty: a random one for this run (never saved in settings)
     bool feedEnabled = false;
     quint16 feedPort = 8766;
+    int feedMaxClients = 32;   // live feed clients at once (--ws-max-clients)
 
-    // live/mcpEnabled, live/mcpPort, live/feedEnabled, live/feedPort (not the token).
+    // live/mcpEnabled, live/mcpPort, live/feedEnabled, live/feedPort, live/feedMaxClients (not the token).
     static LiveServerSettings load(QSettings &settings);
     void save(QSettings &settings) const;
 };

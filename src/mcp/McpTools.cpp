@@ -4,6 +4,7 @@
 #include "pipeline/AiServices.h"
 
 #include <cmath>
+#include <future>
 #include <limits>
 
 namespace pitwall {
@@ -77,16 +78,20 @@ McpTools::McpTools(std::shared_ptr<RaceContext> context, Search search)
 
 McpTools::Search McpTools::commentarySearch(std::shared_ptr<AiServices> ai, std::weak_ptr<RaceContext> context, int timeoutMs)
 {
-    return [ai = std::move(ai), context = std::move(context), timeoutMs](const QString &query, int k) -> Expected<QJsonArray> {
+    return [ai = std::move(ai), context = std::move(context), timeoutMs](const QString &query, int k, SearchDone done) {
         const auto live = context.lock();
-        auto found = ai->searchCommentary(query, k, live ? live->raceId() : QString(), timeoutMs);
-        if (!found)
-            return found.error();
-        QJsonArray results;
-        for (const auto &match : found.value())
-            results.append(QJsonObject{{"message", match.line.message}, {"score", match.score}, {"race_id", match.line.raceId},
-                                       {"timestamp", match.line.timestampMs}, {"source", match.line.source}});
-        return results;
+        ai->searchCommentary(query, k, live ? live->raceId() : QString(), timeoutMs,
+                             [done = std::move(done)](Expected<std::vector<vector::VectorMatch>> found) {
+                                 if (!found)
+                                     return done(found.error());
+                                 QJsonArray results;
+                                 for (const auto &match : found.value())
+                                     results.append(QJsonObject{{"message", match.line.message}, {"score", match.score},
+                                                                {"race_id", match.line.raceId},
+                                                                {"timestamp", match.line.timestampMs},
+                                                                {"source", match.line.source}});
+                                 done(results);
+                             });
     };
 }
 
@@ -134,7 +139,7 @@ QJsonArray McpTools::toolDefinitions()
     };
 }
 
-Expected<QJsonObject, McpTools::Failure> McpTools::call(const QString &name, const QJsonObject &arguments) const
+std::optional<McpTools::Failure> McpTools::check(const QString &name, const QJsonObject &arguments) const
 {
     QJsonObject inputSchema;
     for (const auto &definition : m_definitions)
@@ -142,7 +147,26 @@ Expected<QJsonObject, McpTools::Failure> McpTools::call(const QString &name, con
             inputSchema = definition.toObject().value(QLatin1String("inputSchema")).toObject();
     if (inputSchema.isEmpty())
         return Failure{Failure::Kind::UnknownTool, QStringLiteral("unknown tool '%1'").arg(name)};
-    if (auto wrong = checkArguments(arguments, inputSchema))
+    return checkArguments(arguments, inputSchema);
+}
+
+void McpTools::callAsync(const QString &name, const QJsonObject &arguments, std::function<void(Result)> done) const
+{
+    if (name != QLatin1String("search_commentary"))
+        return done(call(name, arguments));
+    if (auto wrong = check(name, arguments))
+        return done(*wrong);
+    m_search(arguments.value(QLatin1String("query")).toString(), arguments.value(QLatin1String("k")).toInt(5),
+             [done = std::move(done)](Expected<QJsonArray> found) {
+                 if (!found)
+                     return done(Failure{Failure::Kind::ToolError, found.error().message});
+                 done(QJsonObject{{"results", found.value()}});
+             });
+}
+
+Expected<QJsonObject, McpTools::Failure> McpTools::call(const QString &name, const QJsonObject &arguments) const
+{
+    if (auto wrong = check(name, arguments))
         return *wrong;
 
     auto unknownDriver = [](const QString &driver) {
@@ -175,11 +199,11 @@ Expected<QJsonObject, McpTools::Failure> McpTools::call(const QString &name, con
             kinds << kind.toString();
         return QJsonObject{{"events", m_context->eventsSince(since, kinds, limit)}};
     }
-    // search_commentary
-    const auto found = m_search(arguments.value(QLatin1String("query")).toString(), arguments.value(QLatin1String("k")).toInt(5));
-    if (!found)
-        return Failure{Failure::Kind::ToolError, found.error().message};
-    return QJsonObject{{"results", found.value()}};
+    // search_commentary: the search always answers (its own timeout included), so this wait ends.
+    auto promise = std::make_shared<std::promise<Result>>();
+    auto answer = promise->get_future();
+    callAsync(name, arguments, [promise](Result result) { promise->set_value(std::move(result)); });
+    return answer.get();
 }
 
 } // namespace pitwall

@@ -16,8 +16,10 @@ class RaceContext;
 
 class McpTools {
 public:
-    // query, k -> [{message, score, race_id, timestamp}] (the vector search)
-    using Search = std::function<Expected<QJsonArray>(const QString &query, int k)>;
+    // query, k -> [{message, score, race_id, timestamp}] (the vector search), answered
+    // through `done` once, on any thread, without the caller waiting.
+    using SearchDone = std::function<void(Expected<QJsonArray>)>;
+    using Search = std::function<void(const QString &query, int k, SearchDone done)>;
 
     McpTools(std::shared_ptr<RaceContext> context, Search search);
     // The search over the AI services' commentary store, limited to the context's race.
@@ -30,11 +32,18 @@ public:
         enum class Kind { UnknownTool, BadArguments, ToolError } kind;
         QString message;
     };
-    // The tool's result (the structured content) or why there is none.
-    Expected<QJsonObject, Failure> call(const QString &name, const QJsonObject &arguments) const;
+    using Result = Expected<QJsonObject, Failure>;
+    // The tool's result (the structured content) or why there is none. Blocks while the
+    // search waits on the embedder: never from the GUI thread (the race engineer calls it
+    // from a worker); servers use callAsync.
+    Result call(const QString &name, const QJsonObject &arguments) const;
+    // The same through `done`: at once for the tools that read the race context, on any
+    // thread once the search has answered for search_commentary.
+    void callAsync(const QString &name, const QJsonObject &arguments, std::function<void(Result)> done) const;
 
 private:
     static QJsonArray toolDefinitions();
+    std::optional<Failure> check(const QString &name, const QJsonObject &arguments) const;
 
     std::shared_ptr<RaceContext> m_context;
     Search m_search;

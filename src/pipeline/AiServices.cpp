@@ -13,7 +13,7 @@
 
 #include <QCoreApplication>
 #include <QThread>
-#include <future>
+#include <QTimer>
 
 namespace pitwall {
 
@@ -58,10 +58,13 @@ Expected<std::shared_ptr<AiServices>> AiServices::start(const ai::AiSettings &se
                 raw->m_provider = new ai::OpenAiProvider(s.openai, raw->m_context);
             if (raw->m_provider)
                 raw->m_governor = new ai::LlmGovernor(raw->m_provider, s.limits, s.prices, raw->m_context);
-            if (s.embedder == ai::EmbedderChoice::OpenAi)
+            if (s.embedder == ai::EmbedderChoice::OpenAi) {
                 raw->m_embedder = new ai::OpenAiEmbedder(s.openai, raw->m_context);
-            else
+                raw->m_embeddingGovernor = raw->m_governor ? raw->m_governor
+                                                           : new ai::LlmGovernor(nullptr, s.limits, s.prices, raw->m_context);
+            } else {
                 raw->m_embedder = new ai::OfflineEmbedder(raw->m_context);
+            }
         },
         Qt::BlockingQueuedConnection);
     return services;
@@ -118,29 +121,54 @@ void AiServices::post(std::function<void()> work)
     QMetaObject::invokeMethod(m_context, std::move(work), Qt::QueuedConnection);
 }
 
-Expected<std::vector<vector::VectorMatch>> AiServices::searchCommentary(const QString &query, int k, const QString &raceId,
-                                                                        int timeoutMs)
+void AiServices::searchCommentary(const QString &query, int k, const QString &raceId, int timeoutMs, SearchDone done)
 {
-    using Result = Expected<std::vector<vector::VectorMatch>>;
-    auto promise = std::make_shared<std::promise<Result>>();
-    auto future = promise->get_future();
-    post([this, promise, query, k, raceId] {
-        m_embedder->embed({query}, [this, promise, k, raceId](Expected<std::vector<ai::Vector>, ai::LlmError> vectors) {
-            if (!vectors) {
-                promise->set_value(Error{QStringLiteral("embedding the question: %1").arg(vectors.error().message)});
+    post([this, query, k, raceId, timeoutMs, done = std::move(done)] {
+        // Whichever comes first answers, the other finds it answered (both run on this thread).
+        auto pending = std::make_shared<SearchDone>(done);
+        QTimer::singleShot(timeoutMs, m_context, [pending, timeoutMs] {
+            if (auto answer = std::exchange(*pending, nullptr))
+                answer(Error{QStringLiteral("the search took longer than %1 ms").arg(timeoutMs)});
+        });
+        embed({query}, [this, pending, k, raceId](Expected<std::vector<ai::Vector>, ai::LlmError> vectors) {
+            auto answer = std::exchange(*pending, nullptr);
+            if (!answer)
                 return;
-            }
-            promise->set_value(m_store->search(vectors.value().front(), k, raceId));
+            if (!vectors)
+                return answer(Error{QStringLiteral("embedding the question: %1").arg(vectors.error().message)});
+            answer(m_store->search(vectors.value().front(), k, raceId));
         });
     });
-    if (future.wait_for(std::chrono::milliseconds(timeoutMs)) != std::future_status::ready)
-        return Error{QStringLiteral("the search took longer than %1 ms").arg(timeoutMs)};
-    return future.get();
+}
+
+void AiServices::embed(const QStringList &texts, ai::Embedder::Done done)
+{
+    if (m_embeddingGovernor)
+        m_embeddingGovernor->submitEmbedding(*m_embedder, texts, std::move(done));
+    else
+        m_embedder->embed(texts, std::move(done));
+}
+
+bool AiServices::admitQuestion()
+{
+    if (++m_questionsQueued > kMaxQueuedQuestions) {
+        --m_questionsQueued;
+        ++m_questionsRefused;
+        return false;
+    }
+    return true;
+}
+
+void AiServices::questionDone()
+{
+    --m_questionsQueued;
 }
 
 ai::LlmUsage AiServices::llmUsage() const
 {
-    return m_governor ? m_governor->usage() : ai::LlmUsage{};
+    if (m_governor)
+        return m_governor->usage();
+    return m_embeddingGovernor ? m_embeddingGovernor->usage() : ai::LlmUsage{};
 }
 
 void AiServices::countLines(int byModel, int offline)
@@ -196,6 +224,10 @@ QJsonObject AiServices::summaryJson() const
                     {QStringLiteral("lines_offline"), qint64(m_linesOffline.load())},
                     {QStringLiteral("embedder"), embedderLabel()},
                     {QStringLiteral("vector_store"), storeLabel()},
+                    {QStringLiteral("embedding_calls"), qint64(usage.embeddingCalls)},
+                    {QStringLiteral("embedding_tokens"), usage.embeddingTokens},
+                    {QStringLiteral("embeddings_refused"), qint64(usage.embeddingsRefused)},
+                    {QStringLiteral("questions_refused"), qint64(m_questionsRefused.load())},
                     {QStringLiteral("indexed"), qint64(m_indexed.load())},
                     {QStringLiteral("index_errors"), qint64(m_indexErrors.load())}};
     if (!usage.lastError.isEmpty())

@@ -44,11 +44,21 @@ public:
     void post(std::function<void()> work);
     ai::LlmGovernor *governor() const { return m_governor; }   // null when offline
     ai::Embedder *embedder() const { return m_embedder; }
+    // On the AI thread: texts to vectors, through the governor when the embedder is a
+    // network service (its budgets, meter and cost), straight when it is the offline one.
+    void embed(const QStringList &texts, ai::Embedder::Done done);
+    // Questions waiting for their embedding or search: the ask stages refuse more than
+    // kMaxQueuedQuestions at once (each refusal answered and counted).
+    static constexpr int kMaxQueuedQuestions = 64;
+    bool admitQuestion();  // any thread; false: the queue is full (counted)
+    void questionDone();   // any thread
+    quint64 questionsRefused() const { return m_questionsRefused; }
     vector::VectorStore *store() const { return m_store.get(); }
 
-    // Blocking, from any thread but the AI thread: the k stored lines closest to `query`.
-    Expected<std::vector<vector::VectorMatch>> searchCommentary(const QString &query, int k, const QString &raceId,
-                                                                int timeoutMs);
+    // The k stored lines closest to `query`, from any thread without waiting: `done` runs
+    // once on the AI thread, with the matches, the error, or a timeout after `timeoutMs`.
+    using SearchDone = std::function<void(Expected<std::vector<vector::VectorMatch>>)>;
+    void searchCommentary(const QString &query, int k, const QString &raceId, int timeoutMs, SearchDone done);
 
     // Any thread: the meters.
     ai::LlmUsage llmUsage() const;
@@ -73,6 +83,9 @@ private:
     QObject *m_context = nullptr; // lives on m_thread: the target of post()
     ai::LlmProvider *m_provider = nullptr;
     ai::LlmGovernor *m_governor = nullptr;
+    ai::LlmGovernor *m_embeddingGovernor = nullptr; // m_governor, or its own when only the embedder is networked
+    std::atomic<int> m_questionsQueued{0};
+    std::atomic<quint64> m_questionsRefused{0};
     ai::Embedder *m_embedder = nullptr;
     std::unique_ptr<vector::VectorStore> m_store;
 

@@ -60,7 +60,7 @@ void CommentaryIndexProcessor::poll(std::vector<StageOutput> &)
         QStringList texts;
         for (const auto &line : batch)
             texts << line.message;
-        services->embedder()->embed(texts, [services, outbox, batch](Expected<std::vector<ai::Vector>, ai::LlmError> vectors) {
+        services->embed(texts, [services, outbox, batch](Expected<std::vector<ai::Vector>, ai::LlmError> vectors) {
             if (!vectors) {
                 for (size_t i = 0; i < batch.size(); ++i)
                     services->countIndexed(false, QStringLiteral("embedding: %1").arg(vectors.error().message));
@@ -85,17 +85,25 @@ AskEmbedProcessor::AskEmbedProcessor(std::shared_ptr<AiServices> ai)
 {
 }
 
-std::optional<QString> AskEmbedProcessor::process(const KafkaRecord &record, std::vector<StageOutput> &)
+std::optional<QString> AskEmbedProcessor::process(const KafkaRecord &record, std::vector<StageOutput> &out)
 {
     auto query = decodeCommentaryQuery(record.value);
     if (!query)
         return query.error().describe();
     AiServices *services = m_ai.get();
     std::shared_ptr<StageOutbox> outbox = m_outbox;
-    outbox->started();
     const QByteArray key = record.key;
+    if (!services->admitQuestion()) {
+        // A flood of questions waits nowhere: each is answered at once that it was not taken.
+        CommentaryQueryResult refused{query.value().id, query.value().query, {}, {}, {},
+                                      QStringLiteral("too many questions waiting (%1); ask again shortly").arg(AiServices::kMaxQueuedQuestions)};
+        out.push_back(StageOutput{topics::kCommentaryQueryResults, key, encode(refused)});
+        return std::nullopt;
+    }
+    outbox->started();
     m_ai->post([services, outbox, key, query = query.value()] {
-        services->embedder()->embed({query.query}, [outbox, key, query](Expected<std::vector<ai::Vector>, ai::LlmError> vectors) {
+        services->embed({query.query}, [services, outbox, key, query](Expected<std::vector<ai::Vector>, ai::LlmError> vectors) {
+            services->questionDone();
             if (!vectors) {
                 // The asker still gets an answer: no matches, and why.
                 CommentaryQueryResult failed{query.id, query.query, {}, {}, {}, vectors.error().message};

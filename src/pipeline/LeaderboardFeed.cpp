@@ -38,8 +38,14 @@ void LeaderboardFeed::ingest(const std::vector<KafkaRecord> &batch)
             ++m_counts.otherRaces;
             continue;
         }
-        ++m_counts.accepted;
         auto found = m_latestByDriver.find(update.driverName);
+        if (found == m_latestByDriver.end() && m_latestByDriver.size() >= kMaxDrivers) {
+            ++m_counts.rejected;
+            m_counts.lastRejection = QStringLiteral("more than %1 drivers in one race: '%2' refused")
+                                         .arg(kMaxDrivers).arg(update.driverName.left(40));
+            continue;
+        }
+        ++m_counts.accepted;
         if (found == m_latestByDriver.end() || found->timestampMs <= update.timestampMs) {
             m_latestByDriver.insert(update.driverName, std::move(update));
             m_changed = true;

@@ -22,6 +22,10 @@ public:
         QString lastRejection;
     };
 
+    // Drivers are keyed by the names messages carry: past this many, a new name is refused
+    // (counted as rejected), so made-up names can neither grow the standing nor push out real cars.
+    static constexpr int kMaxDrivers = 64;
+
     explicit LeaderboardFeed(QString raceId);
 
     void ingest(const std::vector<KafkaRecord> &batch);
