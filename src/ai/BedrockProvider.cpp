@@ -1,5 +1,7 @@
 #include "BedrockProvider.h"
 
+#include "CredentialUrl.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -180,6 +182,13 @@ void BedrockProvider::complete(const LlmRequest &request, Done done)
         done(LlmError{LlmError::Kind::NotConfigured,
                       QStringLiteral("Bedrock needs a region, a model ID and AWS credentials (AWS_ACCESS_KEY_ID and "
                                      "AWS_SECRET_ACCESS_KEY, a profile, or the setup wizard)")});
+        return;
+    }
+    // The region becomes part of the host the signed request goes to.
+    if (m_settings.endpoint.isEmpty() && !isAwsRegion(m_settings.region)) {
+        done(LlmError{LlmError::Kind::NotConfigured,
+                      QStringLiteral("'%1' is not an AWS region (like us-east-1): refused, the request would go to another host")
+                          .arg(m_settings.region.left(40))});
         return;
     }
     const QUrl base(m_settings.effectiveEndpoint());

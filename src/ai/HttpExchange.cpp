@@ -1,5 +1,7 @@
 #include "HttpExchange.h"
 
+#include "CredentialUrl.h"
+
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -46,6 +48,16 @@ HttpExchange::HttpExchange(QObject *parent)
 void HttpExchange::send(const QByteArray &method, const QUrl &url, const HttpHeaders &headers, const QByteArray &body,
                         int timeoutMs, Done done)
 {
+    if (const QString problem = carriesCredential(headers) ? credentialUrlProblem(url) : QString(); !problem.isEmpty()) {
+        // Refused before anything leaves this machine; answered later, as a real exchange is.
+        QMetaObject::invokeMethod(
+            this, [problem, done = std::move(done)] {
+                const LlmError refused{LlmError::Kind::NotConfigured, QStringLiteral("refused: %1").arg(problem)};
+                done(HttpResponse{}, &refused);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     QNetworkRequest request(url);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
@@ -94,6 +106,15 @@ void HttpExchange::send(const QByteArray &method, const QUrl &url, const HttpHea
         }
         done(response, nullptr);
     });
+}
+
+bool carriesCredential(const HttpHeaders &headers)
+{
+    static const QByteArrayList names{"authorization", "x-api-key", "api-key", "x-amz-security-token", "proxy-authorization"};
+    for (const auto &[name, value] : headers)
+        if (names.contains(name.toLower()))
+            return true;
+    return false;
 }
 
 QUrl joinUrl(const QString &base, const QString &path)

@@ -30,13 +30,17 @@ public:
 
     using Done = std::function<void(const HttpResponse &response, const LlmError *transportError)>;
     // Sends `body` with `headers`; calls `done` once, on this object's thread, with the
-    // response, or with a transport error (timeout, connection, cut-off body).
+    // response, or with a transport error (timeout, connection, cut-off body). A request
+    // carrying a credential to plain http on another machine is refused unsent (NotConfigured).
     void send(const QByteArray &method, const QUrl &url, const HttpHeaders &headers, const QByteArray &body,
               int timeoutMs, Done done);
 
 private:
     QNetworkAccessManager *m_network;
 };
+
+// Whether the headers carry a key, a password or a signature.
+bool carriesCredential(const HttpHeaders &headers);
 
 // "https://host/base" + "/v1/x" without doubled or missing slashes.
 QUrl joinUrl(const QString &base, const QString &path);

@@ -125,6 +125,7 @@ CommandLine::CommandLine()
                        "Real races: pitwall import-race --help (F1 live-timing archive, OpenF1).\n"
                        "Live from the F1 game: pitwall --source f1-game [--udp-port 20777]; pitwall udp-replay --help.\n"
                        "Search past commentary by meaning: pitwall ask \"comments about Hamilton\" [--race ID].\n"
+                       "Review what Deploy runs in Confluent Cloud: pitwall cloud plan [--sql|--json].\n"
                        "  pitwall replay RACE_ID [--headless] [--speed X|max] [--rerun] (in the window without --headless)."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();

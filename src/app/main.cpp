@@ -1,6 +1,7 @@
 // Pit Wall: the GUI by default; --headless (and --help/--version) without a display.
 
 #include "AskCommand.h"
+#include "CloudPlanCommand.h"
 #include "CommandLine.h"
 #include "HeadlessRun.h"
 #include "McpOptions.h"
@@ -72,6 +73,11 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         setIdentity();
         return pitwall::runAskCommand(QCoreApplication::arguments());
+    }
+    if (argc > 1 && pitwall::isCloudCommand(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return pitwall::runCloudCommand(QCoreApplication::arguments());
     }
     if (argc > 1 && pitwall::isUdpReplayCommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);

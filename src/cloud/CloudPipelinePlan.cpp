@@ -4,7 +4,10 @@
 #include "core/Topics.h"
 #include "pipeline/PipelineDefinition.h"
 
+#include "ai/CredentialUrl.h"
+
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 
@@ -92,9 +95,19 @@ QString tableStatementName(const QString &topic)
 
 } // namespace
 
+// The region and model become the host and path Confluent sends the AWS keys to: only what AWS names.
 bool CloudAiSettings::hasBedrock() const
 {
-    return !awsRegion.isEmpty() && !awsAccessKeyId.isEmpty() && !awsSecretAccessKey.isEmpty() && !bedrockModel.isEmpty();
+    static const QRegularExpression model(QStringLiteral("^[A-Za-z0-9._:/-]{1,200}$"));
+    return ai::isAwsRegion(awsRegion) && !awsAccessKeyId.isEmpty() && !awsSecretAccessKey.isEmpty()
+        && model.match(bedrockModel).hasMatch();
+}
+
+// Confluent sends the key to the base URL: https only.
+bool CloudAiSettings::hasOpenAi() const
+{
+    const QUrl base(openAiBaseUrl);
+    return !openAiApiKey.isEmpty() && (openAiBaseUrl.isEmpty() || (base.scheme() == QLatin1String("https") && !base.host().isEmpty()));
 }
 
 bool CloudAiSettings::hasMongo() const
@@ -120,8 +133,10 @@ CloudPlan makeCloudPlan(const std::vector<StageDefinition> &stages, const CloudA
         const bool embeds = stage.flinkSql.contains(QLatin1String("ML_PREDICT('") + kEmbeddingModel);
         const bool searches = stage.flinkSql.contains(QLatin1String("VECTOR_SEARCH_AGG"));
         QString why;
-        if (stage.outputTopics.isEmpty())
-            why = QCoreApplication::translate("CloudPipelinePlan", "writes to the vector store, which in Confluent Cloud needs the MongoDB Atlas sink connector");
+        if (stage.flinkSql.isEmpty())
+            why = QCoreApplication::translate("CloudPipelinePlan", "runs in the app: it writes each commentary line with its embedding to "
+                                                                   "MongoDB Atlas through the app's MongoDB driver (Confluent Cloud's "
+                                                                   "MongoDB tables are read-only)");
         else if (completes && !ai.hasBedrock())
             why = QCoreApplication::translate("CloudPipelinePlan", "needs Amazon Bedrock (region, keys and model) for AI_COMPLETE");
         else if (embeds && !ai.hasOpenAi())

@@ -34,7 +34,7 @@ struct CloudAiSettings {
     QString mongoIndex;
 
     bool hasBedrock() const;
-    bool hasOpenAi() const { return !openAiApiKey.isEmpty(); }
+    bool hasOpenAi() const;
     bool hasMongo() const;
 };
 

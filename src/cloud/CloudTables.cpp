@@ -46,14 +46,17 @@ QList<CloudTable> makeTables()
                    {C{"driver_name", "STRING", true}, C{"position", "INT", true}, C{"timestamp", "BIGINT", true},
                     C{"race_id", "STRING"}, C{"team_name", "STRING"}, C{"speed", "DOUBLE"}, C{"gap_to_leader", "DOUBLE"},
                     C{"interval", "DOUBLE"}, C{"lap", "INT"}, C{"tyre", "STRING"}, C{"tyre_age_laps", "INT"},
-                    C{"pit_stops", "INT"}, C{"status", "STRING"}}});
+                    C{"pit_stops", "INT"}, C{"status", "STRING"}},
+                   QString(), true});
     tables.append({QString::fromLatin1(topics::kCarMetrics), avro,
                    {C{"key", "BYTES"}, C{"team_name", "STRING", true}, C{"timestamp", "BIGINT", true},
                     C{"engine_temperature", "DOUBLE", true}},
                    QStringLiteral("key")});
     CloudTable telemetry{QString::fromLatin1(topics::kCarTelemetry), json,
                          {C{"race_id", "STRING"}, C{"driver_name", "STRING"}, C{"team_name", "STRING"}, C{"timestamp", "BIGINT"},
-                          C{"lap", "INT"}}};
+                          C{"lap", "INT"}},
+                         QString(),
+                         true};
     telemetry.columns += columns({"lap_distance", "x", "y", "speed"}, "DOUBLE");
     telemetry.columns += columns({"rpm", "gear"}, "INT");
     telemetry.columns += columns({"throttle", "brake"}, "DOUBLE");
@@ -65,7 +68,8 @@ QList<CloudTable> makeTables()
     // details: the event's JSON object as text (the statements read it with JSON_VALUE).
     tables.append({QString::fromLatin1(topics::kRaceEvents), json,
                    {C{"race_id", "STRING"}, C{"timestamp", "BIGINT"}, C{"kind", "STRING"}, C{"lap", "INT"},
-                    C{"driver_name", "STRING"}, C{"details", "STRING"}}});
+                    C{"driver_name", "STRING"}, C{"details", "STRING"}},
+                   QString(), true});
     tables.append({QString::fromLatin1(topics::kCommentaryInput), json,
                    {C{"race_id", "STRING"}, C{"timestamp", "BIGINT"}, C{"driver_name", "STRING"}, C{"team_name", "STRING"},
                     C{"position", "INT"}, C{"type", "STRING"}, C{"position_change", "INT"}, C{"places_gained_30s", "INT"},
@@ -119,6 +123,12 @@ QString createTableSql(const CloudTable &table)
     QStringList columns;
     for (const auto &column : table.columns)
         columns << QStringLiteral("  %1 %2%3").arg(quoted(column.name), column.type, column.notNull ? QStringLiteral(" NOT NULL") : QString());
+    if (table.eventTime) {
+        // A computed column: not part of the value schema the producers write.
+        const QString eventTime = QString::fromLatin1(kEventTimeColumn);
+        columns << QStringLiteral("  %1 AS TO_TIMESTAMP_LTZ(`timestamp`, 3)").arg(eventTime)
+                << QStringLiteral("  WATERMARK FOR %1 AS %1 - INTERVAL '%2' SECOND").arg(eventTime).arg(kWatermarkDelaySeconds);
+    }
     // The message key as raw bytes, as the demo's producer writes it (the team name).
     const QString distribution = table.keyColumn.isEmpty()
                                      ? QString()

@@ -22,7 +22,15 @@ struct CloudTable {
     QString valueFormat; // avro-registry (the demo's Avro topics) or json-registry
     QList<CloudColumn> columns;
     QString keyColumn;   // a column holding the raw message key (DISTRIBUTED BY it), or empty
+    // Declares kEventTimeColumn, the message's own `timestamp` (epoch ms) as TIMESTAMP_LTZ(3)
+    // with a WATERMARK: the time attribute the OVER windows over this table order by, which
+    // stays one when forwarded unchanged through a subquery (spec section 1.0).
+    bool eventTime = false;
 };
+
+inline constexpr const char *kEventTimeColumn = "event_time";
+// How late a message may arrive behind the newest one and still be counted.
+inline constexpr int kWatermarkDelaySeconds = 1;
 
 // Every topic the cloud pipeline reads or writes, in a fixed order.
 const QList<CloudTable> &cloudTables();

@@ -1,10 +1,13 @@
 #include "CloudDeployPanel.h"
 
+#include "cloud/CloudPlanExport.h"
 #include "pipeline/PipelineDefinition.h"
 #include "secrets/AppSecrets.h"
-#include "setup/SetupConfig.h"
+#include "setup/SavedCloudPlan.h"
 #include "ui_CloudDeployPanel.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QSettings>
@@ -74,9 +77,7 @@ CloudTarget savedCloudTarget()
     target.flink.apiSecret = c.flinkApiSecret;
     target.flink.catalog = c.catalog;
     target.flink.database = c.database;
-    target.ai = {c.awsRegion,    c.awsAccessKeyId,       c.awsSecretAccessKey, c.awsSessionToken, c.bedrockModel,
-                 c.openAiApiKey, c.openAiBaseUrl,        c.openAiEmbeddingModel, c.mongoUri,     c.mongoDatabase,
-                 c.mongoCollection, c.mongoIndex};
+    target.ai = setup::cloudAiSettings(c);
     if (!c.registryUrl.isEmpty())
         target.registry = registry::RegistrySettings{c.registryUrl, c.registryApiKey, c.registryApiSecret};
     if (const QString missing = target.flink.missing(); !missing.isEmpty())
@@ -102,6 +103,7 @@ CloudDeployPanel::CloudDeployPanel(std::function<CloudTarget()> loadTarget, QWid
     connect(m_ui->stopButton, &QPushButton::clicked, this, &CloudDeployPanel::stop);
     connect(m_ui->deleteButton, &QPushButton::clicked, this, &CloudDeployPanel::remove);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &CloudDeployPanel::refresh);
+    connect(m_ui->copyPlanButton, &QPushButton::clicked, this, &CloudDeployPanel::copyPlan);
     m_plan = rememberedPlan();
     showPlan();
     const bool deployedBefore = !m_plan.statements.isEmpty();
@@ -206,6 +208,15 @@ void CloudDeployPanel::remove()
 void CloudDeployPanel::refresh()
 {
     onDeployed(rememberedPlan(), tr("Reading the statements' phases…"), &cloud::CloudPipeline::refresh);
+}
+
+void CloudDeployPanel::copyPlan()
+{
+    // Only the AI services matter to the plan: it is copied even before Flink is set up.
+    const CloudTarget target = m_loadTarget();
+    const auto plan = cloud::makeCloudPlan(pipelineDefinition(), target.ai);
+    QGuiApplication::clipboard()->setText(cloud::planToSql(plan));
+    say(tr("Copied the plan as SQL: %n statement(s), secrets as placeholders.", nullptr, int(plan.statements.size())));
 }
 
 void CloudDeployPanel::onDeployed(const cloud::CloudPlan &deployed, const QString &saying,

@@ -43,6 +43,8 @@ private:
     void stop();
     void remove();
     void refresh();
+    // The plan Deploy would run, as Flink SQL on the clipboard (pitwall cloud plan --sql).
+    void copyPlan();
     // Stop, Delete and Refresh: `action` on what was deployed, saying `saying` meanwhile.
     void onDeployed(const cloud::CloudPlan &deployed, const QString &saying,
                     void (cloud::CloudPipeline::*action)(const cloud::CloudPlan &));

@@ -7,6 +7,9 @@
 #include "ui_SetupWizard.h"
 
 #include <QAbstractButton>
+#include <QPointer>
+#include <QProgressBar>
+#include <QThreadPool>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QSettings>
@@ -38,7 +41,10 @@ SetupWizard::SetupWizard(const SetupConfig &initial, std::shared_ptr<secrets::Se
     setConfig(initial);
 }
 
-SetupWizard::~SetupWizard() = default;
+SetupWizard::~SetupWizard()
+{
+    m_indexCancelled->store(true); // a wait for the Atlas index stops at its next poll
+}
 
 void SetupWizard::setUpPages()
 {
@@ -71,6 +77,9 @@ void SetupWizard::setUpPages()
     connect(m_ui->openAiTest, &QPushButton::clicked, this, [this] { test(Service::OpenAi); });
     connect(m_ui->mongoTest, &QPushButton::clicked, this, [this] { test(Service::MongoDb); });
     connect(&m_checks, &setup::ConnectionChecks::finished, this, &SetupWizard::showResult);
+    m_indexCommands = [](const QString &uri) { return setup::mongoSearchIndexCommands(uri); };
+    connect(m_ui->mongoIndexCheck, &QPushButton::clicked, this, &SetupWizard::checkVectorIndex);
+    connect(m_ui->mongoIndexCreate, &QPushButton::clicked, this, &SetupWizard::createVectorIndex);
     connect(m_ui->testAllButton, &QPushButton::clicked, this, [this] {
         m_ui->testResults->clear();
         for (auto service : {Service::Kafka, Service::SchemaRegistry, Service::Flink, Service::Bedrock, Service::OpenAi, Service::MongoDb}) {
@@ -227,6 +236,107 @@ void SetupWizard::skipPage()
         if (id == currentId())
             resultLabel(service)->clear();
     next();
+}
+
+void SetupWizard::checkVectorIndex()
+{
+    runIndexWork(false);
+}
+
+void SetupWizard::createVectorIndex()
+{
+    runIndexWork(true);
+}
+
+// Check (and with `create`, make and wait for) the index on a pool thread; the page hears
+// each status and the outcome through queued calls.
+void SetupWizard::runIndexWork(bool create)
+{
+    const SetupConfig c = config();
+    if (const QString problem = setup::mongoProblem(c); !problem.isEmpty() || c.mongoUri.trimmed().isEmpty()) {
+        showIndexResult(false, false, problem.isEmpty() ? tr("Enter the connection URI first.") : problem);
+        return;
+    }
+    const setup::VectorIndexSpec spec = setup::vectorIndexSpec(c);
+    m_ui->mongoIndexCheck->setEnabled(false);
+    m_ui->mongoIndexCreate->setEnabled(false);
+    m_ui->mongoIndexResult->setStyleSheet({});
+    m_ui->mongoIndexResult->setText(create ? tr("Creating the index %1…").arg(spec.name) : tr("Asking Atlas…"));
+    m_ui->mongoIndexProgress->setValue(0);
+    m_ui->mongoIndexProgress->setVisible(create);
+    QPointer<SetupWizard> self(this);
+    auto factory = m_indexCommands;
+    auto cancelled = m_indexCancelled;
+    const int pollMs = m_indexPollMs, timeoutMs = m_indexTimeoutMs;
+    const QString uri = c.mongoUri.trimmed();
+    auto post = [self](std::function<void(SetupWizard *)> call) {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, call = std::move(call)] {
+            if (self)
+                call(self);
+        }, Qt::QueuedConnection);
+    };
+    QThreadPool::globalInstance()->start([=] {
+        auto commands = factory(uri);
+        setup::AtlasVectorIndex index(*commands, pollMs, timeoutMs);
+        auto state = index.check(spec);
+        if (!state) {
+            post([message = state.error().message](SetupWizard *w) { w->showIndexResult(false, false, message); });
+            return;
+        }
+        const QString shape = tr("vectorSearch on %1, %2 dimensions, %3, filter %4")
+                                  .arg(spec.path).arg(spec.dimensions).arg(spec.similarity, spec.filterFields.join(QStringLiteral(", ")));
+        if (!state->problem.isEmpty()) {
+            post([message = tr("The index %1 is there, but %2.").arg(spec.name, state->problem)](SetupWizard *w) {
+                w->showIndexResult(false, false, message);
+            });
+            return;
+        }
+        if (!state->exists && !create) {
+            post([message = tr("There is no index %1 on %2.%3 yet: Create index makes it (%4).")
+                                .arg(spec.name, spec.database, spec.collection, shape)](SetupWizard *w) {
+                w->showIndexResult(false, true, message);
+            });
+            return;
+        }
+        if (state->exists && state->queryable && state->status == QLatin1String("READY")) {
+            post([message = tr("The index %1 is ready and queryable (%2).").arg(spec.name, shape)](SetupWizard *w) {
+                w->showIndexResult(true, false, message);
+            });
+            return;
+        }
+        if (!state->exists) {
+            if (auto made = index.create(spec); !made) {
+                post([message = made.error().message](SetupWizard *w) { w->showIndexResult(false, false, message); });
+                return;
+            }
+        }
+        post([](SetupWizard *w) { w->m_ui->mongoIndexProgress->setVisible(true); });
+        auto ready = index.waitUntilQueryable(
+            spec, [post](const QString &status) { post([status](SetupWizard *w) { w->showIndexStatus(status); }); }, cancelled.get());
+        post([ok = ready.hasValue(), message = ready ? tr("The index %1 is ready and queryable (%2).").arg(spec.name, shape)
+                                                     : ready.error().message](SetupWizard *w) { w->showIndexResult(ok, false, message); });
+    });
+}
+
+void SetupWizard::showIndexStatus(const QString &status)
+{
+    // Atlas's steps: PENDING, BUILDING, READY.
+    const int step = status == QLatin1String("PENDING") ? 1 : status == QLatin1String("BUILDING") ? 2 : status == QLatin1String("READY") ? 3 : 0;
+    m_ui->mongoIndexProgress->setValue(step);
+    m_ui->mongoIndexResult->setStyleSheet({});
+    m_ui->mongoIndexResult->setText(tr("Atlas is building the index: %1…").arg(status));
+}
+
+void SetupWizard::showIndexResult(bool ok, bool missing, const QString &message)
+{
+    m_ui->mongoIndexCheck->setEnabled(true);
+    m_ui->mongoIndexCreate->setEnabled(missing);
+    if (ok)
+        m_ui->mongoIndexProgress->setValue(m_ui->mongoIndexProgress->maximum());
+    else if (!missing)
+        m_ui->mongoIndexProgress->setVisible(false);
+    m_ui->mongoIndexResult->setStyleSheet(ok ? QStringLiteral("color: #2e9e5b;") : missing ? QString() : QStringLiteral("color: #e0533d;"));
+    m_ui->mongoIndexResult->setText(message);
 }
 
 QLabel *SetupWizard::resultLabel(Service service) const

@@ -85,17 +85,23 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
         {QString::fromLatin1(topics::kDriverPositions)},
         {QString::fromLatin1(topics::kCommentaryInput)},
         [] { return std::make_unique<EnrichmentProcessor>(); },
+        // One OVER window per SELECT level (Confluent Cloud's streaming rule): the place
+        // gained since the previous row inside, the places gained over 30 s outside; both
+        // ordered by the message's own time (event_time, declared with a watermark), as
+        // the local processor keeps its 30 s by the message's timestamp.
         QStringLiteral(
             "INSERT INTO `f1-commentary-input`\n"
-            "SELECT race_id, `timestamp`, driver_name, team_name, `position`,\n"
-            "       CASE WHEN `position` = 1 THEN 'highlight' WHEN `position` <= 3 THEN 'warning' ELSE 'info' END AS type,\n"
-            "       COALESCE(LAG(`position`) OVER w - `position`, 0) AS position_change,\n"
-            "       COALESCE(FIRST_VALUE(`position`) OVER recent - `position`, 0) AS places_gained_30s,\n"
+            "SELECT race_id, `timestamp`, driver_name, team_name, `position`, type, position_change,\n"
+            "       COALESCE(FIRST_VALUE(`position`) OVER (PARTITION BY race_id, driver_name ORDER BY event_time\n"
+            "                RANGE BETWEEN INTERVAL '30' SECOND PRECEDING AND CURRENT ROW) - `position`, 0) AS places_gained_30s,\n"
             "       gap_to_leader, `interval`, lap, tyre, pit_stops\n"
-            "FROM `f1-driver-positions`\n"
-            "WINDOW w AS (PARTITION BY race_id, driver_name ORDER BY `$rowtime`),\n"
-            "       recent AS (PARTITION BY race_id, driver_name ORDER BY `$rowtime`\n"
-            "                  RANGE BETWEEN INTERVAL '30' SECOND PRECEDING AND CURRENT ROW);")});
+            "FROM (\n"
+            "  SELECT race_id, `timestamp`, event_time, driver_name, team_name, `position`,\n"
+            "         CASE WHEN `position` = 1 THEN 'highlight' WHEN `position` <= 3 THEN 'warning' ELSE 'info' END AS type,\n"
+            "         COALESCE(LAG(`position`) OVER (PARTITION BY race_id, driver_name ORDER BY event_time) - `position`, 0)\n"
+            "           AS position_change,\n"
+            "         gap_to_leader, `interval`, lap, tyre, pit_stops\n"
+            "  FROM `f1-driver-positions`);")});
     stages.push_back(StageDefinition{
         QStringLiteral("engine-anomalies"),
         QStringLiteral("The demo's ML_DETECT_ANOMALIES on engine_temperature, per team"),
@@ -126,20 +132,20 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
             "       upper_bound, %2 AS confidence, is_anomaly\n"
             "FROM (\n"
             "  -- the rule across wheels: two or more tyres (or brakes) at once is the car's load, not a fault\n"
-            "  SELECT *, COUNT(*) OVER (PARTITION BY driver_name, wheel_group ORDER BY `$rowtime`\n"
+            "  SELECT *, COUNT(*) OVER (PARTITION BY driver_name, wheel_group ORDER BY event_time\n"
             "                           RANGE BETWEEN INTERVAL '0' SECOND PRECEDING AND CURRENT ROW) AS wheels_reported\n"
             "  FROM (\n"
-            "    SELECT race_id, driver_name, team_name, metric, wheel_group, `timestamp`, `$rowtime`,\n"
+            "    SELECT race_id, driver_name, team_name, metric, wheel_group, `timestamp`, event_time,\n"
             "           anomaly.actual_value AS actual_value, anomaly.forecast_value AS forecast_value,\n"
             "           anomaly.lower_bound AS lower_bound, anomaly.upper_bound AS upper_bound, anomaly.is_anomaly AS is_anomaly,\n"
             "           -- the persistence rule: this row and the one before it both outside the band\n"
             "           SUM(CASE WHEN anomaly.is_anomaly THEN 1 ELSE 0 END)\n"
-            "             OVER (PARTITION BY driver_name, metric ORDER BY `$rowtime`\n"
+            "             OVER (PARTITION BY driver_name, metric ORDER BY event_time\n"
             "                   ROWS BETWEEN %3 PRECEDING AND CURRENT ROW) AS flagged_rows\n"
             "    FROM (\n"
-            "      SELECT race_id, driver_name, team_name, metric, wheel_group, `timestamp`, `$rowtime`,\n"
+            "      SELECT race_id, driver_name, team_name, metric, wheel_group, `timestamp`, event_time,\n"
             "             ML_DETECT_ANOMALIES(reading, TO_TIMESTAMP_LTZ(`timestamp`, 3), %1)\n"
-            "               OVER (PARTITION BY driver_name, metric ORDER BY TO_TIMESTAMP_LTZ(`timestamp`, 3)\n"
+            "               OVER (PARTITION BY driver_name, metric ORDER BY event_time\n"
             "                     RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS anomaly\n"
             "      FROM `f1-car-telemetry`\n"
             "      CROSS JOIN UNNEST(ARRAY[\n"
@@ -169,7 +175,7 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
             "FROM (\n"
             "  SELECT race_id, driver_name, `timestamp`,\n"
             "         ML_FORECAST(CAST(JSON_VALUE(details, '$.lap_time_ms') AS DOUBLE) / 1000, TO_TIMESTAMP_LTZ(`timestamp`, 3), %1)\n"
-            "           OVER (PARTITION BY race_id, driver_name ORDER BY TO_TIMESTAMP_LTZ(`timestamp`, 3)\n"
+            "           OVER (PARTITION BY race_id, driver_name ORDER BY event_time\n"
             "                 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS forecasts\n"
             "  FROM `f1-race-events`\n"
             "  WHERE kind = 'lap_completed' AND lap > 1 AND JSON_VALUE(details, '$.pit_lap') = 'false'\n"
@@ -190,8 +196,8 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
             "         ML_FORECAST(reading, window_time, %1)\n"
             "           OVER (PARTITION BY race_id, driver_name, metric ORDER BY window_time\n"
             "                 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS forecasts\n"
-            "  FROM (SELECT race_id, driver_name, m.metric, window_time, MAX(`timestamp`) AS `timestamp`, LAST_VALUE(m.reading) AS reading\n"
-            "        FROM TABLE(TUMBLE(TABLE `f1-car-telemetry`, DESCRIPTOR($rowtime), INTERVAL '1' SECOND))\n"
+            "  FROM (SELECT race_id, driver_name, m.metric, window_time, MIN(`timestamp`) AS `timestamp`, FIRST_VALUE(m.reading) AS reading\n"
+            "        FROM TABLE(TUMBLE(TABLE `f1-car-telemetry`, DESCRIPTOR(event_time), INTERVAL '1' SECOND))\n"
             "        CROSS JOIN UNNEST(ARRAY[ROW('tyre_temp_fl', tyre_temp_fl), ROW('tyre_temp_fr', tyre_temp_fr),\n"
             "                                ROW('tyre_temp_rl', tyre_temp_rl), ROW('tyre_temp_rr', tyre_temp_rr)]) AS m(metric, reading)\n"
             "        WHERE m.reading IS NOT NULL\n"
@@ -237,12 +243,10 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
         {QString::fromLatin1(topics::kCommentary)},
         {},
         [services] { return std::make_unique<CommentaryIndexProcessor>(services()); },
-        // Confluent Cloud's MongoDB tables are read-only: lines reach Atlas through the
-        // MongoDB Atlas sink connector, with the embedding from this statement.
-        QStringLiteral(
-            "INSERT INTO `commentary_vectors`\n"
-            "SELECT id, message, e.embedding AS message_embedding, `timestamp`, type\n"
-            "FROM `f1-commentary`, LATERAL TABLE(ML_PREDICT('commentary_query_embed', message)) AS e(embedding);")});
+        // No Flink statement: Confluent Cloud's MongoDB tables are read-only (spec section 3.1),
+        // so the app's own MongoDB writer (libmongoc, vector::MongoVectorStore) stores each line
+        // of the cloud's f1-commentary with its embedding in Atlas, in cloud mode as locally.
+        QString()});
     stages.push_back(StageDefinition{
         QStringLiteral("ask-embed"),
         QStringLiteral("A question's embedding, as the demo's ML_PREDICT"),

@@ -1,5 +1,7 @@
 #include "SchemaRegistryClient.h"
 
+#include "ai/CredentialUrl.h"
+
 #include "ai/PropagationRetry.h"
 
 #include <QJsonArray>
@@ -100,6 +102,11 @@ void SchemaRegistryClient::send(std::shared_ptr<Call> call)
 {
     if (m_settings.url.isEmpty()) {
         call->onFailure(QStringLiteral("no Schema Registry URL is set (the setup wizard's Schema Registry page)"));
+        return;
+    }
+    // Basic auth carries the key: https only (plain http to this machine alone), said at once, not retried.
+    if (const QString problem = ai::credentialUrlProblem(ai::joinUrl(m_settings.url, call->path)); !problem.isEmpty()) {
+        call->onFailure(QStringLiteral("Schema Registry: %1").arg(problem));
         return;
     }
     if (call->attempt == 0)

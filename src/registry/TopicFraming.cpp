@@ -1,11 +1,32 @@
 #include "TopicFraming.h"
 
+#include "SchemaFetcher.h"
 #include "WireFormat.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
+#include <QWaitCondition>
 
 namespace pitwall::registry {
+
+struct TopicFraming::Pending {
+    QMutex mutex;
+    QWaitCondition answered;
+    std::optional<Expected<Codec>> result;
+};
+
+TopicFraming::TopicFraming() = default;
+TopicFraming::~TopicFraming() = default;
+
+void TopicFraming::setResolver(const RegistrySettings &settings, ResolverOptions options)
+{
+    m_options = options;
+    RegistrySettings lookup = settings;
+    // One attempt per lookup: the refusal's expiry is the retry, and no consumer waits longer.
+    lookup.retryForMs = 0;
+    lookup.requestTimeoutMs = std::min(settings.requestTimeoutMs, std::max(1, options.waitMs));
+    m_fetcher = std::make_unique<SchemaFetcher>(lookup);
+}
 
 Expected<TopicFraming::Codec> TopicFraming::makeCodec(qint32 id, const QString &schemaType, const QString &schema)
 {
@@ -41,22 +62,54 @@ Expected<TopicFraming::Codec> TopicFraming::resolve(qint32 id) const
 {
     if (const auto known = m_byId.constFind(id); known != m_byId.constEnd())
         return *known;
-    if (!m_resolver)
+    if (!m_fetcher)
         return Error{QStringLiteral("schema id %1 is not one Pit Wall registered").arg(id)};
-    QMutexLocker lock(&m_resolvedMutex);
-    if (const auto resolved = m_resolved.constFind(id); resolved != m_resolved.constEnd())
-        return *resolved;
-    if (const auto refused = m_unresolvable.constFind(id); refused != m_unresolvable.constEnd())
-        return Error{*refused};
-    auto fetched = fetchSchema(*m_resolver, id);
-    auto codec = fetched ? makeCodec(id, fetched->schemaType, fetched->schema) : Expected<Codec>(fetched.error());
-    if (!codec) {
-        const QString reason = QStringLiteral("schema id %1: %2").arg(id).arg(codec.error().message);
-        m_unresolvable.insert(id, reason);
-        return Error{reason};
+    std::shared_ptr<Pending> pending;
+    {
+        QMutexLocker lock(&m_resolvedMutex);
+        if (const auto resolved = m_resolved.constFind(id); resolved != m_resolved.constEnd())
+            return *resolved;
+        if (const auto refused = m_unresolvable.constFind(id); refused != m_unresolvable.constEnd()) {
+            if (!refused->until.hasExpired())
+                return Error{refused->reason};
+            m_unresolvable.erase(refused);
+        }
+        pending = m_pending.value(id);
+        if (!pending) {
+            pending = std::make_shared<Pending>();
+            m_pending.insert(id, pending);
+            m_fetcher->fetch(id, [this, id](Expected<RegisteredSchema> fetched) { answered(id, fetched); });
+        }
     }
-    m_resolved.insert(id, codec.value());
-    return codec;
+    // Only this id's consumers wait, and not for long: the answer is cached whenever it comes.
+    QMutexLocker wait(&pending->mutex);
+    if (!pending->result)
+        pending->answered.wait(&pending->mutex, QDeadlineTimer(m_options.waitMs));
+    if (!pending->result)
+        return Error{QStringLiteral("schema id %1: the Schema Registry has not answered within %2 ms").arg(id).arg(m_options.waitMs)};
+    return *pending->result;
+}
+
+// On the fetcher's thread: cache the codec or the refusal (for a while), then wake the waiters.
+void TopicFraming::answered(qint32 id, const Expected<RegisteredSchema> &fetched) const
+{
+    auto codec = fetched ? makeCodec(id, fetched->schemaType, fetched->schema) : Expected<Codec>(fetched.error());
+    if (!codec)
+        codec = Error{QStringLiteral("schema id %1: %2").arg(id).arg(codec.error().message)};
+    std::shared_ptr<Pending> pending;
+    {
+        QMutexLocker lock(&m_resolvedMutex);
+        if (codec)
+            m_resolved.insert(id, codec.value());
+        else
+            m_unresolvable.insert(id, {codec.error().message, QDeadlineTimer(m_options.refusalTtlMs)});
+        pending = m_pending.take(id);
+    }
+    if (!pending)
+        return;
+    QMutexLocker lock(&pending->mutex);
+    pending->result = codec;
+    pending->answered.wakeAll();
 }
 
 qint32 TopicFraming::idOf(const QString &topic) const
@@ -119,12 +172,6 @@ Expected<T> awaitAnswer(const std::function<void(std::function<void(Expected<T>)
 }
 
 } // namespace
-
-Expected<RegisteredSchema> fetchSchema(const RegistrySettings &settings, qint32 id)
-{
-    SchemaRegistryClient client(settings);
-    return awaitAnswer<RegisteredSchema>([&](auto done) { client.schemaById(id, done); });
-}
 
 Expected<std::shared_ptr<const TopicFraming>> registerTopicSchemas(const RegistrySettings &settings, const QList<TopicSchema> &schemas)
 {

@@ -10,12 +10,15 @@
 #include "SchemaRegistryClient.h"
 
 #include <QByteArrayView>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QMutex>
 #include <memory>
 #include <optional>
 
 namespace pitwall::registry {
+
+class SchemaFetcher;
 
 struct TopicSchema {
     QString topic;
@@ -39,9 +42,21 @@ public:
     qint32 idOf(const QString &topic) const;
 
     // Messages under an id Pit Wall did not register (Flink writes its output tables with
-    // the schema it derived) are decoded with that schema, fetched once from here (set
-    // before the framing is shared). Blocking, on the consumer's thread.
-    void setResolver(const RegistrySettings &settings) { m_resolver = settings; }
+    // the schema it derived) are decoded with that schema, fetched from here (set before the
+    // framing is shared) on a thread of its own: the consumer meeting the id waits for that
+    // answer only (at most `waitMs`), holding no lock; consumers of other ids go on. An id
+    // the registry could not give is refused for `refusalTtlMs`, then asked again (a
+    // network blip does not dead-letter an id for the whole session).
+    struct ResolverOptions {
+        int waitMs = 10'000;
+        int refusalTtlMs = 30'000;
+    };
+    void setResolver(const RegistrySettings &settings, ResolverOptions options);
+    void setResolver(const RegistrySettings &settings) { setResolver(settings, ResolverOptions{}); }
+    ~TopicFraming();
+    TopicFraming();
+    TopicFraming(const TopicFraming &) = delete;
+    TopicFraming &operator=(const TopicFraming &) = delete;
 
 private:
     struct Codec {
@@ -53,17 +68,24 @@ private:
     static QByteArray lookupKey(QByteArrayView topic) { return QByteArray::fromRawData(topic.data(), topic.size()); }
     static Expected<Codec> makeCodec(qint32 id, const QString &schemaType, const QString &schema);
     Expected<Codec> resolve(qint32 id) const;
+    void answered(qint32 id, const Expected<RegisteredSchema> &fetched) const;
+
+    struct Pending; // one lookup in flight, shared by the consumers waiting for it
+    struct Refusal {
+        QString reason;
+        QDeadlineTimer until;
+    };
 
     QHash<QByteArray, Codec> m_byTopic;
     QHash<qint32, Codec> m_byId;
-    std::optional<RegistrySettings> m_resolver;
-    mutable QMutex m_resolvedMutex; // guards the two below
+    ResolverOptions m_options;
+    mutable QMutex m_resolvedMutex; // guards the three below; never held while waiting
     mutable QHash<qint32, Codec> m_resolved;
-    mutable QHash<qint32, QString> m_unresolvable; // asked once; the reason kept
+    mutable QHash<qint32, Refusal> m_unresolvable;
+    mutable QHash<qint32, std::shared_ptr<Pending>> m_pending;
+    // Last: stopped first when the framing goes, so no answer arrives after.
+    std::unique_ptr<SchemaFetcher> m_fetcher;
 };
-
-// GET /schemas/ids/{id}, blocking, with its own event loop on the calling thread.
-Expected<RegisteredSchema> fetchSchema(const RegistrySettings &settings, qint32 id);
 
 // Registers each topic's schema under `<topic>-value` (idempotent: the registry answers the
 // existing id for a schema it has) and returns the framing. Blocking, with its own event

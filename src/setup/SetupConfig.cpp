@@ -1,5 +1,7 @@
 #include "SetupConfig.h"
 
+#include "ai/CredentialUrl.h"
+
 #include "secrets/AppSecrets.h"
 #include "secrets/SecretStore.h"
 #include "stream/KafkaSelection.h"
@@ -18,10 +20,16 @@ namespace sk = secrets::keys;
 const QString kRegistryUrlKey = QStringLiteral("registry/url");
 const QString kRegistryApiKeyKey = QStringLiteral("registry/api_key");
 
-bool isHttpsUrl(const QString &text)
+bool isHttpUrl(const QString &text)
 {
-    const QUrl url(text.trimmed());
-    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) && !url.host().isEmpty();
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) && !url.host().isEmpty()
+        && url.userInfo().isEmpty();
+}
+
+bool isFlinkCloud(const QString &cloud)
+{
+    return cloud == QLatin1String("aws") || cloud == QLatin1String("gcp") || cloud == QLatin1String("azure");
 }
 
 bool anyFilled(std::initializer_list<const QString *> fields)
@@ -64,9 +72,12 @@ SetupMode modeFromName(const QString &name)
 
 QString SetupConfig::flinkEndpoint() const
 {
-    if (flinkRegion.trimmed().isEmpty())
+    // Both become part of the host the Flink key goes to: only names Confluent Cloud uses.
+    const QString region = flinkRegion.trimmed();
+    const QString cloud = flinkCloud.trimmed().toLower();
+    if (!ai::isCloudRegion(region) || !isFlinkCloud(cloud))
         return {};
-    return QStringLiteral("https://flink.%1.%2.confluent.cloud").arg(flinkRegion.trimmed(), flinkCloud.trimmed().toLower());
+    return QStringLiteral("https://flink.%1.%2.confluent.cloud").arg(region, cloud);
 }
 
 QString kafkaProblem(const SetupConfig &c)
@@ -89,8 +100,11 @@ QString registryProblem(const SetupConfig &c)
 {
     if (!anyFilled({&c.registryUrl, &c.registryApiKey, &c.registryApiSecret}))
         return {};
-    if (!isHttpsUrl(c.registryUrl))
+    if (!isHttpUrl(c.registryUrl))
         return QObject::tr("The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.");
+    if (!ai::credentialUrlProblem(QUrl(c.registryUrl.trimmed())).isEmpty())
+        return QObject::tr("The Schema Registry URL must start with https://: its API key would travel in clear over plain "
+                           "http (http is allowed only to this machine).");
     if (c.registryApiKey.trimmed().isEmpty() || c.registryApiSecret.isEmpty())
         return QObject::tr("Enter the Schema Registry API key and secret (not the Kafka ones).");
     return {};
@@ -103,11 +117,18 @@ QString flinkProblem(const SetupConfig &c)
     static const QRegularExpression uuid(QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
     if (c.flinkRegion.trimmed().isEmpty())
         return QObject::tr("Enter the region of the compute pool, e.g. us-east-1.");
+    if (!ai::isCloudRegion(c.flinkRegion.trimmed()))
+        return QObject::tr("The region is a name like us-east-1, europe-west4 or eastus (lower-case letters, digits and dashes).");
+    if (!isFlinkCloud(c.flinkCloud.trimmed().toLower()))
+        return QObject::tr("The cloud provider is aws, gcp or azure.");
     if (!uuid.match(c.organizationId.trimmed()).hasMatch())
         return QObject::tr("The organization ID is a UUID (Administration ▸ Organization settings).");
-    if (!c.environmentId.trimmed().startsWith(QLatin1String("env-")))
+    // Both go into the request paths: letters and digits after the prefix, nothing else.
+    static const QRegularExpression environment(QStringLiteral("^env-[a-zA-Z0-9]{1,32}$"));
+    static const QRegularExpression pool(QStringLiteral("^lfcp-[a-zA-Z0-9]{1,32}$"));
+    if (!environment.match(c.environmentId.trimmed()).hasMatch())
         return QObject::tr("The environment ID starts with env-.");
-    if (!c.computePoolId.trimmed().isEmpty() && !c.computePoolId.trimmed().startsWith(QLatin1String("lfcp-")))
+    if (!c.computePoolId.trimmed().isEmpty() && !pool.match(c.computePoolId.trimmed()).hasMatch())
         return QObject::tr("The compute pool ID starts with lfcp-.");
     if (c.flinkApiKey.trimmed().isEmpty() || c.flinkApiSecret.isEmpty())
         return QObject::tr("Enter the Flink API key and secret (a Flink key for this environment and region).");
@@ -118,8 +139,7 @@ QString bedrockProblem(const SetupConfig &c)
 {
     if (!anyFilled({&c.awsRegion, &c.awsAccessKeyId, &c.awsSecretAccessKey, &c.awsSessionToken, &c.bedrockModel}))
         return {};
-    static const QRegularExpression region(QStringLiteral("^[a-z]{2}(-gov)?-[a-z]+-\\d$"));
-    if (!region.match(c.awsRegion.trimmed()).hasMatch())
+    if (!ai::isAwsRegion(c.awsRegion.trimmed()))
         return QObject::tr("The AWS region looks like us-east-1.");
     if (!c.awsAccessKeyId.trimmed().isEmpty() && !QRegularExpression(QStringLiteral("^(AKIA|ASIA)[A-Z0-9]{12,}$")).match(c.awsAccessKeyId.trimmed()).hasMatch())
         return QObject::tr("An AWS access key ID starts with AKIA (or ASIA for temporary credentials).");
@@ -127,7 +147,9 @@ QString bedrockProblem(const SetupConfig &c)
         return QObject::tr("Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).");
     if (c.awsAccessKeyId.trimmed().startsWith(QLatin1String("ASIA")) && c.awsSessionToken.isEmpty())
         return QObject::tr("Temporary credentials (ASIA…) need their session token.");
-    if (c.bedrockModel.trimmed().isEmpty())
+    // The model goes into the endpoint's path: an ID or an inference profile's ARN, nothing that ends a path.
+    static const QRegularExpression model(QStringLiteral("^[A-Za-z0-9._:/-]{1,200}$"));
+    if (!model.match(c.bedrockModel.trimmed()).hasMatch())
         return QObject::tr("Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.");
     if (c.requestsPerMinute < 0 || c.tokensPerMinute < 0)
         return QObject::tr("Quotas are positive numbers (or 0 for the default).");
@@ -138,8 +160,12 @@ QString openAiProblem(const SetupConfig &c)
 {
     if (!anyFilled({&c.openAiApiKey, &c.openAiBaseUrl, &c.openAiChatModel, &c.openAiEmbeddingModel}))
         return {};
-    if (!c.openAiBaseUrl.trimmed().isEmpty() && !isHttpsUrl(c.openAiBaseUrl))
+    if (!c.openAiBaseUrl.trimmed().isEmpty() && !isHttpUrl(c.openAiBaseUrl))
         return QObject::tr("The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.");
+    if (!c.openAiApiKey.trimmed().isEmpty() && !c.openAiBaseUrl.trimmed().isEmpty()
+        && !ai::credentialUrlProblem(QUrl(c.openAiBaseUrl.trimmed())).isEmpty())
+        return QObject::tr("With an API key the base URL must start with https://: the key would travel in clear over plain "
+                           "http (http is allowed only to this machine, for local models).");
     const bool officialApi = c.openAiBaseUrl.trimmed().isEmpty() || c.openAiBaseUrl.contains(QLatin1String("api.openai.com"));
     if (officialApi && c.openAiApiKey.trimmed().isEmpty())
         return QObject::tr("Enter the OpenAI API key (compatible servers may not need one: give their base URL).");

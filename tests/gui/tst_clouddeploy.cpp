@@ -4,9 +4,12 @@
 // is said, in red, and nothing is called.
 #include "../support/FakeConfluentFlink.h"
 #include "../support/FakeSchemaRegistry.h"
+#include "cloud/CloudPlanExport.h"
 #include "gui/CloudDeployPanel.h"
+#include "pipeline/PipelineDefinition.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QLabel>
 #include <QMessageBox>
@@ -135,6 +138,21 @@ private slots:
         QCOMPARE(child<QTableWidget>(restarted, "statementTable")->rowCount(), 0);
         QVERIFY(!child<QPushButton>(restarted, "deleteButton")->isEnabled());
         QVERIFY(!QSettings().contains("cloud/deployed/statements"));
+    }
+
+    // "Copy plan as SQL": the plan Deploy would run, secrets as placeholders, even before Flink is set up.
+    void copiesThePlanAsSql()
+    {
+        CloudTarget target{{}, {}, std::nullopt, QStringLiteral("Set up Confluent Cloud Flink first")};
+        target.ai.openAiApiKey = QStringLiteral("sk-never-shown-42");
+        CloudDeployPanel panel([&target] { return target; });
+        QGuiApplication::clipboard()->clear();
+        child<QPushButton>(panel, "copyPlanButton")->click();
+        const QString copied = QGuiApplication::clipboard()->text();
+        QCOMPARE(copied, planToSql(makeCloudPlan(pipelineDefinition(), target.ai)));
+        QVERIFY(copied.contains(QLatin1String("'api-key' = '<API_KEY>'")));
+        QVERIFY(!copied.contains(QLatin1String("sk-never-shown-42")));
+        QVERIFY(child<QLabel>(panel, "cloudStatus")->text().contains(QLatin1String("Copied the plan as SQL")));
     }
 
     void aMissingSetupIsSaidAndNothingIsCalled()

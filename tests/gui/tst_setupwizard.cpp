@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QTimer>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -47,6 +48,38 @@ QStringList filesContaining(const QString &directory, const QString &needle)
     }
     return found;
 }
+
+// Atlas's answers for the MongoDB page: no index until created, then one status further per listing.
+struct AtlasState {
+    QStringList statuses;
+    QString failure;
+    QJsonObject created;
+    int step = 0;
+    int creates = 0;
+};
+
+class FakeAtlasCommands : public setup::SearchIndexCommands {
+public:
+    explicit FakeAtlasCommands(std::shared_ptr<AtlasState> state) : m_state(std::move(state)) {}
+    Expected<QJsonArray> listSearchIndexes(const setup::VectorIndexSpec &) override
+    {
+        if (m_state->created.isEmpty())
+            return QJsonArray{};
+        const QString status = m_state->statuses.value(std::min(m_state->step++, int(m_state->statuses.size()) - 1));
+        return QJsonArray{QJsonObject{{"name", m_state->created.value("name")}, {"type", "vectorSearch"}, {"status", status},
+                                      {"queryable", status == QLatin1String("READY")}, {"message", m_state->failure},
+                                      {"latestDefinition", m_state->created.value("definition")}}};
+    }
+    Expected<QJsonObject> createSearchIndexes(const setup::VectorIndexSpec &spec) override
+    {
+        ++m_state->creates;
+        m_state->created = setup::createSearchIndexesCommand(spec).value("indexes").toArray().first().toObject();
+        return QJsonObject{{"ok", 1}};
+    }
+
+private:
+    std::shared_ptr<AtlasState> m_state;
+};
 
 } // namespace
 
@@ -262,6 +295,48 @@ private slots:
         settings.sync();
         QVERIFY(!settings.contains("cloud/provisioned/cluster"));
         settings.remove("cloud/api_base");
+    }
+
+    // The MongoDB page: Check finds no index, Create makes it and waits with progress until
+    // Atlas says READY; a FAILED build is said in red with Atlas's reason. Off the GUI thread.
+    void theMongoPageCreatesTheVectorIndex_data()
+    {
+        QTest::addColumn<QStringList>("statuses");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("ready") << QStringList{"PENDING", "BUILDING", "BUILDING", "READY"} << QStringLiteral("ready and queryable");
+        QTest::newRow("failed") << QStringList{"PENDING", "FAILED"} << QStringLiteral("could not build the index vector_index: disk full");
+    }
+
+    void theMongoPageCreatesTheVectorIndex()
+    {
+        QFETCH(QStringList, statuses);
+        QFETCH(QString, expected);
+        auto atlas = std::make_shared<AtlasState>();
+        atlas->statuses = statuses;
+        atlas->failure = QStringLiteral("disk full");
+        auto store = std::make_shared<secrets::SecretStore>(QStringLiteral("PitWallTest"), secrets::appSecretsFilePath());
+        SetupWizard wizard({}, store);
+        wizard.setSearchIndexCommands([atlas](const QString &) { return std::make_unique<FakeAtlasCommands>(atlas); });
+        wizard.setVectorIndexPolling(20, 10000);
+        child<QLineEdit>(wizard, "mongoUriEdit")->setText(QStringLiteral("mongodb+srv://racer:pw@cluster0.abcd.mongodb.net"));
+        child<QLineEdit>(wizard, "mongoDatabaseEdit")->setText(QStringLiteral("reinvent"));
+        child<QLineEdit>(wizard, "mongoCollectionEdit")->setText(QStringLiteral("commentary"));
+        child<QLineEdit>(wizard, "mongoIndexEdit")->setText(QStringLiteral("vector_index"));
+        auto *result = child<QLabel>(wizard, "mongoIndexResult");
+        auto *create = child<QPushButton>(wizard, "mongoIndexCreate");
+        QVERIFY(!create->isEnabled());
+        child<QPushButton>(wizard, "mongoIndexCheck")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains("no index vector_index"), 10000);
+        QVERIFY(result->text().contains("384 dimensions, cosine, filter race_id")); // no OpenAI: the offline embedder's
+        QVERIFY(create->isEnabled());
+        create->click();
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(expected), 10000);
+        QCOMPARE(atlas->creates, 1);
+        const bool ok = expected.contains("ready");
+        QCOMPARE(result->styleSheet().contains("e0533d"), !ok);
+        if (ok)
+            QCOMPARE(child<QProgressBar>(wizard, "mongoIndexProgress")->value(), 3);
+        QVERIFY(child<QPushButton>(wizard, "mongoIndexCheck")->isEnabled());
     }
 
     void importsTheDemoConfig()

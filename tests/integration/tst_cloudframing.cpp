@@ -16,7 +16,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
+#include <QElapsedTimer>
 #include <QTest>
+#include <QtConcurrent>
 
 using namespace pitwall;
 using namespace pitwall::codec;
@@ -133,6 +135,73 @@ private slots:
         QVERIFY(!endpoint.hasValue());
         QVERIFY2(endpoint.error().message.contains(QLatin1String("Schema Registry")), qPrintable(endpoint.error().message));
         QVERIFY(!endpoint.error().message.contains(QLatin1String("wrong-sr-secret-66")));
+    }
+    // Issue 22 item 7: an id Pit Wall did not register is fetched on the framing's own thread;
+    // a consumer waiting for a slow answer holds no lock another consumer needs.
+    void anUnknownIdDoesNotStallOtherConsumers()
+    {
+        FakeRegistry registry;
+        const QString jsonSchema = QStringLiteral(R"({"type":"object","properties":{"a":{"type":"number"}}})");
+        registry.byId.insert(501, QJsonObject{{"schema", jsonSchema}, {"schemaType", "JSON"}});
+        registry.byId.insert(502, QJsonObject{{"schema", jsonSchema}, {"schemaType", "JSON"}});
+        FakeHttpServer server([&registry](const FakeRequest &request) {
+            auto response = registry.handle(request);
+            if (request.target.endsWith("/501"))
+                response.delayMs = 2000; // a slow registry for this id only
+            return response;
+        });
+        registry::TopicFraming framing;
+        framing.setResolver(registryAt(server), {5000, 30000});
+        QElapsedTimer clock;
+        clock.start();
+        auto slow = QtConcurrent::run([&] { return framing.fromWire(registry::frame(501, R"({"a":1})")); });
+        QTest::qWait(200); // the slow lookup is under way
+        auto quick = QtConcurrent::run([&] {
+            QElapsedTimer own;
+            own.start();
+            const bool decoded = framing.fromWire(registry::frame(502, R"({"a":2})")).hasValue();
+            return decoded ? own.elapsed() : -1;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(quick.isFinished(), 10000);
+        const qint64 quickMs = quick.result();
+        QVERIFY2(quickMs >= 0 && quickMs < 1500, qPrintable(QStringLiteral("the other consumer waited %1 ms").arg(quickMs)));
+        QTRY_VERIFY_WITH_TIMEOUT(slow.isFinished(), 10000);
+        QCOMPARE(slow.result().value(), QByteArray(R"({"a":1})"));
+        QVERIFY(clock.elapsed() >= 1900);
+        // Both cached: no more lookups.
+        const int lookups = registry.lookups;
+        QVERIFY(framing.fromWire(registry::frame(501, R"({"a":3})")).hasValue());
+        QCOMPARE(registry.lookups, lookups);
+    }
+
+    // A failed lookup (a blip) is refused for a while, then asked again: not for the whole session.
+    void aFailedLookupIsRetriedAfterItsRefusalExpires()
+    {
+        FakeRegistry registry;
+        bool down = true;
+        FakeHttpServer server([&](const FakeRequest &request) {
+            if (down)
+                return FakeResponse::json(503, "{\"error_code\":50301,\"message\":\"unavailable\"}");
+            return registry.handle(request);
+        });
+        registry.byId.insert(601, QJsonObject{{"schema", QStringLiteral(R"({"type":"object"})")}, {"schemaType", "JSON"}});
+        registry::TopicFraming framing;
+        framing.setResolver(registryAt(server), {5000, 400});
+        auto read = [&] { return QtConcurrent::run([&] { return framing.fromWire(registry::frame(601, R"({"b":1})")); }); };
+        auto first = read();
+        QTRY_VERIFY_WITH_TIMEOUT(first.isFinished(), 10000);
+        QVERIFY(!first.result().hasValue());
+        QVERIFY2(first.result().error().message.contains(QLatin1String("schema id 601")), qPrintable(first.result().error().message));
+        down = false;
+        auto refused = read(); // within the refusal's time: not asked again
+        QTRY_VERIFY_WITH_TIMEOUT(refused.isFinished(), 10000);
+        QVERIFY(!refused.result().hasValue());
+        QCOMPARE(registry.lookups, 0);
+        QTest::qWait(500);
+        auto again = read();
+        QTRY_VERIFY_WITH_TIMEOUT(again.isFinished(), 10000);
+        QVERIFY2(again.result().hasValue(), qPrintable(again.result().hasValue() ? QString() : again.result().error().message));
+        QCOMPARE(registry.lookups, 1);
     }
 };
 

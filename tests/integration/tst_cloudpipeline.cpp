@@ -6,10 +6,13 @@
 #include "../support/FakeConfluentFlink.h"
 #include "../support/FakeSchemaRegistry.h"
 #include "cloud/CloudPipeline.h"
+#include "cloud/CloudPlanExport.h"
 #include "cloud/CloudTables.h"
 #include "pipeline/PipelineDefinition.h"
 
+#include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -52,6 +55,43 @@ QStringList tablesIn(const QString &sql)
     return names;
 }
 
+// What the fake Flink was asked to create, in order: name and SQL of each statement.
+QStringList created(const FakeFlink &flink)
+{
+    QStringList out;
+    for (const auto &entry : flink.log)
+        if (entry.startsWith(QLatin1String("POST ")))
+            out << entry.mid(5) + QLatin1Char('\n') + flink.statements.value(entry.mid(5)).sql;
+    return out;
+}
+
+// The statements of a plan deployed through the deployer alone, as `pitwall cloud plan --json` gives them.
+QStringList deployedThroughDeployer(const QList<PlannedStatement> &statements)
+{
+    FakeFlink flink;
+    FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
+    FlinkStatementsClient client(fakeFlinkSettings(server));
+    FlinkDeployer deployer(&client, 10, 20000);
+    QSignalSpy finished(&deployer, &FlinkDeployer::finished);
+    deployer.deploy(statements);
+    if (!finished.wait(60000) || !finished.first().first().toString().isEmpty())
+        return {QStringLiteral("(deploy failed)")};
+    return created(flink);
+}
+
+// The same plan deployed as the window's Deploy does (CloudPipeline: schemas, connections, statements).
+QStringList deployedAsTheWindowDoes(const CloudPlan &plan)
+{
+    FakeFlink flink;
+    FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
+    CloudPipeline pipeline(fakeFlinkSettings(server), std::nullopt, 10, 20000);
+    QSignalSpy finished(&pipeline, &CloudPipeline::finished);
+    pipeline.deploy(plan);
+    if (!finished.wait(60000) || !finished.first().at(1).toString().isEmpty())
+        return {QStringLiteral("(deploy failed)")};
+    return created(flink);
+}
+
 QString waitFor(CloudPipeline &pipeline, QSignalSpy &finished)
 {
     if (!finished.wait(60000))
@@ -75,7 +115,7 @@ private slots:
         QVERIFY(plan.localStages.value("commentary").contains(QLatin1String("Bedrock")));
         QVERIFY(plan.localStages.value("ask-embed").contains(QLatin1String("OpenAI")));
         QVERIFY(plan.localStages.value("ask-search").contains(QLatin1String("MongoDB")));
-        QVERIFY(plan.localStages.value("commentary-index").contains(QLatin1String("sink connector")));
+        QVERIFY(plan.localStages.value("commentary-index").contains(QLatin1String("MongoDB Atlas through the app")));
         for (const auto &statement : plan.statements)
             QVERIFY2(!statement.sql.contains(QLatin1String("CREATE MODEL")), qPrintable(statement.name));
     }
@@ -206,6 +246,62 @@ private slots:
         for (const auto &detail : details)
             for (const auto &secret : {kAwsSecret, kOpenAiKey, kMongoPassword})
                 QVERIFY(!detail.contains(secret));
+    }
+
+    // The printed JSON is the plan: read back, every statement deploys exactly as from the window.
+    void theJsonPlanRoundTripsThroughTheDeployer()
+    {
+        const CloudPlan plan = makeCloudPlan(pipelineDefinition(), allServices());
+        const QByteArray json = QJsonDocument(planToJson(plan)).toJson();
+        for (const auto &secret : {kAwsSecret, kOpenAiKey, kMongoPassword})
+            QVERIFY(!json.contains(secret.toUtf8()));
+        QVERIFY(json.contains("\"AWS_SECRET_ACCESS_KEY\": \"<AWS_SECRET_ACCESS_KEY>\""));
+        const auto read = planFromJson(json);
+        QVERIFY2(read.hasValue(), qPrintable(read.hasValue() ? QString() : read.error().message));
+        QCOMPARE(read->statements.size(), plan.statements.size());
+        QCOMPARE(read->schemas.size(), plan.schemas.size());
+        QCOMPARE(read->cloudStages, plan.cloudStages);
+        QCOMPARE(read->connections.size(), plan.connections.size());
+        QCOMPARE(read->connections[0].endpoint, plan.connections[0].endpoint);
+        const QStringList window = deployedAsTheWindowDoes(plan);
+        QCOMPARE(window.size(), plan.statements.size());
+        QCOMPARE(deployedThroughDeployer(read->statements), window);
+
+        // Not a plan: refused with words.
+        QVERIFY(!planFromJson("[]").hasValue());
+        QVERIFY(!planFromJson(R"({"format":"pitwall-cloud-plan","version":1,"statements":[{"name":"Bad Name!","sql":"SELECT 1"}]})").hasValue());
+        QVERIFY(!planFromJson(QByteArray(5 * 1024 * 1024, ' ')).hasValue());
+    }
+
+    // `pitwall cloud plan --json` with nothing saved: the plan of the non-AI stages, deployable as is.
+    void theCommandPrintsThePlan()
+    {
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath("config"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath("data"));
+        auto run = [&env](const QStringList &arguments) {
+            QProcess process;
+            process.setProcessEnvironment(env);
+            process.start(QStringLiteral(PITWALL_BINARY), arguments);
+            process.waitForFinished(60000);
+            return std::make_pair(process.exitCode(), process.readAllStandardOutput());
+        };
+        const auto [jsonExit, json] = run({"cloud", "plan", "--json"});
+        QCOMPARE(jsonExit, 0);
+        const auto read = planFromJson(json);
+        QVERIFY2(read.hasValue(), json.left(500).constData());
+        const CloudPlan window = makeCloudPlan(pipelineDefinition(), {});
+        QCOMPARE(read->cloudStages, window.cloudStages);
+        QCOMPARE(deployedThroughDeployer(read->statements), deployedAsTheWindowDoes(window));
+
+        const auto [sqlExit, sql] = run({"cloud", "plan"});
+        QCOMPARE(sqlExit, 0);
+        QCOMPARE(QString::fromUtf8(sql), planToSql(window));
+        QVERIFY(sql.contains("INSERT INTO `f1-commentary-input`"));
+        QCOMPARE(run({"cloud", "plan", "--sql", "--json"}).first, 1);
+        QCOMPARE(run({"cloud", "apply"}).first, 1);
     }
 
     void oneActionAtATime()

@@ -72,11 +72,16 @@ private slots:
             QVERIFY(!names.contains(stage.name));
             names.insert(stage.name);
             QVERIFY(stage.makeProcessor() != nullptr);
+            // The vector-store writer runs in the app in both modes (Confluent Cloud's MongoDB tables are read-only).
+            if (stage.flinkSql.isEmpty()) {
+                QCOMPARE(stage.name, QStringLiteral("commentary-index"));
+                QVERIFY(stage.outputTopics.isEmpty());
+                continue;
+            }
             for (const auto &topic : stage.inputTopics + stage.outputTopics) {
                 QVERIFY2(known.contains(topic), qPrintable(topic));
                 QVERIFY2(stage.flinkSql.contains(QLatin1Char('`') + topic + QLatin1Char('`')), qPrintable(stage.name + " SQL lacks " + topic));
             }
-            // A stage that writes to a store (the vector index) has no output topic.
             QVERIFY(stage.flinkSql.startsWith(QLatin1String("INSERT INTO `") + stage.outputTopics.value(0)));
             if (stage.name.endsWith(QLatin1String("anomalies")))
                 QVERIFY(stage.flinkSql.contains(QLatin1String("ML_DETECT_ANOMALIES")));

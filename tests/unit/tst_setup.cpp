@@ -130,6 +130,53 @@ private slots:
         QVERIFY(mongoProblem(c).contains("mongodb+srv://"));
     }
 
+    // Issue 22 item 4: a key goes over https only (plain http only to this machine), and what
+    // the user types into a host name is a region, not a host of their choosing.
+    void keysTravelOnlyOverHttpsAndHostPartsAreChecked()
+    {
+        const SetupConfig full = complete();
+        SetupConfig c = full;
+        c.registryUrl = QStringLiteral("http://psrc-abc.us-east-1.aws.confluent.cloud");
+        QVERIFY2(registryProblem(c).contains("https"), qPrintable(registryProblem(c)));
+        c.registryUrl = QStringLiteral("http://localhost:8081");
+        QCOMPARE(registryProblem(c), QString());
+        c.registryUrl = QStringLiteral("https://user:pw@psrc-abc.confluent.cloud");
+        QVERIFY(!registryProblem(c).isEmpty());
+
+        c = full;
+        c.openAiApiKey = QStringLiteral("sk-test");
+        c.openAiBaseUrl = QStringLiteral("http://models.example.com/v1");
+        QVERIFY2(openAiProblem(c).contains("https"), qPrintable(openAiProblem(c)));
+        c.openAiBaseUrl = QStringLiteral("http://127.0.0.1:11434/v1");
+        QCOMPARE(openAiProblem(c), QString());
+        c.openAiBaseUrl = QStringLiteral("https://models.example.com/v1");
+        QCOMPARE(openAiProblem(c), QString());
+
+        c = full;
+        for (const char *region : {"evil.example/x#", "us-east-1.evil.example", "us-east-1/", "US-EAST-1", "us east 1", "a@b"}) {
+            c.flinkRegion = QString::fromLatin1(region);
+            QVERIFY2(!flinkProblem(c).isEmpty(), region);
+            QVERIFY2(c.flinkEndpoint().isEmpty(), qPrintable(c.flinkEndpoint()));
+        }
+        for (const char *region : {"us-east-1", "europe-west4", "eastus2", "ap-southeast-2"}) {
+            c.flinkRegion = QString::fromLatin1(region);
+            QVERIFY2(flinkProblem(c).isEmpty(), qPrintable(flinkProblem(c)));
+            QCOMPARE(c.flinkEndpoint(), QStringLiteral("https://flink.%1.aws.confluent.cloud").arg(QLatin1String(region)));
+        }
+        c.flinkCloud = QStringLiteral("aws.evil.example#");
+        QVERIFY(!flinkProblem(c).isEmpty());
+        QVERIFY(c.flinkEndpoint().isEmpty());
+        c = full;
+        c.environmentId = QStringLiteral("env-abc/../../x");
+        QVERIFY(flinkProblem(c).contains("env-"));
+        c = full;
+        c.awsRegion = QStringLiteral("evil.example/x#");
+        QVERIFY(bedrockProblem(c).contains("us-east-1"));
+        c = full;
+        c.bedrockModel = QStringLiteral("model#@evil.example");
+        QVERIFY(!bedrockProblem(c).isEmpty());
+    }
+
     void importsTheDemosFiles()
     {
         QTemporaryDir directory;
