@@ -27,7 +27,13 @@ PipelinePanel::PipelinePanel(QWidget *parent)
     m_ui->splitter->setSizes({720, 380});
     m_ui->stageMessage->hide();
     connect(m_ui->stageTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { m_ui->flinkSqlView->setPlainText(m_model->flinkSql(current.row())); });
+            [this](const QModelIndex &current) {
+                const QString sql = m_model->flinkSql(current.row());
+                // A stage without a statement (the vector-store writer) runs in the app in both modes.
+                m_ui->flinkSqlView->setPlainText(sql.isEmpty() ? tr("-- No Flink statement: this stage runs in the app, also in "
+                                                                    "cloud mode (pitwall cloud plan says why).")
+                                                               : sql);
+            });
     m_ui->stageTable->selectRow(0);
     // On its own tab: the stages keep the height, and a hidden tab costs no paint.
     m_cloud = new CloudDeployPanel({}, m_ui->cloudPage);

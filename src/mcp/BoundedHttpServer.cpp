@@ -17,6 +17,9 @@ namespace {
 constexpr qint64 kInputChunkBytes = 64 * 1024;
 constexpr int kMaxChunkLineBytes = 1024;
 constexpr int kLingerMs = 2000; // after a refusal: time for the sender to read it before the close
+// What a refused sender may still push meanwhile, read into nothing (so that closing does
+// not reset the connection under its answer); past it, nothing more is read at all.
+constexpr qint64 kMaxDiscardBytes = 1024 * 1024;
 
 QByteArray reasonPhrase(int status)
 {
@@ -137,7 +140,9 @@ private:
     {
         for (;;) {
             if (m_state == State::Closing) {
-                m_socket->skip(m_socket->bytesAvailable()); // a refused body is read into nothing
+                const qint64 skip = std::min(m_socket->bytesAvailable(), kMaxDiscardBytes - m_discarded);
+                if (skip > 0)
+                    m_discarded += m_socket->skip(skip); // a refused body is read into nothing, up to a limit
                 return;
             }
             if (m_state == State::Waiting || m_state == State::HandedOff)
@@ -441,6 +446,7 @@ private:
     bool m_requestStarted = false;
     bool m_closeAfter = false;
     bool m_halfClosed = false;
+    qint64 m_discarded = 0;
 };
 
 BoundedHttpServer::BoundedHttpServer(Gate gate, Handler handler, HttpLimits limits, QObject *parent)

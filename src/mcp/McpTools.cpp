@@ -199,10 +199,13 @@ Expected<QJsonObject, McpTools::Failure> McpTools::call(const QString &name, con
             kinds << kind.toString();
         return QJsonObject{{"events", m_context->eventsSince(since, kinds, limit)}};
     }
-    // search_commentary: the search always answers (its own timeout included), so this wait ends.
+    // search_commentary: the search answers within its own timeout; the wait here is only a
+    // backstop for services that stopped before answering.
     auto promise = std::make_shared<std::promise<Result>>();
     auto answer = promise->get_future();
     callAsync(name, arguments, [promise](Result result) { promise->set_value(std::move(result)); });
+    if (answer.wait_for(std::chrono::seconds(60)) != std::future_status::ready)
+        return Failure{Failure::Kind::ToolError, QStringLiteral("the search did not answer")};
     return answer.get();
 }
 

@@ -21,6 +21,7 @@ enum class FlinkRule {
     PrecedingToCurrentRow, // spec §1.0 lines 44-45: only PRECEDING (bounded or unbounded) to CURRENT ROW
     DeclaredTable,         // spec §4.1 / §3.1 (lines 307-318): a table used must be declared by the plan before
     CreatedObject,         // spec §2.2 line 238 / §2.3 line 260 / §2.1 line 197: a connection or model named must exist
+    AppendOnlyInput,       // spec §1.0 line 46: an OVER aggregation needs an append-only input
     FunctionSignature,     // spec §1.1 lines 59-63, §2.1 lines 197-202, §3.2 line 331: the AI/ML functions' documented shapes
 };
 
@@ -32,6 +33,7 @@ inline const char *ruleName(FlinkRule rule)
     case FlinkRule::PrecedingToCurrentRow: return "range PRECEDING to CURRENT ROW (spec line 45)";
     case FlinkRule::DeclaredTable: return "table declared by the plan (spec lines 307-318)";
     case FlinkRule::CreatedObject: return "connection or model created by the plan (spec lines 238, 260)";
+    case FlinkRule::AppendOnlyInput: return "OVER over an append-only input (spec line 46)";
     case FlinkRule::FunctionSignature: return "function called as documented (spec lines 59-63, 197-202, 331)";
     }
     return "?";
@@ -48,6 +50,7 @@ struct ConformanceIssue {
 struct FlinkDeclarations {
     QSet<QString> tables;
     QMap<QString, QSet<QString>> watermarked; // table -> columns declared with a WATERMARK
+    QSet<QString> upsert;                     // tables with a PRIMARY KEY or 'changelog.mode' = 'upsert'
     QSet<QString> models;
     QSet<QString> connections;
 };
@@ -233,9 +236,13 @@ private:
             return;
         const QString table = t[i].text;
         m_declared.tables.insert(table);
-        for (int j = i; j + 2 < int(t.size()); ++j)
+        for (int j = i; j + 2 < int(t.size()); ++j) {
             if (t[j].is("WATERMARK") && t[j + 1].is("FOR"))
                 m_declared.watermarked[table].insert(t[j + 2].text);
+            if ((t[j].is("PRIMARY") && t[j + 1].is("KEY"))
+                || (t[j].text == QLatin1String("changelog.mode") && t[j + 2].text.compare(QLatin1String("upsert"), Qt::CaseInsensitive) == 0))
+                m_declared.upsert.insert(table);
+        }
     }
 
     // Connections named in WITH options and models called by name must have been created.
@@ -338,9 +345,11 @@ private:
                     named.insert(t[i + 1].text, {i + 4, s.match[i + 3]});
             }
         QSet<QString> specs;
+        bool anyOver = false;
         for (int i = level.select; i + 1 < level.end; ++i) {
             if (!s.inLevel(level, i) || !t[i].is("OVER"))
                 continue;
+            anyOver = true;
             QPair<int, int> range;
             if (t[i + 1].sym('('))
                 range = {i + 2, s.match[i + 1]};
@@ -355,6 +364,8 @@ private:
                 checkWindowSpec(s, level, range.first, range.second);
             specs.insert(spec);
         }
+        if (anyOver)
+            checkAppendOnly(s, level);
         if (specs.size() > 1)
             fail(FlinkRule::OneWindowPerSelect, QStringLiteral("%1 different OVER windows in one SELECT: %2")
                                                     .arg(specs.size()).arg(QStringList(specs.values()).join(QLatin1String(" | "))));
@@ -394,6 +405,23 @@ private:
         QString why;
         if (!isTimeAttribute(s, level, t[order].text, &why))
             fail(FlinkRule::OrderByTimeAttribute, QStringLiteral("ORDER BY %1: %2").arg(t[order].text, why));
+    }
+
+    // The tables an OVER of this level reads, through its subqueries.
+    void checkAppendOnly(const Statement &s, const Level &level)
+    {
+        const auto &t = s.t;
+        for (int i = level.select; i + 1 < level.end; ++i) {
+            if (!s.inLevel(level, i) || !t[i].is("FROM"))
+                continue;
+            if (t[i + 1].name() && !t[i + 1].is("TABLE") && m_declared.upsert.contains(t[i + 1].text))
+                fail(FlinkRule::AppendOnlyInput, QStringLiteral("`%1` is an upsert table").arg(t[i + 1].text));
+            if (t[i + 1].sym('('))
+                for (const auto &inner : s.levels)
+                    if (inner.group == i + 1)
+                        checkAppendOnly(s, inner);
+            break;
+        }
     }
 
     // Whether `column` is a time attribute of the level's input: $rowtime of a declared table read

@@ -6,6 +6,7 @@
 #include "pipeline/PipelineDefinition.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace pitwall;
 using namespace pitwall::cloud;
@@ -167,6 +168,25 @@ private slots:
             << QStringLiteral("CREATE MODEL IF NOT EXISTS `other_model` INPUT (input STRING) OUTPUT (embedding ARRAY<FLOAT>)\n"
                               "WITH ('provider' = 'openai', 'task' = 'embedding', 'openai.connection' = 'openai-connection');")
             << int(FlinkRule::CreatedObject);
+    }
+
+    // An upsert table (a primary key) under an OVER, directly or through a subquery.
+    void failsOnAnUpsertInput()
+    {
+        FlinkConformance checker(kDemoStatement);
+        QVERIFY(checker.check(makeCloudPlan(pipelineDefinition(), {})).isEmpty());
+        QVERIFY(checker.check(QStringLiteral("pitwall-table-latest"),
+                              QStringLiteral("CREATE TABLE IF NOT EXISTS `latest-positions` (driver_name STRING, `position` INT,\n"
+                                             "  PRIMARY KEY (driver_name) NOT ENFORCED) WITH ('changelog.mode' = 'upsert');"))
+                    .isEmpty());
+        for (const auto &sql : {QStringLiteral("INSERT INTO `f1-forecasts` SELECT driver_name, COUNT(*) OVER (PARTITION BY driver_name\n"
+                                               "  ORDER BY `$rowtime`) FROM `latest-positions`;"),
+                                QStringLiteral("INSERT INTO `f1-forecasts` SELECT driver_name, COUNT(*) OVER (PARTITION BY driver_name\n"
+                                               "  ORDER BY `$rowtime`) FROM (SELECT * FROM `latest-positions`);")}) {
+            const auto issues = checker.check(QStringLiteral("broken"), sql);
+            QVERIFY2(std::any_of(issues.begin(), issues.end(), [](const auto &issue) { return issue.rule == FlinkRule::AppendOnlyInput; }),
+                     qPrintable(texts(issues)));
+        }
     }
 
     void failsOnEachBrokenRule()
