@@ -117,17 +117,27 @@
         <translation>Liest jetzt die Phase jeder bereitgestellten Anweisung</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="32"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="17"/>
+        <source>Copy plan as SQL</source>
+        <translation>Plan als SQL kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="17"/>
+        <source>Copies the whole plan Deploy would run, in order, as Flink SQL to paste into a Confluent Cloud workspace (secrets as placeholders)</source>
+        <translation>Kopiert den ganzen Plan, den Bereitstellen ausführen würde, in Reihenfolge als Flink-SQL zum Einfügen in einen Confluent-Cloud-Arbeitsbereich (Geheimnisse als Platzhalter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="33"/>
         <source>Schema, connection or statement</source>
         <translation>Schema, Verbindung oder Anweisung</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="33"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="34"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="34"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="35"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -135,22 +145,22 @@
 <context>
     <name>CloudPipelinePlan</name>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="124"/>
-        <source>writes to the vector store, which in Confluent Cloud needs the MongoDB Atlas sink connector</source>
-        <translation>schreibt in den Vektorspeicher; das braucht in Confluent Cloud den MongoDB-Atlas-Sink-Connector</translation>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="137"/>
+        <source>runs in the app: it writes each commentary line with its embedding to MongoDB Atlas through the app&apos;s MongoDB driver (Confluent Cloud&apos;s MongoDB tables are read-only)</source>
+        <translation>läuft in der App: sie schreibt jede Kommentarzeile mit ihrem Embedding über den MongoDB-Treiber der App in MongoDB Atlas (die MongoDB-Tabellen von Confluent Cloud sind nur lesbar)</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="126"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="141"/>
         <source>needs Amazon Bedrock (region, keys and model) for AI_COMPLETE</source>
         <translation>braucht Amazon Bedrock (Region, Schlüssel und Modell) für AI_COMPLETE</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="128"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="143"/>
         <source>needs an OpenAI key for the embedding model</source>
         <translation>braucht einen OpenAI-Schlüssel für das Embedding-Modell</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="130"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="145"/>
         <source>needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG</source>
         <translation>braucht MongoDB Atlas (URI mit Benutzer, Datenbank, Sammlung, Index) für VECTOR_SEARCH_AGG</translation>
     </message>
@@ -512,107 +522,127 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="77"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="88"/>
         <source>Enter the bootstrap server (HOST:PORT) or choose a properties file.</source>
         <translation>Geben Sie den Bootstrap-Server (HOST:PORT) ein oder wählen Sie eine Properties-Datei.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="80"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="91"/>
         <source>Enter the API secret that goes with the API key.</source>
         <translation>Geben Sie das API-Secret zum API-Schlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="82"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="93"/>
         <source>Confluent Cloud needs the cluster&apos;s API key and secret.</source>
         <translation>Confluent Cloud braucht den API-Schlüssel und das Secret des Clusters.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="93"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="104"/>
         <source>The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.</source>
         <translation>Die Schema-Registry-URL sieht aus wie https://psrc-xxxxx.region.provider.confluent.cloud.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="95"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="106"/>
+        <source>The Schema Registry URL must start with https://: its API key would travel in clear over plain http (http is allowed only to this machine).</source>
+        <translation>Die Schema-Registry-URL muss mit https:// beginnen: ihr API-Schlüssel würde über einfaches http im Klartext übertragen (http ist nur zu diesem Rechner erlaubt).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="109"/>
         <source>Enter the Schema Registry API key and secret (not the Kafka ones).</source>
         <translation>Geben Sie API-Schlüssel und Secret der Schema Registry ein (nicht die von Kafka).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="105"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="119"/>
         <source>Enter the region of the compute pool, e.g. us-east-1.</source>
         <translation>Geben Sie die Region des Compute-Pools ein, z. B. us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="107"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="121"/>
+        <source>The region is a name like us-east-1, europe-west4 or eastus (lower-case letters, digits and dashes).</source>
+        <translation>Die Region ist ein Name wie us-east-1, europe-west4 oder eastus (Kleinbuchstaben, Ziffern und Bindestriche).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="123"/>
+        <source>The cloud provider is aws, gcp or azure.</source>
+        <translation>Der Cloud-Anbieter ist aws, gcp oder azure.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="125"/>
         <source>The organization ID is a UUID (Administration ▸ Organization settings).</source>
         <translation>Die Organisations-ID ist eine UUID (Administration ▸ Organization settings).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="109"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="130"/>
         <source>The environment ID starts with env-.</source>
         <translation>Die Umgebungs-ID beginnt mit env-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="111"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="132"/>
         <source>The compute pool ID starts with lfcp-.</source>
         <translation>Die Compute-Pool-ID beginnt mit lfcp-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="113"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="134"/>
         <source>Enter the Flink API key and secret (a Flink key for this environment and region).</source>
         <translation>Geben Sie Flink-API-Schlüssel und Secret ein (ein Flink-Schlüssel für diese Umgebung und Region).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="123"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="143"/>
         <source>The AWS region looks like us-east-1.</source>
         <translation>Eine AWS-Region sieht aus wie us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="125"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="145"/>
         <source>An AWS access key ID starts with AKIA (or ASIA for temporary credentials).</source>
         <translation>Eine AWS-Zugriffsschlüssel-ID beginnt mit AKIA (oder ASIA bei temporären Zugangsdaten).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="127"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="147"/>
         <source>Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).</source>
         <translation>Geben Sie Zugriffsschlüssel-ID und geheimen Zugriffsschlüssel ein (oder keines von beiden, um AWS_PROFILE zu nutzen).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="129"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="149"/>
         <source>Temporary credentials (ASIA…) need their session token.</source>
         <translation>Temporäre Zugangsdaten (ASIA…) brauchen ihr Session-Token.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="131"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="153"/>
         <source>Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</source>
         <translation>Geben Sie die Modell-ID oder das Inference-Profil ein, z. B. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="133"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="155"/>
         <source>Quotas are positive numbers (or 0 for the default).</source>
         <translation>Kontingente sind positive Zahlen (oder 0 für den Standard).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="142"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="164"/>
         <source>The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.</source>
         <translation>Die Basis-URL muss eine http(s)-URL sein, z. B. https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="145"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="167"/>
+        <source>With an API key the base URL must start with https://: the key would travel in clear over plain http (http is allowed only to this machine, for local models).</source>
+        <translation>Mit einem API-Schlüssel muss die Basis-URL mit https:// beginnen: der Schlüssel würde über einfaches http im Klartext übertragen (http ist nur zu diesem Rechner erlaubt, für lokale Modelle).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="171"/>
         <source>Enter the OpenAI API key (compatible servers may not need one: give their base URL).</source>
         <translation>Geben Sie den OpenAI-API-Schlüssel ein (kompatible Server brauchen evtl. keinen: geben Sie deren Basis-URL an).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="155"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="181"/>
         <source>The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.</source>
         <translation>Die Verbindungs-URI beginnt mit mongodb+srv:// (Atlas) oder mongodb://.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="158"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="184"/>
         <source>Enter the database, collection and vector index names.</source>
         <translation>Geben Sie Datenbank, Collection und Vektorindex an.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="258"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="284"/>
         <source>Could not keep a secret (%1): %2</source>
         <translation>Ein Secret konnte nicht gespeichert werden (%1): %2</translation>
     </message>
@@ -1168,47 +1198,67 @@
         <translation>vector_index</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="461"/>
+        <location filename="../ui/SetupWizard.ui" line="456"/>
+        <source>Check index</source>
+        <translation>Index prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="456"/>
+        <source>Asks Atlas whether the vector index the commentary search needs is there and queryable</source>
+        <translation>Fragt Atlas, ob der Vektorindex, den die Kommentarsuche braucht, vorhanden und abfragbar ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="457"/>
+        <source>Create index</source>
+        <translation>Index anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="457"/>
+        <source>Creates the vectorSearch index (the embedder&apos;s dimensions, cosine, race_id as a filter) and waits until Atlas can query it</source>
+        <translation>Legt den vectorSearch-Index an (die Dimensionen des Embedders, Kosinus, race_id als Filter) und wartet, bis Atlas ihn abfragen kann</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="471"/>
         <source>Test connections</source>
         <translation>Verbindungen testen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="462"/>
+        <location filename="../ui/SetupWizard.ui" line="472"/>
         <source>Every service you entered, called for real.</source>
         <translation>Jeder eingetragene Dienst, wirklich aufgerufen.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="465"/>
+        <location filename="../ui/SetupWizard.ui" line="475"/>
         <source>Test all</source>
         <translation>Alle testen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="468"/>
+        <location filename="../ui/SetupWizard.ui" line="478"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="468"/>
+        <location filename="../ui/SetupWizard.ui" line="478"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="474"/>
+        <location filename="../ui/SetupWizard.ui" line="484"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="475"/>
+        <location filename="../ui/SetupWizard.ui" line="485"/>
         <source>What will be saved. Secrets are shown masked.</source>
         <translation>Was gespeichert wird. Secrets werden maskiert angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="489"/>
+        <location filename="../ui/SetupWizard.ui" line="499"/>
         <source>Keep the secrets for this session only (enter them again next time)</source>
         <translation>Secrets nur für diese Sitzung behalten (beim nächsten Mal erneut eingeben)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="492"/>
+        <location filename="../ui/SetupWizard.ui" line="502"/>
         <source>Keep them in a file only you can read (0600) — anyone with your account or a backup of it can read them</source>
         <translation>In einer Datei speichern, die nur Sie lesen können (0600) – wer Ihr Konto oder eine Sicherung davon hat, kann sie lesen</translation>
     </message>
@@ -1381,32 +1431,32 @@
 <context>
     <name>pitwall::CloudDeployPanel</name>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="64"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="67"/>
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard).</source>
         <translation>Richten Sie zuerst Confluent Cloud Flink ein (Datei ▸ Einrichtungsassistent).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="83"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="84"/>
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard): %1.</source>
         <translation>Richten Sie zuerst Confluent Cloud Flink ein (Datei ▸ Einrichtungsassistent): %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="88"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="89"/>
         <source>Set up Schema Registry first (File ▸ Setup wizard): Flink&apos;s tables use it.</source>
         <translation>Richten Sie zuerst die Schema Registry ein (Datei ▸ Einrichtungsassistent): Flinks Tabellen verwenden sie.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="111"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="113"/>
         <source>Deployed earlier: Refresh reads its phases, Deploy follows it again, Stop or Delete ends it.</source>
         <translation>Früher bereitgestellt: Aktualisieren liest die Phasen, Bereitstellen verfolgt es wieder, Anhalten oder Löschen beendet es.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="112"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="114"/>
         <source>The pipeline runs on this machine. Deploy runs its stages as Flink SQL in Confluent Cloud.</source>
         <translation>Die Pipeline läuft auf diesem Rechner. Bereitstellen führt ihre Stufen als Flink SQL in Confluent Cloud aus.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="187"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="189"/>
         <source>Deploying %n statement(s)…</source>
         <translation>
             <numerusform>Stelle %n Anweisung bereit…</numerusform>
@@ -1414,17 +1464,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="193"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="195"/>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="199"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="201"/>
         <source>Delete from Confluent Cloud</source>
         <translation>Aus Confluent Cloud löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="200"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="202"/>
         <source>Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.</source>
         <translation>
             <numerusform>Die %n Anweisung und die Verbindungen löschen, die Pit Wall bereitgestellt hat? Die Tabellen und ihre Topics bleiben.</numerusform>
@@ -1432,37 +1482,45 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="203"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="205"/>
         <source>Deleting…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="208"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="210"/>
         <source>Reading the statements&apos; phases…</source>
         <translation>Lese die Phasen der Anweisungen…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="219"/>
+        <source>Copied the plan as SQL: %n statement(s), secrets as placeholders.</source>
+        <translation>
+            <numerusform>Plan als SQL kopiert: %n Anweisung, Geheimnisse als Platzhalter.</numerusform>
+            <numerusform>Plan als SQL kopiert: %n Anweisungen, Geheimnisse als Platzhalter.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="235"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="246"/>
         <source>Running in Confluent Cloud: every stage.</source>
         <translation>Läuft in Confluent Cloud: jede Stufe.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="236"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="247"/>
         <source>Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).</source>
         <translation>Läuft in Confluent Cloud: %1. Weiter auf diesem Rechner: %2 (Mauszeiger darauf zeigt, warum).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="243"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="254"/>
         <source>Stopped in Confluent Cloud; the stages run locally again.</source>
         <translation>In Confluent Cloud angehalten; die Stufen laufen wieder lokal.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="247"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="258"/>
         <source>Phases read at %1.</source>
         <translation>Phasen gelesen um %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="254"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="265"/>
         <source>Deleted from Confluent Cloud; the stages run locally again.</source>
         <translation>Aus Confluent Cloud gelöscht; die Stufen laufen wieder lokal.</translation>
     </message>
@@ -2002,28 +2060,28 @@
 <context>
     <name>pitwall::LiveServersDialog</name>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="34"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="35"/>
         <source>Apply to use the new token; agents must then send it.</source>
         <translation>Mit „Anwenden“ gilt das neue Token; Agenten müssen es dann senden.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="61"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="63"/>
         <source>Running at http://127.0.0.1:%1/mcp (Streamable HTTP). Agents send the header Authorization: Bearer &lt;token&gt;.</source>
         <translation>Läuft unter http://127.0.0.1:%1/mcp (Streamable HTTP). Agenten senden den Header Authorization: Bearer &lt;token&gt;.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="63"/>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="67"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="65"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="66"/>
         <source>Off.</source>
         <translation>Aus.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="65"/>
-        <source>Running: updates at ws://127.0.0.1:%1/live, example overlay at http://127.0.0.1:%1/overlay.</source>
-        <translation>Läuft: Updates unter ws://127.0.0.1:%1/live, Beispiel-Overlay unter http://127.0.0.1:%1/overlay.</translation>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="69"/>
+        <source>Running: updates at ws://127.0.0.1:%1/live, example overlay at http://127.0.0.1:%1/overlay. %2 of at most %3 clients; refused: %4 (other sites %5, too many %6, sent too much %7).</source>
+        <translation>Läuft: Aktualisierungen unter ws://127.0.0.1:%1/live, Beispiel-Overlay unter http://127.0.0.1:%1/overlay. %2 von höchstens %3 Clients; abgewiesen: %4 (andere Websites %5, zu viele %6, zu viel gesendet %7).</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="68"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="75"/>
         <source>Both listen on this computer only (127.0.0.1).</source>
         <translation>Beide sind nur auf diesem Computer erreichbar (127.0.0.1).</translation>
     </message>
@@ -2637,27 +2695,32 @@
 <context>
     <name>pitwall::PipelinePanel</name>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="53"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="33"/>
+        <source>-- No Flink statement: this stage runs in the app, also in cloud mode (pitwall cloud plan says why).</source>
+        <translation>-- Keine Flink-Anweisung: diese Stufe läuft in der App, auch im Cloud-Modus (pitwall cloud plan sagt, warum).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelinePanel.cpp" line="59"/>
         <source>Commentary: offline commentator (no LLM configured) · %1 lines</source>
         <translation>Kommentar: Offline-Kommentator (kein LLM eingerichtet) · %1 Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="55"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="61"/>
         <source>Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks</source>
         <translation>Kommentar: %1 · %2 Aufrufe · %3 Tokens hinein, %4 heraus · $%5 · %6 Zeilen vom Modell, %7 Ersatzzeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="64"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="70"/>
         <source> · throttled %1, held back %2, refused by the fact check %3</source>
         <translation> · gedrosselt %1, zurückgehalten %2, von der Faktenprüfung abgelehnt %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="69"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="75"/>
         <source> · paused after repeated failures</source>
         <translation> · nach wiederholten Fehlern pausiert</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="71"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="77"/>
         <source>
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
@@ -2759,228 +2822,269 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::SetupWizard</name>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="35"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="38"/>
         <source>Skip this page</source>
         <translation>Seite überspringen</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="77"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="86"/>
         <source>testing…</source>
         <translation>wird getestet…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="83"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="92"/>
         <source>The demo&apos;s config.yaml or a librdkafka properties file</source>
         <translation>Die config.yaml der Demo oder eine librdkafka-Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="84"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="93"/>
         <source>Demo settings (*.yaml *.yml *.properties *.conf);;All files (*)</source>
         <translation>Demo-Einstellungen (*.yaml *.yml *.properties *.conf);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="89"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="98"/>
         <source>librdkafka properties file</source>
         <translation>librdkafka-Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="249"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="257"/>
+        <source>Enter the connection URI first.</source>
+        <translation>Geben Sie zuerst die Verbindungs-URI ein.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="264"/>
+        <source>Creating the index %1…</source>
+        <translation>Index %1 wird angelegt…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="264"/>
+        <source>Asking Atlas…</source>
+        <translation>Atlas wird gefragt…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="286"/>
+        <source>vectorSearch on %1, %2 dimensions, %3, filter %4</source>
+        <translation>vectorSearch auf %1, %2 Dimensionen, %3, Filter %4</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="289"/>
+        <source>The index %1 is there, but %2.</source>
+        <translation>Der Index %1 ist vorhanden, aber %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="295"/>
+        <source>There is no index %1 on %2.%3 yet: Create index makes it (%4).</source>
+        <translation>Es gibt noch keinen Index %1 auf %2.%3: Index anlegen erstellt ihn (%4).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="302"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="316"/>
+        <source>The index %1 is ready and queryable (%2).</source>
+        <translation>Der Index %1 ist bereit und abfragbar (%2).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="327"/>
+        <source>Atlas is building the index: %1…</source>
+        <translation>Atlas baut den Index: %1…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="359"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="279"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="389"/>
         <source>Imported: %1.</source>
         <translation>Importiert: %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="344"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="454"/>
         <source>Ready: %1, %2, %3 and three new API keys (they can take a minute or two to work).</source>
         <translation>Bereit: %1, %2, %3 und drei neue API-Schlüssel (sie können ein, zwei Minuten brauchen, bis sie gelten).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="367"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="477"/>
         <source>Remove from Confluent Cloud</source>
         <translation>Aus Confluent Cloud entfernen</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="368"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="478"/>
         <source>Delete the API keys Pit Wall created and whichever of environment %1, cluster %2, pool %3 and service account %4 it created? Their data is lost.</source>
         <translation>Die von Pit Wall erstellten API-Schlüssel und, soweit von Pit Wall erstellt, Umgebung %1, Cluster %2, Pool %3 und Dienstkonto %4 löschen? Ihre Daten gehen verloren.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="385"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="495"/>
         <source>Removed what Pit Wall had created.</source>
         <translation>Von Pit Wall Erstelltes wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="397"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="507"/>
         <source>Secrets go to the system keychain.</source>
         <translation>Secrets kommen in den Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="398"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="508"/>
         <source>No keychain service answered (%1). Choose where the secrets go:</source>
         <translation>Kein Schlüsselbund-Dienst hat geantwortet (%1). Wählen Sie, wohin die Secrets kommen:</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="402"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="512"/>
         <source>Secrets go to %1 (readable by you only), as chosen before.</source>
         <translation>Secrets kommen wie zuvor gewählt nach %1 (nur für Sie lesbar).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="403"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="513"/>
         <source>Secrets are kept for this session only, as chosen before.</source>
         <translation>Secrets gelten wie zuvor gewählt nur für diese Sitzung.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="413"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="523"/>
         <source>&lt;p&gt;skipped: the local default is used&lt;/p&gt;</source>
         <translation>&lt;p&gt;übersprungen: der lokale Standard gilt&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="416"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="526"/>
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="417"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="527"/>
         <source>Bootstrap</source>
         <translation>Bootstrap</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="417"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="419"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="423"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="429"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="527"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="529"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="533"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="539"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="418"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="420"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="424"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="528"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="530"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="534"/>
         <source>API secret</source>
         <translation>API-Secret</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="418"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="528"/>
         <source>Properties file</source>
         <translation>Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="419"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="529"/>
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="419"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="529"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="421"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="531"/>
         <source>Flink</source>
         <translation>Flink</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="421"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="531"/>
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="422"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="532"/>
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="422"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="532"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="423"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="533"/>
         <source>Compute pool</source>
         <translation>Compute-Pool</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="425"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="535"/>
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="425"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="535"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="425"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="535"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="426"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="536"/>
         <source>Access key ID</source>
         <translation>Zugriffsschlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="427"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="537"/>
         <source>Secret access key</source>
         <translation>Geheimer Zugriffsschlüssel</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="428"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="538"/>
         <source>Session token</source>
         <translation>Session-Token</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="429"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="539"/>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="429"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="539"/>
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="430"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="540"/>
         <source>Chat model</source>
         <translation>Chat-Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="430"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="540"/>
         <source>Embedding model</source>
         <translation>Embedding-Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="431"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="541"/>
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="431"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="541"/>
         <source>URI</source>
         <translation>URI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="432"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="542"/>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="432"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="542"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="433"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="543"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="449"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="454"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="559"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="564"/>
         <source>Setup</source>
         <translation>Einrichtung</translation>
     </message>

@@ -117,17 +117,27 @@
         <translation>Lee ahora la fase de cada sentencia desplegada</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="32"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="17"/>
+        <source>Copy plan as SQL</source>
+        <translation>Copiar el plan como SQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="17"/>
+        <source>Copies the whole plan Deploy would run, in order, as Flink SQL to paste into a Confluent Cloud workspace (secrets as placeholders)</source>
+        <translation>Copia todo el plan que ejecutaría Desplegar, en orden, como Flink SQL para pegar en un espacio de trabajo de Confluent Cloud (los secretos como marcadores)</translation>
+    </message>
+    <message>
+        <location filename="../ui/CloudDeployPanel.ui" line="33"/>
         <source>Schema, connection or statement</source>
         <translation>Esquema, conexión o sentencia</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="33"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="34"/>
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="34"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="35"/>
         <source>Detail</source>
         <translation>Detalle</translation>
     </message>
@@ -135,22 +145,22 @@
 <context>
     <name>CloudPipelinePlan</name>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="124"/>
-        <source>writes to the vector store, which in Confluent Cloud needs the MongoDB Atlas sink connector</source>
-        <translation>escribe en el almacén vectorial, que en Confluent Cloud necesita el conector sink de MongoDB Atlas</translation>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="137"/>
+        <source>runs in the app: it writes each commentary line with its embedding to MongoDB Atlas through the app&apos;s MongoDB driver (Confluent Cloud&apos;s MongoDB tables are read-only)</source>
+        <translation>se ejecuta en la aplicación: escribe cada línea de comentario con su embedding en MongoDB Atlas mediante el controlador MongoDB de la aplicación (las tablas MongoDB de Confluent Cloud son de solo lectura)</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="126"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="141"/>
         <source>needs Amazon Bedrock (region, keys and model) for AI_COMPLETE</source>
         <translation>necesita Amazon Bedrock (región, claves y modelo) para AI_COMPLETE</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="128"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="143"/>
         <source>needs an OpenAI key for the embedding model</source>
         <translation>necesita una clave de OpenAI para el modelo de embeddings</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="130"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="145"/>
         <source>needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG</source>
         <translation>necesita MongoDB Atlas (URI con usuario, base de datos, colección, índice) para VECTOR_SEARCH_AGG</translation>
     </message>
@@ -512,107 +522,127 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="77"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="88"/>
         <source>Enter the bootstrap server (HOST:PORT) or choose a properties file.</source>
         <translation>Introduzca el servidor bootstrap (HOST:PUERTO) o elija un archivo de propiedades.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="80"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="91"/>
         <source>Enter the API secret that goes with the API key.</source>
         <translation>Introduzca el secreto que corresponde a la clave de API.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="82"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="93"/>
         <source>Confluent Cloud needs the cluster&apos;s API key and secret.</source>
         <translation>Confluent Cloud necesita la clave de API y el secreto del clúster.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="93"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="104"/>
         <source>The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.</source>
         <translation>La URL del Schema Registry tiene la forma https://psrc-xxxxx.region.provider.confluent.cloud.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="95"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="106"/>
+        <source>The Schema Registry URL must start with https://: its API key would travel in clear over plain http (http is allowed only to this machine).</source>
+        <translation>La URL del Schema Registry debe empezar por https://: su clave de API viajaría en claro por http (http solo se permite hacia este equipo).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="109"/>
         <source>Enter the Schema Registry API key and secret (not the Kafka ones).</source>
         <translation>Introduzca la clave y el secreto del Schema Registry (no los de Kafka).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="105"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="119"/>
         <source>Enter the region of the compute pool, e.g. us-east-1.</source>
         <translation>Introduzca la región del compute pool, p. ej. us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="107"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="121"/>
+        <source>The region is a name like us-east-1, europe-west4 or eastus (lower-case letters, digits and dashes).</source>
+        <translation>La región es un nombre como us-east-1, europe-west4 o eastus (minúsculas, dígitos y guiones).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="123"/>
+        <source>The cloud provider is aws, gcp or azure.</source>
+        <translation>El proveedor de nube es aws, gcp o azure.</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="125"/>
         <source>The organization ID is a UUID (Administration ▸ Organization settings).</source>
         <translation>El ID de organización es un UUID (Administration ▸ Organization settings).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="109"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="130"/>
         <source>The environment ID starts with env-.</source>
         <translation>El ID del entorno empieza por env-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="111"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="132"/>
         <source>The compute pool ID starts with lfcp-.</source>
         <translation>El ID del compute pool empieza por lfcp-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="113"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="134"/>
         <source>Enter the Flink API key and secret (a Flink key for this environment and region).</source>
         <translation>Introduzca la clave y el secreto de Flink (una clave de Flink para este entorno y región).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="123"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="143"/>
         <source>The AWS region looks like us-east-1.</source>
         <translation>Una región de AWS tiene la forma us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="125"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="145"/>
         <source>An AWS access key ID starts with AKIA (or ASIA for temporary credentials).</source>
         <translation>Un ID de clave de acceso de AWS empieza por AKIA (o ASIA para credenciales temporales).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="127"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="147"/>
         <source>Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).</source>
         <translation>Introduzca el ID de clave de acceso y la clave secreta (o ninguno, para usar AWS_PROFILE).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="129"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="149"/>
         <source>Temporary credentials (ASIA…) need their session token.</source>
         <translation>Las credenciales temporales (ASIA…) necesitan su token de sesión.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="131"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="153"/>
         <source>Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</source>
         <translation>Introduzca el ID del modelo o el perfil de inferencia, p. ej. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="133"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="155"/>
         <source>Quotas are positive numbers (or 0 for the default).</source>
         <translation>Las cuotas son números positivos (o 0 para el valor por defecto).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="142"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="164"/>
         <source>The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.</source>
         <translation>La URL base debe ser una URL http(s), p. ej. https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="145"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="167"/>
+        <source>With an API key the base URL must start with https://: the key would travel in clear over plain http (http is allowed only to this machine, for local models).</source>
+        <translation>Con una clave de API, la URL base debe empezar por https://: la clave viajaría en claro por http (http solo se permite hacia este equipo, para modelos locales).</translation>
+    </message>
+    <message>
+        <location filename="../src/setup/SetupConfig.cpp" line="171"/>
         <source>Enter the OpenAI API key (compatible servers may not need one: give their base URL).</source>
         <translation>Introduzca la clave de API de OpenAI (los servidores compatibles quizá no la necesiten: indique su URL base).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="155"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="181"/>
         <source>The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.</source>
         <translation>La URI de conexión empieza por mongodb+srv:// (Atlas) o mongodb://.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="158"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="184"/>
         <source>Enter the database, collection and vector index names.</source>
         <translation>Introduzca la base de datos, la colección y el índice vectorial.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="258"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="284"/>
         <source>Could not keep a secret (%1): %2</source>
         <translation>No se pudo guardar un secreto (%1): %2</translation>
     </message>
@@ -1168,47 +1198,67 @@
         <translation>vector_index</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="461"/>
+        <location filename="../ui/SetupWizard.ui" line="456"/>
+        <source>Check index</source>
+        <translation>Comprobar índice</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="456"/>
+        <source>Asks Atlas whether the vector index the commentary search needs is there and queryable</source>
+        <translation>Pregunta a Atlas si el índice vectorial que necesita la búsqueda de comentarios existe y se puede consultar</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="457"/>
+        <source>Create index</source>
+        <translation>Crear índice</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="457"/>
+        <source>Creates the vectorSearch index (the embedder&apos;s dimensions, cosine, race_id as a filter) and waits until Atlas can query it</source>
+        <translation>Crea el índice vectorSearch (las dimensiones del embedder, coseno, race_id como filtro) y espera hasta que Atlas pueda consultarlo</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.ui" line="471"/>
         <source>Test connections</source>
         <translation>Probar conexiones</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="462"/>
+        <location filename="../ui/SetupWizard.ui" line="472"/>
         <source>Every service you entered, called for real.</source>
         <translation>Cada servicio introducido, llamado de verdad.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="465"/>
+        <location filename="../ui/SetupWizard.ui" line="475"/>
         <source>Test all</source>
         <translation>Probar todo</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="468"/>
+        <location filename="../ui/SetupWizard.ui" line="478"/>
         <source>Service</source>
         <translation>Servicio</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="468"/>
+        <location filename="../ui/SetupWizard.ui" line="478"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="474"/>
+        <location filename="../ui/SetupWizard.ui" line="484"/>
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="475"/>
+        <location filename="../ui/SetupWizard.ui" line="485"/>
         <source>What will be saved. Secrets are shown masked.</source>
         <translation>Lo que se guardará. Los secretos se muestran enmascarados.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="489"/>
+        <location filename="../ui/SetupWizard.ui" line="499"/>
         <source>Keep the secrets for this session only (enter them again next time)</source>
         <translation>Guardar los secretos solo para esta sesión (volver a introducirlos la próxima vez)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="492"/>
+        <location filename="../ui/SetupWizard.ui" line="502"/>
         <source>Keep them in a file only you can read (0600) — anyone with your account or a backup of it can read them</source>
         <translation>Guardarlos en un archivo que solo usted puede leer (0600): cualquiera con su cuenta o una copia de seguridad de ella puede leerlos</translation>
     </message>
@@ -1381,32 +1431,32 @@
 <context>
     <name>pitwall::CloudDeployPanel</name>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="64"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="67"/>
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard).</source>
         <translation>Configure primero Confluent Cloud Flink (Archivo ▸ Asistente de configuración).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="83"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="84"/>
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard): %1.</source>
         <translation>Configure primero Confluent Cloud Flink (Archivo ▸ Asistente de configuración): %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="88"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="89"/>
         <source>Set up Schema Registry first (File ▸ Setup wizard): Flink&apos;s tables use it.</source>
         <translation>Configure primero Schema Registry (Archivo ▸ Asistente de configuración): las tablas de Flink la usan.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="111"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="113"/>
         <source>Deployed earlier: Refresh reads its phases, Deploy follows it again, Stop or Delete ends it.</source>
         <translation>Desplegado antes: Actualizar lee sus fases, Desplegar vuelve a seguirlo, Detener o Borrar lo termina.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="112"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="114"/>
         <source>The pipeline runs on this machine. Deploy runs its stages as Flink SQL in Confluent Cloud.</source>
         <translation>La canalización se ejecuta en este equipo. Desplegar ejecuta sus etapas como Flink SQL en Confluent Cloud.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="187"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="189"/>
         <source>Deploying %n statement(s)…</source>
         <translation>
             <numerusform>Desplegando %n sentencia…</numerusform>
@@ -1414,17 +1464,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="193"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="195"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="199"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="201"/>
         <source>Delete from Confluent Cloud</source>
         <translation>Borrar de Confluent Cloud</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="200"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="202"/>
         <source>Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.</source>
         <translation>
             <numerusform>¿Borrar la %n sentencia y las conexiones que desplegó Pit Wall? Las tablas y sus topics se quedan.</numerusform>
@@ -1432,37 +1482,45 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="203"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="205"/>
         <source>Deleting…</source>
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="208"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="210"/>
         <source>Reading the statements&apos; phases…</source>
         <translation>Leyendo las fases de las sentencias…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="219"/>
+        <source>Copied the plan as SQL: %n statement(s), secrets as placeholders.</source>
+        <translation>
+            <numerusform>Plan copiado como SQL: %n sentencia, secretos como marcadores.</numerusform>
+            <numerusform>Plan copiado como SQL: %n sentencias, secretos como marcadores.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="235"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="246"/>
         <source>Running in Confluent Cloud: every stage.</source>
         <translation>En marcha en Confluent Cloud: todas las etapas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="236"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="247"/>
         <source>Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).</source>
         <translation>En marcha en Confluent Cloud: %1. Siguen en este equipo: %2 (pase el ratón para ver por qué).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="243"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="254"/>
         <source>Stopped in Confluent Cloud; the stages run locally again.</source>
         <translation>Detenido en Confluent Cloud; las etapas vuelven a ejecutarse en local.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="247"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="258"/>
         <source>Phases read at %1.</source>
         <translation>Fases leídas a las %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="254"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="265"/>
         <source>Deleted from Confluent Cloud; the stages run locally again.</source>
         <translation>Borrado de Confluent Cloud; las etapas vuelven a ejecutarse en local.</translation>
     </message>
@@ -2002,28 +2060,28 @@
 <context>
     <name>pitwall::LiveServersDialog</name>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="34"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="35"/>
         <source>Apply to use the new token; agents must then send it.</source>
         <translation>Pulse Aplicar para usar el nuevo token; los agentes deberán enviarlo.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="61"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="63"/>
         <source>Running at http://127.0.0.1:%1/mcp (Streamable HTTP). Agents send the header Authorization: Bearer &lt;token&gt;.</source>
         <translation>En marcha en http://127.0.0.1:%1/mcp (Streamable HTTP). Los agentes envían la cabecera Authorization: Bearer &lt;token&gt;.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="63"/>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="67"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="65"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="66"/>
         <source>Off.</source>
         <translation>Apagado.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="65"/>
-        <source>Running: updates at ws://127.0.0.1:%1/live, example overlay at http://127.0.0.1:%1/overlay.</source>
-        <translation>En marcha: actualizaciones en ws://127.0.0.1:%1/live, overlay de ejemplo en http://127.0.0.1:%1/overlay.</translation>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="69"/>
+        <source>Running: updates at ws://127.0.0.1:%1/live, example overlay at http://127.0.0.1:%1/overlay. %2 of at most %3 clients; refused: %4 (other sites %5, too many %6, sent too much %7).</source>
+        <translation>En marcha: actualizaciones en ws://127.0.0.1:%1/live, overlay de ejemplo en http://127.0.0.1:%1/overlay. %2 de como máximo %3 clientes; rechazados: %4 (otros sitios %5, demasiados %6, enviaron demasiado %7).</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="68"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="75"/>
         <source>Both listen on this computer only (127.0.0.1).</source>
         <translation>Ambos escuchan solo en este ordenador (127.0.0.1).</translation>
     </message>
@@ -2637,27 +2695,32 @@
 <context>
     <name>pitwall::PipelinePanel</name>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="53"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="33"/>
+        <source>-- No Flink statement: this stage runs in the app, also in cloud mode (pitwall cloud plan says why).</source>
+        <translation>-- Sin sentencia Flink: esta etapa se ejecuta en la aplicación, también en modo nube (pitwall cloud plan explica por qué).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/PipelinePanel.cpp" line="59"/>
         <source>Commentary: offline commentator (no LLM configured) · %1 lines</source>
         <translation>Comentarios: comentarista sin conexión (sin LLM configurado) · %1 líneas</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="55"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="61"/>
         <source>Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks</source>
         <translation>Comentarios: %1 · %2 llamadas · %3 tokens de entrada, %4 de salida · $%5 · %6 líneas del modelo, %7 de respaldo</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="64"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="70"/>
         <source> · throttled %1, held back %2, refused by the fact check %3</source>
         <translation> · limitadas %1, retenidas %2, rechazadas por la verificación %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="69"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="75"/>
         <source> · paused after repeated failures</source>
         <translation> · en pausa tras fallos repetidos</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="71"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="77"/>
         <source>
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
@@ -2759,228 +2822,269 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::SetupWizard</name>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="35"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="38"/>
         <source>Skip this page</source>
         <translation>Omitir esta página</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="77"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="86"/>
         <source>testing…</source>
         <translation>probando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="83"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="92"/>
         <source>The demo&apos;s config.yaml or a librdkafka properties file</source>
         <translation>El config.yaml de la demo o un archivo de propiedades de librdkafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="84"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="93"/>
         <source>Demo settings (*.yaml *.yml *.properties *.conf);;All files (*)</source>
         <translation>Ajustes de la demo (*.yaml *.yml *.properties *.conf);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="89"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="98"/>
         <source>librdkafka properties file</source>
         <translation>archivo de propiedades de librdkafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="249"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="257"/>
+        <source>Enter the connection URI first.</source>
+        <translation>Introduzca primero la URI de conexión.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="264"/>
+        <source>Creating the index %1…</source>
+        <translation>Creando el índice %1…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="264"/>
+        <source>Asking Atlas…</source>
+        <translation>Preguntando a Atlas…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="286"/>
+        <source>vectorSearch on %1, %2 dimensions, %3, filter %4</source>
+        <translation>vectorSearch sobre %1, %2 dimensiones, %3, filtro %4</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="289"/>
+        <source>The index %1 is there, but %2.</source>
+        <translation>El índice %1 existe, pero %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="295"/>
+        <source>There is no index %1 on %2.%3 yet: Create index makes it (%4).</source>
+        <translation>Aún no hay índice %1 en %2.%3: Crear índice lo crea (%4).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="302"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="316"/>
+        <source>The index %1 is ready and queryable (%2).</source>
+        <translation>El índice %1 está listo y se puede consultar (%2).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="327"/>
+        <source>Atlas is building the index: %1…</source>
+        <translation>Atlas está construyendo el índice: %1…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SetupWizard.cpp" line="359"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="279"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="389"/>
         <source>Imported: %1.</source>
         <translation>Importado: %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="344"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="454"/>
         <source>Ready: %1, %2, %3 and three new API keys (they can take a minute or two to work).</source>
         <translation>Listo: %1, %2, %3 y tres claves de API nuevas (pueden tardar uno o dos minutos en funcionar).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="367"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="477"/>
         <source>Remove from Confluent Cloud</source>
         <translation>Quitar de Confluent Cloud</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="368"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="478"/>
         <source>Delete the API keys Pit Wall created and whichever of environment %1, cluster %2, pool %3 and service account %4 it created? Their data is lost.</source>
         <translation>¿Borrar las claves de API que creó Pit Wall y, de entre el entorno %1, el clúster %2, el pool %3 y la cuenta de servicio %4, los que creó? Sus datos se pierden.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="385"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="495"/>
         <source>Removed what Pit Wall had created.</source>
         <translation>Se quitó lo que había creado Pit Wall.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="397"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="507"/>
         <source>Secrets go to the system keychain.</source>
         <translation>Los secretos van al llavero del sistema.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="398"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="508"/>
         <source>No keychain service answered (%1). Choose where the secrets go:</source>
         <translation>Ningún servicio de llavero respondió (%1). Elija dónde guardar los secretos:</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="402"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="512"/>
         <source>Secrets go to %1 (readable by you only), as chosen before.</source>
         <translation>Los secretos van a %1 (solo usted puede leerlo), como eligió antes.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="403"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="513"/>
         <source>Secrets are kept for this session only, as chosen before.</source>
         <translation>Los secretos se guardan solo para esta sesión, como eligió antes.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="413"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="523"/>
         <source>&lt;p&gt;skipped: the local default is used&lt;/p&gt;</source>
         <translation>&lt;p&gt;omitido: se usa el valor local por defecto&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="416"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="526"/>
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="417"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="527"/>
         <source>Bootstrap</source>
         <translation>Bootstrap</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="417"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="419"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="423"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="429"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="527"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="529"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="533"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="539"/>
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="418"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="420"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="424"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="528"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="530"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="534"/>
         <source>API secret</source>
         <translation>Secreto de API</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="418"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="528"/>
         <source>Properties file</source>
         <translation>Archivo de propiedades</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="419"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="529"/>
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="419"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="529"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="421"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="531"/>
         <source>Flink</source>
         <translation>Flink</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="421"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="531"/>
         <source>Endpoint</source>
         <translation>Endpoint</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="422"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="532"/>
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="422"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="532"/>
         <source>Environment</source>
         <translation>Entorno</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="423"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="533"/>
         <source>Compute pool</source>
         <translation>Compute pool</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="425"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="535"/>
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="425"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="535"/>
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="425"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="535"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="426"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="536"/>
         <source>Access key ID</source>
         <translation>ID de clave de acceso</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="427"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="537"/>
         <source>Secret access key</source>
         <translation>Clave de acceso secreta</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="428"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="538"/>
         <source>Session token</source>
         <translation>Token de sesión</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="429"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="539"/>
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="429"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="539"/>
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="430"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="540"/>
         <source>Chat model</source>
         <translation>Modelo de chat</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="430"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="540"/>
         <source>Embedding model</source>
         <translation>Modelo de embeddings</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="431"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="541"/>
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="431"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="541"/>
         <source>URI</source>
         <translation>URI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="432"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="542"/>
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="432"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="542"/>
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="433"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="543"/>
         <source>Index</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="449"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="454"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="559"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="564"/>
         <source>Setup</source>
         <translation>Configuración</translation>
     </message>

@@ -481,8 +481,8 @@ void MainWindow::setUpRaceViews()
     m_recordedAnomalyModel = new AnomalyListModel(*m_recordedStore, grid, this);
     m_anomalyPanel = new AnomalyPanel(m_anomalyModel, m_recordedAnomalyModel, *m_clock, this);
     // Wide enough to read a row: the library beside them takes what is left.
-    m_feedPanel->setMinimumWidth(200);
-    m_anomalyPanel->setMinimumWidth(230);
+    m_feedPanel->setMinimumWidth(170);
+    m_anomalyPanel->setMinimumWidth(200);
     auto *anomaliesDock = addPanel(m_anomalyPanel, tr("Anomalies"), QStringLiteral("anomaliesDock"), Qt::BottomDockWidgetArea,
                                    QKeySequence(Qt::CTRL | Qt::Key_A));
     splitDockWidget(feedDock, anomaliesDock, Qt::Horizontal);

@@ -89,6 +89,41 @@ quint64 PipelineEngine::handledFrom(const QString &topic) const
     return slowest;
 }
 
+qint64 PipelineEngine::backlog(const std::function<quint64(const QString &topic)> &producedTo) const
+{
+    // Each running stage's own backlog: produced to its input topics minus handled.
+    std::vector<qint64> own(m_runners.size(), 0);
+    for (size_t i = 0; i < m_runners.size(); ++i) {
+        const auto &runner = m_runners[i];
+        if (!runner->isRunning())
+            continue;
+        quint64 produced = 0;
+        for (const auto &topic : runner->definition().inputTopics)
+            produced += producedTo(topic);
+        own[i] = std::max<qint64>(0, qint64(produced) - qint64(runner->handledOrLost()));
+    }
+    // What a stage upstream has yet to handle still lands on the stages it writes for: a
+    // stage reading another's output counts that backlog too (enrichment → commentary).
+    qint64 largest = 0;
+    for (size_t i = 0; i < m_runners.size(); ++i) {
+        if (!m_runners[i]->isRunning())
+            continue;
+        qint64 pending = own[i];
+        for (size_t u = 0; u < m_runners.size(); ++u) {
+            if (u == i)
+                continue;
+            for (const auto &topic : m_runners[u]->definition().outputTopics) {
+                if (m_runners[i]->definition().inputTopics.contains(topic)) {
+                    pending += own[u];
+                    break;
+                }
+            }
+        }
+        largest = std::max(largest, pending);
+    }
+    return largest;
+}
+
 quint64 PipelineEngine::skipped()
 {
     quint64 total = 0;

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QMutex>
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -49,6 +50,9 @@ public:
     std::map<QString, StageMetrics::Snapshot> snapshots();
     // Records every stage lost because its reader fell behind the broker's window, summed.
     quint64 skipped();
+    // The most records any running stage has yet to handle, given how many were produced
+    // to each topic (`producedTo`, summed over the stage's input topics).
+    qint64 backlog(const std::function<quint64(const QString &topic)> &producedTo) const;
     QJsonObject metricsJson();
 
 private:

@@ -293,11 +293,13 @@ void RaceSession::start()
                 const auto positions = feed->counts();
                 qint64 backlog = qint64(runner.producedTo(topics::kDriverPositions))
                                  - qint64(positions.accepted + positions.rejected + positions.otherRaces + consumer->skipped());
-                for (const char *topic : {topics::kCarMetrics, topics::kRaceEvents, topics::kCarTelemetry}) {
-                    const quint64 handled = pipeline->handledFrom(QString::fromLatin1(topic));
-                    if (handled != std::numeric_limits<quint64>::max())
-                        backlog = std::max(backlog, qint64(runner.producedTo(topic)) - qint64(handled));
-                }
+                // Every stage, on all it reads: the race's topics and the ones another stage
+                // writes (the commentary's input, say), where a slow reader would otherwise
+                // fall out of the broker's window unseen.
+                backlog = std::max(backlog, pipeline->backlog([&runner, producer](const QString &topic) {
+                    const QByteArray name = topic.toLatin1();
+                    return std::max(runner.producedTo(name.constData()), producer->enqueuedTo(name.constData()));
+                }));
                 // The window's reader keeps up too, so it shows every car's telemetry.
                 if (view) {
                     auto seen = [&](const char *topic) {
@@ -432,8 +434,10 @@ void RaceSession::setStageEnabled(const QString &stage, bool enabled)
     });
     watcher->setFuture(QtConcurrent::run([clients = m_clients, stage]() -> QString {
         quint64 producedSoFar = 0;
-        for (const auto &topic : clients->pipeline->inputTopics(stage))
-            producedSoFar += clients->runner->producedTo(topic.toLatin1().constData());
+        for (const auto &topic : clients->pipeline->inputTopics(stage)) { // as the race's backlog counts them
+            const QByteArray name = topic.toLatin1();
+            producedSoFar += std::max(clients->runner->producedTo(name.constData()), clients->producer->enqueuedTo(name.constData()));
+        }
         const auto switched = clients->pipeline->applyWanted(stage, KafkaEndpoint::kDefaultTimeoutMs, producedSoFar);
         return switched ? QString() : switched.error().message;
     }));

@@ -1,5 +1,7 @@
 #include "KafkaProducer.h"
 
+#include "core/Topics.h"
+
 #include "registry/TopicFraming.h"
 
 #include <chrono>
@@ -98,6 +100,8 @@ bool KafkaProducer::send(const char *topic, QByteArrayView key, QByteArrayView j
             rd_kafka_headers_destroy(list);
         if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {
             ++m_enqueued;
+            if (const int index = topics::indexOf(topic); index >= 0)
+                ++m_enqueuedByTopic[size_t(index)];
             if (m_tap)
                 m_tap(topic, key, json);
             return true;
@@ -114,6 +118,12 @@ bool KafkaProducer::send(const char *topic, QByteArrayView key, QByteArrayView j
 bool KafkaProducer::flush(int timeoutMs)
 {
     return rd_kafka_flush(m_handle.get(), timeoutMs) == RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
+quint64 KafkaProducer::enqueuedTo(const char *topic) const
+{
+    const int index = topics::indexOf(topic);
+    return index < 0 ? 0 : m_enqueuedByTopic[size_t(index)].load();
 }
 
 quint64 KafkaProducer::deliveredTo(const char *topic) const

@@ -10,6 +10,9 @@
 #include <QMutex>
 #include <atomic>
 #include <functional>
+#include "core/Topics.h"
+
+#include <array>
 #include <map>
 #include <memory>
 #include <thread>
@@ -49,6 +52,9 @@ public:
     Stats stats() const;
     // Messages the broker acknowledged on one topic (cheaper than stats()).
     quint64 deliveredTo(const char *topic) const;
+    // Messages queued to one of Pit Wall's topics (core/Topics.h; 0 for others), at once:
+    // acknowledgements come later, in bursts, so back-pressure counts these.
+    quint64 enqueuedTo(const char *topic) const;
 
 private:
     explicit KafkaProducer(rdk::Handle handle);
@@ -61,6 +67,7 @@ private:
 
     rdk::Handle m_handle;
     std::atomic<quint64> m_enqueued{0};
+    std::array<std::atomic<quint64>, std::size(topics::kAll)> m_enqueuedByTopic{};
     std::atomic<quint64> m_delivered{0};
     std::atomic<quint64> m_failed{0};
     mutable QMutex m_errorMutex; // guards m_lastError and m_deliveredByTopic
