@@ -7,7 +7,7 @@
 // score asks instead how unusual the *recent* surprise is compared with the surprise
 // this series usually shows: the raw surprise of a row is its distance from the
 // forecast in band units; its short moving average is compared with the distribution
-// of that average over a long history (mean and deviation, re-estimated now and then so
+// of that average over a long history (4000 rows) (mean and deviation, re-estimated now and then so
 // an anomaly in progress does not explain itself away); the Gaussian tail probability
 // of the current average is put on a log scale so that 0.5 is a one-in-100,000 event
 // and 1.0 one in 10^10. A flag is a score at or above the threshold; flags close
@@ -25,7 +25,7 @@ namespace pitwall::ml {
 
 struct LikelihoodConfig {
     int shortWindow = 10;       // rows averaged into the recent surprise
-    int historyRows = 2000;     // rows whose averages make the usual distribution
+    int historyRows = 4000;     // rows whose averages make the usual distribution (Numenta: 8640)
     int learningRows = 300;     // averages needed before the first score
     int reestimateEvery = 100;  // rows between re-estimates of the distribution
 };
