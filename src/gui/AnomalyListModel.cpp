@@ -5,6 +5,8 @@
 
 #include <QBrush>
 #include <QColor>
+#include <algorithm>
+#include <cmath>
 
 namespace pitwall {
 
@@ -54,6 +56,18 @@ const AnomalyRecord &AnomalyListModel::record(int row) const
     return m_store.anomalies()[size_t(m_rows - 1 - row)];
 }
 
+QString AnomalyListModel::confidenceText(double percent)
+{
+    // As many decimals as it takes to show how far from certainty a row is: 99.97 %,
+    // 99.9996 % - rows near 100 % differ only there. Past six nines, say so.
+    const double doubt = 100.0 - percent;
+    if (doubt < 1e-6)
+        return QStringLiteral("> 99.999999 %");
+    const int decimals = doubt >= 10 ? 0 : std::clamp(int(std::ceil(-std::log10(doubt))) + 1, 1, 6);
+    // Rounding at that precision never reaches 100: the doubt is at least ten of its units.
+    return QStringLiteral("%1 %").arg(percent, 0, 'f', decimals);
+}
+
 QVariant AnomalyListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows)
@@ -70,7 +84,7 @@ QVariant AnomalyListModel::data(const QModelIndex &index, int role) const
         case Metric: return DisplayNames::metric(anomaly.metric);
         case Actual: return QStringLiteral("%1").arg(anomaly.actual, 0, 'f', 1);
         case Expected: return QStringLiteral("%1 – %2").arg(anomaly.lowerBound, 0, 'f', 1).arg(anomaly.upperBound, 0, 'f', 1);
-        case Confidence: return QStringLiteral("%1 %").arg(anomaly.confidence, 0, 'f', 0);
+        case Confidence: return confidenceText(anomaly.confidence);
         }
     }
     if (role == RaceMsRole)

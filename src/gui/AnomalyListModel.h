@@ -24,6 +24,8 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     const AnomalyRecord &record(int row) const;
+    // A confidence in percent with the precision that tells rows apart ("99.9996 %").
+    static QString confidenceText(double percent);
 
 private:
     void onAdded(int first);

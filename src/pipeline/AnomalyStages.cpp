@@ -2,6 +2,9 @@
 
 #include "core/JsonCodec.h"
 #include "core/Topics.h"
+#include "ml/AnomalyScore.h"
+
+#include <cmath>
 
 namespace pitwall {
 
@@ -27,7 +30,16 @@ std::optional<QString> EngineAnomalyProcessor::process(const KafkaRecord &record
 
 TelemetryAnomalyProcessor::TelemetryAnomalyProcessor(ml::PersistentDetector::Config config)
     : m_byCar(config)
+    , m_z(ml::zForConfidence(config.arima.confidencePercentage))
 {
+}
+
+double TelemetryAnomalyProcessor::rowConfidence(const ml::DetectionRow &row, double z)
+{
+    // The probability that a normal error is smaller than this row's: how sure the
+    // detector is that this reading is not chance (the band's level is only its floor).
+    const double sigmas = ml::rawSurprise(row, z);
+    return 100.0 * std::erf(sigmas / std::sqrt(2.0));
 }
 
 std::optional<QString> TelemetryAnomalyProcessor::process(const KafkaRecord &record, std::vector<StageOutput> &out)
@@ -39,7 +51,7 @@ std::optional<QString> TelemetryAnomalyProcessor::process(const KafkaRecord &rec
     for (const auto &[metric, row] : m_byCar[sample->driverName].judge(*sample)) {
         const TelemetryAnomaly anomaly{sample->raceId, sample->driverName, sample->teamName, metrics[metric], sample->timestampMs,
                                        row.actual, *row.forecast, *row.lowerBound, *row.upperBound,
-                                       m_byCar.config().arima.confidencePercentage, true};
+                                       rowConfidence(row, m_z), true};
         out.push_back({topics::kTelemetryAnomalies, record.key, codec::encode(anomaly)});
     }
     return std::nullopt;

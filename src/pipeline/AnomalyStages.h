@@ -25,13 +25,16 @@ private:
 // The same detector over every temperature of every car (engine, oil, tyres, brakes),
 // with a persistence rule against chance single-row alarms at 10 Hz and a rule across
 // wheels (CarAnomalyDetector); writes
-// f1-telemetry-anomalies with the metric, actual, forecast, bounds and confidence.
+// f1-telemetry-anomalies with the metric, actual, forecast, bounds and the row's own confidence.
 class TelemetryAnomalyProcessor : public StageProcessor {
 public:
     explicit TelemetryAnomalyProcessor(ml::PersistentDetector::Config config);
     std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
+    // A reported row's confidence in percent: 100 * P(|N(0,1)| < its distance from the forecast in band deviations).
+    static double rowConfidence(const ml::DetectionRow &row, double z);
 
 private:
+    double m_z;
     ml::Keyed<CarAnomalyDetector, ml::PersistentDetector::Config> m_byCar; // one lookup per message
 };
 

@@ -8,12 +8,38 @@ namespace {
 
 // Wheel groups as index ranges of telemetryMetricNames(): the four tyres, the four brakes.
 constexpr std::pair<int, int> kWheelGroups[] = {{2, 6}, {6, 10}};
+constexpr int kFirstBrakeIndex = 4; // among the wheel detectors: four tyres, then four brakes
 
 } // namespace
 
 CarAnomalyDetector::CarAnomalyDetector(const ml::PersistentDetector::Config &config)
-    : m_byMetric(size_t(kTelemetryMetricCount), ml::PersistentDetector(config))
+    : m_byMetric(size_t(kFirstWheelMetric), ml::PersistentDetector(config))
+    , m_wheels(size_t(kTelemetryMetricCount - kFirstWheelMetric), WheelDetector(config))
+    , m_rowsNeeded(std::max(1, config.rows))
 {
+}
+
+CarAnomalyDetector::WheelDetector::WheelDetector(const ml::PersistentDetector::Config &config)
+    : arima(config.arima)
+    , lapPosition({config.arima.confidencePercentage, config.rows})
+{
+}
+
+std::optional<ml::DetectionRow> CarAnomalyDetector::judgeWheel(int index, double lapDistanceM, double value)
+{
+    auto &wheel = m_wheels[size_t(index)];
+    auto row = wheel.arima.detect(value);
+    const auto atThisPoint = wheel.lapPosition.judge(lapDistanceM, value);
+    // Brakes: outside the streaming band AND outside the band of this point of the lap -
+    // the ARIMA alone is surprised at every braking zone, the car's previous laps are not.
+    // Tyres: the streaming band alone for now (the previous laps absorb a slow overheat
+    // ramp; see the README's detection_quality figures).
+    const bool arimaFlag = row.isAnomaly.value_or(false);
+    const bool flagged = index >= kFirstBrakeIndex ? arimaFlag && atThisPoint.isAnomaly.value_or(false) : arimaFlag;
+    wheel.flaggedRun = flagged ? wheel.flaggedRun + 1 : 0;
+    if (wheel.flaggedRun < m_rowsNeeded)
+        return std::nullopt;
+    return row;
 }
 
 std::array<std::optional<double>, kTelemetryMetricCount> CarAnomalyDetector::readings(const TelemetrySample &sample)
@@ -32,7 +58,11 @@ std::vector<CarAnomalyDetector::Finding> CarAnomalyDetector::judge(const Telemet
         if (!values[size_t(metric)])
             continue; // a dropped-out sensor: nothing to judge
         // Every detector learns every row, whatever the rule across wheels decides.
-        if (auto row = m_byMetric[size_t(metric)].detect(*values[size_t(metric)]))
+        const double value = *values[size_t(metric)];
+        auto row = metric < kFirstWheelMetric
+                       ? m_byMetric[size_t(metric)].detect(value)
+                       : judgeWheel(metric - kFirstWheelMetric, sample.lapDistanceM, value);
+        if (row)
             findings.push_back({metric, *row});
     }
     for (const auto &[first, end] : kWheelGroups) {

@@ -122,7 +122,8 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
             .arg(flinkJsonObject(kEngineAnomalyConfig))});
     stages.push_back(StageDefinition{
         QStringLiteral("telemetry-anomalies"),
-        QStringLiteral("ML_DETECT_ANOMALIES on every car's engine, oil, tyre and brake temperatures"),
+        QStringLiteral("ML_DETECT_ANOMALIES on every car's engine, oil, tyre and brake temperatures (locally only, not in the "
+                       "Flink SQL: a brake is also judged against the same point of the car's previous laps)"),
         {QString::fromLatin1(topics::kCarTelemetry)},
         {QString::fromLatin1(topics::kTelemetryAnomalies)},
         [] { return std::make_unique<TelemetryAnomalyProcessor>(telemetryAnomalyDetectorConfig()); },

@@ -1,31 +1,35 @@
-// Report: the streaming ARIMA detector on the three NAB series in ../shared/data/nab —
-// anomaly windows detected and false positives (detection events outside every
-// window), per series, for a few confidence levels. Printed as a table at the end.
+// Report: the anomaly detector with the CLI's default settings (`pitwall detect-anomalies`
+// with no --config) on the three NAB series in ../shared/data/nab, scored as the
+// Numenta Anomaly Benchmark scores detectors (ml/NabScore: NAB v1.1, its three
+// profiles, windows from combined_windows.json, 15 % probation, normalised between the
+// null detector and a perfect one). A detection is an alert: the first row of an
+// episode of flagged rows. Printed per file and in total, beside the published
+// detectors' scores on the same three files.
 //
-//   build/tests/bench/nab_report [path/to/shared/data/nab]
+//   build/tests/bench/nab_report [path/to/shared/data/nab] [config JSON, as the CLI's --config]
 
-#include "ml/ArimaStream.h"
+#include "ml/AnomalyScore.h"
+#include "ml/CalendarSeasons.h"
+#include "ml/NabScore.h"
 #include "ml/SeriesCsv.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimeZone>
 #include <cstdio>
 
 using namespace pitwall;
 
 namespace {
 
-QDateTime parseTime(const QString &text)
-{
-    auto time = QDateTime::fromString(text.left(19), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    time.setTimeZone(QTimeZone::utc());
-    return time;
-}
+struct FileResult {
+    QString name;
+    int rows = 0;
+    std::vector<ml::nab::Window> windows;
+    std::vector<bool> alerts;
+};
 
 } // namespace
 
@@ -33,71 +37,75 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QString folder = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(PITWALL_SHARED_DATA_DIR "/nab");
+    const QByteArray configText = argc > 2 ? QByteArray(argv[2]) : QByteArray();
+    const auto config = ml::DetectorConfig::fromJson(configText);
+    if (!config) {
+        std::fprintf(stderr, "nab_report: %s\n", qPrintable(config.error().message));
+        return 1;
+    }
     QFile windowsFile(folder + QStringLiteral("/combined_windows.json"));
     if (!windowsFile.open(QIODevice::ReadOnly)) {
         std::fprintf(stderr, "nab_report: cannot read %s\n", qPrintable(windowsFile.fileName()));
         return 1;
     }
-    const auto windows = QJsonDocument::fromJson(windowsFile.readAll()).object();
-    struct Row {
-        QString series;
-        QString variant;
-        double confidence;
-        int windows, detected, falsePositives, points;
-    };
-    std::vector<Row> rows;
-    // Each series plain, and those with a daily season that fits twice in the window also
-    // with enableStl (NYC taxi: 30-minute rows, m = 48; ambient temperature: hourly, m = 24).
-    struct Run {
-        const char *name;
-        QString variant;
-        QString extraConfig;
-    };
-    const std::vector<Run> runs{{"machine_temperature_system_failure", QStringLiteral("plain"), {}},
-                                {"nyc_taxi", QStringLiteral("plain"), {}},
-                                {"nyc_taxi", QStringLiteral("STL m=48"), QStringLiteral(R"(,"enableStl":true,"m":48)")},
-                                {"ambient_temperature_system_failure", QStringLiteral("plain"), {}},
-                                {"ambient_temperature_system_failure", QStringLiteral("STL m=24"), QStringLiteral(R"(,"enableStl":true,"m":24)")}};
-    for (const auto &run : runs) {
-        const char *name = run.name;
+    const auto labels = QJsonDocument::fromJson(windowsFile.read(16 * 1024 * 1024)).object();
+    std::vector<FileResult> files;
+    for (const char *name : {"machine_temperature_system_failure", "nyc_taxi", "ambient_temperature_system_failure"}) {
         const auto series = ml::readSeriesCsv(QStringLiteral("%1/%2.csv").arg(folder, QLatin1String(name)));
         if (!series) {
             std::fprintf(stderr, "nab_report: %s\n", qPrintable(series.error().message));
             return 1;
         }
-        std::vector<std::pair<QDateTime, QDateTime>> spans;
-        for (const auto &span : windows.value(QStringLiteral("realKnownCause/%1.csv").arg(QLatin1String(name))).toArray())
-            spans.push_back({parseTime(span.toArray().at(0).toString()), parseTime(span.toArray().at(1).toString())});
-        for (double confidence : {99.0, 99.9, 99.99}) {
-            auto config = ml::ArimaConfig::fromJson(
-                QStringLiteral(R"({"minTrainingSize":128,"maxTrainingSize":512,"confidencePercentage":%1%2})")
-                    .arg(confidence).arg(run.extraConfig).toUtf8());
-            ml::ArimaStream stream(config.value());
-            std::vector<bool> hit(spans.size(), false);
-            int falsePositives = 0;
-            bool previousFlag = false;
-            for (const auto &point : series.value()) {
-                const bool flag = stream.detect(point.value).isAnomaly.value_or(false);
-                if (flag && !previousFlag) { // one detection event per run of flags
-                    const auto at = parseTime(point.timestamp);
-                    bool inside = false;
-                    for (size_t i = 0; i < spans.size(); ++i) {
-                        if (at >= spans[i].first && at <= spans[i].second)
-                            inside = hit[i] = true;
-                    }
-                    falsePositives += !inside;
-                }
-                previousFlag = flag;
-            }
-            rows.push_back({QString::fromLatin1(name), run.variant, confidence, int(spans.size()), int(std::count(hit.begin(), hit.end(), true)),
-                            falsePositives, int(series.value().size())});
+        QStringList timestamps;
+        std::vector<std::pair<QString, QString>> spans;
+        for (const auto &point : series.value())
+            timestamps.push_back(point.timestamp);
+        for (const auto &span : labels.value(QStringLiteral("realKnownCause/%1.csv").arg(QLatin1String(name))).toArray())
+            spans.push_back({span.toArray().at(0).toString(), span.toArray().at(1).toString()});
+        QString error;
+        FileResult file{QString::fromLatin1(name), int(series.value().size()), ml::nab::windowsByRow(timestamps, spans, &error), {}};
+        if (file.windows.size() != spans.size()) {
+            std::fprintf(stderr, "nab_report: %s: %s\n", name, qPrintable(error));
+            return 1;
         }
+        // As the CLI does: the day and the week in rows, from the file's own timestamps.
+        auto settings = config.value();
+        if (!settings.scoring.explicitSeasons)
+            settings.scoring.seasonLags = ml::calendarSeasonLags(ml::samplingIntervalSeconds(timestamps.mid(0, 1000)));
+        ml::ScoredDetector detector(settings);
+        for (const auto &point : series.value())
+            file.alerts.push_back(detector.detect(point.value).alert);
+        files.push_back(std::move(file));
     }
-    std::printf("\n=== nab_report: streaming ARIMA (automatic order, window 512, 128 rows to train) ===\n");
-    std::printf("%-38s %-9s %10s %8s %9s %16s %8s\n", "series", "model", "confidence", "windows", "detected",
-                "false positives", "rows");
-    for (const auto &row : rows)
-        std::printf("%-38s %-9s %9.2f%% %8d %9d %16d %8d\n", qPrintable(row.series), qPrintable(row.variant), row.confidence,
-                    row.windows, row.detected, row.falsePositives, row.points);
+
+    std::printf("\n=== nab_report: pitwall detect-anomalies, %s settings, scored as NAB v1.1 ===\n",
+                configText.isEmpty() ? "default" : configText.constData());
+    std::printf("%-36s %6s %8s %6s %6s | %9s %9s %9s\n", "file", "rows", "windows", "found", "FP", "standard",
+                "low_FP", "low_FN");
+    const auto profiles = ml::nab::profiles();
+    std::vector<ml::nab::FileScore> totals(profiles.size());
+    for (const auto &file : files) {
+        std::vector<double> scores;
+        ml::nab::FileScore first;
+        for (size_t p = 0; p < profiles.size(); ++p) {
+            const auto score = ml::nab::scoreFile(file.alerts, file.windows, profiles[p]);
+            scores.push_back(ml::nab::normalised(score.raw, score.nullScore, score.scoredWindows, profiles[p]));
+            totals[p].raw += score.raw;
+            totals[p].nullScore += score.nullScore;
+            totals[p].scoredWindows += score.scoredWindows;
+            totals[p].windowsFound += score.windowsFound;
+            totals[p].falsePositives += score.falsePositives;
+            if (p == 0)
+                first = score;
+        }
+        std::printf("%-36s %6d %8d %6d %6d | %9.1f %9.1f %9.1f\n", qPrintable(file.name), file.rows, first.scoredWindows,
+                    first.windowsFound, first.falsePositives, scores[0], scores[1], scores[2]);
+    }
+    std::printf("%-36s %6s %8d %6d %6d | %9.1f %9.1f %9.1f\n", "total (NAB-normalised over the 3 files)", "",
+                totals[0].scoredWindows, totals[0].windowsFound, totals[0].falsePositives,
+                ml::nab::normalised(totals[0].raw, totals[0].nullScore, totals[0].scoredWindows, profiles[0]),
+                ml::nab::normalised(totals[1].raw, totals[1].nullScore, totals[1].scoredWindows, profiles[1]),
+                ml::nab::normalised(totals[2].raw, totals[2].nullScore, totals[2].scoredWindows, profiles[2]));
+    std::printf("published, standard profile, re-scored on these 3 files: ARTime 86.3, Numenta HTM 63.8, Twitter ADVec 17.1\n");
     return 0;
 }

@@ -183,10 +183,22 @@ private slots:
         QFile input(nab);
         QVERIFY(input.open(QIODevice::ReadOnly));
         QCOMPARE(lines.size(), input.readAll().trimmed().split('\n').size()); // a row per input row, and the header
-        QCOMPARE(lines.first(), QByteArray("timestamp,value,forecast,lower_bound,upper_bound,is_anomaly"));
+        QCOMPARE(lines.first(), QByteArray("timestamp,value,forecast,lower_bound,upper_bound,is_anomaly,anomaly_score,alert"));
         QVERIFY(lines.at(10).endsWith(",,,,")); // warming up
         QVERIFY(lines.at(100).endsWith(",false") || lines.at(100).endsWith(",true"));
         QVERIFY(run.err.contains("anomalies"));
+        // Every scored row has a score in [0, 1]; the injected spike (row 5000) is the one alert near it.
+        int scored = 0;
+        for (const auto &line : lines.mid(1)) {
+            const auto fields = line.split(',');
+            QCOMPARE(fields.size(), 8);
+            if (fields.at(6).isEmpty())
+                continue;
+            ++scored;
+            QVERIFY(fields.at(6).toDouble() >= 0 && fields.at(6).toDouble() <= 1);
+        }
+        QVERIFY(scored > 6000);
+        QCOMPARE(lines.at(5001).split(',').at(7), QByteArray("true"));
 
         run = pitwall({"forecast", "--input", nab, "--horizon", "3", "--config", R"({"minTrainingSize":48})"});
         QCOMPARE(run.exitCode, 0);
@@ -201,6 +213,12 @@ private slots:
         run = pitwall({"detect-anomalies", "--input", bad.fileName()});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("line 3: 'oops' is not a number"), run.err.constData());
+        QVERIFY(bad.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        bad.write("timestamp,value\n2024-01-01,1\n2024-01-02,1e308\n");
+        bad.close();
+        run = pitwall({"forecast", "--input", bad.fileName(), "--horizon", "2"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("line 3: 1e308 is not a physical value"), run.err.constData());
         run = pitwall({"detect-anomalies", "--input", nab, "--config", R"({"confidence":90})"});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains("unknown key 'confidence'"));

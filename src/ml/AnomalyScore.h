@@ -1,0 +1,119 @@
+#pragma once
+// An anomaly score in [0, 1] for every row of ML_DETECT_ANOMALIES, and episodes.
+//
+// The ARIMA band says whether one row is outside what the model expected; on real
+// series that is true of many rows that nobody would call an anomaly (every ramp of a
+// daily cycle the model does not know). Following Numenta's anomaly likelihood, the
+// score asks instead how unusual the *recent* surprise is compared with the surprise
+// this series usually shows: the raw surprise of a row is its distance from the
+// forecast in band units; its short moving average is compared with the distribution
+// of that average over a long history (4000 rows) (mean and deviation, re-estimated now and then so
+// an anomaly in progress does not explain itself away); the Gaussian tail probability
+// of the current average is put on a log scale so that 0.5 is a one-in-100,000 event
+// and 1.0 one in 10^10. A flag is a score at or above the threshold; flags close
+// together are one episode, reported once (an alert at its first row).
+
+#include "ArimaStream.h"
+#include "core/Expected.h"
+
+#include <QByteArrayView>
+
+#include <optional>
+#include <vector>
+
+namespace pitwall::ml {
+
+struct LikelihoodConfig {
+    int shortWindow = 10;       // rows averaged into the recent surprise
+    int historyRows = 4000;     // rows whose averages make the usual distribution (Numenta: 8640)
+    int learningRows = 300;     // averages needed before the first score
+    int reestimateEvery = 100;  // rows between re-estimates of the distribution
+};
+
+class AnomalyLikelihood {
+public:
+    explicit AnomalyLikelihood(LikelihoodConfig config = {});
+    // The score of this row's raw surprise (>= 0); nullopt while still learning.
+    std::optional<double> update(double rawSurprise);
+
+private:
+    LikelihoodConfig m_config;
+    std::vector<double> m_recent;  // ring of the last shortWindow raw values
+    double m_recentSum = 0;
+    std::vector<double> m_history; // ring of the last historyRows averages
+    size_t m_recentCursor = 0, m_historyCursor = 0;
+    size_t m_seen = 0;
+    int m_sinceEstimate = 0;
+    double m_mean = 0, m_deviation = 0;
+    bool m_estimated = false;
+};
+
+// Flags to alerts: an episode opens at a flag and closes after `quietRows` rows without one.
+class EpisodeTracker {
+public:
+    explicit EpisodeTracker(int quietRows)
+        : m_quietRows(quietRows)
+    {
+    }
+    // True when this flag opens a new episode.
+    bool update(bool flagged);
+    bool open() const { return m_open; }
+
+private:
+    int m_quietRows;
+    int m_quiet = 0;
+    bool m_open = false;
+};
+
+struct ScoredRow {
+    DetectionRow detection;       // Confluent's columns, unchanged
+    std::optional<double> score;  // in [0, 1]; nullopt while learning
+    bool flagged = false;         // score >= threshold
+    bool alert = false;           // the first flag of an episode
+};
+
+struct ScoringConfig {
+    double threshold = 0.6;   // log-likelihood score: 0.5 = a one-in-100,000 surprise, 0.6 one in 10^6
+    int episodeQuietRows = 0; // rows without a flag that close an episode; 0: the shortest season, at least 100
+    LikelihoodConfig likelihood;
+    // Rows back to the same time of the previous season (a day, a week; a lap): a row is
+    // also judged by its distance from those rows, the nearest one counting.
+    std::vector<int> seasonLags;
+    bool explicitSeasons = false; // seasonLags came from the configuration, not the timestamps
+};
+
+// ML_DETECT_ANOMALIES' configuration and the score's, in one JSON object: Confluent's keys
+// (ArimaConfig) plus anomalyThreshold (0..1), episodeQuietRows, likelihoodWindow,
+// likelihoodHistory (rows) and seasonLags (a list of rows), which only the local
+// detector reads.
+struct DetectorConfig {
+    ArimaConfig arima;
+    ScoringConfig scoring;
+    static Expected<DetectorConfig> fromJson(QByteArrayView json);
+};
+
+// ML_DETECT_ANOMALIES plus the score and episodes above.
+class ScoredDetector {
+public:
+    explicit ScoredDetector(const DetectorConfig &config);
+    ScoredRow detect(double value);
+    const ArimaStream &stream() const { return m_stream; }
+
+private:
+    std::optional<double> seasonalSurprise(double value);
+
+    ArimaStream m_stream;
+    ScoringConfig m_scoring;
+    double m_z;
+    AnomalyLikelihood m_likelihood;
+    AnomalyLikelihood m_seasonLikelihood;
+    std::vector<double> m_lagged; // ring of the last max(seasonLags) values
+    size_t m_lagCursor = 0, m_lagSeen = 0;
+    std::vector<double> m_lagScale; // per lag: the usual |value - lagged value|
+    EpisodeTracker m_episodes;
+};
+
+// The raw surprise of a row: |actual - forecast| in units of the band's standard deviation.
+double rawSurprise(const DetectionRow &row, double z);
+
+} // namespace pitwall::ml

@@ -1,0 +1,177 @@
+// The anomaly score (ml/AnomalyScore): a score in [0, 1] per row, flags as a threshold on
+// it, one alert per episode; the calendar's seasons read from timestamps; the detector's
+// JSON settings; and the streaming CSV reader's refusals.
+
+#include "ml/AnomalyScore.h"
+#include "ml/CalendarSeasons.h"
+#include "ml/LapPositionDetector.h"
+#include "ml/SeriesCsv.h"
+
+#include <QBuffer>
+#include <QtTest>
+#include <random>
+
+using namespace pitwall::ml;
+
+namespace {
+
+// AR(1) noise around 50.
+std::vector<double> noise(int rows, unsigned seed)
+{
+    std::mt19937_64 random(seed);
+    std::normal_distribution<double> shock(0.0, 1.0);
+    std::vector<double> series;
+    double previous = 0;
+    for (int i = 0; i < rows; ++i) {
+        previous = 0.6 * previous + shock(random);
+        series.push_back(50 + previous);
+    }
+    return series;
+}
+
+} // namespace
+
+class TestAnomalyScore : public QObject {
+    Q_OBJECT
+
+private slots:
+    void episodesAreOneAlert()
+    {
+        EpisodeTracker episodes(3);
+        const bool flags[] = {false, true, true, false, true, false, false, false, true, true};
+        std::vector<int> alerts;
+        for (int i = 0; i < 10; ++i) {
+            if (episodes.update(flags[i]))
+                alerts.push_back(i);
+        }
+        // Rows 1..4 are one episode (gaps shorter than 3 rows); it closes after 5, 6, 7; row 8 opens another.
+        QCOMPARE(alerts, (std::vector<int>{1, 8}));
+    }
+
+    void scoresInRangeAndFaultIsOneAlert()
+    {
+        auto series = noise(6000, 7);
+        for (int i = 4000; i < 4030; ++i) // a fault lasting 30 rows
+            series[size_t(i)] += 12;
+        ScoredDetector detector(DetectorConfig{});
+        std::vector<int> alerts;
+        int scored = 0;
+        for (int i = 0; i < int(series.size()); ++i) {
+            const auto row = detector.detect(series[size_t(i)]);
+            if (row.score) {
+                ++scored;
+                QVERIFY(*row.score >= 0 && *row.score <= 1);
+                QCOMPARE(row.flagged, *row.score >= 0.6);
+            } else {
+                QVERIFY(!row.flagged && !row.alert);
+            }
+            if (row.alert)
+                alerts.push_back(i);
+        }
+        QVERIFY(scored > 5000);
+        // The fault is found on its first or second row, once; the noise before it raises no alert.
+        QCOMPARE(alerts.size(), size_t(1));
+        QVERIFY2(alerts[0] >= 4000 && alerts[0] <= 4001, qPrintable(QString::number(alerts[0])));
+    }
+
+    void cleanNoiseRaisesAlmostNothing()
+    {
+        const auto series = noise(30000, 11);
+        ScoredDetector detector(DetectorConfig{});
+        int alerts = 0;
+        for (double value : series)
+            alerts += detector.detect(value).alert;
+        QVERIFY2(alerts <= 2, qPrintable(QString::number(alerts)));
+    }
+
+    void lapPositionKnowsBrakingZones()
+    {
+        // A brake heating to 800 degrees at two braking zones of a 5 km lap (80 m a row),
+        // with noise; from lap 10 a fade of +250 degrees for 40 rows.
+        std::mt19937_64 random(3);
+        std::normal_distribution<double> noise(0.0, 3.0);
+        LapPositionDetector detector({99.999, 2});
+        int falseAlarms = 0, foundAt = -1;
+        const int rowsPerLap = 5000 / 80;
+        for (int row = 0; row < 20 * rowsPerLap; ++row) {
+            const double distance = (row % rowsPerLap) * 80.0;
+            double value = 400 + noise(random);
+            for (double zone : {1200.0, 3600.0})
+                value += 400 * std::exp(-std::pow((distance - zone) / 150.0, 2));
+            const bool fault = row >= 10 * rowsPerLap && row < 10 * rowsPerLap + 40;
+            if (fault)
+                value += 250;
+            const auto reported = detector.detect(distance, value);
+            if (reported && !fault && row >= 2 * rowsPerLap)
+                ++falseAlarms;
+            if (reported && fault && foundAt < 0)
+                foundAt = row - 10 * rowsPerLap;
+        }
+        QCOMPARE(falseAlarms, 0);
+        QVERIFY2(foundAt >= 0 && foundAt <= 2, qPrintable(QString::number(foundAt))); // the second faulty row confirms it
+    }
+
+    void calendarSeasons()
+    {
+        QCOMPARE(samplingIntervalSeconds({QStringLiteral("2014-07-01 00:00:00"), QStringLiteral("2014-07-01 00:30:00"),
+                                          QStringLiteral("2014-07-01 01:00:00"), QStringLiteral("not a time")}),
+                 1800.0);
+        QCOMPARE(calendarSeasonLags(1800), (std::vector<int>{48, 336}));
+        QCOMPARE(calendarSeasonLags(300), (std::vector<int>{288, 2016}));
+        QCOMPARE(calendarSeasonLags(0.1), (std::vector<int>{})); // 10 Hz: a day is 864,000 rows, past the limit
+        QCOMPARE(calendarSeasonLags(0), (std::vector<int>{}));
+    }
+
+    void settings()
+    {
+        auto config = DetectorConfig::fromJson(R"({"anomalyThreshold":0.8,"seasonLags":[24],"minTrainingSize":32})");
+        QVERIFY(config.hasValue());
+        QCOMPARE(config.value().scoring.threshold, 0.8);
+        QCOMPARE(config.value().scoring.seasonLags, (std::vector<int>{24}));
+        QVERIFY(config.value().scoring.explicitSeasons);
+        QCOMPARE(config.value().arima.minTrainingSize, 32);
+        QVERIFY(!DetectorConfig::fromJson(R"({"anomalyThreshold":2})").hasValue());
+        QVERIFY(!DetectorConfig::fromJson(R"({"seasonLags":[1.5]})").hasValue());
+        QVERIFY(!DetectorConfig::fromJson("[1]").hasValue());
+        const auto unknown = DetectorConfig::fromJson(R"({"confidence":90})");
+        QVERIFY(!unknown.hasValue());
+        QVERIFY(unknown.error().message.contains(QLatin1String("unknown key 'confidence'")));
+    }
+
+    void streamingReaderRefusesNonPhysicalValues()
+    {
+        QByteArray text("timestamp,value\n2024-01-01,1\n\n2024-01-02,-2.5\n2024-01-03,1e308\n");
+        QBuffer buffer(&text);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        SeriesCsvReader reader(buffer);
+        auto point = reader.next();
+        QVERIFY(point.hasValue() && point.value().has_value());
+        QCOMPARE(point.value()->value, 1.0);
+        point = reader.next();
+        QCOMPARE(point.value()->value, -2.5);
+        point = reader.next();
+        QVERIFY(!point.hasValue());
+        QVERIFY2(point.error().message.contains(QLatin1String("line 5: 1e308 is not a physical value")),
+                 qPrintable(point.error().message));
+        QVERIFY(!parseSeriesCsv("timestamp,value\n1,-1e300\n").hasValue());
+    }
+
+    void streamingReaderBoundsLines()
+    {
+        QByteArray text("timestamp,value\n" + QByteArray(100 * 1024, 'x') + ",1\n");
+        QBuffer buffer(&text);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        SeriesCsvReader reader(buffer);
+        const auto point = reader.next();
+        QVERIFY(!point.hasValue());
+        QVERIFY(point.error().message.contains(QLatin1String("line 2: longer than 64 KB")));
+        QByteArray empty;
+        QBuffer nothing(&empty);
+        QVERIFY(nothing.open(QIODevice::ReadOnly));
+        SeriesCsvReader none(nothing);
+        QVERIFY(!none.next().hasValue()); // no header
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnomalyScore)
+#include "tst_anomalyscore.moc"
