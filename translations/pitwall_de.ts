@@ -1294,37 +1294,37 @@
 <context>
     <name>pitwall::AnomalyListModel</name>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="86"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="100"/>
         <source>%1 of %2 (%3) read %4, outside the expected %5 – %6</source>
         <translation>%1 von %2 (%3) zeigte %4, außerhalb der erwarteten %5 – %6</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="101"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="115"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="102"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="116"/>
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="103"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="117"/>
         <source>Metric</source>
         <translation>Messgröße</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="104"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="118"/>
         <source>Actual</source>
         <translation>Ist</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="105"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="119"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="106"/>
+        <location filename="../src/gui/AnomalyListModel.cpp" line="120"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
