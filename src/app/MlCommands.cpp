@@ -1,4 +1,5 @@
 #include "MlCommands.h"
+#include "core/PrintableText.h"
 
 #include "ml/ArimaStream.h"
 #include "ml/SeriesCsv.h"
@@ -19,7 +20,7 @@ QString number(const std::optional<double> &value)
 
 int fail(const QString &message)
 {
-    std::fprintf(stderr, "pitwall: %s\n", qPrintable(message));
+    std::fprintf(stderr, "pitwall: %s\n", qPrintable(printable(message)));
     return 1;
 }
 

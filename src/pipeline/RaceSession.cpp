@@ -293,10 +293,14 @@ void RaceSession::onConnected(std::shared_ptr<Clients> clients)
     m_clients = std::move(clients);
     m_state = State::Running;
     emit started();
-    m_clients->runner->start([this] {
+    const bool endIsTheFlag = m_clients->runner->endIsTheFlag();
+    m_clients->runner->start([this, endIsTheFlag] {
         // Runner thread: hand the news to this object's thread.
-        QMetaObject::invokeMethod(this, [this] {
-            emit raceFinished();
+        QMetaObject::invokeMethod(this, [this, endIsTheFlag] {
+            if (endIsTheFlag)
+                emit raceFinished();
+            else
+                emit sourceEnded();
             stop();
         }, Qt::QueuedConnection);
     });

@@ -93,6 +93,8 @@ signals:
     void replaySeeked(qint64 raceMs);
     void statsChanged(const pitwall::SessionStats &stats);
     void raceFinished(); // the chequered flag fell; stopping follows by itself
+    // The source ran out without a flag (the replay of a race stopped early); stopping follows.
+    void sourceEnded();
     void stopped(const pitwall::SessionStats &stats);
     // error is empty when the switch worked.
     void stageSwitched(const QString &stage, bool enabled, const QString &error);
