@@ -4,6 +4,8 @@
 #   bash packaging/dev.sh test                   install, build, run every test (CTest)
 #   bash packaging/dev.sh bench                  install, build, run the benchmarks
 #   bash packaging/dev.sh deb                    install, build, make pitwall_<version>_<arch>.deb
+#   bash packaging/dev.sh fuzz [SECONDS]         install, build the libFuzzer targets with clang
+#                                                (build-fuzz/), run each for SECONDS (default 60)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -12,6 +14,83 @@ command=${1:-run}
 shift || true
 
 bash "$here/install-deps.sh"
+
+if [ "$command" = fuzz ]; then
+  # A build of its own (clang, every file instrumented); the gcc build is not touched.
+  fuzz_build=${PITWALL_FUZZ_BUILD_DIR:-$top/build-fuzz}
+  seconds=${1:-60}
+  shared=${PITWALL_SHARED_DATA_DIR:-$top/../shared/data}
+  CC=clang CXX=clang++ cmake -S "$top" -B "$fuzz_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPITWALL_FUZZ=ON
+  cmake --build "$fuzz_build" -j "$(nproc)" --target fuzzers
+  corpus=$fuzz_build/corpus
+  seeds=$fuzz_build/seeds
+  rm -rf "$seeds" && mkdir -p "$seeds"
+  # Seeds: small ones written here, and the tests' data read where it lies (never copied
+  # into the repository). libFuzzer writes what it finds to corpus/<target> (kept between runs).
+  seed() { mkdir -p "$seeds/$1"; printf "$3" > "$seeds/$1/$2"; }
+  seed fuzz_json_codecs position '\x00{"driver_name":"Oscar Piastri","position":1,"timestamp":1751288400000,"race_id":"race-1","team_name":"McLaren","speed":287.5,"lap":3}'
+  seed fuzz_json_codecs metrics '\x01{"team_name":"McLaren","timestamp":1751288400000,"engine_temperature":104.2,"driver_name":"Oscar Piastri"}'
+  seed fuzz_json_codecs commentary '\x02{"id":"c-1","message":"Piastri leads","timestamp":1751288400000,"type":"highlight"}'
+  seed fuzz_json_codecs anomaly '\x03{"key":"McLaren","ts":1751288400000,"team_name":"McLaren","engine_temperature":131.0,"is_anomaly":true}'
+  seed fuzz_json_codecs query '\x04{"query":"who leads?"}'
+  seed fuzz_json_codecs vector '\x05{"query":"who leads?","vector":[0.1,-0.2,0.3]}'
+  seed fuzz_json_codecs event '\x09{"kind":"lap_completed","driver_name":"Oscar Piastri","lap":2,"timestamp":1751288400000}'
+  seed fuzz_registry avro '\x00\x00\x00\x00\x00\x01\x1aOscar Piastri\x02\x80\xa0\xd8\x8c\xf8\x65'
+  seed fuzz_registry json '\x02\x00\x00\x00\x00\x03{"id":"c-1","message":"Piastri leads","timestamp":1,"type":"info"}'
+  seed fuzz_import export '\x00{"pitwall_race_export":1,"race":{"id":"race-x","name":"X","circuit":"monza"}}\n{"t":5,"topic":"f1-driver-positions","key":"race-x","value":"{}"}\n{"end":1}\n'
+  seed fuzz_series_csv series 'timestamp,value\n2025-01-01 00:00:00,1.5\n2025-01-01 00:05:00,2.5\n'
+  seed fuzz_openf1_csv quoted 'a,b,c\n1,"two, with ""quotes""",3\r\n'
+  seed fuzz_zpayload position '\x04{"Position":[{"Timestamp":"2018-04-29T12:07:10.1Z","Entries":{"44":{"Status":"OnTrack","X":1,"Y":2,"Z":3}}}]}'
+  seed fuzz_zpayload cardata '\x00{"Entries":[{"Utc":"2018-04-29T12:07:10.1Z","Cars":{"44":{"Channels":{"0":11000,"2":290,"3":7,"4":100,"5":0,"45":12}}}}]}'
+  seed fuzz_mcp initialize '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"fuzz","version":"1"}}}'
+  seed fuzz_mcp call '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_leaderboard","arguments":{}}}'
+  seed fuzz_mcp list '[{"jsonrpc":"2.0","id":3,"method":"tools/list"},{"jsonrpc":"2.0","method":"notifications/initialized"}]'
+  # A .z payload: base64 of raw DEFLATE, as the archive serves it.
+  if command -v python3 >/dev/null; then
+    python3 -c 'import base64,zlib,sys; c=zlib.compressobj(9,zlib.DEFLATED,-15); d=c.compress(sys.argv[1].encode())+c.flush(); sys.stdout.buffer.write(b"\x01\""+base64.b64encode(d)+b"\"")' \
+      '{"Entries":[{"Utc":"2018-04-29T12:07:10.1Z","Cars":{"44":{"Channels":{"0":11000,"2":290}}}}]}' > "$seeds/fuzz_zpayload/z"
+  fi
+  # From the tests' data: the head of each live-timing topic (after its name line), of each
+  # CSV, and the F1 game's real packets as they are.
+  if [ -d "$shared/f1" ]; then
+    for stream in "$shared"/f1/livetiming_*/*.jsonStream; do
+      mkdir -p "$seeds/fuzz_livetiming"
+      topic=$(basename "$stream" .jsonStream)
+      { printf '%s\n' "$topic"; head -c 3000 "$stream"; } > "$seeds/fuzz_livetiming/$topic"
+    done
+    for csv in "$shared"/f1/openf1_*/*.csv "$shared"/f1/openf1_*/location/location_driver_1.csv; do
+      mkdir -p "$seeds/fuzz_openf1_csv"; head -c 3000 "$csv" > "$seeds/fuzz_openf1_csv/$(basename "$csv")"
+    done
+  fi
+  if [ -d "$shared/nab" ]; then
+    for csv in "$shared"/nab/*.csv; do head -n 40 "$csv" > "$seeds/fuzz_series_csv/$(basename "$csv")"; done
+  fi
+  game_packets=$shared/f1/game_udp/packets
+  report=$fuzz_build/fuzz-report.txt
+  : > "$report"
+  status=0
+  # One after another: each gets the machine's cores it can use, for SECONDS.
+  for target in "$fuzz_build"/fuzz/fuzz_*; do
+    name=$(basename "$target")
+    mkdir -p "$corpus/$name" "$seeds/$name"
+    extra=()
+    [ "$name" = fuzz_f1game ] && [ -d "$game_packets" ] && extra+=("$game_packets")
+    echo "dev.sh fuzz: $name for $seconds s" >&2
+    log=$fuzz_build/$name.log
+    if (cd "$fuzz_build" && "$target" "$corpus/$name" "$seeds/$name" "${extra[@]}" -max_total_time="$seconds" \
+          -max_len=65536 -rss_limit_mb=4096 -timeout=30 -print_final_stats=1 -artifact_prefix="$fuzz_build/crash-$name-") \
+          > "$log" 2>&1; then
+      result=ok
+    else
+      result="FAILED (see $log)"
+      status=1
+    fi
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    echo "$name: ${runs:-0} executions in $seconds s, $result" | tee -a "$report"
+  done
+  echo "dev.sh fuzz: report in $report" >&2
+  exit $status
+fi
 cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j "$(nproc)"
 
@@ -34,7 +113,7 @@ case "$command" in
     cd "$build" && exec cpack -G DEB -B "$build/package"
     ;;
   *)
-    echo "usage: dev.sh run|test|bench|deb" >&2
+    echo "usage: dev.sh run|test|bench|deb|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

@@ -31,6 +31,8 @@ packages=(
   # headless Chromium loads the live-feed overlay page during a race; a real Secret
   # Service (GNOME Keyring on a private D-Bus session) holds the keychain test's secrets
   python3 python3-statsmodels chromium gnome-keyring libsecret-1-0 dbus
+  # dev.sh fuzz only: clang with libFuzzer and the sanitizers' runtimes
+  clang libclang-rt-dev
 )
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -1,4 +1,5 @@
 #include "AskCommand.h"
+#include "core/PrintableText.h"
 
 #include "secrets/AppSecrets.h"
 #include "setup/SetupConfig.h"
@@ -28,7 +29,7 @@ constexpr int kNoMatches = 3;
 
 void say(const QString &text)
 {
-    std::fprintf(stderr, "%s\n", qPrintable(text));
+    std::fprintf(stderr, "%s\n", qPrintable(printable(text)));
 }
 
 } // namespace

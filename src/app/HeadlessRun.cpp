@@ -1,4 +1,7 @@
 #include "HeadlessRun.h"
+#include "core/PrintableText.h"
+
+#include "StopSignals.h"
 
 #include "core/Grid.h"
 #include "pipeline/AiServices.h"
@@ -18,11 +21,13 @@ namespace pitwall {
 
 namespace {
 
-enum ExitCode { kOk = 0, kBadKafka = 2, kRaceFailed = 3, kMessagesLost = 4 };
+// A stop by SIGTERM/SIGINT/SIGHUP exits 128 + the signal's number (143, 130, 129), as a
+// shell reports a killed program, but after the race was stopped and its summary printed.
+enum ExitCode { kOk = 0, kBadKafka = 2, kRaceFailed = 3, kMessagesLost = 4, kStoppedBySignal = 128 };
 
 void say(const QString &line)
 {
-    std::fprintf(stderr, "pitwall: %s\n", qPrintable(line));
+    std::fprintf(stderr, "pitwall: %s\n", qPrintable(printable(line)));
     std::fflush(stderr);
 }
 
@@ -33,7 +38,7 @@ double rounded(double value, int decimals)
 }
 
 QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, const RaceSummary &race,
-                        double durationS, qint64 startupMs)
+                        double durationS, qint64 startupMs, const QString &stoppedBy)
 {
     QJsonObject topics;
     for (const auto &[topic, count] : stats.producedByTopic)
@@ -65,6 +70,7 @@ QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, c
                        {"laps", race.laps},
                        {"leader_lap", race.leaderLap},
                        {"finished", race.finished},
+                       {"stopped_by", stoppedBy.isEmpty() ? QJsonValue() : QJsonValue(stoppedBy)},
                        {"race_time_s", rounded(race.raceTimeS, 1)},
                        {"seed", QString::number(options.race.seed)},
                        {"speed", options.speed > 0 ? QJsonValue(options.speed) : QJsonValue("max")},
@@ -92,6 +98,9 @@ int runHeadless(const KafkaSelection &kafka, const SessionOptions &sessionOption
 {
     QElapsedTimer clock;
     clock.start();
+    // From the very start: a signal while connecting stops the race as soon as it runs.
+    StopSignals stopSignals;
+    int stopSignal = 0;
     auto config = kafka.toConfig();
     if (!config) {
         say(config.error().message);
@@ -131,13 +140,30 @@ int runHeadless(const KafkaSelection &kafka, const SessionOptions &sessionOption
                 .arg(race.telemetryHz).arg(startupMs)
                 .arg(durationSeconds ? QStringLiteral(", stopping after %1 s").arg(durationSeconds) : QString()));
         progress.start();
+        if (stopSignal) {
+            session.stop();
+            return;
+        }
         if (durationSeconds)
             QTimer::singleShot(durationSeconds * 1000, Qt::PreciseTimer, &session, &RaceSession::stop);
+    });
+    QObject::connect(&stopSignals, &StopSignals::received, [&](int signalNumber) {
+        if (stopSignal)
+            return; // already stopping
+        stopSignal = signalNumber;
+        say(QStringLiteral("%1: stopping the race (again to quit at once)").arg(StopSignals::name(signalNumber)));
+        if (session.state() == RaceSession::State::Running)
+            session.stop();
+        else if (session.state() != RaceSession::State::Connecting && session.state() != RaceSession::State::Stopping)
+            QCoreApplication::exit(kStoppedBySignal + signalNumber);
     });
     QObject::connect(&session, &RaceSession::raceFinished, [&] { say(QStringLiteral("chequered flag")); });
     // A headless run follows one game session: the next one is a race of its own (the window follows it).
     QObject::connect(&session, &RaceSession::gameSessionChanged,
                      [&] { say(QStringLiteral("the F1 game started another session: this race ends here")); });
+    QObject::connect(&session, &RaceSession::sourceEnded, [&] {
+        say(QStringLiteral("end of the recording: the race was stopped before its finish"));
+    });
     QObject::connect(&session, &RaceSession::failed, [&](const QString &reason) {
         say(QStringLiteral("race failed: %1").arg(reason));
         exitCode = kRaceFailed;
@@ -155,14 +181,18 @@ int runHeadless(const KafkaSelection &kafka, const SessionOptions &sessionOption
             say(QStringLiteral("race over: all %1 positions read back, %2 messages produced in all")
                     .arg(stats.consumed).arg(stats.producedAllTopics));
         }
-        const auto json = QJsonDocument(summaryJson(session, stats, session.summary(), durationS, startupMs));
+        const QString stoppedBy = stopSignal ? StopSignals::name(stopSignal) : QString();
+        const auto json = QJsonDocument(summaryJson(session, stats, session.summary(), durationS, startupMs, stoppedBy));
         std::printf("%s\n", json.toJson(QJsonDocument::Compact).constData());
         std::fflush(stdout);
+        if (stopSignal)
+            exitCode = kStoppedBySignal + stopSignal;
         QCoreApplication::exit(exitCode);
     });
     session.start();
-    QCoreApplication::exec();
-    return exitCode;
+    const int loopCode = QCoreApplication::exec();
+    // A signal before the race ran (no summary to wait for) ends the loop with its own code.
+    return stopSignal && exitCode == kOk ? loopCode : exitCode;
 }
 
 } // namespace pitwall

@@ -1,9 +1,11 @@
 #include "LibraryCommands.h"
+#include "core/PrintableText.h"
 
 #include "storage/RaceExport.h"
 #include "storage/RaceLibrary.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <cstdio>
@@ -18,8 +20,16 @@ const QCommandLineOption kLibrary(QStringLiteral("library"),
 
 int fail(const QString &message, int code = 2)
 {
-    std::fprintf(stderr, "pitwall: %s\n", qPrintable(message));
+    std::fprintf(stderr, "pitwall: %s\n", qPrintable(printable(message)));
     return code;
+}
+
+void sayRepaired(const std::vector<RaceRecord> &repaired)
+{
+    for (const auto &race : repaired)
+        std::fprintf(stderr, "pitwall: race %s was left recording (Pit Wall was killed or the power went): marked "
+                             "interrupted at race time %.1f s, its %lld recorded messages kept\n",
+                     qPrintable(printable(race.id)), double(race.durationMs) / 1000.0, race.messageCount);
 }
 
 std::unique_ptr<RaceLibrary> openLibrary(const QCommandLineParser &parser, QString &error)
@@ -29,6 +39,10 @@ std::unique_ptr<RaceLibrary> openLibrary(const QCommandLineParser &parser, QStri
         error = library.error().message;
         return nullptr;
     }
+    if (auto repaired = library.value()->repairInterrupted())
+        sayRepaired(repaired.value());
+    else
+        fail(repaired.error().message);
     return std::move(library).value();
 }
 
@@ -97,8 +111,8 @@ int exportCommand(const QStringList &arguments)
                                   kind == QLatin1String("csv") ? ExportFormat::Csv : ExportFormat::Jsonl);
     if (!written)
         return fail(written.error().message);
-    std::fprintf(stderr, "pitwall: exported %lld messages of race %s to %s\n", written.value(), qPrintable(raceId),
-                 qPrintable(parser.value(output)));
+    std::fprintf(stderr, "pitwall: exported %lld messages of race %s to %s\n", written.value(), qPrintable(printable(raceId)),
+                 qPrintable(printable(parser.value(output))));
     return 0;
 }
 
@@ -125,6 +139,21 @@ int importCommand(const QStringList &arguments)
 }
 
 } // namespace
+
+void repairInterruptedRaces(const QString &libraryPath)
+{
+    if (!QFile::exists(libraryPath))
+        return; // nothing recorded yet: no library to create here
+    auto library = RaceLibrary::open(libraryPath);
+    if (!library) {
+        fail(library.error().message);
+        return;
+    }
+    if (auto repaired = library.value()->repairInterrupted())
+        sayRepaired(repaired.value());
+    else
+        fail(repaired.error().message);
+}
 
 bool isLibraryCommand(const QString &word)
 {

@@ -9,4 +9,8 @@ namespace pitwall {
 bool isLibraryCommand(const QString &word);
 int runLibraryCommand(const QStringList &arguments);
 
+// At start-up: a race of the library left "recording" by a Pit Wall that was killed is
+// marked interrupted (at its last stored message), said once on stderr.
+void repairInterruptedRaces(const QString &libraryPath);
+
 } // namespace pitwall

@@ -1,4 +1,5 @@
 #include "MlCommands.h"
+#include "core/PrintableText.h"
 
 #include "ml/AnomalyScore.h"
 #include "ml/ArimaStream.h"
@@ -23,7 +24,7 @@ constexpr size_t kIntervalRows = 100; // rows read ahead to find the sampling in
 
 int fail(const QString &message)
 {
-    std::fprintf(stderr, "pitwall: %s\n", qPrintable(message));
+    std::fprintf(stderr, "pitwall: %s\n", qPrintable(printable(message)));
     return 1;
 }
 

@@ -1,4 +1,5 @@
 #include "RealRaceCommand.h"
+#include "core/PrintableText.h"
 
 #include "realrace/RealRaceImport.h"
 #include "sources/download/RaceDownloader.h"
@@ -14,7 +15,7 @@ namespace {
 
 int fail(const QString &message, int code = 2)
 {
-    std::fprintf(stderr, "pitwall import-race: %s\n", qPrintable(message));
+    std::fprintf(stderr, "pitwall import-race: %s\n", qPrintable(printable(message)));
     return code;
 }
 
@@ -101,7 +102,7 @@ int runRealRaceCommand(const QStringList &arguments)
     if (!imported)
         return fail(imported.error().message);
     for (const auto &line : imported->report)
-        std::fprintf(stderr, "  %s\n", qPrintable(line));
+        std::fprintf(stderr, "  %s\n", qPrintable(printable(line)));
     std::fprintf(stderr, "pitwall import-race: read in %.1f s, built in %.1f s, stored in %.1f s\n", imported->readSeconds,
                  imported->buildSeconds, imported->storeSeconds);
     std::printf("%s\t%s\n", qPrintable(imported->record.id), qPrintable(realrace::oneLineSummary(imported->record)));

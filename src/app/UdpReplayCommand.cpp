@@ -1,4 +1,5 @@
 #include "UdpReplayCommand.h"
+#include "core/PrintableText.h"
 
 #include "sources/f1game/CaptureReader.h"
 
@@ -15,7 +16,7 @@ namespace {
 
 int fail(const QString &message, int code = 2)
 {
-    std::fprintf(stderr, "pitwall udp-replay: %s\n", qPrintable(message));
+    std::fprintf(stderr, "pitwall udp-replay: %s\n", qPrintable(printable(message)));
     return code;
 }
 
@@ -65,7 +66,7 @@ int runUdpReplayCommand(const QStringList &arguments)
     if (capture.records.empty())
         return fail(capture.error.isEmpty() ? QStringLiteral("the capture holds no packets") : capture.error);
     if (!capture.error.isEmpty())
-        std::fprintf(stderr, "pitwall udp-replay: %s; sending the %zu whole packets before it\n", qPrintable(capture.error),
+        std::fprintf(stderr, "pitwall udp-replay: %s; sending the %zu whole packets before it\n", qPrintable(printable(capture.error)),
                      capture.records.size());
     QUdpSocket socket;
     QElapsedTimer clock;

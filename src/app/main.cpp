@@ -2,10 +2,12 @@
 
 #include "AskCommand.h"
 #include "CloudPlanCommand.h"
+#include "core/PrintableText.h"
 #include "CommandLine.h"
 #include "HeadlessRun.h"
 #include "McpOptions.h"
 #include "secrets/AppSecrets.h"
+#include "storage/LibraryDatabase.h"
 #include "setup/SetupConfig.h"
 #include "mcp/McpServer.h"
 #include "LibraryCommands.h"
@@ -102,14 +104,17 @@ int main(int argc, char **argv)
     pitwall::CommandLine commandLine;
     auto options = commandLine.parse(QCoreApplication::arguments());
     if (!options) {
-        std::fprintf(stderr, "pitwall: %s\n", qPrintable(options.error().message));
+        std::fprintf(stderr, "pitwall: %s\n", qPrintable(pitwall::printable(options.error().message)));
         return 1;
     }
+    // Races a killed Pit Wall left "recording" are repaired once, before anything records.
+    pitwall::repairInterruptedRaces(options->session.libraryPath.isEmpty() ? pitwall::LibraryDatabase::defaultPath()
+                                                                            : options->session.libraryPath);
     const auto kafka = effectiveKafka(options->kafkaOverride);
     // The models and stores of the AI stages: a wrong choice is said before anything starts.
     auto ai = pitwall::startAiServices(options->ai);
     if (!ai) {
-        std::fprintf(stderr, "pitwall: %s\n", qPrintable(ai.error().message));
+        std::fprintf(stderr, "pitwall: %s\n", qPrintable(pitwall::printable(ai.error().message)));
         return 2;
     }
     options.value().session.ai = ai.value();
@@ -124,7 +129,7 @@ int main(int argc, char **argv)
                                                                          options->wsMaxClients),
                                          ai.value(), options->headless, &error);
         if (!error.isEmpty()) {
-            std::fprintf(stderr, "pitwall: %s\n", qPrintable(error));
+            std::fprintf(stderr, "pitwall: %s\n", qPrintable(pitwall::printable(error)));
             // What the command line asked for must run; a saved setting is shown in the window.
             if (options->headless || options->mcpPort || options->wsPort)
                 return 2;

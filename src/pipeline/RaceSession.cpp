@@ -343,13 +343,16 @@ void RaceSession::onConnected(std::shared_ptr<Clients> clients)
     m_clients = std::move(clients);
     m_state = State::Running;
     emit started();
-    m_clients->runner->start([this] {
+    const bool endIsTheFlag = m_clients->runner->endIsTheFlag();
+    m_clients->runner->start([this, endIsTheFlag] {
         // Runner thread: hand the news to this object's thread.
-        QMetaObject::invokeMethod(this, [this] {
+        QMetaObject::invokeMethod(this, [this, endIsTheFlag] {
             if (gameHandover())
                 emit gameSessionChanged(); // not a chequered flag: the game went on to another session
-            else
+            else if (endIsTheFlag)
                 emit raceFinished();
+            else
+                emit sourceEnded();
             stop();
         }, Qt::QueuedConnection);
     });

@@ -99,6 +99,8 @@ signals:
     // The F1 game started another session (a new sessionUID): this race ends (stopping
     // follows by itself) and the next one continues from gameHandover().
     void gameSessionChanged();
+    // The source ran out without a flag (the replay of a race stopped early); stopping follows.
+    void sourceEnded();
     void stopped(const pitwall::SessionStats &stats);
     // error is empty when the switch worked.
     void stageSwitched(const QString &stage, bool enabled, const QString &error);

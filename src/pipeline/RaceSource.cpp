@@ -17,9 +17,32 @@ void RaceSource::start(std::function<void()> onFinished)
 {
     m_thread = std::jthread([this, onFinished = std::move(onFinished)](std::stop_token stop) {
         m_wallStart = std::chrono::steady_clock::now();
-        if (run(stop) && onFinished)
+        // The thread boundary: a source that throws stops (said and kept for failure()),
+        // the program does not.
+        bool ranToItsEnd = false;
+        QString failure;
+        try {
+            ranToItsEnd = run(stop);
+        } catch (const std::exception &error) {
+            failure = QString::fromLocal8Bit(error.what());
+        } catch (...) {
+            failure = QStringLiteral("an exception that is not a std::exception");
+        }
+        if (!failure.isEmpty()) {
+            qWarning("race source stopped: %s", qPrintable(failure));
+            QMutexLocker lock(&m_failureMutex);
+            m_failure = failure;
+            return;
+        }
+        if (ranToItsEnd && onFinished)
             onFinished();
     });
+}
+
+QString RaceSource::failure() const
+{
+    QMutexLocker lock(&m_failureMutex);
+    return m_failure;
 }
 
 void RaceSource::stop()

@@ -7,6 +7,7 @@
 #include "core/Messages.h"
 
 #include <QMap>
+#include <QMutex>
 #include <QStringList>
 #include <atomic>
 #include <chrono>
@@ -56,6 +57,12 @@ public:
     virtual quint64 producedTo(const char *topic) const = 0;
     // After stop().
     virtual RaceSummary summary() const = 0;
+    // Whether running to its end means the chequered flag fell: true for a live race; a
+    // replay's end is the flag only if the recorded race finished (not one stopped early).
+    virtual bool endIsTheFlag() const { return true; }
+
+    // Why the source's thread stopped on an exception, or empty.
+    QString failure() const;
 
     double raceTimeS() const { return m_raceTimeS.load(); }
     // A new pace from the next step on (0: as fast as the readers keep up); any thread.
@@ -83,6 +90,8 @@ private:
     Backlog m_backlog;
     StepClock m_onStep;
     std::chrono::steady_clock::time_point m_wallStart;
+    mutable QMutex m_failureMutex;
+    QString m_failure;
     std::jthread m_thread;
 };
 

@@ -117,6 +117,11 @@ QString ReplayRunner::lastError() const
     return m_lastError;
 }
 
+bool ReplayRunner::endIsTheFlag() const
+{
+    return m_race.result.value("finished").toBool();
+}
+
 RaceSummary ReplayRunner::summary() const
 {
     RaceSummary summary;
@@ -125,7 +130,7 @@ RaceSummary ReplayRunner::summary() const
     summary.leaderLap = m_leaderLap.load();
     summary.raceTimeS = m_raceTimeS.load();
     // The recorded result holds when the replay ran to the end of a race that finished.
-    summary.finished = m_reachedEnd && m_race.result.value("finished").toBool();
+    summary.finished = m_reachedEnd && endIsTheFlag();
     for (const auto &driver : m_race.result.value("classification").toArray())
         summary.classification << driver.toString();
     const auto events = m_race.result.value("events").toObject();

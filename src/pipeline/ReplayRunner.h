@@ -29,6 +29,7 @@ public:
 
     quint64 producedTo(const char *topic) const override;
     RaceSummary summary() const override;
+    bool endIsTheFlag() const override;
     // Why the replay ended early (a damaged chunk...), or empty.
     QString lastError() const;
 

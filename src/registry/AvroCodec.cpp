@@ -31,6 +31,78 @@ bool isSupportedPrimitive(avro_type_t type)
     }
 }
 
+// Avro binary (spec 1.11, "Binary Encoding") checked against the record's schema before
+// avro-c reads it: avro-c allocates a string's declared length before reading it (a hostile
+// length asks for gigabytes) and leaks that buffer when the payload ends inside the string.
+// A long beyond ±2^53 is refused too (JSON cannot hold it exactly; encode() refuses it).
+// Found by tests/fuzz/fuzz_registry.
+class AvroBinaryCheck {
+public:
+    static constexpr int64_t kMaxExactWhole = 9007199254740991; // 2^53 - 1
+    explicit AvroBinaryCheck(const QByteArray &payload) : m_data(payload.constData()), m_left(payload.size()) {}
+
+    bool record(avro_schema_t schema)
+    {
+        const size_t count = avro_schema_record_size(schema);
+        for (size_t i = 0; i < count; ++i) {
+            avro_schema_t field = avro_schema_record_field_get_by_index(schema, int(i));
+            if (avro_typeof(field) == AVRO_UNION) {
+                int64_t branch = 0;
+                if (!zigzag(branch) || branch < 0 || size_t(branch) >= avro_schema_union_size(field))
+                    return false;
+                field = avro_schema_union_branch(field, int(branch));
+            }
+            if (!primitive(avro_typeof(field)))
+                return false;
+        }
+        return true;
+    }
+
+private:
+    bool skip(qsizetype bytes)
+    {
+        if (bytes < 0 || bytes > m_left)
+            return false;
+        m_data += bytes;
+        m_left -= bytes;
+        return true;
+    }
+    bool zigzag(int64_t &value)
+    {
+        uint64_t raw = 0;
+        for (int shift = 0; shift < 70; shift += 7) {
+            if (m_left <= 0)
+                return false;
+            const auto byte = uint8_t(*m_data);
+            skip(1);
+            raw |= uint64_t(byte & 0x7F) << shift;
+            if (!(byte & 0x80)) {
+                value = int64_t(raw >> 1) ^ -int64_t(raw & 1);
+                return true;
+            }
+        }
+        return false; // more than ten bytes: no long
+    }
+    bool primitive(avro_type_t type)
+    {
+        int64_t value = 0;
+        switch (type) {
+        case AVRO_NULL: return true;
+        case AVRO_BOOLEAN: return skip(1);
+        case AVRO_INT32: return zigzag(value) && value >= INT32_MIN && value <= INT32_MAX;
+        // Beyond ±2^53 a whole number has no exact JSON form: encode() refuses it, so must this.
+        case AVRO_INT64: return zigzag(value) && value >= -kMaxExactWhole && value <= kMaxExactWhole;
+        case AVRO_FLOAT: return skip(4);
+        case AVRO_DOUBLE: return skip(8);
+        case AVRO_STRING: return zigzag(value) && value >= 0 && value <= m_left && skip(qsizetype(value));
+        default: return false;
+        }
+    }
+
+    const char *m_data;
+    qsizetype m_left;
+};
+
 // One JSON value into an Avro value of a primitive type.
 std::optional<QString> setPrimitive(avro_value_t &target, const QJsonValue &value, const QString &field)
 {
@@ -220,6 +292,8 @@ Expected<QJsonObject> AvroCodec::decode(const QByteArray &payload) const
 {
     auto &avro = *m_avro;
     QMutexLocker lock(&avro.mutex);
+    if (!AvroBinaryCheck(payload).record(avro.schema))
+        return Error{QStringLiteral("not an Avro record of this schema: it ends early, declares more bytes than it holds or holds a number JSON cannot carry")};
     avro_value_reset(&avro.value);
     avro_reader_t reader = avro_reader_memory(payload.constData(), payload.size());
     const int failed = avro_value_read(reader, &avro.value);

@@ -1,5 +1,7 @@
 #include "SecretStore.h"
 
+#include "DurableFile.h"
+
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -144,13 +146,16 @@ Expected<bool> SecretStore::keychainDelete(const QString &key)
 Expected<QHash<QString, QString>> SecretStore::readFile()
 {
     QFile file(m_filePath);
-    if (!file.exists())
-        return QHash<QString, QString>{};
+    // Opened first, its existence asked only when that fails: QFile::exists() was seen to
+    // answer false while the file was being replaced (renamed over), which read as "no secrets".
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (!QFileInfo::exists(m_filePath))
+            return QHash<QString, QString>{};
+        return Error{QStringLiteral("cannot read %1: %2").arg(m_filePath, file.errorString())};
+    }
     // Someone widened the file's permissions: narrow them again before reading.
     if ((file.permissions() & ~(kOwnerOnly | QFileDevice::ReadUser | QFileDevice::WriteUser)) != 0 && !file.setPermissions(kOwnerOnly))
         return Error{QStringLiteral("%1 is readable by others and its permissions cannot be narrowed").arg(m_filePath)};
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot read %1: %2").arg(m_filePath, file.errorString())};
     QJsonParseError error;
     const auto document = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
@@ -169,24 +174,8 @@ Expected<bool> SecretStore::writeFile(const QHash<QString, QString> &secrets)
     QJsonObject object;
     for (auto it = secrets.begin(); it != secrets.end(); ++it)
         object.insert(it.key(), it.value());
-    // Created 0600 from the start (never readable by others, not even for a moment), then
-    // renamed over the old file.
-    const QString temporary = m_filePath + QStringLiteral(".new");
-    QFile::remove(temporary);
-    QFile file(temporary);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly))
-        return Error{QStringLiteral("cannot write %1: %2").arg(temporary, file.errorString())};
-    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    if (file.write(bytes) != bytes.size() || !file.flush()) {
-        file.close();
-        QFile::remove(temporary);
-        return Error{QStringLiteral("cannot write %1 (disk full?)").arg(temporary)};
-    }
-    file.close();
-    QFile::remove(m_filePath);
-    if (!QFile::rename(temporary, m_filePath))
-        return Error{QStringLiteral("cannot replace %1").arg(m_filePath)};
-    return true;
+    // 0600 from the start, fsynced, renamed over the old file: never missing, never half written.
+    return replaceFileDurably(m_filePath, QJsonDocument(object).toJson(QJsonDocument::Compact), kOwnerOnly);
 }
 
 Expected<bool> SecretStore::store(const QString &key, const QString &secret)

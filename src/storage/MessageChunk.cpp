@@ -2,6 +2,8 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <optional>
+#include <zlib.h>
 
 namespace pitwall::chunk {
 
@@ -10,6 +12,35 @@ namespace {
 constexpr quint8 kFormat = 1;
 constexpr int kCompression = 1; // fastest zlib level: recording must keep up with a race at full speed
 constexpr quint32 kMaxMessages = 10'000'000;
+// A chunk holds at most kChunkMessages messages of at most ~65 KB each: far below this.
+constexpr qsizetype kMaxChunkBytes = 256 * 1024 * 1024;
+
+// qUncompress trusts the size a blob declares (a damaged one asked for 3.9 GB, found by
+// tests/fuzz/fuzz_import) and grows past it for a blob that inflates further: inflate
+// here, to the declared size only, and that size bounded.
+std::optional<QByteArray> inflateChunk(const QByteArray &blob)
+{
+    if (blob.size() < 4)
+        return std::nullopt;
+    const auto *bytes = reinterpret_cast<const uchar *>(blob.constData());
+    const qsizetype declared = (qsizetype(bytes[0]) << 24) | (qsizetype(bytes[1]) << 16) | (qsizetype(bytes[2]) << 8) | bytes[3];
+    if (declared <= 0 || declared > kMaxChunkBytes)
+        return std::nullopt;
+    QByteArray raw(declared, Qt::Uninitialized);
+    z_stream stream{};
+    if (inflateInit(&stream) != Z_OK)
+        return std::nullopt;
+    stream.next_in = const_cast<Bytef *>(bytes + 4);
+    stream.avail_in = uInt(blob.size() - 4);
+    stream.next_out = reinterpret_cast<Bytef *>(raw.data());
+    stream.avail_out = uInt(declared);
+    const int result = inflate(&stream, Z_FINISH);
+    const bool whole = result == Z_STREAM_END && stream.avail_out == 0;
+    inflateEnd(&stream);
+    if (!whole)
+        return std::nullopt;
+    return raw;
+}
 
 } // namespace
 
@@ -26,9 +57,10 @@ QByteArray encode(std::span<const RecordedMessage> messages)
 
 Expected<std::vector<RecordedMessage>> decode(const QByteArray &blob)
 {
-    const QByteArray raw = qUncompress(blob);
-    if (raw.isEmpty())
-        return Error{QStringLiteral("a stored chunk is damaged (it does not decompress)")};
+    const auto inflated = inflateChunk(blob);
+    if (!inflated)
+        return Error{QStringLiteral("a stored chunk is damaged (it does not decompress to its declared size)")};
+    const QByteArray &raw = *inflated;
     QDataStream in(raw);
     in.setVersion(QDataStream::Qt_6_0);
     quint8 format = 0;

@@ -1,7 +1,9 @@
 #include "RaceLibrary.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -40,6 +42,11 @@ const QString kRaceColumns = QStringLiteral("id, name, circuit, started_at, laps
                                             "state, result, duration_ms, message_count, stored_bytes");
 
 } // namespace
+
+QString recordingLockPath(const QString &libraryPath, const QString &raceId)
+{
+    return QFileInfo(libraryPath).absoluteFilePath() + QStringLiteral(".") + raceId + QStringLiteral(".recording.lock");
+}
 
 Expected<bool> storeRaceRow(QSqlDatabase &db, const RaceRecord &race)
 {
@@ -199,6 +206,18 @@ Expected<bool> RaceLibrary::read(const QString &raceId, qint64 fromMs,
 
 Expected<bool> RaceLibrary::add(const RaceRecord &race, const std::vector<RecordedMessage> &messages)
 {
+    bool given = false;
+    return addStreamed(race, [&](std::vector<RecordedMessage> &batch) -> Expected<bool> {
+        if (given)
+            return false;
+        batch = messages;
+        given = true;
+        return true;
+    });
+}
+
+Expected<bool> RaceLibrary::addStreamed(const RaceRecord &race, const NextBatch &next)
+{
     auto &db = m_database->db();
     auto existing = find(race.id);
     if (!existing)
@@ -209,20 +228,72 @@ Expected<bool> RaceLibrary::add(const RaceRecord &race, const std::vector<Record
     if (!db.transaction())
         return Error{QStringLiteral("adding race %1: %2").arg(race.id, sqlErrorText(db.lastError()))};
     RaceRecord stored = race;
-    stored.messageCount = qint64(messages.size());
+    stored.messageCount = 0;
     stored.storedBytes = 0;
     qint64 seq = 0;
     Expected<bool> written = storeRaceRow(db, stored);
-    if (written)
-        written = storeChunks(db, race.id, seq, messages, stored.storedBytes);
+    std::vector<RecordedMessage> batch;
+    bool fromNext = false; // the error is the source's (already said), not the database's
+    while (written) {
+        batch.clear();
+        auto more = next(batch);
+        if (!more) {
+            written = more.error();
+            fromNext = true;
+            break;
+        }
+        if (!batch.empty()) {
+            stored.messageCount += qint64(batch.size());
+            stored.durationMs = batch.back().raceMs;
+            written = storeChunks(db, race.id, seq, batch, stored.storedBytes);
+        }
+        if (!more.value())
+            break;
+    }
     if (written)
         written = storeRaceRow(db, stored); // with its size
     if (!written || !db.commit()) {
         const QString error = written ? sqlErrorText(db.lastError()) : written.error().message;
         db.rollback();
+        if (fromNext)
+            return Error{error};
         return Error{QStringLiteral("adding race %1: %2").arg(race.id, error)};
     }
     return true;
+}
+
+Expected<std::vector<RaceRecord>> RaceLibrary::repairInterrupted()
+{
+    auto races = list();
+    if (!races)
+        return races.error();
+    std::vector<RaceRecord> repaired;
+    for (auto race : races.value()) {
+        if (race.state != QLatin1String("recording"))
+            continue;
+        QLockFile lock(recordingLockPath(path(), race.id));
+        lock.setStaleLockTime(0); // only a dead owner frees it, never its age: a race may run for hours
+        if (!lock.tryLock(0))
+            continue; // its recorder is alive
+        // Its real end: the last message stored (the row may lag a batch behind).
+        QSqlQuery stored(m_database->db());
+        stored.prepare(QStringLiteral("SELECT COALESCE(MAX(last_ms), 0), COALESCE(SUM(count), 0), COALESCE(SUM(LENGTH(data)), 0) "
+                                      "FROM chunks WHERE race_id = ?"));
+        stored.addBindValue(race.id);
+        if (!stored.exec() || !stored.next())
+            return Error{sqlError(QStringLiteral("repairing race %1").arg(race.id), stored)};
+        race.durationMs = stored.value(0).toLongLong();
+        race.messageCount = stored.value(1).toLongLong();
+        race.storedBytes = stored.value(2).toLongLong();
+        stored.finish();
+        race.state = QStringLiteral("interrupted");
+        race.result.insert(QStringLiteral("finished"), false);
+        race.result.insert(QStringLiteral("interrupted"), true);
+        if (auto written = storeRaceRow(m_database->db(), race); !written)
+            return written.error();
+        repaired.push_back(race);
+    }
+    return repaired;
 }
 
 } // namespace pitwall

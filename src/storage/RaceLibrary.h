@@ -29,6 +29,15 @@ public:
 
     // Adds a complete race (e.g. an import): all of it or, on any error, nothing.
     Expected<bool> add(const RaceRecord &race, const std::vector<RecordedMessage> &messages);
+    // The same, its messages streamed: `next` fills the next batch (in order) and returns
+    // false after the last one; one transaction, so an error (its or next's) stores nothing.
+    using NextBatch = std::function<Expected<bool>(std::vector<RecordedMessage> &batch)>;
+    Expected<bool> addStreamed(const RaceRecord &race, const NextBatch &next);
+
+    // Races left in state "recording" by a recorder that is gone (killed, power cut): marked
+    // "interrupted", their duration and counts taken from what was stored. A race whose
+    // recorder still runs (it holds its recording lock) is left alone. Returns those repaired.
+    Expected<std::vector<RaceRecord>> repairInterrupted();
 
     const QString &path() const { return m_database->path(); }
 
@@ -36,6 +45,10 @@ private:
     explicit RaceLibrary(std::unique_ptr<LibraryDatabase> database);
     std::unique_ptr<LibraryDatabase> m_database;
 };
+
+// The lock file a recorder holds while it records `raceId` into the library at `libraryPath`
+// (QLockFile: a lock whose process is gone counts as free).
+QString recordingLockPath(const QString &libraryPath, const QString &raceId);
 
 // Writes one race row (insert or replace): shared by the recorder and add().
 Expected<bool> storeRaceRow(QSqlDatabase &db, const RaceRecord &race);

@@ -17,7 +17,7 @@ struct RaceRecord {
     QString followedDriver;
     QStringList drivers;
     QJsonObject options;    // what it was run with (speed, telemetry rate, faults...)
-    QString state;          // recording, finished, stopped, imported
+    QString state;          // recording, finished, stopped, imported, interrupted (its recorder was killed)
     QJsonObject result;     // classification, leader's lap...
     qint64 durationMs = 0;  // race time recorded
     qint64 messageCount = 0;

@@ -4,6 +4,8 @@
 #include "MessageChunk.h"
 #include "RaceLibrary.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QSqlError>
 #include <future>
 
@@ -17,11 +19,34 @@ RaceRecorder::RaceRecorder(RaceRecord race)
 Expected<std::unique_ptr<RaceRecorder>> RaceRecorder::start(const QString &path, RaceRecord race)
 {
     race.state = QStringLiteral("recording");
+    QDir().mkpath(QFileInfo(path).absolutePath()); // the lock lives beside the library
+    auto lock = std::make_unique<QLockFile>(recordingLockPath(path, race.id));
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0))
+        return Error{lock->error() == QLockFile::LockFailedError
+                         ? QStringLiteral("race %1 is being recorded by another Pit Wall").arg(race.id)
+                         : QStringLiteral("cannot create %1 beside the library").arg(lock->fileName())};
     std::unique_ptr<RaceRecorder> recorder(new RaceRecorder(std::move(race)));
+    recorder->m_lock = std::move(lock);
     std::promise<QString> opened;
     auto openedFuture = opened.get_future();
     recorder->m_writer = std::jthread([raw = recorder.get(), path, promise = std::move(opened)]() mutable {
-        raw->run(path, std::move(promise));
+        // The thread boundary: whatever is thrown ends the recording with its reason, not the program.
+        bool answered = false;
+        auto failure = [&](const QString &what) {
+            const QString error = QStringLiteral("recording race %1 stopped: %2").arg(raw->m_race.id, what);
+            if (!answered)
+                promise.set_value(error);
+            QMutexLocker lock(&raw->m_errorMutex);
+            raw->m_lastError = error;
+        };
+        try {
+            raw->run(path, promise, answered);
+        } catch (const std::exception &error) {
+            failure(QString::fromLocal8Bit(error.what()));
+        } catch (...) {
+            failure(QStringLiteral("an exception that is not a std::exception"));
+        }
     });
     const QString error = openedFuture.get();
     if (!error.isEmpty()) {
@@ -64,6 +89,7 @@ Expected<bool> RaceRecorder::finish(const QString &state, const QJsonObject &res
     }
     m_wake.notify_all();
     m_writer.join();
+    m_lock.reset(); // unlocks and removes the lock file
     const QString error = lastError();
     if (!error.isEmpty())
         return Error{error};
@@ -76,19 +102,22 @@ QString RaceRecorder::lastError() const
     return m_lastError;
 }
 
-void RaceRecorder::run(const QString &path, std::promise<QString> opened)
+void RaceRecorder::run(const QString &path, std::promise<QString> &opened, bool &answered)
 {
     // The writer's own connection: Qt SQL connections stay on the thread that made them.
     auto database = LibraryDatabase::open(path);
     if (!database) {
+        answered = true;
         opened.set_value(database.error().message);
         return;
     }
     auto &db = database.value()->db();
     if (auto stored = storeRaceRow(db, m_race); !stored) {
+        answered = true;
         opened.set_value(stored.error().message);
         return;
     }
+    answered = true;
     opened.set_value({});
     auto fail = [this](const QString &error) {
         QMutexLocker lock(&m_errorMutex);

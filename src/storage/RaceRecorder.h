@@ -8,6 +8,7 @@
 #include "core/Expected.h"
 
 #include <QByteArrayView>
+#include <QLockFile>
 #include <QMutex>
 #include <atomic>
 #include <condition_variable>
@@ -52,7 +53,8 @@ public:
 
 private:
     explicit RaceRecorder(RaceRecord race);
-    void run(const QString &path, std::promise<QString> opened);
+    // `answered` turns true once `opened` has its value.
+    void run(const QString &path, std::promise<QString> &opened, bool &answered);
 
     RaceRecord m_race;
     std::atomic<qint64> m_raceMs{0};
@@ -67,6 +69,8 @@ private:
     QJsonObject m_finalResult;
     mutable QMutex m_errorMutex;
     QString m_lastError;
+    // Held while recording: tells RaceLibrary::repairInterrupted() this race is alive.
+    std::unique_ptr<QLockFile> m_lock;
     std::jthread m_writer;
 };
 

@@ -128,12 +128,29 @@ void KafkaConsumer::run(const std::stop_token &stop, const BatchHandler &handler
         }
         if (!batch.empty()) {
             m_consumed += batch.size();
-            handler(std::move(batch));
+            deliver(handler, std::move(batch));
         } else if (idleTicks) {
-            handler(std::move(batch));
+            deliver(handler, std::move(batch));
         }
         updateLag();
     }
+}
+
+void KafkaConsumer::deliver(const BatchHandler &handler, std::vector<KafkaRecord> &&batch)
+{
+    // An exception leaving this thread would end the process (std::terminate): the reader
+    // (race context, leaderboard, view...) loses this batch, the race goes on.
+    QString what;
+    try {
+        handler(std::move(batch));
+        return;
+    } catch (const std::exception &error) {
+        what = QString::fromLocal8Bit(error.what());
+    } catch (...) {
+        what = QStringLiteral("an exception that is not a std::exception");
+    }
+    ++m_handlerFailures;
+    recordError(QStringLiteral("consumer: a batch's handler failed (%1); the batch was dropped, reading goes on").arg(what), false);
 }
 
 void KafkaConsumer::take(rd_kafka_message_t *message, std::vector<KafkaRecord> &batch)
@@ -233,7 +250,7 @@ quint64 KafkaConsumer::skippedFrom(const QString &topic) const
 KafkaConsumer::Stats KafkaConsumer::stats() const
 {
     QMutexLocker lock(&m_errorMutex);
-    return Stats{m_consumed.load(), m_skipped.load(), m_errors.load(), m_lag.load(), m_lastError};
+    return Stats{m_consumed.load(), m_skipped.load(), m_errors.load(), m_lag.load(), m_handlerFailures.load(), m_lastError};
 }
 
 } // namespace pitwall

@@ -42,10 +42,12 @@ public:
         quint64 skipped = 0;  // messages lost between the broker and us
         quint64 errors = 0;
         qint64 lag = 0;       // messages on the broker not consumed yet
+        quint64 handlerFailures = 0; // batches whose handler threw (also counted in errors)
         QString lastError;
     };
 
-    // Called on the consumer thread with each batch, in offset order per partition.
+    // Called on the consumer thread with each batch, in offset order per partition. An
+    // exception out of it (of any type) is caught, counted and said; the reading goes on.
     using BatchHandler = std::function<void(std::vector<KafkaRecord> &&)>;
 
     // Blocking (metadata and watermark queries): call from a worker thread.
@@ -83,6 +85,8 @@ private:
     void run(const std::stop_token &stop, const BatchHandler &handler, bool idleTicks, bool background);
     void take(rd_kafka_message_t *message, std::vector<KafkaRecord> &batch);
     void updateLag();
+    // The thread boundary: runs the handler, nothing thrown gets past it.
+    void deliver(const BatchHandler &handler, std::vector<KafkaRecord> &&batch);
     void recordError(const QString &reason, bool isSkip);
 
     rdk::Handle m_handle;
@@ -91,6 +95,7 @@ private:
     std::atomic<quint64> m_consumed{0};
     std::atomic<quint64> m_skipped{0};
     std::atomic<quint64> m_errors{0};
+    std::atomic<quint64> m_handlerFailures{0};
     std::atomic<qint64> m_lag{0};
     std::atomic<bool> m_fetching{false};
     mutable QMutex m_errorMutex;

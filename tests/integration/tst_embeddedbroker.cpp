@@ -15,6 +15,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 #include <librdkafka/rdkafka_mock.h>
+#include <atomic>
+#include <stdexcept>
 
 using namespace pitwall;
 
@@ -65,6 +67,40 @@ private slots:
         const auto endpoint = embedded();
         QVERIFY(endpoint->isEmbedded());
         QVERIFY2(endpoint->bootstrap().startsWith(QLatin1String("127.0.0.1:")), qPrintable(endpoint->bootstrap()));
+    }
+
+    // Issue 22 item 11: a handler that throws (a std::exception or anything else) on the
+    // consumer thread is caught, counted and said; the next batches still arrive. Before,
+    // the exception reached std::terminate and ended the program.
+    void throwingHandlerIsCaughtAndCounted()
+    {
+        const auto endpoint = embedded();
+        auto consumer = consumerAtEnd(*endpoint, topics::kCarMetrics);
+        Collected collected;
+        std::atomic<int> calls{0};
+        consumer->start([&](std::vector<KafkaRecord> &&batch) {
+            const int call = ++calls;
+            if (call == 1)
+                throw std::runtime_error("handler broke");
+            if (call == 2)
+                throw 42; // not a std::exception
+            collected.add(std::move(batch));
+        });
+        auto producer = KafkaProducer::create(endpoint->clientConfig());
+        QVERIFY(producer.hasValue());
+        // One message at a time, each flushed: the first two batches are the ones that throw.
+        int produced = 0;
+        for (; produced < 200 && collected.size() == 0; ++produced) {
+            QVERIFY(producer.value()->produce(topics::kCarMetrics, "team", QByteArray::number(produced)));
+            QVERIFY(producer.value()->flush(5000));
+            QTest::qWait(20);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(collected.size() > 0, 15000);
+        consumer->stop();
+        const auto stats = consumer->stats();
+        QCOMPARE(stats.handlerFailures, quint64(2));
+        QVERIFY(stats.errors >= 2);
+        QVERIFY2(stats.lastError.contains(QLatin1String("handler failed")), qPrintable(stats.lastError));
     }
 
     void producerAndConsumerRoundTrip()

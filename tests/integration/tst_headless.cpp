@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <csignal>
 
 class TestHeadless : public QObject {
     Q_OBJECT
@@ -105,6 +106,72 @@ private slots:
         const auto summary2 = QJsonDocument::fromJson(again.out.trimmed().split('\n').last()).object();
         QCOMPARE(summary2.value("classification"), summary.value("classification"));
         QCOMPARE(summary2.value("events"), summary.value("events"));
+    }
+
+    // Issue 22 item 8: a stop by signal ends the race cleanly: the summary is printed
+    // (finished: false, stopped_by), nothing read back is lost, exit status 128 + signal.
+    void stopSignalsEndTheRaceWithItsSummary_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("SIGTERM") << int(SIGTERM) << QStringLiteral("SIGTERM");
+        QTest::newRow("SIGINT") << int(SIGINT) << QStringLiteral("SIGINT");
+        QTest::newRow("SIGHUP") << int(SIGHUP) << QStringLiteral("SIGHUP");
+    }
+
+    void stopSignalsEndTheRaceWithItsSummary()
+    {
+        QFETCH(int, signalNumber);
+        QFETCH(QString, name);
+        QProcess process;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path());
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path());
+        environment.remove(QStringLiteral("DISPLAY"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(PITWALL_BINARY), {"--headless", "--speed", "1", "--no-record"});
+        QVERIFY(process.waitForStarted());
+        // Wait for the race to run (a progress line), then send the signal.
+        QByteArray err;
+        QElapsedTimer clock;
+        clock.start();
+        while (!err.contains("produced=") && clock.elapsed() < 30000) {
+            process.waitForReadyRead(200);
+            err += process.readAllStandardError();
+        }
+        QVERIFY2(err.contains("produced="), err.constData());
+        QCOMPARE(::kill(pid_t(process.processId()), signalNumber), 0);
+        QVERIFY(process.waitForFinished(30000));
+        err += process.readAllStandardError();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit); // not killed by the signal
+        QCOMPARE(process.exitCode(), 128 + signalNumber);
+        const auto summary = QJsonDocument::fromJson(process.readAllStandardOutput().trimmed().split('\n').last()).object();
+        QVERIFY2(!summary.isEmpty(), err.constData());
+        QCOMPARE(summary.value("finished").toBool(true), false);
+        QCOMPARE(summary.value("stopped_by").toString(), name);
+        QVERIFY(summary.value("produced").toInteger() > 0);
+        QCOMPARE(summary.value("consumed").toInteger(), summary.value("produced").toInteger());
+        QVERIFY2(err.contains(name.toUtf8() + ": stopping the race"), err.constData());
+    }
+
+    // Issue 22 item 15: outside text echoed on stderr (a race id, an imported file's line)
+    // carries no terminal control sequence: ESC and BEL arrive escaped.
+    void outsideTextIsPrintedEscaped()
+    {
+        const QString evilId = QStringLiteral("race-\x1b]0;owned\x07\x1b[2J");
+        const auto replay = pitwall({"replay", evilId, "--headless", "--library", m_home.filePath(QStringLiteral("esc.sqlite"))});
+        QVERIFY(replay.exitCode != 0);
+        QVERIFY2(!replay.err.contains('\x1b') && !replay.err.contains('\x07'), replay.err.constData());
+        QVERIFY2(replay.err.contains("race-\\x1b]0;owned\\x07\\x1b[2J"), replay.err.constData());
+        QFile evil(m_home.filePath(QStringLiteral("evil.jsonl")));
+        QVERIFY(evil.open(QIODevice::WriteOnly));
+        evil.write("{\"pitwall_race_export\":1,\"race\":{\"id\":\"race-e\",\"name\":\"E\",\"circuit\":\"monza\"}}\n"
+                   "{\"t\":5,\"topic\":\"\\u001b[31mred\",\"key\":\"\",\"value\":\"{}\"}\n");
+        evil.close();
+        const auto import = pitwall({"import", evil.fileName(), "--library", m_home.filePath(QStringLiteral("esc.sqlite"))});
+        QCOMPARE(import.exitCode, 2);
+        QVERIFY2(!import.err.contains('\x1b'), import.err.constData());
+        QVERIFY2(import.err.contains("unknown topic '\\x1b[31mred'"), import.err.constData());
     }
 
     void unreachableBootstrapFailsWithAClearMessage()

@@ -7,6 +7,7 @@
 #include "core/Grid.h"
 #include "core/Topics.h"
 #include "pipeline/RaceSession.h"
+#include "storage/MessageChunk.h"
 #include "storage/RaceExport.h"
 #include "storage/RaceLibrary.h"
 #include "storage/RaceRecorder.h"
@@ -23,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
+#include <cstring>
 #include <thread>
 
 using namespace pitwall;
@@ -53,6 +55,58 @@ std::vector<RecordedMessage> readAll(RaceLibrary &library, const QString &id, qi
         qWarning("%s", qPrintable(read.error().message));
     return all;
 }
+
+qint64 residentBytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    return statm.readAll().split(' ').value(1).toLongLong() * 4096;
+}
+
+// A race export made up as it is read (never whole in memory), noting the peak resident
+// memory of this process while it is read.
+class GeneratedExport : public QIODevice {
+public:
+    GeneratedExport(qint64 messages, QByteArray value) : m_messages(messages), m_value(std::move(value)) {}
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_pending.size() + QIODevice::bytesAvailable() + (atEndOfLines() ? 0 : 1); }
+    qint64 bytesGenerated = 0;
+    qint64 peakResident = 0;
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        while (m_pending.size() < maxSize && !atEndOfLines())
+            m_pending += nextLine();
+        const qint64 n = std::min<qint64>(maxSize, m_pending.size());
+        std::memcpy(data, m_pending.constData(), size_t(n));
+        m_pending.remove(0, n);
+        bytesGenerated += n;
+        if (++m_reads % 64 == 0)
+            peakResident = std::max(peakResident, residentBytes());
+        return n == 0 && atEndOfLines() ? -1 : n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    bool atEndOfLines() const { return m_line > m_messages + 1; }
+    QByteArray nextLine()
+    {
+        const qint64 line = m_line++;
+        if (line == 0)
+            return "{\"pitwall_race_export\":1,\"race\":{\"id\":\"race-big\",\"name\":\"Big\",\"circuit\":\"monza\"}}\n";
+        if (line > m_messages)
+            return "{\"end\":" + QByteArray::number(m_messages) + "}\n";
+        return "{\"t\":" + QByteArray::number((line - 1) * 10) + ",\"topic\":\"f1-car-telemetry\",\"key\":\"k\",\"value\":\"" + m_value
+               + "\"}\n";
+    }
+    qint64 m_messages;
+    QByteArray m_value;
+    qint64 m_line = 0;
+    qint64 m_reads = 0;
+    QByteArray m_pending;
+};
 
 } // namespace
 
@@ -203,6 +257,10 @@ private slots:
                                         << "line 2: \"key\" and \"value\" must be strings";
         QTest::newRow("count differs") << header + message + "{\"end\":2}\n" << "line 3: the end line counts 2 messages, the file holds 1";
         QTest::newRow("after the end") << header + message + "{\"end\":1}\n" + message << "line 3: more lines follow";
+        // Issue 22 item 13: a line over the 1 MB limit is said as such (before, it read as "cut short").
+        QTest::newRow("line too long") << header + "{\"t\":5,\"topic\":\"f1-driver-positions\",\"key\":\"\",\"value\":\""
+                                              + QByteArray(1024 * 1024 + 10, 'x') + "\"}\n{\"end\":1}\n"
+                                       << "line 2: longer than 1048576 bytes";
     }
 
     void damagedImportsNameTheLine()
@@ -214,6 +272,46 @@ private slots:
         const auto imported = readJsonlExport(in);
         QVERIFY(!imported.hasValue());
         QVERIFY2(imported.error().message.startsWith(expected), qPrintable(imported.error().message));
+    }
+
+    // Issue 22 item 13: an import is streamed: a 200 MB export is checked and stored while
+    // the process holds a small, bounded part of it (before, every message was held at once).
+    void importIsStreamed()
+    {
+        constexpr qint64 kMessages = 200'000;
+        const QByteArray value(1000, 'v');
+        GeneratedExport in(kMessages, value);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        auto library = RaceLibrary::open(file(QStringLiteral("streamed.sqlite")));
+        QVERIFY(library.hasValue());
+        const qint64 before = residentBytes();
+        const auto imported = importRace(*library.value(), in);
+        QVERIFY2(imported.hasValue(), qPrintable(imported.hasValue() ? QString() : imported.error().message));
+        QCOMPARE(imported->messageCount, kMessages);
+        QCOMPARE(library.value()->find(QStringLiteral("race-big")).value()->messageCount, kMessages);
+        QCOMPARE(library.value()->find(QStringLiteral("race-big")).value()->durationMs, (kMessages - 1) * 10);
+        const qint64 growth = in.peakResident - before;
+        qInfo("export of %lld MB: resident memory grew by at most %lld MB while importing",
+              in.bytesGenerated / (1024 * 1024), growth / (1024 * 1024));
+        QVERIFY(in.bytesGenerated > 200 * 1000 * 1000);
+        QVERIFY2(growth < 64 * 1024 * 1024, qPrintable(QString::number(growth)));
+    }
+
+    // Found by tests/fuzz/fuzz_import: a damaged stored chunk declaring 3.9 GB made the
+    // reader allocate it (qUncompress trusts the declared size). Now a chunk inflates to its
+    // declared size only, that size bounded; more or less is "damaged".
+    void damagedChunkSizesAreRefused()
+    {
+        const std::vector<RecordedMessage> messages{{5, "f1-driver-positions", "k", "{}"}};
+        const QByteArray good = chunk::encode(messages);
+        QCOMPARE(chunk::decode(good).value(), messages);
+        QByteArray huge = good;
+        huge[0] = char(0xEB); // declares ~3.9 GB
+        QVERIFY(chunk::decode(huge).error().message.contains("declared size"));
+        QByteArray bomb = qCompress(QByteArray(10 * 1024 * 1024, 'x'));
+        bomb[0] = 0; bomb[1] = 0; bomb[2] = 0; bomb[3] = 100; // inflates far past what it declares
+        QVERIFY(chunk::decode(bomb).error().message.contains("declared size"));
+        QVERIFY(!chunk::decode(QByteArray::fromBase64("5evr6+vr")));
     }
 
     void importCommandLeavesTheLibraryUntouchedOnError()
@@ -388,6 +486,31 @@ private slots:
         QVERIFY(!session.summary().finished); // stopped before the end of the recording
     }
 
+    // Issue 22 item 18: the replay of a race stopped early reaches the end of its recording,
+    // not the chequered flag: it says so, and never "chequered flag".
+    void replayOfAStoppedRaceIsNoChequeredFlag()
+    {
+        const QString path = file(QStringLiteral("stopped.sqlite"));
+        const auto live = runPitwall({"--headless", "--track", "monza", "--speed", "4", "--duration-seconds", "2",
+                                      "--library", path});
+        QVERIFY(!live.isEmpty());
+        QCOMPARE(live.value("finished").toBool(true), false);
+        QCOMPARE(live.value("library").toObject().value("state").toString(), QStringLiteral("stopped"));
+        QProcess replay;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.path());
+        replay.setProcessEnvironment(environment);
+        replay.start(QStringLiteral(PITWALL_BINARY),
+                     {"replay", live.value("race_id").toString(), "--headless", "--speed", "max", "--library", path});
+        QVERIFY(replay.waitForFinished(120000));
+        const QByteArray err = replay.readAllStandardError();
+        QVERIFY2(replay.exitCode() == 0, err.constData());
+        const auto summary = QJsonDocument::fromJson(replay.readAllStandardOutput().trimmed().split('\n').last()).object();
+        QCOMPARE(summary.value("finished").toBool(true), false);
+        QVERIFY2(!err.contains("chequered flag"), err.constData());
+        QVERIFY2(err.contains("end of the recording"), err.constData());
+    }
+
     void killedRecordingReadsBackToTheLastSecond()
     {
         const QString path = file(QStringLiteral("killed.sqlite"));
@@ -429,6 +552,48 @@ private slots:
         for (const auto &message : messages)
             positions += message.topic == topics::kDriverPositions && codec::decodePositionUpdate(message.value).hasValue();
         QVERIFY(positions >= 20 * int(lastRaceS - 1));
+
+        // Issue 22 item 9: the next start repairs it once: interrupted, ending at its last
+        // stored message, and says so; the start after that says nothing.
+        const qint64 lastStoredMs = messages.back().raceMs;
+        library.value().reset();
+        QProcess list;
+        list.setProcessEnvironment(environment);
+        list.start(QStringLiteral(PITWALL_BINARY), {"library", "list", "--library", path});
+        QVERIFY(list.waitForFinished(30000));
+        QCOMPARE(list.exitCode(), 0);
+        const QByteArray said = list.readAllStandardError();
+        QCOMPARE(said.count("was left recording"), 1);
+        QVERIFY2(said.contains(races.front().id.toUtf8()), said.constData());
+        const auto listed = QJsonDocument::fromJson(list.readAllStandardOutput()).array();
+        QCOMPARE(listed.size(), 1);
+        const auto repaired = RaceRecord::fromJson(listed.first().toObject());
+        QCOMPARE(repaired.state, QStringLiteral("interrupted"));
+        QCOMPARE(repaired.durationMs, lastStoredMs);
+        QCOMPARE(repaired.messageCount, qint64(messages.size()));
+        QCOMPARE(repaired.result.value("finished").toBool(true), false);
+        QVERIFY(!QFile::exists(recordingLockPath(path, repaired.id)));
+        list.start(QStringLiteral(PITWALL_BINARY), {"library", "list", "--library", path});
+        QVERIFY(list.waitForFinished(30000));
+        QVERIFY(!list.readAllStandardError().contains("was left recording"));
+    }
+
+    // A race being recorded right now (its recorder holds the lock) is not "repaired".
+    void liveRecordingIsLeftAlone()
+    {
+        const QString path = file(QStringLiteral("live.sqlite"));
+        auto recorder = RaceRecorder::start(path, sampleRace(QStringLiteral("race-live")));
+        QVERIFY(recorder.hasValue());
+        recorder.value()->record(topics::kDriverPositions, "race-live", "{}");
+        auto library = RaceLibrary::open(path);
+        QVERIFY(library.hasValue());
+        const auto repaired = library.value()->repairInterrupted();
+        QVERIFY(repaired.hasValue());
+        QVERIFY(repaired.value().empty());
+        QCOMPARE(library.value()->find(QStringLiteral("race-live")).value()->state, QStringLiteral("recording"));
+        QVERIFY(recorder.value()->finish(QStringLiteral("stopped"), {}));
+        QCOMPARE(library.value()->find(QStringLiteral("race-live")).value()->state, QStringLiteral("stopped"));
+        QVERIFY(!QFile::exists(recordingLockPath(path, QStringLiteral("race-live"))));
     }
 
     void fullDiskIsAClearErrorAndLeavesTheLibraryWhole()

@@ -7,6 +7,7 @@
 #include "sources/livetiming/JsonStreamReader.h"
 #include "sources/livetiming/LiveTimingReader.h"
 #include "sources/livetiming/LiveTimingText.h"
+#include "sources/livetiming/TelemetryParser.h"
 #include "sources/livetiming/ZPayloadDecoder.h"
 
 #include <QDateTime>
@@ -167,6 +168,7 @@ private slots:
     void emptyFileAndUnknownTopic();
     void fileLimit();
     void missingFolder();
+    void outOfRangeChannelsReadAsZero();
 
 private:
     RealSession m_baku;
@@ -1027,6 +1029,24 @@ void TestLiveTiming::missingFolder()
     const RealSession none = readLiveTimingFolder(empty.path());
     QCOMPARE(none.issueCount, qint64(1));
     QCOMPARE(none.missing.size(), LiveTimingReader::topics().size());
+}
+
+// Found by tests/fuzz/fuzz_zpayload: an rpm of 1.1e74 was converted to int (undefined
+// behaviour); channels past int's range now read as 0, the rest of the sample is kept.
+void TestLiveTiming::outOfRangeChannelsReadAsZero()
+{
+    RealSession session;
+    TelemetryParser parser(session);
+    QByteArray json("{\"Entries\":[{\"Utc\":\"2018-04-29T12:07:10.1Z\",\"Cars\":{\"44\":{\"Channels\":"
+                    "{\"0\":11000e70,\"2\":290,\"3\":-1e300,\"45\":1e20}}}}]}");
+    json.reserve(json.size() + TelemetryParser::paddingBytes());
+    int skipped = 0;
+    QCOMPARE(parser.parseCarData(json, 1000, std::nullopt, skipped), QString());
+    QCOMPARE(int(session.carData.size()), 1);
+    QCOMPARE(session.carData.front().rpm, 0);
+    QCOMPARE(session.carData.front().gear, 0);
+    QCOMPARE(session.carData.front().speedKph, 290.0);
+    QVERIFY(!session.carData.front().drs);
 }
 
 QTEST_GUILESS_MAIN(TestLiveTiming)

@@ -11,6 +11,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
+#include <thread>
 
 using namespace pitwall::secrets;
 
@@ -74,6 +76,36 @@ private slots:
         QVERIFY(nextRun.remove(QStringLiteral("kafka/api_secret")));
         QVERIFY(filesContaining(directory.path(), kSecret.toUtf8()).isEmpty());
         QVERIFY(!QFile::exists(path + QStringLiteral(".new")));
+    }
+
+    // Issue 22 item 17: the file is replaced in one step (rename over it), so another
+    // reader never finds it missing (and so never reads "no secrets") while it is rewritten.
+    void replacingTheFileNeverLeavesItMissing()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("secrets.json"));
+        SecretStore writer(QStringLiteral("PitWallTest"), path, SecretBackend::File);
+        QVERIFY(writer.store(QStringLiteral("openai/api_key"), kSecret));
+        std::atomic<bool> done{false};
+        std::atomic<int> reads{0}, missing{0};
+        std::thread reader([&] {
+            while (!done.load()) {
+                SecretStore nextRun(QStringLiteral("PitWallTest"), path, SecretBackend::File);
+                const auto value = nextRun.load(QStringLiteral("openai/api_key"));
+                ++reads;
+                if (!value.hasValue() || value.value().isEmpty())
+                    ++missing;
+            }
+        });
+        for (int i = 0; i < 1500; ++i)
+            QVERIFY(writer.store(QStringLiteral("aws/secret_access_key"), QString::number(i)));
+        done = true;
+        reader.join();
+        QVERIFY(reads.load() > 100);
+        QCOMPARE(missing.load(), 0);
+        QCOMPARE(writer.load(QStringLiteral("aws/secret_access_key")).value(), QStringLiteral("1499"));
+        // No temporary file is left beside it.
+        QCOMPARE(QDir(directory.path()).entryList(QDir::Files), QStringList{QStringLiteral("secrets.json")});
     }
 
     void damagedFileIsSaidPlainly()

@@ -1,5 +1,8 @@
 #include "TelemetryParser.h"
 
+#include <cmath>
+#include <limits>
+
 #include "LiveTimingText.h"
 
 #include <simdjson.h>
@@ -17,6 +20,15 @@ double numberOf(simdjson::dom::element element)
     if (element.get_double().get(value) != simdjson::SUCCESS)
         return 0;
     return value;
+}
+
+// A channel's number as an int: values past int's range (1.1e74 rpm in a damaged payload,
+// found by tests/fuzz/fuzz_zpayload) were undefined behaviour when converted; they read as 0.
+int wholeNumberOf(double value)
+{
+    return std::isfinite(value) && value >= double(std::numeric_limits<int>::min()) && value <= double(std::numeric_limits<int>::max())
+               ? int(value)
+               : 0;
 }
 
 bool drsOpen(int value)
@@ -104,17 +116,17 @@ QString TelemetryParser::parseCarData(const QByteArray &json, qint64 lineMs, std
                 const std::string_view id = channel.key;
                 const double value = numberOf(channel.value);
                 if (id == "0")
-                    sample.rpm = int(value);
+                    sample.rpm = wholeNumberOf(value);
                 else if (id == "2")
                     sample.speedKph = value;
                 else if (id == "3")
-                    sample.gear = int(value);
+                    sample.gear = wholeNumberOf(value);
                 else if (id == "4")
                     sample.throttlePct = qBound(0.0, value, 100.0); // 104 marks an invalid reading
                 else if (id == "5")
                     sample.brakePct = value >= 1 ? 100.0 : 0.0;      // on/off, sent as 0/100 (or 0/1)
                 else if (id == "45")
-                    sample.drs = drsOpen(int(value));
+                    sample.drs = drsOpen(wholeNumberOf(value));
             }
             d->session.carData.push_back(sample);
         }
