@@ -233,7 +233,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(window, QStringLiteral("startSetupStatus"))->text().contains(QStringLiteral("OpenAI")),
                                  5000);
 
-        // The next race, short and fast: its commentary is the server's, no restart between.
+        // The next race, short and fast: its commentary is the server's, no restart between
+        // (Kafka reconnects with the saved setup first).
+        waitForKafka(window);
         child<QSpinBox>(window, QStringLiteral("startLaps"))->setValue(2);
         auto *speed = child<QComboBox>(window, QStringLiteral("startSpeed"));
         speed->setCurrentIndex(speed->findData(0.0));
