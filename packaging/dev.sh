@@ -43,6 +43,9 @@ if [ "$command" = fuzz ]; then
   seed fuzz_zpayload position '\x04{"Position":[{"Timestamp":"2018-04-29T12:07:10.1Z","Entries":{"44":{"Status":"OnTrack","X":1,"Y":2,"Z":3}}}]}'
   seed fuzz_zpayload cardata '\x00{"Entries":[{"Utc":"2018-04-29T12:07:10.1Z","Cars":{"44":{"Channels":{"0":11000,"2":290,"3":7,"4":100,"5":0,"45":12}}}}]}'
   seed fuzz_mcp initialize '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"fuzz","version":"1"}}}'
+  # Byte 0: 0 request, 1 Metadata answer, 2 FindCoordinator answer; byte 1: api version.
+  seed fuzz_kafkawire produce '\x00\x07\x00\x00\x00\x07\x00\x00\x00\x01\xff\xff\xff\xff\x00\x01\x00\x00\x03\xe8\x00\x00\x00\x00'
+  seed fuzz_kafkawire metadata '\x01\x01\x00\x00\x00\x2a\x00\x00\x00\x01\x00\x00\x00\x01\x00\x09127.0.0.1\x00\x00\x23\x84\xff\xff\x00\x00\x00\x01\x00\x00\x00\x00'
   seed fuzz_mcp call '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_leaderboard","arguments":{}}}'
   seed fuzz_mcp list '[{"jsonrpc":"2.0","id":3,"method":"tools/list"},{"jsonrpc":"2.0","method":"notifications/initialized"}]'
   # A .z payload: base64 of raw DEFLATE, as the archive serves it.
