@@ -4,7 +4,8 @@
 #include "StopSignals.h"
 
 #include "core/Grid.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
+#include "cloud/CloudTables.h"
 #include "pipeline/RaceSession.h"
 #include "stream/KafkaEndpoint.h"
 
@@ -109,7 +110,7 @@ int runHeadless(const KafkaSelection &kafka, const SessionOptions &sessionOption
     }
     say(config.value() ? QStringLiteral("connecting to Kafka at %1").arg(config.value()->bootstrap())
                        : QStringLiteral("starting the embedded Kafka broker"));
-    auto endpoint = KafkaEndpoint::prepare(config.value());
+    auto endpoint = KafkaEndpoint::prepare(config.value(), cloud::registrySchemas());
     if (!endpoint) {
         say(endpoint.error().message);
         return kBadKafka;

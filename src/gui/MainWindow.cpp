@@ -3,33 +3,34 @@
 #include "CachedTextDelegate.h"
 #include "AskPanel.h"
 #include "mcp/McpTools.h"
-#include "mcp/RaceEngineer.h"
-#include "pipeline/AiServices.h"
+#include "engineer/RaceEngineer.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/AskClient.h"
 
-#include "AnomalyListModel.h"
+#include "view/AnomalyListModel.h"
 #include "AnomalyPanel.h"
-#include "DisplayNames.h"
-#include "FeedModel.h"
+#include "view/DisplayNames.h"
+#include "view/FeedModel.h"
 #include "FeedPanel.h"
 #include "KafkaConnectionDialog.h"
 #include "LiveServersDialog.h"
 #include "CloudDeployPanel.h"
 #include "SetupWizard.h"
+#include "cloud/CloudTables.h"
 #include "secrets/AppSecrets.h"
 #include "setup/SetupConfig.h"
-#include "mcp/LiveServers.h"
+#include "live/LiveServers.h"
 #include "LapChartsPanel.h"
-#include "RaceClock.h"
-#include "RaceViewStore.h"
+#include "view/RaceClock.h"
+#include "view/RaceViewStore.h"
 #include "TelemetryPanel.h"
 #include "Theme.h"
 #include "StartPage.h"
 #include "TrackMapWidget.h"
-#include "LeaderboardModel.h"
+#include "view/LeaderboardModel.h"
 #include "LibraryPanel.h"
-#include "RaceLibraryModel.h"
-#include "PipelineHealthModel.h"
+#include "view/RaceLibraryModel.h"
+#include "view/PipelineHealthModel.h"
 #include "PipelinePanel.h"
 #include "core/Grid.h"
 #include "pipeline/PipelineDefinition.h"
@@ -965,7 +966,7 @@ void MainWindow::connectKafka(const KafkaSelection &selection)
         watcher->deleteLater();
         onKafkaPrepared(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([external = config.value()] { return KafkaEndpoint::prepare(external); }));
+    watcher->setFuture(QtConcurrent::run([external = config.value()] { return KafkaEndpoint::prepare(external, cloud::registrySchemas()); }));
 }
 
 void MainWindow::onKafkaPrepared(Expected<std::shared_ptr<KafkaEndpoint>> endpoint)
