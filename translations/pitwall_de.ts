@@ -145,22 +145,22 @@
 <context>
     <name>CloudPipelinePlan</name>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="137"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="136"/>
         <source>runs in the app: it writes each commentary line with its embedding to MongoDB Atlas through the app&apos;s MongoDB driver (Confluent Cloud&apos;s MongoDB tables are read-only)</source>
         <translation>läuft in der App: sie schreibt jede Kommentarzeile mit ihrem Embedding über den MongoDB-Treiber der App in MongoDB Atlas (die MongoDB-Tabellen von Confluent Cloud sind nur lesbar)</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="141"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="140"/>
         <source>needs Amazon Bedrock (region, keys and model) for AI_COMPLETE</source>
         <translation>braucht Amazon Bedrock (Region, Schlüssel und Modell) für AI_COMPLETE</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="143"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="142"/>
         <source>needs an OpenAI key for the embedding model</source>
         <translation>braucht einen OpenAI-Schlüssel für das Embedding-Modell</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="145"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="144"/>
         <source>needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG</source>
         <translation>braucht MongoDB Atlas (URI mit Benutzer, Datenbank, Sammlung, Index) für VECTOR_SEARCH_AGG</translation>
     </message>
@@ -1294,37 +1294,37 @@
 <context>
     <name>pitwall::AnomalyListModel</name>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="100"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="100"/>
         <source>%1 of %2 (%3) read %4, outside the expected %5 – %6</source>
         <translation>%1 von %2 (%3) zeigte %4, außerhalb der erwarteten %5 – %6</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="115"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="115"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="116"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="116"/>
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="117"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="117"/>
         <source>Metric</source>
         <translation>Messgröße</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="118"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="118"/>
         <source>Actual</source>
         <translation>Ist</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="119"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="119"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="120"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="120"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
@@ -1528,137 +1528,137 @@
 <context>
     <name>pitwall::DisplayNames</name>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="11"/>
+        <location filename="../src/view/DisplayNames.cpp" line="11"/>
         <source>Engine temperature</source>
         <translation>Motortemperatur</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="12"/>
+        <location filename="../src/view/DisplayNames.cpp" line="12"/>
         <source>Oil temperature</source>
         <translation>Öltemperatur</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="13"/>
+        <location filename="../src/view/DisplayNames.cpp" line="13"/>
         <source>Tyre front left</source>
         <translation>Reifen vorne links</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="14"/>
+        <location filename="../src/view/DisplayNames.cpp" line="14"/>
         <source>Tyre front right</source>
         <translation>Reifen vorne rechts</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="15"/>
+        <location filename="../src/view/DisplayNames.cpp" line="15"/>
         <source>Tyre rear left</source>
         <translation>Reifen hinten links</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="16"/>
+        <location filename="../src/view/DisplayNames.cpp" line="16"/>
         <source>Tyre rear right</source>
         <translation>Reifen hinten rechts</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="17"/>
+        <location filename="../src/view/DisplayNames.cpp" line="17"/>
         <source>Brake front left</source>
         <translation>Bremse vorne links</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="18"/>
+        <location filename="../src/view/DisplayNames.cpp" line="18"/>
         <source>Brake front right</source>
         <translation>Bremse vorne rechts</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="19"/>
+        <location filename="../src/view/DisplayNames.cpp" line="19"/>
         <source>Brake rear left</source>
         <translation>Bremse hinten links</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="20"/>
+        <location filename="../src/view/DisplayNames.cpp" line="20"/>
         <source>Brake rear right</source>
         <translation>Bremse hinten rechts</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="21"/>
+        <location filename="../src/view/DisplayNames.cpp" line="21"/>
         <source>Lap time</source>
         <translation>Rundenzeit</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="50"/>
+        <location filename="../src/view/DisplayNames.cpp" line="50"/>
         <source>Lights out: the race has started (%1 laps)</source>
         <translation>Lichter aus: das Rennen läuft (%1 Runden)</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="52"/>
+        <location filename="../src/view/DisplayNames.cpp" line="52"/>
         <source>%1 passes %2 for P%3%4</source>
         <translation>%1 überholt %2 und ist P%3%4</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="55"/>
+        <location filename="../src/view/DisplayNames.cpp" line="55"/>
         <source> with DRS</source>
         <translation> mit DRS</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="59"/>
+        <location filename="../src/view/DisplayNames.cpp" line="59"/>
         <source>: %1 → %2</source>
         <translation>: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="61"/>
+        <location filename="../src/view/DisplayNames.cpp" line="61"/>
         <source>%1 pits%2, %3 s stationary</source>
         <translation>%1 an der Box%2, %3 s Standzeit</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="65"/>
+        <location filename="../src/view/DisplayNames.cpp" line="65"/>
         <source>%1 pits%2, %3 s in the pit lane</source>
         <translation>%1 an der Box%2, %3 s in der Boxengasse</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <location filename="../src/view/DisplayNames.cpp" line="68"/>
         <source>%1 pits%2</source>
         <translation>%1 an der Box%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="85"/>
+        <location filename="../src/view/DisplayNames.cpp" line="85"/>
         <source>Red flag: the session is stopped</source>
         <translation>Rote Flagge: die Sitzung ist unterbrochen</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="92"/>
+        <location filename="../src/view/DisplayNames.cpp" line="92"/>
         <source>Race control: %1</source>
         <translation>Rennleitung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="71"/>
+        <location filename="../src/view/DisplayNames.cpp" line="71"/>
         <source>Fastest lap: %1, %2</source>
         <translation>Schnellste Runde: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
+        <location filename="../src/view/DisplayNames.cpp" line="76"/>
         <source>Virtual safety car ending</source>
         <translation>Virtuelles Safety Car endet</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
+        <location filename="../src/view/DisplayNames.cpp" line="76"/>
         <source>Safety car in this lap</source>
         <translation>Safety Car kommt in dieser Runde herein</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
+        <location filename="../src/view/DisplayNames.cpp" line="78"/>
         <source>Virtual safety car: %1</source>
         <translation>Virtuelles Safety Car: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
+        <location filename="../src/view/DisplayNames.cpp" line="78"/>
         <source>Safety car: %1</source>
         <translation>Safety Car: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="81"/>
+        <location filename="../src/view/DisplayNames.cpp" line="81"/>
         <source>%1 retires (%2)</source>
         <translation>%1 scheidet aus (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="83"/>
+        <location filename="../src/view/DisplayNames.cpp" line="83"/>
         <source>Chequered flag</source>
         <translation>Zielflagge</translation>
     </message>
@@ -1666,32 +1666,32 @@
 <context>
     <name>pitwall::FeedModel</name>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="61"/>
+        <location filename="../src/view/FeedModel.cpp" line="61"/>
         <source>Lap %1 · %2</source>
         <translation>Runde %1 · %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="62"/>
+        <location filename="../src/view/FeedModel.cpp" line="62"/>
         <source>race control</source>
         <translation>Rennleitung</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="83"/>
+        <location filename="../src/view/FeedModel.cpp" line="83"/>
         <source>commentary</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="85"/>
+        <location filename="../src/view/FeedModel.cpp" line="85"/>
         <source>offline · fallback</source>
         <translation>offline · Ersatz</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="87"/>
+        <location filename="../src/view/FeedModel.cpp" line="87"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="137"/>
+        <location filename="../src/view/FeedModel.cpp" line="137"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1784,77 +1784,77 @@
 <context>
     <name>pitwall::LeaderboardModel</name>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="32"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="32"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="33"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="33"/>
         <source>+/-</source>
         <translation>+/-</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="34"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="34"/>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="35"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="35"/>
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="36"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="36"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="37"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="37"/>
         <source>Gap</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="38"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="38"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="39"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="39"/>
         <source>Last lap</source>
         <translation>Letzte Runde</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="40"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="40"/>
         <source>Tyre</source>
         <translation>Reifen</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="41"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="41"/>
         <source>Pits</source>
         <translation>Stopps</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="42"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="42"/>
         <source>Speed (km/h)</source>
         <translation>Tempo (km/h)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="66"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="66"/>
         <source>OUT</source>
         <translation>AUS</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="68"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="68"/>
         <source>PIT</source>
         <translation>BOX</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="70"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="70"/>
         <source>Winner</source>
         <translation>Sieger</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="70"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="70"/>
         <source>Leader</source>
         <translation>Führender</translation>
     </message>
@@ -2089,547 +2089,547 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="142"/>
+        <location filename="../src/gui/MainWindow.cpp" line="143"/>
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="143"/>
+        <location filename="../src/gui/MainWindow.cpp" line="144"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="173"/>
+        <location filename="../src/gui/MainWindow.cpp" line="174"/>
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="195"/>
+        <location filename="../src/gui/MainWindow.cpp" line="196"/>
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="200"/>
-        <location filename="../src/gui/MainWindow.cpp" line="334"/>
-        <location filename="../src/gui/MainWindow.cpp" line="896"/>
+        <location filename="../src/gui/MainWindow.cpp" line="201"/>
+        <location filename="../src/gui/MainWindow.cpp" line="335"/>
+        <location filename="../src/gui/MainWindow.cpp" line="897"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="227"/>
+        <location filename="../src/gui/MainWindow.cpp" line="228"/>
         <source>&amp;Faster</source>
         <translation>S&amp;chneller</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="232"/>
+        <location filename="../src/gui/MainWindow.cpp" line="233"/>
         <source>Follow the F1 &amp;game (UDP telemetry)</source>
         <translation>Dem F1-&amp;Spiel folgen (UDP-Telemetrie)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="234"/>
+        <location filename="../src/gui/MainWindow.cpp" line="235"/>
         <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
         <translation>Ein Live-Rennen aus dem Spiel EA SPORTS F1: dessen UDP-Telemetrie auf diesen Rechner richten, Port 20777</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="252"/>
+        <location filename="../src/gui/MainWindow.cpp" line="253"/>
         <source>S&amp;lower</source>
         <translation>Langsa&amp;mer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="379"/>
+        <location filename="../src/gui/MainWindow.cpp" line="380"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="395"/>
+        <location filename="../src/gui/MainWindow.cpp" line="396"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="405"/>
+        <location filename="../src/gui/MainWindow.cpp" line="406"/>
         <source>Import &amp;real race…</source>
         <translation>&amp;Echtes Rennen importieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="419"/>
+        <location filename="../src/gui/MainWindow.cpp" line="420"/>
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="424"/>
+        <location filename="../src/gui/MainWindow.cpp" line="425"/>
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="431"/>
+        <location filename="../src/gui/MainWindow.cpp" line="432"/>
         <source>Kafka is not ready yet.</source>
         <translation>Kafka ist noch nicht bereit.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="466"/>
+        <location filename="../src/gui/MainWindow.cpp" line="467"/>
         <source>Telemetry</source>
         <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="469"/>
+        <location filename="../src/gui/MainWindow.cpp" line="470"/>
         <source>Race trace</source>
         <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="464"/>
+        <location filename="../src/gui/MainWindow.cpp" line="465"/>
         <source>Track map</source>
         <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="183"/>
+        <location filename="../src/gui/MainWindow.cpp" line="184"/>
         <source> Laps </source>
         <translation> Runden </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="187"/>
+        <location filename="../src/gui/MainWindow.cpp" line="188"/>
         <source>Full</source>
         <translation>Voll</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="188"/>
+        <location filename="../src/gui/MainWindow.cpp" line="189"/>
         <source>Race length in laps (Full: the circuit&apos;s race distance)</source>
         <translation>Renndistanz in Runden (Voll: die Renndistanz der Strecke)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="203"/>
+        <location filename="../src/gui/MainWindow.cpp" line="204"/>
         <source> Source </source>
         <translation> Quelle </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="206"/>
+        <location filename="../src/gui/MainWindow.cpp" line="207"/>
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="207"/>
+        <location filename="../src/gui/MainWindow.cpp" line="208"/>
         <source>F1 game (UDP)</source>
         <translation>F1-Spiel (UDP)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="208"/>
+        <location filename="../src/gui/MainWindow.cpp" line="209"/>
         <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game&apos;s UDP telemetry</source>
         <translation>Was Start startet: ein simuliertes Rennen oder ein Live-Rennen aus der UDP-Telemetrie des EA SPORTS F1-Spiels</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="236"/>
+        <location filename="../src/gui/MainWindow.cpp" line="237"/>
         <source>F1 game: listen on this machine only</source>
         <translation>F1-Spiel: nur auf diesem Rechner lauschen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="240"/>
+        <location filename="../src/gui/MainWindow.cpp" line="241"/>
         <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
         <translation>Ein: nur ein Spiel auf diesem Computer kann Telemetrie senden (127.0.0.1). Aus: das Spiel darf auf einer Konsole oder einem anderen PC in Ihrem Netzwerk laufen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="242"/>
+        <location filename="../src/gui/MainWindow.cpp" line="243"/>
         <source>F1 game: UDP port…</source>
         <translation>F1-Spiel: UDP-Port…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="246"/>
+        <location filename="../src/gui/MainWindow.cpp" line="247"/>
         <source>F1 game UDP port</source>
         <translation>UDP-Port des F1-Spiels</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="247"/>
+        <location filename="../src/gui/MainWindow.cpp" line="248"/>
         <source>The port set in the game&apos;s Telemetry Settings (UDP Port):</source>
         <translation>Der in den Telemetrie-Einstellungen des Spiels gesetzte Port (UDP Port):</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="310"/>
+        <location filename="../src/gui/MainWindow.cpp" line="311"/>
         <source>Start &amp;page</source>
         <translation>Start&amp;seite</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="314"/>
+        <location filename="../src/gui/MainWindow.cpp" line="315"/>
         <source>&amp;Replay the latest race</source>
         <translation>Letztes Rennen &amp;wiedergeben</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="319"/>
+        <location filename="../src/gui/MainWindow.cpp" line="320"/>
         <source>The library has no race yet: run one first.</source>
         <translation>Die Bibliothek enthält noch kein Rennen: fahren Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="350"/>
+        <location filename="../src/gui/MainWindow.cpp" line="351"/>
         <source>Kafka: the embedded broker</source>
         <translation>Kafka: der eingebettete Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="351"/>
+        <location filename="../src/gui/MainWindow.cpp" line="352"/>
         <source>Kafka: %1</source>
         <translation>Kafka: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="358"/>
+        <location filename="../src/gui/MainWindow.cpp" line="359"/>
         <source>Commentary: the offline commentator</source>
         <translation>Kommentar: der Offline-Kommentator</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="360"/>
+        <location filename="../src/gui/MainWindow.cpp" line="361"/>
         <source>Commentary: Amazon Bedrock, %1 in %2</source>
         <translation>Kommentar: Amazon Bedrock, %1 in %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="362"/>
+        <location filename="../src/gui/MainWindow.cpp" line="363"/>
         <source>Commentary: OpenAI API, %1 at %2</source>
         <translation>Kommentar: OpenAI-API, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="365"/>
+        <location filename="../src/gui/MainWindow.cpp" line="366"/>
         <source>Embeddings: OpenAI API, %1 at %2</source>
         <translation>Embeddings: OpenAI-API, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="366"/>
+        <location filename="../src/gui/MainWindow.cpp" line="367"/>
         <source>Embeddings: offline (%1)</source>
         <translation>Embeddings: offline (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="367"/>
+        <location filename="../src/gui/MainWindow.cpp" line="368"/>
         <source>Vector store: %1</source>
         <translation>Vektorspeicher: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="371"/>
+        <location filename="../src/gui/MainWindow.cpp" line="372"/>
         <source>Commentary, embeddings and vector store: offline, on this machine</source>
         <translation>Kommentar, Embeddings und Vektorspeicher: offline, auf diesem Rechner</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="477"/>
+        <location filename="../src/gui/MainWindow.cpp" line="478"/>
         <source>Race feed</source>
         <translation>Renngeschehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="486"/>
+        <location filename="../src/gui/MainWindow.cpp" line="487"/>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="519"/>
+        <location filename="../src/gui/MainWindow.cpp" line="520"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="522"/>
+        <location filename="../src/gui/MainWindow.cpp" line="523"/>
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="556"/>
+        <location filename="../src/gui/MainWindow.cpp" line="557"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="560"/>
+        <location filename="../src/gui/MainWindow.cpp" line="561"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="571"/>
+        <location filename="../src/gui/MainWindow.cpp" line="572"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="640"/>
+        <location filename="../src/gui/MainWindow.cpp" line="641"/>
         <source>%1 live</source>
         <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="641"/>
+        <location filename="../src/gui/MainWindow.cpp" line="642"/>
         <source>%1 (held)</source>
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="659"/>
+        <location filename="../src/gui/MainWindow.cpp" line="660"/>
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="682"/>
+        <location filename="../src/gui/MainWindow.cpp" line="683"/>
         <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
         <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="691"/>
+        <location filename="../src/gui/MainWindow.cpp" line="692"/>
         <source>%1 — classification</source>
         <translation>%1 — Klassement</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="693"/>
+        <location filename="../src/gui/MainWindow.cpp" line="694"/>
         <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
         <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="697"/>
+        <location filename="../src/gui/MainWindow.cpp" line="698"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="697"/>
+        <location filename="../src/gui/MainWindow.cpp" line="698"/>
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="697"/>
+        <location filename="../src/gui/MainWindow.cpp" line="698"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="739"/>
+        <location filename="../src/gui/MainWindow.cpp" line="740"/>
         <source>Replay</source>
         <translation>Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="744"/>
-        <location filename="../src/gui/MainWindow.cpp" line="755"/>
-        <location filename="../src/gui/MainWindow.cpp" line="1355"/>
+        <location filename="../src/gui/MainWindow.cpp" line="745"/>
+        <location filename="../src/gui/MainWindow.cpp" line="756"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1356"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="748"/>
+        <location filename="../src/gui/MainWindow.cpp" line="749"/>
         <source>Hold the replay, and resume it (Ctrl+Space)</source>
         <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="752"/>
+        <location filename="../src/gui/MainWindow.cpp" line="753"/>
         <source>Race time of the replay: drag to jump</source>
         <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="755"/>
+        <location filename="../src/gui/MainWindow.cpp" line="756"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="775"/>
+        <location filename="../src/gui/MainWindow.cpp" line="776"/>
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="777"/>
+        <location filename="../src/gui/MainWindow.cpp" line="778"/>
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="812"/>
+        <location filename="../src/gui/MainWindow.cpp" line="813"/>
         <source>Some saved secrets could not be read: %1</source>
         <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1344"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1345"/>
         <source>Kafka is not connected: see File ▸ Kafka connection.</source>
         <translation>Kafka ist nicht verbunden: siehe Datei ▸ Kafka-Verbindung.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1345"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1346"/>
         <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
         <translation>Ein Rennen läuft: beenden Sie es (Rennen ▸ Stopp), um ein weiteres zu starten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="863"/>
+        <location filename="../src/gui/MainWindow.cpp" line="864"/>
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="912"/>
+        <location filename="../src/gui/MainWindow.cpp" line="913"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="931"/>
+        <location filename="../src/gui/MainWindow.cpp" line="932"/>
         <source>Lap %v of %m</source>
         <translation>Runde %v von %m</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="959"/>
+        <location filename="../src/gui/MainWindow.cpp" line="960"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="293"/>
-        <location filename="../src/gui/MainWindow.cpp" line="960"/>
+        <location filename="../src/gui/MainWindow.cpp" line="294"/>
+        <location filename="../src/gui/MainWindow.cpp" line="961"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="829"/>
+        <location filename="../src/gui/MainWindow.cpp" line="830"/>
         <source> The running race keeps its settings.</source>
         <translation> Das laufende Rennen behält seine Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="831"/>
+        <location filename="../src/gui/MainWindow.cpp" line="832"/>
         <source>Setup saved; it applies to the next race.%1</source>
         <translation>Einrichtung gespeichert; sie gilt ab dem nächsten Rennen.%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="835"/>
+        <location filename="../src/gui/MainWindow.cpp" line="836"/>
         <source>Setup saved: starting the new AI connections…%1</source>
         <translation>Einrichtung gespeichert: die neuen KI-Verbindungen werden gestartet…%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="842"/>
+        <location filename="../src/gui/MainWindow.cpp" line="843"/>
         <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
         <translation>Die neuen KI-Einstellungen konnten nicht starten: %1. Die Rennen behalten die bisherigen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="846"/>
+        <location filename="../src/gui/MainWindow.cpp" line="847"/>
         <source>Setup applied: the next race uses %1 and %2.%3</source>
         <translation>Einrichtung übernommen: das nächste Rennen nutzt %1 und %2.%3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="975"/>
+        <location filename="../src/gui/MainWindow.cpp" line="976"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="976"/>
+        <location filename="../src/gui/MainWindow.cpp" line="977"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="982"/>
+        <location filename="../src/gui/MainWindow.cpp" line="983"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="984"/>
+        <location filename="../src/gui/MainWindow.cpp" line="985"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="984"/>
+        <location filename="../src/gui/MainWindow.cpp" line="985"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1003"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1004"/>
         <source>There is no race %1 in the library.</source>
         <translation>In der Bibliothek gibt es kein Rennen %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1073"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1074"/>
         <source>F1 game</source>
         <translation>F1-Spiel</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1087"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 Port %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1089"/>
         <source>%1 port %2</source>
         <translation>%1 Port %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1089"/>
         <source>this machine</source>
         <translation>diesem Rechner</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1092"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1093"/>
         <source>F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)</source>
         <translation>F1-Spiel: warte auf Telemetrie an %1 (UDP-Telemetrie an, UDP-Format 2024 oder 2025)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1094"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1095"/>
         <source>F1 game: %1</source>
         <translation>F1-Spiel: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1096"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
         <source>F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7</source>
         <translation>F1-Spiel: %1, %2 Pakete/s, Format %3, %4, %5 · abgewiesen %6 · an %7</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1098"/>
         <source>receiving</source>
         <translation>empfange</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1098"/>
         <source>session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1153"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1154"/>
         <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>Die Fahrer dieses Rennens ließen sich nicht lesen (%1); das eingebaute Starterfeld wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1203"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1204"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1221"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1222"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1222"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1223"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1265"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1266"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1266"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1267"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1267"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1268"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1247"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1248"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="124"/>
+        <location filename="../src/gui/MainWindow.cpp" line="125"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1275"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1276"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1284"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1285"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1313"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1314"/>
         <source>produced %1 · consumed %2</source>
         <translation>erzeugt %1 · gelesen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1314"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1315"/>
         <source>lag %1</source>
         <translation>Rückstand %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1316"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1317"/>
         <source>errors %1 · skipped %2</source>
         <translation>Fehler %1 · übersprungen %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1317"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1318"/>
         <source>errors %1</source>
         <translation>Fehler %1</translation>
     </message>
@@ -2637,57 +2637,57 @@
 <context>
     <name>pitwall::PipelineHealthModel</name>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="73"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="73"/>
         <source>Stage</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="74"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="74"/>
         <source>In/s</source>
         <translation>Ein/s</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="75"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="75"/>
         <source>Out/s</source>
         <translation>Aus/s</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="76"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="76"/>
         <source>In</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="77"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="77"/>
         <source>Out</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="78"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="78"/>
         <source>Lag</source>
         <translation>Rückstand</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="79"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="79"/>
         <source>p50 µs</source>
         <translation>p50 µs</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="80"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="80"/>
         <source>p99 µs</source>
         <translation>p99 µs</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="81"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="81"/>
         <source>Dead-lettered</source>
         <translation>Dead Letter</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="82"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="82"/>
         <source>Failures</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="83"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="83"/>
         <source>Restarts</source>
         <translation>Neustarts</translation>
     </message>
@@ -2730,47 +2730,47 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::RaceEngineer</name>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="50"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="50"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="52"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="52"/>
         <source>a long result, cut to %1 characters</source>
         <translation>ein langes Ergebnis, auf %1 Zeichen gekürzt</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="57"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="57"/>
         <source>%1: 1 item</source>
         <translation>%1: 1 Eintrag</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="57"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="57"/>
         <source>%1: %2 items</source>
         <translation>%1: %2 Einträge</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="85"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="85"/>
         <source>The race engineer needs a language model that can call tools. Start Pit Wall with --llm bedrock (with AWS_REGION, AWS credentials or a profile, and --llm-model) or --llm openai (with OPENAI_API_KEY, or --llm-endpoint for a compatible server), or save one in the AI settings.</source>
         <translation>Der Renningenieur braucht ein Sprachmodell, das Werkzeuge aufrufen kann. Starten Sie Pit Wall mit --llm bedrock (mit AWS_REGION, AWS-Zugangsdaten oder einem Profil und --llm-model) oder --llm openai (mit OPENAI_API_KEY oder --llm-endpoint für einen kompatiblen Server), oder speichern Sie eines in den KI-Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="100"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="100"/>
         <source>The race engineer is still answering the last question.</source>
         <translation>Der Renningenieur beantwortet noch die letzte Frage.</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="104"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="104"/>
         <source>Type a question first.</source>
         <translation>Bitte zuerst eine Frage eingeben.</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="134"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="134"/>
         <source>The model did not answer: %1</source>
         <translation>Das Modell hat nicht geantwortet: %1</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="151"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="151"/>
         <source>The model was still calling tools after %1 rounds; ask a narrower question.</source>
         <translation>Das Modell rief nach %1 Runden immer noch Werkzeuge auf; stellen Sie eine engere Frage.</translation>
     </message>
@@ -2778,43 +2778,43 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::RaceLibraryModel</name>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="36"/>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="47"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="36"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="47"/>
         <source>The race library is not open.</source>
         <translation>Die Rennbibliothek ist nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="105"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="105"/>
         <source>Race</source>
         <translation>Rennen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="106"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="106"/>
         <source>Circuit</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="107"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="107"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="108"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="108"/>
         <source>Laps</source>
         <translation>Runden</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="109"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="109"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="110"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="110"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="111"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="111"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
@@ -3495,6 +3495,39 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <location filename="../src/cloud/CloudProvisioner.cpp" line="330"/>
         <source>Deleting</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::cloud::FlinkDeployer</name>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="77"/>
+        <source>replacing the deployed version</source>
+        <translation>ersetze die bereitgestellte Version</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="100"/>
+        <source>statement %1 was still being deleted after %2 s</source>
+        <translation>Anweisung %1 wurde nach %2 s noch gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="128"/>
+        <source>statement %1 disappeared before it ran (it may have failed at once: see its exceptions in the Confluent Cloud console)</source>
+        <translation>Anweisung %1 verschwand, bevor sie lief (sie ist vielleicht sofort fehlgeschlagen: siehe ihre Ausnahmen in der Confluent-Cloud-Konsole)</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="135"/>
+        <source>statement %1 is %2: %3</source>
+        <translation>Anweisung %1 ist %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="135"/>
+        <source>no detail given</source>
+        <translation>keine Einzelheiten angegeben</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="144"/>
+        <source>statement %1 was still %2 after %3 s</source>
+        <translation>Anweisung %1 war nach %3 s noch %2</translation>
     </message>
 </context>
 <context>
