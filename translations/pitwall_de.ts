@@ -2388,7 +2388,7 @@
     <message>
         <location filename="../src/gui/MainWindow.cpp" line="745"/>
         <location filename="../src/gui/MainWindow.cpp" line="756"/>
-        <location filename="../src/gui/MainWindow.cpp" line="1356"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1359"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -2423,12 +2423,17 @@
         <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1345"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1320"/>
+        <source> · broker refused %1</source>
+        <translation> · vom Broker abgewiesen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="1348"/>
         <source>Kafka is not connected: see File ▸ Kafka connection.</source>
         <translation>Kafka ist nicht verbunden: siehe Datei ▸ Kafka-Verbindung.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1346"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1349"/>
         <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
         <translation>Ein Rennen läuft: beenden Sie es (Rennen ▸ Stopp), um ein weiteres zu starten.</translation>
     </message>

@@ -2388,7 +2388,7 @@
     <message>
         <location filename="../src/gui/MainWindow.cpp" line="745"/>
         <location filename="../src/gui/MainWindow.cpp" line="756"/>
-        <location filename="../src/gui/MainWindow.cpp" line="1356"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1359"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -2423,12 +2423,17 @@
         <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1345"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1320"/>
+        <source> · broker refused %1</source>
+        <translation> · rechazados por el broker: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="1348"/>
         <source>Kafka is not connected: see File ▸ Kafka connection.</source>
         <translation>Kafka no está conectado: vea Archivo ▸ Conexión Kafka.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1346"/>
+        <location filename="../src/gui/MainWindow.cpp" line="1349"/>
         <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
         <translation>Hay una carrera en curso: deténgala (Carrera ▸ Detener) para iniciar otra.</translation>
     </message>

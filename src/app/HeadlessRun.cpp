@@ -58,6 +58,7 @@ QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, c
                        {"errors", qint64(stats.errors)},
                        {"skipped", qint64(stats.skipped)},
                        {"rejected", qint64(stats.rejected)},
+                       {"broker_refused", qint64(stats.brokerRefused)},
                        {"other_races", qint64(stats.otherRaces)},
                        {"produced_all_topics", qint64(stats.producedAllTopics)},
                        {"topics", topics},

@@ -1314,8 +1314,11 @@ void MainWindow::showStats(const SessionStats &stats)
     m_countsLabel->setText(tr("produced %1 · consumed %2").arg(stats.produced).arg(stats.consumed));
     m_lagLabel->setText(tr("lag %1").arg(stats.lag));
     const quint64 problems = stats.errors + stats.skipped;
-    m_errorsLabel->setText(stats.skipped ? tr("errors %1 · skipped %2").arg(stats.errors).arg(stats.skipped)
-                                         : tr("errors %1").arg(stats.errors));
+    QString errors = stats.skipped ? tr("errors %1 · skipped %2").arg(stats.errors).arg(stats.skipped)
+                                   : tr("errors %1").arg(stats.errors);
+    if (stats.brokerRefused)
+        errors += tr(" · broker refused %1").arg(stats.brokerRefused);
+    m_errorsLabel->setText(errors);
     m_errorsLabel->setStyleSheet(problems ? QStringLiteral("color: #e74c3c; font-weight: 600;") : QString());
     m_errorsLabel->setToolTip(stats.lastError.isEmpty() ? QString()
                                                         : QStringLiteral("<p>%1</p>").arg(stats.lastError.toHtmlEscaped()));

@@ -525,6 +525,11 @@ SessionStats RaceSession::stats() const
     if (m_clients->contextConsumer)
         stats.skipped += m_clients->contextConsumer->stats().skipped;
     stats.leaderLap = m_clients->runner->leaderLap();
+    if (m_endpoint) {
+        const auto door = m_endpoint->frontDoorCounts();
+        stats.brokerRefused = door.refusedProduceRequests + door.refusedConnections + door.closedForOversize
+                              + door.closedForGarbage;
+    }
     for (const auto *error : {&produced.lastError, &consumed.lastError, &feed.lastRejection}) {
         if (!error->isEmpty())
             stats.lastError = *error;

@@ -20,6 +20,9 @@ struct SessionStats {
     quint64 errors = 0;     // every failure: delivery, consumer, rejected messages
     qint64 lag = 0;         // messages on the broker not yet consumed
     quint64 viewDropped = 0; // telemetry the window did not take in time (SessionOptions::viewFeed)
+    // Requests and connections of outside clients the embedded broker's front door refused
+    // (oversized records, garbage, too many connections), since the broker started.
+    quint64 brokerRefused = 0;
     QString lastError;
     double raceTimeS = 0;
     int leaderLap = 0;

@@ -42,6 +42,10 @@ Expected<std::unique_ptr<EmbeddedBroker>> EmbeddedBroker::start(int partitions)
         return Error{QStringLiteral("the embedded Kafka broker could not start (no loopback port?)")};
 
     std::unique_ptr<EmbeddedBroker> broker(new EmbeddedBroker(std::move(handles)));
+    auto frontDoor = KafkaFrontDoor::start(broker->m_bootstrap);
+    if (!frontDoor)
+        return frontDoor.error();
+    broker->m_frontDoor = std::move(frontDoor).value();
     for (const char *topic : topics::kAll) {
         // The broker keeps only a few MB per partition; the forecasts (ten steps per tyre
         // per car per second) need more partitions so a reader a moment behind loses nothing.

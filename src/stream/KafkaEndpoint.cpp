@@ -18,7 +18,7 @@ Expected<std::shared_ptr<KafkaEndpoint>> KafkaEndpoint::prepare(const std::optio
         if (!broker)
             return broker.error();
         endpoint->m_broker = std::move(broker).value();
-        endpoint->m_clientConfig.setBootstrap(endpoint->m_broker->bootstrap());
+        endpoint->m_clientConfig.setBootstrap(endpoint->m_broker->internalBootstrap());
     } else {
         if (external->bootstrap().isEmpty())
             return Error{QStringLiteral("no Kafka bootstrap address: set bootstrap.servers or use --bootstrap HOST:PORT")};

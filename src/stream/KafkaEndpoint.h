@@ -33,7 +33,10 @@ public:
     }
 
     bool isEmbedded() const { return m_broker != nullptr; }
-    QString bootstrap() const { return m_clientConfig.bootstrap(); }
+    // The address to give other Kafka clients (the embedded broker's front door).
+    QString bootstrap() const { return m_broker ? m_broker->bootstrap() : m_clientConfig.bootstrap(); }
+    // Records and connections the embedded broker's front door refused (zero for a real cluster).
+    KafkaFrontDoor::Counts frontDoorCounts() const { return m_broker ? m_broker->frontDoorCounts() : KafkaFrontDoor::Counts{}; }
     // What producers and consumers of this cluster are created with.
     const KafkaConfig &clientConfig() const { return m_clientConfig; }
     qint64 prepareMs() const { return m_prepareMs; }

@@ -154,7 +154,7 @@ int main(int argc, char **argv)
     // 3. The stage end to end, against a raw relay, through the embedded broker.
     auto broker = EmbeddedBroker::start(kBenchPartitions).value();
     KafkaConfig brokerConfig;
-    brokerConfig.setBootstrap(broker->bootstrap());
+    brokerConfig.setBootstrap(broker->internalBootstrap());
     auto endpoint = KafkaEndpoint::prepare(brokerConfig).value();
     auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
     // Highest pace at which nothing is lost, raw and through the stage.

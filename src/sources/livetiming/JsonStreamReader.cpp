@@ -30,7 +30,8 @@ bool JsonStreamReader::open(QString *error)
             *error = QStringLiteral("cannot open: %1").arg(m_file.errorString());
         return false;
     }
-    m_chunk.resize(kChunkBytes);
+    // A topic file of a few KB needs no 1 MB chunk.
+    m_chunk.resize(qBound<qsizetype>(4096, m_file.size() + 1, kChunkBytes));
     return true;
 }
 
@@ -38,7 +39,7 @@ bool JsonStreamReader::fill()
 {
     if (m_limitHit)
         return false;
-    qint64 want = qMin<qint64>(kChunkBytes, m_limits.maxFileBytes - m_bytesRead);
+    qint64 want = qMin<qint64>(m_chunk.size(), m_limits.maxFileBytes - m_bytesRead);
     if (want <= 0) {
         // Stop at the limit only if there is more to read; a file of exactly the limit is fine.
         char probe;

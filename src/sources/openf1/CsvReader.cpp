@@ -23,9 +23,13 @@ bool CsvReader::fill()
         m_end -= m_begin;
         m_begin = 0;
     }
-    if (qsizetype(m_buffer.size()) < m_end + kBlockBytes)
-        m_buffer.resize(size_t(m_end + kBlockBytes));
-    const qint64 got = m_device.read(m_buffer.data() + m_end, kBlockBytes);
+    // A small file (OpenF1's drivers or sessions, a few KB) needs no 256 KB block.
+    qsizetype block = kBlockBytes;
+    if (!m_device.isSequential())
+        block = qBound<qsizetype>(4096, m_device.bytesAvailable() + 1, kBlockBytes);
+    if (qsizetype(m_buffer.size()) < m_end + block)
+        m_buffer.resize(size_t(m_end + block));
+    const qint64 got = m_device.read(m_buffer.data() + m_end, block);
     if (got < 0) {
         m_failed = true;
         return false;

@@ -10,19 +10,6 @@
 
 namespace pitwall::sources {
 
-namespace {
-
-std::string_view trimmedName(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
-} // namespace
-
 CsvRecordReader::CsvRecordReader(FieldNames names, qint64 maxLineBytes)
     : m_names(names), m_maxLineBytes(maxLineBytes)
 {
@@ -44,7 +31,7 @@ void CsvRecordReader::read(QIODevice &device, const QString &file, RealSession &
     std::vector<int> fieldOfColumn(columns, -1);
     int known = 0;
     for (size_t c = 0; c < columns; ++c) {
-        const std::string_view name = trimmedName(csv.fields()[c]);
+        const std::string_view name = trimmedBlanks(csv.fields()[c]);
         for (size_t f = 0; f < m_names.size(); ++f) {
             if (m_names[f] != name)
                 continue;

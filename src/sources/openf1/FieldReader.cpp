@@ -10,15 +10,6 @@ namespace pitwall::sources {
 
 namespace {
 
-std::string_view trimmed(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 bool equalsNoCase(std::string_view a, std::string_view b)
 {
     if (a.size() != b.size())
@@ -81,7 +72,7 @@ bool FieldReader::isSet(int field) const
     case FieldKind::Null:
         return false;
     case FieldKind::Text:
-        return !isNullWord(trimmed(v.text));
+        return !isNullWord(trimmedBlanks(v.text));
     case FieldKind::Number:
         return !std::isnan(v.number);
     default:
@@ -104,7 +95,7 @@ void FieldReader::fail(int field, const char *why)
 
 std::optional<double> FieldReader::textNumber(int field, std::string_view text)
 {
-    text = trimmed(text);
+    text = trimmedBlanks(text);
     if (isNullWord(text))
         return std::nullopt;
     double parsed = 0;
@@ -156,7 +147,7 @@ std::optional<bool> FieldReader::boolean(int field)
     if (v.kind == FieldKind::Bool)
         return v.flag;
     if (v.kind == FieldKind::Text) {
-        const std::string_view t = trimmed(v.text);
+        const std::string_view t = trimmedBlanks(v.text);
         if (equalsNoCase(t, "true"))
             return true;
         if (equalsNoCase(t, "false"))
@@ -178,7 +169,7 @@ std::optional<qint64> FieldReader::dateMs(int field)
     if (v.kind == FieldKind::Number) {
         ms = DateParser::fromEpochMs(v.number);
     } else if (v.kind == FieldKind::Text) {
-        const std::string_view t = trimmed(v.text);
+        const std::string_view t = trimmedBlanks(v.text);
         if (isNullWord(t))
             return std::nullopt;
         ms = m_dates.parseIso(t);
@@ -226,7 +217,7 @@ FieldReader::Gap FieldReader::gap(int field)
     if (v.kind != FieldKind::Text)
         return {number(field), std::nullopt};
     // Text: "12.345", "+12.345", "+1 LAP", "+3 LAPS", "1L" (the live-timing form).
-    std::string_view t = trimmed(v.text);
+    std::string_view t = trimmedBlanks(v.text);
     if (isNullWord(t))
         return {};
     if (t.front() == '+')
@@ -235,7 +226,7 @@ FieldReader::Gap FieldReader::gap(int field)
     size_t digits = 0;
     while (digits < t.size() && ((t[digits] >= '0' && t[digits] <= '9') || t[digits] == '.'))
         ++digits;
-    unit = trimmed(t.substr(digits));
+    unit = trimmedBlanks(t.substr(digits));
     if (unit.empty())
         return {textNumber(field, t), std::nullopt};
     if (equalsNoCase(unit, "lap") || equalsNoCase(unit, "laps") || equalsNoCase(unit, "l")) {

@@ -20,6 +20,16 @@ enum class FieldKind : quint8 {
     Other,   // an array or an object that is none of Extended JSON's wrappers
 };
 
+// Text without the blanks (spaces, tabs) around it: CSV cells and header names.
+inline std::string_view trimmedBlanks(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
 struct FieldValue {
     FieldKind kind = FieldKind::Absent;
     bool flag = false;       // for Bool

@@ -196,6 +196,23 @@ public:
 
     qint64 index() const { return m_index; }
 
+    // Every element of a top-level array or document stream, in order, until a fault or
+    // the callback stops it. Returns false when stopped.
+    template<typename Element, typename Range>
+    bool recordEach(Range &range)
+    {
+        for (auto result : range) {
+            Element element;
+            if (auto error = std::move(result).get(element)) {
+                faultBefore(error);
+                return false;
+            }
+            if (!record(element))
+                return false;
+        }
+        return true;
+    }
+
 private:
     int slotOf(std::string_view key) const
     {
@@ -268,15 +285,7 @@ void JsonRecordReader::read(QIODevice &device, qint64 size, const QString &file,
             walker.faultAt(error, 0);
             return;
         }
-        for (auto elementResult : array) {
-            od::value element;
-            if (auto error = std::move(elementResult).get(element)) {
-                walker.faultBefore(error);
-                return;
-            }
-            if (!walker.record(element))
-                return;
-        }
+        walker.recordEach<od::value>(array);
         return;
     }
     if (data[start] == '{') {
@@ -287,15 +296,8 @@ void JsonRecordReader::read(QIODevice &device, qint64 size, const QString &file,
             walker.faultAt(error, 0);
             return;
         }
-        for (auto docResult : stream) {
-            od::document_reference doc;
-            if (auto error = std::move(docResult).get(doc)) {
-                walker.faultBefore(error);
-                return;
-            }
-            if (!walker.record(doc))
-                return;
-        }
+        if (!walker.recordEach<od::document_reference>(stream))
+            return;
         if (stream.truncated_bytes() > 0)
             walker.faultBefore(simdjson::TAPE_ERROR);
         return;

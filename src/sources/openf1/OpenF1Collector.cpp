@@ -337,11 +337,7 @@ void OpenF1Collector::addPosition(FieldReader &r)
     update.position = r.integer(PoPosition);
     if (!update.position && r.ok())
         r.fail(PoPosition, "missing");
-    if (!r.ok())
-        return;
-    update.ms = *ms;
-    noteDate(*ms, m_currentFile);
-    m_session.timing.push_back(std::move(update));
+    keepIfRead(r, ms, std::move(update), m_session.timing);
 }
 
 void OpenF1Collector::addInterval(FieldReader &r)
@@ -373,12 +369,8 @@ void OpenF1Collector::addPit(FieldReader &r)
     // pit_duration until 2025; lane_duration (with stop_duration) since: both are pit lane time.
     const auto pitDuration = r.number(PiDuration);
     const auto laneDuration = r.number(PiLane);
-    if (!r.ok())
-        return;
-    stop.ms = *ms;
     stop.pitLaneS = pitDuration ? pitDuration : laneDuration;
-    noteDate(*ms, m_currentFile);
-    m_session.pitStops.push_back(std::move(stop));
+    keepIfRead(r, ms, std::move(stop), m_session.pitStops);
 }
 
 void OpenF1Collector::addStint(FieldReader &r)
@@ -408,11 +400,7 @@ void OpenF1Collector::addRaceControl(FieldReader &r)
     message.message = r.text(RcMessage);
     message.lap = r.integer(RcLap);
     message.driverNumber = r.driverNumber(RcDriver);
-    if (!r.ok())
-        return;
-    message.ms = *ms;
-    noteDate(*ms, m_currentFile);
-    m_session.raceControl.push_back(std::move(message));
+    keepIfRead(r, ms, std::move(message), m_session.raceControl);
 }
 
 void OpenF1Collector::addWeather(FieldReader &r)
@@ -427,11 +415,7 @@ void OpenF1Collector::addWeather(FieldReader &r)
     sample.windSpeedMs = r.number(WeWindSpeed);
     if (const auto direction = r.number(WeWindDirection))
         sample.windDirectionDeg = int(std::lround(*direction));
-    if (!r.ok())
-        return;
-    sample.ms = *ms;
-    noteDate(*ms, m_currentFile);
-    m_session.weather.push_back(std::move(sample));
+    keepIfRead(r, ms, std::move(sample), m_session.weather);
 }
 
 void OpenF1Collector::addLocation(FieldReader &r)
@@ -442,11 +426,7 @@ void OpenF1Collector::addLocation(FieldReader &r)
     sample.x = r.number(LoX).value_or(0);
     sample.y = r.number(LoY).value_or(0);
     sample.z = r.number(LoZ).value_or(0);
-    if (!r.ok())
-        return;
-    sample.ms = *ms;
-    noteDate(*ms, m_currentFile);
-    m_session.positions.push_back(std::move(sample));
+    keepIfRead(r, ms, std::move(sample), m_session.positions);
 }
 
 void OpenF1Collector::addCarData(FieldReader &r)
@@ -462,11 +442,7 @@ void OpenF1Collector::addCarData(FieldReader &r)
     // OpenF1: 0/1 off, 8 eligible, 10/12/14 open.
     const int drs = r.integer(CaDrs).value_or(0);
     sample.drs = drs == 10 || drs == 12 || drs == 14;
-    if (!r.ok())
-        return;
-    sample.ms = *ms;
-    noteDate(*ms, m_currentFile);
-    m_session.carData.push_back(std::move(sample));
+    keepIfRead(r, ms, std::move(sample), m_session.carData);
 }
 
 const OpenF1Collector::SessionRow *OpenF1Collector::chooseSession(std::optional<int> dataSession,

@@ -68,6 +68,16 @@ private:
     std::optional<qint64> requiredDate(FieldReader &r, int field);
     QString requiredDriver(FieldReader &r, int field);
     void noteDate(qint64 ms, const QString &file);
+    // Stores a timed record once every field read well: its time set and noted.
+    template <class Record>
+    void keepIfRead(const FieldReader &r, const std::optional<qint64> &ms, Record &&record, std::vector<Record> &into)
+    {
+        if (!r.ok())
+            return;
+        record.ms = *ms;
+        noteDate(*ms, m_currentFile);
+        into.push_back(std::move(record));
+    }
 
     const SessionRow *chooseSession(std::optional<int> dataSession, QStringList &notes) const;
     void chooseMeeting(std::optional<int> meetingKey, QStringList &notes);
