@@ -1,9 +1,9 @@
 #pragma once
-// The cloud plan, from the stages of the one pipeline definition: the Flink connections (made through
-// REST, secrets never in SQL), then CREATE MODEL, CREATE TABLE and finally each stage's
-// INSERT INTO, all named `pitwall-…` so a second deployment finds them. A stage whose
-// service is not configured (no Bedrock: commentary; no OpenAI or Atlas: the ask stages)
-// stays local and the plan says why.
+// The cloud plan, from the stages of the one pipeline definition: the Flink connections
+// (made through REST, secrets never in SQL), then CREATE MODEL, CREATE TABLE and finally
+// each stage's INSERT INTO, all named `pitwall-…` so a second deployment finds them. A
+// stage whose service is not configured (no Bedrock: commentary; no OpenAI or Atlas: the
+// ask stages) stays local and the plan says why.
 
 #include "FlinkConnectionsClient.h"
 #include "FlinkDeployer.h"

@@ -6,8 +6,8 @@
 #include "SigV4Signer.h"
 
 #include <QByteArray>
-#include <QString>
 #include <QObject>
+#include <QString>
 #include <QUrl>
 #include <functional>
 
