@@ -6,6 +6,9 @@
 #   bash packaging/dev.sh deb                    install, build, make pitwall_<version>_<arch>.deb
 #   bash packaging/dev.sh fuzz [SECONDS]         install, build the libFuzzer targets with clang
 #                                                (build-fuzz/), run each for SECONDS (default 60)
+#   bash packaging/dev.sh check                  install, build the asan-ubsan preset and run every
+#                                                test under ASan+UBSan, then build the tsan preset and
+#                                                run the threaded tests under TSan (CMakePresets.json)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -91,6 +94,20 @@ if [ "$command" = fuzz ]; then
   echo "dev.sh fuzz: report in $report" >&2
   exit $status
 fi
+if [ "$command" = check ]; then
+  # Builds of their own (build-asan-ubsan/, build-tsan/); the sanitizers' options, and the
+  # suppressions for third-party libraries in packaging/sanitizers/, are in the test presets.
+  cd "$top"
+  jobs=$(nproc)
+  cmake --preset asan-ubsan
+  cmake --build --preset asan-ubsan -j "$jobs"
+  ctest --preset asan-ubsan -j "$jobs"
+  cmake --preset tsan
+  # Only what the threaded tests need: each of them, and the app some of them start.
+  mapfile -t threaded < <(ctest --test-dir "$top/build-tsan" -L threaded -N | sed -n 's/^ *Test *#[0-9]*: //p')
+  cmake --build --preset tsan -j "$jobs" --target pitwall "${threaded[@]}"
+  exec ctest --preset tsan -j "$jobs"
+fi
 cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j "$(nproc)"
 
@@ -113,7 +130,7 @@ case "$command" in
     cd "$build" && exec cpack -G DEB -B "$build/package"
     ;;
   *)
-    echo "usage: dev.sh run|test|bench|deb|fuzz [SECONDS]" >&2
+    echo "usage: dev.sh run|test|bench|deb|check|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac
