@@ -99,14 +99,17 @@ if [ "$command" = check ]; then
   # suppressions for third-party libraries in packaging/sanitizers/, are in the test presets.
   cd "$top"
   jobs=$(nproc)
+  status=0
   cmake --preset asan-ubsan
   cmake --build --preset asan-ubsan -j "$jobs"
-  ctest --preset asan-ubsan -j "$jobs"
+  ctest --preset asan-ubsan -j "$jobs" || status=1
   cmake --preset tsan
   # Only what the threaded tests need: each of them, and the app some of them start.
   mapfile -t threaded < <(ctest --test-dir "$top/build-tsan" -L threaded -N | sed -n 's/^ *Test *#[0-9]*: //p')
   cmake --build --preset tsan -j "$jobs" --target pitwall "${threaded[@]}"
-  exec ctest --preset tsan -j "$jobs"
+  ctest --preset tsan -j "$jobs" || status=1
+  echo "dev.sh check: $([ $status -eq 0 ] && echo clean || echo 'findings or failures above')" >&2
+  exit $status
 fi
 cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j "$(nproc)"
