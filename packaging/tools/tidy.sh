@@ -8,7 +8,8 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 build=$top/build-debug
-filter=${1:-'/src/.*\.cpp$'}
+# Sources of src/ only (not the build's generated mocs_compilation.cpp).
+filter=${1:-"^$top/src/.*\.cpp\$"}
 for tool in clang-tidy run-clang-tidy; do
   command -v "$tool" >/dev/null || { echo "tidy.sh: $tool not found (apt-get install clang-tidy)" >&2; exit 2; }
 done
