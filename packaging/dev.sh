@@ -7,6 +7,9 @@
 #   bash packaging/dev.sh fuzz [SECONDS [TARGET...]]  install, build the libFuzzer targets with
 #                                                clang (build-fuzz/), run each (or the TARGETs named)
 #                                                for SECONDS (default 60)
+#   bash packaging/dev.sh check                  install, build the asan-ubsan preset and run every
+#                                                test under ASan+UBSan, then build the tsan preset and
+#                                                run the threaded tests under TSan (CMakePresets.json)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
@@ -105,6 +108,23 @@ if [ "$command" = fuzz ]; then
   echo "dev.sh fuzz: report in $report" >&2
   exit $status
 fi
+if [ "$command" = check ]; then
+  # Builds of their own (build-asan-ubsan/, build-tsan/); the sanitizers' options, and the
+  # suppressions for third-party libraries in packaging/sanitizers/, are in the test presets.
+  cd "$top"
+  jobs=$(nproc)
+  status=0
+  cmake --preset asan-ubsan
+  cmake --build --preset asan-ubsan -j "$jobs"
+  ctest --preset asan-ubsan -j "$jobs" || status=1
+  cmake --preset tsan
+  # Only what the threaded tests need: each of them, and the app some of them start.
+  mapfile -t threaded < <(ctest --test-dir "$top/build-tsan" -L threaded -N | sed -n 's/^ *Test *#[0-9]*: //p')
+  cmake --build --preset tsan -j "$jobs" --target pitwall "${threaded[@]}"
+  ctest --preset tsan -j "$jobs" || status=1
+  echo "dev.sh check: $([ $status -eq 0 ] && echo clean || echo 'findings or failures above')" >&2
+  exit $status
+fi
 cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j "$(nproc)"
 
@@ -127,7 +147,7 @@ case "$command" in
     cd "$build" && exec cpack -G DEB -B "$build/package"
     ;;
   *)
-    echo "usage: dev.sh run|test|bench|deb|fuzz [SECONDS]" >&2
+    echo "usage: dev.sh run|test|bench|deb|check|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

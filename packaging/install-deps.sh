@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config dpkg-dev file
+  # the CMake presets' compiler launcher (CMakePresets.json, dev.sh check)
+  ccache
   # Qt 6: Widgets, Network, Sql (SQLite driver), Charts, WebSockets, Svg, Test, linguist tools
   qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-svg-dev qt6-httpserver-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools

@@ -21,10 +21,10 @@ ArimaStream::ArimaStream(ArimaConfig config)
     : m_config(config)
     , m_z(zForConfidence(config.confidencePercentage))
 {
-    m_values.reserve(size_t(2 * config.maxTrainingSize));
-    m_residuals.reserve(size_t(2 * config.maxTrainingSize));
+    m_values.reserve(2 * size_t(config.maxTrainingSize));
+    m_residuals.reserve(2 * size_t(config.maxTrainingSize));
     if (config.enableStl)
-        m_raw.reserve(size_t(2 * config.maxTrainingSize));
+        m_raw.reserve(2 * size_t(config.maxTrainingSize));
     m_bandDecay = std::pow(0.5, double(config.updateInterval) / (kBandHalfLifeWindows * config.maxTrainingSize));
 }
 

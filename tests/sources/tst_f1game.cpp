@@ -1222,7 +1222,10 @@ void TestF1Game::decodeSpeed()
     const double perSecond = decoded / seconds;
     qInfo("decoded %lld recorded packets in %.3f s: %.0f packets/s", decoded, seconds, perSecond);
     // The game sends at most a few hundred packets a second; a hundred times that is plenty.
+    // Under a sanitizer (dev.sh check) the decoding is checked, its speed is not.
+#ifndef PITWALL_SANITIZED
     QVERIFY(perSecond > 30000);
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestF1Game)
