@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CachedTextDelegate.h"
+#include "GameSessionView.h"
 #include "RaceReports.h"
 #include "RaceStatusBar.h"
 #include "RaceToolbar.h"
@@ -107,6 +108,17 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     setUpLibraryDock();
     setUpAskDock();
     m_statusGauges = new RaceStatusBar(*statusBar());
+    m_gameView = new GameSessionView(*m_store, *m_trackMap, *m_statusGauges, this);
+    connect(m_gameView, &GameSessionView::lapsKnown, this, [this](int laps) {
+        m_raceLaps = laps;
+        m_statusGauges->setLaps(laps);
+    });
+    connect(m_gameView, &GameSessionView::gridKnown, this, [this](const Grid &grid, const QString &player) {
+        m_raceGrid = grid; // and the player's car is followed
+        fillFollowBox();
+        if (!player.isEmpty())
+            followDriver(player);
+    });
     m_raceToolbar = new RaceToolbar(*m_ui->mainToolBar, *m_ui->menuRace, this);
     auto &options = m_controller->raceOptions();
     options.race.circuitId = m_raceToolbar->circuitId();
@@ -808,47 +820,10 @@ void MainWindow::startGameSession()
 void MainWindow::showGameStatus()
 {
     const auto *session = m_controller->session();
-    if (!session || !session->options().game.enabled) {
+    if (session && session->options().game.enabled)
+        m_gameView->update(*session, followedDriver());
+    else
         m_statusGauges->hideGame();
-        return;
-    }
-    const auto status = session->gameStatus();
-    const int port = session->options().game.port;
-    const QString where = session->options().game.bind == QHostAddress::LocalHost
-                              ? tr("127.0.0.1 port %1").arg(port)
-                              : tr("%1 port %2").arg(m_gameAddresses.isEmpty() ? tr("this machine") : m_gameAddresses.join(QLatin1String(", "))).arg(port);
-    m_statusGauges->showGame(status, where);
-    if (const int laps = status.value(QStringLiteral("laps")).toInt(); laps != m_raceLaps) {
-        m_raceLaps = laps; // the game's session says (0: not a race of set laps)
-        m_statusGauges->setLaps(laps);
-    }
-    // The game's drivers and teams replace the built-in grid as soon as they are known;
-    // the player's car is followed.
-    const auto grid = status.value(QStringLiteral("grid")).toObject();
-    if (!grid.isEmpty() && grid != m_gameGrid) {
-        if (auto parsed = Grid::fromJson(QJsonDocument(grid).toJson(QJsonDocument::Compact))) {
-            m_gameGrid = grid;
-            m_raceGrid = parsed.value();
-            fillFollowBox();
-            if (const QString player = status.value(QStringLiteral("player")).toString(); !player.isEmpty())
-                followDriver(player);
-        }
-    }
-    // The circuit, drawn from the followed car's own path once it has closed a lap.
-    // Searching the path for a closed lap walks all of it: every two race-seconds is enough.
-    if (!m_gameOutlineSet && m_store && m_store->newestRaceMs() - m_gameOutlineTriedMs >= 2000) {
-        m_gameOutlineTriedMs = m_store->newestRaceMs();
-        const QString driver = followedDriver();
-        QVector<QPointF> path;
-        for (const auto &point : m_store->telemetry(driver, 0, m_store->newestRaceMs()))
-            path.push_back(QPointF(point.x, point.y));
-        if (const auto outline = realrace::TrackOutline::fromPathInPlace(path)) {
-            m_trackMap->setOutline(outline->points(), status.value(QStringLiteral("track")).toString());
-            m_gameOutlineSet = true;
-        } else if (path.size() >= 20) {
-            m_trackMap->setOutline(path, status.value(QStringLiteral("track")).toString(), false); // the way so far
-        }
-    }
 }
 
 void MainWindow::useRaceOf(const RaceRecord *race)
@@ -896,15 +871,7 @@ void MainWindow::watchSession(RaceSession *session)
     const auto &options = session->options();
     if (options.game.enabled) {
         useRaceOf(nullptr);
-        m_gameOutlineSet = false;
-        m_gameOutlineTriedMs = -1;
-        // The address to type into the game's telemetry settings: this machine's, on its networks.
-        m_gameAddresses.clear();
-        for (const auto &address : QNetworkInterface::allAddresses()) {
-            if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
-                m_gameAddresses << address.toString();
-        }
-        m_gameGrid = {};
+        m_gameView->reset();
         m_raceName = tr("F1 game");
         m_raceLaps = 0;
     } else {

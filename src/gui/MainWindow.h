@@ -49,6 +49,7 @@ class PipelinePanel;
 class StartPage;
 struct RaceChoice;
 class RaceToolbar;
+class GameSessionView;
 class RaceStatusBar;
 class ReplayBar;
 
@@ -159,9 +160,7 @@ private:
     void showSetupStatus(); // the start page's setup card: offline or which services
     // Race ▸ Follow the F1 game: a live session from the game's UDP telemetry.
     void startGameSession();
-    // The F1 game's receiver status in the status bar, its grid in the views, and the
-    // map's outline once the followed car has closed a lap.
-    void showGameStatus();
+    void showGameStatus(); // while the F1 game is the source (GameSessionView)
     // The follow box (and the rival box) list the race grid's drivers.
     void fillFollowBox();
 
@@ -171,10 +170,7 @@ private:
     // (the views hold a reference to this member).
     Grid m_raceGrid = Grid::builtIn();
     QVector<QPointF> m_raceOutline; // a real race's track outline, metres; empty: the built-in circuit
-    bool m_gameOutlineSet = false;
-    qint64 m_gameOutlineTriedMs = -1; // race ms of the last search for a closed lap (GUI thread: not every tick)
-    QStringList m_gameAddresses;      // this machine's IPv4 addresses, read once per game session
-    QJsonObject m_gameGrid;         // the game's grid as last applied to the views
+    GameSessionView *m_gameView = nullptr;
     LeaderboardModel *m_leaderboard = nullptr;
     QString m_replayWhenReady;  // a race to replay once Kafka is ready
     bool m_replayRerunWhenReady = false;
