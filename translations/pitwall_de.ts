@@ -759,6 +759,84 @@
     </message>
 </context>
 <context>
+    <name>RaceReports</name>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="20"/>
+        <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
+        <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="28"/>
+        <source>%1 — classification</source>
+        <translation>%1 — Klassement</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="30"/>
+        <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
+        <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="34"/>
+        <source>Pos</source>
+        <translation>Pos.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="34"/>
+        <source>Driver</source>
+        <translation>Fahrer</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="34"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="51"/>
+        <source>Kafka: the embedded broker</source>
+        <translation>Kafka: der eingebettete Broker</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="52"/>
+        <source>Kafka: %1</source>
+        <translation>Kafka: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="55"/>
+        <source>Commentary, embeddings and vector store: offline, on this machine</source>
+        <translation>Kommentar, Embeddings und Vektorspeicher: offline, auf diesem Rechner</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="61"/>
+        <source>Commentary: the offline commentator</source>
+        <translation>Kommentar: der Offline-Kommentator</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="63"/>
+        <source>Commentary: Amazon Bedrock, %1 in %2</source>
+        <translation>Kommentar: Amazon Bedrock, %1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="65"/>
+        <source>Commentary: OpenAI API, %1 at %2</source>
+        <translation>Kommentar: OpenAI-API, %1 auf %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="68"/>
+        <source>Embeddings: OpenAI API, %1 at %2</source>
+        <translation>Embeddings: OpenAI-API, %1 auf %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="69"/>
+        <source>Embeddings: offline (%1)</source>
+        <translation>Embeddings: offline (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="70"/>
+        <source>Vector store: %1</source>
+        <translation>Vektorspeicher: %1</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../ui/SetupWizard.ui" line="6"/>
@@ -1710,6 +1788,24 @@
     </message>
 </context>
 <context>
+    <name>pitwall::GameSessionView</name>
+    <message>
+        <location filename="../src/gui/GameSessionView.cpp" line="41"/>
+        <source>127.0.0.1 port %1</source>
+        <translation>127.0.0.1 Port %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GameSessionView.cpp" line="42"/>
+        <source>%1 port %2</source>
+        <translation>%1 Port %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GameSessionView.cpp" line="42"/>
+        <source>this machine</source>
+        <translation>diesem Rechner</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::KafkaConnectionDialog</name>
     <message>
         <location filename="../src/gui/KafkaConnectionDialog.cpp" line="22"/>
@@ -2089,549 +2185,286 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="142"/>
+        <location filename="../src/gui/MainWindow.cpp" line="148"/>
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="143"/>
+        <location filename="../src/gui/MainWindow.cpp" line="149"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="173"/>
-        <source> Circuit </source>
-        <translation> Strecke </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="195"/>
-        <source> Speed </source>
-        <translation> Tempo </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="200"/>
-        <location filename="../src/gui/MainWindow.cpp" line="334"/>
-        <location filename="../src/gui/MainWindow.cpp" line="896"/>
-        <source>As fast as possible</source>
-        <translation>So schnell wie möglich</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="227"/>
-        <source>&amp;Faster</source>
-        <translation>S&amp;chneller</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="232"/>
-        <source>Follow the F1 &amp;game (UDP telemetry)</source>
-        <translation>Dem F1-&amp;Spiel folgen (UDP-Telemetrie)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="234"/>
-        <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
-        <translation>Ein Live-Rennen aus dem Spiel EA SPORTS F1: dessen UDP-Telemetrie auf diesen Rechner richten, Port 20777</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="252"/>
-        <source>S&amp;lower</source>
-        <translation>Langsa&amp;mer</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="379"/>
+        <location filename="../src/gui/MainWindow.cpp" line="328"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="395"/>
+        <location filename="../src/gui/MainWindow.cpp" line="345"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="405"/>
+        <location filename="../src/gui/MainWindow.cpp" line="355"/>
         <source>Import &amp;real race…</source>
         <translation>&amp;Echtes Rennen importieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="419"/>
+        <location filename="../src/gui/MainWindow.cpp" line="369"/>
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="424"/>
+        <location filename="../src/gui/MainWindow.cpp" line="374"/>
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="431"/>
+        <location filename="../src/gui/MainWindow.cpp" line="383"/>
         <source>Kafka is not ready yet.</source>
         <translation>Kafka ist noch nicht bereit.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="466"/>
+        <location filename="../src/gui/MainWindow.cpp" line="418"/>
         <source>Telemetry</source>
         <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="469"/>
+        <location filename="../src/gui/MainWindow.cpp" line="421"/>
         <source>Race trace</source>
         <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="464"/>
+        <location filename="../src/gui/MainWindow.cpp" line="416"/>
         <source>Track map</source>
         <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="183"/>
-        <source> Laps </source>
-        <translation> Runden </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="187"/>
-        <source>Full</source>
-        <translation>Voll</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="188"/>
-        <source>Race length in laps (Full: the circuit&apos;s race distance)</source>
-        <translation>Renndistanz in Runden (Voll: die Renndistanz der Strecke)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="203"/>
-        <source> Source </source>
-        <translation> Quelle </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="206"/>
-        <source>Simulator</source>
-        <translation>Simulator</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="207"/>
-        <source>F1 game (UDP)</source>
-        <translation>F1-Spiel (UDP)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="208"/>
-        <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game&apos;s UDP telemetry</source>
-        <translation>Was Start startet: ein simuliertes Rennen oder ein Live-Rennen aus der UDP-Telemetrie des EA SPORTS F1-Spiels</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="236"/>
-        <source>F1 game: listen on this machine only</source>
-        <translation>F1-Spiel: nur auf diesem Rechner lauschen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="240"/>
-        <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
-        <translation>Ein: nur ein Spiel auf diesem Computer kann Telemetrie senden (127.0.0.1). Aus: das Spiel darf auf einer Konsole oder einem anderen PC in Ihrem Netzwerk laufen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="242"/>
-        <source>F1 game: UDP port…</source>
-        <translation>F1-Spiel: UDP-Port…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="246"/>
-        <source>F1 game UDP port</source>
-        <translation>UDP-Port des F1-Spiels</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="247"/>
-        <source>The port set in the game&apos;s Telemetry Settings (UDP Port):</source>
-        <translation>Der in den Telemetrie-Einstellungen des Spiels gesetzte Port (UDP Port):</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="310"/>
+        <location filename="../src/gui/MainWindow.cpp" line="285"/>
         <source>Start &amp;page</source>
         <translation>Start&amp;seite</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="314"/>
+        <location filename="../src/gui/MainWindow.cpp" line="289"/>
         <source>&amp;Replay the latest race</source>
         <translation>Letztes Rennen &amp;wiedergeben</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="319"/>
+        <location filename="../src/gui/MainWindow.cpp" line="294"/>
         <source>The library has no race yet: run one first.</source>
         <translation>Die Bibliothek enthält noch kein Rennen: fahren Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="350"/>
-        <source>Kafka: the embedded broker</source>
-        <translation>Kafka: der eingebettete Broker</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="351"/>
-        <source>Kafka: %1</source>
-        <translation>Kafka: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="358"/>
-        <source>Commentary: the offline commentator</source>
-        <translation>Kommentar: der Offline-Kommentator</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="360"/>
-        <source>Commentary: Amazon Bedrock, %1 in %2</source>
-        <translation>Kommentar: Amazon Bedrock, %1 in %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="362"/>
-        <source>Commentary: OpenAI API, %1 at %2</source>
-        <translation>Kommentar: OpenAI-API, %1 auf %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="365"/>
-        <source>Embeddings: OpenAI API, %1 at %2</source>
-        <translation>Embeddings: OpenAI-API, %1 auf %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="366"/>
-        <source>Embeddings: offline (%1)</source>
-        <translation>Embeddings: offline (%1)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="367"/>
-        <source>Vector store: %1</source>
-        <translation>Vektorspeicher: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="371"/>
-        <source>Commentary, embeddings and vector store: offline, on this machine</source>
-        <translation>Kommentar, Embeddings und Vektorspeicher: offline, auf diesem Rechner</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="477"/>
+        <location filename="../src/gui/MainWindow.cpp" line="429"/>
         <source>Race feed</source>
         <translation>Renngeschehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="486"/>
+        <location filename="../src/gui/MainWindow.cpp" line="438"/>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="519"/>
+        <location filename="../src/gui/MainWindow.cpp" line="471"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="522"/>
+        <location filename="../src/gui/MainWindow.cpp" line="474"/>
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="556"/>
+        <location filename="../src/gui/MainWindow.cpp" line="508"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="560"/>
+        <location filename="../src/gui/MainWindow.cpp" line="512"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="571"/>
+        <location filename="../src/gui/MainWindow.cpp" line="523"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="640"/>
+        <location filename="../src/gui/MainWindow.cpp" line="586"/>
         <source>%1 live</source>
         <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="641"/>
+        <location filename="../src/gui/MainWindow.cpp" line="587"/>
         <source>%1 (held)</source>
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="659"/>
+        <location filename="../src/gui/MainWindow.cpp" line="605"/>
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="682"/>
-        <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
-        <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="691"/>
-        <source>%1 — classification</source>
-        <translation>%1 — Klassement</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="693"/>
-        <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
-        <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="697"/>
-        <source>Pos</source>
-        <translation>Pos.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="697"/>
-        <source>Driver</source>
-        <translation>Fahrer</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="697"/>
-        <source>Team</source>
-        <translation>Team</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="739"/>
-        <source>Replay</source>
-        <translation>Wiedergabe</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="744"/>
-        <location filename="../src/gui/MainWindow.cpp" line="755"/>
-        <location filename="../src/gui/MainWindow.cpp" line="1355"/>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="748"/>
-        <source>Hold the replay, and resume it (Ctrl+Space)</source>
-        <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="752"/>
-        <source>Race time of the replay: drag to jump</source>
-        <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="755"/>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="775"/>
+        <location filename="../src/gui/MainWindow.cpp" line="654"/>
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="777"/>
+        <location filename="../src/gui/MainWindow.cpp" line="656"/>
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="812"/>
+        <location filename="../src/gui/MainWindow.cpp" line="690"/>
         <source>Some saved secrets could not be read: %1</source>
         <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1344"/>
+        <location filename="../src/gui/MainWindow.cpp" line="998"/>
         <source>Kafka is not connected: see File ▸ Kafka connection.</source>
         <translation>Kafka ist nicht verbunden: siehe Datei ▸ Kafka-Verbindung.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1345"/>
+        <location filename="../src/gui/MainWindow.cpp" line="999"/>
         <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
         <translation>Ein Rennen läuft: beenden Sie es (Rennen ▸ Stopp), um ein weiteres zu starten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="863"/>
+        <location filename="../src/gui/MainWindow.cpp" line="721"/>
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="912"/>
+        <location filename="../src/gui/MainWindow.cpp" line="744"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="931"/>
-        <source>Lap %v of %m</source>
-        <translation>Runde %v von %m</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="959"/>
+        <location filename="../src/gui/MainWindow.cpp" line="204"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="293"/>
-        <location filename="../src/gui/MainWindow.cpp" line="960"/>
+        <location filename="../src/gui/MainWindow.cpp" line="203"/>
+        <location filename="../src/gui/MainWindow.cpp" line="268"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="829"/>
+        <location filename="../src/gui/MainWindow.cpp" line="226"/>
+        <location filename="../src/gui/MainWindow.cpp" line="701"/>
         <source> The running race keeps its settings.</source>
         <translation> Das laufende Rennen behält seine Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="831"/>
+        <location filename="../src/gui/MainWindow.cpp" line="704"/>
         <source>Setup saved; it applies to the next race.%1</source>
         <translation>Einrichtung gespeichert; sie gilt ab dem nächsten Rennen.%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="835"/>
+        <location filename="../src/gui/MainWindow.cpp" line="703"/>
         <source>Setup saved: starting the new AI connections…%1</source>
         <translation>Einrichtung gespeichert: die neuen KI-Verbindungen werden gestartet…%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="842"/>
+        <location filename="../src/gui/MainWindow.cpp" line="230"/>
         <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
         <translation>Die neuen KI-Einstellungen konnten nicht starten: %1. Die Rennen behalten die bisherigen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="846"/>
+        <location filename="../src/gui/MainWindow.cpp" line="225"/>
         <source>Setup applied: the next race uses %1 and %2.%3</source>
         <translation>Einrichtung übernommen: das nächste Rennen nutzt %1 und %2.%3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="975"/>
+        <location filename="../src/gui/MainWindow.cpp" line="208"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="976"/>
+        <location filename="../src/gui/MainWindow.cpp" line="209"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="982"/>
+        <location filename="../src/gui/MainWindow.cpp" line="215"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="984"/>
+        <location filename="../src/gui/MainWindow.cpp" line="215"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="984"/>
+        <location filename="../src/gui/MainWindow.cpp" line="215"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1003"/>
+        <location filename="../src/gui/MainWindow.cpp" line="772"/>
         <source>There is no race %1 in the library.</source>
         <translation>In der Bibliothek gibt es kein Rennen %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1073"/>
+        <location filename="../src/gui/MainWindow.cpp" line="875"/>
         <source>F1 game</source>
         <translation>F1-Spiel</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1087"/>
-        <source>127.0.0.1 port %1</source>
-        <translation>127.0.0.1 Port %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
-        <source>%1 port %2</source>
-        <translation>%1 Port %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
-        <source>this machine</source>
-        <translation>diesem Rechner</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1092"/>
-        <source>F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)</source>
-        <translation>F1-Spiel: warte auf Telemetrie an %1 (UDP-Telemetrie an, UDP-Format 2024 oder 2025)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1094"/>
-        <source>F1 game: %1</source>
-        <translation>F1-Spiel: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1096"/>
-        <source>F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7</source>
-        <translation>F1-Spiel: %1, %2 Pakete/s, Format %3, %4, %5 · abgewiesen %6 · an %7</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
-        <source>receiving</source>
-        <translation>empfange</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
-        <source>session ended</source>
-        <translation>Sitzung beendet</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1153"/>
+        <location filename="../src/gui/MainWindow.cpp" line="844"/>
         <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>Die Fahrer dieses Rennens ließen sich nicht lesen (%1); das eingebaute Starterfeld wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1203"/>
+        <location filename="../src/gui/MainWindow.cpp" line="881"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1221"/>
+        <location filename="../src/gui/MainWindow.cpp" line="902"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1222"/>
+        <location filename="../src/gui/MainWindow.cpp" line="903"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1265"/>
+        <location filename="../src/gui/MainWindow.cpp" line="934"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1266"/>
+        <location filename="../src/gui/MainWindow.cpp" line="935"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1267"/>
+        <location filename="../src/gui/MainWindow.cpp" line="936"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1247"/>
+        <location filename="../src/gui/MainWindow.cpp" line="926"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="124"/>
+        <location filename="../src/gui/MainWindow.cpp" line="194"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1275"/>
+        <location filename="../src/gui/MainWindow.cpp" line="942"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1284"/>
+        <location filename="../src/gui/MainWindow.cpp" line="949"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1313"/>
-        <source>produced %1 · consumed %2</source>
-        <translation>erzeugt %1 · gelesen %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1314"/>
-        <source>lag %1</source>
-        <translation>Rückstand %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1316"/>
-        <source>errors %1 · skipped %2</source>
-        <translation>Fehler %1 · übersprungen %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1317"/>
-        <source>errors %1</source>
-        <translation>Fehler %1</translation>
     </message>
 </context>
 <context>
@@ -2817,6 +2650,187 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <location filename="../src/gui/RaceLibraryModel.cpp" line="111"/>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::RaceStatusBar</name>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="29"/>
+        <source>Lap %v of %m</source>
+        <translation>Runde %v von %m</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="51"/>
+        <source>produced %1 · consumed %2</source>
+        <translation>erzeugt %1 · gelesen %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="52"/>
+        <source>lag %1</source>
+        <translation>Rückstand %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="54"/>
+        <source>errors %1 · skipped %2</source>
+        <translation>Fehler %1 · übersprungen %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="55"/>
+        <source>errors %1</source>
+        <translation>Fehler %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="76"/>
+        <source>F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)</source>
+        <translation>F1-Spiel: warte auf Telemetrie an %1 (UDP-Telemetrie an, UDP-Format 2024 oder 2025)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="78"/>
+        <source>F1 game: %1</source>
+        <translation>F1-Spiel: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="80"/>
+        <source>F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7</source>
+        <translation>F1-Spiel: %1, %2 Pakete/s, Format %3, %4, %5 · abgewiesen %6 · an %7</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="81"/>
+        <source>receiving</source>
+        <translation>empfange</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="81"/>
+        <source>session ended</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::RaceToolbar</name>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="32"/>
+        <source> Circuit </source>
+        <translation> Strecke </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="41"/>
+        <source> Laps </source>
+        <translation> Runden </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="45"/>
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="46"/>
+        <source>Race length in laps (Full: the circuit&apos;s race distance)</source>
+        <translation>Renndistanz in Runden (Voll: die Renndistanz der Strecke)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="53"/>
+        <source> Speed </source>
+        <translation> Tempo </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="58"/>
+        <location filename="../src/gui/RaceToolbar.cpp" line="138"/>
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="61"/>
+        <source> Source </source>
+        <translation> Quelle </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="64"/>
+        <source>Simulator</source>
+        <translation>Simulator</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="65"/>
+        <source>F1 game (UDP)</source>
+        <translation>F1-Spiel (UDP)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="66"/>
+        <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game&apos;s UDP telemetry</source>
+        <translation>Was Start startet: ein simuliertes Rennen oder ein Live-Rennen aus der UDP-Telemetrie des EA SPORTS F1-Spiels</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="84"/>
+        <source>&amp;Faster</source>
+        <translation>S&amp;chneller</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="89"/>
+        <source>Follow the F1 &amp;game (UDP telemetry)</source>
+        <translation>Dem F1-&amp;Spiel folgen (UDP-Telemetrie)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="91"/>
+        <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
+        <translation>Ein Live-Rennen aus dem Spiel EA SPORTS F1: dessen UDP-Telemetrie auf diesen Rechner richten, Port 20777</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="93"/>
+        <source>F1 game: listen on this machine only</source>
+        <translation>F1-Spiel: nur auf diesem Rechner lauschen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="97"/>
+        <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
+        <translation>Ein: nur ein Spiel auf diesem Computer kann Telemetrie senden (127.0.0.1). Aus: das Spiel darf auf einer Konsole oder einem anderen PC in Ihrem Netzwerk laufen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="99"/>
+        <source>F1 game: UDP port…</source>
+        <translation>F1-Spiel: UDP-Port…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="103"/>
+        <source>F1 game UDP port</source>
+        <translation>UDP-Port des F1-Spiels</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="104"/>
+        <source>The port set in the game&apos;s Telemetry Settings (UDP Port):</source>
+        <translation>Der in den Telemetrie-Einstellungen des Spiels gesetzte Port (UDP Port):</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="109"/>
+        <source>S&amp;lower</source>
+        <translation>Langsa&amp;mer</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::ReplayBar</name>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="10"/>
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="14"/>
+        <location filename="../src/gui/ReplayBar.cpp" line="33"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="18"/>
+        <source>Hold the replay, and resume it (Ctrl+Space)</source>
+        <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="22"/>
+        <source>Race time of the replay: drag to jump</source>
+        <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="33"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
     </message>
 </context>
 <context>

@@ -759,6 +759,84 @@
     </message>
 </context>
 <context>
+    <name>RaceReports</name>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="20"/>
+        <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
+        <translation>Vuelta rápida: &lt;b&gt;%1&lt;/b&gt;, %2 en la vuelta %3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="28"/>
+        <source>%1 — classification</source>
+        <translation>%1 — clasificación</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="30"/>
+        <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
+        <translation>%1 terminó &lt;b&gt;P%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="34"/>
+        <source>Pos</source>
+        <translation>Pos.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="34"/>
+        <source>Driver</source>
+        <translation>Piloto</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="34"/>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="51"/>
+        <source>Kafka: the embedded broker</source>
+        <translation>Kafka: el broker integrado</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="52"/>
+        <source>Kafka: %1</source>
+        <translation>Kafka: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="55"/>
+        <source>Commentary, embeddings and vector store: offline, on this machine</source>
+        <translation>Comentarios, embeddings y almacén vectorial: sin conexión, en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="61"/>
+        <source>Commentary: the offline commentator</source>
+        <translation>Comentarios: el comentarista sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="63"/>
+        <source>Commentary: Amazon Bedrock, %1 in %2</source>
+        <translation>Comentarios: Amazon Bedrock, %1 en %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="65"/>
+        <source>Commentary: OpenAI API, %1 at %2</source>
+        <translation>Comentarios: API de OpenAI, %1 en %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="68"/>
+        <source>Embeddings: OpenAI API, %1 at %2</source>
+        <translation>Embeddings: API de OpenAI, %1 en %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="69"/>
+        <source>Embeddings: offline (%1)</source>
+        <translation>Embeddings: sin conexión (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="70"/>
+        <source>Vector store: %1</source>
+        <translation>Almacén vectorial: %1</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../ui/SetupWizard.ui" line="6"/>
@@ -1710,6 +1788,24 @@
     </message>
 </context>
 <context>
+    <name>pitwall::GameSessionView</name>
+    <message>
+        <location filename="../src/gui/GameSessionView.cpp" line="41"/>
+        <source>127.0.0.1 port %1</source>
+        <translation>127.0.0.1 puerto %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GameSessionView.cpp" line="42"/>
+        <source>%1 port %2</source>
+        <translation>%1 puerto %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GameSessionView.cpp" line="42"/>
+        <source>this machine</source>
+        <translation>este equipo</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::KafkaConnectionDialog</name>
     <message>
         <location filename="../src/gui/KafkaConnectionDialog.cpp" line="22"/>
@@ -2089,549 +2185,286 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="142"/>
+        <location filename="../src/gui/MainWindow.cpp" line="148"/>
         <source>About Pit Wall</source>
         <translation>Acerca de Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="143"/>
+        <location filename="../src/gui/MainWindow.cpp" line="149"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="173"/>
-        <source> Circuit </source>
-        <translation> Circuito </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="195"/>
-        <source> Speed </source>
-        <translation> Velocidad </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="200"/>
-        <location filename="../src/gui/MainWindow.cpp" line="334"/>
-        <location filename="../src/gui/MainWindow.cpp" line="896"/>
-        <source>As fast as possible</source>
-        <translation>Lo más rápido posible</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="227"/>
-        <source>&amp;Faster</source>
-        <translation>Más &amp;rápido</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="232"/>
-        <source>Follow the F1 &amp;game (UDP telemetry)</source>
-        <translation>Seguir el &amp;juego de F1 (telemetría UDP)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="234"/>
-        <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
-        <translation>Una carrera en directo del juego EA SPORTS F1: dirija su telemetría UDP a este equipo, puerto 20777</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="252"/>
-        <source>S&amp;lower</source>
-        <translation>Más &amp;lento</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="379"/>
+        <location filename="../src/gui/MainWindow.cpp" line="328"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="395"/>
+        <location filename="../src/gui/MainWindow.cpp" line="345"/>
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="405"/>
+        <location filename="../src/gui/MainWindow.cpp" line="355"/>
         <source>Import &amp;real race…</source>
         <translation>Importar carrera &amp;real…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="419"/>
+        <location filename="../src/gui/MainWindow.cpp" line="369"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="424"/>
+        <location filename="../src/gui/MainWindow.cpp" line="374"/>
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="431"/>
+        <location filename="../src/gui/MainWindow.cpp" line="383"/>
         <source>Kafka is not ready yet.</source>
         <translation>Kafka aún no está listo.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="466"/>
+        <location filename="../src/gui/MainWindow.cpp" line="418"/>
         <source>Telemetry</source>
         <translation>Telemetría</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="469"/>
+        <location filename="../src/gui/MainWindow.cpp" line="421"/>
         <source>Race trace</source>
         <translation>Evolución</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="464"/>
+        <location filename="../src/gui/MainWindow.cpp" line="416"/>
         <source>Track map</source>
         <translation>Mapa del circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="183"/>
-        <source> Laps </source>
-        <translation> Vueltas </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="187"/>
-        <source>Full</source>
-        <translation>Completa</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="188"/>
-        <source>Race length in laps (Full: the circuit&apos;s race distance)</source>
-        <translation>Distancia de la carrera en vueltas (Completa: la distancia de carrera del circuito)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="203"/>
-        <source> Source </source>
-        <translation> Fuente </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="206"/>
-        <source>Simulator</source>
-        <translation>Simulador</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="207"/>
-        <source>F1 game (UDP)</source>
-        <translation>Juego de F1 (UDP)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="208"/>
-        <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game&apos;s UDP telemetry</source>
-        <translation>Lo que inicia Iniciar: una carrera simulada o una carrera en directo desde la telemetría UDP del juego EA SPORTS F1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="236"/>
-        <source>F1 game: listen on this machine only</source>
-        <translation>Juego de F1: escuchar solo en este equipo</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="240"/>
-        <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
-        <translation>Activado: solo un juego en este ordenador puede enviar telemetría (127.0.0.1). Desactivado: el juego puede ejecutarse en una consola u otro PC de su red</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="242"/>
-        <source>F1 game: UDP port…</source>
-        <translation>Juego de F1: puerto UDP…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="246"/>
-        <source>F1 game UDP port</source>
-        <translation>Puerto UDP del juego de F1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="247"/>
-        <source>The port set in the game&apos;s Telemetry Settings (UDP Port):</source>
-        <translation>El puerto configurado en los ajustes de telemetría del juego (UDP Port):</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="310"/>
+        <location filename="../src/gui/MainWindow.cpp" line="285"/>
         <source>Start &amp;page</source>
         <translation>&amp;Página de inicio</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="314"/>
+        <location filename="../src/gui/MainWindow.cpp" line="289"/>
         <source>&amp;Replay the latest race</source>
         <translation>&amp;Repetir la última carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="319"/>
+        <location filename="../src/gui/MainWindow.cpp" line="294"/>
         <source>The library has no race yet: run one first.</source>
         <translation>La biblioteca aún no tiene carreras: corra una primero.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="350"/>
-        <source>Kafka: the embedded broker</source>
-        <translation>Kafka: el broker integrado</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="351"/>
-        <source>Kafka: %1</source>
-        <translation>Kafka: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="358"/>
-        <source>Commentary: the offline commentator</source>
-        <translation>Comentarios: el comentarista sin conexión</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="360"/>
-        <source>Commentary: Amazon Bedrock, %1 in %2</source>
-        <translation>Comentarios: Amazon Bedrock, %1 en %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="362"/>
-        <source>Commentary: OpenAI API, %1 at %2</source>
-        <translation>Comentarios: API de OpenAI, %1 en %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="365"/>
-        <source>Embeddings: OpenAI API, %1 at %2</source>
-        <translation>Embeddings: API de OpenAI, %1 en %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="366"/>
-        <source>Embeddings: offline (%1)</source>
-        <translation>Embeddings: sin conexión (%1)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="367"/>
-        <source>Vector store: %1</source>
-        <translation>Almacén vectorial: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="371"/>
-        <source>Commentary, embeddings and vector store: offline, on this machine</source>
-        <translation>Comentarios, embeddings y almacén vectorial: sin conexión, en este equipo</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="477"/>
+        <location filename="../src/gui/MainWindow.cpp" line="429"/>
         <source>Race feed</source>
         <translation>Crónica de carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="486"/>
+        <location filename="../src/gui/MainWindow.cpp" line="438"/>
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="519"/>
+        <location filename="../src/gui/MainWindow.cpp" line="471"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="522"/>
+        <location filename="../src/gui/MainWindow.cpp" line="474"/>
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="556"/>
+        <location filename="../src/gui/MainWindow.cpp" line="508"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="560"/>
+        <location filename="../src/gui/MainWindow.cpp" line="512"/>
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="571"/>
+        <location filename="../src/gui/MainWindow.cpp" line="523"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="640"/>
+        <location filename="../src/gui/MainWindow.cpp" line="586"/>
         <source>%1 live</source>
         <translation>%1 en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="641"/>
+        <location filename="../src/gui/MainWindow.cpp" line="587"/>
         <source>%1 (held)</source>
         <translation>%1 (detenido)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="659"/>
+        <location filename="../src/gui/MainWindow.cpp" line="605"/>
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="682"/>
-        <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
-        <translation>Vuelta rápida: &lt;b&gt;%1&lt;/b&gt;, %2 en la vuelta %3</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="691"/>
-        <source>%1 — classification</source>
-        <translation>%1 — clasificación</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="693"/>
-        <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
-        <translation>%1 terminó &lt;b&gt;P%2&lt;/b&gt;.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="697"/>
-        <source>Pos</source>
-        <translation>Pos.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="697"/>
-        <source>Driver</source>
-        <translation>Piloto</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="697"/>
-        <source>Team</source>
-        <translation>Equipo</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="739"/>
-        <source>Replay</source>
-        <translation>Repetición</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="744"/>
-        <location filename="../src/gui/MainWindow.cpp" line="755"/>
-        <location filename="../src/gui/MainWindow.cpp" line="1355"/>
-        <source>Pause</source>
-        <translation>Pausa</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="748"/>
-        <source>Hold the replay, and resume it (Ctrl+Space)</source>
-        <translation>Pausar la repetición y reanudarla (Ctrl+Espacio)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="752"/>
-        <source>Race time of the replay: drag to jump</source>
-        <translation>Tiempo de carrera de la repetición: arrastre para saltar</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="755"/>
-        <source>Resume</source>
-        <translation>Reanudar</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="775"/>
+        <location filename="../src/gui/MainWindow.cpp" line="654"/>
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="777"/>
+        <location filename="../src/gui/MainWindow.cpp" line="656"/>
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="812"/>
+        <location filename="../src/gui/MainWindow.cpp" line="690"/>
         <source>Some saved secrets could not be read: %1</source>
         <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1344"/>
+        <location filename="../src/gui/MainWindow.cpp" line="998"/>
         <source>Kafka is not connected: see File ▸ Kafka connection.</source>
         <translation>Kafka no está conectado: vea Archivo ▸ Conexión Kafka.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1345"/>
+        <location filename="../src/gui/MainWindow.cpp" line="999"/>
         <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
         <translation>Hay una carrera en curso: deténgala (Carrera ▸ Detener) para iniciar otra.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="863"/>
+        <location filename="../src/gui/MainWindow.cpp" line="721"/>
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="912"/>
+        <location filename="../src/gui/MainWindow.cpp" line="744"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — vuelta %2/%3 — en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="931"/>
-        <source>Lap %v of %m</source>
-        <translation>Vuelta %v de %m</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="959"/>
+        <location filename="../src/gui/MainWindow.cpp" line="204"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Conectando a Kafka en %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="293"/>
-        <location filename="../src/gui/MainWindow.cpp" line="960"/>
+        <location filename="../src/gui/MainWindow.cpp" line="203"/>
+        <location filename="../src/gui/MainWindow.cpp" line="268"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Iniciando el broker de Kafka integrado…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="829"/>
+        <location filename="../src/gui/MainWindow.cpp" line="226"/>
+        <location filename="../src/gui/MainWindow.cpp" line="701"/>
         <source> The running race keeps its settings.</source>
         <translation> La carrera en curso conserva su configuración.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="831"/>
+        <location filename="../src/gui/MainWindow.cpp" line="704"/>
         <source>Setup saved; it applies to the next race.%1</source>
         <translation>Configuración guardada; se aplica a la próxima carrera.%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="835"/>
+        <location filename="../src/gui/MainWindow.cpp" line="703"/>
         <source>Setup saved: starting the new AI connections…%1</source>
         <translation>Configuración guardada: iniciando las nuevas conexiones de IA…%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="842"/>
+        <location filename="../src/gui/MainWindow.cpp" line="230"/>
         <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
         <translation>La nueva configuración de IA no pudo iniciarse: %1. Las carreras conservan la anterior.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="846"/>
+        <location filename="../src/gui/MainWindow.cpp" line="225"/>
         <source>Setup applied: the next race uses %1 and %2.%3</source>
         <translation>Configuración aplicada: la próxima carrera usa %1 y %2.%3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="975"/>
+        <location filename="../src/gui/MainWindow.cpp" line="208"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="976"/>
+        <location filename="../src/gui/MainWindow.cpp" line="209"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="982"/>
+        <location filename="../src/gui/MainWindow.cpp" line="215"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="984"/>
+        <location filename="../src/gui/MainWindow.cpp" line="215"/>
         <source>embedded broker</source>
         <translation>broker integrado</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="984"/>
+        <location filename="../src/gui/MainWindow.cpp" line="215"/>
         <source>cluster</source>
         <translation>clúster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1003"/>
+        <location filename="../src/gui/MainWindow.cpp" line="772"/>
         <source>There is no race %1 in the library.</source>
         <translation>No hay ninguna carrera %1 en la biblioteca.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1073"/>
+        <location filename="../src/gui/MainWindow.cpp" line="875"/>
         <source>F1 game</source>
         <translation>Juego de F1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1087"/>
-        <source>127.0.0.1 port %1</source>
-        <translation>127.0.0.1 puerto %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
-        <source>%1 port %2</source>
-        <translation>%1 puerto %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
-        <source>this machine</source>
-        <translation>este equipo</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1092"/>
-        <source>F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)</source>
-        <translation>Juego de F1: esperando telemetría en %1 (telemetría UDP activada, formato UDP 2024 o 2025)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1094"/>
-        <source>F1 game: %1</source>
-        <translation>Juego de F1: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1096"/>
-        <source>F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7</source>
-        <translation>Juego de F1: %1, %2 paquetes/s, formato %3, %4, %5 · rechazados %6 · en %7</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
-        <source>receiving</source>
-        <translation>recibiendo</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
-        <source>session ended</source>
-        <translation>sesión terminada</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1153"/>
+        <location filename="../src/gui/MainWindow.cpp" line="844"/>
         <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>No se pudieron leer los pilotos de esta carrera (%1); se muestra la parrilla incorporada.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1203"/>
+        <location filename="../src/gui/MainWindow.cpp" line="881"/>
         <source>Replay of %1</source>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1221"/>
+        <location filename="../src/gui/MainWindow.cpp" line="902"/>
         <source>Could not switch %1 on: %2</source>
         <translation>No se pudo activar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1222"/>
+        <location filename="../src/gui/MainWindow.cpp" line="903"/>
         <source>Could not switch %1 off: %2</source>
         <translation>No se pudo desactivar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1265"/>
+        <location filename="../src/gui/MainWindow.cpp" line="934"/>
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1266"/>
+        <location filename="../src/gui/MainWindow.cpp" line="935"/>
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1267"/>
+        <location filename="../src/gui/MainWindow.cpp" line="936"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1247"/>
+        <location filename="../src/gui/MainWindow.cpp" line="926"/>
         <source>The race could not start: %1</source>
         <translation>La carrera no pudo empezar: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="124"/>
+        <location filename="../src/gui/MainWindow.cpp" line="194"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doble clic en un piloto para seguirlo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1275"/>
+        <location filename="../src/gui/MainWindow.cpp" line="942"/>
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1284"/>
+        <location filename="../src/gui/MainWindow.cpp" line="949"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1313"/>
-        <source>produced %1 · consumed %2</source>
-        <translation>producidos %1 · consumidos %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1314"/>
-        <source>lag %1</source>
-        <translation>retraso %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1316"/>
-        <source>errors %1 · skipped %2</source>
-        <translation>errores %1 · omitidos %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1317"/>
-        <source>errors %1</source>
-        <translation>errores %1</translation>
     </message>
 </context>
 <context>
@@ -2817,6 +2650,187 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <location filename="../src/gui/RaceLibraryModel.cpp" line="111"/>
         <source>Size</source>
         <translation>Tamaño</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::RaceStatusBar</name>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="29"/>
+        <source>Lap %v of %m</source>
+        <translation>Vuelta %v de %m</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="51"/>
+        <source>produced %1 · consumed %2</source>
+        <translation>producidos %1 · consumidos %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="52"/>
+        <source>lag %1</source>
+        <translation>retraso %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="54"/>
+        <source>errors %1 · skipped %2</source>
+        <translation>errores %1 · omitidos %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="55"/>
+        <source>errors %1</source>
+        <translation>errores %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="76"/>
+        <source>F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)</source>
+        <translation>Juego de F1: esperando telemetría en %1 (telemetría UDP activada, formato UDP 2024 o 2025)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="78"/>
+        <source>F1 game: %1</source>
+        <translation>Juego de F1: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="80"/>
+        <source>F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7</source>
+        <translation>Juego de F1: %1, %2 paquetes/s, formato %3, %4, %5 · rechazados %6 · en %7</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="81"/>
+        <source>receiving</source>
+        <translation>recibiendo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="81"/>
+        <source>session ended</source>
+        <translation>sesión terminada</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::RaceToolbar</name>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="32"/>
+        <source> Circuit </source>
+        <translation> Circuito </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="41"/>
+        <source> Laps </source>
+        <translation> Vueltas </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="45"/>
+        <source>Full</source>
+        <translation>Completa</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="46"/>
+        <source>Race length in laps (Full: the circuit&apos;s race distance)</source>
+        <translation>Distancia de la carrera en vueltas (Completa: la distancia de carrera del circuito)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="53"/>
+        <source> Speed </source>
+        <translation> Velocidad </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="58"/>
+        <location filename="../src/gui/RaceToolbar.cpp" line="138"/>
+        <source>As fast as possible</source>
+        <translation>Lo más rápido posible</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="61"/>
+        <source> Source </source>
+        <translation> Fuente </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="64"/>
+        <source>Simulator</source>
+        <translation>Simulador</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="65"/>
+        <source>F1 game (UDP)</source>
+        <translation>Juego de F1 (UDP)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="66"/>
+        <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game&apos;s UDP telemetry</source>
+        <translation>Lo que inicia Iniciar: una carrera simulada o una carrera en directo desde la telemetría UDP del juego EA SPORTS F1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="84"/>
+        <source>&amp;Faster</source>
+        <translation>Más &amp;rápido</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="89"/>
+        <source>Follow the F1 &amp;game (UDP telemetry)</source>
+        <translation>Seguir el &amp;juego de F1 (telemetría UDP)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="91"/>
+        <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
+        <translation>Una carrera en directo del juego EA SPORTS F1: dirija su telemetría UDP a este equipo, puerto 20777</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="93"/>
+        <source>F1 game: listen on this machine only</source>
+        <translation>Juego de F1: escuchar solo en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="97"/>
+        <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
+        <translation>Activado: solo un juego en este ordenador puede enviar telemetría (127.0.0.1). Desactivado: el juego puede ejecutarse en una consola u otro PC de su red</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="99"/>
+        <source>F1 game: UDP port…</source>
+        <translation>Juego de F1: puerto UDP…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="103"/>
+        <source>F1 game UDP port</source>
+        <translation>Puerto UDP del juego de F1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="104"/>
+        <source>The port set in the game&apos;s Telemetry Settings (UDP Port):</source>
+        <translation>El puerto configurado en los ajustes de telemetría del juego (UDP Port):</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="109"/>
+        <source>S&amp;lower</source>
+        <translation>Más &amp;lento</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::ReplayBar</name>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="10"/>
+        <source>Replay</source>
+        <translation>Repetición</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="14"/>
+        <location filename="../src/gui/ReplayBar.cpp" line="33"/>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="18"/>
+        <source>Hold the replay, and resume it (Ctrl+Space)</source>
+        <translation>Pausar la repetición y reanudarla (Ctrl+Espacio)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="22"/>
+        <source>Race time of the replay: drag to jump</source>
+        <translation>Tiempo de carrera de la repetición: arrastre para saltar</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="33"/>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,9 @@
 #include "core/Grid.h"
 #include "mcp/LiveServers.h"
 #include "pipeline/AiServices.h"
+#include "pipeline/AskClient.h"
+#include "pipeline/RecordedOutputs.h"
+#include "stream/KafkaEndpoint.h"
 
 #include <QFutureWatcher>
 #include <QTimer>
@@ -109,6 +112,8 @@ bool RaceController::start(const RaceRequest &request)
     connect(m_session, &RaceSession::failed, this, &RaceController::raceStateChanged);
     connect(m_session, &RaceSession::stopped, this, &RaceController::onSessionStopped);
     emit sessionCreated(m_session);
+    if (m_session->isReplay() && options.replayRerun)
+        loadRecordedRun(options.libraryPath, options.replayRaceId);
     m_session->start();
     emit raceStateChanged();
     return true;
@@ -129,6 +134,18 @@ void RaceController::onSessionStopped()
         }
     }
     emit raceStateChanged();
+}
+
+void RaceController::loadRecordedRun(const QString &libraryPath, const QString &raceId)
+{
+    using Loaded = Expected<RaceViewBatch>;
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, raceId] {
+        watcher->deleteLater();
+        if (m_session && m_session->options().replayRaceId == raceId) // else another race started meanwhile
+            emit recordedRunLoaded(raceId, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([libraryPath, raceId] { return loadRecordedOutputs(libraryPath, raceId); }));
 }
 
 void RaceController::stop()
@@ -175,6 +192,27 @@ void RaceController::runStagesInCloud(const QStringList &stages)
     for (const auto &stage : stages)
         setStageEnabled(stage, false);
     m_cloudStages = stages;
+}
+
+void RaceController::ask(const QString &question, bool thisRaceOnly, AskDone done)
+{
+    if (!m_kafka.isReady())
+        return done(Error{QStringLiteral("Kafka is not ready yet")});
+    const CommentaryQuery query{question, {}, thisRaceOnly && m_session ? m_session->raceId() : QString()};
+    const bool raceAnswers = isRaceRunning();
+    std::shared_ptr<AiServices> ai = m_session ? m_session->ai() : m_options.ai;
+    if (!ai)
+        ai = AiServices::offline();
+    const KafkaConfig config = m_kafka.endpoint()->clientConfig();
+    using Answer = Expected<CommentaryQueryResult>;
+    auto *watcher = new QFutureWatcher<Answer>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([config, ai, query, raceAnswers]() -> Answer {
+        return raceAnswers ? askThroughKafka(config, query, 20000) : askWithOwnStages(config, ai, query, 20000);
+    }));
 }
 
 void RaceController::applySetup(const KafkaSelection &kafka)

@@ -8,6 +8,7 @@
 #include "KafkaConnection.h"
 #include "RaceRequest.h"
 #include "core/Expected.h"
+#include "core/Messages.h"
 #include "pipeline/RaceSession.h"
 
 #include <QObject>
@@ -79,6 +80,13 @@ public:
     // The race just stopped hands over to the F1 game's next session (it starts by itself).
     bool isHandingOverGameSession() const { return m_handingOver; }
 
+    // --- Questions about the commentary
+    // A running race's pipeline answers; otherwise the question gets its own ask stages
+    // (on the AI services of the last race, else these). Off this thread; `done` runs on
+    // it, unless this controller is gone by then. Needs Kafka ready.
+    using AskDone = std::function<void(const Expected<CommentaryQueryResult> &answer)>;
+    void ask(const QString &question, bool thisRaceOnly, AskDone done);
+
     // --- Pipeline stages
     void setStageEnabled(const QString &stage, bool enabled);
     // Confluent Cloud Flink runs these stages now: their local copies step aside (and the
@@ -104,9 +112,13 @@ signals:
     // raceKeepsSettings: a race was running and keeps the connections it started with.
     void setupApplied(const std::shared_ptr<pitwall::AiServices> &services, bool raceKeepsSettings);
     void setupFailed(const QString &reason, bool raceKeepsSettings);
+    // A re-run replay started: what was recorded of that race, for comparison (read off
+    // this thread; not sent if another race started meanwhile).
+    void recordedRunLoaded(const QString &raceId, const pitwall::Expected<pitwall::RaceViewBatch> &loaded);
 
 private:
     void onSessionStopped();
+    void loadRecordedRun(const QString &libraryPath, const QString &raceId);
 
     KafkaConnection m_kafka;
     SessionOptions m_options;

@@ -10,7 +10,6 @@
 #include "mcp/McpTools.h"
 #include "mcp/RaceEngineer.h"
 #include "pipeline/AiServices.h"
-#include "pipeline/AskClient.h"
 
 #include "AnomalyListModel.h"
 #include "AnomalyPanel.h"
@@ -39,9 +38,7 @@
 #include "core/Grid.h"
 #include "pipeline/PipelineDefinition.h"
 #include "pipeline/RaceSession.h"
-#include "pipeline/RecordedOutputs.h"
 #include "realrace/RealRaceBuilder.h"
-#include "realrace/TrackOutline.h"
 #include "sim/Circuit.h"
 #include "storage/LibraryDatabase.h"
 #include "stream/KafkaEndpoint.h"
@@ -52,27 +49,18 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QActionGroup>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QInputDialog>
 #include <QLabel>
-#include <QNetworkInterface>
-#include <QProgressBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalBlocker>
-#include <QSlider>
-#include <QSpinBox>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
-#include <QToolBar>
-#include <QUrl>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace pitwall {
 
@@ -219,6 +207,7 @@ void MainWindow::setUpControllerSignals()
             replayWhenReady(QString(m_replayWhenReady), m_replayRerunWhenReady); // a copy: the member is cleared there
     });
     connect(m_controller, &RaceController::sessionCreated, this, &MainWindow::watchSession);
+    connect(m_controller, &RaceController::recordedRunLoaded, this, &MainWindow::showRecordedRun);
     connect(m_controller, &RaceController::raceStateChanged, this, &MainWindow::updateActions);
     connect(m_controller, &RaceController::aiServicesChanged, this, &MainWindow::onAiServicesChanged);
     connect(m_controller, &RaceController::setupApplied, this, [this](const std::shared_ptr<AiServices> &ai, bool raceKeeps) {
@@ -377,32 +366,16 @@ void MainWindow::setUpAskDock()
 
 void MainWindow::askCommentary(const QString &question, bool thisRaceOnly)
 {
-    const auto &endpoint = m_controller->kafka().endpoint();
-    const auto *session = m_controller->session();
-    if (!endpoint) {
+    if (!m_controller->kafka().isReady()) {
         m_askPanel->showError(tr("Kafka is not ready yet."));
         return;
     }
-    const CommentaryQuery query{question, {}, thisRaceOnly && session ? session->raceId() : QString()};
-    // A running race's pipeline answers; otherwise the question gets its own ask stages.
-    const bool raceAnswers = m_controller->isRaceRunning();
-    std::shared_ptr<AiServices> ai = session ? session->ai() : m_controller->aiServices();
-    if (!ai)
-        ai = AiServices::offline();
-    const KafkaConfig config = endpoint->clientConfig();
-    using Answer = Expected<CommentaryQueryResult>;
-    auto *watcher = new QFutureWatcher<Answer>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const auto answer = watcher->result();
+    m_controller->ask(question, thisRaceOnly, [this](const Expected<CommentaryQueryResult> &answer) {
         if (answer)
             m_askPanel->showResult(answer.value());
         else
             m_askPanel->showError(answer.error().message);
     });
-    watcher->setFuture(QtConcurrent::run([config, ai, query, raceAnswers]() -> Answer {
-        return raceAnswers ? askThroughKafka(config, query, 20000) : askWithOwnStages(config, ai, query, 20000);
-    }));
 }
 
 void MainWindow::setUpRaceViews()
@@ -589,29 +562,18 @@ void MainWindow::onClockMoved(qint64 viewMs)
         m_leaderboard->setStanding(m_store->standingAt(viewMs));
 }
 
-void MainWindow::loadRecordedRun(const QString &libraryPath, const QString &raceId)
+void MainWindow::showRecordedRun(const QString &raceId, const Expected<RaceViewBatch> &loaded)
 {
-    // A re-run is compared with what was recorded: its outputs, read in a worker.
+    if (!loaded) {
+        showProblem(tr("The recorded run of %1 could not be read for comparison: %2").arg(raceId, loaded.error().message));
+        return;
+    }
     const auto *race = m_libraryPanel->model()->race(raceId);
     if (!race)
         return;
-    const qint64 startEpochMs = race->startedAtMs;
-    using Loaded = Expected<RaceViewBatch>;
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, startEpochMs, raceId] {
-        watcher->deleteLater();
-        auto loaded = watcher->result();
-        if (!loaded) {
-            showProblem(tr("The recorded run of %1 could not be read for comparison: %2").arg(raceId, loaded.error().message));
-            return;
-        }
-        if (!m_controller->session() || m_controller->session()->options().replayRaceId != raceId)
-            return; // another race started meanwhile
-        m_recordedStore->reset(startEpochMs);
-        m_recordedStore->add(loaded.value());
-        m_anomalyPanel->setComparing(true);
-    });
-    watcher->setFuture(QtConcurrent::run([libraryPath, raceId] { return loadRecordedOutputs(libraryPath, raceId); }));
+    m_recordedStore->reset(race->startedAtMs);
+    m_recordedStore->add(loaded.value());
+    m_anomalyPanel->setComparing(true);
 }
 
 bool MainWindow::isResultsShown() const
@@ -909,8 +871,6 @@ void MainWindow::watchSession(RaceSession *session)
             updateTitle();
     });
     m_anomalyPanel->setComparing(false);
-    if (session->isReplay() && options.replayRerun)
-        loadRecordedRun(options.libraryPath, options.replayRaceId);
     connect(session, &RaceSession::started, this, [this, session] {
         m_store->reset(session->raceStartEpochMs());
         m_clock->reset();

@@ -145,7 +145,8 @@ private:
     void onClockMoved(qint64 viewMs);
     void showResults(const RaceSummary &summary);
     void showAnomaly(const AnomalyRecord &record);
-    void loadRecordedRun(const QString &libraryPath, const QString &raceId);
+    // A re-run's recorded outputs, for comparison in the anomaly list.
+    void showRecordedRun(const QString &raceId, const Expected<RaceViewBatch> &loaded);
     void switchStage(const QString &stage, bool enabled);
     void runStagesInCloud(const QStringList &stages);
     void updateTitle();

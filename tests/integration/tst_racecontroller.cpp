@@ -171,6 +171,22 @@ private slots:
         QCOMPARE(connecting.size(), 1); // reconnecting after the race
         QVERIFY(ready.wait(30000));
         QCOMPARE(controller.aiServices(), fresh);
+
+        // A re-run: the pipeline afresh, and what was recorded read for comparison.
+        QString recordedId;
+        qsizetype recordedCommentary = -1;
+        connect(&controller, &RaceController::recordedRunLoaded, this, [&](const QString &id, const Expected<RaceViewBatch> &loaded) {
+            recordedId = id;
+            recordedCommentary = loaded ? loaded.value().commentary.size() : -1;
+        });
+        QVERIFY(controller.start(RaceRequest::replay(raceId, true)));
+        QVERIFY(controller.session()->options().replayRerun);
+        QTRY_COMPARE_WITH_TIMEOUT(recordedId, raceId, 30000);
+        QVERIFY(recordedCommentary > 0);
+        QSignalSpy rerunStopped(controller.session(), &RaceSession::stopped);
+        controller.stop();
+        QVERIFY(rerunStopped.wait(30000) || rerunStopped.size() == 1);
+
         controller.setSpeed(0);
         QVERIFY(controller.start(RaceRequest::configured()));
         QCOMPARE(controller.session()->ai(), fresh);
