@@ -145,22 +145,22 @@
 <context>
     <name>CloudPipelinePlan</name>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="137"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="136"/>
         <source>runs in the app: it writes each commentary line with its embedding to MongoDB Atlas through the app&apos;s MongoDB driver (Confluent Cloud&apos;s MongoDB tables are read-only)</source>
         <translation>läuft in der App: sie schreibt jede Kommentarzeile mit ihrem Embedding über den MongoDB-Treiber der App in MongoDB Atlas (die MongoDB-Tabellen von Confluent Cloud sind nur lesbar)</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="141"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="140"/>
         <source>needs Amazon Bedrock (region, keys and model) for AI_COMPLETE</source>
         <translation>braucht Amazon Bedrock (Region, Schlüssel und Modell) für AI_COMPLETE</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="143"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="142"/>
         <source>needs an OpenAI key for the embedding model</source>
         <translation>braucht einen OpenAI-Schlüssel für das Embedding-Modell</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="145"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="144"/>
         <source>needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG</source>
         <translation>braucht MongoDB Atlas (URI mit Benutzer, Datenbank, Sammlung, Index) für VECTOR_SEARCH_AGG</translation>
     </message>
@@ -1372,37 +1372,37 @@
 <context>
     <name>pitwall::AnomalyListModel</name>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="100"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="100"/>
         <source>%1 of %2 (%3) read %4, outside the expected %5 – %6</source>
         <translation>%1 von %2 (%3) zeigte %4, außerhalb der erwarteten %5 – %6</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="115"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="115"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="116"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="116"/>
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="117"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="117"/>
         <source>Metric</source>
         <translation>Messgröße</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="118"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="118"/>
         <source>Actual</source>
         <translation>Ist</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="119"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="119"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="120"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="120"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
@@ -1606,137 +1606,137 @@
 <context>
     <name>pitwall::DisplayNames</name>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="11"/>
+        <location filename="../src/view/DisplayNames.cpp" line="11"/>
         <source>Engine temperature</source>
         <translation>Motortemperatur</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="12"/>
+        <location filename="../src/view/DisplayNames.cpp" line="12"/>
         <source>Oil temperature</source>
         <translation>Öltemperatur</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="13"/>
+        <location filename="../src/view/DisplayNames.cpp" line="13"/>
         <source>Tyre front left</source>
         <translation>Reifen vorne links</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="14"/>
+        <location filename="../src/view/DisplayNames.cpp" line="14"/>
         <source>Tyre front right</source>
         <translation>Reifen vorne rechts</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="15"/>
+        <location filename="../src/view/DisplayNames.cpp" line="15"/>
         <source>Tyre rear left</source>
         <translation>Reifen hinten links</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="16"/>
+        <location filename="../src/view/DisplayNames.cpp" line="16"/>
         <source>Tyre rear right</source>
         <translation>Reifen hinten rechts</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="17"/>
+        <location filename="../src/view/DisplayNames.cpp" line="17"/>
         <source>Brake front left</source>
         <translation>Bremse vorne links</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="18"/>
+        <location filename="../src/view/DisplayNames.cpp" line="18"/>
         <source>Brake front right</source>
         <translation>Bremse vorne rechts</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="19"/>
+        <location filename="../src/view/DisplayNames.cpp" line="19"/>
         <source>Brake rear left</source>
         <translation>Bremse hinten links</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="20"/>
+        <location filename="../src/view/DisplayNames.cpp" line="20"/>
         <source>Brake rear right</source>
         <translation>Bremse hinten rechts</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="21"/>
+        <location filename="../src/view/DisplayNames.cpp" line="21"/>
         <source>Lap time</source>
         <translation>Rundenzeit</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="50"/>
+        <location filename="../src/view/DisplayNames.cpp" line="50"/>
         <source>Lights out: the race has started (%1 laps)</source>
         <translation>Lichter aus: das Rennen läuft (%1 Runden)</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="52"/>
+        <location filename="../src/view/DisplayNames.cpp" line="52"/>
         <source>%1 passes %2 for P%3%4</source>
         <translation>%1 überholt %2 und ist P%3%4</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="55"/>
+        <location filename="../src/view/DisplayNames.cpp" line="55"/>
         <source> with DRS</source>
         <translation> mit DRS</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="59"/>
+        <location filename="../src/view/DisplayNames.cpp" line="59"/>
         <source>: %1 → %2</source>
         <translation>: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="61"/>
+        <location filename="../src/view/DisplayNames.cpp" line="61"/>
         <source>%1 pits%2, %3 s stationary</source>
         <translation>%1 an der Box%2, %3 s Standzeit</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="65"/>
+        <location filename="../src/view/DisplayNames.cpp" line="65"/>
         <source>%1 pits%2, %3 s in the pit lane</source>
         <translation>%1 an der Box%2, %3 s in der Boxengasse</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <location filename="../src/view/DisplayNames.cpp" line="68"/>
         <source>%1 pits%2</source>
         <translation>%1 an der Box%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="85"/>
+        <location filename="../src/view/DisplayNames.cpp" line="85"/>
         <source>Red flag: the session is stopped</source>
         <translation>Rote Flagge: die Sitzung ist unterbrochen</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="92"/>
+        <location filename="../src/view/DisplayNames.cpp" line="92"/>
         <source>Race control: %1</source>
         <translation>Rennleitung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="71"/>
+        <location filename="../src/view/DisplayNames.cpp" line="71"/>
         <source>Fastest lap: %1, %2</source>
         <translation>Schnellste Runde: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
+        <location filename="../src/view/DisplayNames.cpp" line="76"/>
         <source>Virtual safety car ending</source>
         <translation>Virtuelles Safety Car endet</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
+        <location filename="../src/view/DisplayNames.cpp" line="76"/>
         <source>Safety car in this lap</source>
         <translation>Safety Car kommt in dieser Runde herein</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
+        <location filename="../src/view/DisplayNames.cpp" line="78"/>
         <source>Virtual safety car: %1</source>
         <translation>Virtuelles Safety Car: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
+        <location filename="../src/view/DisplayNames.cpp" line="78"/>
         <source>Safety car: %1</source>
         <translation>Safety Car: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="81"/>
+        <location filename="../src/view/DisplayNames.cpp" line="81"/>
         <source>%1 retires (%2)</source>
         <translation>%1 scheidet aus (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="83"/>
+        <location filename="../src/view/DisplayNames.cpp" line="83"/>
         <source>Chequered flag</source>
         <translation>Zielflagge</translation>
     </message>
@@ -1744,32 +1744,32 @@
 <context>
     <name>pitwall::FeedModel</name>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="61"/>
+        <location filename="../src/view/FeedModel.cpp" line="61"/>
         <source>Lap %1 · %2</source>
         <translation>Runde %1 · %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="62"/>
+        <location filename="../src/view/FeedModel.cpp" line="62"/>
         <source>race control</source>
         <translation>Rennleitung</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="83"/>
+        <location filename="../src/view/FeedModel.cpp" line="83"/>
         <source>commentary</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="85"/>
+        <location filename="../src/view/FeedModel.cpp" line="85"/>
         <source>offline · fallback</source>
         <translation>offline · Ersatz</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="87"/>
+        <location filename="../src/view/FeedModel.cpp" line="87"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="137"/>
+        <location filename="../src/view/FeedModel.cpp" line="137"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1880,77 +1880,77 @@
 <context>
     <name>pitwall::LeaderboardModel</name>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="32"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="32"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="33"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="33"/>
         <source>+/-</source>
         <translation>+/-</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="34"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="34"/>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="35"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="35"/>
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="36"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="36"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="37"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="37"/>
         <source>Gap</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="38"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="38"/>
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="39"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="39"/>
         <source>Last lap</source>
         <translation>Letzte Runde</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="40"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="40"/>
         <source>Tyre</source>
         <translation>Reifen</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="41"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="41"/>
         <source>Pits</source>
         <translation>Stopps</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="42"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="42"/>
         <source>Speed (km/h)</source>
         <translation>Tempo (km/h)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="66"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="66"/>
         <source>OUT</source>
         <translation>AUS</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="68"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="68"/>
         <source>PIT</source>
         <translation>BOX</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="70"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="70"/>
         <source>Winner</source>
         <translation>Sieger</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="70"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="70"/>
         <source>Leader</source>
         <translation>Führender</translation>
     </message>
@@ -2185,284 +2185,284 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="148"/>
+        <location filename="../src/gui/MainWindow.cpp" line="136"/>
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="149"/>
+        <location filename="../src/gui/MainWindow.cpp" line="137"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="328"/>
+        <location filename="../src/gui/MainWindow.cpp" line="317"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="345"/>
+        <location filename="../src/gui/MainWindow.cpp" line="334"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="355"/>
+        <location filename="../src/gui/MainWindow.cpp" line="344"/>
         <source>Import &amp;real race…</source>
         <translation>&amp;Echtes Rennen importieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="369"/>
+        <location filename="../src/gui/MainWindow.cpp" line="358"/>
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="374"/>
+        <location filename="../src/gui/MainWindow.cpp" line="363"/>
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="383"/>
+        <location filename="../src/gui/MainWindow.cpp" line="370"/>
         <source>Kafka is not ready yet.</source>
         <translation>Kafka ist noch nicht bereit.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="418"/>
+        <location filename="../src/gui/MainWindow.cpp" line="391"/>
         <source>Telemetry</source>
         <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="421"/>
+        <location filename="../src/gui/MainWindow.cpp" line="394"/>
         <source>Race trace</source>
         <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="416"/>
+        <location filename="../src/gui/MainWindow.cpp" line="389"/>
         <source>Track map</source>
         <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="285"/>
+        <location filename="../src/gui/MainWindow.cpp" line="274"/>
         <source>Start &amp;page</source>
         <translation>Start&amp;seite</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="289"/>
+        <location filename="../src/gui/MainWindow.cpp" line="278"/>
         <source>&amp;Replay the latest race</source>
         <translation>Letztes Rennen &amp;wiedergeben</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="294"/>
+        <location filename="../src/gui/MainWindow.cpp" line="283"/>
         <source>The library has no race yet: run one first.</source>
         <translation>Die Bibliothek enthält noch kein Rennen: fahren Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="429"/>
+        <location filename="../src/gui/MainWindow.cpp" line="402"/>
         <source>Race feed</source>
         <translation>Renngeschehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="438"/>
+        <location filename="../src/gui/MainWindow.cpp" line="411"/>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="471"/>
+        <location filename="../src/gui/MainWindow.cpp" line="444"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="474"/>
+        <location filename="../src/gui/MainWindow.cpp" line="447"/>
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="508"/>
+        <location filename="../src/gui/MainWindow.cpp" line="481"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="512"/>
+        <location filename="../src/gui/MainWindow.cpp" line="485"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="523"/>
+        <location filename="../src/gui/MainWindow.cpp" line="496"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="586"/>
+        <location filename="../src/gui/MainWindow.cpp" line="559"/>
         <source>%1 live</source>
         <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="587"/>
+        <location filename="../src/gui/MainWindow.cpp" line="560"/>
         <source>%1 (held)</source>
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="605"/>
+        <location filename="../src/gui/MainWindow.cpp" line="568"/>
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="654"/>
+        <location filename="../src/gui/MainWindow.cpp" line="616"/>
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="656"/>
+        <location filename="../src/gui/MainWindow.cpp" line="618"/>
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="690"/>
+        <location filename="../src/gui/MainWindow.cpp" line="652"/>
         <source>Some saved secrets could not be read: %1</source>
         <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="998"/>
+        <location filename="../src/gui/MainWindow.cpp" line="958"/>
         <source>Kafka is not connected: see File ▸ Kafka connection.</source>
         <translation>Kafka ist nicht verbunden: siehe Datei ▸ Kafka-Verbindung.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="999"/>
+        <location filename="../src/gui/MainWindow.cpp" line="959"/>
         <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
         <translation>Ein Rennen läuft: beenden Sie es (Rennen ▸ Stopp), um ein weiteres zu starten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="721"/>
+        <location filename="../src/gui/MainWindow.cpp" line="683"/>
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="744"/>
+        <location filename="../src/gui/MainWindow.cpp" line="706"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="204"/>
+        <location filename="../src/gui/MainWindow.cpp" line="192"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="203"/>
-        <location filename="../src/gui/MainWindow.cpp" line="268"/>
+        <location filename="../src/gui/MainWindow.cpp" line="191"/>
+        <location filename="../src/gui/MainWindow.cpp" line="257"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="226"/>
-        <location filename="../src/gui/MainWindow.cpp" line="701"/>
+        <location filename="../src/gui/MainWindow.cpp" line="215"/>
+        <location filename="../src/gui/MainWindow.cpp" line="663"/>
         <source> The running race keeps its settings.</source>
         <translation> Das laufende Rennen behält seine Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="704"/>
+        <location filename="../src/gui/MainWindow.cpp" line="666"/>
         <source>Setup saved; it applies to the next race.%1</source>
         <translation>Einrichtung gespeichert; sie gilt ab dem nächsten Rennen.%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="703"/>
+        <location filename="../src/gui/MainWindow.cpp" line="665"/>
         <source>Setup saved: starting the new AI connections…%1</source>
         <translation>Einrichtung gespeichert: die neuen KI-Verbindungen werden gestartet…%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="230"/>
+        <location filename="../src/gui/MainWindow.cpp" line="219"/>
         <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
         <translation>Die neuen KI-Einstellungen konnten nicht starten: %1. Die Rennen behalten die bisherigen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="225"/>
+        <location filename="../src/gui/MainWindow.cpp" line="214"/>
         <source>Setup applied: the next race uses %1 and %2.%3</source>
         <translation>Einrichtung übernommen: das nächste Rennen nutzt %1 und %2.%3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="208"/>
+        <location filename="../src/gui/MainWindow.cpp" line="196"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="209"/>
+        <location filename="../src/gui/MainWindow.cpp" line="197"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="215"/>
+        <location filename="../src/gui/MainWindow.cpp" line="203"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="215"/>
+        <location filename="../src/gui/MainWindow.cpp" line="203"/>
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="215"/>
+        <location filename="../src/gui/MainWindow.cpp" line="203"/>
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="772"/>
+        <location filename="../src/gui/MainWindow.cpp" line="734"/>
         <source>There is no race %1 in the library.</source>
         <translation>In der Bibliothek gibt es kein Rennen %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="875"/>
+        <location filename="../src/gui/MainWindow.cpp" line="837"/>
         <source>F1 game</source>
         <translation>F1-Spiel</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="844"/>
+        <location filename="../src/gui/MainWindow.cpp" line="806"/>
         <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>Die Fahrer dieses Rennens ließen sich nicht lesen (%1); das eingebaute Starterfeld wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="881"/>
+        <location filename="../src/gui/MainWindow.cpp" line="843"/>
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="902"/>
+        <location filename="../src/gui/MainWindow.cpp" line="864"/>
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="903"/>
+        <location filename="../src/gui/MainWindow.cpp" line="865"/>
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="934"/>
+        <location filename="../src/gui/MainWindow.cpp" line="894"/>
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="935"/>
+        <location filename="../src/gui/MainWindow.cpp" line="895"/>
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="936"/>
+        <location filename="../src/gui/MainWindow.cpp" line="896"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="926"/>
+        <location filename="../src/gui/MainWindow.cpp" line="886"/>
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="194"/>
+        <location filename="../src/gui/MainWindow.cpp" line="182"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="942"/>
+        <location filename="../src/gui/MainWindow.cpp" line="902"/>
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="949"/>
+        <location filename="../src/gui/MainWindow.cpp" line="909"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
@@ -2470,57 +2470,57 @@
 <context>
     <name>pitwall::PipelineHealthModel</name>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="73"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="73"/>
         <source>Stage</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="74"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="74"/>
         <source>In/s</source>
         <translation>Ein/s</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="75"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="75"/>
         <source>Out/s</source>
         <translation>Aus/s</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="76"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="76"/>
         <source>In</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="77"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="77"/>
         <source>Out</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="78"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="78"/>
         <source>Lag</source>
         <translation>Rückstand</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="79"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="79"/>
         <source>p50 µs</source>
         <translation>p50 µs</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="80"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="80"/>
         <source>p99 µs</source>
         <translation>p99 µs</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="81"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="81"/>
         <source>Dead-lettered</source>
         <translation>Dead Letter</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="82"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="82"/>
         <source>Failures</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="83"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="83"/>
         <source>Restarts</source>
         <translation>Neustarts</translation>
     </message>
@@ -2563,47 +2563,47 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::RaceEngineer</name>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="50"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="50"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="52"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="52"/>
         <source>a long result, cut to %1 characters</source>
         <translation>ein langes Ergebnis, auf %1 Zeichen gekürzt</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="57"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="57"/>
         <source>%1: 1 item</source>
         <translation>%1: 1 Eintrag</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="57"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="57"/>
         <source>%1: %2 items</source>
         <translation>%1: %2 Einträge</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="85"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="85"/>
         <source>The race engineer needs a language model that can call tools. Start Pit Wall with --llm bedrock (with AWS_REGION, AWS credentials or a profile, and --llm-model) or --llm openai (with OPENAI_API_KEY, or --llm-endpoint for a compatible server), or save one in the AI settings.</source>
         <translation>Der Renningenieur braucht ein Sprachmodell, das Werkzeuge aufrufen kann. Starten Sie Pit Wall mit --llm bedrock (mit AWS_REGION, AWS-Zugangsdaten oder einem Profil und --llm-model) oder --llm openai (mit OPENAI_API_KEY oder --llm-endpoint für einen kompatiblen Server), oder speichern Sie eines in den KI-Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="100"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="100"/>
         <source>The race engineer is still answering the last question.</source>
         <translation>Der Renningenieur beantwortet noch die letzte Frage.</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="104"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="104"/>
         <source>Type a question first.</source>
         <translation>Bitte zuerst eine Frage eingeben.</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="134"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="134"/>
         <source>The model did not answer: %1</source>
         <translation>Das Modell hat nicht geantwortet: %1</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="151"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="151"/>
         <source>The model was still calling tools after %1 rounds; ask a narrower question.</source>
         <translation>Das Modell rief nach %1 Runden immer noch Werkzeuge auf; stellen Sie eine engere Frage.</translation>
     </message>
@@ -2611,43 +2611,43 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::RaceLibraryModel</name>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="36"/>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="47"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="36"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="47"/>
         <source>The race library is not open.</source>
         <translation>Die Rennbibliothek ist nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="105"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="105"/>
         <source>Race</source>
         <translation>Rennen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="106"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="106"/>
         <source>Circuit</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="107"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="107"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="108"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="108"/>
         <source>Laps</source>
         <translation>Runden</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="109"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="109"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="110"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="110"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="111"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="111"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
@@ -3509,6 +3509,39 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <location filename="../src/cloud/CloudProvisioner.cpp" line="330"/>
         <source>Deleting</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::cloud::FlinkDeployer</name>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="77"/>
+        <source>replacing the deployed version</source>
+        <translation>ersetze die bereitgestellte Version</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="100"/>
+        <source>statement %1 was still being deleted after %2 s</source>
+        <translation>Anweisung %1 wurde nach %2 s noch gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="128"/>
+        <source>statement %1 disappeared before it ran (it may have failed at once: see its exceptions in the Confluent Cloud console)</source>
+        <translation>Anweisung %1 verschwand, bevor sie lief (sie ist vielleicht sofort fehlgeschlagen: siehe ihre Ausnahmen in der Confluent-Cloud-Konsole)</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="135"/>
+        <source>statement %1 is %2: %3</source>
+        <translation>Anweisung %1 ist %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="135"/>
+        <source>no detail given</source>
+        <translation>keine Einzelheiten angegeben</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="144"/>
+        <source>statement %1 was still %2 after %3 s</source>
+        <translation>Anweisung %1 war nach %3 s noch %2</translation>
     </message>
 </context>
 <context>

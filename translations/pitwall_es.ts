@@ -145,22 +145,22 @@
 <context>
     <name>CloudPipelinePlan</name>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="137"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="136"/>
         <source>runs in the app: it writes each commentary line with its embedding to MongoDB Atlas through the app&apos;s MongoDB driver (Confluent Cloud&apos;s MongoDB tables are read-only)</source>
         <translation>se ejecuta en la aplicación: escribe cada línea de comentario con su embedding en MongoDB Atlas mediante el controlador MongoDB de la aplicación (las tablas MongoDB de Confluent Cloud son de solo lectura)</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="141"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="140"/>
         <source>needs Amazon Bedrock (region, keys and model) for AI_COMPLETE</source>
         <translation>necesita Amazon Bedrock (región, claves y modelo) para AI_COMPLETE</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="143"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="142"/>
         <source>needs an OpenAI key for the embedding model</source>
         <translation>necesita una clave de OpenAI para el modelo de embeddings</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="145"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="144"/>
         <source>needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG</source>
         <translation>necesita MongoDB Atlas (URI con usuario, base de datos, colección, índice) para VECTOR_SEARCH_AGG</translation>
     </message>
@@ -1372,37 +1372,37 @@
 <context>
     <name>pitwall::AnomalyListModel</name>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="100"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="100"/>
         <source>%1 of %2 (%3) read %4, outside the expected %5 – %6</source>
         <translation>%1 de %2 (%3) marcó %4, fuera del rango esperado %5 – %6</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="115"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="115"/>
         <source>Time</source>
         <translation>Tiempo</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="116"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="116"/>
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="117"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="117"/>
         <source>Metric</source>
         <translation>Métrica</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="118"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="118"/>
         <source>Actual</source>
         <translation>Real</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="119"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="119"/>
         <source>Expected</source>
         <translation>Esperado</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyListModel.cpp" line="120"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="120"/>
         <source>Confidence</source>
         <translation>Confianza</translation>
     </message>
@@ -1606,137 +1606,137 @@
 <context>
     <name>pitwall::DisplayNames</name>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="11"/>
+        <location filename="../src/view/DisplayNames.cpp" line="11"/>
         <source>Engine temperature</source>
         <translation>Temperatura del motor</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="12"/>
+        <location filename="../src/view/DisplayNames.cpp" line="12"/>
         <source>Oil temperature</source>
         <translation>Temperatura del aceite</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="13"/>
+        <location filename="../src/view/DisplayNames.cpp" line="13"/>
         <source>Tyre front left</source>
         <translation>Neumático delantero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="14"/>
+        <location filename="../src/view/DisplayNames.cpp" line="14"/>
         <source>Tyre front right</source>
         <translation>Neumático delantero derecho</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="15"/>
+        <location filename="../src/view/DisplayNames.cpp" line="15"/>
         <source>Tyre rear left</source>
         <translation>Neumático trasero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="16"/>
+        <location filename="../src/view/DisplayNames.cpp" line="16"/>
         <source>Tyre rear right</source>
         <translation>Neumático trasero derecho</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="17"/>
+        <location filename="../src/view/DisplayNames.cpp" line="17"/>
         <source>Brake front left</source>
         <translation>Freno delantero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="18"/>
+        <location filename="../src/view/DisplayNames.cpp" line="18"/>
         <source>Brake front right</source>
         <translation>Freno delantero derecho</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="19"/>
+        <location filename="../src/view/DisplayNames.cpp" line="19"/>
         <source>Brake rear left</source>
         <translation>Freno trasero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="20"/>
+        <location filename="../src/view/DisplayNames.cpp" line="20"/>
         <source>Brake rear right</source>
         <translation>Freno trasero derecho</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="21"/>
+        <location filename="../src/view/DisplayNames.cpp" line="21"/>
         <source>Lap time</source>
         <translation>Tiempo de vuelta</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="50"/>
+        <location filename="../src/view/DisplayNames.cpp" line="50"/>
         <source>Lights out: the race has started (%1 laps)</source>
         <translation>Se apagan los semáforos: empieza la carrera (%1 vueltas)</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="52"/>
+        <location filename="../src/view/DisplayNames.cpp" line="52"/>
         <source>%1 passes %2 for P%3%4</source>
         <translation>%1 adelanta a %2 y es P%3%4</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="55"/>
+        <location filename="../src/view/DisplayNames.cpp" line="55"/>
         <source> with DRS</source>
         <translation> con DRS</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="59"/>
+        <location filename="../src/view/DisplayNames.cpp" line="59"/>
         <source>: %1 → %2</source>
         <translation>: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="61"/>
+        <location filename="../src/view/DisplayNames.cpp" line="61"/>
         <source>%1 pits%2, %3 s stationary</source>
         <translation>%1 entra en boxes%2, %3 s parado</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="65"/>
+        <location filename="../src/view/DisplayNames.cpp" line="65"/>
         <source>%1 pits%2, %3 s in the pit lane</source>
         <translation>%1 entra en boxes%2, %3 s en el pit lane</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="68"/>
+        <location filename="../src/view/DisplayNames.cpp" line="68"/>
         <source>%1 pits%2</source>
         <translation>%1 entra en boxes%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="85"/>
+        <location filename="../src/view/DisplayNames.cpp" line="85"/>
         <source>Red flag: the session is stopped</source>
         <translation>Bandera roja: la sesión está detenida</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="92"/>
+        <location filename="../src/view/DisplayNames.cpp" line="92"/>
         <source>Race control: %1</source>
         <translation>Dirección de carrera: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="71"/>
+        <location filename="../src/view/DisplayNames.cpp" line="71"/>
         <source>Fastest lap: %1, %2</source>
         <translation>Vuelta rápida: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
+        <location filename="../src/view/DisplayNames.cpp" line="76"/>
         <source>Virtual safety car ending</source>
         <translation>Termina el coche de seguridad virtual</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="76"/>
+        <location filename="../src/view/DisplayNames.cpp" line="76"/>
         <source>Safety car in this lap</source>
         <translation>El coche de seguridad entra en esta vuelta</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
+        <location filename="../src/view/DisplayNames.cpp" line="78"/>
         <source>Virtual safety car: %1</source>
         <translation>Coche de seguridad virtual: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="78"/>
+        <location filename="../src/view/DisplayNames.cpp" line="78"/>
         <source>Safety car: %1</source>
         <translation>Coche de seguridad: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="81"/>
+        <location filename="../src/view/DisplayNames.cpp" line="81"/>
         <source>%1 retires (%2)</source>
         <translation>%1 abandona (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/DisplayNames.cpp" line="83"/>
+        <location filename="../src/view/DisplayNames.cpp" line="83"/>
         <source>Chequered flag</source>
         <translation>Bandera a cuadros</translation>
     </message>
@@ -1744,32 +1744,32 @@
 <context>
     <name>pitwall::FeedModel</name>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="61"/>
+        <location filename="../src/view/FeedModel.cpp" line="61"/>
         <source>Lap %1 · %2</source>
         <translation>Vuelta %1 · %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="62"/>
+        <location filename="../src/view/FeedModel.cpp" line="62"/>
         <source>race control</source>
         <translation>dir. carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="83"/>
+        <location filename="../src/view/FeedModel.cpp" line="83"/>
         <source>commentary</source>
         <translation>comentario</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="85"/>
+        <location filename="../src/view/FeedModel.cpp" line="85"/>
         <source>offline · fallback</source>
         <translation>sin conexión · respaldo</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="87"/>
+        <location filename="../src/view/FeedModel.cpp" line="87"/>
         <source>offline</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedModel.cpp" line="137"/>
+        <location filename="../src/view/FeedModel.cpp" line="137"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1880,77 +1880,77 @@
 <context>
     <name>pitwall::LeaderboardModel</name>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="32"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="32"/>
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="33"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="33"/>
         <source>+/-</source>
         <translation>+/-</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="34"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="34"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="35"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="35"/>
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="36"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="36"/>
         <source>Team</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="37"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="37"/>
         <source>Gap</source>
         <translation>Diferencia</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="38"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="38"/>
         <source>Interval</source>
         <translation>Intervalo</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="39"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="39"/>
         <source>Last lap</source>
         <translation>Última vuelta</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="40"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="40"/>
         <source>Tyre</source>
         <translation>Neumático</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="41"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="41"/>
         <source>Pits</source>
         <translation>Paradas</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="42"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="42"/>
         <source>Speed (km/h)</source>
         <translation>Velocidad (km/h)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="66"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="66"/>
         <source>OUT</source>
         <translation>FUERA</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="68"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="68"/>
         <source>PIT</source>
         <translation>BOX</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="70"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="70"/>
         <source>Winner</source>
         <translation>Ganador</translation>
     </message>
     <message>
-        <location filename="../src/gui/LeaderboardModel.cpp" line="70"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="70"/>
         <source>Leader</source>
         <translation>Líder</translation>
     </message>
@@ -2185,284 +2185,284 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="148"/>
+        <location filename="../src/gui/MainWindow.cpp" line="136"/>
         <source>About Pit Wall</source>
         <translation>Acerca de Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="149"/>
+        <location filename="../src/gui/MainWindow.cpp" line="137"/>
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="328"/>
+        <location filename="../src/gui/MainWindow.cpp" line="317"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="345"/>
+        <location filename="../src/gui/MainWindow.cpp" line="334"/>
         <source>Library</source>
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="355"/>
+        <location filename="../src/gui/MainWindow.cpp" line="344"/>
         <source>Import &amp;real race…</source>
         <translation>Importar carrera &amp;real…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="369"/>
+        <location filename="../src/gui/MainWindow.cpp" line="358"/>
         <source>Ask</source>
         <translation>Preguntar</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="374"/>
+        <location filename="../src/gui/MainWindow.cpp" line="363"/>
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="383"/>
+        <location filename="../src/gui/MainWindow.cpp" line="370"/>
         <source>Kafka is not ready yet.</source>
         <translation>Kafka aún no está listo.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="418"/>
+        <location filename="../src/gui/MainWindow.cpp" line="391"/>
         <source>Telemetry</source>
         <translation>Telemetría</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="421"/>
+        <location filename="../src/gui/MainWindow.cpp" line="394"/>
         <source>Race trace</source>
         <translation>Evolución</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="416"/>
+        <location filename="../src/gui/MainWindow.cpp" line="389"/>
         <source>Track map</source>
         <translation>Mapa del circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="285"/>
+        <location filename="../src/gui/MainWindow.cpp" line="274"/>
         <source>Start &amp;page</source>
         <translation>&amp;Página de inicio</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="289"/>
+        <location filename="../src/gui/MainWindow.cpp" line="278"/>
         <source>&amp;Replay the latest race</source>
         <translation>&amp;Repetir la última carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="294"/>
+        <location filename="../src/gui/MainWindow.cpp" line="283"/>
         <source>The library has no race yet: run one first.</source>
         <translation>La biblioteca aún no tiene carreras: corra una primero.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="429"/>
+        <location filename="../src/gui/MainWindow.cpp" line="402"/>
         <source>Race feed</source>
         <translation>Crónica de carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="438"/>
+        <location filename="../src/gui/MainWindow.cpp" line="411"/>
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="471"/>
+        <location filename="../src/gui/MainWindow.cpp" line="444"/>
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="474"/>
+        <location filename="../src/gui/MainWindow.cpp" line="447"/>
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="508"/>
+        <location filename="../src/gui/MainWindow.cpp" line="481"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="512"/>
+        <location filename="../src/gui/MainWindow.cpp" line="485"/>
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="523"/>
+        <location filename="../src/gui/MainWindow.cpp" line="496"/>
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="586"/>
+        <location filename="../src/gui/MainWindow.cpp" line="559"/>
         <source>%1 live</source>
         <translation>%1 en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="587"/>
+        <location filename="../src/gui/MainWindow.cpp" line="560"/>
         <source>%1 (held)</source>
         <translation>%1 (detenido)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="605"/>
+        <location filename="../src/gui/MainWindow.cpp" line="568"/>
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="654"/>
+        <location filename="../src/gui/MainWindow.cpp" line="616"/>
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="656"/>
+        <location filename="../src/gui/MainWindow.cpp" line="618"/>
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="690"/>
+        <location filename="../src/gui/MainWindow.cpp" line="652"/>
         <source>Some saved secrets could not be read: %1</source>
         <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="998"/>
+        <location filename="../src/gui/MainWindow.cpp" line="958"/>
         <source>Kafka is not connected: see File ▸ Kafka connection.</source>
         <translation>Kafka no está conectado: vea Archivo ▸ Conexión Kafka.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="999"/>
+        <location filename="../src/gui/MainWindow.cpp" line="959"/>
         <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
         <translation>Hay una carrera en curso: deténgala (Carrera ▸ Detener) para iniciar otra.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="721"/>
+        <location filename="../src/gui/MainWindow.cpp" line="683"/>
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="744"/>
+        <location filename="../src/gui/MainWindow.cpp" line="706"/>
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — vuelta %2/%3 — en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="204"/>
+        <location filename="../src/gui/MainWindow.cpp" line="192"/>
         <source>Connecting to Kafka at %1…</source>
         <translation>Conectando a Kafka en %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="203"/>
-        <location filename="../src/gui/MainWindow.cpp" line="268"/>
+        <location filename="../src/gui/MainWindow.cpp" line="191"/>
+        <location filename="../src/gui/MainWindow.cpp" line="257"/>
         <source>Starting the embedded Kafka broker…</source>
         <translation>Iniciando el broker de Kafka integrado…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="226"/>
-        <location filename="../src/gui/MainWindow.cpp" line="701"/>
+        <location filename="../src/gui/MainWindow.cpp" line="215"/>
+        <location filename="../src/gui/MainWindow.cpp" line="663"/>
         <source> The running race keeps its settings.</source>
         <translation> La carrera en curso conserva su configuración.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="704"/>
+        <location filename="../src/gui/MainWindow.cpp" line="666"/>
         <source>Setup saved; it applies to the next race.%1</source>
         <translation>Configuración guardada; se aplica a la próxima carrera.%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="703"/>
+        <location filename="../src/gui/MainWindow.cpp" line="665"/>
         <source>Setup saved: starting the new AI connections…%1</source>
         <translation>Configuración guardada: iniciando las nuevas conexiones de IA…%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="230"/>
+        <location filename="../src/gui/MainWindow.cpp" line="219"/>
         <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
         <translation>La nueva configuración de IA no pudo iniciarse: %1. Las carreras conservan la anterior.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="225"/>
+        <location filename="../src/gui/MainWindow.cpp" line="214"/>
         <source>Setup applied: the next race uses %1 and %2.%3</source>
         <translation>Configuración aplicada: la próxima carrera usa %1 y %2.%3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="208"/>
+        <location filename="../src/gui/MainWindow.cpp" line="196"/>
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="209"/>
+        <location filename="../src/gui/MainWindow.cpp" line="197"/>
         <source>Kafka: not connected</source>
         <translation>Kafka: sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="215"/>
+        <location filename="../src/gui/MainWindow.cpp" line="203"/>
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="215"/>
+        <location filename="../src/gui/MainWindow.cpp" line="203"/>
         <source>embedded broker</source>
         <translation>broker integrado</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="215"/>
+        <location filename="../src/gui/MainWindow.cpp" line="203"/>
         <source>cluster</source>
         <translation>clúster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="772"/>
+        <location filename="../src/gui/MainWindow.cpp" line="734"/>
         <source>There is no race %1 in the library.</source>
         <translation>No hay ninguna carrera %1 en la biblioteca.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="875"/>
+        <location filename="../src/gui/MainWindow.cpp" line="837"/>
         <source>F1 game</source>
         <translation>Juego de F1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="844"/>
+        <location filename="../src/gui/MainWindow.cpp" line="806"/>
         <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>No se pudieron leer los pilotos de esta carrera (%1); se muestra la parrilla incorporada.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="881"/>
+        <location filename="../src/gui/MainWindow.cpp" line="843"/>
         <source>Replay of %1</source>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="902"/>
+        <location filename="../src/gui/MainWindow.cpp" line="864"/>
         <source>Could not switch %1 on: %2</source>
         <translation>No se pudo activar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="903"/>
+        <location filename="../src/gui/MainWindow.cpp" line="865"/>
         <source>Could not switch %1 off: %2</source>
         <translation>No se pudo desactivar %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="934"/>
+        <location filename="../src/gui/MainWindow.cpp" line="894"/>
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="935"/>
+        <location filename="../src/gui/MainWindow.cpp" line="895"/>
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="936"/>
+        <location filename="../src/gui/MainWindow.cpp" line="896"/>
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="926"/>
+        <location filename="../src/gui/MainWindow.cpp" line="886"/>
         <source>The race could not start: %1</source>
         <translation>La carrera no pudo empezar: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="194"/>
+        <location filename="../src/gui/MainWindow.cpp" line="182"/>
         <source>Double-click a driver to follow them</source>
         <translation>Doble clic en un piloto para seguirlo</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="942"/>
+        <location filename="../src/gui/MainWindow.cpp" line="902"/>
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="949"/>
+        <location filename="../src/gui/MainWindow.cpp" line="909"/>
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
@@ -2470,57 +2470,57 @@
 <context>
     <name>pitwall::PipelineHealthModel</name>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="73"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="73"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="74"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="74"/>
         <source>In/s</source>
         <translation>Entrada/s</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="75"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="75"/>
         <source>Out/s</source>
         <translation>Salida/s</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="76"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="76"/>
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="77"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="77"/>
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="78"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="78"/>
         <source>Lag</source>
         <translation>Retraso</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="79"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="79"/>
         <source>p50 µs</source>
         <translation>p50 µs</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="80"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="80"/>
         <source>p99 µs</source>
         <translation>p99 µs</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="81"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="81"/>
         <source>Dead-lettered</source>
         <translation>Descartados (DLQ)</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="82"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="82"/>
         <source>Failures</source>
         <translation>Fallos</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelineHealthModel.cpp" line="83"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="83"/>
         <source>Restarts</source>
         <translation>Reinicios</translation>
     </message>
@@ -2563,47 +2563,47 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::RaceEngineer</name>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="50"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="50"/>
         <source>error: %1</source>
         <translation>error: %1</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="52"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="52"/>
         <source>a long result, cut to %1 characters</source>
         <translation>un resultado largo, recortado a %1 caracteres</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="57"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="57"/>
         <source>%1: 1 item</source>
         <translation>%1: 1 elemento</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="57"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="57"/>
         <source>%1: %2 items</source>
         <translation>%1: %2 elementos</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="85"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="85"/>
         <source>The race engineer needs a language model that can call tools. Start Pit Wall with --llm bedrock (with AWS_REGION, AWS credentials or a profile, and --llm-model) or --llm openai (with OPENAI_API_KEY, or --llm-endpoint for a compatible server), or save one in the AI settings.</source>
         <translation>El ingeniero de carrera necesita un modelo de lenguaje que pueda llamar a herramientas. Inicie Pit Wall con --llm bedrock (con AWS_REGION, credenciales de AWS o un perfil, y --llm-model) o --llm openai (con OPENAI_API_KEY, o --llm-endpoint para un servidor compatible), o guarde uno en los ajustes de IA.</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="100"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="100"/>
         <source>The race engineer is still answering the last question.</source>
         <translation>El ingeniero de carrera aún está respondiendo a la última pregunta.</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="104"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="104"/>
         <source>Type a question first.</source>
         <translation>Escriba primero una pregunta.</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="134"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="134"/>
         <source>The model did not answer: %1</source>
         <translation>El modelo no respondió: %1</translation>
     </message>
     <message>
-        <location filename="../src/mcp/RaceEngineer.cpp" line="151"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="151"/>
         <source>The model was still calling tools after %1 rounds; ask a narrower question.</source>
         <translation>El modelo seguía llamando a herramientas tras %1 rondas; haga una pregunta más concreta.</translation>
     </message>
@@ -2611,43 +2611,43 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::RaceLibraryModel</name>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="36"/>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="47"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="36"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="47"/>
         <source>The race library is not open.</source>
         <translation>La biblioteca de carreras no está abierta.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="105"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="105"/>
         <source>Race</source>
         <translation>Carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="106"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="106"/>
         <source>Circuit</source>
         <translation>Circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="107"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="107"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="108"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="108"/>
         <source>Laps</source>
         <translation>Vueltas</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="109"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="109"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="110"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="110"/>
         <source>Messages</source>
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceLibraryModel.cpp" line="111"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="111"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
@@ -3509,6 +3509,39 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <location filename="../src/cloud/CloudProvisioner.cpp" line="330"/>
         <source>Deleting</source>
         <translation>Eliminando</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::cloud::FlinkDeployer</name>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="77"/>
+        <source>replacing the deployed version</source>
+        <translation>sustituyendo la versión desplegada</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="100"/>
+        <source>statement %1 was still being deleted after %2 s</source>
+        <translation>la sentencia %1 aún se estaba borrando tras %2 s</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="128"/>
+        <source>statement %1 disappeared before it ran (it may have failed at once: see its exceptions in the Confluent Cloud console)</source>
+        <translation>la sentencia %1 desapareció antes de ejecutarse (puede que fallara al instante: consulta sus excepciones en la consola de Confluent Cloud)</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="135"/>
+        <source>statement %1 is %2: %3</source>
+        <translation>la sentencia %1 está en %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="135"/>
+        <source>no detail given</source>
+        <translation>sin detalles</translation>
+    </message>
+    <message>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="144"/>
+        <source>statement %1 was still %2 after %3 s</source>
+        <translation>la sentencia %1 seguía en %2 tras %3 s</translation>
     </message>
 </context>
 <context>

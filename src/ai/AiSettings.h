@@ -64,7 +64,7 @@ Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvir
 
 // Credentials and region of an AWS profile from the shared files (INI, as the AWS CLI writes them).
 struct AwsProfile {
-    AwsCredentials credentials;
+    net::AwsCredentials credentials;
     QString region;
 };
 AwsProfile readAwsProfile(const QString &profile, const QString &credentialsFile, const QString &configFile);

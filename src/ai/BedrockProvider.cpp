@@ -1,6 +1,6 @@
 #include "BedrockProvider.h"
 
-#include "CredentialUrl.h"
+#include "net/CredentialUrl.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -115,7 +115,7 @@ Expected<LlmReply, LlmError> parseConverseResponse(const QByteArray &body)
     return reply;
 }
 
-LlmError bedrockError(const HttpResponse &response)
+LlmError bedrockError(const net::HttpResponse &response)
 {
     // The type is in x-amzn-ErrorType, possibly with a ":namespace" suffix.
     QString type = QString::fromLatin1(response.header("x-amzn-ErrorType")).section(QLatin1Char(':'), 0, 0);
@@ -127,7 +127,7 @@ LlmError bedrockError(const HttpResponse &response)
         type = object.value(QLatin1String("__type")).toString().section(QLatin1Char('#'), -1);
     const QString said = detail.isEmpty() ? QString() : QStringLiteral(" Bedrock said: %1").arg(shortened(detail));
     const int status = response.status;
-    LlmError error{LlmError::Kind::ServerError, {}, status, retryAfterMs(response.header("Retry-After"))};
+    LlmError error{LlmError::Kind::ServerError, {}, status, net::retryAfterMs(response.header("Retry-After"))};
 
     static const QStringList credentialTypes{QStringLiteral("UnrecognizedClientException"),
                                              QStringLiteral("InvalidSignatureException"),
@@ -185,7 +185,7 @@ void BedrockProvider::complete(const LlmRequest &request, Done done)
         return;
     }
     // The region becomes part of the host the signed request goes to.
-    if (m_settings.endpoint.isEmpty() && !isAwsRegion(m_settings.region)) {
+    if (m_settings.endpoint.isEmpty() && !net::isAwsRegion(m_settings.region)) {
         done(LlmError{LlmError::Kind::NotConfigured,
                       QStringLiteral("'%1' is not an AWS region (like us-east-1): refused, the request would go to another host")
                           .arg(m_settings.region.left(40))});
@@ -193,24 +193,24 @@ void BedrockProvider::complete(const LlmRequest &request, Done done)
     }
     const QUrl base(m_settings.effectiveEndpoint());
     // The model id's ':' (and a profile ARN's '/') travel percent-encoded in one path segment.
-    const QByteArray modelSegment = awsUriEncode(m_settings.model.toUtf8(), false);
+    const QByteArray modelSegment = net::awsUriEncode(m_settings.model.toUtf8(), false);
     const QByteArray basePath = base.path(QUrl::FullyEncoded).toUtf8();
     const QByteArray path = (basePath.endsWith('/') ? basePath.chopped(1) : basePath) + "/model/" + modelSegment + "/converse";
     const QByteArray body = converseRequestBody(request);
     const QByteArray host = base.port() > 0 ? base.host().toUtf8() + ':' + QByteArray::number(base.port())
                                             : base.host().toUtf8();
 
-    SigV4Request toSign{"POST", path, {}, {{"Host", host}, {"Content-Type", "application/json"}}, body};
-    SigV4Options options{m_settings.region, QStringLiteral("bedrock"),
+    net::SigV4Request toSign{"POST", path, {}, {{"Host", host}, {"Content-Type", "application/json"}}, body};
+    net::SigV4Options options{m_settings.region, QStringLiteral("bedrock"),
                          QDateTime::currentDateTimeUtc().addMSecs(m_clockSkewMs)};
-    const auto signature = signRequest(toSign, m_settings.credentials, options);
-    HttpHeaders headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}};
+    const auto signature = net::signRequest(toSign, m_settings.credentials, options);
+    net::HttpHeaders headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}};
     headers.insert(headers.end(), signature.headersToAdd.begin(), signature.headersToAdd.end());
 
     QUrl url = base;
     url.setPath(QString::fromUtf8(path), QUrl::StrictMode);
     m_http.send("POST", url, headers, body, request.timeoutMs,
-                [this, done = std::move(done)](const HttpResponse &response, const LlmError *transport) {
+                [this, done = std::move(done)](const net::HttpResponse &response, const net::TransportError *transport) {
                     // A signature is only valid within minutes of the server's clock.
                     const auto serverDate = QDateTime::fromString(QString::fromLatin1(response.header("Date")), Qt::RFC2822Date);
                     if (serverDate.isValid()) {
@@ -218,7 +218,7 @@ void BedrockProvider::complete(const LlmRequest &request, Done done)
                         m_clockSkewMs = std::abs(skew) > 60'000 ? skew : 0; // the header has 1 s resolution
                     }
                     if (transport) {
-                        done(*transport);
+                        done(llmError(*transport));
                         return;
                     }
                     if (response.status != 200) {

@@ -3,9 +3,9 @@
 // SigV4 for service "bedrock". The model may be a base id or a cross-region inference
 // profile ("us.anthropic.claude-..."): both go in the path unchanged.
 
-#include "HttpExchange.h"
+#include "net/HttpExchange.h"
 #include "LlmProvider.h"
-#include "SigV4Signer.h"
+#include "net/SigV4Signer.h"
 
 namespace pitwall::ai {
 
@@ -13,7 +13,7 @@ struct BedrockSettings {
     QString region;      // e.g. us-east-1
     QString model;       // model id or inference profile id/ARN
     QString endpoint;    // empty: https://bedrock-runtime.<region>.amazonaws.com
-    AwsCredentials credentials;
+    net::AwsCredentials credentials;
 
     QString effectiveEndpoint() const;
 };
@@ -29,7 +29,7 @@ public:
 
 private:
     BedrockSettings m_settings;
-    HttpExchange m_http;
+    net::HttpExchange m_http;
     qint64 m_clockSkewMs = 0; // server time minus ours, learnt from the Date header
 };
 
@@ -37,6 +37,6 @@ private:
 // an unsuccessful answer means.
 QByteArray converseRequestBody(const LlmRequest &request);
 Expected<LlmReply, LlmError> parseConverseResponse(const QByteArray &body);
-LlmError bedrockError(const HttpResponse &response);
+LlmError bedrockError(const net::HttpResponse &response);
 
 } // namespace pitwall::ai

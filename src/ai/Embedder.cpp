@@ -177,12 +177,12 @@ void OpenAiEmbedder::embedBatch(QStringList remaining, std::vector<Vector> colle
 {
     const QStringList batch = remaining.mid(0, kMaxBatch);
     remaining = remaining.mid(batch.size());
-    m_http.send("POST", joinUrl(m_settings.baseUrl, QStringLiteral("/embeddings")), openAiHeaders(m_settings),
+    m_http.send("POST", net::joinUrl(m_settings.baseUrl, QStringLiteral("/embeddings")), openAiHeaders(m_settings),
                 embeddingsRequestBody(m_settings.embeddingModel, batch), 30'000,
                 [this, batch, remaining, collected = std::move(collected),
-                 finished = std::move(finished)](const HttpResponse &response, const LlmError *transport) mutable {
+                 finished = std::move(finished)](const net::HttpResponse &response, const net::TransportError *transport) mutable {
                     if (transport) {
-                        finished(*transport);
+                        finished(llmError(*transport));
                         return;
                     }
                     if (response.status != 200) {

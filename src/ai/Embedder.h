@@ -2,7 +2,7 @@
 // Text to vectors: OpenAI /v1/embeddings (or a compatible server), or the offline
 // embedder. Asynchronous like the LLM providers; lives on the AI thread.
 
-#include "HttpExchange.h"
+#include "net/HttpExchange.h"
 #include "LlmTypes.h"
 #include "OpenAiProvider.h"
 #include "core/Expected.h"
@@ -55,7 +55,7 @@ private:
     void embedBatch(QStringList remaining, std::vector<Vector> done, Done finished);
 
     OpenAiSettings m_settings;
-    HttpExchange m_http;
+    net::HttpExchange m_http;
 };
 
 // Exposed for the tests.

@@ -6,6 +6,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace pitwall::net {
+struct TransportError;
+}
+
 namespace pitwall::ai {
 
 // A tool the model may call (tool calling): its JSON Schema is the MCP tool's.
@@ -86,6 +90,9 @@ struct LlmError {
 };
 
 QString llmErrorKindName(LlmError::Kind kind);
+// A failed HTTP exchange as the providers report it: refused unsent reads as not
+// configured, a cut-off answer as malformed.
+LlmError llmError(const net::TransportError &transport);
 
 // The request's turns: its conversation, or the one prompt as a user turn.
 inline QList<LlmMessage> conversationOf(const LlmRequest &request)

@@ -13,9 +13,9 @@ OpenAiProvider::OpenAiProvider(OpenAiSettings settings, QObject *parent)
 {
 }
 
-HttpHeaders openAiHeaders(const OpenAiSettings &settings)
+net::HttpHeaders openAiHeaders(const OpenAiSettings &settings)
 {
-    HttpHeaders headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}};
+    net::HttpHeaders headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}};
     if (!settings.apiKey.isEmpty())
         headers.emplace_back("Authorization", "Bearer " + settings.apiKey.toUtf8());
     return headers;
@@ -113,7 +113,7 @@ Expected<LlmReply, LlmError> parseChatResponse(const QByteArray &body)
     return reply;
 }
 
-LlmError openAiError(const HttpResponse &response, const QString &what)
+LlmError openAiError(const net::HttpResponse &response, const QString &what)
 {
     const auto error = QJsonDocument::fromJson(response.body).object().value(QLatin1String("error")).toObject();
     const QString code = error.value(QLatin1String("code")).toString();
@@ -122,7 +122,7 @@ LlmError openAiError(const HttpResponse &response, const QString &what)
         detail = detail.left(240) + QStringLiteral("…");
     const QString said = detail.isEmpty() ? QString() : QStringLiteral(" The server said: %1").arg(detail);
     const int status = response.status;
-    LlmError result{LlmError::Kind::ServerError, {}, status, retryAfterMs(response.header("retry-after"))};
+    LlmError result{LlmError::Kind::ServerError, {}, status, net::retryAfterMs(response.header("retry-after"))};
     if (status == 401 || code == QLatin1String("invalid_api_key")) {
         result.kind = LlmError::Kind::BadCredentials;
         result.message = QStringLiteral("%1 rejected the API key: check OPENAI_API_KEY or the key in the setup wizard.%2")
@@ -159,11 +159,11 @@ void OpenAiProvider::complete(const LlmRequest &request, Done done)
         done(LlmError{LlmError::Kind::NotConfigured, QStringLiteral("OpenAI needs a base URL and a model")});
         return;
     }
-    m_http.send("POST", joinUrl(m_settings.baseUrl, QStringLiteral("/chat/completions")), openAiHeaders(m_settings),
+    m_http.send("POST", net::joinUrl(m_settings.baseUrl, QStringLiteral("/chat/completions")), openAiHeaders(m_settings),
                 chatRequestBody(m_settings.model, request), request.timeoutMs,
-                [this, done = std::move(done)](const HttpResponse &response, const LlmError *transport) {
+                [this, done = std::move(done)](const net::HttpResponse &response, const net::TransportError *transport) {
                     if (transport) {
-                        done(*transport);
+                        done(llmError(*transport));
                         return;
                     }
                     if (response.status != 200) {

@@ -2,7 +2,7 @@
 // OpenAI chat completions (POST {base}/chat/completions), and any OpenAI-compatible
 // server by base URL (Ollama, vLLM, LM Studio): the key is optional for those.
 
-#include "HttpExchange.h"
+#include "net/HttpExchange.h"
 #include "LlmProvider.h"
 
 namespace pitwall::ai {
@@ -25,13 +25,13 @@ public:
 
 private:
     OpenAiSettings m_settings;
-    HttpExchange m_http;
+    net::HttpExchange m_http;
 };
 
 // The request headers (Authorization only when there is a key).
-HttpHeaders openAiHeaders(const OpenAiSettings &settings);
+net::HttpHeaders openAiHeaders(const OpenAiSettings &settings);
 QByteArray chatRequestBody(const QString &model, const LlmRequest &request);
 Expected<LlmReply, LlmError> parseChatResponse(const QByteArray &body);
-LlmError openAiError(const HttpResponse &response, const QString &what);
+LlmError openAiError(const net::HttpResponse &response, const QString &what);
 
 } // namespace pitwall::ai

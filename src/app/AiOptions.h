@@ -5,7 +5,7 @@
 
 #include "ai/AiSettings.h"
 #include "core/Expected.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 
 #include <QCommandLineParser>
 #include <memory>

@@ -6,6 +6,7 @@
 
 #include "AiOptions.h"
 #include "core/Topics.h"
+#include "cloud/CloudTables.h"
 #include "pipeline/AskClient.h"
 #include "stream/KafkaEndpoint.h"
 #include "stream/KafkaSelection.h"
@@ -80,7 +81,7 @@ int runAskCommand(const QStringList &arguments)
         say(kafka.error().message);
         return kFailed;
     }
-    auto endpoint = KafkaEndpoint::prepare(kafka.value());
+    auto endpoint = KafkaEndpoint::prepare(kafka.value(), cloud::registrySchemas());
     if (!endpoint) {
         say(endpoint.error().message);
         return kFailed;

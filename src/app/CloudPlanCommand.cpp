@@ -64,7 +64,7 @@ int runCloudCommand(const QStringList &arguments)
         say(QStringLiteral("usage: pitwall cloud plan [--sql|--json]"));
         return kUsage;
     }
-    const cloud::CloudPlan plan = cloud::makeCloudPlan(pipelineDefinition(), savedAiSettings());
+    const cloud::CloudPlan plan = cloud::makeCloudPlan(cloudStages(pipelineDefinition()), savedAiSettings());
     const QByteArray out = parser.isSet(json) ? QJsonDocument(cloud::planToJson(plan)).toJson(QJsonDocument::Indented)
                                               : cloud::planToSql(plan).toUtf8();
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);

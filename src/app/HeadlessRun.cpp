@@ -4,7 +4,7 @@
 #include "StopSignals.h"
 
 #include "control/RaceController.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 #include "stream/KafkaEndpoint.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "McpOptions.h"
 
-#include "mcp/LiveFeedServer.h"
+#include "live/LiveFeedServer.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,7 +4,7 @@
 // (--ws-port, --ws-max-clients), over the race context.
 
 #include "core/Expected.h"
-#include "mcp/LiveServers.h"
+#include "live/LiveServers.h"
 
 #include <QProcessEnvironment>
 #include <memory>

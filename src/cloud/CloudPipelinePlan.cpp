@@ -2,9 +2,8 @@
 
 #include "CloudTables.h"
 #include "core/Topics.h"
-#include "pipeline/PipelineDefinition.h"
 
-#include "ai/CredentialUrl.h"
+#include "net/CredentialUrl.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -99,7 +98,7 @@ QString tableStatementName(const QString &topic)
 bool CloudAiSettings::hasBedrock() const
 {
     static const QRegularExpression model(QStringLiteral("^[A-Za-z0-9._:/-]{1,200}$"));
-    return ai::isAwsRegion(awsRegion) && !awsAccessKeyId.isEmpty() && !awsSecretAccessKey.isEmpty()
+    return net::isAwsRegion(awsRegion) && !awsAccessKeyId.isEmpty() && !awsSecretAccessKey.isEmpty()
         && model.match(bedrockModel).hasMatch();
 }
 
@@ -122,7 +121,7 @@ QString statementName(const QString &stage)
     return QStringLiteral("pitwall-") + stage;
 }
 
-CloudPlan makeCloudPlan(const std::vector<StageDefinition> &stages, const CloudAiSettings &ai)
+CloudPlan makeCloudPlan(const std::vector<CloudStage> &stages, const CloudAiSettings &ai)
 {
     CloudPlan plan;
     QList<PlannedStatement> inserts;

@@ -1,5 +1,5 @@
 #pragma once
-// The cloud plan, from the one pipeline definition: the Flink connections (made through
+// The cloud plan, from the stages of the one pipeline definition: the Flink connections (made through
 // REST, secrets never in SQL), then CREATE MODEL, CREATE TABLE and finally each stage's
 // INSERT INTO, all named `pitwall-…` so a second deployment finds them. A stage whose
 // service is not configured (no Bedrock: commentary; no OpenAI or Atlas: the ask stages)
@@ -10,13 +10,19 @@
 #include "registry/TopicFraming.h"
 
 #include <QMap>
+#include <QStringList>
 #include <vector>
 
-namespace pitwall {
-struct StageDefinition;
-}
-
 namespace pitwall::cloud {
+
+// What the plan reads of a pipeline stage (pipeline/PipelineDefinition's cloudStages()
+// makes these from the definition, which sits above this layer).
+struct CloudStage {
+    QString name;
+    QStringList inputTopics;
+    QStringList outputTopics;
+    QString flinkSql; // empty: the stage cannot run in the cloud
+};
 
 // What the AI connections need; empty fields mean "not configured".
 struct CloudAiSettings {
@@ -52,7 +58,7 @@ inline constexpr const char *kBedrockConnection = "pitwall-bedrock";
 inline constexpr const char *kOpenAiEmbeddingConnection = "pitwall-openai-embedding";
 inline constexpr const char *kMongoConnection = "pitwall-mongodb";
 
-CloudPlan makeCloudPlan(const std::vector<StageDefinition> &stages, const CloudAiSettings &ai);
+CloudPlan makeCloudPlan(const std::vector<CloudStage> &stages, const CloudAiSettings &ai);
 
 // Each stage's INSERT statement name.
 QString statementName(const QString &stage);

@@ -88,12 +88,12 @@ void CloudProvisioner::request(const QByteArray &method, const QString &path, co
         return;
     }
     const QByteArray payload = body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
-    ai::HttpHeaders headers{{"Accept", "application/json"},
+    net::HttpHeaders headers{{"Accept", "application/json"},
                             {"Authorization", basicAuthorization(m_request.cloudApiKey, m_request.cloudApiSecret)}};
     if (!payload.isEmpty())
         headers.emplace_back("Content-Type", "application/json");
-    m_http.send(method, ai::joinUrl(m_request.apiBase, path), headers, payload, m_request.requestTimeoutMs,
-                [this, then = std::move(then), conflictIsSuccess, path](const ai::HttpResponse &response, const ai::LlmError *transport) {
+    m_http.send(method, net::joinUrl(m_request.apiBase, path), headers, payload, m_request.requestTimeoutMs,
+                [this, then = std::move(then), conflictIsSuccess, path](const net::HttpResponse &response, const net::TransportError *transport) {
                     if (transport) {
                         fail(tr("Cannot reach Confluent Cloud: %1").arg(transport->message));
                         return;
@@ -329,9 +329,9 @@ void CloudProvisioner::teardown(const ProvisionedResources &resources)
         const QString path = remaining->takeFirst();
         emit step(tr("Deleting"), path.section(QLatin1Char('?'), 0, 0));
         // Already gone (404) is fine for a teardown.
-        ai::HttpHeaders headers{{"Authorization", basicAuthorization(m_request.cloudApiKey, m_request.cloudApiSecret)}};
-        m_http.send("DELETE", ai::joinUrl(m_request.apiBase, path), headers, {}, m_request.requestTimeoutMs,
-                    [this, path, next](const ai::HttpResponse &response, const ai::LlmError *transport) {
+        net::HttpHeaders headers{{"Authorization", basicAuthorization(m_request.cloudApiKey, m_request.cloudApiSecret)}};
+        m_http.send("DELETE", net::joinUrl(m_request.apiBase, path), headers, {}, m_request.requestTimeoutMs,
+                    [this, path, next](const net::HttpResponse &response, const net::TransportError *transport) {
                         if (transport) {
                             fail(tr("Cannot reach Confluent Cloud: %1").arg(transport->message));
                             return;

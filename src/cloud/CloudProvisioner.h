@@ -7,7 +7,7 @@
 // with progress, and a teardown in reverse. The topics are created by the app when it
 // connects. Asynchronous, on this object's thread.
 
-#include "ai/HttpExchange.h"
+#include "net/HttpExchange.h"
 #include "core/Expected.h"
 
 #include <QElapsedTimer>
@@ -86,7 +86,7 @@ private:
     void keys();
 
     ProvisionRequest m_request;
-    ai::HttpExchange m_http;
+    net::HttpExchange m_http;
     ProvisionedResources m_resources;
     QElapsedTimer m_waiting;
     bool m_failed = false;

@@ -11,7 +11,7 @@ QByteArray basicAuthorization(const QString &key, const QString &secret)
     return "Basic " + (key + QLatin1Char(':') + secret).toUtf8().toBase64();
 }
 
-QString confluentError(const ai::HttpResponse &response, const QString &what)
+QString confluentError(const net::HttpResponse &response, const QString &what)
 {
     const auto errors = QJsonDocument::fromJson(response.body).object().value(QLatin1String("errors")).toArray();
     QStringList details;

@@ -50,7 +50,7 @@ FlinkConnectionsClient::FlinkConnectionsClient(FlinkSettings settings, QObject *
 void FlinkConnectionsClient::get(const QString &name, Done done)
 {
     m_gateway.call("GET", m_gateway.url(kCollection, name), {}, {},
-                   [done, name](const ai::HttpResponse &response) {
+                   [done, name](const net::HttpResponse &response) {
                        if (response.status == 404) {
                            done(FlinkConnection{name, {}, {}, {}, {}, false});
                            return;
@@ -83,7 +83,7 @@ void FlinkConnectionsClient::ensure(const PlannedConnection &connection, Done do
 void FlinkConnectionsClient::create(const PlannedConnection &connection, Done done)
 {
     m_gateway.call("POST", m_gateway.url(kCollection), createConnectionBody(m_gateway.settings(), connection), "application/json",
-                   [this, done, name = connection.name](const ai::HttpResponse &response) {
+                   [this, done, name = connection.name](const net::HttpResponse &response) {
                        if (response.status == 409) { // made meanwhile (another window, a retry): it is there
                            get(name, done);
                            return;
@@ -100,7 +100,7 @@ void FlinkConnectionsClient::create(const PlannedConnection &connection, Done do
 void FlinkConnectionsClient::remove(const QString &name, Done done)
 {
     m_gateway.call("DELETE", m_gateway.url(kCollection, name), {}, {},
-                   [done, name](const ai::HttpResponse &response) {
+                   [done, name](const net::HttpResponse &response) {
                        if (response.status != 200 && response.status != 202 && response.status != 204 && response.status != 404) {
                            done(Error{QStringLiteral("deleting connection %1: %2").arg(name, confluentError(response, kWhat))});
                            return;

@@ -1,7 +1,7 @@
 #include "FlinkGateway.h"
 
 #include "ConfluentErrors.h"
-#include "ai/PropagationRetry.h"
+#include "net/PropagationRetry.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -36,22 +36,22 @@ QUrl FlinkGateway::url(const QString &collection, const QString &name) const
                             QString::fromLatin1(QUrl::toPercentEncoding(m_settings.environmentId)), collection);
     if (!name.isEmpty())
         path += QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(name));
-    return ai::joinUrl(m_settings.endpoint, path);
+    return net::joinUrl(m_settings.endpoint, path);
 }
 
 struct FlinkGateway::Attempt {
     QByteArray method;
     QUrl url;
     QByteArray body;
-    ai::HttpHeaders headers;
-    std::function<void(const ai::HttpResponse &)> onAnswer;
+    net::HttpHeaders headers;
+    std::function<void(const net::HttpResponse &)> onAnswer;
     std::function<void(const QString &)> onFailure;
     QElapsedTimer clock;
     int count = 0;
 };
 
 void FlinkGateway::call(const QByteArray &method, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
-                        std::function<void(const ai::HttpResponse &)> onAnswer, std::function<void(const QString &)> onFailure)
+                        std::function<void(const net::HttpResponse &)> onAnswer, std::function<void(const QString &)> onFailure)
 {
     if (const QString missing = m_settings.missing(); !missing.isEmpty()) {
         QTimer::singleShot(0, m_owner, [onFailure, missing] { onFailure(missing); }); // answers always come later
@@ -74,11 +74,11 @@ void FlinkGateway::send(std::shared_ptr<Attempt> attempt)
 {
     ++attempt->count;
     m_http.send(attempt->method, attempt->url, attempt->headers, attempt->body, m_settings.requestTimeoutMs,
-                [this, attempt](const ai::HttpResponse &response, const ai::LlmError *transport) {
+                [this, attempt](const net::HttpResponse &response, const net::TransportError *transport) {
                     const int status = transport ? 0 : response.status;
                     const bool answered = status >= 200 && status < 300;
                     const qint64 delay = answered ? -1
-                                                  : ai::PropagationRetry{m_settings.retryForMs, m_settings.firstBackoffMs}.delayAfter(
+                                                  : net::PropagationRetry{m_settings.retryForMs, m_settings.firstBackoffMs}.delayAfter(
                                                         status, attempt->count, attempt->clock.elapsed());
                     if (delay >= 0) {
                         QTimer::singleShot(delay, m_owner, [this, attempt] { send(attempt); });

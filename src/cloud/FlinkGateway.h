@@ -3,7 +3,7 @@
 // the collection URLs (statements, connections) and an authenticated call with the Flink
 // API key (HTTP Basic). The statements and connections clients share it.
 
-#include "ai/HttpExchange.h"
+#include "net/HttpExchange.h"
 
 #include <QObject>
 #include <functional>
@@ -40,7 +40,7 @@ public:
     // Answers on the owner's thread, always after the call returned; onFailure gets a
     // missing setting or a transport error in words (never the secret).
     void call(const QByteArray &method, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
-              std::function<void(const ai::HttpResponse &)> onAnswer, std::function<void(const QString &)> onFailure);
+              std::function<void(const net::HttpResponse &)> onAnswer, std::function<void(const QString &)> onFailure);
 
     const FlinkSettings &settings() const { return m_settings; }
 
@@ -50,7 +50,7 @@ private:
 
     FlinkSettings m_settings;
     QObject *m_owner;
-    ai::HttpExchange m_http;
+    net::HttpExchange m_http;
 };
 
 } // namespace pitwall::cloud

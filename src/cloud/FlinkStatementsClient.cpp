@@ -69,7 +69,7 @@ void FlinkStatementsClient::create(const QString &name, const QString &sql, Done
         return;
     }
     m_gateway.call("POST", statementsUrl(), createStatementBody(m_gateway.settings(), name, sql), "application/json",
-         [done, name](const ai::HttpResponse &response) {
+         [done, name](const net::HttpResponse &response) {
              if (response.status != 200 && response.status != 201 && response.status != 202) {
                  done(Error{QStringLiteral("creating statement %1: %2").arg(name, confluentError(response, kWhat))});
                  return;
@@ -82,7 +82,7 @@ void FlinkStatementsClient::create(const QString &name, const QString &sql, Done
 void FlinkStatementsClient::get(const QString &name, Done done)
 {
     m_gateway.call("GET", statementsUrl(name), {}, {},
-         [done, name](const ai::HttpResponse &response) {
+         [done, name](const net::HttpResponse &response) {
              if (response.status == 404) {
                  done(FlinkStatement{name, {}, {}, {}, {}, false});
                  return;
@@ -100,7 +100,7 @@ void FlinkStatementsClient::stop(const QString &name, Done done)
 {
     const QByteArray patch = R"([{"op":"replace","path":"/spec/stopped","value":true}])";
     m_gateway.call("PATCH", statementsUrl(name), patch, "application/json-patch+json",
-         [done, name](const ai::HttpResponse &response) {
+         [done, name](const net::HttpResponse &response) {
              if (response.status != 200 && response.status != 202) {
                  done(Error{QStringLiteral("stopping statement %1: %2").arg(name, confluentError(response, kWhat))});
                  return;
@@ -113,7 +113,7 @@ void FlinkStatementsClient::stop(const QString &name, Done done)
 void FlinkStatementsClient::remove(const QString &name, Done done)
 {
     m_gateway.call("DELETE", statementsUrl(name), {}, {},
-         [done, name](const ai::HttpResponse &response) {
+         [done, name](const net::HttpResponse &response) {
              if (response.status != 200 && response.status != 202 && response.status != 204 && response.status != 404) {
                  done(Error{QStringLiteral("deleting statement %1: %2").arg(name, confluentError(response, kWhat))});
                  return;
@@ -132,7 +132,7 @@ void FlinkStatementsClient::list(int pageSize, ListDone done)
         query.addQueryItem(QStringLiteral("spec.compute_pool_id"), settings().computePoolId);
     url.setQuery(query);
     m_gateway.call("GET", url, {}, {},
-         [done](const ai::HttpResponse &response) {
+         [done](const net::HttpResponse &response) {
              if (response.status != 200) {
                  done(Error{QStringLiteral("listing statements: %1").arg(confluentError(response, kWhat))});
                  return;

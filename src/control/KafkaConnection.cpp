@@ -1,5 +1,6 @@
 #include "KafkaConnection.h"
 
+#include "cloud/CloudTables.h"
 #include "stream/KafkaEndpoint.h"
 
 #include <QFutureWatcher>
@@ -42,7 +43,7 @@ Expected<bool> KafkaConnection::connectTo(const KafkaSelection &selection)
         m_endpoint = std::move(prepared).value();
         emit ready();
     });
-    watcher->setFuture(QtConcurrent::run([external = config.value()] { return KafkaEndpoint::prepare(external); }));
+    watcher->setFuture(QtConcurrent::run([external = config.value()] { return KafkaEndpoint::prepare(external, cloud::registrySchemas()); }));
     return true;
 }
 

@@ -1,8 +1,8 @@
 #include "RaceController.h"
 
 #include "core/Grid.h"
-#include "mcp/LiveServers.h"
-#include "pipeline/AiServices.h"
+#include "live/LiveServers.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/AskClient.h"
 #include "pipeline/RecordedOutputs.h"
 #include "stream/KafkaEndpoint.h"

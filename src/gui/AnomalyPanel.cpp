@@ -1,8 +1,8 @@
 #include "AnomalyPanel.h"
 
 #include "CachedTextDelegate.h"
-#include "AnomalyListModel.h"
-#include "RaceClock.h"
+#include "view/AnomalyListModel.h"
+#include "view/RaceClock.h"
 
 #include <QHeaderView>
 #include <QLabel>

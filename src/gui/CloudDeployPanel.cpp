@@ -182,7 +182,7 @@ void CloudDeployPanel::deploy()
     const auto target = connectPipeline();
     if (!target)
         return;
-    m_plan = cloud::makeCloudPlan(pipelineDefinition(), target->ai);
+    m_plan = cloud::makeCloudPlan(cloudStages(pipelineDefinition()), target->ai);
     showPlan();
     rememberDeployed(m_plan); // before anything is made: Delete reaches what a cut-off deploy left
     setBusy(true);
@@ -214,7 +214,7 @@ void CloudDeployPanel::copyPlan()
 {
     // Only the AI services matter to the plan: it is copied even before Flink is set up.
     const CloudTarget target = m_loadTarget();
-    const auto plan = cloud::makeCloudPlan(pipelineDefinition(), target.ai);
+    const auto plan = cloud::makeCloudPlan(cloudStages(pipelineDefinition()), target.ai);
     QGuiApplication::clipboard()->setText(cloud::planToSql(plan));
     say(tr("Copied the plan as SQL: %n statement(s), secrets as placeholders.", nullptr, int(plan.statements.size())));
 }

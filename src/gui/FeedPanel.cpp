@@ -1,6 +1,6 @@
 #include "FeedPanel.h"
 
-#include "FeedModel.h"
+#include "view/FeedModel.h"
 #include "TextRasterCache.h"
 #include "core/Grid.h"
 #include "ui_FeedPanel.h"

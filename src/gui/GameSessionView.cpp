@@ -1,7 +1,7 @@
 #include "GameSessionView.h"
 
 #include "RaceStatusBar.h"
-#include "RaceViewStore.h"
+#include "view/RaceViewStore.h"
 #include "TrackMapWidget.h"
 #include "pipeline/RaceSession.h"
 #include "realrace/TrackOutline.h"

@@ -1,8 +1,8 @@
 #include "LapChartsPanel.h"
 
 #include "RaceChartView.h"
-#include "RaceClock.h"
-#include "RaceViewStore.h"
+#include "view/RaceClock.h"
+#include "view/RaceViewStore.h"
 #include "core/Grid.h"
 
 #include <QAreaSeries>

@@ -3,7 +3,7 @@
 // top, pit stops and safety-car laps marked) and the followed driver's lap times with
 // the ARIMA lap-time forecast and its band.
 
-#include "RefreshThrottle.h"
+#include "view/RefreshThrottle.h"
 
 #include <QHash>
 #include <QWidget>

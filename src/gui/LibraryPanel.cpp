@@ -1,7 +1,7 @@
 #include "LibraryPanel.h"
 
 #include "CachedTextDelegate.h"
-#include "RaceLibraryModel.h"
+#include "view/RaceLibraryModel.h"
 #include "realrace/RealRaceImport.h"
 #include "sources/download/RaceDownloader.h"
 #include "storage/RaceExport.h"

@@ -1,7 +1,7 @@
 #include "LiveServersDialog.h"
 
-#include "mcp/LiveFeedServer.h"
-#include "mcp/LiveServers.h"
+#include "live/LiveFeedServer.h"
+#include "live/LiveServers.h"
 #include "mcp/McpServer.h"
 #include "ui_LiveServersDialog.h"
 

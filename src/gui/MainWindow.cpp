@@ -8,13 +8,13 @@
 #include "ReplayBar.h"
 #include "AskPanel.h"
 #include "mcp/McpTools.h"
-#include "mcp/RaceEngineer.h"
-#include "pipeline/AiServices.h"
+#include "engineer/RaceEngineer.h"
+#include "aiservices/AiServices.h"
 
-#include "AnomalyListModel.h"
+#include "view/AnomalyListModel.h"
 #include "AnomalyPanel.h"
-#include "DisplayNames.h"
-#include "FeedModel.h"
+#include "view/DisplayNames.h"
+#include "view/FeedModel.h"
 #include "FeedPanel.h"
 #include "KafkaConnectionDialog.h"
 #include "LiveServersDialog.h"
@@ -22,18 +22,18 @@
 #include "SetupWizard.h"
 #include "secrets/AppSecrets.h"
 #include "setup/SetupConfig.h"
-#include "mcp/LiveServers.h"
+#include "live/LiveServers.h"
 #include "LapChartsPanel.h"
-#include "RaceClock.h"
-#include "RaceViewStore.h"
+#include "view/RaceClock.h"
+#include "view/RaceViewStore.h"
 #include "TelemetryPanel.h"
 #include "Theme.h"
 #include "StartPage.h"
 #include "TrackMapWidget.h"
-#include "LeaderboardModel.h"
+#include "view/LeaderboardModel.h"
 #include "LibraryPanel.h"
-#include "RaceLibraryModel.h"
-#include "PipelineHealthModel.h"
+#include "view/RaceLibraryModel.h"
+#include "view/PipelineHealthModel.h"
 #include "PipelinePanel.h"
 #include "core/Grid.h"
 #include "pipeline/PipelineDefinition.h"
@@ -69,7 +69,6 @@ namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kColumnsKey = QStringLiteral("mainWindow/leaderboardColumns");
-const QString kLapsKey = QStringLiteral("race/laps");
 const QString kHeroKey = QStringLiteral("race/hero");
 const QString kDisabledStagesKey = QStringLiteral("pipeline/disabledStages");
 const QString kFollowedKey = QStringLiteral("race/followed");
@@ -249,7 +248,7 @@ void MainWindow::setUpStartPage()
     QSettings settings;
     RaceChoice saved;
     saved.circuitId = m_raceToolbar->circuitId();
-    saved.laps = settings.value(kLapsKey, StartPage::kDefaultLaps).toInt();
+    saved.laps = settings.value(RaceToolbar::kLapsKey, StartPage::kDefaultLaps).toInt();
     saved.speed = m_raceToolbar->speed();
     saved.driver = settings.value(kFollowedKey).toString();
     saved.hero = settings.value(kHeroKey, false).toBool();
@@ -290,7 +289,7 @@ void MainWindow::setUpStartPage()
 void MainWindow::startChosenRace(const RaceChoice &choice)
 {
     QSettings settings;
-    settings.setValue(kLapsKey, choice.laps);
+    settings.setValue(RaceToolbar::kLapsKey, choice.laps);
     settings.setValue(kHeroKey, choice.hero);
     // The toolbar shows the same race (its boxes save themselves and tell the controller).
     m_raceToolbar->choose(choice.circuitId, choice.laps, choice.speed);

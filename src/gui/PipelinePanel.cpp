@@ -2,8 +2,8 @@
 
 #include "CachedTextDelegate.h"
 #include "CloudDeployPanel.h"
-#include "PipelineHealthModel.h"
-#include "pipeline/AiServices.h"
+#include "view/PipelineHealthModel.h"
+#include "aiservices/AiServices.h"
 #include "ui_PipelinePanel.h"
 
 #include <QFontDatabase>

@@ -1,9 +1,9 @@
 #include "RaceReports.h"
 
-#include "DisplayNames.h"
-#include "RaceViewStore.h"
+#include "view/DisplayNames.h"
+#include "view/RaceViewStore.h"
 #include "core/Grid.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/RaceSource.h"
 #include "stream/KafkaSelection.h"
 

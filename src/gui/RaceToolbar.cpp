@@ -20,7 +20,6 @@ namespace {
 const QString kCircuitKey = QStringLiteral("race/circuit");
 const QString kSpeedKey = QStringLiteral("race/speed");
 const QString kSourceKey = QStringLiteral("race/source");
-const QString kLapsKey = QStringLiteral("race/laps");
 } // namespace
 
 RaceToolbar::RaceToolbar(QToolBar &toolBar, QMenu &raceMenu, QWidget *parent)
@@ -44,10 +43,10 @@ RaceToolbar::RaceToolbar(QToolBar &toolBar, QMenu &raceMenu, QWidget *parent)
     m_lapsBox->setRange(0, 90);
     m_lapsBox->setSpecialValueText(tr("Full"));
     m_lapsBox->setToolTip(tr("Race length in laps (Full: the circuit's race distance)"));
-    m_lapsBox->setValue(settings.value(kLapsKey, StartPage::kDefaultLaps).toInt());
+    m_lapsBox->setValue(settings.value(RaceToolbar::kLapsKey, StartPage::kDefaultLaps).toInt());
     toolBar.addWidget(m_lapsBox);
     connect(m_lapsBox, &QSpinBox::valueChanged, this, [this](int laps) {
-        QSettings().setValue(kLapsKey, laps);
+        QSettings().setValue(RaceToolbar::kLapsKey, laps);
         emit lapsChanged(laps);
     });
     toolBar.addWidget(new QLabel(tr(" Speed "), parent));

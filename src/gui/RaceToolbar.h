@@ -4,6 +4,7 @@
 // window, which hands it to the race controller.
 
 #include <QObject>
+#include <QString>
 
 class QAction;
 class QComboBox;
@@ -19,6 +20,7 @@ struct SessionOptions;
 class RaceToolbar : public QObject {
     Q_OBJECT
 public:
+    static inline const QString kLapsKey = QStringLiteral("race/laps"); // the start page's too
     RaceToolbar(QToolBar &toolBar, QMenu &raceMenu, QWidget *parent);
 
     QString circuitId() const;

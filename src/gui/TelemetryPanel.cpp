@@ -1,9 +1,9 @@
 #include "TelemetryPanel.h"
 
-#include "DisplayNames.h"
+#include "view/DisplayNames.h"
 #include "RaceChartView.h"
-#include "RaceClock.h"
-#include "RaceViewStore.h"
+#include "view/RaceClock.h"
+#include "view/RaceViewStore.h"
 #include "ui_TelemetryPanel.h"
 
 #include <QAreaSeries>

@@ -6,7 +6,7 @@
 
 #include "core/Grid.h"
 
-#include "RefreshThrottle.h"
+#include "view/RefreshThrottle.h"
 
 #include <QWidget>
 #include <memory>

@@ -1,10 +1,10 @@
 #include "TrackMapWidget.h"
 
-#include "LabelPlacer.h"
+#include "view/LabelPlacer.h"
 #include "TextRasterCache.h"
 
-#include "RaceClock.h"
-#include "RaceViewStore.h"
+#include "view/RaceClock.h"
+#include "view/RaceViewStore.h"
 #include "sim/Circuit.h"
 #include "sim/TrackGeometry.h"
 

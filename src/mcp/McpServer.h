@@ -6,7 +6,7 @@
 // front is bounded: see BoundedHttpServer); a tool that waits (the commentary search)
 // answers later, so the thread this server runs on never waits on the network.
 
-#include "BoundedHttpServer.h"
+#include "net/BoundedHttpServer.h"
 #include "McpTools.h"
 
 #include <QElapsedTimer>

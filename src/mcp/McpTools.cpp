@@ -1,7 +1,7 @@
 #include "McpTools.h"
 
 #include "context/RaceContext.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 
 #include <cmath>
 #include <future>

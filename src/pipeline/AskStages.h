@@ -5,7 +5,7 @@
 // commentary_query_results (ask-search), with an answer written from them when an LLM
 // is configured. Embedding and search run on the AI thread; results come back in poll().
 
-#include "AiServices.h"
+#include "aiservices/AiServices.h"
 #include "StageProcessor.h"
 
 #include <QMutex>

@@ -6,7 +6,7 @@
 // against the race; when the model is late, fails or contradicts the facts, the offline
 // commentator speaks instead (marked), so the feed never stops.
 
-#include "AiServices.h"
+#include "aiservices/AiServices.h"
 #include "StageProcessor.h"
 #include "ai/OfflineCommentator.h"
 

@@ -1,6 +1,6 @@
 #include "PipelineDefinition.h"
 
-#include "AiServices.h"
+#include "aiservices/AiServices.h"
 #include "AnomalyStages.h"
 #include "AskStages.h"
 #include "CommentaryStage.h"
@@ -38,6 +38,15 @@ ml::ArimaConfig parsed(const QByteArray &json)
 }
 
 } // namespace
+
+std::vector<cloud::CloudStage> cloudStages(const std::vector<StageDefinition> &stages)
+{
+    std::vector<cloud::CloudStage> outlines;
+    outlines.reserve(stages.size());
+    for (const auto &stage : stages)
+        outlines.push_back({stage.name, stage.inputTopics, stage.outputTopics, stage.flinkSql});
+    return outlines;
+}
 
 const QStringList &pipelineStageNames()
 {

@@ -4,6 +4,7 @@
 // Confluent Cloud. Both come from here, so local and cloud cannot drift.
 
 #include "StageProcessor.h"
+#include "cloud/CloudPipelinePlan.h"
 #include "ml/PersistentDetector.h"
 
 #include <QStringList>
@@ -26,6 +27,8 @@ class AiServices;
 
 // ai: the LLM, embedder and vector store the AI stages use (null: offline ones).
 std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai = {});
+// What the cloud plan reads of each stage (cloud::makeCloudPlan).
+std::vector<cloud::CloudStage> cloudStages(const std::vector<StageDefinition> &stages);
 // The stages' names, in definition order (for switches and validation).
 const QStringList &pipelineStageNames();
 

@@ -4,7 +4,7 @@
 
 #include <QLoggingCategory>
 
-#include "AiServices.h"
+#include "aiservices/AiServices.h"
 #include "context/RaceContext.h"
 
 #include "PipelineEngine.h"

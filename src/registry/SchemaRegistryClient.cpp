@@ -1,8 +1,8 @@
 #include "SchemaRegistryClient.h"
 
-#include "ai/CredentialUrl.h"
+#include "net/CredentialUrl.h"
 
-#include "ai/PropagationRetry.h"
+#include "net/PropagationRetry.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,7 +39,7 @@ void SchemaRegistryClient::registerSchema(const QString &subject, const QString 
     call->method = "POST";
     call->path = QStringLiteral("/subjects/%1/versions").arg(QString::fromLatin1(QUrl::toPercentEncoding(subject)));
     call->body = registerRequestBody(schemaType, schema);
-    call->onSuccess = [this, cacheKey, schemaType, schema, subject, done](const ai::HttpResponse &response) {
+    call->onSuccess = [this, cacheKey, schemaType, schema, subject, done](const net::HttpResponse &response) {
         const auto id = QJsonDocument::fromJson(response.body).object().value(QLatin1String("id"));
         if (!id.isDouble() || id.toInt(-1) < 0) {
             done(Error{QStringLiteral("the Schema Registry answered the registration of '%1' without an id").arg(subject)});
@@ -62,7 +62,7 @@ void SchemaRegistryClient::schemaById(qint32 id, SchemaDone done)
     auto call = std::make_shared<Call>();
     call->method = "GET";
     call->path = QStringLiteral("/schemas/ids/%1").arg(id);
-    call->onSuccess = [this, id, done](const ai::HttpResponse &response) {
+    call->onSuccess = [this, id, done](const net::HttpResponse &response) {
         const auto object = QJsonDocument::fromJson(response.body).object();
         if (!object.value(QLatin1String("schema")).isString()) {
             done(Error{QStringLiteral("the Schema Registry's answer for schema %1 has no schema").arg(id)});
@@ -83,7 +83,7 @@ void SchemaRegistryClient::listSubjects(std::function<void(Expected<QStringList>
     auto call = std::make_shared<Call>();
     call->method = "GET";
     call->path = QStringLiteral("/subjects");
-    call->onSuccess = [done](const ai::HttpResponse &response) {
+    call->onSuccess = [done](const net::HttpResponse &response) {
         const auto document = QJsonDocument::fromJson(response.body);
         if (!document.isArray()) {
             done(Error{QStringLiteral("the Schema Registry's subject list is not a JSON array (is this the registry's URL?)")});
@@ -105,7 +105,7 @@ void SchemaRegistryClient::send(std::shared_ptr<Call> call)
         return;
     }
     // Basic auth carries the key: https only (plain http to this machine alone), said at once, not retried.
-    if (const QString problem = ai::credentialUrlProblem(ai::joinUrl(m_settings.url, call->path)); !problem.isEmpty()) {
+    if (const QString problem = net::credentialUrlProblem(net::joinUrl(m_settings.url, call->path)); !problem.isEmpty()) {
         call->onFailure(QStringLiteral("Schema Registry: %1").arg(problem));
         return;
     }
@@ -113,12 +113,12 @@ void SchemaRegistryClient::send(std::shared_ptr<Call> call)
         call->startedMs = m_clock.elapsed();
     ++call->attempt;
     ++m_requests;
-    ai::HttpHeaders headers{{"Accept", "application/vnd.schemaregistry.v1+json, application/json"},
+    net::HttpHeaders headers{{"Accept", "application/vnd.schemaregistry.v1+json, application/json"},
                             {"Authorization", "Basic " + (m_settings.apiKey + QLatin1Char(':') + m_settings.apiSecret).toUtf8().toBase64()}};
     if (!call->body.isEmpty())
         headers.emplace_back("Content-Type", "application/vnd.schemaregistry.v1+json");
-    m_http.send(call->method, ai::joinUrl(m_settings.url, call->path), headers, call->body, m_settings.requestTimeoutMs,
-                [this, call](const ai::HttpResponse &response, const ai::LlmError *transport) {
+    m_http.send(call->method, net::joinUrl(m_settings.url, call->path), headers, call->body, m_settings.requestTimeoutMs,
+                [this, call](const net::HttpResponse &response, const net::TransportError *transport) {
                     const int status = transport ? 0 : response.status;
                     if (status >= 200 && status < 300) {
                         call->onSuccess(response);
@@ -127,7 +127,7 @@ void SchemaRegistryClient::send(std::shared_ptr<Call> call)
                     const QString why = transport ? QStringLiteral("cannot reach the Schema Registry: %1").arg(transport->message)
                                                   : explain(response);
                     const qint64 elapsed = m_clock.elapsed() - call->startedMs;
-                    const qint64 backoff = ai::PropagationRetry{m_settings.retryForMs, m_settings.firstBackoffMs}.delayAfter(status, call->attempt, elapsed);
+                    const qint64 backoff = net::PropagationRetry{m_settings.retryForMs, m_settings.firstBackoffMs}.delayAfter(status, call->attempt, elapsed);
                     if (backoff < 0) {
                         call->onFailure(call->attempt > 1 ? QStringLiteral("%1 (after %2 attempts in %3 s)")
                                                                 .arg(why).arg(call->attempt).arg(elapsed / 1000.0, 0, 'f', 1)
@@ -138,7 +138,7 @@ void SchemaRegistryClient::send(std::shared_ptr<Call> call)
                 });
 }
 
-QString SchemaRegistryClient::explain(const ai::HttpResponse &response) const
+QString SchemaRegistryClient::explain(const net::HttpResponse &response) const
 {
     const auto object = QJsonDocument::fromJson(response.body).object();
     QString said = object.value(QLatin1String("message")).toString();

@@ -6,7 +6,7 @@
 // incompatible (409) or invalid (422) schema is said at once.
 
 #include "RegistrySettings.h"
-#include "ai/HttpExchange.h"
+#include "net/HttpExchange.h"
 #include "core/Expected.h"
 
 #include <QElapsedTimer>
@@ -45,16 +45,16 @@ private:
         QByteArray method;
         QString path;
         QByteArray body;
-        std::function<void(const ai::HttpResponse &)> onSuccess;
+        std::function<void(const net::HttpResponse &)> onSuccess;
         std::function<void(const QString &)> onFailure;
         qint64 startedMs = 0;
         int attempt = 0;
     };
     void send(std::shared_ptr<Call> call);
-    QString explain(const ai::HttpResponse &response) const;
+    QString explain(const net::HttpResponse &response) const;
 
     RegistrySettings m_settings;
-    ai::HttpExchange m_http;
+    net::HttpExchange m_http;
     QElapsedTimer m_clock;
     QHash<QString, qint32> m_registered;       // subject + type + schema -> id
     QHash<qint32, RegisteredSchema> m_byId;

@@ -1,7 +1,7 @@
 #include "ConnectionChecks.h"
 
 #include "ai/BedrockProvider.h"
-#include "ai/HttpExchange.h"
+#include "net/HttpExchange.h"
 #include "ai/OpenAiProvider.h"
 #include "cloud/FlinkStatementsClient.h"
 #include "registry/SchemaRegistryClient.h"
@@ -138,10 +138,10 @@ void ConnectionChecks::check(Service service, const SetupConfig &c)
         const QString base = c.openAiBaseUrl.isEmpty() ? QStringLiteral("https://api.openai.com/v1") : c.openAiBaseUrl;
         ai::OpenAiSettings settings;
         settings.apiKey = c.openAiApiKey;
-        auto *http = new ai::HttpExchange(this);
+        auto *http = new net::HttpExchange(this);
         const QString chatModel = c.openAiChatModel;
-        http->send("GET", ai::joinUrl(base, QStringLiteral("/models")), ai::openAiHeaders(settings), {}, timeoutMs,
-                   [this, http, service, chatModel](const ai::HttpResponse &response, const ai::LlmError *transport) {
+        http->send("GET", net::joinUrl(base, QStringLiteral("/models")), ai::openAiHeaders(settings), {}, timeoutMs,
+                   [this, http, service, chatModel](const net::HttpResponse &response, const net::TransportError *transport) {
                        http->deleteLater();
                        if (transport) {
                            emit finished(service, false, transport->message);

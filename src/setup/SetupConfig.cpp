@@ -1,6 +1,6 @@
 #include "SetupConfig.h"
 
-#include "ai/CredentialUrl.h"
+#include "net/CredentialUrl.h"
 
 #include "secrets/AppSecrets.h"
 #include "secrets/SecretStore.h"
@@ -75,7 +75,7 @@ QString SetupConfig::flinkEndpoint() const
     // Both become part of the host the Flink key goes to: only names Confluent Cloud uses.
     const QString region = flinkRegion.trimmed();
     const QString cloud = flinkCloud.trimmed().toLower();
-    if (!ai::isCloudRegion(region) || !isFlinkCloud(cloud))
+    if (!net::isCloudRegion(region) || !isFlinkCloud(cloud))
         return {};
     return QStringLiteral("https://flink.%1.%2.confluent.cloud").arg(region, cloud);
 }
@@ -102,7 +102,7 @@ QString registryProblem(const SetupConfig &c)
         return {};
     if (!isHttpUrl(c.registryUrl))
         return QObject::tr("The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.");
-    if (!ai::credentialUrlProblem(QUrl(c.registryUrl.trimmed())).isEmpty())
+    if (!net::credentialUrlProblem(QUrl(c.registryUrl.trimmed())).isEmpty())
         return QObject::tr("The Schema Registry URL must start with https://: its API key would travel in clear over plain "
                            "http (http is allowed only to this machine).");
     if (c.registryApiKey.trimmed().isEmpty() || c.registryApiSecret.isEmpty())
@@ -117,7 +117,7 @@ QString flinkProblem(const SetupConfig &c)
     static const QRegularExpression uuid(QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
     if (c.flinkRegion.trimmed().isEmpty())
         return QObject::tr("Enter the region of the compute pool, e.g. us-east-1.");
-    if (!ai::isCloudRegion(c.flinkRegion.trimmed()))
+    if (!net::isCloudRegion(c.flinkRegion.trimmed()))
         return QObject::tr("The region is a name like us-east-1, europe-west4 or eastus (lower-case letters, digits and dashes).");
     if (!isFlinkCloud(c.flinkCloud.trimmed().toLower()))
         return QObject::tr("The cloud provider is aws, gcp or azure.");
@@ -139,7 +139,7 @@ QString bedrockProblem(const SetupConfig &c)
 {
     if (!anyFilled({&c.awsRegion, &c.awsAccessKeyId, &c.awsSecretAccessKey, &c.awsSessionToken, &c.bedrockModel}))
         return {};
-    if (!ai::isAwsRegion(c.awsRegion.trimmed()))
+    if (!net::isAwsRegion(c.awsRegion.trimmed()))
         return QObject::tr("The AWS region looks like us-east-1.");
     if (!c.awsAccessKeyId.trimmed().isEmpty() && !QRegularExpression(QStringLiteral("^(AKIA|ASIA)[A-Z0-9]{12,}$")).match(c.awsAccessKeyId.trimmed()).hasMatch())
         return QObject::tr("An AWS access key ID starts with AKIA (or ASIA for temporary credentials).");
@@ -163,7 +163,7 @@ QString openAiProblem(const SetupConfig &c)
     if (!c.openAiBaseUrl.trimmed().isEmpty() && !isHttpUrl(c.openAiBaseUrl))
         return QObject::tr("The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.");
     if (!c.openAiApiKey.trimmed().isEmpty() && !c.openAiBaseUrl.trimmed().isEmpty()
-        && !ai::credentialUrlProblem(QUrl(c.openAiBaseUrl.trimmed())).isEmpty())
+        && !net::credentialUrlProblem(QUrl(c.openAiBaseUrl.trimmed())).isEmpty())
         return QObject::tr("With an API key the base URL must start with https://: the key would travel in clear over plain "
                            "http (http is allowed only to this machine, for local models).");
     const bool officialApi = c.openAiBaseUrl.trimmed().isEmpty() || c.openAiBaseUrl.contains(QLatin1String("api.openai.com"));

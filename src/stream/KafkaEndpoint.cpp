@@ -1,7 +1,6 @@
 #include "KafkaEndpoint.h"
 
 #include "KafkaAdmin.h"
-#include "cloud/CloudTables.h"
 #include "registry/TopicFraming.h"
 
 #include <QElapsedTimer>
@@ -9,7 +8,7 @@
 namespace pitwall {
 
 Expected<std::shared_ptr<KafkaEndpoint>> KafkaEndpoint::prepare(const std::optional<KafkaConfig> &external,
-                                                               int timeoutMs)
+                                                               const QList<registry::TopicSchema> &schemas, int timeoutMs)
 {
     QElapsedTimer clock;
     clock.start();
@@ -27,9 +26,11 @@ Expected<std::shared_ptr<KafkaEndpoint>> KafkaEndpoint::prepare(const std::optio
         if (auto ready = kafka_admin::ensureTopics(*external, EmbeddedBroker::kDefaultPartitions, timeoutMs); !ready)
             return ready.error();
         if (external->registry()) {
+            if (schemas.isEmpty())
+                return Error{QStringLiteral("a Schema Registry is configured but no topic schemas were given to register")};
             // Cloud mode: the topics' schemas registered (idempotent), so what Pit Wall
             // produces and Flink's tables read agree; every client made from here frames.
-            auto framing = registry::registerTopicSchemas(*external->registry(), cloud::registrySchemas());
+            auto framing = registry::registerTopicSchemas(*external->registry(), schemas);
             if (!framing)
                 return framing.error();
             endpoint->m_clientConfig.setFraming(std::move(framing).value());

@@ -6,7 +6,9 @@
 #include "EmbeddedBroker.h"
 #include "KafkaConfig.h"
 #include "core/Expected.h"
+#include "registry/TopicFraming.h"
 
+#include <QList>
 #include <memory>
 #include <optional>
 
@@ -17,9 +19,18 @@ public:
     static constexpr int kDefaultTimeoutMs = 8000;
 
     // external == nullopt starts the embedded broker; otherwise checks the cluster is
-    // reachable and creates the demo's topics that it lacks.
+    // reachable and creates the demo's topics that it lacks. When `external` names a
+    // Schema Registry (cloud mode), `schemas` are the topics' value schemas to register:
+    // the caller's, since what the topics hold is decided above this layer.
     static Expected<std::shared_ptr<KafkaEndpoint>> prepare(const std::optional<KafkaConfig> &external,
+                                                            const QList<registry::TopicSchema> &schemas,
                                                             int timeoutMs = kDefaultTimeoutMs);
+    // No schemas: the embedded broker, or a cluster without a Schema Registry.
+    static Expected<std::shared_ptr<KafkaEndpoint>> prepare(const std::optional<KafkaConfig> &external,
+                                                            int timeoutMs = kDefaultTimeoutMs)
+    {
+        return prepare(external, {}, timeoutMs);
+    }
 
     bool isEmbedded() const { return m_broker != nullptr; }
     QString bootstrap() const { return m_clientConfig.bootstrap(); }

@@ -15,7 +15,7 @@
 //   build/tests/bench/bench_f1game [seconds of race, default 30]
 
 #include "core/Grid.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/RaceSession.h"
 #include "sources/f1game/PacketDecoder.h"
 #include "stream/KafkaEndpoint.h"

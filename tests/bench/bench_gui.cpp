@@ -10,7 +10,7 @@
 
 #include "core/HeapTrim.h"
 #include "gui/MainWindow.h"
-#include "gui/RaceViewStore.h"
+#include "view/RaceViewStore.h"
 #include "pipeline/RaceSession.h"
 
 #include <QApplication>

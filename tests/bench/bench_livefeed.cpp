@@ -9,8 +9,8 @@
 
 #include "context/RaceContext.h"
 #include "core/Grid.h"
-#include "mcp/LiveFeedServer.h"
-#include "pipeline/AiServices.h"
+#include "live/LiveFeedServer.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/RaceSession.h"
 #include "stream/KafkaEndpoint.h"
 

@@ -16,7 +16,7 @@
 #include "core/Grid.h"
 #include "core/JsonCodec.h"
 #include "core/Topics.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/RaceSession.h"
 #include "stream/KafkaConsumer.h"
 #include "stream/KafkaEndpoint.h"

@@ -149,7 +149,7 @@ private slots:
         QGuiApplication::clipboard()->clear();
         child<QPushButton>(panel, "copyPlanButton")->click();
         const QString copied = QGuiApplication::clipboard()->text();
-        QCOMPARE(copied, planToSql(makeCloudPlan(pipelineDefinition(), target.ai)));
+        QCOMPARE(copied, planToSql(makeCloudPlan(cloudStages(pipelineDefinition()), target.ai)));
         QVERIFY(copied.contains(QLatin1String("'api-key' = '<API_KEY>'")));
         QVERIFY(!copied.contains(QLatin1String("sk-never-shown-42")));
         QVERIFY(child<QLabel>(panel, "cloudStatus")->text().contains(QLatin1String("Copied the plan as SQL")));

@@ -2,29 +2,29 @@
 // the status bar shows the broker address, Stop reads everything back; a race at max
 // speed fills every panel, an anomaly moves the charts, the layout survives a restart.
 
-#include "gui/AnomalyListModel.h"
+#include "view/AnomalyListModel.h"
 #include "gui/AnomalyPanel.h"
-#include "gui/FeedModel.h"
+#include "view/FeedModel.h"
 #include "gui/FeedPanel.h"
 #include "gui/LapChartsPanel.h"
-#include "gui/LeaderboardModel.h"
-#include "gui/RaceClock.h"
-#include "gui/RaceViewStore.h"
+#include "view/LeaderboardModel.h"
+#include "view/RaceClock.h"
+#include "view/RaceViewStore.h"
 #include "gui/TelemetryPanel.h"
 #include "gui/TrackMapWidget.h"
 #include "storage/LibraryDatabase.h"
 #include "gui/LibraryPanel.h"
-#include "gui/RaceLibraryModel.h"
+#include "view/RaceLibraryModel.h"
 #include "gui/MainWindow.h"
-#include "gui/PipelineHealthModel.h"
+#include "view/PipelineHealthModel.h"
 #include "gui/CloudDeployPanel.h"
 #include "gui/PipelinePanel.h"
 #include "pipeline/PipelineDefinition.h"
 #include "../support/FakeHttpServer.h"
 #include "context/RaceContext.h"
 #include "gui/LiveServersDialog.h"
-#include "mcp/LiveServers.h"
-#include "pipeline/AiServices.h"
+#include "live/LiveServers.h"
+#include "aiservices/AiServices.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

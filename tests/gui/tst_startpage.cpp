@@ -8,13 +8,13 @@
 
 #include "../support/FakeCommentator.h"
 #include "../support/FakeHttpServer.h"
-#include "gui/FeedModel.h"
-#include "gui/LeaderboardModel.h"
+#include "view/FeedModel.h"
+#include "view/LeaderboardModel.h"
 #include "gui/MainWindow.h"
 #include "gui/SetupWizard.h"
 #include "gui/StartPage.h"
 #include "gui/TrackMapWidget.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/RaceSession.h"
 
 #include <QAbstractButton>

@@ -69,7 +69,7 @@ private slots:
         QVERIFY(embedded.hasValue());
         KafkaConfig external = embedded.value()->clientConfig();
         external.setRegistry(registryAt(server));
-        auto endpoint = KafkaEndpoint::prepare(external);
+        auto endpoint = KafkaEndpoint::prepare(external, cloud::registrySchemas());
         QVERIFY2(endpoint.hasValue(), qPrintable(endpoint ? QString() : endpoint.error().message));
         const auto framing = endpoint.value()->clientConfig().framing();
         QVERIFY(framing);
@@ -131,7 +131,7 @@ private slots:
         QVERIFY(embedded.hasValue());
         KafkaConfig external = embedded.value()->clientConfig();
         external.setRegistry(registryAt(server, QStringLiteral("wrong-sr-secret-66")));
-        auto endpoint = KafkaEndpoint::prepare(external);
+        auto endpoint = KafkaEndpoint::prepare(external, cloud::registrySchemas());
         QVERIFY(!endpoint.hasValue());
         QVERIFY2(endpoint.error().message.contains(QLatin1String("Schema Registry")), qPrintable(endpoint.error().message));
         QVERIFY(!endpoint.error().message.contains(QLatin1String("wrong-sr-secret-66")));

@@ -108,7 +108,7 @@ class TestCloudPipeline : public QObject {
 private slots:
     void withoutAiServicesTheAiStagesStayLocal()
     {
-        const CloudPlan plan = makeCloudPlan(pipelineDefinition(), {});
+        const CloudPlan plan = makeCloudPlan(cloudStages(pipelineDefinition()), {});
         QCOMPARE(plan.cloudStages, (QStringList{"enrichment", "engine-anomalies", "telemetry-anomalies", "lap-time-forecast",
                                                 "tyre-temperature-forecast"}));
         QVERIFY(plan.connections.isEmpty());
@@ -122,7 +122,7 @@ private slots:
 
     void thePlanDeclaresEveryTableBeforeUsingIt()
     {
-        const CloudPlan plan = makeCloudPlan(pipelineDefinition(), allServices());
+        const CloudPlan plan = makeCloudPlan(cloudStages(pipelineDefinition()), allServices());
         QCOMPARE(plan.cloudStages.size(), 8); // all but the vector-store writer
         QCOMPARE(plan.localStages.keys(), QStringList{"commentary-index"});
         QSet<QString> names, declared;
@@ -194,7 +194,7 @@ private slots:
                     phases[name] = phase;
                     details << detail;
                 });
-        const CloudPlan plan = makeCloudPlan(pipelineDefinition(), allServices());
+        const CloudPlan plan = makeCloudPlan(cloudStages(pipelineDefinition()), allServices());
 
         pipeline.deploy(plan);
         QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
@@ -251,7 +251,7 @@ private slots:
     // The printed JSON is the plan: read back, every statement deploys exactly as from the window.
     void theJsonPlanRoundTripsThroughTheDeployer()
     {
-        const CloudPlan plan = makeCloudPlan(pipelineDefinition(), allServices());
+        const CloudPlan plan = makeCloudPlan(cloudStages(pipelineDefinition()), allServices());
         const QByteArray json = QJsonDocument(planToJson(plan)).toJson();
         for (const auto &secret : {kAwsSecret, kOpenAiKey, kMongoPassword})
             QVERIFY(!json.contains(secret.toUtf8()));
@@ -292,7 +292,7 @@ private slots:
         QCOMPARE(jsonExit, 0);
         const auto read = planFromJson(json);
         QVERIFY2(read.hasValue(), json.left(500).constData());
-        const CloudPlan window = makeCloudPlan(pipelineDefinition(), {});
+        const CloudPlan window = makeCloudPlan(cloudStages(pipelineDefinition()), {});
         QCOMPARE(read->cloudStages, window.cloudStages);
         QCOMPARE(deployedThroughDeployer(read->statements), deployedAsTheWindowDoes(window));
 
@@ -310,7 +310,7 @@ private slots:
         FakeHttpServer server([&flink](const FakeRequest &request) { return flink.handle(request); });
         CloudPipeline pipeline(fakeFlinkSettings(server), std::nullopt, 10, 20000);
         QSignalSpy finished(&pipeline, &CloudPipeline::finished);
-        const CloudPlan plan = makeCloudPlan(pipelineDefinition(), {});
+        const CloudPlan plan = makeCloudPlan(cloudStages(pipelineDefinition()), {});
         pipeline.deploy(plan);
         pipeline.remove(plan);
         QVERIFY(finished.wait(10000));

@@ -7,7 +7,7 @@
 #include "ai/Embedder.h"
 #include "vector/MongoVectorStore.h"
 #include "core/Grid.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/AskClient.h"
 #include "pipeline/RaceSession.h"
 #include "stream/KafkaEndpoint.h"

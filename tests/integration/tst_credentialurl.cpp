@@ -3,9 +3,9 @@
 // through an HTTP proxy on loopback (the fake server), so the test sees whatever would leave.
 #include "../support/FakeHttpServer.h"
 #include "ai/BedrockProvider.h"
-#include "ai/CredentialUrl.h"
+#include "net/CredentialUrl.h"
 #include "ai/Embedder.h"
-#include "ai/HttpExchange.h"
+#include "net/HttpExchange.h"
 
 #include <QNetworkProxy>
 #include <QTest>
@@ -42,25 +42,25 @@ private slots:
 
     void theRule()
     {
-        QCOMPARE(credentialUrlProblem(QUrl("https://api.openai.com/v1")), QString());
-        QCOMPARE(credentialUrlProblem(QUrl("http://127.0.0.1:11434/v1")), QString());
-        QCOMPARE(credentialUrlProblem(QUrl("http://localhost:8081")), QString());
-        QCOMPARE(credentialUrlProblem(QUrl("http://[::1]:8081")), QString());
-        QVERIFY(credentialUrlProblem(QUrl("http://api.openai.com/v1")).contains("https"));
-        QVERIFY(credentialUrlProblem(QUrl("http://10.0.0.5/v1")).contains("https"));
-        QVERIFY(!credentialUrlProblem(QUrl("ftp://example.com")).isEmpty());
-        QVERIFY(isCloudRegion("us-east-1") && isCloudRegion("eastus2") && isCloudRegion("europe-west4"));
-        QVERIFY(!isCloudRegion("evil.example/x#") && !isCloudRegion("us-east-1.evil") && !isCloudRegion("") && !isCloudRegion("-a"));
-        QVERIFY(isAwsRegion("us-east-1") && isAwsRegion("us-gov-west-1") && !isAwsRegion("evil.example/x#"));
+        QCOMPARE(net::credentialUrlProblem(QUrl("https://api.openai.com/v1")), QString());
+        QCOMPARE(net::credentialUrlProblem(QUrl("http://127.0.0.1:11434/v1")), QString());
+        QCOMPARE(net::credentialUrlProblem(QUrl("http://localhost:8081")), QString());
+        QCOMPARE(net::credentialUrlProblem(QUrl("http://[::1]:8081")), QString());
+        QVERIFY(net::credentialUrlProblem(QUrl("http://api.openai.com/v1")).contains("https"));
+        QVERIFY(net::credentialUrlProblem(QUrl("http://10.0.0.5/v1")).contains("https"));
+        QVERIFY(!net::credentialUrlProblem(QUrl("ftp://example.com")).isEmpty());
+        QVERIFY(net::isCloudRegion("us-east-1") && net::isCloudRegion("eastus2") && net::isCloudRegion("europe-west4"));
+        QVERIFY(!net::isCloudRegion("evil.example/x#") && !net::isCloudRegion("us-east-1.evil") && !net::isCloudRegion("") && !net::isCloudRegion("-a"));
+        QVERIFY(net::isAwsRegion("us-east-1") && net::isAwsRegion("us-gov-west-1") && !net::isAwsRegion("evil.example/x#"));
     }
 
     // Without a key the same request does leave (so the proxy would see a key if one were sent).
     void aKeyOverPlainHttpToAnotherMachineIsRefusedUnsent()
     {
-        HttpExchange http;
+        net::HttpExchange http;
         std::optional<QString> refused;
         http.send("POST", QUrl("http://models.pitwall-test.example/v1/embeddings"), {{"Authorization", "Bearer sk-secret-1"}}, "{}",
-                  5000, [&](const HttpResponse &, const LlmError *error) { refused = error ? error->message : QString(); });
+                  5000, [&](const net::HttpResponse &, const net::TransportError *error) { refused = error ? error->message : QString(); });
         QTRY_VERIFY(refused.has_value());
         QVERIFY2(refused->contains("https"), qPrintable(*refused));
         QVERIFY(!refused->contains("sk-secret-1"));
@@ -68,7 +68,7 @@ private slots:
 
         std::optional<int> status;
         http.send("POST", QUrl("http://models.pitwall-test.example/v1/embeddings"), {{"Content-Type", "application/json"}}, "{}",
-                  5000, [&](const HttpResponse &response, const LlmError *) { status = response.status; });
+                  5000, [&](const net::HttpResponse &response, const net::TransportError *) { status = response.status; });
         QTRY_VERIFY(status.has_value());
         QCOMPARE(*status, 200);
         QCOMPARE(m_seen, 1);

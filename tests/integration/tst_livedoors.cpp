@@ -7,10 +7,10 @@
 #include "context/RaceContext.h"
 #include "core/JsonCodec.h"
 #include "core/Topics.h"
-#include "mcp/LiveFeedServer.h"
+#include "live/LiveFeedServer.h"
 #include "mcp/McpServer.h"
 #include "ml/KeyedStreams.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/AskStages.h"
 #include "pipeline/LeaderboardFeed.h"
 

@@ -3,8 +3,8 @@
 // the race (measured against the same race without it) and is cut off.
 #include "context/RaceContext.h"
 #include "core/Grid.h"
-#include "mcp/LiveFeedServer.h"
-#include "pipeline/AiServices.h"
+#include "live/LiveFeedServer.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/RaceSession.h"
 #include "stream/KafkaEndpoint.h"
 

@@ -5,7 +5,7 @@
 #include "ai/Embedder.h"
 #include "ai/LlmGovernor.h"
 #include "ai/OpenAiProvider.h"
-#include "ai/SigV4Signer.h"
+#include "net/SigV4Signer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,7 +49,7 @@ Expected<LlmReply, LlmError> await(Call call, int timeoutMs = 15000)
     return *result;
 }
 
-const AwsCredentials kCredentials{QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+const net::AwsCredentials kCredentials{QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
                                   QStringLiteral("session-token-example")};
 
 LlmRequest smallRequest(int timeoutMs = 5000)
@@ -97,14 +97,14 @@ private slots:
         QVERIFY(authorization.contains("/us-east-1/bedrock/aws4_request"));
         const QByteArray signedHeaders = authorization.mid(authorization.indexOf("SignedHeaders=") + 14).split(',').first();
         QCOMPARE(signedHeaders, QByteArray("content-type;host;x-amz-date;x-amz-security-token"));
-        HttpHeaders headers;
+        net::HttpHeaders headers;
         for (const auto &name : signedHeaders.split(';'))
             headers.emplace_back(name, request.header(name));
-        SigV4Request received{request.method, request.target, {}, headers, request.body};
-        SigV4Options options{QStringLiteral("us-east-1"), QStringLiteral("bedrock"),
+        net::SigV4Request received{request.method, request.target, {}, headers, request.body};
+        net::SigV4Options options{QStringLiteral("us-east-1"), QStringLiteral("bedrock"),
                              QDateTime::fromString(QString::fromLatin1(request.header("x-amz-date")), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))};
         options.time.setTimeSpec(Qt::UTC);
-        const auto expected = signRequest(received, kCredentials, options);
+        const auto expected = net::signRequest(received, kCredentials, options);
         QVERIFY(authorization.endsWith("Signature=" + expected.signature));
     }
 
@@ -169,7 +169,7 @@ private slots:
         QVERIFY(refused.error().message.contains(QLatin1String("OPENAI_API_KEY")));
 
         const auto mapped = [](int status, const QByteArray &body) {
-            HttpResponse response{status, body, {}, 0};
+            net::HttpResponse response{status, body, {}, 0};
             return openAiError(response, QStringLiteral("OpenAI")).kind;
         };
         QCOMPARE(mapped(429, R"({"error":{"message":"Rate limit reached","code":"rate_limit_exceeded"}})"), LlmError::Kind::Throttled);

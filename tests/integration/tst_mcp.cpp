@@ -4,7 +4,7 @@
 #include "context/RaceContext.h"
 #include "core/Grid.h"
 #include "mcp/McpServer.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/RaceSession.h"
 #include "stream/KafkaEndpoint.h"
 

@@ -3,9 +3,9 @@
 // options, and the setup's Finish reaching the next race and the MCP server's tools.
 
 #include "control/RaceController.h"
-#include "mcp/LiveServers.h"
+#include "live/LiveServers.h"
 #include "mcp/McpServer.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 #include "stream/KafkaEndpoint.h"
 
 #include <QJsonArray>

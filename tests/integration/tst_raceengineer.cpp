@@ -5,8 +5,8 @@
 #include "context/RaceContext.h"
 #include "core/Grid.h"
 #include "mcp/McpTools.h"
-#include "mcp/RaceEngineer.h"
-#include "pipeline/AiServices.h"
+#include "engineer/RaceEngineer.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/RaceSession.h"
 #include "stream/KafkaEndpoint.h"
 

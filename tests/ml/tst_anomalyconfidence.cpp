@@ -1,7 +1,7 @@
 // The anomaly list's confidence column (issue 20): the row's own confidence from the
 // telemetry stage, shown with the precision that tells rows apart.
 
-#include "gui/AnomalyListModel.h"
+#include "view/AnomalyListModel.h"
 #include "ml/ArimaConfig.h"
 #include "pipeline/AnomalyStages.h"
 

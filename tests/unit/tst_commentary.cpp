@@ -9,7 +9,7 @@
 #include "core/Grid.h"
 #include "core/JsonCodec.h"
 #include "core/Topics.h"
-#include "pipeline/AiServices.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/CommentaryStage.h"
 #include "pipeline/EnrichmentStage.h"
 #include "sim/RaceSimulator.h"

@@ -44,7 +44,7 @@ QString texts(const QList<ConformanceIssue> &issues)
 QList<ConformanceIssue> checkAfterPlan(const QString &sql)
 {
     FlinkConformance checker(kDemoStatement);
-    const auto planIssues = checker.check(makeCloudPlan(pipelineDefinition(), allServices()));
+    const auto planIssues = checker.check(makeCloudPlan(cloudStages(pipelineDefinition()), allServices()));
     if (!planIssues.isEmpty())
         qWarning("%s", qPrintable(texts(planIssues)));
     return checker.check(QStringLiteral("broken"), sql);
@@ -66,7 +66,7 @@ private slots:
     void theWholePlanConforms()
     {
         QFETCH(bool, services);
-        const CloudPlan plan = makeCloudPlan(pipelineDefinition(), services ? allServices() : CloudAiSettings{});
+        const CloudPlan plan = makeCloudPlan(cloudStages(pipelineDefinition()), services ? allServices() : CloudAiSettings{});
         FlinkConformance checker(kDemoStatement);
         const auto issues = checker.check(plan);
         QVERIFY2(issues.isEmpty(), qPrintable(texts(issues)));
@@ -77,7 +77,7 @@ private slots:
     void theDemoStatementIsTheOnlyExemption()
     {
         FlinkConformance strict;
-        const auto issues = strict.check(makeCloudPlan(pipelineDefinition(), allServices()));
+        const auto issues = strict.check(makeCloudPlan(cloudStages(pipelineDefinition()), allServices()));
         QCOMPARE(issues.size(), 1);
         QCOMPARE(issues[0].statement, QStringLiteral("pitwall-engine-anomalies"));
         QCOMPARE(issues[0].rule, FlinkRule::OrderByTimeAttribute);
@@ -174,7 +174,7 @@ private slots:
     void failsOnAnUpsertInput()
     {
         FlinkConformance checker(kDemoStatement);
-        QVERIFY(checker.check(makeCloudPlan(pipelineDefinition(), {})).isEmpty());
+        QVERIFY(checker.check(makeCloudPlan(cloudStages(pipelineDefinition()), {})).isEmpty());
         QVERIFY(checker.check(QStringLiteral("pitwall-table-latest"),
                               QStringLiteral("CREATE TABLE IF NOT EXISTS `latest-positions` (driver_name STRING, `position` INT,\n"
                                              "  PRIMARY KEY (driver_name) NOT ENFORCED) WITH ('changelog.mode' = 'upsert');"))

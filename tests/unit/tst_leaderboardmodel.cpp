@@ -1,4 +1,4 @@
-#include "gui/LeaderboardModel.h"
+#include "view/LeaderboardModel.h"
 
 #include <QColor>
 #include <QtTest>

@@ -4,11 +4,11 @@
 
 #include "core/JsonCodec.h"
 #include "core/Topics.h"
-#include "gui/AnomalyListModel.h"
-#include "gui/DisplayNames.h"
-#include "gui/FeedModel.h"
-#include "gui/RaceClock.h"
-#include "gui/RaceViewStore.h"
+#include "view/AnomalyListModel.h"
+#include "view/DisplayNames.h"
+#include "view/FeedModel.h"
+#include "view/RaceClock.h"
+#include "view/RaceViewStore.h"
 #include "pipeline/RaceViewFeed.h"
 
 #include <QSignalSpy>

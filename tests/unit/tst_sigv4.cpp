@@ -1,6 +1,6 @@
 // The SigV4 signer against every v4 case of the AWS test suite (Apache 2.0, read where
 // it lies in ../shared/data/sigv4): the classic suite and aws-c-auth's, header and query signing.
-#include "ai/SigV4Signer.h"
+#include "net/SigV4Signer.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -10,7 +10,7 @@
 #include <QTest>
 #include <QTimeZone>
 
-using namespace pitwall::ai;
+using namespace pitwall;
 
 namespace {
 
@@ -29,9 +29,9 @@ QByteArray readFile(const QString &path)
 // with ','), aws-c-auth's as a folded continuation of the value (joined with a space).
 enum class Folding { AnotherValue, Continuation };
 
-SigV4Request parseRequest(const QByteArray &text, Folding folding)
+net::SigV4Request parseRequest(const QByteArray &text, Folding folding)
 {
-    SigV4Request request;
+    net::SigV4Request request;
     const auto bodyStart = text.indexOf("\n\n");
     const QByteArray head = bodyStart < 0 ? text : text.left(bodyStart);
     request.body = bodyStart < 0 ? QByteArray() : text.mid(bodyStart + 2);
@@ -60,7 +60,7 @@ SigV4Request parseRequest(const QByteArray &text, Folding folding)
     return request;
 }
 
-const AwsCredentials kExampleCredentials{QStringLiteral("AKIDEXAMPLE"),
+const net::AwsCredentials kExampleCredentials{QStringLiteral("AKIDEXAMPLE"),
                                          QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), {}};
 
 QDateTime exampleTime()
@@ -68,7 +68,7 @@ QDateTime exampleTime()
     return QDateTime(QDate(2015, 8, 30), QTime(12, 36, 0), Qt::UTC);
 }
 
-QByteArray headerValue(const HttpHeaders &headers, const QByteArray &name)
+QByteArray headerValue(const net::HttpHeaders &headers, const QByteArray &name)
 {
     for (const auto &[key, value] : headers)
         if (key.compare(name, Qt::CaseInsensitive) == 0)
@@ -84,7 +84,7 @@ class TestSigV4 : public QObject {
 private slots:
     void derivedKeyMatchesTheSuite()
     {
-        QCOMPARE(deriveSigningKey(kExampleCredentials.secretAccessKey, "20150830", QStringLiteral("us-east-1"),
+        QCOMPARE(net::deriveSigningKey(kExampleCredentials.secretAccessKey, "20150830", QStringLiteral("us-east-1"),
                                   QStringLiteral("service"))
                      .toHex(),
                  QByteArray("938127b5336810ddb6a5d6af445fcac9e371f9ed418ed386b022aed82901be75"));
@@ -110,8 +110,8 @@ private slots:
         QFETCH(QString, directory);
         const QString name = QDir(directory).dirName();
         const auto request = parseRequest(readFile(directory + '/' + name + QStringLiteral(".req")), Folding::AnotherValue);
-        SigV4Options options{QStringLiteral("us-east-1"), QStringLiteral("service"), exampleTime()};
-        const auto signature = signRequest(request, kExampleCredentials, options);
+        net::SigV4Options options{QStringLiteral("us-east-1"), QStringLiteral("service"), exampleTime()};
+        const auto signature = net::signRequest(request, kExampleCredentials, options);
         QCOMPARE(signature.canonicalRequest, readFile(directory + '/' + name + QStringLiteral(".creq")));
         QCOMPARE(signature.stringToSign, readFile(directory + '/' + name + QStringLiteral(".sts")));
         QCOMPARE(headerValue(signature.headersToAdd, "Authorization"), readFile(directory + '/' + name + QStringLiteral(".authz")));
@@ -137,10 +137,10 @@ private slots:
         QFETCH(bool, presign);
         const auto context = QJsonDocument::fromJson(readFile(directory + QStringLiteral("/context.json"))).object();
         const auto credentialsJson = context.value(QLatin1String("credentials")).toObject();
-        const AwsCredentials credentials{credentialsJson.value(QLatin1String("access_key_id")).toString(),
+        const net::AwsCredentials credentials{credentialsJson.value(QLatin1String("access_key_id")).toString(),
                                          credentialsJson.value(QLatin1String("secret_access_key")).toString(),
                                          credentialsJson.value(QLatin1String("token")).toString()};
-        SigV4Options options;
+        net::SigV4Options options;
         options.region = context.value(QLatin1String("region")).toString();
         options.service = context.value(QLatin1String("service")).toString();
         options.time = QDateTime::fromString(context.value(QLatin1String("timestamp")).toString(), Qt::ISODate);
@@ -151,7 +151,7 @@ private slots:
         options.presign = presign;
 
         const auto request = parseRequest(readFile(directory + QStringLiteral("/request.txt")), Folding::Continuation);
-        const auto signature = signRequest(request, credentials, options);
+        const auto signature = net::signRequest(request, credentials, options);
         const QString prefix = directory + (presign ? QStringLiteral("/query-") : QStringLiteral("/header-"));
         QCOMPARE(signature.canonicalRequest, readFile(prefix + QStringLiteral("canonical-request.txt")));
         QCOMPARE(signature.stringToSign, readFile(prefix + QStringLiteral("string-to-sign.txt")));
@@ -171,13 +171,13 @@ private slots:
     // Bedrock: the model id's ':' is %3A on the wire and %253A in the canonical URI.
     void bedrockPathIsEncodedTwice()
     {
-        SigV4Request request{"POST", "/model/us.anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse", {},
+        net::SigV4Request request{"POST", "/model/us.anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse", {},
                              {{"Host", "bedrock-runtime.us-east-1.amazonaws.com"}, {"Content-Type", "application/json"}},
                              "{}"};
-        SigV4Options options{QStringLiteral("us-east-1"), QStringLiteral("bedrock"), exampleTime()};
-        AwsCredentials temporary = kExampleCredentials;
+        net::SigV4Options options{QStringLiteral("us-east-1"), QStringLiteral("bedrock"), exampleTime()};
+        net::AwsCredentials temporary = kExampleCredentials;
         temporary.sessionToken = QStringLiteral("token-value");
-        const auto signature = signRequest(request, temporary, options);
+        const auto signature = net::signRequest(request, temporary, options);
         QVERIFY(signature.canonicalRequest.startsWith(
             "POST\n/model/us.anthropic.claude-3-5-sonnet-20240620-v1%253A0/converse\n\n"));
         QVERIFY(signature.canonicalRequest.contains("\ncontent-type;host;x-amz-date;x-amz-security-token\n"));

@@ -1,7 +1,7 @@
 // The German and Spanish catalogues ship inside the app, are complete, and cover what
 // the main window shows: no English string is left where a translation exists.
 
-#include "gui/LeaderboardModel.h"
+#include "view/LeaderboardModel.h"
 #include "gui/MainWindow.h"
 
 #include <QAbstractButton>

@@ -6,7 +6,7 @@
 #include <QString>
 #include <QUrl>
 
-namespace pitwall::ai {
+namespace pitwall::net {
 
 // localhost or a loopback address (127.0.0.0/8, ::1).
 bool isLoopbackHost(const QString &host);
@@ -21,4 +21,4 @@ bool isCloudRegion(const QString &region);
 // An AWS region: us-east-1, eu-central-2, us-gov-west-1.
 bool isAwsRegion(const QString &region);
 
-} // namespace pitwall::ai
+} // namespace pitwall::net

@@ -5,7 +5,7 @@
 #include <QUrl>
 #include <map>
 
-namespace pitwall::ai {
+namespace pitwall::net {
 
 namespace {
 
@@ -179,4 +179,4 @@ SigV4Signature signRequest(const SigV4Request &request, const AwsCredentials &cr
     return result;
 }
 
-} // namespace pitwall::ai
+} // namespace pitwall::net

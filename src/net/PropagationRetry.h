@@ -7,7 +7,7 @@
 #include <QtGlobal>
 #include <algorithm>
 
-namespace pitwall::ai {
+namespace pitwall::net {
 
 struct PropagationRetry {
     int windowMs = 120'000;
@@ -28,4 +28,4 @@ struct PropagationRetry {
     }
 };
 
-} // namespace pitwall::ai
+} // namespace pitwall::net

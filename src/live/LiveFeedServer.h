@@ -8,7 +8,7 @@
 // (Origin), the clients are capped, and anything a client sends past a small size closes it
 // (the feed only sends); each refusal is counted.
 
-#include "BoundedHttpServer.h"
+#include "net/BoundedHttpServer.h"
 #include "context/RaceContext.h"
 
 #include <QHash>

@@ -1,18 +1,31 @@
 #pragma once
-// One HTTP request/response with a deadline, over Qt Network. Shared by every provider
-// so timeouts, cut-off bodies and network failures read the same everywhere.
+// One HTTP request/response with a deadline, over Qt Network. Shared by every client
+// (the AI providers, the Schema Registry, Confluent Cloud) so timeouts, cut-off bodies and
+// network failures read the same everywhere.
 
-#include "LlmTypes.h"
 #include "SigV4Signer.h"
 
 #include <QByteArray>
+#include <QString>
 #include <QObject>
 #include <QUrl>
 #include <functional>
 
 class QNetworkAccessManager;
 
-namespace pitwall::ai {
+namespace pitwall::net {
+
+// Why an exchange brought no usable answer. An HTTP error status is an answer, not this.
+struct TransportError {
+    enum class Kind {
+        Refused,     // a credential bound for plain http on another machine: never sent
+        Timeout,     // no answer within the deadline
+        NetworkDown, // no connection to the host
+        CutOff,      // a 2xx answer whose body was cut off
+    };
+    Kind kind = Kind::NetworkDown;
+    QString message;
+};
 
 struct HttpResponse {
     int status = 0;
@@ -28,10 +41,10 @@ class HttpExchange : public QObject {
 public:
     explicit HttpExchange(QObject *parent = nullptr);
 
-    using Done = std::function<void(const HttpResponse &response, const LlmError *transportError)>;
+    using Done = std::function<void(const HttpResponse &response, const TransportError *transportError)>;
     // Sends `body` with `headers`; calls `done` once, on this object's thread, with the
     // response, or with a transport error (timeout, connection, cut-off body). A request
-    // carrying a credential to plain http on another machine is refused unsent (NotConfigured).
+    // carrying a credential to plain http on another machine is refused unsent (Refused).
     void send(const QByteArray &method, const QUrl &url, const HttpHeaders &headers, const QByteArray &body,
               int timeoutMs, Done done);
 
@@ -48,4 +61,4 @@ QUrl joinUrl(const QString &base, const QString &path);
 // Retry-After in seconds or an HTTP date, as milliseconds (-1 when absent or unreadable).
 qint64 retryAfterMs(const QByteArray &value);
 
-} // namespace pitwall::ai
+} // namespace pitwall::net

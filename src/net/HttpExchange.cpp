@@ -9,27 +9,7 @@
 #include <QTimer>
 #include <memory>
 
-namespace pitwall::ai {
-
-QString llmErrorKindName(LlmError::Kind kind)
-{
-    switch (kind) {
-    case LlmError::Kind::NotConfigured: return QStringLiteral("not_configured");
-    case LlmError::Kind::BadCredentials: return QStringLiteral("bad_credentials");
-    case LlmError::Kind::ModelNotEnabled: return QStringLiteral("model_not_enabled");
-    case LlmError::Kind::ModelNotFound: return QStringLiteral("model_not_found");
-    case LlmError::Kind::BadRequest: return QStringLiteral("bad_request");
-    case LlmError::Kind::Throttled: return QStringLiteral("throttled");
-    case LlmError::Kind::QuotaExhausted: return QStringLiteral("quota");
-    case LlmError::Kind::Timeout: return QStringLiteral("timeout");
-    case LlmError::Kind::NetworkDown: return QStringLiteral("network");
-    case LlmError::Kind::ServerError: return QStringLiteral("server_error");
-    case LlmError::Kind::Malformed: return QStringLiteral("malformed_response");
-    case LlmError::Kind::CircuitOpen: return QStringLiteral("circuit_open");
-    case LlmError::Kind::OverBudget: return QStringLiteral("over_budget");
-    }
-    return QStringLiteral("unknown");
-}
+namespace pitwall::net {
 
 QByteArray HttpResponse::header(const QByteArray &name) const
 {
@@ -52,7 +32,7 @@ void HttpExchange::send(const QByteArray &method, const QUrl &url, const HttpHea
         // Refused before anything leaves this machine; answered later, as a real exchange is.
         QMetaObject::invokeMethod(
             this, [problem, done = std::move(done)] {
-                const LlmError refused{LlmError::Kind::NotConfigured, QStringLiteral("refused: %1").arg(problem)};
+                const TransportError refused{TransportError::Kind::Refused, QStringLiteral("refused: %1").arg(problem)};
                 done(HttpResponse{}, &refused);
             },
             Qt::QueuedConnection);
@@ -86,7 +66,7 @@ void HttpExchange::send(const QByteArray &method, const QUrl &url, const HttpHea
         const auto error = reply->error();
         const QString host = url.host();
         if (*timedOut) {
-            const LlmError failure{LlmError::Kind::Timeout,
+            const TransportError failure{TransportError::Kind::Timeout,
                                    QStringLiteral("%1 did not answer within %2 ms").arg(host).arg(timeoutMs)};
             done(response, &failure);
             return;
@@ -94,9 +74,9 @@ void HttpExchange::send(const QByteArray &method, const QUrl &url, const HttpHea
         // An HTTP error status is an answer (the provider maps it); anything else is transport.
         const bool httpAnswer = response.status >= 400;
         if (error != QNetworkReply::NoError && !httpAnswer) {
-            LlmError failure{LlmError::Kind::NetworkDown, {}};
+            TransportError failure{TransportError::Kind::NetworkDown, {}};
             if (response.status >= 200 && response.status < 300) {
-                failure.kind = LlmError::Kind::Malformed;
+                failure.kind = TransportError::Kind::CutOff;
                 failure.message = QStringLiteral("the answer from %1 was cut off (%2)").arg(host, reply->errorString());
             } else {
                 failure.message = QStringLiteral("cannot reach %1: %2").arg(host, reply->errorString());
@@ -139,4 +119,4 @@ qint64 retryAfterMs(const QByteArray &value)
     return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
 }
 
-} // namespace pitwall::ai
+} // namespace pitwall::net

@@ -3,7 +3,7 @@
 #include <QHostAddress>
 #include <QRegularExpression>
 
-namespace pitwall::ai {
+namespace pitwall::net {
 
 bool isLoopbackHost(const QString &host)
 {
@@ -40,4 +40,4 @@ bool isAwsRegion(const QString &region)
     return region.size() <= 32 && pattern.match(region).hasMatch();
 }
 
-} // namespace pitwall::ai
+} // namespace pitwall::net

@@ -1,8 +1,8 @@
 #include "LiveServers.h"
 
 #include "LiveFeedServer.h"
-#include "McpServer.h"
-#include "McpTools.h"
+#include "mcp/McpServer.h"
+#include "mcp/McpTools.h"
 #include "context/RaceContext.h"
 
 #include <QSettings>

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace pitwall::ai {
+namespace pitwall::net {
 
 struct AwsCredentials {
     QString accessKeyId;
@@ -62,4 +62,4 @@ QByteArray deriveSigningKey(const QString &secret, const QByteArray &date, const
 // RFC 3986 encoding with the unreserved set A-Z a-z 0-9 - _ . ~ kept (and '/' when asked).
 QByteArray awsUriEncode(const QByteArray &bytes, bool keepSlash);
 
-} // namespace pitwall::ai
+} // namespace pitwall::net

@@ -1,7 +1,7 @@
 #include "RaceEngineer.h"
 
-#include "McpTools.h"
-#include "pipeline/AiServices.h"
+#include "mcp/McpTools.h"
+#include "aiservices/AiServices.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
