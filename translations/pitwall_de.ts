@@ -4,140 +4,140 @@
 <context>
     <name>AskPanel</name>
     <message>
-        <location filename="../ui/AskPanel.ui" line="17"/>
+        <location filename="../ui/AskPanel.ui" line="17" />
         <source>Search the commentary by meaning, or ask the race engineer, who looks the answer up in the live race</source>
         <translation>Den Kommentar nach Bedeutung durchsuchen oder den Renningenieur fragen, der die Antwort im laufenden Rennen nachschlägt</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="18"/>
+        <location filename="../ui/AskPanel.ui" line="18" />
         <source>Search commentary</source>
         <translation>Kommentar durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="19"/>
+        <location filename="../ui/AskPanel.ui" line="19" />
         <source>Race engineer</source>
         <translation>Renningenieur</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="24"/>
-        <source>Ask about the commentary, e.g. &quot;comments about Hamilton&quot;</source>
+        <location filename="../ui/AskPanel.ui" line="24" />
+        <source>Ask about the commentary, e.g. "comments about Hamilton"</source>
         <translation>Frag zum Kommentar, z. B. „Kommentare zu Hamilton“</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="31"/>
+        <location filename="../ui/AskPanel.ui" line="31" />
         <source>This race only</source>
         <translation>Nur dieses Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="36"/>
+        <location filename="../ui/AskPanel.ui" line="36" />
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="37"/>
+        <location filename="../ui/AskPanel.ui" line="37" />
         <source>Forget this conversation and start a new one</source>
         <translation>Dieses Gespräch vergessen und ein neues beginnen</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="42"/>
+        <location filename="../ui/AskPanel.ui" line="42" />
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="61"/>
+        <location filename="../ui/AskPanel.ui" line="61" />
         <source>Score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="62"/>
+        <location filename="../ui/AskPanel.ui" line="62" />
         <source>Commentary</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="63"/>
+        <location filename="../ui/AskPanel.ui" line="63" />
         <source>Race</source>
         <translation>Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="64"/>
+        <location filename="../ui/AskPanel.ui" line="64" />
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/AskPanel.ui" line="85"/>
-        <source>Ask the race engineer about the running race, e.g. &quot;What&apos;s the gap between Norris and Piastri, and who is faster on the last three laps?&quot;</source>
+        <location filename="../ui/AskPanel.ui" line="85" />
+        <source>Ask the race engineer about the running race, e.g. "What's the gap between Norris and Piastri, and who is faster on the last three laps?"</source>
         <translation>Fragen Sie den Renningenieur zum laufenden Rennen, z. B. „Wie groß ist der Abstand zwischen Norris und Piastri, und wer war in den letzten drei Runden schneller?“</translation>
     </message>
 </context>
 <context>
     <name>CloudDeployPanel</name>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="5"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="5" />
         <source>Confluent Cloud Flink</source>
         <translation>Confluent Cloud Flink</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="13"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="13" />
         <source>Deploy to Confluent Cloud</source>
         <translation>In Confluent Cloud bereitstellen</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="13"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="13" />
         <source>Creates the connections, models, tables and INSERT statements (kept if already there) and switches the matching local stages off</source>
         <translation>Legt Verbindungen, Modelle, Tabellen und INSERT-Anweisungen an (Vorhandenes bleibt) und schaltet die entsprechenden lokalen Stufen ab</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="14"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="14" />
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="14"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="14" />
         <source>Stops the running INSERT statements (kept, deploy runs them again) and switches the local stages back on</source>
         <translation>Hält die laufenden INSERT-Anweisungen an (sie bleiben, Bereitstellen startet sie wieder) und schaltet die lokalen Stufen wieder ein</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="15"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="15" />
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="15"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="15" />
         <source>Deletes the statements and connections Pit Wall deployed</source>
         <translation>Löscht die Anweisungen und Verbindungen, die Pit Wall bereitgestellt hat</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="16"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="16" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="16"/>
-        <source>Reads each deployed statement&apos;s phase now</source>
+        <location filename="../ui/CloudDeployPanel.ui" line="16" />
+        <source>Reads each deployed statement's phase now</source>
         <translation>Liest jetzt die Phase jeder bereitgestellten Anweisung</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="17"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="17" />
         <source>Copy plan as SQL</source>
         <translation>Plan als SQL kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="17"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="17" />
         <source>Copies the whole plan Deploy would run, in order, as Flink SQL to paste into a Confluent Cloud workspace (secrets as placeholders)</source>
         <translation>Kopiert den ganzen Plan, den Bereitstellen ausführen würde, in Reihenfolge als Flink-SQL zum Einfügen in einen Confluent-Cloud-Arbeitsbereich (Geheimnisse als Platzhalter)</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="33"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="33" />
         <source>Schema, connection or statement</source>
         <translation>Schema, Verbindung oder Anweisung</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="34"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="34" />
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../ui/CloudDeployPanel.ui" line="35"/>
+        <location filename="../ui/CloudDeployPanel.ui" line="35" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -145,22 +145,22 @@
 <context>
     <name>CloudPipelinePlan</name>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="136"/>
-        <source>runs in the app: it writes each commentary line with its embedding to MongoDB Atlas through the app&apos;s MongoDB driver (Confluent Cloud&apos;s MongoDB tables are read-only)</source>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="136" />
+        <source>runs in the app: it writes each commentary line with its embedding to MongoDB Atlas through the app's MongoDB driver (Confluent Cloud's MongoDB tables are read-only)</source>
         <translation>läuft in der App: sie schreibt jede Kommentarzeile mit ihrem Embedding über den MongoDB-Treiber der App in MongoDB Atlas (die MongoDB-Tabellen von Confluent Cloud sind nur lesbar)</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="140"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="140" />
         <source>needs Amazon Bedrock (region, keys and model) for AI_COMPLETE</source>
         <translation>braucht Amazon Bedrock (Region, Schlüssel und Modell) für AI_COMPLETE</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="142"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="142" />
         <source>needs an OpenAI key for the embedding model</source>
         <translation>braucht einen OpenAI-Schlüssel für das Embedding-Modell</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="144"/>
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="144" />
         <source>needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG</source>
         <translation>braucht MongoDB Atlas (URI mit Benutzer, Datenbank, Sammlung, Index) für VECTOR_SEARCH_AGG</translation>
     </message>
@@ -168,17 +168,17 @@
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../ui/FeedPanel.ui" line="14"/>
+        <location filename="../ui/FeedPanel.ui" line="14" />
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../ui/FeedPanel.ui" line="20"/>
+        <location filename="../ui/FeedPanel.ui" line="20" />
         <source>Show only the lines about one driver</source>
         <translation>Nur die Zeilen zu einem Fahrer zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/FeedPanel.ui" line="32"/>
+        <location filename="../ui/FeedPanel.ui" line="32" />
         <source>Click a line to see that moment everywhere; Ctrl+C copies it</source>
         <translation>Eine Zeile anklicken, um diesen Moment überall zu sehen; Strg+C kopiert sie</translation>
     </message>
@@ -186,42 +186,42 @@
 <context>
     <name>KafkaConnectionDialog</name>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="5"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="5" />
         <source>Kafka connection</source>
         <translation>Kafka-Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="9"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="9" />
         <source>Embedded broker (no account, no network)</source>
         <translation>Eingebauter Broker (ohne Konto, ohne Netzwerk)</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="15"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="15" />
         <source>A Kafka cluster</source>
         <translation>Ein Kafka-Cluster</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="23"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="23" />
         <source>&amp;Bootstrap servers:</source>
         <translation>&amp;Bootstrap-Server:</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="29"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="29" />
         <source>host:9092[,host:9092…]</source>
         <translation>host:9092[,host:9092…]</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="34"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="34" />
         <source>&amp;Properties file:</source>
         <translation>&amp;Eigenschaftendatei:</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="41"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="41" />
         <source>optional: librdkafka key=value lines (SASL, TLS)</source>
         <translation>optional: librdkafka-Zeilen schlüssel=wert (SASL, TLS)</translation>
     </message>
     <message>
-        <location filename="../ui/KafkaConnectionDialog.ui" line="43"/>
+        <location filename="../ui/KafkaConnectionDialog.ui" line="43" />
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -229,67 +229,67 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="17"/>
+        <location filename="../ui/LibraryPanel.ui" line="17" />
         <source>Search races by name, circuit or state</source>
         <translation>Rennen nach Name, Strecke oder Zustand suchen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="23"/>
+        <location filename="../ui/LibraryPanel.ui" line="23" />
         <source>Import &amp;real race…</source>
         <translation>&amp;Echtes Rennen importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="24"/>
+        <location filename="../ui/LibraryPanel.ui" line="24" />
         <source>Add a real Formula 1 race: a live-timing session folder, a zip, OpenF1 files, or a download</source>
         <translation>Ein echtes Formel-1-Rennen hinzufügen: ein Live-Timing-Sitzungsordner, ein Zip, OpenF1-Dateien oder ein Download</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="51"/>
+        <location filename="../ui/LibraryPanel.ui" line="51" />
         <source>&amp;Replay</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="52"/>
+        <location filename="../ui/LibraryPanel.ui" line="52" />
         <source>Play the race again as it was recorded, commentary and anomalies included</source>
         <translation>Das Rennen so abspielen, wie es aufgezeichnet wurde, mit Kommentaren und Anomalien</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="57"/>
+        <location filename="../ui/LibraryPanel.ui" line="57" />
         <source>Re-&amp;run pipeline</source>
         <translation>Pipeline &amp;neu ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="58"/>
-        <source>Play the race&apos;s own data again and run the pipeline on it afresh</source>
+        <location filename="../ui/LibraryPanel.ui" line="58" />
+        <source>Play the race's own data again and run the pipeline on it afresh</source>
         <translation>Die Daten des Rennens erneut abspielen und die Pipeline neu darauf anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="68"/>
+        <location filename="../ui/LibraryPanel.ui" line="68" />
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="69"/>
+        <location filename="../ui/LibraryPanel.ui" line="69" />
         <source>Add a race exported as JSON Lines</source>
         <translation>Ein als JSON Lines exportiertes Rennen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="74"/>
+        <location filename="../ui/LibraryPanel.ui" line="74" />
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="75"/>
+        <location filename="../ui/LibraryPanel.ui" line="75" />
         <source>Write the race to a file: JSON Lines (can be imported) or CSV</source>
         <translation>Das Rennen in eine Datei schreiben: JSON Lines (importierbar) oder CSV</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="63"/>
+        <location filename="../ui/LibraryPanel.ui" line="63" />
         <source>Re&amp;name</source>
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/LibraryPanel.ui" line="80"/>
+        <location filename="../ui/LibraryPanel.ui" line="80" />
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
@@ -297,43 +297,43 @@
 <context>
     <name>LiveServersDialog</name>
     <message>
-        <location filename="../ui/LiveServersDialog.ui" line="8"/>
+        <location filename="../ui/LiveServersDialog.ui" line="8" />
         <source>Live servers</source>
         <translation>Live-Server</translation>
     </message>
     <message>
-        <location filename="../ui/LiveServersDialog.ui" line="12"/>
+        <location filename="../ui/LiveServersDialog.ui" line="12" />
         <source>MCP server for AI agents</source>
         <translation>MCP-Server für KI-Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/LiveServersDialog.ui" line="17"/>
-        <location filename="../ui/LiveServersDialog.ui" line="67"/>
+        <location filename="../ui/LiveServersDialog.ui" line="17" />
+        <location filename="../ui/LiveServersDialog.ui" line="67" />
         <source>Port (loopback)</source>
         <translation>Port (nur lokal)</translation>
     </message>
     <message>
-        <location filename="../ui/LiveServersDialog.ui" line="27"/>
+        <location filename="../ui/LiveServersDialog.ui" line="27" />
         <source>Bearer token</source>
         <translation>Bearer-Token</translation>
     </message>
     <message>
-        <location filename="../ui/LiveServersDialog.ui" line="39"/>
+        <location filename="../ui/LiveServersDialog.ui" line="39" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/LiveServersDialog.ui" line="44"/>
+        <location filename="../ui/LiveServersDialog.ui" line="44" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/LiveServersDialog.ui" line="47"/>
+        <location filename="../ui/LiveServersDialog.ui" line="47" />
         <source>New token</source>
         <translation>Neues Token</translation>
     </message>
     <message>
-        <location filename="../ui/LiveServersDialog.ui" line="62"/>
+        <location filename="../ui/LiveServersDialog.ui" line="62" />
         <source>WebSocket live feed and overlay</source>
         <translation>WebSocket-Live-Feed und Overlay</translation>
     </message>
@@ -341,157 +341,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.ui" line="9"/>
+        <location filename="../ui/MainWindow.ui" line="9" />
         <source>Pit Wall</source>
         <translation>Pit Wall</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="25"/>
+        <location filename="../ui/MainWindow.ui" line="25" />
         <source>Press Start to run a race on the embedded Kafka broker.</source>
         <translation>Start drücken, um ein Rennen auf dem eingebauten Kafka-Broker zu fahren.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="60"/>
+        <location filename="../ui/MainWindow.ui" line="60" />
         <source>Back to the leaderboard</source>
         <translation>Zurück zur Rangliste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="71"/>
+        <location filename="../ui/MainWindow.ui" line="71" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="79"/>
+        <location filename="../ui/MainWindow.ui" line="79" />
         <source>&amp;Race</source>
         <translation>&amp;Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="84"/>
+        <location filename="../ui/MainWindow.ui" line="84" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="88"/>
+        <location filename="../ui/MainWindow.ui" line="88" />
         <source>&amp;Theme</source>
         <translation>&amp;Design</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="97"/>
+        <location filename="../ui/MainWindow.ui" line="97" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="106"/>
+        <location filename="../ui/MainWindow.ui" line="106" />
         <source>Race</source>
         <translation>Rennen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="115"/>
+        <location filename="../ui/MainWindow.ui" line="115" />
         <source>&amp;Start race</source>
         <translation>Rennen &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="116"/>
+        <location filename="../ui/MainWindow.ui" line="116" />
         <source>Start a race on the connected Kafka (Ctrl+R)</source>
         <translation>Ein Rennen auf dem verbundenen Kafka starten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="117"/>
+        <location filename="../ui/MainWindow.ui" line="117" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="120"/>
+        <location filename="../ui/MainWindow.ui" line="120" />
         <source>S&amp;top race</source>
         <translation>Rennen s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="121"/>
+        <location filename="../ui/MainWindow.ui" line="121" />
         <source>Stop the race after every message is read back (Ctrl+.)</source>
         <translation>Das Rennen beenden, sobald jede Nachricht zurückgelesen ist (Strg+.)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="122"/>
+        <location filename="../ui/MainWindow.ui" line="122" />
         <source>Ctrl+.</source>
         <translation>Ctrl+.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="125"/>
+        <location filename="../ui/MainWindow.ui" line="125" />
         <source>&amp;Kafka connection…</source>
         <translation>&amp;Kafka-Verbindung…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="126"/>
+        <location filename="../ui/MainWindow.ui" line="126" />
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="129"/>
+        <location filename="../ui/MainWindow.ui" line="129" />
         <source>&amp;Setup wizard…</source>
         <translation>&amp;Einrichtungsassistent…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="130"/>
+        <location filename="../ui/MainWindow.ui" line="130" />
         <source>Connect Confluent Cloud, Amazon Bedrock, OpenAI and MongoDB Atlas, or change those connections</source>
         <translation>Confluent Cloud, Amazon Bedrock, OpenAI und MongoDB Atlas verbinden oder diese Verbindungen ändern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="133"/>
+        <location filename="../ui/MainWindow.ui" line="133" />
         <source>&amp;Live servers (MCP, overlay feed)…</source>
         <translation>&amp;Live-Server (MCP, Overlay-Feed)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="134"/>
+        <location filename="../ui/MainWindow.ui" line="134" />
         <source>Serve the live race to AI agents (MCP) and to overlays (WebSocket)</source>
         <translation>Das laufende Rennen für KI-Agenten (MCP) und Overlays (WebSocket) bereitstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="137"/>
+        <location filename="../ui/MainWindow.ui" line="137" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="138"/>
+        <location filename="../ui/MainWindow.ui" line="138" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="143"/>
+        <location filename="../ui/MainWindow.ui" line="143" />
         <source>&amp;Live</source>
         <translation>&amp;Live</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="144"/>
+        <location filename="../ui/MainWindow.ui" line="144" />
         <source>Follow the newest moment of the race again (End)</source>
         <translation>Wieder dem neuesten Moment des Rennens folgen (Ende)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="145"/>
+        <location filename="../ui/MainWindow.ui" line="145" />
         <source>End</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="149"/>
+        <location filename="../ui/MainWindow.ui" line="149" />
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="153"/>
+        <location filename="../ui/MainWindow.ui" line="153" />
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="156"/>
+        <location filename="../ui/MainWindow.ui" line="156" />
         <source>&amp;Reset layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="157"/>
+        <location filename="../ui/MainWindow.ui" line="157" />
         <source>Put every panel back where it was at first start</source>
         <translation>Jedes Fenster wieder dorthin setzen, wo es beim ersten Start war</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.ui" line="160"/>
+        <location filename="../ui/MainWindow.ui" line="160" />
         <source>&amp;About Pit Wall</source>
         <translation>Ü&amp;ber Pit Wall</translation>
     </message>
@@ -499,22 +499,22 @@
 <context>
     <name>PipelinePanel</name>
     <message>
-        <location filename="../ui/PipelinePanel.ui" line="17"/>
+        <location filename="../ui/PipelinePanel.ui" line="17" />
         <source>On this machine</source>
         <translation>Auf diesem Rechner</translation>
     </message>
     <message>
-        <location filename="../ui/PipelinePanel.ui" line="43"/>
+        <location filename="../ui/PipelinePanel.ui" line="43" />
         <source>The same stage as Flink SQL for Confluent Cloud:</source>
         <translation>Dieselbe Stufe als Flink SQL für Confluent Cloud:</translation>
     </message>
     <message>
-        <location filename="../ui/PipelinePanel.ui" line="50"/>
+        <location filename="../ui/PipelinePanel.ui" line="50" />
         <source>Select a stage to see its Flink SQL.</source>
         <translation>Wählen Sie eine Stufe, um ihr Flink SQL zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/PipelinePanel.ui" line="60"/>
+        <location filename="../ui/PipelinePanel.ui" line="60" />
         <source>Confluent Cloud Flink</source>
         <translation>Confluent Cloud Flink</translation>
     </message>
@@ -522,743 +522,821 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="88"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="88" />
         <source>Enter the bootstrap server (HOST:PORT) or choose a properties file.</source>
         <translation>Geben Sie den Bootstrap-Server (HOST:PORT) ein oder wählen Sie eine Properties-Datei.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="91"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="91" />
         <source>Enter the API secret that goes with the API key.</source>
         <translation>Geben Sie das API-Secret zum API-Schlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="93"/>
-        <source>Confluent Cloud needs the cluster&apos;s API key and secret.</source>
+        <location filename="../src/setup/SetupConfig.cpp" line="93" />
+        <source>Confluent Cloud needs the cluster's API key and secret.</source>
         <translation>Confluent Cloud braucht den API-Schlüssel und das Secret des Clusters.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="104"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="104" />
         <source>The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.</source>
         <translation>Die Schema-Registry-URL sieht aus wie https://psrc-xxxxx.region.provider.confluent.cloud.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="106"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="106" />
         <source>The Schema Registry URL must start with https://: its API key would travel in clear over plain http (http is allowed only to this machine).</source>
         <translation>Die Schema-Registry-URL muss mit https:// beginnen: ihr API-Schlüssel würde über einfaches http im Klartext übertragen (http ist nur zu diesem Rechner erlaubt).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="109"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="109" />
         <source>Enter the Schema Registry API key and secret (not the Kafka ones).</source>
         <translation>Geben Sie API-Schlüssel und Secret der Schema Registry ein (nicht die von Kafka).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="119"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="119" />
         <source>Enter the region of the compute pool, e.g. us-east-1.</source>
         <translation>Geben Sie die Region des Compute-Pools ein, z. B. us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="121"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="121" />
         <source>The region is a name like us-east-1, europe-west4 or eastus (lower-case letters, digits and dashes).</source>
         <translation>Die Region ist ein Name wie us-east-1, europe-west4 oder eastus (Kleinbuchstaben, Ziffern und Bindestriche).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="123"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="123" />
         <source>The cloud provider is aws, gcp or azure.</source>
         <translation>Der Cloud-Anbieter ist aws, gcp oder azure.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="125"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="125" />
         <source>The organization ID is a UUID (Administration ▸ Organization settings).</source>
         <translation>Die Organisations-ID ist eine UUID (Administration ▸ Organization settings).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="130"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="130" />
         <source>The environment ID starts with env-.</source>
         <translation>Die Umgebungs-ID beginnt mit env-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="132"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="132" />
         <source>The compute pool ID starts with lfcp-.</source>
         <translation>Die Compute-Pool-ID beginnt mit lfcp-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="134"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="134" />
         <source>Enter the Flink API key and secret (a Flink key for this environment and region).</source>
         <translation>Geben Sie Flink-API-Schlüssel und Secret ein (ein Flink-Schlüssel für diese Umgebung und Region).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="143"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="143" />
         <source>The AWS region looks like us-east-1.</source>
         <translation>Eine AWS-Region sieht aus wie us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="145"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="145" />
         <source>An AWS access key ID starts with AKIA (or ASIA for temporary credentials).</source>
         <translation>Eine AWS-Zugriffsschlüssel-ID beginnt mit AKIA (oder ASIA bei temporären Zugangsdaten).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="147"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="147" />
         <source>Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).</source>
         <translation>Geben Sie Zugriffsschlüssel-ID und geheimen Zugriffsschlüssel ein (oder keines von beiden, um AWS_PROFILE zu nutzen).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="149"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="149" />
         <source>Temporary credentials (ASIA…) need their session token.</source>
         <translation>Temporäre Zugangsdaten (ASIA…) brauchen ihr Session-Token.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="153"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="153" />
         <source>Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</source>
         <translation>Geben Sie die Modell-ID oder das Inference-Profil ein, z. B. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="155"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="155" />
         <source>Quotas are positive numbers (or 0 for the default).</source>
         <translation>Kontingente sind positive Zahlen (oder 0 für den Standard).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="164"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="164" />
         <source>The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.</source>
         <translation>Die Basis-URL muss eine http(s)-URL sein, z. B. https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="167"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="167" />
         <source>With an API key the base URL must start with https://: the key would travel in clear over plain http (http is allowed only to this machine, for local models).</source>
         <translation>Mit einem API-Schlüssel muss die Basis-URL mit https:// beginnen: der Schlüssel würde über einfaches http im Klartext übertragen (http ist nur zu diesem Rechner erlaubt, für lokale Modelle).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="171"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="171" />
         <source>Enter the OpenAI API key (compatible servers may not need one: give their base URL).</source>
         <translation>Geben Sie den OpenAI-API-Schlüssel ein (kompatible Server brauchen evtl. keinen: geben Sie deren Basis-URL an).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="181"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="181" />
         <source>The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.</source>
         <translation>Die Verbindungs-URI beginnt mit mongodb+srv:// (Atlas) oder mongodb://.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="184"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="184" />
         <source>Enter the database, collection and vector index names.</source>
         <translation>Geben Sie Datenbank, Collection und Vektorindex an.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="284"/>
+        <location filename="../src/setup/SetupConfig.cpp" line="284" />
         <source>Could not keep a secret (%1): %2</source>
         <translation>Ein Secret konnte nicht gespeichert werden (%1): %2</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="43"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="43" />
         <source>the properties file</source>
         <translation>die Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="44"/>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="82"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="44" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="82" />
         <source>Kafka bootstrap</source>
         <translation>Kafka-Bootstrap</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="45"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="45" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="46"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="46" />
         <source>API secret</source>
         <translation>API-Secret</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="58"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="58" />
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="63"/>
-        <source>%1 is neither the demo&apos;s config.yaml nor a librdkafka properties file.</source>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="63" />
+        <source>%1 is neither the demo's config.yaml nor a librdkafka properties file.</source>
         <translation>%1 ist weder die config.yaml der Demo noch eine librdkafka-Properties-Datei.</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="70"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="70" />
         <source>%1 is not valid YAML (line %2: %3).</source>
         <translation>%1 ist kein gültiges YAML (Zeile %2: %3).</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="76"/>
-        <source>%1 does not hold the demo&apos;s settings.</source>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="76" />
+        <source>%1 does not hold the demo's settings.</source>
         <translation>%1 enthält nicht die Einstellungen der Demo.</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="83"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="83" />
         <source>Kafka API key</source>
         <translation>Kafka-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="84"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="84" />
         <source>Kafka API secret</source>
         <translation>Kafka-API-Secret</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="88"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="88" />
         <source>Schema Registry URL</source>
         <translation>Schema-Registry-URL</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="89"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="89" />
         <source>Schema Registry key</source>
         <translation>Schema-Registry-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="90"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="90" />
         <source>Schema Registry secret</source>
         <translation>Schema-Registry-Secret</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="101"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="101" />
         <source>Cloud API key</source>
         <translation>Cloud-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="102"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="102" />
         <source>Cloud API secret</source>
         <translation>Cloud-API-Secret</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="103"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="103" />
         <source>environment name</source>
         <translation>Umgebungsname</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="104"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="104" />
         <source>cluster name</source>
         <translation>Clustername</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="105"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="105" />
         <source>Flink pool name</source>
         <translation>Name des Flink-Pools</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="106"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="106" />
         <source>cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="107"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="107" />
         <source>region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="109"/>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="109" />
         <source>%1: unexpected content (%2).</source>
         <translation>%1: unerwarteter Inhalt (%2).</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="112"/>
-        <source>%1 holds none of the demo&apos;s settings (or only placeholders).</source>
+        <location filename="../src/setup/DemoConfigImport.cpp" line="112" />
+        <source>%1 holds none of the demo's settings (or only placeholders).</source>
         <translation>%1 enthält keine Einstellungen der Demo (oder nur Platzhalter).</translation>
+    </message>
+</context>
+<context>
+    <name>RaceReports</name>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="20" />
+        <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
+        <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="28" />
+        <source>%1 — classification</source>
+        <translation>%1 — Klassement</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="30" />
+        <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
+        <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="34" />
+        <source>Pos</source>
+        <translation>Pos.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="34" />
+        <source>Driver</source>
+        <translation>Fahrer</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="34" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="51" />
+        <source>Kafka: the embedded broker</source>
+        <translation>Kafka: der eingebettete Broker</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="52" />
+        <source>Kafka: %1</source>
+        <translation>Kafka: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="55" />
+        <source>Commentary, embeddings and vector store: offline, on this machine</source>
+        <translation>Kommentar, Embeddings und Vektorspeicher: offline, auf diesem Rechner</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="61" />
+        <source>Commentary: the offline commentator</source>
+        <translation>Kommentar: der Offline-Kommentator</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="63" />
+        <source>Commentary: Amazon Bedrock, %1 in %2</source>
+        <translation>Kommentar: Amazon Bedrock, %1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="65" />
+        <source>Commentary: OpenAI API, %1 at %2</source>
+        <translation>Kommentar: OpenAI-API, %1 auf %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="68" />
+        <source>Embeddings: OpenAI API, %1 at %2</source>
+        <translation>Embeddings: OpenAI-API, %1 auf %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="69" />
+        <source>Embeddings: offline (%1)</source>
+        <translation>Embeddings: offline (%1)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceReports.cpp" line="70" />
+        <source>Vector store: %1</source>
+        <translation>Vektorspeicher: %1</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="6"/>
+        <location filename="../ui/SetupWizard.ui" line="6" />
         <source>Pit Wall setup</source>
         <translation>Pit-Wall-Einrichtung</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="9"/>
+        <location filename="../ui/SetupWizard.ui" line="9" />
         <source>Welcome to Pit Wall</source>
         <translation>Willkommen bei Pit Wall</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="10"/>
+        <location filename="../ui/SetupWizard.ui" line="10" />
         <source>Pit Wall runs on this computer with nothing to set up. Connect it to Confluent Cloud, Amazon Bedrock, OpenAI or MongoDB Atlas here — or skip any of them.</source>
         <translation>Pit Wall läuft auf diesem Computer ohne jede Einrichtung. Verbinden Sie es hier mit Confluent Cloud, Amazon Bedrock, OpenAI oder MongoDB Atlas – oder überspringen Sie, was Sie nicht brauchen.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="14"/>
+        <location filename="../ui/SetupWizard.ui" line="14" />
         <source>Each page checks what you type and has a Test button that makes a real call. Secrets go to the system keychain, never to the settings file. You can come back here any time from File ▸ Setup wizard.</source>
         <translation>Jede Seite prüft Ihre Eingaben und hat eine Test-Schaltfläche, die einen echten Aufruf macht. Secrets kommen in den Schlüsselbund des Systems, nie in die Einstellungsdatei. Sie erreichen diesen Assistenten jederzeit über Datei ▸ Einrichtungsassistent.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="21"/>
-        <source>Import the demo&apos;s files…</source>
+        <location filename="../ui/SetupWizard.ui" line="21" />
+        <source>Import the demo's files…</source>
         <translation>Dateien der Demo importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="21"/>
+        <location filename="../ui/SetupWizard.ui" line="21" />
         <source>backend/config.yaml, admin/config.yaml or a librdkafka properties file</source>
         <translation>backend/config.yaml, admin/config.yaml oder eine librdkafka-Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="35"/>
+        <location filename="../ui/SetupWizard.ui" line="35" />
         <source>Where the race runs</source>
         <translation>Wo das Rennen läuft</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="36"/>
+        <location filename="../ui/SetupWizard.ui" line="36" />
         <source>Choose the Kafka the races go through.</source>
         <translation>Wählen Sie das Kafka, über das die Rennen laufen.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="39"/>
+        <location filename="../ui/SetupWizard.ui" line="39" />
         <source>Local — the embedded broker and pipeline on this computer (needs nothing)</source>
         <translation>Lokal – eingebetteter Broker und Pipeline auf diesem Computer (braucht nichts)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="42"/>
+        <location filename="../ui/SetupWizard.ui" line="42" />
         <source>Confluent Cloud — Kafka, Schema Registry and Flink</source>
         <translation>Confluent Cloud – Kafka, Schema Registry und Flink</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="45"/>
+        <location filename="../ui/SetupWizard.ui" line="45" />
         <source>Your own Kafka — a bootstrap address and/or a librdkafka properties file</source>
         <translation>Ihr eigenes Kafka – eine Bootstrap-Adresse und/oder eine librdkafka-Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="49"/>
+        <location filename="../ui/SetupWizard.ui" line="49" />
         <source>Nothing in Confluent Cloud yet? Pit Wall can create it (optional)</source>
         <translation>Noch nichts in Confluent Cloud? Pit Wall kann es anlegen (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="51"/>
+        <location filename="../ui/SetupWizard.ui" line="51" />
         <source>Cloud API key</source>
         <translation>Cloud-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="52"/>
+        <location filename="../ui/SetupWizard.ui" line="52" />
         <source>a Cloud resource-management key</source>
         <translation>ein Cloud-Schlüssel für die Ressourcenverwaltung</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="53"/>
+        <location filename="../ui/SetupWizard.ui" line="53" />
         <source>Cloud API secret</source>
         <translation>Cloud-API-Secret</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="57"/>
+        <location filename="../ui/SetupWizard.ui" line="57" />
         <source>Create environment, cluster, pool and keys</source>
         <translation>Umgebung, Cluster, Pool und Schlüssel anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="57"/>
+        <location filename="../ui/SetupWizard.ui" line="57" />
         <source>Finds or creates them (idempotent), with a service account that owns the new API keys</source>
         <translation>Findet oder legt sie an (idempotent), mit einem Service-Account, dem die neuen API-Schlüssel gehören</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="58"/>
+        <location filename="../ui/SetupWizard.ui" line="58" />
         <source>Remove what Pit Wall created…</source>
         <translation>Von Pit Wall Erstelltes entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="58"/>
+        <location filename="../ui/SetupWizard.ui" line="58" />
         <source>Deletes the API keys, pool, cluster, service account and environment Pit Wall created (never what it found)</source>
         <translation>Löscht die API-Schlüssel, den Pool, den Cluster, das Dienstkonto und die Umgebung, die Pit Wall erstellt hat (nie, was es vorgefunden hat)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="69"/>
+        <location filename="../ui/SetupWizard.ui" line="69" />
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="70"/>
-        <source>The cluster&apos;s bootstrap server and, for Confluent Cloud, its API key (SASL/PLAIN over TLS; certificates are always verified).</source>
+        <location filename="../ui/SetupWizard.ui" line="70" />
+        <source>The cluster's bootstrap server and, for Confluent Cloud, its API key (SASL/PLAIN over TLS; certificates are always verified).</source>
         <translation>Der Bootstrap-Server des Clusters und, für Confluent Cloud, sein API-Schlüssel (SASL/PLAIN über TLS; Zertifikate werden immer geprüft).</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="75"/>
+        <location filename="../ui/SetupWizard.ui" line="75" />
         <source>Bootstrap server</source>
         <translation>Bootstrap-Server</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="79"/>
+        <location filename="../ui/SetupWizard.ui" line="79" />
         <source>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</source>
         <translation>pkc-xxxxx.us-east-1.aws.confluent.cloud:9092</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="84"/>
-        <location filename="../ui/SetupWizard.ui" line="140"/>
-        <location filename="../ui/SetupWizard.ui" line="353"/>
+        <location filename="../ui/SetupWizard.ui" line="84" />
+        <location filename="../ui/SetupWizard.ui" line="140" />
+        <location filename="../ui/SetupWizard.ui" line="353" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="88"/>
+        <location filename="../ui/SetupWizard.ui" line="88" />
         <source>the cluster API key</source>
         <translation>der API-Schlüssel des Clusters</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="93"/>
-        <location filename="../ui/SetupWizard.ui" line="149"/>
+        <location filename="../ui/SetupWizard.ui" line="93" />
+        <location filename="../ui/SetupWizard.ui" line="149" />
         <source>API secret</source>
         <translation>API-Secret</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="102"/>
+        <location filename="../ui/SetupWizard.ui" line="102" />
         <source>Properties file</source>
         <translation>Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="106"/>
+        <location filename="../ui/SetupWizard.ui" line="106" />
         <source>optional: client.properties</source>
         <translation>optional: client.properties</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="108"/>
+        <location filename="../ui/SetupWizard.ui" line="108" />
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="114"/>
-        <location filename="../ui/SetupWizard.ui" line="161"/>
-        <location filename="../ui/SetupWizard.ui" line="258"/>
-        <location filename="../ui/SetupWizard.ui" line="336"/>
-        <location filename="../ui/SetupWizard.ui" line="393"/>
-        <location filename="../ui/SetupWizard.ui" line="450"/>
+        <location filename="../ui/SetupWizard.ui" line="114" />
+        <location filename="../ui/SetupWizard.ui" line="161" />
+        <location filename="../ui/SetupWizard.ui" line="258" />
+        <location filename="../ui/SetupWizard.ui" line="336" />
+        <location filename="../ui/SetupWizard.ui" line="393" />
+        <location filename="../ui/SetupWizard.ui" line="450" />
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="125"/>
+        <location filename="../ui/SetupWizard.ui" line="125" />
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="126"/>
-        <source>The registry of the environment (Avro and JSON Schema for the demo&apos;s topics), with its own API key.</source>
+        <location filename="../ui/SetupWizard.ui" line="126" />
+        <source>The registry of the environment (Avro and JSON Schema for the demo's topics), with its own API key.</source>
         <translation>Die Registry der Umgebung (Avro und JSON Schema für die Topics der Demo), mit eigenem API-Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="131"/>
+        <location filename="../ui/SetupWizard.ui" line="131" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="135"/>
+        <location filename="../ui/SetupWizard.ui" line="135" />
         <source>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</source>
         <translation>https://psrc-xxxxx.us-east-2.aws.confluent.cloud</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="144"/>
+        <location filename="../ui/SetupWizard.ui" line="144" />
         <source>the Schema Registry API key</source>
         <translation>der API-Schlüssel der Schema Registry</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="172"/>
+        <location filename="../ui/SetupWizard.ui" line="172" />
         <source>Confluent Cloud Flink</source>
         <translation>Confluent Cloud Flink</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="173"/>
+        <location filename="../ui/SetupWizard.ui" line="173" />
         <source>Where Pit Wall deploys its pipeline as Flink SQL statements.</source>
         <translation>Wohin Pit Wall seine Pipeline als Flink-SQL-Statements bereitstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="178"/>
+        <location filename="../ui/SetupWizard.ui" line="178" />
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="181"/>
+        <location filename="../ui/SetupWizard.ui" line="181" />
         <source>aws</source>
         <translation>aws</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="181"/>
+        <location filename="../ui/SetupWizard.ui" line="181" />
         <source>gcp</source>
         <translation>gcp</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="181"/>
+        <location filename="../ui/SetupWizard.ui" line="181" />
         <source>azure</source>
         <translation>azure</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="184"/>
-        <location filename="../ui/SetupWizard.ui" line="275"/>
+        <location filename="../ui/SetupWizard.ui" line="184" />
+        <location filename="../ui/SetupWizard.ui" line="275" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="188"/>
-        <location filename="../ui/SetupWizard.ui" line="279"/>
+        <location filename="../ui/SetupWizard.ui" line="188" />
+        <location filename="../ui/SetupWizard.ui" line="279" />
         <source>us-east-1</source>
         <translation>us-east-1</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="193"/>
+        <location filename="../ui/SetupWizard.ui" line="193" />
         <source>Organization ID</source>
         <translation>Organisations-ID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="197"/>
+        <location filename="../ui/SetupWizard.ui" line="197" />
         <source>a UUID</source>
         <translation>eine UUID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="202"/>
+        <location filename="../ui/SetupWizard.ui" line="202" />
         <source>Environment ID</source>
         <translation>Umgebungs-ID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="206"/>
+        <location filename="../ui/SetupWizard.ui" line="206" />
         <source>env-xxxxx</source>
         <translation>env-xxxxx</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="211"/>
+        <location filename="../ui/SetupWizard.ui" line="211" />
         <source>Compute pool ID</source>
         <translation>Compute-Pool-ID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="215"/>
+        <location filename="../ui/SetupWizard.ui" line="215" />
         <source>lfcp-xxxxx (empty: the default pool)</source>
         <translation>lfcp-xxxxx (leer: der Standard-Pool)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="220"/>
+        <location filename="../ui/SetupWizard.ui" line="220" />
         <source>Flink API key</source>
         <translation>Flink-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="228"/>
+        <location filename="../ui/SetupWizard.ui" line="228" />
         <source>Flink API secret</source>
         <translation>Flink-API-Secret</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="237"/>
+        <location filename="../ui/SetupWizard.ui" line="237" />
         <source>Catalog</source>
         <translation>Katalog</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="241"/>
-        <source>the environment&apos;s name</source>
+        <location filename="../ui/SetupWizard.ui" line="241" />
+        <source>the environment's name</source>
         <translation>der Name der Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="246"/>
-        <location filename="../ui/SetupWizard.ui" line="420"/>
+        <location filename="../ui/SetupWizard.ui" line="246" />
+        <location filename="../ui/SetupWizard.ui" line="420" />
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="250"/>
-        <source>the Kafka cluster&apos;s name</source>
+        <location filename="../ui/SetupWizard.ui" line="250" />
+        <source>the Kafka cluster's name</source>
         <translation>der Name des Kafka-Clusters</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="269"/>
+        <location filename="../ui/SetupWizard.ui" line="269" />
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="270"/>
+        <location filename="../ui/SetupWizard.ui" line="270" />
         <source>The LLM for commentary and the race engineer. Leave the keys empty to use AWS_PROFILE or ~/.aws.</source>
         <translation>Das LLM für Kommentar und Renningenieur. Lassen Sie die Schlüssel leer, um AWS_PROFILE oder ~/.aws zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="284"/>
+        <location filename="../ui/SetupWizard.ui" line="284" />
         <source>Access key ID</source>
         <translation>Zugriffsschlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="288"/>
+        <location filename="../ui/SetupWizard.ui" line="288" />
         <source>AKIA…</source>
         <translation>AKIA…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="293"/>
+        <location filename="../ui/SetupWizard.ui" line="293" />
         <source>Secret access key</source>
         <translation>Geheimer Zugriffsschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="302"/>
+        <location filename="../ui/SetupWizard.ui" line="302" />
         <source>Session token</source>
         <translation>Session-Token</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="306"/>
+        <location filename="../ui/SetupWizard.ui" line="306" />
         <source>only for temporary credentials (ASIA…)</source>
         <translation>nur für temporäre Zugangsdaten (ASIA…)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="312"/>
+        <location filename="../ui/SetupWizard.ui" line="312" />
         <source>Model ID or inference profile</source>
         <translation>Modell-ID oder Inference-Profil</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="316"/>
+        <location filename="../ui/SetupWizard.ui" line="316" />
         <source>us.anthropic.claude-3-5-sonnet-20240620-v1:0</source>
         <translation>us.anthropic.claude-3-5-sonnet-20240620-v1:0</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="321"/>
+        <location filename="../ui/SetupWizard.ui" line="321" />
         <source>Requests per minute</source>
         <translation>Anfragen pro Minute</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="324"/>
-        <location filename="../ui/SetupWizard.ui" line="330"/>
+        <location filename="../ui/SetupWizard.ui" line="324" />
+        <location filename="../ui/SetupWizard.ui" line="330" />
         <source>default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="327"/>
+        <location filename="../ui/SetupWizard.ui" line="327" />
         <source>Tokens per minute</source>
         <translation>Tokens pro Minute</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="347"/>
+        <location filename="../ui/SetupWizard.ui" line="347" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="348"/>
+        <location filename="../ui/SetupWizard.ui" line="348" />
         <source>Embeddings for the commentary search, and an LLM when Bedrock is not set. Any OpenAI-compatible server works through its base URL.</source>
         <translation>Embeddings für die Kommentarsuche und ein LLM, wenn Bedrock nicht eingerichtet ist. Jeder OpenAI-kompatible Server funktioniert über seine Basis-URL.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="357"/>
+        <location filename="../ui/SetupWizard.ui" line="357" />
         <source>sk-…</source>
         <translation>sk-…</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="363"/>
+        <location filename="../ui/SetupWizard.ui" line="363" />
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="367"/>
+        <location filename="../ui/SetupWizard.ui" line="367" />
         <source>https://api.openai.com/v1</source>
         <translation>https://api.openai.com/v1</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="372"/>
+        <location filename="../ui/SetupWizard.ui" line="372" />
         <source>Chat model</source>
         <translation>Chat-Modell</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="376"/>
+        <location filename="../ui/SetupWizard.ui" line="376" />
         <source>gpt-4o-mini</source>
         <translation>gpt-4o-mini</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="381"/>
+        <location filename="../ui/SetupWizard.ui" line="381" />
         <source>Embedding model</source>
         <translation>Embedding-Modell</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="385"/>
+        <location filename="../ui/SetupWizard.ui" line="385" />
         <source>text-embedding-3-small</source>
         <translation>text-embedding-3-small</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="404"/>
+        <location filename="../ui/SetupWizard.ui" line="404" />
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="405"/>
-        <source>The vector store for the commentary search (the demo&apos;s reinvent.commentary).</source>
+        <location filename="../ui/SetupWizard.ui" line="405" />
+        <source>The vector store for the commentary search (the demo's reinvent.commentary).</source>
         <translation>Der Vektorspeicher für die Kommentarsuche (reinvent.commentary der Demo).</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="410"/>
+        <location filename="../ui/SetupWizard.ui" line="410" />
         <source>Connection URI</source>
         <translation>Verbindungs-URI</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="414"/>
+        <location filename="../ui/SetupWizard.ui" line="414" />
         <source>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</source>
         <translation>mongodb+srv://user:password@cluster0.xxxxx.mongodb.net</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="424"/>
+        <location filename="../ui/SetupWizard.ui" line="424" />
         <source>reinvent</source>
         <translation>reinvent</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="429"/>
+        <location filename="../ui/SetupWizard.ui" line="429" />
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="433"/>
+        <location filename="../ui/SetupWizard.ui" line="433" />
         <source>commentary</source>
         <translation>commentary</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="438"/>
+        <location filename="../ui/SetupWizard.ui" line="438" />
         <source>Vector index</source>
         <translation>Vektorindex</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="442"/>
+        <location filename="../ui/SetupWizard.ui" line="442" />
         <source>vector_index</source>
         <translation>vector_index</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="456"/>
+        <location filename="../ui/SetupWizard.ui" line="456" />
         <source>Check index</source>
         <translation>Index prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="456"/>
+        <location filename="../ui/SetupWizard.ui" line="456" />
         <source>Asks Atlas whether the vector index the commentary search needs is there and queryable</source>
         <translation>Fragt Atlas, ob der Vektorindex, den die Kommentarsuche braucht, vorhanden und abfragbar ist</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="457"/>
+        <location filename="../ui/SetupWizard.ui" line="457" />
         <source>Create index</source>
         <translation>Index anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="457"/>
-        <source>Creates the vectorSearch index (the embedder&apos;s dimensions, cosine, race_id as a filter) and waits until Atlas can query it</source>
+        <location filename="../ui/SetupWizard.ui" line="457" />
+        <source>Creates the vectorSearch index (the embedder's dimensions, cosine, race_id as a filter) and waits until Atlas can query it</source>
         <translation>Legt den vectorSearch-Index an (die Dimensionen des Embedders, Kosinus, race_id als Filter) und wartet, bis Atlas ihn abfragen kann</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="471"/>
+        <location filename="../ui/SetupWizard.ui" line="471" />
         <source>Test connections</source>
         <translation>Verbindungen testen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="472"/>
+        <location filename="../ui/SetupWizard.ui" line="472" />
         <source>Every service you entered, called for real.</source>
         <translation>Jeder eingetragene Dienst, wirklich aufgerufen.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="475"/>
+        <location filename="../ui/SetupWizard.ui" line="475" />
         <source>Test all</source>
         <translation>Alle testen</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="478"/>
+        <location filename="../ui/SetupWizard.ui" line="478" />
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="478"/>
+        <location filename="../ui/SetupWizard.ui" line="478" />
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="484"/>
+        <location filename="../ui/SetupWizard.ui" line="484" />
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="485"/>
+        <location filename="../ui/SetupWizard.ui" line="485" />
         <source>What will be saved. Secrets are shown masked.</source>
         <translation>Was gespeichert wird. Secrets werden maskiert angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="499"/>
+        <location filename="../ui/SetupWizard.ui" line="499" />
         <source>Keep the secrets for this session only (enter them again next time)</source>
         <translation>Secrets nur für diese Sitzung behalten (beim nächsten Mal erneut eingeben)</translation>
     </message>
     <message>
-        <location filename="../ui/SetupWizard.ui" line="502"/>
+        <location filename="../ui/SetupWizard.ui" line="502" />
         <source>Keep them in a file only you can read (0600) — anyone with your account or a backup of it can read them</source>
         <translation>In einer Datei speichern, die nur Sie lesen können (0600) – wer Ihr Konto oder eine Sicherung davon hat, kann sie lesen</translation>
     </message>
@@ -1266,27 +1344,27 @@
 <context>
     <name>TelemetryPanel</name>
     <message>
-        <location filename="../ui/TelemetryPanel.ui" line="14"/>
+        <location filename="../ui/TelemetryPanel.ui" line="14" />
         <source>Against</source>
         <translation>Gegen</translation>
     </message>
     <message>
-        <location filename="../ui/TelemetryPanel.ui" line="20"/>
+        <location filename="../ui/TelemetryPanel.ui" line="20" />
         <source>The rival drawn against the followed driver</source>
         <translation>Der Rivale, der gegen den verfolgten Fahrer gezeichnet wird</translation>
     </message>
     <message>
-        <location filename="../ui/TelemetryPanel.ui" line="25"/>
+        <location filename="../ui/TelemetryPanel.ui" line="25" />
         <source>Temperature</source>
         <translation>Temperatur</translation>
     </message>
     <message>
-        <location filename="../ui/TelemetryPanel.ui" line="34"/>
+        <location filename="../ui/TelemetryPanel.ui" line="34" />
         <source>Window</source>
         <translation>Zeitfenster</translation>
     </message>
     <message>
-        <location filename="../ui/TelemetryPanel.ui" line="40"/>
+        <location filename="../ui/TelemetryPanel.ui" line="40" />
         <source>Time shown; the mouse wheel zooms, dragging pans, a click jumps there</source>
         <translation>Gezeigte Zeit; das Mausrad zoomt, Ziehen verschiebt, ein Klick springt dorthin</translation>
     </message>
@@ -1294,37 +1372,37 @@
 <context>
     <name>pitwall::AnomalyListModel</name>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="100"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="100" />
         <source>%1 of %2 (%3) read %4, outside the expected %5 – %6</source>
         <translation>%1 von %2 (%3) zeigte %4, außerhalb der erwarteten %5 – %6</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="115"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="115" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="116"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="116" />
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="117"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="117" />
         <source>Metric</source>
         <translation>Messgröße</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="118"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="118" />
         <source>Actual</source>
         <translation>Ist</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="119"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="119" />
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="120"/>
+        <location filename="../src/view/AnomalyListModel.cpp" line="120" />
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
@@ -1332,22 +1410,22 @@
 <context>
     <name>pitwall::AnomalyPanel</name>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="63"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="63" />
         <source>Select an anomaly to see its moment in every panel</source>
         <translation>Eine Anomalie wählen, um ihren Moment in jedem Fenster zu sehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="73"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="73" />
         <source>What the recorded run found up to this moment of the race</source>
         <translation>Was der aufgezeichnete Lauf bis zu diesem Moment des Rennens fand</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="127"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="127" />
         <source>&lt;b&gt;This run&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Dieser Lauf&lt;/b&gt;: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="128"/>
+        <location filename="../src/gui/AnomalyPanel.cpp" line="128" />
         <source>&lt;b&gt;As recorded&lt;/b&gt;, to this moment: %1</source>
         <translation>&lt;b&gt;Aufgezeichnet&lt;/b&gt;, bis zu diesem Moment: %1</translation>
     </message>
@@ -1355,72 +1433,72 @@
 <context>
     <name>pitwall::AskPanel</name>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="61"/>
+        <location filename="../src/gui/AskPanel.cpp" line="61" />
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="61"/>
+        <location filename="../src/gui/AskPanel.cpp" line="61" />
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="62"/>
-        <source>Ask the race engineer, e.g. &quot;gap between Norris and Piastri?&quot;</source>
+        <location filename="../src/gui/AskPanel.cpp" line="62" />
+        <source>Ask the race engineer, e.g. "gap between Norris and Piastri?"</source>
         <translation>Den Renningenieur fragen, z. B. „Abstand zwischen Norris und Piastri?“</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="63"/>
-        <source>Ask about the commentary, e.g. &quot;comments about Hamilton&quot;</source>
+        <location filename="../src/gui/AskPanel.cpp" line="63" />
+        <source>Ask about the commentary, e.g. "comments about Hamilton"</source>
         <translation>Zum Kommentar fragen, z. B. „Kommentare über Hamilton“</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="67"/>
+        <location filename="../src/gui/AskPanel.cpp" line="67" />
         <source>The race engineer answers from the live race, calling its tools; each call is shown.</source>
         <translation>Der Renningenieur antwortet aus dem laufenden Rennen und ruft dazu seine Werkzeuge auf; jeder Aufruf wird angezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="89"/>
+        <location filename="../src/gui/AskPanel.cpp" line="89" />
         <source>Engineer:</source>
         <translation>Ingenieur:</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="90"/>
+        <location filename="../src/gui/AskPanel.cpp" line="90" />
         <source>Answered by %1.</source>
         <translation>Beantwortet von %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="104"/>
+        <location filename="../src/gui/AskPanel.cpp" line="104" />
         <source>Type a question first.</source>
         <translation>Erst eine Frage eingeben.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="109"/>
+        <location filename="../src/gui/AskPanel.cpp" line="109" />
         <source>You:</source>
         <translation>Sie:</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="111"/>
+        <location filename="../src/gui/AskPanel.cpp" line="111" />
         <source>The race engineer is looking it up…</source>
         <translation>Der Renningenieur schlägt nach…</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="115"/>
+        <location filename="../src/gui/AskPanel.cpp" line="115" />
         <source>Searching…</source>
         <translation>Suche …</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="133"/>
+        <location filename="../src/gui/AskPanel.cpp" line="133" />
         <source>Answer (%1): %2</source>
         <translation>Antwort (%1): %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="135"/>
+        <location filename="../src/gui/AskPanel.cpp" line="135" />
         <source>No commentary matches yet.</source>
         <translation>Noch kein passender Kommentar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/AskPanel.cpp" line="137"/>
+        <location filename="../src/gui/AskPanel.cpp" line="137" />
         <source>The %n closest lines by meaning.</source>
         <translation>
             <numerusform>Die %n nach Bedeutung nächste Zeile.</numerusform>
@@ -1431,32 +1509,32 @@
 <context>
     <name>pitwall::CloudDeployPanel</name>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="67"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="67" />
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard).</source>
         <translation>Richten Sie zuerst Confluent Cloud Flink ein (Datei ▸ Einrichtungsassistent).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="84"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="84" />
         <source>Set up Confluent Cloud Flink first (File ▸ Setup wizard): %1.</source>
         <translation>Richten Sie zuerst Confluent Cloud Flink ein (Datei ▸ Einrichtungsassistent): %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="89"/>
-        <source>Set up Schema Registry first (File ▸ Setup wizard): Flink&apos;s tables use it.</source>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="89" />
+        <source>Set up Schema Registry first (File ▸ Setup wizard): Flink's tables use it.</source>
         <translation>Richten Sie zuerst die Schema Registry ein (Datei ▸ Einrichtungsassistent): Flinks Tabellen verwenden sie.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="113"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="113" />
         <source>Deployed earlier: Refresh reads its phases, Deploy follows it again, Stop or Delete ends it.</source>
         <translation>Früher bereitgestellt: Aktualisieren liest die Phasen, Bereitstellen verfolgt es wieder, Anhalten oder Löschen beendet es.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="114"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="114" />
         <source>The pipeline runs on this machine. Deploy runs its stages as Flink SQL in Confluent Cloud.</source>
         <translation>Die Pipeline läuft auf diesem Rechner. Bereitstellen führt ihre Stufen als Flink SQL in Confluent Cloud aus.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="189"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="189" />
         <source>Deploying %n statement(s)…</source>
         <translation>
             <numerusform>Stelle %n Anweisung bereit…</numerusform>
@@ -1464,17 +1542,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="195"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="195" />
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="201"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="201" />
         <source>Delete from Confluent Cloud</source>
         <translation>Aus Confluent Cloud löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="202"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="202" />
         <source>Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.</source>
         <translation>
             <numerusform>Die %n Anweisung und die Verbindungen löschen, die Pit Wall bereitgestellt hat? Die Tabellen und ihre Topics bleiben.</numerusform>
@@ -1482,17 +1560,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="205"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="205" />
         <source>Deleting…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="210"/>
-        <source>Reading the statements&apos; phases…</source>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="210" />
+        <source>Reading the statements' phases…</source>
         <translation>Lese die Phasen der Anweisungen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="219"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="219" />
         <source>Copied the plan as SQL: %n statement(s), secrets as placeholders.</source>
         <translation>
             <numerusform>Plan als SQL kopiert: %n Anweisung, Geheimnisse als Platzhalter.</numerusform>
@@ -1500,27 +1578,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="246"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="246" />
         <source>Running in Confluent Cloud: every stage.</source>
         <translation>Läuft in Confluent Cloud: jede Stufe.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="247"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="247" />
         <source>Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).</source>
         <translation>Läuft in Confluent Cloud: %1. Weiter auf diesem Rechner: %2 (Mauszeiger darauf zeigt, warum).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="254"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="254" />
         <source>Stopped in Confluent Cloud; the stages run locally again.</source>
         <translation>In Confluent Cloud angehalten; die Stufen laufen wieder lokal.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="258"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="258" />
         <source>Phases read at %1.</source>
         <translation>Phasen gelesen um %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="265"/>
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="265" />
         <source>Deleted from Confluent Cloud; the stages run locally again.</source>
         <translation>Aus Confluent Cloud gelöscht; die Stufen laufen wieder lokal.</translation>
     </message>
@@ -1528,137 +1606,137 @@
 <context>
     <name>pitwall::DisplayNames</name>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="11"/>
+        <location filename="../src/view/DisplayNames.cpp" line="11" />
         <source>Engine temperature</source>
         <translation>Motortemperatur</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="12"/>
+        <location filename="../src/view/DisplayNames.cpp" line="12" />
         <source>Oil temperature</source>
         <translation>Öltemperatur</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="13"/>
+        <location filename="../src/view/DisplayNames.cpp" line="13" />
         <source>Tyre front left</source>
         <translation>Reifen vorne links</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="14"/>
+        <location filename="../src/view/DisplayNames.cpp" line="14" />
         <source>Tyre front right</source>
         <translation>Reifen vorne rechts</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="15"/>
+        <location filename="../src/view/DisplayNames.cpp" line="15" />
         <source>Tyre rear left</source>
         <translation>Reifen hinten links</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="16"/>
+        <location filename="../src/view/DisplayNames.cpp" line="16" />
         <source>Tyre rear right</source>
         <translation>Reifen hinten rechts</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="17"/>
+        <location filename="../src/view/DisplayNames.cpp" line="17" />
         <source>Brake front left</source>
         <translation>Bremse vorne links</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="18"/>
+        <location filename="../src/view/DisplayNames.cpp" line="18" />
         <source>Brake front right</source>
         <translation>Bremse vorne rechts</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="19"/>
+        <location filename="../src/view/DisplayNames.cpp" line="19" />
         <source>Brake rear left</source>
         <translation>Bremse hinten links</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="20"/>
+        <location filename="../src/view/DisplayNames.cpp" line="20" />
         <source>Brake rear right</source>
         <translation>Bremse hinten rechts</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="21"/>
+        <location filename="../src/view/DisplayNames.cpp" line="21" />
         <source>Lap time</source>
         <translation>Rundenzeit</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="50"/>
+        <location filename="../src/view/DisplayNames.cpp" line="50" />
         <source>Lights out: the race has started (%1 laps)</source>
         <translation>Lichter aus: das Rennen läuft (%1 Runden)</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="52"/>
+        <location filename="../src/view/DisplayNames.cpp" line="52" />
         <source>%1 passes %2 for P%3%4</source>
         <translation>%1 überholt %2 und ist P%3%4</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="55"/>
+        <location filename="../src/view/DisplayNames.cpp" line="55" />
         <source> with DRS</source>
         <translation> mit DRS</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="59"/>
+        <location filename="../src/view/DisplayNames.cpp" line="59" />
         <source>: %1 → %2</source>
         <translation>: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="61"/>
+        <location filename="../src/view/DisplayNames.cpp" line="61" />
         <source>%1 pits%2, %3 s stationary</source>
         <translation>%1 an der Box%2, %3 s Standzeit</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="65"/>
+        <location filename="../src/view/DisplayNames.cpp" line="65" />
         <source>%1 pits%2, %3 s in the pit lane</source>
         <translation>%1 an der Box%2, %3 s in der Boxengasse</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="68"/>
+        <location filename="../src/view/DisplayNames.cpp" line="68" />
         <source>%1 pits%2</source>
         <translation>%1 an der Box%2</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="85"/>
+        <location filename="../src/view/DisplayNames.cpp" line="85" />
         <source>Red flag: the session is stopped</source>
         <translation>Rote Flagge: die Sitzung ist unterbrochen</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="92"/>
+        <location filename="../src/view/DisplayNames.cpp" line="92" />
         <source>Race control: %1</source>
         <translation>Rennleitung: %1</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="71"/>
+        <location filename="../src/view/DisplayNames.cpp" line="71" />
         <source>Fastest lap: %1, %2</source>
         <translation>Schnellste Runde: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="76"/>
+        <location filename="../src/view/DisplayNames.cpp" line="76" />
         <source>Virtual safety car ending</source>
         <translation>Virtuelles Safety Car endet</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="76"/>
+        <location filename="../src/view/DisplayNames.cpp" line="76" />
         <source>Safety car in this lap</source>
         <translation>Safety Car kommt in dieser Runde herein</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="78"/>
+        <location filename="../src/view/DisplayNames.cpp" line="78" />
         <source>Virtual safety car: %1</source>
         <translation>Virtuelles Safety Car: %1</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="78"/>
+        <location filename="../src/view/DisplayNames.cpp" line="78" />
         <source>Safety car: %1</source>
         <translation>Safety Car: %1</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="81"/>
+        <location filename="../src/view/DisplayNames.cpp" line="81" />
         <source>%1 retires (%2)</source>
         <translation>%1 scheidet aus (%2)</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="83"/>
+        <location filename="../src/view/DisplayNames.cpp" line="83" />
         <source>Chequered flag</source>
         <translation>Zielflagge</translation>
     </message>
@@ -1666,32 +1744,32 @@
 <context>
     <name>pitwall::FeedModel</name>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="61"/>
+        <location filename="../src/view/FeedModel.cpp" line="61" />
         <source>Lap %1 · %2</source>
         <translation>Runde %1 · %2</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="62"/>
+        <location filename="../src/view/FeedModel.cpp" line="62" />
         <source>race control</source>
         <translation>Rennleitung</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="83"/>
+        <location filename="../src/view/FeedModel.cpp" line="83" />
         <source>commentary</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="85"/>
+        <location filename="../src/view/FeedModel.cpp" line="85" />
         <source>offline · fallback</source>
         <translation>offline · Ersatz</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="87"/>
+        <location filename="../src/view/FeedModel.cpp" line="87" />
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="137"/>
+        <location filename="../src/view/FeedModel.cpp" line="137" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1699,25 +1777,43 @@
 <context>
     <name>pitwall::FeedPanel</name>
     <message>
-        <location filename="../src/gui/FeedPanel.cpp" line="110"/>
+        <location filename="../src/gui/FeedPanel.cpp" line="110" />
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedPanel.cpp" line="120"/>
+        <location filename="../src/gui/FeedPanel.cpp" line="120" />
         <source>Copy line</source>
         <translation>Zeile kopieren</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::GameSessionView</name>
+    <message>
+        <location filename="../src/gui/GameSessionView.cpp" line="41" />
+        <source>127.0.0.1 port %1</source>
+        <translation>127.0.0.1 Port %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GameSessionView.cpp" line="42" />
+        <source>%1 port %2</source>
+        <translation>%1 Port %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GameSessionView.cpp" line="42" />
+        <source>this machine</source>
+        <translation>diesem Rechner</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::KafkaConnectionDialog</name>
     <message>
-        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="22"/>
+        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="22" />
         <source>librdkafka properties file</source>
         <translation>librdkafka-Eigenschaftendatei</translation>
     </message>
     <message>
-        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="44"/>
+        <location filename="../src/gui/KafkaConnectionDialog.cpp" line="44" />
         <source>Enter the bootstrap servers or a properties file that names them.</source>
         <translation>Bootstrap-Server eingeben oder eine Eigenschaftendatei, die sie nennt.</translation>
     </message>
@@ -1725,58 +1821,58 @@
 <context>
     <name>pitwall::LapChartsPanel</name>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="51"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="51" />
         <source>Race trace: gap to the leader</source>
         <translation>Rennverlauf: Abstand zum Führenden</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="53"/>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="83"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="53" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="83" />
         <source>lap</source>
         <translation>Runde</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="54"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="54" />
         <source>gap (s)</source>
         <translation>Abstand (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="64"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="64" />
         <source>Pit stops</source>
         <translation>Boxenstopps</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="70"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="70" />
         <source>Safety car</source>
         <translation>Safety Car</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="82"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="82" />
         <source>Lap times of the followed driver</source>
         <translation>Rundenzeiten des verfolgten Fahrers</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="84"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="84" />
         <source>lap time (s)</source>
         <translation>Rundenzeit (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="88"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="88" />
         <source>Forecast band</source>
         <translation>Prognoseband</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="93"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="93" />
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="97"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="97" />
         <source>Lap time</source>
         <translation>Rundenzeit</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="102"/>
+        <location filename="../src/gui/LapChartsPanel.cpp" line="102" />
         <source>Pit or neutralised lap</source>
         <translation>Box- oder neutralisierte Runde</translation>
     </message>
@@ -1784,77 +1880,77 @@
 <context>
     <name>pitwall::LeaderboardModel</name>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="32"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="32" />
         <source>Pos</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="33"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="33" />
         <source>+/-</source>
         <translation>+/-</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="34"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="34" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="35"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="35" />
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="36"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="36" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="37"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="37" />
         <source>Gap</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="38"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="38" />
         <source>Interval</source>
         <translation>Intervall</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="39"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="39" />
         <source>Last lap</source>
         <translation>Letzte Runde</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="40"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="40" />
         <source>Tyre</source>
         <translation>Reifen</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="41"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="41" />
         <source>Pits</source>
         <translation>Stopps</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="42"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="42" />
         <source>Speed (km/h)</source>
         <translation>Tempo (km/h)</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="66"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="66" />
         <source>OUT</source>
         <translation>AUS</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="68"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="68" />
         <source>PIT</source>
         <translation>BOX</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="70"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="70" />
         <source>Winner</source>
         <translation>Sieger</translation>
     </message>
     <message>
-        <location filename="../src/view/LeaderboardModel.cpp" line="70"/>
+        <location filename="../src/view/LeaderboardModel.cpp" line="70" />
         <source>Leader</source>
         <translation>Führender</translation>
     </message>
@@ -1862,197 +1958,197 @@
 <context>
     <name>pitwall::LibraryPanel</name>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="105"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="105" />
         <source>Select a race to see its result.</source>
         <translation>Wählen Sie ein Rennen, um sein Ergebnis zu sehen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="106"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="106" />
         <source>No races yet: every race you run is kept here.</source>
         <translation>Noch keine Rennen: jedes Rennen, das Sie fahren, wird hier aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="110"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="110" />
         <source>no result</source>
         <translation>kein Ergebnis</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="112"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="112" />
         <source>%1 — %2 laps, %3 — %4. Race time recorded: %5 min.</source>
         <translation>%1 — %2 Runden, %3 — %4. Aufgezeichnete Renndauer: %5 min.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="115"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="115" />
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="115"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="115" />
         <source>not finished (%1)</source>
         <translation>nicht beendet (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="116"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="116" />
         <source>no followed driver</source>
         <translation>kein verfolgter Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="117"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="117" />
         <source>following %1</source>
         <translation>verfolgt %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="126"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="126" />
         <source>Delete race</source>
         <translation>Rennen löschen</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="127"/>
-        <source>Delete &quot;%1&quot; and everything recorded of it? This cannot be undone.</source>
+        <location filename="../src/gui/LibraryPanel.cpp" line="127" />
+        <source>Delete "%1" and everything recorded of it? This cannot be undone.</source>
         <translation>„%1“ und alles Aufgezeichnete löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="140"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="140" />
         <source>JSON Lines, can be imported (*.jsonl)</source>
         <translation>JSON Lines, importierbar (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="140"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="140" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="141"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="141" />
         <source>Export race</source>
         <translation>Rennen exportieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="148"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="148" />
         <source>Exported %1 messages to %2.</source>
         <translation>%1 Nachrichten nach %2 exportiert.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="154"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="154" />
         <source>Import race</source>
         <translation>Rennen importieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="154"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="154" />
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="159"/>
-        <source>Imported &quot;%1&quot;.</source>
+        <location filename="../src/gui/LibraryPanel.cpp" line="159" />
+        <source>Imported "%1".</source>
         <translation>„%1“ importiert.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="167"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="167" />
         <source>A live-timing session folder…</source>
         <translation>Ein Live-Timing-Sitzungsordner…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="167"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="167" />
         <source>A zip, or OpenF1 files…</source>
         <translation>Ein Zip oder OpenF1-Dateien…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="168"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="168" />
         <source>Download from the F1 live-timing archive…</source>
         <translation>Aus dem F1-Live-Timing-Archiv herunterladen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="168"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="168" />
         <source>Download from OpenF1…</source>
         <translation>Von OpenF1 herunterladen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="170"/>
-        <location filename="../src/gui/LibraryPanel.cpp" line="244"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="170" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="244" />
         <source>Import real race</source>
         <translation>Echtes Rennen importieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="171"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="171" />
         <source>Where is the race? (F1 data belongs to Formula One; Pit Wall is unofficial.)</source>
         <translation>Wo ist das Rennen? (F1-Daten gehören der Formel 1; Pit Wall ist inoffiziell.)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="177"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="177" />
         <source>Live-timing session folder (*.jsonStream)</source>
         <translation>Live-Timing-Sitzungsordner (*.jsonStream)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="181"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="181" />
         <source>Real race files</source>
         <translation>Dateien eines echten Rennens</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="182"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="182" />
         <source>Session zip or OpenF1 files (*.zip *.json *.csv);;All files (*)</source>
         <translation>Sitzungs-Zip oder OpenF1-Dateien (*.zip *.json *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="186"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="186" />
         <source>F1 live-timing archive</source>
         <translation>F1-Live-Timing-Archiv</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="187"/>
-        <source>Year, event and session, e.g. &quot;2018 Baku Race&quot;:</source>
+        <location filename="../src/gui/LibraryPanel.cpp" line="187" />
+        <source>Year, event and session, e.g. "2018 Baku Race":</source>
         <translation>Jahr, Veranstaltung und Sitzung, z. B. „2018 Baku Race“:</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="194"/>
-        <source>Give a year, an event and a session, e.g. &quot;2018 Baku Race&quot;.</source>
+        <location filename="../src/gui/LibraryPanel.cpp" line="194" />
+        <source>Give a year, an event and a session, e.g. "2018 Baku Race".</source>
         <translation>Bitte Jahr, Veranstaltung und Sitzung angeben, z. B. „2018 Baku Race“.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="199"/>
-        <location filename="../src/gui/LibraryPanel.cpp" line="204"/>
-        <location filename="../src/gui/LibraryPanel.cpp" line="219"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="199" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="204" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="219" />
         <source>Downloading %1</source>
         <translation>Lade %1 herunter</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="211"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="211" />
         <source>OpenF1</source>
         <translation>OpenF1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="211"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="211" />
         <source>OpenF1 session key (e.g. 9550):</source>
         <translation>OpenF1-Sitzungsschlüssel (z. B. 9550):</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="214"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="214" />
         <source>Downloading OpenF1 session %1</source>
         <translation>Lade OpenF1-Sitzung %1 herunter</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="230"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="230" />
         <source>Importing %1</source>
         <translation>Importiere %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="243"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="243" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="279"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="279" />
         <source>Cancelled; what was downloaded is kept for next time.</source>
         <translation>Abgebrochen; was schon heruntergeladen ist, bleibt fürs nächste Mal.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="288"/>
-        <source>Imported &quot;%1&quot;: %2.
+        <location filename="../src/gui/LibraryPanel.cpp" line="288" />
+        <source>Imported "%1": %2.
 %3</source>
         <translation>„%1“ importiert: %2.
 %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="298"/>
+        <location filename="../src/gui/LibraryPanel.cpp" line="298" />
         <source>Working…</source>
         <translation>Arbeite…</translation>
     </message>
@@ -2060,28 +2156,28 @@
 <context>
     <name>pitwall::LiveServersDialog</name>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="35"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="35" />
         <source>Apply to use the new token; agents must then send it.</source>
         <translation>Mit „Anwenden“ gilt das neue Token; Agenten müssen es dann senden.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="63"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="63" />
         <source>Running at http://127.0.0.1:%1/mcp (Streamable HTTP). Agents send the header Authorization: Bearer &lt;token&gt;.</source>
         <translation>Läuft unter http://127.0.0.1:%1/mcp (Streamable HTTP). Agenten senden den Header Authorization: Bearer &lt;token&gt;.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="65"/>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="66"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="65" />
+        <location filename="../src/gui/LiveServersDialog.cpp" line="66" />
         <source>Off.</source>
         <translation>Aus.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="69"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="69" />
         <source>Running: updates at ws://127.0.0.1:%1/live, example overlay at http://127.0.0.1:%1/overlay. %2 of at most %3 clients; refused: %4 (other sites %5, too many %6, sent too much %7).</source>
         <translation>Läuft: Aktualisierungen unter ws://127.0.0.1:%1/live, Beispiel-Overlay unter http://127.0.0.1:%1/overlay. %2 von höchstens %3 Clients; abgewiesen: %4 (andere Websites %5, zu viele %6, zu viel gesendet %7).</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="75"/>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="75" />
         <source>Both listen on this computer only (127.0.0.1).</source>
         <translation>Beide sind nur auf diesem Computer erreichbar (127.0.0.1).</translation>
     </message>
@@ -2089,610 +2185,342 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="143"/>
+        <location filename="../src/gui/MainWindow.cpp" line="135" />
         <source>About Pit Wall</source>
         <translation>Über Pit Wall</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="144"/>
+        <location filename="../src/gui/MainWindow.cpp" line="136" />
         <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="174"/>
-        <source> Circuit </source>
-        <translation> Strecke </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="196"/>
-        <source> Speed </source>
-        <translation> Tempo </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="201"/>
-        <location filename="../src/gui/MainWindow.cpp" line="335"/>
-        <location filename="../src/gui/MainWindow.cpp" line="897"/>
-        <source>As fast as possible</source>
-        <translation>So schnell wie möglich</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="228"/>
-        <source>&amp;Faster</source>
-        <translation>S&amp;chneller</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="233"/>
-        <source>Follow the F1 &amp;game (UDP telemetry)</source>
-        <translation>Dem F1-&amp;Spiel folgen (UDP-Telemetrie)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="235"/>
-        <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
-        <translation>Ein Live-Rennen aus dem Spiel EA SPORTS F1: dessen UDP-Telemetrie auf diesen Rechner richten, Port 20777</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="253"/>
-        <source>S&amp;lower</source>
-        <translation>Langsa&amp;mer</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="380"/>
+        <location filename="../src/gui/MainWindow.cpp" line="316" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="396"/>
+        <location filename="../src/gui/MainWindow.cpp" line="333" />
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="406"/>
+        <location filename="../src/gui/MainWindow.cpp" line="343" />
         <source>Import &amp;real race…</source>
         <translation>&amp;Echtes Rennen importieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="420"/>
+        <location filename="../src/gui/MainWindow.cpp" line="357" />
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="425"/>
+        <location filename="../src/gui/MainWindow.cpp" line="362" />
         <source>Searches the commentary by meaning with the offline embedder.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="432"/>
+        <location filename="../src/gui/MainWindow.cpp" line="369" />
         <source>Kafka is not ready yet.</source>
         <translation>Kafka ist noch nicht bereit.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="467"/>
+        <location filename="../src/gui/MainWindow.cpp" line="390" />
         <source>Telemetry</source>
         <translation>Telemetrie</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="470"/>
+        <location filename="../src/gui/MainWindow.cpp" line="393" />
         <source>Race trace</source>
         <translation>Rennverlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="465"/>
+        <location filename="../src/gui/MainWindow.cpp" line="388" />
         <source>Track map</source>
         <translation>Streckenkarte</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="184"/>
-        <source> Laps </source>
-        <translation> Runden </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="188"/>
-        <source>Full</source>
-        <translation>Voll</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="189"/>
-        <source>Race length in laps (Full: the circuit&apos;s race distance)</source>
-        <translation>Renndistanz in Runden (Voll: die Renndistanz der Strecke)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="204"/>
-        <source> Source </source>
-        <translation> Quelle </translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="207"/>
-        <source>Simulator</source>
-        <translation>Simulator</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="208"/>
-        <source>F1 game (UDP)</source>
-        <translation>F1-Spiel (UDP)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="209"/>
-        <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game&apos;s UDP telemetry</source>
-        <translation>Was Start startet: ein simuliertes Rennen oder ein Live-Rennen aus der UDP-Telemetrie des EA SPORTS F1-Spiels</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="237"/>
-        <source>F1 game: listen on this machine only</source>
-        <translation>F1-Spiel: nur auf diesem Rechner lauschen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="241"/>
-        <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
-        <translation>Ein: nur ein Spiel auf diesem Computer kann Telemetrie senden (127.0.0.1). Aus: das Spiel darf auf einer Konsole oder einem anderen PC in Ihrem Netzwerk laufen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="243"/>
-        <source>F1 game: UDP port…</source>
-        <translation>F1-Spiel: UDP-Port…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="247"/>
-        <source>F1 game UDP port</source>
-        <translation>UDP-Port des F1-Spiels</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="248"/>
-        <source>The port set in the game&apos;s Telemetry Settings (UDP Port):</source>
-        <translation>Der in den Telemetrie-Einstellungen des Spiels gesetzte Port (UDP Port):</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="311"/>
+        <location filename="../src/gui/MainWindow.cpp" line="273" />
         <source>Start &amp;page</source>
         <translation>Start&amp;seite</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="315"/>
+        <location filename="../src/gui/MainWindow.cpp" line="277" />
         <source>&amp;Replay the latest race</source>
         <translation>Letztes Rennen &amp;wiedergeben</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="320"/>
+        <location filename="../src/gui/MainWindow.cpp" line="282" />
         <source>The library has no race yet: run one first.</source>
         <translation>Die Bibliothek enthält noch kein Rennen: fahren Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="351"/>
-        <source>Kafka: the embedded broker</source>
-        <translation>Kafka: der eingebettete Broker</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="352"/>
-        <source>Kafka: %1</source>
-        <translation>Kafka: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="359"/>
-        <source>Commentary: the offline commentator</source>
-        <translation>Kommentar: der Offline-Kommentator</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="361"/>
-        <source>Commentary: Amazon Bedrock, %1 in %2</source>
-        <translation>Kommentar: Amazon Bedrock, %1 in %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="363"/>
-        <source>Commentary: OpenAI API, %1 at %2</source>
-        <translation>Kommentar: OpenAI-API, %1 auf %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="366"/>
-        <source>Embeddings: OpenAI API, %1 at %2</source>
-        <translation>Embeddings: OpenAI-API, %1 auf %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="367"/>
-        <source>Embeddings: offline (%1)</source>
-        <translation>Embeddings: offline (%1)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="368"/>
-        <source>Vector store: %1</source>
-        <translation>Vektorspeicher: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="372"/>
-        <source>Commentary, embeddings and vector store: offline, on this machine</source>
-        <translation>Kommentar, Embeddings und Vektorspeicher: offline, auf diesem Rechner</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="478"/>
+        <location filename="../src/gui/MainWindow.cpp" line="401" />
         <source>Race feed</source>
         <translation>Renngeschehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="487"/>
+        <location filename="../src/gui/MainWindow.cpp" line="410" />
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="520"/>
+        <location filename="../src/gui/MainWindow.cpp" line="443" />
         <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
         <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="523"/>
+        <location filename="../src/gui/MainWindow.cpp" line="446" />
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="557"/>
+        <location filename="../src/gui/MainWindow.cpp" line="480" />
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="561"/>
+        <location filename="../src/gui/MainWindow.cpp" line="484" />
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="572"/>
+        <location filename="../src/gui/MainWindow.cpp" line="495" />
         <source>Pit Wall will speak %1 from its next start.</source>
         <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="641"/>
+        <location filename="../src/gui/MainWindow.cpp" line="558" />
         <source>%1 live</source>
         <translation>%1 live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="642"/>
+        <location filename="../src/gui/MainWindow.cpp" line="559" />
         <source>%1 (held)</source>
         <translation>%1 (angehalten)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="660"/>
+        <location filename="../src/gui/MainWindow.cpp" line="567" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="683"/>
-        <source>Fastest lap: &lt;b&gt;%1&lt;/b&gt;, %2 on lap %3</source>
-        <translation>Schnellste Runde: &lt;b&gt;%1&lt;/b&gt;, %2 in Runde %3</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="692"/>
-        <source>%1 — classification</source>
-        <translation>%1 — Klassement</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="694"/>
-        <source>%1 finished &lt;b&gt;P%2&lt;/b&gt;.</source>
-        <translation>%1 kam als &lt;b&gt;P%2&lt;/b&gt; ins Ziel.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="698"/>
-        <source>Pos</source>
-        <translation>Pos.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="698"/>
-        <source>Driver</source>
-        <translation>Fahrer</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="698"/>
-        <source>Team</source>
-        <translation>Team</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="740"/>
-        <source>Replay</source>
-        <translation>Wiedergabe</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="745"/>
-        <location filename="../src/gui/MainWindow.cpp" line="756"/>
-        <location filename="../src/gui/MainWindow.cpp" line="1359"/>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="749"/>
-        <source>Hold the replay, and resume it (Ctrl+Space)</source>
-        <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="753"/>
-        <source>Race time of the replay: drag to jump</source>
-        <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="756"/>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="776"/>
+        <location filename="../src/gui/MainWindow.cpp" line="615" />
         <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="778"/>
+        <location filename="../src/gui/MainWindow.cpp" line="617" />
         <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
         <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="813"/>
+        <location filename="../src/gui/MainWindow.cpp" line="651" />
         <source>Some saved secrets could not be read: %1</source>
         <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1320"/>
-        <source> · broker refused %1</source>
-        <translation> · vom Broker abgewiesen: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1348"/>
+        <location filename="../src/gui/MainWindow.cpp" line="957" />
         <source>Kafka is not connected: see File ▸ Kafka connection.</source>
         <translation>Kafka ist nicht verbunden: siehe Datei ▸ Kafka-Verbindung.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1349"/>
+        <location filename="../src/gui/MainWindow.cpp" line="958" />
         <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
         <translation>Ein Rennen läuft: beenden Sie es (Rennen ▸ Stopp), um ein weiteres zu starten.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="864"/>
+        <location filename="../src/gui/MainWindow.cpp" line="682" />
         <source>The race engineer reads the live race; it has no race context in this window.</source>
         <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="913"/>
+        <location filename="../src/gui/MainWindow.cpp" line="705" />
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="932"/>
-        <source>Lap %v of %m</source>
-        <translation>Runde %v von %m</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="960"/>
+        <location filename="../src/gui/MainWindow.cpp" line="191" />
         <source>Connecting to Kafka at %1…</source>
         <translation>Verbinde mit Kafka unter %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="294"/>
-        <location filename="../src/gui/MainWindow.cpp" line="961"/>
+        <location filename="../src/gui/MainWindow.cpp" line="190" />
+        <location filename="../src/gui/MainWindow.cpp" line="256" />
         <source>Starting the embedded Kafka broker…</source>
         <translation>Starte den eingebauten Kafka-Broker…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="830"/>
+        <location filename="../src/gui/MainWindow.cpp" line="214" />
+        <location filename="../src/gui/MainWindow.cpp" line="662" />
         <source> The running race keeps its settings.</source>
         <translation> Das laufende Rennen behält seine Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="832"/>
+        <location filename="../src/gui/MainWindow.cpp" line="665" />
         <source>Setup saved; it applies to the next race.%1</source>
         <translation>Einrichtung gespeichert; sie gilt ab dem nächsten Rennen.%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="836"/>
+        <location filename="../src/gui/MainWindow.cpp" line="664" />
         <source>Setup saved: starting the new AI connections…%1</source>
         <translation>Einrichtung gespeichert: die neuen KI-Verbindungen werden gestartet…%1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="843"/>
+        <location filename="../src/gui/MainWindow.cpp" line="218" />
         <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
         <translation>Die neuen KI-Einstellungen konnten nicht starten: %1. Die Rennen behalten die bisherigen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="847"/>
+        <location filename="../src/gui/MainWindow.cpp" line="213" />
         <source>Setup applied: the next race uses %1 and %2.%3</source>
         <translation>Einrichtung übernommen: das nächste Rennen nutzt %1 und %2.%3</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="976"/>
+        <location filename="../src/gui/MainWindow.cpp" line="195" />
         <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
         <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="977"/>
+        <location filename="../src/gui/MainWindow.cpp" line="196" />
         <source>Kafka: not connected</source>
         <translation>Kafka: nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="983"/>
+        <location filename="../src/gui/MainWindow.cpp" line="202" />
         <source>Kafka: %1 (%2)</source>
         <translation>Kafka: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="985"/>
+        <location filename="../src/gui/MainWindow.cpp" line="202" />
         <source>embedded broker</source>
         <translation>eingebauter Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="985"/>
+        <location filename="../src/gui/MainWindow.cpp" line="202" />
         <source>cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1004"/>
+        <location filename="../src/gui/MainWindow.cpp" line="733" />
         <source>There is no race %1 in the library.</source>
         <translation>In der Bibliothek gibt es kein Rennen %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1074"/>
+        <location filename="../src/gui/MainWindow.cpp" line="836" />
         <source>F1 game</source>
         <translation>F1-Spiel</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1088"/>
-        <source>127.0.0.1 port %1</source>
-        <translation>127.0.0.1 Port %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1089"/>
-        <source>%1 port %2</source>
-        <translation>%1 Port %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1089"/>
-        <source>this machine</source>
-        <translation>diesem Rechner</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1093"/>
-        <source>F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)</source>
-        <translation>F1-Spiel: warte auf Telemetrie an %1 (UDP-Telemetrie an, UDP-Format 2024 oder 2025)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1095"/>
-        <source>F1 game: %1</source>
-        <translation>F1-Spiel: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1097"/>
-        <source>F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7</source>
-        <translation>F1-Spiel: %1, %2 Pakete/s, Format %3, %4, %5 · abgewiesen %6 · an %7</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1098"/>
-        <source>receiving</source>
-        <translation>empfange</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1098"/>
-        <source>session ended</source>
-        <translation>Sitzung beendet</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1154"/>
-        <source>This race&apos;s drivers could not be read (%1); the built-in grid is shown.</source>
+        <location filename="../src/gui/MainWindow.cpp" line="805" />
+        <source>This race's drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>Die Fahrer dieses Rennens ließen sich nicht lesen (%1); das eingebaute Starterfeld wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1204"/>
+        <location filename="../src/gui/MainWindow.cpp" line="842" />
         <source>Replay of %1</source>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1222"/>
+        <location filename="../src/gui/MainWindow.cpp" line="863" />
         <source>Could not switch %1 on: %2</source>
         <translation>%1 ließ sich nicht einschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1223"/>
+        <location filename="../src/gui/MainWindow.cpp" line="864" />
         <source>Could not switch %1 off: %2</source>
         <translation>%1 ließ sich nicht ausschalten: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1266"/>
+        <location filename="../src/gui/MainWindow.cpp" line="893" />
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1267"/>
+        <location filename="../src/gui/MainWindow.cpp" line="894" />
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1268"/>
+        <location filename="../src/gui/MainWindow.cpp" line="895" />
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1248"/>
+        <location filename="../src/gui/MainWindow.cpp" line="885" />
         <source>The race could not start: %1</source>
         <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="125"/>
+        <location filename="../src/gui/MainWindow.cpp" line="181" />
         <source>Double-click a driver to follow them</source>
         <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1276"/>
+        <location filename="../src/gui/MainWindow.cpp" line="901" />
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1285"/>
+        <location filename="../src/gui/MainWindow.cpp" line="908" />
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1314"/>
-        <source>produced %1 · consumed %2</source>
-        <translation>erzeugt %1 · gelesen %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1315"/>
-        <source>lag %1</source>
-        <translation>Rückstand %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1317"/>
-        <source>errors %1 · skipped %2</source>
-        <translation>Fehler %1 · übersprungen %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="1318"/>
-        <source>errors %1</source>
-        <translation>Fehler %1</translation>
     </message>
 </context>
 <context>
     <name>pitwall::PipelineHealthModel</name>
     <message>
-        <location filename="../src/view/PipelineHealthModel.cpp" line="73"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="73" />
         <source>Stage</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../src/view/PipelineHealthModel.cpp" line="74"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="74" />
         <source>In/s</source>
         <translation>Ein/s</translation>
     </message>
     <message>
-        <location filename="../src/view/PipelineHealthModel.cpp" line="75"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="75" />
         <source>Out/s</source>
         <translation>Aus/s</translation>
     </message>
     <message>
-        <location filename="../src/view/PipelineHealthModel.cpp" line="76"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="76" />
         <source>In</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../src/view/PipelineHealthModel.cpp" line="77"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="77" />
         <source>Out</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../src/view/PipelineHealthModel.cpp" line="78"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="78" />
         <source>Lag</source>
         <translation>Rückstand</translation>
     </message>
     <message>
-        <location filename="../src/view/PipelineHealthModel.cpp" line="79"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="79" />
         <source>p50 µs</source>
         <translation>p50 µs</translation>
     </message>
     <message>
-        <location filename="../src/view/PipelineHealthModel.cpp" line="80"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="80" />
         <source>p99 µs</source>
         <translation>p99 µs</translation>
     </message>
     <message>
-        <location filename="../src/view/PipelineHealthModel.cpp" line="81"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="81" />
         <source>Dead-lettered</source>
         <translation>Dead Letter</translation>
     </message>
     <message>
-        <location filename="../src/view/PipelineHealthModel.cpp" line="82"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="82" />
         <source>Failures</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../src/view/PipelineHealthModel.cpp" line="83"/>
+        <location filename="../src/view/PipelineHealthModel.cpp" line="83" />
         <source>Restarts</source>
         <translation>Neustarts</translation>
     </message>
@@ -2700,32 +2528,32 @@
 <context>
     <name>pitwall::PipelinePanel</name>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="33"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="33" />
         <source>-- No Flink statement: this stage runs in the app, also in cloud mode (pitwall cloud plan says why).</source>
         <translation>-- Keine Flink-Anweisung: diese Stufe läuft in der App, auch im Cloud-Modus (pitwall cloud plan sagt, warum).</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="59"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="59" />
         <source>Commentary: offline commentator (no LLM configured) · %1 lines</source>
         <translation>Kommentar: Offline-Kommentator (kein LLM eingerichtet) · %1 Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="61"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="61" />
         <source>Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks</source>
         <translation>Kommentar: %1 · %2 Aufrufe · %3 Tokens hinein, %4 heraus · $%5 · %6 Zeilen vom Modell, %7 Ersatzzeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="70"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="70" />
         <source> · throttled %1, held back %2, refused by the fact check %3</source>
         <translation> · gedrosselt %1, zurückgehalten %2, von der Faktenprüfung abgelehnt %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="75"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="75" />
         <source> · paused after repeated failures</source>
         <translation> · nach wiederholten Fehlern pausiert</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="77"/>
+        <location filename="../src/gui/PipelinePanel.cpp" line="77" />
         <source>
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
@@ -2735,47 +2563,47 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::RaceEngineer</name>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="50"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="50" />
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="52"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="52" />
         <source>a long result, cut to %1 characters</source>
         <translation>ein langes Ergebnis, auf %1 Zeichen gekürzt</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="57"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="57" />
         <source>%1: 1 item</source>
         <translation>%1: 1 Eintrag</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="57"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="57" />
         <source>%1: %2 items</source>
         <translation>%1: %2 Einträge</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="85"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="85" />
         <source>The race engineer needs a language model that can call tools. Start Pit Wall with --llm bedrock (with AWS_REGION, AWS credentials or a profile, and --llm-model) or --llm openai (with OPENAI_API_KEY, or --llm-endpoint for a compatible server), or save one in the AI settings.</source>
         <translation>Der Renningenieur braucht ein Sprachmodell, das Werkzeuge aufrufen kann. Starten Sie Pit Wall mit --llm bedrock (mit AWS_REGION, AWS-Zugangsdaten oder einem Profil und --llm-model) oder --llm openai (mit OPENAI_API_KEY oder --llm-endpoint für einen kompatiblen Server), oder speichern Sie eines in den KI-Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="100"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="100" />
         <source>The race engineer is still answering the last question.</source>
         <translation>Der Renningenieur beantwortet noch die letzte Frage.</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="104"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="104" />
         <source>Type a question first.</source>
         <translation>Bitte zuerst eine Frage eingeben.</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="134"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="134" />
         <source>The model did not answer: %1</source>
         <translation>Das Modell hat nicht geantwortet: %1</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="151"/>
+        <location filename="../src/engineer/RaceEngineer.cpp" line="151" />
         <source>The model was still calling tools after %1 rounds; ask a narrower question.</source>
         <translation>Das Modell rief nach %1 Runden immer noch Werkzeuge auf; stellen Sie eine engere Frage.</translation>
     </message>
@@ -2783,313 +2611,499 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::RaceLibraryModel</name>
     <message>
-        <location filename="../src/view/RaceLibraryModel.cpp" line="36"/>
-        <location filename="../src/view/RaceLibraryModel.cpp" line="47"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="36" />
+        <location filename="../src/view/RaceLibraryModel.cpp" line="47" />
         <source>The race library is not open.</source>
         <translation>Die Rennbibliothek ist nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../src/view/RaceLibraryModel.cpp" line="105"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="105" />
         <source>Race</source>
         <translation>Rennen</translation>
     </message>
     <message>
-        <location filename="../src/view/RaceLibraryModel.cpp" line="106"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="106" />
         <source>Circuit</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../src/view/RaceLibraryModel.cpp" line="107"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="107" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../src/view/RaceLibraryModel.cpp" line="108"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="108" />
         <source>Laps</source>
         <translation>Runden</translation>
     </message>
     <message>
-        <location filename="../src/view/RaceLibraryModel.cpp" line="109"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="109" />
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../src/view/RaceLibraryModel.cpp" line="110"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="110" />
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../src/view/RaceLibraryModel.cpp" line="111"/>
+        <location filename="../src/view/RaceLibraryModel.cpp" line="111" />
         <source>Size</source>
         <translation>Größe</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::RaceStatusBar</name>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="29" />
+        <source>Lap %v of %m</source>
+        <translation>Runde %v von %m</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="51" />
+        <source>produced %1 · consumed %2</source>
+        <translation>erzeugt %1 · gelesen %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="52" />
+        <source>lag %1</source>
+        <translation>Rückstand %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="54" />
+        <source>errors %1 · skipped %2</source>
+        <translation>Fehler %1 · übersprungen %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="55" />
+        <source>errors %1</source>
+        <translation>Fehler %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="57" />
+        <source> · broker refused %1</source>
+        <translation> · vom Broker abgewiesen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="79" />
+        <source>F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)</source>
+        <translation>F1-Spiel: warte auf Telemetrie an %1 (UDP-Telemetrie an, UDP-Format 2024 oder 2025)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="81" />
+        <source>F1 game: %1</source>
+        <translation>F1-Spiel: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="83" />
+        <source>F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7</source>
+        <translation>F1-Spiel: %1, %2 Pakete/s, Format %3, %4, %5 · abgewiesen %6 · an %7</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="84" />
+        <source>receiving</source>
+        <translation>empfange</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceStatusBar.cpp" line="84" />
+        <source>session ended</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::RaceToolbar</name>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="31" />
+        <source> Circuit </source>
+        <translation> Strecke </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="40" />
+        <source> Laps </source>
+        <translation> Runden </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="44" />
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="45" />
+        <source>Race length in laps (Full: the circuit's race distance)</source>
+        <translation>Renndistanz in Runden (Voll: die Renndistanz der Strecke)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="52" />
+        <source> Speed </source>
+        <translation> Tempo </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="57" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="137" />
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="60" />
+        <source> Source </source>
+        <translation> Quelle </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="63" />
+        <source>Simulator</source>
+        <translation>Simulator</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="64" />
+        <source>F1 game (UDP)</source>
+        <translation>F1-Spiel (UDP)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="65" />
+        <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game's UDP telemetry</source>
+        <translation>Was Start startet: ein simuliertes Rennen oder ein Live-Rennen aus der UDP-Telemetrie des EA SPORTS F1-Spiels</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="83" />
+        <source>&amp;Faster</source>
+        <translation>S&amp;chneller</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="88" />
+        <source>Follow the F1 &amp;game (UDP telemetry)</source>
+        <translation>Dem F1-&amp;Spiel folgen (UDP-Telemetrie)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="90" />
+        <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
+        <translation>Ein Live-Rennen aus dem Spiel EA SPORTS F1: dessen UDP-Telemetrie auf diesen Rechner richten, Port 20777</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="92" />
+        <source>F1 game: listen on this machine only</source>
+        <translation>F1-Spiel: nur auf diesem Rechner lauschen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="96" />
+        <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
+        <translation>Ein: nur ein Spiel auf diesem Computer kann Telemetrie senden (127.0.0.1). Aus: das Spiel darf auf einer Konsole oder einem anderen PC in Ihrem Netzwerk laufen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="98" />
+        <source>F1 game: UDP port…</source>
+        <translation>F1-Spiel: UDP-Port…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="102" />
+        <source>F1 game UDP port</source>
+        <translation>UDP-Port des F1-Spiels</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="103" />
+        <source>The port set in the game's Telemetry Settings (UDP Port):</source>
+        <translation>Der in den Telemetrie-Einstellungen des Spiels gesetzte Port (UDP Port):</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceToolbar.cpp" line="108" />
+        <source>S&amp;lower</source>
+        <translation>Langsa&amp;mer</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::ReplayBar</name>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="10" />
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="14" />
+        <location filename="../src/gui/ReplayBar.cpp" line="33" />
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="18" />
+        <source>Hold the replay, and resume it (Ctrl+Space)</source>
+        <translation>Wiederholung anhalten und fortsetzen (Strg+Leertaste)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="22" />
+        <source>Race time of the replay: drag to jump</source>
+        <translation>Rennzeit der Wiederholung: ziehen, um zu springen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ReplayBar.cpp" line="33" />
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::SetupWizard</name>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="38"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="38" />
         <source>Skip this page</source>
         <translation>Seite überspringen</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="86"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="86" />
         <source>testing…</source>
         <translation>wird getestet…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="92"/>
-        <source>The demo&apos;s config.yaml or a librdkafka properties file</source>
+        <location filename="../src/gui/SetupWizard.cpp" line="92" />
+        <source>The demo's config.yaml or a librdkafka properties file</source>
         <translation>Die config.yaml der Demo oder eine librdkafka-Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="93"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="93" />
         <source>Demo settings (*.yaml *.yml *.properties *.conf);;All files (*)</source>
         <translation>Demo-Einstellungen (*.yaml *.yml *.properties *.conf);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="98"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="98" />
         <source>librdkafka properties file</source>
         <translation>librdkafka-Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="257"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="257" />
         <source>Enter the connection URI first.</source>
         <translation>Geben Sie zuerst die Verbindungs-URI ein.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="264"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="264" />
         <source>Creating the index %1…</source>
         <translation>Index %1 wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="264"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="264" />
         <source>Asking Atlas…</source>
         <translation>Atlas wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="286"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="286" />
         <source>vectorSearch on %1, %2 dimensions, %3, filter %4</source>
         <translation>vectorSearch auf %1, %2 Dimensionen, %3, Filter %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="289"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="289" />
         <source>The index %1 is there, but %2.</source>
         <translation>Der Index %1 ist vorhanden, aber %2.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="295"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="295" />
         <source>There is no index %1 on %2.%3 yet: Create index makes it (%4).</source>
         <translation>Es gibt noch keinen Index %1 auf %2.%3: Index anlegen erstellt ihn (%4).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="302"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="316"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="302" />
+        <location filename="../src/gui/SetupWizard.cpp" line="316" />
         <source>The index %1 is ready and queryable (%2).</source>
         <translation>Der Index %1 ist bereit und abfragbar (%2).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="327"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="327" />
         <source>Atlas is building the index: %1…</source>
         <translation>Atlas baut den Index: %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="359"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="359" />
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="389"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="389" />
         <source>Imported: %1.</source>
         <translation>Importiert: %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="454"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="454" />
         <source>Ready: %1, %2, %3 and three new API keys (they can take a minute or two to work).</source>
         <translation>Bereit: %1, %2, %3 und drei neue API-Schlüssel (sie können ein, zwei Minuten brauchen, bis sie gelten).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="477"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="477" />
         <source>Remove from Confluent Cloud</source>
         <translation>Aus Confluent Cloud entfernen</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="478"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="478" />
         <source>Delete the API keys Pit Wall created and whichever of environment %1, cluster %2, pool %3 and service account %4 it created? Their data is lost.</source>
         <translation>Die von Pit Wall erstellten API-Schlüssel und, soweit von Pit Wall erstellt, Umgebung %1, Cluster %2, Pool %3 und Dienstkonto %4 löschen? Ihre Daten gehen verloren.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="495"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="495" />
         <source>Removed what Pit Wall had created.</source>
         <translation>Von Pit Wall Erstelltes wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="507"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="507" />
         <source>Secrets go to the system keychain.</source>
         <translation>Secrets kommen in den Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="508"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="508" />
         <source>No keychain service answered (%1). Choose where the secrets go:</source>
         <translation>Kein Schlüsselbund-Dienst hat geantwortet (%1). Wählen Sie, wohin die Secrets kommen:</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="512"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="512" />
         <source>Secrets go to %1 (readable by you only), as chosen before.</source>
         <translation>Secrets kommen wie zuvor gewählt nach %1 (nur für Sie lesbar).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="513"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="513" />
         <source>Secrets are kept for this session only, as chosen before.</source>
         <translation>Secrets gelten wie zuvor gewählt nur für diese Sitzung.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="523"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="523" />
         <source>&lt;p&gt;skipped: the local default is used&lt;/p&gt;</source>
         <translation>&lt;p&gt;übersprungen: der lokale Standard gilt&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="526"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="526" />
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="527"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="527" />
         <source>Bootstrap</source>
         <translation>Bootstrap</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="527"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="529"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="533"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="539"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="527" />
+        <location filename="../src/gui/SetupWizard.cpp" line="529" />
+        <location filename="../src/gui/SetupWizard.cpp" line="533" />
+        <location filename="../src/gui/SetupWizard.cpp" line="539" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="528"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="530"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="534"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="528" />
+        <location filename="../src/gui/SetupWizard.cpp" line="530" />
+        <location filename="../src/gui/SetupWizard.cpp" line="534" />
         <source>API secret</source>
         <translation>API-Secret</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="528"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="528" />
         <source>Properties file</source>
         <translation>Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="529"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="529" />
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="529"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="529" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="531"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="531" />
         <source>Flink</source>
         <translation>Flink</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="531"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="531" />
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="532"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="532" />
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="532"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="532" />
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="533"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="533" />
         <source>Compute pool</source>
         <translation>Compute-Pool</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="535"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="535" />
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="535"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="535" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="535"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="535" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="536"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="536" />
         <source>Access key ID</source>
         <translation>Zugriffsschlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="537"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="537" />
         <source>Secret access key</source>
         <translation>Geheimer Zugriffsschlüssel</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="538"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="538" />
         <source>Session token</source>
         <translation>Session-Token</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="539"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="539" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="539"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="539" />
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="540"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="540" />
         <source>Chat model</source>
         <translation>Chat-Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="540"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="540" />
         <source>Embedding model</source>
         <translation>Embedding-Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="541"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="541" />
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="541"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="541" />
         <source>URI</source>
         <translation>URI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="542"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="542" />
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="542"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="542" />
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="543"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="543" />
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="559"/>
-        <location filename="../src/gui/SetupWizard.cpp" line="564"/>
+        <location filename="../src/gui/SetupWizard.cpp" line="559" />
+        <location filename="../src/gui/SetupWizard.cpp" line="564" />
         <source>Setup</source>
         <translation>Einrichtung</translation>
     </message>
@@ -3097,132 +3111,132 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::StartPage</name>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="65"/>
+        <location filename="../src/gui/StartPage.cpp" line="65" />
         <source>&lt;h2&gt;Pit Wall&lt;/h2&gt;A live race on this machine: leaderboard, track map and telemetry, AI commentary, anomaly detection and forecasts. Start a short race, replay one, or follow a real one.</source>
         <translation>&lt;h2&gt;Pit Wall&lt;/h2&gt;Ein Live-Rennen auf diesem Rechner: Rangliste, Streckenkarte und Telemetrie, KI-Kommentar, Anomalieerkennung und Prognosen. Starten Sie ein kurzes Rennen, spielen Sie eines erneut ab oder verfolgen Sie ein echtes.</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="95"/>
+        <location filename="../src/gui/StartPage.cpp" line="95" />
         <source>Start a race</source>
         <translation>Ein Rennen starten</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="104"/>
+        <location filename="../src/gui/StartPage.cpp" line="104" />
         <source>Circuit</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="110"/>
+        <location filename="../src/gui/StartPage.cpp" line="110" />
         <source> laps</source>
         <translation> Runden</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="113"/>
+        <location filename="../src/gui/StartPage.cpp" line="113" />
         <source>5-lap sprint</source>
         <translation>5-Runden-Sprint</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="113"/>
+        <location filename="../src/gui/StartPage.cpp" line="113" />
         <source>25 %</source>
         <translation>25 %</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="113"/>
+        <location filename="../src/gui/StartPage.cpp" line="113" />
         <source>Full distance</source>
         <translation>Volle Distanz</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="122"/>
+        <location filename="../src/gui/StartPage.cpp" line="122" />
         <source>Race length</source>
         <translation>Renndistanz</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="128"/>
+        <location filename="../src/gui/StartPage.cpp" line="128" />
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="130"/>
+        <location filename="../src/gui/StartPage.cpp" line="130" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="134"/>
+        <location filename="../src/gui/StartPage.cpp" line="134" />
         <source>Select your racer</source>
         <translation>Wählen Sie Ihren Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="135"/>
+        <location filename="../src/gui/StartPage.cpp" line="135" />
         <source>Make them the hero: starts P5–P10 and fights for the podium</source>
         <translation>Zum Helden machen: startet auf P5–P10 und kämpft um das Podium</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="141"/>
+        <location filename="../src/gui/StartPage.cpp" line="141" />
         <source>Start race</source>
         <translation>Rennen starten</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="151"/>
+        <location filename="../src/gui/StartPage.cpp" line="151" />
         <source>About %1 to the chequered flag</source>
         <translation>Etwa %1 bis zur Zielflagge</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="152"/>
+        <location filename="../src/gui/StartPage.cpp" line="152" />
         <source>As fast as this machine runs it</source>
         <translation>So schnell, wie dieser Rechner es schafft</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="168"/>
+        <location filename="../src/gui/StartPage.cpp" line="168" />
         <source>Replay a race</source>
         <translation>Ein Rennen wiedergeben</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="174"/>
+        <location filename="../src/gui/StartPage.cpp" line="174" />
         <source>Open the race library…</source>
         <translation>Rennbibliothek öffnen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="184"/>
+        <location filename="../src/gui/StartPage.cpp" line="184" />
         <source>Real races</source>
         <translation>Echte Rennen</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="187"/>
+        <location filename="../src/gui/StartPage.cpp" line="187" />
         <source>A Grand Prix from the F1 live-timing archive or OpenF1, or a session folder you have.</source>
         <translation>Ein Grand Prix aus dem F1-Live-Timing-Archiv oder von OpenF1, oder ein Sitzungsordner, den Sie haben.</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="190"/>
+        <location filename="../src/gui/StartPage.cpp" line="190" />
         <source>Import a real race…</source>
         <translation>Ein echtes Rennen importieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="194"/>
+        <location filename="../src/gui/StartPage.cpp" line="194" />
         <source>Your own race in the EA SPORTS F1 game: turn UDP Telemetry on in its settings and send it to this computer (port 20777 unless you changed it under Race ▸ F1 game).</source>
         <translation>Ihr eigenes Rennen im EA SPORTS F1-Spiel: schalten Sie in seinen Einstellungen die UDP-Telemetrie ein und senden Sie sie an diesen Computer (Port 20777, sofern Sie ihn nicht unter Rennen ▸ F1-Spiel geändert haben).</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="199"/>
+        <location filename="../src/gui/StartPage.cpp" line="199" />
         <source>Follow the F1 game</source>
         <translation>Dem F1-Spiel folgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="210"/>
+        <location filename="../src/gui/StartPage.cpp" line="210" />
         <source>Setup</source>
         <translation>Einrichtung</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="218"/>
+        <location filename="../src/gui/StartPage.cpp" line="218" />
         <source>Open the setup wizard…</source>
         <translation>Einrichtungsassistenten öffnen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="278"/>
+        <location filename="../src/gui/StartPage.cpp" line="278" />
         <source>Races you run are kept in the library; the latest appear here.</source>
         <translation>Ihre Rennen werden in der Bibliothek aufbewahrt; die neuesten erscheinen hier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/StartPage.cpp" line="288"/>
+        <location filename="../src/gui/StartPage.cpp" line="288" />
         <source>, %n laps</source>
         <translation>
             <numerusform>, %n Runde</numerusform>
@@ -3230,22 +3244,22 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="289"/>
+        <location filename="../src/gui/StartPage.cpp" line="289" />
         <source>▶  %1%2</source>
         <translation>▶  %1%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="291"/>
+        <location filename="../src/gui/StartPage.cpp" line="291" />
         <source>Replay %1 (%2, %3)</source>
         <translation>%1 wiedergeben (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="303"/>
+        <location filename="../src/gui/StartPage.cpp" line="303" />
         <source>Everything runs on this machine; nothing is sent anywhere.</source>
         <translation>Alles läuft auf diesem Rechner; nichts wird irgendwohin gesendet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="304"/>
+        <location filename="../src/gui/StartPage.cpp" line="304" />
         <source>Cloud services are set up:</source>
         <translation>Cloud-Dienste sind eingerichtet:</translation>
     </message>
@@ -3253,124 +3267,124 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::TelemetryPanel</name>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="69"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="69" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="69"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="69" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="75" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="75"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="75" />
         <source>km/h</source>
         <translation>km/h</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="76"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="95"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="95" />
         <source>Followed</source>
         <translation>Verfolgt</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="77"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="96"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="77" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="96" />
         <source>Rival</source>
         <translation>Rivale</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="173"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="173" />
         <source>Throttle, brake and gear</source>
         <translation>Gas, Bremse und Gang</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="78" />
         <source>% / gear×12.5</source>
         <translation>% / Gang×12,5</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="79"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="79" />
         <source>Throttle</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="80"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="80" />
         <source>Brake</source>
         <translation>Bremse</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="81"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="81" />
         <source>Gear</source>
         <translation>Gang</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="82"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="82" />
         <source>Rival gear</source>
         <translation>Gang des Rivalen</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="83"/>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="175"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="83" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="175" />
         <source>Temperature</source>
         <translation>Temperatur</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="83"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="83" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="90"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="90" />
         <source>Forecast band</source>
         <translation>Prognoseband</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="94"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="94" />
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="98"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="98" />
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="145"/>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="145" />
         <source>race time (s)</source>
         <translation>Rennzeit (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="172"/>
-        <source>Throttle, brake and gear — not in this race&apos;s source</source>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="172" />
+        <source>Throttle, brake and gear — not in this race's source</source>
         <translation>Gas, Bremse und Gang — nicht in der Quelle dieses Rennens</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="174"/>
-        <source>Temperature — not in this race&apos;s source (real timing carries none)</source>
+        <location filename="../src/gui/TelemetryPanel.cpp" line="174" />
+        <source>Temperature — not in this race's source (real timing carries none)</source>
         <translation>Temperatur — nicht in der Quelle dieses Rennens (echtes Timing hat keine)</translation>
     </message>
 </context>
 <context>
     <name>pitwall::TrackMapWidget</name>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="45"/>
-        <source>No map: this race&apos;s source has no car positions.</source>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="45" />
+        <source>No map: this race's source has no car positions.</source>
         <translation>Keine Karte: die Quelle dieses Rennens hat keine Fahrzeugpositionen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="57"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="57" />
         <source>The map appears once the followed car has driven a lap.</source>
         <translation>Die Karte erscheint, sobald das verfolgte Auto eine Runde gefahren ist.</translation>
     </message>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="108"/>
+        <location filename="../src/gui/TrackMapWidget.cpp" line="108" />
         <source>The track map appears when a race starts.</source>
         <translation>Die Streckenkarte erscheint, sobald ein Rennen startet.</translation>
     </message>
@@ -3378,22 +3392,22 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::cloud::CloudPipeline</name>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="32"/>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="32" />
         <source>another Confluent Cloud action is still running</source>
         <translation>eine andere Confluent-Cloud-Aktion läuft noch</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="97"/>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="97" />
         <source>Schema Registry, subject %1: %2</source>
         <translation>Schema Registry, Subject %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="100"/>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="100" />
         <source>schema id %1</source>
         <translation>Schema-ID %1</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="107"/>
+        <location filename="../src/cloud/CloudPipeline.cpp" line="107" />
         <source>connection to %1</source>
         <translation>Verbindung zu %1</translation>
     </message>
@@ -3401,103 +3415,103 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::cloud::CloudProvisioner</name>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="87"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="87" />
         <source>Provisioning needs a Cloud resource-management API key and secret.</source>
         <translation>Zum Anlegen braucht es einen Cloud-API-Schlüssel für die Ressourcenverwaltung und sein Secret.</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="98"/>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="336"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="98" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="336" />
         <source>Cannot reach Confluent Cloud: %1</source>
         <translation>Confluent Cloud ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="126"/>
-        <source>&apos;%1&apos; was neither found nor created</source>
-        <translation>&apos;%1&apos; wurde weder gefunden noch angelegt</translation>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="126" />
+        <source>'%1' was neither found nor created</source>
+        <translation>'%1' wurde weder gefunden noch angelegt</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="143"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="143" />
         <source>%1 failed to provision</source>
         <translation>%1 konnte nicht bereitgestellt werden</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="147"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="147" />
         <source>%1 was still %2 after %3 min</source>
         <translation>%1 war nach %3 min immer noch %2</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="150"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="150" />
         <source>Waiting</source>
         <translation>Warten</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="150"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="150" />
         <source>%1 is %2</source>
         <translation>%1 ist %2</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="164"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="164" />
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="183"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="183" />
         <source>Kafka cluster</source>
         <translation>Kafka-Cluster</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="206"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="206" />
         <source>Flink compute pool</source>
         <translation>Flink-Compute-Pool</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="225"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="225" />
         <source>Service account</source>
         <translation>Service-Account</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="237"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="237" />
         <source>Role bindings</source>
         <translation>Rollenzuweisungen</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="237"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="237" />
         <source>EnvironmentAdmin, CloudClusterAdmin</source>
         <translation>EnvironmentAdmin, CloudClusterAdmin</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="257"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="257" />
         <source>The environment has no Schema Registry (enable Stream Governance for it).</source>
         <translation>Die Umgebung hat keine Schema Registry (aktivieren Sie Stream Governance dafür).</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="266"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="266" />
         <source>API keys</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="266"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="266" />
         <source>Kafka, Schema Registry, Flink</source>
         <translation>Kafka, Schema Registry, Flink</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="276"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="276" />
         <source>Confluent Cloud made an API key without returning its secret</source>
         <translation>Confluent Cloud hat einen API-Schlüssel ohne sein Secret angelegt</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="300"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="300" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="300"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="300" />
         <source>new keys can take a minute or two to work</source>
         <translation>neue Schlüssel können ein, zwei Minuten brauchen, bis sie gelten</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="330"/>
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="330" />
         <source>Deleting</source>
         <translation>Löschen</translation>
     </message>
@@ -3505,32 +3519,32 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::cloud::FlinkDeployer</name>
     <message>
-        <location filename="../src/cloud/FlinkDeployer.cpp" line="77"/>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="77" />
         <source>replacing the deployed version</source>
         <translation>ersetze die bereitgestellte Version</translation>
     </message>
     <message>
-        <location filename="../src/cloud/FlinkDeployer.cpp" line="100"/>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="100" />
         <source>statement %1 was still being deleted after %2 s</source>
         <translation>Anweisung %1 wurde nach %2 s noch gelöscht</translation>
     </message>
     <message>
-        <location filename="../src/cloud/FlinkDeployer.cpp" line="128"/>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="128" />
         <source>statement %1 disappeared before it ran (it may have failed at once: see its exceptions in the Confluent Cloud console)</source>
         <translation>Anweisung %1 verschwand, bevor sie lief (sie ist vielleicht sofort fehlgeschlagen: siehe ihre Ausnahmen in der Confluent-Cloud-Konsole)</translation>
     </message>
     <message>
-        <location filename="../src/cloud/FlinkDeployer.cpp" line="135"/>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="135" />
         <source>statement %1 is %2: %3</source>
         <translation>Anweisung %1 ist %2: %3</translation>
     </message>
     <message>
-        <location filename="../src/cloud/FlinkDeployer.cpp" line="135"/>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="135" />
         <source>no detail given</source>
         <translation>keine Einzelheiten angegeben</translation>
     </message>
     <message>
-        <location filename="../src/cloud/FlinkDeployer.cpp" line="144"/>
+        <location filename="../src/cloud/FlinkDeployer.cpp" line="144" />
         <source>statement %1 was still %2 after %3 s</source>
         <translation>Anweisung %1 war nach %3 s noch %2</translation>
     </message>
@@ -3538,53 +3552,53 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::setup::ConnectionChecks</name>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="24"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="24" />
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="25"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="25" />
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="26"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="26" />
         <source>Confluent Cloud Flink</source>
         <translation>Confluent Cloud Flink</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="27"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="27" />
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="28"/>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="151"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="28" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="151" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="29"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="29" />
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="75"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="75" />
         <source>skipped (nothing entered): the local default is used</source>
         <translation>übersprungen (nichts eingetragen): der lokale Standard gilt</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="82"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="82" />
         <source>no Kafka cluster given</source>
         <translation>kein Kafka-Cluster angegeben</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="91"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="91" />
         <source>connected: %1</source>
         <translation>connected: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/setup/ConnectionChecks.cpp" line="102"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="102" />
         <source>connected: %n subject(s)</source>
         <translation>
             <numerusform>verbunden: %n Subject</numerusform>
@@ -3592,22 +3606,22 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="116"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="116" />
         <source>connected: the statements API answered</source>
         <translation>verbunden: die Statements-API hat geantwortet</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="133"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="133" />
         <source>the model answered (%1 tokens in, %2 out)</source>
         <translation>das Modell hat geantwortet (%1 Tokens hinein, %2 heraus)</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="158"/>
-        <source>connected, but the server has no model &apos;%1&apos;</source>
-        <translation>verbunden, aber der Server hat kein Modell &apos;%1&apos;</translation>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="158" />
+        <source>connected, but the server has no model '%1'</source>
+        <translation>verbunden, aber der Server hat kein Modell '%1'</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/setup/ConnectionChecks.cpp" line="160"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="160" />
         <source>connected: %n model(s) available</source>
         <translation>
             <numerusform>verbunden: %n Modell verfügbar</numerusform>
@@ -3615,7 +3629,7 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="175"/>
+        <location filename="../src/setup/ConnectionChecks.cpp" line="175" />
         <source>connected: the cluster answered a ping</source>
         <translation>verbunden: der Cluster hat auf einen Ping geantwortet</translation>
     </message>

@@ -3,10 +3,8 @@
 
 #include "StopSignals.h"
 
-#include "core/Grid.h"
+#include "control/RaceController.h"
 #include "aiservices/AiServices.h"
-#include "cloud/CloudTables.h"
-#include "pipeline/RaceSession.h"
 #include "stream/KafkaEndpoint.h"
 
 #include <QCoreApplication>
@@ -103,95 +101,105 @@ int runHeadless(const KafkaSelection &kafka, const SessionOptions &sessionOption
     // From the very start: a signal while connecting stops the race as soon as it runs.
     StopSignals stopSignals;
     int stopSignal = 0;
-    auto config = kafka.toConfig();
-    if (!config) {
-        say(config.error().message);
-        return kBadKafka;
-    }
-    say(config.value() ? QStringLiteral("connecting to Kafka at %1").arg(config.value()->bootstrap())
-                       : QStringLiteral("starting the embedded Kafka broker"));
-    auto endpoint = KafkaEndpoint::prepare(config.value(), cloud::registrySchemas());
-    if (!endpoint) {
-        say(endpoint.error().message);
-        return kBadKafka;
-    }
-    say(QStringLiteral("Kafka bootstrap %1 (%2)")
-            .arg(endpoint.value()->bootstrap(), endpoint.value()->isEmbedded() ? "embedded" : "external"));
-
-    RaceSession session(endpoint.value(), Grid::builtIn(), sessionOptions);
     int exitCode = kOk;
+    RaceController controller;
+    controller.setRaceOptions(sessionOptions);
+    QObject::connect(&controller, &RaceController::kafkaConnecting, [&] {
+        const QString bootstrap = controller.kafka().pendingBootstrap();
+        say(bootstrap.isEmpty() ? QStringLiteral("starting the embedded Kafka broker")
+                                : QStringLiteral("connecting to Kafka at %1").arg(bootstrap));
+    });
+    QObject::connect(&controller, &RaceController::kafkaFailed, [&](const QString &reason) {
+        say(reason);
+        exitCode = kBadKafka;
+        QCoreApplication::exit(exitCode);
+    });
+    QObject::connect(&controller, &RaceController::kafkaReady, [&] {
+        const auto &endpoint = *controller.kafka().endpoint();
+        say(QStringLiteral("Kafka bootstrap %1 (%2)").arg(endpoint.bootstrap(), endpoint.isEmbedded() ? "embedded" : "external"));
+    });
+
     qint64 startupMs = 0;
     QElapsedTimer raceClock;
     QTimer progress;
     progress.setInterval(1000);
     QObject::connect(&progress, &QTimer::timeout, [&] {
-        const auto stats = session.stats();
+        const auto stats = controller.session()->stats();
         say(QStringLiteral("t=%1s lap %2 race-time %3s positions produced=%4 consumed=%5 lag=%6 skipped=%7 errors=%8 "
                            "(all topics %9)")
                 .arg((raceClock.elapsed() + 500) / 1000).arg(stats.leaderLap).arg(qint64(stats.raceTimeS))
                 .arg(stats.produced).arg(stats.consumed).arg(stats.lag).arg(stats.skipped).arg(stats.errors)
                 .arg(stats.producedAllTopics));
     });
-    QObject::connect(&session, &RaceSession::started, [&] {
-        startupMs = clock.elapsed();
-        raceClock.start();
-        const auto &race = session.options().race;
-        say(QStringLiteral("race %1 started on %2 (seed %3, speed %4, %5 Hz telemetry) %6 ms after launch%7")
-                .arg(session.raceId(), race.circuitId).arg(race.seed)
-                .arg(session.options().speed > 0 ? QString::number(session.options().speed) + "x" : QStringLiteral("max"))
-                .arg(race.telemetryHz).arg(startupMs)
-                .arg(durationSeconds ? QStringLiteral(", stopping after %1 s").arg(durationSeconds) : QString()));
-        progress.start();
-        if (stopSignal) {
-            session.stop();
-            return;
-        }
-        if (durationSeconds)
-            QTimer::singleShot(durationSeconds * 1000, Qt::PreciseTimer, &session, &RaceSession::stop);
+    QObject::connect(&controller, &RaceController::sessionCreated, [&](RaceSession *created) {
+        RaceSession &session = *created;
+        QObject::connect(&session, &RaceSession::started, [&] {
+            startupMs = clock.elapsed();
+            raceClock.start();
+            const auto &race = session.options().race;
+            say(QStringLiteral("race %1 started on %2 (seed %3, speed %4, %5 Hz telemetry) %6 ms after launch%7")
+                    .arg(session.raceId(), race.circuitId).arg(race.seed)
+                    .arg(session.options().speed > 0 ? QString::number(session.options().speed) + "x" : QStringLiteral("max"))
+                    .arg(race.telemetryHz).arg(startupMs)
+                    .arg(durationSeconds ? QStringLiteral(", stopping after %1 s").arg(durationSeconds) : QString()));
+            progress.start();
+            if (stopSignal) {
+                session.stop();
+                return;
+            }
+            if (durationSeconds)
+                QTimer::singleShot(durationSeconds * 1000, Qt::PreciseTimer, &session, &RaceSession::stop);
+        });
+        QObject::connect(&session, &RaceSession::raceFinished, [&] { say(QStringLiteral("chequered flag")); });
+        // A headless run follows one game session: the next one is a race of its own (the window follows it).
+        QObject::connect(&session, &RaceSession::gameSessionChanged,
+                         [&] { say(QStringLiteral("the F1 game started another session: this race ends here")); });
+        QObject::connect(&session, &RaceSession::sourceEnded, [&] {
+            say(QStringLiteral("end of the recording: the race was stopped before its finish"));
+        });
+        QObject::connect(&session, &RaceSession::failed, [&](const QString &reason) {
+            say(QStringLiteral("race failed: %1").arg(reason));
+            exitCode = kRaceFailed;
+            QCoreApplication::exit(exitCode);
+        });
+        QObject::connect(&session, &RaceSession::stopped, [&](const SessionStats &stats) {
+            progress.stop();
+            const double durationS = raceClock.elapsed() / 1000.0;
+            if (stats.produced != stats.consumed || stats.skipped > 0 || stats.errors > 0) {
+                say(QStringLiteral("%1 of %2 positions read back, %3 skipped, %4 errors%5")
+                        .arg(stats.consumed).arg(stats.produced).arg(stats.skipped).arg(stats.errors)
+                        .arg(stats.lastError.isEmpty() ? QString() : QStringLiteral(" (last: %1)").arg(stats.lastError)));
+                exitCode = kMessagesLost;
+            } else {
+                say(QStringLiteral("race over: all %1 positions read back, %2 messages produced in all")
+                        .arg(stats.consumed).arg(stats.producedAllTopics));
+            }
+            const QString stoppedBy = stopSignal ? StopSignals::name(stopSignal) : QString();
+            const auto json = QJsonDocument(summaryJson(session, stats, session.summary(), durationS, startupMs, stoppedBy));
+            std::printf("%s\n", json.toJson(QJsonDocument::Compact).constData());
+            std::fflush(stdout);
+            if (stopSignal)
+                exitCode = kStoppedBySignal + stopSignal;
+            QCoreApplication::exit(exitCode);
+        });
     });
     QObject::connect(&stopSignals, &StopSignals::received, [&](int signalNumber) {
         if (stopSignal)
             return; // already stopping
         stopSignal = signalNumber;
         say(QStringLiteral("%1: stopping the race (again to quit at once)").arg(StopSignals::name(signalNumber)));
-        if (session.state() == RaceSession::State::Running)
-            session.stop();
-        else if (session.state() != RaceSession::State::Connecting && session.state() != RaceSession::State::Stopping)
-            QCoreApplication::exit(kStoppedBySignal + signalNumber);
+        const auto *session = controller.session();
+        const auto state = session ? session->state() : RaceSession::State::Idle;
+        if (state == RaceSession::State::Running)
+            controller.stop();
+        else if (state != RaceSession::State::Connecting && state != RaceSession::State::Stopping)
+            QCoreApplication::exit(kStoppedBySignal + signalNumber); // before the race ran: no summary to wait for
     });
-    QObject::connect(&session, &RaceSession::raceFinished, [&] { say(QStringLiteral("chequered flag")); });
-    // A headless run follows one game session: the next one is a race of its own (the window follows it).
-    QObject::connect(&session, &RaceSession::gameSessionChanged,
-                     [&] { say(QStringLiteral("the F1 game started another session: this race ends here")); });
-    QObject::connect(&session, &RaceSession::sourceEnded, [&] {
-        say(QStringLiteral("end of the recording: the race was stopped before its finish"));
-    });
-    QObject::connect(&session, &RaceSession::failed, [&](const QString &reason) {
-        say(QStringLiteral("race failed: %1").arg(reason));
-        exitCode = kRaceFailed;
-        QCoreApplication::exit(exitCode);
-    });
-    QObject::connect(&session, &RaceSession::stopped, [&](const SessionStats &stats) {
-        progress.stop();
-        const double durationS = raceClock.elapsed() / 1000.0;
-        if (stats.produced != stats.consumed || stats.skipped > 0 || stats.errors > 0) {
-            say(QStringLiteral("%1 of %2 positions read back, %3 skipped, %4 errors%5")
-                    .arg(stats.consumed).arg(stats.produced).arg(stats.skipped).arg(stats.errors)
-                    .arg(stats.lastError.isEmpty() ? QString() : QStringLiteral(" (last: %1)").arg(stats.lastError)));
-            exitCode = kMessagesLost;
-        } else {
-            say(QStringLiteral("race over: all %1 positions read back, %2 messages produced in all")
-                    .arg(stats.consumed).arg(stats.producedAllTopics));
-        }
-        const QString stoppedBy = stopSignal ? StopSignals::name(stopSignal) : QString();
-        const auto json = QJsonDocument(summaryJson(session, stats, session.summary(), durationS, startupMs, stoppedBy));
-        std::printf("%s\n", json.toJson(QJsonDocument::Compact).constData());
-        std::fflush(stdout);
-        if (stopSignal)
-            exitCode = kStoppedBySignal + stopSignal;
-        QCoreApplication::exit(exitCode);
-    });
-    session.start();
+    if (auto connecting = controller.connectKafka(kafka); !connecting) {
+        say(connecting.error().message);
+        return kBadKafka;
+    }
+    controller.startWhenReady(RaceRequest::configured());
     const int loopCode = QCoreApplication::exec();
     // A signal before the race ran (no summary to wait for) ends the loop with its own code.
     return stopSignal && exitCode == kOk ? loopCode : exitCode;

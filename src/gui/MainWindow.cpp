@@ -1,11 +1,15 @@
 #include "MainWindow.h"
 
 #include "CachedTextDelegate.h"
+#include "GameSessionView.h"
+#include "RaceReports.h"
+#include "RaceStatusBar.h"
+#include "RaceToolbar.h"
+#include "ReplayBar.h"
 #include "AskPanel.h"
 #include "mcp/McpTools.h"
 #include "engineer/RaceEngineer.h"
 #include "aiservices/AiServices.h"
-#include "pipeline/AskClient.h"
 
 #include "view/AnomalyListModel.h"
 #include "AnomalyPanel.h"
@@ -16,7 +20,6 @@
 #include "LiveServersDialog.h"
 #include "CloudDeployPanel.h"
 #include "SetupWizard.h"
-#include "cloud/CloudTables.h"
 #include "secrets/AppSecrets.h"
 #include "setup/SetupConfig.h"
 #include "live/LiveServers.h"
@@ -35,9 +38,7 @@
 #include "core/Grid.h"
 #include "pipeline/PipelineDefinition.h"
 #include "pipeline/RaceSession.h"
-#include "pipeline/RecordedOutputs.h"
 #include "realrace/RealRaceBuilder.h"
-#include "realrace/TrackOutline.h"
 #include "sim/Circuit.h"
 #include "storage/LibraryDatabase.h"
 #include "stream/KafkaEndpoint.h"
@@ -48,27 +49,18 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QActionGroup>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QInputDialog>
 #include <QLabel>
-#include <QNetworkInterface>
-#include <QProgressBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalBlocker>
-#include <QSlider>
-#include <QSpinBox>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
-#include <QToolBar>
-#include <QUrl>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace pitwall {
 
@@ -77,13 +69,7 @@ namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kColumnsKey = QStringLiteral("mainWindow/leaderboardColumns");
-const QString kCircuitKey = QStringLiteral("race/circuit");
-const QString kSpeedKey = QStringLiteral("race/speed");
-const QString kSourceKey = QStringLiteral("race/source");
-const QString kLapsKey = QStringLiteral("race/laps");
 const QString kHeroKey = QStringLiteral("race/hero");
-const QString kGamePortKey = QStringLiteral("f1game/port");
-const QString kGameLoopbackKey = QStringLiteral("f1game/loopbackOnly");
 const QString kDisabledStagesKey = QStringLiteral("pipeline/disabledStages");
 const QString kFollowedKey = QStringLiteral("race/followed");
 const QString kThemeKey = QStringLiteral("view/theme");
@@ -94,43 +80,49 @@ const QString kLanguageKey = QStringLiteral("view/language"); // also read by ma
 MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_controller(new RaceController(this))
     , m_leaderboard(new LeaderboardModel(m_raceGrid, this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/pitwall.svg")));
     m_ui->actionStart->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
-    m_ui->leaderboardView->setModel(m_leaderboard);
-    m_ui->leaderboardView->setItemDelegate(new CachedTextDelegate(m_ui->leaderboardView));
-    m_ui->leaderboardView->setIconSize(QSize(14, 14));
-    auto *header = m_ui->leaderboardView->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true); // the speed column takes what is left: no scroll bar
-    m_ui->leaderboardView->verticalHeader()->setDefaultSectionSize(26);
-    header->resizeSection(LeaderboardModel::Position, 44);
-    header->resizeSection(LeaderboardModel::Change, 44);
-    header->resizeSection(LeaderboardModel::Number, 40);
-    header->resizeSection(LeaderboardModel::DriverName, 160);
-    header->resizeSection(LeaderboardModel::TeamName, 120);
-    header->resizeSection(LeaderboardModel::Gap, 76);
-    header->resizeSection(LeaderboardModel::Interval, 76);
-    header->resizeSection(LeaderboardModel::LastLap, 80);
-    header->resizeSection(LeaderboardModel::Tyre, 60);
-    header->resizeSection(LeaderboardModel::PitStops, 40);
-    // Translated headers can be longer than the English ones the widths were chosen for.
-    for (int column = 0; column < LeaderboardModel::ColumnCount; ++column) {
-        const QString title = m_leaderboard->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
-        header->resizeSection(column, std::max(header->sectionSize(column), header->fontMetrics().horizontalAdvance(title) + 18));
-    }
-    m_ui->leaderboardView->setToolTip(tr("Double-click a driver to follow them"));
+    m_controller->setWatched(true);
+    m_controller->setFollowGameSessions(true);
+    setUpLeaderboard();
     setUpRaceViews();
     setUpPipelineDock();
     setUpLibraryDock();
     setUpAskDock();
-    setUpStatusBar();
-    setUpRaceControls();
-    setUpReplayControls();
+    m_statusGauges = new RaceStatusBar(*statusBar());
+    m_gameView = new GameSessionView(*m_store, *m_trackMap, *m_statusGauges, this);
+    connect(m_gameView, &GameSessionView::lapsKnown, this, [this](int laps) {
+        m_raceLaps = laps;
+        m_statusGauges->setLaps(laps);
+    });
+    connect(m_gameView, &GameSessionView::gridKnown, this, [this](const Grid &grid, const QString &player) {
+        m_raceGrid = grid; // and the player's car is followed
+        fillFollowBox();
+        if (!player.isEmpty())
+            followDriver(player);
+    });
+    m_raceToolbar = new RaceToolbar(*m_ui->mainToolBar, *m_ui->menuRace, this);
+    auto &options = m_controller->raceOptions();
+    options.race.circuitId = m_raceToolbar->circuitId();
+    options.race.laps = m_raceToolbar->laps();
+    options.speed = m_raceToolbar->speed();
+    connect(m_raceToolbar, &RaceToolbar::circuitChanged, this, [this](const QString &id) { m_controller->raceOptions().race.circuitId = id; });
+    connect(m_raceToolbar, &RaceToolbar::lapsChanged, this, [this](int laps) { m_controller->raceOptions().race.laps = laps; });
+    connect(m_raceToolbar, &RaceToolbar::speedChanged, m_controller, &RaceController::setSpeed);
+    connect(m_raceToolbar, &RaceToolbar::followGameRequested, this, &MainWindow::startGameSession);
+    // A row of its own, shown during a replay: the race controls never push it out of sight.
+    m_replayBar = new ReplayBar(this);
+    addToolBarBreak(Qt::TopToolBarArea);
+    addToolBar(Qt::TopToolBarArea, m_replayBar);
+    connect(m_replayBar, &ReplayBar::pauseRequested, m_controller, &RaceController::setPaused);
+    connect(m_replayBar, &ReplayBar::seekRequested, m_controller, &RaceController::seek);
     setUpStartPage();
+    setUpControllerSignals();
 
     connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startRace);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRace);
@@ -160,104 +152,74 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     }
     if (!restoreState(settings.value(kStateKey).toByteArray()))
         QTimer::singleShot(300, this, &MainWindow::applyDefaultDockSizes); // once the window has its size
-    header->restoreState(settings.value(kColumnsKey).toByteArray());
+    m_ui->leaderboardView->horizontalHeader()->restoreState(settings.value(kColumnsKey).toByteArray());
 
     connectKafka(kafka);
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::setUpRaceControls()
+void MainWindow::setUpLeaderboard()
 {
-    QSettings settings;
-    m_ui->mainToolBar->addSeparator();
-    m_ui->mainToolBar->addWidget(new QLabel(tr(" Circuit "), this));
-    m_circuitBox = new QComboBox(this);
-    m_circuitBox->setObjectName(QStringLiteral("circuitBox"));
-    for (const auto &id : Circuit::builtInIds()) {
-        const auto circuit = Circuit::builtIn(id);
-        if (circuit)
-            m_circuitBox->addItem(circuit->grandPrix, id);
+    m_ui->leaderboardView->setModel(m_leaderboard);
+    m_ui->leaderboardView->setItemDelegate(new CachedTextDelegate(m_ui->leaderboardView));
+    m_ui->leaderboardView->setIconSize(QSize(14, 14));
+    auto *header = m_ui->leaderboardView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true); // the speed column takes what is left: no scroll bar
+    m_ui->leaderboardView->verticalHeader()->setDefaultSectionSize(26);
+    const std::pair<int, int> widths[] = {{LeaderboardModel::Position, 44}, {LeaderboardModel::Change, 44},
+                                          {LeaderboardModel::Number, 40},   {LeaderboardModel::DriverName, 160},
+                                          {LeaderboardModel::TeamName, 120}, {LeaderboardModel::Gap, 76},
+                                          {LeaderboardModel::Interval, 76}, {LeaderboardModel::LastLap, 80},
+                                          {LeaderboardModel::Tyre, 60},     {LeaderboardModel::PitStops, 40}};
+    for (const auto &[column, width] : widths)
+        header->resizeSection(column, width);
+    // Translated headers can be longer than the English ones the widths were chosen for.
+    for (int column = 0; column < LeaderboardModel::ColumnCount; ++column) {
+        const QString title = m_leaderboard->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        header->resizeSection(column, std::max(header->sectionSize(column), header->fontMetrics().horizontalAdvance(title) + 18));
     }
-    m_circuitBox->setCurrentIndex(std::max(0, m_circuitBox->findData(settings.value(kCircuitKey, "monza"))));
-    m_ui->mainToolBar->addWidget(m_circuitBox);
-    m_ui->mainToolBar->addWidget(new QLabel(tr(" Laps "), this));
-    m_lapsBox = new QSpinBox(this);
-    m_lapsBox->setObjectName(QStringLiteral("lapsBox"));
-    m_lapsBox->setRange(0, 90);
-    m_lapsBox->setSpecialValueText(tr("Full"));
-    m_lapsBox->setToolTip(tr("Race length in laps (Full: the circuit's race distance)"));
-    m_lapsBox->setValue(settings.value(kLapsKey, StartPage::kDefaultLaps).toInt());
-    m_ui->mainToolBar->addWidget(m_lapsBox);
-    connect(m_lapsBox, &QSpinBox::valueChanged, this, [this](int laps) {
-        QSettings().setValue(kLapsKey, laps);
-        m_raceOptions.race.laps = laps;
-    });
-    m_ui->mainToolBar->addWidget(new QLabel(tr(" Speed "), this));
-    m_speedBox = new QComboBox(this);
-    m_speedBox->setObjectName(QStringLiteral("speedBox"));
-    for (double speed : {0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 16.0, 30.0})
-        m_speedBox->addItem(QStringLiteral("%1×").arg(speed), speed);
-    m_speedBox->addItem(tr("As fast as possible"), 0.0);
-    m_speedBox->setCurrentIndex(std::max(0, m_speedBox->findData(settings.value(kSpeedKey, StartPage::kDefaultSpeed))));
-    m_ui->mainToolBar->addWidget(m_speedBox);
-    m_ui->mainToolBar->addWidget(new QLabel(tr(" Source "), this));
-    m_sourceBox = new QComboBox(this);
-    m_sourceBox->setObjectName(QStringLiteral("sourceBox"));
-    m_sourceBox->addItem(tr("Simulator"), QStringLiteral("simulator"));
-    m_sourceBox->addItem(tr("F1 game (UDP)"), QStringLiteral("f1-game"));
-    m_sourceBox->setToolTip(tr("What Start starts: a simulated race, or a live race from the EA SPORTS F1 game's UDP telemetry"));
-    m_sourceBox->setCurrentIndex(std::max(0, m_sourceBox->findData(settings.value(kSourceKey, "simulator"))));
-    m_ui->mainToolBar->addWidget(m_sourceBox);
-    connect(m_sourceBox, &QComboBox::currentIndexChanged, this, [this] {
-        QSettings().setValue(kSourceKey, m_sourceBox->currentData());
-        m_circuitBox->setEnabled(m_sourceBox->currentData() == QLatin1String("simulator")); // the game picks its track
-    });
-    m_circuitBox->setEnabled(m_sourceBox->currentData() == QLatin1String("simulator"));
-    connect(m_circuitBox, &QComboBox::currentIndexChanged, this, [this] {
-        QSettings().setValue(kCircuitKey, m_circuitBox->currentData());
-        m_raceOptions.race.circuitId = m_circuitBox->currentData().toString();
-    });
-    connect(m_speedBox, &QComboBox::currentIndexChanged, this, [this] {
-        QSettings().setValue(kSpeedKey, m_speedBox->currentData());
-        m_raceOptions.speed = m_speedBox->currentData().toDouble();
-        if (m_session)
-            m_session->setSpeed(m_raceOptions.speed); // the running race changes pace at once
-    });
-    // Faster / slower from the keyboard: the next entry of the speed list.
-    auto *faster = m_ui->menuRace->addAction(tr("&Faster"));
-    faster->setObjectName(QStringLiteral("actionFaster"));
-    faster->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Plus), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    connect(faster, &QAction::triggered, this,
-            [this] { m_speedBox->setCurrentIndex(std::min(m_speedBox->currentIndex() + 1, m_speedBox->count() - 1)); });
-    auto *game = m_ui->menuRace->addAction(tr("Follow the F1 &game (UDP telemetry)"));
-    game->setObjectName(QStringLiteral("actionFollowGame"));
-    game->setToolTip(tr("A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777"));
-    connect(game, &QAction::triggered, this, [this] { startGameSession(); });
-    auto *loopback = m_ui->menuRace->addAction(tr("F1 game: listen on this machine only"));
-    loopback->setObjectName(QStringLiteral("actionGameLoopbackOnly"));
-    loopback->setCheckable(true);
-    loopback->setChecked(settings.value(kGameLoopbackKey, false).toBool());
-    loopback->setToolTip(tr("On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network"));
-    connect(loopback, &QAction::toggled, this, [](bool on) { QSettings().setValue(kGameLoopbackKey, on); });
-    auto *gamePort = m_ui->menuRace->addAction(tr("F1 game: UDP port…"));
-    gamePort->setObjectName(QStringLiteral("actionGamePort"));
-    connect(gamePort, &QAction::triggered, this, [this] {
-        bool ok = false;
-        const int port = QInputDialog::getInt(this, tr("F1 game UDP port"),
-                                              tr("The port set in the game's Telemetry Settings (UDP Port):"),
-                                              QSettings().value(kGamePortKey, 20777).toInt(), 1024, 65535, 1, &ok);
-        if (ok)
-            QSettings().setValue(kGamePortKey, port);
-    });
-    auto *slower = m_ui->menuRace->addAction(tr("S&lower"));
-    slower->setObjectName(QStringLiteral("actionSlower"));
-    slower->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
-    connect(slower, &QAction::triggered, this, [this] { m_speedBox->setCurrentIndex(std::max(m_speedBox->currentIndex() - 1, 0)); });
-    m_raceOptions.race.circuitId = m_circuitBox->currentData().toString();
-    m_raceOptions.race.laps = m_lapsBox->value();
-    m_raceOptions.speed = m_speedBox->currentData().toDouble();
+    m_ui->leaderboardView->setToolTip(tr("Double-click a driver to follow them"));
 }
+
+void MainWindow::setUpControllerSignals()
+{
+    connect(m_controller, &RaceController::kafkaConnecting, this, [this] {
+        m_ui->problemBanner->hide();
+        showSetupStatus();
+        const QString bootstrap = m_controller->kafka().pendingBootstrap();
+        m_statusGauges->setKafkaText(bootstrap.isEmpty() ? tr("Starting the embedded Kafka broker…")
+                                                         : tr("Connecting to Kafka at %1…").arg(bootstrap));
+        updateActions();
+    });
+    connect(m_controller, &RaceController::kafkaFailed, this, [this](const QString &reason) {
+        showProblem(tr("%1. Change it in File ▸ Kafka connection (Ctrl+K).").arg(reason));
+        m_statusGauges->setKafkaText(tr("Kafka: not connected"));
+        updateActions();
+        emit kafkaFailed(reason);
+    });
+    connect(m_controller, &RaceController::kafkaReady, this, [this] {
+        const auto &endpoint = *m_controller->kafka().endpoint();
+        m_statusGauges->setKafkaText(tr("Kafka: %1 (%2)").arg(endpoint.bootstrap(), endpoint.isEmbedded() ? tr("embedded broker") : tr("cluster")));
+        updateActions();
+        emit kafkaReady();
+        if (!m_replayWhenReady.isEmpty())
+            replayWhenReady(QString(m_replayWhenReady), m_replayRerunWhenReady); // a copy: the member is cleared there
+    });
+    connect(m_controller, &RaceController::sessionCreated, this, &MainWindow::watchSession);
+    connect(m_controller, &RaceController::recordedRunLoaded, this, &MainWindow::showRecordedRun);
+    connect(m_controller, &RaceController::raceStateChanged, this, &MainWindow::updateActions);
+    connect(m_controller, &RaceController::aiServicesChanged, this, &MainWindow::onAiServicesChanged);
+    connect(m_controller, &RaceController::setupApplied, this, [this](const std::shared_ptr<AiServices> &ai, bool raceKeeps) {
+        statusBar()->showMessage(tr("Setup applied: the next race uses %1 and %2.%3")
+                                     .arg(ai->llmLabel(), ai->embedderLabel(), raceKeeps ? tr(" The running race keeps its settings.") : QString()),
+                                 15000);
+    });
+    connect(m_controller, &RaceController::setupFailed, this, [this](const QString &reason) {
+        showProblem(tr("The new AI settings could not start: %1. The races keep the previous ones.").arg(reason));
+    });
+}
+
+MainWindow::~MainWindow() = default;
 
 QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area,
                                   const QKeySequence &shortcut)
@@ -285,9 +247,9 @@ void MainWindow::setUpStartPage()
     m_startPage->setDrivers(Grid::builtIn());
     QSettings settings;
     RaceChoice saved;
-    saved.circuitId = m_circuitBox->currentData().toString();
-    saved.laps = settings.value(kLapsKey, StartPage::kDefaultLaps).toInt();
-    saved.speed = m_speedBox->currentData().toDouble();
+    saved.circuitId = m_raceToolbar->circuitId();
+    saved.laps = settings.value(RaceToolbar::kLapsKey, StartPage::kDefaultLaps).toInt();
+    saved.speed = m_raceToolbar->speed();
     saved.driver = settings.value(kFollowedKey).toString();
     saved.hero = settings.value(kHeroKey, false).toBool();
     m_startPage->setChoice(saved);
@@ -327,50 +289,24 @@ void MainWindow::setUpStartPage()
 void MainWindow::startChosenRace(const RaceChoice &choice)
 {
     QSettings settings;
-    settings.setValue(kLapsKey, choice.laps);
+    settings.setValue(RaceToolbar::kLapsKey, choice.laps);
     settings.setValue(kHeroKey, choice.hero);
-    // The toolbar shows the same race (its circuit and speed boxes save themselves).
-    m_circuitBox->setCurrentIndex(std::max(0, m_circuitBox->findData(choice.circuitId)));
-    if (m_speedBox->findData(choice.speed) < 0)
-        m_speedBox->addItem(choice.speed > 0 ? QStringLiteral("%1×").arg(choice.speed) : tr("As fast as possible"), choice.speed);
-    m_speedBox->setCurrentIndex(m_speedBox->findData(choice.speed));
-    m_lapsBox->setValue(choice.laps);
+    // The toolbar shows the same race (its boxes save themselves and tell the controller).
+    m_raceToolbar->choose(choice.circuitId, choice.laps, choice.speed);
     if (!choice.driver.isEmpty())
         followDriver(choice.driver);
-    m_raceOptions.race.heroDriver = choice.hero ? choice.driver : QString();
-    m_sourceBox->setCurrentIndex(m_sourceBox->findData(QStringLiteral("simulator")));
-    m_raceOptions.game.enabled = false;
+    auto &options = m_controller->raceOptions();
+    options.race.heroDriver = choice.hero ? choice.driver : QString();
+    m_raceToolbar->chooseSimulator();
+    options.game.enabled = false;
     useRaceOf(nullptr);
-    startSession(chosenRaceOptions());
+    m_controller->start(RaceRequest::configured());
 }
 
 void MainWindow::showSetupStatus()
 {
-    QStringList lines;
-    const bool embeddedKafka = m_kafkaSelection.isEmbedded();
-    lines << (embeddedKafka ? tr("Kafka: the embedded broker")
-                            : tr("Kafka: %1").arg(m_kafkaSelection.bootstrap.isEmpty() ? m_kafkaSelection.configFile
-                                                                                        : m_kafkaSelection.bootstrap));
-    bool offline = embeddedKafka;
-    if (const auto &ai = m_raceOptions.ai) {
-        const auto &settings = ai->settings();
-        const QString openAiHost = QUrl(settings.openai.baseUrl).host();
-        switch (settings.llm) {
-        case ai::LlmChoice::Offline: lines << tr("Commentary: the offline commentator"); break;
-        case ai::LlmChoice::Bedrock:
-            lines << tr("Commentary: Amazon Bedrock, %1 in %2").arg(settings.bedrock.model, settings.bedrock.region);
-            break;
-        case ai::LlmChoice::OpenAi: lines << tr("Commentary: OpenAI API, %1 at %2").arg(settings.openai.model, openAiHost); break;
-        }
-        lines << (settings.embedder == ai::EmbedderChoice::OpenAi
-                      ? tr("Embeddings: OpenAI API, %1 at %2").arg(settings.openai.embeddingModel, openAiHost)
-                      : tr("Embeddings: offline (%1)").arg(ai->embedderLabel()))
-              << tr("Vector store: %1").arg(ai->storeLabel());
-        offline = offline && settings.llm == ai::LlmChoice::Offline && settings.embedder == ai::EmbedderChoice::Offline
-                  && settings.vectorStore == ai::VectorStoreChoice::Local;
-    } else { // the races' own offline services (RaceSession's default)
-        lines << tr("Commentary, embeddings and vector store: offline, on this machine");
-    }
+    bool offline = false;
+    const auto lines = RaceReports::setupLines(m_controller->kafka().selection(), m_controller->aiServices().get(), &offline);
     m_startPage->setSetupStatus(lines, offline);
 }
 
@@ -383,9 +319,10 @@ void MainWindow::setUpPipelineDock()
     if (auto *charts = findChild<QDockWidget *>(QStringLiteral("lapChartsDock")))
         tabifyDockWidget(charts, m_pipelineDock);
     // Stages switched off last time stay off.
-    m_raceOptions.disabledStages = QSettings().value(kDisabledStagesKey).toStringList();
-    m_raceOptions.disabledStages.removeIf([](const QString &name) { return !pipelineStageNames().contains(name); });
-    m_pipelinePanel->model()->setDisabledStages(m_raceOptions.disabledStages);
+    auto &disabled = m_controller->raceOptions().disabledStages;
+    disabled = QSettings().value(kDisabledStagesKey).toStringList();
+    disabled.removeIf([](const QString &name) { return !pipelineStageNames().contains(name); });
+    m_pipelinePanel->model()->setDisabledStages(disabled);
     connect(m_pipelinePanel->model(), &PipelineHealthModel::stageToggleRequested, this, &MainWindow::switchStage);
     connect(m_pipelinePanel->cloud(), &CloudDeployPanel::cloudStagesChanged, this, &MainWindow::runStagesInCloud);
 }
@@ -398,8 +335,8 @@ void MainWindow::setUpLibraryDock()
     // In sight beside the anomalies, not a tab behind the charts: replay is one click away.
     if (auto *anomalies = findChild<QDockWidget *>(QStringLiteral("anomaliesDock")))
         splitDockWidget(anomalies, m_libraryDock, Qt::Horizontal);
-    m_raceOptions.libraryPath = LibraryDatabase::defaultPath(); // every race is kept
-    m_libraryPanel->openLibrary(m_raceOptions.libraryPath);
+    m_controller->raceOptions().libraryPath = LibraryDatabase::defaultPath(); // every race is kept
+    m_libraryPanel->openLibrary(m_controller->raceOptions().libraryPath);
     connect(m_libraryPanel, &LibraryPanel::replayRequested, this, &MainWindow::startReplay);
     // Real races come in from the File menu too (a menu of its own would widen the window's
     // menu bar past a 1280 px screen).
@@ -428,30 +365,16 @@ void MainWindow::setUpAskDock()
 
 void MainWindow::askCommentary(const QString &question, bool thisRaceOnly)
 {
-    if (!m_endpoint) {
+    if (!m_controller->kafka().isReady()) {
         m_askPanel->showError(tr("Kafka is not ready yet."));
         return;
     }
-    const CommentaryQuery query{question, {}, thisRaceOnly && m_session ? m_session->raceId() : QString()};
-    // A running race's pipeline answers; otherwise the question gets its own ask stages.
-    const bool raceAnswers = m_session && m_session->state() == RaceSession::State::Running;
-    std::shared_ptr<AiServices> ai = m_session ? m_session->ai() : m_raceOptions.ai;
-    if (!ai)
-        ai = AiServices::offline();
-    const KafkaConfig config = m_endpoint->clientConfig();
-    using Answer = Expected<CommentaryQueryResult>;
-    auto *watcher = new QFutureWatcher<Answer>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const auto answer = watcher->result();
+    m_controller->ask(question, thisRaceOnly, [this](const Expected<CommentaryQueryResult> &answer) {
         if (answer)
             m_askPanel->showResult(answer.value());
         else
             m_askPanel->showError(answer.error().message);
     });
-    watcher->setFuture(QtConcurrent::run([config, ai, query, raceAnswers]() -> Answer {
-        return raceAnswers ? askThroughKafka(config, query, 20000) : askWithOwnStages(config, ai, query, 20000);
-    }));
 }
 
 void MainWindow::setUpRaceViews()
@@ -630,12 +553,6 @@ void MainWindow::showAnomaly(const AnomalyRecord &record)
     m_clock->seek(record.raceMs);
 }
 
-void MainWindow::onViewBatch(const RaceViewBatch &batch)
-{
-    m_store->add(batch);
-    m_clock->setLiveEdge(m_store->newestRaceMs());
-}
-
 void MainWindow::onClockMoved(qint64 viewMs)
 {
     m_clockLabel->setText(m_clock->isLive() ? tr("%1 live").arg(DisplayNames::raceTime(viewMs))
@@ -644,29 +561,18 @@ void MainWindow::onClockMoved(qint64 viewMs)
         m_leaderboard->setStanding(m_store->standingAt(viewMs));
 }
 
-void MainWindow::loadRecordedRun(const QString &libraryPath, const QString &raceId)
+void MainWindow::showRecordedRun(const QString &raceId, const Expected<RaceViewBatch> &loaded)
 {
-    // A re-run is compared with what was recorded: its outputs, read in a worker.
+    if (!loaded) {
+        showProblem(tr("The recorded run of %1 could not be read for comparison: %2").arg(raceId, loaded.error().message));
+        return;
+    }
     const auto *race = m_libraryPanel->model()->race(raceId);
     if (!race)
         return;
-    const qint64 startEpochMs = race->startedAtMs;
-    using Loaded = Expected<RaceViewBatch>;
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, startEpochMs, raceId] {
-        watcher->deleteLater();
-        auto loaded = watcher->result();
-        if (!loaded) {
-            showProblem(tr("The recorded run of %1 could not be read for comparison: %2").arg(raceId, loaded.error().message));
-            return;
-        }
-        if (!m_session || m_session->options().replayRaceId != raceId)
-            return; // another race started meanwhile
-        m_recordedStore->reset(startEpochMs);
-        m_recordedStore->add(loaded.value());
-        m_anomalyPanel->setComparing(true);
-    });
-    watcher->setFuture(QtConcurrent::run([libraryPath, raceId] { return loadRecordedOutputs(libraryPath, raceId); }));
+    m_recordedStore->reset(race->startedAtMs);
+    m_recordedStore->add(loaded.value());
+    m_anomalyPanel->setComparing(true);
 }
 
 bool MainWindow::isResultsShown() const
@@ -676,103 +582,36 @@ bool MainWindow::isResultsShown() const
 
 void MainWindow::showResults(const RaceSummary &summary)
 {
-    const Grid &grid = m_raceGrid;
-    QString fastest;
-    for (auto it = m_store->events().crbegin(); it != m_store->events().crend(); ++it) {
-        if (it->event.kind == QLatin1String("fastest_lap")) {
-            fastest = tr("Fastest lap: <b>%1</b>, %2 on lap %3")
-                          .arg(it->event.driverName.toHtmlEscaped(),
-                               DisplayNames::lapTime(qint64(it->event.details.value(QStringLiteral("lap_time_ms")).toDouble())))
-                          .arg(it->event.lap);
-            break;
-        }
-    }
-    const QString followed = followedDriver();
-    const int followedPlace = int(summary.classification.indexOf(followed)) + 1;
-    QString html = QStringLiteral("<h2>%1</h2>").arg(tr("%1 — classification").arg(m_raceName.toHtmlEscaped()));
-    if (followedPlace > 0)
-        html += QStringLiteral("<p style='font-size:13pt'>%1</p>").arg(tr("%1 finished <b>P%2</b>.").arg(followed.toHtmlEscaped()).arg(followedPlace));
-    if (!fastest.isEmpty())
-        html += QStringLiteral("<p>%1</p>").arg(fastest);
-    html += QStringLiteral("<table cellspacing='0' cellpadding='4'><tr><th align='right'>%1</th><th align='left'>%2</th><th align='left'>%3</th></tr>")
-                .arg(tr("Pos"), tr("Driver"), tr("Team"));
-    for (int i = 0; i < summary.classification.size(); ++i) {
-        const QString &name = summary.classification[i];
-        const auto *driver = grid.findDriver(name);
-        const QString team = driver ? grid.teamOf(*driver).name : QString();
-        const QString colour = driver ? grid.teamOf(*driver).colour : QStringLiteral("#888888");
-        const bool isFollowed = name == followed;
-        html += QStringLiteral("<tr%1><td align='right'><b>%2</b></td><td><span style='color:%3'>■</span> %4</td><td>%5</td></tr>")
-                    .arg(isFollowed ? QStringLiteral(" style='background:#5a3000'") : QString())
-                    .arg(i + 1).arg(colour, name.toHtmlEscaped(), team.toHtmlEscaped());
-    }
-    html += QStringLiteral("</table>");
-    m_ui->resultsView->setHtml(html);
+    m_ui->resultsView->setHtml(RaceReports::resultsHtml(summary, m_raceGrid, *m_store, m_raceName, followedDriver()));
     m_ui->centralStack->setCurrentWidget(m_ui->resultsPage);
 }
 
 void MainWindow::switchStage(const QString &stage, bool enabled)
 {
-    m_raceOptions.disabledStages.removeAll(stage);
-    if (!enabled)
-        m_raceOptions.disabledStages << stage;
-    QSettings().setValue(kDisabledStagesKey, m_raceOptions.disabledStages);
+    m_controller->setStageEnabled(stage, enabled);
+    QSettings().setValue(kDisabledStagesKey, m_controller->raceOptions().disabledStages);
     m_pipelinePanel->showMessage({});
-    if (m_session)
-        m_session->setStageEnabled(stage, enabled);
 }
 
 void MainWindow::runStagesInCloud(const QStringList &stages)
 {
-    // Flink now writes these stages' topics: the local copies step aside (and come back).
-    for (const auto &stage : std::as_const(m_cloudStages))
-        if (!stages.contains(stage))
-            switchStage(stage, true);
-    for (const auto &stage : stages)
-        switchStage(stage, false);
-    m_cloudStages = stages;
-    m_pipelinePanel->model()->setDisabledStages(m_raceOptions.disabledStages);
-}
-
-void MainWindow::setUpReplayControls()
-{
-    // A row of its own, shown during a replay: the race controls never push it out of sight.
-    m_replayToolBar = new QToolBar(tr("Replay"), this);
-    m_replayToolBar->setObjectName(QStringLiteral("replayToolBar"));
-    addToolBarBreak(Qt::TopToolBarArea);
-    addToolBar(Qt::TopToolBarArea, m_replayToolBar);
-    m_replayToolBar->hide();
-    m_pauseAction = m_replayToolBar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"));
-    m_pauseAction->setObjectName(QStringLiteral("actionPauseReplay"));
-    m_pauseAction->setCheckable(true);
-    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
-    m_pauseAction->setToolTip(tr("Hold the replay, and resume it (Ctrl+Space)"));
-    m_replaySlider = new QSlider(Qt::Horizontal, this);
-    m_replaySlider->setObjectName(QStringLiteral("replaySlider"));
-    m_replaySlider->setMinimumWidth(320);
-    m_replaySlider->setToolTip(tr("Race time of the replay: drag to jump"));
-    m_replaySliderAction = m_replayToolBar->addWidget(m_replaySlider);
-    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
-        m_pauseAction->setText(paused ? tr("Resume") : tr("Pause"));
-        m_pauseAction->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
-        if (m_session)
-            m_session->setReplayPaused(paused);
-    });
-    connect(m_replaySlider, &QSlider::sliderReleased, this, [this] {
-        if (m_session)
-            m_session->seekReplay(qint64(m_replaySlider->value()) * 1000);
-    });
+    m_controller->runStagesInCloud(stages);
+    QSettings().setValue(kDisabledStagesKey, m_controller->raceOptions().disabledStages);
+    m_pipelinePanel->showMessage({});
+    m_pipelinePanel->model()->setDisabledStages(m_controller->raceOptions().disabledStages);
 }
 
 void MainWindow::setAiServices(std::shared_ptr<AiServices> services)
 {
-    m_raceOptions.ai = std::move(services);
-    if (!m_raceOptions.ai)
-        return;
-    m_pipelinePanel->showAi(*m_raceOptions.ai);
+    m_controller->setAiServices(std::move(services)); // onAiServicesChanged follows
+}
+
+void MainWindow::onAiServicesChanged()
+{
+    const auto &ai = *m_controller->aiServices();
+    m_pipelinePanel->showAi(ai);
     if (m_startPage)
         showSetupStatus();
-    const auto &ai = *m_raceOptions.ai;
     m_askPanel->setModelDescription(ai.hasLlm() ? tr("Searches the commentary by meaning (%1); %2 writes an answer from the matches.")
                                                       .arg(ai.embedderLabel(), ai.llmLabel())
                                                 : tr("Searches the commentary by meaning (%1). Configure an LLM for written answers.")
@@ -782,23 +621,22 @@ void MainWindow::setAiServices(std::shared_ptr<AiServices> services)
 
 void MainWindow::setRaceContext(std::shared_ptr<RaceContext> context)
 {
-    m_raceOptions.context = std::move(context);
+    m_controller->setRaceContext(std::move(context));
     setUpRaceEngineer();
 }
 
 void MainWindow::setLiveServers(LiveServers *servers)
 {
-    m_liveServers = servers;
+    m_controller->setLiveServers(servers); // their race context, and the AI services from now on
     m_ui->actionLiveServers->setEnabled(servers != nullptr);
-    if (servers)
-        setRaceContext(servers->context());
+    setUpRaceEngineer();
 }
 
 void MainWindow::editLiveServers()
 {
-    if (!m_liveServers)
+    if (!m_controller->liveServers())
         return;
-    LiveServersDialog dialog(*m_liveServers, this);
+    LiveServersDialog dialog(*m_controller->liveServers(), this);
     dialog.exec();
 }
 
@@ -820,52 +658,32 @@ void MainWindow::applySetup()
 {
     QSettings saved;
     auto store = secrets::openAppSecretStore(saved);
-    const auto selection = setup::loadKafkaSelection(saved, *store);
-    // A running race keeps the connections it started with (its session holds them).
-    const bool raceRunning = m_session && m_session->state() == RaceSession::State::Running;
-    if (!raceRunning)
-        connectKafka(selection);
-    else
-        m_kafkaAfterRace = selection;
+    const bool raceRunning = m_controller->isRaceRunning();
     const QString keeps = raceRunning ? tr(" The running race keeps its settings.") : QString();
-    if (!m_aiFactory) {
-        statusBar()->showMessage(tr("Setup saved; it applies to the next race.%1").arg(keeps), 15000);
-        return;
-    }
-    // The new models and stores start off the GUI thread (a vector store connects and pings).
-    statusBar()->showMessage(tr("Setup saved: starting the new AI connections…%1").arg(keeps), 15000);
-    using Started = Expected<std::shared_ptr<AiServices>>;
-    auto *watcher = new QFutureWatcher<Started>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, keeps] {
-        watcher->deleteLater();
-        auto started = watcher->result();
-        if (!started) {
-            showProblem(tr("The new AI settings could not start: %1. The races keep the previous ones.").arg(started.error().message));
-            return;
-        }
-        setAiServices(started.value());
-        statusBar()->showMessage(tr("Setup applied: the next race uses %1 and %2.%3")
-                                     .arg(started.value()->llmLabel(), started.value()->embedderLabel(), keeps),
-                                 15000);
-    });
-    watcher->setFuture(QtConcurrent::run([factory = m_aiFactory] { return factory(); }));
+    statusBar()->showMessage(m_controller->hasAiServicesFactory()
+                                 ? tr("Setup saved: starting the new AI connections…%1").arg(keeps)
+                                 : tr("Setup saved; it applies to the next race.%1").arg(keeps),
+                             15000);
+    // Kafka reconnects (after a running race); the AI services start anew off this thread.
+    m_controller->applySetup(setup::loadKafkaSelection(saved, *store));
 }
 
 void MainWindow::setAiServicesFactory(AiServicesFactory factory)
 {
-    m_aiFactory = std::move(factory);
+    m_controller->setAiServicesFactory(std::move(factory));
 }
 
 void MainWindow::setUpRaceEngineer()
 {
     delete m_engineer;
     m_engineer = nullptr;
-    if (!m_raceOptions.ai || !m_raceOptions.context) {
+    const auto &options = m_controller->raceOptions();
+    if (!options.ai || !options.context) {
         m_askPanel->setEngineerUnavailableReason(tr("The race engineer reads the live race; it has no race context in this window."));
         return;
     }
-    auto tools = std::make_shared<McpTools>(m_raceOptions.context, McpTools::commentarySearch(m_raceOptions.ai, m_raceOptions.context));
-    m_engineer = new RaceEngineer(m_raceOptions.ai, std::move(tools), this);
+    auto tools = std::make_shared<McpTools>(options.context, McpTools::commentarySearch(options.ai, options.context));
+    m_engineer = new RaceEngineer(options.ai, std::move(tools), this);
     m_askPanel->setEngineerUnavailableReason(m_engineer->unavailableReason());
     connect(m_askPanel, &AskPanel::engineerAsked, m_engineer, &RaceEngineer::ask);
     connect(m_askPanel, &AskPanel::startOverRequested, m_engineer, &RaceEngineer::startOver);
@@ -876,126 +694,37 @@ void MainWindow::setUpRaceEngineer()
 
 void MainWindow::setRaceOptions(const SessionOptions &options)
 {
-    const QStringList saved = m_raceOptions.disabledStages;
-    auto ai = m_raceOptions.ai;
-    auto context = m_raceOptions.context;
-    m_raceOptions = options;
-    if (!m_raceOptions.ai)
-        m_raceOptions.ai = ai;
-    if (!m_raceOptions.context)
-        m_raceOptions.context = context;
-    for (const auto &stage : saved) { // the command line adds to what was switched off here
-        if (!m_raceOptions.disabledStages.contains(stage))
-            m_raceOptions.disabledStages << stage;
-    }
-    m_pipelinePanel->model()->setDisabledStages(m_raceOptions.disabledStages);
-    QSignalBlocker circuitBlocker(m_circuitBox), speedBlocker(m_speedBox), lapsBlocker(m_lapsBox);
-    m_lapsBox->setValue(options.race.laps);
-    m_circuitBox->setCurrentIndex(std::max(0, m_circuitBox->findData(options.race.circuitId)));
-    const int speedIndex = m_speedBox->findData(options.speed);
-    if (speedIndex < 0)
-        m_speedBox->addItem(options.speed > 0 ? QStringLiteral("%1×").arg(options.speed) : tr("As fast as possible"), options.speed);
-    m_speedBox->setCurrentIndex(m_speedBox->findData(options.speed));
-    if (options.game.enabled) // pitwall --source f1-game: Start follows the game
-        m_sourceBox->setCurrentIndex(m_sourceBox->findData(QStringLiteral("f1-game")));
-}
-
-SessionOptions MainWindow::chosenRaceOptions() const
-{
-    auto options = m_raceOptions;
-    options.race.raceId.clear(); // a new race each time
-    return options;
+    m_controller->setRaceOptions(options); // the command line adds to the stages switched off here
+    m_pipelinePanel->model()->setDisabledStages(m_controller->raceOptions().disabledStages);
+    m_raceToolbar->showOptions(options);
 }
 
 void MainWindow::updateTitle()
 {
-    if (m_session)
-        m_ui->raceTitle->setText(tr("%1 — lap %2/%3 — live").arg(m_raceName).arg(std::max(1, m_session->stats().leaderLap)).arg(m_raceLaps));
-}
-
-void MainWindow::setUpStatusBar()
-{
-    m_kafkaLabel = new QLabel(this);
-    m_countsLabel = new QLabel(this);
-    m_lagLabel = new QLabel(this);
-    m_errorsLabel = new QLabel(this);
-    m_kafkaLabel->setTextInteractionFlags(Qt::TextSelectableByMouse); // so the address can be copied for kcat
-    statusBar()->addWidget(m_kafkaLabel, 1);
-    m_gameLabel = new QLabel(this);
-    m_gameLabel->setObjectName(QStringLiteral("gameStatusLabel"));
-    m_gameLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long text never widens the window
-    m_gameLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_gameLabel->hide();
-    statusBar()->addWidget(m_gameLabel, 2);
-    m_lapProgress = new QProgressBar(this);
-    m_lapProgress->setObjectName(QStringLiteral("lapProgress"));
-    m_lapProgress->setFormat(tr("Lap %v of %m"));
-    m_lapProgress->setRange(0, 1);
-    m_lapProgress->setValue(0);
-    m_lapProgress->setMaximumWidth(220);
-    statusBar()->addPermanentWidget(m_lapProgress);
-    for (auto *label : {m_countsLabel, m_lagLabel, m_errorsLabel})
-        statusBar()->addPermanentWidget(label);
-    showStats({});
+    if (const auto *session = m_controller->session())
+        m_ui->raceTitle->setText(tr("%1 — lap %2/%3 — live").arg(m_raceName).arg(std::max(1, session->stats().leaderLap)).arg(m_raceLaps));
 }
 
 QString MainWindow::kafkaStatusText() const
 {
-    return m_kafkaLabel->text();
+    return m_statusGauges->kafkaText();
 }
 
 void MainWindow::connectKafka(const KafkaSelection &selection)
 {
-    m_kafkaSelection = selection;
-    m_endpoint.reset();
-    if (m_startPage)
-        showSetupStatus();
     m_ui->problemBanner->hide();
-    auto config = selection.toConfig();
-    if (!config) {
-        showProblem(config.error().message);
-        return;
-    }
-    m_preparingKafka = true;
-    m_kafkaLabel->setText(config.value() ? tr("Connecting to Kafka at %1…").arg(config.value()->bootstrap())
-                                         : tr("Starting the embedded Kafka broker…"));
-    updateActions();
-    using Prepared = Expected<std::shared_ptr<KafkaEndpoint>>;
-    auto *watcher = new QFutureWatcher<Prepared>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        onKafkaPrepared(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([external = config.value()] { return KafkaEndpoint::prepare(external, cloud::registrySchemas()); }));
-}
-
-void MainWindow::onKafkaPrepared(Expected<std::shared_ptr<KafkaEndpoint>> endpoint)
-{
-    m_preparingKafka = false;
-    if (!endpoint) {
-        showProblem(tr("%1. Change it in File ▸ Kafka connection (Ctrl+K).").arg(endpoint.error().message));
-        m_kafkaLabel->setText(tr("Kafka: not connected"));
+    if (auto connecting = m_controller->connectKafka(selection); !connecting) {
+        showSetupStatus();
+        showProblem(connecting.error().message);
         updateActions();
-        emit kafkaFailed(endpoint.error().message);
-        return;
     }
-    m_endpoint = std::move(endpoint).value();
-    m_kafkaLabel->setText(tr("Kafka: %1 (%2)")
-                              .arg(m_endpoint->bootstrap(),
-                                   m_endpoint->isEmbedded() ? tr("embedded broker") : tr("cluster")));
-    updateActions();
-    emit kafkaReady();
-    if (!m_replayWhenReady.isEmpty())
-        replayWhenReady(QString(m_replayWhenReady), m_replayRerunWhenReady); // a copy: the member is cleared there
-    else if (m_startWhenReady)
-        startRace();
 }
 
 void MainWindow::replayWhenReady(const QString &raceId, bool rerun)
 {
     m_replayWhenReady = raceId;
     m_replayRerunWhenReady = rerun;
-    if (!m_endpoint)
+    if (!m_controller->kafka().isReady())
         return;
     m_replayWhenReady.clear();
     m_libraryPanel->refresh();
@@ -1009,20 +738,20 @@ void MainWindow::replayWhenReady(const QString &raceId, bool rerun)
 
 void MainWindow::startRaceWhenReady()
 {
-    if (m_endpoint)
+    if (m_controller->kafka().isReady())
         startRace();
     else
-        m_startWhenReady = true;
+        connect(m_controller, &RaceController::kafkaReady, this, &MainWindow::startRace, Qt::SingleShotConnection);
 }
 
 void MainWindow::startRace()
 {
-    if (m_raceOptions.game.enabled || m_sourceBox->currentData() == QLatin1String("f1-game")) {
+    if (m_controller->raceOptions().game.enabled || m_raceToolbar->gameChosen()) {
         startGameSession();
         return;
     }
     useRaceOf(nullptr);
-    startSession(chosenRaceOptions());
+    m_controller->start(RaceRequest::configured());
 }
 
 void MainWindow::fillFollowBox()
@@ -1043,97 +772,19 @@ void MainWindow::fillFollowBox()
         followDriver(m_followBox->currentData().toString());
 }
 
-GameSourceOptions MainWindow::gameSourceOptions() const
+void MainWindow::startGameSession()
 {
-    if (m_raceOptions.game.enabled) // pitwall --source f1-game --udp-port ...
-        return m_raceOptions.game;
-    GameSourceOptions game;
-    game.enabled = true;
-    game.port = quint16(std::clamp(QSettings().value(kGamePortKey, 20777).toInt(), 1, 65535));
-    if (QSettings().value(kGameLoopbackKey, false).toBool())
-        game.bind = QHostAddress::LocalHost;
-    return game;
-}
-
-void MainWindow::startGameSession(std::shared_ptr<GameHandover> handover)
-{
-    useRaceOf(nullptr);
-    auto options = chosenRaceOptions();
-    options.game = gameSourceOptions();
-    options.game.handover = std::move(handover);
-    m_gameOutlineSet = false;
-    m_gameOutlineTriedMs = -1;
-    // The address to type into the game's telemetry settings: this machine's, on its networks.
-    m_gameAddresses.clear();
-    for (const auto &address : QNetworkInterface::allAddresses()) {
-        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
-            m_gameAddresses << address.toString();
-    }
-    m_gameGrid = {};
-    startSession(options);
-    m_raceName = tr("F1 game");
-    m_raceLaps = 0;
+    QSettings settings;
+    m_controller->start(RaceRequest::f1Game(gamesettings::load(settings, m_controller->raceOptions().game)));
 }
 
 void MainWindow::showGameStatus()
 {
-    if (!m_session || !m_session->options().game.enabled) {
-        m_gameLabel->hide();
-        return;
-    }
-    const auto status = m_session->gameStatus();
-    const int port = m_session->options().game.port;
-    const QStringList &addresses = m_gameAddresses;
-    const QString where = m_session->options().game.bind == QHostAddress::LocalHost
-                              ? tr("127.0.0.1 port %1").arg(port)
-                              : tr("%1 port %2").arg(addresses.isEmpty() ? tr("this machine") : addresses.join(QLatin1String(", "))).arg(port);
-    const QString state = status.value(QStringLiteral("state")).toString();
-    QString text;
-    if (status.isEmpty() || state == QLatin1String("waiting"))
-        text = tr("F1 game: waiting for telemetry on %1 (UDP Telemetry on, UDP Format 2024 or 2025)").arg(where);
-    else if (state == QLatin1String("failed"))
-        text = tr("F1 game: %1").arg(status.value(QStringLiteral("error")).toString());
+    const auto *session = m_controller->session();
+    if (session && session->options().game.enabled)
+        m_gameView->update(*session, followedDriver());
     else
-        text = tr("F1 game: %1, %2 packets/s, format %3, %4, %5 · refused %6 · on %7")
-                   .arg(state == QLatin1String("receiving") ? tr("receiving") : tr("session ended"))
-                   .arg(status.value(QStringLiteral("packets_per_s")).toInt())
-                   .arg(status.value(QStringLiteral("format")).toInt())
-                   .arg(status.value(QStringLiteral("session_type")).toString(), status.value(QStringLiteral("track")).toString())
-                   .arg(status.value(QStringLiteral("refused")).toInteger())
-                   .arg(where);
-    m_gameLabel->setText(text);
-    m_gameLabel->show();
-    if (const int laps = status.value(QStringLiteral("laps")).toInt(); laps != m_raceLaps) {
-        m_raceLaps = laps; // the game's session says (0: not a race of set laps)
-        m_lapProgress->setRange(0, std::max(1, laps));
-    }
-    // The game's drivers and teams replace the built-in grid as soon as they are known;
-    // the player's car is followed.
-    const auto grid = status.value(QStringLiteral("grid")).toObject();
-    if (!grid.isEmpty() && grid != m_gameGrid) {
-        if (auto parsed = Grid::fromJson(QJsonDocument(grid).toJson(QJsonDocument::Compact))) {
-            m_gameGrid = grid;
-            m_raceGrid = parsed.value();
-            fillFollowBox();
-            if (const QString player = status.value(QStringLiteral("player")).toString(); !player.isEmpty())
-                followDriver(player);
-        }
-    }
-    // The circuit, drawn from the followed car's own path once it has closed a lap.
-    // Searching the path for a closed lap walks all of it: every two race-seconds is enough.
-    if (!m_gameOutlineSet && m_store && m_store->newestRaceMs() - m_gameOutlineTriedMs >= 2000) {
-        m_gameOutlineTriedMs = m_store->newestRaceMs();
-        const QString driver = followedDriver();
-        QVector<QPointF> path;
-        for (const auto &point : m_store->telemetry(driver, 0, m_store->newestRaceMs()))
-            path.push_back(QPointF(point.x, point.y));
-        if (const auto outline = realrace::TrackOutline::fromPathInPlace(path)) {
-            m_trackMap->setOutline(outline->points(), status.value(QStringLiteral("track")).toString());
-            m_gameOutlineSet = true;
-        } else if (path.size() >= 20) {
-            m_trackMap->setOutline(path, status.value(QStringLiteral("track")).toString(), false); // the way so far
-        }
-    }
+        m_statusGauges->hideGame();
 }
 
 void MainWindow::useRaceOf(const RaceRecord *race)
@@ -1166,162 +817,122 @@ void MainWindow::useRaceOf(const RaceRecord *race)
 
 void MainWindow::startReplay(const QString &raceId, bool rerun)
 {
-    auto options = chosenRaceOptions();
-    options.replayRaceId = raceId;
-    options.replayRerun = rerun;
     const auto *race = m_libraryPanel->model()->race(raceId);
-    if (race) {
-        options.race.circuitId = race->circuit;
-        options.race.laps = race->laps;
-    }
     useRaceOf(race);
-    startSession(options);
-    if (race && race->options.value(QStringLiteral("real")).toBool())
+    const auto request = race ? RaceRequest::replay(raceId, rerun, race->circuit, race->laps) : RaceRequest::replay(raceId, rerun);
+    if (m_controller->start(request) && race && race->options.value(QStringLiteral("real")).toBool())
         m_raceName = race->name; // "2018 Azerbaijan Grand Prix — Race, F1 live timing"
 }
 
-void MainWindow::startSession(const SessionOptions &options)
+void MainWindow::watchSession(RaceSession *session)
 {
-    m_startWhenReady = false;
-    if (!m_endpoint || (m_session && m_session->state() != RaceSession::State::Stopped
-                        && m_session->state() != RaceSession::State::Failed))
-        return;
-    delete m_session;
     m_leaderboard->clear();
     m_ui->centralStack->setCurrentWidget(m_ui->leaderboardPage);
     m_ui->problemBanner->hide();
-    auto sessionOptions = options;
-    sessionOptions.viewFeed = true; // the charts, map, feed and anomaly list read the race too
-    // What a person watches: 60 updates a second, readers that never idle long at the broker
-    // (the charts redraw at most 20 times a second whatever arrives).
-    sessionOptions.displayIntervalMs = 16;
-    sessionOptions.fetchWaitMs = 10;
-    m_session = new RaceSession(m_endpoint, Grid::builtIn(), sessionOptions, this);
-    const auto &race = m_session->options().race;
-    const auto circuit = Circuit::builtIn(race.circuitId);
-    m_raceName = circuit ? circuit->grandPrix : race.circuitId;
-    if (!options.replayRaceId.isEmpty())
-        m_raceName = tr("Replay of %1").arg(m_raceName);
-    m_raceLaps = race.laps > 0 ? race.laps : (circuit ? circuit->laps : 0);
-    m_lapProgress->setRange(0, std::max(1, m_raceLaps));
-    m_lapProgress->setValue(0);
-    connect(m_session, &RaceSession::standingChanged, this, [this](const QVector<PositionUpdate> &standing) {
+    const auto &options = session->options();
+    if (options.game.enabled) {
+        useRaceOf(nullptr);
+        m_gameView->reset();
+        m_raceName = tr("F1 game");
+        m_raceLaps = 0;
+    } else {
+        const auto circuit = Circuit::builtIn(options.race.circuitId);
+        m_raceName = circuit ? circuit->grandPrix : options.race.circuitId;
+        if (session->isReplay())
+            m_raceName = tr("Replay of %1").arg(m_raceName);
+        m_raceLaps = options.race.laps > 0 ? options.race.laps : (circuit ? circuit->laps : 0);
+    }
+    m_statusGauges->setLaps(m_raceLaps);
+    connect(session, &RaceSession::standingChanged, this, [this](const QVector<PositionUpdate> &standing) {
         m_store->setStanding(standing);
         if (m_clock->isLive())
             m_leaderboard->setStanding(standing);
     });
-    connect(m_session, &RaceSession::viewBatch, this, &MainWindow::onViewBatch);
-    connect(m_session, &RaceSession::replaySeeked, this, [this](qint64 raceMs) {
+    connect(session, &RaceSession::viewBatch, this, [this](const RaceViewBatch &batch) {
+        m_store->add(batch);
+        m_clock->setLiveEdge(m_store->newestRaceMs());
+    });
+    connect(session, &RaceSession::replaySeeked, this, [this](qint64 raceMs) {
         if (raceMs < m_store->newestRaceMs())
             m_store->rewindTo(raceMs); // commentary and anomalies come back as the replay reaches them
         m_clock->setLiveEdge(raceMs);
         m_clock->goLive();
     });
-    connect(m_session, &RaceSession::stageSwitched, this, [this](const QString &stage, bool enabled, const QString &error) {
+    connect(session, &RaceSession::stageSwitched, this, [this](const QString &stage, bool enabled, const QString &error) {
         if (!error.isEmpty())
             m_pipelinePanel->showMessage(enabled ? tr("Could not switch %1 on: %2").arg(stage, error)
                                                  : tr("Could not switch %1 off: %2").arg(stage, error));
     });
-    connect(m_session, &RaceSession::statsChanged, this, [this](const SessionStats &stats) {
+    connect(session, &RaceSession::statsChanged, this, [this, session](const SessionStats &stats) {
         showStats(stats);
         showGameStatus();
-        if (m_session->state() == RaceSession::State::Running)
+        if (session->state() == RaceSession::State::Running)
             updateTitle();
     });
     m_anomalyPanel->setComparing(false);
-    if (!options.replayRaceId.isEmpty() && options.replayRerun)
-        loadRecordedRun(options.libraryPath, options.replayRaceId);
-    connect(m_session, &RaceSession::started, this, [this] {
-        m_store->reset(m_session->raceStartEpochMs());
+    connect(session, &RaceSession::started, this, [this, session] {
+        m_store->reset(session->raceStartEpochMs());
         m_clock->reset();
-        if (m_session->options().game.enabled)
+        if (session->options().game.enabled)
             m_trackMap->setOutline({}, m_raceName); // drawn from the cars' own paths (showGameStatus)
         else if (!m_raceOutline.isEmpty())
             m_trackMap->setOutline(m_raceOutline, m_raceName);
         else
-            m_trackMap->setCircuit(m_session->options().race.circuitId);
-        m_replaySlider->setRange(0, int(m_session->replayDurationMs() / 1000));
+            m_trackMap->setCircuit(session->options().race.circuitId);
+        m_replayBar->setDurationMs(session->replayDurationMs());
         updateTitle();
-        updateActions();
     });
-    connect(m_session, &RaceSession::failed, this, [this](const QString &reason) {
-        showProblem(tr("The race could not start: %1").arg(reason));
-        updateActions();
-    });
-    connect(m_session, &RaceSession::gameSessionChanged, this, [this] { m_nextGameSession = m_session->gameHandover(); });
-    connect(m_session, &RaceSession::stopped, this, [this](const SessionStats &stats) {
-        if (m_kafkaAfterRace) { // the setup changed Kafka while this race ran
-            connectKafka(*m_kafkaAfterRace);
-            m_kafkaAfterRace.reset();
-        }
-        if (auto next = std::move(m_nextGameSession)) {
-            // The game went on to another session: this race is in the library; follow the next.
-            m_libraryPanel->refresh();
-            QTimer::singleShot(0, this, [this, next] { startGameSession(next); });
-            return;
-        }
+    connect(session, &RaceSession::failed, this, [this](const QString &reason) { showProblem(tr("The race could not start: %1").arg(reason)); });
+    connect(session, &RaceSession::stopped, this, [this, session](const SessionStats &stats) {
+        m_libraryPanel->refresh(); // the race just run is in the library now
+        if (m_controller->isHandingOverGameSession())
+            return; // the game's next session follows at once
         showStats(stats);
-        const auto summary = m_session->summary();
+        const auto summary = session->summary();
         const QString result = summary.finished && !summary.classification.isEmpty()
                                    ? tr("won by %1").arg(summary.classification.first())
                                    : tr("stopped on lap %1").arg(summary.leaderLap);
         m_ui->raceTitle->setText(tr("Race %1 — finished: %2 of %3 positions read back — %4")
-                                     .arg(m_session->raceId()).arg(stats.consumed).arg(stats.produced).arg(result));
-        m_libraryPanel->refresh(); // the race just run is in the library now
-        m_lapProgress->setValue(summary.leaderLap);
+                                     .arg(session->raceId()).arg(stats.consumed).arg(stats.produced).arg(result));
+        m_statusGauges->setLap(summary.leaderLap);
         if (summary.finished)
             showResults(summary);
-        updateActions();
     });
     m_ui->raceTitle->setText(tr("Starting a race…"));
-    m_session->start();
-    updateActions();
 }
 
 void MainWindow::stopRace()
 {
-    if (!m_session)
+    if (!m_controller->session())
         return;
-    m_ui->raceTitle->setText(tr("Race %1 — stopping: reading back every message…").arg(m_session->raceId()));
-    m_session->stop();
-    updateActions();
+    m_ui->raceTitle->setText(tr("Race %1 — stopping: reading back every message…").arg(m_controller->session()->raceId()));
+    m_controller->stop();
 }
 
 void MainWindow::editKafkaConnection()
 {
-    KafkaConnectionDialog dialog(m_kafkaSelection, this);
+    KafkaConnectionDialog dialog(m_controller->kafka().selection(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const auto selection = dialog.selection();
     QSettings settings;
     selection.save(settings);
-    if (m_session && m_session->state() == RaceSession::State::Running)
+    if (m_controller->isRaceRunning())
         stopRace();
     connectKafka(selection);
 }
 
 void MainWindow::showStats(const SessionStats &stats)
 {
-    if (m_session && m_session->isReplay() && !m_replaySlider->isSliderDown()) {
-        QSignalBlocker blocker(m_replaySlider);
-        m_replaySlider->setValue(int(stats.raceTimeS));
-    }
+    const auto *session = m_controller->session();
+    if (session && session->isReplay())
+        m_replayBar->showRaceTime(stats.raceTimeS);
     m_pipelinePanel->model()->updateMetrics(stats.stages);
-    if (m_session)
-        m_pipelinePanel->showAi(*m_session->ai());
-    if (m_session && m_session->state() == RaceSession::State::Running)
-        m_lapProgress->setValue(std::clamp(stats.leaderLap, 0, m_lapProgress->maximum()));
-    m_countsLabel->setText(tr("produced %1 · consumed %2").arg(stats.produced).arg(stats.consumed));
-    m_lagLabel->setText(tr("lag %1").arg(stats.lag));
-    const quint64 problems = stats.errors + stats.skipped;
-    QString errors = stats.skipped ? tr("errors %1 · skipped %2").arg(stats.errors).arg(stats.skipped)
-                                   : tr("errors %1").arg(stats.errors);
-    if (stats.brokerRefused)
-        errors += tr(" · broker refused %1").arg(stats.brokerRefused);
-    m_errorsLabel->setText(errors);
-    m_errorsLabel->setStyleSheet(problems ? QStringLiteral("color: #e74c3c; font-weight: 600;") : QString());
-    m_errorsLabel->setToolTip(stats.lastError.isEmpty() ? QString()
-                                                        : QStringLiteral("<p>%1</p>").arg(stats.lastError.toHtmlEscaped()));
+    if (session)
+        m_pipelinePanel->showAi(*session->ai());
+    if (session && session->state() == RaceSession::State::Running)
+        m_statusGauges->setLap(stats.leaderLap);
+    m_statusGauges->showStats(stats);
 }
 
 void MainWindow::showProblem(const QString &text)
@@ -1332,33 +943,22 @@ void MainWindow::showProblem(const QString &text)
 
 void MainWindow::updateActions()
 {
-    const auto state = m_session ? m_session->state() : RaceSession::State::Idle;
-    const bool raceActive = state == RaceSession::State::Connecting || state == RaceSession::State::Running
-                            || state == RaceSession::State::Stopping;
-    m_ui->actionStart->setEnabled(m_endpoint && !raceActive && !m_preparingKafka);
-    if (auto *game = findChild<QAction *>(QStringLiteral("actionFollowGame")))
-        game->setEnabled(m_endpoint && !raceActive && !m_preparingKafka);
-    m_ui->actionStop->setEnabled(state == RaceSession::State::Running);
-    m_ui->actionKafkaConnection->setEnabled(!m_preparingKafka && state != RaceSession::State::Stopping);
-    m_circuitBox->setEnabled(!raceActive && m_sourceBox->currentData() == QLatin1String("simulator"));
-    m_lapsBox->setEnabled(!raceActive);
+    const auto &kafka = m_controller->kafka();
+    const bool raceActive = m_controller->isRaceActive();
+    const bool canStart = kafka.isReady() && !raceActive && !kafka.isPreparing();
+    m_ui->actionStart->setEnabled(canStart);
+    m_raceToolbar->setRaceActive(raceActive);
+    m_raceToolbar->setKafkaReady(kafka.isReady() && !kafka.isPreparing());
+    m_ui->actionStop->setEnabled(m_controller->isRaceRunning());
+    const bool stopping = m_controller->session() && m_controller->session()->state() == RaceSession::State::Stopping;
+    m_ui->actionKafkaConnection->setEnabled(!kafka.isPreparing() && !stopping);
     if (m_startPage) {
-        const bool ready = m_endpoint && !raceActive && !m_preparingKafka;
-        m_startPage->setReady(ready, m_preparingKafka ? m_kafkaLabel->text()
-                                     : !m_endpoint    ? tr("Kafka is not connected: see File ▸ Kafka connection.")
-                                     : raceActive     ? tr("A race is running: stop it (Race ▸ Stop) to start another.")
-                                                      : QString());
+        m_startPage->setReady(canStart, kafka.isPreparing() ? m_statusGauges->kafkaText()
+                                        : !kafka.isReady()  ? tr("Kafka is not connected: see File ▸ Kafka connection.")
+                                        : raceActive        ? tr("A race is running: stop it (Race ▸ Stop) to start another.")
+                                                            : QString());
     }
-    const bool replaying = m_session && m_session->isReplay() && state == RaceSession::State::Running;
-    m_replayToolBar->setVisible(replaying);
-    m_pauseAction->setVisible(replaying);
-    m_replaySliderAction->setVisible(replaying);
-    if (!replaying && m_pauseAction->isChecked()) {
-        QSignalBlocker blocker(m_pauseAction);
-        m_pauseAction->setChecked(false);
-        m_pauseAction->setText(tr("Pause"));
-        m_pauseAction->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
-    }
+    m_replayBar->setReplaying(m_controller->isRaceRunning() && m_controller->session()->isReplay());
 }
 
 void MainWindow::saveScreenshotAndQuit(const QString &path, int delayMs)

@@ -2,6 +2,7 @@
 // The pit wall window: the live leaderboard, Start/Stop, and a status bar with the
 // Kafka bootstrap address and the message counters.
 
+#include "control/RaceController.h"
 #include "core/Expected.h"
 #include "core/Grid.h"
 #include "pipeline/RaceSession.h"
@@ -16,12 +17,8 @@
 
 class QAction;
 class QComboBox;
-class QSpinBox;
-class QToolBar;
 class QDockWidget;
-class QSlider;
 class QLabel;
-class QProgressBar;
 
 namespace Ui {
 class MainWindow;
@@ -51,6 +48,10 @@ struct RaceRecord;
 class PipelinePanel;
 class StartPage;
 struct RaceChoice;
+class RaceToolbar;
+class GameSessionView;
+class RaceStatusBar;
+class ReplayBar;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -77,7 +78,7 @@ public:
     void runSetupWizard();
     // How the window makes new AI services from the saved settings (after the setup wizard):
     // the next race uses them, without a restart. Called off the GUI thread.
-    using AiServicesFactory = std::function<Expected<std::shared_ptr<AiServices>>()>;
+    using AiServicesFactory = RaceController::AiServicesFactory;
     void setAiServicesFactory(AiServicesFactory factory);
     // The saved setup takes effect: Kafka reconnects (after a running race), the AI services
     // are made anew for the next race. The wizard's Finish calls it.
@@ -95,7 +96,9 @@ public:
     AnomalyListModel *anomalyModel() const { return m_anomalyModel; }
     AnomalyPanel *anomalyPanel() const { return m_anomalyPanel; }
     LapChartsPanel *lapCharts() const { return m_lapCharts; }
-    RaceSession *session() const { return m_session; }
+    RaceSession *session() const { return m_controller->session(); }
+    // The race without widgets: Kafka, the race source and session, AI services, live servers.
+    RaceController &controller() const { return *m_controller; }
     // Follows a driver everywhere: leaderboard highlight, track map, charts.
     void followDriver(const QString &driver);
     QString followedDriver() const;
@@ -116,38 +119,38 @@ protected:
 
 private:
     void connectKafka(const KafkaSelection &selection);
-    void onKafkaPrepared(Expected<std::shared_ptr<KafkaEndpoint>> endpoint);
     void startRace();
-    void startSession(const SessionOptions &options);
     void stopRace();
     void editKafkaConnection();
     void showStats(const SessionStats &stats);
     void showProblem(const QString &text);
     void updateActions();
-    void setUpStatusBar();
-    void setUpRaceControls();
-    void setUpReplayControls();
+    void setUpLeaderboard();
+    void setUpControllerSignals();
+    // A new race's session: the views start afresh and follow it.
+    void watchSession(RaceSession *session);
     // A dockable panel with its show/hide action in the View menu.
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area,
                           const QKeySequence &shortcut);
     void setUpPipelineDock();
     void setUpLibraryDock();
     void setUpAskDock();
+    void showLibrary();
     void askCommentary(const QString &question, bool thisRaceOnly);
     // The race engineer needs the AI services and a race context; made when both are set.
     void setUpRaceEngineer();
     void setUpRaceViews();
     void setUpViewMenu();
     void applyDefaultDockSizes();
-    void onViewBatch(const RaceViewBatch &batch);
     void onClockMoved(qint64 viewMs);
     void showResults(const RaceSummary &summary);
     void showAnomaly(const AnomalyRecord &record);
-    void loadRecordedRun(const QString &libraryPath, const QString &raceId);
+    // A re-run's recorded outputs, for comparison in the anomaly list.
+    void showRecordedRun(const QString &raceId, const Expected<RaceViewBatch> &loaded);
     void switchStage(const QString &stage, bool enabled);
     void runStagesInCloud(const QStringList &stages);
-    SessionOptions chosenRaceOptions() const;
     void updateTitle();
+    void onAiServicesChanged();
 
     // Sets the drivers and teams (and, for a real race, the track outline) the views show:
     // the built-in grid, or a real race's own from its library record.
@@ -156,50 +159,26 @@ private:
     void setUpStartPage();
     void startChosenRace(const RaceChoice &choice);
     void showSetupStatus(); // the start page's setup card: offline or which services
-    // Race ▸ Follow the F1 game: a live session from the game's UDP telemetry. With a
-    // handover: the game went on to a new session, which becomes a race of its own.
-    void startGameSession(std::shared_ptr<GameHandover> handover = nullptr);
-    GameSourceOptions gameSourceOptions() const; // the command line's, else the saved port and binding
-    // The F1 game's receiver status in the status bar, and the map's outline once the
-    // followed car has closed a lap.
-    void showGameStatus();
+    // Race ▸ Follow the F1 game: a live session from the game's UDP telemetry.
+    void startGameSession();
+    void showGameStatus(); // while the F1 game is the source (GameSessionView)
     // The follow box (and the rival box) list the race grid's drivers.
     void fillFollowBox();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
+    RaceController *m_controller;
     // The grid the views show: copied, so a real race's own can replace it between races
     // (the views hold a reference to this member).
     Grid m_raceGrid = Grid::builtIn();
     QVector<QPointF> m_raceOutline; // a real race's track outline, metres; empty: the built-in circuit
-    QLabel *m_gameLabel = nullptr;  // the F1 game's receiver status, while it is the source
-    bool m_gameOutlineSet = false;
-    qint64 m_gameOutlineTriedMs = -1; // race ms of the last search for a closed lap (GUI thread: not every tick)
-    QStringList m_gameAddresses;      // this machine's IPv4 addresses, read once per game session
-    QJsonObject m_gameGrid;         // the game's grid as last applied to the views
-    std::shared_ptr<GameHandover> m_nextGameSession; // set when the game went on to another session
+    GameSessionView *m_gameView = nullptr;
     LeaderboardModel *m_leaderboard = nullptr;
-    KafkaSelection m_kafkaSelection;
-    std::shared_ptr<KafkaEndpoint> m_endpoint;
-    bool m_preparingKafka = false;
-    bool m_startWhenReady = false;
     QString m_replayWhenReady;  // a race to replay once Kafka is ready
     bool m_replayRerunWhenReady = false;
-    RaceSession *m_session = nullptr;
-    QLabel *m_kafkaLabel = nullptr;
-    QLabel *m_countsLabel = nullptr;
-    QLabel *m_lagLabel = nullptr;
-    QLabel *m_errorsLabel = nullptr;
-    QComboBox *m_circuitBox = nullptr;
-    QComboBox *m_speedBox = nullptr;
-    QComboBox *m_sourceBox = nullptr; // what Start starts: the simulator or the F1 game
-    QSpinBox *m_lapsBox = nullptr;    // race length (0: the circuit's full distance)
+    RaceToolbar *m_raceToolbar = nullptr;
+    RaceStatusBar *m_statusGauges = nullptr;
+    ReplayBar *m_replayBar = nullptr;
     StartPage *m_startPage = nullptr;
-    QToolBar *m_replayToolBar = nullptr; // pause and the replay's race time, during a replay
-    AiServicesFactory m_aiFactory;
-    std::optional<KafkaSelection> m_kafkaAfterRace; // set up while a race ran: connected after it
-    QAction *m_pauseAction = nullptr;      // replays: hold and resume
-    QSlider *m_replaySlider = nullptr;     // replays: the race time, drag to seek
-    QAction *m_replaySliderAction = nullptr;
     QDockWidget *m_pipelineDock = nullptr;
     PipelinePanel *m_pipelinePanel = nullptr;
     QDockWidget *m_libraryDock = nullptr;
@@ -213,19 +192,15 @@ private:
     FeedPanel *m_feedPanel = nullptr;
     AskPanel *m_askPanel = nullptr;
     QDockWidget *m_askDock = nullptr;
-    LiveServers *m_liveServers = nullptr; // owned by main(); null in tests that make none
     RaceEngineer *m_engineer = nullptr;
     AnomalyListModel *m_anomalyModel = nullptr;
     AnomalyPanel *m_anomalyPanel = nullptr;
     RaceViewStore *m_recordedStore = nullptr;           // a re-run's recorded outputs, for comparison
     AnomalyListModel *m_recordedAnomalyModel = nullptr;
     QComboBox *m_followBox = nullptr;
-    QProgressBar *m_lapProgress = nullptr;
     QLabel *m_clockLabel = nullptr;
     QByteArray m_defaultLayout; // saveState() before the saved layout is restored
     bool m_darkTheme = true;
-    SessionOptions m_raceOptions;
-    QStringList m_cloudStages; // stages Confluent Cloud Flink runs instead of this machine
     QString m_raceName; // of the race running, for the title
     int m_raceLaps = 0;
 };

@@ -52,6 +52,20 @@ LiveServers::LiveServers(std::shared_ptr<AiServices> ai)
 
 LiveServers::~LiveServers() = default;
 
+std::shared_ptr<McpTools> LiveServers::tools() const
+{
+    return std::make_shared<McpTools>(m_context, McpTools::commentarySearch(m_ai, m_context));
+}
+
+void LiveServers::setAiServices(std::shared_ptr<AiServices> ai)
+{
+    if (!ai || ai == m_ai)
+        return;
+    m_ai = std::move(ai);
+    if (m_mcp)
+        m_mcp->setTools(tools());
+}
+
 Expected<bool> LiveServers::apply(const LiveServerSettings &settings)
 {
     QStringList errors;
@@ -61,7 +75,7 @@ Expected<bool> LiveServers::apply(const LiveServerSettings &settings)
         m_mcp.reset();
         m_token = token;
         if (settings.mcpEnabled) {
-            auto server = std::make_unique<McpServer>(std::make_shared<McpTools>(m_context, McpTools::commentarySearch(m_ai, m_context)), m_token);
+            auto server = std::make_unique<McpServer>(tools(), m_token);
             if (server->listen(settings.mcpPort))
                 m_mcp = std::move(server);
             else

@@ -15,6 +15,7 @@ namespace pitwall {
 class AiServices;
 class LiveFeedServer;
 class McpServer;
+class McpTools;
 class RaceContext;
 
 struct LiveServerSettings {
@@ -39,6 +40,11 @@ public:
     // use) the other server is still applied; the message names what failed.
     Expected<bool> apply(const LiveServerSettings &settings);
 
+    // The MCP tools search the commentary with these from now on (the setup changed them);
+    // the server keeps listening, its sessions kept.
+    void setAiServices(std::shared_ptr<AiServices> ai);
+    McpServer *mcp() const { return m_mcp.get(); }
+
     const LiveServerSettings &settings() const { return m_settings; }
     // The token the MCP server checks (the generated one when none was given).
     QString mcpToken() const { return m_token; }
@@ -48,6 +54,8 @@ public:
     LiveFeedServer *feed() const { return m_feed.get(); }
 
 private:
+    std::shared_ptr<McpTools> tools() const; // the MCP tools over this race context and these AI services
+
     std::shared_ptr<AiServices> m_ai;
     std::shared_ptr<RaceContext> m_context;
     std::unique_ptr<McpServer> m_mcp;

@@ -36,6 +36,8 @@ public:
     // Loopback by default; returns the port (0 on failure: in use, not allowed).
     quint16 listen(quint16 port, const QHostAddress &address = QHostAddress::LocalHost);
     quint16 port() const { return m_port; }
+    // Calls from now on use these tools (a search already asked finishes with the old ones).
+    void setTools(std::shared_ptr<McpTools> tools) { m_tools = std::move(tools); }
 
     // One JSON-RPC message in, its response out (empty for a notification): the protocol
     // without the transport, for the tests. `sessionId` is set by initialize. Blocks while
