@@ -127,6 +127,12 @@ struct EngineAnomaly {
     QString teamName;
     double engineTemperatureC = 0.0;
     bool isAnomaly = false;
+    // ML_DETECT_ANOMALIES' band for this row and the detector's confidence in percent
+    // (ml::anomalyConfidence); absent from the demo's own rows.
+    std::optional<double> forecast;
+    std::optional<double> lowerBound;
+    std::optional<double> upperBound;
+    std::optional<double> confidence;
 
     bool operator==(const EngineAnomaly &) const = default;
 };

@@ -175,7 +175,9 @@ struct Description<EngineAnomaly> {
     static constexpr auto fields = std::make_tuple(
         text("key", &R::key), timestamp("ts", &R::tsMs, Plain, "TIMESTAMP_LTZ(3)"), text("team_name", &R::teamName),
         real("engine_temperature", &R::engineTemperatureC, codec::kMinTemperatureC, codec::kMaxTemperatureC, 3),
-        boolean("is_anomaly", &R::isAnomaly));
+        boolean("is_anomaly", &R::isAnomaly), real("forecast_value", &R::forecast, -1e6, 1e6, 3, WhenSet),
+        real("lower_bound", &R::lowerBound, -1e6, 1e6, 3, WhenSet), real("upper_bound", &R::upperBound, -1e6, 1e6, 3, WhenSet),
+        real("confidence", &R::confidence, 0, 100, 3, WhenSet));
 };
 
 template <>
