@@ -110,16 +110,8 @@ QJsonValue avroType(const CloudColumn &column)
 {
     const QString &type = column.type;
     QJsonValue avro;
-    if (type == QLatin1String("STRING"))
-        avro = QStringLiteral("string");
-    else if (type == QLatin1String("INT"))
-        avro = QStringLiteral("int");
-    else if (type == QLatin1String("BIGINT"))
-        avro = QStringLiteral("long");
-    else if (type == QLatin1String("DOUBLE"))
-        avro = QStringLiteral("double");
-    else if (type == QLatin1String("BOOLEAN"))
-        avro = QStringLiteral("boolean");
+    if (const QString primitive = registry::avroPrimitiveType(type); !primitive.isEmpty())
+        avro = primitive;
     else if (type.startsWith(QLatin1String("TIMESTAMP_LTZ")))
         avro = QJsonObject{{QStringLiteral("type"), QStringLiteral("long")}, {QStringLiteral("logicalType"), QStringLiteral("timestamp-millis")}};
     else

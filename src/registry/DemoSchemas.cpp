@@ -8,18 +8,6 @@ namespace pitwall::registry {
 
 namespace {
 
-QString avroType(const QString &sqlType)
-{
-    if (sqlType == QLatin1String("STRING"))
-        return QStringLiteral("string");
-    if (sqlType == QLatin1String("INT"))
-        return QStringLiteral("int");
-    if (sqlType == QLatin1String("BIGINT"))
-        return QStringLiteral("long");
-    Q_ASSERT(sqlType == QLatin1String("DOUBLE")); // the demo's Avro records hold no other type
-    return QStringLiteral("double");
-}
-
 // The demo's Avro record as its producer writes it: its own fields of the record's
 // description, in order; nullable ones as ["null", type] without a default.
 template <typename Record>
@@ -29,7 +17,7 @@ QString demoAvroSchema(const char *recordName)
     for (const auto &column : records::columns<Record>()) {
         if (!column.demo)
             continue;
-        const QString type = QLatin1Char('"') + avroType(column.sqlType) + QLatin1Char('"');
+        const QString type = QLatin1Char('"') + avroPrimitiveType(column.sqlType) + QLatin1Char('"');
         QString field = QStringLiteral(R"({"name":"%1","type":%2)")
                             .arg(column.name, column.required ? type : QStringLiteral(R"(["null",%1])").arg(type));
         if (column.sqlType == QLatin1String("BIGINT"))
@@ -50,6 +38,21 @@ QString leaderboardUpdateSchema()
 QString carMetricsSchema()
 {
     return demoAvroSchema<CarMetrics>("CarMetrics");
+}
+
+QString avroPrimitiveType(const QString &sqlType)
+{
+    if (sqlType == QLatin1String("STRING"))
+        return QStringLiteral("string");
+    if (sqlType == QLatin1String("INT"))
+        return QStringLiteral("int");
+    if (sqlType == QLatin1String("BIGINT"))
+        return QStringLiteral("long");
+    if (sqlType == QLatin1String("DOUBLE"))
+        return QStringLiteral("double");
+    if (sqlType == QLatin1String("BOOLEAN"))
+        return QStringLiteral("boolean");
+    return {};
 }
 
 QString commentaryJsonSchema()
