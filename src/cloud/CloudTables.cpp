@@ -1,5 +1,6 @@
 #include "CloudTables.h"
 
+#include "core/RecordFields.h"
 #include "core/Topics.h"
 #include "registry/DemoSchemas.h"
 
@@ -23,11 +24,13 @@ QString literal(const QString &value)
     return QLatin1Char('\'') + QString(value).replace(QLatin1Char('\''), QLatin1String("''")) + QLatin1Char('\'');
 }
 
-QList<CloudColumn> columns(std::initializer_list<const char *> names, const char *type)
+// A described record's fields as Flink columns (core/RecordFields.h).
+template <typename Record>
+QList<CloudColumn> columnsOf()
 {
     QList<CloudColumn> out;
-    for (const char *name : names)
-        out.append({QString::fromLatin1(name), QString::fromLatin1(type)});
+    for (const auto &column : records::columns<Record>())
+        out.append({column.name, column.sqlType, column.required});
     return out;
 }
 
@@ -42,53 +45,16 @@ QList<CloudTable> makeTables()
     const QString avro = QStringLiteral("avro-registry");
     QList<CloudTable> tables;
     // The demo's Avro topic, with Pit Wall's extra (nullable) leaderboard fields.
-    tables.append({QString::fromLatin1(topics::kDriverPositions), avro,
-                   {C{"driver_name", "STRING", true}, C{"position", "INT", true}, C{"timestamp", "BIGINT", true},
-                    C{"race_id", "STRING"}, C{"team_name", "STRING"}, C{"speed", "DOUBLE"}, C{"gap_to_leader", "DOUBLE"},
-                    C{"interval", "DOUBLE"}, C{"lap", "INT"}, C{"tyre", "STRING"}, C{"tyre_age_laps", "INT"},
-                    C{"pit_stops", "INT"}, C{"status", "STRING"}},
-                   QString(), true});
-    tables.append({QString::fromLatin1(topics::kCarMetrics), avro,
-                   {C{"key", "BYTES"}, C{"team_name", "STRING", true}, C{"timestamp", "BIGINT", true},
-                    C{"engine_temperature", "DOUBLE", true}},
+    tables.append({QString::fromLatin1(topics::kDriverPositions), avro, columnsOf<PositionUpdate>(), QString(), true});
+    tables.append({QString::fromLatin1(topics::kCarMetrics), avro, QList<CloudColumn>{C{"key", "BYTES"}} + columnsOf<CarMetrics>(),
                    QStringLiteral("key")});
-    CloudTable telemetry{QString::fromLatin1(topics::kCarTelemetry), json,
-                         {C{"race_id", "STRING"}, C{"driver_name", "STRING"}, C{"team_name", "STRING"}, C{"timestamp", "BIGINT"},
-                          C{"lap", "INT"}},
-                         QString(),
-                         true};
-    telemetry.columns += columns({"lap_distance", "x", "y", "speed"}, "DOUBLE");
-    telemetry.columns += columns({"rpm", "gear"}, "INT");
-    telemetry.columns += columns({"throttle", "brake"}, "DOUBLE");
-    telemetry.columns += {C{"drs", "BOOLEAN"}, C{"fuel_kg", "DOUBLE"}, C{"tyre", "STRING"}, C{"tyre_age_laps", "INT"}};
-    telemetry.columns += columns({"engine_temperature", "oil_temperature", "tyre_temp_fl", "tyre_temp_fr", "tyre_temp_rl",
-                                  "tyre_temp_rr", "brake_temp_fl", "brake_temp_fr", "brake_temp_rl", "brake_temp_rr"},
-                                 "DOUBLE");
-    tables.append(telemetry);
+    tables.append({QString::fromLatin1(topics::kCarTelemetry), json, columnsOf<TelemetrySample>(), QString(), true});
     // details: the event's JSON object as text (the statements read it with JSON_VALUE).
-    tables.append({QString::fromLatin1(topics::kRaceEvents), json,
-                   {C{"race_id", "STRING"}, C{"timestamp", "BIGINT"}, C{"kind", "STRING"}, C{"lap", "INT"},
-                    C{"driver_name", "STRING"}, C{"details", "STRING"}},
-                   QString(), true});
-    tables.append({QString::fromLatin1(topics::kCommentaryInput), json,
-                   {C{"race_id", "STRING"}, C{"timestamp", "BIGINT"}, C{"driver_name", "STRING"}, C{"team_name", "STRING"},
-                    C{"position", "INT"}, C{"type", "STRING"}, C{"position_change", "INT"}, C{"places_gained_30s", "INT"},
-                    C{"gap_to_leader", "DOUBLE"}, C{"interval", "DOUBLE"}, C{"lap", "INT"}, C{"tyre", "STRING"},
-                    C{"pit_stops", "INT"}}});
-    tables.append({QString::fromLatin1(topics::kCarMetricsAnomalies), avro,
-                   {C{"key", "STRING"}, C{"ts", "TIMESTAMP_LTZ(3)"}, C{"team_name", "STRING"},
-                    C{"engine_temperature", "DOUBLE"}, C{"is_anomaly", "BOOLEAN"}}});
-    CloudTable anomalies{QString::fromLatin1(topics::kTelemetryAnomalies), json,
-                         {C{"race_id", "STRING"}, C{"driver_name", "STRING"}, C{"team_name", "STRING"}, C{"metric", "STRING"},
-                          C{"timestamp", "BIGINT"}}};
-    anomalies.columns += columns({"actual_value", "forecast_value", "lower_bound", "upper_bound", "confidence"}, "DOUBLE");
-    anomalies.columns += C{"is_anomaly", "BOOLEAN"};
-    tables.append(anomalies);
-    CloudTable forecasts{QString::fromLatin1(topics::kForecasts), json,
-                         {C{"race_id", "STRING"}, C{"driver_name", "STRING"}, C{"metric", "STRING"}, C{"timestamp", "BIGINT"},
-                          C{"step", "INT"}}};
-    forecasts.columns += columns({"forecast_value", "lower_bound", "upper_bound", "rmse"}, "DOUBLE");
-    tables.append(forecasts);
+    tables.append({QString::fromLatin1(topics::kRaceEvents), json, columnsOf<RaceEvent>(), QString(), true});
+    tables.append({QString::fromLatin1(topics::kCommentaryInput), json, columnsOf<CommentaryInput>()});
+    tables.append({QString::fromLatin1(topics::kCarMetricsAnomalies), avro, columnsOf<EngineAnomaly>()});
+    tables.append({QString::fromLatin1(topics::kTelemetryAnomalies), json, columnsOf<TelemetryAnomaly>()});
+    tables.append({QString::fromLatin1(topics::kForecasts), json, columnsOf<ForecastPoint>()});
     tables.append({QString::fromLatin1(topics::kCommentary), json,
                    {C{"id", "STRING"}, C{"message", "STRING"}, C{"timestamp", "BIGINT"}, C{"type", "STRING"}}});
     tables.append({QString::fromLatin1(topics::kCommentaryQueries), json,
@@ -144,16 +110,8 @@ QJsonValue avroType(const CloudColumn &column)
 {
     const QString &type = column.type;
     QJsonValue avro;
-    if (type == QLatin1String("STRING"))
-        avro = QStringLiteral("string");
-    else if (type == QLatin1String("INT"))
-        avro = QStringLiteral("int");
-    else if (type == QLatin1String("BIGINT"))
-        avro = QStringLiteral("long");
-    else if (type == QLatin1String("DOUBLE"))
-        avro = QStringLiteral("double");
-    else if (type == QLatin1String("BOOLEAN"))
-        avro = QStringLiteral("boolean");
+    if (const QString primitive = registry::avroPrimitiveType(type); !primitive.isEmpty())
+        avro = primitive;
     else if (type.startsWith(QLatin1String("TIMESTAMP_LTZ")))
         avro = QJsonObject{{QStringLiteral("type"), QStringLiteral("long")}, {QStringLiteral("logicalType"), QStringLiteral("timestamp-millis")}};
     else

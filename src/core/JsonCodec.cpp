@@ -1,6 +1,7 @@
 #include "JsonCodec.h"
 
 #include "JsonFieldReader.h"
+#include "RecordFields.h"
 #include "JsonWriter.h"
 
 #include <QJsonArray>
@@ -8,6 +9,8 @@
 #include <QJsonObject>
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <type_traits>
 
 namespace pitwall::codec {
 
@@ -32,15 +35,6 @@ Decoded<T> finish(const JsonFieldReader &reader, T value)
     return value;
 }
 
-const QStringList &tyreCompounds()
-{
-    static const QStringList compounds{QStringLiteral("SOFT"), QStringLiteral("MEDIUM"), QStringLiteral("HARD"),
-                                       QStringLiteral("INTERMEDIATE"), QStringLiteral("WET"),
-                                       // a real race whose source does not say
-                                       QStringLiteral("UNKNOWN")};
-    return compounds;
-}
-
 void checkOneOf(JsonFieldReader &reader, const char *field, const QString &value, const QStringList &allowed)
 {
     if (reader.ok() && !allowed.contains(value))
@@ -48,74 +42,141 @@ void checkOneOf(JsonFieldReader &reader, const char *field, const QString &value
                     QStringLiteral("'%1' is not one of %2").arg(value, allowed.join(QLatin1String(", "))));
 }
 
+using records::Description;
+using records::JsonStyle;
+using records::WhenSet;
+
+template <typename F, typename Record>
+decltype(auto) member(const F &field, Record &record)
+{
+    return std::invoke(field.access, record);
+}
+
+template <typename T>
+bool unset(const T &value)
+{
+    if constexpr (std::is_same_v<T, QString>)
+        return value.isEmpty();
+    else if constexpr (requires { value.has_value(); })
+        return !value.has_value();
+    else
+        return false;
+}
+
+// Streamed JSON: one JsonWriter call per field, in the table's order.
+template <typename F, typename T>
+void writeField(JsonWriter &json, const F &field, const T &value)
+{
+    if (field.has(WhenSet) && unset(value))
+        return;
+    if constexpr (std::is_same_v<T, double> || std::is_same_v<T, std::optional<double>>)
+        json.field(field.name, value, field.decimals);
+    else if constexpr (std::is_same_v<T, CommentaryType>)
+        json.field(field.name, commentaryTypeName(value));
+    else
+        json.field(field.name, value);
+}
+
+template <typename T>
+QJsonValue jsonValue(const T &value)
+{
+    if constexpr (requires { value.has_value(); })
+        return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+    else
+        return QJsonValue(value);
+}
+
+template <typename Record>
+QByteArray encodeRecord(const Record &record)
+{
+    if constexpr (Description<Record>::style == JsonStyle::Stream) {
+        JsonWriter json;
+        std::apply([&](const auto &...field) { (writeField(json, field, member(field, record)), ...); }, Description<Record>::fields);
+        return json.finish();
+    } else {
+        QJsonObject object;
+        const auto insert = [&](const auto &field) {
+            const auto &value = member(field, record);
+            if (!(field.has(WhenSet) && unset(value)))
+                object.insert(QLatin1String(field.name), jsonValue(value));
+        };
+        std::apply([&](const auto &...field) { (insert(field), ...); }, Description<Record>::fields);
+        return compact(object);
+    }
+}
+
+// Reads and checks one field: required unless the member is optional (or written only when set).
+template <typename F, typename T>
+void readField(JsonFieldReader &reader, const F &field, T &out)
+{
+    const auto maxLength = qsizetype(field.max);
+    if constexpr (std::is_same_v<T, QString>) {
+        if (field.has(WhenSet))
+            out = reader.nullableString(field.name, maxLength).value_or(QString());
+        else
+            out = reader.requiredString(field.name, maxLength, field.has(records::AllowEmpty));
+        if (field.oneOf && !(field.has(WhenSet) && out.isEmpty()))
+            checkOneOf(reader, field.name, out, field.oneOf());
+    } else if constexpr (std::is_same_v<T, std::optional<QString>>) {
+        out = reader.nullableString(field.name, maxLength);
+        if (field.oneOf && out)
+            checkOneOf(reader, field.name, *out, field.oneOf());
+    } else if constexpr (std::is_same_v<T, int>) {
+        out = reader.requiredInt(field.name, int(field.min), int(field.max));
+    } else if constexpr (std::is_same_v<T, std::optional<int>>) {
+        out = reader.nullableInt(field.name, int(field.min), int(field.max));
+    } else if constexpr (std::is_same_v<T, qint64>) {
+        out = reader.requiredTimestampMs(field.name);
+    } else if constexpr (std::is_same_v<T, double>) {
+        out = reader.requiredDouble(field.name, field.min, field.max);
+    } else if constexpr (std::is_same_v<T, std::optional<double>>) {
+        out = reader.nullableDouble(field.name, field.min, field.max);
+    } else if constexpr (std::is_same_v<T, bool>) {
+        out = reader.requiredBool(field.name);
+    } else if constexpr (std::is_same_v<T, QJsonObject>) {
+        out = reader.optionalObject(field.name);
+    } else if constexpr (std::is_same_v<T, CommentaryType>) {
+        const auto name = reader.requiredString(field.name, maxLength);
+        if (!reader.ok())
+            return;
+        if (const auto parsed = commentaryTypeFromName(name))
+            out = *parsed;
+        else
+            reader.fail(DecodeErrorKind::InvalidValue, field.name, QStringLiteral("'%1' is not one of highlight, warning, info").arg(name));
+    } else {
+        static_assert(sizeof(T) == 0, "a member type the codec does not read");
+    }
+}
+
+template <typename Record>
+Decoded<Record> decodeRecord(QByteArrayView bytes)
+{
+    JsonFieldReader reader(bytes);
+    Record record;
+    std::apply([&](const auto &...field) { (readField(reader, field, member(field, record)), ...); }, Description<Record>::fields);
+    return finish(reader, std::move(record));
+}
+
 } // namespace
 
 QByteArray encode(const PositionUpdate &update)
 {
-    JsonWriter json;
-    json.field("driver_name", update.driverName)
-        .field("position", update.position)
-        .field("timestamp", update.timestampMs)
-        .field("race_id", update.raceId)
-        .field("team_name", update.teamName)
-        .field("speed", update.speedKph, 3);
-    // Our extras are left out when unknown, so a demo-shaped update stays demo-shaped.
-    if (update.gapToLeaderS)
-        json.field("gap_to_leader", *update.gapToLeaderS, 3);
-    if (update.intervalS)
-        json.field("interval", *update.intervalS, 3);
-    if (update.lap)
-        json.field("lap", *update.lap);
-    if (update.tyre)
-        json.field("tyre", *update.tyre);
-    if (update.tyreAgeLaps)
-        json.field("tyre_age_laps", *update.tyreAgeLaps);
-    if (update.pitStops)
-        json.field("pit_stops", *update.pitStops);
-    if (update.status)
-        json.field("status", *update.status);
-    return json.finish();
+    return encodeRecord(update);
 }
 
 Decoded<PositionUpdate> decodePositionUpdate(QByteArrayView bytes)
 {
-    JsonFieldReader reader(bytes);
-    PositionUpdate update;
-    update.driverName = reader.requiredString("driver_name", kMaxNameLength);
-    update.position = reader.requiredInt("position", 1, kMaxPosition);
-    update.timestampMs = reader.requiredTimestampMs("timestamp");
-    update.raceId = reader.nullableString("race_id", kMaxNameLength);
-    update.teamName = reader.nullableString("team_name", kMaxNameLength);
-    update.speedKph = reader.nullableDouble("speed", 0.0, kMaxSpeedKph);
-    update.gapToLeaderS = reader.nullableDouble("gap_to_leader", 0.0, kMaxGapS);
-    update.intervalS = reader.nullableDouble("interval", 0.0, kMaxGapS);
-    update.lap = reader.nullableInt("lap", 0, kMaxLap);
-    update.tyre = reader.nullableString("tyre", kMaxNameLength);
-    if (update.tyre)
-        checkOneOf(reader, "tyre", *update.tyre, tyreCompounds());
-    update.tyreAgeLaps = reader.nullableInt("tyre_age_laps", 0, kMaxLap);
-    update.pitStops = reader.nullableInt("pit_stops", 0, 20);
-    update.status = reader.nullableString("status", kMaxNameLength);
-    return finish(reader, std::move(update));
+    return decodeRecord<PositionUpdate>(bytes);
 }
 
 QByteArray encode(const CarMetrics &metrics)
 {
-    return JsonWriter()
-        .field("team_name", metrics.teamName)
-        .field("timestamp", metrics.timestampMs)
-        .field("engine_temperature", metrics.engineTemperatureC, 3)
-        .finish();
+    return encodeRecord(metrics);
 }
 
 Decoded<CarMetrics> decodeCarMetrics(QByteArrayView bytes)
 {
-    JsonFieldReader reader(bytes);
-    CarMetrics metrics;
-    metrics.teamName = reader.requiredString("team_name", kMaxNameLength);
-    metrics.timestampMs = reader.requiredTimestampMs("timestamp");
-    metrics.engineTemperatureC = reader.requiredDouble("engine_temperature", kMinTemperatureC, kMaxTemperatureC);
-    return finish(reader, std::move(metrics));
+    return decodeRecord<CarMetrics>(bytes);
 }
 
 QByteArray encode(const Commentary &commentary)
@@ -156,23 +217,12 @@ Decoded<Commentary> decodeCommentary(QByteArrayView bytes)
 
 QByteArray encode(const EngineAnomaly &anomaly)
 {
-    return compact({{"key", anomaly.key},
-                    {"ts", anomaly.tsMs},
-                    {"team_name", anomaly.teamName},
-                    {"engine_temperature", anomaly.engineTemperatureC},
-                    {"is_anomaly", anomaly.isAnomaly}});
+    return encodeRecord(anomaly);
 }
 
 Decoded<EngineAnomaly> decodeEngineAnomaly(QByteArrayView bytes)
 {
-    JsonFieldReader reader(bytes);
-    EngineAnomaly anomaly;
-    anomaly.key = reader.requiredString("key", kMaxNameLength);
-    anomaly.tsMs = reader.requiredTimestampMs("ts");
-    anomaly.teamName = reader.requiredString("team_name", kMaxNameLength);
-    anomaly.engineTemperatureC = reader.requiredDouble("engine_temperature", kMinTemperatureC, kMaxTemperatureC);
-    anomaly.isAnomaly = reader.requiredBool("is_anomaly");
-    return finish(reader, std::move(anomaly));
+    return decodeRecord<EngineAnomaly>(bytes);
 }
 
 QByteArray encode(const CommentaryQuery &query)
@@ -323,237 +373,67 @@ Decoded<CommentaryQueryResult> decodeCommentaryQueryResult(QByteArrayView bytes)
     return result;
 }
 
-namespace {
-
-const char *const kTyreTempFields[4] = {"tyre_temp_fl", "tyre_temp_fr", "tyre_temp_rl", "tyre_temp_rr"};
-const char *const kBrakeTempFields[4] = {"brake_temp_fl", "brake_temp_fr", "brake_temp_rl", "brake_temp_rr"};
-
-} // namespace
-
 QByteArray encode(const TelemetrySample &sample)
 {
-    JsonWriter json;
-    json.field("race_id", sample.raceId)
-        .field("driver_name", sample.driverName)
-        .field("team_name", sample.teamName)
-        .field("timestamp", sample.timestampMs)
-        .field("lap", sample.lap)
-        .field("lap_distance", sample.lapDistanceM, 1)
-        .field("x", sample.x, 1)
-        .field("y", sample.y, 1)
-        .field("speed", sample.speedKph, 1)
-        .field("rpm", sample.rpm)
-        .field("gear", sample.gear)
-        .field("throttle", sample.throttle, 1)
-        .field("brake", sample.brake, 1)
-        .field("drs", sample.drs)
-        .field("fuel_kg", sample.fuelKg, 2)
-        .field("tyre", sample.tyre)
-        .field("tyre_age_laps", sample.tyreAgeLaps)
-        .field("engine_temperature", sample.engineTemperatureC, 2)
-        .field("oil_temperature", sample.oilTemperatureC, 2);
-    for (int i = 0; i < 4; ++i)
-        json.field(kTyreTempFields[i], sample.tyreTemperatureC[i], 2);
-    for (int i = 0; i < 4; ++i)
-        json.field(kBrakeTempFields[i], sample.brakeTemperatureC[i], 1);
-    return json.finish();
+    return encodeRecord(sample);
 }
 
 Decoded<TelemetrySample> decodeTelemetrySample(QByteArrayView bytes)
 {
-    JsonFieldReader reader(bytes);
-    TelemetrySample sample;
-    sample.raceId = reader.requiredString("race_id", kMaxNameLength);
-    sample.driverName = reader.requiredString("driver_name", kMaxNameLength);
-    sample.teamName = reader.requiredString("team_name", kMaxNameLength);
-    sample.timestampMs = reader.requiredTimestampMs("timestamp");
-    sample.lap = reader.requiredInt("lap", 0, kMaxLap);
-    sample.lapDistanceM = reader.requiredDouble("lap_distance", 0, 20000);
-    sample.x = reader.requiredDouble("x", -1e5, 1e5);
-    sample.y = reader.requiredDouble("y", -1e5, 1e5);
-    sample.speedKph = reader.requiredDouble("speed", 0, kMaxSpeedKph);
-    sample.rpm = reader.requiredInt("rpm", 0, 20000);
-    sample.gear = reader.requiredInt("gear", 0, 8);
-    sample.throttle = reader.requiredDouble("throttle", 0, 100);
-    sample.brake = reader.requiredDouble("brake", 0, 100);
-    sample.drs = reader.requiredBool("drs");
-    sample.fuelKg = reader.requiredDouble("fuel_kg", 0, 150);
-    sample.tyre = reader.requiredString("tyre", kMaxNameLength);
-    checkOneOf(reader, "tyre", sample.tyre, tyreCompounds());
-    sample.tyreAgeLaps = reader.requiredInt("tyre_age_laps", 0, kMaxLap);
-    sample.engineTemperatureC = reader.nullableDouble("engine_temperature", kMinTemperatureC, kMaxTemperatureC);
-    sample.oilTemperatureC = reader.nullableDouble("oil_temperature", kMinTemperatureC, kMaxTemperatureC);
-    for (int i = 0; i < 4; ++i) {
-        sample.tyreTemperatureC[i] = reader.nullableDouble(kTyreTempFields[i], kMinTemperatureC, kMaxTemperatureC);
-        sample.brakeTemperatureC[i] = reader.nullableDouble(kBrakeTempFields[i], kMinTemperatureC, kMaxTemperatureC);
-    }
-    return finish(reader, std::move(sample));
+    return decodeRecord<TelemetrySample>(bytes);
 }
 
 QByteArray encode(const FaultLabel &label)
 {
-    return compact({{"race_id", label.raceId},
-                    {"driver_name", label.driverName},
-                    {"team_name", label.teamName},
-                    {"metric", label.metric},
-                    {"kind", label.kind},
-                    {"start_ms", label.startMs},
-                    {"end_ms", label.endMs}});
+    return encodeRecord(label);
 }
 
 Decoded<FaultLabel> decodeFaultLabel(QByteArrayView bytes)
 {
-    JsonFieldReader reader(bytes);
-    FaultLabel label;
-    label.raceId = reader.requiredString("race_id", kMaxNameLength);
-    label.driverName = reader.requiredString("driver_name", kMaxNameLength);
-    label.teamName = reader.requiredString("team_name", kMaxNameLength);
-    label.metric = reader.requiredString("metric", kMaxNameLength);
-    checkOneOf(reader, "metric", label.metric, telemetryMetricNames());
-    label.kind = reader.requiredString("kind", kMaxNameLength);
-    label.startMs = reader.requiredTimestampMs("start_ms");
-    label.endMs = reader.requiredTimestampMs("end_ms");
-    if (reader.ok() && label.endMs < label.startMs)
-        reader.fail(DecodeErrorKind::OutOfRange, "end_ms", QStringLiteral("ends before it starts"));
-    return finish(reader, std::move(label));
+    auto label = decodeRecord<FaultLabel>(bytes);
+    if (label && label->endMs < label->startMs)
+        return DecodeError{DecodeErrorKind::OutOfRange, QStringLiteral("end_ms"), QStringLiteral("ends before it starts")};
+    return label;
 }
 
 QByteArray encode(const RaceEvent &event)
 {
-    QJsonObject object{{"race_id", event.raceId},
-                       {"timestamp", event.timestampMs},
-                       {"kind", event.kind},
-                       {"lap", event.lap},
-                       {"details", event.details}};
-    if (!event.driverName.isEmpty())
-        object.insert(QLatin1String("driver_name"), event.driverName);
-    return compact(object);
+    return encodeRecord(event);
 }
 
 Decoded<RaceEvent> decodeRaceEvent(QByteArrayView bytes)
 {
-    JsonFieldReader reader(bytes);
-    RaceEvent event;
-    event.raceId = reader.requiredString("race_id", kMaxNameLength);
-    event.timestampMs = reader.requiredTimestampMs("timestamp");
-    event.kind = reader.requiredString("kind", kMaxNameLength);
-    checkOneOf(reader, "kind", event.kind, raceEventKinds());
-    event.lap = reader.requiredInt("lap", 0, kMaxLap);
-    event.driverName = reader.nullableString("driver_name", kMaxNameLength).value_or(QString());
-    event.details = reader.optionalObject("details");
-    return finish(reader, std::move(event));
+    return decodeRecord<RaceEvent>(bytes);
 }
 
 QByteArray encode(const TelemetryAnomaly &anomaly)
 {
-    return JsonWriter()
-        .field("race_id", anomaly.raceId)
-        .field("driver_name", anomaly.driverName)
-        .field("team_name", anomaly.teamName)
-        .field("metric", anomaly.metric)
-        .field("timestamp", anomaly.timestampMs)
-        .field("actual_value", anomaly.actual, 3)
-        .field("forecast_value", anomaly.forecast, 3)
-        .field("lower_bound", anomaly.lowerBound, 3)
-        .field("upper_bound", anomaly.upperBound, 3)
-        .field("confidence", anomaly.confidence, 3)
-        .field("is_anomaly", anomaly.isAnomaly)
-        .finish();
+    return encodeRecord(anomaly);
 }
 
 Decoded<TelemetryAnomaly> decodeTelemetryAnomaly(QByteArrayView bytes)
 {
-    JsonFieldReader reader(bytes);
-    TelemetryAnomaly anomaly;
-    anomaly.raceId = reader.requiredString("race_id", kMaxNameLength);
-    anomaly.driverName = reader.requiredString("driver_name", kMaxNameLength);
-    anomaly.teamName = reader.requiredString("team_name", kMaxNameLength);
-    anomaly.metric = reader.requiredString("metric", kMaxNameLength);
-    checkOneOf(reader, "metric", anomaly.metric, telemetryMetricNames());
-    anomaly.timestampMs = reader.requiredTimestampMs("timestamp");
-    anomaly.actual = reader.requiredDouble("actual_value", -1e6, 1e6);
-    anomaly.forecast = reader.requiredDouble("forecast_value", -1e6, 1e6);
-    anomaly.lowerBound = reader.requiredDouble("lower_bound", -1e6, 1e6);
-    anomaly.upperBound = reader.requiredDouble("upper_bound", -1e6, 1e6);
-    anomaly.confidence = reader.requiredDouble("confidence", 0, 100);
-    anomaly.isAnomaly = reader.requiredBool("is_anomaly");
-    return finish(reader, std::move(anomaly));
+    return decodeRecord<TelemetryAnomaly>(bytes);
 }
 
 QByteArray encode(const CommentaryInput &input)
 {
-    JsonWriter json;
-    json.field("race_id", input.raceId)
-        .field("timestamp", input.timestampMs)
-        .field("driver_name", input.driverName)
-        .field("team_name", input.teamName)
-        .field("position", input.position)
-        .field("type", commentaryTypeName(input.type))
-        .field("position_change", input.positionChange)
-        .field("places_gained_30s", input.placesGainedRecently)
-        .field("gap_to_leader", input.gapToLeaderS, 3)
-        .field("interval", input.intervalS, 3)
-        .field("lap", input.lap)
-        .field("tyre", input.tyre)
-        .field("pit_stops", input.pitStops);
-    return json.finish();
+    return encodeRecord(input);
 }
 
 Decoded<CommentaryInput> decodeCommentaryInput(QByteArrayView bytes)
 {
-    JsonFieldReader reader(bytes);
-    CommentaryInput input;
-    input.raceId = reader.requiredString("race_id", kMaxNameLength);
-    input.timestampMs = reader.requiredTimestampMs("timestamp");
-    input.driverName = reader.requiredString("driver_name", kMaxNameLength);
-    input.teamName = reader.requiredString("team_name", kMaxNameLength, true);
-    input.position = reader.requiredInt("position", 1, kMaxPosition);
-    const auto type = reader.requiredString("type", kMaxNameLength);
-    if (reader.ok()) {
-        if (const auto parsed = commentaryTypeFromName(type))
-            input.type = *parsed;
-        else
-            reader.fail(DecodeErrorKind::InvalidValue, "type", QStringLiteral("'%1' is not one of highlight, warning, info").arg(type));
-    }
-    input.positionChange = reader.requiredInt("position_change", -kMaxPosition, kMaxPosition);
-    input.placesGainedRecently = reader.requiredInt("places_gained_30s", -kMaxPosition, kMaxPosition);
-    input.gapToLeaderS = reader.nullableDouble("gap_to_leader", 0.0, kMaxGapS);
-    input.intervalS = reader.nullableDouble("interval", 0.0, kMaxGapS);
-    input.lap = reader.nullableInt("lap", 0, kMaxLap);
-    input.tyre = reader.nullableString("tyre", kMaxNameLength);
-    input.pitStops = reader.nullableInt("pit_stops", 0, 20);
-    return finish(reader, std::move(input));
+    return decodeRecord<CommentaryInput>(bytes);
 }
 
 QByteArray encode(const ForecastPoint &point)
 {
-    return JsonWriter()
-        .field("race_id", point.raceId)
-        .field("driver_name", point.driverName)
-        .field("metric", point.metric)
-        .field("timestamp", point.timestampMs)
-        .field("step", point.step)
-        .field("forecast_value", point.forecast, 3)
-        .field("lower_bound", point.lowerBound, 3)
-        .field("upper_bound", point.upperBound, 3)
-        .field("rmse", point.rmse, 4)
-        .finish();
+    return encodeRecord(point);
 }
 
 Decoded<ForecastPoint> decodeForecastPoint(QByteArrayView bytes)
 {
-    JsonFieldReader reader(bytes);
-    ForecastPoint point;
-    point.raceId = reader.requiredString("race_id", kMaxNameLength);
-    point.driverName = reader.requiredString("driver_name", kMaxNameLength);
-    point.metric = reader.requiredString("metric", kMaxNameLength);
-    point.timestampMs = reader.requiredTimestampMs("timestamp");
-    point.step = reader.requiredInt("step", 1, 1000);
-    point.forecast = reader.requiredDouble("forecast_value", -1e9, 1e9);
-    point.lowerBound = reader.requiredDouble("lower_bound", -1e9, 1e9);
-    point.upperBound = reader.requiredDouble("upper_bound", -1e9, 1e9);
-    point.rmse = reader.requiredDouble("rmse", 0, 1e9);
-    return finish(reader, std::move(point));
+    return decodeRecord<ForecastPoint>(bytes);
 }
 
 } // namespace pitwall::codec

@@ -2,6 +2,7 @@
 // JSON values of the demo's topics, with the demo's exact field names. Decoding validates
 // every field and returns a DecodeError with the reason instead of a wrong value.
 
+#include "CodecLimits.h"
 #include "DecodeError.h"
 #include "Expected.h"
 #include "Messages.h"
@@ -13,15 +14,6 @@ namespace pitwall::codec {
 
 template <typename T>
 using Decoded = Expected<T, DecodeError>;
-
-// Ranges that a real car cannot leave; anything outside is a bad message, not data.
-inline constexpr int kMaxPosition = 40;
-inline constexpr double kMaxSpeedKph = 450.0;
-inline constexpr double kMinTemperatureC = -60.0;
-inline constexpr double kMaxTemperatureC = 1500.0;
-inline constexpr qsizetype kMaxNameLength = 128;
-inline constexpr qsizetype kMaxTextLength = 8000;
-inline constexpr qsizetype kMaxEmbeddingDimensions = 8192;
 
 QByteArray encode(const PositionUpdate &update);
 QByteArray encode(const CarMetrics &metrics);
@@ -50,8 +42,5 @@ Decoded<RaceEvent> decodeRaceEvent(QByteArrayView bytes);
 Decoded<TelemetryAnomaly> decodeTelemetryAnomaly(QByteArrayView bytes);
 Decoded<CommentaryInput> decodeCommentaryInput(QByteArrayView bytes);
 Decoded<ForecastPoint> decodeForecastPoint(QByteArrayView bytes);
-
-inline constexpr int kMaxLap = 200;
-inline constexpr double kMaxGapS = 24 * 3600.0;
 
 } // namespace pitwall::codec

@@ -32,6 +32,14 @@ const QStringList &telemetryMetricNames()
     return names;
 }
 
+std::array<std::optional<double>, kTelemetryMetricCount> metricReadings(const TelemetrySample &sample)
+{
+    return {sample.engineTemperatureC,   sample.oilTemperatureC,      sample.tyreTemperatureC[0],
+            sample.tyreTemperatureC[1],  sample.tyreTemperatureC[2],  sample.tyreTemperatureC[3],
+            sample.brakeTemperatureC[0], sample.brakeTemperatureC[1], sample.brakeTemperatureC[2],
+            sample.brakeTemperatureC[3]};
+}
+
 const QStringList &raceEventKinds()
 {
     static const QStringList kinds{QStringLiteral("race_started"), QStringLiteral("lap_completed"), QStringLiteral("overtake"),
@@ -40,6 +48,13 @@ const QStringList &raceEventKinds()
             // Real races: race control's messages, a red flag, the weather.
             QStringLiteral("race_control"), QStringLiteral("red_flag"),      QStringLiteral("weather")};
     return kinds;
+}
+
+const QStringList &tyreCompounds()
+{
+    static const QStringList compounds{QStringLiteral("SOFT"), QStringLiteral("MEDIUM"), QStringLiteral("HARD"),
+                                       QStringLiteral("INTERMEDIATE"), QStringLiteral("WET"), QStringLiteral("UNKNOWN")};
+    return compounds;
 }
 
 CommentaryType commentaryTypeForPosition(int position)

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -60,6 +61,8 @@ struct TelemetrySample {
 // The metric names used by telemetry, fault labels and anomaly detection.
 const QStringList &telemetryMetricNames();
 inline constexpr int kTelemetryMetricCount = 10;
+// A sample's ten metric readings, in telemetryMetricNames() order; null where a sensor dropped out.
+std::array<std::optional<double>, kTelemetryMetricCount> metricReadings(const TelemetrySample &sample);
 
 // f1-fault-labels: ground truth of an injected fault.
 struct FaultLabel {
@@ -87,6 +90,9 @@ struct RaceEvent {
 };
 
 const QStringList &raceEventKinds();
+
+// Tyre compounds a message may name (UNKNOWN: a real race whose source does not say).
+const QStringList &tyreCompounds();
 
 // f1-car-metrics
 struct CarMetrics {
@@ -121,6 +127,12 @@ struct EngineAnomaly {
     QString teamName;
     double engineTemperatureC = 0.0;
     bool isAnomaly = false;
+    // ML_DETECT_ANOMALIES' band for this row and the detector's confidence in percent
+    // (ml::anomalyConfidence); absent from the demo's own rows.
+    std::optional<double> forecast;
+    std::optional<double> lowerBound;
+    std::optional<double> upperBound;
+    std::optional<double> confidence;
 
     bool operator==(const EngineAnomaly &) const = default;
 };

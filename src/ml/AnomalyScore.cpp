@@ -41,6 +41,11 @@ double rawSurprise(const DetectionRow &row, double z)
     return std::min(distance / sigma, kRawCap);
 }
 
+double anomalyConfidence(const DetectionRow &row, double z)
+{
+    return 100.0 * std::erf(rawSurprise(row, z) / std::sqrt(2.0));
+}
+
 AnomalyLikelihood::AnomalyLikelihood(LikelihoodConfig config)
     : m_config(config)
     , m_recent(size_t(std::max(1, config.shortWindow)), 0.0)

@@ -115,5 +115,8 @@ private:
 
 // The raw surprise of a row: |actual - forecast| in units of the band's standard deviation.
 double rawSurprise(const DetectionRow &row, double z);
+// A reported row's confidence in percent: 100 * P(|N(0,1)| < its raw surprise), how sure
+// the detector is that this reading is not chance (the band's level is only its floor).
+double anomalyConfidence(const DetectionRow &row, double z);
 
 } // namespace pitwall::ml

@@ -10,6 +10,7 @@ namespace pitwall {
 
 EngineAnomalyProcessor::EngineAnomalyProcessor(ml::ArimaConfig config)
     : m_byTeam(config)
+    , m_z(ml::zForConfidence(config.confidencePercentage))
 {
 }
 
@@ -20,9 +21,10 @@ std::optional<QString> EngineAnomalyProcessor::process(const KafkaRecord &record
         return metrics.error().describe();
     const auto row = m_byTeam[metrics->teamName].detect(metrics->engineTemperatureC);
     if (row.isAnomaly.value_or(false)) {
-        // The demo's row: key is the race id the producer keyed the metrics with.
+        // The demo's row (key: the race id the producer keyed the metrics with), with its band and confidence.
         const EngineAnomaly anomaly{QString::fromUtf8(record.key), metrics->timestampMs, metrics->teamName,
-                                    metrics->engineTemperatureC, true};
+                                    metrics->engineTemperatureC, true, row.forecast, row.lowerBound, row.upperBound,
+                                    ml::anomalyConfidence(row, m_z)};
         out.push_back({topics::kCarMetricsAnomalies, record.key, codec::encode(anomaly)});
     }
     return std::nullopt;
@@ -36,10 +38,7 @@ TelemetryAnomalyProcessor::TelemetryAnomalyProcessor(ml::PersistentDetector::Con
 
 double TelemetryAnomalyProcessor::rowConfidence(const ml::DetectionRow &row, double z)
 {
-    // The probability that a normal error is smaller than this row's: how sure the
-    // detector is that this reading is not chance (the band's level is only its floor).
-    const double sigmas = ml::rawSurprise(row, z);
-    return 100.0 * std::erf(sigmas / std::sqrt(2.0));
+    return ml::anomalyConfidence(row, z);
 }
 
 std::optional<QString> TelemetryAnomalyProcessor::process(const KafkaRecord &record, std::vector<StageOutput> &out)

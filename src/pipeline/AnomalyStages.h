@@ -12,7 +12,8 @@
 namespace pitwall {
 
 // ML_DETECT_ANOMALIES(engine_temperature) OVER (PARTITION BY team_name) with the demo's
-// parameters; writes f1-car-metrics-anomalies rows with the demo's fields, anomalies only.
+// parameters; writes f1-car-metrics-anomalies rows with the demo's fields, anomalies only,
+// plus the row's band and confidence.
 class EngineAnomalyProcessor : public StageProcessor {
 public:
     explicit EngineAnomalyProcessor(ml::ArimaConfig config);
@@ -20,6 +21,7 @@ public:
 
 private:
     ml::KeyedStreams m_byTeam;
+    double m_z; // the band's half-width in deviations
 };
 
 // The same detector over every temperature of every car (engine, oil, tyres, brakes),

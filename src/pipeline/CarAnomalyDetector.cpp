@@ -42,18 +42,10 @@ std::optional<ml::DetectionRow> CarAnomalyDetector::judgeWheel(int index, double
     return row;
 }
 
-std::array<std::optional<double>, kTelemetryMetricCount> CarAnomalyDetector::readings(const TelemetrySample &sample)
-{
-    return {sample.engineTemperatureC,   sample.oilTemperatureC,      sample.tyreTemperatureC[0],
-            sample.tyreTemperatureC[1],  sample.tyreTemperatureC[2],  sample.tyreTemperatureC[3],
-            sample.brakeTemperatureC[0], sample.brakeTemperatureC[1], sample.brakeTemperatureC[2],
-            sample.brakeTemperatureC[3]};
-}
-
 std::vector<CarAnomalyDetector::Finding> CarAnomalyDetector::judge(const TelemetrySample &sample)
 {
     std::vector<Finding> findings;
-    const auto values = readings(sample);
+    const auto values = metricReadings(sample);
     for (int metric = 0; metric < kTelemetryMetricCount; ++metric) {
         if (!values[size_t(metric)])
             continue; // a dropped-out sensor: nothing to judge

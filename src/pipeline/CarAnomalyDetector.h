@@ -27,8 +27,6 @@ public:
     // The anomalies this sample shows (usually none). Dropped-out sensors are skipped.
     std::vector<Finding> judge(const TelemetrySample &sample);
 
-    static std::array<std::optional<double>, kTelemetryMetricCount> readings(const TelemetrySample &sample);
-
 private:
     static constexpr int kFirstWheelMetric = 2; // tyres and brakes follow the lap; engine and oil do not
     std::vector<ml::PersistentDetector> m_byMetric;           // engine, oil: streaming ARIMA

@@ -120,7 +120,8 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
         QStringLiteral(
             "INSERT INTO `f1-car-metrics-anomalies`\n"
             "SELECT CAST(key AS STRING) AS key, TO_TIMESTAMP_LTZ(`timestamp`, 3) AS ts, team_name, engine_temperature,\n"
-            "       anomaly.is_anomaly AS is_anomaly\n"
+            "       anomaly.is_anomaly AS is_anomaly, anomaly.forecast_value AS forecast_value,\n"
+            "       anomaly.lower_bound AS lower_bound, anomaly.upper_bound AS upper_bound, %2 AS confidence\n"
             "FROM (\n"
             "  SELECT key, `timestamp`, team_name, engine_temperature,\n"
             "         ML_DETECT_ANOMALIES(engine_temperature, TO_TIMESTAMP_LTZ(`timestamp`, 3), %1)\n"
@@ -128,7 +129,8 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
             "                 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS anomaly\n"
             "  FROM `f1-car-metrics`)\n"
             "WHERE anomaly.is_anomaly = TRUE;")
-            .arg(flinkJsonObject(kEngineAnomalyConfig))});
+            .arg(flinkJsonObject(kEngineAnomalyConfig))
+            .arg(parsed(kEngineAnomalyConfig).confidencePercentage)});
     stages.push_back(StageDefinition{
         QStringLiteral("telemetry-anomalies"),
         QStringLiteral("ML_DETECT_ANOMALIES on every car's engine, oil, tyre and brake temperatures (locally only, not in the "

@@ -1,26 +1,58 @@
 #include "DemoSchemas.h"
 
+#include "core/RecordFields.h"
+
+#include <QStringList>
+
 namespace pitwall::registry {
+
+namespace {
+
+// The demo's Avro record as its producer writes it: its own fields of the record's
+// description, in order; nullable ones as ["null", type] without a default.
+template <typename Record>
+QString demoAvroSchema(const char *recordName)
+{
+    QStringList fields;
+    for (const auto &column : records::columns<Record>()) {
+        if (!column.demo)
+            continue;
+        const QString type = QLatin1Char('"') + avroPrimitiveType(column.sqlType) + QLatin1Char('"');
+        QString field = QStringLiteral(R"({"name":"%1","type":%2)")
+                            .arg(column.name, column.required ? type : QStringLiteral(R"(["null",%1])").arg(type));
+        if (column.sqlType == QLatin1String("BIGINT"))
+            field += QStringLiteral(R"(,"logicalType":"timestamp-millis")");
+        fields << field + QLatin1Char('}');
+    }
+    return QStringLiteral(R"({"type":"record","name":"%1","namespace":"com.f1leaderboard","fields":[%2]})")
+        .arg(QLatin1String(recordName), fields.join(QLatin1Char(',')));
+}
+
+} // namespace
 
 QString leaderboardUpdateSchema()
 {
-    return QStringLiteral(
-        R"({"type":"record","name":"LeaderboardUpdate","namespace":"com.f1leaderboard","fields":[)"
-        R"({"name":"driver_name","type":"string"},)"
-        R"({"name":"position","type":"int"},)"
-        R"({"name":"timestamp","type":"long","logicalType":"timestamp-millis"},)"
-        R"({"name":"race_id","type":["null","string"]},)"
-        R"({"name":"team_name","type":["null","string"]},)"
-        R"({"name":"speed","type":["null","double"]}]})");
+    return demoAvroSchema<PositionUpdate>("LeaderboardUpdate");
 }
 
 QString carMetricsSchema()
 {
-    return QStringLiteral(
-        R"({"type":"record","name":"CarMetrics","namespace":"com.f1leaderboard","fields":[)"
-        R"({"name":"team_name","type":"string"},)"
-        R"({"name":"timestamp","type":"long","logicalType":"timestamp-millis"},)"
-        R"({"name":"engine_temperature","type":"double"}]})");
+    return demoAvroSchema<CarMetrics>("CarMetrics");
+}
+
+QString avroPrimitiveType(const QString &sqlType)
+{
+    if (sqlType == QLatin1String("STRING"))
+        return QStringLiteral("string");
+    if (sqlType == QLatin1String("INT"))
+        return QStringLiteral("int");
+    if (sqlType == QLatin1String("BIGINT"))
+        return QStringLiteral("long");
+    if (sqlType == QLatin1String("DOUBLE"))
+        return QStringLiteral("double");
+    if (sqlType == QLatin1String("BOOLEAN"))
+        return QStringLiteral("boolean");
+    return {};
 }
 
 QString commentaryJsonSchema()

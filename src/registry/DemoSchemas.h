@@ -16,6 +16,10 @@ QString carMetricsSchema();
 // required, each nullable); Pit Wall's extra fields are allowed.
 QString commentaryJsonSchema();
 
+// The Avro type of a Flink column's primitive type (STRING: "string", BIGINT: "long"...), or
+// empty for a type that is not one.
+QString avroPrimitiveType(const QString &sqlType);
+
 QString valueSubject(const QString &topic);
 
 } // namespace pitwall::registry

@@ -26,12 +26,9 @@ TelemetryPoint pointOf(const TelemetrySample &sample, qint64 raceMs)
     point.y = float(sample.y);
     point.gear = qint8(std::clamp(sample.gear, -1, 9));
     point.lap = qint16(std::clamp(sample.lap, 0, 999));
-    point.metrics[0] = reading(sample.engineTemperatureC);
-    point.metrics[1] = reading(sample.oilTemperatureC);
-    for (int wheel = 0; wheel < 4; ++wheel) {
-        point.metrics[size_t(2 + wheel)] = reading(sample.tyreTemperatureC[wheel]);
-        point.metrics[size_t(6 + wheel)] = reading(sample.brakeTemperatureC[wheel]);
-    }
+    const auto readings = metricReadings(sample);
+    for (size_t metric = 0; metric < readings.size(); ++metric)
+        point.metrics[metric] = reading(readings[metric]);
     return point;
 }
 

@@ -136,6 +136,20 @@ private slots:
                  (QStringList{"engine_temperature", "is_anomaly", "key", "team_name", "ts"}));
     }
 
+    // The band and confidence (issue 20) are written only when known: the demo's row keeps its shape.
+    void anomalyWithItsBandRoundTrips()
+    {
+        EngineAnomaly anomaly{QStringLiteral("race-1"), 99, QStringLiteral("Alpine"), 131.5, true};
+        anomaly.forecast = 112.25;
+        anomaly.lowerBound = 108.5;
+        anomaly.upperBound = 116.0;
+        anomaly.confidence = 99.875;
+        QCOMPARE(decodeEngineAnomaly(encode(anomaly)).value(), anomaly);
+        QCOMPARE(QJsonDocument::fromJson(encode(anomaly)).object().keys(),
+                 (QStringList{"confidence", "engine_temperature", "forecast_value", "is_anomaly", "key", "lower_bound",
+                              "team_name", "ts", "upper_bound"}));
+    }
+
     void queryRoundTrip()
     {
         const CommentaryQuery query{QStringLiteral("who overtook at turn 4?")};

@@ -53,6 +53,22 @@ class TestRegistry : public QObject {
     Q_OBJECT
 
 private slots:
+    // Made from the record descriptions (core/RecordFields.h): still the demo's text, byte for byte.
+    void demoSchemasAreTheDemosText()
+    {
+        QCOMPARE(leaderboardUpdateSchema(),
+                 QStringLiteral(R"({"type":"record","name":"LeaderboardUpdate","namespace":"com.f1leaderboard","fields":[)"
+                                R"({"name":"driver_name","type":"string"},{"name":"position","type":"int"},)"
+                                R"({"name":"timestamp","type":"long","logicalType":"timestamp-millis"},)"
+                                R"({"name":"race_id","type":["null","string"]},{"name":"team_name","type":["null","string"]},)"
+                                R"({"name":"speed","type":["null","double"]}]})"));
+        QCOMPARE(carMetricsSchema(),
+                 QStringLiteral(R"({"type":"record","name":"CarMetrics","namespace":"com.f1leaderboard","fields":[)"
+                                R"({"name":"team_name","type":"string"},)"
+                                R"({"name":"timestamp","type":"long","logicalType":"timestamp-millis"},)"
+                                R"({"name":"engine_temperature","type":"double"}]})"));
+    }
+
     void wireFormatFramesAndRefuses()
     {
         QCOMPARE(frame(100001, "x"), QByteArray::fromHex("00000186a178"));
