@@ -179,13 +179,15 @@ int main(int argc, char **argv)
     }
 
     // Clean races: the same circuits and seeds without faults.
-    std::map<QString, quint64> cleanRowsByFamily;
+    std::map<QString, quint64> cleanRowsByFamily, cleanEventsByFamily;
     quint64 cleanRows = 0, cleanDetections = 0;
     for (const QString &circuit : circuits) {
         const auto run = runRace(circuit, 101, 0.0);
         cleanRows += run.rows;
         for (const auto &[metric, rows] : run.reportedRowsByMetric)
             cleanRowsByFamily[family(metric)] += rows;
+        for (const auto &event : run.events)
+            ++cleanEventsByFamily[family(event.metric)];
         cleanDetections += run.rows * quint64(kTelemetryMetricCount);
     }
 
@@ -208,7 +210,9 @@ int main(int argc, char **argv)
     std::printf("3. clean races (no faults), %llu telemetry rows x %d metrics = %llu detections\n",
                 (unsigned long long)cleanRows, kTelemetryMetricCount, (unsigned long long)cleanDetections);
     for (const auto &[name, rows] : cleanRowsByFamily)
-        std::printf("   %-14s %llu rows reported (false alarms)\n", qPrintable(name), (unsigned long long)rows);
+        std::printf("   %-14s %llu rows reported (false alarms), %llu events: %.2f per race (target <= 1)\n", qPrintable(name),
+                    (unsigned long long)rows, (unsigned long long)cleanEventsByFamily[name],
+                    double(cleanEventsByFamily[name]) / double(circuits.size()));
     if (cleanRowsByFamily.empty())
         std::printf("   none reported\n");
     return 0;
