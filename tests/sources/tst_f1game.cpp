@@ -179,7 +179,7 @@ private slots:
     void captureWrittenAndReadBackIsIdentical();
     void captureCutMidRecordReadsToLastWholeRecord();
     void captureLengthsChecked();
-    void decodeSpeed();
+    void recordedPacketsDecodeAlikeEveryTime();
 };
 
 void TestF1Game::byteReaderChecksEveryRead()
@@ -1200,32 +1200,21 @@ void TestF1Game::captureLengthsChecked()
     QCOMPARE(writer.count(), 0u);
 }
 
-void TestF1Game::decodeSpeed()
+// Every recorded packet decodes, and decodes the same way each time (no state kept between
+// packets). Decoding speed is a benchmark's figure (bench_f1game), not a unit test's.
+void TestF1Game::recordedPacketsDecodeAlikeEveryTime()
 {
     std::vector<QByteArray> payloads;
     for (const QString &name : kRecordings)
         for (CaptureRecord &record : readCapture(recording(name)).records)
             payloads.push_back(std::move(record.payload));
     QCOMPARE(int(payloads.size()), 526 + 416 + 313 + 489 + 531);
-
-    QElapsedTimer timer;
-    timer.start();
-    qint64 decoded = 0;
-    int rounds = 0;
-    while (rounds < 3 || timer.elapsed() < 500) {
+    for (int round = 0; round < 3; ++round) {
+        int decoded = 0;
         for (const QByteArray &payload : payloads)
             decoded += decodePacket(payload).isRefused() ? 0 : 1;
-        ++rounds;
+        QCOMPARE(decoded, int(payloads.size()));
     }
-    const double seconds = timer.nsecsElapsed() / 1e9;
-    QCOMPARE(decoded, qint64(payloads.size()) * rounds);
-    const double perSecond = decoded / seconds;
-    qInfo("decoded %lld recorded packets in %.3f s: %.0f packets/s", decoded, seconds, perSecond);
-    // The game sends at most a few hundred packets a second; a hundred times that is plenty.
-    // Under a sanitizer (dev.sh check) the decoding is checked, its speed is not.
-#ifndef PITWALL_SANITIZED
-    QVERIFY(perSecond > 30000);
-#endif
 }
 
 QTEST_GUILESS_MAIN(TestF1Game)
