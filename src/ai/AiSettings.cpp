@@ -125,8 +125,8 @@ Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvir
             return choice.error();
         settings.llm = choice.value();
     }
-    const auto embedderName = pick(flags.embedder, QStringLiteral("--embedder"), environment, {QStringLiteral("PITWALL_EMBEDDER")},
-                                   saved, QStringLiteral("ai/embedder"));
+    const auto embedderName = pick(flags.embedder, QStringLiteral("--embedder"), environment,
+                                   {QStringLiteral("PITWALL_EMBEDDER")}, saved, QStringLiteral("ai/embedder"));
     if (!embedderName.value.isEmpty()) {
         const auto choice = parseChoice<EmbedderChoice>(embedderName.value, embedderName.origin,
                                                         {{QStringLiteral("offline"), EmbedderChoice::Offline},
@@ -158,8 +158,7 @@ Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvir
                                         environment.value(QStringLiteral("AWS_SECRET_ACCESS_KEY")),
                                         environment.value(QStringLiteral("AWS_SESSION_TOKEN"))};
     } else if (!environment.contains(QStringLiteral("AWS_PROFILE")) && !storedKeyId.isEmpty()) {
-        settings.bedrock.credentials = {storedKeyId, stored(secrets::keys::kAwsSecretAccessKey),
-                                        stored(secrets::keys::kAwsSessionToken)};
+        settings.bedrock.credentials = {storedKeyId, stored(secrets::keys::kAwsSecretAccessKey), stored(secrets::keys::kAwsSessionToken)};
     } else {
         settings.bedrock.credentials = fromProfile.credentials;
     }
@@ -168,9 +167,8 @@ Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvir
                                   .value;
     if (settings.bedrock.region.isEmpty())
         settings.bedrock.region = fromProfile.region;
-    settings.bedrock.model = pick({}, {}, environment, {QStringLiteral("PITWALL_BEDROCK_MODEL")}, saved,
-                                  QStringLiteral("ai/bedrock_model"))
-                                 .value;
+    settings.bedrock.model =
+        pick({}, {}, environment, {QStringLiteral("PITWALL_BEDROCK_MODEL")}, saved, QStringLiteral("ai/bedrock_model")).value;
     if (settings.bedrock.model.isEmpty())
         settings.bedrock.model = QStringLiteral("us.anthropic.claude-3-5-sonnet-20240620-v1:0"); // the demo's
 

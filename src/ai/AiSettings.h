@@ -41,8 +41,8 @@ struct AiSettings {
     GovernorLimits limits;
     PriceTable prices = PriceTable::defaults();
     MomentFilter filter;
-    int windowMs = 750;        // moments gathered this long (wall time) go in one call
-    int llmDeadlineMs = 2500;  // after this the offline commentator speaks for the window
+    int windowMs = 750;       // moments gathered this long (wall time) go in one call
+    int llmDeadlineMs = 2500; // after this the offline commentator speaks for the window
 
     // "offline", or the provider and model (for the commentary's source and summaries).
     QString llmLabel() const;
@@ -59,8 +59,8 @@ using StoredSecret = std::function<QString(const QString &key)>;
 // Reads settings in precedence order: flags, environment (an AWS_PROFILE named there
 // included), the wizard's stored secrets and saved settings, then the default AWS profile.
 // Errors name the flag, variable or file at fault.
-Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvironment &environment,
-                                       QSettings *saved, const QString &homeDirectory, const StoredSecret &storedSecret = {});
+Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvironment &environment, QSettings *saved,
+                                       const QString &homeDirectory, const StoredSecret &storedSecret = {});
 
 // Credentials and region of an AWS profile from the shared files (INI, as the AWS CLI writes them).
 struct AwsProfile {

@@ -58,21 +58,22 @@ QByteArray converseRequestBody(const LlmRequest &request)
 {
     QJsonArray messages;
     for (const auto &message : conversationOf(request))
-        messages.append(QJsonObject{
-            {QStringLiteral("role"), message.role == LlmMessage::Role::User ? QStringLiteral("user") : QStringLiteral("assistant")},
-            {QStringLiteral("content"), converseContent(message)}});
+        messages.append(QJsonObject{{QStringLiteral("role"), message.role == LlmMessage::Role::User ? QStringLiteral("user")
+                                                                                                    : QStringLiteral("assistant")},
+                                    {QStringLiteral("content"), converseContent(message)}});
     QJsonObject body{{QStringLiteral("messages"), messages},
-                     {QStringLiteral("inferenceConfig"),
-                      QJsonObject{{QStringLiteral("maxTokens"), request.maxTokens}, {QStringLiteral("temperature"), request.temperature}}}};
+                     {QStringLiteral("inferenceConfig"), QJsonObject{{QStringLiteral("maxTokens"), request.maxTokens},
+                                                                     {QStringLiteral("temperature"), request.temperature}}}};
     if (!request.system.isEmpty())
         body.insert(QStringLiteral("system"), QJsonArray{QJsonObject{{QStringLiteral("text"), request.system}}});
     if (!request.tools.isEmpty()) {
         QJsonArray tools;
         for (const auto &tool : request.tools)
-            tools.append(QJsonObject{{QStringLiteral("toolSpec"),
-                                      QJsonObject{{QStringLiteral("name"), tool.name},
-                                                  {QStringLiteral("description"), tool.description},
-                                                  {QStringLiteral("inputSchema"), QJsonObject{{QStringLiteral("json"), tool.inputSchema}}}}}});
+            tools.append(
+                QJsonObject{{QStringLiteral("toolSpec"),
+                             QJsonObject{{QStringLiteral("name"), tool.name},
+                                         {QStringLiteral("description"), tool.description},
+                                         {QStringLiteral("inputSchema"), QJsonObject{{QStringLiteral("json"), tool.inputSchema}}}}}});
         body.insert(QStringLiteral("toolConfig"), QJsonObject{{QStringLiteral("tools"), tools}});
     }
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
@@ -83,11 +84,10 @@ Expected<LlmReply, LlmError> parseConverseResponse(const QByteArray &body)
     QJsonParseError parseError;
     const auto document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return LlmError{LlmError::Kind::Malformed,
-                        QStringLiteral("Bedrock's answer is not JSON (%1)").arg(parseError.errorString())};
+        return LlmError{LlmError::Kind::Malformed, QStringLiteral("Bedrock's answer is not JSON (%1)").arg(parseError.errorString())};
     const auto root = document.object();
-    const auto content = root.value(QLatin1String("output")).toObject().value(QLatin1String("message")).toObject().value(
-        QLatin1String("content"));
+    const auto content =
+        root.value(QLatin1String("output")).toObject().value(QLatin1String("message")).toObject().value(QLatin1String("content"));
     if (!content.isArray())
         return LlmError{LlmError::Kind::Malformed, QStringLiteral("Bedrock's answer has no output.message.content")};
     LlmReply reply;
@@ -97,8 +97,10 @@ Expected<LlmReply, LlmError> parseConverseResponse(const QByteArray &body)
         const auto toolUse = block.value(QLatin1String("toolUse")).toObject();
         if (toolUse.isEmpty())
             continue;
-        LlmToolCall call{toolUse.value(QLatin1String("toolUseId")).toString(), toolUse.value(QLatin1String("name")).toString(),
-                         toolUse.value(QLatin1String("input")).toObject(), {}};
+        LlmToolCall call{toolUse.value(QLatin1String("toolUseId")).toString(),
+                         toolUse.value(QLatin1String("name")).toString(),
+                         toolUse.value(QLatin1String("input")).toObject(),
+                         {}};
         if (call.id.isEmpty() || call.name.isEmpty())
             return LlmError{LlmError::Kind::Malformed, QStringLiteral("Bedrock asked for a tool without a toolUseId or name")};
         if (!toolUse.value(QLatin1String("input")).isObject())
@@ -109,9 +111,8 @@ Expected<LlmReply, LlmError> parseConverseResponse(const QByteArray &body)
     reply.inputTokens = usage.value(QLatin1String("inputTokens")).toInt();
     reply.outputTokens = usage.value(QLatin1String("outputTokens")).toInt();
     if (reply.text.isEmpty() && reply.toolCalls.isEmpty())
-        return LlmError{LlmError::Kind::Malformed,
-                        QStringLiteral("Bedrock's answer has no text (stop reason: %1)")
-                            .arg(root.value(QLatin1String("stopReason")).toString())};
+        return LlmError{LlmError::Kind::Malformed, QStringLiteral("Bedrock's answer has no text (stop reason: %1)")
+                                                       .arg(root.value(QLatin1String("stopReason")).toString())};
     return reply;
 }
 
@@ -131,9 +132,11 @@ LlmError bedrockError(const net::HttpResponse &response)
 
     static const QStringList credentialTypes{QStringLiteral("UnrecognizedClientException"),
                                              QStringLiteral("InvalidSignatureException"),
-                                             QStringLiteral("IncompleteSignature"), QStringLiteral("ExpiredTokenException"),
+                                             QStringLiteral("IncompleteSignature"),
+                                             QStringLiteral("ExpiredTokenException"),
                                              QStringLiteral("MissingAuthenticationTokenException"),
-                                             QStringLiteral("InvalidClientTokenId"), QStringLiteral("RequestExpired")};
+                                             QStringLiteral("InvalidClientTokenId"),
+                                             QStringLiteral("RequestExpired")};
     if (credentialTypes.contains(type)) {
         error.kind = LlmError::Kind::BadCredentials;
         error.message = QStringLiteral("AWS rejected the credentials (%1): check the access key ID, the secret and, for "
@@ -167,8 +170,7 @@ LlmError bedrockError(const net::HttpResponse &response)
     } else if (status >= 500 || type == QLatin1String("ModelErrorException") ||
                type == QLatin1String("InternalServerException") || type == QLatin1String("ServiceUnavailableException")) {
         error.kind = LlmError::Kind::ServerError;
-        error.message = QStringLiteral("Bedrock had an error on its side (%1).%2")
-                            .arg(type.isEmpty() ? QString::number(status) : type, said);
+        error.message = QStringLiteral("Bedrock had an error on its side (%1).%2").arg(type.isEmpty() ? QString::number(status) : type, said);
     } else {
         error.kind = LlmError::Kind::BadRequest;
         error.message = QStringLiteral("Bedrock answered HTTP %1 %2.%3").arg(status).arg(type, said);
@@ -179,9 +181,8 @@ LlmError bedrockError(const net::HttpResponse &response)
 void BedrockProvider::complete(const LlmRequest &request, Done done)
 {
     if (!m_settings.credentials.isComplete() || m_settings.region.isEmpty() || m_settings.model.isEmpty()) {
-        done(LlmError{LlmError::Kind::NotConfigured,
-                      QStringLiteral("Bedrock needs a region, a model ID and AWS credentials (AWS_ACCESS_KEY_ID and "
-                                     "AWS_SECRET_ACCESS_KEY, a profile, or the setup wizard)")});
+        done(LlmError{LlmError::Kind::NotConfigured, QStringLiteral("Bedrock needs a region, a model ID and AWS credentials (AWS_ACCESS_KEY_ID and "
+                                                                    "AWS_SECRET_ACCESS_KEY, a profile, or the setup wizard)")});
         return;
     }
     // The region becomes part of the host the signed request goes to.
@@ -197,12 +198,10 @@ void BedrockProvider::complete(const LlmRequest &request, Done done)
     const QByteArray basePath = base.path(QUrl::FullyEncoded).toUtf8();
     const QByteArray path = (basePath.endsWith('/') ? basePath.chopped(1) : basePath) + "/model/" + modelSegment + "/converse";
     const QByteArray body = converseRequestBody(request);
-    const QByteArray host = base.port() > 0 ? base.host().toUtf8() + ':' + QByteArray::number(base.port())
-                                            : base.host().toUtf8();
+    const QByteArray host = base.port() > 0 ? base.host().toUtf8() + ':' + QByteArray::number(base.port()) : base.host().toUtf8();
 
     net::SigV4Request toSign{"POST", path, {}, {{"Host", host}, {"Content-Type", "application/json"}}, body};
-    net::SigV4Options options{m_settings.region, QStringLiteral("bedrock"),
-                         QDateTime::currentDateTimeUtc().addMSecs(m_clockSkewMs)};
+    net::SigV4Options options{m_settings.region, QStringLiteral("bedrock"), QDateTime::currentDateTimeUtc().addMSecs(m_clockSkewMs)};
     const auto signature = net::signRequest(toSign, m_settings.credentials, options);
     net::HttpHeaders headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}};
     headers.insert(headers.end(), signature.headersToAdd.begin(), signature.headersToAdd.end());

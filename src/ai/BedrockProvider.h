@@ -10,9 +10,9 @@
 namespace pitwall::ai {
 
 struct BedrockSettings {
-    QString region;      // e.g. us-east-1
-    QString model;       // model id or inference profile id/ARN
-    QString endpoint;    // empty: https://bedrock-runtime.<region>.amazonaws.com
+    QString region;   // e.g. us-east-1
+    QString model;    // model id or inference profile id/ARN
+    QString endpoint; // empty: https://bedrock-runtime.<region>.amazonaws.com
     net::AwsCredentials credentials;
 
     QString effectiveEndpoint() const;

@@ -23,10 +23,8 @@ QString describeMoment(const RaceMoment &m)
             .arg(lap);
     case MomentKind::FastestLap:
         return QStringLiteral("Fastest lap of the race: %1, %2 s%3").arg(m.driver).arg(m.value, 0, 'f', 3).arg(lap);
-    case MomentKind::SafetyCar:
-        return QStringLiteral("Safety car: %1%2").arg(m.detail, lap);
-    case MomentKind::Retirement:
-        return QStringLiteral("Retirement: %1 is out (%2)%3").arg(m.driver, m.detail, lap);
+    case MomentKind::SafetyCar: return QStringLiteral("Safety car: %1%2").arg(m.detail, lap);
+    case MomentKind::Retirement: return QStringLiteral("Retirement: %1 is out (%2)%3").arg(m.driver, m.detail, lap);
     case MomentKind::Anomaly:
         return QStringLiteral("Telemetry anomaly: %1's %2 reads %3 °C, expected %4 to %5 °C")
             .arg(m.driver, OfflineCommentator::metricPhrase(m.detail))
@@ -37,8 +35,7 @@ QString describeMoment(const RaceMoment &m)
         return QStringLiteral("%1 moves from P%2 to P%3%4").arg(m.driver).arg(m.previousPosition).arg(m.position).arg(lap);
     case MomentKind::RaceStart:
         return QStringLiteral("Race start at %1, %2 laps, %3 on pole").arg(m.detail).arg(int(m.value)).arg(m.driver);
-    case MomentKind::RaceFinish:
-        return QStringLiteral("Race finished: %1 wins").arg(m.driver);
+    case MomentKind::RaceFinish: return QStringLiteral("Race finished: %1 wins").arg(m.driver);
     }
     return {};
 }
@@ -46,10 +43,9 @@ QString describeMoment(const RaceMoment &m)
 LlmRequest commentaryRequest(const std::vector<std::vector<RaceMoment>> &groups, const RaceFacts &facts)
 {
     LlmRequest request;
-    request.system = QStringLiteral(
-        "You are a Formula 1 TV commentator. For each numbered moment write one exciting line of commentary, "
-        "under 80 characters. Use only the facts given: never invent positions, gaps, laps or names. "
-        "Answer with exactly one line per moment, as '<number>: <line>', and nothing else.");
+    request.system = QStringLiteral("You are a Formula 1 TV commentator. For each numbered moment write one exciting line of commentary, "
+                                    "under 80 characters. Use only the facts given: never invent positions, gaps, laps or names. "
+                                    "Answer with exactly one line per moment, as '<number>: <line>', and nothing else.");
     QStringList moments;
     for (size_t i = 0; i < groups.size(); ++i) {
         QStringList parts;

@@ -32,14 +32,16 @@ void addFeature(Vector &vector, const QString &feature, float weight)
 
 const QSet<QString> &stopWords()
 {
-    static const QSet<QString> words{
-        QStringLiteral("a"),     QStringLiteral("an"),    QStringLiteral("the"),   QStringLiteral("of"),
-        QStringLiteral("to"),    QStringLiteral("for"),   QStringLiteral("in"),    QStringLiteral("on"),
-        QStringLiteral("at"),    QStringLiteral("and"),   QStringLiteral("or"),    QStringLiteral("is"),
-        QStringLiteral("are"),   QStringLiteral("was"),   QStringLiteral("about"), QStringLiteral("with"),
-        QStringLiteral("what"),  QStringLiteral("which"), QStringLiteral("who"),   QStringLiteral("any"),
-        QStringLiteral("comments"), QStringLiteral("comment"), QStringLiteral("commentary"), QStringLiteral("show"),
-        QStringLiteral("me"),    QStringLiteral("did"),   QStringLiteral("does"),  QStringLiteral("how")};
+    static const QSet<QString> words{QStringLiteral("a"),       QStringLiteral("an"),         QStringLiteral("the"),
+                                     QStringLiteral("of"),      QStringLiteral("to"),         QStringLiteral("for"),
+                                     QStringLiteral("in"),      QStringLiteral("on"),         QStringLiteral("at"),
+                                     QStringLiteral("and"),     QStringLiteral("or"),         QStringLiteral("is"),
+                                     QStringLiteral("are"),     QStringLiteral("was"),        QStringLiteral("about"),
+                                     QStringLiteral("with"),    QStringLiteral("what"),       QStringLiteral("which"),
+                                     QStringLiteral("who"),     QStringLiteral("any"),        QStringLiteral("comments"),
+                                     QStringLiteral("comment"), QStringLiteral("commentary"), QStringLiteral("show"),
+                                     QStringLiteral("me"),      QStringLiteral("did"),        QStringLiteral("does"),
+                                     QStringLiteral("how")};
     return words;
 }
 
@@ -138,7 +140,8 @@ Expected<std::vector<Vector>, LlmError> parseEmbeddingsResponse(const QByteArray
     QJsonParseError parseError;
     const auto document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return LlmError{LlmError::Kind::Malformed, QStringLiteral("the embeddings answer is not JSON (%1)").arg(parseError.errorString())};
+        return LlmError{LlmError::Kind::Malformed,
+                        QStringLiteral("the embeddings answer is not JSON (%1)").arg(parseError.errorString())};
     const auto data = document.object().value(QLatin1String("data")).toArray();
     if (data.size() != expectedCount)
         return LlmError{LlmError::Kind::Malformed,

@@ -59,8 +59,7 @@ std::vector<PositionClaim> positionClaims(const QString &sentence)
 
 } // namespace
 
-std::optional<QString> GroundingCheck::contradiction(const QString &line, const RaceFacts &facts,
-                                                     const std::vector<RaceMoment> &moments)
+std::optional<QString> GroundingCheck::contradiction(const QString &line, const RaceFacts &facts, const std::vector<RaceMoment> &moments)
 {
     if (line.trimmed().isEmpty())
         return QStringLiteral("empty line");

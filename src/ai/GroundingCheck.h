@@ -14,8 +14,7 @@ namespace pitwall::ai {
 class GroundingCheck {
 public:
     // The reason the line cannot be published, or nothing when it holds.
-    static std::optional<QString> contradiction(const QString &line, const RaceFacts &facts,
-                                                const std::vector<RaceMoment> &moments);
+    static std::optional<QString> contradiction(const QString &line, const RaceFacts &facts, const std::vector<RaceMoment> &moments);
 };
 
 } // namespace pitwall::ai

@@ -113,10 +113,9 @@ void LlmGovernor::submit(const LlmRequest &request, qint64 deadlineMs, LlmProvid
             QMutexLocker lock(&m_usageMutex);
             ++m_usage.refusedByCircuit;
             lock.unlock();
-            done(LlmError{LlmError::Kind::CircuitOpen,
-                          QStringLiteral("paused after %1 failed calls in a row; trying again in %2 s")
-                              .arg(m_limits.failuresToOpen)
-                              .arg(std::max<qint64>(0, (m_openUntilMs - now) / 1000))});
+            done(LlmError{LlmError::Kind::CircuitOpen, QStringLiteral("paused after %1 failed calls in a row; trying again in %2 s")
+                                                           .arg(m_limits.failuresToOpen)
+                                                           .arg(std::max<qint64>(0, (m_openUntilMs - now) / 1000))});
             return;
         }
         m_trialInFlight = true; // half-open: one call decides
@@ -161,8 +160,8 @@ void LlmGovernor::attempt(const LlmRequest &request, qint64 deadlineMs, int atte
             ++m_usage.succeeded;
             m_usage.tokensIn += reply.inputTokens;
             m_usage.tokensOut += reply.outputTokens;
-            m_usage.costUsd += m_prices.costUsd(reply.model.isEmpty() ? m_provider->model() : reply.model,
-                                                reply.inputTokens, reply.outputTokens);
+            m_usage.costUsd += m_prices.costUsd(reply.model.isEmpty() ? m_provider->model() : reply.model, reply.inputTokens,
+                                                reply.outputTokens);
             m_usage.circuitOpen = false;
             lock.unlock();
             done(std::move(result));

@@ -25,19 +25,19 @@ struct GovernorLimits {
     int maxRetries = 2;
     int baseBackoffMs = 200;
     int maxBackoffMs = 4000;
-    int failuresToOpen = 5;   // consecutive failed calls that open the circuit
-    int openMs = 30'000;      // how long it stays open before one trial call
+    int failuresToOpen = 5; // consecutive failed calls that open the circuit
+    int openMs = 30'000;    // how long it stays open before one trial call
 };
 
 struct LlmUsage {
-    quint64 calls = 0;        // requests sent to the provider (retries included)
+    quint64 calls = 0; // requests sent to the provider (retries included)
     quint64 succeeded = 0;
-    quint64 failures = 0;     // calls that ended without an answer
+    quint64 failures = 0; // calls that ended without an answer
     quint64 retries = 0;
-    quint64 throttled = 0;    // 429 / ThrottlingException answers
+    quint64 throttled = 0; // 429 / ThrottlingException answers
     quint64 refusedByBudget = 0;
     quint64 refusedByCircuit = 0;
-    quint64 fallbacks = 0;    // lines the offline commentator wrote instead (reported by the agent)
+    quint64 fallbacks = 0; // lines the offline commentator wrote instead (reported by the agent)
     quint64 groundingRejections = 0;
     qint64 tokensIn = 0;
     qint64 tokensOut = 0;
@@ -84,8 +84,8 @@ private:
     QElapsedTimer m_clock;
     std::mt19937 m_jitter{std::random_device{}()};
 
-    double m_requestTokens;  // bucket of requests
-    double m_tokenBudget;    // bucket of tokens per minute
+    double m_requestTokens; // bucket of requests
+    double m_tokenBudget;   // bucket of tokens per minute
     qint64 m_dayTokens = 0;
     qint64 m_dayStartedMs = 0;
     qint64 m_lastRefillMs = 0;

@@ -20,10 +20,10 @@ struct LlmTool {
 };
 
 struct LlmToolCall {
-    QString id;          // the provider's id, echoed in the result
+    QString id; // the provider's id, echoed in the result
     QString name;
     QJsonObject input;
-    QString inputError;  // the model's arguments were not a JSON object (said back to it)
+    QString inputError; // the model's arguments were not a JSON object (said back to it)
 };
 
 struct LlmToolResult {
@@ -44,9 +44,9 @@ struct LlmMessage {
 
 struct LlmRequest {
     QString system;
-    QString prompt;                   // one user turn, when `messages` is empty
-    QList<LlmMessage> messages;       // a conversation, first and last turns the user's
-    QList<LlmTool> tools;             // offered to the model; empty: plain completion
+    QString prompt;             // one user turn, when `messages` is empty
+    QList<LlmMessage> messages; // a conversation, first and last turns the user's
+    QList<LlmTool> tools;       // offered to the model; empty: plain completion
     int maxTokens = 200;
     double temperature = 0.7;
     int timeoutMs = 10000;
@@ -54,7 +54,7 @@ struct LlmRequest {
 
 struct LlmReply {
     QString text;
-    QList<LlmToolCall> toolCalls;     // the model wants these run before it answers
+    QList<LlmToolCall> toolCalls; // the model wants these run before it answers
     QString model;
     int inputTokens = 0;
     int outputTokens = 0;

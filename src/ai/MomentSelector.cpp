@@ -95,12 +95,18 @@ std::vector<RaceMoment> MomentSelector::take(const CommentaryInput &input, RaceF
         m_previousLeader = input.driverName;
         // The first leader is the race start's news, not a change.
         if (!previous.isEmpty() && m_filter.kinds.contains(MomentKind::LeadChange))
-            moments.push_back({MomentKind::LeadChange, input.timestampMs, wallMs, input.driverName, previous, 1,
-                               previousPosition, input.lap.value_or(0)});
-    } else if (m_filter.kinds.contains(MomentKind::FollowedMove) && previousPosition > 0 &&
-               input.position != previousPosition && isFollowed(input.driverName, facts)) {
-        moments.push_back({MomentKind::FollowedMove, input.timestampMs, wallMs, input.driverName, {}, input.position,
-                           previousPosition, input.lap.value_or(0)});
+            moments.push_back({MomentKind::LeadChange, input.timestampMs, wallMs, input.driverName, previous, 1, previousPosition,
+                               input.lap.value_or(0)});
+    } else if (m_filter.kinds.contains(MomentKind::FollowedMove) && previousPosition > 0 && input.position != previousPosition &&
+               isFollowed(input.driverName, facts)) {
+        moments.push_back({MomentKind::FollowedMove,
+                           input.timestampMs,
+                           wallMs,
+                           input.driverName,
+                           {},
+                           input.position,
+                           previousPosition,
+                           input.lap.value_or(0)});
     }
     return moments;
 }
@@ -116,8 +122,7 @@ std::vector<RaceMoment> MomentSelector::take(const RaceEvent &event, RaceFacts &
         moment.position = details.value(QLatin1String("position")).toInt(position);
         moment.previousPosition = moment.position + 1;
         moment.otherDriver = details.value(QLatin1String("passed")).toString();
-        if (moment.position > m_filter.overtakeTopN && !isFollowed(event.driverName, facts) &&
-            !isFollowed(moment.otherDriver, facts))
+        if (moment.position > m_filter.overtakeTopN && !isFollowed(event.driverName, facts) && !isFollowed(moment.otherDriver, facts))
             return {};
     } else if (event.kind == QLatin1String("pit_stop")) {
         moment.kind = MomentKind::PitStop;
@@ -171,9 +176,18 @@ std::vector<RaceMoment> MomentSelector::take(const TelemetryAnomaly &anomaly, co
     if (continuing)
         return {};
     const auto *driverFacts = facts.driver(anomaly.driverName);
-    RaceMoment moment{MomentKind::Anomaly, anomaly.timestampMs, wallMs, anomaly.driverName, {},
-                      driverFacts ? driverFacts->position : 0, 0, driverFacts ? driverFacts->lap : 0, anomaly.metric,
-                      anomaly.actual, anomaly.lowerBound, anomaly.upperBound};
+    RaceMoment moment{MomentKind::Anomaly,
+                      anomaly.timestampMs,
+                      wallMs,
+                      anomaly.driverName,
+                      {},
+                      driverFacts ? driverFacts->position : 0,
+                      0,
+                      driverFacts ? driverFacts->lap : 0,
+                      anomaly.metric,
+                      anomaly.actual,
+                      anomaly.lowerBound,
+                      anomaly.upperBound};
     return {moment};
 }
 

@@ -14,13 +14,12 @@
 namespace pitwall::ai {
 
 struct MomentFilter {
-    QSet<MomentKind> kinds{MomentKind::LeadChange, MomentKind::Overtake,   MomentKind::PitStop,
-                           MomentKind::FastestLap, MomentKind::SafetyCar,  MomentKind::Retirement,
-                           MomentKind::Anomaly,    MomentKind::FollowedMove, MomentKind::RaceStart,
-                           MomentKind::RaceFinish};
-    int overtakeTopN = 5;  // overtakes for these positions
-    int pitStopTopN = 10;  // pit stops by cars running in these positions
-    QStringList followed;  // drivers whose every move is told (full names or surnames)
+    QSet<MomentKind> kinds{MomentKind::LeadChange, MomentKind::Overtake,   MomentKind::PitStop, MomentKind::FastestLap,
+                           MomentKind::SafetyCar,  MomentKind::Retirement, MomentKind::Anomaly, MomentKind::FollowedMove,
+                           MomentKind::RaceStart,  MomentKind::RaceFinish};
+    int overtakeTopN = 5; // overtakes for these positions
+    int pitStopTopN = 10; // pit stops by cars running in these positions
+    QStringList followed; // drivers whose every move is told (full names or surnames)
 
     // "lead_change,overtake,pit_stop,anomaly,overtake_top=5,pit_top=10,follow=Norris;Piastri"
     static Expected<MomentFilter> parse(const QString &text);

@@ -33,19 +33,16 @@ QStringList candidates(const RaceMoment &m)
     case MomentKind::Overtake:
         if (m.position == 1)
             return {QStringLiteral("%1 passes %2 for the lead!").arg(who, other),
-                    QStringLiteral("%1 is through on %2 and leads the race!").arg(who, other),
-                    QStringLiteral("%1 leads!").arg(who)};
+                    QStringLiteral("%1 is through on %2 and leads the race!").arg(who, other), QStringLiteral("%1 leads!").arg(who)};
         return {QStringLiteral("%1 passes %2 for P%3").arg(who, other, p),
                 QStringLiteral("%1 gets by %2 to take P%3").arg(who, other, p),
-                QStringLiteral("Move for P%3: %1 is through on %2").arg(who, other, p),
-                QStringLiteral("%1 up to P%2").arg(who, p)};
+                QStringLiteral("Move for P%3: %1 is through on %2").arg(who, other, p), QStringLiteral("%1 up to P%2").arg(who, p)};
     case MomentKind::PitStop: {
         const QString to = m.detail.section(QLatin1Char('>'), 1);
         const QString stop = QString::number(m.value, 'f', 1);
         return {QStringLiteral("%1 pits from P%2: %3 tyres, %4s stop").arg(who, p, to.toLower(), stop),
                 QStringLiteral("Pit stop for %1, on to %2 tyres (%3s)").arg(who, to.toLower(), stop),
-                QStringLiteral("%1 boxes from P%2, %3 tyres fitted").arg(who, p, to.toLower()),
-                QStringLiteral("%1 pits").arg(who)};
+                QStringLiteral("%1 boxes from P%2, %3 tyres fitted").arg(who, p, to.toLower()), QStringLiteral("%1 pits").arg(who)};
     }
     case MomentKind::FastestLap:
         return {QStringLiteral("Fastest lap for %1: %2").arg(who, lapTime(m.value)),

@@ -125,8 +125,7 @@ LlmError openAiError(const net::HttpResponse &response, const QString &what)
     LlmError result{LlmError::Kind::ServerError, {}, status, net::retryAfterMs(response.header("retry-after"))};
     if (status == 401 || code == QLatin1String("invalid_api_key")) {
         result.kind = LlmError::Kind::BadCredentials;
-        result.message = QStringLiteral("%1 rejected the API key: check OPENAI_API_KEY or the key in the setup wizard.%2")
-                             .arg(what, said);
+        result.message = QStringLiteral("%1 rejected the API key: check OPENAI_API_KEY or the key in the setup wizard.%2").arg(what, said);
     } else if (code == QLatin1String("insufficient_quota")) {
         // A 429 too, but waiting does not help: the account has no credit left.
         result.kind = LlmError::Kind::QuotaExhausted;

@@ -10,11 +10,16 @@ PriceTable PriceTable::defaults()
 {
     PriceTable table;
     table.m_prices = {
-        {QStringLiteral("claude-3-5-haiku"), 0.80, 4.00},  {QStringLiteral("claude-3-haiku"), 0.25, 1.25},
-        {QStringLiteral("claude-3-5-sonnet"), 3.00, 15.00}, {QStringLiteral("claude-3-7-sonnet"), 3.00, 15.00},
-        {QStringLiteral("claude-sonnet-4"), 3.00, 15.00},  {QStringLiteral("gpt-4o-mini"), 0.15, 0.60},
-        {QStringLiteral("gpt-4o"), 2.50, 10.00},           {QStringLiteral("text-embedding-3-small"), 0.02, 0.0},
-        {QStringLiteral("text-embedding-3-large"), 0.13, 0.0}, {QStringLiteral("text-embedding-ada-002"), 0.10, 0.0},
+        {QStringLiteral("claude-3-5-haiku"), 0.80, 4.00},
+        {QStringLiteral("claude-3-haiku"), 0.25, 1.25},
+        {QStringLiteral("claude-3-5-sonnet"), 3.00, 15.00},
+        {QStringLiteral("claude-3-7-sonnet"), 3.00, 15.00},
+        {QStringLiteral("claude-sonnet-4"), 3.00, 15.00},
+        {QStringLiteral("gpt-4o-mini"), 0.15, 0.60},
+        {QStringLiteral("gpt-4o"), 2.50, 10.00},
+        {QStringLiteral("text-embedding-3-small"), 0.02, 0.0},
+        {QStringLiteral("text-embedding-3-large"), 0.13, 0.0},
+        {QStringLiteral("text-embedding-ada-002"), 0.10, 0.0},
     };
     return table;
 }

@@ -7,7 +7,18 @@
 
 namespace pitwall::ai {
 
-enum class MomentKind { LeadChange, Overtake, PitStop, FastestLap, SafetyCar, Retirement, Anomaly, FollowedMove, RaceStart, RaceFinish };
+enum class MomentKind {
+    LeadChange,
+    Overtake,
+    PitStop,
+    FastestLap,
+    SafetyCar,
+    Retirement,
+    Anomaly,
+    FollowedMove,
+    RaceStart,
+    RaceFinish
+};
 
 QString momentKindName(MomentKind kind);
 
@@ -20,8 +31,8 @@ struct RaceMoment {
     int position = 0;           // the driver's position after the moment (0: unknown)
     int previousPosition = 0;
     int lap = 0;
-    QString detail;             // compound change, metric, safety-car state, retirement reason
-    double value = 0;           // lap time (s), anomaly reading
+    QString detail;   // compound change, metric, safety-car state, retirement reason
+    double value = 0; // lap time (s), anomaly reading
     double expectedLow = 0, expectedHigh = 0;
 
     // "<kind>:<driver>:<race ms>": unique within a race, readable, and parseable by

@@ -99,7 +99,8 @@ AiServices::~AiServices()
     if (!m_thread)
         return;
     // Its objects die on their thread (children of the context), then the thread stops.
-    QMetaObject::invokeMethod(m_context, [context = m_context] { delete context; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context, [context = m_context] { delete context; }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
@@ -107,8 +108,7 @@ AiServices::~AiServices()
 
 QString AiServices::embedderLabel() const
 {
-    return m_settings.embedder == ai::EmbedderChoice::OpenAi ? m_settings.openai.embeddingModel
-                                                             : QStringLiteral("offline-hash-384");
+    return m_settings.embedder == ai::EmbedderChoice::OpenAi ? m_settings.openai.embeddingModel : QStringLiteral("offline-hash-384");
 }
 
 QString AiServices::storeLabel() const

@@ -42,7 +42,7 @@ public:
 
     // Runs `work` on the AI thread; the objects below are used there only.
     void post(std::function<void()> work);
-    ai::LlmGovernor *governor() const { return m_governor; }   // null when offline
+    ai::LlmGovernor *governor() const { return m_governor; } // null when offline
     ai::Embedder *embedder() const { return m_embedder; }
     // On the AI thread: texts to vectors, through the governor when the embedder is a
     // network service (its budgets, meter and cost), straight when it is the offline one.
@@ -50,8 +50,8 @@ public:
     // Questions waiting for their embedding or search: the ask stages refuse more than
     // kMaxQueuedQuestions at once (each refusal answered and counted).
     static constexpr int kMaxQueuedQuestions = 64;
-    bool admitQuestion();  // any thread; false: the queue is full (counted)
-    void questionDone();   // any thread
+    bool admitQuestion(); // any thread; false: the queue is full (counted)
+    void questionDone();  // any thread
     quint64 questionsRefused() const { return m_questionsRefused; }
     vector::VectorStore *store() const { return m_store.get(); }
 

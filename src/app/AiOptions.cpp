@@ -40,9 +40,9 @@ void addAiOptions(QCommandLineParser &parser)
 AiCommandLine readAiOptions(const QCommandLineParser &parser)
 {
     AiCommandLine options;
-    options.flags = {parser.value(kLlm),         parser.value(kLlmEndpoint), parser.value(kLlmModel),
-                     parser.value(kEmbedder),    parser.value(kVectorStore), parser.value(kMongoUri),
-                     parser.value(kCommentaryFilter)};
+    options.flags = {
+        parser.value(kLlm),         parser.value(kLlmEndpoint), parser.value(kLlmModel),        parser.value(kEmbedder),
+        parser.value(kVectorStore), parser.value(kMongoUri),    parser.value(kCommentaryFilter)};
     options.vectorDirectory = parser.value(kVectorDir);
     return options;
 }

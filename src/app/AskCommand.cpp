@@ -43,10 +43,10 @@ bool isAskCommand(const QString &word)
 int runAskCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "pitwall ask QUESTION: the five commentary lines closest in meaning to the question, with their scores\n"
-        "(1 is closest), searched in the vector store the races wrote to; with an LLM configured, also an answer\n"
-        "written from them. Exit codes: 0 found, 1 usage, 2 failed, 3 nothing stored yet."));
+    parser.setApplicationDescription(
+        QStringLiteral("pitwall ask QUESTION: the five commentary lines closest in meaning to the question, with their scores\n"
+                       "(1 is closest), searched in the vector store the races wrote to; with an LLM configured, also an answer\n"
+                       "written from them. Exit codes: 0 found, 1 usage, 2 failed, 3 nothing stored yet."));
     parser.addHelpOption();
     const QCommandLineOption race(QStringLiteral("race"), QStringLiteral("Only this race's commentary."), QStringLiteral("id"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
@@ -96,9 +96,14 @@ int runAskCommand(const QStringList &arguments)
     if (parser.isSet(json)) {
         QJsonArray matches;
         for (const auto &match : answer.results)
-            matches.append(QJsonObject{{"message", match.message}, {"score", match.score}, {"race_id", match.raceId},
-                                       {"timestamp", match.timestampMs}, {"type", match.type}, {"source", match.source}});
-        QJsonObject object{{"query", answer.query}, {"search_results", matches},
+            matches.append(QJsonObject{{"message", match.message},
+                                       {"score", match.score},
+                                       {"race_id", match.raceId},
+                                       {"timestamp", match.timestampMs},
+                                       {"type", match.type},
+                                       {"source", match.source}});
+        QJsonObject object{{"query", answer.query},
+                           {"search_results", matches},
                            {"vector_store", services.value()->storeLabel()},
                            {"embedder", services.value()->embedderLabel()}};
         if (!answer.answer.isEmpty())

@@ -13,17 +13,17 @@ namespace pitwall {
 
 namespace {
 
-const QCommandLineOption kHeadless(QStringLiteral("headless"),
-                                   QStringLiteral("Run a race without a window; progress on stderr, a JSON summary as "
-                                                  "the last line of stdout."));
+const QCommandLineOption kHeadless(QStringLiteral("headless"), QStringLiteral("Run a race without a window; progress on stderr, a JSON summary as "
+                                                                              "the last line of stdout."));
 const QCommandLineOption kDuration(QStringLiteral("duration-seconds"),
                                    QStringLiteral("Stop the race after N wall-clock seconds (1-86400); without it the "
                                                   "race runs to the chequered flag."),
                                    QStringLiteral("N"));
-const QCommandLineOption kTrack(QStringLiteral("track"), QStringLiteral("Circuit: %1 (default monza)."),
-                                QStringLiteral("name"), QStringLiteral("monza"));
-const QCommandLineOption kLaps(QStringLiteral("laps"), QStringLiteral("Race distance in laps (1-100; default: the "
-                                                                      "circuit's full distance)."),
+const QCommandLineOption kTrack(QStringLiteral("track"), QStringLiteral("Circuit: %1 (default monza)."), QStringLiteral("name"),
+                                QStringLiteral("monza"));
+const QCommandLineOption kLaps(QStringLiteral("laps"),
+                               QStringLiteral("Race distance in laps (1-100; default: the "
+                                              "circuit's full distance)."),
                                QStringLiteral("N"));
 const QCommandLineOption kSeed(QStringLiteral("seed"),
                                QStringLiteral("Random seed; the same seed gives the same race (default: random)."),
@@ -133,8 +133,8 @@ CommandLine::CommandLine()
     track.setDescription(kTrack.description().arg(Circuit::builtInIds().join(QLatin1String(", "))));
     QCommandLineOption disableStage = kDisableStage;
     disableStage.setDescription(kDisableStage.description().arg(pipelineStageNames().join(QLatin1String(", "))));
-    m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap,
-                         kKafkaConfig, disableStage, kLibraryFile, kNoRecord, kRerun, kAutostart, kScreenshot, kScreenshotAfter, kTheme});
+    m_parser.addOptions({kHeadless, kDuration, track, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kBootstrap, kKafkaConfig,
+                         disableStage, kLibraryFile, kNoRecord, kRerun, kAutostart, kScreenshot, kScreenshotAfter, kTheme});
     addAiOptions(m_parser);
     m_parser.addOptions({kMcpPort, kMcpToken, kMcpTokenFile, kWsPort, kWsMaxClients, kSource, kUdpPort, kUdpBind, kUdpCapture});
 }
@@ -208,7 +208,7 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
     for (const auto &option : {kTrack, kLaps, kSeed, kSpeed, kTelemetryHz, kHero, kFaults, kDisableStage, kLibraryFile, kNoRecord})
         options.raceOptionsGiven = options.raceOptionsGiven || m_parser.isSet(option);
 
-    options.session.libraryPath = m_parser.isSet(kNoRecord)     ? QString()
+    options.session.libraryPath = m_parser.isSet(kNoRecord)      ? QString()
                                   : m_parser.isSet(kLibraryFile) ? m_parser.value(kLibraryFile)
                                                                  : LibraryDatabase::defaultPath();
     const QString source = m_parser.value(kSource).trimmed().toLower();
@@ -263,7 +263,8 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
             return badValue(kWsMaxClients, m_parser.value(kWsMaxClients), QStringLiteral("a whole number from 1 to 1000"));
         options.wsMaxClients = count;
     }
-    const auto token = resolveMcpToken(m_parser.value(kMcpToken), m_parser.value(kMcpTokenFile), QProcessEnvironment::systemEnvironment());
+    const auto token = resolveMcpToken(m_parser.value(kMcpToken), m_parser.value(kMcpTokenFile),
+                                       QProcessEnvironment::systemEnvironment());
     if (!token)
         return token.error();
     options.mcpToken = token.value();

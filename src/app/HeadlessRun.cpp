@@ -36,8 +36,8 @@ double rounded(double value, int decimals)
     return std::round(value * scale) / scale;
 }
 
-QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, const RaceSummary &race,
-                        double durationS, qint64 startupMs, const QString &stoppedBy)
+QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, const RaceSummary &race, double durationS,
+                        qint64 startupMs, const QString &stoppedBy)
 {
     QJsonObject topics;
     for (const auto &[topic, count] : stats.producedByTopic)
@@ -47,9 +47,12 @@ QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, c
         events.insert(it.key(), it.value());
     QJsonArray faults;
     for (const auto &label : race.faults)
-        faults.append(QJsonObject{{"driver_name", label.driverName}, {"team_name", label.teamName},
-                                  {"metric", label.metric}, {"kind", label.kind},
-                                  {"start_ms", label.startMs}, {"end_ms", label.endMs}});
+        faults.append(QJsonObject{{"driver_name", label.driverName},
+                                  {"team_name", label.teamName},
+                                  {"metric", label.metric},
+                                  {"kind", label.kind},
+                                  {"start_ms", label.startMs},
+                                  {"end_ms", label.endMs}});
     const auto &options = session.options();
     return QJsonObject{{"produced", qint64(stats.produced)},
                        {"consumed", qint64(stats.consumed)},
@@ -81,12 +84,11 @@ QJsonObject summaryJson(const RaceSession &session, const SessionStats &stats, c
                        {"faults", faults},
                        {"stages", stats.stages},
                        {"replay_of", race.replayOf.isEmpty() ? QJsonValue() : QJsonValue(race.replayOf)},
-                       {"library", race.libraryPath.isEmpty()
-                                       ? QJsonValue()
-                                       : QJsonValue(QJsonObject{{"path", race.libraryPath},
-                                                                {"state", race.recordingState},
-                                                                {"recorded_messages", race.recordedMessages},
-                                                                {"error", race.recordingError}})},
+                       {"library", race.libraryPath.isEmpty() ? QJsonValue()
+                                                              : QJsonValue(QJsonObject{{"path", race.libraryPath},
+                                                                                       {"state", race.recordingState},
+                                                                                       {"recorded_messages", race.recordedMessages},
+                                                                                       {"error", race.recordingError}})},
                        {"last_error", stats.lastError},
                        {"f1_game", options.game.enabled ? QJsonValue(session.gameStatus()) : QJsonValue()},
                        {"llm", session.ai()->summaryJson()}};
@@ -127,8 +129,14 @@ int runHeadless(const KafkaSelection &kafka, const SessionOptions &sessionOption
         const auto stats = controller.session()->stats();
         say(QStringLiteral("t=%1s lap %2 race-time %3s positions produced=%4 consumed=%5 lag=%6 skipped=%7 errors=%8 "
                            "(all topics %9)")
-                .arg((raceClock.elapsed() + 500) / 1000).arg(stats.leaderLap).arg(qint64(stats.raceTimeS))
-                .arg(stats.produced).arg(stats.consumed).arg(stats.lag).arg(stats.skipped).arg(stats.errors)
+                .arg((raceClock.elapsed() + 500) / 1000)
+                .arg(stats.leaderLap)
+                .arg(qint64(stats.raceTimeS))
+                .arg(stats.produced)
+                .arg(stats.consumed)
+                .arg(stats.lag)
+                .arg(stats.skipped)
+                .arg(stats.errors)
                 .arg(stats.producedAllTopics));
     });
     QObject::connect(&controller, &RaceController::sessionCreated, [&](RaceSession *created) {
@@ -138,9 +146,11 @@ int runHeadless(const KafkaSelection &kafka, const SessionOptions &sessionOption
             raceClock.start();
             const auto &race = session.options().race;
             say(QStringLiteral("race %1 started on %2 (seed %3, speed %4, %5 Hz telemetry) %6 ms after launch%7")
-                    .arg(session.raceId(), race.circuitId).arg(race.seed)
+                    .arg(session.raceId(), race.circuitId)
+                    .arg(race.seed)
                     .arg(session.options().speed > 0 ? QString::number(session.options().speed) + "x" : QStringLiteral("max"))
-                    .arg(race.telemetryHz).arg(startupMs)
+                    .arg(race.telemetryHz)
+                    .arg(startupMs)
                     .arg(durationSeconds ? QStringLiteral(", stopping after %1 s").arg(durationSeconds) : QString()));
             progress.start();
             if (stopSignal) {
@@ -154,9 +164,8 @@ int runHeadless(const KafkaSelection &kafka, const SessionOptions &sessionOption
         // A headless run follows one game session: the next one is a race of its own (the window follows it).
         QObject::connect(&session, &RaceSession::gameSessionChanged,
                          [&] { say(QStringLiteral("the F1 game started another session: this race ends here")); });
-        QObject::connect(&session, &RaceSession::sourceEnded, [&] {
-            say(QStringLiteral("end of the recording: the race was stopped before its finish"));
-        });
+        QObject::connect(&session, &RaceSession::sourceEnded,
+                         [&] { say(QStringLiteral("end of the recording: the race was stopped before its finish")); });
         QObject::connect(&session, &RaceSession::failed, [&](const QString &reason) {
             say(QStringLiteral("race failed: %1").arg(reason));
             exitCode = kRaceFailed;
@@ -167,12 +176,16 @@ int runHeadless(const KafkaSelection &kafka, const SessionOptions &sessionOption
             const double durationS = raceClock.elapsed() / 1000.0;
             if (stats.produced != stats.consumed || stats.skipped > 0 || stats.errors > 0) {
                 say(QStringLiteral("%1 of %2 positions read back, %3 skipped, %4 errors%5")
-                        .arg(stats.consumed).arg(stats.produced).arg(stats.skipped).arg(stats.errors)
+                        .arg(stats.consumed)
+                        .arg(stats.produced)
+                        .arg(stats.skipped)
+                        .arg(stats.errors)
                         .arg(stats.lastError.isEmpty() ? QString() : QStringLiteral(" (last: %1)").arg(stats.lastError)));
                 exitCode = kMessagesLost;
             } else {
                 say(QStringLiteral("race over: all %1 positions read back, %2 messages produced in all")
-                        .arg(stats.consumed).arg(stats.producedAllTopics));
+                        .arg(stats.consumed)
+                        .arg(stats.producedAllTopics));
             }
             const QString stoppedBy = stopSignal ? StopSignals::name(stopSignal) : QString();
             const auto json = QJsonDocument(summaryJson(session, stats, session.summary(), durationS, startupMs, stoppedBy));

@@ -27,8 +27,9 @@ int fail(const QString &message, int code = 2)
 void sayRepaired(const std::vector<RaceRecord> &repaired)
 {
     for (const auto &race : repaired)
-        std::fprintf(stderr, "pitwall: race %s was left recording (Pit Wall was killed or the power went): marked "
-                             "interrupted at race time %.1f s, its %lld recorded messages kept\n",
+        std::fprintf(stderr,
+                     "pitwall: race %s was left recording (Pit Wall was killed or the power went): marked "
+                     "interrupted at race time %.1f s, its %lld recorded messages kept\n",
                      qPrintable(printable(race.id)), double(race.durationMs) / 1000.0, race.messageCount);
 }
 

@@ -32,8 +32,8 @@ Expected<QString> resolveMcpToken(const QString &flagToken, const QString &token
         if (!file.open(QIODevice::ReadOnly))
             return Error{QStringLiteral("--mcp-token-file: cannot read %1: %2").arg(tokenFile, file.errorString())};
         if (file.size() > kMaxTokenFileBytes)
-            return Error{QStringLiteral("--mcp-token-file: %1 is larger than %2 bytes; it should hold the token only")
-                             .arg(tokenFile).arg(kMaxTokenFileBytes)};
+            return Error{
+                QStringLiteral("--mcp-token-file: %1 is larger than %2 bytes; it should hold the token only").arg(tokenFile).arg(kMaxTokenFileBytes)};
         token = QString::fromUtf8(file.read(kMaxTokenFileBytes)).section(QLatin1Char('\n'), 0, 0).trimmed();
         from = QStringLiteral("--mcp-token-file");
     } else {
@@ -79,8 +79,7 @@ Expected<QString> writeMcpTokenFile(const QString &token, const QString &path)
     return target;
 }
 
-LiveServerSettings withLiveServerFlags(LiveServerSettings base, quint16 mcpPort, const QString &mcpToken, quint16 wsPort,
-                                       int wsMaxClients)
+LiveServerSettings withLiveServerFlags(LiveServerSettings base, quint16 mcpPort, const QString &mcpToken, quint16 wsPort, int wsMaxClients)
 {
     if (wsMaxClients > 0)
         base.feedMaxClients = wsMaxClients;

@@ -124,17 +124,17 @@ int runMlCommand(const QStringList &arguments)
             const auto scored = detector.detect(point.value);
             const auto &row = scored.detection;
             alerts += scored.alert;
-            stream << ml::csvField(point.timestamp) << ',' << QString::number(point.value, 'g', 10) << ','
-                   << number(row.forecast) << ',' << number(row.lowerBound) << ',' << number(row.upperBound) << ','
+            stream << ml::csvField(point.timestamp) << ',' << QString::number(point.value, 'g', 10) << ',' << number(row.forecast)
+                   << ',' << number(row.lowerBound) << ',' << number(row.upperBound) << ','
                    << (row.isAnomaly ? (*row.isAnomaly ? "true" : "false") : "") << ','
                    << (scored.score ? QString::number(*scored.score, 'f', 4) : QString()) << ','
                    << (row.isAnomaly ? (scored.alert ? "true" : "false") : "") << '\n';
             return;
         }
         for (const auto &row : forecaster.forecast(point.value)) {
-            stream << ml::csvField(point.timestamp) << ',' << QString::number(point.value, 'g', 10) << ',' << row.step
-                   << ',' << QString::number(row.forecast, 'g', 10) << ',' << QString::number(row.lowerBound, 'g', 10)
-                   << ',' << QString::number(row.upperBound, 'g', 10) << ',' << QString::number(row.rmse, 'g', 6) << ','
+            stream << ml::csvField(point.timestamp) << ',' << QString::number(point.value, 'g', 10) << ',' << row.step << ','
+                   << QString::number(row.forecast, 'g', 10) << ',' << QString::number(row.lowerBound, 'g', 10) << ','
+                   << QString::number(row.upperBound, 'g', 10) << ',' << QString::number(row.rmse, 'g', 6) << ','
                    << QString::number(row.aic, 'g', 8) << '\n';
         }
     };
@@ -156,12 +156,16 @@ int runMlCommand(const QStringList &arguments)
     if (inputError)
         return fail(QStringLiteral("%1: %2").arg(in.fileName(), inputError->message));
     const auto &fitted = forecasting ? forecaster.model() : detector.stream().model();
-    std::fprintf(stderr, "pitwall: %lld rows%s%s\n", rows,
-                 forecasting ? "" : qPrintable(QStringLiteral(", %1 anomalies (alerts: episodes of rows scoring at least %2)")
-                                                   .arg(alerts).arg(settings.value().scoring.threshold)),
-                 fitted ? qPrintable(QStringLiteral(", last model ARIMA(%1,%2,%3)")
-                                         .arg(fitted->order().p).arg(fitted->order().d).arg(fitted->order().q))
-                        : ", too few rows for a model");
+    std::fprintf(
+        stderr, "pitwall: %lld rows%s%s\n", rows,
+        forecasting ? ""
+                    : qPrintable(QStringLiteral(", %1 anomalies (alerts: episodes of rows scoring at least %2)")
+                                     .arg(alerts)
+                                     .arg(settings.value().scoring.threshold)),
+        fitted
+            ? qPrintable(
+                  QStringLiteral(", last model ARIMA(%1,%2,%3)").arg(fitted->order().p).arg(fitted->order().d).arg(fitted->order().q))
+            : ", too few rows for a model");
     return out.error() == QFileDevice::NoError ? 0 : fail(QStringLiteral("writing the output failed"));
 }
 

@@ -46,14 +46,20 @@ int runRealRaceCommand(const QStringList &arguments)
         "F1 data belongs to Formula One World Championship Limited; Pit Wall is unofficial."));
     parser.addHelpOption();
     const QCommandLineOption library(QStringLiteral("library"), QStringLiteral("The race library file."), QStringLiteral("file"));
-    const QCommandLineOption archive(QStringLiteral("f1-archive"), QStringLiteral("Download from the F1 live-timing archive: YEAR EVENT SESSION."));
-    const QCommandLineOption openF1(QStringLiteral("openf1"), QStringLiteral("Download from OpenF1 by session key."), QStringLiteral("session_key"));
-    const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Download cache folder (default: %1).").arg(sources::defaultDownloadCacheRoot()),
+    const QCommandLineOption archive(QStringLiteral("f1-archive"),
+                                     QStringLiteral("Download from the F1 live-timing archive: YEAR EVENT SESSION."));
+    const QCommandLineOption openF1(QStringLiteral("openf1"), QStringLiteral("Download from OpenF1 by session key."),
+                                    QStringLiteral("session_key"));
+    const QCommandLineOption cache(QStringLiteral("cache"),
+                                   QStringLiteral("Download cache folder (default: %1).").arg(sources::defaultDownloadCacheRoot()),
                                    QStringLiteral("folder"));
-    const QCommandLineOption archiveUrl(QStringLiteral("archive-url"), QStringLiteral("Base URL of the live-timing archive."), QStringLiteral("url"));
-    const QCommandLineOption openF1Url(QStringLiteral("openf1-url"), QStringLiteral("Base URL of the OpenF1 API."), QStringLiteral("url"));
+    const QCommandLineOption archiveUrl(QStringLiteral("archive-url"), QStringLiteral("Base URL of the live-timing archive."),
+                                        QStringLiteral("url"));
+    const QCommandLineOption openF1Url(QStringLiteral("openf1-url"), QStringLiteral("Base URL of the OpenF1 API."),
+                                       QStringLiteral("url"));
     parser.addOptions({library, archive, openF1, cache, archiveUrl, openF1Url});
-    parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("Session folder, zip, or OpenF1 files."), QStringLiteral("[PATH...]"));
+    parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("Session folder, zip, or OpenF1 files."),
+                                 QStringLiteral("[PATH...]"));
     parser.process(rest);
     QStringList words = parser.positionalArguments();
 
@@ -62,7 +68,8 @@ int runRealRaceCommand(const QStringList &arguments)
         sources::DownloadOptions options;
         if (parser.isSet(cache))
             options.cacheRoot = parser.value(cache);
-        for (const auto &[option, url] : {std::pair{&archiveUrl, &options.archiveBaseUrl}, std::pair{&openF1Url, &options.openF1BaseUrl}}) {
+        for (const auto &[option, url] :
+             {std::pair{&archiveUrl, &options.archiveBaseUrl}, std::pair{&openF1Url, &options.openF1BaseUrl}}) {
             if (parser.isSet(*option)) {
                 *url = QUrl(parser.value(*option));
                 if (!url->isValid() || (url->scheme() != QLatin1String("https") && url->scheme() != QLatin1String("http")))

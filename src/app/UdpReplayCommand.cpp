@@ -32,11 +32,10 @@ int runUdpReplayCommand(const QStringList &arguments)
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.value(0) + QStringLiteral(" udp-replay"));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Sends a capture of the F1 game's UDP telemetry to a port, as the game would.\n"
-        "  pitwall udp-replay FILE [--host 127.0.0.1] [--port 20777] [--speed X|max]\n"
-        "Captures come from pitwall --source f1-game --udp-capture FILE (or any recording of\n"
-        "u32 count, then f32 seconds, u32 length and the payload per packet)."));
+    parser.setApplicationDescription(QStringLiteral("Sends a capture of the F1 game's UDP telemetry to a port, as the game would.\n"
+                                                    "  pitwall udp-replay FILE [--host 127.0.0.1] [--port 20777] [--speed X|max]\n"
+                                                    "Captures come from pitwall --source f1-game --udp-capture FILE (or any recording of\n"
+                                                    "u32 count, then f32 seconds, u32 length and the payload per packet)."));
     parser.addHelpOption();
     const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("Where to send (default 127.0.0.1)."),
                                   QStringLiteral("address"), QStringLiteral("127.0.0.1"));
@@ -66,8 +65,8 @@ int runUdpReplayCommand(const QStringList &arguments)
     if (capture.records.empty())
         return fail(capture.error.isEmpty() ? QStringLiteral("the capture holds no packets") : capture.error);
     if (!capture.error.isEmpty())
-        std::fprintf(stderr, "pitwall udp-replay: %s; sending the %zu whole packets before it\n", qPrintable(printable(capture.error)),
-                     capture.records.size());
+        std::fprintf(stderr, "pitwall udp-replay: %s; sending the %zu whole packets before it\n",
+                     qPrintable(printable(capture.error)), capture.records.size());
     QUdpSocket socket;
     QElapsedTimer clock;
     clock.start();

@@ -57,8 +57,7 @@ void installTranslations(QCoreApplication &app)
     if (own->load(locale, QStringLiteral("pitwall"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
 
@@ -109,7 +108,7 @@ int main(int argc, char **argv)
     }
     // Races a killed Pit Wall left "recording" are repaired once, before anything records.
     pitwall::repairInterruptedRaces(options->session.libraryPath.isEmpty() ? pitwall::LibraryDatabase::defaultPath()
-                                                                            : options->session.libraryPath);
+                                                                           : options->session.libraryPath);
     const auto kafka = effectiveKafka(options->kafkaOverride);
     // The models and stores of the AI stages: a wrong choice is said before anything starts.
     auto ai = pitwall::startAiServices(options->ai);
@@ -126,7 +125,7 @@ int main(int argc, char **argv)
         const auto base = options->headless ? pitwall::LiveServerSettings{} : pitwall::LiveServerSettings::load(saved);
         QString error;
         live = pitwall::startLiveServers(pitwall::withLiveServerFlags(base, options->mcpPort, options->mcpToken, options->wsPort,
-                                                                         options->wsMaxClients),
+                                                                      options->wsMaxClients),
                                          ai.value(), options->headless, &error);
         if (!error.isEmpty()) {
             std::fprintf(stderr, "pitwall: %s\n", qPrintable(pitwall::printable(error)));

@@ -29,7 +29,8 @@ CloudPipeline::~CloudPipeline() = default;
 bool CloudPipeline::begin(Action action)
 {
     if (m_busy) {
-        QTimer::singleShot(0, this, [this, action] { emit finished(action, tr("another Confluent Cloud action is still running")); });
+        QTimer::singleShot(0, this,
+                           [this, action] { emit finished(action, tr("another Confluent Cloud action is still running")); });
         return false;
     }
     m_busy = true;
@@ -79,13 +80,16 @@ void CloudPipeline::deploy(const CloudPlan &plan)
     if (!begin(Action::Deploy))
         return;
     const auto schemas = m_registry ? plan.schemas : QList<registry::TopicSchema>();
-    inTurn<registry::TopicSchema>(schemas, [this](const auto &schema, auto next) { registerSchema(schema, next); }, [this, plan] {
-        inTurn<PlannedConnection>(plan.connections, [this](const auto &connection, auto next) { ensureConnection(connection, next); },
-                                  [this, statements = plan.statements] {
-                                      m_afterDeployer = [this] { end({}); };
-                                      m_deployer.deploy(statements);
-                                  });
-    });
+    inTurn<registry::TopicSchema>(
+        schemas, [this](const auto &schema, auto next) { registerSchema(schema, next); },
+        [this, plan] {
+            inTurn<PlannedConnection>(
+                plan.connections, [this](const auto &connection, auto next) { ensureConnection(connection, next); },
+                [this, statements = plan.statements] {
+                    m_afterDeployer = [this] { end({}); };
+                    m_deployer.deploy(statements);
+                });
+        });
 }
 
 void CloudPipeline::registerSchema(const registry::TopicSchema &schema, std::function<void()> next)
@@ -121,8 +125,9 @@ void CloudPipeline::stop(const CloudPlan &plan)
     if (!begin(Action::Stop))
         return;
     // Last deployed, first stopped.
-    inTurn<QString>(reversed(namesOf(plan.statements, true)), [this](const QString &name, auto next) { stopStatement(name, next); },
-                    [this] { end({}); });
+    inTurn<QString>(
+        reversed(namesOf(plan.statements, true)), [this](const QString &name, auto next) { stopStatement(name, next); },
+        [this] { end({}); });
 }
 
 void CloudPipeline::stopStatement(const QString &name, std::function<void()> next)
@@ -132,8 +137,8 @@ void CloudPipeline::stopStatement(const QString &name, std::function<void()> nex
             end(found.error().message);
             return;
         }
-        if (!found->exists || found->phase == QLatin1String("STOPPED") || found->phase == QLatin1String("FAILED")
-            || found->phase == QLatin1String("COMPLETED")) {
+        if (!found->exists || found->phase == QLatin1String("STOPPED") || found->phase == QLatin1String("FAILED") ||
+            found->phase == QLatin1String("COMPLETED")) {
             emit phaseChanged(name, found->exists ? found->phase : QStringLiteral("DELETED"), found->detail);
             next();
             return;
@@ -158,8 +163,8 @@ void CloudPipeline::remove(const CloudPlan &plan)
         connections << connection.name;
     // The statements (the deployer deletes them last first), then the connections likewise.
     m_afterDeployer = [this, connections] {
-        inTurn<QString>(reversed(connections), [this](const QString &name, auto next) { removeConnection(name, next); },
-                        [this] { end({}); });
+        inTurn<QString>(
+            reversed(connections), [this](const QString &name, auto next) { removeConnection(name, next); }, [this] { end({}); });
     };
     m_deployer.teardown(namesOf(plan.statements));
 }
@@ -180,7 +185,8 @@ void CloudPipeline::refresh(const CloudPlan &plan)
 {
     if (!begin(Action::Refresh))
         return;
-    inTurn<QString>(namesOf(plan.statements), [this](const QString &name, auto next) { readStatement(name, next); }, [this] { end({}); });
+    inTurn<QString>(
+        namesOf(plan.statements), [this](const QString &name, auto next) { readStatement(name, next); }, [this] { end({}); });
 }
 
 void CloudPipeline::readStatement(const QString &name, std::function<void()> next)

@@ -60,8 +60,7 @@ PlannedConnection openAiConnection(const CloudAiSettings &ai)
 PlannedConnection mongoConnection(const CloudAiSettings &ai)
 {
     const QUrl uri(ai.mongoUri);
-    return {QString::fromLatin1(kMongoConnection), QStringLiteral("MONGODB"),
-            QStringLiteral("%1://%2").arg(uri.scheme(), uri.host()),
+    return {QString::fromLatin1(kMongoConnection), QStringLiteral("MONGODB"), QStringLiteral("%1://%2").arg(uri.scheme(), uri.host()),
             QJsonObject{{QStringLiteral("USERNAME"), uri.userName(QUrl::FullyDecoded)},
                         {QStringLiteral("PASSWORD"), uri.password(QUrl::FullyDecoded)}}};
 }
@@ -98,8 +97,8 @@ QString tableStatementName(const QString &topic)
 bool CloudAiSettings::hasBedrock() const
 {
     static const QRegularExpression model(QStringLiteral("^[A-Za-z0-9._:/-]{1,200}$"));
-    return net::isAwsRegion(awsRegion) && !awsAccessKeyId.isEmpty() && !awsSecretAccessKey.isEmpty()
-        && model.match(bedrockModel).hasMatch();
+    return net::isAwsRegion(awsRegion) && !awsAccessKeyId.isEmpty() && !awsSecretAccessKey.isEmpty() &&
+           model.match(bedrockModel).hasMatch();
 }
 
 // Confluent sends the key to the base URL: https only.
@@ -112,8 +111,8 @@ bool CloudAiSettings::hasOpenAi() const
 bool CloudAiSettings::hasMongo() const
 {
     const QUrl uri(mongoUri);
-    return uri.isValid() && !uri.host().isEmpty() && !uri.userName().isEmpty() && !mongoDatabase.isEmpty()
-        && !mongoCollection.isEmpty() && !mongoIndex.isEmpty();
+    return uri.isValid() && !uri.host().isEmpty() && !uri.userName().isEmpty() && !mongoDatabase.isEmpty() &&
+           !mongoCollection.isEmpty() && !mongoIndex.isEmpty();
 }
 
 QString statementName(const QString &stage)
@@ -141,7 +140,8 @@ CloudPlan makeCloudPlan(const std::vector<CloudStage> &stages, const CloudAiSett
         else if (embeds && !ai.hasOpenAi())
             why = QCoreApplication::translate("CloudPipelinePlan", "needs an OpenAI key for the embedding model");
         else if (searches && !ai.hasMongo())
-            why = QCoreApplication::translate("CloudPipelinePlan", "needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG");
+            why = QCoreApplication::translate("CloudPipelinePlan",
+                                              "needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG");
         if (!why.isEmpty()) {
             plan.localStages.insert(stage.name, why);
             continue;
@@ -164,10 +164,9 @@ CloudPlan makeCloudPlan(const std::vector<CloudStage> &stages, const CloudAiSett
     }
     if (needsMongo) {
         plan.connections.append(mongoConnection(ai));
-        plan.statements.append({QStringLiteral("pitwall-table-mongo-commentary"),
-                                createMongoTableSql({QString::fromLatin1(kMongoConnection), ai.mongoDatabase, ai.mongoCollection,
-                                                     ai.mongoIndex}),
-                                false});
+        plan.statements.append(
+            {QStringLiteral("pitwall-table-mongo-commentary"),
+             createMongoTableSql({QString::fromLatin1(kMongoConnection), ai.mongoDatabase, ai.mongoCollection, ai.mongoIndex}), false});
     }
     for (const auto &table : cloudTables())
         if (topicsUsed.contains(table.name)) {

@@ -46,12 +46,12 @@ struct CloudAiSettings {
 
 struct CloudPlan {
     QList<PlannedConnection> connections;
-    QList<PlannedStatement> statements;  // in order: models, tables, INSERTs
+    QList<PlannedStatement> statements; // in order: models, tables, INSERTs
     // The value schemas of the tables' topics, registered before the tables are made so
     // Flink's tables and the app's producers use the same (registry::TopicFraming).
     QList<registry::TopicSchema> schemas;
-    QStringList cloudStages;             // local stages the cloud replaces once deployed
-    QMap<QString, QString> localStages;  // stage -> why it stays local
+    QStringList cloudStages;            // local stages the cloud replaces once deployed
+    QMap<QString, QString> localStages; // stage -> why it stays local
 };
 
 inline constexpr const char *kBedrockConnection = "pitwall-bedrock";

@@ -130,7 +130,9 @@ QJsonObject planToJson(const CloudPlan &plan)
 
 Expected<CloudPlan> planFromJson(const QByteArray &json)
 {
-    auto refuse = [](const QString &why) { return Expected<CloudPlan>(Error{QStringLiteral("not a Pit Wall cloud plan: ") + why}); };
+    auto refuse = [](const QString &why) {
+        return Expected<CloudPlan>(Error{QStringLiteral("not a Pit Wall cloud plan: ") + why});
+    };
     if (json.size() > kMaxPlanBytes)
         return refuse(QStringLiteral("larger than %1 bytes").arg(kMaxPlanBytes));
     QJsonParseError parseError;
@@ -159,9 +161,11 @@ Expected<CloudPlan> planFromJson(const QByteArray &json)
     }
     for (const auto &value : schemas) {
         const auto object = value.toObject();
-        registry::TopicSchema schema{object.value(QLatin1String("topic")).toString(), object.value(QLatin1String("schemaType")).toString(),
+        registry::TopicSchema schema{object.value(QLatin1String("topic")).toString(),
+                                     object.value(QLatin1String("schemaType")).toString(),
                                      object.value(QLatin1String("schema")).toString()};
-        if (schema.topic.isEmpty() || schema.topic.size() > 249 || (schema.schemaType != QLatin1String("AVRO") && schema.schemaType != QLatin1String("JSON")))
+        if (schema.topic.isEmpty() || schema.topic.size() > 249 ||
+            (schema.schemaType != QLatin1String("AVRO") && schema.schemaType != QLatin1String("JSON")))
             return refuse(QStringLiteral("schema of \"%1\"").arg(schema.topic.left(100)));
         plan.schemas.append(schema);
     }

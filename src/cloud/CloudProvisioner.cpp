@@ -89,11 +89,12 @@ void CloudProvisioner::request(const QByteArray &method, const QString &path, co
     }
     const QByteArray payload = body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
     net::HttpHeaders headers{{"Accept", "application/json"},
-                            {"Authorization", basicAuthorization(m_request.cloudApiKey, m_request.cloudApiSecret)}};
+                             {"Authorization", basicAuthorization(m_request.cloudApiKey, m_request.cloudApiSecret)}};
     if (!payload.isEmpty())
         headers.emplace_back("Content-Type", "application/json");
     m_http.send(method, net::joinUrl(m_request.apiBase, path), headers, payload, m_request.requestTimeoutMs,
-                [this, then = std::move(then), conflictIsSuccess, path](const net::HttpResponse &response, const net::TransportError *transport) {
+                [this, then = std::move(then), conflictIsSuccess, path](const net::HttpResponse &response,
+                                                                        const net::TransportError *transport) {
                     if (transport) {
                         fail(tr("Cannot reach Confluent Cloud: %1").arg(transport->message));
                         return;
@@ -106,8 +107,8 @@ void CloudProvisioner::request(const QByteArray &method, const QString &path, co
                 });
 }
 
-void CloudProvisioner::findOrCreate(const QString &listPath, const QString &name, const QString &createPath, const QJsonObject &body,
-                                    std::function<void(const QJsonObject &, bool created)> then)
+void CloudProvisioner::findOrCreate(const QString &listPath, const QString &name, const QString &createPath,
+                                    const QJsonObject &body, std::function<void(const QJsonObject &, bool created)> then)
 {
     request("GET", listPath, {}, [this, listPath, name, createPath, body, then](const QJsonObject &list) {
         if (const auto found = findByName(list, name); !found.isEmpty()) {
@@ -115,19 +116,22 @@ void CloudProvisioner::findOrCreate(const QString &listPath, const QString &name
             return;
         }
         // Created by someone else meanwhile (409): it is found on the next list.
-        request("POST", createPath, body, [this, listPath, name, then](const QJsonObject &created) {
-            if (!created.value(QLatin1String("id")).toString().isEmpty()) {
-                then(created, true);
-                return;
-            }
-            request("GET", listPath, {}, [this, name, then](const QJsonObject &again) {
-                const auto found = findByName(again, name);
-                if (found.isEmpty())
-                    fail(tr("'%1' was neither found nor created").arg(name));
-                else
-                    then(found, false); // someone else made it meanwhile
-            });
-        }, true);
+        request(
+            "POST", createPath, body,
+            [this, listPath, name, then](const QJsonObject &created) {
+                if (!created.value(QLatin1String("id")).toString().isEmpty()) {
+                    then(created, true);
+                    return;
+                }
+                request("GET", listPath, {}, [this, name, then](const QJsonObject &again) {
+                    const auto found = findByName(again, name);
+                    if (found.isEmpty())
+                        fail(tr("'%1' was neither found nor created").arg(name));
+                    else
+                        then(found, false); // someone else made it meanwhile
+                });
+            },
+            true);
     });
 }
 
@@ -188,16 +192,20 @@ void CloudProvisioner::cluster()
                                                 {"availability", "SINGLE_ZONE"},
                                                 {"config", QJsonObject{{"kind", "Basic"}}},
                                                 {"environment", QJsonObject{{"id", env}}}}}};
-    findOrCreate(QStringLiteral("/cmk/v2/clusters?environment=%1").arg(env), m_request.clusterName, QStringLiteral("/cmk/v2/clusters"), body,
-                 [this, env](const QJsonObject &cluster, bool created) {
+    findOrCreate(QStringLiteral("/cmk/v2/clusters?environment=%1").arg(env), m_request.clusterName,
+                 QStringLiteral("/cmk/v2/clusters"), body, [this, env](const QJsonObject &cluster, bool created) {
                      m_resources.clusterId = cluster.value(QLatin1String("id")).toString();
                      m_resources.createdCluster = created;
                      m_waiting.start();
-                     waitProvisioned(QStringLiteral("/cmk/v2/clusters/%1?environment=%2").arg(m_resources.clusterId, env), [this](const QJsonObject &ready) {
-                         m_resources.bootstrap = ready.value(QLatin1String("spec")).toObject().value(QLatin1String("kafka_bootstrap_endpoint")).toString();
-                         m_resources.bootstrap.remove(QStringLiteral("SASL_SSL://"));
-                         pool();
-                     });
+                     waitProvisioned(QStringLiteral("/cmk/v2/clusters/%1?environment=%2").arg(m_resources.clusterId, env),
+                                     [this](const QJsonObject &ready) {
+                                         m_resources.bootstrap = ready.value(QLatin1String("spec"))
+                                                                     .toObject()
+                                                                     .value(QLatin1String("kafka_bootstrap_endpoint"))
+                                                                     .toString();
+                                         m_resources.bootstrap.remove(QStringLiteral("SASL_SSL://"));
+                                         pool();
+                                     });
                  });
 }
 
@@ -210,8 +218,8 @@ void CloudProvisioner::pool()
                                                 {"region", m_request.region},
                                                 {"max_cfu", m_request.maxCfu},
                                                 {"environment", QJsonObject{{"id", env}}}}}};
-    findOrCreate(QStringLiteral("/fcpm/v2/compute-pools?environment=%1").arg(env), m_request.poolName, QStringLiteral("/fcpm/v2/compute-pools"),
-                 body, [this, env](const QJsonObject &pool, bool created) {
+    findOrCreate(QStringLiteral("/fcpm/v2/compute-pools?environment=%1").arg(env), m_request.poolName,
+                 QStringLiteral("/fcpm/v2/compute-pools"), body, [this, env](const QJsonObject &pool, bool created) {
                      m_resources.poolId = pool.value(QLatin1String("id")).toString();
                      m_resources.createdPool = created;
                      m_waiting.start();
@@ -223,7 +231,8 @@ void CloudProvisioner::pool()
 void CloudProvisioner::serviceAccount()
 {
     emit step(tr("Service account"), m_request.serviceAccountName);
-    findOrCreate(QStringLiteral("/iam/v2/service-accounts?page_size=100"), m_request.serviceAccountName, QStringLiteral("/iam/v2/service-accounts"),
+    findOrCreate(QStringLiteral("/iam/v2/service-accounts?page_size=100"), m_request.serviceAccountName,
+                 QStringLiteral("/iam/v2/service-accounts"),
                  QJsonObject{{"display_name", m_request.serviceAccountName}, {"description", "Pit Wall: runs the race pipeline"}},
                  [this](const QJsonObject &account, bool created) {
                      m_resources.serviceAccountId = account.value(QLatin1String("id")).toString();
@@ -236,15 +245,20 @@ void CloudProvisioner::roleBindings()
 {
     emit step(tr("Role bindings"), tr("EnvironmentAdmin, CloudClusterAdmin"));
     const QString principal = QStringLiteral("User:") + m_resources.serviceAccountId;
-    const QString envCrn = QStringLiteral("crn://confluent.cloud/organization=%1/environment=%2").arg(m_resources.organizationId, m_resources.environmentId);
-    request("POST", QStringLiteral("/iam/v2/role-bindings"),
-            QJsonObject{{"principal", principal}, {"role_name", "EnvironmentAdmin"}, {"crn_pattern", envCrn}},
-            [this, principal, envCrn](const QJsonObject &) {
-                request("POST", QStringLiteral("/iam/v2/role-bindings"),
-                        QJsonObject{{"principal", principal}, {"role_name", "CloudClusterAdmin"},
-                                    {"crn_pattern", envCrn + QStringLiteral("/cloud-cluster=") + m_resources.clusterId}},
-                        [this](const QJsonObject &) { registry(); }, true);
-            }, true);
+    const QString envCrn =
+        QStringLiteral("crn://confluent.cloud/organization=%1/environment=%2").arg(m_resources.organizationId, m_resources.environmentId);
+    request(
+        "POST", QStringLiteral("/iam/v2/role-bindings"),
+        QJsonObject{{"principal", principal}, {"role_name", "EnvironmentAdmin"}, {"crn_pattern", envCrn}},
+        [this, principal, envCrn](const QJsonObject &) {
+            request(
+                "POST", QStringLiteral("/iam/v2/role-bindings"),
+                QJsonObject{{"principal", principal},
+                            {"role_name", "CloudClusterAdmin"},
+                            {"crn_pattern", envCrn + QStringLiteral("/cloud-cluster=") + m_resources.clusterId}},
+                [this](const QJsonObject &) { registry(); }, true);
+        },
+        true);
 }
 
 void CloudProvisioner::registry()
@@ -265,10 +279,11 @@ void CloudProvisioner::keys()
 {
     emit step(tr("API keys"), tr("Kafka, Schema Registry, Flink"));
     auto makeKey = [this](const QString &what, const QJsonObject &resource, std::function<void(const QString &, const QString &)> then) {
-        const QJsonObject body{{"spec", QJsonObject{{"display_name", QStringLiteral("pitwall-%1").arg(what)},
-                                                    {"description", QStringLiteral("Pit Wall %1 key").arg(what)},
-                                                    {"owner", QJsonObject{{"id", m_resources.serviceAccountId}, {"kind", "ServiceAccount"}}},
-                                                    {"resource", resource}}}};
+        const QJsonObject body{
+            {"spec", QJsonObject{{"display_name", QStringLiteral("pitwall-%1").arg(what)},
+                                 {"description", QStringLiteral("Pit Wall %1 key").arg(what)},
+                                 {"owner", QJsonObject{{"id", m_resources.serviceAccountId}, {"kind", "ServiceAccount"}}},
+                                 {"resource", resource}}}};
         request("POST", QStringLiteral("/iam/v2/api-keys"), body, [this, then](const QJsonObject &key) {
             const QString id = key.value(QLatin1String("id")).toString();
             const QString secret = key.value(QLatin1String("spec")).toObject().value(QLatin1String("secret")).toString();
@@ -281,7 +296,8 @@ void CloudProvisioner::keys()
         });
     };
     const QString env = m_resources.environmentId;
-    makeKey(QStringLiteral("kafka"), QJsonObject{{"id", m_resources.clusterId}, {"api_version", "cmk/v2"}, {"kind", "Cluster"}, {"environment", env}},
+    makeKey(QStringLiteral("kafka"),
+            QJsonObject{{"id", m_resources.clusterId}, {"api_version", "cmk/v2"}, {"kind", "Cluster"}, {"environment", env}},
             [this, makeKey, env](const QString &key, const QString &secret) {
                 m_resources.kafkaApiKey = key;
                 m_resources.kafkaApiSecret = secret;

@@ -46,8 +46,8 @@ QList<CloudTable> makeTables()
     QList<CloudTable> tables;
     // The demo's Avro topic, with Pit Wall's extra (nullable) leaderboard fields.
     tables.append({QString::fromLatin1(topics::kDriverPositions), avro, columnsOf<PositionUpdate>(), QString(), true});
-    tables.append({QString::fromLatin1(topics::kCarMetrics), avro, QList<CloudColumn>{C{"key", "BYTES"}} + columnsOf<CarMetrics>(),
-                   QStringLiteral("key")});
+    tables.append({QString::fromLatin1(topics::kCarMetrics), avro,
+                   QList<CloudColumn>{C{"key", "BYTES"}} + columnsOf<CarMetrics>(), QStringLiteral("key")});
     tables.append({QString::fromLatin1(topics::kCarTelemetry), json, columnsOf<TelemetrySample>(), QString(), true});
     // details: the event's JSON object as text (the statements read it with JSON_VALUE).
     tables.append({QString::fromLatin1(topics::kRaceEvents), json, columnsOf<RaceEvent>(), QString(), true});
@@ -55,14 +55,18 @@ QList<CloudTable> makeTables()
     tables.append({QString::fromLatin1(topics::kCarMetricsAnomalies), avro, columnsOf<EngineAnomaly>()});
     tables.append({QString::fromLatin1(topics::kTelemetryAnomalies), json, columnsOf<TelemetryAnomaly>()});
     tables.append({QString::fromLatin1(topics::kForecasts), json, columnsOf<ForecastPoint>()});
-    tables.append({QString::fromLatin1(topics::kCommentary), json,
+    tables.append({QString::fromLatin1(topics::kCommentary),
+                   json,
                    {C{"id", "STRING"}, C{"message", "STRING"}, C{"timestamp", "BIGINT"}, C{"type", "STRING"}}});
-    tables.append({QString::fromLatin1(topics::kCommentaryQueries), json,
+    tables.append({QString::fromLatin1(topics::kCommentaryQueries),
+                   json,
                    {C{"query", "STRING", true}, C{"id", "STRING"}, C{"race_id", "STRING"}}});
-    tables.append({QString::fromLatin1(topics::kCommentaryQueryVectors), json,
+    tables.append({QString::fromLatin1(topics::kCommentaryQueryVectors),
+                   json,
                    {C{"query", "STRING"}, C{"embedding", "ARRAY<FLOAT>"}, C{"id", "STRING"}, C{"race_id", "STRING"}}});
     // VECTOR_SEARCH_AGG's output: every column of the Mongo table, then the score.
-    tables.append({QString::fromLatin1(topics::kCommentaryQueryResults), json,
+    tables.append({QString::fromLatin1(topics::kCommentaryQueryResults),
+                   json,
                    {C{"id", "STRING"}, C{"query", "STRING"},
                     C{"search_results", QStringLiteral("ARRAY<ROW<%1, score DOUBLE>>").arg(kMatchFields)}}});
     return tables;
@@ -113,7 +117,8 @@ QJsonValue avroType(const CloudColumn &column)
     if (const QString primitive = registry::avroPrimitiveType(type); !primitive.isEmpty())
         avro = primitive;
     else if (type.startsWith(QLatin1String("TIMESTAMP_LTZ")))
-        avro = QJsonObject{{QStringLiteral("type"), QStringLiteral("long")}, {QStringLiteral("logicalType"), QStringLiteral("timestamp-millis")}};
+        avro = QJsonObject{{QStringLiteral("type"), QStringLiteral("long")},
+                           {QStringLiteral("logicalType"), QStringLiteral("timestamp-millis")}};
     else
         qFatal("no Avro type for the Flink type %s", qPrintable(type)); // a table of this file: a programming error
     return column.notNull ? avro : QJsonValue(QJsonArray{QStringLiteral("null"), avro});
@@ -122,10 +127,10 @@ QJsonValue avroType(const CloudColumn &column)
 QJsonValue jsonSchemaType(const CloudColumn &column)
 {
     const QString &type = column.type;
-    const QString json = type == QLatin1String("STRING")                                   ? QStringLiteral("string")
-                         : type == QLatin1String("BOOLEAN")                                ? QStringLiteral("boolean")
-                         : type.startsWith(QLatin1String("ARRAY"))                         ? QStringLiteral("array")
-                                                                                           : QStringLiteral("number");
+    const QString json = type == QLatin1String("STRING")           ? QStringLiteral("string")
+                         : type == QLatin1String("BOOLEAN")        ? QStringLiteral("boolean")
+                         : type.startsWith(QLatin1String("ARRAY")) ? QStringLiteral("array")
+                                                                   : QStringLiteral("number");
     return column.notNull ? QJsonValue(json) : QJsonValue(QJsonArray{json, QStringLiteral("null")});
 }
 

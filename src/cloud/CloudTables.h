@@ -21,7 +21,7 @@ struct CloudTable {
     QString name;        // the topic
     QString valueFormat; // avro-registry (the demo's Avro topics) or json-registry
     QList<CloudColumn> columns;
-    QString keyColumn;   // a column holding the raw message key (DISTRIBUTED BY it), or empty
+    QString keyColumn; // a column holding the raw message key (DISTRIBUTED BY it), or empty
     // Declares kEventTimeColumn, the message's own `timestamp` (epoch ms) as TIMESTAMP_LTZ(3)
     // with a WATERMARK: the time attribute the OVER windows over this table order by, which
     // stays one when forwarded unchanged through a subquery (spec section 1.0).

@@ -29,18 +29,14 @@ QString confluentError(const net::HttpResponse &response, const QString &what)
         return QStringLiteral("%1 refused the API key: check the key and secret, and that it is the right kind of key.%2").arg(what, said);
     case 403:
         return QStringLiteral("%1: the key's account lacks the permission for this (a role binding such as FlinkDeveloper or "
-                              "EnvironmentAdmin).%2").arg(what, said);
-    case 404:
-        return QStringLiteral("%1: not found (check the organization, environment and names).%2").arg(what, said);
-    case 409:
-        return QStringLiteral("%1: it already exists.%2").arg(what, said);
+                              "EnvironmentAdmin).%2")
+            .arg(what, said);
+    case 404: return QStringLiteral("%1: not found (check the organization, environment and names).%2").arg(what, said);
+    case 409: return QStringLiteral("%1: it already exists.%2").arg(what, said);
     case 422:
-    case 400:
-        return QStringLiteral("%1 refused the request as invalid.%2").arg(what, said);
-    case 429:
-        return QStringLiteral("%1 is rate-limiting the requests.%2").arg(what, said);
-    default:
-        return QStringLiteral("%1 answered HTTP %2.%3").arg(what).arg(response.status).arg(said);
+    case 400: return QStringLiteral("%1 refused the request as invalid.%2").arg(what, said);
+    case 429: return QStringLiteral("%1 is rate-limiting the requests.%2").arg(what, said);
+    default: return QStringLiteral("%1 answered HTTP %2.%3").arg(what).arg(response.status).arg(said);
     }
 }
 

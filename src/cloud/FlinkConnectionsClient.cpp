@@ -30,7 +30,8 @@ FlinkConnection parseConnection(const QJsonObject &object)
 QByteArray createConnectionBody(const FlinkSettings &settings, const PlannedConnection &connection)
 {
     const QJsonObject authData{{QStringLiteral("kind"), QStringLiteral("PlaintextProvider")},
-                               {QStringLiteral("data"), QString::fromUtf8(QJsonDocument(connection.secrets).toJson(QJsonDocument::Compact))}};
+                               {QStringLiteral("data"),
+                                QString::fromUtf8(QJsonDocument(connection.secrets).toJson(QJsonDocument::Compact))}};
     const QJsonObject spec{{QStringLiteral("connection_type"), connection.type},
                            {QStringLiteral("endpoint"), connection.endpoint},
                            {QStringLiteral("auth_data"), authData}};
@@ -49,19 +50,20 @@ FlinkConnectionsClient::FlinkConnectionsClient(FlinkSettings settings, QObject *
 
 void FlinkConnectionsClient::get(const QString &name, Done done)
 {
-    m_gateway.call("GET", m_gateway.url(kCollection, name), {}, {},
-                   [done, name](const net::HttpResponse &response) {
-                       if (response.status == 404) {
-                           done(FlinkConnection{name, {}, {}, {}, {}, false});
-                           return;
-                       }
-                       if (response.status != 200) {
-                           done(Error{QStringLiteral("reading connection %1: %2").arg(name, confluentError(response, kWhat))});
-                           return;
-                       }
-                       done(parseConnection(QJsonDocument::fromJson(response.body).object()));
-                   },
-                   [done](const QString &message) { done(Error{message}); });
+    m_gateway.call(
+        "GET", m_gateway.url(kCollection, name), {}, {},
+        [done, name](const net::HttpResponse &response) {
+            if (response.status == 404) {
+                done(FlinkConnection{name, {}, {}, {}, {}, false});
+                return;
+            }
+            if (response.status != 200) {
+                done(Error{QStringLiteral("reading connection %1: %2").arg(name, confluentError(response, kWhat))});
+                return;
+            }
+            done(parseConnection(QJsonDocument::fromJson(response.body).object()));
+        },
+        [done](const QString &message) { done(Error{message}); });
 }
 
 void FlinkConnectionsClient::ensure(const PlannedConnection &connection, Done done)
@@ -82,32 +84,34 @@ void FlinkConnectionsClient::ensure(const PlannedConnection &connection, Done do
 
 void FlinkConnectionsClient::create(const PlannedConnection &connection, Done done)
 {
-    m_gateway.call("POST", m_gateway.url(kCollection), createConnectionBody(m_gateway.settings(), connection), "application/json",
-                   [this, done, name = connection.name](const net::HttpResponse &response) {
-                       if (response.status == 409) { // made meanwhile (another window, a retry): it is there
-                           get(name, done);
-                           return;
-                       }
-                       if (response.status != 200 && response.status != 201 && response.status != 202) {
-                           done(Error{QStringLiteral("creating connection %1: %2").arg(name, confluentError(response, kWhat))});
-                           return;
-                       }
-                       done(parseConnection(QJsonDocument::fromJson(response.body).object()));
-                   },
-                   [done](const QString &message) { done(Error{message}); });
+    m_gateway.call(
+        "POST", m_gateway.url(kCollection), createConnectionBody(m_gateway.settings(), connection), "application/json",
+        [this, done, name = connection.name](const net::HttpResponse &response) {
+            if (response.status == 409) { // made meanwhile (another window, a retry): it is there
+                get(name, done);
+                return;
+            }
+            if (response.status != 200 && response.status != 201 && response.status != 202) {
+                done(Error{QStringLiteral("creating connection %1: %2").arg(name, confluentError(response, kWhat))});
+                return;
+            }
+            done(parseConnection(QJsonDocument::fromJson(response.body).object()));
+        },
+        [done](const QString &message) { done(Error{message}); });
 }
 
 void FlinkConnectionsClient::remove(const QString &name, Done done)
 {
-    m_gateway.call("DELETE", m_gateway.url(kCollection, name), {}, {},
-                   [done, name](const net::HttpResponse &response) {
-                       if (response.status != 200 && response.status != 202 && response.status != 204 && response.status != 404) {
-                           done(Error{QStringLiteral("deleting connection %1: %2").arg(name, confluentError(response, kWhat))});
-                           return;
-                       }
-                       done(FlinkConnection{name, {}, {}, {}, {}, false});
-                   },
-                   [done](const QString &message) { done(Error{message}); });
+    m_gateway.call(
+        "DELETE", m_gateway.url(kCollection, name), {}, {},
+        [done, name](const net::HttpResponse &response) {
+            if (response.status != 200 && response.status != 202 && response.status != 204 && response.status != 404) {
+                done(Error{QStringLiteral("deleting connection %1: %2").arg(name, confluentError(response, kWhat))});
+                return;
+            }
+            done(FlinkConnection{name, {}, {}, {}, {}, false});
+        },
+        [done](const QString &message) { done(Error{message}); });
 }
 
 } // namespace pitwall::cloud

@@ -18,9 +18,9 @@ struct FlinkSettings {
     QString computePoolId;  // lfcp-… (empty: the environment's default pool)
     QString principal;      // sa-… to run the statements as (empty: the key's owner)
     QString apiKey;
-    QString apiSecret;      // never logged or shown
-    QString catalog;        // the environment's display name
-    QString database;       // the Kafka cluster's display name
+    QString apiSecret; // never logged or shown
+    QString catalog;   // the environment's display name
+    QString database;  // the Kafka cluster's display name
     int requestTimeoutMs = 15'000;
     // A new Flink key is refused until it propagates: 401/403, throttling, 5xx and network
     // failures are tried again within this window.

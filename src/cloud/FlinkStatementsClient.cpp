@@ -41,8 +41,7 @@ QByteArray createStatementBody(const FlinkSettings &settings, const QString &nam
         properties.insert(QStringLiteral("sql.current-catalog"), settings.catalog);
     if (!settings.database.isEmpty())
         properties.insert(QStringLiteral("sql.current-database"), settings.database);
-    QJsonObject spec{{QStringLiteral("statement"), sql}, {QStringLiteral("properties"), properties},
-                     {QStringLiteral("stopped"), false}};
+    QJsonObject spec{{QStringLiteral("statement"), sql}, {QStringLiteral("properties"), properties}, {QStringLiteral("stopped"), false}};
     if (!settings.computePoolId.isEmpty())
         spec.insert(QStringLiteral("compute_pool_id"), settings.computePoolId);
     if (!settings.principal.isEmpty())
@@ -68,59 +67,63 @@ void FlinkStatementsClient::create(const QString &name, const QString &sql, Done
         });
         return;
     }
-    m_gateway.call("POST", statementsUrl(), createStatementBody(m_gateway.settings(), name, sql), "application/json",
-         [done, name](const net::HttpResponse &response) {
-             if (response.status != 200 && response.status != 201 && response.status != 202) {
-                 done(Error{QStringLiteral("creating statement %1: %2").arg(name, confluentError(response, kWhat))});
-                 return;
-             }
-             done(parseStatement(QJsonDocument::fromJson(response.body).object()));
-         },
-         [done](const QString &message) { done(Error{message}); });
+    m_gateway.call(
+        "POST", statementsUrl(), createStatementBody(m_gateway.settings(), name, sql), "application/json",
+        [done, name](const net::HttpResponse &response) {
+            if (response.status != 200 && response.status != 201 && response.status != 202) {
+                done(Error{QStringLiteral("creating statement %1: %2").arg(name, confluentError(response, kWhat))});
+                return;
+            }
+            done(parseStatement(QJsonDocument::fromJson(response.body).object()));
+        },
+        [done](const QString &message) { done(Error{message}); });
 }
 
 void FlinkStatementsClient::get(const QString &name, Done done)
 {
-    m_gateway.call("GET", statementsUrl(name), {}, {},
-         [done, name](const net::HttpResponse &response) {
-             if (response.status == 404) {
-                 done(FlinkStatement{name, {}, {}, {}, {}, false});
-                 return;
-             }
-             if (response.status != 200) {
-                 done(Error{QStringLiteral("reading statement %1: %2").arg(name, confluentError(response, kWhat))});
-                 return;
-             }
-             done(parseStatement(QJsonDocument::fromJson(response.body).object()));
-         },
-         [done](const QString &message) { done(Error{message}); });
+    m_gateway.call(
+        "GET", statementsUrl(name), {}, {},
+        [done, name](const net::HttpResponse &response) {
+            if (response.status == 404) {
+                done(FlinkStatement{name, {}, {}, {}, {}, false});
+                return;
+            }
+            if (response.status != 200) {
+                done(Error{QStringLiteral("reading statement %1: %2").arg(name, confluentError(response, kWhat))});
+                return;
+            }
+            done(parseStatement(QJsonDocument::fromJson(response.body).object()));
+        },
+        [done](const QString &message) { done(Error{message}); });
 }
 
 void FlinkStatementsClient::stop(const QString &name, Done done)
 {
     const QByteArray patch = R"([{"op":"replace","path":"/spec/stopped","value":true}])";
-    m_gateway.call("PATCH", statementsUrl(name), patch, "application/json-patch+json",
-         [done, name](const net::HttpResponse &response) {
-             if (response.status != 200 && response.status != 202) {
-                 done(Error{QStringLiteral("stopping statement %1: %2").arg(name, confluentError(response, kWhat))});
-                 return;
-             }
-             done(parseStatement(QJsonDocument::fromJson(response.body).object()));
-         },
-         [done](const QString &message) { done(Error{message}); });
+    m_gateway.call(
+        "PATCH", statementsUrl(name), patch, "application/json-patch+json",
+        [done, name](const net::HttpResponse &response) {
+            if (response.status != 200 && response.status != 202) {
+                done(Error{QStringLiteral("stopping statement %1: %2").arg(name, confluentError(response, kWhat))});
+                return;
+            }
+            done(parseStatement(QJsonDocument::fromJson(response.body).object()));
+        },
+        [done](const QString &message) { done(Error{message}); });
 }
 
 void FlinkStatementsClient::remove(const QString &name, Done done)
 {
-    m_gateway.call("DELETE", statementsUrl(name), {}, {},
-         [done, name](const net::HttpResponse &response) {
-             if (response.status != 200 && response.status != 202 && response.status != 204 && response.status != 404) {
-                 done(Error{QStringLiteral("deleting statement %1: %2").arg(name, confluentError(response, kWhat))});
-                 return;
-             }
-             done(FlinkStatement{name, {}, QStringLiteral("DELETING"), {}, {}, response.status != 404});
-         },
-         [done](const QString &message) { done(Error{message}); });
+    m_gateway.call(
+        "DELETE", statementsUrl(name), {}, {},
+        [done, name](const net::HttpResponse &response) {
+            if (response.status != 200 && response.status != 202 && response.status != 204 && response.status != 404) {
+                done(Error{QStringLiteral("deleting statement %1: %2").arg(name, confluentError(response, kWhat))});
+                return;
+            }
+            done(FlinkStatement{name, {}, QStringLiteral("DELETING"), {}, {}, response.status != 404});
+        },
+        [done](const QString &message) { done(Error{message}); });
 }
 
 void FlinkStatementsClient::list(int pageSize, ListDone done)
@@ -131,18 +134,19 @@ void FlinkStatementsClient::list(int pageSize, ListDone done)
     if (!settings().computePoolId.isEmpty())
         query.addQueryItem(QStringLiteral("spec.compute_pool_id"), settings().computePoolId);
     url.setQuery(query);
-    m_gateway.call("GET", url, {}, {},
-         [done](const net::HttpResponse &response) {
-             if (response.status != 200) {
-                 done(Error{QStringLiteral("listing statements: %1").arg(confluentError(response, kWhat))});
-                 return;
-             }
-             QList<FlinkStatement> statements;
-             for (const auto &item : QJsonDocument::fromJson(response.body).object().value(QLatin1String("data")).toArray())
-                 statements.append(parseStatement(item.toObject()));
-             done(statements);
-         },
-         [done](const QString &message) { done(Error{message}); });
+    m_gateway.call(
+        "GET", url, {}, {},
+        [done](const net::HttpResponse &response) {
+            if (response.status != 200) {
+                done(Error{QStringLiteral("listing statements: %1").arg(confluentError(response, kWhat))});
+                return;
+            }
+            QList<FlinkStatement> statements;
+            for (const auto &item : QJsonDocument::fromJson(response.body).object().value(QLatin1String("data")).toArray())
+                statements.append(parseStatement(item.toObject()));
+            done(statements);
+        },
+        [done](const QString &message) { done(Error{message}); });
 }
 
 } // namespace pitwall::cloud

@@ -42,26 +42,37 @@ QJsonObject telemetryJson(const TelemetrySample &t)
         tyres.insert(QLatin1String(wheels[i]), optionalNumber(t.tyreTemperatureC[i], 1));
         brakes.insert(QLatin1String(wheels[i]), optionalNumber(t.brakeTemperatureC[i], 1));
     }
-    return {{"timestamp", t.timestampMs},   {"lap", t.lap},           {"speed_kph", std::round(t.speedKph * 10) / 10},
-            {"rpm", t.rpm},                 {"gear", t.gear},         {"throttle", t.throttle},
-            {"brake", t.brake},             {"drs", t.drs},           {"fuel_kg", std::round(t.fuelKg * 10) / 10},
-            {"tyre", t.tyre},               {"tyre_age_laps", t.tyreAgeLaps},
+    return {{"timestamp", t.timestampMs},
+            {"lap", t.lap},
+            {"speed_kph", std::round(t.speedKph * 10) / 10},
+            {"rpm", t.rpm},
+            {"gear", t.gear},
+            {"throttle", t.throttle},
+            {"brake", t.brake},
+            {"drs", t.drs},
+            {"fuel_kg", std::round(t.fuelKg * 10) / 10},
+            {"tyre", t.tyre},
+            {"tyre_age_laps", t.tyreAgeLaps},
             {"engine_temperature", optionalNumber(t.engineTemperatureC, 1)},
             {"oil_temperature", optionalNumber(t.oilTemperatureC, 1)},
-            {"tyre_temperatures", tyres},   {"brake_temperatures", brakes}};
+            {"tyre_temperatures", tyres},
+            {"brake_temperatures", brakes}};
 }
 
 QJsonObject anomalyJson(const TelemetryAnomaly &a)
 {
-    return {{"timestamp", a.timestampMs}, {"driver_name", a.driverName}, {"team_name", a.teamName},
-            {"metric", a.metric},         {"actual_value", a.actual},    {"forecast_value", a.forecast},
+    return {{"timestamp", a.timestampMs},  {"driver_name", a.driverName}, {"team_name", a.teamName},
+            {"metric", a.metric},          {"actual_value", a.actual},    {"forecast_value", a.forecast},
             {"lower_bound", a.lowerBound}, {"upper_bound", a.upperBound}, {"confidence", a.confidence}};
 }
 
 QJsonObject eventJson(const RaceEvent &e)
 {
-    return {{"timestamp", e.timestampMs}, {"kind", e.kind}, {"lap", e.lap},
-            {"driver_name", e.driverName.isEmpty() ? QJsonValue() : QJsonValue(e.driverName)}, {"details", e.details}};
+    return {{"timestamp", e.timestampMs},
+            {"kind", e.kind},
+            {"lap", e.lap},
+            {"driver_name", e.driverName.isEmpty() ? QJsonValue() : QJsonValue(e.driverName)},
+            {"details", e.details}};
 }
 
 QJsonObject commentaryJson(const Commentary &c)
@@ -229,8 +240,7 @@ std::optional<QString> RaceContext::resolveLocked(const QString &text) const
         return std::nullopt;
     for (auto it = m_cars.cbegin(); it != m_cars.cend(); ++it) {
         const QString &name = it.key();
-        if (name.compare(wanted, Qt::CaseInsensitive) == 0 ||
-            name.section(QLatin1Char(' '), -1).compare(wanted, Qt::CaseInsensitive) == 0)
+        if (name.compare(wanted, Qt::CaseInsensitive) == 0 || name.section(QLatin1Char(' '), -1).compare(wanted, Qt::CaseInsensitive) == 0)
             return name;
     }
     for (const auto &driver : Grid::builtIn().drivers()) // timing codes: "NOR"
@@ -266,8 +276,10 @@ std::optional<QJsonObject> RaceContext::gap(const QString &a, const QString &b, 
         return std::nullopt;
     const Car &carA = m_cars[*first];
     const Car &carB = m_cars[*second];
-    QJsonObject result{{"driver_a", *first}, {"driver_b", *second},
-                       {"position_a", carA.standing.position}, {"position_b", carB.standing.position}};
+    QJsonObject result{{"driver_a", *first},
+                       {"driver_b", *second},
+                       {"position_a", carA.standing.position},
+                       {"position_b", carB.standing.position}};
     if (carA.standing.gapToLeaderS && carB.standing.gapToLeaderS)
         result.insert(QStringLiteral("gap_s"), std::round((*carB.standing.gapToLeaderS - *carA.standing.gapToLeaderS) * 1000) / 1000);
     else
@@ -286,8 +298,9 @@ std::optional<QJsonObject> RaceContext::gap(const QString &a, const QString &b, 
     result.insert(QStringLiteral("average_lap_b_s"), average(carB));
     const auto avgA = result.value(QLatin1String("average_lap_a_s"));
     const auto avgB = result.value(QLatin1String("average_lap_b_s"));
-    result.insert(QStringLiteral("faster_recently"),
-                  avgA.isDouble() && avgB.isDouble() ? QJsonValue(avgA.toDouble() <= avgB.toDouble() ? *first : *second) : QJsonValue());
+    result.insert(QStringLiteral("faster_recently"), avgA.isDouble() && avgB.isDouble()
+                                                         ? QJsonValue(avgA.toDouble() <= avgB.toDouble() ? *first : *second)
+                                                         : QJsonValue());
     return result;
 }
 

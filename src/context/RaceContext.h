@@ -19,7 +19,7 @@ namespace pitwall {
 class RaceContext {
 public:
     static constexpr size_t kKeptEvents = 2000;
-    static constexpr size_t kKeptLaps = 100; // per car
+    static constexpr size_t kKeptLaps = 100;    // per car
     static constexpr size_t kKeptPitStops = 20; // per car
     // Cars are keyed by the names messages carry: past this many in one race, a new name is
     // refused (counted in rejected()), so a flood of made-up names cannot grow the context

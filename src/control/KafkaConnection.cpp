@@ -43,7 +43,8 @@ Expected<bool> KafkaConnection::connectTo(const KafkaSelection &selection)
         m_endpoint = std::move(prepared).value();
         emit ready();
     });
-    watcher->setFuture(QtConcurrent::run([external = config.value()] { return KafkaEndpoint::prepare(external, cloud::registrySchemas()); }));
+    watcher->setFuture(
+        QtConcurrent::run([external = config.value()] { return KafkaEndpoint::prepare(external, cloud::registrySchemas()); }));
     return true;
 }
 

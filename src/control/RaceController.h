@@ -70,12 +70,12 @@ public:
     // The same as soon as Kafka is ready (now, if it is).
     void startWhenReady(const RaceRequest &request);
     void stop();
-    void setPaused(bool paused);  // replays only
-    void seek(qint64 raceMs);     // replays only
-    void setSpeed(double speed);  // the running race too (0: as fast as possible)
+    void setPaused(bool paused); // replays only
+    void seek(qint64 raceMs);    // replays only
+    void setSpeed(double speed); // the running race too (0: as fast as possible)
     // The session of the race running, or of the last one (kept until the next starts).
     RaceSession *session() const { return m_session; }
-    bool isRaceActive() const;  // connecting, running or stopping
+    bool isRaceActive() const; // connecting, running or stopping
     bool isRaceRunning() const;
     // The race just stopped hands over to the F1 game's next session (it starts by itself).
     bool isHandingOverGameSession() const { return m_handingOver; }

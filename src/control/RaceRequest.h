@@ -21,9 +21,9 @@ struct RaceRequest {
         F1Game,        // a live session from the F1 game's UDP telemetry
     };
     Source source = Source::Configured;
-    QString raceId;    // LibraryReplay: the race
+    QString raceId;     // LibraryReplay: the race
     bool rerun = false; // LibraryReplay: the pipeline afresh instead of the recorded outputs
-    QString circuitId; // LibraryReplay: the recorded race's circuit and laps, when known
+    QString circuitId;  // LibraryReplay: the recorded race's circuit and laps, when known
     int laps = 0;
     GameSourceOptions game; // F1Game: the port and binding (and a handover from the previous session)
 

@@ -14,8 +14,14 @@ struct Error {
 template <typename T, typename E = Error>
 class Expected {
 public:
-    Expected(T value) : m_state(std::move(value)) {}
-    Expected(E error) : m_state(std::move(error)) {}
+    Expected(T value)
+        : m_state(std::move(value))
+    {
+    }
+    Expected(E error)
+        : m_state(std::move(error))
+    {
+    }
 
     bool hasValue() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return hasValue(); }

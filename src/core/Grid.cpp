@@ -42,8 +42,7 @@ Expected<Grid> Grid::fromJson(QByteArrayView json)
     for (const auto &teamValue : teams) {
         const auto teamObject = teamValue.toObject();
         Team team{teamObject.value(QLatin1String("name")).toString().trimmed(),
-                  teamObject.value(QLatin1String("colour")).toString(),
-                  teamObject.value(QLatin1String("pace")).toDouble(0.0)};
+                  teamObject.value(QLatin1String("colour")).toString(), teamObject.value(QLatin1String("pace")).toDouble(0.0)};
         if (team.name.isEmpty())
             return gridError(QStringLiteral("a team has no name"));
         if (!colourPattern.match(team.colour).hasMatch())
@@ -58,14 +57,13 @@ Expected<Grid> Grid::fromJson(QByteArrayView json)
             const auto driverObject = driverValue.toObject();
             Driver driver{driverObject.value(QLatin1String("name")).toString().trimmed(),
                           driverObject.value(QLatin1String("code")).toString(),
-                          driverObject.value(QLatin1String("number")).toInt(), int(grid.m_teams.size()),
+                          driverObject.value(QLatin1String("number")).toInt(),
+                          int(grid.m_teams.size()),
                           driverObject.value(QLatin1String("skill")).toDouble(0.0),
                           driverObject.value(QLatin1String("consistency")).toDouble(0.0025)};
             if (driver.name.isEmpty() || driver.code.size() != 3 || driver.number <= 0 || driver.number > 99)
-                return gridError(QStringLiteral("team %1: a driver needs a name, a 3-letter code and a number 1-99")
-                                     .arg(team.name));
-            if (std::abs(driver.skill) > 0.05 || driver.consistency < 0 || driver.consistency > 0.05
-                || std::abs(team.pace) > 0.1)
+                return gridError(QStringLiteral("team %1: a driver needs a name, a 3-letter code and a number 1-99").arg(team.name));
+            if (std::abs(driver.skill) > 0.05 || driver.consistency < 0 || driver.consistency > 0.05 || std::abs(team.pace) > 0.1)
                 return gridError(QStringLiteral("driver %1: pace, skill or consistency out of range").arg(driver.name));
             if (names.contains(driver.name) || numbers.contains(driver.number))
                 return gridError(QStringLiteral("driver %1 or number %2 appears twice").arg(driver.name).arg(driver.number));

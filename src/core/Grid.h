@@ -16,11 +16,11 @@ struct Team {
 };
 
 struct Driver {
-    QString name;    // full name, the demo's driver_name
-    QString code;    // three-letter timing code
+    QString name; // full name, the demo's driver_name
+    QString code; // three-letter timing code
     int number = 0;
     int teamIndex = 0;
-    double skill = 0;         // simulator: own lap-time offset (fraction, negative is faster)
+    double skill = 0;            // simulator: own lap-time offset (fraction, negative is faster)
     double consistency = 0.0025; // simulator: standard deviation of lap times (fraction)
 };
 

@@ -142,7 +142,8 @@ void readField(JsonFieldReader &reader, const F &field, T &out)
         if (const auto parsed = commentaryTypeFromName(name))
             out = *parsed;
         else
-            reader.fail(DecodeErrorKind::InvalidValue, field.name, QStringLiteral("'%1' is not one of highlight, warning, info").arg(name));
+            reader.fail(DecodeErrorKind::InvalidValue, field.name,
+                        QStringLiteral("'%1' is not one of highlight, warning, info").arg(name));
     } else {
         static_assert(sizeof(T) == 0, "a member type the codec does not read");
     }
@@ -273,7 +274,8 @@ std::optional<DecodeError> readText(const QJsonObject &object, const char *field
         return DecodeError{DecodeErrorKind::WrongType, QString::fromLatin1(field), QStringLiteral("expected a string")};
     out = value.toString();
     if (out.size() > maxLength)
-        return DecodeError{DecodeErrorKind::OutOfRange, QString::fromLatin1(field), QStringLiteral("longer than %1 characters").arg(maxLength)};
+        return DecodeError{DecodeErrorKind::OutOfRange, QString::fromLatin1(field),
+                           QStringLiteral("longer than %1 characters").arg(maxLength)};
     if (required && out.trimmed().isEmpty())
         return DecodeError{DecodeErrorKind::InvalidValue, QString::fromLatin1(field), QStringLiteral("is empty")};
     return std::nullopt;
@@ -311,7 +313,8 @@ Decoded<CommentaryQueryVector> decodeCommentaryQueryVector(QByteArrayView bytes)
                            QStringLiteral("expected an array of 1 to %1 numbers").arg(kMaxEmbeddingDimensions)};
     for (const auto &value : values.toArray()) {
         if (!value.isDouble() || !std::isfinite(value.toDouble()))
-            return DecodeError{DecodeErrorKind::WrongType, QStringLiteral("embedding"), QStringLiteral("holds a value that is not a number")};
+            return DecodeError{DecodeErrorKind::WrongType, QStringLiteral("embedding"),
+                               QStringLiteral("holds a value that is not a number")};
         vector.embedding.push_back(float(value.toDouble()));
     }
     return vector;
@@ -352,7 +355,8 @@ Decoded<CommentaryQueryResult> decodeCommentaryQueryResult(QByteArrayView bytes)
             return *error;
     const auto matches = object->value(QLatin1String("search_results"));
     if (!matches.isArray() || matches.toArray().size() > 100)
-        return DecodeError{DecodeErrorKind::InvalidValue, QStringLiteral("search_results"), QStringLiteral("expected an array of at most 100 matches")};
+        return DecodeError{DecodeErrorKind::InvalidValue, QStringLiteral("search_results"),
+                           QStringLiteral("expected an array of at most 100 matches")};
     for (const auto &item : matches.toArray()) {
         const auto match = item.toObject();
         CommentaryMatch read;
@@ -365,7 +369,8 @@ Decoded<CommentaryQueryResult> decodeCommentaryQueryResult(QByteArrayView bytes)
         const auto score = match.value(QLatin1String("score"));
         // A store's float rounding may pass 1 by a hair: tolerated and clamped, more is refused.
         if (!score.isDouble() || score.toDouble() < -1e-6 || score.toDouble() > 1 + 1e-6)
-            return DecodeError{DecodeErrorKind::OutOfRange, QStringLiteral("search_results.score"), QStringLiteral("expected a number from 0 to 1")};
+            return DecodeError{DecodeErrorKind::OutOfRange, QStringLiteral("search_results.score"),
+                               QStringLiteral("expected a number from 0 to 1")};
         read.score = std::clamp(score.toDouble(), 0.0, 1.0);
         read.timestampMs = qint64(match.value(QLatin1String("timestamp")).toDouble());
         result.results.push_back(read);

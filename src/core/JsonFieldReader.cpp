@@ -38,7 +38,8 @@ const char *jsonTypeName(simdjson::dom::element_type type)
 JsonFieldReader::JsonFieldReader(QByteArrayView bytes)
 {
     if (bytes.size() > kMaxMessageBytes) {
-        m_error = DecodeError{DecodeErrorKind::Oversize, {},
+        m_error = DecodeError{DecodeErrorKind::Oversize,
+                              {},
                               QStringLiteral("%1 bytes, the limit is %2").arg(bytes.size()).arg(kMaxMessageBytes)};
         return;
     }
@@ -50,7 +51,8 @@ JsonFieldReader::JsonFieldReader(QByteArrayView bytes)
         return;
     }
     if (root.get_object().get(m_document->object)) {
-        m_error = DecodeError{DecodeErrorKind::NotAnObject, {},
+        m_error = DecodeError{DecodeErrorKind::NotAnObject,
+                              {},
                               QStringLiteral("expected a JSON object, got %1").arg(QLatin1StringView(jsonTypeName(root.type())))};
     }
 }
@@ -107,8 +109,7 @@ std::optional<QString> JsonFieldReader::nullableString(const char *field, qsizet
     }
     auto text = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
     if (text.size() > maxLength) {
-        fail(DecodeErrorKind::OutOfRange, field,
-             QStringLiteral("%1 characters, the limit is %2").arg(text.size()).arg(maxLength));
+        fail(DecodeErrorKind::OutOfRange, field, QStringLiteral("%1 characters, the limit is %2").arg(text.size()).arg(maxLength));
         return std::nullopt;
     }
     return text;
@@ -125,8 +126,7 @@ std::optional<double> JsonFieldReader::number(const char *field, bool required, 
         return std::nullopt;
     }
     if (!std::isfinite(number) || number < min || number > max) {
-        fail(DecodeErrorKind::OutOfRange, field,
-             QStringLiteral("%1 is outside [%2, %3]").arg(number).arg(min).arg(max));
+        fail(DecodeErrorKind::OutOfRange, field, QStringLiteral("%1 is outside [%2, %3]").arg(number).arg(min).arg(max));
         return std::nullopt;
     }
     return number;

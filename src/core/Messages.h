@@ -23,10 +23,10 @@ struct PositionUpdate {
     std::optional<double> gapToLeaderS;
     std::optional<double> intervalS;
     std::optional<int> lap;
-    std::optional<QString> tyre;        // SOFT, MEDIUM, HARD
+    std::optional<QString> tyre; // SOFT, MEDIUM, HARD
     std::optional<int> tyreAgeLaps;
     std::optional<int> pitStops;
-    std::optional<QString> status;      // running, pit, retired, finished
+    std::optional<QString> status; // running, pit, retired, finished
 
     bool operator==(const PositionUpdate &) const = default;
 };
@@ -40,19 +40,19 @@ struct TelemetrySample {
     qint64 timestampMs = 0;
     int lap = 0;
     double lapDistanceM = 0;
-    double x = 0, y = 0;            // metres on the circuit's centreline frame
+    double x = 0, y = 0; // metres on the circuit's centreline frame
     double speedKph = 0;
     int rpm = 0;
     int gear = 0;
-    double throttle = 0;            // percent
-    double brake = 0;               // percent
+    double throttle = 0; // percent
+    double brake = 0;    // percent
     bool drs = false;
     double fuelKg = 0;
     QString tyre;
     int tyreAgeLaps = 0;
     std::optional<double> engineTemperatureC;
     std::optional<double> oilTemperatureC;
-    std::optional<double> tyreTemperatureC[4];  // FL, FR, RL, RR
+    std::optional<double> tyreTemperatureC[4]; // FL, FR, RL, RR
     std::optional<double> brakeTemperatureC[4];
 
     bool operator==(const TelemetrySample &) const = default;
@@ -69,8 +69,8 @@ struct FaultLabel {
     QString raceId;
     QString driverName;
     QString teamName;
-    QString metric;   // one of telemetryMetricNames()
-    QString kind;     // overheat_ramp, spike, drop, tyre_overheat, brake_fade, sensor_dropout, stuck_sensor
+    QString metric; // one of telemetryMetricNames()
+    QString kind;   // overheat_ramp, spike, drop, tyre_overheat, brake_fade, sensor_dropout, stuck_sensor
     qint64 startMs = 0;
     qint64 endMs = 0;
 
@@ -81,7 +81,7 @@ struct FaultLabel {
 struct RaceEvent {
     QString raceId;
     qint64 timestampMs = 0;
-    QString kind;     // one of raceEventKinds()
+    QString kind; // one of raceEventKinds()
     int lap = 0;
     QString driverName; // empty for race-wide events
     QJsonObject details;
@@ -159,8 +159,8 @@ struct ForecastPoint {
     QString raceId;
     QString driverName;
     QString metric;
-    qint64 timestampMs = 0;  // when the forecast was made
-    int step = 1;            // steps ahead: laps for lap_time, seconds for temperatures
+    qint64 timestampMs = 0; // when the forecast was made
+    int step = 1;           // steps ahead: laps for lap_time, seconds for temperatures
     double forecast = 0;
     double lowerBound = 0;
     double upperBound = 0;
@@ -178,7 +178,7 @@ struct CommentaryInput {
     QString teamName;
     int position = 0;
     CommentaryType type = CommentaryType::Info;
-    int positionChange = 0;      // places gained (+) or lost (-) since the driver's previous update
+    int positionChange = 0;       // places gained (+) or lost (-) since the driver's previous update
     int placesGainedRecently = 0; // over the last 30 s of race time
     std::optional<double> gapToLeaderS;
     std::optional<double> intervalS;

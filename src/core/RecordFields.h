@@ -33,9 +33,9 @@ struct Field {
     Access access;       // a member pointer, or a function object returning the member
     const char *sqlType; // Flink SQL type
     unsigned flags = Plain;
-    double min = 0;      // numbers: the accepted range; strings: max is the longest accepted length
+    double min = 0; // numbers: the accepted range; strings: max is the longest accepted length
     double max = 0;
-    int decimals = 3;    // doubles in streamed JSON: digits after the point at most
+    int decimals = 3;                        // doubles in streamed JSON: digits after the point at most
     const QStringList &(*oneOf)() = nullptr; // strings: the accepted values, when limited
 
     constexpr bool has(FieldFlag flag) const { return (flags & flag) != 0; }
@@ -88,24 +88,28 @@ struct Description<PositionUpdate> {
     using R = PositionUpdate;
     static constexpr JsonStyle style = JsonStyle::Stream;
     // The demo's fields, then our extras, left out when unknown so a demo-shaped update stays demo-shaped.
-    static constexpr auto fields = std::make_tuple(
-        text("driver_name", &R::driverName, Required | Demo), integer("position", &R::position, 1, codec::kMaxPosition, Required | Demo),
-        timestamp("timestamp", &R::timestampMs, Required | Demo), text("race_id", &R::raceId, Demo),
-        text("team_name", &R::teamName, Demo), real("speed", &R::speedKph, 0.0, codec::kMaxSpeedKph, 3, Demo),
-        real("gap_to_leader", &R::gapToLeaderS, 0.0, codec::kMaxGapS, 3, WhenSet),
-        real("interval", &R::intervalS, 0.0, codec::kMaxGapS, 3, WhenSet), integer("lap", &R::lap, 0, codec::kMaxLap, WhenSet),
-        text("tyre", &R::tyre, WhenSet, codec::kMaxNameLength, &tyreCompounds),
-        integer("tyre_age_laps", &R::tyreAgeLaps, 0, codec::kMaxLap, WhenSet), integer("pit_stops", &R::pitStops, 0, 20, WhenSet),
-        text("status", &R::status, WhenSet));
+    static constexpr auto fields = std::make_tuple(text("driver_name", &R::driverName, Required | Demo),
+                                                   integer("position", &R::position, 1, codec::kMaxPosition, Required | Demo),
+                                                   timestamp("timestamp", &R::timestampMs, Required | Demo),
+                                                   text("race_id", &R::raceId, Demo), text("team_name", &R::teamName, Demo),
+                                                   real("speed", &R::speedKph, 0.0, codec::kMaxSpeedKph, 3, Demo),
+                                                   real("gap_to_leader", &R::gapToLeaderS, 0.0, codec::kMaxGapS, 3, WhenSet),
+                                                   real("interval", &R::intervalS, 0.0, codec::kMaxGapS, 3, WhenSet),
+                                                   integer("lap", &R::lap, 0, codec::kMaxLap, WhenSet),
+                                                   text("tyre", &R::tyre, WhenSet, codec::kMaxNameLength, &tyreCompounds),
+                                                   integer("tyre_age_laps", &R::tyreAgeLaps, 0, codec::kMaxLap, WhenSet),
+                                                   integer("pit_stops", &R::pitStops, 0, 20, WhenSet),
+                                                   text("status", &R::status, WhenSet));
 };
 
 template <>
 struct Description<CarMetrics> {
     using R = CarMetrics;
     static constexpr JsonStyle style = JsonStyle::Stream;
-    static constexpr auto fields = std::make_tuple(
-        text("team_name", &R::teamName, Required | Demo), timestamp("timestamp", &R::timestampMs, Required | Demo),
-        real("engine_temperature", &R::engineTemperatureC, codec::kMinTemperatureC, codec::kMaxTemperatureC, 3, Required | Demo));
+    static constexpr auto fields = std::make_tuple(text("team_name", &R::teamName, Required | Demo),
+                                                   timestamp("timestamp", &R::timestampMs, Required | Demo),
+                                                   real("engine_temperature", &R::engineTemperatureC, codec::kMinTemperatureC,
+                                                        codec::kMaxTemperatureC, 3, Required | Demo));
 };
 
 template <>
@@ -137,10 +141,11 @@ template <>
 struct Description<FaultLabel> {
     using R = FaultLabel;
     static constexpr JsonStyle style = JsonStyle::Tree;
-    static constexpr auto fields = std::make_tuple(
-        text("race_id", &R::raceId), text("driver_name", &R::driverName), text("team_name", &R::teamName),
-        text("metric", &R::metric, Plain, codec::kMaxNameLength, &telemetryMetricNames), text("kind", &R::kind),
-        timestamp("start_ms", &R::startMs), timestamp("end_ms", &R::endMs));
+    static constexpr auto fields = std::make_tuple(text("race_id", &R::raceId), text("driver_name", &R::driverName),
+                                                   text("team_name", &R::teamName),
+                                                   text("metric", &R::metric, Plain, codec::kMaxNameLength, &telemetryMetricNames),
+                                                   text("kind", &R::kind), timestamp("start_ms", &R::startMs),
+                                                   timestamp("end_ms", &R::endMs));
 };
 
 // details: the event's own JSON object (a STRING of its JSON text in Flink, read with JSON_VALUE).
@@ -148,10 +153,11 @@ template <>
 struct Description<RaceEvent> {
     using R = RaceEvent;
     static constexpr JsonStyle style = JsonStyle::Tree;
-    static constexpr auto fields = std::make_tuple(
-        text("race_id", &R::raceId), timestamp("timestamp", &R::timestampMs),
-        text("kind", &R::kind, Plain, codec::kMaxNameLength, &raceEventKinds), integer("lap", &R::lap, 0, codec::kMaxLap),
-        text("driver_name", &R::driverName, WhenSet), Field<QJsonObject R::*>{"details", &R::details, "STRING"});
+    static constexpr auto fields = std::make_tuple(text("race_id", &R::raceId), timestamp("timestamp", &R::timestampMs),
+                                                   text("kind", &R::kind, Plain, codec::kMaxNameLength, &raceEventKinds),
+                                                   integer("lap", &R::lap, 0, codec::kMaxLap),
+                                                   text("driver_name", &R::driverName, WhenSet),
+                                                   Field<QJsonObject R::*>{"details", &R::details, "STRING"});
 };
 
 template <>
@@ -196,11 +202,13 @@ template <>
 struct Description<ForecastPoint> {
     using R = ForecastPoint;
     static constexpr JsonStyle style = JsonStyle::Stream;
-    static constexpr auto fields = std::make_tuple(
-        text("race_id", &R::raceId), text("driver_name", &R::driverName), text("metric", &R::metric),
-        timestamp("timestamp", &R::timestampMs), integer("step", &R::step, 1, 1000),
-        real("forecast_value", &R::forecast, -1e9, 1e9, 3), real("lower_bound", &R::lowerBound, -1e9, 1e9, 3),
-        real("upper_bound", &R::upperBound, -1e9, 1e9, 3), real("rmse", &R::rmse, 0, 1e9, 4));
+    static constexpr auto fields = std::make_tuple(text("race_id", &R::raceId), text("driver_name", &R::driverName),
+                                                   text("metric", &R::metric), timestamp("timestamp", &R::timestampMs),
+                                                   integer("step", &R::step, 1, 1000),
+                                                   real("forecast_value", &R::forecast, -1e9, 1e9, 3),
+                                                   real("lower_bound", &R::lowerBound, -1e9, 1e9, 3),
+                                                   real("upper_bound", &R::upperBound, -1e9, 1e9, 3),
+                                                   real("rmse", &R::rmse, 0, 1e9, 4));
 };
 
 // A field as the schemas see it: what the Flink columns and the Avro schemas are made from.
@@ -217,8 +225,7 @@ QList<Column> columns()
     QList<Column> out;
     std::apply(
         [&](const auto &...field) {
-            (out.append({QString::fromLatin1(field.name), QString::fromLatin1(field.sqlType), field.has(Required), field.has(Demo)}),
-             ...);
+            (out.append({QString::fromLatin1(field.name), QString::fromLatin1(field.sqlType), field.has(Required), field.has(Demo)}), ...);
         },
         Description<Record>::fields);
     return out;

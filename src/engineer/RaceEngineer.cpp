@@ -70,8 +70,7 @@ RaceEngineer::RaceEngineer(std::shared_ptr<AiServices> ai, std::shared_ptr<McpTo
 {
     for (const auto &value : m_tools->definitions()) {
         const auto definition = value.toObject();
-        m_toolSpecs.append({definition.value(QLatin1String("name")).toString(),
-                            definition.value(QLatin1String("description")).toString(),
+        m_toolSpecs.append({definition.value(QLatin1String("name")).toString(), definition.value(QLatin1String("description")).toString(),
                             definition.value(QLatin1String("inputSchema")).toObject()});
     }
 }

@@ -100,8 +100,10 @@ QTableView *AnomalyPanel::makeTable(QSortFilterProxyModel *rows, AnomalyListMode
     table->verticalHeader()->setDefaultSectionSize(22);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setShowGrid(false);
-    for (const auto &[column, width] : {std::pair{AnomalyListModel::Time, 50}, {AnomalyListModel::Driver, 62},
-                                        {AnomalyListModel::Metric, 130}, {AnomalyListModel::Actual, 56},
+    for (const auto &[column, width] : {std::pair{AnomalyListModel::Time, 50},
+                                        {AnomalyListModel::Driver, 62},
+                                        {AnomalyListModel::Metric, 130},
+                                        {AnomalyListModel::Actual, 56},
                                         {AnomalyListModel::Expected, 104}})
         table->horizontalHeader()->resizeSection(column, width);
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, rows, model](const QModelIndex &current) {

@@ -77,7 +77,8 @@ void AskPanel::showToolCall(const QString &name, const QJsonObject &arguments, c
 {
     QStringList shown;
     for (auto it = arguments.begin(); it != arguments.end(); ++it)
-        shown << QStringLiteral("%1=%2").arg(it.key(), it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
+        shown << QStringLiteral("%1=%2").arg(it.key(),
+                                             it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
     appendToConversation(QStringLiteral("<div style=\"margin-left:16px\"><span style=\"color:%1\">&#9881; %2(%3)</span> → %4</div>")
                              .arg(failed ? QStringLiteral("#e0533d") : QStringLiteral("#8a8f98"), name.toHtmlEscaped(),
                                   shown.join(QStringLiteral(", ")).toHtmlEscaped(), outcome.toHtmlEscaped()));

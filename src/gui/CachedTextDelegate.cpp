@@ -36,7 +36,7 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->save();
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &cell, painter, widget);
     if (!icon.isNull()) {
-        const QIcon::Mode mode = !(cell.state & QStyle::State_Enabled) ? QIcon::Disabled
+        const QIcon::Mode mode = !(cell.state & QStyle::State_Enabled)   ? QIcon::Disabled
                                  : (cell.state & QStyle::State_Selected) ? QIcon::Selected
                                                                          : QIcon::Normal;
         cell.icon.paint(painter, icon, cell.decorationAlignment, mode, QIcon::Off);

@@ -200,8 +200,7 @@ void CloudDeployPanel::remove()
     const auto deployed = rememberedPlan();
     if (QMessageBox::question(this, tr("Delete from Confluent Cloud"),
                               tr("Delete the %n statement(s) and the connections Pit Wall deployed? The tables and their topics stay.",
-                                 nullptr, int(deployed.statements.size())))
-        == QMessageBox::Yes)
+                                 nullptr, int(deployed.statements.size()))) == QMessageBox::Yes)
         onDeployed(deployed, tr("Deleting…"), &cloud::CloudPipeline::remove);
 }
 

@@ -114,9 +114,8 @@ FeedPanel::FeedPanel(FeedModel *model, const Grid &grid, QWidget *parent)
         const QString driver = m_ui->driverBox->currentData().toString();
         m_filter->setFilterFixedString(driver);
     });
-    connect(m_ui->feedView, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
-        emit momentSelected(index.data(FeedModel::RaceMsRole).toLongLong());
-    });
+    connect(m_ui->feedView, &QAbstractItemView::clicked, this,
+            [this](const QModelIndex &index) { emit momentSelected(index.data(FeedModel::RaceMsRole).toLongLong()); });
     auto *copy = new QAction(tr("Copy line"), m_ui->feedView);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);

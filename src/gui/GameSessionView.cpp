@@ -37,9 +37,10 @@ void GameSessionView::update(const RaceSession &session, const QString &followed
 {
     const auto status = session.gameStatus();
     const int port = session.options().game.port;
-    const QString where = session.options().game.bind == QHostAddress::LocalHost
-                              ? tr("127.0.0.1 port %1").arg(port)
-                              : tr("%1 port %2").arg(m_addresses.isEmpty() ? tr("this machine") : m_addresses.join(QLatin1String(", "))).arg(port);
+    const QString where =
+        session.options().game.bind == QHostAddress::LocalHost
+            ? tr("127.0.0.1 port %1").arg(port)
+            : tr("%1 port %2").arg(m_addresses.isEmpty() ? tr("this machine") : m_addresses.join(QLatin1String(", "))).arg(port);
     m_gauges.showGame(status, where);
     if (const int laps = status.value(QStringLiteral("laps")).toInt(); laps != m_laps) {
         m_laps = laps; // the game's session says

@@ -37,8 +37,8 @@ private:
     const RaceViewStore &m_store;
     TrackMapWidget &m_map;
     RaceStatusBar &m_gauges;
-    QStringList m_addresses;     // this machine's IPv4 addresses
-    QJsonObject m_grid;          // the game's grid as last applied
+    QStringList m_addresses; // this machine's IPv4 addresses
+    QJsonObject m_grid;      // the game's grid as last applied
     int m_laps = -1;
     bool m_outlineSet = false;
     qint64 m_outlineTriedMs = -1; // race ms of the last search for a closed lap (not every tick)

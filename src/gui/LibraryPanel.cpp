@@ -113,8 +113,7 @@ void LibraryPanel::showDetails()
                                .arg(race->id)
                                .arg(race->laps)
                                .arg(finished ? tr("won by %1").arg(winner) : tr("not finished (%1)").arg(race->state))
-                               .arg(race->followedDriver.isEmpty() ? tr("no followed driver")
-                                                                   : tr("following %1").arg(race->followedDriver))
+                               .arg(race->followedDriver.isEmpty() ? tr("no followed driver") : tr("following %1").arg(race->followedDriver))
                                .arg(double(race->durationMs) / 60000.0, 0, 'f', 1));
 }
 
@@ -124,8 +123,7 @@ void LibraryPanel::deleteSelected()
     if (!race)
         return;
     const auto answer = QMessageBox::question(this, tr("Delete race"),
-                                              tr("Delete \"%1\" and everything recorded of it? This cannot be undone.")
-                                                  .arg(race->name));
+                                              tr("Delete \"%1\" and everything recorded of it? This cannot be undone.").arg(race->name));
     if (answer == QMessageBox::Yes)
         showMessage(m_model->remove(race->id));
     showDetails();
@@ -185,7 +183,8 @@ void LibraryPanel::importRealRace()
     } else if (index == 2) {
         const QString text = QInputDialog::getText(this, tr("F1 live-timing archive"),
                                                    tr("Year, event and session, e.g. \"2018 Baku Race\":"), QLineEdit::Normal,
-                                                   QStringLiteral("2018 Baku Race"), &chosen).simplified();
+                                                   QStringLiteral("2018 Baku Race"), &chosen)
+                                 .simplified();
         const QStringList words = text.split(QLatin1Char(' '));
         bool isYear = false;
         const int year = words.value(0).toInt(&isYear);
@@ -231,10 +230,9 @@ void LibraryPanel::importRealRaceFrom(const QStringList &paths)
                    [paths](QString &, const std::atomic<bool> &, const auto &) { return paths; });
 }
 
-void LibraryPanel::runRealRaceJob(const QString &title,
-                                  std::function<QStringList(QString &error, const std::atomic<bool> &cancel,
-                                                            const std::function<void(const QString &, int)> &progress)>
-                                      locate)
+void LibraryPanel::runRealRaceJob(
+    const QString &title,
+    std::function<QStringList(QString &error, const std::atomic<bool> &cancel, const std::function<void(const QString &, int)> &progress)> locate)
 {
     m_busy = true;
     showDetails();
@@ -249,12 +247,15 @@ void LibraryPanel::runRealRaceJob(const QString &title,
     QPointer<QProgressDialog> guard(dialog);
     // Progress comes from the worker: handed to the dialog on this (the GUI) thread.
     auto progress = [guard](const QString &stage, int percent) {
-        QMetaObject::invokeMethod(guard.data(), [guard, stage, percent] {
-            if (guard) {
-                guard->setLabelText(stage);
-                guard->setValue(percent);
-            }
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            guard.data(),
+            [guard, stage, percent] {
+                if (guard) {
+                    guard->setLabelText(stage);
+                    guard->setValue(percent);
+                }
+            },
+            Qt::QueuedConnection);
     };
     struct Outcome {
         QString raceId;
@@ -280,9 +281,8 @@ void LibraryPanel::runRealRaceJob(const QString &title,
         auto library = RaceLibrary::open(path); // the worker's own connection
         if (!library)
             return {{}, library.error().message};
-        auto imported = realrace::importRealRace(*library.value(), paths,
-                                                 [&](const QString &stage, int percent) { progress(stage, 40 + percent * 60 / 100); },
-                                                 cancel.get());
+        auto imported = realrace::importRealRace(
+            *library.value(), paths, [&](const QString &stage, int percent) { progress(stage, 40 + percent * 60 / 100); }, cancel.get());
         if (!imported)
             return {{}, imported.error().message};
         return {imported->record.id, tr("Imported \"%1\": %2.\n%3")

@@ -53,9 +53,9 @@ private:
     // Downloads (when asked) and imports on a worker, showing progress; `download` returns
     // the folder to import or an error.
     struct RealRaceJob;
-    void runRealRaceJob(const QString &title, std::function<QStringList(QString &error, const std::atomic<bool> &cancel,
-                                                                        const std::function<void(const QString &, int)> &progress)>
-                                                  locate);
+    void runRealRaceJob(
+        const QString &title,
+        std::function<QStringList(QString &error, const std::atomic<bool> &cancel, const std::function<void(const QString &, int)> &progress)> locate);
 
     std::unique_ptr<Ui::LibraryPanel> m_ui;
     RaceLibraryModel *m_model = nullptr;

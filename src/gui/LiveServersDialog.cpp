@@ -25,9 +25,8 @@ LiveServersDialog::LiveServersDialog(LiveServers &servers, QWidget *parent)
     m_ui->mcpToken->setText(m_token);
     m_ui->feedGroup->setChecked(settings.feedEnabled);
     m_ui->feedPort->setValue(settings.feedPort);
-    connect(m_ui->showToken, &QPushButton::toggled, this, [this](bool shown) {
-        m_ui->mcpToken->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    connect(m_ui->showToken, &QPushButton::toggled, this,
+            [this](bool shown) { m_ui->mcpToken->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
     connect(m_ui->copyToken, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_token); });
     connect(m_ui->newToken, &QPushButton::clicked, this, [this] {
         m_token = McpServer::generateToken();
@@ -59,17 +58,22 @@ void LiveServersDialog::apply()
 void LiveServersDialog::showState(const QString &error)
 {
     const auto &settings = m_servers.settings();
-    m_ui->mcpAddress->setText(m_servers.mcpRunning()
-                                  ? tr("Running at http://127.0.0.1:%1/mcp (Streamable HTTP). Agents send the header "
-                                       "Authorization: Bearer <token>.").arg(settings.mcpPort)
-                                  : tr("Off."));
+    m_ui->mcpAddress->setText(m_servers.mcpRunning() ? tr("Running at http://127.0.0.1:%1/mcp (Streamable HTTP). Agents send the header "
+                                                          "Authorization: Bearer <token>.")
+                                                           .arg(settings.mcpPort)
+                                                     : tr("Off."));
     QString feed = tr("Off.");
     if (const LiveFeedServer *server = m_servers.feed()) {
         const FeedRefusals refused = server->refusals();
         feed = tr("Running: updates at ws://127.0.0.1:%1/live, example overlay at http://127.0.0.1:%1/overlay. "
                   "%2 of at most %3 clients; refused: %4 (other sites %5, too many %6, sent too much %7).")
-                   .arg(settings.feedPort).arg(server->clientCount()).arg(settings.feedMaxClients)
-                   .arg(refused.total()).arg(refused.origin).arg(refused.tooMany).arg(refused.tooLarge);
+                   .arg(settings.feedPort)
+                   .arg(server->clientCount())
+                   .arg(settings.feedMaxClients)
+                   .arg(refused.total())
+                   .arg(refused.origin)
+                   .arg(refused.tooMany)
+                   .arg(refused.tooLarge);
     }
     m_ui->feedAddress->setText(feed);
     m_ui->status->setText(error.isEmpty() ? tr("Both listen on this computer only (127.0.0.1).") : error);

@@ -111,7 +111,8 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     options.race.circuitId = m_raceToolbar->circuitId();
     options.race.laps = m_raceToolbar->laps();
     options.speed = m_raceToolbar->speed();
-    connect(m_raceToolbar, &RaceToolbar::circuitChanged, this, [this](const QString &id) { m_controller->raceOptions().race.circuitId = id; });
+    connect(m_raceToolbar, &RaceToolbar::circuitChanged, this,
+            [this](const QString &id) { m_controller->raceOptions().race.circuitId = id; });
     connect(m_raceToolbar, &RaceToolbar::lapsChanged, this, [this](int laps) { m_controller->raceOptions().race.laps = laps; });
     connect(m_raceToolbar, &RaceToolbar::speedChanged, m_controller, &RaceController::setSpeed);
     connect(m_raceToolbar, &RaceToolbar::followGameRequested, this, &MainWindow::startGameSession);
@@ -166,11 +167,11 @@ void MainWindow::setUpLeaderboard()
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true); // the speed column takes what is left: no scroll bar
     m_ui->leaderboardView->verticalHeader()->setDefaultSectionSize(26);
-    const std::pair<int, int> widths[] = {{LeaderboardModel::Position, 44}, {LeaderboardModel::Change, 44},
-                                          {LeaderboardModel::Number, 40},   {LeaderboardModel::DriverName, 160},
+    const std::pair<int, int> widths[] = {{LeaderboardModel::Position, 44},  {LeaderboardModel::Change, 44},
+                                          {LeaderboardModel::Number, 40},    {LeaderboardModel::DriverName, 160},
                                           {LeaderboardModel::TeamName, 120}, {LeaderboardModel::Gap, 76},
-                                          {LeaderboardModel::Interval, 76}, {LeaderboardModel::LastLap, 80},
-                                          {LeaderboardModel::Tyre, 60},     {LeaderboardModel::PitStops, 40}};
+                                          {LeaderboardModel::Interval, 76},  {LeaderboardModel::LastLap, 80},
+                                          {LeaderboardModel::Tyre, 60},      {LeaderboardModel::PitStops, 40}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);
     // Translated headers can be longer than the English ones the widths were chosen for.
@@ -199,7 +200,8 @@ void MainWindow::setUpControllerSignals()
     });
     connect(m_controller, &RaceController::kafkaReady, this, [this] {
         const auto &endpoint = *m_controller->kafka().endpoint();
-        m_statusGauges->setKafkaText(tr("Kafka: %1 (%2)").arg(endpoint.bootstrap(), endpoint.isEmbedded() ? tr("embedded broker") : tr("cluster")));
+        m_statusGauges->setKafkaText(
+            tr("Kafka: %1 (%2)").arg(endpoint.bootstrap(), endpoint.isEmbedded() ? tr("embedded broker") : tr("cluster")));
         updateActions();
         emit kafkaReady();
         if (!m_replayWhenReady.isEmpty())
@@ -211,7 +213,8 @@ void MainWindow::setUpControllerSignals()
     connect(m_controller, &RaceController::aiServicesChanged, this, &MainWindow::onAiServicesChanged);
     connect(m_controller, &RaceController::setupApplied, this, [this](const std::shared_ptr<AiServices> &ai, bool raceKeeps) {
         statusBar()->showMessage(tr("Setup applied: the next race uses %1 and %2.%3")
-                                     .arg(ai->llmLabel(), ai->embedderLabel(), raceKeeps ? tr(" The running race keeps its settings.") : QString()),
+                                     .arg(ai->llmLabel(), ai->embedderLabel(),
+                                          raceKeeps ? tr(" The running race keeps its settings.") : QString()),
                                  15000);
     });
     connect(m_controller, &RaceController::setupFailed, this, [this](const QString &reason) {
@@ -612,10 +615,10 @@ void MainWindow::onAiServicesChanged()
     m_pipelinePanel->showAi(ai);
     if (m_startPage)
         showSetupStatus();
-    m_askPanel->setModelDescription(ai.hasLlm() ? tr("Searches the commentary by meaning (%1); %2 writes an answer from the matches.")
-                                                      .arg(ai.embedderLabel(), ai.llmLabel())
-                                                : tr("Searches the commentary by meaning (%1). Configure an LLM for written answers.")
-                                                      .arg(ai.embedderLabel()));
+    m_askPanel->setModelDescription(
+        ai.hasLlm()
+            ? tr("Searches the commentary by meaning (%1); %2 writes an answer from the matches.").arg(ai.embedderLabel(), ai.llmLabel())
+            : tr("Searches the commentary by meaning (%1). Configure an LLM for written answers.").arg(ai.embedderLabel()));
     setUpRaceEngineer();
 }
 
@@ -660,9 +663,8 @@ void MainWindow::applySetup()
     auto store = secrets::openAppSecretStore(saved);
     const bool raceRunning = m_controller->isRaceRunning();
     const QString keeps = raceRunning ? tr(" The running race keeps its settings.") : QString();
-    statusBar()->showMessage(m_controller->hasAiServicesFactory()
-                                 ? tr("Setup saved: starting the new AI connections…%1").arg(keeps)
-                                 : tr("Setup saved; it applies to the next race.%1").arg(keeps),
+    statusBar()->showMessage(m_controller->hasAiServicesFactory() ? tr("Setup saved: starting the new AI connections…%1").arg(keeps)
+                                                                  : tr("Setup saved; it applies to the next race.%1").arg(keeps),
                              15000);
     // Kafka reconnects (after a running race); the AI services start anew off this thread.
     m_controller->applySetup(setup::loadKafkaSelection(saved, *store));
@@ -805,8 +807,8 @@ void MainWindow::useRaceOf(const RaceRecord *race)
             showProblem(tr("This race's drivers could not be read (%1); the built-in grid is shown.").arg(grid.error().message));
     }
     fillFollowBox();
-    if (!race->followedDriver.isEmpty() && m_raceGrid.findDriver(race->followedDriver)
-        && !m_raceGrid.findDriver(m_followBox->currentData().toString()))
+    if (!race->followedDriver.isEmpty() && m_raceGrid.findDriver(race->followedDriver) &&
+        !m_raceGrid.findDriver(m_followBox->currentData().toString()))
         followDriver(race->followedDriver);
     for (const auto &point : race->options.value(QLatin1String(realrace::kOutlineOption)).toArray()) {
         const auto xy = point.toArray();
@@ -882,7 +884,8 @@ void MainWindow::watchSession(RaceSession *session)
         m_replayBar->setDurationMs(session->replayDurationMs());
         updateTitle();
     });
-    connect(session, &RaceSession::failed, this, [this](const QString &reason) { showProblem(tr("The race could not start: %1").arg(reason)); });
+    connect(session, &RaceSession::failed, this,
+            [this](const QString &reason) { showProblem(tr("The race could not start: %1").arg(reason)); });
     connect(session, &RaceSession::stopped, this, [this, session](const SessionStats &stats) {
         m_libraryPanel->refresh(); // the race just run is in the library now
         if (m_controller->isHandingOverGameSession())
@@ -893,7 +896,10 @@ void MainWindow::watchSession(RaceSession *session)
                                    ? tr("won by %1").arg(summary.classification.first())
                                    : tr("stopped on lap %1").arg(summary.leaderLap);
         m_ui->raceTitle->setText(tr("Race %1 — finished: %2 of %3 positions read back — %4")
-                                     .arg(session->raceId()).arg(stats.consumed).arg(stats.produced).arg(result));
+                                     .arg(session->raceId())
+                                     .arg(stats.consumed)
+                                     .arg(stats.produced)
+                                     .arg(result));
         m_statusGauges->setLap(summary.leaderLap);
         if (summary.finished)
             showResults(summary);

@@ -173,7 +173,7 @@ private:
     QVector<QPointF> m_raceOutline; // a real race's track outline, metres; empty: the built-in circuit
     GameSessionView *m_gameView = nullptr;
     LeaderboardModel *m_leaderboard = nullptr;
-    QString m_replayWhenReady;  // a race to replay once Kafka is ready
+    QString m_replayWhenReady; // a race to replay once Kafka is ready
     bool m_replayRerunWhenReady = false;
     RaceToolbar *m_raceToolbar = nullptr;
     RaceStatusBar *m_statusGauges = nullptr;
@@ -195,7 +195,7 @@ private:
     RaceEngineer *m_engineer = nullptr;
     AnomalyListModel *m_anomalyModel = nullptr;
     AnomalyPanel *m_anomalyPanel = nullptr;
-    RaceViewStore *m_recordedStore = nullptr;           // a re-run's recorded outputs, for comparison
+    RaceViewStore *m_recordedStore = nullptr; // a re-run's recorded outputs, for comparison
     AnomalyListModel *m_recordedAnomalyModel = nullptr;
     QComboBox *m_followBox = nullptr;
     QLabel *m_clockLabel = nullptr;

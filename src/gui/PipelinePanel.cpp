@@ -26,14 +26,13 @@ PipelinePanel::PipelinePanel(QWidget *parent)
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setSizes({720, 380});
     m_ui->stageMessage->hide();
-    connect(m_ui->stageTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                const QString sql = m_model->flinkSql(current.row());
-                // A stage without a statement (the vector-store writer) runs in the app in both modes.
-                m_ui->flinkSqlView->setPlainText(sql.isEmpty() ? tr("-- No Flink statement: this stage runs in the app, also in "
-                                                                    "cloud mode (pitwall cloud plan says why).")
-                                                               : sql);
-            });
+    connect(m_ui->stageTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        const QString sql = m_model->flinkSql(current.row());
+        // A stage without a statement (the vector-store writer) runs in the app in both modes.
+        m_ui->flinkSqlView->setPlainText(sql.isEmpty() ? tr("-- No Flink statement: this stage runs in the app, also in "
+                                                            "cloud mode (pitwall cloud plan says why).")
+                                                       : sql);
+    });
     m_ui->stageTable->selectRow(0);
     // On its own tab: the stages keep the height, and a hidden tab costs no paint.
     m_cloud = new CloudDeployPanel({}, m_ui->cloudPage);
@@ -77,7 +76,8 @@ void PipelinePanel::showAi(const AiServices &ai)
     text += tr("\nSearch: %1 in %2 · %3 lines stored").arg(ai.embedderLabel(), ai.storeLabel()).arg(locale.toString(ai.indexed()));
     m_ui->aiSummary->setText(text);
     // The provider's last error, as plain text (it came from outside).
-    m_ui->aiSummary->setToolTip(usage.lastError.isEmpty() ? QString() : QStringLiteral("<p>%1</p>").arg(usage.lastError.toHtmlEscaped()));
+    m_ui->aiSummary->setToolTip(usage.lastError.isEmpty() ? QString()
+                                                          : QStringLiteral("<p>%1</p>").arg(usage.lastError.toHtmlEscaped()));
 }
 
 } // namespace pitwall

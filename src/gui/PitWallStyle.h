@@ -16,12 +16,11 @@ class PitWallStyle : public QProxyStyle {
 public:
     PitWallStyle();
 
-    void drawControl(ControlElement element, const QStyleOption *option, QPainter *painter,
-                     const QWidget *widget = nullptr) const override;
+    void drawControl(ControlElement element, const QStyleOption *option, QPainter *painter, const QWidget *widget = nullptr) const override;
     void drawComplexControl(ComplexControl control, const QStyleOptionComplex *option, QPainter *painter,
                             const QWidget *widget = nullptr) const override;
-    void drawItemText(QPainter *painter, const QRect &rect, int flags, const QPalette &palette, bool enabled,
-                      const QString &text, QPalette::ColorRole textRole = QPalette::NoRole) const override;
+    void drawItemText(QPainter *painter, const QRect &rect, int flags, const QPalette &palette, bool enabled, const QString &text,
+                      QPalette::ColorRole textRole = QPalette::NoRole) const override;
 };
 
 } // namespace pitwall

@@ -15,8 +15,8 @@ public:
     void setDark(bool dark);
 
 signals:
-    void zoomRequested(double factor);     // > 1: show more time
-    void panRequested(double seconds);     // > 0: towards later
+    void zoomRequested(double factor); // > 1: show more time
+    void panRequested(double seconds); // > 0: towards later
     void momentClicked(double raceSeconds);
 
 protected:

@@ -39,7 +39,8 @@ QString RaceReports::resultsHtml(const RaceSummary &summary, const Grid &grid, c
         const QString colour = driver ? grid.teamOf(*driver).colour : QStringLiteral("#888888");
         html += QStringLiteral("<tr%1><td align='right'><b>%2</b></td><td><span style='color:%3'>■</span> %4</td><td>%5</td></tr>")
                     .arg(name == followed ? QStringLiteral(" style='background:#5a3000'") : QString())
-                    .arg(i + 1).arg(colour, name.toHtmlEscaped(), team.toHtmlEscaped());
+                    .arg(i + 1)
+                    .arg(colour, name.toHtmlEscaped(), team.toHtmlEscaped());
     }
     return html + QStringLiteral("</table>");
 }
@@ -68,8 +69,8 @@ QStringList RaceReports::setupLines(const KafkaSelection &kafka, const AiService
                   ? tr("Embeddings: OpenAI API, %1 at %2").arg(settings.openai.embeddingModel, openAiHost)
                   : tr("Embeddings: offline (%1)").arg(ai->embedderLabel()))
           << tr("Vector store: %1").arg(ai->storeLabel());
-    *offline = *offline && settings.llm == ai::LlmChoice::Offline && settings.embedder == ai::EmbedderChoice::Offline
-               && settings.vectorStore == ai::VectorStoreChoice::Local;
+    *offline = *offline && settings.llm == ai::LlmChoice::Offline && settings.embedder == ai::EmbedderChoice::Offline &&
+               settings.vectorStore == ai::VectorStoreChoice::Local;
     return lines;
 }
 

@@ -93,7 +93,8 @@ RaceToolbar::RaceToolbar(QToolBar &toolBar, QMenu &raceMenu, QWidget *parent)
     loopback->setObjectName(QStringLiteral("actionGameLoopbackOnly"));
     loopback->setCheckable(true);
     loopback->setChecked(settings.value(gamesettings::kLoopbackOnlyKey, false).toBool());
-    loopback->setToolTip(tr("On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network"));
+    loopback->setToolTip(tr(
+        "On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network"));
     connect(loopback, &QAction::toggled, this, [](bool on) { QSettings().setValue(gamesettings::kLoopbackOnlyKey, on); });
     auto *gamePort = raceMenu.addAction(tr("F1 game: UDP port…"));
     gamePort->setObjectName(QStringLiteral("actionGamePort"));

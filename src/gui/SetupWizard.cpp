@@ -57,9 +57,9 @@ void SetupWizard::setUpPages()
         {m_ui->mongoPage, [this] { return setup::mongoProblem(config()); }},
     };
     const std::pair<SetupPage *, QLabel *> labels[] = {
-        {m_ui->kafkaPage, m_ui->kafkaProblem},     {m_ui->registryPage, m_ui->registryProblem},
-        {m_ui->flinkPage, m_ui->flinkProblem},     {m_ui->bedrockPage, m_ui->bedrockProblem},
-        {m_ui->openAiPage, m_ui->openAiProblem},   {m_ui->mongoPage, m_ui->mongoProblem},
+        {m_ui->kafkaPage, m_ui->kafkaProblem},   {m_ui->registryPage, m_ui->registryProblem},
+        {m_ui->flinkPage, m_ui->flinkProblem},   {m_ui->bedrockPage, m_ui->bedrockProblem},
+        {m_ui->openAiPage, m_ui->openAiProblem}, {m_ui->mongoPage, m_ui->mongoProblem},
     };
     for (int i = 0; i < 6; ++i) {
         SetupPage *page = checks[i].first;
@@ -82,7 +82,8 @@ void SetupWizard::setUpPages()
     connect(m_ui->mongoIndexCreate, &QPushButton::clicked, this, &SetupWizard::createVectorIndex);
     connect(m_ui->testAllButton, &QPushButton::clicked, this, [this] {
         m_ui->testResults->clear();
-        for (auto service : {Service::Kafka, Service::SchemaRegistry, Service::Flink, Service::Bedrock, Service::OpenAi, Service::MongoDb}) {
+        for (auto service :
+             {Service::Kafka, Service::SchemaRegistry, Service::Flink, Service::Bedrock, Service::OpenAi, Service::MongoDb}) {
             auto *row = new QTreeWidgetItem(m_ui->testResults, {setup::serviceName(service), tr("testing…")});
             row->setData(0, Qt::UserRole, int(service));
             m_checks.check(service, config());
@@ -164,7 +165,7 @@ void SetupWizard::setConfig(const SetupConfig &c)
 SetupConfig SetupWizard::config() const
 {
     SetupConfig c = m_hidden;
-    c.mode = m_ui->confluentMode->isChecked() ? SetupMode::ConfluentCloud
+    c.mode = m_ui->confluentMode->isChecked()  ? SetupMode::ConfluentCloud
              : m_ui->ownKafkaMode->isChecked() ? SetupMode::OwnKafka
                                                : SetupMode::Local;
     const bool kafka = c.mode != SetupMode::Local;
@@ -230,8 +231,9 @@ void SetupWizard::skipPage()
         edit->clear();
     for (auto *spin : page->findChildren<QSpinBox *>())
         spin->setValue(spin->minimum());
-    const std::pair<int, Service> pages[] = {{Kafka, Service::Kafka},     {Registry, Service::SchemaRegistry}, {Flink, Service::Flink},
-                                             {Bedrock, Service::Bedrock}, {OpenAi, Service::OpenAi},          {Mongo, Service::MongoDb}};
+    const std::pair<int, Service> pages[] = {{Kafka, Service::Kafka},   {Registry, Service::SchemaRegistry},
+                                             {Flink, Service::Flink},   {Bedrock, Service::Bedrock},
+                                             {OpenAi, Service::OpenAi}, {Mongo, Service::MongoDb}};
     for (const auto &[id, service] : pages)
         if (id == currentId())
             resultLabel(service)->clear();
@@ -270,10 +272,13 @@ void SetupWizard::runIndexWork(bool create)
     const int pollMs = m_indexPollMs, timeoutMs = m_indexTimeoutMs;
     const QString uri = c.mongoUri.trimmed();
     auto post = [self](std::function<void(SetupWizard *)> call) {
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, call = std::move(call)] {
-            if (self)
-                call(self);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, call = std::move(call)] {
+                if (self)
+                    call(self);
+            },
+            Qt::QueuedConnection);
     };
     QThreadPool::globalInstance()->start([=] {
         auto commands = factory(uri);
@@ -284,7 +289,9 @@ void SetupWizard::runIndexWork(bool create)
             return;
         }
         const QString shape = tr("vectorSearch on %1, %2 dimensions, %3, filter %4")
-                                  .arg(spec.path).arg(spec.dimensions).arg(spec.similarity, spec.filterFields.join(QStringLiteral(", ")));
+                                  .arg(spec.path)
+                                  .arg(spec.dimensions)
+                                  .arg(spec.similarity, spec.filterFields.join(QStringLiteral(", ")));
         if (!state->problem.isEmpty()) {
             post([message = tr("The index %1 is there, but %2.").arg(spec.name, state->problem)](SetupWizard *w) {
                 w->showIndexResult(false, false, message);
@@ -314,14 +321,19 @@ void SetupWizard::runIndexWork(bool create)
         auto ready = index.waitUntilQueryable(
             spec, [post](const QString &status) { post([status](SetupWizard *w) { w->showIndexStatus(status); }); }, cancelled.get());
         post([ok = ready.hasValue(), message = ready ? tr("The index %1 is ready and queryable (%2).").arg(spec.name, shape)
-                                                     : ready.error().message](SetupWizard *w) { w->showIndexResult(ok, false, message); });
+                                                     : ready.error().message](SetupWizard *w) {
+            w->showIndexResult(ok, false, message);
+        });
     });
 }
 
 void SetupWizard::showIndexStatus(const QString &status)
 {
     // Atlas's steps: PENDING, BUILDING, READY.
-    const int step = status == QLatin1String("PENDING") ? 1 : status == QLatin1String("BUILDING") ? 2 : status == QLatin1String("READY") ? 3 : 0;
+    const int step = status == QLatin1String("PENDING")    ? 1
+                     : status == QLatin1String("BUILDING") ? 2
+                     : status == QLatin1String("READY")    ? 3
+                                                           : 0;
     m_ui->mongoIndexProgress->setValue(step);
     m_ui->mongoIndexResult->setStyleSheet({});
     m_ui->mongoIndexResult->setText(tr("Atlas is building the index: %1…").arg(status));
@@ -335,7 +347,9 @@ void SetupWizard::showIndexResult(bool ok, bool missing, const QString &message)
         m_ui->mongoIndexProgress->setValue(m_ui->mongoIndexProgress->maximum());
     else if (!missing)
         m_ui->mongoIndexProgress->setVisible(false);
-    m_ui->mongoIndexResult->setStyleSheet(ok ? QStringLiteral("color: #2e9e5b;") : missing ? QString() : QStringLiteral("color: #e0533d;"));
+    m_ui->mongoIndexResult->setStyleSheet(ok        ? QStringLiteral("color: #2e9e5b;")
+                                          : missing ? QString()
+                                                    : QStringLiteral("color: #e0533d;"));
     m_ui->mongoIndexResult->setText(message);
 }
 
@@ -411,9 +425,9 @@ void SetupWizard::provision()
 {
     const SetupConfig c = config();
     cloud::ProvisionRequest request = provisionRequest(c);
-    for (auto [target, value] : {std::pair{&request.environmentName, c.environmentName}, std::pair{&request.clusterName, c.clusterName},
-                                 std::pair{&request.poolName, c.flinkPoolName}, std::pair{&request.region, c.flinkRegion},
-                                 std::pair{&request.cloud, c.flinkCloud}})
+    for (auto [target, value] : {std::pair{&request.environmentName, c.environmentName},
+                                 std::pair{&request.clusterName, c.clusterName}, std::pair{&request.poolName, c.flinkPoolName},
+                                 std::pair{&request.region, c.flinkRegion}, std::pair{&request.cloud, c.flinkCloud}})
         if (!value.isEmpty())
             *target = value;
     m_provisioner = std::make_unique<cloud::CloudProvisioner>(request);
@@ -504,9 +518,9 @@ void SetupWizard::refreshSummary()
         auto probe = m_store->probeKeychain();
         m_keychainAvailable = probe.hasValue();
         m_keychainChecked = true;
-        m_ui->keychainStatus->setText(m_keychainAvailable ? tr("Secrets go to the system keychain.")
-                                                          : tr("No keychain service answered (%1). Choose where the secrets go:")
-                                                                .arg(probe.error().message));
+        m_ui->keychainStatus->setText(
+            m_keychainAvailable ? tr("Secrets go to the system keychain.")
+                                : tr("No keychain service answered (%1). Choose where the secrets go:").arg(probe.error().message));
     } else if (!m_keychainChecked) {
         m_ui->keychainStatus->setText(m_store->backend() == secrets::SecretBackend::File
                                           ? tr("Secrets go to %1 (readable by you only), as chosen before.").arg(m_store->filePath())
@@ -516,7 +530,8 @@ void SetupWizard::refreshSummary()
     m_ui->fileChoice->setVisible(!m_keychainAvailable);
 
     auto row = [](const QString &name, const QString &value) {
-        return value.isEmpty() ? QString() : QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+        return value.isEmpty() ? QString()
+                               : QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
     };
     auto section = [](const QString &title, const QString &rows) {
         return QStringLiteral("<h4>%1</h4>").arg(title.toHtmlEscaped()) +
@@ -524,8 +539,9 @@ void SetupWizard::refreshSummary()
     };
     QString html;
     html += section(tr("Kafka"), c.mode == SetupMode::Local ? QString()
-                                 : row(tr("Bootstrap"), c.bootstrap) + row(tr("API key"), c.kafkaApiKey) +
-                                       row(tr("API secret"), maskedSecret(c.kafkaApiSecret)) + row(tr("Properties file"), c.propertiesFile));
+                                                            : row(tr("Bootstrap"), c.bootstrap) + row(tr("API key"), c.kafkaApiKey) +
+                                                                  row(tr("API secret"), maskedSecret(c.kafkaApiSecret)) +
+                                                                  row(tr("Properties file"), c.propertiesFile));
     html += section(tr("Schema Registry"), row(tr("URL"), c.registryUrl) + row(tr("API key"), c.registryApiKey) +
                                                row(tr("API secret"), maskedSecret(c.registryApiSecret)));
     html += section(tr("Flink"), row(tr("Endpoint"), c.environmentId.isEmpty() ? QString() : c.flinkEndpoint()) +
@@ -553,8 +569,8 @@ void SetupWizard::accept()
         secrets::SecretStore::saveBackend(settings, backend);
     }
     const SetupConfig c = config();
-    for (const auto &problem : {setup::kafkaProblem(c), setup::registryProblem(c), setup::flinkProblem(c), setup::bedrockProblem(c),
-                                setup::openAiProblem(c), setup::mongoProblem(c)}) {
+    for (const auto &problem : {setup::kafkaProblem(c), setup::registryProblem(c), setup::flinkProblem(c),
+                                setup::bedrockProblem(c), setup::openAiProblem(c), setup::mongoProblem(c)}) {
         if (!problem.isEmpty()) {
             QMessageBox::warning(this, tr("Setup"), problem);
             return;

@@ -113,8 +113,9 @@ QWidget *StartPage::buildRaceCard()
     const std::pair<QString, double> presets[] = {{tr("5-lap sprint"), -1.0}, {tr("25 %"), 0.25}, {tr("Full distance"), 1.0}};
     for (const auto &[label, fraction] : presets) {
         auto *preset = new QPushButton(label, card);
-        preset->setObjectName(fraction < 0 ? QStringLiteral("presetSprint")
-                                           : fraction < 1 ? QStringLiteral("presetQuarter") : QStringLiteral("presetFull"));
+        preset->setObjectName(fraction < 0   ? QStringLiteral("presetSprint")
+                              : fraction < 1 ? QStringLiteral("presetQuarter")
+                                             : QStringLiteral("presetFull"));
         connect(preset, &QPushButton::clicked, this, [this, fraction = fraction] { setLengthPreset(fraction); });
         lengthRow->addWidget(preset);
     }
@@ -300,8 +301,7 @@ void StartPage::setRecentRaces(const std::vector<RaceRecord> &races)
 void StartPage::setSetupStatus(const QStringList &lines, bool offline)
 {
     QStringList text;
-    text << (offline ? tr("Everything runs on this machine; nothing is sent anywhere.")
-                     : tr("Cloud services are set up:"));
+    text << (offline ? tr("Everything runs on this machine; nothing is sent anywhere.") : tr("Cloud services are set up:"));
     text << lines;
     m_setupStatus->setText(text.join(QLatin1Char('\n')));
 }

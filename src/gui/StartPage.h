@@ -21,10 +21,10 @@ namespace pitwall {
 
 struct RaceChoice {
     QString circuitId;
-    int laps = 0;        // 0: the circuit's full race distance
-    double speed = 1.0;  // race seconds per wall-clock second; 0: as fast as possible
-    QString driver;      // followed from the start
-    bool hero = false;   // that driver starts P5-P10 and fights for the podium
+    int laps = 0;       // 0: the circuit's full race distance
+    double speed = 1.0; // race seconds per wall-clock second; 0: as fast as possible
+    QString driver;     // followed from the start
+    bool hero = false;  // that driver starts P5-P10 and fights for the podium
 };
 
 class StartPage : public QWidget {

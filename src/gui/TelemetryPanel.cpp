@@ -121,9 +121,8 @@ TelemetryPanel::TelemetryPanel(const RaceViewStore &store, RaceClock &clock, con
             m_windowMs = std::clamp<qint64>(qint64(double(m_windowMs) / factor), 5'000, 3'600'000);
             scheduleRefresh();
         });
-        connect(view, &RaceChartView::panRequested, this, [this](double seconds) {
-            m_clock.seek(m_clock.viewMs() + qint64(seconds * 1000));
-        });
+        connect(view, &RaceChartView::panRequested, this,
+                [this](double seconds) { m_clock.seek(m_clock.viewMs() + qint64(seconds * 1000)); });
         connect(view, &RaceChartView::momentClicked, this, [this](double seconds) {
             m_clock.seek(qint64(seconds * 1000)); // held moments sit mid-window
         });
@@ -169,8 +168,7 @@ void TelemetryPanel::fillDrivers()
 
 void TelemetryPanel::setSourceLacks(bool carData, bool temperatures)
 {
-    m_inputsChart->setTitle(carData ? tr("Throttle, brake and gear — not in this race's source")
-                                    : tr("Throttle, brake and gear"));
+    m_inputsChart->setTitle(carData ? tr("Throttle, brake and gear — not in this race's source") : tr("Throttle, brake and gear"));
     m_temperatureChart->setTitle(temperatures ? tr("Temperature — not in this race's source (real timing carries none)")
                                               : tr("Temperature"));
 }

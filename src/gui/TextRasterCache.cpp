@@ -17,8 +17,8 @@ bool handles(const QString &text, int flags, bool mnemonicsRemoved)
         return false;
     for (const QChar c : text) {
         // Shown mnemonics, line breaks, tabs and right-to-left scripts take QPainter's own path.
-        if ((c == u'&' && !mnemonicsRemoved) || c == u'\n' || c == u'\t' || c == u'\r' || c.unicode() == 0x2028 || c.isHighSurrogate()
-            || c.script() == QChar::Script_Arabic || c.script() == QChar::Script_Hebrew)
+        if ((c == u'&' && !mnemonicsRemoved) || c == u'\n' || c == u'\t' || c == u'\r' || c.unicode() == 0x2028 ||
+            c.isHighSurrogate() || c.script() == QChar::Script_Arabic || c.script() == QChar::Script_Hebrew)
             return false;
     }
     return true;
@@ -134,8 +134,8 @@ bool TextRasterCache::draw(QPainter &painter, const QRect &rect, int flags, cons
     const bool hideMnemonics = (flags & Qt::TextHideMnemonic) && text.contains(u'&');
     const QString &shown = hideMnemonics ? withoutMnemonics(text) : text;
     const QPen &pen = painter.pen();
-    if (!handles(shown, flags, hideMnemonics) || pen.style() == Qt::NoPen || pen.brush().style() != Qt::SolidPattern
-        || painter.worldTransform().type() > QTransform::TxTranslate || !painter.device())
+    if (!handles(shown, flags, hideMnemonics) || pen.style() == Qt::NoPen || pen.brush().style() != Qt::SolidPattern ||
+        painter.worldTransform().type() > QTransform::TxTranslate || !painter.device())
         return false;
     auto &entries = entriesFor(painter.font(), painter.device()->devicePixelRatio());
     if (!(flags & Qt::TextDontClip) && (widthIn(entries, shown) > rect.width() || entries.lineHeight > rect.height()))

@@ -30,8 +30,8 @@ public:
     // The width the text takes in `font` (from the cache when it was drawn before).
     qreal width(const QString &text, const QFont &font, qreal devicePixelRatio = 1.0);
 
-    qsizetype size() const;   // texts held now
-    qsizetype bytes() const;  // their pixmaps' memory
+    qsizetype size() const;  // texts held now
+    qsizetype bytes() const; // their pixmaps' memory
     quint64 hits() const { return m_hits; }
 
     // Pixmap memory kept per font, least recently drawn first out: live figures (speeds,

@@ -104,13 +104,12 @@ void TrackMapWidget::paintEvent(QPaintEvent *)
     if (m_centreline.isEmpty()) {
         painter.fillRect(rect(), colours.color(QPalette::Base));
         painter.setPen(colours.color(QPalette::PlaceholderText));
-        painter.drawText(rect(), Qt::AlignCenter,
-                         m_emptyNote.isEmpty() ? tr("The track map appears when a race starts.") : m_emptyNote);
+        painter.drawText(rect(), Qt::AlignCenter, m_emptyNote.isEmpty() ? tr("The track map appears when a race starts.") : m_emptyNote);
         return;
     }
     const QTransform transform = worldToWidget();
-    const qint64 cacheKey = qint64(qHash(colours.color(QPalette::Base).rgb())) ^ (qint64(width()) << 32) ^ (qint64(height()) << 16)
-                            ^ qint64(qHash(m_circuitName));
+    const qint64 cacheKey = qint64(qHash(colours.color(QPalette::Base).rgb())) ^ (qint64(width()) << 32) ^
+                            (qint64(height()) << 16) ^ qint64(qHash(m_circuitName));
     if (m_trackCache.isNull() || m_trackCacheKey != cacheKey || m_trackCache.devicePixelRatio() != devicePixelRatioF()) {
         m_trackCache = QPixmap(size() * devicePixelRatioF());
         m_trackCache.setDevicePixelRatio(devicePixelRatioF());

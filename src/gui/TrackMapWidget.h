@@ -46,7 +46,7 @@ private:
     const RaceClock &m_clock;
     const Grid &m_grid;
     QString m_circuitName;
-    QString m_emptyNote;        // shown when there is no circuit to draw
+    QString m_emptyNote; // shown when there is no circuit to draw
     bool m_closed = true;
     QVector<QPointF> m_centreline;
     QRectF m_bounds;

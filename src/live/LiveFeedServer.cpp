@@ -32,10 +32,11 @@ LiveFeedServer::LiveFeedServer(std::shared_ptr<RaceContext> context, int updates
     : QObject(parent)
     , m_context(std::move(context))
     , m_limits(limits)
-    , m_http(std::make_unique<BoundedHttpServer>([this](const HttpRequest &head) { return gate(head); },
-                                                 [](const HttpRequest &, BoundedHttpServer::Reply reply) {
-                                                     reply({200, QByteArrayLiteral("text/html; charset=utf-8"), overlayPage(), {}});
-                                                 }))
+    , m_http(
+          std::make_unique<BoundedHttpServer>([this](const HttpRequest &head) { return gate(head); },
+                                              [](const HttpRequest &, BoundedHttpServer::Reply reply) {
+                                                  reply({200, QByteArrayLiteral("text/html; charset=utf-8"), overlayPage(), {}});
+                                              }))
     , m_websockets(std::make_unique<QWebSocketServer>(QStringLiteral("pitwall"), QWebSocketServer::NonSecureMode))
 {
     // The gate let this upgrade through (path, Origin, room): the WebSocket server does the handshake.
@@ -67,7 +68,8 @@ std::optional<HttpResponse> LiveFeedServer::gate(const HttpRequest &head)
     m_handshakes.removeIf([](const auto &handshake) { return handshake.value().isNull(); });
     if (clientCount() + int(m_handshakes.size()) >= m_limits.maxClients) {
         ++m_refusals.tooMany;
-        return HttpResponse{503, QByteArrayLiteral("text/plain"),
+        return HttpResponse{503,
+                            QByteArrayLiteral("text/plain"),
                             QByteArrayLiteral("the live feed has its %1 clients").replace("%1", QByteArray::number(m_limits.maxClients)) + '\n',
                             {}};
     }

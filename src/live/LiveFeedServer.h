@@ -36,10 +36,10 @@ struct FeedBacklogLimits {
 
 // Why clients were refused or closed (the status the server reports).
 struct FeedRefusals {
-    quint64 origin = 0;     // a web page from another site
-    quint64 tooMany = 0;    // over maxClients
-    quint64 tooLarge = 0;   // sent more than maxIncomingBytes at once
-    quint64 http = 0;       // malformed, oversized or slow HTTP
+    quint64 origin = 0;   // a web page from another site
+    quint64 tooMany = 0;  // over maxClients
+    quint64 tooLarge = 0; // sent more than maxIncomingBytes at once
+    quint64 http = 0;     // malformed, oversized or slow HTTP
     quint64 total() const { return origin + tooMany + tooLarge + http; }
 };
 
@@ -62,7 +62,7 @@ private:
     struct Client {
         std::unique_ptr<QWebSocket> socket;
         RaceContext::Cursors seen; // what it has been sent
-        qint64 behindSinceMs = -1;  // when it started missing updates; -1: keeping up
+        qint64 behindSinceMs = -1; // when it started missing updates; -1: keeping up
     };
     std::optional<HttpResponse> gate(const HttpRequest &head);
     void accept();

@@ -21,10 +21,10 @@ class RaceContext;
 struct LiveServerSettings {
     bool mcpEnabled = false;
     quint16 mcpPort = 8765;
-    QString mcpToken;          // empty: a random one for this run (never saved in settings)
+    QString mcpToken; // empty: a random one for this run (never saved in settings)
     bool feedEnabled = false;
     quint16 feedPort = 8766;
-    int feedMaxClients = 32;   // live feed clients at once (--ws-max-clients)
+    int feedMaxClients = 32; // live feed clients at once (--ws-max-clients)
 
     // live/mcpEnabled, live/mcpPort, live/feedEnabled, live/feedPort, live/feedMaxClients (not the token).
     static LiveServerSettings load(QSettings &settings);

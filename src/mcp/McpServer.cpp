@@ -207,11 +207,14 @@ QJsonObject toolAnswer(const QJsonValue &id, const McpTools::Result &result)
 QJsonObject McpServer::handleMessage(const QJsonValue &message, QString *sessionId)
 {
     QJsonObject answer;
-    respond(message, [&](const QJsonObject &response, const QString &session) {
-        answer = response;
-        if (sessionId)
-            *sessionId = session;
-    }, true);
+    respond(
+        message,
+        [&](const QJsonObject &response, const QString &session) {
+            answer = response;
+            if (sessionId)
+                *sessionId = session;
+        },
+        true);
     return answer;
 }
 
@@ -228,8 +231,7 @@ void McpServer::respond(const QJsonValue &message, Answer done, bool blockingToo
     const QJsonObject object = message.toObject();
     const QJsonValue id = object.value(QLatin1String("id"));
     const bool hasId = object.contains(QLatin1String("id"));
-    if (object.value(QLatin1String("jsonrpc")).toString() != QLatin1String("2.0") ||
-        (hasId && !id.isString() && !id.isDouble()))
+    if (object.value(QLatin1String("jsonrpc")).toString() != QLatin1String("2.0") || (hasId && !id.isString() && !id.isDouble()))
         return answer(rpcError(hasId && (id.isString() || id.isDouble()) ? id : QJsonValue(), kInvalidRequest,
                                QStringLiteral("not a JSON-RPC 2.0 request")));
     if (!object.contains(QLatin1String("method"))) // a response to us, or nothing useful
@@ -247,7 +249,8 @@ void McpServer::respond(const QJsonValue &message, Answer done, bool blockingToo
         const QString session = openSession();
         return done(rpcResult(id, {{"protocolVersion", version},
                                    {"capabilities", QJsonObject{{"tools", QJsonObject{{"listChanged", false}}}}},
-                                   {"serverInfo", QJsonObject{{"name", "pitwall"}, {"title", "Pit Wall live race"},
+                                   {"serverInfo", QJsonObject{{"name", "pitwall"},
+                                                              {"title", "Pit Wall live race"},
                                                               {"version", QStringLiteral(PITWALL_VERSION)}}},
                                    {"instructions", "Live Formula 1 race data from Pit Wall: leaderboard, drivers, gaps, anomalies, "
                                                     "race events and a search over the commentary."}}),
@@ -273,8 +276,8 @@ void McpServer::respond(const QJsonValue &message, Answer done, bool blockingToo
             const auto alive = mailbox.lock();
             if (!alive)
                 return;
-            QMetaObject::invokeMethod(alive.get(), [done, response = toolAnswer(id, result)] { done(response, QString()); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                alive.get(), [done, response = toolAnswer(id, result)] { done(response, QString()); }, Qt::QueuedConnection);
         });
         return;
     }

@@ -42,9 +42,11 @@ std::optional<Failure> checkArguments(const QJsonObject &arguments, const QJsonO
         const QString type = rule.value(QLatin1String("type")).toString();
         const QJsonValue value = it.value();
         if (type == QLatin1String("string")) {
-            if (!value.isString() || value.toString().trimmed().isEmpty() || value.toString().size() > rule.value(QLatin1String("maxLength")).toInt(1000))
+            if (!value.isString() || value.toString().trimmed().isEmpty() ||
+                value.toString().size() > rule.value(QLatin1String("maxLength")).toInt(1000))
                 return Failure{Failure::Kind::BadArguments, QStringLiteral("'%1' must be a non-empty string of at most %2 characters")
-                                                                .arg(it.key()).arg(rule.value(QLatin1String("maxLength")).toInt(1000))};
+                                                                .arg(it.key())
+                                                                .arg(rule.value(QLatin1String("maxLength")).toInt(1000))};
         } else if (type == QLatin1String("integer")) {
             const double number = value.toDouble(-1e300);
             if (!value.isDouble() || number != std::floor(number) || number < rule.value(QLatin1String("minimum")).toDouble() ||
@@ -86,7 +88,8 @@ McpTools::Search McpTools::commentarySearch(std::shared_ptr<AiServices> ai, std:
                                      return done(found.error());
                                  QJsonArray results;
                                  for (const auto &match : found.value())
-                                     results.append(QJsonObject{{"message", match.line.message}, {"score", match.score},
+                                     results.append(QJsonObject{{"message", match.line.message},
+                                                                {"score", match.score},
                                                                 {"race_id", match.line.raceId},
                                                                 {"timestamp", match.line.timestampMs},
                                                                 {"source", match.line.source}});
@@ -102,8 +105,8 @@ QJsonArray McpTools::definitions() const
 
 QJsonArray McpTools::toolDefinitions()
 {
-    QJsonObject sinceMs = integerProperty(QStringLiteral("Only what happened at or after this race timestamp (ms since the epoch)"), 0,
-                                          std::numeric_limits<int>::max());
+    QJsonObject sinceMs = integerProperty(QStringLiteral("Only what happened at or after this race timestamp (ms since the epoch)"),
+                                          0, std::numeric_limits<int>::max());
     sinceMs.insert(QStringLiteral("maximum"), 9007199254740991.0); // ms timestamps exceed 32 bits
     QJsonObject query = stringProperty(QStringLiteral("What to look for, in words"));
     query.insert(QStringLiteral("maxLength"), 500);
@@ -113,9 +116,10 @@ QJsonArray McpTools::toolDefinitions()
                     {"inputSchema", schema({})}},
         QJsonObject{{"name", "get_driver"},
                     {"description", "One driver now: standing, latest telemetry (speed, gear, throttle, brake, temperatures), last laps and pit stops."},
-                    {"inputSchema", schema({{"driver", stringProperty(QStringLiteral("Full name, surname or timing code, e.g. Norris or NOR"))},
-                                            {"laps", integerProperty(QStringLiteral("How many recent laps (default 5)"), 1, 100)}},
-                                           {QStringLiteral("driver")})}},
+                    {"inputSchema",
+                     schema({{"driver", stringProperty(QStringLiteral("Full name, surname or timing code, e.g. Norris or NOR"))},
+                             {"laps", integerProperty(QStringLiteral("How many recent laps (default 5)"), 1, 100)}},
+                            {QStringLiteral("driver")})}},
         QJsonObject{{"name", "get_gap"},
                     {"description", "The gap between two drivers in seconds (positive: driver_b is behind) and who was faster over their recent laps."},
                     {"inputSchema", schema({{"driver_a", stringProperty(QStringLiteral("The first driver"))},
@@ -124,16 +128,17 @@ QJsonArray McpTools::toolDefinitions()
                                            {QStringLiteral("driver_a"), QStringLiteral("driver_b")})}},
         QJsonObject{{"name", "list_anomalies"},
                     {"description", "Telemetry anomalies the ARIMA detector found (newest first): driver, metric, actual value and expected range."},
-                    {"inputSchema", schema({{"since", sinceMs}, {"limit", integerProperty(QStringLiteral("At most this many (default 50)"), 1, 500)}})}},
+                    {"inputSchema", schema({{"since", sinceMs},
+                                            {"limit", integerProperty(QStringLiteral("At most this many (default 50)"), 1, 500)}})}},
         QJsonObject{{"name", "search_commentary"},
                     {"description", "The commentary lines closest in meaning to a query, with scores (1 is closest)."},
-                    {"inputSchema", schema({{"query", query},
-                                            {"k", integerProperty(QStringLiteral("How many lines (default 5)"), 1, 20)}},
+                    {"inputSchema", schema({{"query", query}, {"k", integerProperty(QStringLiteral("How many lines (default 5)"), 1, 20)}},
                                            {QStringLiteral("query")})}},
         QJsonObject{{"name", "get_race_events"},
                     {"description", "Race events (newest first): overtakes, pit stops, fastest laps, safety cars, retirements, start and finish."},
                     {"inputSchema", schema({{"since", sinceMs},
-                                            {"kinds", QJsonObject{{"type", "array"}, {"items", QJsonObject{{"type", "string"}}},
+                                            {"kinds", QJsonObject{{"type", "array"},
+                                                                  {"items", QJsonObject{{"type", "string"}}},
                                                                   {"description", "Only these kinds, e.g. [\"overtake\", \"pit_stop\"]"}}},
                                             {"limit", integerProperty(QStringLiteral("At most this many (default 50)"), 1, 500)}})}},
     };

@@ -15,7 +15,7 @@ constexpr double kRawCap = 20.0;          // one absurd row must not dominate th
 constexpr double kMinDeviation = 0.05;    // of the averaged surprise: a flat series is not infinitely sure
 constexpr double kSeasonScaleRows = 1000; // rows over which the usual seasonal distance is averaged
 constexpr int kMinQuietRows = 100;
-constexpr double kLogFloor = 1e-10;       // the score's scale: a tail of 1e-10 scores 1
+constexpr double kLogFloor = 1e-10; // the score's scale: a tail of 1e-10 scores 1
 
 // An episode ends after its shortest season (a day; a lap) without a flag, and never
 // sooner than kMinQuietRows: one incident often flares up more than once.
@@ -127,7 +127,8 @@ Expected<DetectorConfig> DetectorConfig::fromJson(QByteArrayView json)
         if (!value.isDouble() || number < min || number > max || (whole && std::trunc(number) != number))
             return Error{QStringLiteral("ARIMA config: %1 must be a %2 from %3 to %4")
                              .arg(QLatin1String(key), whole ? QStringLiteral("whole number") : QStringLiteral("number"))
-                             .arg(min).arg(max)};
+                             .arg(min)
+                             .arg(max)};
         target = std::remove_reference_t<decltype(target)>(number);
         return std::nullopt;
     };
@@ -151,8 +152,7 @@ Expected<DetectorConfig> DetectorConfig::fromJson(QByteArrayView json)
             config.scoring.seasonLags.push_back(int(rows));
         }
     }
-    config.scoring.likelihood.learningRows = std::min(config.scoring.likelihood.learningRows,
-                                                      config.scoring.likelihood.historyRows);
+    config.scoring.likelihood.learningRows = std::min(config.scoring.likelihood.learningRows, config.scoring.likelihood.historyRows);
     auto arima = ArimaConfig::fromJson(QJsonDocument(object).toJson(QJsonDocument::Compact));
     if (!arima)
         return arima.error();
@@ -166,7 +166,10 @@ ScoredDetector::ScoredDetector(const DetectorConfig &config)
     , m_z(zForConfidence(config.arima.confidencePercentage))
     , m_likelihood(config.scoring.likelihood)
     , m_seasonLikelihood(config.scoring.likelihood)
-    , m_lagged(size_t(std::max(1, config.scoring.seasonLags.empty() ? 1 : *std::max_element(config.scoring.seasonLags.begin(), config.scoring.seasonLags.end()))), 0.0)
+    , m_lagged(size_t(std::max(1, config.scoring.seasonLags.empty()
+                                      ? 1
+                                      : *std::max_element(config.scoring.seasonLags.begin(), config.scoring.seasonLags.end()))),
+               0.0)
     , m_lagScale(config.scoring.seasonLags.size(), 0.0)
     , m_episodes(episodeQuietRows(config.scoring))
 {

@@ -24,10 +24,10 @@
 namespace pitwall::ml {
 
 struct LikelihoodConfig {
-    int shortWindow = 10;       // rows averaged into the recent surprise
-    int historyRows = 4000;     // rows whose averages make the usual distribution (Numenta: 8640)
-    int learningRows = 300;     // averages needed before the first score
-    int reestimateEvery = 100;  // rows between re-estimates of the distribution
+    int shortWindow = 10;      // rows averaged into the recent surprise
+    int historyRows = 4000;    // rows whose averages make the usual distribution (Numenta: 8640)
+    int learningRows = 300;    // averages needed before the first score
+    int reestimateEvery = 100; // rows between re-estimates of the distribution
 };
 
 class AnomalyLikelihood {
@@ -38,7 +38,7 @@ public:
 
 private:
     LikelihoodConfig m_config;
-    std::vector<double> m_recent;  // ring of the last shortWindow raw values
+    std::vector<double> m_recent; // ring of the last shortWindow raw values
     double m_recentSum = 0;
     std::vector<double> m_history; // ring of the last historyRows averages
     size_t m_recentCursor = 0, m_historyCursor = 0;
@@ -66,10 +66,10 @@ private:
 };
 
 struct ScoredRow {
-    DetectionRow detection;       // Confluent's columns, unchanged
-    std::optional<double> score;  // in [0, 1]; nullopt while learning
-    bool flagged = false;         // score >= threshold
-    bool alert = false;           // the first flag of an episode
+    DetectionRow detection;      // Confluent's columns, unchanged
+    std::optional<double> score; // in [0, 1]; nullopt while learning
+    bool flagged = false;        // score >= threshold
+    bool alert = false;          // the first flag of an episode
 };
 
 struct ScoringConfig {

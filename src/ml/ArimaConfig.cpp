@@ -19,25 +19,24 @@ Error configError(const QString &what)
 // Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9).
 double normalQuantile(double probability)
 {
-    static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+    static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
                                    1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
-    static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                                   6.680131188771972e+01,  -1.328068155288572e+01};
+    static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
+                                   -1.328068155288572e+01};
     static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
                                    -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
-    static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                                   3.754408661907416e+00};
+    static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
     constexpr double low = 0.02425;
     if (probability < low) {
         const double q = std::sqrt(-2 * std::log(probability));
-        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-               / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
     }
     if (probability > 1 - low)
         return -normalQuantile(1 - probability);
     const double q = probability - 0.5, r = q * q;
-    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
-           / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+           (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
 } // namespace
@@ -57,8 +56,8 @@ Expected<ArimaConfig> ArimaConfig::fromJson(QByteArrayView json)
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return configError(QStringLiteral("not a JSON object (%1)").arg(parseError.errorString()));
     const auto object = document.object();
-    static const QStringList known{"minTrainingSize", "maxTrainingSize", "confidencePercentage", "horizon", "p", "d",
-                                   "q", "updateInterval", "evalWindowSize", "enableStl", "m"};
+    static const QStringList known{
+        "minTrainingSize", "maxTrainingSize", "confidencePercentage", "horizon", "p", "d", "q", "updateInterval", "evalWindowSize", "enableStl", "m"};
     for (const auto &key : object.keys()) {
         if (!known.contains(key))
             return configError(QStringLiteral("unknown key '%1' (known: %2)").arg(key, known.join(QLatin1String(", "))));
@@ -75,12 +74,10 @@ Expected<ArimaConfig> ArimaConfig::fromJson(QByteArrayView json)
     };
     int p = -1, d = -1, q = -1;
     for (auto check : {integer("minTrainingSize", 8, 10000, config.minTrainingSize),
-                       integer("maxTrainingSize", 8, 10000, config.maxTrainingSize),
-                       integer("horizon", 1, 1000, config.horizon),
+                       integer("maxTrainingSize", 8, 10000, config.maxTrainingSize), integer("horizon", 1, 1000, config.horizon),
                        integer("p", 0, ArimaModel::kMaxP, p), integer("d", 0, ArimaModel::kMaxD, d),
                        integer("q", 0, ArimaModel::kMaxQ, q), integer("updateInterval", 1, 10000, config.updateInterval),
-                       integer("evalWindowSize", 1, 10000, config.evalWindowSize),
-                       integer("m", 2, 5000, config.m)}) {
+                       integer("evalWindowSize", 1, 10000, config.evalWindowSize), integer("m", 2, 5000, config.m)}) {
         if (check)
             return *check;
     }
@@ -102,15 +99,16 @@ Expected<ArimaConfig> ArimaConfig::fromJson(QByteArrayView json)
         config.enableStl = object.value("enableStl").toBool();
     }
     if (config.minTrainingSize > config.maxTrainingSize)
-        return configError(QStringLiteral("minTrainingSize (%1) is larger than maxTrainingSize (%2)")
-                               .arg(config.minTrainingSize).arg(config.maxTrainingSize));
+        return configError(
+            QStringLiteral("minTrainingSize (%1) is larger than maxTrainingSize (%2)").arg(config.minTrainingSize).arg(config.maxTrainingSize));
     if (config.enableStl) {
         // STL needs two full seasons in the window before the first forecast.
         if (config.m == 0)
             return configError(QStringLiteral("enableStl needs m, the season length in rows"));
         if (config.minTrainingSize < 2 * config.m)
             return configError(QStringLiteral("with enableStl, minTrainingSize (%1) must be at least 2 * m (%2)")
-                                   .arg(config.minTrainingSize).arg(2 * config.m));
+                                   .arg(config.minTrainingSize)
+                                   .arg(2 * config.m));
     }
     return config;
 }

@@ -14,11 +14,11 @@ struct ArimaConfig {
     int maxTrainingSize = 512;
     double confidencePercentage = 99.0;
     int horizon = 1;
-    std::optional<int> p, d, q;   // unset: chosen automatically by AIC
-    int updateInterval = 5;       // refit every N rows; in between, O(p+q) updates
-    int evalWindowSize = 5;       // recent one-step errors kept for the reported RMSE
-    bool enableStl = false;       // remove an STL seasonal component of period m before ARIMA
-    int m = 0;                    // season length in rows (with enableStl)
+    std::optional<int> p, d, q; // unset: chosen automatically by AIC
+    int updateInterval = 5;     // refit every N rows; in between, O(p+q) updates
+    int evalWindowSize = 5;     // recent one-step errors kept for the reported RMSE
+    bool enableStl = false;     // remove an STL seasonal component of period m before ARIMA
+    int m = 0;                  // season length in rows (with enableStl)
 
     // Parses a JSON object such as {"horizon":1,"confidencePercentage":90,"minTrainingSize":16}.
     static Expected<ArimaConfig> fromJson(QByteArrayView json);

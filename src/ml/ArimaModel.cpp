@@ -295,8 +295,7 @@ ForecastStep ArimaModel::nextStep(std::span<const double> series, std::span<cons
     return {value, m_robustSigma2};
 }
 
-std::vector<ForecastStep> ArimaModel::forecast(std::span<const double> series, std::span<const double> residuals,
-                                               int horizon) const
+std::vector<ForecastStep> ArimaModel::forecast(std::span<const double> series, std::span<const double> residuals, int horizon) const
 {
     const int p = m_order.p, q = m_order.q, d = m_order.d;
     // The tail of each differencing level: levels[0] is the series, levels[d] the ARMA input.

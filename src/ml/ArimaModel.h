@@ -29,17 +29,16 @@ public:
 
     // nullopt when the series is too short for the order or carries no information
     // (constant after differencing). `start` seeds the search (a previous fit).
-    static std::optional<ArimaModel> fit(std::span<const double> series, ArimaOrder order,
-                                         const ArimaModel *start = nullptr);
+    static std::optional<ArimaModel> fit(std::span<const double> series, ArimaOrder order, const ArimaModel *start = nullptr);
     // Tries p, q in 0..2 and d in 0..1 (or the fixed ones given) and keeps the lowest AIC.
-    static std::optional<ArimaModel> fitAuto(std::span<const double> series, std::optional<int> p,
-                                             std::optional<int> d, std::optional<int> q);
+    static std::optional<ArimaModel> fitAuto(std::span<const double> series, std::optional<int> p, std::optional<int> d,
+                                             std::optional<int> q);
 
     ArimaOrder order() const { return m_order; }
     const std::vector<double> &ar() const { return m_ar; }
     const std::vector<double> &ma() const { return m_ma; }
     double mean() const { return m_mean; }
-    double sigma2() const { return m_sigma2; }  // residual variance (sum of squares / n), for AIC
+    double sigma2() const { return m_sigma2; } // residual variance (sum of squares / n), for AIC
     // Residual variance without the largest 2% of squared residuals: what prediction intervals
     // use, so a few anomalies in the window do not blow the band open.
     double robustSigma2() const { return m_robustSigma2; }
@@ -54,8 +53,7 @@ public:
     // hot path of streaming detection.
     ForecastStep nextStep(std::span<const double> series, std::span<const double> residuals) const;
     // Forecasts `horizon` steps past the end of `series`, given its residuals.
-    std::vector<ForecastStep> forecast(std::span<const double> series, std::span<const double> residuals,
-                                       int horizon) const;
+    std::vector<ForecastStep> forecast(std::span<const double> series, std::span<const double> residuals, int horizon) const;
 
 private:
     // Unconstrained parameters -> raw.size() coefficients written to `coefficients`.

@@ -174,8 +174,8 @@ double ArimaStream::recentRmse() const
 {
     if (m_recentSquaredErrors.empty())
         return 0.0;
-    return std::sqrt(std::accumulate(m_recentSquaredErrors.begin(), m_recentSquaredErrors.end(), 0.0)
-                     / double(m_recentSquaredErrors.size()));
+    return std::sqrt(std::accumulate(m_recentSquaredErrors.begin(), m_recentSquaredErrors.end(), 0.0) /
+                     double(m_recentSquaredErrors.size()));
 }
 
 } // namespace pitwall::ml

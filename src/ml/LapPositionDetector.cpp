@@ -13,7 +13,7 @@ constexpr double kLapWeight = 0.3;     // a slot's profile moves this far toward
 constexpr double kOffsetRows = 300.0;  // 30 s at 10 Hz: the level follows warm-up and wear, not faults
 constexpr double kScaleRows = 3000.0;  // 5 minutes of rows make the usual distance
 constexpr double kMadToSigma = 1.2533; // mean absolute deviation to standard deviation (normal)
-constexpr double kSlotScaleClip = 2.0;  // in units of the current usual distance
+constexpr double kSlotScaleClip = 2.0; // in units of the current usual distance
 constexpr int kLearnRows = 200;        // judged rows before the band is trusted
 
 } // namespace

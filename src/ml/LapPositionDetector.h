@@ -36,11 +36,11 @@ private:
     double m_z;
     int m_rowsNeeded;
     int m_flaggedRun = 0;
-    std::vector<double> m_profile;     // per slot: the value expected there, learned over laps
-    std::vector<double> m_slotScale;   // per slot: the usual |value - expectation| there
+    std::vector<double> m_profile;   // per slot: the value expected there, learned over laps
+    std::vector<double> m_slotScale; // per slot: the usual |value - expectation| there
     std::vector<bool> m_seen;
-    double m_offset = 0;               // the current level against the profile
-    double m_scale = 0;                // the usual |value - expectation|
+    double m_offset = 0; // the current level against the profile
+    double m_scale = 0;  // the usual |value - expectation|
     int m_judged = 0;
     double m_lastSurprise = 0;
 };

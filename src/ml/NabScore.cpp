@@ -26,15 +26,14 @@ int probationLength(int rows, double probationPercent)
     return int(std::min(std::floor(probationPercent * rows), probationPercent * 5000));
 }
 
-FileScore scoreFile(const std::vector<bool> &detections, std::span<const Window> windows, const Profile &profile,
-                    double probationPercent)
+FileScore scoreFile(const std::vector<bool> &detections, std::span<const Window> windows, const Profile &profile, double probationPercent)
 {
     FileScore score;
     const int rows = int(detections.size());
     const int probation = probationLength(rows, probationPercent);
     const double maxTp = scaledSigmoid(-1.0);
     double falsePositiveSum = 0;
-    size_t next = 0;                 // the next window not yet passed
+    size_t next = 0;                  // the next window not yet passed
     const Window *previous = nullptr; // the last window passed
     for (const auto &window : windows) {
         if (window.last >= probation)
@@ -78,8 +77,7 @@ double normalised(double raw, double nullScore, int scoredWindows, const Profile
     return perfect > nullScore ? 100.0 * (raw - nullScore) / (perfect - nullScore) : 0.0;
 }
 
-std::vector<Window> windowsByRow(const QStringList &rowTimestamps, const std::vector<std::pair<QString, QString>> &windows,
-                                 QString *error)
+std::vector<Window> windowsByRow(const QStringList &rowTimestamps, const std::vector<std::pair<QString, QString>> &windows, QString *error)
 {
     const auto key = [](QString text) {
         if (text.endsWith(QLatin1String(".000000")))

@@ -38,11 +38,11 @@ double scaledSigmoid(double relativePosition);
 int probationLength(int rows, double probationPercent = 0.15);
 
 struct FileScore {
-    double raw = 0;          // the file's un-normalised score
-    double nullScore = 0;    // what the null detector scores on it (-fnWeight per scored window)
-    int scoredWindows = 0;   // windows reaching past the probationary period
-    int windowsFound = 0;    // scored windows with a detection inside
-    int falsePositives = 0;  // scored detections outside every window
+    double raw = 0;         // the file's un-normalised score
+    double nullScore = 0;   // what the null detector scores on it (-fnWeight per scored window)
+    int scoredWindows = 0;  // windows reaching past the probationary period
+    int windowsFound = 0;   // scored windows with a detection inside
+    int falsePositives = 0; // scored detections outside every window
 };
 
 // Scores one file's detections (one flag per row) against its windows (ascending, disjoint).

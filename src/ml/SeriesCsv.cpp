@@ -26,7 +26,8 @@ Expected<std::optional<SeriesPoint>> SeriesLineParser::parse(QByteArrayView row)
         const auto header = row.toByteArray().trimmed().toLower();
         if (header.startsWith("\xEF\xBB\xBF") ? header.mid(3) != "timestamp,value" : header != "timestamp,value")
             return Error{QStringLiteral("line %1: expected the header 'timestamp,value', found '%2'")
-                             .arg(m_line).arg(QString::fromUtf8(row.first(std::min<qsizetype>(80, row.size()))))};
+                             .arg(m_line)
+                             .arg(QString::fromUtf8(row.first(std::min<qsizetype>(80, row.size()))))};
         m_headerSeen = true;
         return std::optional<SeriesPoint>();
     }
@@ -38,11 +39,13 @@ Expected<std::optional<SeriesPoint>> SeriesLineParser::parse(QByteArrayView row)
     const double value = field.toDouble(&ok);
     if (!ok || !std::isfinite(value))
         return Error{QStringLiteral("line %1: '%2' is not a number")
-                         .arg(m_line).arg(QString::fromUtf8(field.first(std::min<qsizetype>(40, field.size()))))};
+                         .arg(m_line)
+                         .arg(QString::fromUtf8(field.first(std::min<qsizetype>(40, field.size()))))};
     // 1e308 is a number, but no measurement: its square overflows every variance after it.
     if (std::abs(value) > kMaxSeriesMagnitude)
         return Error{QStringLiteral("line %1: %2 is not a physical value (the limit is +-%3)")
-                         .arg(m_line).arg(QString::fromUtf8(field.first(std::min<qsizetype>(40, field.size()))))
+                         .arg(m_line)
+                         .arg(QString::fromUtf8(field.first(std::min<qsizetype>(40, field.size()))))
                          .arg(kMaxSeriesMagnitude, 0, 'g')};
     QString timestamp = QString::fromUtf8(row.first(comma)).trimmed();
     if (timestamp.startsWith(QLatin1Char('"')) && timestamp.endsWith(QLatin1Char('"')) && timestamp.size() >= 2)

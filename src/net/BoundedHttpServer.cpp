@@ -215,8 +215,7 @@ private:
                 return;
             }
             if (m_request.body.size() + size > limits().maxBodyBytes)
-                return refuse(plain(413, "body over " + QByteArray::number(limits().maxBodyBytes) + " bytes"),
-                              &HttpRefusals::tooLarge);
+                return refuse(plain(413, "body over " + QByteArray::number(limits().maxBodyBytes) + " bytes"), &HttpRefusals::tooLarge);
             m_bodyLeft = size;
             m_state = State::ChunkData;
             return;
@@ -255,8 +254,7 @@ private:
         }
         case State::Waiting:
         case State::Closing:
-        case State::HandedOff:
-            return;
+        case State::HandedOff: return;
         }
     }
 
@@ -266,8 +264,7 @@ private:
         const qsizetype end = m_in.indexOf("\r\n\r\n");
         if (end < 0 || end > limits().maxHeadBytes) {
             if (m_in.size() > limits().maxHeadBytes + 3)
-                refuse(plain(431, "request head over " + QByteArray::number(limits().maxHeadBytes) + " bytes"),
-                       &HttpRefusals::malformed);
+                refuse(plain(431, "request head over " + QByteArray::number(limits().maxHeadBytes) + " bytes"), &HttpRefusals::malformed);
             return;
         }
         const QByteArray head = m_in.left(end);
@@ -289,8 +286,8 @@ private:
         m_request.path = requestLine[1].split('?').first(); // without the query
         m_request.version = requestLine[2];
         if (lines.size() - 1 > limits().maxHeaders)
-            return refuse(plain(431, "more than " + QByteArray::number(limits().maxHeaders) + " headers"),
-                          &HttpRefusals::malformed), false;
+            return refuse(plain(431, "more than " + QByteArray::number(limits().maxHeaders) + " headers"), &HttpRefusals::malformed),
+                   false;
         for (qsizetype i = 1; i < lines.size(); ++i) {
             QByteArray line = lines[i];
             if (line.endsWith('\r'))

@@ -23,17 +23,17 @@ class QTcpSocket;
 namespace pitwall {
 
 struct HttpLimits {
-    int maxHeadBytes = 16 * 1024;     // request line and headers together
+    int maxHeadBytes = 16 * 1024; // request line and headers together
     int maxHeaders = 64;
     qint64 maxBodyBytes = 1024 * 1024; // declared or chunked
-    int requestTimeoutMs = 10'000;    // from a request's first byte to its last
-    int idleTimeoutMs = 30'000;       // a kept-alive connection with nothing to say
+    int requestTimeoutMs = 10'000;     // from a request's first byte to its last
+    int idleTimeoutMs = 30'000;        // a kept-alive connection with nothing to say
     int maxConnections = 64;
 };
 
 struct HttpRequest {
     QByteArray method;
-    QByteArray path; // without the query
+    QByteArray path;    // without the query
     QByteArray version; // "HTTP/1.1"
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
@@ -50,10 +50,10 @@ struct HttpResponse {
 
 // What the server refused and why, for the status and the tests.
 struct HttpRefusals {
-    quint64 byGate = 0;          // the gate said no on the head (token, origin, ...)
-    quint64 tooLarge = 0;        // a body over the limit (declared or chunked)
-    quint64 malformed = 0;       // not HTTP, a head over its limits, a bad chunk
-    quint64 timedOut = 0;        // idle or slow connections closed
+    quint64 byGate = 0;    // the gate said no on the head (token, origin, ...)
+    quint64 tooLarge = 0;  // a body over the limit (declared or chunked)
+    quint64 malformed = 0; // not HTTP, a head over its limits, a bad chunk
+    quint64 timedOut = 0;  // idle or slow connections closed
     quint64 tooManyConnections = 0;
 };
 

@@ -31,7 +31,8 @@ void HttpExchange::send(const QByteArray &method, const QUrl &url, const HttpHea
     if (const QString problem = carriesCredential(headers) ? credentialUrlProblem(url) : QString(); !problem.isEmpty()) {
         // Refused before anything leaves this machine; answered later, as a real exchange is.
         QMetaObject::invokeMethod(
-            this, [problem, done = std::move(done)] {
+            this,
+            [problem, done = std::move(done)] {
                 const TransportError refused{TransportError::Kind::Refused, QStringLiteral("refused: %1").arg(problem)};
                 done(HttpResponse{}, &refused);
             },
@@ -67,7 +68,7 @@ void HttpExchange::send(const QByteArray &method, const QUrl &url, const HttpHea
         const QString host = url.host();
         if (*timedOut) {
             const TransportError failure{TransportError::Kind::Timeout,
-                                   QStringLiteral("%1 did not answer within %2 ms").arg(host).arg(timeoutMs)};
+                                         QStringLiteral("%1 did not answer within %2 ms").arg(host).arg(timeoutMs)};
             done(response, &failure);
             return;
         }

@@ -45,8 +45,7 @@ public:
     // Sends `body` with `headers`; calls `done` once, on this object's thread, with the
     // response, or with a transport error (timeout, connection, cut-off body). A request
     // carrying a credential to plain http on another machine is refused unsent (Refused).
-    void send(const QByteArray &method, const QUrl &url, const HttpHeaders &headers, const QByteArray &body,
-              int timeoutMs, Done done);
+    void send(const QByteArray &method, const QUrl &url, const HttpHeaders &headers, const QByteArray &body, int timeoutMs, Done done);
 
 private:
     QNetworkAccessManager *m_network;

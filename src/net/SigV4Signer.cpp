@@ -159,8 +159,8 @@ SigV4Signature signRequest(const SigV4Request &request, const AwsCredentials &cr
     const QByteArray query = canonicalQuery(request.query, presignParameters);
     const QByteArray path = options.normalizePath ? normalizedPath(request.path) : request.path;
 
-    result.canonicalRequest = request.method.toUpper() + '\n' + awsUriEncode(path.isEmpty() ? "/" : path, true) + '\n' +
-                              query + '\n' + headerBlock + '\n' + signedHeaders + '\n' + payloadHash;
+    result.canonicalRequest = request.method.toUpper() + '\n' + awsUriEncode(path.isEmpty() ? "/" : path, true) + '\n' + query +
+                              '\n' + headerBlock + '\n' + signedHeaders + '\n' + payloadHash;
     result.stringToSign = kAlgorithm + '\n' + amzDate + '\n' + scope + '\n' + sha256Hex(result.canonicalRequest);
     result.signature =
         hmac(deriveSigningKey(credentials.secretAccessKey, day, options.region, options.service), result.stringToSign).toHex();
@@ -172,9 +172,8 @@ SigV4Signature signRequest(const SigV4Request &request, const AwsCredentials &cr
     } else {
         if (!credentials.sessionToken.isEmpty() && options.omitSessionToken)
             result.headersToAdd.emplace_back("X-Amz-Security-Token", credentials.sessionToken.toUtf8());
-        result.headersToAdd.emplace_back("Authorization", kAlgorithm + " Credential=" + credentials.accessKeyId.toUtf8() + '/' +
-                                                              scope + ", SignedHeaders=" + signedHeaders +
-                                                              ", Signature=" + result.signature);
+        result.headersToAdd.emplace_back("Authorization", kAlgorithm + " Credential=" + credentials.accessKeyId.toUtf8() + '/' + scope +
+                                                              ", SignedHeaders=" + signedHeaders + ", Signature=" + result.signature);
     }
     return result;
 }

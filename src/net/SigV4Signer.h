@@ -35,12 +35,12 @@ struct SigV4Request {
 struct SigV4Options {
     QString region;
     QString service;
-    QDateTime time; // UTC
-    bool normalizePath = true;   // remove "." and ".." segments and repeated slashes
-    bool signBody = false;       // add and sign x-amz-content-sha256 (S3 style)
+    QDateTime time;                // UTC
+    bool normalizePath = true;     // remove "." and ".." segments and repeated slashes
+    bool signBody = false;         // add and sign x-amz-content-sha256 (S3 style)
     bool omitSessionToken = false; // add the token after signing instead of signing it
-    bool presign = false;        // sign into the query string instead of a header
-    int expiresSeconds = 3600;   // presigned requests only
+    bool presign = false;          // sign into the query string instead of a header
+    int expiresSeconds = 3600;     // presigned requests only
 };
 
 struct SigV4Signature {

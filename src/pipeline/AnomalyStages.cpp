@@ -22,8 +22,14 @@ std::optional<QString> EngineAnomalyProcessor::process(const KafkaRecord &record
     const auto row = m_byTeam[metrics->teamName].detect(metrics->engineTemperatureC);
     if (row.isAnomaly.value_or(false)) {
         // The demo's row (key: the race id the producer keyed the metrics with), with its band and confidence.
-        const EngineAnomaly anomaly{QString::fromUtf8(record.key), metrics->timestampMs, metrics->teamName,
-                                    metrics->engineTemperatureC, true, row.forecast, row.lowerBound, row.upperBound,
+        const EngineAnomaly anomaly{QString::fromUtf8(record.key),
+                                    metrics->timestampMs,
+                                    metrics->teamName,
+                                    metrics->engineTemperatureC,
+                                    true,
+                                    row.forecast,
+                                    row.lowerBound,
+                                    row.upperBound,
                                     ml::anomalyConfidence(row, m_z)};
         out.push_back({topics::kCarMetricsAnomalies, record.key, codec::encode(anomaly)});
     }
@@ -48,9 +54,17 @@ std::optional<QString> TelemetryAnomalyProcessor::process(const KafkaRecord &rec
         return sample.error().describe();
     const auto &metrics = telemetryMetricNames();
     for (const auto &[metric, row] : m_byCar[sample->driverName].judge(*sample)) {
-        const TelemetryAnomaly anomaly{sample->raceId, sample->driverName, sample->teamName, metrics[metric], sample->timestampMs,
-                                       row.actual, *row.forecast, *row.lowerBound, *row.upperBound,
-                                       rowConfidence(row, m_z), true};
+        const TelemetryAnomaly anomaly{sample->raceId,
+                                       sample->driverName,
+                                       sample->teamName,
+                                       metrics[metric],
+                                       sample->timestampMs,
+                                       row.actual,
+                                       *row.forecast,
+                                       *row.lowerBound,
+                                       *row.upperBound,
+                                       rowConfidence(row, m_z),
+                                       true};
         out.push_back({topics::kTelemetryAnomalies, record.key, codec::encode(anomaly)});
     }
     return std::nullopt;

@@ -69,8 +69,8 @@ void CommentaryIndexProcessor::poll(std::vector<StageOutput> &)
             }
             for (size_t i = 0; i < batch.size(); ++i) {
                 const auto &line = batch[i];
-                const vector::StoredLine stored{line.id, line.message, line.raceId, line.timestampMs,
-                                                commentaryTypeName(line.type), line.source};
+                const vector::StoredLine stored{
+                    line.id, line.message, line.raceId, line.timestampMs, commentaryTypeName(line.type), line.source};
                 const auto added = services->store()->add(stored, vectors.value()[i]);
                 services->countIndexed(added.hasValue(), added.hasValue() ? QString() : added.error().message);
             }
@@ -95,7 +95,11 @@ std::optional<QString> AskEmbedProcessor::process(const KafkaRecord &record, std
     const QByteArray key = record.key;
     if (!services->admitQuestion()) {
         // A flood of questions waits nowhere: each is answered at once that it was not taken.
-        CommentaryQueryResult refused{query.value().id, query.value().query, {}, {}, {},
+        CommentaryQueryResult refused{query.value().id,
+                                      query.value().query,
+                                      {},
+                                      {},
+                                      {},
                                       QStringLiteral("too many questions waiting (%1); ask again shortly").arg(AiServices::kMaxQueuedQuestions)};
         out.push_back(StageOutput{topics::kCommentaryQueryResults, key, encode(refused)});
         return std::nullopt;
@@ -131,9 +135,8 @@ AskSearchProcessor::AskSearchProcessor(std::shared_ptr<AiServices> ai)
 ai::LlmRequest askAnswerRequest(const QString &question, const QVector<CommentaryMatch> &matches, const QString &raceState)
 {
     ai::LlmRequest request;
-    request.system = QStringLiteral(
-        "You answer questions about a Formula 1 race using only the commentary lines and the race state given. "
-        "If they do not hold the answer, say so. Two sentences at most.");
+    request.system = QStringLiteral("You answer questions about a Formula 1 race using only the commentary lines and the race state given. "
+                                    "If they do not hold the answer, say so. Two sentences at most.");
     QStringList lines;
     for (const auto &match : matches)
         lines << QStringLiteral("- %1").arg(match.message);

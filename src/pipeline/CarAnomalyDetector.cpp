@@ -51,9 +51,8 @@ std::vector<CarAnomalyDetector::Finding> CarAnomalyDetector::judge(const Telemet
             continue; // a dropped-out sensor: nothing to judge
         // Every detector learns every row, whatever the rule across wheels decides.
         const double value = *values[size_t(metric)];
-        auto row = metric < kFirstWheelMetric
-                       ? m_byMetric[size_t(metric)].detect(value)
-                       : judgeWheel(metric - kFirstWheelMetric, sample.lapDistanceM, value);
+        auto row = metric < kFirstWheelMetric ? m_byMetric[size_t(metric)].detect(value)
+                                              : judgeWheel(metric - kFirstWheelMetric, sample.lapDistanceM, value);
         if (row)
             findings.push_back({metric, *row});
     }

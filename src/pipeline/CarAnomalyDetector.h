@@ -28,8 +28,8 @@ public:
     std::vector<Finding> judge(const TelemetrySample &sample);
 
 private:
-    static constexpr int kFirstWheelMetric = 2; // tyres and brakes follow the lap; engine and oil do not
-    std::vector<ml::PersistentDetector> m_byMetric;           // engine, oil: streaming ARIMA
+    static constexpr int kFirstWheelMetric = 2;     // tyres and brakes follow the lap; engine and oil do not
+    std::vector<ml::PersistentDetector> m_byMetric; // engine, oil: streaming ARIMA
     // Tyres and brakes: the streaming ARIMA and the car's previous laps must both be surprised.
     struct WheelDetector {
         explicit WheelDetector(const ml::PersistentDetector::Config &config);

@@ -168,15 +168,16 @@ bool F1GameSource::run(const std::stop_token &stop)
     // The socket lives on this thread: waitForReadyRead needs no event loop.
     QUdpSocket socket;
     const int handedOver = m_options.handover ? m_options.handover->takeSocket() : -1;
-    const bool ready = handedOver >= 0
-                           ? socket.setSocketDescriptor(handedOver, QAbstractSocket::BoundState, QIODevice::ReadOnly)
-                           : socket.bind(m_options.bind, m_options.port, QAbstractSocket::ShareAddress);
+    const bool ready = handedOver >= 0 ? socket.setSocketDescriptor(handedOver, QAbstractSocket::BoundState, QIODevice::ReadOnly)
+                                       : socket.bind(m_options.bind, m_options.port, QAbstractSocket::ShareAddress);
     if (!ready) {
         if (handedOver >= 0)
             ::close(handedOver);
         QMutexLocker lock(&m_mutex);
         m_lastError = QStringLiteral("cannot listen for the F1 game on %1 port %2: %3")
-                          .arg(m_options.bind.toString()).arg(m_options.port).arg(socket.errorString());
+                          .arg(m_options.bind.toString())
+                          .arg(m_options.port)
+                          .arg(socket.errorString());
         m_status.insert(QStringLiteral("state"), QStringLiteral("failed"));
         m_status.insert(QStringLiteral("error"), m_lastError);
         return false;
@@ -326,7 +327,9 @@ void F1GameSource::publishStatus(qint64 nowMs, bool finished)
         if (r.refusedBy[size_t(i)] > 0)
             refusedBy.insert(f1game::refusalReasonName(f1game::RefusalReason(i)), r.refusedBy[size_t(i)]);
     }
-    QJsonObject status{{"state", r.datagrams == 0 ? "waiting" : finished ? "session ended" : "receiving"},
+    QJsonObject status{{"state", r.datagrams == 0 ? "waiting"
+                                 : finished       ? "session ended"
+                                                  : "receiving"},
                        {"port", m_options.port},
                        {"bind", m_options.bind.toString()},
                        {"packets", r.datagrams},

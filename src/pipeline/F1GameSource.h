@@ -41,10 +41,10 @@ private:
 
 struct GameSourceOptions {
     bool enabled = false;
-    quint16 port = 20777;                      // the game's default
-    QHostAddress bind = QHostAddress::Any;     // the game usually runs on another device
-    QString captureFile;                       // set: every datagram received is kept here
-    std::shared_ptr<GameHandover> handover;    // set: continue on the previous race's socket
+    quint16 port = 20777;                   // the game's default
+    QHostAddress bind = QHostAddress::Any;  // the game usually runs on another device
+    QString captureFile;                    // set: every datagram received is kept here
+    std::shared_ptr<GameHandover> handover; // set: continue on the previous race's socket
 };
 
 // What the game has said about its session so far, for the library's record of the race
@@ -54,8 +54,8 @@ struct GameSessionDescription {
     QString sessionType;
     int laps = 0;
     QString player;
-    QJsonObject grid;               // core/Grid's file form
-    QVector<QPointF> trackOutline;  // a closed lap of the player's car, once it has driven one
+    QJsonObject grid;              // core/Grid's file form
+    QVector<QPointF> trackOutline; // a closed lap of the player's car, once it has driven one
     QStringList drivers;
 
     bool operator==(const GameSessionDescription &) const = default;
@@ -71,8 +71,8 @@ public:
     // Called on the source's thread whenever what is known of the session changes.
     using Describe = std::function<void(const GameSessionDescription &)>;
 
-    F1GameSource(GameSourceOptions options, QString raceId, qint64 startEpochMs, KafkaProducer &producer,
-                 Backlog backlog = {}, StepClock onStep = {}, Describe describe = {});
+    F1GameSource(GameSourceOptions options, QString raceId, qint64 startEpochMs, KafkaProducer &producer, Backlog backlog = {},
+                 StepClock onStep = {}, Describe describe = {});
     ~F1GameSource() override;
 
     quint64 producedTo(const char *topic) const override;

@@ -7,8 +7,7 @@ namespace pitwall {
 
 namespace {
 
-void emitForecasts(const std::vector<ml::ForecastRow> &rows, ForecastPoint point, const QByteArray &key,
-                   std::vector<StageOutput> &out)
+void emitForecasts(const std::vector<ml::ForecastRow> &rows, ForecastPoint point, const QByteArray &key, std::vector<StageOutput> &out)
 {
     for (const auto &row : rows) {
         point.step = row.step;
@@ -32,15 +31,14 @@ std::optional<QString> LapTimeForecastProcessor::process(const KafkaRecord &reco
     const auto event = codec::decodeRaceEvent(record.value);
     if (!event)
         return event.error().describe();
-    if (event->kind != QLatin1String("lap_completed") || event->lap <= 1 || event->details.value("pit_lap").toBool()
-        || event->details.value("neutralised").toBool())
+    if (event->kind != QLatin1String("lap_completed") || event->lap <= 1 || event->details.value("pit_lap").toBool() ||
+        event->details.value("neutralised").toBool())
         return std::nullopt; // only green-flag racing laps say something about pace
     const double lapTimeS = event->details.value("lap_time_ms").toDouble() / 1000.0;
     if (!(lapTimeS > 10 && lapTimeS < 1000))
         return QStringLiteral("lap_completed without a plausible lap_time_ms");
     const auto rows = m_byDriver[event->driverName].forecast(lapTimeS);
-    emitForecasts(rows, ForecastPoint{event->raceId, event->driverName, QStringLiteral("lap_time"), event->timestampMs},
-                  record.key, out);
+    emitForecasts(rows, ForecastPoint{event->raceId, event->driverName, QStringLiteral("lap_time"), event->timestampMs}, record.key, out);
     return std::nullopt;
 }
 
@@ -65,8 +63,7 @@ std::optional<QString> TyreTemperatureForecastProcessor::process(const KafkaReco
         if (!sample->tyreTemperatureC[wheel])
             continue;
         const QString metric = QString::fromLatin1(kTyres[wheel]);
-        const auto rows = m_byCarTyre[sample->driverName + QLatin1Char('|') + metric]
-                              .forecast(*sample->tyreTemperatureC[wheel]);
+        const auto rows = m_byCarTyre[sample->driverName + QLatin1Char('|') + metric].forecast(*sample->tyreTemperatureC[wheel]);
         emitForecasts(rows, ForecastPoint{sample->raceId, sample->driverName, metric, sample->timestampMs}, record.key, out);
     }
     return std::nullopt;

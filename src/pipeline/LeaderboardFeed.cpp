@@ -26,9 +26,8 @@ void LeaderboardFeed::ingest(const std::vector<KafkaRecord> &batch)
         if (!result) {
             const auto &record = batch[i];
             ++m_counts.rejected;
-            m_counts.lastRejection = QStringLiteral("%1/%2@%3: %4")
-                                         .arg(record.topic).arg(record.partition).arg(record.offset)
-                                         .arg(result.error().describe());
+            m_counts.lastRejection =
+                QStringLiteral("%1/%2@%3: %4").arg(record.topic).arg(record.partition).arg(record.offset).arg(result.error().describe());
             if (shouldLogRejection(m_counts.rejected))
                 qCWarning(lcKafka, "rejected message %s", qPrintable(m_counts.lastRejection));
             continue;
@@ -41,8 +40,8 @@ void LeaderboardFeed::ingest(const std::vector<KafkaRecord> &batch)
         auto found = m_latestByDriver.find(update.driverName);
         if (found == m_latestByDriver.end() && m_latestByDriver.size() >= kMaxDrivers) {
             ++m_counts.rejected;
-            m_counts.lastRejection = QStringLiteral("more than %1 drivers in one race: '%2' refused")
-                                         .arg(kMaxDrivers).arg(update.driverName.left(40));
+            m_counts.lastRejection =
+                QStringLiteral("more than %1 drivers in one race: '%2' refused").arg(kMaxDrivers).arg(update.driverName.left(40));
             continue;
         }
         ++m_counts.accepted;
@@ -61,8 +60,7 @@ std::optional<QVector<PositionUpdate>> LeaderboardFeed::takeIfChanged()
     m_changed = false;
     QVector<PositionUpdate> standing(m_latestByDriver.cbegin(), m_latestByDriver.cend());
     lock.unlock();
-    std::sort(standing.begin(), standing.end(),
-              [](const auto &a, const auto &b) { return a.position < b.position; });
+    std::sort(standing.begin(), standing.end(), [](const auto &a, const auto &b) { return a.position < b.position; });
     return standing;
 }
 

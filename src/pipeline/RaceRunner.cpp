@@ -8,8 +8,7 @@
 
 namespace pitwall {
 
-RaceRunner::RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed, Backlog backlog,
-                       StepClock onStep)
+RaceRunner::RaceRunner(std::unique_ptr<RaceSimulator> simulator, KafkaProducer &producer, double speed, Backlog backlog, StepClock onStep)
     : RaceSource(speed, std::move(backlog), std::move(onStep))
     , m_simulator(std::move(simulator))
     , m_producer(producer)

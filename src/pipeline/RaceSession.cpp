@@ -40,8 +40,7 @@ RaceRecord gameRecordFor(const SimOptions &race, const SessionOptions &options)
 {
     RaceRecord record;
     record.id = race.raceId;
-    record.name = QStringLiteral("F1 game %1").arg(
-        QDateTime::fromMSecsSinceEpoch(race.startEpochMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    record.name = QStringLiteral("F1 game %1").arg(QDateTime::fromMSecsSinceEpoch(race.startEpochMs).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     record.circuit = QStringLiteral("f1-game");
     record.startedAtMs = race.startEpochMs;
     record.options = QJsonObject{{"source", "F1 game"}, {"udp_port", options.game.port}};
@@ -126,7 +125,7 @@ QJsonObject raceResultJson(const RaceSummary &summary)
 
 // Everything a running race owns; shared with the worker that stops it.
 struct RaceSession::Clients {
-    std::unique_ptr<RaceRecorder> recorder;   // first: outlives the producer that feeds it
+    std::unique_ptr<RaceRecorder> recorder; // first: outlives the producer that feeds it
     std::unique_ptr<KafkaProducer> producer;
     std::unique_ptr<KafkaConsumer> consumer;
     std::unique_ptr<LeaderboardFeed> feed;
@@ -152,8 +151,7 @@ struct RaceSession::Clients {
     }
 };
 
-RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &grid, SessionOptions options,
-                         QObject *parent)
+RaceSession::RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &grid, SessionOptions options, QObject *parent)
     : QObject(parent)
     , m_endpoint(std::move(endpoint))
     , m_grid(grid)
@@ -196,8 +194,7 @@ void RaceSession::start()
         }
         onConnected(std::move(result).value());
     });
-    watcher->setFuture(QtConcurrent::run([endpoint = m_endpoint, options = m_options, &grid = m_grid]()
-                                             -> Expected<std::shared_ptr<Clients>> {
+    watcher->setFuture(QtConcurrent::run([endpoint = m_endpoint, options = m_options, &grid = m_grid]() -> Expected<std::shared_ptr<Clients>> {
         auto race = options.race;
         race.startEpochMs = QDateTime::currentMSecsSinceEpoch();
         const bool replaying = !options.replayRaceId.isEmpty();
@@ -232,9 +229,8 @@ void RaceSession::start()
             return Error{QStringLiteral("Kafka at %1 does not answer fetches").arg(endpoint->bootstrap())};
         clients->startEpochMs = replaying ? replayed.startedAtMs : race.startEpochMs;
         if (options.viewFeed) {
-            auto viewConsumer = KafkaConsumer::create(endpoint->clientConfig(), RaceViewFeed::topics(),
-                                                      KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs,
-                                                      options.fetchWaitMs);
+            auto viewConsumer = KafkaConsumer::create(endpoint->clientConfig(), RaceViewFeed::topics(), KafkaConsumer::StartAt::End,
+                                                      KafkaEndpoint::kDefaultTimeoutMs, options.fetchWaitMs);
             if (!viewConsumer)
                 return viewConsumer.error();
             clients->viewConsumer = std::move(viewConsumer).value();
@@ -263,18 +259,17 @@ void RaceSession::start()
         if (!options.libraryPath.isEmpty() && !replaying) {
             // Every message, the race's and the stages', as it is produced: not read back.
             auto recorder = RaceRecorder::start(options.libraryPath, simulator ? raceRecordFor(race, grid, *simulator, options)
-                                                                                  : gameRecordFor(race, options));
+                                                                               : gameRecordFor(race, options));
             if (!recorder)
                 return recorder.error();
             clients->recorder = std::move(recorder).value();
-            clients->producer->setTap([recorder = clients->recorder.get()](const char *topic, QByteArrayView key,
-                                                                          QByteArrayView value) {
+            clients->producer->setTap([recorder = clients->recorder.get()](const char *topic, QByteArrayView key, QByteArrayView value) {
                 recorder->record(topic, key, value);
             });
         }
         // The pipeline's stages are positioned before the race too: they see all of it.
-        clients->pipeline =
-            std::make_unique<PipelineEngine>(endpoint->clientConfig(), *clients->producer, pipelineDefinition(options.ai));
+        clients->pipeline = std::make_unique<PipelineEngine>(endpoint->clientConfig(), *clients->producer,
+                                                             pipelineDefinition(options.ai));
         if (auto started = clients->pipeline->start(KafkaEndpoint::kDefaultTimeoutMs); !started)
             return started.error();
         // Replaying what was recorded plays the stages' outputs too: the stages stay off. An
@@ -285,44 +280,44 @@ void RaceSession::start()
             if (auto switched = clients->pipeline->setEnabled(stage, false, KafkaEndpoint::kDefaultTimeoutMs); !switched)
                 return switched.error();
         }
-        RaceSource::Backlog backlog =
-            [feed = clients->feed.get(), consumer = clients->consumer.get(), pipeline = clients->pipeline.get(),
-             recorder = clients->recorder.get(), view = clients->view.get(), viewConsumer = clients->viewConsumer.get(),
-             producer = clients->producer.get()](const RaceSource &runner) {
-                // Produced minus handled, per topic the race writes; the largest counts.
-                const auto positions = feed->counts();
-                qint64 backlog = qint64(runner.producedTo(topics::kDriverPositions))
-                                 - qint64(positions.accepted + positions.rejected + positions.otherRaces + consumer->skipped());
-                // Every stage, on all it reads: the race's topics and the ones another stage
-                // writes (the commentary's input, say), where a slow reader would otherwise
-                // fall out of the broker's window unseen.
-                backlog = std::max(backlog, pipeline->backlog([&runner, producer](const QString &topic) {
-                    const QByteArray name = topic.toLatin1();
-                    return std::max(runner.producedTo(name.constData()), producer->enqueuedTo(name.constData()));
-                }));
-                // The window's reader keeps up too, so it shows every car's telemetry.
-                if (view) {
-                    auto seen = [&](const char *topic) {
-                        const QString name = QString::fromLatin1(topic);
-                        return qint64(view->handledFrom(name) + viewConsumer->skippedFrom(name));
-                    };
-                    for (const char *topic : {topics::kRaceEvents, topics::kCarTelemetry})
-                        backlog = std::max(backlog, qint64(runner.producedTo(topic)) - seen(topic));
-                    // The stages' outputs too: forecasts alone outnumber the telemetry.
-                    for (const char *topic : {topics::kForecasts, topics::kTelemetryAnomalies, topics::kCommentary})
-                        backlog = std::max(backlog, qint64(producer->deliveredTo(topic)) - seen(topic));
-                }
-                // The recorder keeps up too (at "max" speed it can be the slowest reader).
-                return recorder ? std::max(backlog, recorder->pending()) : backlog;
-            };
+        RaceSource::Backlog backlog = [feed = clients->feed.get(), consumer = clients->consumer.get(),
+                                       pipeline = clients->pipeline.get(), recorder = clients->recorder.get(),
+                                       view = clients->view.get(), viewConsumer = clients->viewConsumer.get(),
+                                       producer = clients->producer.get()](const RaceSource &runner) {
+            // Produced minus handled, per topic the race writes; the largest counts.
+            const auto positions = feed->counts();
+            qint64 backlog = qint64(runner.producedTo(topics::kDriverPositions)) -
+                             qint64(positions.accepted + positions.rejected + positions.otherRaces + consumer->skipped());
+            // Every stage, on all it reads: the race's topics and the ones another stage
+            // writes (the commentary's input, say), where a slow reader would otherwise
+            // fall out of the broker's window unseen.
+            backlog = std::max(backlog, pipeline->backlog([&runner, producer](const QString &topic) {
+                const QByteArray name = topic.toLatin1();
+                return std::max(runner.producedTo(name.constData()), producer->enqueuedTo(name.constData()));
+            }));
+            // The window's reader keeps up too, so it shows every car's telemetry.
+            if (view) {
+                auto seen = [&](const char *topic) {
+                    const QString name = QString::fromLatin1(topic);
+                    return qint64(view->handledFrom(name) + viewConsumer->skippedFrom(name));
+                };
+                for (const char *topic : {topics::kRaceEvents, topics::kCarTelemetry})
+                    backlog = std::max(backlog, qint64(runner.producedTo(topic)) - seen(topic));
+                // The stages' outputs too: forecasts alone outnumber the telemetry.
+                for (const char *topic : {topics::kForecasts, topics::kTelemetryAnomalies, topics::kCommentary})
+                    backlog = std::max(backlog, qint64(producer->deliveredTo(topic)) - seen(topic));
+            }
+            // The recorder keeps up too (at "max" speed it can be the slowest reader).
+            return recorder ? std::max(backlog, recorder->pending()) : backlog;
+        };
         RaceSource::StepClock clock = [recorder = clients->recorder.get()](qint64 raceMs) {
             if (recorder)
                 recorder->setRaceMs(raceMs);
         };
         if (replaying) {
-            auto replay = std::make_unique<ReplayRunner>(
-                options.libraryPath, replayed, rerun ? ReplayRunner::Mode::Rerun : ReplayRunner::Mode::Recorded,
-                *clients->producer, options.speed, std::move(backlog), std::move(clock));
+            auto replay = std::make_unique<ReplayRunner>(options.libraryPath, replayed,
+                                                         rerun ? ReplayRunner::Mode::Rerun : ReplayRunner::Mode::Recorded,
+                                                         *clients->producer, options.speed, std::move(backlog), std::move(clock));
             clients->replay = replay.get();
             clients->runner = std::move(replay);
         } else if (options.game.enabled) {
@@ -346,15 +341,18 @@ void RaceSession::onConnected(std::shared_ptr<Clients> clients)
     const bool endIsTheFlag = m_clients->runner->endIsTheFlag();
     m_clients->runner->start([this, endIsTheFlag] {
         // Runner thread: hand the news to this object's thread.
-        QMetaObject::invokeMethod(this, [this, endIsTheFlag] {
-            if (gameHandover())
-                emit gameSessionChanged(); // not a chequered flag: the game went on to another session
-            else if (endIsTheFlag)
-                emit raceFinished();
-            else
-                emit sourceEnded();
-            stop();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, endIsTheFlag] {
+                if (gameHandover())
+                    emit gameSessionChanged(); // not a chequered flag: the game went on to another session
+                else if (endIsTheFlag)
+                    emit raceFinished();
+                else
+                    emit sourceEnded();
+                stop();
+            },
+            Qt::QueuedConnection);
     });
     m_displayTimer.start();
 }
@@ -397,8 +395,8 @@ void RaceSession::stop()
             const auto produced = clients->producer->stats();
             const auto delivered = produced.deliveredByTopic.count(positions) ? produced.deliveredByTopic.at(positions) : 0;
             const auto consumed = clients->consumer->stats();
-            if (clients->feed->counts().accepted + consumed.skipped >= delivered
-                && produced.enqueued == produced.delivered + produced.failed)
+            if (clients->feed->counts().accepted + consumed.skipped >= delivered &&
+                produced.enqueued == produced.delivered + produced.failed)
                 break;
             QThread::msleep(20);
         }
@@ -413,8 +411,7 @@ void RaceSession::stop()
             clients->contextConsumer->stop(); // the context keeps the race as it ended
         if (clients->recorder) {
             const auto summary = clients->runner->summary();
-            const auto finished = clients->recorder->finish(
-                recordingStateFor(summary), raceResultJson(summary));
+            const auto finished = clients->recorder->finish(recordingStateFor(summary), raceResultJson(summary));
             Q_UNUSED(finished); // its error stays in recorder->lastError() for the summary
         }
     }));
@@ -527,8 +524,7 @@ SessionStats RaceSession::stats() const
     stats.leaderLap = m_clients->runner->leaderLap();
     if (m_endpoint) {
         const auto door = m_endpoint->frontDoorCounts();
-        stats.brokerRefused = door.refusedProduceRequests + door.refusedConnections + door.closedForOversize
-                              + door.closedForGarbage;
+        stats.brokerRefused = door.refusedProduceRequests + door.refusedConnections + door.closedForOversize + door.closedForGarbage;
     }
     for (const auto *error : {&produced.lastError, &consumed.lastError, &feed.lastRejection}) {
         if (!error->isEmpty())

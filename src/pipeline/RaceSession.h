@@ -36,7 +36,7 @@ struct SessionOptions {
     QString libraryPath;         // the race library to record into (or replay from); empty: do not record
     // Set: replay this race of the library instead of simulating one (it is not recorded again).
     QString replayRaceId;
-    bool replayRerun = false;    // false: play everything recorded; true: only the race's own topics, pipeline afresh
+    bool replayRerun = false; // false: play everything recorded; true: only the race's own topics, pipeline afresh
     // Enabled: the race comes live from the F1 game's UDP telemetry instead of the simulator.
     GameSourceOptions game;
     // Read telemetry, events, anomalies, forecasts and commentary back for a window (viewBatch).
@@ -53,8 +53,7 @@ public:
     enum class State { Idle, Connecting, Running, Stopping, Stopped, Failed };
     Q_ENUM(State)
 
-    RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &grid, SessionOptions options = {},
-                QObject *parent = nullptr);
+    RaceSession(std::shared_ptr<KafkaEndpoint> endpoint, const Grid &grid, SessionOptions options = {}, QObject *parent = nullptr);
     ~RaceSession() override;
 
     void start();

@@ -60,9 +60,8 @@ void RaceSource::announce(double raceTimeS)
 
 void RaceSource::rebase(double raceTimeS)
 {
-    m_wallStart = std::chrono::steady_clock::now()
-                  - std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                      std::chrono::duration<double>(m_speed > 0 ? raceTimeS / m_speed : 0.0));
+    m_wallStart = std::chrono::steady_clock::now() - std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                         std::chrono::duration<double>(m_speed > 0 ? raceTimeS / m_speed : 0.0));
 }
 
 void RaceSource::holdBackAndKeepPace(const std::stop_token &stop, double raceTimeS)

@@ -23,17 +23,17 @@ struct RaceSummary {
     QString circuitId;
     int laps = 0;
     int leaderLap = 0;
-    bool finished = false;       // the chequered flag fell (not stopped early)
+    bool finished = false; // the chequered flag fell (not stopped early)
     double raceTimeS = 0;
     QStringList classification;
     QMap<QString, int> events;
     std::vector<FaultLabel> faults;
     // The recording: what the library holds of this race.
     QString libraryPath;
-    QString recordingState;     // finished / stopped, or empty when not recorded
+    QString recordingState; // finished / stopped, or empty when not recorded
     qint64 recordedMessages = 0;
     QString recordingError;
-    QString replayOf;           // the library race replayed, if this was a replay
+    QString replayOf; // the library race replayed, if this was a replay
 };
 
 class RaceSource {

@@ -14,8 +14,8 @@ using Item = std::variant<std::monostate, TelemetrySample, RaceEvent, TelemetryA
 
 struct DecodedRecord {
     Item item;
-    QString raceId;      // empty when the record has none (the demo's commentary)
-    QString error;       // set when the record was rejected
+    QString raceId; // empty when the record has none (the demo's commentary)
+    QString error;  // set when the record was rejected
 };
 
 template <typename T>
@@ -31,15 +31,20 @@ DecodedRecord decode(const KafkaRecord &record)
 {
     const auto &topic = record.topic;
     if (topic == QLatin1String(topics::kCarTelemetry))
-        return fromDecoded(codec::decodeTelemetrySample(record.value), +[](const TelemetrySample &s) { return s.raceId; });
+        return fromDecoded(
+            codec::decodeTelemetrySample(record.value), +[](const TelemetrySample &s) { return s.raceId; });
     if (topic == QLatin1String(topics::kRaceEvents))
-        return fromDecoded(codec::decodeRaceEvent(record.value), +[](const RaceEvent &e) { return e.raceId; });
+        return fromDecoded(
+            codec::decodeRaceEvent(record.value), +[](const RaceEvent &e) { return e.raceId; });
     if (topic == QLatin1String(topics::kTelemetryAnomalies))
-        return fromDecoded(codec::decodeTelemetryAnomaly(record.value), +[](const TelemetryAnomaly &a) { return a.raceId; });
+        return fromDecoded(
+            codec::decodeTelemetryAnomaly(record.value), +[](const TelemetryAnomaly &a) { return a.raceId; });
     if (topic == QLatin1String(topics::kForecasts))
-        return fromDecoded(codec::decodeForecastPoint(record.value), +[](const ForecastPoint &f) { return f.raceId; });
+        return fromDecoded(
+            codec::decodeForecastPoint(record.value), +[](const ForecastPoint &f) { return f.raceId; });
     if (topic == QLatin1String(topics::kCommentary))
-        return fromDecoded(codec::decodeCommentary(record.value), +[](const Commentary &) { return QString(); });
+        return fromDecoded(
+            codec::decodeCommentary(record.value), +[](const Commentary &) { return QString(); });
     return {std::monostate{}, {}, QStringLiteral("not a topic of the race view")};
 }
 
@@ -107,8 +112,7 @@ void RaceViewFeed::ingest(const std::vector<KafkaRecord> &batch)
         m_counts.dropped += excess;
     }
     if (m_pending.producedAtMs.size() > 2 * kMaxPendingTelemetry)
-        m_pending.producedAtMs.erase(m_pending.producedAtMs.begin(),
-                                     m_pending.producedAtMs.end() - qsizetype(kMaxPendingTelemetry));
+        m_pending.producedAtMs.erase(m_pending.producedAtMs.begin(), m_pending.producedAtMs.end() - qsizetype(kMaxPendingTelemetry));
 }
 
 RaceViewBatch RaceViewFeed::take()

@@ -28,8 +28,8 @@ ReplayRunner::~ReplayRunner()
 
 bool ReplayRunner::isRaceTopic(const QByteArray &topic)
 {
-    for (const char *source : {topics::kDriverPositions, topics::kCarMetrics, topics::kRaceEvents, topics::kFaultLabels,
-                               topics::kCarTelemetry}) {
+    for (const char *source :
+         {topics::kDriverPositions, topics::kCarMetrics, topics::kRaceEvents, topics::kFaultLabels, topics::kCarTelemetry}) {
         if (topic == source)
             return true;
     }

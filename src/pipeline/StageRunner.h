@@ -65,7 +65,7 @@ private:
     std::unique_ptr<KafkaConsumer> m_consumer;
     std::unique_ptr<StageProcessor> m_processor;
     StageMetrics m_metrics;
-    qint64 m_finalLag = 0;      // kept from the consumer when it stops
+    qint64 m_finalLag = 0; // kept from the consumer when it stops
     quint64 m_finalSkipped = 0;
     std::atomic<quint64> m_passedWhileOff{0};
     std::atomic<bool> m_switchedOff{false};

@@ -20,11 +20,11 @@ using namespace sources::f1game;
 
 namespace {
 
-constexpr qint64 kSlotMs = 100;       // telemetry: at most one sample per car per slot (10 Hz)
-constexpr qint64 kPositionMs = 1000;  // positions and car metrics: once per race-second
-constexpr qint64 kFlashbackMs = 1000; // further back than this, a packet may be from a flashback
-constexpr int kFlashbackPackets = 8;  // ... and it is one when this many in a row are (or FLBK says so)
-constexpr qint64 kParticipantsWaitMs = 6000; // the game sends Participants every 5 s
+constexpr qint64 kSlotMs = 100;                  // telemetry: at most one sample per car per slot (10 Hz)
+constexpr qint64 kPositionMs = 1000;             // positions and car metrics: once per race-second
+constexpr qint64 kFlashbackMs = 1000;            // further back than this, a packet may be from a flashback
+constexpr int kFlashbackPackets = 8;             // ... and it is one when this many in a row are (or FLBK says so)
+constexpr qint64 kParticipantsWaitMs = 6000;     // the game sends Participants every 5 s
 constexpr double kMaxSessionS = 7 * 24 * 3600.0; // a session clock past this is damage
 constexpr qint64 kRecentIncidentMs = 30000;      // a retirement this recent is the safety car's reason
 constexpr int kMaxPitStops = 20;                 // the codec's limit
@@ -76,11 +76,10 @@ std::optional<double> temperature(double celsius, bool hidden)
 QString realTeamColour(const QString &team)
 {
     static const std::pair<const char *, const char *> colours[] = {
-        {"Mercedes", "#27F4D2"},     {"Ferrari", "#E8002D"},     {"Red Bull Racing", "#3671C6"},
-        {"Red Bull", "#3671C6"},     {"Williams", "#64C4FF"},    {"Aston Martin", "#229971"},
-        {"Alpine", "#FF87BC"},       {"RB", "#6692FF"},          {"Alpha Tauri", "#5E8FAA"},
-        {"Haas", "#B6BABD"},         {"McLaren", "#FF8000"},     {"Sauber", "#52E252"},
-        {"Alfa Romeo", "#C92D4B"},   {"Racing Point", "#F596C8"}, {"Renault", "#FFF500"},
+        {"Mercedes", "#27F4D2"},    {"Ferrari", "#E8002D"},      {"Red Bull Racing", "#3671C6"}, {"Red Bull", "#3671C6"},
+        {"Williams", "#64C4FF"},    {"Aston Martin", "#229971"}, {"Alpine", "#FF87BC"},          {"RB", "#6692FF"},
+        {"Alpha Tauri", "#5E8FAA"}, {"Haas", "#B6BABD"},         {"McLaren", "#FF8000"},         {"Sauber", "#52E252"},
+        {"Alfa Romeo", "#C92D4B"},  {"Racing Point", "#F596C8"}, {"Renault", "#FFF500"},
     };
     // "Ferrari '24", "Mercedes 2020": the team's own colour.
     QString base = team;
@@ -148,24 +147,61 @@ const char *penaltyName(int type)
 
 QString infringementName(int type)
 {
-    static const char *const names[] = {
-        "blocking by slow driving", "blocking by wrong way driving", "reversing off the start line",
-        "big collision", "small collision", "collision, failed to hand back position",
-        "collision, failed to hand back positions", "corner cutting gained time", "corner cutting overtake",
-        "corner cutting overtakes", "crossed pit exit lane", "ignoring blue flags", "ignoring yellow flags",
-        "ignoring drive through", "too many drive throughs", "drive through to serve within laps",
-        "drive through to serve this lap", "pit lane speeding", "parked for too long",
-        "ignoring tyre regulations", "too many penalties", "multiple warnings", "approaching disqualification",
-        "tyre regulations", "tyre regulations", "lap invalidated, corner cutting",
-        "lap invalidated, running wide", "running wide, gained time", "running wide, gained time",
-        "running wide, gained time", "lap invalidated, wall riding", "lap invalidated, flashback used",
-        "lap invalidated, reset to track", "blocking the pit lane", "jump start", "safety car collision",
-        "safety car illegal overtake", "exceeding safety car pace", "exceeding virtual safety car pace",
-        "formation lap below allowed speed", "formation lap parking", "retired, mechanical failure",
-        "retired, terminal damage", "falling too far behind the safety car", "black flag timer",
-        "unserved stop and go", "unserved drive through", "engine component change", "gearbox change",
-        "parc fermé change", "league grid penalty", "retry penalty", "illegal time gain",
-        "mandatory pit stop", "attribute assigned"};
+    static const char *const names[] = {"blocking by slow driving",
+                                        "blocking by wrong way driving",
+                                        "reversing off the start line",
+                                        "big collision",
+                                        "small collision",
+                                        "collision, failed to hand back position",
+                                        "collision, failed to hand back positions",
+                                        "corner cutting gained time",
+                                        "corner cutting overtake",
+                                        "corner cutting overtakes",
+                                        "crossed pit exit lane",
+                                        "ignoring blue flags",
+                                        "ignoring yellow flags",
+                                        "ignoring drive through",
+                                        "too many drive throughs",
+                                        "drive through to serve within laps",
+                                        "drive through to serve this lap",
+                                        "pit lane speeding",
+                                        "parked for too long",
+                                        "ignoring tyre regulations",
+                                        "too many penalties",
+                                        "multiple warnings",
+                                        "approaching disqualification",
+                                        "tyre regulations",
+                                        "tyre regulations",
+                                        "lap invalidated, corner cutting",
+                                        "lap invalidated, running wide",
+                                        "running wide, gained time",
+                                        "running wide, gained time",
+                                        "running wide, gained time",
+                                        "lap invalidated, wall riding",
+                                        "lap invalidated, flashback used",
+                                        "lap invalidated, reset to track",
+                                        "blocking the pit lane",
+                                        "jump start",
+                                        "safety car collision",
+                                        "safety car illegal overtake",
+                                        "exceeding safety car pace",
+                                        "exceeding virtual safety car pace",
+                                        "formation lap below allowed speed",
+                                        "formation lap parking",
+                                        "retired, mechanical failure",
+                                        "retired, terminal damage",
+                                        "falling too far behind the safety car",
+                                        "black flag timer",
+                                        "unserved stop and go",
+                                        "unserved drive through",
+                                        "engine component change",
+                                        "gearbox change",
+                                        "parc fermé change",
+                                        "league grid penalty",
+                                        "retry penalty",
+                                        "illegal time gain",
+                                        "mandatory pit stop",
+                                        "attribute assigned"};
     if (type < 0 || type >= int(std::size(names)))
         return {};
     return QString::fromUtf8(names[type]);
@@ -204,7 +240,7 @@ struct Entrant {
     QString team;
     QString colour;
     QString code;
-    int number = 0;      // 1-99, unique in the session
+    int number = 0; // 1-99, unique in the session
     int teamId = 0;
     bool hidden = false; // restricted telemetry, and not the player's car
 };
@@ -249,13 +285,13 @@ struct GameRaceAssembler::State {
     std::array<Car, kMaxCars> cars;
     // Clock.
     qint64 clockMs = -1;
-    qint64 slot = -1;               // the telemetry slot of the state held
-    qint64 second = -1;             // the race-second of the state held
+    qint64 slot = -1;   // the telemetry slot of the state held
+    qint64 second = -1; // the race-second of the state held
     qint64 positionsSentSecond = -1;
     std::array<qint64, 32> lastOfKind{}; // session ms of the last packet of each id: older ones are late
     int behind = 0;                      // packets in a row far behind the clock
     qint64 firstMs = -1;
-    bool provisional = false;            // entrants made up from LapData: no Participants came
+    bool provisional = false; // entrants made up from LapData: no Participants came
     // Race.
     bool raceStarted = false;
     bool chequered = false;
@@ -269,14 +305,8 @@ struct GameRaceAssembler::State {
 
     // ---- queries
 
-    bool known(int i) const
-    {
-        return i >= 0 && i < numActive && !entrants[size_t(i)].name.isEmpty();
-    }
-    bool active(int i) const
-    {
-        return known(i) && cars[size_t(i)].lap && cars[size_t(i)].lap->resultStatus >= 2;
-    }
+    bool known(int i) const { return i >= 0 && i < numActive && !entrants[size_t(i)].name.isEmpty(); }
+    bool active(int i) const { return known(i) && cars[size_t(i)].lap && cars[size_t(i)].lap->resultStatus >= 2; }
     bool raceSession() const { return haveSession && isRaceSession(sessionType, format); }
     // Race-only events (overtakes, lights out) are kept unless the session is known to be another.
     bool maybeRace() const { return !haveSession || raceSession(); }
@@ -312,8 +342,7 @@ struct GameRaceAssembler::State {
         return names;
     }
 
-    void event(GameRaceAssembler::Output &out, qint64 ms, const QString &kind, int lap, const QString &driver,
-               const QJsonObject &details)
+    void event(GameRaceAssembler::Output &out, qint64 ms, const QString &kind, int lap, const QString &driver, const QJsonObject &details)
     {
         out.events.push_back(RaceEvent{raceId, ms, kind, clampLap(lap), driver, details});
     }
@@ -606,8 +635,7 @@ struct GameRaceAssembler::State {
             if (!known(i) || now.resultStatus < 2)
                 continue;
             // Laps count while racing: a retired or finished car's number may still move on.
-            if (before && now.currentLapNum > before->currentLapNum && before->currentLapNum >= 1
-                && before->resultStatus == 2)
+            if (before && now.currentLapNum > before->currentLapNum && before->currentLapNum >= 1 && before->resultStatus == 2)
                 lapCompleted(i, *before, now, ms, out);
             else if (before && now.currentLapNum < before->currentLapNum)
                 car.pitThisLap = false; // a flashback over the line
@@ -618,8 +646,7 @@ struct GameRaceAssembler::State {
         checkFinish(ms, out);
     }
 
-    void lapCompleted(int i, const CarLapData &before, const CarLapData &now, qint64 ms,
-                      GameRaceAssembler::Output &out)
+    void lapCompleted(int i, const CarLapData &before, const CarLapData &now, qint64 ms, GameRaceAssembler::Output &out)
     {
         Car &car = cars[size_t(i)];
         const int lap = now.currentLapNum - 1; // a jump (lost packets) completes only the last lap
@@ -630,8 +657,7 @@ struct GameRaceAssembler::State {
             // Sectors 1 and 2 are those of the packet before the line; 3 is the rest.
             const quint32 s1 = before.sector1TimeMs(), s2 = before.sector2TimeMs();
             if (before.currentLapNum == lap && before.sector == 2 && s1 > 0 && s2 > 0 && s1 + s2 < lapMs)
-                details.insert(QStringLiteral("sector_ms"),
-                               QJsonArray{qint64(s1), qint64(s2), qint64(lapMs - s1 - s2)});
+                details.insert(QStringLiteral("sector_ms"), QJsonArray{qint64(s1), qint64(s2), qint64(lapMs - s1 - s2)});
         }
         if (const auto tyre = tyreOf(i)) {
             details.insert(QStringLiteral("tyre"), *tyre);
@@ -682,8 +708,8 @@ struct GameRaceAssembler::State {
         // The new set shows as another compound or a reset tyre age; else `to` is not known.
         if (const auto tyre = tyreOf(i)) {
             const int age = car.status->tyresAgeLaps;
-            if (*tyre != QLatin1String("UNKNOWN")
-                && (*tyre != car.pitFrom || age == 0 || (car.pitTyreAgeBefore >= 0 && age < car.pitTyreAgeBefore)))
+            if (*tyre != QLatin1String("UNKNOWN") &&
+                (*tyre != car.pitFrom || age == 0 || (car.pitTyreAgeBefore >= 0 && age < car.pitTyreAgeBefore)))
                 details.insert(QStringLiteral("to"), *tyre);
         }
         details.insert(QStringLiteral("stop"), std::clamp(std::max(stopsNow, car.pitStopsBefore + 1), 1, kMaxPitStops));
@@ -786,8 +812,7 @@ struct GameRaceAssembler::State {
                 if (!why.isEmpty())
                     message += QStringLiteral(": ") + why;
                 event(out, ms, QStringLiteral("race_control"), e->lapNum > 0 ? e->lapNum : currentLap(e->vehicleIdx),
-                      nameOf(e->vehicleIdx),
-                      {{"category", "Penalty"}, {"flag", ""}, {"scope", "Driver"}, {"message", message}});
+                      nameOf(e->vehicleIdx), {{"category", "Penalty"}, {"flag", ""}, {"scope", "Driver"}, {"message", message}});
             }
             break;
         case EventCode::DrsEnabled:
@@ -811,16 +836,13 @@ struct GameRaceAssembler::State {
             chequered = true;
             checkFinish(ms, out);
             break;
-        case EventCode::RedFlag:
-            event(out, ms, QStringLiteral("red_flag"), leaderLap(), {}, {{"message", "Red flag"}});
-            break;
+        case EventCode::RedFlag: event(out, ms, QStringLiteral("red_flag"), leaderLap(), {}, {{"message", "Red flag"}}); break;
         case EventCode::LightsOut:
             if (maybeRace())
                 event(out, ms, QStringLiteral("race_control"), 1, {},
                       {{"category", "Other"}, {"flag", "GREEN"}, {"scope", "Track"}, {"message", "Lights out"}});
             break;
-        default:
-            break; // the rest is for the game's own HUD
+        default: break; // the rest is for the game's own HUD
         }
     }
 
@@ -938,8 +960,7 @@ void GameRaceAssembler::add(const Packet &packet, Output &out)
     const qint64 ms = std::llround(seconds * 1000);
     const std::size_t kind = std::min<std::size_t>(header.packetId, s.lastOfKind.size() - 1);
     // Events are moments, not state: a late one still happened.
-    const bool moment = std::holds_alternative<EventPacket>(packet)
-        || std::holds_alternative<FinalClassificationPacket>(packet);
+    const bool moment = std::holds_alternative<EventPacket>(packet) || std::holds_alternative<FinalClassificationPacket>(packet);
 
     const auto *event = std::get_if<EventPacket>(&packet);
     const bool flashback = event && event->code == EventCode::Flashback;

@@ -61,10 +61,10 @@ public:
     void setRaceId(const QString &raceId);
     QString raceId() const;
 
-    qint64 raceMs() const;       // the session clock (header sessionTime), ms
-    int leaderLap() const;       // the leader's current lap, at most totalLaps() when that is known
-    int totalLaps() const;       // 0 until a Session packet says
-    bool finished() const;       // race_finished was produced
+    qint64 raceMs() const;              // the session clock (header sessionTime), ms
+    int leaderLap() const;              // the leader's current lap, at most totalLaps() when that is known
+    int totalLaps() const;              // 0 until a Session packet says
+    bool finished() const;              // race_finished was produced
     QStringList classification() const; // driver names, best first
     QString trackName() const;
     QString sessionType() const; // "Race", "Time Trial"...; empty until a Session packet

@@ -27,7 +27,7 @@ namespace {
 constexpr double kUnitsPerMetre = 10.0; // live timing and OpenF1 positions are in tenths of a metre
 constexpr qint64 kStandstillMs = 60000; // a car that does not move for this long while racing has stopped
 constexpr double kStandstillM = 5.0;
-constexpr qint64 kRecentPitMs = 60000;  // position swaps this near a pit stop are the stop, not a pass
+constexpr qint64 kRecentPitMs = 60000; // position swaps this near a pit stop are the stop, not a pass
 constexpr qint64 kDerivedPassCheckMs = 5000;
 // A racing car this slow for this long is in the pit lane (limiter 60-80 km/h): derived
 // pit stops, where the source has positions only.
@@ -53,35 +53,40 @@ struct CarState {
     bool pitOut = false;
     bool retired = false;
     bool finished = false;
-    int pitStops = 0;        // as the timing counts them
-    int stopsSeen = 0;       // pit stop events given
+    int pitStops = 0;  // as the timing counts them
+    int stopsSeen = 0; // pit stop events given
     qint64 lastPitMs = -kRecentPitMs * 10;
     // Latest car data.
     std::optional<CarSample> car;
     // From positions.
     bool havePoint = false;
-    QPointF lastPoint;          // metres, outline frame
+    QPointF lastPoint; // metres, outline frame
     qint64 lastPointMs = 0;
-    QPointF stillSince;         // where it stood since lastMovedMs
+    QPointF stillSince; // where it stood since lastMovedMs
     qint64 lastMovedMs = 0;
     int outlineHint = -1;
     double lapDistanceM = 0;
     int derivedLaps = 0;
-    int finishOrder = 0;        // 1 for the winner...: the order cars took the flag (derived races)
-    bool lapsCounted = false;   // derivedLaps set from where the car stood at the start
+    int finishOrder = 0;      // 1 for the winner...: the order cars took the flag (derived races)
+    bool lapsCounted = false; // derivedLaps set from where the car stood at the start
     double derivedSpeedKph = 0;
-    qint64 slowSinceMs = -1;    // derived pit stops: how long the car has been at pit-lane speed
+    qint64 slowSinceMs = -1; // derived pit stops: how long the car has been at pit-lane speed
 };
 
 // One of our built-in circuits, when the session ran on it (its map and lap length then
 // come for free); empty otherwise.
 QString builtInCircuitFor(const SessionMeta &meta)
 {
-    static const std::pair<const char *, const char *> known[] = {
-        {"monza", "monza"},         {"silverstone", "silverstone"}, {"spa", "spa"},
-        {"suzuka", "suzuka"},       {"interlagos", "interlagos"},   {"sao paulo", "interlagos"},
-        {"monaco", "monaco"},       {"monte carlo", "monaco"},      {"spielberg", "red-bull-ring"},
-        {"red bull ring", "red-bull-ring"}};
+    static const std::pair<const char *, const char *> known[] = {{"monza", "monza"},
+                                                                  {"silverstone", "silverstone"},
+                                                                  {"spa", "spa"},
+                                                                  {"suzuka", "suzuka"},
+                                                                  {"interlagos", "interlagos"},
+                                                                  {"sao paulo", "interlagos"},
+                                                                  {"monaco", "monaco"},
+                                                                  {"monte carlo", "monaco"},
+                                                                  {"spielberg", "red-bull-ring"},
+                                                                  {"red bull ring", "red-bull-ring"}};
     const QString name = meta.circuitShortName.toLower();
     for (const auto &[prefix, id] : known) {
         if (!name.isEmpty() && name.startsWith(QLatin1String(prefix)))
@@ -98,9 +103,8 @@ class CompoundNames {
 public:
     explicit CompoundNames(const std::vector<Stint> &stints)
     {
-        static const QStringList softToHard{QStringLiteral("HYPERSOFT"), QStringLiteral("ULTRASOFT"),
-                                            QStringLiteral("SUPERSOFT"), QStringLiteral("SOFT"),
-                                            QStringLiteral("MEDIUM"),    QStringLiteral("HARD"),
+        static const QStringList softToHard{QStringLiteral("HYPERSOFT"), QStringLiteral("ULTRASOFT"), QStringLiteral("SUPERSOFT"),
+                                            QStringLiteral("SOFT"),      QStringLiteral("MEDIUM"),    QStringLiteral("HARD"),
                                             QStringLiteral("SUPERHARD")};
         constexpr int kSoft = 3, kHard = 5;
         std::set<int> used;
@@ -184,13 +188,13 @@ private:
     QHash<QString, int> m_driverIndex;
     QHash<QString, CarState> m_cars;
     QHash<QString, std::vector<Stint>> m_stints;
-    qint64 m_startMs = 0;        // session ms of race time 0
-    qint64 m_signalMs = 0;       // race time of the start signal (later than 0 when the data has a lead-in)
+    qint64 m_startMs = 0;  // session ms of race time 0
+    qint64 m_signalMs = 0; // race time of the start signal (later than 0 when the data has a lead-in)
     qint64 m_endMs = 0;
     std::optional<qint64> m_finishMs;
     qint64 m_startEpochMs = 0;
     int m_totalLaps = 0;
-    bool m_timingOrder = false;  // the source gives positions (else: derived from the track)
+    bool m_timingOrder = false; // the source gives positions (else: derived from the track)
     std::optional<TrackOutline> m_outline;
     QString m_raceId;
     double m_fastestLapS = 0;
@@ -405,9 +409,8 @@ void RaceBuilder::deriveFinish()
     for (const auto &walk : walks) {
         for (size_t i = 1; i < walk.crossings.size(); ++i)
             lapTimes.push_back(walk.crossings[i].second - walk.crossings[i - 1].second);
-        if (!walk.crossings.empty()
-            && (!top || walk.laps > top->laps
-                || (walk.laps == top->laps && walk.crossings.back().second < top->crossings.back().second)))
+        if (!walk.crossings.empty() && (!top || walk.laps > top->laps ||
+                                        (walk.laps == top->laps && walk.crossings.back().second < top->crossings.back().second)))
             top = &walk;
     }
     if (!top || lapTimes.size() < 10)
@@ -541,9 +544,9 @@ void RaceBuilder::emitLap(const LapRecord &lap, qint64 raceMs)
     if (lap.lapTimeS)
         details.insert(QStringLiteral("lap_time_ms"), qint64(std::llround(*lap.lapTimeS * 1000)));
     if (lap.sectorS[0] && lap.sectorS[1] && lap.sectorS[2]) {
-        details.insert(QStringLiteral("sector_ms"), QJsonArray{qint64(std::llround(*lap.sectorS[0] * 1000)),
-                                                               qint64(std::llround(*lap.sectorS[1] * 1000)),
-                                                               qint64(std::llround(*lap.sectorS[2] * 1000))});
+        details.insert(QStringLiteral("sector_ms"),
+                       QJsonArray{qint64(std::llround(*lap.sectorS[0] * 1000)), qint64(std::llround(*lap.sectorS[1] * 1000)),
+                                  qint64(std::llround(*lap.sectorS[2] * 1000))});
     }
     if (stint) {
         details.insert(QStringLiteral("tyre"), m_compounds.relative(stint->compound));
@@ -591,8 +594,8 @@ void RaceBuilder::applyPosition(const PositionSample &sample, qint64 raceMs)
         else if (dt > 2.0)
             car.derivedSpeedKph = 0;
     }
-    if (!m_timingOrder && m_session.pitStops.empty() && raceMs > m_signalMs + 60000 && !car.finished && !car.retired
-        && (!m_finishMs || raceMs < *m_finishMs)) {
+    if (!m_timingOrder && m_session.pitStops.empty() && raceMs > m_signalMs + 60000 && !car.finished && !car.retired &&
+        (!m_finishMs || raceMs < *m_finishMs)) {
         if (car.derivedSpeedKph < kPitLaneKph) {
             if (car.slowSinceMs < 0)
                 car.slowSinceMs = raceMs;
@@ -620,8 +623,8 @@ void RaceBuilder::applyPosition(const PositionSample &sample, qint64 raceMs)
         if (raceMs >= m_signalMs && !car.lapsCounted) {
             car.lapsCounted = true;
             car.derivedLaps = car.lapDistanceM > 0.5 * m_outline->lengthM() ? -1 : 0;
-        } else if (car.lapsCounted && !car.finished && before > 0.8 * m_outline->lengthM()
-                   && car.lapDistanceM < 0.2 * m_outline->lengthM()) {
+        } else if (car.lapsCounted && !car.finished && before > 0.8 * m_outline->lengthM() &&
+                   car.lapDistanceM < 0.2 * m_outline->lengthM()) {
             ++car.derivedLaps;
             // After the flag, a car's next time over the line is its finish.
             if (m_derivedFinish && raceMs >= *m_finishMs) {
@@ -656,7 +659,8 @@ void RaceBuilder::emitTelemetry(const DriverInfo &info, CarState &car, qint64 ra
     }
     const Stint *stint = stintAt(info.number, sample.lap);
     sample.tyre = stint ? m_compounds.relative(stint->compound) : QStringLiteral("UNKNOWN");
-    sample.tyreAgeLaps = stint ? std::clamp(stint->tyreAgeAtStart.value_or(0) + sample.lap - stint->lapStart.value_or(1), 0, codec::kMaxLap) : 0;
+    sample.tyreAgeLaps = stint ? std::clamp(stint->tyreAgeAtStart.value_or(0) + sample.lap - stint->lapStart.value_or(1), 0, codec::kMaxLap)
+                               : 0;
     produce(topics::kCarTelemetry, info.name.toUtf8(), raceMs, codec::encode(sample));
 }
 
@@ -686,8 +690,8 @@ void RaceBuilder::deriveOrder(qint64 raceMs)
         CarState &car = it.value();
         if (!car.havePoint)
             continue;
-        if (raceMs > m_signalMs && !car.retired && !car.finished && raceMs - std::max(car.lastMovedMs, m_signalMs) > kStandstillMs
-            && (!m_finishMs || raceMs < *m_finishMs)) {
+        if (raceMs > m_signalMs && !car.retired && !car.finished &&
+            raceMs - std::max(car.lastMovedMs, m_signalMs) > kStandstillMs && (!m_finishMs || raceMs < *m_finishMs)) {
             car.retired = true;
             if (const auto *info = driver(it.key()))
                 event(car.lastMovedMs, QStringLiteral("retirement"), currentLap(car), info->name,
@@ -734,8 +738,10 @@ void RaceBuilder::deriveOrder(qint64 raceMs)
         CarState &car = m_cars[order[i].number];
         car.position = int(i) + 1;
         const auto at = passedAt(order[i].progress);
-        car.gapS = i == 0 ? 0.0 : (at && !car.retired ? std::optional<double>(std::max(0.0, (double(raceMs) - *at) / 1000.0)) : std::nullopt);
-        car.intervalS = i == 0 || !car.gapS || !previousGap ? std::nullopt : std::optional<double>(std::max(0.0, *car.gapS - *previousGap));
+        car.gapS = i == 0 ? 0.0
+                          : (at && !car.retired ? std::optional<double>(std::max(0.0, (double(raceMs) - *at) / 1000.0)) : std::nullopt);
+        car.intervalS = i == 0 || !car.gapS || !previousGap ? std::nullopt
+                                                            : std::optional<double>(std::max(0.0, *car.gapS - *previousGap));
         previousGap = car.gapS;
     }
 }
@@ -747,17 +753,16 @@ void RaceBuilder::findOvertakes(qint64 raceMs, const QHash<QString, int> &before
     for (auto it = m_cars.begin(); it != m_cars.end(); ++it) {
         const CarState &car = it.value();
         const int was = before.value(it.key(), 0);
-        if (!car.position || was == 0 || *car.position >= was || car.inPit || car.retired || car.finished
-            || raceMs - car.lastPitMs < kRecentPitMs)
+        if (!car.position || was == 0 || *car.position >= was || car.inPit || car.retired || car.finished ||
+            raceMs - car.lastPitMs < kRecentPitMs)
             continue;
         for (auto other = m_cars.begin(); other != m_cars.end(); ++other) {
             const CarState &passed = other.value();
             const int otherWas = before.value(other.key(), 0);
-            if (other.key() == it.key() || !passed.position || otherWas == 0 || otherWas >= was
-                || *passed.position <= *car.position)
+            if (other.key() == it.key() || !passed.position || otherWas == 0 || otherWas >= was || *passed.position <= *car.position)
                 continue;
-            if (passed.inPit || passed.retired || passed.finished || raceMs - passed.lastPitMs < kRecentPitMs
-                || std::abs(passed.lapsCompleted - car.lapsCompleted) > 1)
+            if (passed.inPit || passed.retired || passed.finished || raceMs - passed.lastPitMs < kRecentPitMs ||
+                std::abs(passed.lapsCompleted - car.lapsCompleted) > 1)
                 continue;
             const DriverInfo *a = driver(it.key());
             const DriverInfo *b = driver(other.key());
@@ -791,7 +796,8 @@ void RaceBuilder::emitPositions(qint64 raceMs)
         update.lap = std::clamp(currentLap(car), 0, codec::kMaxLap);
         if (const Stint *stint = stintAt(info.number, *update.lap)) {
             update.tyre = m_compounds.relative(stint->compound);
-            update.tyreAgeLaps = std::clamp(stint->tyreAgeAtStart.value_or(0) + *update.lap - stint->lapStart.value_or(1), 0, codec::kMaxLap);
+            update.tyreAgeLaps = std::clamp(stint->tyreAgeAtStart.value_or(0) + *update.lap - stint->lapStart.value_or(1), 0,
+                                            codec::kMaxLap);
         }
         update.pitStops = std::max(car.pitStops, car.stopsSeen);
         update.status = car.retired    ? QStringLiteral("retired")
@@ -932,11 +938,12 @@ RealRace RaceBuilder::build()
     chooseTimeBase();
     const QString circuit = builtInCircuitFor(meta);
     QString place = meta.circuitShortName.isEmpty() ? meta.meetingName : meta.circuitShortName;
-    const int year = meta.year > 0 ? meta.year
+    const int year = meta.year > 0         ? meta.year
                      : meta.referenceUtcMs ? QDateTime::fromMSecsSinceEpoch(*meta.referenceUtcMs, QTimeZone::utc()).date().year()
                                            : 0;
     // Without a place, the source's own session id names it ("OpenF1 session 9550").
-    const QString sessionLabel = meta.sessionKey.isEmpty() ? QString() : QStringLiteral("%1 session %2").arg(m_session.origin, meta.sessionKey);
+    const QString sessionLabel = meta.sessionKey.isEmpty() ? QString()
+                                                           : QStringLiteral("%1 session %2").arg(m_session.origin, meta.sessionKey);
     m_raceId = m_options.raceId;
     if (m_raceId.isEmpty()) {
         QStringList parts{QStringLiteral("real")};
@@ -960,8 +967,8 @@ RealRace RaceBuilder::build()
 
     QJsonArray drivers;
     for (const auto &info : m_drivers)
-        drivers.append(QJsonObject{{"name", info.name}, {"code", info.code}, {"number", info.number.toInt()},
-                                   {"team", info.team}, {"colour", info.colour}});
+        drivers.append(QJsonObject{
+            {"name", info.name}, {"code", info.code}, {"number", info.number.toInt()}, {"team", info.team}, {"colour", info.colour}});
     // The starting order: the first positions the timing gives.
     QStringList gridOrder;
     {
@@ -980,12 +987,9 @@ RealRace RaceBuilder::build()
         for (const auto &[position, name] : sorted)
             gridOrder << name;
     }
-    QJsonObject started{{"circuit", circuit.isEmpty() ? slug(place) : circuit},
-                        {"circuit_name", place},
-                        {"laps", m_totalLaps},
-                        {"grid", QJsonArray::fromStringList(gridOrder)},
-                        {"origin", m_session.origin},
-                        {"drivers", drivers}};
+    QJsonObject started{
+        {"circuit", circuit.isEmpty() ? slug(place) : circuit}, {"circuit_name", place},      {"laps", m_totalLaps},
+        {"grid", QJsonArray::fromStringList(gridOrder)},        {"origin", m_session.origin}, {"drivers", drivers}};
     event(m_signalMs, QStringLiteral("race_started"), 1, {}, started);
 
     sweep();

@@ -21,17 +21,17 @@
 namespace pitwall::realrace {
 
 struct BuildOptions {
-    QString raceId;                     // empty: made from the session ("real-2018-baku-race")
+    QString raceId; // empty: made from the session ("real-2018-baku-race")
     // Whether a made id is taken already (the library's): then "-2", "-3"... is added.
     std::function<bool(const QString &)> idTaken;
-    qint64 positionIntervalMs = 1000;   // f1-driver-positions: once a race-second per driver
-    qint64 tailAfterFinishMs = 180000;  // kept after the chequered flag (the cool-down lap)
+    qint64 positionIntervalMs = 1000;  // f1-driver-positions: once a race-second per driver
+    qint64 tailAfterFinishMs = 180000; // kept after the chequered flag (the cool-down lap)
 };
 
 struct RealRace {
-    RaceRecord record;                  // state "imported"; options hold the grid and outline
+    RaceRecord record; // state "imported"; options hold the grid and outline
     std::vector<RecordedMessage> messages;
-    QStringList report;                 // what was read, derived and skipped, in words
+    QStringList report; // what was read, derived and skipped, in words
 };
 
 RealRace buildRealRace(const sources::RealSession &session, const BuildOptions &options = {});

@@ -18,7 +18,7 @@ namespace pitwall::realrace {
 
 struct RealImportResult {
     RaceRecord record;
-    QStringList report;        // what was read, derived, missing, skipped
+    QStringList report; // what was read, derived, missing, skipped
     qint64 linesRead = 0;
     qint64 issueCount = 0;
     double readSeconds = 0;

@@ -17,8 +17,7 @@ Error archiveError(const QString &zipPath, const QString &what)
 // The names we read: live-timing topics and OpenF1 endpoint files.
 bool isSessionFile(const QString &name)
 {
-    return name.endsWith(QLatin1String(".jsonStream")) || name.endsWith(QLatin1String(".json"))
-           || name.endsWith(QLatin1String(".csv"));
+    return name.endsWith(QLatin1String(".jsonStream")) || name.endsWith(QLatin1String(".json")) || name.endsWith(QLatin1String(".csv"));
 }
 
 } // namespace
@@ -54,7 +53,8 @@ Expected<std::unique_ptr<QTemporaryDir>> unpackSessionZip(const QString &zipPath
             return archiveError(zipPath, QStringLiteral("%1 is larger than %2 bytes").arg(baseName).arg(limits.maxEntryBytes));
         zip_file_t *file = zip_fopen_index(archive, zip_uint64_t(i), 0);
         if (!file)
-            return archiveError(zipPath, QStringLiteral("%1 cannot be read (%2)").arg(baseName, QString::fromLocal8Bit(zip_strerror(archive))));
+            return archiveError(zipPath,
+                                QStringLiteral("%1 cannot be read (%2)").arg(baseName, QString::fromLocal8Bit(zip_strerror(archive))));
         std::unique_ptr<zip_file_t, decltype(&zip_fclose)> fileGuard(file, &zip_fclose);
         QFile out(folder->filePath(baseName));
         if (out.exists())
@@ -66,14 +66,16 @@ Expected<std::unique_ptr<QTemporaryDir>> unpackSessionZip(const QString &zipPath
             // Sizes are checked on what comes out, not only on what the directory says.
             const zip_int64_t read = zip_fread(file, buffer.data(), zip_uint64_t(buffer.size()));
             if (read < 0)
-                return archiveError(zipPath, QStringLiteral("%1 is damaged (%2)").arg(baseName, QString::fromLocal8Bit(zip_file_strerror(file))));
+                return archiveError(zipPath,
+                                    QStringLiteral("%1 is damaged (%2)").arg(baseName, QString::fromLocal8Bit(zip_file_strerror(file))));
             if (read == 0)
                 break;
             written += read;
             total += read;
             if (written > limits.maxEntryBytes || total > limits.maxTotalBytes)
                 return archiveError(zipPath, QStringLiteral("unpacks to more than the limit (%1 bytes per file, %2 in all)")
-                                                 .arg(limits.maxEntryBytes).arg(limits.maxTotalBytes));
+                                                 .arg(limits.maxEntryBytes)
+                                                 .arg(limits.maxTotalBytes));
             if (out.write(buffer.constData(), read) != read)
                 return archiveError(zipPath, QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
         }

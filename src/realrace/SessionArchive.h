@@ -13,8 +13,8 @@ namespace pitwall::realrace {
 
 struct ArchiveLimits {
     qint64 maxEntries = 10000;
-    qint64 maxEntryBytes = qint64(1) << 30;  // 1 GiB
-    qint64 maxTotalBytes = qint64(4) << 30;  // 4 GiB
+    qint64 maxEntryBytes = qint64(1) << 30; // 1 GiB
+    qint64 maxTotalBytes = qint64(4) << 30; // 4 GiB
 };
 
 // The folder the zip's session files were unpacked into (deleted with the object).

@@ -43,8 +43,8 @@ private:
     QVector<QPointF> m_points;
     QVector<double> m_cumulative; // distance from the first point to each point
     double m_lengthM = 0;
-    QPointF m_centre;             // of the source path, subtracted before turning
-    double m_cos = 1, m_sin = 0;  // the turn that lays the principal axis along x
+    QPointF m_centre;            // of the source path, subtracted before turning
+    double m_cos = 1, m_sin = 0; // the turn that lays the principal axis along x
 };
 
 } // namespace pitwall::realrace

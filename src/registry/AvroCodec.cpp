@@ -24,10 +24,8 @@ bool isSupportedPrimitive(avro_type_t type)
     case AVRO_DOUBLE:
     case AVRO_FLOAT:
     case AVRO_BOOLEAN:
-    case AVRO_NULL:
-        return true;
-    default:
-        return false;
+    case AVRO_NULL: return true;
+    default: return false;
     }
 }
 
@@ -39,7 +37,11 @@ bool isSupportedPrimitive(avro_type_t type)
 class AvroBinaryCheck {
 public:
     static constexpr int64_t kMaxExactWhole = 9007199254740991; // 2^53 - 1
-    explicit AvroBinaryCheck(const QByteArray &payload) : m_data(payload.constData()), m_left(payload.size()) {}
+    explicit AvroBinaryCheck(const QByteArray &payload)
+        : m_data(payload.constData())
+        , m_left(payload.size())
+    {
+    }
 
     bool record(avro_schema_t schema)
     {
@@ -149,8 +151,7 @@ std::optional<QString> setPrimitive(avro_value_t &target, const QJsonValue &valu
             return wrong("null");
         avro_value_set_null(&target);
         return std::nullopt;
-    default:
-        return QStringLiteral("'%1' has a type this codec does not handle").arg(field);
+    default: return QStringLiteral("'%1' has a type this codec does not handle").arg(field);
     }
 }
 
@@ -188,8 +189,7 @@ QJsonValue getPrimitive(const avro_value_t &source)
         avro_value_get_boolean(&source, &flag);
         return flag != 0;
     }
-    default:
-        return QJsonValue();
+    default: return QJsonValue();
     }
 }
 
@@ -235,8 +235,7 @@ Expected<std::shared_ptr<const AvroCodec>> AvroCodec::fromSchema(const QString &
         const avro_schema_t fieldSchema = avro_schema_record_field_get_by_index(avro.schema, int(i));
         bool supported = isSupportedPrimitive(avro_typeof(fieldSchema));
         if (avro_typeof(fieldSchema) == AVRO_UNION) {
-            supported = avro_schema_union_size(fieldSchema) == 2 &&
-                        avro_typeof(avro_schema_union_branch(fieldSchema, 0)) == AVRO_NULL &&
+            supported = avro_schema_union_size(fieldSchema) == 2 && avro_typeof(avro_schema_union_branch(fieldSchema, 0)) == AVRO_NULL &&
                         isSupportedPrimitive(avro_typeof(avro_schema_union_branch(fieldSchema, 1)));
         }
         if (!supported)
@@ -293,7 +292,8 @@ Expected<QJsonObject> AvroCodec::decode(const QByteArray &payload) const
     auto &avro = *m_avro;
     QMutexLocker lock(&avro.mutex);
     if (!AvroBinaryCheck(payload).record(avro.schema))
-        return Error{QStringLiteral("not an Avro record of this schema: it ends early, declares more bytes than it holds or holds a number JSON cannot carry")};
+        return Error{QStringLiteral(
+            "not an Avro record of this schema: it ends early, declares more bytes than it holds or holds a number JSON cannot carry")};
     avro_value_reset(&avro.value);
     avro_reader_t reader = avro_reader_memory(payload.constData(), payload.size());
     const int failed = avro_value_read(reader, &avro.value);

@@ -57,11 +57,10 @@ QString avroPrimitiveType(const QString &sqlType)
 
 QString commentaryJsonSchema()
 {
-    return QStringLiteral(
-        R"({"$schema":"http://json-schema.org/draft-07/schema#","title":"f1-commentary","type":"object",)"
-        R"("properties":{"id":{"type":["string","null"]},"message":{"type":["string","null"]},)"
-        R"("timestamp":{"type":["number","null"]},"type":{"type":["string","null"]}},)"
-        R"("required":["id","message","timestamp","type"]})");
+    return QStringLiteral(R"({"$schema":"http://json-schema.org/draft-07/schema#","title":"f1-commentary","type":"object",)"
+                          R"("properties":{"id":{"type":["string","null"]},"message":{"type":["string","null"]},)"
+                          R"("timestamp":{"type":["number","null"]},"type":{"type":["string","null"]}},)"
+                          R"("required":["id","message","timestamp","type"]})");
 }
 
 QString valueSubject(const QString &topic)

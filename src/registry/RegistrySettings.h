@@ -7,7 +7,7 @@
 namespace pitwall::registry {
 
 struct RegistrySettings {
-    QString url;    // https://psrc-….confluent.cloud
+    QString url; // https://psrc-….confluent.cloud
     QString apiKey;
     QString apiSecret; // never logged or shown
     int retryForMs = 60'000;

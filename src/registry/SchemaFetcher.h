@@ -22,7 +22,7 @@ public:
 
 private:
     QThread m_thread;
-    QObject *m_context;            // lives on m_thread
+    QObject *m_context;             // lives on m_thread
     SchemaRegistryClient *m_client; // lives on m_thread, a child of m_context
 };
 

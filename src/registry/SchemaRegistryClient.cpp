@@ -114,7 +114,8 @@ void SchemaRegistryClient::send(std::shared_ptr<Call> call)
     ++call->attempt;
     ++m_requests;
     net::HttpHeaders headers{{"Accept", "application/vnd.schemaregistry.v1+json, application/json"},
-                            {"Authorization", "Basic " + (m_settings.apiKey + QLatin1Char(':') + m_settings.apiSecret).toUtf8().toBase64()}};
+                             {"Authorization",
+                              "Basic " + (m_settings.apiKey + QLatin1Char(':') + m_settings.apiSecret).toUtf8().toBase64()}};
     if (!call->body.isEmpty())
         headers.emplace_back("Content-Type", "application/vnd.schemaregistry.v1+json");
     m_http.send(call->method, net::joinUrl(m_settings.url, call->path), headers, call->body, m_settings.requestTimeoutMs,
@@ -127,11 +128,13 @@ void SchemaRegistryClient::send(std::shared_ptr<Call> call)
                     const QString why = transport ? QStringLiteral("cannot reach the Schema Registry: %1").arg(transport->message)
                                                   : explain(response);
                     const qint64 elapsed = m_clock.elapsed() - call->startedMs;
-                    const qint64 backoff = net::PropagationRetry{m_settings.retryForMs, m_settings.firstBackoffMs}.delayAfter(status, call->attempt, elapsed);
+                    const qint64 backoff = net::PropagationRetry{m_settings.retryForMs, m_settings.firstBackoffMs}.delayAfter(
+                        status, call->attempt, elapsed);
                     if (backoff < 0) {
-                        call->onFailure(call->attempt > 1 ? QStringLiteral("%1 (after %2 attempts in %3 s)")
-                                                                .arg(why).arg(call->attempt).arg(elapsed / 1000.0, 0, 'f', 1)
-                                                          : why);
+                        call->onFailure(
+                            call->attempt > 1
+                                ? QStringLiteral("%1 (after %2 attempts in %3 s)").arg(why).arg(call->attempt).arg(elapsed / 1000.0, 0, 'f', 1)
+                                : why);
                         return;
                     }
                     QTimer::singleShot(backoff, this, [this, call] { send(call); });
@@ -151,18 +154,16 @@ QString SchemaRegistryClient::explain(const net::HttpResponse &response) const
     case 403:
         return QStringLiteral("the Schema Registry refused the API key (HTTP %1): check the Schema Registry key and "
                               "secret — not the Kafka ones; a new key can take a minute to work.%2")
-            .arg(response.status).arg(detail);
-    case 404:
-        return QStringLiteral("not found in the Schema Registry (error %1): check the URL.%2").arg(code).arg(detail);
+            .arg(response.status)
+            .arg(detail);
+    case 404: return QStringLiteral("not found in the Schema Registry (error %1): check the URL.%2").arg(code).arg(detail);
     case 409:
         return QStringLiteral("the subject already has a schema this one is not compatible with: delete the subject "
-                              "(hard delete) or use a new topic.%1").arg(detail);
-    case 422:
-        return QStringLiteral("the Schema Registry says the schema is invalid (error %1).%2").arg(code).arg(detail);
-    case 429:
-        return QStringLiteral("the Schema Registry is rate-limiting the requests.%1").arg(detail);
-    default:
-        return QStringLiteral("the Schema Registry answered HTTP %1.%2").arg(response.status).arg(detail);
+                              "(hard delete) or use a new topic.%1")
+            .arg(detail);
+    case 422: return QStringLiteral("the Schema Registry says the schema is invalid (error %1).%2").arg(code).arg(detail);
+    case 429: return QStringLiteral("the Schema Registry is rate-limiting the requests.%1").arg(detail);
+    default: return QStringLiteral("the Schema Registry answered HTTP %1.%2").arg(response.status).arg(detail);
     }
 }
 

@@ -56,7 +56,7 @@ private:
     RegistrySettings m_settings;
     net::HttpExchange m_http;
     QElapsedTimer m_clock;
-    QHash<QString, qint32> m_registered;       // subject + type + schema -> id
+    QHash<QString, qint32> m_registered; // subject + type + schema -> id
     QHash<qint32, RegisteredSchema> m_byId;
     int m_requests = 0;
 };

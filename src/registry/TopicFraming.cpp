@@ -179,7 +179,8 @@ Expected<std::shared_ptr<const TopicFraming>> registerTopicSchemas(const Registr
     SchemaRegistryClient client(settings);
     for (const TopicSchema &schema : schemas) {
         const QString subject = schema.topic + QStringLiteral("-value");
-        const auto id = awaitAnswer<qint32>([&](auto done) { client.registerSchema(subject, schema.schemaType, schema.schema, done); });
+        const auto id = awaitAnswer<qint32>(
+            [&](auto done) { client.registerSchema(subject, schema.schemaType, schema.schema, done); });
         if (!id)
             return Error{QStringLiteral("Schema Registry, subject %1: %2").arg(subject, id.error().message)};
         if (auto added = framing->add(schema.topic, id.value(), schema.schemaType, schema.schema); !added)

@@ -91,7 +91,6 @@ private:
 // existing id for a schema it has) and returns the framing. Blocking, with its own event
 // loop on the calling thread (a worker's or the headless main thread); retries while a new
 // key propagates, as the client does, within settings.retryForMs.
-Expected<std::shared_ptr<const TopicFraming>> registerTopicSchemas(const RegistrySettings &settings,
-                                                                    const QList<TopicSchema> &schemas);
+Expected<std::shared_ptr<const TopicFraming>> registerTopicSchemas(const RegistrySettings &settings, const QList<TopicSchema> &schemas);
 
 } // namespace pitwall::registry

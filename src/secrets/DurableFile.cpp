@@ -13,7 +13,10 @@ namespace pitwall::secrets {
 
 namespace {
 
-QString systemError() { return QString::fromLocal8Bit(std::strerror(errno)); }
+QString systemError()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
 
 // The folder's entry for the renamed file reaches the disk only with the folder's own fsync.
 bool syncFolder(const QString &folder)

@@ -38,8 +38,8 @@ std::optional<std::pair<QKeychain::Error, QString>> runJob(QKeychain::Job &job, 
     job.start();
     loop.exec();
     if (timedOut)
-        return std::make_pair(QKeychain::OtherError, QStringLiteral("the keychain did not answer in %1 s (locked, waiting for a password?)")
-                                                         .arg(timeoutMs / 1000));
+        return std::make_pair(QKeychain::OtherError,
+                              QStringLiteral("the keychain did not answer in %1 s (locked, waiting for a password?)").arg(timeoutMs / 1000));
     if (job.error() != QKeychain::NoError)
         return std::make_pair(job.error(), job.errorString());
     return std::nullopt;
@@ -50,12 +50,11 @@ QString keychainMessage(QKeychain::Error error, const QString &detail)
     switch (error) {
     case QKeychain::NoBackendAvailable:
         return QStringLiteral("no keychain service is available (on Linux: a Secret Service such as GNOME Keyring or "
-                              "KWallet, unlocked, on the session bus): %1").arg(detail);
+                              "KWallet, unlocked, on the session bus): %1")
+            .arg(detail);
     case QKeychain::AccessDeniedByUser:
-    case QKeychain::AccessDenied:
-        return QStringLiteral("the keychain refused access: %1").arg(detail);
-    default:
-        return QStringLiteral("the keychain failed: %1").arg(detail);
+    case QKeychain::AccessDenied: return QStringLiteral("the keychain refused access: %1").arg(detail);
+    default: return QStringLiteral("the keychain failed: %1").arg(detail);
     }
 }
 
@@ -182,11 +181,8 @@ Expected<bool> SecretStore::store(const QString &key, const QString &secret)
 {
     QMutexLocker lock(&m_mutex);
     switch (m_backend) {
-    case SecretBackend::Keychain:
-        return keychainWrite(key, secret);
-    case SecretBackend::SessionOnly:
-        m_session.insert(key, secret);
-        return true;
+    case SecretBackend::Keychain: return keychainWrite(key, secret);
+    case SecretBackend::SessionOnly: m_session.insert(key, secret); return true;
     case SecretBackend::File: {
         auto secrets = readFile();
         if (!secrets)
@@ -202,10 +198,8 @@ Expected<QString> SecretStore::load(const QString &key)
 {
     QMutexLocker lock(&m_mutex);
     switch (m_backend) {
-    case SecretBackend::Keychain:
-        return keychainRead(key);
-    case SecretBackend::SessionOnly:
-        return m_session.value(key);
+    case SecretBackend::Keychain: return keychainRead(key);
+    case SecretBackend::SessionOnly: return m_session.value(key);
     case SecretBackend::File: {
         auto secrets = readFile();
         if (!secrets)
@@ -220,11 +214,8 @@ Expected<bool> SecretStore::remove(const QString &key)
 {
     QMutexLocker lock(&m_mutex);
     switch (m_backend) {
-    case SecretBackend::Keychain:
-        return keychainDelete(key);
-    case SecretBackend::SessionOnly:
-        m_session.remove(key);
-        return true;
+    case SecretBackend::Keychain: return keychainDelete(key);
+    case SecretBackend::SessionOnly: m_session.remove(key); return true;
     case SecretBackend::File: {
         auto secrets = readFile();
         if (!secrets)

@@ -81,7 +81,8 @@ SearchIndexState searchIndexState(const QJsonArray &listed, const VectorIndexSpe
                 continue;
             const int dimensions = f.value(QLatin1String("numDimensions")).toInt();
             if (f.value(QLatin1String("path")).toString() != spec.path)
-                state.problem = QStringLiteral("its vector field is %1, the app writes %2").arg(f.value(QLatin1String("path")).toString().left(80), spec.path);
+                state.problem = QStringLiteral("its vector field is %1, the app writes %2")
+                                    .arg(f.value(QLatin1String("path")).toString().left(80), spec.path);
             else if (dimensions != spec.dimensions)
                 state.problem = QStringLiteral("it has %1 dimensions, the embedder gives %2").arg(dimensions).arg(spec.dimensions);
             else if (f.value(QLatin1String("similarity")).toString() != spec.similarity)
@@ -127,9 +128,9 @@ public:
     {
         if (!m_client)
             return Error{m_error};
-        const QJsonObject pipeline{{QStringLiteral("pipeline"),
-                                    QJsonArray{QJsonObject{{QStringLiteral("$listSearchIndexes"),
-                                                            QJsonObject{{QStringLiteral("name"), spec.name}}}}}}};
+        const QJsonObject pipeline{
+            {QStringLiteral("pipeline"),
+             QJsonArray{QJsonObject{{QStringLiteral("$listSearchIndexes"), QJsonObject{{QStringLiteral("name"), spec.name}}}}}}};
         bson_t *command = toBson(pipeline);
         if (!command)
             return Error{QStringLiteral("cannot encode $listSearchIndexes")};

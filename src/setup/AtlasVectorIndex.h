@@ -19,11 +19,11 @@ namespace pitwall::setup {
 struct VectorIndexSpec {
     QString database;
     QString collection;
-    QString name;                                          // e.g. vector_index
-    QString path = QStringLiteral("message_embedding");    // the vector field the app writes
-    int dimensions = 0;                                    // the embedder's
+    QString name;                                       // e.g. vector_index
+    QString path = QStringLiteral("message_embedding"); // the vector field the app writes
+    int dimensions = 0;                                 // the embedder's
     QString similarity = QStringLiteral("cosine");
-    QStringList filterFields{QStringLiteral("race_id")};   // what `ask --race` filters on
+    QStringList filterFields{QStringLiteral("race_id")}; // what `ask --race` filters on
 };
 
 // The spec the saved choices need: their database, collection and index name, and the
@@ -39,10 +39,10 @@ QJsonObject createSearchIndexesCommand(const VectorIndexSpec &spec);
 // One index as $listSearchIndexes reports it.
 struct SearchIndexState {
     bool exists = false;
-    QString status;     // PENDING, BUILDING, READY, FAILED, STALE, DELETING, DOES_NOT_EXIST
+    QString status; // PENDING, BUILDING, READY, FAILED, STALE, DELETING, DOES_NOT_EXIST
     bool queryable = false;
-    QString message;    // Atlas's reason when FAILED
-    QString problem;    // what does not match the spec (a wrong type, dimensions, similarity or path), or empty
+    QString message; // Atlas's reason when FAILED
+    QString problem; // what does not match the spec (a wrong type, dimensions, similarity or path), or empty
 };
 SearchIndexState searchIndexState(const QJsonArray &listed, const VectorIndexSpec &spec);
 

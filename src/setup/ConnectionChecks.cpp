@@ -62,10 +62,13 @@ void ConnectionChecks::runBlocking(Service service, std::function<Expected<QStri
         const auto result = work();
         const bool ok = result.hasValue();
         const QString message = ok ? result.value() : result.error().message;
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, service, ok, message] {
-            if (self)
-                emit self->finished(service, ok, message);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, service, ok, message] {
+                if (self)
+                    emit self->finished(service, ok, message);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -104,8 +107,8 @@ void ConnectionChecks::check(Service service, const SetupConfig &c)
         return;
     }
     case Service::Flink: {
-        cloud::FlinkSettings settings{c.flinkEndpoint(), c.organizationId, c.environmentId, c.computePoolId, {}, c.flinkApiKey,
-                                      c.flinkApiSecret, c.catalog, c.database, timeoutMs};
+        cloud::FlinkSettings settings{c.flinkEndpoint(), c.organizationId, c.environmentId, c.computePoolId, {},
+                                      c.flinkApiKey,     c.flinkApiSecret, c.catalog,       c.database,      timeoutMs};
         settings.retryForMs = 0; // a test says what is wrong now, as the registry's does
         auto *client = new cloud::FlinkStatementsClient(settings, this);
         client->list(1, [this, client, service](Expected<QList<cloud::FlinkStatement>> statements) {
@@ -130,7 +133,8 @@ void ConnectionChecks::check(Service service, const SetupConfig &c)
             if (!reply)
                 emit finished(service, false, reply.error().message);
             else
-                emit finished(service, true, tr("the model answered (%1 tokens in, %2 out)").arg(reply->inputTokens).arg(reply->outputTokens));
+                emit finished(service, true,
+                              tr("the model answered (%1 tokens in, %2 out)").arg(reply->inputTokens).arg(reply->outputTokens));
         });
         return;
     }

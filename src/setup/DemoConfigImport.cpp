@@ -60,7 +60,8 @@ Expected<QString> importDemoFile(const QString &path, SetupConfig &config)
     if (!path.endsWith(QLatin1String(".yaml")) && !path.endsWith(QLatin1String(".yml"))) {
         const QString taken = importProperties(path, config);
         if (taken.isEmpty())
-            return Error{QObject::tr("%1 is neither the demo's config.yaml nor a librdkafka properties file.").arg(QFileInfo(path).fileName())};
+            return Error{
+                QObject::tr("%1 is neither the demo's config.yaml nor a librdkafka properties file.").arg(QFileInfo(path).fileName())};
         return taken;
     }
     YAML::Node root;

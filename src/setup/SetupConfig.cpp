@@ -23,8 +23,8 @@ const QString kRegistryApiKeyKey = QStringLiteral("registry/api_key");
 bool isHttpUrl(const QString &text)
 {
     const QUrl url(text.trimmed(), QUrl::StrictMode);
-    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) && !url.host().isEmpty()
-        && url.userInfo().isEmpty();
+    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) &&
+           !url.host().isEmpty() && url.userInfo().isEmpty();
 }
 
 bool isFlinkCloud(const QString &cloud)
@@ -141,7 +141,8 @@ QString bedrockProblem(const SetupConfig &c)
         return {};
     if (!net::isAwsRegion(c.awsRegion.trimmed()))
         return QObject::tr("The AWS region looks like us-east-1.");
-    if (!c.awsAccessKeyId.trimmed().isEmpty() && !QRegularExpression(QStringLiteral("^(AKIA|ASIA)[A-Z0-9]{12,}$")).match(c.awsAccessKeyId.trimmed()).hasMatch())
+    if (!c.awsAccessKeyId.trimmed().isEmpty() &&
+        !QRegularExpression(QStringLiteral("^(AKIA|ASIA)[A-Z0-9]{12,}$")).match(c.awsAccessKeyId.trimmed()).hasMatch())
         return QObject::tr("An AWS access key ID starts with AKIA (or ASIA for temporary credentials).");
     if (c.awsAccessKeyId.trimmed().isEmpty() != c.awsSecretAccessKey.isEmpty())
         return QObject::tr("Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).");
@@ -162,8 +163,8 @@ QString openAiProblem(const SetupConfig &c)
         return {};
     if (!c.openAiBaseUrl.trimmed().isEmpty() && !isHttpUrl(c.openAiBaseUrl))
         return QObject::tr("The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.");
-    if (!c.openAiApiKey.trimmed().isEmpty() && !c.openAiBaseUrl.trimmed().isEmpty()
-        && !net::credentialUrlProblem(QUrl(c.openAiBaseUrl.trimmed())).isEmpty())
+    if (!c.openAiApiKey.trimmed().isEmpty() && !c.openAiBaseUrl.trimmed().isEmpty() &&
+        !net::credentialUrlProblem(QUrl(c.openAiBaseUrl.trimmed())).isEmpty())
         return QObject::tr("With an API key the base URL must start with https://: the key would travel in clear over plain "
                            "http (http is allowed only to this machine, for local models).");
     const bool officialApi = c.openAiBaseUrl.trimmed().isEmpty() || c.openAiBaseUrl.contains(QLatin1String("api.openai.com"));
@@ -272,10 +273,10 @@ Expected<bool> SetupConfig::save(QSettings &s, secrets::SecretStore &store) cons
 {
     // Secrets first: if the store refuses one, the settings still describe the old setup.
     const std::pair<QString, QString> secretValues[] = {
-        {sk::kKafkaApiSecret, kafkaApiSecret},       {sk::kRegistryApiSecret, registryApiSecret},
-        {sk::kFlinkApiSecret, flinkApiSecret},       {sk::kAwsAccessKeyId, awsAccessKeyId.trimmed()},
+        {sk::kKafkaApiSecret, kafkaApiSecret},         {sk::kRegistryApiSecret, registryApiSecret},
+        {sk::kFlinkApiSecret, flinkApiSecret},         {sk::kAwsAccessKeyId, awsAccessKeyId.trimmed()},
         {sk::kAwsSecretAccessKey, awsSecretAccessKey}, {sk::kAwsSessionToken, awsSessionToken},
-        {sk::kOpenAiApiKey, openAiApiKey.trimmed()}, {sk::kMongoUri, mongoUri.trimmed()},
+        {sk::kOpenAiApiKey, openAiApiKey.trimmed()},   {sk::kMongoUri, mongoUri.trimmed()},
         {sk::kCloudApiSecret, cloudApiSecret},
     };
     for (const auto &[key, value] : secretValues) {
@@ -302,7 +303,9 @@ Expected<bool> SetupConfig::save(QSettings &s, secrets::SecretStore &store) cons
     // The AI choices the app reads (AiSettings): the configured LLM, embedder and store.
     const bool bedrock = !awsRegion.trimmed().isEmpty() && !bedrockModel.trimmed().isEmpty();
     const bool openAi = !openAiApiKey.trimmed().isEmpty() || !openAiBaseUrl.trimmed().isEmpty();
-    s.setValue(QStringLiteral("ai/llm"), bedrock ? QStringLiteral("bedrock") : openAi ? QStringLiteral("openai") : QStringLiteral("offline"));
+    s.setValue(QStringLiteral("ai/llm"), bedrock  ? QStringLiteral("bedrock")
+                                         : openAi ? QStringLiteral("openai")
+                                                  : QStringLiteral("offline"));
     s.setValue(QStringLiteral("ai/embedder"), openAi ? QStringLiteral("openai") : QStringLiteral("offline"));
     s.setValue(QStringLiteral("ai/vector_store"), mongoUri.trimmed().isEmpty() ? QStringLiteral("local") : QStringLiteral("mongodb"));
     setOrRemove(s, QStringLiteral("ai/bedrock_region"), awsRegion);

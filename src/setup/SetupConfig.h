@@ -26,12 +26,12 @@ struct SetupConfig {
     // Kafka: Confluent Cloud (bootstrap + API key) or your own (bootstrap, properties file)
     QString bootstrap;
     QString kafkaApiKey;
-    QString kafkaApiSecret;      // secret
+    QString kafkaApiSecret; // secret
     QString propertiesFile;
     // Schema Registry
     QString registryUrl;
     QString registryApiKey;
-    QString registryApiSecret;   // secret
+    QString registryApiSecret; // secret
     // Confluent Cloud Flink
     QString flinkCloud = QStringLiteral("aws");
     QString flinkRegion;
@@ -39,30 +39,30 @@ struct SetupConfig {
     QString environmentId;
     QString computePoolId;
     QString flinkApiKey;
-    QString flinkApiSecret;      // secret
+    QString flinkApiSecret; // secret
     QString catalog;
     QString database;
     // Amazon Bedrock
     QString awsRegion;
-    QString awsAccessKeyId;      // kept with the secrets
-    QString awsSecretAccessKey;  // secret
-    QString awsSessionToken;     // secret, optional
+    QString awsAccessKeyId;     // kept with the secrets
+    QString awsSecretAccessKey; // secret
+    QString awsSessionToken;    // secret, optional
     QString bedrockModel;
-    int requestsPerMinute = 0;   // 0: the default quota
+    int requestsPerMinute = 0; // 0: the default quota
     int tokensPerMinute = 0;
     // OpenAI (or a compatible server)
-    QString openAiApiKey;        // secret
+    QString openAiApiKey; // secret
     QString openAiBaseUrl;
     QString openAiChatModel;
     QString openAiEmbeddingModel;
     // MongoDB Atlas
-    QString mongoUri;            // secret (it holds the password)
+    QString mongoUri; // secret (it holds the password)
     QString mongoDatabase;
     QString mongoCollection;
     QString mongoIndex;
     // Confluent Cloud resource management (the demo's admin/config.yaml)
     QString cloudApiKey;
-    QString cloudApiSecret;      // secret
+    QString cloudApiSecret; // secret
     QString environmentName;
     QString clusterName;
     QString flinkPoolName;
@@ -88,6 +88,5 @@ QString flinkProblem(const SetupConfig &config);
 QString bedrockProblem(const SetupConfig &config);
 QString openAiProblem(const SetupConfig &config);
 QString mongoProblem(const SetupConfig &config);
-
 
 } // namespace pitwall::setup

@@ -8,12 +8,12 @@
 namespace pitwall::car {
 
 inline constexpr double kG = 9.81;
-inline constexpr double kMassKg = 800.0;      // car + driver, at the minimum weight
-inline constexpr double kPowerW = 745000.0;   // ~1000 hp from the power unit
+inline constexpr double kMassKg = 800.0;    // car + driver, at the minimum weight
+inline constexpr double kPowerW = 745000.0; // ~1000 hp from the power unit
 inline constexpr double kAirDensity = 1.2;
-inline constexpr double kDragAreaM2 = 1.35;   // CdA at a mid-downforce setting
+inline constexpr double kDragAreaM2 = 1.35; // CdA at a mid-downforce setting
 inline constexpr double kRollingN = 250.0;
-inline constexpr double kDrsDragCut = 0.15;   // DRS open: 15% less drag
+inline constexpr double kDrsDragCut = 0.15; // DRS open: 15% less drag
 
 // Cornering grip rises with downforce, i.e. with speed squared.
 inline double lateralLimit(double speedMs)

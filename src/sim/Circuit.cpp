@@ -67,8 +67,8 @@ Expected<Circuit> Circuit::fromJson(QByteArrayView json)
                       object.value("speed").toDouble(), object.value("radius").toDouble()};
         if (corner.apexM <= previousEnd || corner.apexM >= circuit.lengthM)
             return circuitError(id, QStringLiteral("corner '%1' at %2 m is out of order").arg(corner.name).arg(corner.apexM));
-        if (std::abs(corner.angleDeg) < 5 || std::abs(corner.angleDeg) > 270 || corner.apexSpeedKph < 40
-            || corner.apexSpeedKph > 360 || corner.radiusM < 0)
+        if (std::abs(corner.angleDeg) < 5 || std::abs(corner.angleDeg) > 270 || corner.apexSpeedKph < 40 ||
+            corner.apexSpeedKph > 360 || corner.radiusM < 0)
             return circuitError(id, QStringLiteral("corner '%1' has an impossible angle, speed or radius").arg(corner.name));
         previousEnd = corner.apexM;
         totalTurn += corner.angleDeg;
@@ -83,8 +83,7 @@ Expected<Circuit> Circuit::fromJson(QByteArrayView json)
 
     for (const auto &value : root.value("drs_zones").toArray()) {
         const auto object = value.toObject();
-        DrsZone zone{object.value("detection_m").toDouble(), object.value("start_m").toDouble(),
-                     object.value("end_m").toDouble()};
+        DrsZone zone{object.value("detection_m").toDouble(), object.value("start_m").toDouble(), object.value("end_m").toDouble()};
         for (double at : {zone.detectionM, zone.startM, zone.endM}) {
             if (at < 0 || at >= circuit.lengthM)
                 return circuitError(id, QStringLiteral("a DRS zone lies outside the lap"));

@@ -28,19 +28,19 @@ struct DrsZone {
 };
 
 struct Circuit {
-    QString id;          // "monza"
-    QString name;        // "Autodromo Nazionale Monza"
-    QString grandPrix;   // "Italian Grand Prix"
+    QString id;        // "monza"
+    QString name;      // "Autodromo Nazionale Monza"
+    QString grandPrix; // "Italian Grand Prix"
     double lengthM = 0;
     int laps = 0;
-    double dragFactor = 1.0;   // the downforce level teams run here (Monza < 1 < Monaco)
-    double pitEntryM = 0;      // pit lane from entry (before the line) ...
-    double pitExitM = 0;       // ... to exit (after the line)
-    double pitLossS = 20;      // typical time lost by a stop, stationary time included
+    double dragFactor = 1.0; // the downforce level teams run here (Monza < 1 < Monaco)
+    double pitEntryM = 0;    // pit lane from entry (before the line) ...
+    double pitExitM = 0;     // ... to exit (after the line)
+    double pitLossS = 20;    // typical time lost by a stop, stationary time included
     double sector1EndM = 0;
     double sector2EndM = 0;
     double ambientC = 25;
-    QVector<Corner> corners;   // ordered by apex distance
+    QVector<Corner> corners; // ordered by apex distance
     QVector<DrsZone> drsZones;
 
     static Expected<Circuit> fromJson(QByteArrayView json);

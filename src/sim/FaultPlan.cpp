@@ -15,8 +15,8 @@ constexpr double kQuietStartS = 90.0; // no faults during the start and the firs
 
 QStringList FaultPlan::kinds()
 {
-    return {QStringLiteral("overheat_ramp"), QStringLiteral("spike"),          QStringLiteral("drop"),
-            QStringLiteral("tyre_overheat"), QStringLiteral("brake_fade"),     QStringLiteral("sensor_dropout"),
+    return {QStringLiteral("overheat_ramp"), QStringLiteral("spike"),      QStringLiteral("drop"),
+            QStringLiteral("tyre_overheat"), QStringLiteral("brake_fade"), QStringLiteral("sensor_dropout"),
             QStringLiteral("stuck_sensor")};
 }
 
@@ -38,7 +38,7 @@ FaultPlan::FaultPlan(int cars, double expectedRaceS, double faultsPerCarHour, qu
             double duration = 0;
             if (fault.kind == QLatin1String("overheat_ramp")) {
                 fault.metric = unit(random) < 0.75 ? Engine : Oil;
-                fault.magnitude = 18 + 17 * unit(random);   // degrees at the peak
+                fault.magnitude = 18 + 17 * unit(random); // degrees at the peak
                 duration = 40 + 50 * unit(random);
             } else if (fault.kind == QLatin1String("spike") || fault.kind == QLatin1String("drop")) {
                 // As in the demo: a sudden change of 20-50%.

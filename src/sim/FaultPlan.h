@@ -14,9 +14,9 @@ namespace pitwall {
 
 struct PlannedFault {
     int carIndex = 0;
-    int metric = 0;       // index into telemetryMetricNames()
+    int metric = 0; // index into telemetryMetricNames()
     QString kind;
-    qint64 startMs = 0;   // race time, whole milliseconds: the same clock as the timestamps
+    qint64 startMs = 0; // race time, whole milliseconds: the same clock as the timestamps
     qint64 endMs = 0;
     double magnitude = 0; // kind-specific: degrees added, or a fraction
     bool started = false;
@@ -37,7 +37,7 @@ public:
     static QStringList kinds();
 
 private:
-    QVector<PlannedFault> m_faults;     // by start time
+    QVector<PlannedFault> m_faults;      // by start time
     QVector<QVector<int>> m_faultsByCar; // indices into m_faults, by start time
 };
 

@@ -12,10 +12,10 @@ namespace pitwall {
 
 namespace {
 
-constexpr double kCheckpointM = 50.0;      // timing loop spacing
+constexpr double kCheckpointM = 50.0; // timing loop spacing
 constexpr double kGridSlotM = 8.0;
-constexpr double kLaunchAccel = 13.0;      // m/s^2 cap on speeding up (launch, out of traffic)
-constexpr double kFuelPenaltyPerKg = 0.00032; // lap-time fraction per kg of fuel
+constexpr double kLaunchAccel = 13.0;           // m/s^2 cap on speeding up (launch, out of traffic)
+constexpr double kFuelPenaltyPerKg = 0.00032;   // lap-time fraction per kg of fuel
 constexpr double kFuelPerLapShare = 1.0 / 57.0; // of the 105 kg limit per "standard" lap
 constexpr double kMinFollowM = 6.0;
 constexpr double kDirtyAirS = 1.0;
@@ -25,9 +25,8 @@ constexpr double kVscPace = 0.70;
 constexpr double kStationaryMeanS = 2.4;
 constexpr int kDrsFromLap = 3;
 
-const QStringList kRetirementReasons{QStringLiteral("power unit"), QStringLiteral("gearbox"),
-                                     QStringLiteral("hydraulics"), QStringLiteral("brakes"),
-                                     QStringLiteral("water leak"), QStringLiteral("suspension")};
+const QStringList kRetirementReasons{QStringLiteral("power unit"), QStringLiteral("gearbox"),    QStringLiteral("hydraulics"),
+                                     QStringLiteral("brakes"),     QStringLiteral("water leak"), QStringLiteral("suspension")};
 
 double wrapTo(double value, double length)
 {
@@ -90,8 +89,7 @@ RaceSimulator::RaceSimulator(const Grid &grid, const SimOptions &options, Circui
     if (m_options.raceId.isEmpty())
         m_options.raceId = QStringLiteral("race-%1").arg(options.seed);
     const double expectedRaceS = m_totalLaps * m_profile->lapTimeS() * 1.06;
-    m_faults = std::make_unique<FaultPlan>(int(grid.drivers().size()), expectedRaceS, options.faultsPerCarHour,
-                                           options.seed);
+    m_faults = std::make_unique<FaultPlan>(int(grid.drivers().size()), expectedRaceS, options.faultsPerCarHour, options.seed);
     m_checkpointFirstS.assign(size_t((m_totalLaps + 2) * m_circuit.lengthM / kCheckpointM) + 2,
                               std::numeric_limits<double>::quiet_NaN());
 
@@ -169,8 +167,11 @@ void RaceSimulator::setUpCars()
     for (int index : gridOrder)
         grid.append(m_cars[index].driver->name);
     emitEvent(setup, event(QStringLiteral("race_started"), 1, {},
-                           {{"circuit", m_circuit.id}, {"circuit_name", m_circuit.name}, {"laps", m_totalLaps},
-                            {"grid", grid}, {"seed", QString::number(m_options.seed)}}));
+                           {{"circuit", m_circuit.id},
+                            {"circuit_name", m_circuit.name},
+                            {"laps", m_totalLaps},
+                            {"grid", grid},
+                            {"seed", QString::number(m_options.seed)}}));
     m_pendingStart = std::move(setup.events);
 }
 
@@ -353,8 +354,8 @@ void RaceSimulator::moveCar(Car &car, const Car *ahead, SimOutput &out)
     const double gripG = car::lateralLimit(car.speedMs) / car::kG;
     const double lateralG = std::clamp(car.speedMs * car.speedMs * m_geometry->curvatureAt(lapPos) / car::kG, -gripG, gripG);
     const double wear = std::max(0, car.tyreAge - tyres::characteristics(car.compound).lifeLaps);
-    car.thermal->update(m_dt, ThermalInputs{car.speedMs, car.throttle, car.brake, lateralG, m_circuit.ambientC,
-                                            car.dirtyAir, tyres::characteristics(car.compound).tempOffsetC + 1.5 * wear});
+    car.thermal->update(m_dt, ThermalInputs{car.speedMs, car.throttle, car.brake, lateralG, m_circuit.ambientC, car.dirtyAir,
+                                            tyres::characteristics(car.compound).tempOffsetC + 1.5 * wear});
 
     // Gears and revs follow the speed: eight gears spread up to the circuit's top speed.
     static constexpr double kGearShare[8] = {0.30, 0.41, 0.51, 0.60, 0.69, 0.78, 0.88, 1.0};
@@ -416,8 +417,7 @@ void RaceSimulator::crossings(Car &car, double oldDistance, SimOutput &out)
     }
 
     // Pit lane: in at the entry on the lap of a planned stop, out at the exit.
-    const bool stopDue = car.nextStop < car.plan.stops.size() && car.completedLaps + 1 >= car.plan.stops[car.nextStop].lap
-                         && !m_chequered;
+    const bool stopDue = car.nextStop < car.plan.stops.size() && car.completedLaps + 1 >= car.plan.stops[car.nextStop].lap && !m_chequered;
     if (car.pit == PitPhase::None && stopDue && car.onLap && passes(from, to, m_circuit.pitEntryM)) {
         car.pit = PitPhase::Lane;
         car.pitLaneThisLap = true;
@@ -523,8 +523,7 @@ void RaceSimulator::raceControl(SimOutput &out)
     if (m_neutralised != Neutralised::No && m_timeS >= m_neutralisedUntilS) {
         const bool safetyCar = m_neutralised == Neutralised::SafetyCar;
         m_neutralised = Neutralised::No;
-        emitEvent(out, event(QStringLiteral("safety_car"), leaderLap(), {},
-                             {{"type", safetyCar ? "SC" : "VSC"}, {"state", "ending"}}));
+        emitEvent(out, event(QStringLiteral("safety_car"), leaderLap(), {}, {{"type", safetyCar ? "SC" : "VSC"}, {"state", "ending"}}));
     }
     if (m_timeS >= m_incidentAtS && !m_chequered) {
         m_incidentAtS = std::numeric_limits<double>::infinity();
@@ -543,10 +542,8 @@ void RaceSimulator::raceControl(SimOutput &out)
                                      {{"type", "SC"}, {"state", "deployed"}, {"reason", car.driver->name + " accident"}}));
                 // A cheap stop under the safety car: teams bring planned stops forward.
                 for (auto &other : m_cars) {
-                    if (other.nextStop < other.plan.stops.size()
-                        && other.plan.stops[other.nextStop].lap - (other.completedLaps + 1) <= 8)
-                        other.plan.stops[other.nextStop].lap = std::min(other.plan.stops[other.nextStop].lap,
-                                                                       other.completedLaps + 1);
+                    if (other.nextStop < other.plan.stops.size() && other.plan.stops[other.nextStop].lap - (other.completedLaps + 1) <= 8)
+                        other.plan.stops[other.nextStop].lap = std::min(other.plan.stops[other.nextStop].lap, other.completedLaps + 1);
                 }
             }
             break;
@@ -571,8 +568,7 @@ void RaceSimulator::detectOvertakes(const std::vector<Car *> &before, SimOutput 
             if (other == car || !onTrack(other))
                 continue;
             if (positionBefore[other->index] < positionBefore[car->index] && positionAfter[other->index] > positionAfter[car->index]) {
-                QJsonObject details{{"passed", other->driver->name}, {"position", positionAfter[car->index] + 1},
-                                    {"drs", car->drsOpen}};
+                QJsonObject details{{"passed", other->driver->name}, {"position", positionAfter[car->index] + 1}, {"drs", car->drsOpen}};
                 emitEvent(out, event(QStringLiteral("overtake"), car->completedLaps + 1, car->driver->name, details));
             }
         }
@@ -592,13 +588,17 @@ void RaceSimulator::startFaults(Car &car, SimOutput &out)
         return; // cars are done: a fault now would have no readings to show in
     const auto &metricNames = telemetryMetricNames();
     for (PlannedFault *fault : m_faults->starting(car.index, raceMs())) {
-        FaultLabel label{m_options.raceId, car.driver->name, car.team->name, metricNames[fault->metric], fault->kind,
-                         m_startEpochMs + fault->startMs, m_startEpochMs + fault->endMs};
+        FaultLabel label{m_options.raceId,
+                         car.driver->name,
+                         car.team->name,
+                         metricNames[fault->metric],
+                         fault->kind,
+                         m_startEpochMs + fault->startMs,
+                         m_startEpochMs + fault->endMs};
         out.faultLabels.push_back(label);
         m_labels.push_back(label);
         emitEvent(out, event(QStringLiteral("fault"), car.completedLaps + 1, car.driver->name,
-                             {{"metric", label.metric}, {"kind", label.kind}, {"start_ms", label.startMs},
-                              {"end_ms", label.endMs}}));
+                             {{"metric", label.metric}, {"kind", label.kind}, {"start_ms", label.startMs}, {"end_ms", label.endMs}}));
     }
 }
 
@@ -630,8 +630,10 @@ void RaceSimulator::emitTelemetry(Car &car, SimOutput &out)
     sample.engineTemperatureC = m_faults->reading(car.index, 0, thermal.engineC() + noise(m_sensorNoise), raceMs());
     sample.oilTemperatureC = m_faults->reading(car.index, 1, thermal.oilC() + noise(m_sensorNoise), raceMs());
     for (int wheel = 0; wheel < 4; ++wheel) {
-        sample.tyreTemperatureC[wheel] = m_faults->reading(car.index, 2 + wheel, thermal.tyresC()[wheel] + noise(m_sensorNoise), raceMs());
-        sample.brakeTemperatureC[wheel] = m_faults->reading(car.index, 6 + wheel, thermal.brakesC()[wheel] + 3 * noise(m_sensorNoise), raceMs());
+        sample.tyreTemperatureC[wheel] = m_faults->reading(car.index, 2 + wheel, thermal.tyresC()[wheel] + noise(m_sensorNoise),
+                                                           raceMs());
+        sample.brakeTemperatureC[wheel] = m_faults->reading(car.index, 6 + wheel,
+                                                            thermal.brakesC()[wheel] + 3 * noise(m_sensorNoise), raceMs());
     }
     out.telemetry.push_back(std::move(sample));
 }
@@ -644,8 +646,8 @@ void RaceSimulator::emitPositions(SimOutput &out)
     for (size_t i = 0; i < order.size(); ++i) {
         const Car &car = *order[i];
         const double gap = i == 0 ? 0.0 : gapToLeaderS(car);
-        PositionUpdate update{car.driver->name, int(i + 1), now, m_options.raceId, car.team->name,
-                              std::round(car.speedMs * 36.0) / 10.0};
+        PositionUpdate update{car.driver->name, int(i + 1),     now,
+                              m_options.raceId, car.team->name, std::round(car.speedMs * 36.0) / 10.0};
         if (car.status != Status::Retired) {
             update.gapToLeaderS = std::round(gap * 1000) / 1000;
             update.intervalS = std::round(std::max(0.0, gap - previousGap) * 1000) / 1000;
@@ -655,7 +657,7 @@ void RaceSimulator::emitPositions(SimOutput &out)
         update.tyre = tyres::name(car.compound);
         update.tyreAgeLaps = car.tyreAge;
         update.pitStops = car.pitStops;
-        update.status = car.status == Status::Retired   ? QStringLiteral("retired")
+        update.status = car.status == Status::Retired    ? QStringLiteral("retired")
                         : car.status == Status::Finished ? QStringLiteral("finished")
                         : car.pit != PitPhase::None      ? QStringLiteral("pit")
                                                          : QStringLiteral("running");

@@ -36,8 +36,8 @@ struct SimOptions {
 
 struct SimOutput {
     std::vector<TelemetrySample> telemetry;
-    QVector<PositionUpdate> positions;   // every driver, once a second of race time
-    QVector<CarMetrics> teamMetrics;     // one per team, once a second (the demo's stream)
+    QVector<PositionUpdate> positions; // every driver, once a second of race time
+    QVector<CarMetrics> teamMetrics;   // one per team, once a second (the demo's stream)
     std::vector<RaceEvent> events;
     std::vector<FaultLabel> faultLabels;
 
@@ -79,7 +79,7 @@ private:
         double speedMs = 0;
         double lapNoise = 0;
         int completedLaps = 0;
-        bool onLap = false;          // crossed the line after the start
+        bool onLap = false; // crossed the line after the start
         double lapStartS = 0;
         double sectorStartS = 0;
         double sectorTimes[3] = {0, 0, 0};
@@ -100,15 +100,15 @@ private:
         double retireAtS = std::numeric_limits<double>::infinity();
         QString retireReason;
         bool retireCausesIncident = false;
-        int finishOrder = -1;        // retirements: order of retiring
-        double finishS = 0;          // race time at the flag
+        int finishOrder = -1; // retirements: order of retiring
+        double finishS = 0;   // race time at the flag
         double launchDelayS = 0;
         double throttle = 0, brake = 0;
         int gear = 1, rpm = 4000;
         bool dirtyAir = false;
-        int passZone = -1;           // lap-distance bucket of the last pass decision
+        int passZone = -1; // lap-distance bucket of the last pass decision
         bool passAllowed = false;
-        int checkpoint = -1;         // last timing checkpoint passed
+        int checkpoint = -1; // last timing checkpoint passed
         double checkpointS = 0;
         std::unique_ptr<ThermalModel> thermal;
     };

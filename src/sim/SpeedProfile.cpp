@@ -30,7 +30,8 @@ SpeedProfile::SpeedProfile(const Circuit &circuit)
     double speed = limit[0];
     for (int lap = 0; lap < 2; ++lap) {
         for (int k = 0; k < n; ++k) {
-            const double reachable = std::sqrt(speed * speed + 2 * std::max(0.0, car::accelerationLimit(speed, circuit.dragFactor)) * kStepM);
+            const double reachable = std::sqrt(speed * speed +
+                                               2 * std::max(0.0, car::accelerationLimit(speed, circuit.dragFactor)) * kStepM);
             accelerating[k] = reachable < limit[k];
             speed = std::min(limit[k], reachable);
             v[k] = speed;

@@ -13,7 +13,7 @@ namespace pitwall {
 struct PitPlan {
     tyres::Compound startCompound = tyres::Compound::Medium;
     struct Stop {
-        int lap;                 // the stop comes at the end of this lap
+        int lap; // the stop comes at the end of this lap
         tyres::Compound compound;
     };
     QVector<Stop> stops;

@@ -37,8 +37,8 @@ void ThermalModel::update(double dt, const ThermalInputs &in)
         const bool front = wheel == FrontLeft || wheel == FrontRight;
         const bool rightSide = wheel == FrontRight || wheel == RearRight;
         const bool outer = leftTurn ? rightSide : !rightSide;
-        const double target = 84 + 0.25 * in.ambientC + 2.5 * lateral + (outer ? 4.0 * lateral : 0.0)
-                              + (front ? 14.0 * in.brake : 8.0 * in.throttle) + in.tyreOffsetC;
+        const double target = 84 + 0.25 * in.ambientC + 2.5 * lateral + (outer ? 4.0 * lateral : 0.0) +
+                              (front ? 14.0 * in.brake : 8.0 * in.throttle) + in.tyreOffsetC;
         approach(m_tyres[wheel], target, 6.0, dt);
 
         // Brakes: heat from braking power, cooled by airflow.

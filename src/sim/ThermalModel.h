@@ -9,9 +9,9 @@ namespace pitwall {
 
 struct ThermalInputs {
     double speedMs = 0;
-    double throttle = 0;    // 0..1
-    double brake = 0;       // 0..1
-    double lateralG = 0;    // + turning left
+    double throttle = 0; // 0..1
+    double brake = 0;    // 0..1
+    double lateralG = 0; // + turning left
     double ambientC = 25;
     bool dirtyAir = false;
     double tyreOffsetC = 0; // compound and wear

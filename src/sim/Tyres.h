@@ -9,10 +9,10 @@ namespace pitwall::tyres {
 enum class Compound { Soft, Medium, Hard };
 
 struct Characteristics {
-    double paceOffset;   // slower than a new soft, fraction
-    double degPerLap;    // added per lap of age, fraction
-    int lifeLaps;        // beyond this the tyre falls off the cliff
-    double tempOffsetC;  // softer compounds run hotter
+    double paceOffset;  // slower than a new soft, fraction
+    double degPerLap;   // added per lap of age, fraction
+    int lifeLaps;       // beyond this the tyre falls off the cliff
+    double tempOffsetC; // softer compounds run hotter
 };
 
 inline Characteristics characteristics(Compound compound)

@@ -18,21 +18,21 @@ const char *const kMigrations[] = {
     "  id TEXT PRIMARY KEY,"
     "  name TEXT NOT NULL,"
     "  circuit TEXT NOT NULL,"
-    "  started_at INTEGER NOT NULL,"      // epoch ms of the race start
+    "  started_at INTEGER NOT NULL," // epoch ms of the race start
     "  laps INTEGER NOT NULL,"
     "  seed INTEGER NOT NULL,"
     "  followed_driver TEXT NOT NULL DEFAULT '',"
-    "  drivers TEXT NOT NULL,"            // JSON array of names
-    "  options TEXT NOT NULL,"            // JSON: what the race was run with
-    "  state TEXT NOT NULL,"              // recording, finished, stopped, imported
-    "  result TEXT NOT NULL DEFAULT '{}',"// JSON: classification, fastest lap...
+    "  drivers TEXT NOT NULL,"             // JSON array of names
+    "  options TEXT NOT NULL,"             // JSON: what the race was run with
+    "  state TEXT NOT NULL,"               // recording, finished, stopped, imported
+    "  result TEXT NOT NULL DEFAULT '{}'," // JSON: classification, fastest lap...
     "  duration_ms INTEGER NOT NULL DEFAULT 0,"
     "  message_count INTEGER NOT NULL DEFAULT 0,"
     "  stored_bytes INTEGER NOT NULL DEFAULT 0);"
     "CREATE TABLE chunks ("
     "  race_id TEXT NOT NULL REFERENCES races(id) ON DELETE CASCADE,"
-    "  seq INTEGER NOT NULL,"             // order of recording
-    "  first_ms INTEGER NOT NULL,"        // race time of its first and last message
+    "  seq INTEGER NOT NULL,"      // order of recording
+    "  first_ms INTEGER NOT NULL," // race time of its first and last message
     "  last_ms INTEGER NOT NULL,"
     "  count INTEGER NOT NULL,"
     "  data BLOB NOT NULL,"
@@ -86,8 +86,7 @@ Expected<std::unique_ptr<LibraryDatabase>> LibraryDatabase::open(const QString &
         return Error{QStringLiteral("cannot create the folder of the race library %1").arg(path)};
     const QString connection = QStringLiteral("pitwall-library-") + QUuid::createUuid().toString(QUuid::Id128);
     // No other handle to the connection may outlive `library`, or removing it warns.
-    std::unique_ptr<LibraryDatabase> library(
-        new LibraryDatabase(QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection), path));
+    std::unique_ptr<LibraryDatabase> library(new LibraryDatabase(QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection), path));
     library->m_db.setDatabaseName(path);
     library->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!library->m_db.open())
@@ -110,8 +109,8 @@ Expected<bool> LibraryDatabase::migrate(QSqlDatabase &db)
     int current = version.value(0).toInt();
     version.finish();
     if (current > kSchemaVersion)
-        return Error{QStringLiteral("written by a newer Pit Wall (schema %1; this one knows up to %2); not touched")
-                         .arg(current).arg(kSchemaVersion)};
+        return Error{
+            QStringLiteral("written by a newer Pit Wall (schema %1; this one knows up to %2); not touched").arg(current).arg(kSchemaVersion)};
     while (current < kSchemaVersion) {
         // One transaction per step: a failed migration leaves the previous version intact.
         if (!db.transaction())

@@ -94,7 +94,9 @@ Expected<qint64> exportJsonl(RaceLibrary &library, const QString &raceId, QIODev
                                    {"value", QString::fromUtf8(message.value)}};
             return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
         },
-        [](qint64 count) { return QJsonDocument(QJsonObject{{"end", count}}).toJson(QJsonDocument::Compact) + '\n'; });
+        [](qint64 count) {
+            return QJsonDocument(QJsonObject{{"end", count}}).toJson(QJsonDocument::Compact) + '\n';
+        });
 }
 
 Expected<qint64> exportCsv(RaceLibrary &library, const QString &raceId, QIODevice &out)
@@ -102,8 +104,8 @@ Expected<qint64> exportCsv(RaceLibrary &library, const QString &raceId, QIODevic
     return exportLines(
         library, raceId, out, [](const RaceRecord &) { return QByteArray("race_ms,topic,key,value\n"); },
         [](const RecordedMessage &message) {
-            return QByteArray::number(message.raceMs) + ',' + csvField(message.topic) + ',' + csvField(message.key) + ','
-                   + csvField(message.value) + '\n';
+            return QByteArray::number(message.raceMs) + ',' + csvField(message.topic) + ',' + csvField(message.key) + ',' +
+                   csvField(message.value) + '\n';
         },
         [](qint64) { return QByteArray(); });
 }

@@ -22,7 +22,10 @@ Expected<qint64> exportCsv(RaceLibrary &library, const QString &raceId, QIODevic
 class JsonlExportReader {
 public:
     static constexpr qsizetype kMaxLineBytes = 1024 * 1024; // without its '\n'
-    explicit JsonlExportReader(QIODevice &in) : m_in(in) {}
+    explicit JsonlExportReader(QIODevice &in)
+        : m_in(in)
+    {
+    }
     // First: the header line's race (state "imported").
     Expected<RaceRecord> readHeader();
     // Then: up to `maxMessages` messages (or about kBatchBytes) into `batch`; false once the

@@ -11,7 +11,6 @@ namespace pitwall {
 
 namespace {
 
-
 QString compact(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -61,11 +60,12 @@ Expected<bool> storeRaceRow(QSqlDatabase &db, const RaceRecord &race)
                       .arg(kRaceColumns, updates.join(QStringLiteral(", "))));
     // A null QString binds as SQL NULL; the text columns are NOT NULL.
     const auto text = [](const QString &value) { return QVariant(value.isNull() ? QStringLiteral("") : value); };
-    for (const QVariant &value : {text(race.id), text(race.name), text(race.circuit), QVariant(race.startedAtMs),
-                                  QVariant(race.laps), QVariant(qint64(race.seed)), text(race.followedDriver),
-                                  QVariant(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(race.drivers)).toJson(QJsonDocument::Compact))),
-                                  QVariant(compact(race.options)), text(race.state), QVariant(compact(race.result)),
-                                  QVariant(race.durationMs), QVariant(race.messageCount), QVariant(race.storedBytes)})
+    for (const QVariant &value :
+         {text(race.id), text(race.name), text(race.circuit), QVariant(race.startedAtMs), QVariant(race.laps),
+          QVariant(qint64(race.seed)), text(race.followedDriver),
+          QVariant(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(race.drivers)).toJson(QJsonDocument::Compact))),
+          QVariant(compact(race.options)), text(race.state), QVariant(compact(race.result)), QVariant(race.durationMs),
+          QVariant(race.messageCount), QVariant(race.storedBytes)})
         query.addBindValue(value);
     if (!query.exec())
         return Error{sqlError(QStringLiteral("storing race %1").arg(race.id), query)};

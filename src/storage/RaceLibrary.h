@@ -24,8 +24,7 @@ public:
 
     // Calls `each` with the race's messages from race time `fromMs` on, chunk by chunk, in
     // order; `each` returns false to stop early.
-    Expected<bool> read(const QString &raceId, qint64 fromMs,
-                        const std::function<bool(const std::vector<RecordedMessage> &)> &each);
+    Expected<bool> read(const QString &raceId, qint64 fromMs, const std::function<bool(const std::vector<RecordedMessage> &)> &each);
 
     // Adds a complete race (e.g. an import): all of it or, on any error, nothing.
     Expected<bool> add(const RaceRecord &race, const std::vector<RecordedMessage> &messages);

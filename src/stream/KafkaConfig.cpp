@@ -14,9 +14,9 @@ constexpr qsizetype kMaxPropertiesFileBytes = 256 * 1024;
 bool KafkaConfig::isSecretKey(const QString &key)
 {
     const auto lower = key.toLower();
-    return lower.contains(QLatin1String("password")) || lower.contains(QLatin1String("secret"))
-        || lower.contains(QLatin1String("token")) || lower.endsWith(QLatin1String(".key.pem"))
-        || lower.contains(QLatin1String("sasl.jaas.config")) || lower == QLatin1String("ssl.key.pem");
+    return lower.contains(QLatin1String("password")) || lower.contains(QLatin1String("secret")) ||
+           lower.contains(QLatin1String("token")) || lower.endsWith(QLatin1String(".key.pem")) ||
+           lower.contains(QLatin1String("sasl.jaas.config")) || lower == QLatin1String("ssl.key.pem");
 }
 
 Expected<KafkaConfig> KafkaConfig::fromProperties(QByteArrayView text, const QString &sourceName)

@@ -40,13 +40,13 @@ Expected<int> partitionCount(rd_kafka_t *handle, const QString &topic, int timeo
 Expected<std::unique_ptr<KafkaConsumer>> KafkaConsumer::create(const KafkaConfig &config, const QStringList &topics,
                                                                StartAt startAt, int timeoutMs, int fetchWaitMs)
 {
-    auto conf = rdk::makeConf(
-        config, {// A private group id: this consumer assigns partitions itself and never commits.
-                 {QStringLiteral("group.id"), QStringLiteral("pitwall-") + QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                 {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
-                 {QStringLiteral("enable.auto.offset.store"), QStringLiteral("false")},
-                 {QStringLiteral("auto.offset.reset"), QStringLiteral("earliest")},
-                 {QStringLiteral("fetch.wait.max.ms"), QString::number(fetchWaitMs)}});
+    auto conf = rdk::makeConf(config, {// A private group id: this consumer assigns partitions itself and never commits.
+                                       {QStringLiteral("group.id"),
+                                        QStringLiteral("pitwall-") + QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                       {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
+                                       {QStringLiteral("enable.auto.offset.store"), QStringLiteral("false")},
+                                       {QStringLiteral("auto.offset.reset"), QStringLiteral("earliest")},
+                                       {QStringLiteral("fetch.wait.max.ms"), QString::number(fetchWaitMs)}});
     if (!conf)
         return conf.error();
     auto handle = rdk::makeHandle(RD_KAFKA_CONSUMER, std::move(conf).value());
@@ -196,7 +196,9 @@ void KafkaConsumer::take(rd_kafka_message_t *message, std::vector<KafkaRecord> &
             m_skippedByTopic[record.topic] += quint64(record.offset - next);
         }
         recordError(QStringLiteral("consumer fell behind on %1/%2: %3 messages skipped")
-                        .arg(record.topic).arg(record.partition).arg(record.offset - next),
+                        .arg(record.topic)
+                        .arg(record.partition)
+                        .arg(record.offset - next),
                     true);
     }
     next = record.offset + 1;
@@ -211,9 +213,8 @@ void KafkaConsumer::updateLag()
         int64_t low = -1, high = -1;
         const auto name = partition.first.toUtf8();
         // Cached watermarks from the last fetch response: no network round trip.
-        if (rd_kafka_get_watermark_offsets(m_handle.get(), name.constData(), partition.second, &low, &high)
-                == RD_KAFKA_RESP_ERR_NO_ERROR
-            && high >= 0)
+        if (rd_kafka_get_watermark_offsets(m_handle.get(), name.constData(), partition.second, &low, &high) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+            high >= 0)
             lag += std::max<qint64>(0, high - std::max<qint64>(next, low));
         else
             allFetched = false;

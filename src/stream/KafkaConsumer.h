@@ -39,9 +39,9 @@ public:
 
     struct Stats {
         quint64 consumed = 0;
-        quint64 skipped = 0;  // messages lost between the broker and us
+        quint64 skipped = 0; // messages lost between the broker and us
         quint64 errors = 0;
-        qint64 lag = 0;       // messages on the broker not consumed yet
+        qint64 lag = 0;              // messages on the broker not consumed yet
         quint64 handlerFailures = 0; // batches whose handler threw (also counted in errors)
         QString lastError;
     };
@@ -55,8 +55,8 @@ public:
     // produced after create() returns is seen.
     // fetchWaitMs: how long a fetch may wait at the broker for data; readers a person
     // watches use a short one (brokers may hold an empty fetch for all of it).
-    static Expected<std::unique_ptr<KafkaConsumer>> create(const KafkaConfig &config, const QStringList &topics,
-                                                           StartAt startAt, int timeoutMs, int fetchWaitMs = 100);
+    static Expected<std::unique_ptr<KafkaConsumer>> create(const KafkaConfig &config, const QStringList &topics, StartAt startAt,
+                                                           int timeoutMs, int fetchWaitMs = 100);
     ~KafkaConsumer();
 
     KafkaConsumer(const KafkaConsumer &) = delete;

@@ -8,7 +8,7 @@
 namespace pitwall {
 
 Expected<std::shared_ptr<KafkaEndpoint>> KafkaEndpoint::prepare(const std::optional<KafkaConfig> &external,
-                                                               const QList<registry::TopicSchema> &schemas, int timeoutMs)
+                                                                const QList<registry::TopicSchema> &schemas, int timeoutMs)
 {
     QElapsedTimer clock;
     clock.start();

@@ -26,8 +26,7 @@ public:
                                                             const QList<registry::TopicSchema> &schemas,
                                                             int timeoutMs = kDefaultTimeoutMs);
     // No schemas: the embedded broker, or a cluster without a Schema Registry.
-    static Expected<std::shared_ptr<KafkaEndpoint>> prepare(const std::optional<KafkaConfig> &external,
-                                                            int timeoutMs = kDefaultTimeoutMs)
+    static Expected<std::shared_ptr<KafkaEndpoint>> prepare(const std::optional<KafkaConfig> &external, int timeoutMs = kDefaultTimeoutMs)
     {
         return prepare(external, {}, timeoutMs);
     }

@@ -74,7 +74,7 @@ struct Connection {
     };
     int client = -1;
     int upstream = -1;
-    QByteArray fromClient;   // a request frame being read
+    QByteArray fromClient; // a request frame being read
     OutBuffer toUpstream;
     QByteArray fromUpstream; // a response header, or a whole response to rewrite
     qint64 streamingLeft = 0;
@@ -159,9 +159,7 @@ struct KafkaFrontDoor::Loop {
                 if (!serve(c, isClient, fds[i].revents))
                     broken.push_back(&c);
             }
-            connections.remove_if([&](const Connection &c) {
-                return std::find(broken.begin(), broken.end(), &c) != broken.end();
-            });
+            connections.remove_if([&](const Connection &c) { return std::find(broken.begin(), broken.end(), &c) != broken.end(); });
         }
     }
 
@@ -177,9 +175,8 @@ struct KafkaFrontDoor::Loop {
         }
         // The broker is on loopback in this process: connecting completes at once.
         const int upstream = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (upstream < 0
-            || ::connect(upstream, reinterpret_cast<const sockaddr *>(&upstreamAddress), sizeof upstreamAddress) < 0
-            || !setNonBlocking(upstream)) {
+        if (upstream < 0 || ::connect(upstream, reinterpret_cast<const sockaddr *>(&upstreamAddress), sizeof upstreamAddress) < 0 ||
+            !setNonBlocking(upstream)) {
             ::close(fd);
             if (upstream >= 0)
                 ::close(upstream);
@@ -249,11 +246,10 @@ struct KafkaFrontDoor::Loop {
             if (check.largestRecord > limits.maxRecordBytes || check.largestCompressedBatch > limits.maxRecordBytes) {
                 ++refusedProduce;
                 if (expectsAnswer) {
-                    const QByteArray why = QStringLiteral("Pit Wall's embedded broker takes records of at most %1 bytes")
-                                               .arg(limits.maxRecordBytes)
-                                               .toUtf8();
-                    c.owed.push_back({header->apiKey, header->apiVersion,
-                                      kafka_wire::produceRefusal(*header, check, kMessageTooLarge, why)});
+                    const QByteArray why =
+                        QStringLiteral("Pit Wall's embedded broker takes records of at most %1 bytes").arg(limits.maxRecordBytes).toUtf8();
+                    c.owed.push_back(
+                        {header->apiKey, header->apiVersion, kafka_wire::produceRefusal(*header, check, kMessageTooLarge, why)});
                     sendOwnAnswers(c);
                 }
                 return true;
@@ -276,10 +272,7 @@ struct KafkaFrontDoor::Loop {
         }
     }
 
-    static bool needsRewrite(int16_t apiKey)
-    {
-        return apiKey == kafka_wire::Metadata || apiKey == kafka_wire::FindCoordinator;
-    }
+    static bool needsRewrite(int16_t apiKey) { return apiKey == kafka_wire::Metadata || apiKey == kafka_wire::FindCoordinator; }
 
     bool fromUpstream(Connection &c, const char *data, qsizetype size)
     {
@@ -354,8 +347,7 @@ Expected<std::unique_ptr<KafkaFrontDoor>> KafkaFrontDoor::start(const QString &u
     loop->limits = limits;
     loop->upstreamAddress.sin_family = AF_INET;
     loop->upstreamAddress.sin_port = htons(uint16_t(port));
-    if (!portOk || port <= 0 || port > 65535
-        || ::inet_pton(AF_INET, host.toLatin1().constData(), &loop->upstreamAddress.sin_addr) != 1)
+    if (!portOk || port <= 0 || port > 65535 || ::inet_pton(AF_INET, host.toLatin1().constData(), &loop->upstreamAddress.sin_addr) != 1)
         return Error{QStringLiteral("embedded broker front door: the broker's address %1 is not HOST:PORT on IPv4").arg(upstream)};
     loop->upstreamPort = port;
 
@@ -365,12 +357,11 @@ Expected<std::unique_ptr<KafkaFrontDoor>> KafkaFrontDoor::start(const QString &u
     own.sin_family = AF_INET;
     own.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t ownSize = sizeof own;
-    if (loop->listener < 0 || loop->wake < 0 || !setNonBlocking(loop->listener)
-        || ::bind(loop->listener, reinterpret_cast<sockaddr *>(&own), sizeof own) < 0
-        || ::listen(loop->listener, 16) < 0
-        || ::getsockname(loop->listener, reinterpret_cast<sockaddr *>(&own), &ownSize) < 0)
-        return Error{QStringLiteral("embedded broker front door: cannot listen on loopback: %1")
-                         .arg(QString::fromLocal8Bit(strerror(errno)))};
+    if (loop->listener < 0 || loop->wake < 0 || !setNonBlocking(loop->listener) ||
+        ::bind(loop->listener, reinterpret_cast<sockaddr *>(&own), sizeof own) < 0 || ::listen(loop->listener, 16) < 0 ||
+        ::getsockname(loop->listener, reinterpret_cast<sockaddr *>(&own), &ownSize) < 0)
+        return Error{
+            QStringLiteral("embedded broker front door: cannot listen on loopback: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
     loop->ownPort = ntohs(own.sin_port);
     const QString bootstrap = QStringLiteral("127.0.0.1:%1").arg(loop->ownPort);
     Loop *raw = loop.get();

@@ -86,16 +86,14 @@ bool KafkaProducer::send(const char *topic, QByteArrayView key, QByteArrayView j
             for (const auto &[name, content] : headers)
                 rd_kafka_header_add(list, name.constData(), name.size(), content.constData(), content.size());
         }
-        const auto error = list ? rd_kafka_producev(
-                                      m_handle.get(), RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                      RD_KAFKA_V_KEY(const_cast<char *>(key.data()), size_t(key.size())),
-                                      RD_KAFKA_V_VALUE(const_cast<char *>(value.data()), size_t(value.size())),
-                                      RD_KAFKA_V_HEADERS(list), RD_KAFKA_V_END)
-                                : rd_kafka_producev(
-                                      m_handle.get(), RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                      RD_KAFKA_V_KEY(const_cast<char *>(key.data()), size_t(key.size())),
-                                      RD_KAFKA_V_VALUE(const_cast<char *>(value.data()), size_t(value.size())),
-                                      RD_KAFKA_V_END);
+        const auto error = list ? rd_kafka_producev(m_handle.get(), RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                                    RD_KAFKA_V_KEY(const_cast<char *>(key.data()), size_t(key.size())),
+                                                    RD_KAFKA_V_VALUE(const_cast<char *>(value.data()), size_t(value.size())),
+                                                    RD_KAFKA_V_HEADERS(list), RD_KAFKA_V_END)
+                                : rd_kafka_producev(m_handle.get(), RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                                    RD_KAFKA_V_KEY(const_cast<char *>(key.data()), size_t(key.size())),
+                                                    RD_KAFKA_V_VALUE(const_cast<char *>(value.data()), size_t(value.size())),
+                                                    RD_KAFKA_V_END);
         if (error != RD_KAFKA_RESP_ERR_NO_ERROR && list)
             rd_kafka_headers_destroy(list);
         if (error == RD_KAFKA_RESP_ERR_NO_ERROR) {

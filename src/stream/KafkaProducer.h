@@ -25,7 +25,7 @@ public:
     struct Stats {
         quint64 enqueued = 0;
         quint64 delivered = 0;
-        quint64 failed = 0;   // refused locally or reported failed by the broker
+        quint64 failed = 0; // refused locally or reported failed by the broker
         QString lastError;
         std::map<QString, quint64> deliveredByTopic;
     };

@@ -13,8 +13,7 @@ const QString kSaslUsernameKey = QStringLiteral("kafka/saslUsername");
 bool isValidBootstrap(const QString &servers)
 {
     // host:port pairs, comma separated; an optional PROTOCOL:// prefix as librdkafka allows.
-    static const QRegularExpression pattern(
-        QStringLiteral(R"(^\s*([A-Za-z_]+://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}\s*$)"));
+    static const QRegularExpression pattern(QStringLiteral(R"(^\s*([A-Za-z_]+://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}\s*$)"));
     const auto parts = servers.split(QLatin1Char(','));
     for (const auto &part : parts) {
         const auto match = pattern.match(part);
@@ -31,8 +30,10 @@ bool isValidBootstrap(const QString &servers)
 
 KafkaSelection KafkaSelection::load(const QSettings &settings)
 {
-    return KafkaSelection{settings.value(kBootstrapKey).toString(), settings.value(kConfigFileKey).toString(),
-                          settings.value(kSaslUsernameKey).toString(), {}};
+    return KafkaSelection{settings.value(kBootstrapKey).toString(),
+                          settings.value(kConfigFileKey).toString(),
+                          settings.value(kSaslUsernameKey).toString(),
+                          {}};
 }
 
 void KafkaSelection::save(QSettings &settings) const
@@ -57,8 +58,8 @@ Expected<std::optional<KafkaConfig>> KafkaSelection::toConfig() const
         config.setBootstrap(bootstrap.trimmed());
     if (!saslUsername.trimmed().isEmpty()) {
         if (saslPassword.isEmpty())
-            return Error{QStringLiteral("the Kafka API key %1 has no secret stored: enter it again in the setup wizard")
-                             .arg(saslUsername.trimmed())};
+            return Error{
+                QStringLiteral("the Kafka API key %1 has no secret stored: enter it again in the setup wizard").arg(saslUsername.trimmed())};
         config.set(QStringLiteral("security.protocol"), QStringLiteral("SASL_SSL"));
         config.set(QStringLiteral("sasl.mechanisms"), QStringLiteral("PLAIN"));
         config.set(QStringLiteral("sasl.username"), saslUsername.trimmed());
@@ -72,8 +73,7 @@ Expected<std::optional<KafkaConfig>> KafkaSelection::toConfig() const
     if (config.bootstrap().isEmpty())
         return Error{QStringLiteral("%1 has no bootstrap.servers and no --bootstrap was given").arg(configFile)};
     if (!isValidBootstrap(config.bootstrap()))
-        return Error{QStringLiteral("'%1' is not a Kafka bootstrap address (expected HOST:PORT[,HOST:PORT...])")
-                         .arg(config.bootstrap())};
+        return Error{QStringLiteral("'%1' is not a Kafka bootstrap address (expected HOST:PORT[,HOST:PORT...])").arg(config.bootstrap())};
     return std::optional<KafkaConfig>(std::move(config));
 }
 

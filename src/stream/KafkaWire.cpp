@@ -185,16 +185,11 @@ void measureRecords(const QByteArray &records, ProduceCheck &check)
 bool isFlexible(int16_t apiKey, int16_t apiVersion)
 {
     switch (apiKey) {
-    case Produce:
-        return apiVersion >= 9;
-    case Metadata:
-        return apiVersion >= 9;
-    case FindCoordinator:
-        return apiVersion >= 3;
-    case ApiVersions:
-        return apiVersion >= 3;
-    default:
-        return false; // the front door reads no other api's body
+    case Produce: return apiVersion >= 9;
+    case Metadata: return apiVersion >= 9;
+    case FindCoordinator: return apiVersion >= 3;
+    case ApiVersions: return apiVersion >= 3;
+    default: return false; // the front door reads no other api's body
     }
 }
 
@@ -245,8 +240,7 @@ ProduceCheck inspectProduce(const QByteArray &frame, const RequestHeader &header
     return check;
 }
 
-QByteArray produceRefusal(const RequestHeader &header, const ProduceCheck &request, int16_t errorCode,
-                          const QByteArray &message)
+QByteArray produceRefusal(const RequestHeader &header, const ProduceCheck &request, int16_t errorCode, const QByteArray &message)
 {
     const int16_t v = header.apiVersion;
     const bool compact = isFlexible(Produce, v);

@@ -33,9 +33,9 @@ struct ProduceCheck {
     bool parsed = false;
     bool expectsResponse = true; // acks != 0
     int16_t acks = 0;
-    qint64 largestRecord = 0;    // bytes, of the largest record in an uncompressed batch
+    qint64 largestRecord = 0;          // bytes, of the largest record in an uncompressed batch
     qint64 largestCompressedBatch = 0; // bytes, of the largest compressed (or legacy) batch
-    QString error;               // why it did not parse
+    QString error;                     // why it did not parse
     // Topic and partition indexes, in the request's order, for a refusal's response.
     struct Topic {
         QByteArray name;
@@ -48,8 +48,7 @@ ProduceCheck inspectProduce(const QByteArray &frame, const RequestHeader &header
 
 // A complete response frame (size prefix included) answering every partition of the
 // Produce request with `errorCode` (MESSAGE_TOO_LARGE is 10).
-QByteArray produceRefusal(const RequestHeader &header, const ProduceCheck &request, int16_t errorCode,
-                          const QByteArray &message);
+QByteArray produceRefusal(const RequestHeader &header, const ProduceCheck &request, int16_t errorCode, const QByteArray &message);
 
 // Rewrites, in place, every broker port equal to `from` into `to` in a Metadata or
 // FindCoordinator response (`frame` without its size prefix). Returns false when the

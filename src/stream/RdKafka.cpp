@@ -20,11 +20,9 @@ Expected<bool> setProperty(rd_kafka_conf_t *conf, const QString &key, const QStr
     char errorBuffer[512];
     const auto keyBytes = key.toUtf8();
     const auto valueBytes = value.toUtf8();
-    if (rd_kafka_conf_set(conf, keyBytes.constData(), valueBytes.constData(), errorBuffer, sizeof errorBuffer)
-        != RD_KAFKA_CONF_OK) {
+    if (rd_kafka_conf_set(conf, keyBytes.constData(), valueBytes.constData(), errorBuffer, sizeof errorBuffer) != RD_KAFKA_CONF_OK) {
         // librdkafka may quote the value in its message; never echo a secret.
-        const auto reason = KafkaConfig::isSecretKey(key) ? QStringLiteral("invalid value")
-                                                          : QString::fromUtf8(errorBuffer);
+        const auto reason = KafkaConfig::isSecretKey(key) ? QStringLiteral("invalid value") : QString::fromUtf8(errorBuffer);
         return Error{QStringLiteral("Kafka property %1: %2").arg(key, reason)};
     }
     return true;

@@ -51,10 +51,12 @@ Expected<bool> LocalVectorIndex::open()
             const QByteArray bytes = m_file.readLine();
             const auto object = QJsonDocument::fromJson(bytes).object();
             const auto values = object.value(QLatin1String("message_embedding")).toArray();
-            StoredLine line{object.value(QLatin1String("id")).toString(), object.value(QLatin1String("message")).toString(),
+            StoredLine line{object.value(QLatin1String("id")).toString(),
+                            object.value(QLatin1String("message")).toString(),
                             object.value(QLatin1String("race_id")).toString(),
                             qint64(object.value(QLatin1String("timestamp")).toDouble()),
-                            object.value(QLatin1String("type")).toString(), object.value(QLatin1String("source")).toString()};
+                            object.value(QLatin1String("type")).toString(),
+                            object.value(QLatin1String("source")).toString()};
             Vector vector;
             for (const auto &value : values)
                 vector.push_back(float(value.toDouble()));

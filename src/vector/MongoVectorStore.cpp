@@ -44,8 +44,7 @@ QJsonArray vectorSearchPipeline(const ai::MongoSettings &settings, const Vector 
                        {QStringLiteral("numCandidates"), std::max(settings.numCandidates, limit)},
                        {QStringLiteral("limit"), limit}};
     if (!raceId.isEmpty())
-        search.insert(QStringLiteral("filter"),
-                      QJsonObject{{QStringLiteral("race_id"), QJsonObject{{QStringLiteral("$eq"), raceId}}}});
+        search.insert(QStringLiteral("filter"), QJsonObject{{QStringLiteral("race_id"), QJsonObject{{QStringLiteral("$eq"), raceId}}}});
     const QJsonObject project{{QStringLiteral("_id"), 0},
                               {QStringLiteral("id"), 1},
                               {QStringLiteral("message"), 1},
@@ -141,8 +140,7 @@ Expected<std::vector<VectorMatch>> MongoVectorStore::search(const Vector &query,
     if (!m_collection)
         return Error{QStringLiteral("MongoDB is not connected")};
     QString why;
-    bson_t *pipeline =
-        toBson(QJsonObject{{QStringLiteral("pipeline"), vectorSearchPipeline(m_settings, query, k, raceId)}}, why);
+    bson_t *pipeline = toBson(QJsonObject{{QStringLiteral("pipeline"), vectorSearchPipeline(m_settings, query, k, raceId)}}, why);
     if (!pipeline)
         return Error{QStringLiteral("cannot encode the search: %1").arg(why)};
     mongoc_cursor_t *cursor = mongoc_collection_aggregate(m_collection, MONGOC_QUERY_NONE, pipeline, nullptr, nullptr);
@@ -153,10 +151,12 @@ Expected<std::vector<VectorMatch>> MongoVectorStore::search(const Vector &query,
         char *json = bson_as_relaxed_extended_json(document, nullptr);
         const auto object = QJsonDocument::fromJson(QByteArray(json)).object();
         bson_free(json);
-        StoredLine line{object.value(QLatin1String("id")).toString(), object.value(QLatin1String("message")).toString(),
+        StoredLine line{object.value(QLatin1String("id")).toString(),
+                        object.value(QLatin1String("message")).toString(),
                         object.value(QLatin1String("race_id")).toString(),
                         qint64(object.value(QLatin1String("timestamp")).toDouble()),
-                        object.value(QLatin1String("type")).toString(), object.value(QLatin1String("source")).toString()};
+                        object.value(QLatin1String("type")).toString(),
+                        object.value(QLatin1String("source")).toString()};
         if (line.message.isEmpty())
             continue; // not a commentary document
         matches.push_back({line, object.value(QLatin1String("score")).toDouble()});

@@ -99,7 +99,9 @@ QVariant AnomalyListModel::data(const QModelIndex &index, int role) const
         // Names come from Kafka: escaped, so a tooltip never renders markup someone sent.
         const QString text = tr("%1 of %2 (%3) read %4, outside the expected %5 – %6")
                                  .arg(DisplayNames::metric(anomaly.metric), anomaly.driverName, anomaly.teamName)
-                                 .arg(anomaly.actual, 0, 'f', 1).arg(anomaly.lowerBound, 0, 'f', 1).arg(anomaly.upperBound, 0, 'f', 1);
+                                 .arg(anomaly.actual, 0, 'f', 1)
+                                 .arg(anomaly.lowerBound, 0, 'f', 1)
+                                 .arg(anomaly.upperBound, 0, 'f', 1);
         return QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped());
     }
     if (role == Qt::TextAlignmentRole && (index.column() == Actual || index.column() == Confidence))

@@ -2,7 +2,6 @@
 
 #include "core/Messages.h"
 
-
 namespace pitwall {
 
 QString DisplayNames::metric(const QString &metric)
@@ -31,14 +30,15 @@ QString DisplayNames::raceTime(qint64 raceMs)
 {
     const qint64 seconds = std::max<qint64>(0, raceMs / 1000);
     if (seconds >= 3600)
-        return QStringLiteral("%1:%2:%3").arg(seconds / 3600).arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
-            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3").arg(seconds / 3600).arg(seconds / 60 % 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(seconds / 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString DisplayNames::lapTime(qint64 lapTimeMs)
 {
-    return QStringLiteral("%1:%2.%3").arg(lapTimeMs / 60000).arg(lapTimeMs / 1000 % 60, 2, 10, QLatin1Char('0'))
+    return QStringLiteral("%1:%2.%3")
+        .arg(lapTimeMs / 60000)
+        .arg(lapTimeMs / 1000 % 60, 2, 10, QLatin1Char('0'))
         .arg(lapTimeMs % 1000, 3, 10, QLatin1Char('0'));
 }
 
@@ -68,8 +68,7 @@ QString DisplayNames::raceEvent(const RaceEvent &event)
         return tr("%1 pits%2").arg(event.driverName, tyres);
     }
     if (kind == QLatin1String("fastest_lap"))
-        return tr("Fastest lap: %1, %2")
-            .arg(event.driverName, lapTime(qint64(details.value(QStringLiteral("lap_time_ms")).toDouble())));
+        return tr("Fastest lap: %1, %2").arg(event.driverName, lapTime(qint64(details.value(QStringLiteral("lap_time_ms")).toDouble())));
     if (kind == QLatin1String("safety_car")) {
         const QString type = details.value(QStringLiteral("type")).toString();
         if (details.value(QStringLiteral("state")).toString() == QLatin1String("ending"))

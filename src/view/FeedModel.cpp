@@ -15,9 +15,9 @@ QString eventType(const RaceEvent &event)
 {
     if (event.kind == QLatin1String("safety_car") || event.kind == QLatin1String("retirement"))
         return QStringLiteral("warning");
-    if (event.kind == QLatin1String("fastest_lap") || event.kind == QLatin1String("race_started")
-        || event.kind == QLatin1String("race_finished")
-        || (event.kind == QLatin1String("overtake") && event.details.value(QStringLiteral("position")).toInt() == 1))
+    if (event.kind == QLatin1String("fastest_lap") || event.kind == QLatin1String("race_started") ||
+        event.kind == QLatin1String("race_finished") ||
+        (event.kind == QLatin1String("overtake") && event.details.value(QStringLiteral("position")).toInt() == 1))
         return QStringLiteral("highlight");
     return QStringLiteral("info");
 }
@@ -36,8 +36,7 @@ FeedModel::FeedModel(const RaceViewStore &store, const Grid &grid, QObject *pare
         endResetModel();
     });
     connect(&store, &RaceViewStore::eventsAdded, this, [this](int first) { append(linesFromEvents(size_t(first))); });
-    connect(&store, &RaceViewStore::commentaryAdded, this,
-            [this](int first) { append(linesFromCommentary(size_t(first))); });
+    connect(&store, &RaceViewStore::commentaryAdded, this, [this](int first) { append(linesFromCommentary(size_t(first))); });
     connect(&store, &RaceViewStore::rewound, this, [this] {
         // A replay jumped back: the feed is what the store still holds, in time order.
         auto lines = linesFromEvents(0);
@@ -58,8 +57,8 @@ std::vector<FeedLine> FeedModel::linesFromEvents(size_t first) const
         const auto &event = events[i].event;
         QString text = DisplayNames::raceEvent(event);
         if (!text.isEmpty())
-            lines.push_back({events[i].raceMs, tr("Lap %1 · %2").arg(event.lap).arg(text), eventType(event),
-                             tr("race control"), event.driverName});
+            lines.push_back({events[i].raceMs, tr("Lap %1 · %2").arg(event.lap).arg(text), eventType(event), tr("race control"),
+                             event.driverName});
     }
     return lines;
 }
@@ -130,8 +129,7 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         return {};
     const auto &entry = line(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return QStringLiteral("%1  %2").arg(DisplayNames::raceTime(entry.raceMs), entry.text);
+    case Qt::DisplayRole: return QStringLiteral("%1  %2").arg(DisplayNames::raceTime(entry.raceMs), entry.text);
     case Qt::ToolTipRole: // the whole line (the view elides it), escaped: it came from Kafka
         return QStringLiteral("<p>%1</p><p><i>%2</i></p>")
             .arg(entry.text.toHtmlEscaped(), tr("%1 · %2").arg(entry.source, entry.type).toHtmlEscaped());

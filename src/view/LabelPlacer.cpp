@@ -29,14 +29,14 @@ std::optional<QRectF> LabelPlacer::place(QPointF anchor, QSizeF size, double gap
     // Around the point, nearest spots first; then the same ring one label-height further out.
     for (const double out : {gap, gap + h}) {
         const QPointF corners[] = {
-            {anchor.x() + out, anchor.y() - h},           // right, above the line
-            {anchor.x() + out, anchor.y()},               // right, below
-            {anchor.x() - out - w, anchor.y() - h},       // left, above
-            {anchor.x() - out - w, anchor.y()},           // left, below
-            {anchor.x() - w / 2, anchor.y() - out - h},   // above
-            {anchor.x() - w / 2, anchor.y() + out},       // below
-            {anchor.x() + out, anchor.y() - h / 2},       // right, centred
-            {anchor.x() - out - w, anchor.y() - h / 2},   // left, centred
+            {anchor.x() + out, anchor.y() - h},         // right, above the line
+            {anchor.x() + out, anchor.y()},             // right, below
+            {anchor.x() - out - w, anchor.y() - h},     // left, above
+            {anchor.x() - out - w, anchor.y()},         // left, below
+            {anchor.x() - w / 2, anchor.y() - out - h}, // above
+            {anchor.x() - w / 2, anchor.y() + out},     // below
+            {anchor.x() + out, anchor.y() - h / 2},     // right, centred
+            {anchor.x() - out - w, anchor.y() - h / 2}, // left, centred
         };
         for (const auto &corner : corners) {
             const QRectF rect(corner, size);

@@ -106,9 +106,9 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
         if (index.column() == Tyre && row.update.tyre) {
             // The compound colours of the broadcast graphics.
             const auto &tyre = *row.update.tyre;
-            return tyre == QLatin1String("SOFT") ? QColor(0xe1, 0x06, 0x00)
+            return tyre == QLatin1String("SOFT")     ? QColor(0xe1, 0x06, 0x00)
                    : tyre == QLatin1String("MEDIUM") ? QColor(0xd4, 0xa0, 0x00)
-                                                   : QColor(0x70, 0x70, 0x70);
+                                                     : QColor(0x70, 0x70, 0x70);
         }
         if (row.update.status == QLatin1String("retired"))
             return QColor(Qt::gray);

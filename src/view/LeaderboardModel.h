@@ -37,7 +37,7 @@ public:
 private:
     struct Row {
         PositionUpdate update;
-        int change = 0; // places gained (+) or lost (-) since the previous update
+        int change = 0;         // places gained (+) or lost (-) since the previous update
         qint64 changedAtMs = 0; // wall clock (ms since the model's start) of the last change
     };
     QVariant displayData(const Row &row, int column) const;

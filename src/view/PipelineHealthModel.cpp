@@ -40,28 +40,28 @@ QVariant PipelineHealthModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole)
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ForegroundRole && index.column() >= DeadLettered
-        && row.metrics.value(QLatin1String(index.column() == DeadLettered ? "dead_lettered"
-                                           : index.column() == Failures   ? "failures"
-                                                                          : "restarts")).toDouble() > 0)
+    if (role == Qt::ForegroundRole && index.column() >= DeadLettered &&
+        row.metrics
+                .value(QLatin1String(index.column() == DeadLettered ? "dead_lettered"
+                                     : index.column() == Failures   ? "failures"
+                                                                    : "restarts"))
+                .toDouble() > 0)
         return QColor(0xd3, 0x2f, 0x2f); // something went wrong: make it seen
     if (role != Qt::DisplayRole)
         return {};
     if (row.metrics.isEmpty())
         return QStringLiteral("–");
-    static const char *keys[ColumnCount] = {"", "in_per_s", "out_per_s", "in", "out", "lag", "latency_p50_us",
-                                            "latency_p99_us", "dead_lettered", "failures", "restarts"};
+    static const char *keys[ColumnCount] = {
+        "",         "in_per_s", "out_per_s", "in", "out", "lag", "latency_p50_us", "latency_p99_us", "dead_lettered",
+        "failures", "restarts"};
     const double value = row.metrics.value(QLatin1String(keys[index.column()])).toDouble();
     const QLocale locale;
     switch (index.column()) {
     case InPerSecond:
-    case OutPerSecond:
-        return locale.toString(value, 'f', 0);
+    case OutPerSecond: return locale.toString(value, 'f', 0);
     case LatencyP50:
-    case LatencyP99:
-        return locale.toString(value, 'f', 1);
-    default:
-        return locale.toString(qint64(value));
+    case LatencyP99: return locale.toString(value, 'f', 1);
+    default: return locale.toString(qint64(value));
     }
 }
 

@@ -13,8 +13,20 @@ namespace pitwall {
 class PipelineHealthModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Stage, InPerSecond, OutPerSecond, In, Out, Lag, LatencyP50, LatencyP99, DeadLettered, Failures,
-                  Restarts, ColumnCount };
+    enum Column {
+        Stage,
+        InPerSecond,
+        OutPerSecond,
+        In,
+        Out,
+        Lag,
+        LatencyP50,
+        LatencyP99,
+        DeadLettered,
+        Failures,
+        Restarts,
+        ColumnCount
+    };
 
     explicit PipelineHealthModel(QObject *parent = nullptr);
 

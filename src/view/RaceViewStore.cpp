@@ -116,8 +116,8 @@ void RaceViewStore::add(const RaceViewBatch &batch)
         if (forecast.step != 1)
             continue;
         auto &series = m_forecasts[forecast.driverName + QLatin1Char('/') + forecast.metric];
-        series.push_back({raceMsOf(forecast.timestampMs), float(forecast.forecast), float(forecast.lowerBound),
-                          float(forecast.upperBound)});
+        series.push_back(
+            {raceMsOf(forecast.timestampMs), float(forecast.forecast), float(forecast.lowerBound), float(forecast.upperBound)});
         if (int(series.size()) > kMaxForecastsPerSeries)
             series.erase(series.begin(), series.begin() + kMaxForecastsPerSeries / 4);
     }

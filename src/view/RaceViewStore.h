@@ -29,7 +29,7 @@ struct TelemetryPoint {
 
 struct LapRecord {
     int lap = 0;
-    qint64 raceMs = 0;       // when it was completed
+    qint64 raceMs = 0; // when it was completed
     qint64 lapTimeMs = 0;
     double gapToLeaderS = 0; // at the line; NaN when unknown
     bool pitLap = false;
@@ -98,8 +98,8 @@ signals:
     void cleared();
     void rewound(); // rewindTo(): lists shrank
     void telemetryAdded();
-    void anomaliesAdded(int first);   // index of the first new one in anomalies()
-    void anomaliesTrimmed();          // the oldest were let go: indexes changed
+    void anomaliesAdded(int first); // index of the first new one in anomalies()
+    void anomaliesTrimmed();        // the oldest were let go: indexes changed
     void eventsAdded(int first);
     void commentaryAdded(int first);
     void lapsAdded();
@@ -107,7 +107,7 @@ signals:
 
 private:
     struct CarTelemetry {
-        std::deque<TelemetryPoint> recent;  // full rate, the last kFullRateWindowMs
+        std::deque<TelemetryPoint> recent;   // full rate, the last kFullRateWindowMs
         std::vector<TelemetryPoint> history; // one per kHistoryStepMs, the whole race
     };
     void addTelemetry(const TelemetrySample &sample);

@@ -62,8 +62,7 @@ std::vector<QByteArray> telemetryMessages(size_t count)
 // Produces the messages at `pace` per second and waits until `consumed()` reaches their
 // number; returns the achieved messages/s. `lost()` tells how many the reader skipped.
 template <typename Consumed>
-double pushThrough(KafkaProducer &producer, const char *topic, const std::vector<QByteArray> &messages, double pace,
-                   Consumed consumed)
+double pushThrough(KafkaProducer &producer, const char *topic, const std::vector<QByteArray> &messages, double pace, Consumed consumed)
 {
     QElapsedTimer clock;
     clock.start();
@@ -86,8 +85,6 @@ double pushThrough(KafkaProducer &producer, const char *topic, const std::vector
         QThread::usleep(500);
     return messages.size() / (clock.nsecsElapsed() / 1e9);
 }
-
-
 
 } // namespace
 
@@ -116,8 +113,8 @@ int main(int argc, char **argv)
     std::fprintf(stderr, "streaming ARIMA: %d anomalies flagged\n", anomalies);
 
     // The same with enableStl (season of 48 rows): an STL decomposition at every refit.
-    auto seasonalConfig = ml::ArimaConfig::fromJson(
-        R"({"p":1,"d":1,"q":1,"minTrainingSize":512,"maxTrainingSize":512,"enableStl":true,"m":48})").value();
+    auto seasonalConfig =
+        ml::ArimaConfig::fromJson(R"({"p":1,"d":1,"q":1,"minTrainingSize":512,"maxTrainingSize":512,"enableStl":true,"m":48})").value();
     ml::ArimaStream seasonalStream(seasonalConfig);
     const size_t seasonalRows = 10000;
     clock.restart();
@@ -162,7 +159,8 @@ int main(int argc, char **argv)
     quint64 stageOut = 0;
     for (double pace : kPaces) {
         auto consumer = KafkaConsumer::create(endpoint->clientConfig(), {QString::fromLatin1(topics::kRaceEvents)},
-                                              KafkaConsumer::StartAt::End, 5000).value();
+                                              KafkaConsumer::StartAt::End, 5000)
+                            .value();
         std::atomic<size_t> seen{0};
         consumer->start([&](std::vector<KafkaRecord> &&batch) { seen += batch.size(); });
         consumer->waitUntilFetching(5000);

@@ -145,7 +145,7 @@ std::vector<std::pair<double, QByteArray>> syntheticSession(const Templates &t, 
             add(t.events[size_t(1 + (frame / (7 * kHz)) % 4)], time, frame);
     }
     const double end = double(frames) / kHz;
-    add(t.events[5], end, quint32(frames));         // chequered flag
+    add(t.events[5], end, quint32(frames));          // chequered flag
     add(t.classification, end, quint32(frames + 1)); // the result
     return out;
 }
@@ -200,10 +200,10 @@ int main(int argc, char **argv)
     const Templates templates;
 
     // 1. Decoding alone.
-    std::vector<QByteArray> kinds = {templates.motion,    templates.session,   templates.lapData,  templates.participants,
-                                     templates.setups,    templates.telemetry, templates.status,   templates.classification,
-                                     templates.lobby,     templates.damage,    templates.history,  templates.tyreSets,
-                                     templates.motionEx,  templates.timeTrial};
+    std::vector<QByteArray> kinds = {templates.motion,   templates.session,   templates.lapData, templates.participants,
+                                     templates.setups,   templates.telemetry, templates.status,  templates.classification,
+                                     templates.lobby,    templates.damage,    templates.history, templates.tyreSets,
+                                     templates.motionEx, templates.timeTrial};
     kinds.insert(kinds.end(), templates.events.begin(), templates.events.end());
     // Kinds the decoder knows but does not read (nothing of a race is in them) are named.
     QStringList notRead;
@@ -290,7 +290,8 @@ int main(int argc, char **argv)
             drain.start();
             while (drain.elapsed() < 15000 && session.gameStatus().value(QStringLiteral("packets")).toInteger() < sent)
                 std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            QMetaObject::invokeMethod(&session, [&session] { session.stop(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                &session, [&session] { session.stop(); }, Qt::QueuedConnection);
         });
     });
     session.start();
@@ -304,16 +305,17 @@ int main(int argc, char **argv)
     const auto status = session.gameStatus();
     const auto summary = session.summary();
     const qint64 received = status.value(QStringLiteral("packets")).toInteger();
-    const qint64 accounted = status.value(QStringLiteral("decoded")).toInteger() + status.value(QStringLiteral("not_decoded")).toInteger()
-                             + status.value(QStringLiteral("duplicates")).toInteger() + status.value(QStringLiteral("stale")).toInteger()
-                             + status.value(QStringLiteral("refused")).toInteger();
+    const qint64 accounted = status.value(QStringLiteral("decoded")).toInteger() +
+                             status.value(QStringLiteral("not_decoded")).toInteger() +
+                             status.value(QStringLiteral("duplicates")).toInteger() +
+                             status.value(QStringLiteral("stale")).toInteger() + status.value(QStringLiteral("refused")).toInteger();
     const double sourceCpuMs = status.value(QStringLiteral("cpu_ms")).toDouble();
     const double wallMs = sendS * 1000.0;
     const auto stats = session.stats();
 
     std::printf("\nbench_f1game — the F1 game's UDP telemetry as a race source\n");
-    std::printf("decoding, every F1 24 packet kind (%zu packets; ids not read, by design: %s; %lld such decodes):\n", kinds.size(),
-                qPrintable(notRead.join(QStringLiteral(", "))), (long long)undecoded);
+    std::printf("decoding, every F1 24 packet kind (%zu packets; ids not read, by design: %s; %lld such decodes):\n",
+                kinds.size(), qPrintable(notRead.join(QStringLiteral(", "))), (long long)undecoded);
     std::printf("  decoded            %12.0f packets/s  (%.0f MB/s)\n", decodedPerS, double(decodedBytes) / decodeS / 1e6);
     std::printf("  baseline: hashed   %12.0f packets/s  decode/hash ratio %.2f  (hash sum %zu)\n", hashedPerS,
                 decodedPerS / hashedPerS, hashSum % 10);

@@ -160,11 +160,10 @@ int main(int argc, char **argv)
 
     const double idleP50 = percentile(idleFrames, 50);
     std::printf("\n== bench_gui: the window under a race (20 cars, 10 Hz telemetry, 1920x1080, every panel) ==\n");
-    std::printf("live phase: %d s at 1x, %zu messages reached the view, %zu telemetry points held\n", seconds,
-                latencies.size(), telemetryPoints);
+    std::printf("live phase: %d s at 1x, %zu messages reached the view, %zu telemetry points held\n", seconds, latencies.size(),
+                telemetryPoints);
     std::printf("%d-lap race at max speed: %.1f s, race time %.0f s, skipped %llu, view dropped %llu\n", laps, fullS,
-                stats.raceTimeS, static_cast<unsigned long long>(stats.skipped),
-                static_cast<unsigned long long>(stats.viewDropped));
+                stats.raceTimeS, static_cast<unsigned long long>(stats.skipped), static_cast<unsigned long long>(stats.viewDropped));
     std::printf("frame (grab) idle window:   p50 %.2f ms  p99 %.2f ms\n", idleP50, percentile(idleFrames, 99));
     std::printf("frame (grab) during race:   p50 %.2f ms  p99 %.2f ms  (target p99 <= 16 ms; p50 %.2fx idle)\n",
                 percentile(raceFrames, 50), percentile(raceFrames, 99), percentile(raceFrames, 50) / std::max(0.001, idleP50));
@@ -175,7 +174,7 @@ int main(int argc, char **argv)
                 steadyLatencies.size());
     std::printf("telemetry points held after it: %zu (full rate for %lld s, then 1 Hz)\n", pointsHeld,
                 static_cast<long long>(RaceViewStore::kFullRateWindowMs / 1000));
-    std::printf("resident memory: idle %.0f MB, after the %d-lap race %.0f MB (target <= 300 MB; %.2fx idle)\n", idleMb,
-                laps, afterMb, afterMb / std::max(1.0, idleMb));
+    std::printf("resident memory: idle %.0f MB, after the %d-lap race %.0f MB (target <= 300 MB; %.2fx idle)\n", idleMb, laps,
+                afterMb, afterMb / std::max(1.0, idleMb));
     return 0;
 }

@@ -94,8 +94,8 @@ qint64 pour(quint16 port, const QByteArray &head, qint64 bodyBytes, int holdMs)
 
 QByteArray mcpPost(qint64 bodyBytes)
 {
-    return "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-           + QByteArray::number(bodyBytes) + "\r\n\r\n";
+    return "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " +
+           QByteArray::number(bodyBytes) + "\r\n\r\n";
 }
 
 QByteArray wsUpgrade(const QByteArray &origin)
@@ -159,13 +159,12 @@ Run race(const QString &binary, int laps, int speed, bool attacked)
                 run.bootstrap = match.captured(1);
         }
         // Attack once the race runs (the servers are listening by then).
-        if (attacked && !launched && stderrText.contains(QLatin1String("MCP server at"))
-            && !run.bootstrap.isEmpty()) {
+        if (attacked && !launched && stderrText.contains(QLatin1String("MCP server at")) && !run.bootstrap.isEmpty()) {
             launched = true;
             attackers.emplace_back([=, &mcpTaken] { mcpTaken += pour(mcpPort, mcpPost(50LL << 20), 50LL << 20, 0); });
             for (int i = 0; i < 3; ++i)
                 attackers.emplace_back([=, &mcpTaken] { mcpTaken += pour(mcpPort, mcpPost(150LL << 20), 150LL << 20, 8000); });
-            attackers.emplace_back([=] { pour(wsPort, wsUpgrade({}) , 0, 0); });
+            attackers.emplace_back([=] { pour(wsPort, wsUpgrade({}), 0, 0); });
             attackers.emplace_back([=, &wsTaken] {
                 // Upgrade, then a 200 MB frame.
                 wsTaken += pour(wsPort, wsUpgrade({}) + wsFrameHead(200LL << 20), 200LL << 20, 0);

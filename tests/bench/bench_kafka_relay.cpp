@@ -43,9 +43,9 @@ std::vector<QByteArray> positionMessages(int count)
     messages.reserve(count);
     for (int i = 0; i < count; ++i) {
         // ~150 bytes, like a real f1-driver-positions value
-        messages.push_back(codec::encode(PositionUpdate{QStringLiteral("Driver %1").arg(i % 20), i % 20 + 1,
-                                                        1732406400000LL + i, QStringLiteral("race-bench"),
-                                                        QStringLiteral("Red Bull Racing"), 250.0 + (i % 100)}));
+        messages.push_back(
+            codec::encode(PositionUpdate{QStringLiteral("Driver %1").arg(i % 20), i % 20 + 1, 1732406400000LL + i,
+                                         QStringLiteral("race-bench"), QStringLiteral("Red Bull Racing"), 250.0 + (i % 100)}));
     }
     return messages;
 }
@@ -59,17 +59,17 @@ std::shared_ptr<KafkaEndpoint> startBroker()
 }
 
 struct RelayResult {
-    double rate = 0;      // messages/s from the first produce to the last consumed
-    quint64 skipped = 0;  // lost because the consumer fell behind the broker's window
+    double rate = 0;     // messages/s from the first produce to the last consumed
+    quint64 skipped = 0; // lost because the consumer fell behind the broker's window
 };
 
 // Produces `messages` at `pace` messages/s (0: as fast as possible) while a consumer
 // with `handler` reads them.
-RelayResult relay(const KafkaEndpoint &endpoint, const char *topic, const std::vector<QByteArray> &messages,
-                  double pace, const std::function<void(std::vector<KafkaRecord> &&)> &handler)
+RelayResult relay(const KafkaEndpoint &endpoint, const char *topic, const std::vector<QByteArray> &messages, double pace,
+                  const std::function<void(std::vector<KafkaRecord> &&)> &handler)
 {
-    auto consumer = KafkaConsumer::create(endpoint.clientConfig(), {QString::fromLatin1(topic)},
-                                          KafkaConsumer::StartAt::End, 5000).value();
+    auto consumer =
+        KafkaConsumer::create(endpoint.clientConfig(), {QString::fromLatin1(topic)}, KafkaConsumer::StartAt::End, 5000).value();
     auto producer = KafkaProducer::create(endpoint.clientConfig()).value();
     std::atomic<quint64> seen{0};
     consumer->start([&](std::vector<KafkaRecord> &&batch) {
@@ -99,14 +99,13 @@ RelayResult relay(const KafkaEndpoint &endpoint, const char *topic, const std::v
 
 // The highest of `paces` at which the consumer loses nothing, or 0.
 double highestLosslessPace(const KafkaEndpoint &endpoint, const char *topic, const std::vector<QByteArray> &messages,
-                           const std::vector<double> &paces,
-                           const std::function<void(std::vector<KafkaRecord> &&)> &handler, double *achieved)
+                           const std::vector<double> &paces, const std::function<void(std::vector<KafkaRecord> &&)> &handler,
+                           double *achieved)
 {
     double best = 0;
     for (double pace : paces) {
         const auto result = relay(endpoint, topic, messages, pace, handler);
-        std::fprintf(stderr, "  %s at %.0f msg/s: achieved %.0f msg/s, skipped %llu\n", topic, pace, result.rate,
-                     result.skipped);
+        std::fprintf(stderr, "  %s at %.0f msg/s: achieved %.0f msg/s, skipped %llu\n", topic, pace, result.rate, result.skipped);
         if (result.skipped != 0)
             break;
         best = pace;
@@ -153,12 +152,11 @@ int main(int argc, char **argv)
     //    leaderboard feed (decode + validate + keep latest).
     const std::vector<double> paces{50000, 100000, 200000, 400000, 600000, 800000, 1000000, 1200000};
     double rawAchieved = 0, feedAchieved = 0;
-    const double rawPace = highestLosslessPace(*endpoint, topics::kCarMetricsAnomalies, messages, paces,
-                                               [](std::vector<KafkaRecord> &&) {}, &rawAchieved);
+    const double rawPace = highestLosslessPace(
+        *endpoint, topics::kCarMetricsAnomalies, messages, paces, [](std::vector<KafkaRecord> &&) {}, &rawAchieved);
     LeaderboardFeed feed(QStringLiteral("race-bench"));
-    const double feedPace = highestLosslessPace(*endpoint, topics::kDriverPositions, messages, paces,
-                                                [&](std::vector<KafkaRecord> &&batch) { feed.ingest(batch); },
-                                                &feedAchieved);
+    const double feedPace = highestLosslessPace(
+        *endpoint, topics::kDriverPositions, messages, paces, [&](std::vector<KafkaRecord> &&batch) { feed.ingest(batch); }, &feedAchieved);
     record(QStringLiteral("raw relay: highest lossless pace (baseline)"), rawPace, QStringLiteral("msg/s"));
     record(QStringLiteral("raw relay: achieved at that pace"), rawAchieved, QStringLiteral("msg/s"));
     record(QStringLiteral("feed relay: highest lossless pace"), feedPace, QStringLiteral("msg/s"));
@@ -185,8 +183,8 @@ int main(int argc, char **argv)
         record(QStringLiteral("validated decode / bare parse"), decodeRate / parseRate, QStringLiteral("x"));
     }
 
-    std::printf("\n=== bench_kafka_relay: figures (%d messages, %.0f bytes each, %d cores) ===\n", kMessages,
-                averageBytes, QThread::idealThreadCount());
+    std::printf("\n=== bench_kafka_relay: figures (%d messages, %.0f bytes each, %d cores) ===\n", kMessages, averageBytes,
+                QThread::idealThreadCount());
     for (const auto &figure : figures)
         std::printf("%-40s %14.2f %s\n", qPrintable(figure.name), figure.value, qPrintable(figure.unit));
     // The app's consumer must keep up with far more than a race produces.

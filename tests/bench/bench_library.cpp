@@ -150,8 +150,8 @@ int main(int argc, char **argv)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         producer->flush(60000);
         quint64 produced = 0;
-        for (const char *topic : {topics::kDriverPositions, topics::kCarMetrics, topics::kRaceEvents, topics::kFaultLabels,
-                                  topics::kCarTelemetry})
+        for (const char *topic :
+             {topics::kDriverPositions, topics::kCarMetrics, topics::kRaceEvents, topics::kFaultLabels, topics::kCarTelemetry})
             produced += source.producedTo(topic);
         return std::pair{produced, double(produced) / (double(timer.nsecsElapsed()) / 1e9)};
     };
@@ -167,8 +167,7 @@ int main(int argc, char **argv)
     std::printf("%-50s %12lld\n", "messages in the race", (long long)recorded);
     std::printf("%-50s %12.0f msg/s\n", "live simulator: simulate + encode (baseline)", liveRate);
     std::printf("%-50s %12.0f msg/s (%.2f x live)\n", "recording: simulate + encode + store", recordRate, recordRate / liveRate);
-    std::printf("%-50s %12.0f msg/s (%.2f x live)\n", "library read-back for replay, as fast as possible", readRate,
-                readRate / liveRate);
+    std::printf("%-50s %12.0f msg/s (%.2f x live)\n", "library read-back for replay, as fast as possible", readRate, readRate / liveRate);
     std::printf("%-50s %12.0f msg/s (%llu messages)\n", "live race to Kafka, as fast as possible (baseline)", liveKafkaRate,
                 static_cast<unsigned long long>(liveProduced));
     std::printf("%-50s %12.0f msg/s (%.2f x live; %llu messages)\n", "replay from the library to Kafka, as fast as possible",

@@ -68,8 +68,8 @@ int runClients(quint16 port, int count)
     quint64 total = 0;
     for (auto n : updates)
         total += n;
-    std::printf("{\"connected\":%d,\"updates\":%llu,\"least\":%llu,\"most\":%llu,\"bytes\":%llu,\"parse_errors\":%llu}\n", connected,
-                total, *least, *most, bytes, parseErrors);
+    std::printf("{\"connected\":%d,\"updates\":%llu,\"least\":%llu,\"most\":%llu,\"bytes\":%llu,\"parse_errors\":%llu}\n",
+                connected, total, *least, *most, bytes, parseErrors);
     std::fflush(stdout);
     return 0;
 }

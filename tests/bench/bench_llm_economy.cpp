@@ -82,8 +82,11 @@ int main(int argc, char **argv)
             prompt += message.toObject().value(QStringLiteral("content")).toString();
         const QString answer = test::fakeCommentaryAnswer(messages.last().toObject().value(QStringLiteral("content")).toString(), false);
         const QJsonObject body{
-            {"id", "c"}, {"object", "chat.completion"}, {"model", "fake-model"},
-            {"choices", QJsonArray{QJsonObject{{"index", 0}, {"finish_reason", "stop"},
+            {"id", "c"},
+            {"object", "chat.completion"},
+            {"model", "fake-model"},
+            {"choices", QJsonArray{QJsonObject{{"index", 0},
+                                               {"finish_reason", "stop"},
                                                {"message", QJsonObject{{"role", "assistant"}, {"content", answer}}}}}},
             {"usage", QJsonObject{{"prompt_tokens", int(prompt.size() / 4)}, {"completion_tokens", int(answer.size() / 4)}}}};
         auto response = FakeResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
@@ -111,8 +114,8 @@ int main(int argc, char **argv)
     Collected collected;
     auto consumer = KafkaConsumer::create(endpoint.value()->clientConfig(),
                                           {QString::fromLatin1(topics::kDriverPositions), QString::fromLatin1(topics::kRaceEvents),
-                                           QString::fromLatin1(topics::kTelemetryAnomalies), QString::fromLatin1(topics::kCommentaryInput),
-                                           QString::fromLatin1(topics::kCommentary)},
+                                           QString::fromLatin1(topics::kTelemetryAnomalies),
+                                           QString::fromLatin1(topics::kCommentaryInput), QString::fromLatin1(topics::kCommentary)},
                                           KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs, 20);
     consumer.value()->start([&](std::vector<KafkaRecord> &&batch) {
         QMutexLocker lock(&collected.mutex);
@@ -163,7 +166,10 @@ int main(int argc, char **argv)
                 continue;
             ++demoCalls;
             demoTokensIn += (QStringLiteral("Driver: %1, Position: %2. Generate exciting F1 commentary. Keep it under 80 characters.")
-                                 .arg(update->driverName).arg(update->position).size()) / 4;
+                                 .arg(update->driverName)
+                                 .arg(update->position)
+                                 .size()) /
+                            4;
             positionOf[update->driverName] = update->position;
             if (update->position == 1 && update->driverName != leader) {
                 if (!leader.isEmpty())
@@ -231,7 +237,8 @@ int main(int argc, char **argv)
     for (const auto &event : truth) {
         bool covered = false;
         for (const auto &t : told) {
-            const bool sameKind = t.kind == event.kind || (event.kind == QLatin1String("lead_change") && t.kind == QLatin1String("overtake")) ||
+            const bool sameKind = t.kind == event.kind ||
+                                  (event.kind == QLatin1String("lead_change") && t.kind == QLatin1String("overtake")) ||
                                   (event.kind == QLatin1String("overtake") && t.kind == QLatin1String("lead_change"));
             if (sameKind && t.driver == event.driver && std::abs(t.raceMs - event.raceMs) <= 10'000) {
                 covered = true;

@@ -119,7 +119,8 @@ int main(int argc, char **argv)
     std::printf("\n== MCP tools/call latency (loopback HTTP round trip, six tools in turn) ==\n");
     std::printf("during a %d-lap race at max speed: %zu calls%s, %d failed\n", laps, during.size(),
                 raceStillRunning ? "" : " (the race ended first)", failures);
-    std::printf("idle server (baseline, same calls after the race): p50 %.2f ms  p99 %.2f ms\n", percentile(idle, 50), percentile(idle, 99));
+    std::printf("idle server (baseline, same calls after the race): p50 %.2f ms  p99 %.2f ms\n", percentile(idle, 50),
+                percentile(idle, 99));
     std::printf("during the race:                                 p50 %.2f ms  p99 %.2f ms  (target p99 <= 10 ms: %s; p50 %.2fx idle)\n",
                 percentile(during, 50), percentile(during, 99), percentile(during, 99) <= 10.0 ? "met" : "NOT met",
                 percentile(during, 50) / std::max(0.001, percentile(idle, 50)));

@@ -132,7 +132,8 @@ int main(int argc, char **argv)
     Figures bounded;
     {
         auto context = std::make_shared<RaceContext>();
-        McpServer server(std::make_shared<McpTools>(context, [](const QString &, int, McpTools::SearchDone done) { done(QJsonArray()); }),
+        McpServer server(std::make_shared<McpTools>(context,
+                                                    [](const QString &, int, McpTools::SearchDone done) { done(QJsonArray()); }),
                          token);
         const quint16 port = server.listen(0);
         bounded = measure(port, single, heldBytes, held);
@@ -150,11 +151,11 @@ int main(int argc, char **argv)
         baseline = measure(port, single, heldBytes, held);
     }
 
-    std::printf("clients: one %lld MB POST without a token, %d connections sending %lld MB each and holding 3 s\n",
-                single >> 20, held, heldBytes >> 20);
+    std::printf("clients: one %lld MB POST without a token, %d connections sending %lld MB each and holding 3 s\n", single >> 20,
+                held, heldBytes >> 20);
     std::printf("%-34s %14s %14s %16s\n", "server", "peak RSS +MB", "after +MB", "body taken MB");
-    std::printf("%-34s %14.1f %14.1f %16.1f\n", "QHttpServer route (baseline)", baseline.peakKb / 1024.0, baseline.settledKb / 1024.0,
-                baseline.bodySent / 1048576.0);
+    std::printf("%-34s %14.1f %14.1f %16.1f\n", "QHttpServer route (baseline)", baseline.peakKb / 1024.0,
+                baseline.settledKb / 1024.0, baseline.bodySent / 1048576.0);
     std::printf("%-34s %14.1f %14.1f %16.1f\n", "McpServer (bounded front)", bounded.peakKb / 1024.0, bounded.settledKb / 1024.0,
                 bounded.bodySent / 1048576.0);
     std::printf("peak resident growth, bounded / baseline: %.3f\n",

@@ -68,8 +68,9 @@ int main(int argc, char **argv)
     auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
 
     std::vector<Figures> all;
-    for (const auto &[name, folder] : {std::pair{QStringLiteral("2018 Azerbaijan GP, live timing"), QStringLiteral("livetiming_2018_azerbaijan_gp_race")},
-                                       std::pair{QStringLiteral("2024 Austrian GP, OpenF1 positions"), QStringLiteral("openf1_2024_austrian_gp_race")}}) {
+    for (const auto &[name, folder] :
+         {std::pair{QStringLiteral("2018 Azerbaijan GP, live timing"), QStringLiteral("livetiming_2018_azerbaijan_gp_race")},
+          std::pair{QStringLiteral("2024 Austrian GP, OpenF1 positions"), QStringLiteral("openf1_2024_austrian_gp_race")}}) {
         const QString source = QStringLiteral(PITWALL_SHARED_DATA_DIR "/f1/") + folder;
         auto imported = realrace::importRealRace(*library, {source});
         if (!imported) {
@@ -109,8 +110,8 @@ int main(int argc, char **argv)
                     f.storeS);
         std::printf("  %-46s %10.0f lines/s, %.0f race-s per wall-s\n", "import speed", double(f.lines) / f.readS, f.raceS / importS);
         std::printf("  %-46s %10.0f race-s per wall-s\n", "simulated race to Kafka at max (baseline)", f.simulatedRaceSPerS);
-        std::printf("  %-46s %10.0f race-s per wall-s (%.2f x the simulated race of %.0f race-s)\n", "imported race to Kafka at max",
-                    f.replayRaceSPerS, f.replayRaceSPerS / f.simulatedRaceSPerS, f.simulatedRaceS);
+        std::printf("  %-46s %10.0f race-s per wall-s (%.2f x the simulated race of %.0f race-s)\n",
+                    "imported race to Kafka at max", f.replayRaceSPerS, f.replayRaceSPerS / f.simulatedRaceSPerS, f.simulatedRaceS);
     }
     return 0;
 }

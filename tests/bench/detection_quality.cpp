@@ -40,8 +40,8 @@ struct RaceRun {
 
 bool overlaps(const Event &event, const FaultLabel &label)
 {
-    return label.driverName == event.driver && label.metric == telemetryMetricNames()[event.metric]
-           && event.startMs <= label.endMs + 200 && event.endMs >= label.startMs;
+    return label.driverName == event.driver && label.metric == telemetryMetricNames()[event.metric] &&
+           event.startMs <= label.endMs + 200 && event.endMs >= label.startMs;
 }
 
 // One race through one detector per car and metric, as the stage runs it.
@@ -124,13 +124,14 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const bool listFalse = app.arguments().contains(QStringLiteral("--list-false"));
-    const QStringList circuits{QStringLiteral("silverstone"), QStringLiteral("monza"), QStringLiteral("monaco"),
-                               QStringLiteral("spa")};
+    const QStringList circuits{QStringLiteral("silverstone"), QStringLiteral("monza"), QStringLiteral("monaco"), QStringLiteral("spa")};
     const QStringList valueFaults{QStringLiteral("overheat_ramp"), QStringLiteral("spike"), QStringLiteral("drop"),
                                   QStringLiteral("tyre_overheat"), QStringLiteral("brake_fade")};
     const auto &metrics = telemetryMetricNames();
     // By metric family (engine, oil, tyres, brakes): true and false events; by fault kind: found of labelled.
-    auto family = [&](int metric) { return metric < 2 ? metrics[metric] : metric < 6 ? QStringLiteral("tyres") : QStringLiteral("brakes"); };
+    auto family = [&](int metric) {
+        return metric < 2 ? metrics[metric] : metric < 6 ? QStringLiteral("tyres") : QStringLiteral("brakes");
+    };
     std::map<QString, std::pair<int, int>> eventsByFamily;                  // true, false
     std::map<std::pair<QString, QString>, std::pair<int, int>> foundByKind; // (family, kind) -> found, labelled
     int engineTrue = 0, engineFalse = 0, engineFaults = 0, engineFound = 0, quickSpikes = 0, spikes = 0;
@@ -207,8 +208,8 @@ int main(int argc, char **argv)
     for (const auto &[name, counts] : eventsByFamily)
         std::printf("   %-14s events: %d true, %d false (precision %.3f)\n", qPrintable(name), counts.first, counts.second,
                     double(counts.first) / std::max(1, counts.first + counts.second));
-    std::printf("3. clean races (no faults), %llu telemetry rows x %d metrics = %llu detections\n",
-                (unsigned long long)cleanRows, kTelemetryMetricCount, (unsigned long long)cleanDetections);
+    std::printf("3. clean races (no faults), %llu telemetry rows x %d metrics = %llu detections\n", (unsigned long long)cleanRows,
+                kTelemetryMetricCount, (unsigned long long)cleanDetections);
     for (const auto &[name, rows] : cleanRowsByFamily)
         std::printf("   %-14s %llu rows reported (false alarms), %llu events: %.2f per race (target <= 1)\n", qPrintable(name),
                     (unsigned long long)rows, (unsigned long long)cleanEventsByFamily[name],

@@ -94,8 +94,7 @@ int main(int argc, char **argv)
 
     std::printf("\n=== nab_report: pitwall detect-anomalies, %s settings, scored as NAB v1.1 ===\n",
                 configText.isEmpty() ? "default" : configText.constData());
-    std::printf("%-56s %6s %8s %6s %6s | %9s %9s %9s\n", "file", "rows", "windows", "found", "FP", "standard",
-                "low_FP", "low_FN");
+    std::printf("%-56s %6s %8s %6s %6s | %9s %9s %9s\n", "file", "rows", "windows", "found", "FP", "standard", "low_FP", "low_FN");
     const auto profiles = ml::nab::profiles();
     std::vector<ml::nab::FileScore> totals(profiles.size());
     for (const auto &file : files) {
@@ -116,8 +115,8 @@ int main(int argc, char **argv)
                     first.windowsFound, first.falsePositives, scores[0], scores[1], scores[2]);
     }
     const QString total = QStringLiteral("total (NAB-normalised over %1 files)").arg(files.size());
-    std::printf("%-56s %6s %8d %6d %6d | %9.1f %9.1f %9.1f\n", qPrintable(total), "",
-                totals[0].scoredWindows, totals[0].windowsFound, totals[0].falsePositives,
+    std::printf("%-56s %6s %8d %6d %6d | %9.1f %9.1f %9.1f\n", qPrintable(total), "", totals[0].scoredWindows,
+                totals[0].windowsFound, totals[0].falsePositives,
                 ml::nab::normalised(totals[0].raw, totals[0].nullScore, totals[0].scoredWindows, profiles[0]),
                 ml::nab::normalised(totals[1].raw, totals[1].nullScore, totals[1].scoredWindows, profiles[1]),
                 ml::nab::normalised(totals[2].raw, totals[2].nullScore, totals[2].scoredWindows, profiles[2]));

@@ -16,9 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz::initQt();
     static auto context = std::make_shared<RaceContext>();
     static McpServer server(std::make_shared<McpTools>(context,
-                                                       [](const QString &, int, McpTools::SearchDone done) {
-                                                           done(QJsonArray{});
-                                                       }),
+                                                       [](const QString &, int, McpTools::SearchDone done) { done(QJsonArray{}); }),
                             QStringLiteral("fuzz-token"));
     QJsonParseError error;
     const auto document = QJsonDocument::fromJson(fuzz::bytes(data, size), &error);

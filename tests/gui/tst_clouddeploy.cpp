@@ -96,8 +96,8 @@ private slots:
 
         child<QPushButton>(panel, "deployButton")->click();
         QVERIFY(stages.wait(30000));
-        QCOMPARE(stages.first().first().toStringList(),
-                 (QStringList{"enrichment", "engine-anomalies", "telemetry-anomalies", "lap-time-forecast", "tyre-temperature-forecast"}));
+        QCOMPARE(stages.first().first().toStringList(), (QStringList{"enrichment", "engine-anomalies", "telemetry-anomalies",
+                                                                     "lap-time-forecast", "tyre-temperature-forecast"}));
         QVERIFY2(status->text().contains(QLatin1String("Still on this machine: ask-embed")), qPrintable(status->text()));
         QVERIFY(status->toolTip().contains(QLatin1String("commentary: needs Amazon Bedrock")));
         QCOMPARE(phaseOf(panel, "pitwall-enrichment"), QStringLiteral("RUNNING"));
@@ -157,7 +157,9 @@ private slots:
 
     void aMissingSetupIsSaidAndNothingIsCalled()
     {
-        CloudDeployPanel panel([] { return CloudTarget{{}, {}, std::nullopt, QStringLiteral("Set up Confluent Cloud Flink first")}; });
+        CloudDeployPanel panel([] {
+            return CloudTarget{{}, {}, std::nullopt, QStringLiteral("Set up Confluent Cloud Flink first")};
+        });
         QSignalSpy stages(&panel, &CloudDeployPanel::cloudStagesChanged);
         child<QPushButton>(panel, "deployButton")->click();
         auto *status = child<QLabel>(panel, "cloudStatus");

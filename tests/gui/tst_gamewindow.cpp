@@ -124,8 +124,8 @@ private slots:
         send(0);
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->gameStatus().value("packets").toInteger() == 526, 20000);
         send(0x1234567890ABCDEFull);
-        QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->raceId() != firstRace
-                                     && window.session()->state() == RaceSession::State::Running,
+        QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->raceId() != firstRace &&
+                                     window.session()->state() == RaceSession::State::Running,
                                  30000);
         QTRY_COMPARE_WITH_TIMEOUT(window.session()->gameStatus().value("packets").toInteger(), qint64(526), 20000);
         QCOMPARE(window.session()->gameStatus().value("track").toString(), QStringLiteral("Monza"));

@@ -152,7 +152,8 @@ private slots:
         int temperatureLines = 0;
         for (auto *view : window.telemetryPanel()->findChildren<QChartView *>()) {
             const auto series = view->chart()->series();
-            if (std::none_of(series.cbegin(), series.cend(), [](QAbstractSeries *s) { return s->type() == QAbstractSeries::SeriesTypeArea; }))
+            if (std::none_of(series.cbegin(), series.cend(),
+                             [](QAbstractSeries *s) { return s->type() == QAbstractSeries::SeriesTypeArea; }))
                 continue;
             const auto *axis = qobject_cast<QValueAxis *>(view->chart()->axes(Qt::Vertical).value(0));
             QVERIFY(axis);
@@ -163,7 +164,8 @@ private slots:
                 ++temperatureLines;
                 for (const QPointF &point : xy->points())
                     QVERIFY2(axis->min() <= point.y() && point.y() <= axis->max(),
-                             qPrintable(QStringLiteral("%1 at %2 outside %3-%4").arg(xy->name()).arg(point.y()).arg(axis->min()).arg(axis->max())));
+                             qPrintable(
+                                 QStringLiteral("%1 at %2 outside %3-%4").arg(xy->name()).arg(point.y()).arg(axis->min()).arg(axis->max())));
             }
         }
         QVERIFY(temperatureLines >= 3); // followed, rival, forecast
@@ -196,9 +198,8 @@ private slots:
         bool metricMatches = false;
         for (int row = 0; row < window.anomalyModel()->rowCount(); ++row) {
             const auto &record = window.anomalyModel()->record(row);
-            metricMatches = metricMatches
-                            || (record.raceMs == selectedMs && record.anomaly.driverName == window.followedDriver()
-                                && record.anomaly.metric == window.telemetryPanel()->temperatureMetric());
+            metricMatches = metricMatches || (record.raceMs == selectedMs && record.anomaly.driverName == window.followedDriver() &&
+                                              record.anomaly.metric == window.telemetryPanel()->temperatureMetric());
         }
         QVERIFY(metricMatches);
         window.findChild<QAction *>(QStringLiteral("actionLive"))->trigger();
@@ -207,7 +208,8 @@ private slots:
         // The commentary's source is on each line's badge, and the pipeline panel counts it.
         bool offlineBadge = false;
         for (int row = 0; row < window.feedModel()->rowCount(); ++row)
-            offlineBadge = offlineBadge || window.feedModel()->index(row, 0).data(FeedModel::SourceRole).toString() == QStringLiteral("offline");
+            offlineBadge = offlineBadge ||
+                           window.feedModel()->index(row, 0).data(FeedModel::SourceRole).toString() == QStringLiteral("offline");
         QVERIFY(offlineBadge);
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("aiSummary"))->text().contains(QLatin1String("offline commentator")));
 
@@ -254,8 +256,7 @@ private slots:
                 if (it.value() > counts.value(mostCommon))
                     mostCommon = it.key();
             const QColor background = QColor::fromRgb(mostCommon);
-            QVERIFY2(dark ? background.lightness() < 100 : background.lightness() > 150,
-                     qPrintable(background.name()));
+            QVERIFY2(dark ? background.lightness() < 100 : background.lightness() > 150, qPrintable(background.name()));
         }
         window.setTheme(true);
     }
@@ -287,8 +288,10 @@ private slots:
             const auto last = messages.last().toObject();
             QJsonObject message{{"role", "assistant"}};
             if (last.value("role").toString() == QLatin1String("user")) {
-                message.insert("tool_calls", QJsonArray{QJsonObject{{"id", "call_1"}, {"type", "function"},
-                                                                    {"function", QJsonObject{{"name", "get_leaderboard"}, {"arguments", "{}"}}}}});
+                message.insert("tool_calls",
+                               QJsonArray{QJsonObject{{"id", "call_1"},
+                                                      {"type", "function"},
+                                                      {"function", QJsonObject{{"name", "get_leaderboard"}, {"arguments", "{}"}}}}});
             } else {
                 const auto rows = QJsonDocument::fromJson(last.value("content").toString().toUtf8()).object().value("leaderboard").toArray();
                 message.insert("content", QStringLiteral("%1 leads.").arg(rows.first().toObject().value("driver_name").toString()));
@@ -508,7 +511,7 @@ private slots:
         QCOMPARE(model->data(check, Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
         const QString handled = model->data(in).toString();
         QTest::qWait(1000);
-        QCOMPARE(model->data(in).toString(), handled); // no longer consuming
+        QCOMPARE(model->data(in).toString(), handled);                   // no longer consuming
         QVERIFY(model->setData(check, Qt::Checked, Qt::CheckStateRole)); // and back on, for later runs
         QTRY_COMPARE_WITH_TIMEOUT(model->data(check, Qt::CheckStateRole).toInt(), int(Qt::Checked), 5000);
         // Deployed to Confluent Cloud: the local copy steps aside; stopped there: it comes back.

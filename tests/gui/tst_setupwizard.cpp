@@ -60,14 +60,20 @@ struct AtlasState {
 
 class FakeAtlasCommands : public setup::SearchIndexCommands {
 public:
-    explicit FakeAtlasCommands(std::shared_ptr<AtlasState> state) : m_state(std::move(state)) {}
+    explicit FakeAtlasCommands(std::shared_ptr<AtlasState> state)
+        : m_state(std::move(state))
+    {
+    }
     Expected<QJsonArray> listSearchIndexes(const setup::VectorIndexSpec &) override
     {
         if (m_state->created.isEmpty())
             return QJsonArray{};
         const QString status = m_state->statuses.value(std::min(m_state->step++, int(m_state->statuses.size()) - 1));
-        return QJsonArray{QJsonObject{{"name", m_state->created.value("name")}, {"type", "vectorSearch"}, {"status", status},
-                                      {"queryable", status == QLatin1String("READY")}, {"message", m_state->failure},
+        return QJsonArray{QJsonObject{{"name", m_state->created.value("name")},
+                                      {"type", "vectorSearch"},
+                                      {"status", status},
+                                      {"queryable", status == QLatin1String("READY")},
+                                      {"message", m_state->failure},
                                       {"latestDefinition", m_state->created.value("definition")}}};
     }
     Expected<QJsonObject> createSearchIndexes(const setup::VectorIndexSpec &spec) override
@@ -206,14 +212,16 @@ private slots:
         child<QPushButton>(wizard, "testAllButton")->click();
         auto *results = child<QTreeWidget>(wizard, "testResults");
         QCOMPARE(results->topLevelItemCount(), 6);
-        QVERIFY(QTest::qWaitFor([results] {
-            for (int i = 0; i < results->topLevelItemCount(); ++i)
-                if (results->topLevelItem(i)->text(1) == SetupWizard::tr("testing…"))
-                    return false;
-            return true;
-        }, 30000));
-        QVERIFY(results->topLevelItem(0)->text(1).startsWith(QStringLiteral("✔")));  // Kafka
-        QVERIFY(results->topLevelItem(5)->text(1).contains("skipped"));            // MongoDB
+        QVERIFY(QTest::qWaitFor(
+            [results] {
+                for (int i = 0; i < results->topLevelItemCount(); ++i)
+                    if (results->topLevelItem(i)->text(1) == SetupWizard::tr("testing…"))
+                        return false;
+                return true;
+            },
+            30000));
+        QVERIFY(results->topLevelItem(0)->text(1).startsWith(QStringLiteral("✔"))); // Kafka
+        QVERIFY(results->topLevelItem(5)->text(1).contains("skipped"));             // MongoDB
         QVERIFY(wizard.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/setup-wizard-tests.png")));
 
         wizard.next(); // Summary: no keychain here, so the fallback choice shows
@@ -272,7 +280,8 @@ private slots:
         child<QLineEdit>(wizard, "cloudSecretEdit")->setText(QStringLiteral("cloud-secret-42"));
         child<QPushButton>(wizard, "provisionButton")->click();
         auto *status = child<QLabel>(wizard, "provisionStatus");
-        QVERIFY(QTest::qWaitFor([status] { return status->text().startsWith(SetupWizard::tr("Ready")) || status->styleSheet().contains("e0533d"); }, 30000));
+        QVERIFY(QTest::qWaitFor(
+            [status] { return status->text().startsWith(SetupWizard::tr("Ready")) || status->styleSheet().contains("e0533d"); }, 30000));
         QVERIFY2(status->text().startsWith(SetupWizard::tr("Ready")), qPrintable(status->text()));
         QCOMPARE(child<QLineEdit>(wizard, "bootstrapEdit")->text(), QStringLiteral("pkc-1.us-east-1.aws.confluent.cloud:9092"));
         QCOMPARE(child<QLineEdit>(wizard, "kafkaSecretEdit")->text(), QStringLiteral("secret-1"));
@@ -304,7 +313,8 @@ private slots:
         QTest::addColumn<QStringList>("statuses");
         QTest::addColumn<QString>("expected");
         QTest::newRow("ready") << QStringList{"PENDING", "BUILDING", "BUILDING", "READY"} << QStringLiteral("ready and queryable");
-        QTest::newRow("failed") << QStringList{"PENDING", "FAILED"} << QStringLiteral("could not build the index vector_index: disk full");
+        QTest::newRow("failed") << QStringList{"PENDING", "FAILED"}
+                                << QStringLiteral("could not build the index vector_index: disk full");
     }
 
     void theMongoPageCreatesTheVectorIndex()
@@ -346,7 +356,8 @@ private slots:
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("kafka:\n  bootstrap.servers: 'pkc-9.us-west-2.aws.confluent.cloud:9092'\n  sasl.username: 'K9'\n"
-                   "  sasl.password: '" + kKafkaSecret.toUtf8() + "'\n  schema_registry_url: 'https://psrc-9.us-west-2.aws.confluent.cloud'\n");
+                   "  sasl.password: '" +
+                   kKafkaSecret.toUtf8() + "'\n  schema_registry_url: 'https://psrc-9.us-west-2.aws.confluent.cloud'\n");
         file.close();
         auto store = std::make_shared<secrets::SecretStore>(QStringLiteral("PitWallTest"), QString(), secrets::SecretBackend::SessionOnly);
         SetupWizard wizard({}, store);

@@ -105,8 +105,8 @@ private slots:
                 const QString duration = child<QLabel>(window, QStringLiteral("startDuration"))->text();
                 QVERIFY2(duration.contains(QStringLiteral("About 3 min")) || duration.contains(QStringLiteral("About 2 min")),
                          qPrintable(duration));
-                QVERIFY(window.grab().save(QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/start-page-%1x%2-%3.png")
-                                               .arg(size.width()).arg(size.height()).arg(dark ? "dark" : "light")));
+                QVERIFY(window.grab().save(
+                    QStringLiteral(PITWALL_TEST_OUTPUT_DIR "/start-page-%1x%2-%3.png").arg(size.width()).arg(size.height()).arg(dark ? "dark" : "light")));
                 window.close();
             }
         }
@@ -163,8 +163,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT((replay = window.findChild<QPushButton *>(QStringLiteral("replay:%1").arg(raceId))), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(replay->isEnabled(), 10000);
         replay->click();
-        QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->isReplay()
-                                     && window.session()->state() == RaceSession::State::Running,
+        QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->isReplay() && window.session()->state() == RaceSession::State::Running,
                                  30000);
         QCOMPARE(window.session()->raceId(), raceId);
         QTRY_VERIFY_WITH_TIMEOUT(window.leaderboard()->rowCount() == 20, 30000);
@@ -189,26 +188,31 @@ private slots:
                         vector.append(double((d * 7 + i) % 13) / 13.0);
                     data.append(QJsonObject{{"object", "embedding"}, {"index", i}, {"embedding", vector}});
                 }
-                return FakeResponse::json(200, QJsonDocument(QJsonObject{{"object", "list"}, {"data", data},
-                                                                          {"usage", QJsonObject{{"prompt_tokens", 5}, {"total_tokens", 5}}}})
-                                                   .toJson(QJsonDocument::Compact));
+                return FakeResponse::json(200,
+                                          QJsonDocument(QJsonObject{{"object", "list"},
+                                                                    {"data", data},
+                                                                    {"usage", QJsonObject{{"prompt_tokens", 5}, {"total_tokens", 5}}}})
+                                              .toJson(QJsonDocument::Compact));
             }
             const auto messages = QJsonDocument::fromJson(request.body).object().value("messages").toArray();
             const QString prompt = messages.last().toObject().value("content").toString();
             ++chatCalls;
             const QJsonObject answer{
-                {"id", "c"}, {"object", "chat.completion"}, {"model", "fake-model"},
-                {"choices", QJsonArray{QJsonObject{{"index", 0}, {"finish_reason", "stop"},
-                                                   {"message", QJsonObject{{"role", "assistant"},
-                                                                           {"content", pitwall::test::fakeCommentaryAnswer(prompt, false)}}}}}},
+                {"id", "c"},
+                {"object", "chat.completion"},
+                {"model", "fake-model"},
+                {"choices",
+                 QJsonArray{QJsonObject{{"index", 0},
+                                        {"finish_reason", "stop"},
+                                        {"message", QJsonObject{{"role", "assistant"},
+                                                                {"content", pitwall::test::fakeCommentaryAnswer(prompt, false)}}}}}},
                 {"usage", QJsonObject{{"prompt_tokens", 200}, {"completion_tokens", 30}, {"total_tokens", 230}}}};
             return FakeResponse::json(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
         });
 
         MainWindow window{KafkaSelection{}};
-        window.setAiServicesFactory([vectors = m_home.filePath(QStringLiteral("vectors"))] {
-            return AiServices::startConfigured({}, vectors);
-        });
+        window.setAiServicesFactory(
+            [vectors = m_home.filePath(QStringLiteral("vectors"))] { return AiServices::startConfigured({}, vectors); });
         window.resize(1600, 900);
         window.show();
         waitForKafka(window);

@@ -15,7 +15,11 @@ namespace {
 // Answers as Atlas does: no index until created; then one status further per listing.
 class FakeAtlas : public SearchIndexCommands {
 public:
-    explicit FakeAtlas(QStringList statuses, QString failure = {}) : m_statuses(std::move(statuses)), m_failure(std::move(failure)) {}
+    explicit FakeAtlas(QStringList statuses, QString failure = {})
+        : m_statuses(std::move(statuses))
+        , m_failure(std::move(failure))
+    {
+    }
 
     Expected<QJsonArray> listSearchIndexes(const VectorIndexSpec &spec) override
     {
@@ -93,7 +97,8 @@ private slots:
         QCOMPARE(index.value("type").toString(), QStringLiteral("vectorSearch"));
         const auto fields = index.value("definition").toObject().value("fields").toArray();
         QCOMPARE(fields.size(), 2);
-        QCOMPARE(fields[0].toObject(), (QJsonObject{{"type", "vector"}, {"path", "message_embedding"}, {"numDimensions", 1536}, {"similarity", "cosine"}}));
+        QCOMPARE(fields[0].toObject(),
+                 (QJsonObject{{"type", "vector"}, {"path", "message_embedding"}, {"numDimensions", 1536}, {"similarity", "cosine"}}));
         QCOMPARE(fields[1].toObject(), (QJsonObject{{"type", "filter"}, {"path", "race_id"}}));
         SetupConfig offline;
         QCOMPARE(embeddingDimensions(offline), 384);

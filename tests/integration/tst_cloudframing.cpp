@@ -50,7 +50,12 @@ QList<QByteArray> readValues(const KafkaConfig &config, const char *topic, int c
         for (auto &record : batch)
             values << record.value;
     });
-    QTest::qWaitFor([&] { QMutexLocker lock(&mutex); return values.size() >= count; }, 15000);
+    QTest::qWaitFor(
+        [&] {
+            QMutexLocker lock(&mutex);
+            return values.size() >= count;
+        },
+        15000);
     consumer.value()->stop();
     return values;
 }
@@ -103,12 +108,18 @@ private slots:
 
         // Flink writes its tables with the schema it derived, under another id: read with
         // that schema, fetched once from the registry (on the consumer's own thread).
-        const QString flinkSchema = QStringLiteral("{\"type\":\"object\",\"title\":\"flink-derived\",\"properties\":{\"message\":{\"type\":\"string\"}}}");
+        const QString flinkSchema = QStringLiteral(
+            "{\"type\":\"object\",\"title\":\"flink-derived\",\"properties\":{\"message\":{\"type\":\"string\"}}}");
         fake.byId.insert(200001, QJsonObject{{"schema", flinkSchema}, {"schemaType", "JSON"}});
         auto plain = KafkaProducer::create(embedded.value()->clientConfig());
         QVERIFY(plain.hasValue());
-        const Commentary line{QStringLiteral("c-9"), QStringLiteral("Purple sector for Piastri"), 1733000009000, CommentaryType::Highlight,
-                              QString(), {}, QString()};
+        const Commentary line{QStringLiteral("c-9"),
+                              QStringLiteral("Purple sector for Piastri"),
+                              1733000009000,
+                              CommentaryType::Highlight,
+                              QString(),
+                              {},
+                              QString()};
         QVERIFY(plain.value()->produce(topics::kCommentary, "c-9", registry::frame(200001, encode(line))));
         QVERIFY(plain.value()->produce(topics::kCommentary, "c-10", registry::frame(200001, encode(line))));
         QVERIFY(plain.value()->flush(5000));

@@ -189,11 +189,10 @@ private slots:
         QSignalSpy finished(&pipeline, &CloudPipeline::finished);
         QMap<QString, QString> phases;
         QStringList details;
-        connect(&pipeline, &CloudPipeline::phaseChanged, this,
-                [&](const QString &name, const QString &phase, const QString &detail) {
-                    phases[name] = phase;
-                    details << detail;
-                });
+        connect(&pipeline, &CloudPipeline::phaseChanged, this, [&](const QString &name, const QString &phase, const QString &detail) {
+            phases[name] = phase;
+            details << detail;
+        });
         const CloudPlan plan = makeCloudPlan(cloudStages(pipelineDefinition()), allServices());
 
         pipeline.deploy(plan);
@@ -208,7 +207,8 @@ private slots:
         QCOMPARE(auth["kind"].toString(), QStringLiteral("PlaintextProvider"));
         const auto data = QJsonDocument::fromJson(auth["data"].toString().toUtf8()).object();
         QCOMPARE(data["AWS_SECRET_ACCESS_KEY"].toString(), kAwsSecret);
-        QCOMPARE(flink.connections["pitwall-openai-embedding"]["spec"].toObject()["connection_type"].toString(), QStringLiteral("OPENAI"));
+        QCOMPARE(flink.connections["pitwall-openai-embedding"]["spec"].toObject()["connection_type"].toString(),
+                 QStringLiteral("OPENAI"));
         QCOMPARE(flink.statements.size(), plan.statements.size());
         for (const auto &statement : plan.statements)
             QCOMPARE(phases.value(statement.name), statement.streaming ? QStringLiteral("RUNNING") : QStringLiteral("COMPLETED"));
@@ -269,7 +269,8 @@ private slots:
 
         // Not a plan: refused with words.
         QVERIFY(!planFromJson("[]").hasValue());
-        QVERIFY(!planFromJson(R"({"format":"pitwall-cloud-plan","version":1,"statements":[{"name":"Bad Name!","sql":"SELECT 1"}]})").hasValue());
+        QVERIFY(
+            !planFromJson(R"({"format":"pitwall-cloud-plan","version":1,"statements":[{"name":"Bad Name!","sql":"SELECT 1"}]})").hasValue());
         QVERIFY(!planFromJson(QByteArray(5 * 1024 * 1024, ' ')).hasValue());
     }
 

@@ -111,18 +111,21 @@ private slots:
             const QString content = prompt.contains(QLatin1String("\nQuestion: "))
                                         ? QStringLiteral("The commentary was full of great moments.")
                                         : answerFor(prompt, ++calls);
-            const QJsonObject answer{
-                {"id", "c"}, {"object", "chat.completion"}, {"model", "fake-model"},
-                {"choices", QJsonArray{QJsonObject{{"index", 0}, {"finish_reason", "stop"},
-                                                   {"message", QJsonObject{{"role", "assistant"}, {"content", content}}}}}},
-                {"usage", QJsonObject{{"prompt_tokens", 200}, {"completion_tokens", 30}, {"total_tokens", 230}}}};
+            const QJsonObject answer{{"id", "c"},
+                                     {"object", "chat.completion"},
+                                     {"model", "fake-model"},
+                                     {"choices",
+                                      QJsonArray{QJsonObject{{"index", 0},
+                                                             {"finish_reason", "stop"},
+                                                             {"message", QJsonObject{{"role", "assistant"}, {"content", content}}}}}},
+                                     {"usage", QJsonObject{{"prompt_tokens", 200}, {"completion_tokens", 30}, {"total_tokens", 230}}}};
             return FakeResponse::json(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
         });
         QProcessEnvironment environment;
         environment.insert(QStringLiteral("OPENAI_API_KEY"), kOpenAiKey);
-        const auto run = pitwall({QStringLiteral("--headless"), QStringLiteral("--laps"), QStringLiteral("4"),
-                                  QStringLiteral("--speed"), QStringLiteral("max"), QStringLiteral("--seed"), QStringLiteral("11"),
-                                  QStringLiteral("--llm"), QStringLiteral("openai"), QStringLiteral("--llm-model"), QStringLiteral("fake-model"),
+        const auto run = pitwall({QStringLiteral("--headless"), QStringLiteral("--laps"), QStringLiteral("4"), QStringLiteral("--speed"),
+                                  QStringLiteral("max"), QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--llm"),
+                                  QStringLiteral("openai"), QStringLiteral("--llm-model"), QStringLiteral("fake-model"),
                                   QStringLiteral("--llm-endpoint"), server.baseUrl() + QStringLiteral("/v1")},
                                  environment);
         QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -151,7 +154,7 @@ private slots:
         QCOMPARE(results.first().toObject().value("message").toString(), QStringLiteral("What a moment here!"));
         QCOMPARE(results.first().toObject().value("source").toString(), QStringLiteral("fake-model"));
         QVERIFY(results.first().toObject().value("score").toDouble() > 0.75); // shares one of its two words
-        QVERIFY(!ask.summary.contains("answer")); // no LLM configured for this ask
+        QVERIFY(!ask.summary.contains("answer"));                             // no LLM configured for this ask
 
         // With the model configured, it writes an answer from the matches.
         const auto answered = pitwall({QStringLiteral("ask"), QStringLiteral("what a moment"), QStringLiteral("--json"),
@@ -160,8 +163,14 @@ private slots:
                                       environment);
         QVERIFY2(answered.exitCode == 0, answered.err.constData());
         QCOMPARE(answered.summary.value("answer").toString(), QStringLiteral("The commentary was full of great moments."));
-        const QString askPrompt = QJsonDocument::fromJson(server.requests().last().body).object().value("messages").toArray().last()
-                                      .toObject().value("content").toString();
+        const QString askPrompt = QJsonDocument::fromJson(server.requests().last().body)
+                                      .object()
+                                      .value("messages")
+                                      .toArray()
+                                      .last()
+                                      .toObject()
+                                      .value("content")
+                                      .toString();
         QVERIFY(askPrompt.contains(QLatin1String("- What a moment here!")));
         QVERIFY(askPrompt.endsWith(QLatin1String("Question: what a moment")));
         verifyNoSecretWritten(answered);
@@ -175,8 +184,9 @@ private slots:
             const QString prompt =
                 body.value("messages").toArray().first().toObject().value("content").toArray().first().toObject().value("text").toString();
             const QJsonObject answer{
-                {"output", QJsonObject{{"message", QJsonObject{{"role", "assistant"},
-                                                               {"content", QJsonArray{QJsonObject{{"text", answerFor(prompt, ++calls + 1)}}}}}}}},
+                {"output",
+                 QJsonObject{{"message", QJsonObject{{"role", "assistant"},
+                                                     {"content", QJsonArray{QJsonObject{{"text", answerFor(prompt, ++calls + 1)}}}}}}}},
                 {"stopReason", "end_turn"},
                 {"usage", QJsonObject{{"inputTokens", 150}, {"outputTokens", 20}, {"totalTokens", 170}}}};
             return FakeResponse::json(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
@@ -185,9 +195,9 @@ private slots:
         environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDEXAMPLE"));
         environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), kAwsSecret);
         environment.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
-        const QStringList race{QStringLiteral("--headless"), QStringLiteral("--laps"), QStringLiteral("3"), QStringLiteral("--speed"),
-                               QStringLiteral("max"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--llm"),
-                               QStringLiteral("bedrock")};
+        const QStringList race{QStringLiteral("--headless"), QStringLiteral("--laps"), QStringLiteral("3"),
+                               QStringLiteral("--speed"),    QStringLiteral("max"),    QStringLiteral("--seed"),
+                               QStringLiteral("5"),          QStringLiteral("--llm"),  QStringLiteral("bedrock")};
         auto run = pitwall(race + QStringList{QStringLiteral("--llm-endpoint"), server.baseUrl()}, environment);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         auto llm = run.summary.value("llm").toObject();
@@ -290,7 +300,8 @@ private slots:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("MONGODB_URI"));
         run = pitwall({QStringLiteral("--headless"), QStringLiteral("--vector-store"), QStringLiteral("mongodb"),
-                       QStringLiteral("--mongodb-uri"), QStringLiteral("mongodb://racer:hunter2@127.0.0.1:1/?serverSelectionTimeoutMS=500")},
+                       QStringLiteral("--mongodb-uri"),
+                       QStringLiteral("mongodb://racer:hunter2@127.0.0.1:1/?serverSelectionTimeoutMS=500")},
                       {});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("MongoDB did not answer a ping"), run.err.constData());

@@ -50,7 +50,8 @@ private slots:
         QVERIFY(net::credentialUrlProblem(QUrl("http://10.0.0.5/v1")).contains("https"));
         QVERIFY(!net::credentialUrlProblem(QUrl("ftp://example.com")).isEmpty());
         QVERIFY(net::isCloudRegion("us-east-1") && net::isCloudRegion("eastus2") && net::isCloudRegion("europe-west4"));
-        QVERIFY(!net::isCloudRegion("evil.example/x#") && !net::isCloudRegion("us-east-1.evil") && !net::isCloudRegion("") && !net::isCloudRegion("-a"));
+        QVERIFY(!net::isCloudRegion("evil.example/x#") && !net::isCloudRegion("us-east-1.evil") && !net::isCloudRegion("") &&
+                !net::isCloudRegion("-a"));
         QVERIFY(net::isAwsRegion("us-east-1") && net::isAwsRegion("us-gov-west-1") && !net::isAwsRegion("evil.example/x#"));
     }
 
@@ -59,8 +60,10 @@ private slots:
     {
         net::HttpExchange http;
         std::optional<QString> refused;
-        http.send("POST", QUrl("http://models.pitwall-test.example/v1/embeddings"), {{"Authorization", "Bearer sk-secret-1"}}, "{}",
-                  5000, [&](const net::HttpResponse &, const net::TransportError *error) { refused = error ? error->message : QString(); });
+        http.send("POST", QUrl("http://models.pitwall-test.example/v1/embeddings"), {{"Authorization", "Bearer sk-secret-1"}},
+                  "{}", 5000, [&](const net::HttpResponse &, const net::TransportError *error) {
+                      refused = error ? error->message : QString();
+                  });
         QTRY_VERIFY(refused.has_value());
         QVERIFY2(refused->contains("https"), qPrintable(*refused));
         QVERIFY(!refused->contains("sk-secret-1"));
@@ -81,7 +84,8 @@ private slots:
         settings.apiKey = QStringLiteral("sk-secret-2");
         OpenAiEmbedder embedder(settings);
         std::optional<Expected<std::vector<Vector>, LlmError>> answer;
-        embedder.embed({QStringLiteral("Hamilton")}, [&](Expected<std::vector<Vector>, LlmError> vectors) { answer = std::move(vectors); });
+        embedder.embed({QStringLiteral("Hamilton")},
+                       [&](Expected<std::vector<Vector>, LlmError> vectors) { answer = std::move(vectors); });
         QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000);
         QVERIFY(!answer->hasValue());
         QVERIFY2(answer->error().message.contains("https"), qPrintable(answer->error().message));

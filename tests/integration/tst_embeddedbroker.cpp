@@ -49,8 +49,7 @@ std::shared_ptr<KafkaEndpoint> embedded()
 
 std::unique_ptr<KafkaConsumer> consumerAtEnd(const KafkaEndpoint &endpoint, const char *topic)
 {
-    auto consumer = KafkaConsumer::create(endpoint.clientConfig(), {QString::fromLatin1(topic)},
-                                          KafkaConsumer::StartAt::End, 5000);
+    auto consumer = KafkaConsumer::create(endpoint.clientConfig(), {QString::fromLatin1(topic)}, KafkaConsumer::StartAt::End, 5000);
     if (!consumer)
         qFatal("consumer: %s", qPrintable(consumer.error().message));
     return std::move(consumer).value();
@@ -254,7 +253,8 @@ private slots:
         QCOMPARE(session.state(), RaceSession::State::Stopped);
         // Every topic of the race got its messages.
         for (const char *topic : {topics::kDriverPositions, topics::kCarMetrics, topics::kCarTelemetry, topics::kRaceEvents})
-            QVERIFY2(stats.producedByTopic.count(QString::fromLatin1(topic)) && stats.producedByTopic.at(QString::fromLatin1(topic)) > 0, topic);
+            QVERIFY2(stats.producedByTopic.count(QString::fromLatin1(topic)) && stats.producedByTopic.at(QString::fromLatin1(topic)) > 0,
+                     topic);
         QVERIFY(!session.summary().finished);
     }
 

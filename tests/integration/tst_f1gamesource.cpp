@@ -67,8 +67,9 @@ private slots:
         QCOMPARE(game.value("packets").toInteger(), 526);
         QCOMPARE(game.value("refused").toInteger(), 0);
         QCOMPARE(game.value("format").toInt(), 2024);
-        QVERIFY2(game.value("decoded").toInteger() + game.value("not_decoded").toInteger()
-                         + game.value("duplicates").toInteger() + game.value("stale").toInteger() == 526,
+        QVERIFY2(game.value("decoded").toInteger() + game.value("not_decoded").toInteger() +
+                         game.value("duplicates").toInteger() + game.value("stale").toInteger() ==
+                     526,
                  QJsonDocument(game).toJson().constData());
         const auto topics = summary.value("topics").toObject();
         // The capture is sparse (10-17 packets a second of every kind, ~90 CarTelemetry in all):
@@ -109,7 +110,7 @@ private slots:
         const QByteArray oldPacket = old.readAll();
         for (int i = 0; i < 5; ++i)
             socket.writeDatagram(oldPacket, QHostAddress::LocalHost, port);
-        socket.writeDatagram(QByteArray(3, 'x'), QHostAddress::LocalHost, port);   // shorter than a header
+        socket.writeDatagram(QByteArray(3, 'x'), QHostAddress::LocalHost, port);     // shorter than a header
         socket.writeDatagram(QByteArray(1900, '\0'), QHostAddress::LocalHost, port); // format 0
         QVERIFY(pitwall.waitForFinished(60000));
         const auto summary = QJsonDocument::fromJson(pitwall.readAllStandardOutput().trimmed().split('\n').last()).object();

@@ -21,7 +21,8 @@ namespace {
 
 const QList<PlannedStatement> kPlan{
     {QStringLiteral("pitwall-create-commentary-table"), QStringLiteral("CREATE TABLE IF NOT EXISTS `f1-commentary` (id STRING)"), false},
-    {QStringLiteral("pitwall-create-model"), QStringLiteral("CREATE MODEL IF NOT EXISTS f1_commentary_generator INPUT (race_context STRING)"), false},
+    {QStringLiteral("pitwall-create-model"),
+     QStringLiteral("CREATE MODEL IF NOT EXISTS f1_commentary_generator INPUT (race_context STRING)"), false},
     {QStringLiteral("pitwall-commentary"), QStringLiteral("INSERT INTO `f1-commentary` SELECT 1"), true},
 };
 
@@ -56,13 +57,16 @@ private slots:
         FlinkStatementsClient client(fakeFlinkSettings(server));
         FlinkDeployer deployer(&client, 20, 10000);
         QStringList phases;
-        connect(&deployer, &FlinkDeployer::statementChanged, this,
-                [&phases](const QString &name, const QString &phase, const QString &) { phases << name + QLatin1Char(' ') + phase; });
+        connect(&deployer, &FlinkDeployer::statementChanged, this, [&phases](const QString &name, const QString &phase, const QString &) {
+            phases << name + QLatin1Char(' ') + phase;
+        });
         QCOMPARE(deployAndWait(deployer, kPlan), QString());
-        QCOMPARE(flink.log, (QStringList{"POST pitwall-create-commentary-table", "POST pitwall-create-model", "POST pitwall-commentary"}));
+        QCOMPARE(flink.log,
+                 (QStringList{"POST pitwall-create-commentary-table", "POST pitwall-create-model", "POST pitwall-commentary"}));
         QVERIFY(phases.contains(QStringLiteral("pitwall-create-commentary-table COMPLETED")));
         QVERIFY(phases.contains(QStringLiteral("pitwall-commentary RUNNING")));
-        QVERIFY(phases.indexOf(QStringLiteral("pitwall-create-model COMPLETED")) < phases.indexOf(QStringLiteral("pitwall-commentary RUNNING")));
+        QVERIFY(phases.indexOf(QStringLiteral("pitwall-create-model COMPLETED")) <
+                phases.indexOf(QStringLiteral("pitwall-commentary RUNNING")));
         // The body: name, org, env, pool, catalog and database as properties.
         const auto &stored = flink.statements[QStringLiteral("pitwall-commentary")];
         QCOMPARE(stored.computePool, QStringLiteral("lfcp-pool1"));
@@ -94,7 +98,8 @@ private slots:
         deployer.teardown({kPlan[0].name, kPlan[1].name, kPlan[2].name});
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().first().toString(), QString());
-        QCOMPARE(flink.log, (QStringList{"DELETE pitwall-commentary", "DELETE pitwall-create-model", "DELETE pitwall-create-commentary-table"}));
+        QCOMPARE(flink.log,
+                 (QStringList{"DELETE pitwall-commentary", "DELETE pitwall-create-model", "DELETE pitwall-create-commentary-table"}));
         QVERIFY(flink.statements.isEmpty());
     }
 

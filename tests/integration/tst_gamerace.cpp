@@ -47,26 +47,22 @@ QString codecFailure(const GameRaceAssembler::Output &out)
     for (const auto &p : out.positions) {
         const auto decoded = codec::decodePositionUpdate(codec::encode(p));
         if (!decoded)
-            return QStringLiteral("position %1: %2")
-                .arg(QString::fromUtf8(codec::encode(p)), decoded.error().describe());
+            return QStringLiteral("position %1: %2").arg(QString::fromUtf8(codec::encode(p)), decoded.error().describe());
     }
     for (const auto &t : out.telemetry) {
         const auto decoded = codec::decodeTelemetrySample(codec::encode(t));
         if (!decoded)
-            return QStringLiteral("telemetry %1: %2")
-                .arg(QString::fromUtf8(codec::encode(t)), decoded.error().describe());
+            return QStringLiteral("telemetry %1: %2").arg(QString::fromUtf8(codec::encode(t)), decoded.error().describe());
     }
     for (const auto &e : out.events) {
         const auto decoded = codec::decodeRaceEvent(codec::encode(e));
         if (!decoded)
-            return QStringLiteral("event %1: %2")
-                .arg(QString::fromUtf8(codec::encode(e)), decoded.error().describe());
+            return QStringLiteral("event %1: %2").arg(QString::fromUtf8(codec::encode(e)), decoded.error().describe());
     }
     for (const auto &m : out.teamMetrics) {
         const auto decoded = codec::decodeCarMetrics(codec::encode(m));
         if (!decoded)
-            return QStringLiteral("metrics %1: %2")
-                .arg(QString::fromUtf8(codec::encode(m)), decoded.error().describe());
+            return QStringLiteral("metrics %1: %2").arg(QString::fromUtf8(codec::encode(m)), decoded.error().describe());
     }
     return {};
 }
@@ -90,10 +86,7 @@ QString telemetryRateFailure(const GameRaceAssembler::Output &out)
             return QStringLiteral("%1: sample at %2 ms is off the 100 ms grid").arg(t.driverName).arg(t.timestampMs);
         const auto it = last.find(t.driverName);
         if (it != last.end() && t.timestampMs <= it->second)
-            return QStringLiteral("%1: sample at %2 ms after one at %3")
-                .arg(t.driverName)
-                .arg(t.timestampMs)
-                .arg(it->second);
+            return QStringLiteral("%1: sample at %2 ms after one at %3").arg(t.driverName).arg(t.timestampMs).arg(it->second);
         last[t.driverName] = t.timestampMs;
     }
     return {};
@@ -209,10 +202,8 @@ public:
                 const bool passed = t >= 120;
                 const int positions[3] = {passed ? 2 : 1, passed ? 1 : 2, 3};
                 l.carPosition = std::uint8_t(positions[i]);
-                const std::uint16_t front[3] = {std::uint16_t(passed ? 300 : 0), std::uint16_t(passed ? 0 : 800),
-                                                900};
-                const std::uint16_t leader[3] = {std::uint16_t(passed ? 300 : 0), std::uint16_t(passed ? 0 : 800),
-                                                 1700};
+                const std::uint16_t front[3] = {std::uint16_t(passed ? 300 : 0), std::uint16_t(passed ? 0 : 800), 900};
+                const std::uint16_t leader[3] = {std::uint16_t(passed ? 300 : 0), std::uint16_t(passed ? 0 : 800), 1700};
                 l.deltaToCarInFrontMSPart = front[i];
                 l.deltaToRaceLeaderMSPart = leader[i];
                 CarTelemetry &c = telemetry.cars[size_t(i)];
@@ -355,8 +346,8 @@ void TestGameRace::fullLapCapture()
         atLine += t.lapDistanceM == 0;
         lastDistance = t.lapDistanceM;
     }
-    QVERIFY(atLine > 10);                                  // the out lap
-    QVERIFY(lastDistance > 1500 && lastDistance < 1700);   // 1603 m into the timed lap
+    QVERIFY(atLine > 10);                                // the out lap
+    QVERIFY(lastDistance > 1500 && lastDistance < 1700); // 1603 m into the timed lap
     // Only the player's car runs: the time trial's ghosts are inactive (resultStatus 0).
     for (const auto &p : out.positions) {
         QCOMPARE(p.driverName, player);
@@ -415,8 +406,7 @@ void TestGameRace::capturesWithLossAndReorder()
     qInfo() << name << "lap" << assembler.leaderLap() << "samples" << e.samples << "top" << e.topSpeed;
     QVERIFY(e.samples >= 30);
     // Losing packets may lose the peak itself, not more than a few km/h of it.
-    QVERIFY2(e.topSpeed <= topSpeed && e.topSpeed >= topSpeed * 0.95,
-             qPrintable(QStringLiteral("%1 km/h").arg(e.topSpeed)));
+    QVERIFY2(e.topSpeed <= topSpeed && e.topSpeed >= topSpeed * 0.95, qPrintable(QStringLiteral("%1 km/h").arg(e.topSpeed)));
 }
 
 void TestGameRace::builtRace()

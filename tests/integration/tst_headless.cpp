@@ -37,8 +37,8 @@ private:
             process.kill();
             process.waitForFinished();
         }
-        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   process.readAllStandardOutput(), process.readAllStandardError()};
+        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+                   process.readAllStandardError()};
     }
 
 private slots:
@@ -92,8 +92,8 @@ private slots:
         }
         // Every pipeline stage ran and, with back-pressure, lost nothing at full speed.
         const auto stages = summary.value("stages").toObject();
-        for (const char *stage : {"enrichment", "engine-anomalies", "telemetry-anomalies", "lap-time-forecast",
-                                  "tyre-temperature-forecast"}) {
+        for (const char *stage :
+             {"enrichment", "engine-anomalies", "telemetry-anomalies", "lap-time-forecast", "tyre-temperature-forecast"}) {
             const auto metrics = stages.value(QLatin1String(stage)).toObject();
             QVERIFY2(metrics.value("in").toInteger() > 0, stage);
             QCOMPARE(metrics.value("skipped").toInteger(), 0);
@@ -236,13 +236,13 @@ private slots:
             const QDateTime start(QDate(2013, 7, 4), QTime(0, 0), QTimeZone::utc());
             for (int i = 0; i < 7300; ++i) {
                 const double value = 70 + 3 * std::sin(i / 24.0 * 6.283) + 0.3 * std::sin(i * 1.7) + (i == 5000 ? 25 : 0);
-                series.write(start.addSecs(3600LL * i).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toUtf8() + ','
-                             + QByteArray::number(value, 'f', 4) + '\n');
+                series.write(start.addSecs(3600LL * i).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toUtf8() + ',' +
+                             QByteArray::number(value, 'f', 4) + '\n');
             }
         }
         const QString output = m_home.filePath(QStringLiteral("anomalies.csv"));
-        auto run = pitwall({"detect-anomalies", "--input", nab, "--config",
-                            R"({"minTrainingSize":48,"confidencePercentage":99})", "--output", output});
+        auto run = pitwall({"detect-anomalies", "--input", nab, "--config", R"({"minTrainingSize":48,"confidencePercentage":99})",
+                            "--output", output});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QFile file(output);
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -176,8 +176,8 @@ private slots:
         // A Produce header (key 0, version 7) whose body stops in the middle of a field.
         QByteArray body;
         body.append("\x00\x00\x00\x07\x00\x00\x00\x01\xff\xff", 10); // key, version, correlation, null client id
-        body.append("\xff\xff\x00\x01", 4);                           // null txn id, acks 1
-        body.append("\x00\x00", 2);                                   // timeout cut short
+        body.append("\xff\xff\x00\x01", 4);                          // null txn id, acks 1
+        body.append("\x00\x00", 2);                                  // timeout cut short
         socket.write(frameOf(body));
         QVERIFY(socket.waitForBytesWritten(5000));
         QVERIFY(closedByPeer(socket));
@@ -208,7 +208,9 @@ private slots:
         frame.append("\x00\x00\x00\x02", 4);
         for (const char *port : {"\x00\x00\x23\x84", "\x00\x00\x23\x85"}) {
             frame.append("\x00\x00\x00\x01", 4);
-            frame.append("\x00\x09" "127.0.0.1", 11);
+            frame.append("\x00\x09"
+                         "127.0.0.1",
+                         11);
             frame.append(port, 4);
             frame.append("\xff\xff", 2);
         }
@@ -227,8 +229,12 @@ private slots:
     void requestHeadersThatEndEarlyAreRefused()
     {
         QVERIFY(!kafka_wire::readRequestHeader(QByteArray("\x00\x03\x00", 3)));
-        QVERIFY(!kafka_wire::readRequestHeader(QByteArray("\x00\x03\x00\x01\x00\x00\x00\x05\x00\x09" "ab", 12)));
-        const auto header = kafka_wire::readRequestHeader(QByteArray("\x00\x03\x00\x01\x00\x00\x00\x05\x00\x02" "ab", 12));
+        QVERIFY(!kafka_wire::readRequestHeader(QByteArray("\x00\x03\x00\x01\x00\x00\x00\x05\x00\x09"
+                                                          "ab",
+                                                          12)));
+        const auto header = kafka_wire::readRequestHeader(QByteArray("\x00\x03\x00\x01\x00\x00\x00\x05\x00\x02"
+                                                                     "ab",
+                                                                     12));
         QVERIFY(header);
         QCOMPARE(header->apiKey, int16_t(3));
         QCOMPARE(header->correlationId, 5);

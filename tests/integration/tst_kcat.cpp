@@ -35,8 +35,8 @@ private slots:
 
     void kcatReadsWhatTheAppProduced()
     {
-        const PositionUpdate update{QStringLiteral("Charles Leclerc"), 2, 1732406400000LL, QStringLiteral("race-kcat"),
-                                    QStringLiteral("Ferrari"), 288.8};
+        const PositionUpdate update{QStringLiteral("Charles Leclerc"), 2,    1732406400000LL, QStringLiteral("race-kcat"),
+                                    QStringLiteral("Ferrari"),         288.8};
         auto producer = KafkaProducer::create(m_endpoint->clientConfig());
         QVERIFY(producer.hasValue());
         QVERIFY(producer.value()->produce(topics::kDriverPositions, "race-kcat", codec::encode(update)));
@@ -44,8 +44,8 @@ private slots:
         QCOMPARE(producer.value()->stats().delivered, quint64(1));
 
         QProcess kcat;
-        kcat.start(m_kcat, {"-b", m_endpoint->bootstrap(), "-t", topics::kDriverPositions, "-C", "-o", "beginning",
-                            "-e", "-c", "1", "-J", "-q"});
+        kcat.start(m_kcat, {"-b", m_endpoint->bootstrap(), "-t", topics::kDriverPositions, "-C", "-o", "beginning", "-e", "-c",
+                            "1", "-J", "-q"});
         QVERIFY(kcat.waitForFinished(20000));
         QCOMPARE(kcat.exitCode(), 0);
         const auto envelope = QJsonDocument::fromJson(kcat.readAllStandardOutput().trimmed()).object();
@@ -78,7 +78,12 @@ private slots:
         QVERIFY(kcat.waitForFinished(20000));
         QCOMPARE(kcat.exitCode(), 0);
 
-        QTRY_VERIFY_WITH_TIMEOUT([&] { QMutexLocker lock(&mutex); return !received.empty(); }(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QMutexLocker lock(&mutex);
+                return !received.empty();
+            }(),
+            10000);
         consumer.value()->stop();
         QCOMPARE(received.size(), size_t(1));
         QCOMPARE(received.front().key, QByteArray("race-kcat"));

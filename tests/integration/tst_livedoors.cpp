@@ -154,7 +154,8 @@ class TestLiveDoors : public QObject {
     std::unique_ptr<McpServer> mcpServer(McpServerLimits limits = {})
     {
         auto context = std::make_shared<RaceContext>();
-        auto tools = std::make_shared<McpTools>(context, [](const QString &, int, McpTools::SearchDone done) { done(QJsonArray()); });
+        auto tools = std::make_shared<McpTools>(context,
+                                                [](const QString &, int, McpTools::SearchDone done) { done(QJsonArray()); });
         auto server = std::make_unique<McpServer>(tools, kToken, limits);
         server->listen(0);
         return server;
@@ -185,8 +186,8 @@ private slots:
         auto server = mcpServer();
         const qint64 size = 50LL * 1024 * 1024;
         const auto exchange = rawExchange(server->port(),
-                                          postHead("Authorization: Bearer " + kToken.toLatin1() + "\r\nContent-Length: " +
-                                                   QByteArray::number(size) + "\r\n"),
+                                          postHead("Authorization: Bearer " + kToken.toLatin1() +
+                                                   "\r\nContent-Length: " + QByteArray::number(size) + "\r\n"),
                                           size);
         QCOMPARE(exchange.status, 413);
         QVERIFY(exchange.bodySent < 4 * 1024 * 1024);
@@ -202,8 +203,8 @@ private slots:
                                           postHead("Authorization: Bearer " + kToken.toLatin1() + "\r\nTransfer-Encoding: chunked\r\n"),
                                           40LL * 1024 * 1024, true);
         const qint64 grown = residentBytes() - before;
-        qInfo("40 MB chunked POST: answer %d after %lld bytes sent, resident memory grew %lld KB", exchange.status, exchange.bodySent,
-              grown / 1024);
+        qInfo("40 MB chunked POST: answer %d after %lld bytes sent, resident memory grew %lld KB", exchange.status,
+              exchange.bodySent, grown / 1024);
         QCOMPARE(exchange.status, 413);
         QVERIFY(exchange.bodySent < 12 * 1024 * 1024);
         QVERIFY(grown < 16 * 1024 * 1024);
@@ -234,8 +235,9 @@ private slots:
     {
         auto server = mcpServer();
         const QByteArray body = QJsonDocument(rpc(1, QStringLiteral("ping"))).toJson(QJsonDocument::Compact);
-        const QByteArray request = postHead("Authorization: Bearer " + kToken.toLatin1() + "\r\nContent-Length: " +
-                                            QByteArray::number(body.size()) + "\r\n") + body;
+        const QByteArray request = postHead("Authorization: Bearer " + kToken.toLatin1() +
+                                            "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n") +
+                                   body;
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, server->port());
         QVERIFY(socket.waitForConnected(2000));
@@ -413,16 +415,17 @@ private slots:
     void embeddingsGoThroughTheGovernor()
     {
         int served = 0;
-        BoundedHttpServer embeddings([](const HttpRequest &) { return std::optional<HttpResponse>(); },
-                                     [&served](const HttpRequest &request, BoundedHttpServer::Reply reply) {
-                                         ++served;
-                                         const QJsonValue input = QJsonDocument::fromJson(request.body).object().value("input");
-                                         const qsizetype count = input.isArray() ? input.toArray().size() : 1;
-                                         QJsonArray data;
-                                         for (qsizetype i = 0; i < count; ++i)
-                                             data.append(QJsonObject{{"index", int(i)}, {"embedding", QJsonArray{0.1, 0.2, 0.3}}});
-                                         reply({200, "application/json", QJsonDocument(QJsonObject{{"data", data}}).toJson(), {}});
-                                     });
+        BoundedHttpServer embeddings(
+            [](const HttpRequest &) { return std::optional<HttpResponse>(); },
+            [&served](const HttpRequest &request, BoundedHttpServer::Reply reply) {
+                ++served;
+                const QJsonValue input = QJsonDocument::fromJson(request.body).object().value("input");
+                const qsizetype count = input.isArray() ? input.toArray().size() : 1;
+                QJsonArray data;
+                for (qsizetype i = 0; i < count; ++i)
+                    data.append(QJsonObject{{"index", int(i)}, {"embedding", QJsonArray{0.1, 0.2, 0.3}}});
+                reply({200, "application/json", QJsonDocument(QJsonObject{{"data", data}}).toJson(), {}});
+            });
         const quint16 port = embeddings.listen(QHostAddress::LocalHost, 0);
         QVERIFY(port > 0);
         ai::AiSettings settings;
@@ -445,8 +448,7 @@ private slots:
         }
         QTRY_COMPARE_WITH_TIMEOUT(embedded + heldBack, 20, 10000);
         const auto usage = ai->llmUsage();
-        qInfo("20 embeddings asked with 5 requests a minute: %d served, %d held back, cost %.8f USD", served, int(heldBack),
-              usage.costUsd);
+        qInfo("20 embeddings asked with 5 requests a minute: %d served, %d held back, cost %.8f USD", served, int(heldBack), usage.costUsd);
         QCOMPARE(served, 5);
         QCOMPARE(int(embedded), 5);
         QCOMPARE(usage.embeddingCalls, quint64(5));
@@ -476,7 +478,8 @@ private slots:
         std::vector<StageOutput> out;
         const int asked = AiServices::kMaxQueuedQuestions + 36;
         for (int i = 0; i < asked; ++i) {
-            const CommentaryQuery query{QStringLiteral("who leads? %1").arg(i), QStringLiteral("q%1").arg(i), QStringLiteral("race-doors")};
+            const CommentaryQuery query{QStringLiteral("who leads? %1").arg(i), QStringLiteral("q%1").arg(i),
+                                        QStringLiteral("race-doors")};
             QVERIFY(!stage.process(record(topics::kCommentaryQueries, codec::encode(query)), out));
         }
         QCOMPARE(int(out.size()), 36);
@@ -525,7 +528,8 @@ private slots:
         const auto standing = feed.takeIfChanged();
         QVERIFY(standing);
         QCOMPARE(standing->size(), qsizetype(LeaderboardFeed::kMaxDrivers));
-        QVERIFY(std::any_of(standing->cbegin(), standing->cend(), [](const auto &u) { return u.driverName == QStringLiteral("Driver 0"); }));
+        QVERIFY(std::any_of(standing->cbegin(), standing->cend(),
+                            [](const auto &u) { return u.driverName == QStringLiteral("Driver 0"); }));
         QCOMPARE(feed.counts().rejected, quint64(300 - LeaderboardFeed::kMaxDrivers));
     }
 

@@ -123,8 +123,8 @@ private slots:
         qInfo("race alone %lld ms, with a client that stopped reading %lld ms (%.2fx); updates sent %llu, skipped %llu, dropped %llu",
               alone, withStalled, ratio, server.updatesSent(), server.updatesSkipped(), server.clientsDropped());
         QVERIFY2(ratio < 1.5, qPrintable(QString::number(ratio))); // the same race, within this machine's noise
-        QVERIFY(server.updatesSent() > 100); // the feed kept publishing meanwhile
-        QVERIFY(server.updatesSkipped() > 0); // the stalled client fell 256 KB behind and missed some
+        QVERIFY(server.updatesSent() > 100);                       // the feed kept publishing meanwhile
+        QVERIFY(server.updatesSkipped() > 0);                      // the stalled client fell 256 KB behind and missed some
         // (It would be closed after 10 s behind; the race is shorter: the next test lowers that.)
     }
 
@@ -159,8 +159,8 @@ private slots:
 
         runRace(context, 6);
         QTest::qWait(300);
-        qInfo("updates sent %llu, skipped %llu, clients dropped %llu; the reader got %d updates",
-              server.updatesSent(), server.updatesSkipped(), server.clientsDropped(), readerUpdates);
+        qInfo("updates sent %llu, skipped %llu, clients dropped %llu; the reader got %d updates", server.updatesSent(),
+              server.updatesSkipped(), server.clientsDropped(), readerUpdates);
         QVERIFY(server.updatesSkipped() > 0);
         QCOMPARE(server.clientsDropped(), quint64(1));
         QCOMPARE(server.clientCount(), 1); // the reader

@@ -25,10 +25,9 @@ namespace {
 const QByteArray kConverseAnswer =
     R"({"output":{"message":{"role":"assistant","content":[{"text":"1: Norris passes Piastri for P2"}]}},)"
     R"("stopReason":"end_turn","usage":{"inputTokens":120,"outputTokens":12,"totalTokens":132},"metrics":{"latencyMs":300}})";
-const QByteArray kChatAnswer =
-    R"({"id":"c1","object":"chat.completion","created":1,"model":"gpt-4o-mini-2024-07-18","choices":[{"index":0,)"
-    R"("message":{"role":"assistant","content":"1: Verstappen leads!"},"finish_reason":"stop"}],)"
-    R"("usage":{"prompt_tokens":90,"completion_tokens":8,"total_tokens":98}})";
+const QByteArray kChatAnswer = R"({"id":"c1","object":"chat.completion","created":1,"model":"gpt-4o-mini-2024-07-18","choices":[{"index":0,)"
+                               R"("message":{"role":"assistant","content":"1: Verstappen leads!"},"finish_reason":"stop"}],)"
+                               R"("usage":{"prompt_tokens":90,"completion_tokens":8,"total_tokens":98}})";
 
 FakeResponse bedrockError(int status, const QByteArray &type, const QByteArray &message)
 {
@@ -50,7 +49,7 @@ Expected<LlmReply, LlmError> await(Call call, int timeoutMs = 15000)
 }
 
 const net::AwsCredentials kCredentials{QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
-                                  QStringLiteral("session-token-example")};
+                                       QStringLiteral("session-token-example")};
 
 LlmRequest smallRequest(int timeoutMs = 5000)
 {
@@ -102,7 +101,8 @@ private slots:
             headers.emplace_back(name, request.header(name));
         net::SigV4Request received{request.method, request.target, {}, headers, request.body};
         net::SigV4Options options{QStringLiteral("us-east-1"), QStringLiteral("bedrock"),
-                             QDateTime::fromString(QString::fromLatin1(request.header("x-amz-date")), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))};
+                                  QDateTime::fromString(QString::fromLatin1(request.header("x-amz-date")),
+                                                        QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))};
         options.time.setTimeSpec(Qt::UTC);
         const auto expected = net::signRequest(received, kCredentials, options);
         QVERIFY(authorization.endsWith("Signature=" + expected.signature));
@@ -114,13 +114,18 @@ private slots:
         QTest::addColumn<QByteArray>("type");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("says");
-        QTest::newRow("bad key") << 403 << QByteArray("UnrecognizedClientException") << int(LlmError::Kind::BadCredentials) << "access key";
+        QTest::newRow("bad key") << 403 << QByteArray("UnrecognizedClientException") << int(LlmError::Kind::BadCredentials)
+                                 << "access key";
         QTest::newRow("bad signature") << 403 << QByteArray("InvalidSignatureException") << int(LlmError::Kind::BadCredentials) << "clock";
-        QTest::newRow("expired token") << 403 << QByteArray("ExpiredTokenException") << int(LlmError::Kind::BadCredentials) << "session token";
-        QTest::newRow("model not enabled") << 403 << QByteArray("AccessDeniedException") << int(LlmError::Kind::ModelNotEnabled) << "Model access";
-        QTest::newRow("no such model") << 404 << QByteArray("ResourceNotFoundException") << int(LlmError::Kind::ModelNotFound) << "inference profile";
+        QTest::newRow("expired token") << 403 << QByteArray("ExpiredTokenException") << int(LlmError::Kind::BadCredentials)
+                                       << "session token";
+        QTest::newRow("model not enabled") << 403 << QByteArray("AccessDeniedException") << int(LlmError::Kind::ModelNotEnabled)
+                                           << "Model access";
+        QTest::newRow("no such model") << 404 << QByteArray("ResourceNotFoundException") << int(LlmError::Kind::ModelNotFound)
+                                       << "inference profile";
         QTest::newRow("throttled") << 429 << QByteArray("ThrottlingException") << int(LlmError::Kind::Throttled) << "throttling";
-        QTest::newRow("quota") << 400 << QByteArray("ServiceQuotaExceededException") << int(LlmError::Kind::QuotaExhausted) << "Service Quotas";
+        QTest::newRow("quota") << 400 << QByteArray("ServiceQuotaExceededException") << int(LlmError::Kind::QuotaExhausted)
+                               << "Service Quotas";
         QTest::newRow("validation") << 400 << QByteArray("ValidationException") << int(LlmError::Kind::BadRequest) << "refused";
         QTest::newRow("model timeout") << 408 << QByteArray("ModelTimeoutException") << int(LlmError::Kind::Timeout) << "too long";
         QTest::newRow("server") << 500 << QByteArray("InternalServerException") << int(LlmError::Kind::ServerError) << "its side";
@@ -175,7 +180,8 @@ private slots:
         QCOMPARE(mapped(429, R"({"error":{"message":"Rate limit reached","code":"rate_limit_exceeded"}})"), LlmError::Kind::Throttled);
         QCOMPARE(mapped(429, R"({"error":{"message":"You exceeded your current quota","code":"insufficient_quota"}})"),
                  LlmError::Kind::QuotaExhausted);
-        QCOMPARE(mapped(404, R"({"error":{"message":"The model does not exist","code":"model_not_found"}})"), LlmError::Kind::ModelNotFound);
+        QCOMPARE(mapped(404, R"({"error":{"message":"The model does not exist","code":"model_not_found"}})"),
+                 LlmError::Kind::ModelNotFound);
         QCOMPARE(mapped(503, "<html>oops</html>"), LlmError::Kind::ServerError);
     }
 
@@ -330,13 +336,14 @@ private slots:
             QJsonArray data;
             // Answer in reverse order: the client must match by index.
             for (int i = int(inputs.size()) - 1; i >= 0; --i)
-                data.append(QJsonObject{{"object", "embedding"}, {"index", i},
+                data.append(QJsonObject{{"object", "embedding"},
+                                        {"index", i},
                                         {"embedding", QJsonArray{double(inputs[i].toString().size()), 1.0, 0.5}}});
-            return FakeResponse::json(200, QJsonDocument(QJsonObject{{"object", "list"}, {"data", data},
-                                                                      {"model", "text-embedding-3-small"}})
+            return FakeResponse::json(200, QJsonDocument(QJsonObject{{"object", "list"}, {"data", data}, {"model", "text-embedding-3-small"}})
                                                .toJson(QJsonDocument::Compact));
         });
-        OpenAiEmbedder embedder({server.baseUrl() + QStringLiteral("/v1"), QStringLiteral("k"), {}, QStringLiteral("text-embedding-3-small")});
+        OpenAiEmbedder embedder(
+            {server.baseUrl() + QStringLiteral("/v1"), QStringLiteral("k"), {}, QStringLiteral("text-embedding-3-small")});
         QStringList texts;
         for (int i = 0; i < 300; ++i)
             texts << QString(i % 7 + 1, QLatin1Char('x'));

@@ -42,7 +42,8 @@ class TestMcp : public QObject {
     QByteArray m_sessionId;
     int m_nextId = 1;
 
-    HttpAnswer send(const QByteArray &method, const QByteArray &body, const QByteArray &token, QList<QPair<QByteArray, QByteArray>> headers = {})
+    HttpAnswer send(const QByteArray &method, const QByteArray &body, const QByteArray &token,
+                    QList<QPair<QByteArray, QByteArray>> headers = {})
     {
         QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/mcp").arg(m_server->port())));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -91,7 +92,8 @@ private slots:
         m_endpoint = endpoint.value();
         m_ai = AiServices::offline();
         m_context = std::make_shared<RaceContext>();
-        m_server = std::make_unique<McpServer>(std::make_shared<McpTools>(m_context, McpTools::commentarySearch(m_ai, m_context, 5000)), kToken);
+        m_server = std::make_unique<McpServer>(std::make_shared<McpTools>(m_context, McpTools::commentarySearch(m_ai, m_context, 5000)),
+                                               kToken);
         QVERIFY(m_server->listen(0) > 0);
 
         SessionOptions options;
@@ -119,8 +121,11 @@ private slots:
 
     void handshake()
     {
-        const QJsonObject initialize{{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"},
-                                     {"params", QJsonObject{{"protocolVersion", "2025-06-18"}, {"capabilities", QJsonObject{}},
+        const QJsonObject initialize{{"jsonrpc", "2.0"},
+                                     {"id", 0},
+                                     {"method", "initialize"},
+                                     {"params", QJsonObject{{"protocolVersion", "2025-06-18"},
+                                                            {"capabilities", QJsonObject{}},
                                                             {"clientInfo", QJsonObject{{"name", "tst_mcp"}, {"version", "1"}}}}}};
         const auto answer = send("POST", QJsonDocument(initialize).toJson(), kToken.toUtf8());
         QCOMPARE(answer.status, 200);
@@ -134,8 +139,9 @@ private slots:
         // An older client's version is honoured; an unknown one gets the newest.
         QJsonObject older = initialize;
         older.insert("params", QJsonObject{{"protocolVersion", "2024-11-05"}, {"capabilities", QJsonObject{}}});
-        QCOMPARE(send("POST", QJsonDocument(older).toJson(), kToken.toUtf8()).body.value("result").toObject().value("protocolVersion").toString(),
-                 QStringLiteral("2024-11-05"));
+        QCOMPARE(
+            send("POST", QJsonDocument(older).toJson(), kToken.toUtf8()).body.value("result").toObject().value("protocolVersion").toString(),
+            QStringLiteral("2024-11-05"));
 
         const QJsonObject initialized{{"jsonrpc", "2.0"}, {"method", "notifications/initialized"}};
         QCOMPARE(send("POST", QJsonDocument(initialized).toJson(), kToken.toUtf8(), {{"Mcp-Session-Id", m_sessionId}}).status, 202);
@@ -149,7 +155,8 @@ private slots:
             QVERIFY(!object.value("description").toString().isEmpty());
             QCOMPARE(object.value("inputSchema").toObject().value("type").toString(), QStringLiteral("object"));
         }
-        QCOMPARE(names, (QStringList{"get_leaderboard", "get_driver", "get_gap", "list_anomalies", "search_commentary", "get_race_events"}));
+        QCOMPARE(names,
+                 (QStringList{"get_leaderboard", "get_driver", "get_gap", "list_anomalies", "search_commentary", "get_race_events"}));
     }
 
     void everyToolDuringTheRace()
@@ -165,7 +172,8 @@ private slots:
         const QString second = rows[1].toObject().value("driver_name").toString();
 
         // A driver by surname or code: standing, telemetry, and (after a lap or two) lap times.
-        QTRY_VERIFY_WITH_TIMEOUT(call(QStringLiteral("get_driver"), {{"driver", leader.section(' ', -1)}}).value("last_laps").toArray().size() >= 2, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            call(QStringLiteral("get_driver"), {{"driver", leader.section(' ', -1)}}).value("last_laps").toArray().size() >= 2, 30000);
         const auto driver = call(QStringLiteral("get_driver"), {{"driver", leader.section(' ', -1).toUpper()}, {"laps", 2}});
         QCOMPARE(driver.value("driver_name").toString(), leader);
         QCOMPARE(driver.value("last_laps").toArray().size(), 2);
@@ -187,7 +195,11 @@ private slots:
         const auto first = anomalies.first().toObject();
         QVERIFY(!first.value("metric").toString().isEmpty());
         QVERIFY(first.value("lower_bound").toDouble() <= first.value("upper_bound").toDouble());
-        QCOMPARE(call(QStringLiteral("list_anomalies"), {{"since", first.value("timestamp").toDouble() + 1}}).value("anomalies").toArray().size(), 0);
+        QCOMPARE(call(QStringLiteral("list_anomalies"), {{"since", first.value("timestamp").toDouble() + 1}})
+                     .value("anomalies")
+                     .toArray()
+                     .size(),
+                 0);
 
         // Race events, filtered by kind.
         const auto starts = call(QStringLiteral("get_race_events"), {{"kinds", QJsonArray{"race_started"}}}).value("events").toArray();
@@ -195,7 +207,8 @@ private slots:
         QCOMPARE(starts.first().toObject().value("details").toObject().value("laps").toInt(), 6);
 
         // The commentary search: the start was told and stored.
-        QTRY_VERIFY_WITH_TIMEOUT(!call(QStringLiteral("search_commentary"), {{"query", "lights out"}}).value("results").toArray().isEmpty(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!call(QStringLiteral("search_commentary"), {{"query", "lights out"}}).value("results").toArray().isEmpty(),
+                                 15000);
         const auto found = call(QStringLiteral("search_commentary"), {{"query", "lights out"}, {"k", 3}}).value("results").toArray();
         QVERIFY(found.size() <= 3);
         QVERIFY(found.first().toObject().value("message").toString().contains(QLatin1String("Lights out")));
@@ -216,8 +229,14 @@ private slots:
         const auto notJson = send("POST", "{\"jsonrpc\":", kToken.toUtf8());
         QCOMPARE(notJson.body.value("error").toObject().value("code").toInt(), -32700);
         QVERIFY(notJson.body.value("id").isNull());
-        QCOMPARE(send("POST", R"({"id":1,"method":"ping"})", kToken.toUtf8()).body.value("error").toObject().value("code").toInt(), -32600);
-        QCOMPARE(send("POST", R"([{"jsonrpc":"2.0","id":1,"method":"ping"}])", kToken.toUtf8()).body.value("error").toObject().value("code").toInt(), -32600);
+        QCOMPARE(send("POST", R"({"id":1,"method":"ping"})", kToken.toUtf8()).body.value("error").toObject().value("code").toInt(),
+                 -32600);
+        QCOMPARE(send("POST", R"([{"jsonrpc":"2.0","id":1,"method":"ping"}])", kToken.toUtf8())
+                     .body.value("error")
+                     .toObject()
+                     .value("code")
+                     .toInt(),
+                 -32600);
         QCOMPARE(rpc(QStringLiteral("resources/list")).body.value("error").toObject().value("code").toInt(), -32601);
 
         auto toolError = [this](const QString &tool, const QJsonObject &arguments) {
@@ -226,10 +245,20 @@ private slots:
         QCOMPARE(toolError(QStringLiteral("get_weather"), {}).value("error").toObject().value("code").toInt(), -32602);
         QCOMPARE(toolError(QStringLiteral("get_driver"), {}).value("error").toObject().value("code").toInt(), -32602);
         QCOMPARE(toolError(QStringLiteral("get_driver"), {{"driver", 44}}).value("error").toObject().value("code").toInt(), -32602);
-        QCOMPARE(toolError(QStringLiteral("get_driver"), {{"driver", "Norris"}, {"laps", "two"}}).value("error").toObject().value("code").toInt(), -32602);
-        QCOMPARE(toolError(QStringLiteral("get_driver"), {{"driver", "Norris"}, {"laps", 0}}).value("error").toObject().value("code").toInt(), -32602);
-        QCOMPARE(toolError(QStringLiteral("get_leaderboard"), {{"verbose", true}}).value("error").toObject().value("code").toInt(), -32602);
-        QVERIFY(toolError(QStringLiteral("get_driver"), {{"driver", "Senna"}}).value("error").toObject().value("message").toString().contains("unknown tool") == false);
+        QCOMPARE(toolError(QStringLiteral("get_driver"), {{"driver", "Norris"}, {"laps", "two"}})
+                     .value("error")
+                     .toObject()
+                     .value("code")
+                     .toInt(),
+                 -32602);
+        QCOMPARE(
+            toolError(QStringLiteral("get_driver"), {{"driver", "Norris"}, {"laps", 0}}).value("error").toObject().value("code").toInt(),
+            -32602);
+        QCOMPARE(toolError(QStringLiteral("get_leaderboard"), {{"verbose", true}}).value("error").toObject().value("code").toInt(),
+                 -32602);
+        QVERIFY(
+            toolError(QStringLiteral("get_driver"), {{"driver", "Senna"}}).value("error").toObject().value("message").toString().contains("unknown tool") ==
+            false);
         // A driver not in the race: the tool ran and says so, as a tool error the model reads.
         const auto notRacing = toolError(QStringLiteral("get_driver"), {{"driver", "Senna"}}).value("result").toObject();
         QVERIFY(notRacing.value("isError").toBool());

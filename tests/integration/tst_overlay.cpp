@@ -115,13 +115,15 @@ private slots:
         QVERIFY(connected.wait(10000));
         QJsonObject shown;
         connect(&devTools, &QWebSocket::textMessageReceived, this, [&shown](const QString &text) {
-            const auto value = QJsonDocument::fromJson(text.toUtf8()).object().value("result").toObject().value("result").toObject().value("value");
+            const auto value =
+                QJsonDocument::fromJson(text.toUtf8()).object().value("result").toObject().value("result").toObject().value("value");
             if (value.isString())
                 shown = QJsonDocument::fromJson(value.toString().toUtf8()).object();
         });
         // Read the page until it shows a leader (the first update arrives within 100 ms of
         // connecting), then compare with who led meanwhile.
-        const QJsonObject evaluate{{"id", 1}, {"method", "Runtime.evaluate"},
+        const QJsonObject evaluate{{"id", 1},
+                                   {"method", "Runtime.evaluate"},
                                    {"params", QJsonObject{{"returnByValue", true},
                                                           {"expression", "JSON.stringify({leader: document.getElementById('leader').textContent,"
                                                                          " status: document.getElementById('status').textContent,"

@@ -27,8 +27,7 @@ struct Collector {
 
     Collector(const KafkaEndpoint &endpoint, const char *topic)
     {
-        consumer = KafkaConsumer::create(endpoint.clientConfig(), {QString::fromLatin1(topic)},
-                                         KafkaConsumer::StartAt::End, 5000).value();
+        consumer = KafkaConsumer::create(endpoint.clientConfig(), {QString::fromLatin1(topic)}, KafkaConsumer::StartAt::End, 5000).value();
         consumer->start([this](std::vector<KafkaRecord> &&batch) {
             QMutexLocker lock(&mutex);
             for (auto &record : batch)
@@ -80,7 +79,8 @@ private slots:
             }
             for (const auto &topic : stage.inputTopics + stage.outputTopics) {
                 QVERIFY2(known.contains(topic), qPrintable(topic));
-                QVERIFY2(stage.flinkSql.contains(QLatin1Char('`') + topic + QLatin1Char('`')), qPrintable(stage.name + " SQL lacks " + topic));
+                QVERIFY2(stage.flinkSql.contains(QLatin1Char('`') + topic + QLatin1Char('`')),
+                         qPrintable(stage.name + " SQL lacks " + topic));
             }
             QVERIFY(stage.flinkSql.startsWith(QLatin1String("INSERT INTO `") + stage.outputTopics.value(0)));
             if (stage.name.endsWith(QLatin1String("anomalies")))
@@ -185,8 +185,11 @@ private slots:
         const auto endpoint = KafkaEndpoint::prepare(std::nullopt).value();
         auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
         std::vector<StageDefinition> stages;
-        stages.push_back({QStringLiteral("fragile"), QStringLiteral("test"), {QString::fromLatin1(topics::kCommentaryQueries)},
-                          {QString::fromLatin1(topics::kCommentary)}, [] { return std::make_unique<FragileProcessor>(); },
+        stages.push_back({QStringLiteral("fragile"),
+                          QStringLiteral("test"),
+                          {QString::fromLatin1(topics::kCommentaryQueries)},
+                          {QString::fromLatin1(topics::kCommentary)},
+                          [] { return std::make_unique<FragileProcessor>(); },
                           QString()});
         PipelineEngine engine(endpoint->clientConfig(), *producer, std::move(stages));
         QVERIFY(engine.start(5000).hasValue());
@@ -223,8 +226,11 @@ private slots:
         auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
         std::vector<StageDefinition> stages;
         for (const char *name : {"first", "second", "third"})
-            stages.push_back({QString::fromLatin1(name), QStringLiteral("test"), {QString::fromLatin1(topics::kCommentaryQueries)},
-                              {QString::fromLatin1(topics::kCommentary)}, [] { return std::make_unique<FragileProcessor>(); },
+            stages.push_back({QString::fromLatin1(name),
+                              QStringLiteral("test"),
+                              {QString::fromLatin1(topics::kCommentaryQueries)},
+                              {QString::fromLatin1(topics::kCommentary)},
+                              [] { return std::make_unique<FragileProcessor>(); },
                               QString()});
         PipelineEngine engine(endpoint->clientConfig(), *producer, std::move(stages));
         QVERIFY(engine.start(5000).hasValue());
@@ -248,8 +254,11 @@ private slots:
         const auto endpoint = KafkaEndpoint::prepare(std::nullopt).value();
         auto producer = KafkaProducer::create(endpoint->clientConfig()).value();
         std::vector<StageDefinition> stages;
-        stages.push_back({QStringLiteral("fragile"), QStringLiteral("test"), {QString::fromLatin1(topics::kCommentaryQueries)},
-                          {QString::fromLatin1(topics::kCommentary)}, [] { return std::make_unique<FragileProcessor>(); },
+        stages.push_back({QStringLiteral("fragile"),
+                          QStringLiteral("test"),
+                          {QString::fromLatin1(topics::kCommentaryQueries)},
+                          {QString::fromLatin1(topics::kCommentary)},
+                          [] { return std::make_unique<FragileProcessor>(); },
                           QString()});
         PipelineEngine engine(endpoint->clientConfig(), *producer, std::move(stages));
         QVERIFY(engine.start(5000).hasValue());

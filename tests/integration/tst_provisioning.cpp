@@ -71,7 +71,8 @@ private slots:
         QVERIFY(steps.contains(QStringLiteral("Waiting")));
         QCOMPARE(steps.first(), QStringLiteral("Environment"));
         QCOMPARE(steps.last(), QStringLiteral("Done"));
-        const int posts = int(cloud.log.filter(QRegularExpression("^POST /(org|cmk|fcpm)/v2/(environments|clusters|compute-pools)$")).size());
+        const int posts = int(
+            cloud.log.filter(QRegularExpression("^POST /(org|cmk|fcpm)/v2/(environments|clusters|compute-pools)$")).size());
         QCOMPARE(posts, 3);
 
         // Again: found by name, nothing re-created; role bindings answer 409 (exists).
@@ -82,7 +83,10 @@ private slots:
         QVERIFY2(againError.isEmpty(), qPrintable(againError));
         QCOMPARE(found.environmentId, made.environmentId);
         QCOMPARE(found.clusterId, made.clusterId);
-        QCOMPARE(cloud.log.filter(QRegularExpression("^POST /(org|cmk|fcpm|iam)/v2/(environments|clusters|compute-pools|service-accounts)$")).size(), 0);
+        QCOMPARE(cloud.log
+                     .filter(QRegularExpression("^POST /(org|cmk|fcpm|iam)/v2/(environments|clusters|compute-pools|service-accounts)$"))
+                     .size(),
+                 0);
         QVERIFY(made.createdEnvironment && made.createdCluster && made.createdPool && made.createdServiceAccount);
         QVERIFY(!found.createdEnvironment && !found.createdCluster && !found.createdPool && !found.createdServiceAccount);
 
@@ -92,7 +96,8 @@ private slots:
             QSignalSpy done(&again, &CloudProvisioner::finished);
             again.teardown(found);
             QVERIFY(done.wait(20000));
-            QCOMPARE(cloud.log, (QStringList{"DELETE /iam/v2/api-keys/KEY4", "DELETE /iam/v2/api-keys/KEY5", "DELETE /iam/v2/api-keys/KEY6"}));
+            QCOMPARE(cloud.log,
+                     (QStringList{"DELETE /iam/v2/api-keys/KEY4", "DELETE /iam/v2/api-keys/KEY5", "DELETE /iam/v2/api-keys/KEY6"}));
         }
 
         // What to tear down survives a restart (ids and flags, no secret).

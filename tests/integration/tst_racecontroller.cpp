@@ -28,8 +28,11 @@ quint16 freePort()
 // The MCP search's messages for `query` (the blocking form: the AI thread answers).
 QStringList searchThroughMcp(McpServer &mcp, const QString &query)
 {
-    const QJsonObject call{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"},
-                           {"params", QJsonObject{{"name", "search_commentary"}, {"arguments", QJsonObject{{"query", query}, {"k", 3}}}}}};
+    const QJsonObject call{{"jsonrpc", "2.0"},
+                           {"id", 1},
+                           {"method", "tools/call"},
+                           {"params",
+                            QJsonObject{{"name", "search_commentary"}, {"arguments", QJsonObject{{"query", query}, {"k", 3}}}}}};
     const auto result = mcp.handleMessage(call).value("result").toObject().value("structuredContent").toObject();
     QStringList messages;
     for (const auto &match : result.value("results").toArray())
@@ -45,9 +48,9 @@ std::shared_ptr<AiServices> servicesKnowing(const QString &line)
     services->post([services = services.get(), line, &stored] {
         services->embed({line}, [services, line, &stored](Expected<std::vector<ai::Vector>, ai::LlmError> vectors) {
             if (vectors)
-                stored = bool(services->store()->add({QStringLiteral("l1"), line, QStringLiteral("race-1"), 1, QStringLiteral("commentary"),
-                                                       QStringLiteral("test")},
-                                                      vectors.value().front()));
+                stored = bool(services->store()->add({QStringLiteral("l1"), line, QStringLiteral("race-1"), 1,
+                                                      QStringLiteral("commentary"), QStringLiteral("test")},
+                                                     vectors.value().front()));
         });
     });
     for (int waited = 0; !stored && waited < 10000; waited += 20)
@@ -215,7 +218,8 @@ private slots:
         controller.setAiServices(before);
         controller.setLiveServers(&servers);
         QCOMPARE(controller.raceOptions().context, servers.context()); // the races fill the servers' context
-        QVERIFY(searchThroughMcp(*servers.mcp(), QStringLiteral("hairpin overtake")).contains(QStringLiteral("Norris sets the fastest lap in sector two")));
+        QVERIFY(searchThroughMcp(*servers.mcp(), QStringLiteral("hairpin overtake"))
+                    .contains(QStringLiteral("Norris sets the fastest lap in sector two")));
 
         controller.setAiServicesFactory([after] { return Expected<std::shared_ptr<AiServices>>(after); });
         QSignalSpy applied(&controller, &RaceController::setupApplied);

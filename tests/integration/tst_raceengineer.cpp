@@ -43,12 +43,13 @@ QByteArray openAiAnswer(const QList<QPair<QString, QJsonObject>> &calls, const Q
     QJsonObject message{{"role", "assistant"}, {"content", text.isEmpty() ? QJsonValue() : QJsonValue(text)}};
     if (!toolCalls.isEmpty())
         message.insert("tool_calls", toolCalls);
-    return compact({{"id", "chatcmpl-1"},
-                    {"object", "chat.completion"},
-                    {"model", "fake-gpt"},
-                    {"choices", QJsonArray{QJsonObject{{"index", 0}, {"message", message},
-                                                       {"finish_reason", toolCalls.isEmpty() ? "stop" : "tool_calls"}}}},
-                    {"usage", QJsonObject{{"prompt_tokens", 300}, {"completion_tokens", 20}}}});
+    return compact(
+        {{"id", "chatcmpl-1"},
+         {"object", "chat.completion"},
+         {"model", "fake-gpt"},
+         {"choices",
+          QJsonArray{QJsonObject{{"index", 0}, {"message", message}, {"finish_reason", toolCalls.isEmpty() ? "stop" : "tool_calls"}}}},
+         {"usage", QJsonObject{{"prompt_tokens", 300}, {"completion_tokens", 20}}}});
 }
 
 QByteArray converseAnswer(const QList<QPair<QString, QJsonObject>> &calls, const QString &text = {})
@@ -58,7 +59,8 @@ QByteArray converseAnswer(const QList<QPair<QString, QJsonObject>> &calls, const
         content.append(QJsonObject{{"text", text}});
     int n = 0;
     for (const auto &[name, input] : calls)
-        content.append(QJsonObject{{"toolUse", QJsonObject{{"toolUseId", QStringLiteral("tooluse_%1").arg(++n)}, {"name", name}, {"input", input}}}});
+        content.append(QJsonObject{
+            {"toolUse", QJsonObject{{"toolUseId", QStringLiteral("tooluse_%1").arg(++n)}, {"name", name}, {"input", input}}}});
     return compact({{"output", QJsonObject{{"message", QJsonObject{{"role", "assistant"}, {"content", content}}}}},
                     {"stopReason", calls.isEmpty() ? "end_turn" : "tool_use"},
                     {"usage", QJsonObject{{"inputTokens", 300}, {"outputTokens", 20}, {"totalTokens", 320}}}});
@@ -96,7 +98,7 @@ class TestRaceEngineer : public QObject {
     }
 
     struct Outcome {
-        QStringList tools;      // name, in order
+        QStringList tools; // name, in order
         QList<bool> toolFailed;
         QString answer;
         QString error;
@@ -105,10 +107,11 @@ class TestRaceEngineer : public QObject {
     Outcome askAndWait(RaceEngineer &engineer, const QString &question)
     {
         Outcome outcome;
-        connect(&engineer, &RaceEngineer::toolCalled, this, [&outcome](const QString &name, const QJsonObject &, const QString &, bool failed) {
-            outcome.tools << name;
-            outcome.toolFailed << failed;
-        });
+        connect(&engineer, &RaceEngineer::toolCalled, this,
+                [&outcome](const QString &name, const QJsonObject &, const QString &, bool failed) {
+                    outcome.tools << name;
+                    outcome.toolFailed << failed;
+                });
         QSignalSpy answered(&engineer, &RaceEngineer::answered);
         QSignalSpy failed(&engineer, &RaceEngineer::failed);
         engineer.ask(question);
@@ -143,8 +146,11 @@ private slots:
         m_session->start();
         QVERIFY(started.wait(20000));
         // Two laps in, so there are gaps and lap times to ask about.
-        QVERIFY(QTest::qWaitFor([this] { return m_context->leaderboard().size() == 20 &&
-                                                m_context->leaderboard().at(1).toObject().value("lap").toInt() >= 3; }, 90000));
+        QVERIFY(QTest::qWaitFor(
+            [this] {
+                return m_context->leaderboard().size() == 20 && m_context->leaderboard().at(1).toObject().value("lap").toInt() >= 3;
+            },
+            90000));
     }
 
     void cleanupTestCase()
@@ -170,8 +176,9 @@ private slots:
             const auto content = QJsonDocument::fromJson(last.value("content").toString().toUtf8()).object();
             if (content.contains("leaderboard")) {
                 const auto rows = content.value("leaderboard").toArray();
-                return FakeResponse::json(200, openAiAnswer({{"get_gap", QJsonObject{{"driver_a", rows.at(0).toObject().value("driver_name")},
-                                                                                     {"driver_b", rows.at(1).toObject().value("driver_name")}}}}));
+                return FakeResponse::json(
+                    200, openAiAnswer({{"get_gap", QJsonObject{{"driver_a", rows.at(0).toObject().value("driver_name")},
+                                                               {"driver_b", rows.at(1).toObject().value("driver_name")}}}}));
             }
             gapGiven = content;
             return FakeResponse::json(200, openAiAnswer({}, QStringLiteral("The gap is %1 s; %2 is faster.")
@@ -231,9 +238,10 @@ private slots:
             const auto content = messages.last().toObject().value("content").toArray();
             const auto toolResult = content.first().toObject().value("toolResult").toObject();
             if (toolResult.isEmpty())
-                return FakeResponse::json(200, converseAnswer({{"get_race_events", QJsonObject{{"since", 0}}},
-                                                               {"get_pit_wall_coffee", {}}}));
-            resultGiven = QJsonObject{{"first", content.at(0).toObject().value("toolResult")}, {"second", content.at(1).toObject().value("toolResult")}};
+                return FakeResponse::json(200, converseAnswer(
+                                                   {{"get_race_events", QJsonObject{{"since", 0}}}, {"get_pit_wall_coffee", {}}}));
+            resultGiven = QJsonObject{{"first", content.at(0).toObject().value("toolResult")},
+                                      {"second", content.at(1).toObject().value("toolResult")}};
             return FakeResponse::json(200, converseAnswer({}, QStringLiteral("Nothing unusual.")));
         });
         auto ai = startAi(ai::LlmChoice::Bedrock, server.baseUrl());
@@ -251,7 +259,8 @@ private slots:
         QCOMPARE(first.value("status").toString(), QStringLiteral("success"));
         QVERIFY(first.value("content").toArray().first().toObject().value("json").toObject().contains("events"));
         QCOMPARE(second.value("status").toString(), QStringLiteral("error"));
-        QVERIFY(second.value("content").toArray().first().toObject().value("json").toObject().value("error").toString().contains("unknown tool"));
+        QVERIFY(second.value("content").toArray().first().toObject().value("json").toObject().value("error").toString().contains(
+            "unknown tool"));
 
         const auto request = parsed(server.requests().first().body);
         const auto toolSpec = request.value("toolConfig").toObject().value("tools").toArray().first().toObject().value("toolSpec").toObject();
@@ -267,10 +276,13 @@ private slots:
         int calls = 0;
         FakeHttpServer server([&calls](const FakeRequest &) {
             ++calls;
-            QJsonObject call{{"id", QStringLiteral("c%1").arg(calls)}, {"type", "function"},
+            QJsonObject call{{"id", QStringLiteral("c%1").arg(calls)},
+                             {"type", "function"},
                              {"function", QJsonObject{{"name", "get_driver"}, {"arguments", "[not json"}}}};
-            return FakeResponse::json(200, compact({{"model", "fake-gpt"},
-                                                    {"choices", QJsonArray{QJsonObject{{"message", QJsonObject{{"role", "assistant"}, {"tool_calls", QJsonArray{call}}}}}}}}));
+            return FakeResponse::json(
+                200, compact({{"model", "fake-gpt"},
+                              {"choices", QJsonArray{QJsonObject{
+                                              {"message", QJsonObject{{"role", "assistant"}, {"tool_calls", QJsonArray{call}}}}}}}}));
         });
         auto ai = startAi(ai::LlmChoice::OpenAi, server.baseUrl());
         QVERIFY(ai);
@@ -283,7 +295,9 @@ private slots:
         const auto body = parsed(server.requests().at(1).body).value("messages").toArray();
         QVERIFY(body.last().toObject().value("content").toString().contains("JSON object"));
 
-        server.setHandler([](const FakeRequest &) { return FakeResponse::json(401, "{\"error\":{\"message\":\"Incorrect API key\",\"code\":\"invalid_api_key\"}}"); });
+        server.setHandler([](const FakeRequest &) {
+            return FakeResponse::json(401, "{\"error\":{\"message\":\"Incorrect API key\",\"code\":\"invalid_api_key\"}}");
+        });
         const auto refused = askAndWait(engineer, QStringLiteral("Who leads?"));
         QVERIFY2(refused.error.contains("API key"), qPrintable(refused.error));
         QVERIFY(!refused.error.contains("sk-engineer-test"));

@@ -130,9 +130,9 @@ private slots:
             laps += event->kind == QLatin1String("lap_completed");
             pitStops += event->kind == QLatin1String("pit_stop");
             if (event->kind == QLatin1String("pit_stop") && event->driverName == QLatin1String("Lewis Hamilton"))
-                hamiltonStops << QStringLiteral("%1>%2 (%3)").arg(event->details.value("from").toString(),
-                                                                 event->details.value("to").toString(),
-                                                                 event->details.value("compound").toString());
+                hamiltonStops << QStringLiteral("%1>%2 (%3)")
+                                     .arg(event->details.value("from").toString(), event->details.value("to").toString(),
+                                          event->details.value("compound").toString());
             retirements += event->kind == QLatin1String("retirement");
             if (event->kind == QLatin1String("race_finished"))
                 finishedWithClassification = event->details.value("classification").toArray().size() == 20;
@@ -241,7 +241,8 @@ private slots:
         QTemporaryDir empty;
         QFile junk(empty.filePath(QStringLiteral("TimingData.jsonStream")));
         QVERIFY(junk.open(QIODevice::WriteOnly));
-        junk.write("\xEF\xBB\xBF" "00:00:01.000{not json\r\n00:00:00.500{\"Lines\":{}}\r\n");
+        junk.write("\xEF\xBB\xBF"
+                   "00:00:01.000{not json\r\n00:00:00.500{\"Lines\":{}}\r\n");
         junk.close();
         const auto imported = realrace::importRealRace(*library, {empty.path()});
         QVERIFY(!imported);

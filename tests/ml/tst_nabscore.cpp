@@ -39,9 +39,9 @@ private slots:
     {
         QVERIFY(qAbs(nab::scaledSigmoid(-1.0) - 0.98661) < 1e-5); // a window's first row
         QVERIFY(qAbs(nab::scaledSigmoid(-0.5) - 0.84828) < 1e-5);
-        QCOMPARE(nab::scaledSigmoid(0.0), 0.0);                  // its end
+        QCOMPARE(nab::scaledSigmoid(0.0), 0.0); // its end
         QVERIFY(qAbs(nab::scaledSigmoid(1.0) + 0.98661) < 1e-5);
-        QCOMPARE(nab::scaledSigmoid(3.5), -1.0);                 // far past it
+        QCOMPARE(nab::scaledSigmoid(3.5), -1.0); // far past it
     }
 
     void probation()

@@ -13,7 +13,10 @@
 
 class DocsChecker {
 public:
-    explicit DocsChecker(const QString &repositoryRoot) : m_root(repositoryRoot) {}
+    explicit DocsChecker(const QString &repositoryRoot)
+        : m_root(repositoryRoot)
+    {
+    }
 
     // Problems found in a page, one sentence each; empty when the page is sound.
     QStringList problems(const QString &pagePath, const QString &text) const
@@ -38,8 +41,8 @@ public:
         QStringList targets;
         for (const auto &match : link.globalMatch(text)) {
             QString target = match.captured(1);
-            if (target.contains(QLatin1String("://")) || target.startsWith(QLatin1String("mailto:"))
-                || target.startsWith(QLatin1Char('#')))
+            if (target.contains(QLatin1String("://")) || target.startsWith(QLatin1String("mailto:")) ||
+                target.startsWith(QLatin1Char('#')))
                 continue;
             target = target.section(QLatin1Char('#'), 0, 0);
             if (!target.isEmpty())
@@ -81,8 +84,7 @@ private:
         const QDir dir = info.absoluteDir();
         if (!dir.exists())
             return false;
-        const QString pattern = info.fileName().contains(QLatin1Char('*')) ? info.fileName()
-                                                                           : info.fileName() + QStringLiteral(".*");
+        const QString pattern = info.fileName().contains(QLatin1Char('*')) ? info.fileName() : info.fileName() + QStringLiteral(".*");
         return !dir.entryList({pattern}, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot).isEmpty();
     }
 

@@ -79,7 +79,8 @@ Metainfo readMetainfo(const QString &path)
             info.metadataLicense = xml.readElementText();
         } else if (name == QLatin1String("release")) {
             info.releases.append({xml.attributes().value(QLatin1String("version")).toString(),
-                                  xml.attributes().value(QLatin1String("date")).toString(), {}});
+                                  xml.attributes().value(QLatin1String("date")).toString(),
+                                  {}});
             inRelease = true;
         } else if (inRelease && (name == QLatin1String("p") || name == QLatin1String("li"))) {
             info.releases.last().description += xml.readElementText(QXmlStreamReader::IncludeChildElements);
@@ -108,8 +109,7 @@ private slots:
         QVERIFY2(!readme.isEmpty(), "README.md is missing or empty");
         const int lines = lineCount(readme);
         QVERIFY2(lines <= kReadmeMaxLines,
-                 qPrintable(QStringLiteral("README.md has %1 lines, over %2: move the detail to a page in docs/")
-                                .arg(lines).arg(kReadmeMaxLines)));
+                 qPrintable(QStringLiteral("README.md has %1 lines, over %2: move the detail to a page in docs/").arg(lines).arg(kReadmeMaxLines)));
     }
 
     void readmeNamesOnlyWhatExists()
@@ -153,10 +153,9 @@ private slots:
             QFile file(dir.filePath(name));
             QVERIFY(file.open(QIODevice::WriteOnly));
         }
-        const QString page = QStringLiteral(
-            "# Page\nSee [a](a.md#top), [b](b.md), [web](https://example.org/x.md) and ![shot](images/none.png).\n"
-            "Code in `src/ml/Stl`, `src/ml/Arima.cpp`, `LICENSE`, `build/bin/pitwall`, `../shared/data`,\n"
-            "`src/ml/*.cpp`, `src/ai/` and `pitwall --help`.\n");
+        const QString page = QStringLiteral("# Page\nSee [a](a.md#top), [b](b.md), [web](https://example.org/x.md) and ![shot](images/none.png).\n"
+                                            "Code in `src/ml/Stl`, `src/ml/Arima.cpp`, `LICENSE`, `build/bin/pitwall`, `../shared/data`,\n"
+                                            "`src/ml/*.cpp`, `src/ai/` and `pitwall --help`.\n");
         const QStringList problems = DocsChecker(tree.path()).problems(QStringLiteral("docs/page.md"), page);
         QCOMPARE(problems.size(), 4);
         QVERIFY(problems.at(0).contains(QLatin1String("b.md")));
@@ -174,7 +173,9 @@ private slots:
         QVERIFY2(png.open(QIODevice::ReadOnly), qPrintable(kScreenshot + QStringLiteral(" is missing")));
         QVERIFY2(png.size() <= kScreenshotMaxBytes,
                  qPrintable(QStringLiteral("%1 is %2 bytes, over %3: refresh it with packaging/tools/refresh-screenshot.sh")
-                                .arg(kScreenshot).arg(png.size()).arg(kScreenshotMaxBytes)));
+                                .arg(kScreenshot)
+                                .arg(png.size())
+                                .arg(kScreenshotMaxBytes)));
         QCOMPARE(png.read(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
     }
 

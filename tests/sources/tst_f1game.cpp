@@ -44,13 +44,12 @@ QByteArray packetFile(const QString &name)
 
 QStringList packetFiles(int format)
 {
-    return QDir(gameUdpDir(QStringLiteral("packets")))
-        .entryList({QStringLiteral("%1-*.bin").arg(format)}, QDir::Files, QDir::Name);
+    return QDir(gameUdpDir(QStringLiteral("packets"))).entryList({QStringLiteral("%1-*.bin").arg(format)}, QDir::Files, QDir::Name);
 }
 
 const QStringList kRecordings = {
-    QStringLiteral("full_lap_20260112_160501.bin"),      QStringLiteral("heavy_braking_20260112_160906.bin"),
-    QStringLiteral("heavy_braking_20260112_161001.bin"), QStringLiteral("high_speed_corners_20260112_161911.bin"),
+    QStringLiteral("full_lap_20260112_160501.bin"),           QStringLiteral("heavy_braking_20260112_160906.bin"),
+    QStringLiteral("heavy_braking_20260112_161001.bin"),      QStringLiteral("high_speed_corners_20260112_161911.bin"),
     QStringLiteral("high_speed_corners_20260112_162000.bin"),
 };
 
@@ -64,8 +63,7 @@ const T &decodedAs(const DecodeResult &result)
 {
     const T *packet = result.get<T>();
     if (!packet)
-        qFatal("not the expected packet kind: %s",
-               result.refusal() ? qPrintable(result.refusal()->message) : "decoded as another kind");
+        qFatal("not the expected packet kind: %s", result.refusal() ? qPrintable(result.refusal()->message) : "decoded as another kind");
     return *packet;
 }
 
@@ -116,17 +114,17 @@ public:
     void header(int format, int packetId)
     {
         u16(format);
-        u8(format % 100);   // game year
-        u8(1);              // major version
-        u8(2);              // minor version
-        u8(1);              // packet version
+        u8(format % 100); // game year
+        u8(1);            // major version
+        u8(2);            // minor version
+        u8(1);            // packet version
         u8(packetId);
         u64(0x1122334455667788ull);
         f32(12.5f);
         u32(750);
         u32(760);
-        u8(3);              // player car
-        u8(255);            // no second player
+        u8(3);   // player car
+        u8(255); // no second player
     }
     const QByteArray &bytes() const { return m_bytes; }
 
@@ -228,8 +226,9 @@ void TestF1Game::packetSizesPerFormat()
             // A zero packet of exactly that size decodes (or is recognised): the layout read
             // field by field adds up to the table.
             const DecodeResult result = decodePacket(zeroPacket(format, PacketId(id)));
-            QVERIFY2(!result.isRefused(), qPrintable(QStringLiteral("%1 id %2: %3").arg(format).arg(id).arg(
-                                              result.refusal() ? result.refusal()->message : QString())));
+            QVERIFY2(!result.isRefused(),
+                     qPrintable(
+                         QStringLiteral("%1 id %2: %3").arg(format).arg(id).arg(result.refusal() ? result.refusal()->message : QString())));
         }
     }
     // The 2023 sizes against the real 2023 packets.
@@ -417,8 +416,7 @@ void TestF1Game::eventPackets()
     const auto rtmt = std::get<RetirementEvent>(event(QStringLiteral("2024-03-RTMT.bin")).details);
     QCOMPARE(rtmt.vehicleIdx, std::uint8_t(1));
     QCOMPARE(rtmt.reason, std::uint8_t(0)); // 2025 only
-    QCOMPARE(std::get<RetirementEvent>(event(QStringLiteral("2023-03-RTMT.bin")).details).vehicleIdx,
-             std::uint8_t(2));
+    QCOMPARE(std::get<RetirementEvent>(event(QStringLiteral("2023-03-RTMT.bin")).details).vehicleIdx, std::uint8_t(2));
 
     const auto ovtk = std::get<OvertakeEvent>(event(QStringLiteral("2024-03-OVTK.bin")).details);
     QCOMPARE(ovtk.overtakingVehicleIdx, std::uint8_t(17));
@@ -464,8 +462,7 @@ void TestF1Game::eventPackets()
     const auto flbk = std::get<FlashbackEvent>(event(QStringLiteral("2024-03-FLBK.bin")).details);
     QCOMPARE(flbk.flashbackFrameIdentifier, 528u);
     QCOMPARE(flbk.flashbackSessionTime, 16.785160064697266f);
-    QCOMPARE(std::get<FlashbackEvent>(event(QStringLiteral("2023-03-FLBK.bin")).details).flashbackFrameIdentifier,
-             4120u);
+    QCOMPARE(std::get<FlashbackEvent>(event(QStringLiteral("2023-03-FLBK.bin")).details).flashbackFrameIdentifier, 4120u);
     QCOMPARE(std::get<ButtonsEvent>(event(QStringLiteral("2023-03-BUTN.bin")).details).buttonStatus, 1u);
     QCOMPARE(std::get<VehicleEvent>(event(QStringLiteral("2024-03-RCWN.bin")).details).vehicleIdx, std::uint8_t(1));
     QCOMPARE(std::get<VehicleEvent>(event(QStringLiteral("2023-03-TMPT.bin")).details).vehicleIdx, std::uint8_t(2));
@@ -670,9 +667,8 @@ void TestF1Game::oldFormatsRefusedWithUdpFormatAdvice()
         const DecodeResult result = decodePacket(packetFile(name));
         QVERIFY2(result.isRefused(), qPrintable(name));
         QCOMPARE(result.refusal()->reason, RefusalReason::OldFormat);
-        QCOMPARE(result.refusal()->message,
-                 QStringLiteral("packet format 2022 is not supported: set the game's UDP Format to 2024 or 2025 "
-                                "(F1 23: 2023)"));
+        QCOMPARE(result.refusal()->message, QStringLiteral("packet format 2022 is not supported: set the game's UDP Format to 2024 or 2025 "
+                                                           "(F1 23: 2023)"));
     }
 }
 
@@ -709,12 +705,10 @@ void TestF1Game::truncatedAndOverlongRefused()
     QCOMPARE(telemetry.refusal()->message,
              QStringLiteral("a Car Telemetry packet of format 2024 must be 1352 bytes, this one is 1351 bytes"));
     const DecodeResult penalty = decodePacket(packetFile(QStringLiteral("2024-03-PENA.bin")).left(39));
-    QCOMPARE(penalty.refusal()->message,
-             QStringLiteral("a PENA event of format 2024 needs at least 40 bytes, this one is 39 bytes"));
+    QCOMPARE(penalty.refusal()->message, QStringLiteral("a PENA event of format 2024 needs at least 40 bytes, this one is 39 bytes"));
     QCOMPARE(decodePacket(QByteArray("\xe8\x07", 2)).refusal()->reason, RefusalReason::TooShort);
     QCOMPARE(decodePacket(QByteArray()).refusal()->reason, RefusalReason::TooShort);
-    QCOMPARE(decodePacket(packetFile(QStringLiteral("2024-03-SSTA.bin")).left(32)).refusal()->reason,
-             RefusalReason::TooShort);
+    QCOMPARE(decodePacket(packetFile(QStringLiteral("2024-03-SSTA.bin")).left(32)).refusal()->reason, RefusalReason::TooShort);
 }
 
 void TestF1Game::unknownIdsCodesAndFormats()
@@ -758,10 +752,10 @@ void TestF1Game::f125Participants()
     for (int car = 0; car < kMaxCars; ++car) {
         w.u8(car == 0 ? 0 : 1); // ai
         w.u8(car == 0 ? 255 : 14);
-        w.u8(car);              // network id
+        w.u8(car);                // network id
         w.u8(car == 2 ? 185 : 1); // Mercedes '24 for car 2
         w.u8(0);
-        w.u8(10 + car);         // race number
+        w.u8(10 + car); // race number
         w.u8(52);
         w.text(car == 0 ? full : car == 1 ? accented : QByteArray("CAR ") + QByteArray::number(car), 32);
         w.u8(car == 0 ? 0 : 1); // your telemetry
@@ -842,19 +836,19 @@ void TestF1Game::f125CarDamageWithBlisters()
             w.u8(10 + wheel); // brakes
         for (int wheel = 0; wheel < 4; ++wheel)
             w.u8(car == 5 ? 40 + wheel : 0); // blisters
-        w.u8(7);  // front left wing
-        w.u8(8);  // front right wing
-        w.u8(9);  // rear wing
-        w.u8(11); // floor
-        w.u8(12); // diffuser
-        w.u8(13); // sidepod
-        w.u8(0);  // drs fault
-        w.u8(1);  // ers fault
-        w.u8(14); // gearbox
-        w.u8(car == 5 ? 99 : 15); // engine
-        w.zeros(6); // component wear
-        w.u8(car == 5 ? 1 : 0); // blown
-        w.u8(0);                // seized
+        w.u8(7);                             // front left wing
+        w.u8(8);                             // front right wing
+        w.u8(9);                             // rear wing
+        w.u8(11);                            // floor
+        w.u8(12);                            // diffuser
+        w.u8(13);                            // sidepod
+        w.u8(0);                             // drs fault
+        w.u8(1);                             // ers fault
+        w.u8(14);                            // gearbox
+        w.u8(car == 5 ? 99 : 15);            // engine
+        w.zeros(6);                          // component wear
+        w.u8(car == 5 ? 1 : 0);              // blown
+        w.u8(0);                             // seized
     }
     QCOMPARE(w.bytes().size(), 1041);
     const auto d = decodedAs<CarDamagePacket>(decodePacket(w.bytes()));
@@ -881,13 +875,13 @@ void TestF1Game::f125FinalClassificationWithReason()
     w.header(2025, 8);
     w.u8(2);
     for (int car = 0; car < kMaxCars; ++car) {
-        w.u8(car + 1);  // position
+        w.u8(car + 1);            // position
         w.u8(car == 1 ? 31 : 57); // laps
-        w.u8(car + 3);  // grid
-        w.u8(car == 0 ? 25 : 0); // points
-        w.u8(car == 0 ? 2 : 1);  // pit stops
-        w.u8(car == 1 ? 7 : 3);  // result status: retired / finished
-        w.u8(car == 1 ? 8 : 2);  // result reason: mechanical failure / finished
+        w.u8(car + 3);            // grid
+        w.u8(car == 0 ? 25 : 0);  // points
+        w.u8(car == 0 ? 2 : 1);   // pit stops
+        w.u8(car == 1 ? 7 : 3);   // result status: retired / finished
+        w.u8(car == 1 ? 8 : 2);   // result reason: mechanical failure / finished
         w.u32(car == 0 ? 78123 : 79456);
         w.f64(car == 0 ? 5432.125 : 0.0);
         w.u8(car == 0 ? 5 : 0); // penalties time
@@ -967,9 +961,8 @@ void TestF1Game::format2026NotYetSupported()
         const DecodeResult result = decodePacket(packet);
         QVERIFY(result.isRefused());
         QCOMPARE(result.refusal()->reason, RefusalReason::FutureFormat);
-        QCOMPARE(result.refusal()->message,
-                 QStringLiteral("packet format 2026 is recognised but not yet supported (24 cars and a packet 16, "
-                                "no specification yet): set the game's UDP Format to 2025"));
+        QCOMPARE(result.refusal()->message, QStringLiteral("packet format 2026 is recognised but not yet supported (24 cars and a packet 16, "
+                                                           "no specification yet): set the game's UDP Format to 2025"));
     }
     QCOMPARE(formatSupport(2026), FormatSupport::NotYetSupported);
     QCOMPARE(formatSupport(2025), FormatSupport::Supported);
@@ -1018,8 +1011,8 @@ void TestF1Game::recordingsReadAndDecode_data()
     const std::array<int, 5> tracks = {11, 11, 11, 26, 26};
     const std::array<int, 5> speeds = {346, 229, 186, 314, 286};
     for (int i = 0; i < 5; ++i)
-        QTest::newRow(qPrintable(kRecordings[i])) << kRecordings[i] << counts[std::size_t(i)]
-                                                  << tracks[std::size_t(i)] << speeds[std::size_t(i)];
+        QTest::newRow(qPrintable(kRecordings[i]))
+            << kRecordings[i] << counts[std::size_t(i)] << tracks[std::size_t(i)] << speeds[std::size_t(i)];
 }
 
 void TestF1Game::recordingsReadAndDecode()
@@ -1145,8 +1138,7 @@ void TestF1Game::captureCutMidRecordReadsToLastWholeRecord()
     const Capture half = readCapture(fullCut.fileName());
     QVERIFY(!half.ok());
     QVERIFY(half.records.size() > 200 && half.records.size() < 526);
-    QVERIFY2(half.error.startsWith(QStringLiteral("record %1 of 526 is cut short").arg(half.records.size() + 1)),
-             qPrintable(half.error));
+    QVERIFY2(half.error.startsWith(QStringLiteral("record %1 of 526 is cut short").arg(half.records.size() + 1)), qPrintable(half.error));
 }
 
 void TestF1Game::captureLengthsChecked()
@@ -1172,11 +1164,9 @@ void TestF1Game::captureLengthsChecked()
 
     ByteWriter more; // count 1, two records
     more.u32(1);
-    const Capture extra =
-        readCapture(write(QStringLiteral("more.bin"), more.bytes() + oneRecord.bytes() + oneRecord.bytes()));
+    const Capture extra = readCapture(write(QStringLiteral("more.bin"), more.bytes() + oneRecord.bytes() + oneRecord.bytes()));
     QCOMPARE(extra.records.size(), std::size_t(1));
-    QCOMPARE(extra.error,
-             QStringLiteral("the capture declares 1 records but more bytes follow: record 2 is not counted"));
+    QCOMPARE(extra.error, QStringLiteral("the capture declares 1 records but more bytes follow: record 2 is not counted"));
 
     ByteWriter huge; // a length past the 2 MiB bound: refused before any allocation
     huge.u32(kCaptureCountOpen);

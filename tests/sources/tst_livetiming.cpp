@@ -205,10 +205,10 @@ void TestLiveTiming::bakuMetaAndClock()
     // ("GREEN LIGHT - PIT EXIT OPEN" at 12:13:42 on line time 00:07:42.411).
     const qint64 streamStartUtc = QDateTime(QDate(2018, 4, 29), QTime(12, 6), QTimeZone::utc()).toMSecsSinceEpoch();
     QVERIFY(s.meta.referenceUtcMs);
-    QVERIFY2(std::llabs(*s.meta.referenceUtcMs - streamStartUtc) <= 1000, qPrintable(QString::number(*s.meta.referenceUtcMs - streamStartUtc)));
+    QVERIFY2(std::llabs(*s.meta.referenceUtcMs - streamStartUtc) <= 1000,
+             qPrintable(QString::number(*s.meta.referenceUtcMs - streamStartUtc)));
     QVERIFY2(s.meta.timingSource.contains(QStringLiteral("race control")), qPrintable(s.meta.timingSource));
-    for (const char *topic :
-         {"CarData.z", "Position.z", "WeatherData", "Heartbeat", "ExtrapolatedClock", "TimingStats"})
+    for (const char *topic : {"CarData.z", "Position.z", "WeatherData", "Heartbeat", "ExtrapolatedClock", "TimingStats"})
         QVERIFY2(s.missing.contains(QLatin1String(topic)), topic);
     QCOMPARE(s.missing.size(), 6);
     QVERIFY(s.ignored.isEmpty()); // the Ergast files are not topics
@@ -264,17 +264,17 @@ void TestLiveTiming::bakuFinalPositionsMatchErgast()
     for (auto it = finalPosition.begin(); it != finalPosition.end(); ++it)
         order.emplace_back(it.value(), it.key());
     std::sort(order.begin(), order.end());
-    const QStringList firstFive = {QStringLiteral("44"), QStringLiteral("7"), QStringLiteral("11"),
-                                   QStringLiteral("5"), QStringLiteral("55")};
+    const QStringList firstFive = {QStringLiteral("44"), QStringLiteral("7"), QStringLiteral("11"), QStringLiteral("5"),
+                                   QStringLiteral("55")};
     for (int i = 0; i < 5; ++i)
         QCOMPARE(order[size_t(i)].second, firstFive[i]);
 
     QFile file(bakuFolder() + QStringLiteral("/ergast_2018_4_results.json"));
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonArray results = QJsonDocument::fromJson(file.readAll())
-                                   .object()[QLatin1String("MRData")][QLatin1String("RaceTable")]
-                                       [QLatin1String("Races")][0][QLatin1String("Results")]
-                                   .toArray();
+    const QJsonArray results =
+        QJsonDocument::fromJson(file.readAll())
+            .object()[QLatin1String("MRData")][QLatin1String("RaceTable")][QLatin1String("Races")][0][QLatin1String("Results")]
+            .toArray();
     QCOMPARE(results.size(), 20);
     for (const QJsonValue &result : results) {
         const QString number = result[QLatin1String("number")].toString();
@@ -285,10 +285,9 @@ void TestLiveTiming::bakuFinalPositionsMatchErgast()
 void TestLiveTiming::bakuLapsPerDriver()
 {
     // Laps completed as Ergast classifies them: the last NumberOfLaps and the lap records agree.
-    const QMap<QString, int> expected = {
-        {"44", 51}, {"7", 51}, {"11", 51}, {"5", 51}, {"55", 51}, {"16", 51}, {"14", 51},
-        {"18", 51}, {"2", 51}, {"28", 51}, {"9", 51}, {"10", 51}, {"20", 51}, {"77", 48},
-        {"8", 42},  {"33", 39}, {"3", 39}, {"27", 10}, {"31", 0}, {"35", 0}};
+    const QMap<QString, int> expected = {{"44", 51}, {"7", 51},  {"11", 51}, {"5", 51},  {"55", 51}, {"16", 51}, {"14", 51},
+                                         {"18", 51}, {"2", 51},  {"28", 51}, {"9", 51},  {"10", 51}, {"20", 51}, {"77", 48},
+                                         {"8", 42},  {"33", 39}, {"3", 39},  {"27", 10}, {"31", 0},  {"35", 0}};
     QMap<QString, int> lastCount;
     for (const TimingUpdate &t : m_baku.timing) {
         if (t.lapsCompleted)
@@ -345,8 +344,7 @@ void TestLiveTiming::bakuLapTimesAndSectors()
         ++complete;
         const double sum = *lap.sectorS[0] + *lap.sectorS[1] + *lap.sectorS[2];
         QVERIFY2(std::abs(sum - *lap.lapTimeS) < 0.0015,
-                 qPrintable(QStringLiteral("car %1 lap %2: %3 vs %4").arg(lap.number).arg(lap.lap).arg(sum).arg(
-                     *lap.lapTimeS)));
+                 qPrintable(QStringLiteral("car %1 lap %2: %3 vs %4").arg(lap.number).arg(lap.lap).arg(sum).arg(*lap.lapTimeS)));
     }
     QVERIFY2(withTime >= 800, qPrintable(QString::number(withTime)));
     QVERIFY2(complete >= 780, qPrintable(QString::number(complete)));
@@ -376,8 +374,8 @@ void TestLiveTiming::bakuRetirementsAndPitStops()
     QCOMPARE(ham[1].ms, hms(1, 24, 37, 761));
     QCOMPARE(ham[1].lap, std::optional<int>(40));
     const auto hamLaps = lapsOf(m_baku, QStringLiteral("44"));
-    QVERIFY(hamLaps[22].pitOutLap);  // lap 23
-    QVERIFY(hamLaps[40].pitOutLap);  // lap 41
+    QVERIFY(hamLaps[22].pitOutLap); // lap 23
+    QVERIFY(hamLaps[40].pitOutLap); // lap 41
     QVERIFY(!hamLaps[21].pitOutLap);
     QCOMPARE(int(std::count_if(hamLaps.begin(), hamLaps.end(), [](const LapRecord &l) { return l.pitOutLap; })), 2);
     int lastStops = 0;
@@ -503,8 +501,7 @@ void TestLiveTiming::bakuLapCountsAndOrder()
     QVERIFY(std::is_sorted(m_baku.laps.begin(), m_baku.laps.end(), byTime));
     QVERIFY(m_baku.timing.size() > 20000);
     // Only what each line carried: the first update after the keyframe is Hamilton's gap alone.
-    const auto first = std::find_if(m_baku.timing.begin(), m_baku.timing.end(),
-                                    [](const TimingUpdate &t) { return t.ms > 5000; });
+    const auto first = std::find_if(m_baku.timing.begin(), m_baku.timing.end(), [](const TimingUpdate &t) { return t.ms > 5000; });
     QVERIFY(first != m_baku.timing.end());
     QCOMPARE(first->number, QStringLiteral("44"));
     QVERIFY(near(first->gapToLeaderS, 0.404));
@@ -569,17 +566,15 @@ void TestLiveTiming::zTopicsFromBuiltFolder()
     QVERIFY(dir.isValid());
     QVERIFY(writeFile(dir.path(), "SessionStatus.jsonStream", kBom + "00:00:10.000{\"Status\":\"Started\"}\r\n"));
     // Heartbeat: session time 0 is 12:00:00.000 UTC.
-    QVERIFY(writeFile(dir.path(), "Heartbeat.jsonStream",
-                      kBom + "00:00:01.500{\"Utc\":\"2018-04-29T12:00:01.5Z\",\"_kf\":true}\r\n"));
+    QVERIFY(writeFile(dir.path(), "Heartbeat.jsonStream", kBom + "00:00:01.500{\"Utc\":\"2018-04-29T12:00:01.5Z\",\"_kf\":true}\r\n"));
     const QByteArray car1 = R"({"Entries":[{"Utc":"2018-04-29T12:10:00.250Z","Cars":{
         "44":{"Channels":{"0":11000,"2":250,"3":7,"4":100,"5":0,"45":12}},
         "5":{"Channels":{"0":10500,"2":248.5,"3":6,"4":104,"5":100,"45":8}}}},
         {"Utc":"2018-04-29T12:10:00.5123456Z",)"
-                             R"("Cars":{"44":{"Channels":{"0":11100,"2":252,"3":7,"4":99,"5":0,"45":14}}}}]})";
+                            R"("Cars":{"44":{"Channels":{"0":11100,"2":252,"3":7,"4":99,"5":0,"45":14}}}}]})";
     const QByteArray car2 = R"({"Entries":[{"Utc":"2018-04-29T12:10:01Z","Cars":{
         "44":{"Channels":{"0":9000,"2":180,"3":4,"4":0,"5":100,"45":0}}}}]})";
-    QVERIFY(writeFile(dir.path(), "CarData.z.jsonStream",
-                      kBom + zLine("00:10:00.300", car1) + zLine("00:10:01.100", car2, true)));
+    QVERIFY(writeFile(dir.path(), "CarData.z.jsonStream", kBom + zLine("00:10:00.300", car1) + zLine("00:10:01.100", car2, true)));
     const QByteArray pos = R"({"Position":[{"Timestamp":"2018-04-29T12:10:00.300Z","Entries":{
         "44":{"Status":"OnTrack","X":-1234,"Y":5678,"Z":90},"5":{"Status":"OnTrack","X":10.5,"Y":-20,"Z":0}}},
         {"Timestamp":"2018-04-29T12:10:00.200Z","Entries":{"44":{"Status":"OnTrack","X":-1200,"Y":5600,"Z":91}}}]})";
@@ -712,15 +707,13 @@ void TestLiveTiming::zTopicsAtRaceScale()
         QByteArray payload = R"({"Entries":[)";
         for (int e = 0; e < kEntries; ++e) {
             const qint64 utc = base + line * 1000LL + e * 250;
-            payload += (e ? ",{\"Utc\":\"" : "{\"Utc\":\"")
-                + QDateTime::fromMSecsSinceEpoch(utc, QTimeZone::utc()).toString(Qt::ISODateWithMs).toLatin1()
-                + "\",\"Cars\":{";
+            payload += (e ? ",{\"Utc\":\"" : "{\"Utc\":\"") +
+                       QDateTime::fromMSecsSinceEpoch(utc, QTimeZone::utc()).toString(Qt::ISODateWithMs).toLatin1() + "\",\"Cars\":{";
             for (int car = 0; car < kCars; ++car) {
-                payload += (car ? ",\"" : "\"") + QByteArray::number(car + 1) + "\":{\"Channels\":{\"0\":"
-                    + QByteArray::number(9000 + (line * 37 + car * 11) % 3000) + ",\"2\":"
-                    + QByteArray::number((line + car) % 330) + ",\"3\":" + QByteArray::number(car % 8 + 1)
-                    + ",\"4\":" + QByteArray::number(line % 101) + ",\"5\":0,\"45\":" + (e % 2 ? "12" : "8")
-                    + "}}";
+                payload += (car ? ",\"" : "\"") + QByteArray::number(car + 1) +
+                           "\":{\"Channels\":{\"0\":" + QByteArray::number(9000 + (line * 37 + car * 11) % 3000) +
+                           ",\"2\":" + QByteArray::number((line + car) % 330) + ",\"3\":" + QByteArray::number(car % 8 + 1) +
+                           ",\"4\":" + QByteArray::number(line % 101) + ",\"5\":0,\"45\":" + (e % 2 ? "12" : "8") + "}}";
             }
             payload += "}}";
         }
@@ -730,8 +723,8 @@ void TestLiveTiming::zTopicsAtRaceScale()
                        .arg(ms / 3600000, 2, 10, QLatin1Char('0'))
                        .arg(ms / 60000 % 60, 2, 10, QLatin1Char('0'))
                        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
-                       .toLatin1()
-                   + '"' + deflateRaw(payload).toBase64() + "\"\r\n");
+                       .toLatin1() +
+                   '"' + deflateRaw(payload).toBase64() + "\"\r\n");
     }
     file.close();
     QVERIFY(writeFile(dir.path(), "Heartbeat.jsonStream", "00:00:00.000{\"Utc\":\"2018-04-29T12:00:00Z\"}\n"));
@@ -746,8 +739,7 @@ void TestLiveTiming::zTopicsAtRaceScale()
     QCOMPARE(s.carData.back().number, QString::number(kCars));
     QCOMPARE(s.carData.back().rpm, 9000 + ((kLines - 1) * 37 + (kCars - 1) * 11) % 3000);
     QCOMPARE(s.carData.back().drs, true);
-    QVERIFY(std::is_sorted(s.carData.begin(), s.carData.end(),
-                           [](const CarSample &a, const CarSample &b) { return a.ms < b.ms; }));
+    QVERIFY(std::is_sorted(s.carData.begin(), s.carData.end(), [](const CarSample &a, const CarSample &b) { return a.ms < b.ms; }));
     // Generous: the point is a few seconds, not minutes, even on a loaded machine.
     QVERIFY2(elapsed < 30000, qPrintable(QString::number(elapsed)));
 }
@@ -758,8 +750,7 @@ void TestLiveTiming::mergeRules()
     QCOMPARE(JsonMerge::merged(json(R"({"a":1,"b":{"c":2,"d":3}})"), json(R"({"b":{"c":5},"e":6})")),
              json(R"({"a":1,"b":{"c":5,"d":3},"e":6})"));
     // An index-keyed object updates array entries (merging objects) and appends.
-    QCOMPARE(JsonMerge::merged(json(R"({"s":[{"x":1,"y":2},{"x":3}]})"),
-                               json(R"({"s":{"1":{"y":4},"2":{"x":5}}})")),
+    QCOMPARE(JsonMerge::merged(json(R"({"s":[{"x":1,"y":2},{"x":3}]})"), json(R"({"s":{"1":{"y":4},"2":{"x":5}}})")),
              json(R"({"s":[{"x":1,"y":2},{"x":3,"y":4},{"x":5}]})"));
     // Appends in index order whatever the key order; a gap is filled with null.
     QCOMPARE(JsonMerge::merged(json(R"([1])"), json(R"({"3":4,"1":2})")), json(R"([1,2,null,4])"));
@@ -784,8 +775,7 @@ void TestLiveTiming::mergeRules()
 void TestLiveTiming::streamReaderLines()
 {
     QTemporaryDir dir;
-    QVERIFY(writeFile(dir.path(), "T.jsonStream",
-                      kBom + "00:00:01.500{\"a\":1}\r\n\r\n1:02:03.4{\"b\":2}\n00:00:00.000{}\r\n12:00:00.000"));
+    QVERIFY(writeFile(dir.path(), "T.jsonStream", kBom + "00:00:01.500{\"a\":1}\r\n\r\n1:02:03.4{\"b\":2}\n00:00:00.000{}\r\n12:00:00.000"));
     JsonStreamReader reader(dir.filePath("T.jsonStream"));
     QString problem;
     QVERIFY(reader.open(&problem));
@@ -878,21 +868,20 @@ void TestLiveTiming::damagedTimingLines()
     QTemporaryDir dir;
     LiveTimingOptions options;
     options.maxLineBytes = 300;
-    const QByteArray longLine =
-        "00:00:06.000{\"Lines\":{\"44\":{\"GapToLeader\":\"" + QByteArray(400, '1') + "\"}}}\r\n";
+    const QByteArray longLine = "00:00:06.000{\"Lines\":{\"44\":{\"GapToLeader\":\"" + QByteArray(400, '1') + "\"}}}\r\n";
     QVERIFY(writeFile(dir.path(), "TimingData.jsonStream",
-                      kBom
-                          + "00:00:01.000{\"Lines\":{\"44\":{\"Position\":\"1\",\"NumberOfLaps\":0},"
-                            "\"5\":{\"Position\":\"2\"}}}\r\n"                             // 1
-                          + "00:00:02.000{\"Lines\":{\"44\":{\"Position\":\"2\"}\r\n"     // 2 bad JSON
-                          + "00:00:03.000{\"Lines\":{\"5\":{\"Position\":\"1\"}}}\r\n"    // 3
-                          + "00:00:02.500{\"Lines\":{\"44\":{\"Position\":\"9\"}}}\r\n"   // 4 backwards
-                          + "00:00:04.000[1,2]\r\n"                                       // 5 not an object
-                          + "garbage\r\n"                                                 // 6 no time
-                          + longLine                                                      // 7 too long
+                      kBom +
+                          "00:00:01.000{\"Lines\":{\"44\":{\"Position\":\"1\",\"NumberOfLaps\":0},"
+                          "\"5\":{\"Position\":\"2\"}}}\r\n"                            // 1
+                          + "00:00:02.000{\"Lines\":{\"44\":{\"Position\":\"2\"}\r\n"   // 2 bad JSON
+                          + "00:00:03.000{\"Lines\":{\"5\":{\"Position\":\"1\"}}}\r\n"  // 3
+                          + "00:00:02.500{\"Lines\":{\"44\":{\"Position\":\"9\"}}}\r\n" // 4 backwards
+                          + "00:00:04.000[1,2]\r\n"                                     // 5 not an object
+                          + "garbage\r\n"                                               // 6 no time
+                          + longLine                                                    // 7 too long
                           + "00:00:08.000{\"Lines\":{\"44\":{\"NumberOfLaps\":1,\"Sectors\":{\"2\":"
                             "{\"Value\":\"30.000\"}},\"LastLapTime\":{\"Value\":\"1:30.000\"}}}}\r\n" // 8
-                          + "00:00:09.000{\"Lines\":{\"44\":{\"Retired\":true}}}\r\n"));   // 9
+                          + "00:00:09.000{\"Lines\":{\"44\":{\"Retired\":true}}}\r\n"));              // 9
     QVERIFY(writeFile(dir.path(), "TrackStatus.jsonStream",
                       "00:00:01.000{\"Status\":\"1\",\"Message\":\"AllClear\"}\n00:00:02.000{\"Message\":\"x\"}\n"
                       "00:00:03.000{\"Status\":\"6\",\"Message\":\"VSCDeployed\"}\n"));
@@ -940,16 +929,16 @@ void TestLiveTiming::damagedZLines()
     big += R"({"Utc":"2018-04-29T12:10:00Z","Cars":{}}]})";
     const QByteArray deflated = deflateRaw(good);
     QVERIFY(writeFile(dir.path(), "CarData.z.jsonStream",
-                      zLine("00:00:01.000", good)                                            // 1
-                          + "00:00:02.000\"!!not base64!!\"\r\n"                              // 2
+                      zLine("00:00:01.000", good)                                                           // 1
+                          + "00:00:02.000\"!!not base64!!\"\r\n"                                            // 2
                           + "00:00:03.000\"" + QByteArray("hello world, not deflate").toBase64() + "\"\r\n" // 3
-                          + "00:00:04.000\"" + deflated.left(deflated.size() / 2).toBase64() + "\"\r\n"  // 4
-                          + zLine("00:00:05.000", "{\"Entries\":[ oops")                     // 5 bad JSON
-                          + zLine("00:00:06.000", big)                                       // 6 too big
-                          + zLine("00:00:07.000", R"({"Other":[]})")                        // 7 no Entries
-                          + zLine("00:00:08.000", R"({"Entries":[{"Cars":{}}]})")           // 8 no Utc
-                          + "00:00:09.000{\"Entries\":[]}\r\n"                                // 9 not a string
-                          + zLine("00:00:10.000", good, true)));                             // 10
+                          + "00:00:04.000\"" + deflated.left(deflated.size() / 2).toBase64() + "\"\r\n"     // 4
+                          + zLine("00:00:05.000", "{\"Entries\":[ oops")                                    // 5 bad JSON
+                          + zLine("00:00:06.000", big)                                                      // 6 too big
+                          + zLine("00:00:07.000", R"({"Other":[]})")                                        // 7 no Entries
+                          + zLine("00:00:08.000", R"({"Entries":[{"Cars":{}}]})")                           // 8 no Utc
+                          + "00:00:09.000{\"Entries\":[]}\r\n"                                              // 9 not a string
+                          + zLine("00:00:10.000", good, true)));                                            // 10
     QVERIFY(writeFile(dir.path(), "Position.z.jsonStream", "00:00:01.000\"AAAA\"\n"));
     const RealSession s = readLiveTimingFolder(dir.path(), options);
     const QString file = QStringLiteral("CarData.z.jsonStream");
@@ -983,8 +972,7 @@ void TestLiveTiming::emptyFileAndUnknownTopic()
                              "\"RacingNumber\":\"44\"}}}\r\n"
                              "00:00:03.000{\"Messages\":{\"1\":{\"Lap\":2}}}\r\n"));
     const RealSession s = readLiveTimingFolder(dir.path());
-    QVERIFY2(hasIssue(s, QStringLiteral("DriverList.jsonStream"), 0, QStringLiteral("empty")),
-             qPrintable(issuesText(s)));
+    QVERIFY2(hasIssue(s, QStringLiteral("DriverList.jsonStream"), 0, QStringLiteral("empty")), qPrintable(issuesText(s)));
     QVERIFY(hasIssue(s, QStringLiteral("LapCount.jsonStream"), 0, QStringLiteral("empty")));
     QCOMPARE(s.issueCount, qint64(2));
     QCOMPARE(s.ignored, QStringList{QStringLiteral("TeamRadio")});
@@ -1009,8 +997,7 @@ void TestLiveTiming::fileLimit()
     QVERIFY(writeFile(dir.path(), "TrackStatus.jsonStream", lines));
     const RealSession s = readLiveTimingFolder(dir.path(), options);
     QCOMPARE(s.trackStatus.size(), size_t(2));
-    QVERIFY2(hasIssue(s, QStringLiteral("TrackStatus.jsonStream"), 3, QStringLiteral("limit")),
-             qPrintable(issuesText(s)));
+    QVERIFY2(hasIssue(s, QStringLiteral("TrackStatus.jsonStream"), 3, QStringLiteral("limit")), qPrintable(issuesText(s)));
     QCOMPARE(s.issueCount, qint64(1));
 }
 

@@ -41,19 +41,18 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 
 const RealDriver *driver(const RealSession &s, const QString &number)
 {
-    const auto it = std::find_if(s.drivers.begin(), s.drivers.end(),
-                                 [&](const RealDriver &d) { return d.number == number; });
+    const auto it = std::find_if(s.drivers.begin(), s.drivers.end(), [&](const RealDriver &d) { return d.number == number; });
     return it == s.drivers.end() ? nullptr : &*it;
 }
 
-template<typename T>
+template <typename T>
 const T *firstOf(const std::vector<T> &items, const QString &number)
 {
     const auto it = std::find_if(items.begin(), items.end(), [&](const T &x) { return x.number == number; });
     return it == items.end() ? nullptr : &*it;
 }
 
-template<typename T>
+template <typename T>
 bool sortedByTime(const std::vector<T> &items)
 {
     return std::is_sorted(items.begin(), items.end(), [](const T &a, const T &b) { return a.ms < b.ms; });
@@ -61,9 +60,8 @@ bool sortedByTime(const std::vector<T> &items)
 
 bool hasIssue(const RealSession &s, const QString &file, qint64 line, const QString &part = {})
 {
-    return std::any_of(s.issues.begin(), s.issues.end(), [&](const ReadIssue &i) {
-        return i.file == file && i.line == line && i.message.contains(part);
-    });
+    return std::any_of(s.issues.begin(), s.issues.end(),
+                       [&](const ReadIssue &i) { return i.file == file && i.line == line && i.message.contains(part); });
 }
 
 QString issuesText(const RealSession &s)
@@ -77,7 +75,7 @@ QString issuesText(const RealSession &s)
 } // namespace
 
 // The issue must be there; all issues are shown when it is not.
-#define VERIFY_ISSUE(session, file, line, part) \
+#define VERIFY_ISSUE(session, file, line, part)                                                                                  \
     QVERIFY2(hasIssue(session, file, line, QStringLiteral(part)), qPrintable(issuesText(session)))
 
 class TestOpenF1 : public QObject {
@@ -115,7 +113,7 @@ void TestOpenF1::fileNames()
     QCOMPARE(classifyOpenF1File(u"RACE_CONTROL.JSON")->endpoint, OpenF1Endpoint::RaceControl);
     QCOMPARE(classifyOpenF1File(u"pit.csv")->endpoint, OpenF1Endpoint::Pit);
     QCOMPARE(classifyOpenF1File(u"team_radio.json")->endpoint, OpenF1Endpoint::TeamRadio);
-    QVERIFY(!classifyOpenF1File(u"lapsed.json"));       // a longer word, not laps
+    QVERIFY(!classifyOpenF1File(u"lapsed.json")); // a longer word, not laps
     QVERIFY(!classifyOpenF1File(u"positions.csv"));
     QVERIFY(!classifyOpenF1File(u"laps.txt"));
     QVERIFY(!classifyOpenF1File(u"laps"));
@@ -128,10 +126,18 @@ void TestOpenF1::dates()
     // One parser through a sequence whose later dates take the within-minute path: each
     // must equal Qt's parse of the text alone.
     const char *texts[] = {
-        "2024-06-30T13:00:00.263000+00:00", "2024-06-30T13:00:00.643000+00:00", "2024-06-30T13:00:59.999600+00:00",
-        "2024-06-30T13:00:07+00:00",        "2024-06-30T13:00:07.5+00:00",      "2024-06-30T15:00:07.25+02:00",
-        "2024-06-30T13:00:08Z",             "2024-06-30T13:00:08.1Z",           "2024-06-30T13:01:00.000001+00:00",
-        "2024-06-30 13:01:02.2639+00:00",   "2024-06-30T13:01:03",              "2024-06-30T13:01:04.5",
+        "2024-06-30T13:00:00.263000+00:00",
+        "2024-06-30T13:00:00.643000+00:00",
+        "2024-06-30T13:00:59.999600+00:00",
+        "2024-06-30T13:00:07+00:00",
+        "2024-06-30T13:00:07.5+00:00",
+        "2024-06-30T15:00:07.25+02:00",
+        "2024-06-30T13:00:08Z",
+        "2024-06-30T13:00:08.1Z",
+        "2024-06-30T13:01:00.000001+00:00",
+        "2024-06-30 13:01:02.2639+00:00",
+        "2024-06-30T13:01:03",
+        "2024-06-30T13:01:04.5",
     };
     DateParser parser;
     for (const char *text : texts) {
@@ -147,8 +153,7 @@ void TestOpenF1::dates()
     QCOMPARE(*parser.parseIso("2024-06-30T15:00:01+02:00"), utcMs("2024-06-30T13:00:01Z"));
     // Within a known minute, bad seconds still fail; so do other bad dates.
     for (const char *bad : {"2024-06-30T13:00:61+00:00", "2024-06-30T13:00:5x+00:00", "2024-06-30T13:00:05.+00:00",
-                            "2024-02-30T13:00:00Z", "2024-06-30T24:30:00Z", "yesterday", "",
-                            "2024-06-30T13:00:00+25:00"})
+                            "2024-02-30T13:00:00Z", "2024-06-30T24:30:00Z", "yesterday", "", "2024-06-30T13:00:00+25:00"})
         QVERIFY2(!parser.parseIso(bad), bad);
     QCOMPARE(DateParser::fromEpochMs(1718968625129.0), std::optional<qint64>(1718968625129));
     QVERIFY(!DateParser::fromEpochMs(-1));
@@ -159,7 +164,8 @@ void TestOpenF1::csvReader()
 {
     // BOM, CRLF, quoted commas, doubled quotes, a line break inside quotes, empty fields,
     // a blank line, and a last line without a break.
-    QByteArray text = "\xEF\xBB\xBF" "a,b,c\r\n"
+    QByteArray text = "\xEF\xBB\xBF"
+                      "a,b,c\r\n"
                       "1,\"x, y\",\"say \"\"hi\"\"\"\r\n"
                       "\r\n"
                       "2,\"two\nlines\",\r\n"
@@ -194,8 +200,8 @@ void TestOpenF1::csvReaderLimits()
 {
     // A record over the limit is skipped up to its line's end; text after a closing quote is
     // malformed; an unclosed quote runs on until the limit, then the next line reads again.
-    QByteArray text = "h1,h2\n" + QByteArray(300, 'x') + ",1\n" + "ok,2\n" + "\"bad\"x,3\n" + "\"open,4\n"
-                      + "after,5\n" + QByteArray(200, 'y') + "\n" + "\"never closed," + QByteArray(10, 'z');
+    QByteArray text = "h1,h2\n" + QByteArray(300, 'x') + ",1\n" + "ok,2\n" + "\"bad\"x,3\n" + "\"open,4\n" + "after,5\n" +
+                      QByteArray(200, 'y') + "\n" + "\"never closed," + QByteArray(10, 'z');
     QBuffer buffer(&text);
     QVERIFY(buffer.open(QIODevice::ReadOnly));
     CsvReader csv(buffer, 100);
@@ -216,7 +222,7 @@ void TestOpenF1::csvReaderLimits()
     QCOMPARE(csv.line(), qint64(6));
     QCOMPARE(csv.next(), S::TooLong);
     QCOMPARE(csv.line(), qint64(7));
-    QCOMPARE(csv.next(), S::Malformed);  // the quote never closes before the end
+    QCOMPARE(csv.next(), S::Malformed); // the quote never closes before the end
     QCOMPARE(csv.line(), qint64(8));
     QCOMPARE(csv.next(), S::End);
 }
@@ -230,7 +236,7 @@ void TestOpenF1::fixturesEveryEndpoint()
     QVERIFY(s.ignored.contains(QStringLiteral("team_radio.json")));
     QVERIFY(s.ignored.contains(QStringLiteral("LICENSE.CC-BY-NC-SA-4.0.txt")));
     QCOMPARE(s.ignored.size(), 2);
-    QCOMPARE(s.linesRead, qint64(10 * 10 + 9 + 9));  // ten endpoints of 10 records, sessions and meetings of 9
+    QCOMPARE(s.linesRead, qint64(10 * 10 + 9 + 9)); // ten endpoints of 10 records, sessions and meetings of 9
 
     // sessions: the data is FP1 (9532) but for the intervals, which are the race's (9539).
     const qint64 ref = 1718969400000;
@@ -241,7 +247,7 @@ void TestOpenF1::fixturesEveryEndpoint()
     QCOMPARE(s.meta.year, 2024);
     QCOMPARE(s.meta.circuitShortName, QStringLiteral("Catalunya"));
     QCOMPARE(s.meta.countryName, QStringLiteral("Spain"));
-    QCOMPARE(s.meta.meetingName, QStringLiteral("Spanish Grand Prix"));  // meetings
+    QCOMPARE(s.meta.meetingName, QStringLiteral("Spanish Grand Prix")); // meetings
     QVERIFY2(s.meta.timingSource.contains(QStringLiteral("9532")), qPrintable(s.meta.timingSource));
     QVERIFY2(s.meta.timingSource.contains(QStringLiteral("9539")), qPrintable(s.meta.timingSource));
 
@@ -253,7 +259,7 @@ void TestOpenF1::fixturesEveryEndpoint()
     QCOMPARE(max->code, QStringLiteral("VER"));
     QCOMPARE(max->teamName, QStringLiteral("Red Bull Racing"));
     QCOMPARE(max->teamColour, QStringLiteral("#3671C6"));
-    QCOMPARE(driver(s, QStringLiteral("10"))->teamColour, QStringLiteral("#0093CC"));  // "0093cc"
+    QCOMPARE(driver(s, QStringLiteral("10"))->teamColour, QStringLiteral("#0093CC")); // "0093cc"
     QCOMPARE(driver(s, QStringLiteral("20"))->fullName, QStringLiteral("Kevin Magnussen"));
 
     // position (10) and intervals (one of ten has gaps; the others are empty strings)
@@ -358,12 +364,15 @@ void TestOpenF1::extendedJsonForms()
                       R"({"_id": {"$oid": "66"}, "date": {"$date": {"$numberLong": "1719752400500"}}, )"
                       R"("driver_number": {"$numberInt": "44"}, "speed": {"$numberDouble": "301.5"}, )"
                       R"("rpm": {"$numberLong": "11800"}, "n_gear": 8, "throttle": 99, "brake": 0, )"
-                      R"("drs": {"$numberInt": "12"}})" "\n"
+                      R"("drs": {"$numberInt": "12"}})"
+                      "\n"
                       R"({"date": {"$date": "2024-06-30T13:00:01.000Z"}, "driver_number": 44, "speed": 250, )"
-                      R"("rpm": 10000, "n_gear": 7, "throttle": 0, "brake": 100, "drs": 8})" "\n"
+                      R"("rpm": 10000, "n_gear": 7, "throttle": 0, "brake": 100, "drs": 8})"
+                      "\n"
                       R"({"date": {"$date": 1719752400000}, "driver_number": 1, "speed": {"$numberDouble": "NaN"}, )"
                       R"("rpm": 0, "n_gear": 0, "throttle": 0, "brake": 0, "drs": 14, )"
-                      R"("segments": [1, [2, {"a": 3}]]})" "\n"));
+                      R"("segments": [1, [2, {"a": 3}]]})"
+                      "\n"));
     const RealSession s = readOpenF1Files({dir.path()});
     QVERIFY2(s.issueCount == 0, qPrintable(issuesText(s)));
     QCOMPARE(s.linesRead, qint64(3));
@@ -373,18 +382,18 @@ void TestOpenF1::extendedJsonForms()
     QCOMPARE(s.carData.size(), size_t(3));
     QCOMPARE(s.carData[0].ms, 0);
     QCOMPARE(s.carData[0].number, QStringLiteral("1"));
-    QCOMPARE(s.carData[0].speedKph, 0.0);  // NaN: unset
-    QVERIFY(s.carData[0].drs);             // 14
+    QCOMPARE(s.carData[0].speedKph, 0.0); // NaN: unset
+    QVERIFY(s.carData[0].drs);            // 14
     QCOMPARE(s.carData[1].ms, 500);
     QCOMPARE(s.carData[1].number, QStringLiteral("44"));
     QCOMPARE(s.carData[1].speedKph, 301.5);
     QCOMPARE(s.carData[1].rpm, 11800);
     QCOMPARE(s.carData[1].gear, 8);
     QCOMPARE(s.carData[1].throttlePct, 99.0);
-    QVERIFY(s.carData[1].drs);             // 12
+    QVERIFY(s.carData[1].drs); // 12
     QCOMPARE(s.carData[2].ms, 1000);
     QCOMPARE(s.carData[2].brakePct, 100.0);
-    QVERIFY(!s.carData[2].drs);            // 8: eligible, not open
+    QVERIFY(!s.carData[2].drs); // 8: eligible, not open
     QVERIFY(s.missing.contains(QStringLiteral("laps")));
     QVERIFY(!s.missing.contains(QStringLiteral("car_data")));
 }
@@ -462,7 +471,7 @@ void TestOpenF1::apiFormJson()
     QVERIFY(!s.timing[4].lapsBehindAhead);
 
     QCOMPARE(s.pitStops.size(), size_t(2));
-    QCOMPARE(s.pitStops[0].ms, 30 * 60000);  // no offset written: UTC
+    QCOMPARE(s.pitStops[0].ms, 30 * 60000); // no offset written: UTC
     QCOMPARE(s.pitStops[0].pitLaneS, std::optional<double>(22.5));
     QCOMPARE(s.pitStops[0].lap, std::optional<int>(20));
     QCOMPARE(s.pitStops[1].pitLaneS, std::optional<double>(19.8));
@@ -481,18 +490,17 @@ void TestOpenF1::csvWithQuotes()
                       "2024-06-30T13:10:00.250000+00:00,Other,,,,3,44,9550\r\n"
                       "\"YELLOW IN TRACK SECTOR 2, \"\"CAR STOPPED\"\"\nON TRACK\",2024-06-30T13:05:00+00:00,"
                       "Flag,YELLOW,Sector,2,2,,9550\r\n"));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("laps_part1.csv")),
-                      "driver_number,lap_number,date_start,lap_duration,duration_sector_1,duration_sector_2,"
-                      "duration_sector_3,is_pit_out_lap\n"
-                      "44,2,2024-06-30T13:02:00+00:00,68.5,17.5,30.0,21.0,False\n"
-                      "44,1,2024-06-30T13:00:30+00:00,,,,,True\n"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("laps_part1.csv")), "driver_number,lap_number,date_start,lap_duration,duration_sector_1,duration_sector_2,"
+                                                                      "duration_sector_3,is_pit_out_lap\n"
+                                                                      "44,2,2024-06-30T13:02:00+00:00,68.5,17.5,30.0,21.0,False\n"
+                                                                      "44,1,2024-06-30T13:00:30+00:00,,,,,True\n"));
     QVERIFY(writeFile(dir.filePath(QStringLiteral("weather.csv")),
                       "date,air_temperature,track_temperature,humidity,pressure,rainfall,wind_speed,wind_direction\n"
                       "2024-06-30T12:59:00+00:00,29.1,48.2,45,938.5,1,1.4,180\n"));
     const RealSession s = readOpenF1Files({dir.path()});
     QVERIFY2(s.issueCount == 0, qPrintable(issuesText(s)));
     QCOMPARE(s.linesRead, qint64(5));
-    const qint64 ref = utcMs("2024-06-30T12:59:00Z");  // the earliest date: weather's
+    const qint64 ref = utcMs("2024-06-30T12:59:00Z"); // the earliest date: weather's
     QCOMPARE(s.meta.referenceUtcMs, std::optional<qint64>(ref));
 
     QCOMPARE(s.raceControl.size(), size_t(2));
@@ -512,7 +520,7 @@ void TestOpenF1::csvWithQuotes()
 
     QCOMPARE(s.laps.size(), size_t(2));
     QVERIFY(s.laps[0].pitOutLap);
-    QCOMPARE(s.laps[0].ms, utcMs("2024-06-30T13:02:00Z") - ref);  // ends where lap 2 starts
+    QCOMPARE(s.laps[0].ms, utcMs("2024-06-30T13:02:00Z") - ref); // ends where lap 2 starts
     QVERIFY(!s.laps[1].pitOutLap);
     QCOMPARE(s.laps[1].lapTimeS, std::optional<double>(68.5));
     QCOMPARE(s.laps[1].sectorS[0], std::optional<double>(17.5));
@@ -532,8 +540,7 @@ void TestOpenF1::austrianRace()
     QVERIFY2(s.issueCount == 0, qPrintable(issuesText(s)));
     QCOMPARE(s.linesRead, qint64(419520 + 20 + 65));
     QVERIFY(s.ignored.isEmpty());
-    for (const char *name :
-         {"sessions", "meetings", "laps", "position", "intervals", "pit", "race_control", "weather", "car_data"})
+    for (const char *name : {"sessions", "meetings", "laps", "position", "intervals", "pit", "race_control", "weather", "car_data"})
         QVERIFY2(s.missing.contains(QLatin1String(name)), name);
     QCOMPARE(s.missing.size(), 9);
 
@@ -575,7 +582,7 @@ void TestOpenF1::austrianRace()
     QCOMPARE(s.positions[19].ms, 0);
     QVERIFY(s.positions[20].ms > 0);
     QCOMPARE(s.positions.front().number, QStringLiteral("1"));
-    QCOMPARE(s.positions[1].number, QStringLiteral("10"));  // equal times keep the files' (name) order
+    QCOMPARE(s.positions[1].number, QStringLiteral("10")); // equal times keep the files' (name) order
     QCOMPARE(s.positions[19].number, QStringLiteral("81"));
     const PositionSample *norrisFirst = firstOf(s.positions, QStringLiteral("4"));
     QCOMPARE(norrisFirst->x, 1145.0);
@@ -618,9 +625,11 @@ void TestOpenF1::badInput()
                       "2024-06-30T13:00:00.643000+00:00,9550,7215,abc,4,1239,-1199\n"
                       "2024-06-30T25:00:00.643000+00:00,9550,7215,1,4,1239,-1199\n"
                       "2024-06-30T13:00:01.000000+00:00,9550,7215\n"
-                      "2024-06-30T13:00:01.100000+00:00,9550,7215,1,4,1239," + QByteArray(400, '9') + "\n"
-                      ",9550,7215,1,4,1239,-1199\n"
-                      "2024-06-30T13:00:02.000000+00:00,9550,7216,1150,4,1239,-1190\n"));
+                      "2024-06-30T13:00:01.100000+00:00,9550,7215,1,4,1239," +
+                          QByteArray(400, '9') +
+                          "\n"
+                          ",9550,7215,1,4,1239,-1199\n"
+                          "2024-06-30T13:00:02.000000+00:00,9550,7216,1150,4,1239,-1190\n"));
     QVERIFY(writeFile(dir.filePath(QStringLiteral("car_data.json")), "this is not JSON\n"));
     // weather: record 2 is not an object, record 3 has a bad date, record 4 a text temperature.
     QVERIFY(writeFile(dir.filePath(QStringLiteral("weather.json")), R"([
@@ -677,7 +686,7 @@ void TestOpenF1::badInput()
     // The rest still reads.
     QCOMPARE(s.positions.size(), size_t(2));
     QCOMPARE(s.positions[1].x, 1150.0);
-    QCOMPARE(s.meta.referenceUtcMs, std::optional<qint64>(utcMs("2024-06-30T13:00:00Z")));  // weather, position
+    QCOMPARE(s.meta.referenceUtcMs, std::optional<qint64>(utcMs("2024-06-30T13:00:00Z"))); // weather, position
     QCOMPARE(s.positions[1].ms, 2000);
     QCOMPARE(s.weather.size(), size_t(2));
     QCOMPARE(s.weather[1].airTempC, std::optional<double>(30.0));
@@ -727,7 +736,7 @@ void TestOpenF1::sizeLimits()
     OpenF1ReadOptions small;
     small.maxFileBytes = 10000;
     RealSession s = readOpenF1Files(fixtures, small);
-    QCOMPARE(s.issueCount, qint64(1));  // the license is as large, but ignored unread
+    QCOMPARE(s.issueCount, qint64(1)); // the license is as large, but ignored unread
     VERIFY_ISSUE(s, QStringLiteral("laps.json"), 0, "larger than 10000 bytes");
     QVERIFY(s.laps.empty());
     QVERIFY(s.missing.contains(QStringLiteral("laps")));
@@ -741,12 +750,12 @@ void TestOpenF1::sizeLimits()
     VERIFY_ISSUE(s, QStringLiteral("intervals.json"), 6, "more than 25 records");
     QCOMPARE(s.carData.size(), size_t(10));
     QCOMPARE(s.drivers.size(), size_t(10));
-    QCOMPARE(s.timing.size(), size_t(1));  // intervals: car 4's gaps among the first five
+    QCOMPARE(s.timing.size(), size_t(1)); // intervals: car 4's gaps among the first five
     QVERIFY(s.laps.empty());
 
     // The file count limit: the first files by name only.
     OpenF1ReadOptions fewFiles;
-    fewFiles.maxFiles = 3;  // LICENSE…txt, car_data.json, drivers.json
+    fewFiles.maxFiles = 3; // LICENSE…txt, car_data.json, drivers.json
     s = readOpenF1Files(fixtures, fewFiles);
     VERIFY_ISSUE(s, QString(), 0, "more than 3 files");
     QCOMPARE(s.issueCount, qint64(1));
@@ -770,8 +779,7 @@ void TestOpenF1::sessionChoice()
     QCOMPARE(s.issueCount, qint64(0));
     QVERIFY(s.meta.sessionName.isEmpty());
     QCOMPARE(s.meta.referenceUtcMs, std::optional<qint64>(utcMs("2024-06-30T13:04:00Z")));
-    QVERIFY2(s.meta.timingSource.contains(QStringLiteral("does not list the data's session 3")),
-             qPrintable(s.meta.timingSource));
+    QVERIFY2(s.meta.timingSource.contains(QStringLiteral("does not list the data's session 3")), qPrintable(s.meta.timingSource));
 
     // The one that matches is chosen; without meetings the name comes from the country.
     QVERIFY(writeFile(dir.filePath(QStringLiteral("position.json")),
@@ -781,24 +789,22 @@ void TestOpenF1::sessionChoice()
     QCOMPARE(s.meta.referenceUtcMs, std::optional<qint64>(utcMs("2024-06-29T14:00:00Z")));
     QCOMPARE(s.timing.front().ms, 4 * 60000);
     QCOMPARE(s.meta.meetingName, QStringLiteral("Austria Grand Prix"));
-    QVERIFY2(s.meta.timingSource.contains(QStringLiteral("meeting name made from the country")),
-             qPrintable(s.meta.timingSource));
+    QVERIFY2(s.meta.timingSource.contains(QStringLiteral("meeting name made from the country")), qPrintable(s.meta.timingSource));
 }
 
 void TestOpenF1::driverNames()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("drivers.csv")),
-                      "driver_number,full_name,name_acronym,team_colour,team_name\n"
-                      "1,Max VERSTAPPEN,VER,3671C6,Red Bull Racing\n"
-                      "21,Nyck DE VRIES,DEV,#5e8faa,AlphaTauri\n"
-                      "25,Jean-Eric VERGNE,JEV,not a colour,Toro Rosso\n"
-                      "24,ZHOU Guanyu,ZHO,,Kick Sauber\n"
-                      "1,Someone ELSE,XXX,000000,Other\n"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("drivers.csv")), "driver_number,full_name,name_acronym,team_colour,team_name\n"
+                                                                   "1,Max VERSTAPPEN,VER,3671C6,Red Bull Racing\n"
+                                                                   "21,Nyck DE VRIES,DEV,#5e8faa,AlphaTauri\n"
+                                                                   "25,Jean-Eric VERGNE,JEV,not a colour,Toro Rosso\n"
+                                                                   "24,ZHOU Guanyu,ZHO,,Kick Sauber\n"
+                                                                   "1,Someone ELSE,XXX,000000,Other\n"));
     const RealSession s = readOpenF1Files({dir.path()});
     QCOMPARE(s.issueCount, qint64(0));
-    QCOMPARE(s.drivers.size(), size_t(4));  // number 1 once: the first record
+    QCOMPARE(s.drivers.size(), size_t(4)); // number 1 once: the first record
     QCOMPARE(s.drivers[0].fullName, QStringLiteral("Max Verstappen"));
     QCOMPARE(s.drivers[0].code, QStringLiteral("VER"));
     QCOMPARE(s.drivers[1].fullName, QStringLiteral("Nyck De Vries"));
@@ -812,7 +818,7 @@ void TestOpenF1::driverNames()
 void TestOpenF1::looksLikeOpenF1Paths()
 {
     QVERIFY(looksLikeOpenF1({f1Dir(QStringLiteral("openf1_api_fixtures"))}));
-    QVERIFY(looksLikeOpenF1({f1Dir(QStringLiteral("openf1_2024_austrian_gp_race"))}));  // endpoint files in a subfolder
+    QVERIFY(looksLikeOpenF1({f1Dir(QStringLiteral("openf1_2024_austrian_gp_race"))})); // endpoint files in a subfolder
     QVERIFY(looksLikeOpenF1({f1Dir(QStringLiteral("openf1_2024_austrian_gp_race/location/location_driver_44.csv"))}));
     QVERIFY(!looksLikeOpenF1({f1Dir(QStringLiteral("livetiming_2018_azerbaijan_gp_race"))}));
     QTemporaryDir dir;
@@ -825,7 +831,7 @@ void TestOpenF1::looksLikeOpenF1Paths()
     QVERIFY(writeFile(dir.filePath(QStringLiteral("a/b/pit_2024.csv")), "date\n"));
     QVERIFY(looksLikeOpenF1({dir.path()}));
     OpenF1ReadOptions shallow;
-    shallow.maxFolderDepth = 1;  // a/b is two below
+    shallow.maxFolderDepth = 1; // a/b is two below
     QVERIFY(!looksLikeOpenF1({dir.path()}, shallow));
 }
 

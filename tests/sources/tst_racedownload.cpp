@@ -31,10 +31,9 @@ namespace {
 const QString kArchiveData = QStringLiteral(PITWALL_SHARED_DATA_DIR "/f1/livetiming_2018_azerbaijan_gp_race/");
 const QString kOpenF1Data = QStringLiteral(PITWALL_SHARED_DATA_DIR "/f1/openf1_api_fixtures/");
 const QString kRacePath = QStringLiteral("2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-29_Race/");
-const QStringList kServedTopics{"SessionInfo",   "DriverList",  "TimingData", "TimingAppData", "RaceControlMessages",
-                                "TrackStatus",   "LapCount",    "SessionStatus"};
-const QStringList kMissingTopics{"TimingStats", "ExtrapolatedClock", "WeatherData", "Heartbeat", "CarData.z",
-                                 "Position.z"};
+const QStringList kServedTopics{"SessionInfo",         "DriverList",  "TimingData", "TimingAppData",
+                                "RaceControlMessages", "TrackStatus", "LapCount",   "SessionStatus"};
+const QStringList kMissingTopics{"TimingStats", "ExtrapolatedClock", "WeatherData", "Heartbeat", "CarData.z", "Position.z"};
 
 QByteArray readAll(const QString &path)
 {
@@ -44,24 +43,24 @@ QByteArray readAll(const QString &path)
 
 // What the fake server does to one target instead of a plain answer.
 struct Trouble {
-    int status = 0;              // answer this status...
-    int times = 0;               // ...to this many requests
-    QByteArray headers;          // extra header lines of that answer ("Retry-After: 1\r\n")
+    int status = 0;     // answer this status...
+    int times = 0;      // ...to this many requests
+    QByteArray headers; // extra header lines of that answer ("Retry-After: 1\r\n")
     QByteArray body;
-    qint64 dropAfter = -1;       // next answer only: close the connection after this many body bytes
-    qint64 stallAfter = -1;      // send this many body bytes, then hold the connection open
-    qint64 claimLength = -1;     // announce this Content-Length, send a few bytes, hold
-    bool ignoreRange = false;    // answer Range requests with the whole file (200)
+    qint64 dropAfter = -1;        // next answer only: close the connection after this many body bytes
+    qint64 stallAfter = -1;       // send this many body bytes, then hold the connection open
+    qint64 claimLength = -1;      // announce this Content-Length, send a few bytes, hold
+    bool ignoreRange = false;     // answer Range requests with the whole file (200)
     bool noContentLength = false; // a body delimited by closing the connection
-    QByteArray redirectTo;       // 302 Location
+    QByteArray redirectTo;        // 302 Location
 };
 
 struct Logged {
-    qint64 ms = 0;               // arrival, on the server's clock
-    QByteArray target;           // path and query
+    qint64 ms = 0;     // arrival, on the server's clock
+    QByteArray target; // path and query
     QByteArray range;
     QByteArray userAgent;
-    int status = 0;              // what was answered
+    int status = 0; // what was answered
 };
 
 // The part of the fake server that lives on its own thread.
@@ -136,9 +135,8 @@ private:
         if (trouble.times > 0) {
             --trouble.times;
             entry.status = trouble.status;
-            socket->write(head(trouble.status, trouble.headers + "Content-Length: "
-                                                   + QByteArray::number(trouble.body.size()) + "\r\n")
-                          + trouble.body);
+            socket->write(head(trouble.status, trouble.headers + "Content-Length: " + QByteArray::number(trouble.body.size()) + "\r\n") +
+                          trouble.body);
             socket->disconnectFromHost();
             return;
         }
@@ -152,8 +150,7 @@ private:
         const QByteArray &whole = content[entry.target];
         if (trouble.claimLength >= 0) {
             entry.status = 200;
-            socket->write(head(200, "Content-Length: " + QByteArray::number(trouble.claimLength) + "\r\n")
-                          + whole.left(10));
+            socket->write(head(200, "Content-Length: " + QByteArray::number(trouble.claimLength) + "\r\n") + whole.left(10));
             return; // held open: the client must refuse on the header alone
         }
         int status = 200;
@@ -164,8 +161,8 @@ private:
             if (from < whole.size()) {
                 status = 206;
                 body = whole.mid(from);
-                headers = "Content-Range: bytes " + QByteArray::number(from) + '-'
-                    + QByteArray::number(whole.size() - 1) + '/' + QByteArray::number(whole.size()) + "\r\n";
+                headers = "Content-Range: bytes " + QByteArray::number(from) + '-' + QByteArray::number(whole.size() - 1) + '/' +
+                          QByteArray::number(whole.size()) + "\r\n";
             }
         }
         if (!trouble.noContentLength)
@@ -193,11 +190,13 @@ public:
         m_core = new ServerCore;
         m_core->moveToThread(&m_thread);
         m_thread.start();
-        QMetaObject::invokeMethod(m_core, [this] { m_port = m_core->listen(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_core, [this] { m_port = m_core->listen(); }, Qt::BlockingQueuedConnection);
     }
     ~FakeServer()
     {
-        QMetaObject::invokeMethod(m_core, [this] { delete m_core; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_core, [this] { delete m_core; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -241,24 +240,28 @@ private:
 QByteArray yearIndexJson()
 {
     const auto session = [](const char *type, const char *name, const char *start, const char *path) {
-        return QJsonObject{{"Key", 1}, {"Type", type}, {"Name", name}, {"StartDate", start},
-                           {"EndDate", start}, {"GmtOffset", "04:00:00"}, {"Path", path}};
+        return QJsonObject{{"Key", 1},           {"Type", type},     {"Name", name},
+                           {"StartDate", start}, {"EndDate", start}, {"GmtOffset", "04:00:00"},
+                           {"Path", path}};
     };
     const QJsonArray meetings{
-        QJsonObject{{"Key", 1038}, {"Name", "Australian Grand Prix"}, {"Location", "Melbourne"},
+        QJsonObject{{"Key", 1038},
+                    {"Name", "Australian Grand Prix"},
+                    {"Location", "Melbourne"},
                     {"Country", QJsonObject{{"Key", 5}, {"Code", "AUS"}, {"Name", "Australia"}}},
                     {"Circuit", QJsonObject{{"Key", 10}, {"ShortName", "Melbourne"}}},
                     {"Sessions", QJsonArray{session("Race", "Race", "2018-03-25T16:10:00",
                                                     "2018/2018-03-25_Australian_Grand_Prix/2018-03-25_Race/")}}},
-        QJsonObject{{"Key", 1041}, {"Name", "Azerbaijan Grand Prix"}, {"Location", "Baku"},
+        QJsonObject{{"Key", 1041},
+                    {"Name", "Azerbaijan Grand Prix"},
+                    {"Location", "Baku"},
                     {"Country", QJsonObject{{"Key", 55}, {"Code", "AZE"}, {"Name", "Azerbaijan"}}},
                     {"Circuit", QJsonObject{{"Key", 144}, {"ShortName", "Baku"}}},
-                    {"Sessions",
-                     QJsonArray{session("Practice", "Practice 1", "2018-04-27T13:00:00",
-                                        "2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-27_Practice_1/"),
-                                session("Qualifying", "Qualifying", "2018-04-28T17:00:00",
-                                        "2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-28_Qualifying/"),
-                                session("Race", "Race", "2018-04-29T16:10:00", kRacePath.toUtf8().constData())}}},
+                    {"Sessions", QJsonArray{session("Practice", "Practice 1", "2018-04-27T13:00:00",
+                                                    "2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-27_Practice_1/"),
+                                            session("Qualifying", "Qualifying", "2018-04-28T17:00:00",
+                                                    "2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-28_Qualifying/"),
+                                            session("Race", "Race", "2018-04-29T16:10:00", kRacePath.toUtf8().constData())}}},
     };
     // The real catalogues start with a UTF-8 BOM.
     return "\xEF\xBB\xBF" + QJsonDocument(QJsonObject{{"Year", 2018}, {"Meetings", meetings}}).toJson();
@@ -272,9 +275,15 @@ QByteArray sessionIndexJson()
     return "\xEF\xBB\xBF" + QJsonDocument(QJsonObject{{"Feeds", feeds}}).toJson();
 }
 
-QByteArray compact(const QJsonArray &array) { return QJsonDocument(array).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonArray &array)
+{
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
 
-QJsonArray loadArray(const QString &name) { return QJsonDocument::fromJson(readAll(kOpenF1Data + name)).array(); }
+QJsonArray loadArray(const QString &name)
+{
+    return QJsonDocument::fromJson(readAll(kOpenF1Data + name)).array();
+}
 
 } // namespace
 
@@ -302,15 +311,12 @@ private slots:
 private:
     DownloadOptions options() const;
     QString racePath(const QString &file = {}) const { return m_cache->path() + "/livetiming/" + kRacePath + file; }
-    QByteArray topicTarget(const QString &topic) const
-    {
-        return ("/static/" + kRacePath + topic + ".jsonStream").toUtf8();
-    }
+    QByteArray topicTarget(const QString &topic) const { return ("/static/" + kRacePath + topic + ".jsonStream").toUtf8(); }
     void serveArchive();
     void serveOpenF1();
 
-    QHash<QString, QByteArray> m_topics;        // topic -> the real file's bytes
-    QHash<QByteArray, QByteArray> m_openF1;     // target -> body
+    QHash<QString, QByteArray> m_topics;    // topic -> the real file's bytes
+    QHash<QByteArray, QByteArray> m_openF1; // target -> body
     QList<int> m_drivers;
     std::unique_ptr<FakeServer> m_server;
     std::unique_ptr<QTemporaryDir> m_cache;
@@ -351,8 +357,7 @@ void TestRaceDownload::initTestCase()
                     mine << sample;
             }
             QVERIFY(!mine.isEmpty());
-            m_openF1.insert("/v1/" + QByteArray(endpoint) + bySession + "&driver_number=" + QByteArray::number(number),
-                            compact(mine));
+            m_openF1.insert("/v1/" + QByteArray(endpoint) + bySession + "&driver_number=" + QByteArray::number(number), compact(mine));
         }
     }
 }
@@ -444,8 +449,8 @@ void TestRaceDownload::catalogue()
     QCOMPARE(year->meetings.size(), size_t(2));
     QCOMPARE(year->meetings[1].countryName, QString("Azerbaijan"));
 
-    for (const auto &[event, session] : {std::pair{"Azerbaijan", "Race"}, std::pair{"baku", "race"},
-                                         std::pair{"Azerbaijan Grand Prix", "RACE"}}) {
+    for (const auto &[event, session] :
+         {std::pair{"Azerbaijan", "Race"}, std::pair{"baku", "race"}, std::pair{"Azerbaijan Grand Prix", "RACE"}}) {
         const auto match = findArchiveSession(*year, event, session, &error);
         QVERIFY2(match, qPrintable(error));
         QCOMPARE(match->meeting.name, QString("Azerbaijan Grand Prix"));
@@ -470,9 +475,7 @@ void TestRaceDownload::catalogue()
     const auto feeds = parseArchiveSessionIndex(sessionIndexJson(), &error);
     QVERIFY2(feeds, qPrintable(error));
     QCOMPARE(feeds->size(), size_t(archiveTopics().size()));
-    const auto carData = std::find_if(feeds->begin(), feeds->end(), [](const ArchiveFeed &f) {
-        return f.topic == "CarData.z";
-    });
+    const auto carData = std::find_if(feeds->begin(), feeds->end(), [](const ArchiveFeed &f) { return f.topic == "CarData.z"; });
     QVERIFY(carData != feeds->end());
     QCOMPARE(carData->streamPath, QString("CarData.z.jsonStream"));
     QCOMPARE(carData->keyFramePath, QString("CarData.z.json"));
@@ -486,11 +489,9 @@ void TestRaceDownload::catalogue()
     QVERIFY2(error.contains("Meetings"), qPrintable(error));
     QVERIFY(!parseArchiveYearIndex(yearIndexJson(), &error, 100));
     QVERIFY2(error.contains("limit"), qPrintable(error));
-    QVERIFY(!parseArchiveYearIndex(
-        R"({"Year":2018,"Meetings":[{"Name":"X","Sessions":[{"Name":"Race","Path":"../../etc/"}]}]})", &error));
+    QVERIFY(!parseArchiveYearIndex(R"({"Year":2018,"Meetings":[{"Name":"X","Sessions":[{"Name":"Race","Path":"../../etc/"}]}]})", &error));
     QVERIFY2(error.contains("unsafe"), qPrintable(error));
-    QVERIFY(!parseArchiveSessionIndex(R"({"Feeds":{"TimingData":{"StreamPath":"../TimingData.jsonStream"}}})",
-                                      &error));
+    QVERIFY(!parseArchiveSessionIndex(R"({"Feeds":{"TimingData":{"StreamPath":"../TimingData.jsonStream"}}})", &error));
     QVERIFY2(error.contains("unsafe"), qPrintable(error));
     QVERIFY(!parseArchiveSessionIndex(R"({"Topics":{}})", &error));
     QVERIFY2(error.contains("Feeds"), qPrintable(error));
@@ -503,9 +504,10 @@ void TestRaceDownload::catalogue()
 void TestRaceDownload::archiveDownloadAndCache()
 {
     QList<int> filesDoneSeen;
-    const DownloadOutcome outcome = downloadArchiveSessionBlocking(
-        options(), 2018, "Azerbaijan", "Race",
-        [&](const QString &, int filesDone, int, qint64, qint64) { filesDoneSeen << filesDone; });
+    const DownloadOutcome outcome = downloadArchiveSessionBlocking(options(), 2018, "Azerbaijan", "Race",
+                                                                   [&](const QString &, int filesDone, int, qint64, qint64) {
+                                                                       filesDoneSeen << filesDone;
+                                                                   });
     QVERIFY2(outcome.ok(), qPrintable(outcome.error));
     QCOMPARE(outcome.result.folder, racePath());
     QCOMPARE(outcome.result.unavailable, kMissingTopics);
@@ -607,7 +609,7 @@ void TestRaceDownload::retryAfterAndServerErrors()
     QCOMPARE(readAll(racePath("SessionStatus.jsonStream")), m_topics["SessionStatus"]);
     const QList<Logged> track = m_server->requestsFor(topicTarget("TrackStatus"));
     QCOMPARE(track.size(), 3);
-    QVERIFY(track[1].ms - track[0].ms >= 50);  // backoff 50 ms, then 100 ms
+    QVERIFY(track[1].ms - track[0].ms >= 50); // backoff 50 ms, then 100 ms
     QVERIFY(track[2].ms - track[1].ms >= 100);
     QCOMPARE(readAll(racePath("TrackStatus.jsonStream")), m_topics["TrackStatus"]);
 
@@ -746,8 +748,7 @@ void TestRaceDownload::openF1Forbidden()
     const DownloadOutcome outcome = downloadOpenF1SessionBlocking(options(), 9532);
     QVERIFY(!outcome.ok());
     QVERIFY(!outcome.cancelled);
-    QVERIFY2(outcome.error.contains("refuses anonymous requests while a live session is running"),
-             qPrintable(outcome.error));
+    QVERIFY2(outcome.error.contains("refuses anonymous requests while a live session is running"), qPrintable(outcome.error));
     QVERIFY2(outcome.error.contains("Try again after the session ends"), qPrintable(outcome.error));
     QVERIFY2(outcome.error.contains("Live data requires authentication."), qPrintable(outcome.error));
     QCOMPARE(m_server->log().size(), 1); // stopped, not retried
@@ -772,19 +773,19 @@ void TestRaceDownload::cancelThenResume()
     std::optional<DownloadOutcome> outcome;
     QElapsedTimer sinceCancel;
     connect(downloader, &RaceDownloader::finished, this, [&](const DownloadOutcome &o) { outcome = o; });
-    connect(downloader, &RaceDownloader::progress, this,
-            [&](const QString &file, int, int, qint64 bytes, qint64 total) {
-                if (file == "TimingData.jsonStream" && bytes == 600000 && !sinceCancel.isValid()) {
-                    QCOMPARE(total, qint64(m_topics["TimingData"].size()));
-                    sinceCancel.start();
-                    downloader->cancel();
-                }
-            });
+    connect(downloader, &RaceDownloader::progress, this, [&](const QString &file, int, int, qint64 bytes, qint64 total) {
+        if (file == "TimingData.jsonStream" && bytes == 600000 && !sinceCancel.isValid()) {
+            QCOMPARE(total, qint64(m_topics["TimingData"].size()));
+            sinceCancel.start();
+            downloader->cancel();
+        }
+    });
     QMetaObject::invokeMethod(downloader, [downloader] { downloader->downloadArchiveSession(2018, "Baku", "Race"); });
     QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
     QVERIFY(sinceCancel.isValid());
     QVERIFY2(sinceCancel.elapsed() < 1000, qPrintable(QString::number(sinceCancel.elapsed())));
-    QMetaObject::invokeMethod(downloader, [downloader] { delete downloader; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        downloader, [downloader] { delete downloader; }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
 

@@ -43,30 +43,38 @@ struct FakeCloud {
         if (path == "/org/v2/organizations")
             return json(200, {{"data", QJsonArray{QJsonObject{{"id", "1111aaaa-2222-3333-4444-555566667777"}}}}});
         if (path == "/srcm/v3/clusters")
-            return json(200, {{"data", QJsonArray{QJsonObject{{"id", "lsrc-1"}, {"spec", QJsonObject{{"http_endpoint", "https://psrc-1.us-east-2.aws.confluent.cloud"}}}}}}});
+            return json(200,
+                        {{"data", QJsonArray{QJsonObject{{"id", "lsrc-1"},
+                                                         {"spec", QJsonObject{{"http_endpoint",
+                                                                               "https://psrc-1.us-east-2.aws.confluent.cloud"}}}}}}});
         if (path.startsWith("/cmk/v2/clusters/"))
-            return json(200, {{"id", "lkc-1"}, {"spec", QJsonObject{{"kafka_bootstrap_endpoint", "SASL_SSL://pkc-1.us-east-1.aws.confluent.cloud:9092"}}},
+            return json(200, {{"id", "lkc-1"},
+                              {"spec", QJsonObject{{"kafka_bootstrap_endpoint", "SASL_SSL://pkc-1.us-east-1.aws.confluent.cloud:9092"}}},
                               {"status", QJsonObject{{"phase", ++clusterReads < 3 ? "PROVISIONING" : "PROVISIONED"}}}});
         if (path.startsWith("/fcpm/v2/compute-pools/"))
             return json(200, {{"id", "lfcp-1"}, {"status", QJsonObject{{"phase", ++poolReads < 2 ? "PROVISIONING" : "PROVISIONED"}}}});
         if (path == "/iam/v2/role-bindings")
-            return roleBindingExists ? FakeResponse::json(409, "{\"errors\":[{\"status\":\"409\",\"code\":\"resource_already_exists\"}]}")
-                                     : json(201, {{"id", "rb-1"}});
+            return roleBindingExists
+                       ? FakeResponse::json(409, "{\"errors\":[{\"status\":\"409\",\"code\":\"resource_already_exists\"}]}")
+                       : json(201, {{"id", "rb-1"}});
         if (path == "/iam/v2/api-keys") {
             ++keys;
-            return json(202, {{"id", QStringLiteral("KEY%1").arg(keys)}, {"spec", QJsonObject{{"secret", QStringLiteral("secret-%1").arg(keys)}}}});
+            return json(202, {{"id", QStringLiteral("KEY%1").arg(keys)},
+                              {"spec", QJsonObject{{"secret", QStringLiteral("secret-%1").arg(keys)}}}});
         }
         if (request.method == "GET")
             return json(200, {{"data", lists.value(path)}});
         // Creation: remember it so the next list finds it.
         const QString name = body.contains("spec") ? body.value("spec").toObject().value("display_name").toString()
                                                    : body.value("display_name").toString();
-        const QString prefix = path.contains("environments") ? "env-" : path.contains("clusters") ? "lkc-" : path.contains("compute-pools") ? "lfcp-" : "sa-";
+        const QString prefix = path.contains("environments")    ? "env-"
+                               : path.contains("clusters")      ? "lkc-"
+                               : path.contains("compute-pools") ? "lfcp-"
+                                                                : "sa-";
         const QString id = prefix + QString::number(lists.value(path).size() + 1);
         lists[path].append(item(id, name, body.contains("spec")));
         return json(201, {{"id", id}});
     }
 };
-
 
 } // namespace pitwall::test

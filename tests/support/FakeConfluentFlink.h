@@ -30,10 +30,10 @@ struct FakeFlink {
         bool stopped = false;
     };
     QMap<QString, Stored> statements;
-    QStringList log; // "POST name", "DELETE name"
+    QStringList log;                        // "POST name", "DELETE name"
     QMap<QString, QJsonObject> connections; // name -> the create request's body
     QStringList connectionLog;              // "POST name", "DELETE name"
-    int refuseFirst = 0; // answer 401 to this many requests first, as a key that has not propagated yet
+    int refuseFirst = 0;                    // answer 401 to this many requests first, as a key that has not propagated yet
 
     FakeResponse handleConnection(const FakeRequest &request, const QString &name)
     {
@@ -78,9 +78,12 @@ struct FakeFlink {
             detail = QStringLiteral("Table 'missing_table' does not exist");
         } else if (s.reads >= 2)
             phase = streaming ? QStringLiteral("RUNNING") : QStringLiteral("COMPLETED");
-        return {{"api_version", "sql/v1"}, {"kind", "Statement"}, {"name", name},
+        return {{"api_version", "sql/v1"},
+                {"kind", "Statement"},
+                {"name", name},
                 {"spec", QJsonObject{{"statement", s.sql}, {"properties", s.properties}, {"compute_pool_id", s.computePool}}},
-                {"status", QJsonObject{{"phase", phase}, {"detail", detail},
+                {"status", QJsonObject{{"phase", phase},
+                                       {"detail", detail},
                                        {"traits", QJsonObject{{"sql_kind", streaming ? "INSERT_INTO" : "CREATE_TABLE"}}}}}};
     }
 

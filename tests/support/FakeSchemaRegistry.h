@@ -40,7 +40,8 @@ struct FakeRegistry {
         if (!ids.contains(key)) {
             ids.insert(key, 100001 + int(ids.size()));
             auto body = QJsonDocument::fromJson(request.body).object();
-            byId.insert(ids.value(key), QJsonObject{{"schema", body.value("schema")}, {"schemaType", body.value("schemaType").toString("AVRO")}});
+            byId.insert(ids.value(key),
+                        QJsonObject{{"schema", body.value("schema")}, {"schemaType", body.value("schemaType").toString("AVRO")}});
         }
         return FakeResponse::json(200, QByteArray("{\"id\":") + QByteArray::number(ids.value(key)) + "}");
     }

@@ -43,7 +43,10 @@ struct ConformanceIssue {
     QString statement;
     FlinkRule rule;
     QString detail;
-    QString text() const { return statement + QStringLiteral(": ") + QString::fromLatin1(ruleName(rule)) + QStringLiteral(": ") + detail; }
+    QString text() const
+    {
+        return statement + QStringLiteral(": ") + QString::fromLatin1(ruleName(rule)) + QStringLiteral(": ") + detail;
+    }
 };
 
 // What the plan has created so far, in deployment order.
@@ -61,7 +64,10 @@ enum class Kind { Word, Quoted, String, Symbol };
 struct Token {
     Kind kind;
     QString text; // words upper-cased for keywords compare via is(); quoted/string without quotes
-    bool is(const char *keyword) const { return kind == Kind::Word && text.compare(QLatin1String(keyword), Qt::CaseInsensitive) == 0; }
+    bool is(const char *keyword) const
+    {
+        return kind == Kind::Word && text.compare(QLatin1String(keyword), Qt::CaseInsensitive) == 0;
+    }
     bool sym(char c) const { return kind == Kind::Symbol && text == QLatin1Char(c); }
     bool name() const { return kind == Kind::Word || kind == Kind::Quoted; }
 };
@@ -114,7 +120,8 @@ struct Level {
 
 class Statement {
 public:
-    explicit Statement(const QString &sql) : t(tokenize(sql))
+    explicit Statement(const QString &sql)
+        : t(tokenize(sql))
     {
         const int n = int(t.size());
         match.fill(-1, n);
@@ -155,10 +162,7 @@ public:
 
     int ownerOf(const Level &level) const { return owner[level.select]; }
     // Tokens of the level itself (not of nested queries).
-    bool inLevel(const Level &level, int i) const
-    {
-        return i > level.select && i < level.end && owner[i] == ownerOf(level);
-    }
+    bool inLevel(const Level &level, int i) const { return i > level.select && i < level.end && owner[i] == ownerOf(level); }
 
     QList<Token> t;
     QList<int> match, depth, owner;
@@ -179,7 +183,10 @@ class FlinkConformance {
 public:
     // exemptFromTimeAttribute: statements allowed to keep a non-time-attribute ORDER BY (the
     // demo's own engine-anomalies statement, which ran live as written).
-    explicit FlinkConformance(QSet<QString> exemptFromTimeAttribute = {}) : m_exempt(std::move(exemptFromTimeAttribute)) {}
+    explicit FlinkConformance(QSet<QString> exemptFromTimeAttribute = {})
+        : m_exempt(std::move(exemptFromTimeAttribute))
+    {
+    }
 
     QList<ConformanceIssue> check(const cloud::CloudPlan &plan)
     {
@@ -239,8 +246,8 @@ private:
         for (int j = i; j + 2 < int(t.size()); ++j) {
             if (t[j].is("WATERMARK") && t[j + 1].is("FOR"))
                 m_declared.watermarked[table].insert(t[j + 2].text);
-            if ((t[j].is("PRIMARY") && t[j + 1].is("KEY"))
-                || (t[j].text == QLatin1String("changelog.mode") && t[j + 2].text.compare(QLatin1String("upsert"), Qt::CaseInsensitive) == 0))
+            if ((t[j].is("PRIMARY") && t[j + 1].is("KEY")) || (t[j].text == QLatin1String("changelog.mode") &&
+                                                               t[j + 2].text.compare(QLatin1String("upsert"), Qt::CaseInsensitive) == 0))
                 m_declared.upsert.insert(table);
         }
     }
@@ -250,13 +257,13 @@ private:
     {
         const auto &t = s.t;
         for (int i = 0; i + 2 < int(t.size()); ++i) {
-            if (t[i].kind == conformance_detail::Kind::String && t[i].text.endsWith(QLatin1String(".connection"))
-                && t[i + 1].sym('=') && !m_declared.connections.contains(t[i + 2].text))
+            if (t[i].kind == conformance_detail::Kind::String && t[i].text.endsWith(QLatin1String(".connection")) &&
+                t[i + 1].sym('=') && !m_declared.connections.contains(t[i + 2].text))
                 fail(FlinkRule::CreatedObject, QStringLiteral("connection '%1' is not created by the plan").arg(t[i + 2].text));
             static const QStringList modelFunctions{QStringLiteral("ML_PREDICT"), QStringLiteral("AI_COMPLETE"),
                                                     QStringLiteral("AI_EMBEDDING"), QStringLiteral("ML_EVALUATE")};
-            if (t[i].kind == conformance_detail::Kind::Word && modelFunctions.contains(t[i].text.toUpper()) && t[i + 1].sym('(')
-                && t[i + 2].kind == conformance_detail::Kind::String) { // not a literal: the signature rule says so
+            if (t[i].kind == conformance_detail::Kind::Word && modelFunctions.contains(t[i].text.toUpper()) && t[i + 1].sym('(') &&
+                t[i + 2].kind == conformance_detail::Kind::String) { // not a literal: the signature rule says so
                 const QString model = t[i + 2].text.section(QLatin1Char('$'), 0, 0);
                 if (!m_declared.models.contains(model))
                     fail(FlinkRule::CreatedObject, QStringLiteral("model '%1' is not created by the plan").arg(model));
@@ -295,8 +302,8 @@ private:
             const QString name = t[i].text.toUpper();
             const auto args = arguments(s, i + 1);
             auto fail = [&](const QString &shape) {
-                this->fail(FlinkRule::FunctionSignature, QStringLiteral("%1 called with %2 argument(s), documented as %3")
-                                                             .arg(name).arg(args.size()).arg(shape));
+                this->fail(FlinkRule::FunctionSignature,
+                           QStringLiteral("%1 called with %2 argument(s), documented as %3").arg(name).arg(args.size()).arg(shape));
             };
             const int close = s.match[i + 1];
             if (name == QLatin1String("ML_DETECT_ANOMALIES") || name == QLatin1String("ML_FORECAST")) {
@@ -323,11 +330,12 @@ private:
         if (!t.isEmpty() && t[0].is("CREATE"))
             return;
         for (int i = 0; i + 1 < int(t.size()); ++i) {
-            const bool before = t[i].is("INTO") || t[i].is("FROM") || t[i].is("JOIN") || t[i].is("TABLE")
-                                || (t[i].sym('(') && i > 0 && t[i - 1].text.compare(QLatin1String("VECTOR_SEARCH_AGG"), Qt::CaseInsensitive) == 0);
+            const bool before = t[i].is("INTO") || t[i].is("FROM") || t[i].is("JOIN") || t[i].is("TABLE") ||
+                                (t[i].sym('(') && i > 0 &&
+                                 t[i - 1].text.compare(QLatin1String("VECTOR_SEARCH_AGG"), Qt::CaseInsensitive) == 0);
             const Token &next = t[i + 1];
-            if (!before || !next.name() || next.is("SELECT") || next.is("LATERAL") || next.is("UNNEST")
-                || (i + 2 < int(t.size()) && t[i + 2].sym('(')))
+            if (!before || !next.name() || next.is("SELECT") || next.is("LATERAL") || next.is("UNNEST") ||
+                (i + 2 < int(t.size()) && t[i + 2].sym('(')))
                 continue;
             if (!m_declared.tables.contains(next.text))
                 fail(FlinkRule::DeclaredTable, QStringLiteral("table `%1` is not declared by the plan").arg(next.text));
@@ -340,7 +348,8 @@ private:
         const auto &t = s.t;
         QMap<QString, QPair<int, int>> named; // WINDOW name AS ( … )
         for (int i = level.select; i < level.end; ++i)
-            if (s.inLevel(level, i) && (t[i].is("WINDOW") || (t[i].sym(',') && !named.isEmpty() && i + 3 < level.end && t[i + 2].is("AS")))) {
+            if (s.inLevel(level, i) &&
+                (t[i].is("WINDOW") || (t[i].sym(',') && !named.isEmpty() && i + 3 < level.end && t[i + 2].is("AS")))) {
                 if (i + 3 < level.end && t[i + 2].is("AS") && t[i + 3].sym('('))
                     named.insert(t[i + 1].text, {i + 4, s.match[i + 3]});
             }
@@ -368,7 +377,8 @@ private:
             checkAppendOnly(s, level);
         if (specs.size() > 1)
             fail(FlinkRule::OneWindowPerSelect, QStringLiteral("%1 different OVER windows in one SELECT: %2")
-                                                    .arg(specs.size()).arg(QStringList(specs.values()).join(QLatin1String(" | "))));
+                                                    .arg(specs.size())
+                                                    .arg(QStringList(specs.values()).join(QLatin1String(" | "))));
     }
 
     void checkWindowSpec(const Statement &s, const Level &level, int from, int to)
@@ -384,8 +394,8 @@ private:
         if (frame >= 0) {
             // BETWEEN <UNBOUNDED | n | INTERVAL 'n' unit> PRECEDING AND CURRENT ROW
             const QString text = conformance_detail::joined(t, frame + 1, to);
-            static const QRegularExpression allowed(QStringLiteral(
-                R"(^BETWEEN (UNBOUNDED|\d+|INTERVAL \S+ [A-Z]+) PRECEDING AND CURRENT ROW$)"));
+            static const QRegularExpression allowed(
+                QStringLiteral(R"(^BETWEEN (UNBOUNDED|\d+|INTERVAL \S+ [A-Z]+) PRECEDING AND CURRENT ROW$)"));
             if (!allowed.match(text).hasMatch())
                 fail(FlinkRule::PrecedingToCurrentRow, QStringLiteral("frame `%1`").arg(conformance_detail::joined(t, frame, to)));
         }
@@ -486,8 +496,8 @@ private:
         for (int i = level.select; i + 2 < level.end; ++i) {
             if (!s.inLevel(level, i))
                 continue;
-            if (t[i].is("FROM") && t[i + 1].is("TABLE") && t[i + 2].sym('(') && i + 3 < level.end
-                && (t[i + 3].is("TUMBLE") || t[i + 3].is("HOP") || t[i + 3].is("CUMULATE")))
+            if (t[i].is("FROM") && t[i + 1].is("TABLE") && t[i + 2].sym('(') && i + 3 < level.end &&
+                (t[i + 3].is("TUMBLE") || t[i + 3].is("HOP") || t[i + 3].is("CUMULATE")))
                 tvf = true;
             if (t[i].is("GROUP") && t[i + 1].is("BY"))
                 for (int j = i + 2; j < level.end && s.inLevel(level, j); ++j)

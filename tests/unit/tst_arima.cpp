@@ -84,7 +84,7 @@ private slots:
         for (int h = 0; h < 4; ++h) {
             QVERIFY(std::abs(steps[h].value - walk.back()) < 0.2); // a driftless walk stays put
             QVERIFY(std::abs(steps[h].variance / ((h + 1) * model->robustSigma2()) - 1) < 1e-9);
-        QVERIFY(std::abs(model->robustSigma2() / model->sigma2() - 1) < 0.1); // Gaussian: both estimate the same
+            QVERIFY(std::abs(model->robustSigma2() / model->sigma2() - 1) < 0.1); // Gaussian: both estimate the same
         }
     }
 
@@ -282,8 +282,7 @@ private slots:
         QVERIFY(model.has_value());
         const double ours = oneStepRmse(*model, series, size_t(reference.value("start").toInt()));
         const double theirs = reference.value("rmse").toDouble();
-        qInfo("ARIMA(%d,%d,%d): one-step RMSE %.5f, statsmodels %.5f (%+.2f%%)", p, d, q, ours, theirs,
-              100 * (ours / theirs - 1));
+        qInfo("ARIMA(%d,%d,%d): one-step RMSE %.5f, statsmodels %.5f (%+.2f%%)", p, d, q, ours, theirs, 100 * (ours / theirs - 1));
         QVERIFY(std::abs(ours / theirs - 1) <= 0.05);
     }
 

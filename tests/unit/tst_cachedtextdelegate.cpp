@@ -30,7 +30,8 @@ bool hasColour(const QImage &image, const QRect &area, const QColor &colour)
     for (int y = area.top(); y <= area.bottom(); ++y) {
         for (int x = area.left(); x <= area.right(); ++x) {
             const QColor pixel = image.pixelColor(x, y);
-            if (std::abs(pixel.red() - colour.red()) < 12 && std::abs(pixel.green() - colour.green()) < 12 && std::abs(pixel.blue() - colour.blue()) < 12)
+            if (std::abs(pixel.red() - colour.red()) < 12 && std::abs(pixel.green() - colour.green()) < 12 &&
+                std::abs(pixel.blue() - colour.blue()) < 12)
                 return true;
         }
     }
@@ -96,11 +97,19 @@ private slots:
                 const QRect want = inkIn(expected, cell), got = inkIn(actual, cell);
                 QVERIFY2(!got.isEmpty(), qPrintable(QStringLiteral("cell %1,%2 is blank").arg(row).arg(column)));
                 // The same place within a couple of pixels: alignment, swatch and margins kept.
-                QVERIFY2(std::abs(want.left() - got.left()) <= 2 && std::abs(want.right() - got.right()) <= 2
-                             && std::abs(want.top() - got.top()) <= 2 && std::abs(want.bottom() - got.bottom()) <= 2,
+                QVERIFY2(std::abs(want.left() - got.left()) <= 2 && std::abs(want.right() - got.right()) <= 2 &&
+                             std::abs(want.top() - got.top()) <= 2 && std::abs(want.bottom() - got.bottom()) <= 2,
                          qPrintable(QStringLiteral("cell %1,%2: styled ink %3,%4 %5x%6, cached ink %7,%8 %9x%10")
-                                        .arg(row).arg(column).arg(want.x()).arg(want.y()).arg(want.width()).arg(want.height())
-                                        .arg(got.x()).arg(got.y()).arg(got.width()).arg(got.height())));
+                                        .arg(row)
+                                        .arg(column)
+                                        .arg(want.x())
+                                        .arg(want.y())
+                                        .arg(want.width())
+                                        .arg(want.height())
+                                        .arg(got.x())
+                                        .arg(got.y())
+                                        .arg(got.width())
+                                        .arg(got.height())));
             }
             // The colour roles survive: swatch and foreground.
             QVERIFY(hasColour(actual, cellRect(cached, row, 1), row == 0 ? QColor(Qt::blue) : QColor(Qt::darkGreen)));

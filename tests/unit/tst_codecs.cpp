@@ -17,7 +17,7 @@ class TestCodecs : public QObject {
 private slots:
     void positionRoundTrip()
     {
-        const PositionUpdate update{QStringLiteral("Max Verstappen"), 3, 1732406400123LL, QStringLiteral("race-1"),
+        const PositionUpdate update{QStringLiteral("Max Verstappen"),  3,    1732406400123LL, QStringLiteral("race-1"),
                                     QStringLiteral("Red Bull Racing"), 312.4};
         const auto decoded = decodePositionUpdate(encode(update));
         QVERIFY2(decoded.hasValue(), decoded.hasValue() ? "" : qPrintable(decoded.error().describe()));
@@ -26,8 +26,8 @@ private slots:
 
     void positionUsesTheDemoFieldNames()
     {
-        const PositionUpdate update{QStringLiteral("Lando Norris"), 1, 1000, QStringLiteral("r"),
-                                    QStringLiteral("McLaren"), 200.0};
+        const PositionUpdate update{QStringLiteral("Lando Norris"), 1,    1000, QStringLiteral("r"),
+                                    QStringLiteral("McLaren"),      200.0};
         const auto object = QJsonDocument::fromJson(encode(update)).object();
         QCOMPARE(object.keys(), (QStringList{"driver_name", "position", "race_id", "speed", "team_name", "timestamp"}));
         QCOMPARE(object.value("timestamp").toInteger(), 1000);
@@ -99,14 +99,17 @@ private slots:
         QVERIFY(!decodeCommentaryQueryVector(R"({"embedding":[1]})").hasValue());
         QVERIFY(!decodeCommentaryQueryVector("not json").hasValue());
 
-        CommentaryQueryResult result{QStringLiteral("q1"), QStringLiteral("q"), {}, QStringLiteral("Yes."), QStringLiteral("m"), {}};
+        CommentaryQueryResult result{QStringLiteral("q1"),   QStringLiteral("q"), {},
+                                     QStringLiteral("Yes."), QStringLiteral("m"), {}};
         result.results.push_back({QStringLiteral("Hamilton pits"), 0.93, QStringLiteral("race-1"), 5, QStringLiteral("info"),
                                   QStringLiteral("offline")});
         QCOMPARE(decodeCommentaryQueryResult(encode(result)).value(), result);
         QVERIFY(!decodeCommentaryQueryResult(R"({"query":"q","search_results":[{"message":"m","score":2}]})").hasValue());
         // A perfect match's float rounding (1.000000009) is a score of 1, not an error.
         QCOMPARE(decodeCommentaryQueryResult(R"({"query":"q","search_results":[{"message":"m","score":1.000000009}]})")
-                     ->results.first().score, 1.0);
+                     ->results.first()
+                     .score,
+                 1.0);
         QVERIFY(!decodeCommentaryQueryResult(R"({"query":"q","search_results":{}})").hasValue());
     }
 
@@ -160,8 +163,17 @@ private slots:
 
     void pipelineRecordsRoundTrip()
     {
-        const TelemetryAnomaly anomaly{QStringLiteral("r"), QStringLiteral("Lando Norris"), QStringLiteral("McLaren"),
-                                       QStringLiteral("brake_temp_fl"), 1751288400000LL, 1012.5, 760.25, 700.5, 820.0, 99.9, true};
+        const TelemetryAnomaly anomaly{QStringLiteral("r"),
+                                       QStringLiteral("Lando Norris"),
+                                       QStringLiteral("McLaren"),
+                                       QStringLiteral("brake_temp_fl"),
+                                       1751288400000LL,
+                                       1012.5,
+                                       760.25,
+                                       700.5,
+                                       820.0,
+                                       99.9,
+                                       true};
         QCOMPARE(decodeTelemetryAnomaly(encode(anomaly)).value(), anomaly);
         CommentaryInput input;
         input.raceId = QStringLiteral("r");
@@ -175,21 +187,27 @@ private slots:
         input.gapToLeaderS = 1.25;
         input.tyre = QStringLiteral("MEDIUM");
         QCOMPARE(decodeCommentaryInput(encode(input)).value(), input);
-        const ForecastPoint point{QStringLiteral("r"), QStringLiteral("Max Verstappen"), QStringLiteral("lap_time"), 7, 2,
-                                  82.125, 81.5, 82.75, 0.3125};
+        const ForecastPoint point{
+            QStringLiteral("r"), QStringLiteral("Max Verstappen"), QStringLiteral("lap_time"), 7, 2, 82.125, 81.5, 82.75, 0.3125};
         QCOMPARE(decodeForecastPoint(encode(point)).value(), point);
-        const FaultLabel label{QStringLiteral("r"), QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("oil_temperature"),
-                               QStringLiteral("spike"), 10, 20};
+        const FaultLabel label{QStringLiteral("r"),
+                               QStringLiteral("A"),
+                               QStringLiteral("B"),
+                               QStringLiteral("oil_temperature"),
+                               QStringLiteral("spike"),
+                               10,
+                               20};
         QCOMPARE(decodeFaultLabel(encode(label)).value(), label);
-        QVERIFY(!decodeFaultLabel(R"({"race_id":"r","driver_name":"A","team_name":"B","metric":"oil_temperature","kind":"spike","start_ms":20,"end_ms":10})").hasValue());
+        QVERIFY(!decodeFaultLabel(R"({"race_id":"r","driver_name":"A","team_name":"B","metric":"oil_temperature","kind":"spike","start_ms":20,"end_ms":10})")
+                     .hasValue());
         QVERIFY(!decodeTelemetryAnomaly(R"({"race_id":"r"})").hasValue());
         QVERIFY(!decodeRaceEvent(R"({"race_id":"r","timestamp":1,"kind":"party","lap":1})").hasValue());
     }
 
     void unicodeSurvives()
     {
-        const PositionUpdate update{QStringLiteral("Nico Hülkenberg"), 9, 1, QStringLiteral("r"),
-                                    QStringLiteral("Kick Sauber"), 1.5};
+        const PositionUpdate update{QStringLiteral("Nico Hülkenberg"), 9,  1, QStringLiteral("r"),
+                                    QStringLiteral("Kick Sauber"),     1.5};
         QCOMPARE(decodePositionUpdate(encode(update)).value().driverName, QStringLiteral("Nico Hülkenberg"));
     }
 
@@ -203,36 +221,31 @@ private slots:
         QTest::newRow("empty") << QByteArray("") << DecodeErrorKind::NotJson << "";
         QTest::newRow("binary") << QByteArray("\x00\x01\x02\xff", 4) << DecodeErrorKind::NotJson << "";
         QTest::newRow("array") << QByteArray("[1,2]") << DecodeErrorKind::NotAnObject << "";
-        QTest::newRow("invalid utf-8 in a name") << QByteArray("{\"driver_name\":\"A\xc3\x28\",\"position\":1,\"timestamp\":1}")
-                                                << DecodeErrorKind::NotJson << "";
+        QTest::newRow("invalid utf-8 in a name")
+            << QByteArray("{\"driver_name\":\"A\xc3\x28\",\"position\":1,\"timestamp\":1}") << DecodeErrorKind::NotJson << "";
         QTest::newRow("trailing garbage") << QByteArray("{" + ok + ",\"position\":1} x") << DecodeErrorKind::NotJson << "";
-        QTest::newRow("integer beyond 64 bits") << QByteArray("{" + ok + ",\"position\":123456789012345678901234567890}")
-                                               << DecodeErrorKind::NotJson << "";
+        QTest::newRow("integer beyond 64 bits")
+            << QByteArray("{" + ok + ",\"position\":123456789012345678901234567890}") << DecodeErrorKind::NotJson << "";
         QTest::newRow("missing position") << QByteArray("{" + ok + "}") << DecodeErrorKind::MissingField << "position";
         QTest::newRow("null driver") << QByteArray(R"({"driver_name":null,"position":1,"timestamp":1})")
                                      << DecodeErrorKind::MissingField << "driver_name";
         QTest::newRow("empty driver") << QByteArray(R"({"driver_name":"  ","position":1,"timestamp":1})")
                                       << DecodeErrorKind::InvalidValue << "driver_name";
-        QTest::newRow("position as string") << QByteArray("{" + ok + R"(,"position":"1"})")
-                                            << DecodeErrorKind::WrongType << "position";
-        QTest::newRow("fractional position") << QByteArray("{" + ok + R"(,"position":1.5})")
-                                             << DecodeErrorKind::WrongType << "position";
-        QTest::newRow("position zero") << QByteArray("{" + ok + R"(,"position":0})")
-                                       << DecodeErrorKind::OutOfRange << "position";
-        QTest::newRow("position 41") << QByteArray("{" + ok + R"(,"position":41})")
-                                     << DecodeErrorKind::OutOfRange << "position";
+        QTest::newRow("position as string") << QByteArray("{" + ok + R"(,"position":"1"})") << DecodeErrorKind::WrongType << "position";
+        QTest::newRow("fractional position") << QByteArray("{" + ok + R"(,"position":1.5})") << DecodeErrorKind::WrongType << "position";
+        QTest::newRow("position zero") << QByteArray("{" + ok + R"(,"position":0})") << DecodeErrorKind::OutOfRange << "position";
+        QTest::newRow("position 41") << QByteArray("{" + ok + R"(,"position":41})") << DecodeErrorKind::OutOfRange << "position";
         QTest::newRow("negative timestamp") << QByteArray(R"({"driver_name":"A","position":1,"timestamp":-5})")
                                             << DecodeErrorKind::OutOfRange << "timestamp";
         QTest::newRow("timestamp in year 3000") << QByteArray(R"({"driver_name":"A","position":1,"timestamp":32503680000000})")
                                                 << DecodeErrorKind::OutOfRange << "timestamp";
-        QTest::newRow("timestamp as string") << QByteArray(R"({"driver_name":"A","position":1,"timestamp":"1"})")
-                                             << DecodeErrorKind::WrongType << "timestamp";
-        QTest::newRow("negative speed") << QByteArray("{" + ok + R"(,"position":1,"speed":-3})")
-                                        << DecodeErrorKind::OutOfRange << "speed";
-        QTest::newRow("speed of light") << QByteArray("{" + ok + R"(,"position":1,"speed":1e300})")
-                                        << DecodeErrorKind::OutOfRange << "speed";
-        QTest::newRow("team as number") << QByteArray("{" + ok + R"(,"position":1,"team_name":7})")
-                                        << DecodeErrorKind::WrongType << "team_name";
+        QTest::newRow("timestamp as string")
+            << QByteArray(R"({"driver_name":"A","position":1,"timestamp":"1"})") << DecodeErrorKind::WrongType << "timestamp";
+        QTest::newRow("negative speed") << QByteArray("{" + ok + R"(,"position":1,"speed":-3})") << DecodeErrorKind::OutOfRange << "speed";
+        QTest::newRow("speed of light") << QByteArray("{" + ok + R"(,"position":1,"speed":1e300})") << DecodeErrorKind::OutOfRange
+                                        << "speed";
+        QTest::newRow("team as number") << QByteArray("{" + ok + R"(,"position":1,"team_name":7})") << DecodeErrorKind::WrongType
+                                        << "team_name";
         QTest::newRow("race id as object") << QByteArray("{" + ok + R"(,"position":1,"race_id":{}})")
                                            << DecodeErrorKind::WrongType << "race_id";
         QTest::newRow("huge name") << QByteArray(R"({"driver_name":")" + QByteArray(200, 'x') + R"(","position":1,"timestamp":1})")
@@ -260,17 +273,13 @@ private slots:
                  DecodeErrorKind::WrongType);
         QCOMPARE(decodeCarMetrics(R"({"team_name":"Ferrari","timestamp":1,"engine_temperature":5000})").error().kind,
                  DecodeErrorKind::OutOfRange);
-        QCOMPARE(decodeCarMetrics(R"({"team_name":"Ferrari","timestamp":1})").error().field,
-                 QStringLiteral("engine_temperature"));
-        QCOMPARE(decodeCommentary(R"({"id":"a","message":"b","timestamp":1,"type":"shout"})").error().kind,
-                 DecodeErrorKind::InvalidValue);
+        QCOMPARE(decodeCarMetrics(R"({"team_name":"Ferrari","timestamp":1})").error().field, QStringLiteral("engine_temperature"));
+        QCOMPARE(decodeCommentary(R"({"id":"a","message":"b","timestamp":1,"type":"shout"})").error().kind, DecodeErrorKind::InvalidValue);
         QCOMPARE(decodeCommentary(R"({"id":"a","timestamp":1,"type":"info"})").error().field, QStringLiteral("message"));
-        QCOMPARE(decodeEngineAnomaly(R"({"key":"k","ts":1,"team_name":"t","engine_temperature":90,"is_anomaly":"yes"})")
-                     .error().kind,
+        QCOMPARE(decodeEngineAnomaly(R"({"key":"k","ts":1,"team_name":"t","engine_temperature":90,"is_anomaly":"yes"})").error().kind,
                  DecodeErrorKind::WrongType);
         QCOMPARE(decodeCommentaryQuery(R"({"query":""})").error().kind, DecodeErrorKind::InvalidValue);
-        QCOMPARE(decodeCommentaryQuery(R"({"query":")" + QByteArray(9000, 'q') + R"("})").error().kind,
-                 DecodeErrorKind::OutOfRange);
+        QCOMPARE(decodeCommentaryQuery(R"({"query":")" + QByteArray(9000, 'q') + R"("})").error().kind, DecodeErrorKind::OutOfRange);
     }
 };
 

@@ -83,8 +83,9 @@ TellingResult tellRace(SimOptions options, const MomentFilter &filter = {})
         }
         // The anomaly stage is not run here: each fault's start stands in for its anomaly.
         for (const auto &label : out.faultLabels) {
-            TelemetryAnomaly anomaly{label.raceId, label.driverName, label.teamName, label.metric, label.startMs,
-                                     130.0, 110.0, 105.0, 115.0, 99.0, true};
+            TelemetryAnomaly anomaly{
+                label.raceId, label.driverName, label.teamName, label.metric, label.startMs, 130.0, 110.0, 105.0, 115.0, 99.0,
+                true};
             for (auto &m : selector.take(anomaly, facts, 0))
                 moments.push_back(m);
         }
@@ -185,8 +186,10 @@ private slots:
 
     void groundingCheckRefusesContradictions()
     {
-        const auto facts = factsWith({{QStringLiteral("Max Verstappen"), 1}, {QStringLiteral("Lando Norris"), 2},
-                                      {QStringLiteral("Oscar Piastri"), 3}, {QStringLiteral("Lewis Hamilton"), 7}});
+        const auto facts = factsWith({{QStringLiteral("Max Verstappen"), 1},
+                                      {QStringLiteral("Lando Norris"), 2},
+                                      {QStringLiteral("Oscar Piastri"), 3},
+                                      {QStringLiteral("Lewis Hamilton"), 7}});
         RaceMoment pass{MomentKind::Overtake, 1000, 0, QStringLiteral("Lando Norris"), QStringLiteral("Oscar Piastri"), 2, 3, 12};
         const std::vector<RaceMoment> moments{pass};
         auto check = [&](const char *line) { return GroundingCheck::contradiction(QString::fromUtf8(line), facts, moments); };
@@ -214,7 +217,8 @@ private slots:
 
         const auto facts = factsWith({{QStringLiteral("Max Verstappen"), 1}, {QStringLiteral("Lando Norris"), 2}});
         RaceMoment pass{MomentKind::Overtake, 1000, 0, QStringLiteral("Lando Norris"), QStringLiteral("Oscar Piastri"), 2, 3, 12};
-        RaceMoment pit{MomentKind::PitStop, 1000, 0, QStringLiteral("Max Verstappen"), {}, 1, 0, 12, QStringLiteral("MEDIUM>HARD"), 2.4};
+        RaceMoment pit{MomentKind::PitStop,           1000, 0, QStringLiteral("Max Verstappen"), {}, 1, 0, 12,
+                       QStringLiteral("MEDIUM>HARD"), 2.4};
         const auto request = commentaryRequest({{pass}, {pit}}, facts);
         QVERIFY(request.system.contains(QLatin1String("under 80 characters")));
         QVERIFY(request.prompt.contains(QLatin1String("1: Overtake: Lando Norris passed Oscar Piastri for P2 (lap 12)")));
@@ -329,8 +333,12 @@ private slots:
             QVERIFY(index.open().hasValue());
             for (int i = 0; i < 2600; ++i) {
                 const QString text = names[i % 5] + QLatin1Char(' ') + deeds[(i / 5) % 4].arg(names[(i + 2) % 5]).arg(i % 20 + 1);
-                const vector::StoredLine line{QStringLiteral("c-%1").arg(i), text, i < 1300 ? QStringLiteral("race-a") : QStringLiteral("race-b"),
-                                              i, QStringLiteral("info"), QStringLiteral("offline")};
+                const vector::StoredLine line{QStringLiteral("c-%1").arg(i),
+                                              text,
+                                              i < 1300 ? QStringLiteral("race-a") : QStringLiteral("race-b"),
+                                              i,
+                                              QStringLiteral("info"),
+                                              QStringLiteral("offline")};
                 QVERIFY(index.add(line, OfflineEmbedder::embedOne(text)).hasValue());
                 if (i == 999) {
                     // While small the search is exact: the line itself comes first with score 1.
@@ -342,7 +350,8 @@ private slots:
                 }
             }
             QVERIFY(index.usesGraph());
-            const auto found = index.search(OfflineEmbedder::embedOne(QStringLiteral("Hamilton pits hard tyres")), 5, QStringLiteral("race-b"));
+            const auto found = index.search(OfflineEmbedder::embedOne(QStringLiteral("Hamilton pits hard tyres")), 5,
+                                            QStringLiteral("race-b"));
             QCOMPARE(found->size(), size_t(5));
             for (const auto &match : found.value()) {
                 QCOMPARE(match.line.raceId, QStringLiteral("race-b"));
@@ -403,7 +412,11 @@ private slots:
             record.value = value;
             return agent.process(record, out);
         };
-        RaceEvent pit{QStringLiteral("race-1"), 5000, QStringLiteral("pit_stop"), 10, QStringLiteral("Lando Norris"),
+        RaceEvent pit{QStringLiteral("race-1"),
+                      5000,
+                      QStringLiteral("pit_stop"),
+                      10,
+                      QStringLiteral("Lando Norris"),
                       QJsonObject{{"from", "MEDIUM"}, {"to", "HARD"}, {"stationary_ms", 2400}, {"stop", 1}}};
         CommentaryInput input;
         input.raceId = QStringLiteral("race-1");
@@ -413,7 +426,7 @@ private slots:
         input.timestampMs = 4900;
         QVERIFY(!feed(topics::kCommentaryInput, codec::encode(input)));
         QVERIFY(!feed(topics::kRaceEvents, codec::encode(pit)));
-        QVERIFY(!agent.isSettled()); // a window is open
+        QVERIFY(!agent.isSettled());                                 // a window is open
         QVERIFY(feed(topics::kRaceEvents, "{not json").has_value()); // refused: dead-lettered by the runner
         QVERIFY(feed(topics::kCarMetrics, "{}").has_value());
         QTest::qWait(80);

@@ -99,15 +99,15 @@ private slots:
                               "  recent AS (PARTITION BY race_id, driver_name ORDER BY `$rowtime`\n"
                               "             RANGE BETWEEN INTERVAL '30' SECOND PRECEDING AND CURRENT ROW);")
             << int(FlinkRule::OneWindowPerSelect);
-        QTest::newRow("two inline windows")
-            << QStringLiteral("INSERT INTO `f1-forecasts` SELECT race_id, SUM(x) OVER (PARTITION BY a ORDER BY `$rowtime`),\n"
-                              "  COUNT(*) OVER (PARTITION BY b ORDER BY `$rowtime`) FROM `f1-car-telemetry`;")
-            << int(FlinkRule::OneWindowPerSelect);
-        QTest::newRow("computed ORDER BY")
-            << QStringLiteral("INSERT INTO `f1-forecasts` SELECT race_id, ML_FORECAST(x, y, JSON_OBJECT('horizon' VALUE 1))\n"
-                              "  OVER (PARTITION BY race_id ORDER BY TO_TIMESTAMP_LTZ(`timestamp`, 3)\n"
-                              "        RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM `f1-race-events`;")
-            << int(FlinkRule::OrderByTimeAttribute);
+        QTest::newRow("two inline windows") << QStringLiteral(
+                                                   "INSERT INTO `f1-forecasts` SELECT race_id, SUM(x) OVER (PARTITION BY a ORDER BY `$rowtime`),\n"
+                                                   "  COUNT(*) OVER (PARTITION BY b ORDER BY `$rowtime`) FROM `f1-car-telemetry`;")
+                                            << int(FlinkRule::OneWindowPerSelect);
+        QTest::newRow("computed ORDER BY") << QStringLiteral(
+                                                  "INSERT INTO `f1-forecasts` SELECT race_id, ML_FORECAST(x, y, JSON_OBJECT('horizon' VALUE 1))\n"
+                                                  "  OVER (PARTITION BY race_id ORDER BY TO_TIMESTAMP_LTZ(`timestamp`, 3)\n"
+                                                  "        RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM `f1-race-events`;")
+                                           << int(FlinkRule::OrderByTimeAttribute);
         QTest::newRow("$rowtime through a subquery")
             << QStringLiteral("INSERT INTO `f1-forecasts` SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY `$rowtime`)\n"
                               "FROM (SELECT a, b, `$rowtime` FROM `f1-car-telemetry`);")
@@ -120,10 +120,9 @@ private slots:
             << QStringLiteral("INSERT INTO `f1-forecasts` SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY event_time)\n"
                               "FROM (SELECT a, b, event_time + INTERVAL '1' SECOND AS event_time FROM `f1-car-telemetry`);")
             << int(FlinkRule::OrderByTimeAttribute);
-        QTest::newRow("descending")
-            << QStringLiteral("INSERT INTO `f1-forecasts` SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY `$rowtime` DESC)\n"
-                              "FROM `f1-car-telemetry`;")
-            << int(FlinkRule::OrderByTimeAttribute);
+        QTest::newRow("descending") << QStringLiteral("INSERT INTO `f1-forecasts` SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY `$rowtime` DESC)\n"
+                                                      "FROM `f1-car-telemetry`;")
+                                    << int(FlinkRule::OrderByTimeAttribute);
         QTest::newRow("range into the future")
             << QStringLiteral("INSERT INTO `f1-forecasts` SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY `$rowtime`\n"
                               "  ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM `f1-car-telemetry`;")
@@ -133,21 +132,20 @@ private slots:
                               "  ROWS BETWEEN 5 PRECEDING AND 1 PRECEDING) FROM `f1-car-telemetry`;")
             << int(FlinkRule::PrecedingToCurrentRow);
         // The commentary-index statement as it was: a table nobody declares.
-        QTest::newRow("undeclared table")
-            << QStringLiteral("INSERT INTO `commentary_vectors`\n"
-                              "SELECT id, message, e.embedding AS message_embedding, `timestamp`, type\n"
-                              "FROM `f1-commentary`, LATERAL TABLE(ML_PREDICT('commentary_query_embed', message)) AS e(embedding);")
-            << int(FlinkRule::DeclaredTable);
+        QTest::newRow("undeclared table") << QStringLiteral("INSERT INTO `commentary_vectors`\n"
+                                                            "SELECT id, message, e.embedding AS message_embedding, `timestamp`, type\n"
+                                                            "FROM `f1-commentary`, LATERAL TABLE(ML_PREDICT('commentary_query_embed', message)) AS e(embedding);")
+                                          << int(FlinkRule::DeclaredTable);
         QTest::newRow("undeclared source table")
             << QStringLiteral("INSERT INTO `f1-forecasts` SELECT * FROM `f1-lap-times`;") << int(FlinkRule::DeclaredTable);
         QTest::newRow("undeclared external table")
             << QStringLiteral("INSERT INTO `commentary_query_results` SELECT id, query, vs.search_results FROM `commentary_queries_vectors`,\n"
                               "  LATERAL TABLE(VECTOR_SEARCH_AGG(mongo_documents, DESCRIPTOR(embedding), embedding, 5)) AS vs;")
             << int(FlinkRule::DeclaredTable);
-        QTest::newRow("model not created")
-            << QStringLiteral("INSERT INTO `commentary_queries_vectors` SELECT query, embedding, id, race_id\n"
-                              "FROM `commentary_queries`, LATERAL TABLE(ML_PREDICT('openai_embed', query));")
-            << int(FlinkRule::CreatedObject);
+        QTest::newRow("model not created") << QStringLiteral(
+                                                  "INSERT INTO `commentary_queries_vectors` SELECT query, embedding, id, race_id\n"
+                                                  "FROM `commentary_queries`, LATERAL TABLE(ML_PREDICT('openai_embed', query));")
+                                           << int(FlinkRule::CreatedObject);
         QTest::newRow("ML_DETECT_ANOMALIES without its config")
             << QStringLiteral("INSERT INTO `f1-telemetry-anomalies` SELECT a, ML_DETECT_ANOMALIES(reading, event_time)\n"
                               "  OVER (PARTITION BY a ORDER BY event_time RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)\n"
@@ -175,16 +173,18 @@ private slots:
     {
         FlinkConformance checker(kDemoStatement);
         QVERIFY(checker.check(makeCloudPlan(cloudStages(pipelineDefinition()), {})).isEmpty());
-        QVERIFY(checker.check(QStringLiteral("pitwall-table-latest"),
-                              QStringLiteral("CREATE TABLE IF NOT EXISTS `latest-positions` (driver_name STRING, `position` INT,\n"
-                                             "  PRIMARY KEY (driver_name) NOT ENFORCED) WITH ('changelog.mode' = 'upsert');"))
+        QVERIFY(checker
+                    .check(QStringLiteral("pitwall-table-latest"),
+                           QStringLiteral("CREATE TABLE IF NOT EXISTS `latest-positions` (driver_name STRING, `position` INT,\n"
+                                          "  PRIMARY KEY (driver_name) NOT ENFORCED) WITH ('changelog.mode' = 'upsert');"))
                     .isEmpty());
         for (const auto &sql : {QStringLiteral("INSERT INTO `f1-forecasts` SELECT driver_name, COUNT(*) OVER (PARTITION BY driver_name\n"
                                                "  ORDER BY `$rowtime`) FROM `latest-positions`;"),
                                 QStringLiteral("INSERT INTO `f1-forecasts` SELECT driver_name, COUNT(*) OVER (PARTITION BY driver_name\n"
                                                "  ORDER BY `$rowtime`) FROM (SELECT * FROM `latest-positions`);")}) {
             const auto issues = checker.check(QStringLiteral("broken"), sql);
-            QVERIFY2(std::any_of(issues.begin(), issues.end(), [](const auto &issue) { return issue.rule == FlinkRule::AppendOnlyInput; }),
+            QVERIFY2(std::any_of(issues.begin(), issues.end(),
+                                 [](const auto &issue) { return issue.rule == FlinkRule::AppendOnlyInput; }),
                      qPrintable(texts(issues)));
         }
     }
@@ -212,10 +212,10 @@ private slots:
             << QStringLiteral("INSERT INTO `f1-forecasts` SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY event_time)\n"
                               "FROM (SELECT *, LAG(b) OVER (PARTITION BY c ORDER BY event_time) AS d\n"
                               "      FROM (SELECT a, b, c, event_time FROM `f1-car-telemetry`));");
-        QTest::newRow("window_time after TUMBLE")
-            << QStringLiteral("INSERT INTO `f1-forecasts` SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY window_time)\n"
-                              "FROM (SELECT a, window_time, MAX(b) AS b FROM TABLE(TUMBLE(TABLE `f1-car-telemetry`,\n"
-                              "      DESCRIPTOR(event_time), INTERVAL '1' SECOND)) GROUP BY a, window_start, window_end, window_time);");
+        QTest::newRow("window_time after TUMBLE") << QStringLiteral(
+            "INSERT INTO `f1-forecasts` SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY window_time)\n"
+            "FROM (SELECT a, window_time, MAX(b) AS b FROM TABLE(TUMBLE(TABLE `f1-car-telemetry`,\n"
+            "      DESCRIPTOR(event_time), INTERVAL '1' SECOND)) GROUP BY a, window_start, window_end, window_time);");
     }
 
     void passesWhatTheRulesAllow()

@@ -38,13 +38,11 @@ private slots:
         QTest::newRow("not json") << QByteArray("{") << "not JSON";
         QTest::newRow("no teams") << QByteArray("{\"teams\":[]}") << "no teams";
         QTest::newRow("bad colour") << QByteArray("{\"teams\":[{\"name\":\"A\",\"colour\":\"red\",\"drivers\":[]}]}") << "colour";
-        QTest::newRow("no drivers") << QByteArray("{\"teams\":[{\"name\":\"A\",\"colour\":\"#000000\",\"drivers\":[]}]}")
-                                    << "no drivers";
+        QTest::newRow("no drivers") << QByteArray("{\"teams\":[{\"name\":\"A\",\"colour\":\"#000000\",\"drivers\":[]}]}") << "no drivers";
         QTest::newRow("bad code") << QByteArray("{\"teams\":[{\"name\":\"A\",\"colour\":\"#000000\",\"drivers\":[{\"name\":\"X\",\"code\":\"XXXX\",\"number\":3}]}]}")
                                   << "3-letter";
-        QTest::newRow("duplicate number")
-            << QByteArray("{\"teams\":[{\"name\":\"A\",\"colour\":\"#000000\",\"drivers\":[{\"name\":\"X\",\"code\":\"XXX\",\"number\":3},{\"name\":\"Y\",\"code\":\"YYY\",\"number\":3}]}]}")
-            << "twice";
+        QTest::newRow("duplicate number") << QByteArray("{\"teams\":[{\"name\":\"A\",\"colour\":\"#000000\",\"drivers\":[{\"name\":\"X\",\"code\":\"XXX\",\"number\":3},{\"name\":\"Y\",\"code\":\"YYY\",\"number\":3}]}]}")
+                                          << "twice";
     }
 
     void badGridFiles()

@@ -74,7 +74,8 @@ private slots:
         const QColor windowColour = window.palette().window().color();
         const int middle = image.height() / 2;
         // Away from the handle and the button: the flat window colour from top to bottom.
-        QVERIFY2(near(image.pixelColor(image.width() - 20, 1), windowColour), qPrintable(image.pixelColor(image.width() - 20, 1).name()));
+        QVERIFY2(near(image.pixelColor(image.width() - 20, 1), windowColour),
+                 qPrintable(image.pixelColor(image.width() - 20, 1).name()));
         QVERIFY(near(image.pixelColor(image.width() - 20, middle), windowColour));
         QVERIFY(image.pixelColor(image.width() - 20, image.height() - 1).lightness() < windowColour.lightness());
     }

@@ -19,7 +19,10 @@ private slots:
         QTest::newRow("CSI colour") << QStringLiteral("\x1b[31mred") << QStringLiteral("\\x1b[31mred");
         QTest::newRow("C1 CSI") << QString(QChar(0x9b)) + QStringLiteral("2J") << QStringLiteral("\\x9b2J");
         QTest::newRow("CR and LF") << QStringLiteral("ok\rfake\nline") << QStringLiteral("ok\\rfake\\nline");
-        QTest::newRow("tab, DEL, NUL") << QString::fromUtf16(u"a\tb\x7f" u"c\0d", 7) << QStringLiteral("a\\tb\\x7fc\\x00d");
+        QTest::newRow("tab, DEL, NUL") << QString::fromUtf16(u"a\tb\x7f"
+                                                             u"c\0d",
+                                                             7)
+                                       << QStringLiteral("a\\tb\\x7fc\\x00d");
         QTest::newRow("bidi override") << QString::fromUtf16(u"abc\u202Edef") << QStringLiteral("abc\\u{202e}def");
     }
 

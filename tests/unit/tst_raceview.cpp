@@ -61,15 +61,24 @@ private slots:
         RaceViewFeed feed(QStringLiteral("race-1"));
         auto other = sample(QStringLiteral("Lando Norris"), 100);
         other.raceId = QStringLiteral("race-2");
-        TelemetryAnomaly anomaly{QStringLiteral("race-1"), QStringLiteral("Lando Norris"), QStringLiteral("McLaren"),
-                                 QStringLiteral("engine_temperature"), kStart + 200, 130, 105, 100, 110, 99, true};
+        TelemetryAnomaly anomaly{QStringLiteral("race-1"),
+                                 QStringLiteral("Lando Norris"),
+                                 QStringLiteral("McLaren"),
+                                 QStringLiteral("engine_temperature"),
+                                 kStart + 200,
+                                 130,
+                                 105,
+                                 100,
+                                 110,
+                                 99,
+                                 true};
         Commentary line{QStringLiteral("c1"), QStringLiteral("Norris takes the lead!"), kStart + 300, CommentaryType::Highlight};
         feed.ingest({record(topics::kCarTelemetry, codec::encode(sample(QStringLiteral("Lando Norris"), 100)), 1),
                      record(topics::kCarTelemetry, codec::encode(other), 2),
                      record(topics::kCarTelemetry, QByteArray("{\"driver_name\": 5}"), 3),
-                     record(topics::kTelemetryAnomalies, codec::encode(anomaly), 4),
-                     record(topics::kCommentary, codec::encode(line), 5),
-                     record(topics::kRaceEvents, codec::encode(raceEvent(QStringLiteral("pit_stop"), 400, QStringLiteral("Lando Norris"), 3)), 6)});
+                     record(topics::kTelemetryAnomalies, codec::encode(anomaly), 4), record(topics::kCommentary, codec::encode(line), 5),
+                     record(topics::kRaceEvents,
+                            codec::encode(raceEvent(QStringLiteral("pit_stop"), 400, QStringLiteral("Lando Norris"), 3)), 6)});
         const auto counts = feed.counts();
         QCOMPARE(counts.accepted, quint64(4));
         QCOMPARE(counts.otherRaces, quint64(1));
@@ -158,9 +167,9 @@ private slots:
         QSignalSpy events(&store, &RaceViewStore::eventsAdded);
         RaceViewBatch batch;
         batch.events << raceEvent(QStringLiteral("lap_completed"), 90'000, QStringLiteral("Oscar Piastri"), 1,
-                              {{"lap_time_ms", 90'000}, {"pit_lap", false}, {"neutralised", false}})
+                                  {{"lap_time_ms", 90'000}, {"pit_lap", false}, {"neutralised", false}})
                      << raceEvent(QStringLiteral("overtake"), 95'000, QStringLiteral("Oscar Piastri"), 2,
-                              {{"passed", "Max Verstappen"}, {"position", 1}, {"drs", true}});
+                                  {{"passed", "Max Verstappen"}, {"position", 1}, {"drs", true}});
         store.add(batch);
         QCOMPARE(laps.count(), 1);
         QCOMPARE(events.count(), 1); // lap completions are laps, not events
@@ -168,7 +177,8 @@ private slots:
         QCOMPARE(piastri.size(), size_t(1));
         QCOMPARE(piastri.front().lapTimeMs, qint64(90'000));
         QCOMPARE(piastri.front().gapToLeaderS, 1.5);
-        QCOMPARE(DisplayNames::raceEvent(store.events().front().event), QStringLiteral("Oscar Piastri passes Max Verstappen for P1 with DRS"));
+        QCOMPARE(DisplayNames::raceEvent(store.events().front().event),
+                 QStringLiteral("Oscar Piastri passes Max Verstappen for P1 with DRS"));
     }
 
     void clockFollowsTheLiveEdgeUntilHeld()
@@ -199,13 +209,22 @@ private slots:
         AnomalyListModel anomalies(store, Grid::builtIn());
         RaceViewBatch batch;
         batch.events << raceEvent(QStringLiteral("pit_stop"), 1'000, QStringLiteral("Lando Norris"), 3,
-                              {{"from", "MEDIUM"}, {"to", "HARD"}, {"stationary_ms", 2400}, {"stop", 1}})
+                                  {{"from", "MEDIUM"}, {"to", "HARD"}, {"stationary_ms", 2400}, {"stop", 1}})
                      << raceEvent(QStringLiteral("fault"), 1'500, QStringLiteral("Lando Norris"), 3) // ground truth: not shown
                      << raceEvent(QStringLiteral("fastest_lap"), 2'000, QStringLiteral("Oscar Piastri"), 4, {{"lap_time_ms", 81'345}});
         batch.commentary << Commentary{QStringLiteral("c1"), QStringLiteral("Piastri is flying!"), kStart + 2'500,
                                        CommentaryType::Highlight};
-        batch.anomalies << TelemetryAnomaly{QStringLiteral("race-1"), QStringLiteral("Lando Norris"), QStringLiteral("McLaren"),
-                                            QStringLiteral("brake_temp_fl"), kStart + 1'200, 900, 600, 550, 650, 99, true};
+        batch.anomalies << TelemetryAnomaly{QStringLiteral("race-1"),
+                                            QStringLiteral("Lando Norris"),
+                                            QStringLiteral("McLaren"),
+                                            QStringLiteral("brake_temp_fl"),
+                                            kStart + 1'200,
+                                            900,
+                                            600,
+                                            550,
+                                            650,
+                                            99,
+                                            true};
         store.add(batch);
         QCOMPARE(feed.rowCount(), 3);
         QCOMPARE(feed.line(0).text, QStringLiteral("Piastri is flying!"));
@@ -223,8 +242,17 @@ private slots:
         QCOMPARE(anomalies.record(0).raceMs, qint64(1'200));
         // Text from Kafka never renders as markup in a tooltip.
         RaceViewBatch hostile;
-        hostile.anomalies << TelemetryAnomaly{QStringLiteral("race-1"), QStringLiteral("<img src=x>"), QStringLiteral("<b>Team</b>"),
-                                              QStringLiteral("oil_temperature"), kStart + 1'300, 150, 120, 110, 130, 99, true};
+        hostile.anomalies << TelemetryAnomaly{QStringLiteral("race-1"),
+                                              QStringLiteral("<img src=x>"),
+                                              QStringLiteral("<b>Team</b>"),
+                                              QStringLiteral("oil_temperature"),
+                                              kStart + 1'300,
+                                              150,
+                                              120,
+                                              110,
+                                              130,
+                                              99,
+                                              true};
         hostile.commentary << Commentary{QStringLiteral("c2"), QStringLiteral("<h1>big</h1>"), kStart + 1'400, CommentaryType::Info};
         store.add(hostile);
         const QString tip = anomalies.data(anomalies.index(0, AnomalyListModel::Metric), Qt::ToolTipRole).toString();

@@ -27,19 +27,22 @@ using namespace pitwall::test;
 namespace {
 
 // A LeaderboardUpdate framed with schema id 100001 (0x000186A1), by hand:
-const QByteArray kLeaderboardFrame = QByteArray::fromHex(
-    "00"            // magic byte
-    "000186a1"      // schema id 100001, big-endian
-    "1c"            // driver_name: length 14 (zig-zag varint 28)
-    "4d6178205665727374617070656e" // "Max Verstappen"
-    "02"            // position 1 (zig-zag 2)
-    "80a0abfef962"  // timestamp 1700000000000 (zig-zag varint)
-    "02" "0c" "726163652d31" // race_id: union branch 1 (string), length 6, "race-1"
-    "00"            // team_name: union branch 0 (null)
-    "02" "0000000000f87140"); // speed: union branch 1 (double), 287.5 little-endian IEEE 754
+const QByteArray kLeaderboardFrame = QByteArray::fromHex("00"       // magic byte
+                                                         "000186a1" // schema id 100001, big-endian
+                                                         "1c"       // driver_name: length 14 (zig-zag varint 28)
+                                                         "4d6178205665727374617070656e" // "Max Verstappen"
+                                                         "02"                           // position 1 (zig-zag 2)
+                                                         "80a0abfef962" // timestamp 1700000000000 (zig-zag varint)
+                                                         "02"
+                                                         "0c"
+                                                         "726163652d31" // race_id: union branch 1 (string), length 6, "race-1"
+                                                         "00"           // team_name: union branch 0 (null)
+                                                         "02"
+                                                         "0000000000f87140"); // speed: union branch 1 (double), 287.5 little-endian IEEE 754
 
-const QJsonObject kLeaderboardRecord{{"driver_name", "Max Verstappen"}, {"position", 1}, {"timestamp", 1700000000000.0},
-                                     {"race_id", "race-1"}, {"team_name", QJsonValue()}, {"speed", 287.5}};
+const QJsonObject kLeaderboardRecord{{"driver_name", "Max Verstappen"}, {"position", 1},
+                                     {"timestamp", 1700000000000.0},    {"race_id", "race-1"},
+                                     {"team_name", QJsonValue()},       {"speed", 287.5}};
 
 template <typename Wait>
 void spin(Wait &&done)
@@ -62,11 +65,10 @@ private slots:
                                 R"({"name":"timestamp","type":"long","logicalType":"timestamp-millis"},)"
                                 R"({"name":"race_id","type":["null","string"]},{"name":"team_name","type":["null","string"]},)"
                                 R"({"name":"speed","type":["null","double"]}]})"));
-        QCOMPARE(carMetricsSchema(),
-                 QStringLiteral(R"({"type":"record","name":"CarMetrics","namespace":"com.f1leaderboard","fields":[)"
-                                R"({"name":"team_name","type":"string"},)"
-                                R"({"name":"timestamp","type":"long","logicalType":"timestamp-millis"},)"
-                                R"({"name":"engine_temperature","type":"double"}]})"));
+        QCOMPARE(carMetricsSchema(), QStringLiteral(R"({"type":"record","name":"CarMetrics","namespace":"com.f1leaderboard","fields":[)"
+                                                    R"({"name":"team_name","type":"string"},)"
+                                                    R"({"name":"timestamp","type":"long","logicalType":"timestamp-millis"},)"
+                                                    R"({"name":"engine_temperature","type":"double"}]})"));
     }
 
     void wireFormatFramesAndRefuses()
@@ -108,9 +110,10 @@ private slots:
         auto codec = AvroCodec::fromSchema(carMetricsSchema());
         QVERIFY(codec);
         const QJsonObject record{{"team_name", "Ferrari"}, {"timestamp", 1700000000000.0}, {"engine_temperature", 131.25}};
-        const QByteArray expected = QByteArray::fromHex("0e" "46657272617269"   // "Ferrari", length 7
-                                                        "80a0abfef962"          // timestamp
-                                                        "0000000000686040");    // 131.25 little-endian
+        const QByteArray expected = QByteArray::fromHex("0e"
+                                                        "46657272617269"     // "Ferrari", length 7
+                                                        "80a0abfef962"       // timestamp
+                                                        "0000000000686040"); // 131.25 little-endian
         QCOMPARE(codec.value()->encode(record).value().toHex(), expected.toHex());
         QCOMPARE(codec.value()->decode(expected).value(), record);
     }
@@ -134,7 +137,8 @@ private slots:
         QVERIFY(!codec->decode(QByteArray::fromHex("ffffffffffffffffffff01")));
         QVERIFY(!AvroCodec::fromSchema("{\"type\":\"record\""));
         QVERIFY(AvroCodec::fromSchema("{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":{\"type\":\"array\",\"items\":\"int\"}}]}")
-                    .error().message.contains("'a'"));
+                    .error()
+                    .message.contains("'a'"));
     }
 
     // Found by tests/fuzz/fuzz_registry: avro-c allocates a string's declared length before
@@ -144,8 +148,8 @@ private slots:
     void avroStringLengthsAreCheckedFirst()
     {
         auto codec = AvroCodec::fromSchema(leaderboardUpdateSchema()).value();
-        for (const QByteArray &payload : {QByteArray("\x0a", 1), QByteArray::fromHex("80a8d6b9070102"),
-                                          QByteArray::fromHex("0241020206")}) {
+        for (const QByteArray &payload :
+             {QByteArray("\x0a", 1), QByteArray::fromHex("80a8d6b9070102"), QByteArray::fromHex("0241020206")}) {
             const auto decoded = codec->decode(payload);
             QVERIFY(!decoded);
             QVERIFY2(decoded.error().message.contains("ends early, declares more bytes than it holds"),
@@ -161,8 +165,11 @@ private slots:
     {
         auto codec = JsonSchemaCodec::fromSchema(commentaryJsonSchema());
         QVERIFY(codec);
-        const QJsonObject line{{"id", "c-1"}, {"message", "Lap 3 · Norris passes Piastri for P1"}, {"timestamp", 1700000000000.0},
-                               {"type", "highlight"}, {"source", "offline"}};
+        const QJsonObject line{{"id", "c-1"},
+                               {"message", "Lap 3 · Norris passes Piastri for P1"},
+                               {"timestamp", 1700000000000.0},
+                               {"type", "highlight"},
+                               {"source", "offline"}};
         const auto payload = codec->encode(line);
         QVERIFY(payload);
         const QByteArray framed = frame(100002, payload.value());
@@ -197,12 +204,14 @@ private slots:
             if (request.target == "/schemas/ids/100001")
                 return FakeResponse::json(200, QJsonDocument(QJsonObject{{"schema", leaderboardUpdateSchema()}}).toJson());
             if (request.target == "/schemas/ids/100002")
-                return FakeResponse::json(200, QJsonDocument(QJsonObject{{"schema", commentaryJsonSchema()}, {"schemaType", "JSON"}}).toJson());
+                return FakeResponse::json(200,
+                                          QJsonDocument(QJsonObject{{"schema", commentaryJsonSchema()}, {"schemaType", "JSON"}}).toJson());
             return FakeResponse::json(404, "{\"error_code\":40403,\"message\":\"Schema 7 not found\"}");
         });
         SchemaRegistryClient client({server.baseUrl(), "SRKEY123", "sr-secret-xyz", 5000, 2000, 50});
         std::optional<Expected<qint32>> first, second;
-        client.registerSchema(valueSubject("f1-driver-positions"), "AVRO", leaderboardUpdateSchema(), [&](Expected<qint32> id) { first = id; });
+        client.registerSchema(valueSubject("f1-driver-positions"), "AVRO", leaderboardUpdateSchema(),
+                              [&](Expected<qint32> id) { first = id; });
         spin([&] { return first.has_value(); });
         QVERIFY(first && first->hasValue());
         QCOMPARE(first->value(), 100001);
@@ -212,7 +221,8 @@ private slots:
         const auto body = QJsonDocument::fromJson(sentBody).object();
         QCOMPARE(body.value("schemaType").toString(), QStringLiteral("AVRO"));
         QCOMPARE(body.value("schema").toString(), leaderboardUpdateSchema()); // the schema as a string
-        client.registerSchema(valueSubject("f1-driver-positions"), "AVRO", leaderboardUpdateSchema(), [&](Expected<qint32> id) { second = id; });
+        client.registerSchema(valueSubject("f1-driver-positions"), "AVRO", leaderboardUpdateSchema(),
+                              [&](Expected<qint32> id) { second = id; });
         QVERIFY(second && second->value() == 100001); // cached: no second request
         QCOMPARE(posts, 1);
 
@@ -264,7 +274,8 @@ private slots:
 
     void wrongKeyFailsClearlyAfterTheWindow()
     {
-        FakeHttpServer server([](const FakeRequest &) { return FakeResponse::json(401, "{\"error_code\":401,\"message\":\"Unauthorized\"}"); });
+        FakeHttpServer server(
+            [](const FakeRequest &) { return FakeResponse::json(401, "{\"error_code\":401,\"message\":\"Unauthorized\"}"); });
         SchemaRegistryClient client({server.baseUrl(), "WRONG", "wrong-secret-123", 1500, 1000, 100});
         std::optional<Expected<qint32>> id;
         client.registerSchema("f1-commentary-value", "JSON", commentaryJsonSchema(), [&](Expected<qint32> r) { id = r; });
@@ -295,7 +306,8 @@ private slots:
         QCOMPARE(cloud::registrySchema(*cloud::cloudTable("f1-driver-positions")).schemaType, QStringLiteral("AVRO"));
         QCOMPARE(cloud::registrySchema(*cloud::cloudTable("f1-commentary")).schema, registry::commentaryJsonSchema());
         // The demo's record name and fields first, so the demo's own schema evolves into it.
-        const auto positions = QJsonDocument::fromJson(cloud::registrySchema(*cloud::cloudTable("f1-driver-positions")).schema.toUtf8()).object();
+        const auto positions =
+            QJsonDocument::fromJson(cloud::registrySchema(*cloud::cloudTable("f1-driver-positions")).schema.toUtf8()).object();
         QCOMPARE(positions["name"].toString(), QStringLiteral("LeaderboardUpdate"));
         QCOMPARE(positions["fields"].toArray()[0].toObject()["name"].toString(), QStringLiteral("driver_name"));
         QVERIFY(positions["fields"].toArray()[6].toObject().contains("default"));
@@ -311,21 +323,34 @@ private slots:
             auto json2 = framing.fromWire(wire.value());
             return json2 ? json2.value() : QByteArray();
         };
-        PositionUpdate position{QStringLiteral("Lando Norris"), 1, 1733000000123, QStringLiteral("race-1"), QStringLiteral("McLaren"),
-                                312.5, 0.0, std::nullopt, 12, QStringLiteral("SOFT"), 3, 1, QStringLiteral("running")};
+        PositionUpdate position{QStringLiteral("Lando Norris"),
+                                1,
+                                1733000000123,
+                                QStringLiteral("race-1"),
+                                QStringLiteral("McLaren"),
+                                312.5,
+                                0.0,
+                                std::nullopt,
+                                12,
+                                QStringLiteral("SOFT"),
+                                3,
+                                1,
+                                QStringLiteral("running")};
         QCOMPARE(decodePositionUpdate(roundTrip(topics::kDriverPositions, encode(position))).value(), position);
         CarMetrics metrics{QStringLiteral("Ferrari"), 1733000000456, 104.25};
         QCOMPARE(decodeCarMetrics(roundTrip(topics::kCarMetrics, encode(metrics))).value(), metrics);
         EngineAnomaly anomaly{QStringLiteral("Ferrari"), 1733000000789, QStringLiteral("Ferrari"), 131.5, true};
         QCOMPARE(decodeEngineAnomaly(roundTrip(topics::kCarMetricsAnomalies, encode(anomaly))).value(), anomaly);
         // A nested object travels as JSON text (the table's STRING) and is read back as the object.
-        RaceEvent event{QStringLiteral("race-1"), 1733000001000, QStringLiteral("pit_stop"), 14, QStringLiteral("Max Verstappen"),
-                        QJsonObject{{"stop_seconds", 2.4}, {"tyre", "HARD"}}};
+        RaceEvent event{QStringLiteral("race-1"),         1733000001000,
+                        QStringLiteral("pit_stop"),       14,
+                        QStringLiteral("Max Verstappen"), QJsonObject{{"stop_seconds", 2.4}, {"tyre", "HARD"}}};
         const QByteArray eventWire = framing.toWire(topics::kRaceEvents, encode(event)).value();
         QVERIFY(eventWire.contains("\"details\":\"{"));
         QCOMPARE(decodeRaceEvent(framing.fromWire(eventWire).value()).value(), event);
-        Commentary line{QStringLiteral("c-1"), QStringLiteral("Norris pits!"), 1733000002000, CommentaryType::Warning,
-                        QStringLiteral("offline"), {}, QStringLiteral("race-1")};
+        Commentary line{QStringLiteral("c-1"),   QStringLiteral("Norris pits!"), 1733000002000,
+                        CommentaryType::Warning, QStringLiteral("offline"),      {},
+                        QStringLiteral("race-1")};
         QCOMPARE(decodeCommentary(roundTrip(topics::kCommentary, encode(line))).value(), line);
 
         // Plain JSON passes through; a wrong message is refused with the reason.

@@ -63,8 +63,7 @@ private slots:
         QVERIFY(store.store(QStringLiteral("kafka/api_secret"), kSecret));
         QVERIFY(store.store(QStringLiteral("aws/secret_access_key"), QStringLiteral("other")));
         QFile file(path);
-        QCOMPARE(file.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
-                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(file.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QCOMPARE(store.load(QStringLiteral("kafka/api_secret")).value(), kSecret);
         // A new store on the same file (the next run) reads it back.
         SecretStore nextRun(QStringLiteral("PitWallTest"), path, SecretBackend::File);

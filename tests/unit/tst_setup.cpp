@@ -26,20 +26,19 @@ QString writeFile(const QTemporaryDir &directory, const QString &name, const QBy
     return path;
 }
 
-const QByteArray kBackendYaml =
-    "kafka:\n"
-    "  bootstrap.servers: 'pkc-abc12.us-east-1.aws.confluent.cloud:9092'\n"
-    "  security.protocol: \"SASL_SSL\"\n"
-    "  sasl.mechanism: \"PLAIN\"\n"
-    "  sasl.username: 'KAFKAKEY123'\n"
-    "  sasl.password: 'kafka-secret-from-yaml'\n"
-    "  schema_registry_url: 'psrc-xyz.us-east-2.aws.confluent.cloud'\n"
-    "  schema_registry_api_key: 'SRKEY456'\n"
-    "  schema_registry_secret: '<YOUR_SCHEMA_REGISTRY_SECRET>'\n"
-    "  topics:\n"
-    "    positions: \"f1-driver-positions\"\n"
-    "    commentary: \"f1-commentary\"\n"
-    "  consumer_group: \"f1-leaderboard-consumer\"\n";
+const QByteArray kBackendYaml = "kafka:\n"
+                                "  bootstrap.servers: 'pkc-abc12.us-east-1.aws.confluent.cloud:9092'\n"
+                                "  security.protocol: \"SASL_SSL\"\n"
+                                "  sasl.mechanism: \"PLAIN\"\n"
+                                "  sasl.username: 'KAFKAKEY123'\n"
+                                "  sasl.password: 'kafka-secret-from-yaml'\n"
+                                "  schema_registry_url: 'psrc-xyz.us-east-2.aws.confluent.cloud'\n"
+                                "  schema_registry_api_key: 'SRKEY456'\n"
+                                "  schema_registry_secret: '<YOUR_SCHEMA_REGISTRY_SECRET>'\n"
+                                "  topics:\n"
+                                "    positions: \"f1-driver-positions\"\n"
+                                "    commentary: \"f1-commentary\"\n"
+                                "  consumer_group: \"f1-leaderboard-consumer\"\n";
 
 const QByteArray kAdminYaml = "cloud_api_key: CLOUDKEY789\n"
                               "cloud_api_secret: cloud-secret-from-yaml\n"
@@ -78,7 +77,8 @@ SetupConfig complete()
     return c;
 }
 
-const QStringList kSecrets{"kafka-SECRET-1", "registry-SECRET-2", "flink-SECRET-3", "aws-SECRET-4", "sk-openai-SECRET-5", "mongo-SECRET-6"};
+const QStringList kSecrets{"kafka-SECRET-1", "registry-SECRET-2",  "flink-SECRET-3",
+                           "aws-SECRET-4",   "sk-openai-SECRET-5", "mongo-SECRET-6"};
 
 } // namespace
 
@@ -203,11 +203,10 @@ private slots:
         QCOMPARE(c.flinkEndpoint(), QStringLiteral("https://flink.us-east-1.aws.confluent.cloud"));
 
         SetupConfig fromProperties;
-        const auto properties = importDemoFile(
-            writeFile(directory, "client.properties",
-                      "# Confluent Cloud\nbootstrap.servers=pkc-1.eu-west-1.aws.confluent.cloud:9092\nsecurity.protocol=SASL_SSL\n"
-                      "sasl.mechanisms=PLAIN\nsasl.username=PROPKEY\nsasl.password=prop-secret\n"),
-            fromProperties);
+        const auto properties = importDemoFile(writeFile(directory, "client.properties",
+                                                         "# Confluent Cloud\nbootstrap.servers=pkc-1.eu-west-1.aws.confluent.cloud:9092\nsecurity.protocol=SASL_SSL\n"
+                                                         "sasl.mechanisms=PLAIN\nsasl.username=PROPKEY\nsasl.password=prop-secret\n"),
+                                               fromProperties);
         QVERIFY(properties);
         QCOMPARE(fromProperties.mode, SetupMode::ConfluentCloud);
         QCOMPARE(fromProperties.kafkaApiKey, QStringLiteral("PROPKEY"));

@@ -61,7 +61,8 @@ net::SigV4Request parseRequest(const QByteArray &text, Folding folding)
 }
 
 const net::AwsCredentials kExampleCredentials{QStringLiteral("AKIDEXAMPLE"),
-                                         QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), {}};
+                                              QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+                                              {}};
 
 QDateTime exampleTime()
 {
@@ -85,7 +86,7 @@ private slots:
     void derivedKeyMatchesTheSuite()
     {
         QCOMPARE(net::deriveSigningKey(kExampleCredentials.secretAccessKey, "20150830", QStringLiteral("us-east-1"),
-                                  QStringLiteral("service"))
+                                       QStringLiteral("service"))
                      .toHex(),
                  QByteArray("938127b5336810ddb6a5d6af445fcac9e371f9ed418ed386b022aed82901be75"));
     }
@@ -138,8 +139,8 @@ private slots:
         const auto context = QJsonDocument::fromJson(readFile(directory + QStringLiteral("/context.json"))).object();
         const auto credentialsJson = context.value(QLatin1String("credentials")).toObject();
         const net::AwsCredentials credentials{credentialsJson.value(QLatin1String("access_key_id")).toString(),
-                                         credentialsJson.value(QLatin1String("secret_access_key")).toString(),
-                                         credentialsJson.value(QLatin1String("token")).toString()};
+                                              credentialsJson.value(QLatin1String("secret_access_key")).toString(),
+                                              credentialsJson.value(QLatin1String("token")).toString()};
         net::SigV4Options options;
         options.region = context.value(QLatin1String("region")).toString();
         options.service = context.value(QLatin1String("service")).toString();
@@ -171,15 +172,16 @@ private slots:
     // Bedrock: the model id's ':' is %3A on the wire and %253A in the canonical URI.
     void bedrockPathIsEncodedTwice()
     {
-        net::SigV4Request request{"POST", "/model/us.anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse", {},
-                             {{"Host", "bedrock-runtime.us-east-1.amazonaws.com"}, {"Content-Type", "application/json"}},
-                             "{}"};
+        net::SigV4Request request{"POST",
+                                  "/model/us.anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse",
+                                  {},
+                                  {{"Host", "bedrock-runtime.us-east-1.amazonaws.com"}, {"Content-Type", "application/json"}},
+                                  "{}"};
         net::SigV4Options options{QStringLiteral("us-east-1"), QStringLiteral("bedrock"), exampleTime()};
         net::AwsCredentials temporary = kExampleCredentials;
         temporary.sessionToken = QStringLiteral("token-value");
         const auto signature = net::signRequest(request, temporary, options);
-        QVERIFY(signature.canonicalRequest.startsWith(
-            "POST\n/model/us.anthropic.claude-3-5-sonnet-20240620-v1%253A0/converse\n\n"));
+        QVERIFY(signature.canonicalRequest.startsWith("POST\n/model/us.anthropic.claude-3-5-sonnet-20240620-v1%253A0/converse\n\n"));
         QVERIFY(signature.canonicalRequest.contains("\ncontent-type;host;x-amz-date;x-amz-security-token\n"));
         QVERIFY(signature.stringToSign.contains("20150830/us-east-1/bedrock/aws4_request"));
         QCOMPARE(headerValue(signature.headersToAdd, "X-Amz-Security-Token"), QByteArray("token-value"));

@@ -120,12 +120,11 @@ private slots:
             bool repassed = false;
             for (size_t j = i + 1; j < record.events.size() && record.events[j].timestampMs <= event.timestampMs + 1000; ++j) {
                 const auto &later = record.events[j];
-                repassed = repassed || (later.kind == QLatin1String("overtake") && later.driverName == passed
-                                        && later.details.value("passed").toString() == passer);
+                repassed = repassed || (later.kind == QLatin1String("overtake") && later.driverName == passed &&
+                                        later.details.value("passed").toString() == passer);
             }
-            const auto snapshot = std::find_if(record.positions.begin(), record.positions.end(), [&](const auto &s) {
-                return s.first().timestampMs >= event.timestampMs;
-            });
+            const auto snapshot = std::find_if(record.positions.begin(), record.positions.end(),
+                                               [&](const auto &s) { return s.first().timestampMs >= event.timestampMs; });
             if (repassed || snapshot == record.positions.end())
                 continue;
             int passerPos = 0, passedPos = 0;
@@ -140,8 +139,8 @@ private slots:
             }
             if (!calm)
                 continue;
-            QVERIFY2(passerPos < passedPos, qPrintable(QStringLiteral("%1 passed %2 but shows P%3 vs P%4")
-                                                            .arg(passer, passed).arg(passerPos).arg(passedPos)));
+            QVERIFY2(passerPos < passedPos,
+                     qPrintable(QStringLiteral("%1 passed %2 but shows P%3 vs P%4").arg(passer, passed).arg(passerPos).arg(passedPos)));
             QCOMPARE(event.details.value("position").toInt() <= passedPos, true);
             ++checked;
         }
@@ -157,12 +156,12 @@ private slots:
         // once against these figures; this test guards the whole model from drifting.
         QTest::addColumn<QString>("circuit");
         QTest::addColumn<double>("referenceS");
-        QTest::newRow("monza") << "monza" << 85.0;              // 2024 Italian GP, fastest 1:21.432
-        QTest::newRow("silverstone") << "silverstone" << 93.0;  // 2023 British GP, fastest 1:30.275
-        QTest::newRow("spa") << "spa" << 107.5;                 // 2024 Belgian GP, fastest 1:44.701
-        QTest::newRow("monaco") << "monaco" << 77.0;            // 2023 Monaco GP (dry part), fastest 1:15.650
-        QTest::newRow("suzuka") << "suzuka" << 97.5;            // 2024 Japanese GP, fastest 1:33.706
-        QTest::newRow("interlagos") << "interlagos" << 75.0;    // 2023 Sao Paulo GP, fastest 1:12.486
+        QTest::newRow("monza") << "monza" << 85.0;                 // 2024 Italian GP, fastest 1:21.432
+        QTest::newRow("silverstone") << "silverstone" << 93.0;     // 2023 British GP, fastest 1:30.275
+        QTest::newRow("spa") << "spa" << 107.5;                    // 2024 Belgian GP, fastest 1:44.701
+        QTest::newRow("monaco") << "monaco" << 77.0;               // 2023 Monaco GP (dry part), fastest 1:15.650
+        QTest::newRow("suzuka") << "suzuka" << 97.5;               // 2024 Japanese GP, fastest 1:33.706
+        QTest::newRow("interlagos") << "interlagos" << 75.0;       // 2023 Sao Paulo GP, fastest 1:12.486
         QTest::newRow("red-bull-ring") << "red-bull-ring" << 70.0; // 2024 Austrian GP, fastest 1:07.694
     }
 
@@ -173,8 +172,8 @@ private slots:
         const auto record = runRace(race(circuit, 21), false);
         std::vector<double> laps;
         for (const auto &event : record.events) {
-            if (event.kind == QLatin1String("lap_completed") && event.lap > 1
-                && !event.details.value("pit_lap").toBool() && !event.details.value("neutralised").toBool())
+            if (event.kind == QLatin1String("lap_completed") && event.lap > 1 && !event.details.value("pit_lap").toBool() &&
+                !event.details.value("neutralised").toBool())
                 laps.push_back(event.details.value("lap_time_ms").toDouble() / 1000.0);
         }
         QVERIFY(laps.size() > 500);
@@ -198,8 +197,10 @@ private slots:
             QVERIFY2(*s.engineTemperatureC > 70 && *s.engineTemperatureC < 130, qPrintable(QString::number(*s.engineTemperatureC)));
             QVERIFY(*s.oilTemperatureC > 80 && *s.oilTemperatureC < 145);
             for (int w = 0; w < 4; ++w) {
-                QVERIFY2(*s.tyreTemperatureC[w] > 60 && *s.tyreTemperatureC[w] < 140, qPrintable(QString::number(*s.tyreTemperatureC[w])));
-                QVERIFY2(*s.brakeTemperatureC[w] > 15 && *s.brakeTemperatureC[w] < 1200, qPrintable(QString::number(*s.brakeTemperatureC[w])));
+                QVERIFY2(*s.tyreTemperatureC[w] > 60 && *s.tyreTemperatureC[w] < 140,
+                         qPrintable(QString::number(*s.tyreTemperatureC[w])));
+                QVERIFY2(*s.brakeTemperatureC[w] > 15 && *s.brakeTemperatureC[w] < 1200,
+                         qPrintable(QString::number(*s.brakeTemperatureC[w])));
             }
             topSpeed = std::max(topSpeed, s.speedKph);
             maxBrake = std::max(maxBrake, *s.brakeTemperatureC[0]);
@@ -272,8 +273,8 @@ private slots:
         QSet<QString> kindsSeen;
         auto overlapsAnother = [&](const FaultLabel &label, qint64 at) {
             for (const auto &other : faulty.labels) {
-                if (!(other == label) && other.driverName == label.driverName && other.metric == label.metric
-                    && at >= other.startMs && at <= other.endMs)
+                if (!(other == label) && other.driverName == label.driverName && other.metric == label.metric &&
+                    at >= other.startMs && at <= other.endMs)
                     return true;
             }
             return false;
@@ -305,7 +306,11 @@ private slots:
                 } else if (label.kind == QLatin1String("spike") && seen) {
                     QVERIFY(*seen / *truth >= 1.19 && *seen / *truth <= 1.51);
                 } else if (label.kind == QLatin1String("drop") && seen) {
-                    QVERIFY2(*seen / *truth >= 0.49 && *seen / *truth <= 0.81, qPrintable(QStringLiteral("%1 %2 %3 %4 at %5").arg(label.driverName, label.metric).arg(*seen).arg(*truth).arg(f.timestampMs - label.startMs)));
+                    QVERIFY2(*seen / *truth >= 0.49 && *seen / *truth <= 0.81, qPrintable(QStringLiteral("%1 %2 %3 %4 at %5")
+                                                                                              .arg(label.driverName, label.metric)
+                                                                                              .arg(*seen)
+                                                                                              .arg(*truth)
+                                                                                              .arg(f.timestampMs - label.startMs)));
                 } else if (label.kind == QLatin1String("brake_fade") && seen) {
                     QVERIFY(*seen - *truth >= 179 && *seen - *truth <= 331);
                 } else if (seen) { // overheat_ramp, tyre_overheat
@@ -324,7 +329,8 @@ private slots:
             const auto &f = faulty.telemetry[i];
             bool labelled = false;
             for (const auto &label : faulty.labels)
-                labelled = labelled || (label.driverName == f.driverName && f.timestampMs >= label.startMs && f.timestampMs <= label.endMs);
+                labelled = labelled ||
+                           (label.driverName == f.driverName && f.timestampMs >= label.startMs && f.timestampMs <= label.endMs);
             if (!labelled && codec::encode(f) != codec::encode(clean.telemetry[i]))
                 ++differing;
         }

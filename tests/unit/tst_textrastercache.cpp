@@ -59,11 +59,17 @@ private slots:
         }
         const QRect want = ink(expected), got = ink(actual);
         QVERIFY(!got.isEmpty());
-        QVERIFY2(std::abs(want.left() - got.left()) <= 1 && std::abs(want.right() - got.right()) <= 1
-                     && std::abs(want.top() - got.top()) <= 1 && std::abs(want.bottom() - got.bottom()) <= 1,
+        QVERIFY2(std::abs(want.left() - got.left()) <= 1 && std::abs(want.right() - got.right()) <= 1 &&
+                     std::abs(want.top() - got.top()) <= 1 && std::abs(want.bottom() - got.bottom()) <= 1,
                  qPrintable(QStringLiteral("drawText ink %1,%2 %3x%4, cached ink %5,%6 %7x%8")
-                                .arg(want.x()).arg(want.y()).arg(want.width()).arg(want.height())
-                                .arg(got.x()).arg(got.y()).arg(got.width()).arg(got.height())));
+                                .arg(want.x())
+                                .arg(want.y())
+                                .arg(want.width())
+                                .arg(want.height())
+                                .arg(got.x())
+                                .arg(got.y())
+                                .arg(got.width())
+                                .arg(got.height())));
     }
 
     void drawsAtABaselineWhereQPainterDraws()
@@ -83,10 +89,17 @@ private slots:
         }
         const QRect want = ink(expected), got = ink(actual);
         QVERIFY(!got.isEmpty());
-        QVERIFY2(std::abs(want.left() - got.left()) <= 1 && std::abs(want.top() - got.top()) <= 1
-                     && std::abs(want.right() - got.right()) <= 1 && std::abs(want.bottom() - got.bottom()) <= 1,
-                 qPrintable(QStringLiteral("%1,%2 %3x%4 vs %5,%6 %7x%8").arg(want.x()).arg(want.y()).arg(want.width()).arg(want.height())
-                                .arg(got.x()).arg(got.y()).arg(got.width()).arg(got.height())));
+        QVERIFY2(std::abs(want.left() - got.left()) <= 1 && std::abs(want.top() - got.top()) <= 1 &&
+                     std::abs(want.right() - got.right()) <= 1 && std::abs(want.bottom() - got.bottom()) <= 1,
+                 qPrintable(QStringLiteral("%1,%2 %3x%4 vs %5,%6 %7x%8")
+                                .arg(want.x())
+                                .arg(want.y())
+                                .arg(want.width())
+                                .arg(want.height())
+                                .arg(got.x())
+                                .arg(got.y())
+                                .arg(got.width())
+                                .arg(got.height())));
     }
 
     void answersRepeatsFromTheCacheByColour()
@@ -117,7 +130,7 @@ private slots:
         QImage image = blank();
         QPainter painter(&image);
         painter.setPen(Qt::white);
-        QVERIFY(!cache.draw(painter, image.rect(), Qt::AlignLeft, QStringLiteral("&File")));        // a shown mnemonic
+        QVERIFY(!cache.draw(painter, image.rect(), Qt::AlignLeft, QStringLiteral("&File"))); // a shown mnemonic
         QVERIFY(!cache.draw(painter, image.rect(), Qt::AlignLeft, QStringLiteral("two\nlines")));
         QVERIFY(!cache.draw(painter, image.rect(), Qt::AlignLeft | Qt::TextWordWrap, QStringLiteral("wrapped")));
         painter.setPen(QPen(QBrush(QLinearGradient(0, 0, 10, 10)), 1));

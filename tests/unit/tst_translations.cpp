@@ -110,8 +110,7 @@ private slots:
         QFETCH(QString, language);
         QFETCH(QString, driverHeader);
         int unfinished = 0;
-        const auto catalogue = readCatalogue(QStringLiteral(PITWALL_SOURCE_DIR "/translations/pitwall_%1.ts").arg(language),
-                                             unfinished);
+        const auto catalogue = readCatalogue(QStringLiteral(PITWALL_SOURCE_DIR "/translations/pitwall_%1.ts").arg(language), unfinished);
         QVERIFY(catalogue.size() > 200);
         QCOMPARE(unfinished, 0);
         // English strings that have a different translation: none may show in the window.
@@ -134,8 +133,7 @@ private slots:
                     untranslated << text;
             }
             QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral(" | "))));
-            QCOMPARE(window.leaderboard()->headerData(pitwall::LeaderboardModel::DriverName, Qt::Horizontal, Qt::DisplayRole)
-                         .toString(),
+            QCOMPARE(window.leaderboard()->headerData(pitwall::LeaderboardModel::DriverName, Qt::Horizontal, Qt::DisplayRole).toString(),
                      driverHeader);
         }
         QCoreApplication::removeTranslator(&translator);

@@ -21,8 +21,7 @@ std::optional<QJsonObject> readObject(const QByteArray &json, const QString &wha
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("%1 is not JSON: %2 at byte %3").arg(what, parseError.errorString())
-                     .arg(parseError.offset);
+        *error = QStringLiteral("%1 is not JSON: %2 at byte %3").arg(what, parseError.errorString()).arg(parseError.offset);
         return std::nullopt;
     }
     if (!doc.isObject()) {
@@ -32,14 +31,17 @@ std::optional<QJsonObject> readObject(const QByteArray &json, const QString &wha
     return doc.object();
 }
 
-QString folded(const QString &text) { return text.trimmed().toCaseFolded(); }
+QString folded(const QString &text)
+{
+    return text.trimmed().toCaseFolded();
+}
 
 } // namespace
 
 bool isSafeRelativePath(const QString &path)
 {
-    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\\'))
-        || path.contains(QLatin1Char(':')) || path.contains(QLatin1Char('?')) || path.contains(QLatin1Char('#')))
+    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\\')) ||
+        path.contains(QLatin1Char(':')) || path.contains(QLatin1Char('?')) || path.contains(QLatin1Char('#')))
         return false;
     QStringList segments = path.split(QLatin1Char('/'));
     if (path.endsWith(QLatin1Char('/')))
@@ -91,8 +93,7 @@ std::optional<ArchiveYear> parseArchiveYearIndex(const QByteArray &json, QString
             // Sessions not yet run have no Path; they cannot be downloaded, but are listed.
             if (!session.path.isEmpty()) {
                 if (!isSafeRelativePath(session.path)) {
-                    *error = QStringLiteral("The archive's year Index.json names an unsafe path \"%1\"")
-                                 .arg(session.path.left(200));
+                    *error = QStringLiteral("The archive's year Index.json names an unsafe path \"%1\"").arg(session.path.left(200));
                     return std::nullopt;
                 }
                 if (!session.path.endsWith(QLatin1Char('/')))
@@ -105,8 +106,7 @@ std::optional<ArchiveYear> parseArchiveYearIndex(const QByteArray &json, QString
     return year;
 }
 
-std::optional<std::vector<ArchiveFeed>> parseArchiveSessionIndex(const QByteArray &json, QString *error,
-                                                                 qint64 sizeLimit)
+std::optional<std::vector<ArchiveFeed>> parseArchiveSessionIndex(const QByteArray &json, QString *error, qint64 sizeLimit)
 {
     QString ignored;
     if (!error)
@@ -123,8 +123,7 @@ std::optional<std::vector<ArchiveFeed>> parseArchiveSessionIndex(const QByteArra
     const QJsonObject feedObject = feeds.toObject();
     for (auto it = feedObject.begin(); it != feedObject.end(); ++it) {
         const QJsonObject f = it.value().toObject();
-        ArchiveFeed feed{it.key(), f.value(QLatin1String("KeyFramePath")).toString(),
-                         f.value(QLatin1String("StreamPath")).toString()};
+        ArchiveFeed feed{it.key(), f.value(QLatin1String("KeyFramePath")).toString(), f.value(QLatin1String("StreamPath")).toString()};
         for (const QString &path : {feed.keyFramePath, feed.streamPath}) {
             // A feed file lies in the session folder itself: a bare file name.
             if (!path.isEmpty() && (!isSafeRelativePath(path) || path.contains(QLatin1Char('/')))) {
@@ -137,8 +136,7 @@ std::optional<std::vector<ArchiveFeed>> parseArchiveSessionIndex(const QByteArra
     return result;
 }
 
-std::optional<ArchiveMatch> findArchiveSession(const ArchiveYear &year, const QString &event, const QString &session,
-                                               QString *error)
+std::optional<ArchiveMatch> findArchiveSession(const ArchiveYear &year, const QString &event, const QString &session, QString *error)
 {
     QString ignored;
     if (!error)
@@ -169,11 +167,9 @@ std::optional<ArchiveMatch> findArchiveSession(const ArchiveYear &year, const QS
         if (meetings.empty()) {
             for (const ArchiveMeeting &m : year.meetings)
                 names << describe(m);
-            *error = QStringLiteral("No %1 meeting matches \"%2\"; the archive lists: %3")
-                         .arg(year.year).arg(event, names.join(QLatin1String(", ")));
+            *error = QStringLiteral("No %1 meeting matches \"%2\"; the archive lists: %3").arg(year.year).arg(event, names.join(QLatin1String(", ")));
         } else {
-            *error = QStringLiteral("\"%1\" matches several %2 meetings: %3; name one")
-                         .arg(event).arg(year.year).arg(names.join(QLatin1String(", ")));
+            *error = QStringLiteral("\"%1\" matches several %2 meetings: %3; name one").arg(event).arg(year.year).arg(names.join(QLatin1String(", ")));
         }
         return std::nullopt;
     }
@@ -196,8 +192,7 @@ std::optional<ArchiveMatch> findArchiveSession(const ArchiveYear &year, const QS
         QStringList names;
         for (const ArchiveSession &s : meeting.sessions)
             names << s.name;
-        *error = QStringLiteral("%1 %2 has no session \"%3\"; it has: %4")
-                     .arg(year.year).arg(meeting.name, session, names.join(QLatin1String(", ")));
+        *error = QStringLiteral("%1 %2 has no session \"%3\"; it has: %4").arg(year.year).arg(meeting.name, session, names.join(QLatin1String(", ")));
         return std::nullopt;
     }
     if (found->path.isEmpty()) {

@@ -14,18 +14,18 @@ namespace pitwall::sources {
 
 struct ArchiveSession {
     int key = 0;
-    QString type;                         // "Race", "Qualifying", "Practice"
-    QString name;                         // "Race", "Qualifying", "Practice 1", "Sprint"
-    QString startDate;                    // local time at the circuit, "2018-04-29T16:10:00"
+    QString type;      // "Race", "Qualifying", "Practice"
+    QString name;      // "Race", "Qualifying", "Practice 1", "Sprint"
+    QString startDate; // local time at the circuit, "2018-04-29T16:10:00"
     QString endDate;
-    QString gmtOffset;                    // "04:00:00"
-    QString path;                         // "2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-29_Race/"
+    QString gmtOffset; // "04:00:00"
+    QString path;      // "2018/2018-04-29_Azerbaijan_Grand_Prix/2018-04-29_Race/"
 };
 
 struct ArchiveMeeting {
     int key = 0;
-    QString name;                         // "Azerbaijan Grand Prix"
-    QString location;                     // "Baku"
+    QString name;     // "Azerbaijan Grand Prix"
+    QString location; // "Baku"
     QString countryName;
     QString circuitName;
     std::vector<ArchiveSession> sessions;
@@ -37,9 +37,9 @@ struct ArchiveYear {
 };
 
 struct ArchiveFeed {
-    QString topic;                        // "TimingData"
-    QString keyFramePath;                 // "TimingData.json"
-    QString streamPath;                   // "TimingData.jsonStream"
+    QString topic;        // "TimingData"
+    QString keyFramePath; // "TimingData.json"
+    QString streamPath;   // "TimingData.jsonStream"
 };
 
 struct ArchiveMatch {
@@ -49,16 +49,13 @@ struct ArchiveMatch {
 
 // Both parsers take the document's bytes (a leading UTF-8 BOM is allowed) and refuse more
 // than `sizeLimit` bytes; on failure they return nothing and say why in `error`.
-std::optional<ArchiveYear> parseArchiveYearIndex(const QByteArray &json, QString *error,
-                                                 qint64 sizeLimit = 8LL << 20);
-std::optional<std::vector<ArchiveFeed>> parseArchiveSessionIndex(const QByteArray &json, QString *error,
-                                                                 qint64 sizeLimit = 8LL << 20);
+std::optional<ArchiveYear> parseArchiveYearIndex(const QByteArray &json, QString *error, qint64 sizeLimit = 8LL << 20);
+std::optional<std::vector<ArchiveFeed>> parseArchiveSessionIndex(const QByteArray &json, QString *error, qint64 sizeLimit = 8LL << 20);
 
 // The one session of `event` (meeting Name or Location, case-insensitive, "Baku" or "Azerbaijan";
 // an equal Name or Location wins over a part of one) named `session` ("Race"; the session Type
 // is tried when no Name matches). None or several: nothing, and `error` lists what there is.
-std::optional<ArchiveMatch> findArchiveSession(const ArchiveYear &year, const QString &event, const QString &session,
-                                               QString *error);
+std::optional<ArchiveMatch> findArchiveSession(const ArchiveYear &year, const QString &event, const QString &session, QString *error);
 
 // A relative path of plain segments (no "..", ".", empty segment, backslash or drive), safe to
 // append to a base URL and a cache folder.

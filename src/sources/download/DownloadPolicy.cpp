@@ -45,7 +45,10 @@ qint64 RequestPacer::waitMs(qint64 nowMs) const
     return std::max<qint64>(0, *m_lastStartMs + m_intervalMs - nowMs);
 }
 
-void RequestPacer::recordStart(qint64 nowMs) { m_lastStartMs = nowMs; }
+void RequestPacer::recordStart(qint64 nowMs)
+{
+    m_lastStartMs = nowMs;
+}
 
 std::optional<qint64> parseRetryAfterMs(const QByteArray &value, const QDateTime &nowUtc)
 {
@@ -57,8 +60,7 @@ std::optional<qint64> parseRetryAfterMs(const QByteArray &value, const QDateTime
     if (isNumber)
         return seconds < 0 ? std::nullopt : std::optional<qint64>(std::min<qint64>(seconds, 86400) * 1000);
     // HTTP-date: the IMF-fixdate form servers send ("Sun, 06 Nov 1994 08:49:37 GMT").
-    QDateTime when =
-        QLocale::c().toDateTime(QString::fromLatin1(text), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(text), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!when.isValid())
         return std::nullopt;
     when.setTimeSpec(Qt::UTC);
@@ -86,10 +88,13 @@ bool isAllowedRedirect(const QUrl &from, const QUrl &to)
         return false;
     if (to.scheme() == QLatin1String("https"))
         return true;
-    return to.scheme() == QLatin1String("http") && isLoopbackHost(from.host())
-        && to.host().compare(from.host(), Qt::CaseInsensitive) == 0 && to.port() == from.port();
+    return to.scheme() == QLatin1String("http") && isLoopbackHost(from.host()) &&
+           to.host().compare(from.host(), Qt::CaseInsensitive) == 0 && to.port() == from.port();
 }
 
-QByteArray downloadUserAgent() { return QByteArrayLiteral("PitWall/" PITWALL_VERSION); }
+QByteArray downloadUserAgent()
+{
+    return QByteArrayLiteral("PitWall/" PITWALL_VERSION);
+}
 
 } // namespace pitwall::sources

@@ -11,8 +11,8 @@ namespace pitwall::sources {
 
 namespace {
 
-constexpr qint64 kReadBufferBytes = 1 << 20;   // back-pressure: the body streams to disk, not to memory
-constexpr qsizetype kErrorBodyBytes = 4096;    // enough for a server's error message
+constexpr qint64 kReadBufferBytes = 1 << 20; // back-pressure: the body streams to disk, not to memory
+constexpr qsizetype kErrorBodyBytes = 4096;  // enough for a server's error message
 
 // "bytes 100-199/200" -> 100; -1 when unreadable.
 qint64 contentRangeStart(const QByteArray &value)
@@ -42,13 +42,14 @@ qint64 contentRangeTotal(const QByteArray &value)
 } // namespace
 
 FileFetch::FileFetch(QNetworkAccessManager *network, FetchRequest request, QObject *parent)
-    : QObject(parent), m_network(network), m_request(std::move(request))
+    : QObject(parent)
+    , m_network(network)
+    , m_request(std::move(request))
 {
     m_stallTimer.setSingleShot(true);
     connect(&m_stallTimer, &QTimer::timeout, this, [this] {
         fail(FetchOutcome::Kind::Stalled,
-             QStringLiteral("%1 stalled: no data for %2 s").arg(m_currentUrl.toDisplayString()).arg(
-                 m_request.stallTimeoutMs / 1000.0));
+             QStringLiteral("%1 stalled: no data for %2 s").arg(m_currentUrl.toDisplayString()).arg(m_request.stallTimeoutMs / 1000.0));
     });
 }
 
@@ -110,8 +111,7 @@ void FileFetch::onRedirected(const QUrl &url)
     const QUrl target = m_currentUrl.resolved(url);
     if (!isAllowedRedirect(m_currentUrl, target)) {
         fail(FetchOutcome::Kind::RedirectRefused,
-             QStringLiteral("%1 redirects to %2, which is not https; refused")
-                 .arg(m_currentUrl.toDisplayString(), target.toDisplayString()));
+             QStringLiteral("%1 redirects to %2, which is not https; refused").arg(m_currentUrl.toDisplayString(), target.toDisplayString()));
         return;
     }
     m_currentUrl = target;
@@ -145,7 +145,8 @@ void FileFetch::onMetaDataChanged()
             // Not the bytes that follow ours: the .part cannot be trusted; start over next time.
             fail(FetchOutcome::Kind::NetworkError,
                  QStringLiteral("%1 answered the range \"%2\" to a request from byte %3")
-                     .arg(m_currentUrl.toDisplayString(), QString::fromLatin1(range.left(100))).arg(m_resumeFrom),
+                     .arg(m_currentUrl.toDisplayString(), QString::fromLatin1(range.left(100)))
+                     .arg(m_resumeFrom),
                  true);
             return;
         }
@@ -158,7 +159,9 @@ void FileFetch::onMetaDataChanged()
     if (m_expectedTotal > m_request.sizeLimit) {
         fail(FetchOutcome::Kind::TooLarge,
              QStringLiteral("%1 is %2 bytes, over the %3-byte limit; refused")
-                 .arg(m_currentUrl.toDisplayString()).arg(m_expectedTotal).arg(m_request.sizeLimit),
+                 .arg(m_currentUrl.toDisplayString())
+                 .arg(m_expectedTotal)
+                 .arg(m_request.sizeLimit),
              true);
         return;
     }
@@ -198,8 +201,7 @@ bool FileFetch::writeAvailable()
         return true;
     if (m_resumeFrom + m_written + chunk.size() > m_request.sizeLimit) {
         fail(FetchOutcome::Kind::TooLarge,
-             QStringLiteral("%1 grew past the %2-byte limit; refused")
-                 .arg(m_currentUrl.toDisplayString()).arg(m_request.sizeLimit),
+             QStringLiteral("%1 grew past the %2-byte limit; refused").arg(m_currentUrl.toDisplayString()).arg(m_request.sizeLimit),
              true);
         return false;
     }
@@ -243,7 +245,9 @@ void FileFetch::onFinished()
         if (error != QNetworkReply::NoError || (m_expectedTotal >= 0 && have != m_expectedTotal)) {
             outcome.kind = FetchOutcome::Kind::NetworkError;
             outcome.message = QStringLiteral("%1 broke off after %2 of %3 bytes: %4")
-                                  .arg(m_currentUrl.toDisplayString()).arg(have).arg(m_expectedTotal)
+                                  .arg(m_currentUrl.toDisplayString())
+                                  .arg(have)
+                                  .arg(m_expectedTotal)
                                   .arg(error != QNetworkReply::NoError ? errorText : QStringLiteral("short body"));
         } else if (!flushed) {
             outcome.kind = FetchOutcome::Kind::LocalError;
@@ -252,8 +256,7 @@ void FileFetch::onFinished()
             QFile::remove(m_request.targetPath);
             if (!QFile::rename(partPath(), m_request.targetPath)) {
                 outcome.kind = FetchOutcome::Kind::LocalError;
-                outcome.message = QStringLiteral("Cannot rename %1 to its final name")
-                                      .arg(QDir::toNativeSeparators(partPath()));
+                outcome.message = QStringLiteral("Cannot rename %1 to its final name").arg(QDir::toNativeSeparators(partPath()));
             }
         }
     } else if (m_status >= 300) {

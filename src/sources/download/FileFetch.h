@@ -22,30 +22,30 @@ namespace pitwall::sources {
 
 struct FetchRequest {
     QUrl url;
-    QString targetPath;                   // final local name
-    qint64 sizeLimit = 0;                 // of the whole file
-    bool resumable = false;               // the remote file never changes: a .part may be resumed
+    QString targetPath;     // final local name
+    qint64 sizeLimit = 0;   // of the whole file
+    bool resumable = false; // the remote file never changes: a .part may be resumed
     int stallTimeoutMs = 30000;
 };
 
 struct FetchOutcome {
     enum class Kind {
         Done,
-        HttpError,                        // the server answered with a status other than 200/206
-        NetworkError,                     // connection failed or dropped mid-body (.part kept)
-        Stalled,                          // no byte for the stall timeout (.part kept)
-        TooLarge,                         // over the size limit (.part removed)
+        HttpError,    // the server answered with a status other than 200/206
+        NetworkError, // connection failed or dropped mid-body (.part kept)
+        Stalled,      // no byte for the stall timeout (.part kept)
+        TooLarge,     // over the size limit (.part removed)
         RedirectRefused,
-        LocalError,                       // the cache could not be written
-        Aborted,                          // abort() was called (.part kept)
+        LocalError, // the cache could not be written
+        Aborted,    // abort() was called (.part kept)
     };
     Kind kind = Kind::Done;
     int httpStatus = 0;
-    QByteArray retryAfter;                // the raw Retry-After header of an error answer
-    QByteArray errorBody;                 // the first bytes of an error answer's body
+    QByteArray retryAfter; // the raw Retry-After header of an error answer
+    QByteArray errorBody;  // the first bytes of an error answer's body
     QString message;
-    qint64 bytesReceived = 0;             // body bytes written in this transfer
-    bool resumed = false;                 // the server answered a Range request with 206
+    qint64 bytesReceived = 0; // body bytes written in this transfer
+    bool resumed = false;     // the server answered a Range request with 206
 };
 
 class FileFetch : public QObject {
@@ -80,9 +80,9 @@ private:
     QFile m_file;
     QTimer m_stallTimer;
     QUrl m_currentUrl;
-    qint64 m_resumeFrom = 0;              // bytes already in the .part when the request was sent
-    qint64 m_written = 0;                 // bytes written to the .part in this transfer
-    qint64 m_expectedTotal = -1;          // whole-file size from the headers, -1 when unknown
+    qint64 m_resumeFrom = 0;     // bytes already in the .part when the request was sent
+    qint64 m_written = 0;        // bytes written to the .part in this transfer
+    qint64 m_expectedTotal = -1; // whole-file size from the headers, -1 when unknown
     int m_status = 0;
     bool m_headersSeen = false;
     bool m_writing = false;

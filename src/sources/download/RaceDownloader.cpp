@@ -20,8 +20,8 @@ namespace pitwall::sources {
 
 namespace {
 
-constexpr qint64 kProgressEveryMs = 100;      // a GUI needs no more; a 500 MB file would flood it
-constexpr qsizetype kShortMessage = 300;      // a server's message longer than this is not shown
+constexpr qint64 kProgressEveryMs = 100; // a GUI needs no more; a 500 MB file would flood it
+constexpr qsizetype kShortMessage = 300; // a server's message longer than this is not shown
 
 QUrl folderUrl(QUrl url)
 {
@@ -122,10 +122,10 @@ std::optional<QByteArray> readSmallFile(const QString &path, qint64 sizeLimit, Q
 const QStringList &archiveTopics()
 {
     static const QStringList topics{
-        QStringLiteral("SessionInfo"),       QStringLiteral("DriverList"),    QStringLiteral("TimingData"),
-        QStringLiteral("TimingAppData"),     QStringLiteral("TimingStats"),   QStringLiteral("RaceControlMessages"),
-        QStringLiteral("TrackStatus"),       QStringLiteral("LapCount"),      QStringLiteral("SessionStatus"),
-        QStringLiteral("ExtrapolatedClock"), QStringLiteral("WeatherData"),   QStringLiteral("Heartbeat"),
+        QStringLiteral("SessionInfo"),       QStringLiteral("DriverList"),  QStringLiteral("TimingData"),
+        QStringLiteral("TimingAppData"),     QStringLiteral("TimingStats"), QStringLiteral("RaceControlMessages"),
+        QStringLiteral("TrackStatus"),       QStringLiteral("LapCount"),    QStringLiteral("SessionStatus"),
+        QStringLiteral("ExtrapolatedClock"), QStringLiteral("WeatherData"), QStringLiteral("Heartbeat"),
         QStringLiteral("CarData.z"),         QStringLiteral("Position.z"),
     };
     return topics;
@@ -134,10 +134,9 @@ const QStringList &archiveTopics()
 const QStringList &openF1SessionEndpoints()
 {
     static const QStringList endpoints{
-        QStringLiteral("sessions"), QStringLiteral("meetings"),     QStringLiteral("drivers"),
-        QStringLiteral("laps"),     QStringLiteral("position"),     QStringLiteral("intervals"),
-        QStringLiteral("pit"),      QStringLiteral("stints"),       QStringLiteral("race_control"),
-        QStringLiteral("weather"),
+        QStringLiteral("sessions"),     QStringLiteral("meetings"),  QStringLiteral("drivers"), QStringLiteral("laps"),
+        QStringLiteral("position"),     QStringLiteral("intervals"), QStringLiteral("pit"),     QStringLiteral("stints"),
+        QStringLiteral("race_control"), QStringLiteral("weather"),
     };
     return endpoints;
 }
@@ -149,16 +148,18 @@ const QStringList &openF1DriverEndpoints()
 }
 
 RaceDownloader::RaceDownloader(DownloadOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_pacer(m_options.requestsPerSecond), m_waitTimer(this),
-      m_progressTimer(this)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_pacer(m_options.requestsPerSecond)
+    , m_waitTimer(this)
+    , m_progressTimer(this)
 {
     m_clock.start();
     m_waitTimer.setSingleShot(true);
     m_waitTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early: too soon for Retry-After
     connect(&m_waitTimer, &QTimer::timeout, this, &RaceDownloader::startFetch);
     m_progressTimer.setSingleShot(true);
-    connect(&m_progressTimer, &QTimer::timeout, this,
-            [this] { reportProgress(m_pendingBytes, m_pendingTotal, true); });
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] { reportProgress(m_pendingBytes, m_pendingTotal, true); });
 }
 
 RaceDownloader::~RaceDownloader() = default;
@@ -171,7 +172,8 @@ QString RaceDownloader::cacheRoot() const
 void RaceDownloader::cancel()
 {
     // Queued, so it runs on the downloader's thread between two events of the transfer.
-    QMetaObject::invokeMethod(this, [this] { abortNow(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { abortNow(); }, Qt::QueuedConnection);
 }
 
 bool RaceDownloader::beginRun()
@@ -202,8 +204,7 @@ void RaceDownloader::downloadArchiveSession(int year, const QString &event, cons
     if (!beginRun())
         return;
     if (!isAllowedBaseUrl(m_options.archiveBaseUrl)) {
-        finishRun(QStringLiteral("The archive's address %1 is not https")
-                      .arg(m_options.archiveBaseUrl.toDisplayString()));
+        finishRun(QStringLiteral("The archive's address %1 is not https").arg(m_options.archiveBaseUrl.toDisplayString()));
         return;
     }
     if (year < 1950 || year > 9999) {
@@ -225,14 +226,11 @@ RaceDownloader::Job RaceDownloader::yearIndexJob(int year, const QString &event,
     job.sizeLimit = m_options.indexSizeLimit;
     job.resumable = false; // the current season's catalogue grows race by race
     job.force = refresh;
-    job.then = [this, year, event, session, refresh](JobEnd end) {
-        return yearIndexDone(end, year, event, session, refresh);
-    };
+    job.then = [this, year, event, session, refresh](JobEnd end) { return yearIndexDone(end, year, event, session, refresh); };
     return job;
 }
 
-QString RaceDownloader::yearIndexDone(JobEnd end, int year, const QString &event, const QString &session,
-                                      bool refreshed)
+QString RaceDownloader::yearIndexDone(JobEnd end, int year, const QString &event, const QString &session, bool refreshed)
 {
     const QString path = cacheRoot() + QStringLiteral("/livetiming/%1/Index.json").arg(year);
     if (end == JobEnd::Missing)
@@ -275,9 +273,7 @@ QString RaceDownloader::yearIndexDone(JobEnd end, int year, const QString &event
     job.display = QStringLiteral("Index.json");
     job.sizeLimit = m_options.indexSizeLimit;
     job.resumable = true;
-    job.then = [this, folder, sessionUrl](JobEnd sessionEnd) {
-        return sessionIndexDone(sessionEnd, folder, sessionUrl);
-    };
+    job.then = [this, folder, sessionUrl](JobEnd sessionEnd) { return sessionIndexDone(sessionEnd, folder, sessionUrl); };
     m_queue.push_front(std::move(job));
     ++m_filesTotal;
     return {};
@@ -299,8 +295,7 @@ QString RaceDownloader::sessionIndexDone(JobEnd end, const QString &folder, cons
     for (const QString &topic : archiveTopics()) {
         QString file = topic + QLatin1String(".jsonStream");
         if (feeds) {
-            const auto feed = std::find_if(feeds->begin(), feeds->end(),
-                                           [&](const ArchiveFeed &f) { return f.topic == topic; });
+            const auto feed = std::find_if(feeds->begin(), feeds->end(), [&](const ArchiveFeed &f) { return f.topic == topic; });
             if (feed == feeds->end() || feed->streamPath.isEmpty()) {
                 m_result.unavailable << topic;
                 continue;
@@ -408,8 +403,7 @@ QString RaceDownloader::sessionsDone(JobEnd end, int sessionKey, const QString &
         m_result.unavailable << QStringLiteral("meetings");
         return {};
     }
-    m_queue.push_front(openF1Job(QStringLiteral("meetings"),
-                                 {{QStringLiteral("meeting_key"), QString::number(*meetingKey)}},
+    m_queue.push_front(openF1Job(QStringLiteral("meetings"), {{QStringLiteral("meeting_key"), QString::number(*meetingKey)}},
                                  QStringLiteral("meetings.json"), folder));
     ++m_filesTotal;
     return {};
@@ -520,9 +514,7 @@ void RaceDownloader::onFetchFinished(const FetchOutcome &outcome)
         m_result.bytesDownloaded += outcome.bytesReceived;
         endJob(JobEnd::Downloaded);
         return;
-    case Kind::Aborted:
-        finishRun(QStringLiteral("Download cancelled; a later run resumes it"), true);
-        return;
+    case Kind::Aborted: finishRun(QStringLiteral("Download cancelled; a later run resumes it"), true); return;
     case Kind::NetworkError:
     case Kind::Stalled:
         m_result.bytesDownloaded += outcome.bytesReceived;
@@ -530,11 +522,8 @@ void RaceDownloader::onFetchFinished(const FetchOutcome &outcome)
         return;
     case Kind::TooLarge:
     case Kind::RedirectRefused:
-    case Kind::LocalError:
-        finishRun(outcome.message);
-        return;
-    case Kind::HttpError:
-        break;
+    case Kind::LocalError: finishRun(outcome.message); return;
+    case Kind::HttpError: break;
     }
 
     const int status = outcome.httpStatus;
@@ -552,9 +541,9 @@ void RaceDownloader::onFetchFinished(const FetchOutcome &outcome)
         return;
     }
     if (m_current->openF1 && (status == 401 || status == 403)) {
-        QString message = QStringLiteral(
-            "OpenF1 refused the request (HTTP %1): it refuses anonymous requests while a live session is running. "
-            "Try again after the session ends.").arg(status);
+        QString message = QStringLiteral("OpenF1 refused the request (HTTP %1): it refuses anonymous requests while a live session is running. "
+                                         "Try again after the session ends.")
+                              .arg(status);
         if (!serverSays.isEmpty())
             message += QStringLiteral(" OpenF1 says: \"%1\"").arg(serverSays);
         finishRun(message);
@@ -566,8 +555,7 @@ void RaceDownloader::onFetchFinished(const FetchOutcome &outcome)
 void RaceDownloader::retryOrFail(qint64 waitMs, const QString &reason)
 {
     if (m_retries >= m_options.maxRetries) {
-        finishRun(QStringLiteral("Gave up on %1 after %2 tries: %3").arg(m_current->display).arg(m_retries + 1)
-                      .arg(reason));
+        finishRun(QStringLiteral("Gave up on %1 after %2 tries: %3").arg(m_current->display).arg(m_retries + 1).arg(reason));
         return;
     }
     ++m_retries;
@@ -587,7 +575,8 @@ void RaceDownloader::endJob(JobEnd end)
         }
     }
     // Queued: a long run of cached files does not recurse.
-    QMetaObject::invokeMethod(this, [this] { startNext(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { startNext(); }, Qt::QueuedConnection);
 }
 
 void RaceDownloader::reportProgress(qint64 fileBytes, qint64 fileTotal, bool force)
@@ -642,14 +631,18 @@ DownloadOutcome runBlocking(const DownloadOptions &options, const DownloadProgre
     downloader->moveToThread(&thread);
     DownloadOutcome outcome;
     QSemaphore done;
-    QObject::connect(downloader, &RaceDownloader::finished, downloader, [&](const DownloadOutcome &o) {
-        outcome = o;
-        done.release();
-    }, Qt::DirectConnection);
+    QObject::connect(
+        downloader, &RaceDownloader::finished, downloader,
+        [&](const DownloadOutcome &o) {
+            outcome = o;
+            done.release();
+        },
+        Qt::DirectConnection);
     if (progress)
         QObject::connect(downloader, &RaceDownloader::progress, downloader, progress, Qt::DirectConnection);
     thread.start();
-    QMetaObject::invokeMethod(downloader, [downloader, start] { start(downloader); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        downloader, [downloader, start] { start(downloader); }, Qt::QueuedConnection);
     // The caller's cancel flag is looked at while waiting; cancel() is thread-safe.
     bool cancelSent = false;
     while (!done.tryAcquire(1, 100)) {
@@ -659,7 +652,8 @@ DownloadOutcome runBlocking(const DownloadOptions &options, const DownloadProgre
         }
     }
     // Deleted on its own thread, where its network objects live.
-    QMetaObject::invokeMethod(downloader, [downloader] { delete downloader; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        downloader, [downloader] { delete downloader; }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
     return outcome;
@@ -667,9 +661,8 @@ DownloadOutcome runBlocking(const DownloadOptions &options, const DownloadProgre
 
 } // namespace
 
-DownloadOutcome downloadArchiveSessionBlocking(const DownloadOptions &options, int year, const QString &event,
-                                               const QString &session, const DownloadProgressCallback &progress,
-                                               const std::atomic<bool> *cancel)
+DownloadOutcome downloadArchiveSessionBlocking(const DownloadOptions &options, int year, const QString &event, const QString &session,
+                                               const DownloadProgressCallback &progress, const std::atomic<bool> *cancel)
 {
     return runBlocking(options, progress, cancel, [year, event, session](RaceDownloader *downloader) {
         downloader->downloadArchiveSession(year, event, session);

@@ -78,13 +78,13 @@ private:
     enum class JobEnd { Cached, Downloaded, Missing };
     struct Job {
         QUrl url;
-        QString path;                     // final local name
-        QString display;                  // the file's name in the session folder, shown in progress
-        QString missingAs;                // listed in DownloadResult::unavailable on a 404; empty: not listed
+        QString path;      // final local name
+        QString display;   // the file's name in the session folder, shown in progress
+        QString missingAs; // listed in DownloadResult::unavailable on a 404; empty: not listed
         qint64 sizeLimit = 0;
         bool resumable = false;
         bool openF1 = false;
-        bool force = false;               // fetch even when cached
+        bool force = false;                  // fetch even when cached
         std::function<QString(JobEnd)> then; // an error text ends the run
     };
 
@@ -114,7 +114,7 @@ private:
     QElapsedTimer m_clock;
     QTimer m_waitTimer;
     QElapsedTimer m_progressClock;
-    QTimer m_progressTimer;               // sends the last throttled progress, so a stall shows its bytes
+    QTimer m_progressTimer; // sends the last throttled progress, so a stall shows its bytes
     qint64 m_pendingBytes = 0;
     qint64 m_pendingTotal = -1;
     std::deque<Job> m_queue;
@@ -125,12 +125,11 @@ private:
     int m_filesDone = 0;
     int m_filesTotal = 0;
     DownloadResult m_result;
-    QString m_unavailableFile;            // the archive folder's .unavailable, empty for OpenF1
+    QString m_unavailableFile; // the archive folder's .unavailable, empty for OpenF1
     QSet<QString> m_knownUnavailable;
 };
 
-using DownloadProgressCallback =
-    std::function<void(const QString &file, int filesDone, int filesTotal, qint64 fileBytes, qint64 fileTotal)>;
+using DownloadProgressCallback = std::function<void(const QString &file, int filesDone, int filesTotal, qint64 fileBytes, qint64 fileTotal)>;
 
 // For a command line or a worker: run the download on a thread of its own and wait for its
 // end. Blocks the calling thread, so never call it from a GUI thread. `progress` is called
@@ -139,8 +138,7 @@ DownloadOutcome downloadArchiveSessionBlocking(const DownloadOptions &options, i
                                                const QString &session, const DownloadProgressCallback &progress = {},
                                                const std::atomic<bool> *cancel = nullptr);
 DownloadOutcome downloadOpenF1SessionBlocking(const DownloadOptions &options, int sessionKey,
-                                              const DownloadProgressCallback &progress = {},
-                                              const std::atomic<bool> *cancel = nullptr);
+                                              const DownloadProgressCallback &progress = {}, const std::atomic<bool> *cancel = nullptr);
 
 } // namespace pitwall::sources
 

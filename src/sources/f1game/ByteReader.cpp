@@ -45,8 +45,8 @@ std::uint32_t ByteReader::u32()
 {
     if (!take(4))
         return 0;
-    const std::uint32_t value = std::uint32_t(byteAt(0)) | (std::uint32_t(byteAt(1)) << 8)
-        | (std::uint32_t(byteAt(2)) << 16) | (std::uint32_t(byteAt(3)) << 24);
+    const std::uint32_t value = std::uint32_t(byteAt(0)) | (std::uint32_t(byteAt(1)) << 8) | (std::uint32_t(byteAt(2)) << 16) |
+                                (std::uint32_t(byteAt(3)) << 24);
     m_position += 4;
     return value;
 }

@@ -15,7 +15,10 @@ namespace pitwall::sources::f1game {
 
 class ByteReader {
 public:
-    explicit ByteReader(QByteArrayView bytes) : m_bytes(bytes) {}
+    explicit ByteReader(QByteArrayView bytes)
+        : m_bytes(bytes)
+    {
+    }
 
     bool ok() const { return !m_failed; }
     qsizetype position() const { return m_position; }

@@ -16,7 +16,10 @@ std::uint32_t u32At(const char *bytes)
 
 } // namespace
 
-CaptureReader::CaptureReader(QIODevice *device) : m_device(device) {}
+CaptureReader::CaptureReader(QIODevice *device)
+    : m_device(device)
+{
+}
 
 void CaptureReader::fail(QString message)
 {
@@ -30,8 +33,7 @@ bool CaptureReader::readHeader()
     char bytes[4];
     const qint64 got = m_device->read(bytes, 4);
     if (got != 4) {
-        fail(QStringLiteral("the capture is %1 bytes long, shorter than its 4-byte record count")
-                 .arg(qMax<qint64>(got, 0)));
+        fail(QStringLiteral("the capture is %1 bytes long, shorter than its 4-byte record count").arg(qMax<qint64>(got, 0)));
         return false;
     }
     const std::uint32_t count = u32At(bytes);
@@ -59,9 +61,7 @@ std::optional<CaptureRecord> CaptureReader::next()
         return std::nullopt;
     }
     if (m_declared && m_read == *m_declared) {
-        fail(QStringLiteral("the capture declares %1 records but more bytes follow: record %2 is not counted")
-                 .arg(*m_declared)
-                 .arg(number));
+        fail(QStringLiteral("the capture declares %1 records but more bytes follow: record %2 is not counted").arg(*m_declared).arg(number));
         return std::nullopt;
     }
     if (got < kCaptureRecordHeaderSize) {
@@ -74,20 +74,12 @@ std::optional<CaptureRecord> CaptureReader::next()
     std::memcpy(&record.seconds, &secondsBits, sizeof record.seconds);
     const std::uint32_t length = u32At(head + 4);
     if (qint64(length) > kCaptureMaxPayload) {
-        fail(QStringLiteral("record %1%2 claims %3 bytes of payload, more than the %4 bound")
-                 .arg(number)
-                 .arg(of)
-                 .arg(length)
-                 .arg(kCaptureMaxPayload));
+        fail(QStringLiteral("record %1%2 claims %3 bytes of payload, more than the %4 bound").arg(number).arg(of).arg(length).arg(kCaptureMaxPayload));
         return std::nullopt;
     }
     record.payload = m_device->read(length);
     if (record.payload.size() != qsizetype(length)) {
-        fail(QStringLiteral("record %1%2 is cut short: %3 of its %4 payload bytes")
-                 .arg(number)
-                 .arg(of)
-                 .arg(record.payload.size())
-                 .arg(length));
+        fail(QStringLiteral("record %1%2 is cut short: %3 of its %4 payload bytes").arg(number).arg(of).arg(record.payload.size()).arg(length));
         return std::nullopt;
     }
     ++m_read;

@@ -50,9 +50,7 @@ bool CaptureWriter::append(float seconds, QByteArrayView payload)
         return false;
     }
     if (payload.size() > kCaptureMaxPayload) {
-        m_error = QStringLiteral("a payload of %1 bytes is past the capture's %2-byte bound")
-                      .arg(payload.size())
-                      .arg(kCaptureMaxPayload);
+        m_error = QStringLiteral("a payload of %1 bytes is past the capture's %2-byte bound").arg(payload.size()).arg(kCaptureMaxPayload);
         return false;
     }
     if (m_count >= kCaptureCountOpen - 1) {
@@ -64,8 +62,8 @@ bool CaptureWriter::append(float seconds, QByteArrayView payload)
     std::memcpy(&secondsBits, &seconds, sizeof secondsBits);
     putU32(head, secondsBits);
     putU32(head + 4, std::uint32_t(payload.size()));
-    if (m_file.write(head, kCaptureRecordHeaderSize) != kCaptureRecordHeaderSize
-        || m_file.write(payload.data(), payload.size()) != payload.size())
+    if (m_file.write(head, kCaptureRecordHeaderSize) != kCaptureRecordHeaderSize ||
+        m_file.write(payload.data(), payload.size()) != payload.size())
         return fail(QStringLiteral("cannot write"));
     ++m_count;
     return true;

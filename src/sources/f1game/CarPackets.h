@@ -49,9 +49,9 @@ struct CarLapData {
     std::uint8_t deltaToCarInFrontMinutesPart = 0; // 2024+
     std::uint16_t deltaToRaceLeaderMSPart = 0;
     std::uint8_t deltaToRaceLeaderMinutesPart = 0; // 2024+
-    float lapDistance = 0;   // metres; negative before the line is first crossed
-    float totalDistance = 0; // metres in the session; may be negative likewise
-    float safetyCarDelta = 0; // seconds
+    float lapDistance = 0;                         // metres; negative before the line is first crossed
+    float totalDistance = 0;                       // metres in the session; may be negative likewise
+    float safetyCarDelta = 0;                      // seconds
     std::uint8_t carPosition = 0;
     std::uint8_t currentLapNum = 0;
     std::uint8_t pitStatus = 0; // 0 none, 1 pitting, 2 in pit area
@@ -76,14 +76,8 @@ struct CarLapData {
 
     std::uint32_t sector1TimeMs() const { return sector1TimeMinutesPart * 60000u + sector1TimeMSPart; }
     std::uint32_t sector2TimeMs() const { return sector2TimeMinutesPart * 60000u + sector2TimeMSPart; }
-    std::uint32_t deltaToCarInFrontMs() const
-    {
-        return deltaToCarInFrontMinutesPart * 60000u + deltaToCarInFrontMSPart;
-    }
-    std::uint32_t deltaToRaceLeaderMs() const
-    {
-        return deltaToRaceLeaderMinutesPart * 60000u + deltaToRaceLeaderMSPart;
-    }
+    std::uint32_t deltaToCarInFrontMs() const { return deltaToCarInFrontMinutesPart * 60000u + deltaToCarInFrontMSPart; }
+    std::uint32_t deltaToRaceLeaderMs() const { return deltaToRaceLeaderMinutesPart * 60000u + deltaToRaceLeaderMSPart; }
 };
 
 struct LapDataPacket {
@@ -107,12 +101,12 @@ struct Participant {
     std::uint8_t myTeam = 0;
     std::uint8_t raceNumber = 0;
     std::uint8_t nationality = 0;
-    QString name;                  // UTF-8 up to the first NUL of the 48 (2025: 32) bytes
+    QString name;                   // UTF-8 up to the first NUL of the 48 (2025: 32) bytes
     std::uint8_t yourTelemetry = 0; // 0 restricted, 1 public
     std::uint8_t showOnlineNames = 0;
-    std::uint16_t techLevel = 0;    // F1 World, 2024+
-    std::uint8_t platform = 0;      // 1 Steam, 3 PlayStation, 4 Xbox, 6 Origin, 255 unknown
-    std::uint8_t numColours = 0;    // 2025
+    std::uint16_t techLevel = 0;                 // F1 World, 2024+
+    std::uint8_t platform = 0;                   // 1 Steam, 3 PlayStation, 4 Xbox, 6 Origin, 255 unknown
+    std::uint8_t numColours = 0;                 // 2025
     std::array<LiveryColour, 4> liveryColours{}; // 2025
 };
 
@@ -124,14 +118,14 @@ struct ParticipantsPacket {
 
 // Car Telemetry (id 6).
 struct CarTelemetry {
-    std::uint16_t speed = 0;   // km/h
-    float throttle = 0;        // 0..1
-    float steer = 0;           // -1 full lock left .. 1 full lock right
-    float brake = 0;           // 0..1
-    std::uint8_t clutch = 0;   // 0..100
-    std::int8_t gear = 0;      // 1-8, 0 neutral, -1 reverse
+    std::uint16_t speed = 0; // km/h
+    float throttle = 0;      // 0..1
+    float steer = 0;         // -1 full lock left .. 1 full lock right
+    float brake = 0;         // 0..1
+    std::uint8_t clutch = 0; // 0..100
+    std::int8_t gear = 0;    // 1-8, 0 neutral, -1 reverse
     std::uint16_t engineRPM = 0;
-    std::uint8_t drs = 0;      // 0 off, 1 on
+    std::uint8_t drs = 0; // 0 off, 1 on
     std::uint8_t revLightsPercent = 0;
     std::uint16_t revLightsBitValue = 0;
     PerWheel<std::uint16_t> brakesTemperature{};      // celsius
@@ -147,7 +141,7 @@ struct CarTelemetryPacket {
     PerCar<CarTelemetry> cars{};
     std::uint8_t mfdPanelIndex = 255; // 255 closed
     std::uint8_t mfdPanelIndexSecondaryPlayer = 255;
-    std::int8_t suggestedGear = 0;    // 0 none
+    std::int8_t suggestedGear = 0; // 0 none
 };
 
 // Car Status (id 7). Fuel, ERS and engine power read 0 for a car whose driver's "Your
@@ -169,10 +163,10 @@ struct CarStatus {
     std::uint8_t actualTyreCompound = 0;     // see actualCompoundName()
     std::uint8_t visualTyreCompound = 0;     // see visualCompoundName()
     std::uint8_t tyresAgeLaps = 0;
-    std::int8_t vehicleFiaFlags = 0;         // -1 unknown, 0 none, 1 green, 2 blue, 3 yellow
-    float enginePowerICE = 0;                // W
-    float enginePowerMGUK = 0;               // W
-    float ersStoreEnergy = 0;                // J
+    std::int8_t vehicleFiaFlags = 0; // -1 unknown, 0 none, 1 green, 2 blue, 3 yellow
+    float enginePowerICE = 0;        // W
+    float enginePowerMGUK = 0;       // W
+    float ersStoreEnergy = 0;        // J
     std::uint8_t ersDeployMode = 0;
     float ersHarvestedThisLapMGUK = 0;
     float ersHarvestedThisLapMGUH = 0;
@@ -192,10 +186,10 @@ struct FinalClassification {
     std::uint8_t gridPosition = 0;
     std::uint8_t points = 0;
     std::uint8_t numPitStops = 0;
-    std::uint8_t resultStatus = 0;  // as CarLapData::resultStatus
-    std::uint8_t resultReason = 0;  // 2025: 0 invalid, 1 retired, 2 finished, 3 terminal damage,
-                                    // 4 inactive, 5 not enough laps, 6 black flagged,
-                                    // 7 red flagged, 8 mechanical failure, 9 skipped, 10 simulated
+    std::uint8_t resultStatus = 0; // as CarLapData::resultStatus
+    std::uint8_t resultReason = 0; // 2025: 0 invalid, 1 retired, 2 finished, 3 terminal damage,
+                                   // 4 inactive, 5 not enough laps, 6 black flagged,
+                                   // 7 red flagged, 8 mechanical failure, 9 skipped, 10 simulated
     std::uint32_t bestLapTimeInMS = 0;
     double totalRaceTime = 0;       // seconds, without penalties
     std::uint8_t penaltiesTime = 0; // seconds

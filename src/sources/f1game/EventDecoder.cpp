@@ -20,27 +20,17 @@ struct EventCodeInfo {
 };
 
 constexpr std::array<EventCodeInfo, 21> kEventCodes = {{
-    {EventCode::SessionStarted, "SSTA", 2023, 0, 0},
-    {EventCode::SessionEnded, "SEND", 2023, 0, 0},
-    {EventCode::FastestLap, "FTLP", 2023, 5, 5},
-    {EventCode::Retirement, "RTMT", 2023, 1, 2},     // 2025 adds the reason
-    {EventCode::DrsEnabled, "DRSE", 2023, 0, 0},
-    {EventCode::DrsDisabled, "DRSD", 2023, 0, 1},    // 2025 adds the reason
-    {EventCode::TeamMateInPits, "TMPT", 2023, 1, 1},
-    {EventCode::ChequeredFlag, "CHQF", 2023, 0, 0},
-    {EventCode::RaceWinner, "RCWN", 2023, 1, 1},
-    {EventCode::Penalty, "PENA", 2023, 7, 7},
-    {EventCode::SpeedTrap, "SPTP", 2023, 12, 12},
-    {EventCode::StartLights, "STLG", 2023, 1, 1},
-    {EventCode::LightsOut, "LGOT", 2023, 0, 0},
-    {EventCode::DriveThroughServed, "DTSV", 2023, 1, 1},
-    {EventCode::StopGoServed, "SGSV", 2023, 1, 5},   // 2025 adds the stop time
-    {EventCode::Flashback, "FLBK", 2023, 8, 8},
-    {EventCode::Buttons, "BUTN", 2023, 4, 4},
-    {EventCode::RedFlag, "RDFL", 2023, 0, 0},
-    {EventCode::Overtake, "OVTK", 2023, 2, 2},
-    {EventCode::SafetyCar, "SCAR", 2024, 2, 2},
-    {EventCode::Collision, "COLL", 2024, 2, 2},
+    {EventCode::SessionStarted, "SSTA", 2023, 0, 0}, {EventCode::SessionEnded, "SEND", 2023, 0, 0},
+    {EventCode::FastestLap, "FTLP", 2023, 5, 5},     {EventCode::Retirement, "RTMT", 2023, 1, 2},  // 2025 adds the reason
+    {EventCode::DrsEnabled, "DRSE", 2023, 0, 0},     {EventCode::DrsDisabled, "DRSD", 2023, 0, 1}, // 2025 adds the reason
+    {EventCode::TeamMateInPits, "TMPT", 2023, 1, 1}, {EventCode::ChequeredFlag, "CHQF", 2023, 0, 0},
+    {EventCode::RaceWinner, "RCWN", 2023, 1, 1},     {EventCode::Penalty, "PENA", 2023, 7, 7},
+    {EventCode::SpeedTrap, "SPTP", 2023, 12, 12},    {EventCode::StartLights, "STLG", 2023, 1, 1},
+    {EventCode::LightsOut, "LGOT", 2023, 0, 0},      {EventCode::DriveThroughServed, "DTSV", 2023, 1, 1},
+    {EventCode::StopGoServed, "SGSV", 2023, 1, 5}, // 2025 adds the stop time
+    {EventCode::Flashback, "FLBK", 2023, 8, 8},      {EventCode::Buttons, "BUTN", 2023, 4, 4},
+    {EventCode::RedFlag, "RDFL", 2023, 0, 0},        {EventCode::Overtake, "OVTK", 2023, 2, 2},
+    {EventCode::SafetyCar, "SCAR", 2024, 2, 2},      {EventCode::Collision, "COLL", 2024, 2, 2},
 }};
 
 const EventCodeInfo &info(EventCode code)
@@ -80,9 +70,7 @@ void readEventDetails(ByteReader &reader, int format, EventPacket &packet)
     case EventCode::DrsEnabled:
     case EventCode::ChequeredFlag:
     case EventCode::LightsOut:
-    case EventCode::RedFlag:
-        packet.details = std::monostate{};
-        return;
+    case EventCode::RedFlag: packet.details = std::monostate{}; return;
     case EventCode::DrsDisabled:
         if (format >= 2025)
             packet.details = DrsDisabledEvent{reader.u8()};
@@ -106,9 +94,7 @@ void readEventDetails(ByteReader &reader, int format, EventPacket &packet)
     }
     case EventCode::TeamMateInPits:
     case EventCode::RaceWinner:
-    case EventCode::DriveThroughServed:
-        packet.details = VehicleEvent{reader.u8()};
-        return;
+    case EventCode::DriveThroughServed: packet.details = VehicleEvent{reader.u8()}; return;
     case EventCode::Penalty: {
         PenaltyEvent event;
         event.penaltyType = reader.u8();
@@ -132,9 +118,7 @@ void readEventDetails(ByteReader &reader, int format, EventPacket &packet)
         packet.details = event;
         return;
     }
-    case EventCode::StartLights:
-        packet.details = StartLightsEvent{reader.u8()};
-        return;
+    case EventCode::StartLights: packet.details = StartLightsEvent{reader.u8()}; return;
     case EventCode::StopGoServed: {
         StopGoServedEvent event;
         event.vehicleIdx = reader.u8();
@@ -150,9 +134,7 @@ void readEventDetails(ByteReader &reader, int format, EventPacket &packet)
         packet.details = event;
         return;
     }
-    case EventCode::Buttons:
-        packet.details = ButtonsEvent{reader.u32()};
-        return;
+    case EventCode::Buttons: packet.details = ButtonsEvent{reader.u32()}; return;
     case EventCode::Overtake: {
         OvertakeEvent event;
         event.overtakingVehicleIdx = reader.u8();

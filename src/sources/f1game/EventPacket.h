@@ -22,27 +22,27 @@ namespace pitwall::sources::f1game {
 inline constexpr qsizetype kEventMaximumSize = 29 + 4 + 16;
 
 enum class EventCode {
-    SessionStarted,      // SSTA
-    SessionEnded,        // SEND
-    FastestLap,          // FTLP
-    Retirement,          // RTMT
-    DrsEnabled,          // DRSE
-    DrsDisabled,         // DRSD
-    TeamMateInPits,      // TMPT
-    ChequeredFlag,       // CHQF
-    RaceWinner,          // RCWN
-    Penalty,             // PENA
-    SpeedTrap,           // SPTP
-    StartLights,         // STLG
-    LightsOut,           // LGOT
-    DriveThroughServed,  // DTSV
-    StopGoServed,        // SGSV
-    Flashback,           // FLBK
-    Buttons,             // BUTN
-    RedFlag,             // RDFL, 2023+
-    Overtake,            // OVTK, 2023+
-    SafetyCar,           // SCAR, 2024+
-    Collision,           // COLL, 2024+
+    SessionStarted,     // SSTA
+    SessionEnded,       // SEND
+    FastestLap,         // FTLP
+    Retirement,         // RTMT
+    DrsEnabled,         // DRSE
+    DrsDisabled,        // DRSD
+    TeamMateInPits,     // TMPT
+    ChequeredFlag,      // CHQF
+    RaceWinner,         // RCWN
+    Penalty,            // PENA
+    SpeedTrap,          // SPTP
+    StartLights,        // STLG
+    LightsOut,          // LGOT
+    DriveThroughServed, // DTSV
+    StopGoServed,       // SGSV
+    Flashback,          // FLBK
+    Buttons,            // BUTN
+    RedFlag,            // RDFL, 2023+
+    Overtake,           // OVTK, 2023+
+    SafetyCar,          // SCAR, 2024+
+    Collision,          // COLL, 2024+
 };
 
 // The code for four letters, when `packetFormat` has it.
@@ -110,10 +110,9 @@ struct CollisionEvent {
 };
 
 // monostate: a code without details (SSTA SEND DRSE CHQF LGOT RDFL, and DRSD before 2025).
-using EventDetails = std::variant<std::monostate, FastestLapEvent, RetirementEvent, DrsDisabledEvent,
-                                  VehicleEvent, PenaltyEvent, SpeedTrapEvent, StartLightsEvent,
-                                  StopGoServedEvent, FlashbackEvent, ButtonsEvent, OvertakeEvent,
-                                  SafetyCarEvent, CollisionEvent>;
+using EventDetails =
+    std::variant<std::monostate, FastestLapEvent, RetirementEvent, DrsDisabledEvent, VehicleEvent, PenaltyEvent, SpeedTrapEvent,
+                 StartLightsEvent, StopGoServedEvent, FlashbackEvent, ButtonsEvent, OvertakeEvent, SafetyCarEvent, CollisionEvent>;
 
 struct EventPacket {
     PacketHeader header;

@@ -21,10 +21,8 @@
 
 namespace pitwall::sources::f1game {
 
-using Packet = std::variant<MotionPacket, SessionPacket, LapDataPacket, EventPacket, ParticipantsPacket,
-                            CarTelemetryPacket, CarStatusPacket, FinalClassificationPacket, CarDamagePacket,
-                            SessionHistoryPacket, TyreSetsPacket, MotionExPacket, TimeTrialPacket,
-                            LapPositionsPacket>;
+using Packet = std::variant<MotionPacket, SessionPacket, LapDataPacket, EventPacket, ParticipantsPacket, CarTelemetryPacket, CarStatusPacket, FinalClassificationPacket,
+                            CarDamagePacket, SessionHistoryPacket, TyreSetsPacket, MotionExPacket, TimeTrialPacket, LapPositionsPacket>;
 
 const PacketHeader &packetHeader(const Packet &packet);
 
@@ -53,9 +51,18 @@ struct NotDecoded {
 
 class DecodeResult {
 public:
-    DecodeResult(Packet packet) : m_value(std::move(packet)) {}
-    DecodeResult(NotDecoded notDecoded) : m_value(notDecoded) {}
-    DecodeResult(Refusal refusal) : m_value(std::move(refusal)) {}
+    DecodeResult(Packet packet)
+        : m_value(std::move(packet))
+    {
+    }
+    DecodeResult(NotDecoded notDecoded)
+        : m_value(notDecoded)
+    {
+    }
+    DecodeResult(Refusal refusal)
+        : m_value(std::move(refusal))
+    {
+    }
 
     bool isDecoded() const { return std::holds_alternative<Packet>(m_value); }
     bool isNotDecoded() const { return std::holds_alternative<NotDecoded>(m_value); }

@@ -8,12 +8,11 @@ namespace {
 
 // Sizes from each specification's "Size:" lines; 2023's and 2025's were checked by adding
 // up the structs (2023 against the real packets too), and the decoders consume exactly these.
-constexpr std::array<qsizetype, 14> kSizes2023 = {1349, 644, 1131, 45, 1306, 1107, 1352,
-                                                  1239, 1020, 1218, 953, 1460, 231, 217};
-constexpr std::array<qsizetype, 15> kSizes2024 = {1349, 753, 1285, 45, 1350, 1133, 1352, 1239,
-                                                  1020, 1306, 953, 1460, 231, 237, 101};
-constexpr std::array<qsizetype, 16> kSizes2025 = {1349, 753, 1285, 45, 1284, 1133, 1352, 1239,
-                                                  1042, 954, 1041, 1460, 231, 273, 101, 1131};
+constexpr std::array<qsizetype, 14> kSizes2023 = {1349, 644, 1131, 45, 1306, 1107, 1352, 1239, 1020, 1218, 953, 1460, 231, 217};
+constexpr std::array<qsizetype, 15> kSizes2024 = {1349, 753,  1285, 45,   1350, 1133, 1352, 1239,
+                                                  1020, 1306, 953,  1460, 231,  237,  101};
+constexpr std::array<qsizetype, 16> kSizes2025 = {1349, 753, 1285, 45,   1284, 1133, 1352, 1239,
+                                                  1042, 954, 1041, 1460, 231,  273,  101,  1131};
 
 int packetCount(int packetFormat)
 {

@@ -11,11 +11,11 @@
 
 namespace pitwall::sources::f1game {
 
-inline constexpr int kMaxCars = 22;            // every array of cars in 2023-2025
-inline constexpr qsizetype kHeaderSize = 29;   // PacketHeader, the same in 2023-2025
+inline constexpr int kMaxCars = 22;          // every array of cars in 2023-2025
+inline constexpr qsizetype kHeaderSize = 29; // PacketHeader, the same in 2023-2025
 inline constexpr int kFirstFormat = 2023;
 inline constexpr int kLastFormat = 2025;
-inline constexpr int kNextFormat = 2026;       // recognised, no specification yet
+inline constexpr int kNextFormat = 2026; // recognised, no specification yet
 
 enum class PacketId : std::uint8_t {
     Motion = 0,

@@ -12,14 +12,14 @@ namespace pitwall::sources::f1game {
 class ByteReader;
 
 struct PacketHeader {
-    std::uint16_t packetFormat = 0;       // 2023, 2024, 2025: the game's "UDP Format" setting
-    std::uint8_t gameYear = 0;            // last two digits, e.g. 24
-    std::uint8_t gameMajorVersion = 0;    // "X.00"
-    std::uint8_t gameMinorVersion = 0;    // "1.XX"
-    std::uint8_t packetVersion = 0;       // of this packet type, from 1
-    std::uint8_t packetId = 0;            // PacketId
+    std::uint16_t packetFormat = 0;    // 2023, 2024, 2025: the game's "UDP Format" setting
+    std::uint8_t gameYear = 0;         // last two digits, e.g. 24
+    std::uint8_t gameMajorVersion = 0; // "X.00"
+    std::uint8_t gameMinorVersion = 0; // "1.XX"
+    std::uint8_t packetVersion = 0;    // of this packet type, from 1
+    std::uint8_t packetId = 0;         // PacketId
     std::uint64_t sessionUID = 0;
-    float sessionTime = 0;                // seconds
+    float sessionTime = 0; // seconds
     std::uint32_t frameIdentifier = 0;
     std::uint32_t overallFrameIdentifier = 0; // does not go back after flashbacks
     std::uint8_t playerCarIndex = 0;

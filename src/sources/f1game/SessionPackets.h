@@ -13,7 +13,7 @@ namespace pitwall::sources::f1game {
 
 // Session (id 1). Marshal zones and forecast samples hold only the counted entries.
 struct MarshalZone {
-    float zoneStart = 0;     // fraction of the lap
+    float zoneStart = 0;      // fraction of the lap
     std::int8_t zoneFlag = 0; // -1 unknown, 0 none, 1 green, 2 blue, 3 yellow
 };
 
@@ -30,13 +30,13 @@ struct WeatherForecastSample {
 
 struct SessionPacket {
     PacketHeader header;
-    std::uint8_t weather = 0; // 0 clear, 1 light cloud, 2 overcast, 3 light rain, 4 heavy rain, 5 storm
+    std::uint8_t weather = 0;         // 0 clear, 1 light cloud, 2 overcast, 3 light rain, 4 heavy rain, 5 storm
     std::int8_t trackTemperature = 0; // celsius
     std::int8_t airTemperature = 0;   // celsius
     std::uint8_t totalLaps = 0;
-    std::uint16_t trackLength = 0;    // metres
-    std::uint8_t sessionType = 0;     // see sessionTypeName(); 2023 numbers differ
-    std::int8_t trackId = -1;         // -1 unknown, see trackName()
+    std::uint16_t trackLength = 0; // metres
+    std::uint8_t sessionType = 0;  // see sessionTypeName(); 2023 numbers differ
+    std::int8_t trackId = -1;      // -1 unknown, see trackName()
     std::uint8_t formula = 0;
     std::uint16_t sessionTimeLeft = 0; // seconds
     std::uint16_t sessionDuration = 0; // seconds
@@ -65,11 +65,11 @@ struct SessionPacket {
     std::uint8_t numRedFlagPeriods = 0;
     // 2024+
     std::uint8_t equalCarPerformance = 0;
-    std::uint8_t safetyCarSetting = 0; // m_safetyCar: 0 off, 1 reduced, 2 standard, 3 increased
-    std::uint8_t redFlagsSetting = 0;  // m_redFlags: as above
+    std::uint8_t safetyCarSetting = 0;          // m_safetyCar: 0 off, 1 reduced, 2 standard, 3 increased
+    std::uint8_t redFlagsSetting = 0;           // m_redFlags: as above
     std::vector<std::uint8_t> weekendStructure; // session types
-    float sector2LapDistanceStart = 0; // metres
-    float sector3LapDistanceStart = 0; // metres
+    float sector2LapDistanceStart = 0;          // metres
+    float sector3LapDistanceStart = 0;          // metres
 };
 
 // Session History (id 11): one car's laps and stints.
@@ -177,7 +177,7 @@ struct LapPositionsPacket {
     static constexpr int kMaxLaps = 50;
     PacketHeader header;
     std::uint8_t numLaps = 0;
-    std::uint8_t lapStart = 0; // 0-based index of the first lap here
+    std::uint8_t lapStart = 0;                                          // 0-based index of the first lap here
     std::array<PerCar<std::uint8_t>, kMaxLaps> positionForVehicleIdx{}; // [lap][vehicle]
 };
 

@@ -7,7 +7,10 @@ namespace pitwall::sources {
 namespace {
 constexpr qsizetype kChunkBytes = qsizetype(1) << 20;
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 QString timeText(qint64 ms)
 {
@@ -19,9 +22,16 @@ QString timeText(qint64 ms)
 }
 } // namespace
 
-JsonStreamReader::JsonStreamReader(const QString &path) : JsonStreamReader(path, Limits{}) {}
+JsonStreamReader::JsonStreamReader(const QString &path)
+    : JsonStreamReader(path, Limits{})
+{
+}
 
-JsonStreamReader::JsonStreamReader(const QString &path, Limits limits) : m_file(path), m_limits(limits) {}
+JsonStreamReader::JsonStreamReader(const QString &path, Limits limits)
+    : m_file(path)
+    , m_limits(limits)
+{
+}
 
 bool JsonStreamReader::open(QString *error)
 {
@@ -106,8 +116,7 @@ JsonStreamReader::Result JsonStreamReader::next(Line &line, QString &problem)
                 return Result::End;
             m_limitReported = true;
             line.number = m_lineNumber + 1;
-            problem = QStringLiteral("file is larger than the %1-byte limit; the rest is skipped")
-                          .arg(m_limits.maxFileBytes);
+            problem = QStringLiteral("file is larger than the %1-byte limit; the rest is skipped").arg(m_limits.maxFileBytes);
             return Result::Damaged;
         }
         // Gather one line; past the limit it is only consumed, never stored, so memory stays bounded.
@@ -156,8 +165,7 @@ JsonStreamReader::Result JsonStreamReader::next(Line &line, QString &problem)
             continue; // blank lines (a trailing newline) carry nothing
         if (!terminated && m_limitHit) {
             m_limitReported = true;
-            problem = QStringLiteral("file is larger than the %1-byte limit; this line and the rest are skipped")
-                          .arg(m_limits.maxFileBytes);
+            problem = QStringLiteral("file is larger than the %1-byte limit; this line and the rest are skipped").arg(m_limits.maxFileBytes);
             return Result::Damaged;
         }
         qint64 ms = 0;

@@ -21,9 +21,9 @@ public:
     };
 
     struct Line {
-        qint64 number = 0;    // 1-based line number in the file
-        qint64 offsetMs = 0;  // the line's HH:MM:SS.mmm in milliseconds
-        QByteArrayView json;  // the JSON text after the time; valid until the next call
+        qint64 number = 0;   // 1-based line number in the file
+        qint64 offsetMs = 0; // the line's HH:MM:SS.mmm in milliseconds
+        QByteArrayView json; // the JSON text after the time; valid until the next call
     };
 
     enum class Result { Line, Damaged, End };

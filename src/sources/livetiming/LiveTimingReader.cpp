@@ -65,10 +65,10 @@ QString teamColour(const QString &hex)
 {
     const QString text = hex.trimmed().remove(QLatin1Char('#'));
     const bool valid = text.size() == 6 && std::all_of(text.begin(), text.end(), [](QChar c) {
-        const QChar lower = c.toLower();
-        return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
-            || (lower >= QLatin1Char('a') && lower <= QLatin1Char('f'));
-    });
+                           const QChar lower = c.toLower();
+                           return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+                                  (lower >= QLatin1Char('a') && lower <= QLatin1Char('f'));
+                       });
     return valid ? QLatin1Char('#') + text.toUpper() : QString();
 }
 
@@ -85,7 +85,10 @@ void sortByTime(std::vector<T> &items)
 class FolderRead {
 public:
     FolderRead(const QString &folder, const LiveTimingOptions &options)
-        : m_dir(folder), m_options(options), m_tracker(m_session), m_telemetry(m_session)
+        : m_dir(folder)
+        , m_options(options)
+        , m_tracker(m_session)
+        , m_telemetry(m_session)
     {
         m_session.origin = QStringLiteral("F1 live timing");
     }
@@ -100,10 +103,7 @@ private:
     QString fileOf(const QString &topic) const { return topic + kSuffix; }
     void readRaw(const QString &topic, const RawHandler &handler);
     void readJson(const QString &topic, const JsonHandler &handler);
-    void issue(const QString &topic, qint64 line, const QString &message)
-    {
-        m_session.addIssue(fileOf(topic), line, message);
-    }
+    void issue(const QString &topic, qint64 line, const QString &message) { m_session.addIssue(fileOf(topic), line, message); }
 
     void readClockTopic(const QString &topic, std::optional<qint64> &reference);
     void readSessionInfo();
@@ -190,8 +190,7 @@ void FolderRead::readRaw(const QString &topic, const RawHandler &handler)
 {
     if (!has(topic))
         return;
-    JsonStreamReader reader(m_dir.filePath(fileOf(topic)),
-                            JsonStreamReader::Limits{m_options.maxFileBytes, m_options.maxLineBytes});
+    JsonStreamReader reader(m_dir.filePath(fileOf(topic)), JsonStreamReader::Limits{m_options.maxFileBytes, m_options.maxLineBytes});
     QString problem;
     if (!reader.open(&problem)) {
         issue(topic, 0, problem);
@@ -218,11 +217,9 @@ void FolderRead::readJson(const QString &topic, const JsonHandler &handler)
 {
     readRaw(topic, [&](const JsonStreamReader::Line &line) {
         QJsonParseError error{};
-        const QJsonDocument document =
-            QJsonDocument::fromJson(QByteArray::fromRawData(line.json.data(), line.json.size()), &error);
+        const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromRawData(line.json.data(), line.json.size()), &error);
         if (error.error != QJsonParseError::NoError) {
-            issue(topic, line.number,
-                  QStringLiteral("invalid JSON at byte %1: %2").arg(error.offset).arg(error.errorString()));
+            issue(topic, line.number, QStringLiteral("invalid JSON at byte %1: %2").arg(error.offset).arg(error.errorString()));
             return;
         }
         if (!document.isObject()) {
@@ -246,9 +243,8 @@ void FolderRead::readClockTopic(const QString &topic, std::optional<qint64> &ref
 
 void FolderRead::readSessionInfo()
 {
-    readJson(QStringLiteral("SessionInfo"), [&](const JsonStreamReader::Line &, const QJsonObject &update) {
-        JsonMerge::mergeInto(m_sessionInfo, update);
-    });
+    readJson(QStringLiteral("SessionInfo"),
+             [&](const JsonStreamReader::Line &, const QJsonObject &update) { JsonMerge::mergeInto(m_sessionInfo, update); });
     SessionMeta &meta = m_session.meta;
     const QJsonObject meeting = obj(m_sessionInfo, "Meeting");
     meta.meetingName = str(meeting, "Name");
@@ -455,42 +451,40 @@ void FolderRead::readTimingStats()
 void FolderRead::readRaceControl()
 {
     QJsonObject state;
-    readJson(QStringLiteral("RaceControlMessages"),
-             [&](const JsonStreamReader::Line &line, const QJsonObject &update) {
-                 JsonMerge::mergeInto(state, update);
-                 const QJsonValue messages = state.value(QLatin1String("Messages"));
-                 for (const auto &[index, updated] : indexedEntries(update.value(QLatin1String("Messages")))) {
-                     // Read the merged entry, so a partial update of a message is complete.
-                     QJsonObject entry = updated.toObject();
-                     if (messages.isArray() && index < messages.toArray().size())
-                         entry = messages.toArray().at(index).toObject();
-                     else if (messages.isObject())
-                         entry = messages.toObject().value(QString::number(index)).toObject();
-                     if (entry.isEmpty()) {
-                         issue(QStringLiteral("RaceControlMessages"), line.number,
-                               QStringLiteral("message %1 is not an object").arg(index));
-                         continue;
-                     }
-                     RaceControlMessage message;
-                     message.ms = line.offsetMs;
-                     message.category = str(entry, "Category");
-                     message.flag = str(entry, "Flag");
-                     message.scope = str(entry, "Scope");
-                     message.message = str(entry, "Message");
-                     message.lap = toInt(entry.value(QLatin1String("Lap")));
-                     message.sector = toInt(entry.value(QLatin1String("Sector")));
-                     const QJsonValue car = entry.value(QLatin1String("RacingNumber"));
-                     message.driverNumber = car.isDouble() ? QString::number(car.toInt()) : car.toString();
-                     // A message goes out a moment after its Utc: the largest (Utc - line
-                     // time) is the closest to the stream's start in UTC.
-                     if (const auto utc = parseUtcMs(str(entry, "Utc")); utc && message.ms >= 0) {
-                         const qint64 reference = *utc - message.ms;
-                         if (!m_raceControlRef || reference > *m_raceControlRef)
-                             m_raceControlRef = reference;
-                     }
-                     m_session.raceControl.push_back(message);
-                 }
-             });
+    readJson(QStringLiteral("RaceControlMessages"), [&](const JsonStreamReader::Line &line, const QJsonObject &update) {
+        JsonMerge::mergeInto(state, update);
+        const QJsonValue messages = state.value(QLatin1String("Messages"));
+        for (const auto &[index, updated] : indexedEntries(update.value(QLatin1String("Messages")))) {
+            // Read the merged entry, so a partial update of a message is complete.
+            QJsonObject entry = updated.toObject();
+            if (messages.isArray() && index < messages.toArray().size())
+                entry = messages.toArray().at(index).toObject();
+            else if (messages.isObject())
+                entry = messages.toObject().value(QString::number(index)).toObject();
+            if (entry.isEmpty()) {
+                issue(QStringLiteral("RaceControlMessages"), line.number, QStringLiteral("message %1 is not an object").arg(index));
+                continue;
+            }
+            RaceControlMessage message;
+            message.ms = line.offsetMs;
+            message.category = str(entry, "Category");
+            message.flag = str(entry, "Flag");
+            message.scope = str(entry, "Scope");
+            message.message = str(entry, "Message");
+            message.lap = toInt(entry.value(QLatin1String("Lap")));
+            message.sector = toInt(entry.value(QLatin1String("Sector")));
+            const QJsonValue car = entry.value(QLatin1String("RacingNumber"));
+            message.driverNumber = car.isDouble() ? QString::number(car.toInt()) : car.toString();
+            // A message goes out a moment after its Utc: the largest (Utc - line
+            // time) is the closest to the stream's start in UTC.
+            if (const auto utc = parseUtcMs(str(entry, "Utc")); utc && message.ms >= 0) {
+                const qint64 reference = *utc - message.ms;
+                if (!m_raceControlRef || reference > *m_raceControlRef)
+                    m_raceControlRef = reference;
+            }
+            m_session.raceControl.push_back(message);
+        }
+    });
 }
 
 void FolderRead::readTrackStatus()
@@ -544,8 +538,7 @@ void FolderRead::readZTopic(const QString &topic, bool carData)
 {
     const auto reference = m_session.meta.referenceUtcMs;
     readRaw(topic, [&](const JsonStreamReader::Line &line) {
-        const auto decoded =
-            ZPayloadDecoder::decode(line.json, m_options.maxInflatedBytes, TelemetryParser::paddingBytes());
+        const auto decoded = ZPayloadDecoder::decode(line.json, m_options.maxInflatedBytes, TelemetryParser::paddingBytes());
         if (!decoded.ok()) {
             issue(topic, line.number, decoded.error);
             return;
@@ -564,11 +557,11 @@ void FolderRead::readZTopic(const QString &topic, bool carData)
 
 QStringList LiveTimingReader::topics()
 {
-    return {QStringLiteral("SessionInfo"),   QStringLiteral("SessionStatus"), QStringLiteral("Heartbeat"),
-            QStringLiteral("ExtrapolatedClock"), QStringLiteral("DriverList"), QStringLiteral("TimingData"),
-            QStringLiteral("TimingAppData"), QStringLiteral("TimingStats"),   QStringLiteral("RaceControlMessages"),
-            QStringLiteral("TrackStatus"),   QStringLiteral("LapCount"),      QStringLiteral("WeatherData"),
-            QStringLiteral("CarData.z"),     QStringLiteral("Position.z")};
+    return {QStringLiteral("SessionInfo"),       QStringLiteral("SessionStatus"), QStringLiteral("Heartbeat"),
+            QStringLiteral("ExtrapolatedClock"), QStringLiteral("DriverList"),    QStringLiteral("TimingData"),
+            QStringLiteral("TimingAppData"),     QStringLiteral("TimingStats"),   QStringLiteral("RaceControlMessages"),
+            QStringLiteral("TrackStatus"),       QStringLiteral("LapCount"),      QStringLiteral("WeatherData"),
+            QStringLiteral("CarData.z"),         QStringLiteral("Position.z")};
 }
 
 RealSession LiveTimingReader::read(const QString &folder) const

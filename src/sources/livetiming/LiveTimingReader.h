@@ -28,7 +28,10 @@ RealSession readLiveTimingFolder(const QString &folder, const LiveTimingOptions 
 
 class LiveTimingReader {
 public:
-    explicit LiveTimingReader(LiveTimingOptions options = {}) : m_options(options) {}
+    explicit LiveTimingReader(LiveTimingOptions options = {})
+        : m_options(options)
+    {
+    }
 
     RealSession read(const QString &folder) const;
 

@@ -38,7 +38,10 @@ bool drsOpen(int value)
 } // namespace
 
 struct TelemetryParser::Impl {
-    explicit Impl(RealSession &s) : session(s) {}
+    explicit Impl(RealSession &s)
+        : session(s)
+    {
+    }
 
     RealSession &session;
     simdjson::dom::parser parser;
@@ -60,13 +63,11 @@ struct TelemetryParser::Impl {
         const bool padded = json.capacity() - json.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
         const auto error = parser.parse(json.constData(), size_t(json.size()), !padded).get(root);
         if (error != simdjson::SUCCESS)
-            return QStringLiteral("payload JSON is invalid (%1)")
-                .arg(QString::fromUtf8(simdjson::error_message(error)));
+            return QStringLiteral("payload JSON is invalid (%1)").arg(QString::fromUtf8(simdjson::error_message(error)));
         return {};
     }
 
-    std::optional<qint64> sessionMs(simdjson::dom::element entry, const char *key, qint64 lineMs,
-                                    std::optional<qint64> referenceUtcMs)
+    std::optional<qint64> sessionMs(simdjson::dom::element entry, const char *key, qint64 lineMs, std::optional<qint64> referenceUtcMs)
     {
         std::string_view text;
         if (entry[key].get_string().get(text) != simdjson::SUCCESS)
@@ -83,12 +84,14 @@ qsizetype TelemetryParser::paddingBytes()
     return qsizetype(simdjson::SIMDJSON_PADDING);
 }
 
-TelemetryParser::TelemetryParser(RealSession &session) : d(std::make_unique<Impl>(session)) {}
+TelemetryParser::TelemetryParser(RealSession &session)
+    : d(std::make_unique<Impl>(session))
+{
+}
 
 TelemetryParser::~TelemetryParser() = default;
 
-QString TelemetryParser::parseCarData(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs,
-                                      int &skippedEntries)
+QString TelemetryParser::parseCarData(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs, int &skippedEntries)
 {
     simdjson::dom::element root;
     if (QString error = d->parse(json, root); !error.isEmpty())
@@ -124,7 +127,7 @@ QString TelemetryParser::parseCarData(const QByteArray &json, qint64 lineMs, std
                 else if (id == "4")
                     sample.throttlePct = qBound(0.0, value, 100.0); // 104 marks an invalid reading
                 else if (id == "5")
-                    sample.brakePct = value >= 1 ? 100.0 : 0.0;      // on/off, sent as 0/100 (or 0/1)
+                    sample.brakePct = value >= 1 ? 100.0 : 0.0; // on/off, sent as 0/100 (or 0/1)
                 else if (id == "45")
                     sample.drs = drsOpen(wholeNumberOf(value));
             }
@@ -134,8 +137,7 @@ QString TelemetryParser::parseCarData(const QByteArray &json, qint64 lineMs, std
     return {};
 }
 
-QString TelemetryParser::parsePosition(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs,
-                                       int &skippedEntries)
+QString TelemetryParser::parsePosition(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs, int &skippedEntries)
 {
     simdjson::dom::element root;
     if (QString error = d->parse(json, root); !error.isEmpty())

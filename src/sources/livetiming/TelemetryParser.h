@@ -28,10 +28,8 @@ public:
 
     // Append the document's samples to the session. Returns an error for a document that is no
     // such payload (nothing appended); `skippedEntries` counts entries without a usable time.
-    QString parseCarData(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs,
-                         int &skippedEntries);
-    QString parsePosition(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs,
-                          int &skippedEntries);
+    QString parseCarData(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs, int &skippedEntries);
+    QString parsePosition(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs, int &skippedEntries);
 
 private:
     struct Impl;

@@ -48,8 +48,7 @@ void setGap(const QJsonValue &value, std::optional<double> &seconds, std::option
 }
 } // namespace
 
-void TimingDataTracker::apply(qint64 ms, const QJsonObject &linesUpdate, const QJsonObject &linesState,
-                              bool keyframe)
+void TimingDataTracker::apply(qint64 ms, const QJsonObject &linesUpdate, const QJsonObject &linesState, bool keyframe)
 {
     for (auto it = linesUpdate.begin(); it != linesUpdate.end(); ++it) {
         if (!it.value().isObject() || it.key().startsWith(QLatin1Char('_')))
@@ -64,8 +63,7 @@ std::optional<int> TimingDataTracker::lapsCompleted(const QString &number) const
     return it == m_drivers.constEnd() ? std::nullopt : it->laps;
 }
 
-void TimingDataTracker::applyDriver(qint64 ms, const QString &number, const QJsonObject &update,
-                                    const QJsonObject &state, bool keyframe)
+void TimingDataTracker::applyDriver(qint64 ms, const QString &number, const QJsonObject &update, const QJsonObject &state, bool keyframe)
 {
     Driver &driver = m_drivers[number];
     TimingUpdate timing;
@@ -90,8 +88,8 @@ void TimingDataTracker::applyDriver(qint64 ms, const QString &number, const QJso
     if (update.contains(QLatin1String("Retired")) || update.contains(QLatin1String("Stopped"))) {
         // Either flag stands for the car being out; read both from the merged state so a later
         // "Stopped": false cannot hide an earlier "Retired": true.
-        timing.retired = toBool(state.value(QLatin1String("Retired"))).value_or(false)
-            || toBool(state.value(QLatin1String("Stopped"))).value_or(false);
+        timing.retired = toBool(state.value(QLatin1String("Retired"))).value_or(false) ||
+                         toBool(state.value(QLatin1String("Stopped"))).value_or(false);
     }
     if (update.contains(QLatin1String("NumberOfPitStops")))
         timing.pitStops = toInt(update.value(QLatin1String("NumberOfPitStops")));
@@ -138,9 +136,8 @@ void TimingDataTracker::applyDriver(qint64 ms, const QString &number, const QJso
             driver.laps = laps;
     }
 
-    if (timing.position || timing.gapToLeaderS || timing.lapsBehindLeader || timing.intervalS
-        || timing.lapsBehindAhead || timing.lapsCompleted || timing.inPit || timing.pitOut || timing.retired
-        || timing.pitStops)
+    if (timing.position || timing.gapToLeaderS || timing.lapsBehindLeader || timing.intervalS || timing.lapsBehindAhead ||
+        timing.lapsCompleted || timing.inPit || timing.pitOut || timing.retired || timing.pitStops)
         m_session.timing.push_back(timing);
 }
 

@@ -16,7 +16,10 @@ namespace pitwall::sources {
 
 class TimingDataTracker {
 public:
-    explicit TimingDataTracker(RealSession &session) : m_session(session) {}
+    explicit TimingDataTracker(RealSession &session)
+        : m_session(session)
+    {
+    }
 
     // One TimingData line: `linesUpdate` is the line's "Lines" object, `linesState` the merged
     // "Lines" after it. `keyframe` marks the stream's first line, the full state at its start.
@@ -28,15 +31,14 @@ public:
 private:
     struct Driver {
         std::optional<int> laps;
-        std::optional<double> running[3];        // sector times of the lap in progress
-        std::optional<double> runningLapTime;    // a lap time sent just before its lap was counted
-        std::optional<size_t> openLap;           // the lap just counted, while late values may come
-        bool outLap = false;                     // the lap in progress began at the pit exit
-        std::optional<size_t> openPitStop;       // in the pit lane: the stop being timed
+        std::optional<double> running[3];     // sector times of the lap in progress
+        std::optional<double> runningLapTime; // a lap time sent just before its lap was counted
+        std::optional<size_t> openLap;        // the lap just counted, while late values may come
+        bool outLap = false;                  // the lap in progress began at the pit exit
+        std::optional<size_t> openPitStop;    // in the pit lane: the stop being timed
     };
 
-    void applyDriver(qint64 ms, const QString &number, const QJsonObject &update, const QJsonObject &state,
-                     bool keyframe);
+    void applyDriver(qint64 ms, const QString &number, const QJsonObject &update, const QJsonObject &state, bool keyframe);
     void assignLapValues(Driver &driver, const QJsonObject &update, bool lapCounted);
 
     RealSession &m_session;

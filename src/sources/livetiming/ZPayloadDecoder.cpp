@@ -4,8 +4,7 @@
 
 namespace pitwall::sources {
 
-ZPayloadDecoder::Result ZPayloadDecoder::decode(QByteArrayView quotedBase64, qint64 maxInflatedBytes,
-                                                qsizetype trailingCapacity)
+ZPayloadDecoder::Result ZPayloadDecoder::decode(QByteArrayView quotedBase64, qint64 maxInflatedBytes, qsizetype trailingCapacity)
 {
     QByteArrayView text = quotedBase64.trimmed();
     if (text.size() < 2 || text.front() != '"' || text.back() != '"')
@@ -34,8 +33,7 @@ ZPayloadDecoder::Result ZPayloadDecoder::decode(QByteArrayView quotedBase64, qin
     return inflateRaw(decoded.decoded, maxInflatedBytes, trailingCapacity);
 }
 
-ZPayloadDecoder::Result ZPayloadDecoder::inflateRaw(QByteArrayView deflated, qint64 maxInflatedBytes,
-                                                    qsizetype trailingCapacity)
+ZPayloadDecoder::Result ZPayloadDecoder::inflateRaw(QByteArrayView deflated, qint64 maxInflatedBytes, qsizetype trailingCapacity)
 {
     z_stream stream{};
     if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
@@ -57,8 +55,7 @@ ZPayloadDecoder::Result ZPayloadDecoder::inflateRaw(QByteArrayView deflated, qin
         if (status == Z_STREAM_END)
             break;
         if (status != Z_OK && status != Z_BUF_ERROR) {
-            error = QStringLiteral("payload is not valid DEFLATE data (%1)")
-                        .arg(QString::fromLatin1(stream.msg ? stream.msg : "zlib error"));
+            error = QStringLiteral("payload is not valid DEFLATE data (%1)").arg(QString::fromLatin1(stream.msg ? stream.msg : "zlib error"));
             break;
         }
         if (stream.avail_out == 0) {

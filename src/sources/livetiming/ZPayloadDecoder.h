@@ -14,8 +14,8 @@ namespace pitwall::sources {
 class ZPayloadDecoder {
 public:
     struct Result {
-        QByteArray json;     // the inflated JSON, BOM removed; empty on error
-        QString error;       // empty on success
+        QByteArray json; // the inflated JSON, BOM removed; empty on error
+        QString error;   // empty on success
         bool ok() const { return error.isEmpty(); }
     };
 

@@ -10,7 +10,8 @@ constexpr qsizetype kBlockBytes = 256 * 1024;
 }
 
 CsvReader::CsvReader(QIODevice &device, qint64 maxRecordBytes)
-    : m_device(device), m_maxRecordBytes(qMax<qint64>(maxRecordBytes, 16))
+    : m_device(device)
+    , m_maxRecordBytes(qMax<qint64>(maxRecordBytes, 16))
 {
 }
 
@@ -109,7 +110,7 @@ CsvReader::Status CsvReader::next()
                 return Status::ReadError;
             if (m_end == m_begin)
                 return Status::End;
-            end = m_end;  // the last record has no line break
+            end = m_end; // the last record has no line break
         }
         m_recordLine = m_line;
         m_line += m_scanBreaks + 1;
@@ -132,7 +133,7 @@ CsvReader::Status CsvReader::next()
                 begin += 3;
         }
         if (stop == begin)
-            continue;  // blank line
+            continue; // blank line
         return split(begin, stop) ? Status::Record : Status::Malformed;
     }
 }

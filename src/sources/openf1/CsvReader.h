@@ -17,11 +17,11 @@ namespace pitwall::sources {
 class CsvReader {
 public:
     enum class Status {
-        Record,     // fields() holds the record's fields
-        TooLong,    // a record over the limit was skipped, up to its line's end
-        Malformed,  // quotes that do not close or text after a closing quote; skipped
-        End,        // no more records
-        ReadError,  // the device failed
+        Record,    // fields() holds the record's fields
+        TooLong,   // a record over the limit was skipped, up to its line's end
+        Malformed, // quotes that do not close or text after a closing quote; skipped
+        End,       // no more records
+        ReadError, // the device failed
     };
 
     CsvReader(QIODevice &device, qint64 maxRecordBytes);
@@ -34,23 +34,23 @@ public:
     qint64 line() const { return m_recordLine; }
 
 private:
-    bool fill();                                   // reads one more block; false at end
+    bool fill(); // reads one more block; false at end
     qsizetype findRecordEnd(qsizetype from, bool &inQuotes, qint64 &breaks) const;
-    bool split(char *begin, char *end);            // into m_fields, unquoting in place
+    bool split(char *begin, char *end); // into m_fields, unquoting in place
     Status skipRestOfLine();
 
     QIODevice &m_device;
     qint64 m_maxRecordBytes;
     std::vector<char> m_buffer;
-    qsizetype m_begin = 0;                         // first unread byte in m_buffer
-    qsizetype m_end = 0;                           // one past the last filled byte
-    qsizetype m_scanned = 0;                       // bytes after m_begin already searched
-    bool m_scanInQuotes = false;                   // quote state at m_begin + m_scanned
-    qint64 m_scanBreaks = 0;                       // line breaks met inside quotes so far
+    qsizetype m_begin = 0;       // first unread byte in m_buffer
+    qsizetype m_end = 0;         // one past the last filled byte
+    qsizetype m_scanned = 0;     // bytes after m_begin already searched
+    bool m_scanInQuotes = false; // quote state at m_begin + m_scanned
+    qint64 m_scanBreaks = 0;     // line breaks met inside quotes so far
     bool m_eof = false;
     bool m_failed = false;
     bool m_first = true;
-    qint64 m_line = 1;                             // line of the next unread byte
+    qint64 m_line = 1; // line of the next unread byte
     qint64 m_recordLine = 0;
     std::vector<std::string_view> m_fields;
 };

@@ -11,7 +11,8 @@
 namespace pitwall::sources {
 
 CsvRecordReader::CsvRecordReader(FieldNames names, qint64 maxLineBytes)
-    : m_names(names), m_maxLineBytes(maxLineBytes)
+    : m_names(names)
+    , m_maxLineBytes(maxLineBytes)
 {
 }
 
@@ -23,8 +24,7 @@ void CsvRecordReader::read(QIODevice &device, const QString &file, RealSession &
     CsvReader::Status status = csv.next();
     if (status != CsvReader::Status::Record) {
         log.addIssue(file, status == CsvReader::Status::End ? 0 : csv.line(),
-                     status == CsvReader::Status::End ? QStringLiteral("no header row")
-                                                      : QStringLiteral("unreadable header row"));
+                     status == CsvReader::Status::End ? QStringLiteral("no header row") : QStringLiteral("unreadable header row"));
         return;
     }
     const size_t columns = csv.fields().size();
@@ -47,8 +47,7 @@ void CsvRecordReader::read(QIODevice &device, const QString &file, RealSession &
         QStringList expected;
         for (const std::string_view name : m_names)
             expected << QString::fromLatin1(name.data(), qsizetype(name.size()));
-        log.addIssue(file, csv.line(),
-                     QStringLiteral("not an OpenF1 CSV file: the header names none of %1").arg(expected.join(u", ")));
+        log.addIssue(file, csv.line(), QStringLiteral("not an OpenF1 CSV file: the header names none of %1").arg(expected.join(u", ")));
         return;
     }
 
@@ -72,8 +71,7 @@ void CsvRecordReader::read(QIODevice &device, const QString &file, RealSession &
         }
         const auto &fields = csv.fields();
         if (fields.size() != columns) {
-            log.addIssue(file, csv.line(),
-                         QStringLiteral("%1 fields where the header has %2").arg(fields.size()).arg(columns));
+            log.addIssue(file, csv.line(), QStringLiteral("%1 fields where the header has %2").arg(fields.size()).arg(columns));
             continue;
         }
         for (FieldValue &v : values)

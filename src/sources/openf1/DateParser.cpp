@@ -9,7 +9,7 @@ namespace pitwall::sources {
 namespace {
 
 constexpr size_t kMaxDateText = 64;
-constexpr size_t kPrefixLength = 17;  // "YYYY-MM-DDTHH:MM:"
+constexpr size_t kPrefixLength = 17; // "YYYY-MM-DDTHH:MM:"
 
 bool isDigit(char c)
 {
@@ -75,11 +75,10 @@ std::optional<qint64> DateParser::parseIso(std::string_view text)
 
 std::optional<qint64> DateParser::parseWithQt(std::string_view text) const
 {
-    QDateTime parsed = QDateTime::fromString(QString::fromLatin1(text.data(), qsizetype(text.size())),
-                                             Qt::ISODateWithMs);
+    QDateTime parsed = QDateTime::fromString(QString::fromLatin1(text.data(), qsizetype(text.size())), Qt::ISODateWithMs);
     if (!parsed.isValid())
         return std::nullopt;
-    if (parsed.timeSpec() == Qt::LocalTime)  // no offset written: OpenF1 dates are UTC
+    if (parsed.timeSpec() == Qt::LocalTime) // no offset written: OpenF1 dates are UTC
         parsed = QDateTime(parsed.date(), parsed.time(), Qt::UTC);
     return fromEpochMs(double(parsed.toMSecsSinceEpoch()));
 }

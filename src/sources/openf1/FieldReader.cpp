@@ -32,8 +32,8 @@ bool isNullWord(std::string_view text)
 
 std::optional<int> toInt(double value)
 {
-    if (!std::isfinite(value) || value != std::floor(value) || value < double(std::numeric_limits<int>::min())
-        || value > double(std::numeric_limits<int>::max()))
+    if (!std::isfinite(value) || value != std::floor(value) || value < double(std::numeric_limits<int>::min()) ||
+        value > double(std::numeric_limits<int>::max()))
         return std::nullopt;
     return int(value);
 }
@@ -60,7 +60,10 @@ QString DriverNumbers::text(int number)
 }
 
 FieldReader::FieldReader(FieldValues values, FieldNames names, DateParser &dates, DriverNumbers &numbers)
-    : m_values(values), m_names(names), m_dates(dates), m_numbers(numbers)
+    : m_values(values)
+    , m_names(names)
+    , m_dates(dates)
+    , m_numbers(numbers)
 {
 }
 
@@ -69,14 +72,10 @@ bool FieldReader::isSet(int field) const
     const FieldValue &v = value(field);
     switch (v.kind) {
     case FieldKind::Absent:
-    case FieldKind::Null:
-        return false;
-    case FieldKind::Text:
-        return !isNullWord(trimmedBlanks(v.text));
-    case FieldKind::Number:
-        return !std::isnan(v.number);
-    default:
-        return true;
+    case FieldKind::Null: return false;
+    case FieldKind::Text: return !isNullWord(trimmedBlanks(v.text));
+    case FieldKind::Number: return !std::isnan(v.number);
+    default: return true;
     }
 }
 
@@ -112,8 +111,7 @@ std::optional<double> FieldReader::number(int field)
     const FieldValue &v = value(field);
     switch (v.kind) {
     case FieldKind::Absent:
-    case FieldKind::Null:
-        return std::nullopt;
+    case FieldKind::Null: return std::nullopt;
     case FieldKind::Number:
         if (std::isnan(v.number))
             return std::nullopt;
@@ -122,11 +120,8 @@ std::optional<double> FieldReader::number(int field)
             return std::nullopt;
         }
         return v.number;
-    case FieldKind::Text:
-        return textNumber(field, v.text);
-    default:
-        fail(field, "not a number");
-        return std::nullopt;
+    case FieldKind::Text: return textNumber(field, v.text);
+    default: fail(field, "not a number"); return std::nullopt;
     }
 }
 
@@ -185,17 +180,11 @@ QString FieldReader::text(int field)
 {
     const FieldValue &v = value(field);
     switch (v.kind) {
-    case FieldKind::Text:
-        return QString::fromUtf8(v.text.data(), qsizetype(v.text.size()));
-    case FieldKind::Number:
-        return QString::number(v.number, 'g', 15);
-    case FieldKind::Bool:
-        return v.flag ? QStringLiteral("true") : QStringLiteral("false");
-    case FieldKind::Other:
-        fail(field, "not text");
-        return {};
-    default:
-        return {};
+    case FieldKind::Text: return QString::fromUtf8(v.text.data(), qsizetype(v.text.size()));
+    case FieldKind::Number: return QString::number(v.number, 'g', 15);
+    case FieldKind::Bool: return v.flag ? QStringLiteral("true") : QStringLiteral("false");
+    case FieldKind::Other: fail(field, "not text"); return {};
+    default: return {};
     }
 }
 

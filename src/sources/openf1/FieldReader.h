@@ -29,13 +29,13 @@ class FieldReader {
 public:
     FieldReader(FieldValues values, FieldNames names, DateParser &dates, DriverNumbers &numbers);
 
-    bool isSet(int field) const;                 // present, not null, not empty text
+    bool isSet(int field) const; // present, not null, not empty text
     std::optional<double> number(int field);
     std::optional<int> integer(int field);
-    std::optional<bool> boolean(int field);     // true/false, 1/0
-    std::optional<qint64> dateMs(int field);    // ISO text or epoch milliseconds
-    QString text(int field);                    // null/absent: empty
-    QString driverNumber(int field);            // 0-999, as text; empty when unset
+    std::optional<bool> boolean(int field);  // true/false, 1/0
+    std::optional<qint64> dateMs(int field); // ISO text or epoch milliseconds
+    QString text(int field);                 // null/absent: empty
+    QString driverNumber(int field);         // 0-999, as text; empty when unset
 
     // A gap as OpenF1 gives it: seconds as a number (or text), or laps as "+1 LAP".
     struct Gap {

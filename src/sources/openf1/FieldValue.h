@@ -12,12 +12,12 @@
 namespace pitwall::sources {
 
 enum class FieldKind : quint8 {
-    Absent,  // the record has no such field (or the CSV no such column)
-    Null,    // JSON null
+    Absent, // the record has no such field (or the CSV no such column)
+    Null,   // JSON null
     Number,
     Text,
     Bool,
-    Other,   // an array or an object that is none of Extended JSON's wrappers
+    Other, // an array or an object that is none of Extended JSON's wrappers
 };
 
 // Text without the blanks (spaces, tabs) around it: CSV cells and header names.
@@ -32,9 +32,9 @@ inline std::string_view trimmedBlanks(std::string_view text)
 
 struct FieldValue {
     FieldKind kind = FieldKind::Absent;
-    bool flag = false;       // for Bool
-    double number = 0;       // for Number
-    std::string_view text;   // for Text: UTF-8, unescaped; valid while the record is
+    bool flag = false;     // for Bool
+    double number = 0;     // for Number
+    std::string_view text; // for Text: UTF-8, unescaped; valid while the record is
 };
 
 // The fields an endpoint asks for, by name; readers fill values in the same order.

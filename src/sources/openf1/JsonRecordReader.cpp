@@ -53,10 +53,10 @@ simdjson::error_code wrappedNumber(od::value inner, FieldValue &out)
         if (numberFromText(text, n))
             out = FieldValue{FieldKind::Number, false, n, {}};
         else
-            out = FieldValue{FieldKind::Text, false, 0, text};  // reported by the typed read
+            out = FieldValue{FieldKind::Text, false, 0, text}; // reported by the typed read
         return simdjson::SUCCESS;
     }
-    if (type == od::json_type::object) {  // {"$date": {"$numberLong": "…"}}
+    if (type == od::json_type::object) { // {"$date": {"$numberLong": "…"}}
         od::object object;
         if (auto error = inner.get_object().get(object))
             return error;
@@ -71,7 +71,7 @@ simdjson::error_code wrappedNumber(od::value inner, FieldValue &out)
                 return wrappedNumber(field.value(), out);
         }
     }
-    return simdjson::SUCCESS;  // left as Other
+    return simdjson::SUCCESS; // left as Other
 }
 
 // One value into a FieldValue. Errors returned are the JSON's own (the file stops there);
@@ -83,9 +83,7 @@ simdjson::error_code readValue(od::value value, FieldValue &out)
         return error;
     out = FieldValue{FieldKind::Other, false, 0, {}};
     switch (type) {
-    case od::json_type::null:
-        out.kind = FieldKind::Null;
-        return value.is_null().error();
+    case od::json_type::null: out.kind = FieldKind::Null; return value.is_null().error();
     case od::json_type::boolean: {
         bool flag = false;
         if (auto error = value.get_bool().get(flag))
@@ -132,12 +130,11 @@ simdjson::error_code readValue(od::value value, FieldValue &out)
                 out = FieldValue{FieldKind::Text, false, 0, text};
                 return simdjson::SUCCESS;
             }
-            return simdjson::SUCCESS;  // some other object: Other
+            return simdjson::SUCCESS; // some other object: Other
         }
         return simdjson::SUCCESS;
     }
-    case od::json_type::array:
-        return simdjson::SUCCESS;  // skipped by the iteration that follows
+    case od::json_type::array: return simdjson::SUCCESS; // skipped by the iteration that follows
     }
     return simdjson::SUCCESS;
 }
@@ -145,12 +142,16 @@ simdjson::error_code readValue(od::value value, FieldValue &out)
 class RecordWalker {
 public:
     RecordWalker(FieldNames names, const QString &file, RealSession &log, const RecordCallback &onRecord)
-        : m_names(names), m_file(file), m_log(log), m_onRecord(onRecord), m_values(names.size())
+        : m_names(names)
+        , m_file(file)
+        , m_log(log)
+        , m_onRecord(onRecord)
+        , m_values(names.size())
     {
     }
 
     // One element of the top level. Returns false to stop (a JSON fault, or the callback).
-    template<typename Element>
+    template <typename Element>
     bool record(Element &element)
     {
         ++m_index;
@@ -176,7 +177,7 @@ public:
                 return fault(error);
             const int slot = slotOf(key);
             if (slot < 0)
-                continue;  // fields nobody asked for (_id, segments…) are skipped unread
+                continue; // fields nobody asked for (_id, segments…) are skipped unread
             if (auto error = readValue(field.value(), m_values[size_t(slot)]))
                 return fault(error);
         }
@@ -189,8 +190,8 @@ public:
 
     bool faultAt(simdjson::error_code error, qint64 index)
     {
-        m_log.addIssue(m_file, index, QStringLiteral("not valid JSON from here on (%1)")
-                                            .arg(QString::fromLatin1(simdjson::error_message(error))));
+        m_log.addIssue(m_file, index,
+                       QStringLiteral("not valid JSON from here on (%1)").arg(QString::fromLatin1(simdjson::error_message(error))));
         return false;
     }
 
@@ -198,7 +199,7 @@ public:
 
     // Every element of a top-level array or document stream, in order, until a fault or
     // the callback stops it. Returns false when stopped.
-    template<typename Element, typename Range>
+    template <typename Element, typename Range>
     bool recordEach(Range &range)
     {
         for (auto result : range) {
@@ -233,10 +234,12 @@ private:
 
 } // namespace
 
-JsonRecordReader::JsonRecordReader(FieldNames names) : m_names(names) {}
+JsonRecordReader::JsonRecordReader(FieldNames names)
+    : m_names(names)
+{
+}
 
-void JsonRecordReader::read(QIODevice &device, qint64 size, const QString &file, RealSession &log,
-                            const RecordCallback &onRecord)
+void JsonRecordReader::read(QIODevice &device, qint64 size, const QString &file, RealSession &log, const RecordCallback &onRecord)
 {
     simdjson::padded_string json(size_t(qMax<qint64>(size, 0)));
     if (!json.data()) {
@@ -260,15 +263,13 @@ void JsonRecordReader::read(QIODevice &device, qint64 size, const QString &file,
     size_t start = 0;
     if (size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         start = 3;
-    while (start < size_t(size) && (data[start] == ' ' || data[start] == '\n' || data[start] == '\r'
-                                    || data[start] == '\t'))
+    while (start < size_t(size) && (data[start] == ' ' || data[start] == '\n' || data[start] == '\r' || data[start] == '\t'))
         ++start;
     if (start == size_t(size)) {
         log.addIssue(file, 0, QStringLiteral("empty file"));
         return;
     }
-    const simdjson::padded_string_view view(data + start, size_t(size) - start,
-                                            size_t(size) - start + simdjson::SIMDJSON_PADDING);
+    const simdjson::padded_string_view view(data + start, size_t(size) - start, size_t(size) - start + simdjson::SIMDJSON_PADDING);
 
     RecordWalker walker(m_names, file, log, onRecord);
     od::parser parser;

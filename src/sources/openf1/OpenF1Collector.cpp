@@ -14,7 +14,7 @@ namespace {
 enum Common { SessionKey, MeetingKey, FirstOwn };
 
 enum SessionField { SeDateStart = FirstOwn, SeName, SeType, SeCircuit, SeCountry, SeYear };
-constexpr std::string_view kSessionFields[] = {"session_key",  "meeting_key",        "date_start",  "session_name",
+constexpr std::string_view kSessionFields[] = {"session_key",  "meeting_key",        "date_start",   "session_name",
                                                "session_type", "circuit_short_name", "country_name", "year"};
 
 enum MeetingField { MeName = FirstOwn, MeYear, MeCountry, MeCircuit };
@@ -22,16 +22,13 @@ constexpr std::string_view kMeetingFields[] = {"session_key", "meeting_key",  "m
                                                "year",        "country_name", "circuit_short_name"};
 
 enum DriverField { DrNumber = FirstOwn, DrFirst, DrLast, DrFull, DrBroadcast, DrAcronym, DrTeam, DrColour };
-constexpr std::string_view kDriverFields[] = {"session_key",  "meeting_key",    "driver_number",
-                                              "first_name",   "last_name",      "full_name",
-                                              "broadcast_name", "name_acronym", "team_name",
-                                              "team_colour"};
+constexpr std::string_view kDriverFields[] = {"session_key", "meeting_key",    "driver_number", "first_name", "last_name",
+                                              "full_name",   "broadcast_name", "name_acronym",  "team_name",  "team_colour"};
 
 enum LapField { LaDateStart = FirstOwn, LaDriver, LaNumber, LaDuration, LaSector1, LaSector2, LaSector3, LaPitOut };
-constexpr std::string_view kLapFields[] = {"session_key",       "meeting_key",       "date_start",
-                                           "driver_number",     "lap_number",        "lap_duration",
-                                           "duration_sector_1", "duration_sector_2", "duration_sector_3",
-                                           "is_pit_out_lap"};
+constexpr std::string_view kLapFields[] = {"session_key",       "meeting_key",   "date_start",        "driver_number",
+                                           "lap_number",        "lap_duration",  "duration_sector_1", "duration_sector_2",
+                                           "duration_sector_3", "is_pit_out_lap"};
 
 enum PositionField { PoDate = FirstOwn, PoDriver, PoPosition };
 constexpr std::string_view kPositionFields[] = {"session_key", "meeting_key", "date", "driver_number", "position"};
@@ -49,14 +46,12 @@ constexpr std::string_view kStintFields[] = {"session_key", "meeting_key", "driv
                                              "lap_start",   "lap_end",     "compound",      "tyre_age_at_start"};
 
 enum RaceControlField { RcDate = FirstOwn, RcCategory, RcFlag, RcScope, RcSector, RcMessage, RcLap, RcDriver };
-constexpr std::string_view kRaceControlFields[] = {"session_key", "meeting_key", "date",    "category",
-                                                   "flag",        "scope",       "sector",  "message",
-                                                   "lap_number",  "driver_number"};
+constexpr std::string_view kRaceControlFields[] = {"session_key", "meeting_key", "date",    "category",   "flag",
+                                                   "scope",       "sector",      "message", "lap_number", "driver_number"};
 
 enum WeatherField { WeDate = FirstOwn, WeAir, WeTrack, WeHumidity, WePressure, WeRain, WeWindSpeed, WeWindDirection };
-constexpr std::string_view kWeatherFields[] = {"session_key",       "meeting_key", "date",     "air_temperature",
-                                               "track_temperature", "humidity",    "pressure", "rainfall",
-                                               "wind_speed",        "wind_direction"};
+constexpr std::string_view kWeatherFields[] = {"session_key", "meeting_key", "date",     "air_temperature", "track_temperature",
+                                               "humidity",    "pressure",    "rainfall", "wind_speed",      "wind_direction"};
 
 enum LocationField { LoDate = FirstOwn, LoDriver, LoX, LoY, LoZ };
 constexpr std::string_view kLocationFields[] = {"session_key", "meeting_key", "date", "driver_number", "x", "y", "z"};
@@ -69,8 +64,7 @@ constexpr std::string_view kTeamRadioFields[] = {"session_key", "meeting_key"};
 
 bool isDataEndpoint(OpenF1Endpoint endpoint)
 {
-    return endpoint != OpenF1Endpoint::Sessions && endpoint != OpenF1Endpoint::Meetings
-        && endpoint != OpenF1Endpoint::TeamRadio;
+    return endpoint != OpenF1Endpoint::Sessions && endpoint != OpenF1Endpoint::Meetings && endpoint != OpenF1Endpoint::TeamRadio;
 }
 
 // "Max VERSTAPPEN" -> "Max Verstappen": words written all in capitals are capitalised as
@@ -123,7 +117,7 @@ QString isoText(qint64 epochMs)
 
 // Stable. Records come in sorted runs (a file each, often a car each): merging neighbouring
 // runs pairwise takes log2(runs) passes where a sort takes log2(records).
-template<typename T>
+template <typename T>
 void sortByTime(std::vector<T> &items)
 {
     const auto earlier = [](const T &a, const T &b) { return a.ms < b.ms; };
@@ -134,7 +128,7 @@ void sortByTime(std::vector<T> &items)
     }
     if (bounds.size() == 1)
         return;
-    if (bounds.size() > items.size() / 16) {  // short runs: not worth merging
+    if (bounds.size() > items.size() / 16) { // short runs: not worth merging
         std::stable_sort(items.begin(), items.end(), earlier);
         return;
     }
@@ -148,13 +142,13 @@ void sortByTime(std::vector<T> &items)
             merged.push_back(bounds[r]);
         }
         if (r + 1 < bounds.size())
-            merged.push_back(bounds[r]);  // an odd run left over
+            merged.push_back(bounds[r]); // an odd run left over
         merged.push_back(items.size());
         bounds = std::move(merged);
     }
 }
 
-template<typename T>
+template <typename T>
 void shift(std::vector<T> &items, qint64 referenceMs)
 {
     for (T &item : items)
@@ -177,7 +171,8 @@ std::optional<int> mostCommon(const QMap<int, qint64> &counts)
 } // namespace
 
 OpenF1Collector::OpenF1Collector(RealSession &session, qint64 maxRecords)
-    : m_session(session), m_maxRecords(maxRecords)
+    : m_session(session)
+    , m_maxRecords(maxRecords)
 {
 }
 
@@ -274,7 +269,7 @@ void OpenF1Collector::noteDate(qint64 ms, const QString &file)
 
 void OpenF1Collector::addSession(FieldReader &r, std::optional<int> sessionKey, std::optional<int> meetingKey)
 {
-    SessionRow row{sessionKey, meetingKey, r.integer(SeYear), r.dateMs(SeDateStart),
+    SessionRow row{sessionKey,     meetingKey,     r.integer(SeYear), r.dateMs(SeDateStart),
                    r.text(SeName), r.text(SeType), r.text(SeCircuit), r.text(SeCountry)};
     if (r.ok())
         m_sessions.push_back(std::move(row));
@@ -445,8 +440,7 @@ void OpenF1Collector::addCarData(FieldReader &r)
     keepIfRead(r, ms, std::move(sample), m_session.carData);
 }
 
-const OpenF1Collector::SessionRow *OpenF1Collector::chooseSession(std::optional<int> dataSession,
-                                                                  QStringList &notes) const
+const OpenF1Collector::SessionRow *OpenF1Collector::chooseSession(std::optional<int> dataSession, QStringList &notes) const
 {
     if (m_sessions.empty()) {
         notes << QStringLiteral("no sessions file");
@@ -462,8 +456,7 @@ const OpenF1Collector::SessionRow *OpenF1Collector::chooseSession(std::optional<
     }
     if (m_sessions.size() == 1)
         return &m_sessions.front();
-    notes << QStringLiteral("the sessions file lists %1 sessions and no record says which is the data's")
-                 .arg(m_sessions.size());
+    notes << QStringLiteral("the sessions file lists %1 sessions and no record says which is the data's").arg(m_sessions.size());
     return nullptr;
 }
 
@@ -479,9 +472,8 @@ void OpenF1Collector::chooseMeeting(std::optional<int> meetingKey, QStringList &
     }
     if (!chosen && !m_meetings.empty()) {
         // Without a key to go by, a file of one meeting's records still names it.
-        const bool oneMeeting = std::all_of(m_meetings.begin(), m_meetings.end(), [&](const MeetingRow &row) {
-            return row.name == m_meetings.front().name;
-        });
+        const bool oneMeeting = std::all_of(m_meetings.begin(), m_meetings.end(),
+                                            [&](const MeetingRow &row) { return row.name == m_meetings.front().name; });
         if (oneMeeting)
             chosen = &m_meetings.front();
     }
@@ -524,8 +516,8 @@ void OpenF1Collector::resolveLaps()
         if (!done)
             done = pending.startMs;
         if (!done) {
-            m_session.addIssue(pending.file, pending.where, QStringLiteral("lap %1 of car %2 has no time")
-                                                                .arg(pending.lap.lap).arg(pending.lap.number));
+            m_session.addIssue(pending.file, pending.where,
+                               QStringLiteral("lap %1 of car %2 has no time").arg(pending.lap.lap).arg(pending.lap.number));
             continue;
         }
         pending.lap.ms = *done;
@@ -597,8 +589,8 @@ void OpenF1Collector::finish(const std::array<bool, kOpenF1EndpointCount> &endpo
             meta.referenceUtcMs = session->dateStartMs;
             meta.startedMs = 0;
             timeZero = QStringLiteral("time 0 and the start are date_start of OpenF1 session %1 (%2, %3)")
-                           .arg(session->sessionKey ? QString::number(*session->sessionKey) : QStringLiteral("?"),
-                                session->name, isoText(*session->dateStartMs));
+                           .arg(session->sessionKey ? QString::number(*session->sessionKey) : QStringLiteral("?"), session->name,
+                                isoText(*session->dateStartMs));
         } else {
             notes << QStringLiteral("the session has no date_start");
         }
@@ -607,8 +599,7 @@ void OpenF1Collector::finish(const std::array<bool, kOpenF1EndpointCount> &endpo
     resolveLaps();
     if (!meta.referenceUtcMs && m_earliestMs) {
         meta.referenceUtcMs = m_earliestMs;
-        timeZero = QStringLiteral("time 0 is the earliest date read (%1, in %2); no start known")
-                       .arg(isoText(*m_earliestMs), m_earliestFile);
+        timeZero = QStringLiteral("time 0 is the earliest date read (%1, in %2); no start known").arg(isoText(*m_earliestMs), m_earliestFile);
     }
     if (timeZero.isEmpty())
         timeZero = QStringLiteral("no dates read");

@@ -94,11 +94,11 @@ private:
     std::vector<MeetingRow> m_meetings;
     std::vector<PendingDriver> m_drivers;
     std::vector<PendingLap> m_laps;
-    QMap<int, qint64> m_dataSessionKeys;  // session_key -> records of data endpoints
+    QMap<int, qint64> m_dataSessionKeys; // session_key -> records of data endpoints
     QMap<int, qint64> m_dataMeetingKeys;
     std::optional<qint64> m_earliestMs;
     QString m_earliestFile;
-    QString m_currentFile;                // the file add() is reading, for noteDate()
+    QString m_currentFile; // the file add() is reading, for noteDate()
     bool m_limitReported = false;
 };
 

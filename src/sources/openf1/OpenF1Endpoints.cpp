@@ -7,7 +7,7 @@ namespace pitwall::sources {
 namespace {
 
 constexpr std::array<const char *, kOpenF1EndpointCount> kNames = {
-    "sessions", "meetings", "drivers", "laps",    "position", "intervals",  "pit",
+    "sessions", "meetings",     "drivers", "laps",     "position", "intervals",  "pit",
     "stints",   "race_control", "weather", "location", "car_data", "team_radio",
 };
 

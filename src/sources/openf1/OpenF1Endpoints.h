@@ -23,7 +23,7 @@ enum class OpenF1Endpoint {
     Weather,
     Location,
     CarData,
-    TeamRadio,  // recognised so it is not "unknown", but nothing of it is read
+    TeamRadio, // recognised so it is not "unknown", but nothing of it is read
 };
 inline constexpr int kOpenF1EndpointCount = int(OpenF1Endpoint::TeamRadio) + 1;
 

@@ -5,7 +5,11 @@
 
 namespace pitwall::sources {
 
-OpenF1FileFinder::OpenF1FileFinder(int maxDepth, int maxFiles) : m_maxDepth(maxDepth), m_maxFiles(maxFiles) {}
+OpenF1FileFinder::OpenF1FileFinder(int maxDepth, int maxFiles)
+    : m_maxDepth(maxDepth)
+    , m_maxFiles(maxFiles)
+{
+}
 
 OpenF1FileFinder::Result OpenF1FileFinder::find(const QStringList &paths) const
 {
@@ -19,7 +23,7 @@ OpenF1FileFinder::Result OpenF1FileFinder::find(const QStringList &paths) const
         else
             result.absentPaths << path;
     }
-    result.files.removeDuplicates();  // a file given alone and inside a given folder
+    result.files.removeDuplicates(); // a file given alone and inside a given folder
     return result;
 }
 
@@ -34,8 +38,7 @@ void OpenF1FileFinder::addFile(const QString &path, Result &result) const
 
 void OpenF1FileFinder::walk(const QString &folder, int depth, Result &result) const
 {
-    const QFileInfoList entries =
-        QDir(folder).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::DirsLast);
+    const QFileInfoList entries = QDir(folder).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::DirsLast);
     for (const QFileInfo &entry : entries) {
         if (result.truncated)
             return;

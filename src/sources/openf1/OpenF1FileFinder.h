@@ -11,10 +11,10 @@ namespace pitwall::sources {
 class OpenF1FileFinder {
 public:
     struct Result {
-        QStringList files;         // absolute paths, each once
-        QStringList absentPaths;   // given paths that are neither a file nor a folder
-        bool truncated = false;    // the count limit was reached
-        int entriesSeen = 0;       // files and folders looked at, against the limit
+        QStringList files;       // absolute paths, each once
+        QStringList absentPaths; // given paths that are neither a file nor a folder
+        bool truncated = false;  // the count limit was reached
+        int entriesSeen = 0;     // files and folders looked at, against the limit
     };
 
     OpenF1FileFinder(int maxDepth, int maxFiles);

@@ -32,8 +32,7 @@ RealSession readOpenF1Files(const QStringList &paths, const OpenF1ReadOptions &o
     for (const QString &path : found.absentPaths)
         session.addIssue(path, 0, QStringLiteral("no such file or folder"));
     if (found.truncated)
-        session.addIssue(QString(), 0, QStringLiteral("more than %1 files and folders; the rest not read")
-                                           .arg(options.maxFiles));
+        session.addIssue(QString(), 0, QStringLiteral("more than %1 files and folders; the rest not read").arg(options.maxFiles));
 
     std::vector<FileToRead> toRead;
     for (const QString &path : found.files) {

@@ -12,11 +12,11 @@
 namespace pitwall::sources {
 
 struct OpenF1ReadOptions {
-    qint64 maxFileBytes = qint64(1) << 30;  // a larger file is an issue and skipped
-    qint64 maxLineBytes = qint64(1) << 20;  // a longer CSV record is an issue and skipped
-    int maxFolderDepth = 8;                 // folders below a given folder, searched recursively
-    int maxFiles = 10000;                   // files and folders looked at, in all
-    qint64 maxRecords = 50'000'000;         // records of all files; then the read stops
+    qint64 maxFileBytes = qint64(1) << 30; // a larger file is an issue and skipped
+    qint64 maxLineBytes = qint64(1) << 20; // a longer CSV record is an issue and skipped
+    int maxFolderDepth = 8;                // folders below a given folder, searched recursively
+    int maxFiles = 10000;                  // files and folders looked at, in all
+    qint64 maxRecords = 50'000'000;        // records of all files; then the read stops
 };
 
 // Each path is a file or a folder (searched recursively, within the options' bounds).
