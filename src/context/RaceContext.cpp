@@ -59,11 +59,21 @@ QJsonObject telemetryJson(const TelemetrySample &t)
             {"brake_temperatures", brakes}};
 }
 
-QJsonObject anomalyJson(const TelemetryAnomaly &a)
+QJsonObject anomalyJson(const AnomalyRow &row)
 {
-    return {{"timestamp", a.timestampMs},  {"driver_name", a.driverName}, {"team_name", a.teamName},
-            {"metric", a.metric},          {"actual_value", a.actual},    {"forecast_value", a.forecast},
-            {"lower_bound", a.lowerBound}, {"upper_bound", a.upperBound}, {"confidence", a.confidence}};
+    // Engine rows (the demo's, per team) name no driver and may carry no band or confidence.
+    const auto &a = row.anomaly;
+    auto number = [](double value) { return std::isfinite(value) ? QJsonValue(value) : QJsonValue(); };
+    return {{"timestamp", a.timestampMs},
+            {"driver_name", a.driverName.isEmpty() ? QJsonValue() : QJsonValue(a.driverName)},
+            {"team_name", a.teamName},
+            {"metric", a.metric},
+            {"actual_value", a.actual},
+            {"forecast_value", number(a.forecast)},
+            {"lower_bound", number(a.lowerBound)},
+            {"upper_bound", number(a.upperBound)},
+            {"confidence", number(a.confidence)},
+            {"source", QLatin1String(anomalyTopic(row.source))}};
 }
 
 QJsonObject eventJson(const RaceEvent &e)
@@ -91,9 +101,9 @@ void keepLast(std::deque<T> &items, size_t count)
 
 QStringList RaceContext::topics()
 {
-    return {QString::fromLatin1(topics::kDriverPositions), QString::fromLatin1(topics::kCarTelemetry),
-            QString::fromLatin1(topics::kRaceEvents), QString::fromLatin1(topics::kTelemetryAnomalies),
-            QString::fromLatin1(topics::kCommentary)};
+    return {QString::fromLatin1(topics::kDriverPositions),     QString::fromLatin1(topics::kCarTelemetry),
+            QString::fromLatin1(topics::kRaceEvents),          QString::fromLatin1(topics::kTelemetryAnomalies),
+            QString::fromLatin1(topics::kCarMetricsAnomalies), QString::fromLatin1(topics::kCommentary)};
 }
 
 void RaceContext::reset()
@@ -113,7 +123,7 @@ void RaceContext::ingest(const std::vector<KafkaRecord> &batch)
     std::vector<PositionUpdate> positions;
     std::vector<TelemetrySample> telemetry;
     std::vector<RaceEvent> events;
-    std::vector<TelemetryAnomaly> anomalies;
+    std::vector<AnomalyRow> anomalies;
     std::vector<Commentary> commentary;
     quint64 rejected = 0;
     for (const auto &record : batch) {
@@ -129,7 +139,10 @@ void RaceContext::ingest(const std::vector<KafkaRecord> &batch)
             decoded ? events.push_back(std::move(decoded).value()) : void(++rejected);
         } else if (record.topic == QLatin1String(topics::kTelemetryAnomalies)) {
             auto decoded = codec::decodeTelemetryAnomaly(value);
-            decoded ? anomalies.push_back(std::move(decoded).value()) : void(++rejected);
+            decoded ? anomalies.push_back({std::move(decoded).value(), AnomalySource::Telemetry}) : void(++rejected);
+        } else if (record.topic == QLatin1String(topics::kCarMetricsAnomalies)) {
+            auto decoded = codec::decodeEngineAnomaly(value);
+            decoded ? anomalies.push_back(anomalyRowOf(decoded.value())) : void(++rejected);
         } else if (record.topic == QLatin1String(topics::kCommentary)) {
             auto decoded = codec::decodeCommentary(value);
             decoded ? commentary.push_back(std::move(decoded).value()) : void(++rejected);
@@ -179,6 +192,8 @@ void RaceContext::ingest(const std::vector<KafkaRecord> &batch)
         }
     }
     keepLast(m_events, kKeptEvents);
+    // A row inside its band (a detector may write every row) is not news.
+    std::erase_if(anomalies, [](const AnomalyRow &row) { return !row.anomaly.isAnomaly; });
     for (auto &anomaly : anomalies)
         m_anomalies.push_back(std::move(anomaly));
     m_added.anomalies += anomalies.size();
@@ -309,7 +324,7 @@ QJsonArray RaceContext::anomaliesSince(qint64 sinceMs, int limit) const
     QReadLocker lock(&m_lock);
     QJsonArray rows;
     for (auto it = m_anomalies.rbegin(); it != m_anomalies.rend() && rows.size() < limit; ++it) {
-        if (it->timestampMs < sinceMs)
+        if (it->anomaly.timestampMs < sinceMs)
             break;
         rows.append(anomalyJson(*it));
     }

@@ -4,6 +4,7 @@
 // and last laps, recent events, anomalies and commentary. Fed by its own Kafka reader;
 // read from any thread without blocking the pipeline (a read-write lock, short copies).
 
+#include "core/AnomalyRow.h"
 #include "core/Messages.h"
 #include "stream/KafkaConsumer.h"
 
@@ -65,7 +66,7 @@ private:
     QString m_raceId;
     QHash<QString, Car> m_cars;
     std::deque<RaceEvent> m_events;
-    std::deque<TelemetryAnomaly> m_anomalies;
+    std::deque<AnomalyRow> m_anomalies; // both detector stages'
     std::deque<Commentary> m_commentary;
     quint64 m_rejected = 0;
     Cursors m_added; // items ever added (reset with the race)

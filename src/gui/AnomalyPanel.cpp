@@ -4,6 +4,8 @@
 #include "view/AnomalyListModel.h"
 #include "view/RaceClock.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
@@ -15,8 +17,8 @@ namespace pitwall {
 
 namespace {
 
-// Rows up to a moment of the race, newest first.
-class UpToMomentFilter : public QSortFilterProxyModel {
+// Rows up to a moment of the race (the recorded side), of the detectors chosen, newest first.
+class AnomalyRowsFilter : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
 
@@ -28,14 +30,25 @@ public:
         invalidateFilter();
     }
 
+    void setSource(int source) // -1: every detector
+    {
+        if (source == m_source)
+            return;
+        m_source = source;
+        invalidateFilter();
+    }
+
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
-        return sourceModel()->index(row, 0, parent).data(AnomalyListModel::RaceMsRole).toLongLong() <= m_upTo;
+        const auto index = sourceModel()->index(row, 0, parent);
+        return index.data(AnomalyListModel::RaceMsRole).toLongLong() <= m_upTo &&
+               (m_source < 0 || index.data(AnomalyListModel::SourceRole).toInt() == m_source);
     }
 
 private:
     qint64 m_upTo = std::numeric_limits<qint64>::max();
+    int m_source = -1;
 };
 
 } // namespace
@@ -45,11 +58,26 @@ AnomalyPanel::AnomalyPanel(AnomalyListModel *live, AnomalyListModel *recorded, c
     , m_clock(clock)
     , m_liveModel(live)
     , m_recordedModel(recorded)
-    , m_live(new QSortFilterProxyModel(this))
-    , m_recorded(new UpToMomentFilter(this))
+    , m_live(new AnomalyRowsFilter(this))
+    , m_recorded(new AnomalyRowsFilter(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    // The demo's engine stage flags a team's reading outside its 90 % band, about one in ten:
+    // a user after the telemetry detector's alerts alone can hide them.
+    auto *detectorRow = new QHBoxLayout;
+    detectorRow->addWidget(new QLabel(tr("Show:"), this));
+    m_detectors = new QComboBox(this);
+    m_detectors->setObjectName(QStringLiteral("anomalyDetectorFilter"));
+    m_detectors->addItem(tr("Every detector"), -1);
+    m_detectors->addItem(tr("Car telemetry (telemetry-anomalies)"), int(AnomalySource::Telemetry));
+    m_detectors->addItem(tr("Team engine, the demo's (engine-anomalies)"), int(AnomalySource::Engine));
+    m_detectors->setToolTip(tr("Which detector stage's anomalies the list shows. The demo's engine stage "
+                               "(f1-car-metrics-anomalies) uses the demo's 90 % band, so it flags about one reading in ten."));
+    detectorRow->addWidget(m_detectors);
+    detectorRow->addStretch();
+    layout->addLayout(detectorRow);
+    connect(m_detectors, &QComboBox::currentIndexChanged, this, [this] { showDetector(m_detectors->currentData().toInt()); });
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     layout->addWidget(splitter);
 
@@ -75,7 +103,7 @@ AnomalyPanel::AnomalyPanel(AnomalyListModel *live, AnomalyListModel *recorded, c
 
     connect(&clock, &RaceClock::moved, this, [this](qint64 viewMs) {
         if (m_comparing) {
-            static_cast<UpToMomentFilter *>(m_recorded)->setUpTo(viewMs);
+            static_cast<AnomalyRowsFilter *>(m_recorded)->setUpTo(viewMs);
             updateCounts();
         }
     });
@@ -101,10 +129,12 @@ QTableView *AnomalyPanel::makeTable(QSortFilterProxyModel *rows, AnomalyListMode
     table->horizontalHeader()->setStretchLastSection(true);
     table->setShowGrid(false);
     for (const auto &[column, width] : {std::pair{AnomalyListModel::Time, 50},
-                                        {AnomalyListModel::Driver, 62},
+                                        {AnomalyListModel::Driver, 84},
                                         {AnomalyListModel::Metric, 130},
                                         {AnomalyListModel::Actual, 56},
-                                        {AnomalyListModel::Expected, 104}})
+                                        {AnomalyListModel::Expected, 104},
+                                        {AnomalyListModel::Confidence, 92},
+                                        {AnomalyListModel::End, 50}})
         table->horizontalHeader()->resizeSection(column, width);
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, rows, model](const QModelIndex &current) {
         if (current.isValid())
@@ -118,7 +148,17 @@ void AnomalyPanel::setComparing(bool comparing)
     m_comparing = comparing;
     m_recordedSide->setVisible(comparing);
     m_liveTitle->setVisible(comparing);
-    static_cast<UpToMomentFilter *>(m_recorded)->setUpTo(comparing ? m_clock.viewMs() : std::numeric_limits<qint64>::max());
+    static_cast<AnomalyRowsFilter *>(m_recorded)->setUpTo(comparing ? m_clock.viewMs() : std::numeric_limits<qint64>::max());
+    updateCounts();
+}
+
+void AnomalyPanel::showDetector(int source)
+{
+    for (auto *rows : {m_live, m_recorded})
+        static_cast<AnomalyRowsFilter *>(rows)->setSource(source);
+    const int item = m_detectors->findData(source);
+    if (item >= 0)
+        m_detectors->setCurrentIndex(item);
     updateCounts();
 }
 

@@ -1,10 +1,12 @@
 #pragma once
-// The anomaly list, newest moment first. During a re-run of a recorded race it shows,
+// The anomaly list, one line per episode, newest moment first, of every detector stage or
+// the one chosen. During a re-run of a recorded race it shows,
 // side by side, what this run finds and what the recorded run found up to the same
 // moment of the race clock, with both counts: the comparison the re-run is made for.
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
@@ -26,6 +28,8 @@ public:
     int liveRows() const;
     int recordedRowsShown() const;
     const AnomalyRecord &liveRecord(int row) const;
+    // Only one detector stage's rows (an AnomalySource), or every detector's (-1).
+    void showDetector(int source);
 
 signals:
     void anomalySelected(const pitwall::AnomalyRecord &record);
@@ -42,6 +46,7 @@ private:
     QWidget *m_recordedSide = nullptr;
     QLabel *m_liveTitle = nullptr;
     QLabel *m_recordedTitle = nullptr;
+    QComboBox *m_detectors = nullptr;
     bool m_comparing = false;
 };
 

@@ -551,7 +551,8 @@ void MainWindow::selectAnomaly(int row)
 
 void MainWindow::showAnomaly(const AnomalyRecord &record)
 {
-    followDriver(record.anomaly.driverName);
+    if (!record.anomaly.driverName.isEmpty()) // the demo's engine rows name a team, not a car
+        followDriver(record.anomaly.driverName);
     m_telemetry->setTemperatureMetric(record.anomaly.metric);
     m_clock->seek(record.raceMs);
 }

@@ -127,7 +127,10 @@ QJsonArray McpTools::toolDefinitions()
                                             {"laps", integerProperty(QStringLiteral("Recent laps to compare (default 3)"), 1, 100)}},
                                            {QStringLiteral("driver_a"), QStringLiteral("driver_b")})}},
         QJsonObject{{"name", "list_anomalies"},
-                    {"description", "Telemetry anomalies the ARIMA detector found (newest first): driver, metric, actual value and expected range."},
+                    {"description", "Anomalies the ARIMA detectors found (newest first): driver (or team), metric, actual value, expected range, "
+                                    "confidence in percent and source: f1-telemetry-anomalies (each car's temperatures) or "
+                                    "f1-car-metrics-anomalies (the demo's engine temperature per team, no driver; confidence null when "
+                                    "the row carries none)."},
                     {"inputSchema", schema({{"since", sinceMs},
                                             {"limit", integerProperty(QStringLiteral("At most this many (default 50)"), 1, 500)}})}},
         QJsonObject{{"name", "search_commentary"},

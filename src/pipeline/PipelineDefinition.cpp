@@ -8,6 +8,7 @@
 #include "ForecastStages.h"
 #include "core/Topics.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -57,6 +58,18 @@ const QStringList &pipelineStageNames()
         return all;
     }();
     return names;
+}
+
+QString stageWriting(const QString &topic)
+{
+    static const QHash<QString, QString> writers = [] {
+        QHash<QString, QString> byTopic;
+        for (const auto &stage : pipelineDefinition())
+            for (const auto &output : stage.outputTopics)
+                byTopic.insert(output, stage.name);
+        return byTopic;
+    }();
+    return writers.value(topic);
 }
 
 QByteArray telemetryAnomalyConfigJson()

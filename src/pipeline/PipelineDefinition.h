@@ -31,6 +31,8 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai =
 std::vector<cloud::CloudStage> cloudStages(const std::vector<StageDefinition> &stages);
 // The stages' names, in definition order (for switches and validation).
 const QStringList &pipelineStageNames();
+// The name of the stage that writes a topic (empty when no stage does).
+QString stageWriting(const QString &topic);
 
 // The detector settings of the telemetry anomaly stage (also used by its quality report
 // and benchmark): the ML function's configuration and the persistence rule.

@@ -304,7 +304,8 @@ void RaceSession::start()
                 for (const char *topic : {topics::kRaceEvents, topics::kCarTelemetry})
                     backlog = std::max(backlog, qint64(runner.producedTo(topic)) - seen(topic));
                 // The stages' outputs too: forecasts alone outnumber the telemetry.
-                for (const char *topic : {topics::kForecasts, topics::kTelemetryAnomalies, topics::kCommentary})
+                for (const char *topic :
+                     {topics::kForecasts, topics::kTelemetryAnomalies, topics::kCarMetricsAnomalies, topics::kCommentary})
                     backlog = std::max(backlog, qint64(producer->deliveredTo(topic)) - seen(topic));
             }
             // The recorder keeps up too (at "max" speed it can be the slowest reader).

@@ -10,7 +10,7 @@ namespace pitwall {
 
 namespace {
 
-using Item = std::variant<std::monostate, TelemetrySample, RaceEvent, TelemetryAnomaly, ForecastPoint, Commentary>;
+using Item = std::variant<std::monostate, TelemetrySample, RaceEvent, AnomalyRow, ForecastPoint, Commentary>;
 
 struct DecodedRecord {
     Item item;
@@ -27,6 +27,21 @@ DecodedRecord fromDecoded(codec::Decoded<T> &&decoded, QString (*raceIdOf)(const
     return {std::move(decoded).value(), std::move(raceId), {}};
 }
 
+// Both detectors' rows become one kind of row; the engine's carry their race in the key.
+template <typename T>
+DecodedRecord anomalyFromDecoded(codec::Decoded<T> &&decoded)
+{
+    if (!decoded)
+        return {std::monostate{}, {}, decoded.error().describe()};
+    AnomalyRow row;
+    if constexpr (std::is_same_v<T, EngineAnomaly>)
+        row = anomalyRowOf(decoded.value());
+    else
+        row = {std::move(decoded).value(), AnomalySource::Telemetry};
+    QString raceId = row.anomaly.raceId;
+    return {std::move(row), std::move(raceId), {}};
+}
+
 DecodedRecord decode(const KafkaRecord &record)
 {
     const auto &topic = record.topic;
@@ -37,8 +52,9 @@ DecodedRecord decode(const KafkaRecord &record)
         return fromDecoded(
             codec::decodeRaceEvent(record.value), +[](const RaceEvent &e) { return e.raceId; });
     if (topic == QLatin1String(topics::kTelemetryAnomalies))
-        return fromDecoded(
-            codec::decodeTelemetryAnomaly(record.value), +[](const TelemetryAnomaly &a) { return a.raceId; });
+        return anomalyFromDecoded(codec::decodeTelemetryAnomaly(record.value));
+    if (topic == QLatin1String(topics::kCarMetricsAnomalies))
+        return anomalyFromDecoded(codec::decodeEngineAnomaly(record.value));
     if (topic == QLatin1String(topics::kForecasts))
         return fromDecoded(
             codec::decodeForecastPoint(record.value), +[](const ForecastPoint &f) { return f.raceId; });
@@ -52,9 +68,9 @@ DecodedRecord decode(const KafkaRecord &record)
 
 QStringList RaceViewFeed::topics()
 {
-    return {QString::fromLatin1(topics::kCarTelemetry), QString::fromLatin1(topics::kRaceEvents),
-            QString::fromLatin1(topics::kTelemetryAnomalies), QString::fromLatin1(topics::kForecasts),
-            QString::fromLatin1(topics::kCommentary)};
+    return {QString::fromLatin1(topics::kCarTelemetry),       QString::fromLatin1(topics::kRaceEvents),
+            QString::fromLatin1(topics::kTelemetryAnomalies), QString::fromLatin1(topics::kCarMetricsAnomalies),
+            QString::fromLatin1(topics::kForecasts),          QString::fromLatin1(topics::kCommentary)};
 }
 
 RaceViewFeed::RaceViewFeed(QString raceId)
@@ -97,7 +113,7 @@ void RaceViewFeed::ingest(const std::vector<KafkaRecord> &batch)
                     m_pending.telemetry.push_back(std::move(item));
                 else if constexpr (std::is_same_v<T, RaceEvent>)
                     m_pending.events.push_back(std::move(item));
-                else if constexpr (std::is_same_v<T, TelemetryAnomaly>)
+                else if constexpr (std::is_same_v<T, AnomalyRow>)
                     m_pending.anomalies.push_back(std::move(item));
                 else if constexpr (std::is_same_v<T, ForecastPoint>)
                     m_pending.forecasts.push_back(std::move(item));

@@ -1,9 +1,11 @@
 #pragma once
-// What the window shows besides the leaderboard: telemetry, race events, anomalies,
+// What the window shows besides the leaderboard: telemetry, race events, anomalies (of
+// both detector stages),
 // forecasts and commentary of one race, decoded on the consumer thread and handed to
 // the GUI thread in one batch per frame. Pending data is bounded: a window that does
 // not take for a while (minimised) loses the oldest telemetry, counted, never events.
 
+#include "core/AnomalyRow.h"
 #include "core/Messages.h"
 #include "stream/KafkaConsumer.h"
 
@@ -19,7 +21,7 @@ namespace pitwall {
 struct RaceViewBatch {
     std::vector<TelemetrySample> telemetry;
     QVector<RaceEvent> events;
-    QVector<TelemetryAnomaly> anomalies;
+    QVector<AnomalyRow> anomalies; // both detector stages'
     QVector<ForecastPoint> forecasts;
     QVector<Commentary> commentary;
     // Kafka create time of every message in the batch: event-to-view latency.

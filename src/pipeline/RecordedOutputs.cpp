@@ -17,7 +17,12 @@ Expected<RaceViewBatch> loadRecordedOutputs(const QString &libraryPath, const QS
         for (const auto &message : messages) {
             if (message.topic == topics::kTelemetryAnomalies) {
                 if (auto anomaly = codec::decodeTelemetryAnomaly(message.value))
-                    batch.anomalies.push_back(std::move(anomaly).value());
+                    batch.anomalies.push_back({std::move(anomaly).value(), AnomalySource::Telemetry});
+                else
+                    ++bad;
+            } else if (message.topic == topics::kCarMetricsAnomalies) {
+                if (auto anomaly = codec::decodeEngineAnomaly(message.value))
+                    batch.anomalies.push_back(anomalyRowOf(anomaly.value()));
                 else
                     ++bad;
             } else if (message.topic == topics::kCommentary) {

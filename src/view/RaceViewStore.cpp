@@ -100,9 +100,9 @@ void RaceViewStore::add(const RaceViewBatch &batch)
 
     if (!batch.anomalies.isEmpty()) {
         const int first = int(m_anomalies.size());
-        for (const auto &anomaly : batch.anomalies) {
-            if (anomaly.isAnomaly)
-                m_anomalies.push_back({raceMsOf(anomaly.timestampMs), anomaly});
+        for (const auto &row : batch.anomalies) {
+            if (row.anomaly.isAnomaly)
+                m_anomalies.push_back({raceMsOf(row.anomaly.timestampMs), row.anomaly, row.source});
         }
         if (int(m_anomalies.size()) > kMaxAnomalies) {
             // Keep the newest; listeners rebuild from a clear.

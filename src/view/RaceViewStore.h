@@ -39,6 +39,7 @@ struct LapRecord {
 struct AnomalyRecord {
     qint64 raceMs = 0;
     TelemetryAnomaly anomaly;
+    AnomalySource source = AnomalySource::Telemetry;
 };
 
 // A one-step-ahead forecast (the window draws no others): a second ahead for

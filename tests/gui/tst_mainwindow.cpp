@@ -185,8 +185,41 @@ private slots:
         QVERIFY(window.feedPanel()->visibleLines() < everyone);
         window.feedPanel()->setDriverFilter({});
 
-        // Selecting an anomaly moves every panel to its moment and the charts to its car and metric.
-        window.selectAnomaly(0);
+        // The demo's engine anomalies (per team, f1-car-metrics-anomalies) are listed beside the
+        // telemetry detector's, with their stage and the detector's own confidence.
+        const auto *list = window.anomalyModel();
+        int engineRows = 0, engineRowsBelowCertainty = 0, firstCarRow = -1;
+        for (int row = 0; row < list->rowCount(); ++row) {
+            const auto &record = list->record(row);
+            if (record.source == AnomalySource::Engine) {
+                ++engineRows;
+                engineRowsBelowCertainty += record.anomaly.confidence < 100.0 ? 1 : 0;
+                QCOMPARE(list->data(list->index(row, AnomalyListModel::Stage), Qt::DisplayRole).toString(),
+                         QStringLiteral("engine-anomalies"));
+                // Never a rounded "100 %": as many decimals as tell the rows apart.
+                const QString confidence = list->data(list->index(row, AnomalyListModel::Confidence), Qt::DisplayRole).toString();
+                QVERIFY2(!confidence.startsWith(QLatin1String("100")), qPrintable(confidence));
+            } else if (firstCarRow < 0) {
+                firstCarRow = row;
+            }
+        }
+        QVERIFY2(engineRows > 0, "no engine anomaly reached the list");
+        QVERIFY2(engineRowsBelowCertainty > 0, "every engine row read 100 %");
+        QVERIFY2(firstCarRow >= 0, "no telemetry anomaly reached the list");
+        // The detector filter hides the demo's rows and shows them again.
+        auto *panel = window.anomalyPanel();
+        const int allRows = panel->liveRows();
+        panel->showDetector(int(AnomalySource::Telemetry));
+        QCOMPARE(panel->liveRows(), allRows - engineRows);
+        QCOMPARE(panel->liveRecord(0).source, AnomalySource::Telemetry);
+        panel->showDetector(-1);
+        QCOMPARE(panel->liveRows(), allRows);
+
+        // Selecting a car's anomaly moves every panel to its moment and the charts to its car and metric.
+        int shownCarRow = 0;
+        while (panel->liveRecord(shownCarRow).source != AnomalySource::Telemetry)
+            ++shownCarRow;
+        window.selectAnomaly(shownCarRow);
         const auto *clock = window.raceClock();
         QVERIFY(!clock->isLive());
         const qint64 selectedMs = clock->viewMs();

@@ -214,17 +214,9 @@ private slots:
                      << raceEvent(QStringLiteral("fastest_lap"), 2'000, QStringLiteral("Oscar Piastri"), 4, {{"lap_time_ms", 81'345}});
         batch.commentary << Commentary{QStringLiteral("c1"), QStringLiteral("Piastri is flying!"), kStart + 2'500,
                                        CommentaryType::Highlight};
-        batch.anomalies << TelemetryAnomaly{QStringLiteral("race-1"),
-                                            QStringLiteral("Lando Norris"),
-                                            QStringLiteral("McLaren"),
-                                            QStringLiteral("brake_temp_fl"),
-                                            kStart + 1'200,
-                                            900,
-                                            600,
-                                            550,
-                                            650,
-                                            99,
-                                            true};
+        batch.anomalies << AnomalyRow{TelemetryAnomaly{QStringLiteral("race-1"), QStringLiteral("Lando Norris"),
+                                                       QStringLiteral("McLaren"), QStringLiteral("brake_temp_fl"), kStart + 1'200,
+                                                       900, 600, 550, 650, 99, true}};
         store.add(batch);
         QCOMPARE(feed.rowCount(), 3);
         QCOMPARE(feed.line(0).text, QStringLiteral("Piastri is flying!"));
@@ -242,17 +234,9 @@ private slots:
         QCOMPARE(anomalies.record(0).raceMs, qint64(1'200));
         // Text from Kafka never renders as markup in a tooltip.
         RaceViewBatch hostile;
-        hostile.anomalies << TelemetryAnomaly{QStringLiteral("race-1"),
-                                              QStringLiteral("<img src=x>"),
-                                              QStringLiteral("<b>Team</b>"),
-                                              QStringLiteral("oil_temperature"),
-                                              kStart + 1'300,
-                                              150,
-                                              120,
-                                              110,
-                                              130,
-                                              99,
-                                              true};
+        hostile.anomalies << AnomalyRow{TelemetryAnomaly{QStringLiteral("race-1"), QStringLiteral("<img src=x>"),
+                                                         QStringLiteral("<b>Team</b>"), QStringLiteral("oil_temperature"),
+                                                         kStart + 1'300, 150, 120, 110, 130, 99, true}};
         hostile.commentary << Commentary{QStringLiteral("c2"), QStringLiteral("<h1>big</h1>"), kStart + 1'400, CommentaryType::Info};
         store.add(hostile);
         const QString tip = anomalies.data(anomalies.index(0, AnomalyListModel::Metric), Qt::ToolTipRole).toString();
@@ -267,6 +251,94 @@ private slots:
         store.reset(kStart);
         QCOMPARE(feed.rowCount(), 0);
         QCOMPARE(anomalies.rowCount(), 0);
+    }
+
+    void repeatedFlagsOfOneFaultAreOneEpisode()
+    {
+        RaceViewStore store;
+        store.reset(kStart);
+        AnomalyListModel list(store, Grid::builtIn());
+        auto flag = [](qint64 raceMs, double actual, const char *metric = "brake_temp_fl", const char *driver = "Lando Norris") {
+            return AnomalyRow{TelemetryAnomaly{QStringLiteral("race-1"), QString::fromLatin1(driver), QStringLiteral("McLaren"),
+                                               QString::fromLatin1(metric), kStart + raceMs, actual, 600, 550, 650, 99.9, true}};
+        };
+        RaceViewBatch first;
+        first.anomalies << flag(10'000, 700) << flag(10'250, 900) << flag(10'500, 800);
+        store.add(first);
+        QCOMPARE(list.rowCount(), 1); // three flags of one overheat: one line
+        QCOMPARE(list.episode(0).readings, 3);
+        QCOMPARE(list.record(0).anomaly.actual, 900.0); // the peak: furthest outside the band
+        QCOMPARE(list.data(list.index(0, AnomalyListModel::Time), Qt::DisplayRole).toString(), QStringLiteral("00:10"));
+        QCOMPARE(list.data(list.index(0, AnomalyListModel::Actual), Qt::DisplayRole).toString(), QStringLiteral("900.0"));
+
+        // The same fault still flagging 4 s later grows the line (and says so) rather than adding one.
+        QSignalSpy changed(&list, &QAbstractItemModel::dataChanged);
+        RaceViewBatch later;
+        later.anomalies << flag(14'400, 750);
+        store.add(later);
+        QCOMPARE(list.rowCount(), 1);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(list.data(list.index(0, AnomalyListModel::End), Qt::DisplayRole).toString(), QStringLiteral("00:14"));
+
+        // After a quiet spell longer than the gap, another metric, another car: new lines, newest on top.
+        RaceViewBatch more;
+        more.anomalies << flag(14'500, 140, "oil_temperature") << flag(14'600, 700, "brake_temp_fl", "Oscar Piastri")
+                       << flag(14'400 + AnomalyEpisodes::kQuietGapMs + 1, 720);
+        store.add(more);
+        QCOMPARE(list.rowCount(), 4);
+        QCOMPARE(list.record(0).raceMs, 14'400 + AnomalyEpisodes::kQuietGapMs + 1);
+        QCOMPARE(list.episode(0).readings, 1);
+        QCOMPARE(list.data(list.index(0, AnomalyListModel::End), Qt::DisplayRole).toString(), QString());
+        QCOMPARE(list.episode(3).readings, 4);
+        // A clear rebuilds the same lines from the store's rows.
+        AnomalyListModel rebuilt(store, Grid::builtIn());
+        QCOMPARE(rebuilt.rowCount(), 4);
+        QCOMPARE(rebuilt.episode(3).readings, 4);
+    }
+
+    void theDemosEngineAnomaliesAreListedWithTheirStage()
+    {
+        // f1-car-metrics-anomalies: per team, keyed by the race; the view reads it beside the telemetry anomalies.
+        RaceViewFeed feed(QStringLiteral("race-1"));
+        const EngineAnomaly ours{
+            QStringLiteral("race-1"), kStart + 3'000, QStringLiteral("McLaren"), 131.4, true, 104.0, 101.0, 107.0, 99.73};
+        EngineAnomaly theirs = ours;
+        theirs.key = QStringLiteral("race-2");
+        EngineAnomaly demoRow{QStringLiteral("race-1"), kStart + 60'000, QStringLiteral("Ferrari"), 128.0, true, {}, {}, {}, {}};
+        QVERIFY(RaceViewFeed::topics().contains(QString::fromLatin1(topics::kCarMetricsAnomalies)));
+        feed.ingest({record(topics::kCarMetricsAnomalies, codec::encode(ours), 1),
+                     record(topics::kCarMetricsAnomalies, codec::encode(theirs), 2),
+                     record(topics::kCarMetricsAnomalies, codec::encode(demoRow), 3)});
+        QCOMPARE(feed.counts().accepted, quint64(2));
+        QCOMPARE(feed.counts().otherRaces, quint64(1));
+        RaceViewStore store;
+        store.reset(kStart);
+        AnomalyListModel list(store, Grid::builtIn());
+        store.add(feed.take());
+        QCOMPARE(list.rowCount(), 2);
+        // Newest first: the demo's own row, which carries no band and no confidence.
+        QCOMPARE(list.data(list.index(0, AnomalyListModel::Driver), Qt::DisplayRole).toString(), QStringLiteral("Ferrari"));
+        QCOMPARE(list.data(list.index(0, AnomalyListModel::Confidence), Qt::DisplayRole).toString(), QStringLiteral("–"));
+        QCOMPARE(list.data(list.index(0, AnomalyListModel::Expected), Qt::DisplayRole).toString(), QStringLiteral("? – ?"));
+        QCOMPARE(list.data(list.index(1, AnomalyListModel::Driver), Qt::DisplayRole).toString(), QStringLiteral("McLaren"));
+        QCOMPARE(list.data(list.index(1, AnomalyListModel::Metric), Qt::DisplayRole).toString(),
+                 DisplayNames::metric(QStringLiteral("engine_temperature")));
+        QCOMPARE(list.data(list.index(1, AnomalyListModel::Actual), Qt::DisplayRole).toString(), QStringLiteral("131.4"));
+        QCOMPARE(list.data(list.index(1, AnomalyListModel::Expected), Qt::DisplayRole).toString(), QStringLiteral("101.0 – 107.0"));
+        // The detector's own confidence, below 100 %, to the precision that tells rows apart.
+        QCOMPARE(list.data(list.index(1, AnomalyListModel::Confidence), Qt::DisplayRole).toString(), QStringLiteral("99.73 %"));
+        QCOMPARE(list.data(list.index(1, AnomalyListModel::Stage), Qt::DisplayRole).toString(), QStringLiteral("engine-anomalies"));
+        QVERIFY(list.data(list.index(1, AnomalyListModel::Metric), Qt::ToolTipRole).toString().contains(QLatin1String("f1-car-metrics-anomalies")));
+        QVERIFY(list.data(list.index(1, AnomalyListModel::Driver), Qt::DecorationRole).canConvert<QColor>());
+        QCOMPARE(list.record(1).source, AnomalySource::Engine);
+        // The telemetry detector's rows name their own stage.
+        RaceViewBatch telemetry;
+        telemetry.anomalies << AnomalyRow{TelemetryAnomaly{QStringLiteral("race-1"), QStringLiteral("Lando Norris"),
+                                                           QStringLiteral("McLaren"), QStringLiteral("engine_temperature"),
+                                                           kStart + 3'000, 131.4, 104, 101, 107, 99.5, true}};
+        store.add(telemetry);
+        QCOMPARE(list.rowCount(), 3); // the same metric of the same team, but another stage: its own line
+        QCOMPARE(list.data(list.index(0, AnomalyListModel::Stage), Qt::DisplayRole).toString(), QStringLiteral("telemetry-anomalies"));
     }
 
     void timesReadLikeATimingScreen()
