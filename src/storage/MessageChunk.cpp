@@ -2,6 +2,7 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <algorithm>
 #include <optional>
 #include <zlib.h>
 
@@ -24,7 +25,10 @@ std::optional<QByteArray> inflateChunk(const QByteArray &blob)
         return std::nullopt;
     const auto *bytes = reinterpret_cast<const uchar *>(blob.constData());
     const qsizetype declared = (qsizetype(bytes[0]) << 24) | (qsizetype(bytes[1]) << 16) | (qsizetype(bytes[2]) << 8) | bytes[3];
-    if (declared <= 0 || declared > kMaxChunkBytes)
+    // DEFLATE expands at most about 1032:1, so a size beyond that of its compressed bytes is
+    // damage: refused before the buffer for it is allocated.
+    constexpr qsizetype kMaxDeflateRatio = 1032;
+    if (declared <= 0 || declared > kMaxChunkBytes || declared > (blob.size() - 4) * kMaxDeflateRatio + 64)
         return std::nullopt;
     QByteArray raw(declared, Qt::Uninitialized);
     z_stream stream{};
@@ -69,7 +73,10 @@ Expected<std::vector<RecordedMessage>> decode(const QByteArray &blob)
     if (format != kFormat || count > kMaxMessages)
         return Error{QStringLiteral("a stored chunk has an unknown format (%1)").arg(format)};
     std::vector<RecordedMessage> messages;
-    messages.reserve(count);
+    // Each message takes at least its time and three length fields: a count the bytes
+    // cannot hold reserves no more than they can.
+    constexpr qsizetype kMinMessageBytes = 8 + 3 * 4;
+    messages.reserve(std::min<size_t>(count, size_t(raw.size() / kMinMessageBytes)));
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         RecordedMessage message;
         in >> message.raceMs >> message.topic >> message.key >> message.value;

@@ -331,6 +331,21 @@ private slots:
         bomb[3] = 100; // inflates far past what it declares
         QVERIFY(chunk::decode(bomb).error().message.contains("declared size"));
         QVERIFY(!chunk::decode(QByteArray::fromBase64("5evr6+vr")));
+        // Under the size bound, but more than DEFLATE can make of so few bytes (1032:1 at best):
+        // refused before a buffer for it is allocated.
+        QByteArray tooMuchForItsSize = good;
+        tooMuchForItsSize[0] = 0;
+        tooMuchForItsSize[1] = char(0x40); // declares 4 MB from a few dozen bytes
+        tooMuchForItsSize[2] = 0;
+        tooMuchForItsSize[3] = 0;
+        QVERIFY(chunk::decode(tooMuchForItsSize).error().message.contains("declared size"));
+        // A chunk whose message count its bytes cannot hold is damaged (and reserves no more
+        // than its bytes could hold on the way).
+        QByteArray countLies;
+        QDataStream out(&countLies, QIODevice::WriteOnly);
+        out.setVersion(QDataStream::Qt_6_0);
+        out << quint8(1) << quint32(9'999'999);
+        QVERIFY(chunk::decode(qCompress(countLies)).error().message.contains("lengths do not add up"));
     }
 
     void importCommandLeavesTheLibraryUntouchedOnError()
