@@ -356,6 +356,8 @@ void RaceSession::onConnected(std::shared_ptr<Clients> clients)
             Qt::QueuedConnection);
     });
     m_displayTimer.start();
+    if (m_stopWhenConnected)
+        stop();
 }
 
 void RaceSession::publish()
@@ -377,6 +379,10 @@ void RaceSession::publish()
 
 void RaceSession::stop()
 {
+    if (m_state == State::Connecting) {
+        m_stopWhenConnected = true; // the clients are being made in a worker: stop once they exist
+        return;
+    }
     if (m_state != State::Running)
         return;
     m_state = State::Stopping;

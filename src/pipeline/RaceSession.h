@@ -57,6 +57,7 @@ public:
     ~RaceSession() override;
 
     void start();
+    // Ends the race cleanly (stopped follows); asked while connecting, once connected.
     void stop();
     // Switches a pipeline stage on or off: now if the race runs (in a worker; the outcome
     // arrives as stageSwitched), and for races started later.
@@ -114,6 +115,7 @@ private:
     const Grid &m_grid;
     SessionOptions m_options;
     State m_state = State::Idle;
+    bool m_stopWhenConnected = false; // stop() came while connecting
     std::shared_ptr<Clients> m_clients;
     QTimer m_displayTimer;
     QElapsedTimer m_statsClock;

@@ -104,6 +104,33 @@ private slots:
         QCOMPARE(gamesettings::load(settings, commandLine).port, quint16(21000)); // the command line wins
     }
 
+    // A stop while the session still makes its clients (the window's Stop, or SIGTERM to a
+    // headless run, right after the start) ends the race once it is connected: `stopped`
+    // comes, with a summary, instead of the race running on.
+    void stopWhileConnectingEndsTheRace()
+    {
+        RaceController controller;
+        SessionOptions options;
+        options.race.circuitId = QStringLiteral("monza");
+        options.race.laps = 30; // long: it must not end by itself within the test
+        options.race.seed = 9;
+        options.speed = 1;
+        options.libraryPath = m_dir.filePath(QStringLiteral("stop-early.sqlite"));
+        controller.setRaceOptions(options);
+        QSignalSpy ready(&controller, &RaceController::kafkaReady);
+        QVERIFY(controller.connectKafka(KafkaSelection{}));
+        QVERIFY(ready.wait(30000));
+        QVERIFY(controller.start(RaceRequest::configured()));
+        RaceSession *race = controller.session();
+        QCOMPARE(race->state(), RaceSession::State::Connecting);
+        QSignalSpy stopped(race, &RaceSession::stopped);
+        controller.stop();
+        QVERIFY(stopped.wait(60000));
+        QCOMPARE(race->state(), RaceSession::State::Stopped);
+        QVERIFY(!race->summary().finished);
+        QVERIFY(!controller.isRaceActive());
+    }
+
     void runsRecordsAndReplaysARace()
     {
         RaceController controller;
@@ -188,8 +215,7 @@ private slots:
         QVERIFY(recordedCommentary > 0);
         RaceSession *rerun = controller.session();
         QSignalSpy rerunStopped(rerun, &RaceSession::stopped);
-        // Stopped once it runs (a stop while it is still connecting is the window's
-        // "cancel", which ends in another state).
+        // Stopped once it runs (a stop while it connects is stopWhileConnectingEndsTheRace's).
         QTRY_VERIFY_WITH_TIMEOUT(rerun->state() != RaceSession::State::Connecting, 30000);
         qInfo("re-run state before stop: %d", int(rerun->state()));
         controller.stop();
