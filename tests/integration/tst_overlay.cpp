@@ -23,6 +23,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QWebSocket>
+#include <QScopeGuard>
+
+#include <csignal>
+#include <unistd.h>
 
 using namespace pitwall;
 
@@ -104,8 +108,13 @@ private slots:
                               QStringLiteral("--remote-debugging-port=0"),
                               QStringLiteral("http://127.0.0.1:%1/overlay").arg(feed.port())});
         browser.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // Chromium's helpers (zygote, renderers) outlive a browser ended by a signal: the
+        // browser leads a process group of its own, and the whole group goes at the end,
+        // whether the test passes or not.
+        browser.setChildProcessModifier([] { ::setpgid(0, 0); });
         browser.start();
         QVERIFY2(browser.waitForStarted(10000), qPrintable(browser.errorString()));
+        const auto endBrowser = qScopeGuard([group = pid_t(browser.processId())] { ::kill(-group, SIGKILL); });
         const auto pageSocket = devToolsPage(profile.path());
         QVERIFY2(!pageSocket.isEmpty(), "no DevTools page for the overlay");
 
