@@ -5,6 +5,7 @@
 #include <QGraphicsScene>
 #include <QLegend>
 #include <QMouseEvent>
+#include <QValueAxis>
 #include <cmath>
 #include <QWheelEvent>
 
@@ -33,6 +34,17 @@ void RaceChartView::setDark(bool dark)
         axis->setTitleBrush(text);
         axis->setGridLineColor(grid);
         axis->setLinePenColor(grid);
+    }
+}
+
+void RaceChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    const bool compact = height() < kCompactBelowPx;
+    for (auto *axis : chart()->axes()) {
+        axis->setTitleVisible(!compact);
+        if (auto *values = qobject_cast<QValueAxis *>(axis); values && axis->orientation() == Qt::Vertical)
+            values->setTickCount(compact ? 3 : 5);
     }
 }
 

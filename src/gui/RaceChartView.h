@@ -25,8 +25,14 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Under this height the axes' titles and five labels leave the plot no room and Qt Charts
+    // elides every label to "...": a short chart (three stacked on a 768-pixel screen) keeps
+    // three labels up its side and no axis titles.
+    static constexpr int kCompactBelowPx = 200;
+
     double secondsAt(const QPointF &widgetPoint) const;
     void cacheStillItems();
 
