@@ -1,63 +1,51 @@
 #include "MainWindow.h"
 
-#include "CachedTextDelegate.h"
+#include "AnomalyPanel.h"
+#include "AppearanceMenu.h"
+#include "AskPanel.h"
+#include "CloudDeployPanel.h"
+#include "DockLayout.h"
+#include "FeedPanel.h"
+#include "FollowBox.h"
 #include "GameSessionView.h"
+#include "LapChartsPanel.h"
+#include "LeaderboardTable.h"
+#include "LibraryPanel.h"
+#include "PipelinePanel.h"
+#include "RaceEngineerLink.h"
 #include "RaceReports.h"
 #include "RaceStatusBar.h"
 #include "RaceToolbar.h"
 #include "ReplayBar.h"
-#include "AskPanel.h"
-#include "mcp/McpTools.h"
-#include "engineer/RaceEngineer.h"
-#include "aiservices/AiServices.h"
-
-#include "view/AnomalyListModel.h"
-#include "AnomalyPanel.h"
-#include "view/DisplayNames.h"
-#include "view/FeedModel.h"
-#include "FeedPanel.h"
-#include "KafkaConnectionDialog.h"
-#include "LiveServersDialog.h"
-#include "CloudDeployPanel.h"
-#include "SetupWizard.h"
-#include "secrets/AppSecrets.h"
-#include "setup/SetupConfig.h"
-#include "live/LiveServers.h"
-#include "LapChartsPanel.h"
-#include "view/RaceClock.h"
-#include "view/RaceViewStore.h"
-#include "TelemetryPanel.h"
-#include "Theme.h"
 #include "StartPage.h"
+#include "TelemetryPanel.h"
 #include "TrackMapWidget.h"
-#include "view/LeaderboardModel.h"
-#include "LibraryPanel.h"
-#include "view/RaceLibraryModel.h"
-#include "view/PipelineHealthModel.h"
-#include "PipelinePanel.h"
-#include "core/Grid.h"
+#include "WindowDialogs.h"
+#include "aiservices/AiServices.h"
 #include "pipeline/PipelineDefinition.h"
 #include "pipeline/RaceSession.h"
-#include "realrace/RealRaceBuilder.h"
+#include "secrets/AppSecrets.h"
+#include "setup/SetupConfig.h"
 #include "sim/Circuit.h"
 #include "storage/LibraryDatabase.h"
 #include "stream/KafkaEndpoint.h"
 #include "ui_MainWindow.h"
+#include "view/AnomalyListModel.h"
+#include "view/DisplayNames.h"
+#include "view/FeedModel.h"
+#include "view/LeaderboardModel.h"
+#include "view/PipelineHealthModel.h"
+#include "view/RaceClock.h"
+#include "view/RaceLibraryModel.h"
+#include "view/RaceLook.h"
+#include "view/RaceViewStore.h"
+#include "view/RaceViewSync.h"
 
-#include <QApplication>
-#include <QGuiApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDockWidget>
 #include <QHeaderView>
-#include <QActionGroup>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
-#include <QMessageBox>
-#include <QScreen>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -66,14 +54,8 @@ namespace pitwall {
 
 namespace {
 
-const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
-const QString kStateKey = QStringLiteral("mainWindow/state");
-const QString kColumnsKey = QStringLiteral("mainWindow/leaderboardColumns");
 const QString kHeroKey = QStringLiteral("race/hero");
 const QString kDisabledStagesKey = QStringLiteral("pipeline/disabledStages");
-const QString kFollowedKey = QStringLiteral("race/followed");
-const QString kThemeKey = QStringLiteral("view/theme");
-const QString kLanguageKey = QStringLiteral("view/language"); // also read by main.cpp
 
 } // namespace
 
@@ -84,12 +66,15 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     , m_leaderboard(new LeaderboardModel(m_raceGrid, this))
 {
     m_ui->setupUi(this);
+    m_docks = new DockLayout(*this, *m_ui->menuView);
+    m_dialogs = new WindowDialogs(*this, *statusBar());
     setWindowIcon(QIcon(QStringLiteral(":/icons/pitwall.svg")));
     m_ui->actionStart->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     m_controller->setWatched(true);
     m_controller->setFollowGameSessions(true);
-    setUpLeaderboard();
+    setUpLeaderboardTable(*m_ui->leaderboardView, *m_leaderboard);
+    m_ui->leaderboardView->setToolTip(tr("Double-click a driver to follow them"));
     setUpRaceViews();
     setUpPipelineDock();
     setUpLibraryDock();
@@ -125,6 +110,13 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     setUpStartPage();
     setUpControllerSignals();
 
+    setUpMenus();
+    m_docks->restore(*m_ui->leaderboardView->horizontalHeader());
+    connectKafka(kafka);
+}
+
+void MainWindow::setUpMenus()
+{
     connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startRace);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRace);
     connect(m_ui->actionKafkaConnection, &QAction::triggered, this, &MainWindow::editKafkaConnection);
@@ -132,54 +124,11 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     connect(m_ui->actionSetupWizard, &QAction::triggered, this, &MainWindow::runSetupWizard);
     m_ui->actionLiveServers->setEnabled(false); // until main() hands over the servers
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Pit Wall"),
-                           tr("<b>Pit Wall %1</b><p>Follow a Formula 1 race live: leaderboard, telemetry and a "
-                              "streaming-AI pit wall, on an embedded Kafka broker or your own cluster.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
-    });
-
-    setUpViewMenu();
-
-    QSettings settings;
-    m_defaultLayout = saveState();
-    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
-        // First start: most of the screen, so the leaderboard and the panels all fit.
-        if (const auto *screen = QGuiApplication::primaryScreen()) {
-            const QRect available = screen->availableGeometry();
-            resize(available.size() * 0.85);
-            move(available.center() - rect().center());
-        }
-    }
-    if (!restoreState(settings.value(kStateKey).toByteArray()))
-        QTimer::singleShot(300, this, &MainWindow::applyDefaultDockSizes); // once the window has its size
-    m_ui->leaderboardView->horizontalHeader()->restoreState(settings.value(kColumnsKey).toByteArray());
-
-    connectKafka(kafka);
-}
-
-void MainWindow::setUpLeaderboard()
-{
-    m_ui->leaderboardView->setModel(m_leaderboard);
-    m_ui->leaderboardView->setItemDelegate(new CachedTextDelegate(m_ui->leaderboardView));
-    m_ui->leaderboardView->setIconSize(QSize(14, 14));
-    auto *header = m_ui->leaderboardView->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true); // the speed column takes what is left: no scroll bar
-    m_ui->leaderboardView->verticalHeader()->setDefaultSectionSize(26);
-    const std::pair<int, int> widths[] = {{LeaderboardModel::Position, 44},  {LeaderboardModel::Change, 44},
-                                          {LeaderboardModel::Number, 40},    {LeaderboardModel::DriverName, 160},
-                                          {LeaderboardModel::TeamName, 120}, {LeaderboardModel::Gap, 76},
-                                          {LeaderboardModel::Interval, 76},  {LeaderboardModel::LastLap, 80},
-                                          {LeaderboardModel::Tyre, 60},      {LeaderboardModel::PitStops, 40}};
-    for (const auto &[column, width] : widths)
-        header->resizeSection(column, width);
-    // Translated headers can be longer than the English ones the widths were chosen for.
-    for (int column = 0; column < LeaderboardModel::ColumnCount; ++column) {
-        const QString title = m_leaderboard->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
-        header->resizeSection(column, std::max(header->sectionSize(column), header->fontMetrics().horizontalAdvance(title) + 18));
-    }
-    m_ui->leaderboardView->setToolTip(tr("Double-click a driver to follow them"));
+    connect(m_ui->actionAbout, &QAction::triggered, m_dialogs, &WindowDialogs::showAbout);
+    m_appearance = new AppearanceMenu(*m_ui->actionDarkTheme, *m_ui->actionLightTheme, *m_ui->menuView, *statusBar(), *this);
+    connect(m_appearance, &AppearanceMenu::themeRequested, this, &MainWindow::setTheme);
+    setTheme(AppearanceMenu::savedThemeIsDark());
+    connect(m_ui->actionResetLayout, &QAction::triggered, m_docks, &DockLayout::reset);
 }
 
 void MainWindow::setUpControllerSignals()
@@ -224,19 +173,6 @@ void MainWindow::setUpControllerSignals()
 
 MainWindow::~MainWindow() = default;
 
-QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area,
-                                  const QKeySequence &shortcut)
-{
-    auto *dock = new QDockWidget(title, this);
-    dock->setObjectName(objectName); // saveState() finds docks by name
-    dock->setWidget(panel);
-    addDockWidget(area, dock);
-    auto *toggle = dock->toggleViewAction();
-    toggle->setShortcut(shortcut);
-    m_ui->menuView->addAction(toggle);
-    return dock;
-}
-
 void MainWindow::setUpStartPage()
 {
     m_startPage = new StartPage(this);
@@ -253,7 +189,7 @@ void MainWindow::setUpStartPage()
     saved.circuitId = m_raceToolbar->circuitId();
     saved.laps = settings.value(RaceToolbar::kLapsKey, StartPage::kDefaultLaps).toInt();
     saved.speed = m_raceToolbar->speed();
-    saved.driver = settings.value(kFollowedKey).toString();
+    saved.driver = FollowBox::savedDriver();
     saved.hero = settings.value(kHeroKey, false).toBool();
     m_startPage->setChoice(saved);
     m_startPage->setReady(false, tr("Starting the embedded Kafka broker…"));
@@ -316,8 +252,8 @@ void MainWindow::showSetupStatus()
 void MainWindow::setUpPipelineDock()
 {
     m_pipelinePanel = new PipelinePanel(this);
-    m_pipelineDock = addPanel(m_pipelinePanel, tr("Pipeline"), QStringLiteral("pipelineDock"), Qt::RightDockWidgetArea,
-                              QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_pipelineDock = m_docks->addPanel(m_pipelinePanel, tr("Pipeline"), QStringLiteral("pipelineDock"), Qt::RightDockWidgetArea,
+                                       QKeySequence(Qt::CTRL | Qt::Key_P));
     // A tab beside the charts: the leaderboard keeps its width.
     if (auto *charts = findChild<QDockWidget *>(QStringLiteral("lapChartsDock")))
         tabifyDockWidget(charts, m_pipelineDock);
@@ -333,8 +269,8 @@ void MainWindow::setUpPipelineDock()
 void MainWindow::setUpLibraryDock()
 {
     m_libraryPanel = new LibraryPanel(this);
-    m_libraryDock = addPanel(m_libraryPanel, tr("Library"), QStringLiteral("libraryDock"), Qt::RightDockWidgetArea,
-                             QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_libraryDock = m_docks->addPanel(m_libraryPanel, tr("Library"), QStringLiteral("libraryDock"), Qt::RightDockWidgetArea,
+                                      QKeySequence(Qt::CTRL | Qt::Key_L));
     // In sight beside the anomalies, not a tab behind the charts: replay is one click away.
     if (auto *anomalies = findChild<QDockWidget *>(QStringLiteral("anomaliesDock")))
         splitDockWidget(anomalies, m_libraryDock, Qt::Horizontal);
@@ -357,12 +293,14 @@ void MainWindow::setUpLibraryDock()
 void MainWindow::setUpAskDock()
 {
     m_askPanel = new AskPanel(this);
-    m_askDock = addPanel(m_askPanel, tr("Ask"), QStringLiteral("askDock"), Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_askDock = m_docks->addPanel(m_askPanel, tr("Ask"), QStringLiteral("askDock"), Qt::RightDockWidgetArea,
+                                  QKeySequence(Qt::CTRL | Qt::Key_E));
     tabifyDockWidget(m_pipelineDock, m_askDock);
     if (auto *telemetry = findChild<QDockWidget *>(QStringLiteral("telemetryDock")))
         telemetry->raise();
     connect(m_askPanel, &AskPanel::askRequested, this, &MainWindow::askCommentary);
     m_askPanel->setModelDescription(tr("Searches the commentary by meaning with the offline embedder."));
+    m_engineer = new RaceEngineerLink(*m_askPanel, this);
     setUpRaceEngineer();
 }
 
@@ -385,54 +323,36 @@ void MainWindow::setUpRaceViews()
     const Grid &grid = m_raceGrid;
     m_store = new RaceViewStore(this);
     m_clock = new RaceClock(this);
+    m_viewSync = new RaceViewSync(*m_store, *m_clock, *m_leaderboard, m_raceGrid, this);
 
     // The map above the charts, with the room a map needs; feed and anomalies along the bottom.
     m_trackMap = new TrackMapWidget(*m_store, *m_clock, grid, this);
-    addPanel(m_trackMap, tr("Track map"), QStringLiteral("trackMapDock"), Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_docks->addPanel(m_trackMap, tr("Track map"), QStringLiteral("trackMapDock"), Qt::RightDockWidgetArea,
+                      QKeySequence(Qt::CTRL | Qt::Key_M));
     m_telemetry = new TelemetryPanel(*m_store, *m_clock, grid, this);
-    auto *telemetryDock = addPanel(m_telemetry, tr("Telemetry"), QStringLiteral("telemetryDock"), Qt::RightDockWidgetArea,
-                                   QKeySequence(Qt::CTRL | Qt::Key_T));
+    auto *telemetryDock = m_docks->addPanel(m_telemetry, tr("Telemetry"), QStringLiteral("telemetryDock"),
+                                            Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_T));
     m_lapCharts = new LapChartsPanel(*m_store, *m_clock, grid, this);
-    auto *lapsDock = addPanel(m_lapCharts, tr("Race trace"), QStringLiteral("lapChartsDock"), Qt::RightDockWidgetArea,
-                              QKeySequence(Qt::CTRL | Qt::Key_G));
+    auto *lapsDock = m_docks->addPanel(m_lapCharts, tr("Race trace"), QStringLiteral("lapChartsDock"), Qt::RightDockWidgetArea,
+                                       QKeySequence(Qt::CTRL | Qt::Key_G));
     tabifyDockWidget(telemetryDock, lapsDock);
     telemetryDock->raise();
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea); // the charts get the window's full height
 
     m_feedModel = new FeedModel(*m_store, grid, this);
     m_feedPanel = new FeedPanel(m_feedModel, grid, this);
-    auto *feedDock = addPanel(m_feedPanel, tr("Race feed"), QStringLiteral("feedDock"), Qt::BottomDockWidgetArea,
-                              QKeySequence(Qt::CTRL | Qt::Key_F));
-    m_anomalyModel = new AnomalyListModel(*m_store, grid, this);
-    m_recordedStore = new RaceViewStore(this);
-    m_recordedAnomalyModel = new AnomalyListModel(*m_recordedStore, grid, this);
-    m_anomalyPanel = new AnomalyPanel(m_anomalyModel, m_recordedAnomalyModel, *m_clock, this);
-    // Wide enough to read a row: the library beside them takes what is left.
-    m_feedPanel->setMinimumWidth(170);
-    m_anomalyPanel->setMinimumWidth(200);
-    auto *anomaliesDock = addPanel(m_anomalyPanel, tr("Anomalies"), QStringLiteral("anomaliesDock"), Qt::BottomDockWidgetArea,
-                                   QKeySequence(Qt::CTRL | Qt::Key_A));
-    splitDockWidget(feedDock, anomaliesDock, Qt::Horizontal);
+    auto *feedDock = m_docks->addPanel(m_feedPanel, tr("Race feed"), QStringLiteral("feedDock"), Qt::BottomDockWidgetArea,
+                                       QKeySequence(Qt::CTRL | Qt::Key_F));
+    m_feedPanel->setMinimumWidth(170); // wide enough to read a row: the library beside it takes what is left
+    setUpAnomalies(feedDock);
 
-    connect(m_anomalyPanel, &AnomalyPanel::anomalySelected, this, &MainWindow::showAnomaly);
     connect(m_feedPanel, &FeedPanel::momentSelected, m_clock, &RaceClock::seek);
     connect(m_lapCharts, &LapChartsPanel::momentSelected, m_clock, &RaceClock::seek);
-    connect(m_clock, &RaceClock::moved, this, &MainWindow::onClockMoved);
-    connect(m_clock, &RaceClock::liveChanged, this, [this](bool live) {
-        m_ui->actionLive->setChecked(live);
-        if (live)
-            m_leaderboard->setStanding(m_store->standingAt(m_clock->liveEdgeMs()));
-    });
+    connect(m_clock, &RaceClock::moved, this, &MainWindow::showClock);
+    connect(m_clock, &RaceClock::liveChanged, m_ui->actionLive, &QAction::setChecked);
     connect(m_ui->actionLive, &QAction::triggered, this, [this] {
         m_ui->actionLive->setChecked(true);
         m_clock->goLive();
-    });
-    connect(m_store, &RaceViewStore::lapsAdded, this, [this] {
-        for (const auto &driver : m_raceGrid.drivers()) {
-            const auto &laps = m_store->laps(driver.name);
-            if (!laps.empty())
-                m_leaderboard->setLastLap(driver.name, laps.back().lapTimeMs);
-        }
     });
     connect(m_ui->leaderboardView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         followDriver(m_leaderboard->data(m_leaderboard->index(index.row(), LeaderboardModel::DriverName), Qt::DisplayRole).toString());
@@ -441,106 +361,34 @@ void MainWindow::setUpRaceViews()
             [this] { m_ui->centralStack->setCurrentWidget(m_ui->leaderboardPage); });
 
     // Race control: the driver to follow, and where the race is.
-    m_followBox = new QComboBox(this);
-    m_followBox->setObjectName(QStringLiteral("followBox"));
-    m_followBox->setToolTip(tr("The driver to follow: highlighted, ringed on the map, drawn in the charts"));
+    m_followBox = new FollowBox(this);
     fillFollowBox();
     m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addWidget(new QLabel(tr(" Follow "), this));
     m_ui->mainToolBar->addWidget(m_followBox);
-    connect(m_followBox, &QComboBox::currentIndexChanged, this, [this] { followDriver(m_followBox->currentData().toString()); });
+    connect(m_followBox, &FollowBox::driverChosen, this, &MainWindow::followDriver);
     m_ui->mainToolBar->addAction(m_ui->actionLive);
     m_clockLabel = new QLabel(this);
     m_clockLabel->setObjectName(QStringLiteral("clockLabel"));
     m_clockLabel->setMinimumWidth(120);
     m_ui->mainToolBar->addWidget(m_clockLabel);
-    const QString saved = QSettings().value(kFollowedKey).toString();
+    const QString saved = FollowBox::savedDriver();
     followDriver(grid.findDriver(saved) ? saved : grid.drivers().value(0).name);
 }
 
-void MainWindow::applyDefaultDockSizes()
+// The window's anomaly wiring is here and in selectAnomaly, showAnomaly and showRecordedRun:
+// the list (live and, for a re-run, as recorded) and what choosing a row does.
+void MainWindow::setUpAnomalies(QDockWidget *feedDock)
 {
-    // The right column (map over the charts) takes two fifths of the width, the map a good
-    // part of its height; feed, anomalies and library share the bottom under the leaderboard.
-    auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
-    resizeDocks({dock("telemetryDock")}, {width() * 2 / 5}, Qt::Horizontal);
-    resizeDocks({dock("trackMapDock"), dock("telemetryDock")}, {height() * 7 / 20, height() * 13 / 20}, Qt::Vertical);
-    const int bottomWidth = width() * 3 / 5;
-    resizeDocks({dock("feedDock"), dock("anomaliesDock"), dock("libraryDock")},
-                {bottomWidth * 2 / 5, bottomWidth * 7 / 20, bottomWidth / 4}, Qt::Horizontal);
-    resizeDocks({dock("feedDock")}, {height() / 4}, Qt::Vertical);
-}
-
-void MainWindow::setUpViewMenu()
-{
-    auto *themes = new QActionGroup(this);
-    themes->addAction(m_ui->actionDarkTheme);
-    themes->addAction(m_ui->actionLightTheme);
-    connect(m_ui->actionDarkTheme, &QAction::triggered, this, [this] { setTheme(true); });
-    connect(m_ui->actionLightTheme, &QAction::triggered, this, [this] { setTheme(false); });
-    setTheme(QSettings().value(kThemeKey, QStringLiteral("dark")).toString() != QLatin1String("light"));
-    // The language: read at start (main.cpp), so a change applies from the next start.
-    auto *languageMenu = m_ui->menuView->addMenu(tr("Lan&guage"));
-    languageMenu->setObjectName(QStringLiteral("menuLanguage"));
-    auto *languages = new QActionGroup(this);
-    const QString current = QSettings().value(kLanguageKey).toString();
-    const std::pair<QString, QString> choices[] = {{QString(), tr("System default")},
-                                                   {QStringLiteral("en"), QStringLiteral("English")},
-                                                   {QStringLiteral("de"), QStringLiteral("Deutsch")},
-                                                   {QStringLiteral("es"), QStringLiteral("Español")}};
-    for (const auto &[code, name] : choices) {
-        auto *action = languageMenu->addAction(name);
-        action->setCheckable(true);
-        action->setChecked(code == current);
-        languages->addAction(action);
-        connect(action, &QAction::triggered, this, [this, code = code, name = name] {
-            QSettings().setValue(kLanguageKey, code);
-            statusBar()->showMessage(tr("Pit Wall will speak %1 from its next start.").arg(name), 8000);
-        });
-    }
-    connect(m_ui->actionResetLayout, &QAction::triggered, this, [this] {
-        restoreState(m_defaultLayout);
-        for (auto *dock : findChildren<QDockWidget *>())
-            dock->show();
-        applyDefaultDockSizes();
-    });
-}
-
-void MainWindow::setTheme(bool dark)
-{
-    m_darkTheme = dark;
-    QSettings().setValue(kThemeKey, dark ? QStringLiteral("dark") : QStringLiteral("light"));
-    (dark ? m_ui->actionDarkTheme : m_ui->actionLightTheme)->setChecked(true);
-    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
-        applyTheme(*app, dark ? Theme::Dark : Theme::Light);
-    // Widgets with a style sheet keep the old palette until their sheet is set again.
-    for (auto *widget : findChildren<QWidget *>()) {
-        if (!widget->styleSheet().isEmpty())
-            widget->setStyleSheet(widget->styleSheet());
-    }
-    m_telemetry->setDark(dark);
-    m_lapCharts->setDark(dark);
-    m_trackMap->update();
-}
-
-void MainWindow::followDriver(const QString &driver)
-{
-    if (driver.isEmpty())
-        return;
-    QSettings().setValue(kFollowedKey, driver);
-    {
-        QSignalBlocker blocker(m_followBox);
-        m_followBox->setCurrentIndex(std::max(0, m_followBox->findData(driver)));
-    }
-    m_leaderboard->setFollowedDriver(driver);
-    m_trackMap->setFollowedDriver(driver);
-    m_telemetry->setFollowedDriver(driver);
-    m_lapCharts->setFollowedDriver(driver);
-}
-
-QString MainWindow::followedDriver() const
-{
-    return m_followBox->currentData().toString();
+    m_anomalyModel = new AnomalyListModel(*m_store, m_raceGrid, this);
+    m_recordedStore = new RaceViewStore(this);
+    m_recordedAnomalyModel = new AnomalyListModel(*m_recordedStore, m_raceGrid, this);
+    m_anomalyPanel = new AnomalyPanel(m_anomalyModel, m_recordedAnomalyModel, *m_clock, this);
+    m_anomalyPanel->setMinimumWidth(200);
+    auto *anomaliesDock = m_docks->addPanel(m_anomalyPanel, tr("Anomalies"), QStringLiteral("anomaliesDock"),
+                                            Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_A));
+    splitDockWidget(feedDock, anomaliesDock, Qt::Horizontal);
+    connect(m_anomalyPanel, &AnomalyPanel::anomalySelected, this, &MainWindow::showAnomaly);
 }
 
 void MainWindow::selectAnomaly(int row)
@@ -556,14 +404,6 @@ void MainWindow::showAnomaly(const AnomalyRecord &record)
     m_clock->seek(record.raceMs);
 }
 
-void MainWindow::onClockMoved(qint64 viewMs)
-{
-    m_clockLabel->setText(m_clock->isLive() ? tr("%1 live").arg(DisplayNames::raceTime(viewMs))
-                                            : tr("%1 (held)").arg(DisplayNames::raceTime(viewMs)));
-    if (!m_clock->isLive())
-        m_leaderboard->setStanding(m_store->standingAt(viewMs));
-}
-
 void MainWindow::showRecordedRun(const QString &raceId, const Expected<RaceViewBatch> &loaded)
 {
     if (!loaded) {
@@ -576,6 +416,36 @@ void MainWindow::showRecordedRun(const QString &raceId, const Expected<RaceViewB
     m_recordedStore->reset(race->startedAtMs);
     m_recordedStore->add(loaded.value());
     m_anomalyPanel->setComparing(true);
+}
+
+void MainWindow::setTheme(bool dark)
+{
+    m_appearance->applyTheme(dark);
+    m_telemetry->setDark(dark);
+    m_lapCharts->setDark(dark);
+    m_trackMap->update();
+}
+
+void MainWindow::followDriver(const QString &driver)
+{
+    if (driver.isEmpty())
+        return;
+    m_followBox->showDriver(driver);
+    m_leaderboard->setFollowedDriver(driver);
+    m_trackMap->setFollowedDriver(driver);
+    m_telemetry->setFollowedDriver(driver);
+    m_lapCharts->setFollowedDriver(driver);
+}
+
+QString MainWindow::followedDriver() const
+{
+    return m_followBox->driver();
+}
+
+void MainWindow::showClock(qint64 viewMs)
+{
+    m_clockLabel->setText(m_clock->isLive() ? tr("%1 live").arg(DisplayNames::raceTime(viewMs))
+                                            : tr("%1 (held)").arg(DisplayNames::raceTime(viewMs)));
 }
 
 bool MainWindow::isResultsShown() const
@@ -637,24 +507,14 @@ void MainWindow::setLiveServers(LiveServers *servers)
 
 void MainWindow::editLiveServers()
 {
-    if (!m_controller->liveServers())
-        return;
-    LiveServersDialog dialog(*m_controller->liveServers(), this);
-    dialog.exec();
+    if (auto *servers = m_controller->liveServers())
+        m_dialogs->editLiveServers(*servers);
 }
 
 void MainWindow::runSetupWizard()
 {
-    QSettings settings;
-    auto store = secrets::openAppSecretStore(settings);
-    QStringList problems;
-    const auto current = setup::SetupConfig::load(settings, *store, &problems);
-    SetupWizard wizard(current, store, this);
-    if (!problems.isEmpty())
-        statusBar()->showMessage(tr("Some saved secrets could not be read: %1").arg(problems.first()), 10000);
-    if (wizard.exec() != QDialog::Accepted)
-        return;
-    applySetup();
+    if (m_dialogs->runSetupWizard())
+        applySetup();
 }
 
 void MainWindow::applySetup()
@@ -677,21 +537,7 @@ void MainWindow::setAiServicesFactory(AiServicesFactory factory)
 
 void MainWindow::setUpRaceEngineer()
 {
-    delete m_engineer;
-    m_engineer = nullptr;
-    const auto &options = m_controller->raceOptions();
-    if (!options.ai || !options.context) {
-        m_askPanel->setEngineerUnavailableReason(tr("The race engineer reads the live race; it has no race context in this window."));
-        return;
-    }
-    auto tools = std::make_shared<McpTools>(options.context, McpTools::commentarySearch(options.ai, options.context));
-    m_engineer = new RaceEngineer(options.ai, std::move(tools), this);
-    m_askPanel->setEngineerUnavailableReason(m_engineer->unavailableReason());
-    connect(m_askPanel, &AskPanel::engineerAsked, m_engineer, &RaceEngineer::ask);
-    connect(m_askPanel, &AskPanel::startOverRequested, m_engineer, &RaceEngineer::startOver);
-    connect(m_engineer, &RaceEngineer::toolCalled, m_askPanel, &AskPanel::showToolCall);
-    connect(m_engineer, &RaceEngineer::answered, m_askPanel, &AskPanel::showEngineerAnswer);
-    connect(m_engineer, &RaceEngineer::failed, m_askPanel, &AskPanel::showEngineerError);
+    m_engineer->rebuild(m_controller->raceOptions());
 }
 
 void MainWindow::setRaceOptions(const SessionOptions &options)
@@ -759,19 +605,11 @@ void MainWindow::startRace()
 void MainWindow::fillFollowBox()
 {
     // The race's drivers (the built-in grid, a real race's, the game's); the followed one kept if still there.
-    const QString followed = m_followBox->currentData().toString();
-    {
-        QSignalBlocker blocker(m_followBox);
-        m_followBox->clear();
-        for (const auto &driver : m_raceGrid.drivers())
-            m_followBox->addItem(QStringLiteral("%1  %2").arg(driver.code, driver.name), driver.name);
-        m_followBox->setCurrentIndex(std::max(0, m_followBox->findData(followed)));
-    }
+    const bool kept = m_followBox->setDrivers(m_raceGrid);
     if (m_telemetry)
         m_telemetry->refreshDrivers();
-    // The followed driver is not in this race: follow its first (a first fill keeps the saved choice).
-    if (!followed.isEmpty() && m_followBox->currentData().toString() != followed)
-        followDriver(m_followBox->currentData().toString());
+    if (!kept) // not in this race: follow its first
+        followDriver(m_followBox->driver());
 }
 
 void MainWindow::startGameSession()
@@ -791,30 +629,16 @@ void MainWindow::showGameStatus()
 
 void MainWindow::useRaceOf(const RaceRecord *race)
 {
-    m_raceOutline.clear();
-    m_raceGrid = Grid::builtIn();
-    const bool real = race && race->options.value(QStringLiteral("real")).toBool();
-    m_telemetry->setSourceLacks(real && !race->options.value(QLatin1String(realrace::kHasCarDataOption)).toBool(), real);
-    if (!race) {
-        fillFollowBox();
-        return;
-    }
-    const auto gridJson = race->options.value(QLatin1String(realrace::kGridOption)).toObject();
-    if (!gridJson.isEmpty()) {
-        if (auto grid = Grid::fromJson(QJsonDocument(gridJson).toJson(QJsonDocument::Compact)))
-            m_raceGrid = grid.value();
-        else
-            showProblem(tr("This race's drivers could not be read (%1); the built-in grid is shown.").arg(grid.error().message));
-    }
+    const auto look = RaceLook::of(race);
+    m_raceGrid = look.grid;
+    m_raceOutline = look.outline;
+    m_telemetry->setSourceLacks(look.lacksCarData, look.real);
+    if (!look.gridProblem.isEmpty())
+        showProblem(tr("This race's drivers could not be read (%1); the built-in grid is shown.").arg(look.gridProblem));
     fillFollowBox();
-    if (!race->followedDriver.isEmpty() && m_raceGrid.findDriver(race->followedDriver) &&
-        !m_raceGrid.findDriver(m_followBox->currentData().toString()))
+    if (race && !race->followedDriver.isEmpty() && m_raceGrid.findDriver(race->followedDriver) &&
+        !m_raceGrid.findDriver(m_followBox->driver()))
         followDriver(race->followedDriver);
-    for (const auto &point : race->options.value(QLatin1String(realrace::kOutlineOption)).toArray()) {
-        const auto xy = point.toArray();
-        if (xy.size() == 2)
-            m_raceOutline.push_back(QPointF(xy[0].toDouble(), xy[1].toDouble()));
-    }
 }
 
 void MainWindow::startReplay(const QString &raceId, bool rerun)
@@ -845,21 +669,7 @@ void MainWindow::watchSession(RaceSession *session)
         m_raceLaps = options.race.laps > 0 ? options.race.laps : (circuit ? circuit->laps : 0);
     }
     m_statusGauges->setLaps(m_raceLaps);
-    connect(session, &RaceSession::standingChanged, this, [this](const QVector<PositionUpdate> &standing) {
-        m_store->setStanding(standing);
-        if (m_clock->isLive())
-            m_leaderboard->setStanding(standing);
-    });
-    connect(session, &RaceSession::viewBatch, this, [this](const RaceViewBatch &batch) {
-        m_store->add(batch);
-        m_clock->setLiveEdge(m_store->newestRaceMs());
-    });
-    connect(session, &RaceSession::replaySeeked, this, [this](qint64 raceMs) {
-        if (raceMs < m_store->newestRaceMs())
-            m_store->rewindTo(raceMs); // commentary and anomalies come back as the replay reaches them
-        m_clock->setLiveEdge(raceMs);
-        m_clock->goLive();
-    });
+    m_viewSync->follow(session);
     connect(session, &RaceSession::stageSwitched, this, [this](const QString &stage, bool enabled, const QString &error) {
         if (!error.isEmpty())
             m_pipelinePanel->showMessage(enabled ? tr("Could not switch %1 on: %2").arg(stage, error)
@@ -873,8 +683,7 @@ void MainWindow::watchSession(RaceSession *session)
     });
     m_anomalyPanel->setComparing(false);
     connect(session, &RaceSession::started, this, [this, session] {
-        m_store->reset(session->raceStartEpochMs());
-        m_clock->reset();
+        m_viewSync->restart(session->raceStartEpochMs());
         if (session->options().game.enabled)
             m_trackMap->setOutline({}, m_raceName); // drawn from the cars' own paths (showGameStatus)
         else if (!m_raceOutline.isEmpty())
@@ -917,15 +726,12 @@ void MainWindow::stopRace()
 
 void MainWindow::editKafkaConnection()
 {
-    KafkaConnectionDialog dialog(m_controller->kafka().selection(), this);
-    if (dialog.exec() != QDialog::Accepted)
+    const auto selection = m_dialogs->chooseKafkaConnection(m_controller->kafka().selection());
+    if (!selection)
         return;
-    const auto selection = dialog.selection();
-    QSettings settings;
-    selection.save(settings);
     if (m_controller->isRaceRunning())
         stopRace();
-    connectKafka(selection);
+    connectKafka(*selection);
 }
 
 void MainWindow::showStats(const SessionStats &stats)
@@ -979,10 +785,7 @@ void MainWindow::saveScreenshotAndQuit(const QString &path, int delayMs)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
-    settings.setValue(kColumnsKey, m_ui->leaderboardView->horizontalHeader()->saveState());
+    m_docks->save(*m_ui->leaderboardView->horizontalHeader());
     event->accept();
 }
 

@@ -28,6 +28,12 @@ namespace pitwall {
 
 class AnomalyListModel;
 class AnomalyPanel;
+class AppearanceMenu;
+class DockLayout;
+class FollowBox;
+class RaceEngineerLink;
+class RaceViewSync;
+class WindowDialogs;
 struct AnomalyRecord;
 class FeedModel;
 class AskPanel;
@@ -125,13 +131,10 @@ private:
     void showStats(const SessionStats &stats);
     void showProblem(const QString &text);
     void updateActions();
-    void setUpLeaderboard();
+    void setUpMenus();
     void setUpControllerSignals();
     // A new race's session: the views start afresh and follow it.
     void watchSession(RaceSession *session);
-    // A dockable panel with its show/hide action in the View menu.
-    QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area,
-                          const QKeySequence &shortcut);
     void setUpPipelineDock();
     void setUpLibraryDock();
     void setUpAskDock();
@@ -140,9 +143,8 @@ private:
     // The race engineer needs the AI services and a race context; made when both are set.
     void setUpRaceEngineer();
     void setUpRaceViews();
-    void setUpViewMenu();
-    void applyDefaultDockSizes();
-    void onClockMoved(qint64 viewMs);
+    void setUpAnomalies(QDockWidget *feedDock);
+    void showClock(qint64 viewMs);
     void showResults(const RaceSummary &summary);
     void showAnomaly(const AnomalyRecord &record);
     // A re-run's recorded outputs, for comparison in the anomaly list.
@@ -192,15 +194,17 @@ private:
     FeedPanel *m_feedPanel = nullptr;
     AskPanel *m_askPanel = nullptr;
     QDockWidget *m_askDock = nullptr;
-    RaceEngineer *m_engineer = nullptr;
+    RaceEngineerLink *m_engineer = nullptr;
     AnomalyListModel *m_anomalyModel = nullptr;
     AnomalyPanel *m_anomalyPanel = nullptr;
     RaceViewStore *m_recordedStore = nullptr; // a re-run's recorded outputs, for comparison
     AnomalyListModel *m_recordedAnomalyModel = nullptr;
-    QComboBox *m_followBox = nullptr;
+    FollowBox *m_followBox = nullptr;
     QLabel *m_clockLabel = nullptr;
-    QByteArray m_defaultLayout; // saveState() before the saved layout is restored
-    bool m_darkTheme = true;
+    DockLayout *m_docks = nullptr;
+    AppearanceMenu *m_appearance = nullptr;
+    WindowDialogs *m_dialogs = nullptr;
+    RaceViewSync *m_viewSync = nullptr;
     QString m_raceName; // of the race running, for the title
     int m_raceLaps = 0;
 };
