@@ -145,22 +145,22 @@
 <context>
     <name>CloudPipelinePlan</name>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="136" />
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="135" />
         <source>runs in the app: it writes each commentary line with its embedding to MongoDB Atlas through the app's MongoDB driver (Confluent Cloud's MongoDB tables are read-only)</source>
         <translation>läuft in der App: sie schreibt jede Kommentarzeile mit ihrem Embedding über den MongoDB-Treiber der App in MongoDB Atlas (die MongoDB-Tabellen von Confluent Cloud sind nur lesbar)</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="140" />
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="139" />
         <source>needs Amazon Bedrock (region, keys and model) for AI_COMPLETE</source>
         <translation>braucht Amazon Bedrock (Region, Schlüssel und Modell) für AI_COMPLETE</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="142" />
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="141" />
         <source>needs an OpenAI key for the embedding model</source>
         <translation>braucht einen OpenAI-Schlüssel für das Embedding-Modell</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="144" />
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="143" />
         <source>needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG</source>
         <translation>braucht MongoDB Atlas (URI mit Benutzer, Datenbank, Sammlung, Index) für VECTOR_SEARCH_AGG</translation>
     </message>
@@ -592,57 +592,57 @@
         <translation>Eine AWS-Region sieht aus wie us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="145" />
+        <location filename="../src/setup/SetupConfig.cpp" line="146" />
         <source>An AWS access key ID starts with AKIA (or ASIA for temporary credentials).</source>
         <translation>Eine AWS-Zugriffsschlüssel-ID beginnt mit AKIA (oder ASIA bei temporären Zugangsdaten).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="147" />
+        <location filename="../src/setup/SetupConfig.cpp" line="148" />
         <source>Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).</source>
         <translation>Geben Sie Zugriffsschlüssel-ID und geheimen Zugriffsschlüssel ein (oder keines von beiden, um AWS_PROFILE zu nutzen).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="149" />
+        <location filename="../src/setup/SetupConfig.cpp" line="150" />
         <source>Temporary credentials (ASIA…) need their session token.</source>
         <translation>Temporäre Zugangsdaten (ASIA…) brauchen ihr Session-Token.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="153" />
+        <location filename="../src/setup/SetupConfig.cpp" line="154" />
         <source>Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</source>
         <translation>Geben Sie die Modell-ID oder das Inference-Profil ein, z. B. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="155" />
+        <location filename="../src/setup/SetupConfig.cpp" line="156" />
         <source>Quotas are positive numbers (or 0 for the default).</source>
         <translation>Kontingente sind positive Zahlen (oder 0 für den Standard).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="164" />
+        <location filename="../src/setup/SetupConfig.cpp" line="165" />
         <source>The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.</source>
         <translation>Die Basis-URL muss eine http(s)-URL sein, z. B. https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="167" />
+        <location filename="../src/setup/SetupConfig.cpp" line="168" />
         <source>With an API key the base URL must start with https://: the key would travel in clear over plain http (http is allowed only to this machine, for local models).</source>
         <translation>Mit einem API-Schlüssel muss die Basis-URL mit https:// beginnen: der Schlüssel würde über einfaches http im Klartext übertragen (http ist nur zu diesem Rechner erlaubt, für lokale Modelle).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="171" />
+        <location filename="../src/setup/SetupConfig.cpp" line="172" />
         <source>Enter the OpenAI API key (compatible servers may not need one: give their base URL).</source>
         <translation>Geben Sie den OpenAI-API-Schlüssel ein (kompatible Server brauchen evtl. keinen: geben Sie deren Basis-URL an).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="181" />
+        <location filename="../src/setup/SetupConfig.cpp" line="182" />
         <source>The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.</source>
         <translation>Die Verbindungs-URI beginnt mit mongodb+srv:// (Atlas) oder mongodb://.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="184" />
+        <location filename="../src/setup/SetupConfig.cpp" line="185" />
         <source>Enter the database, collection and vector index names.</source>
         <translation>Geben Sie Datenbank, Collection und Vektorindex an.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="284" />
+        <location filename="../src/setup/SetupConfig.cpp" line="285" />
         <source>Could not keep a secret (%1): %2</source>
         <translation>Ein Secret konnte nicht gespeichert werden (%1): %2</translation>
     </message>
@@ -653,7 +653,7 @@
     </message>
     <message>
         <location filename="../src/setup/DemoConfigImport.cpp" line="44" />
-        <location filename="../src/setup/DemoConfigImport.cpp" line="82" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="83" />
         <source>Kafka bootstrap</source>
         <translation>Kafka-Bootstrap</translation>
     </message>
@@ -673,87 +673,87 @@
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="63" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="64" />
         <source>%1 is neither the demo's config.yaml nor a librdkafka properties file.</source>
         <translation>%1 ist weder die config.yaml der Demo noch eine librdkafka-Properties-Datei.</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="70" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="71" />
         <source>%1 is not valid YAML (line %2: %3).</source>
         <translation>%1 ist kein gültiges YAML (Zeile %2: %3).</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="76" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="77" />
         <source>%1 does not hold the demo's settings.</source>
         <translation>%1 enthält nicht die Einstellungen der Demo.</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="83" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="84" />
         <source>Kafka API key</source>
         <translation>Kafka-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="84" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="85" />
         <source>Kafka API secret</source>
         <translation>Kafka-API-Secret</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="88" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="89" />
         <source>Schema Registry URL</source>
         <translation>Schema-Registry-URL</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="89" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="90" />
         <source>Schema Registry key</source>
         <translation>Schema-Registry-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="90" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="91" />
         <source>Schema Registry secret</source>
         <translation>Schema-Registry-Secret</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="101" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="102" />
         <source>Cloud API key</source>
         <translation>Cloud-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="102" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="103" />
         <source>Cloud API secret</source>
         <translation>Cloud-API-Secret</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="103" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="104" />
         <source>environment name</source>
         <translation>Umgebungsname</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="104" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="105" />
         <source>cluster name</source>
         <translation>Clustername</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="105" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="106" />
         <source>Flink pool name</source>
         <translation>Name des Flink-Pools</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="106" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="107" />
         <source>cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="107" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="108" />
         <source>region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="109" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="110" />
         <source>%1: unexpected content (%2).</source>
         <translation>%1: unerwarteter Inhalt (%2).</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="112" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="113" />
         <source>%1 holds none of the demo's settings (or only placeholders).</source>
         <translation>%1 enthält keine Einstellungen der Demo (oder nur Platzhalter).</translation>
     </message>
@@ -791,47 +791,47 @@
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="51" />
+        <location filename="../src/gui/RaceReports.cpp" line="52" />
         <source>Kafka: the embedded broker</source>
         <translation>Kafka: der eingebettete Broker</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="52" />
+        <location filename="../src/gui/RaceReports.cpp" line="53" />
         <source>Kafka: %1</source>
         <translation>Kafka: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="55" />
+        <location filename="../src/gui/RaceReports.cpp" line="56" />
         <source>Commentary, embeddings and vector store: offline, on this machine</source>
         <translation>Kommentar, Embeddings und Vektorspeicher: offline, auf diesem Rechner</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="61" />
+        <location filename="../src/gui/RaceReports.cpp" line="62" />
         <source>Commentary: the offline commentator</source>
         <translation>Kommentar: der Offline-Kommentator</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="63" />
+        <location filename="../src/gui/RaceReports.cpp" line="64" />
         <source>Commentary: Amazon Bedrock, %1 in %2</source>
         <translation>Kommentar: Amazon Bedrock, %1 in %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="65" />
+        <location filename="../src/gui/RaceReports.cpp" line="66" />
         <source>Commentary: OpenAI API, %1 at %2</source>
         <translation>Kommentar: OpenAI-API, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="68" />
+        <location filename="../src/gui/RaceReports.cpp" line="69" />
         <source>Embeddings: OpenAI API, %1 at %2</source>
         <translation>Embeddings: OpenAI-API, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="69" />
+        <location filename="../src/gui/RaceReports.cpp" line="70" />
         <source>Embeddings: offline (%1)</source>
         <translation>Embeddings: offline (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="70" />
+        <location filename="../src/gui/RaceReports.cpp" line="71" />
         <source>Vector store: %1</source>
         <translation>Vektorspeicher: %1</translation>
     </message>
@@ -1377,32 +1377,32 @@
         <translation>%1 von %2 (%3) zeigte %4, außerhalb der erwarteten %5 – %6</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="115" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="117" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="116" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="118" />
         <source>Driver</source>
         <translation>Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="117" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="119" />
         <source>Metric</source>
         <translation>Messgröße</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="118" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="120" />
         <source>Actual</source>
         <translation>Ist</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="119" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="121" />
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="120" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="122" />
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
@@ -1420,14 +1420,32 @@
         <translation>Was der aufgezeichnete Lauf bis zu diesem Moment des Rennens fand</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="127" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="129" />
         <source>&lt;b&gt;This run&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Dieser Lauf&lt;/b&gt;: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="128" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="130" />
         <source>&lt;b&gt;As recorded&lt;/b&gt;, to this moment: %1</source>
         <translation>&lt;b&gt;Aufgezeichnet&lt;/b&gt;, bis zu diesem Moment: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::AppearanceMenu</name>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="56" />
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="60" />
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="71" />
+        <source>Pit Wall will speak %1 from its next start.</source>
+        <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
     </message>
 </context>
 <context>
@@ -1458,52 +1476,93 @@
         <translation>Der Renningenieur antwortet aus dem laufenden Rennen und ruft dazu seine Werkzeuge auf; jeder Aufruf wird angezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="89" />
+        <location filename="../src/gui/AskPanel.cpp" line="90" />
         <source>Engineer:</source>
         <translation>Ingenieur:</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="90" />
+        <location filename="../src/gui/AskPanel.cpp" line="91" />
         <source>Answered by %1.</source>
         <translation>Beantwortet von %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="104" />
+        <location filename="../src/gui/AskPanel.cpp" line="105" />
         <source>Type a question first.</source>
         <translation>Erst eine Frage eingeben.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="109" />
+        <location filename="../src/gui/AskPanel.cpp" line="110" />
         <source>You:</source>
         <translation>Sie:</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="111" />
+        <location filename="../src/gui/AskPanel.cpp" line="112" />
         <source>The race engineer is looking it up…</source>
         <translation>Der Renningenieur schlägt nach…</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="115" />
+        <location filename="../src/gui/AskPanel.cpp" line="116" />
         <source>Searching…</source>
         <translation>Suche …</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="133" />
+        <location filename="../src/gui/AskPanel.cpp" line="134" />
         <source>Answer (%1): %2</source>
         <translation>Antwort (%1): %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="135" />
+        <location filename="../src/gui/AskPanel.cpp" line="136" />
         <source>No commentary matches yet.</source>
         <translation>Noch kein passender Kommentar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/AskPanel.cpp" line="137" />
+        <location filename="../src/gui/AskPanel.cpp" line="138" />
         <source>The %n closest lines by meaning.</source>
         <translation>
             <numerusform>Die %n nach Bedeutung nächste Zeile.</numerusform>
             <numerusform>Die %n nach Bedeutung nächsten Zeilen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::AskPanelLink</name>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="17" />
+        <source>Searches the commentary by meaning with the offline embedder.</source>
+        <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="24" />
+        <source>Kafka is not ready yet.</source>
+        <translation>Kafka ist noch nicht bereit.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="40" />
+        <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
+        <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="41" />
+        <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
+        <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="51" />
+        <source>The race engineer reads the live race; it has no race context in this window.</source>
+        <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::ClockLabel</name>
+    <message>
+        <location filename="../src/gui/ClockLabel.cpp" line="14" />
+        <source>%1 live</source>
+        <translation>%1 live</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ClockLabel.cpp" line="15" />
+        <source>%1 (held)</source>
+        <translation>%1 (angehalten)</translation>
     </message>
 </context>
 <context>
@@ -1560,17 +1619,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="205" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="204" />
         <source>Deleting…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="210" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="209" />
         <source>Reading the statements' phases…</source>
         <translation>Lese die Phasen der Anweisungen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="219" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="218" />
         <source>Copied the plan as SQL: %n statement(s), secrets as placeholders.</source>
         <translation>
             <numerusform>Plan als SQL kopiert: %n Anweisung, Geheimnisse als Platzhalter.</numerusform>
@@ -1578,85 +1637,149 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="246" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="245" />
         <source>Running in Confluent Cloud: every stage.</source>
         <translation>Läuft in Confluent Cloud: jede Stufe.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="247" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="246" />
         <source>Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).</source>
         <translation>Läuft in Confluent Cloud: %1. Weiter auf diesem Rechner: %2 (Mauszeiger darauf zeigt, warum).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="254" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="253" />
         <source>Stopped in Confluent Cloud; the stages run locally again.</source>
         <translation>In Confluent Cloud angehalten; die Stufen laufen wieder lokal.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="258" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="257" />
         <source>Phases read at %1.</source>
         <translation>Phasen gelesen um %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="265" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="264" />
         <source>Deleted from Confluent Cloud; the stages run locally again.</source>
         <translation>Aus Confluent Cloud gelöscht; die Stufen laufen wieder lokal.</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::ControllerStatus</name>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="20" />
+        <source>Starting the embedded Kafka broker…</source>
+        <translation>Starte den eingebauten Kafka-Broker…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="21" />
+        <source>Connecting to Kafka at %1…</source>
+        <translation>Verbinde mit Kafka unter %1…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="24" />
+        <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
+        <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="25" />
+        <source>Kafka: not connected</source>
+        <translation>Kafka: nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>Kafka: %1 (%2)</source>
+        <translation>Kafka: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>embedded broker</source>
+        <translation>eingebauter Broker</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="33" />
+        <source>Setup applied: the next race uses %1 and %2.%3</source>
+        <translation>Einrichtung übernommen: das nächste Rennen nutzt %1 und %2.%3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="35" />
+        <location filename="../src/gui/ControllerStatus.cpp" line="45" />
+        <source> The running race keeps its settings.</source>
+        <translation> Das laufende Rennen behält seine Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="39" />
+        <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
+        <translation>Die neuen KI-Einstellungen konnten nicht starten: %1. Die Rennen behalten die bisherigen.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="46" />
+        <source>Setup saved: starting the new AI connections…%1</source>
+        <translation>Einrichtung gespeichert: die neuen KI-Verbindungen werden gestartet…%1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="47" />
+        <source>Setup saved; it applies to the next race.%1</source>
+        <translation>Einrichtung gespeichert; sie gilt ab dem nächsten Rennen.%1</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::DisplayNames</name>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="11" />
+        <location filename="../src/view/DisplayNames.cpp" line="10" />
         <source>Engine temperature</source>
         <translation>Motortemperatur</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="12" />
+        <location filename="../src/view/DisplayNames.cpp" line="11" />
         <source>Oil temperature</source>
         <translation>Öltemperatur</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="13" />
+        <location filename="../src/view/DisplayNames.cpp" line="12" />
         <source>Tyre front left</source>
         <translation>Reifen vorne links</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="14" />
+        <location filename="../src/view/DisplayNames.cpp" line="13" />
         <source>Tyre front right</source>
         <translation>Reifen vorne rechts</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="15" />
+        <location filename="../src/view/DisplayNames.cpp" line="14" />
         <source>Tyre rear left</source>
         <translation>Reifen hinten links</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="16" />
+        <location filename="../src/view/DisplayNames.cpp" line="15" />
         <source>Tyre rear right</source>
         <translation>Reifen hinten rechts</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="17" />
+        <location filename="../src/view/DisplayNames.cpp" line="16" />
         <source>Brake front left</source>
         <translation>Bremse vorne links</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="18" />
+        <location filename="../src/view/DisplayNames.cpp" line="17" />
         <source>Brake front right</source>
         <translation>Bremse vorne rechts</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="19" />
+        <location filename="../src/view/DisplayNames.cpp" line="18" />
         <source>Brake rear left</source>
         <translation>Bremse hinten links</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="20" />
+        <location filename="../src/view/DisplayNames.cpp" line="19" />
         <source>Brake rear right</source>
         <translation>Bremse hinten rechts</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="21" />
+        <location filename="../src/view/DisplayNames.cpp" line="20" />
         <source>Lap time</source>
         <translation>Rundenzeit</translation>
     </message>
@@ -1696,12 +1819,12 @@
         <translation>%1 an der Box%2</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="85" />
+        <location filename="../src/view/DisplayNames.cpp" line="84" />
         <source>Red flag: the session is stopped</source>
         <translation>Rote Flagge: die Sitzung ist unterbrochen</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="92" />
+        <location filename="../src/view/DisplayNames.cpp" line="91" />
         <source>Race control: %1</source>
         <translation>Rennleitung: %1</translation>
     </message>
@@ -1711,32 +1834,32 @@
         <translation>Schnellste Runde: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="76" />
+        <location filename="../src/view/DisplayNames.cpp" line="75" />
         <source>Virtual safety car ending</source>
         <translation>Virtuelles Safety Car endet</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="76" />
+        <location filename="../src/view/DisplayNames.cpp" line="75" />
         <source>Safety car in this lap</source>
         <translation>Safety Car kommt in dieser Runde herein</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="78" />
+        <location filename="../src/view/DisplayNames.cpp" line="77" />
         <source>Virtual safety car: %1</source>
         <translation>Virtuelles Safety Car: %1</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="78" />
+        <location filename="../src/view/DisplayNames.cpp" line="77" />
         <source>Safety car: %1</source>
         <translation>Safety Car: %1</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="81" />
+        <location filename="../src/view/DisplayNames.cpp" line="80" />
         <source>%1 retires (%2)</source>
         <translation>%1 scheidet aus (%2)</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="83" />
+        <location filename="../src/view/DisplayNames.cpp" line="82" />
         <source>Chequered flag</source>
         <translation>Zielflagge</translation>
     </message>
@@ -1744,32 +1867,32 @@
 <context>
     <name>pitwall::FeedModel</name>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="61" />
+        <location filename="../src/view/FeedModel.cpp" line="60" />
         <source>Lap %1 · %2</source>
         <translation>Runde %1 · %2</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="62" />
+        <location filename="../src/view/FeedModel.cpp" line="60" />
         <source>race control</source>
         <translation>Rennleitung</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="83" />
+        <location filename="../src/view/FeedModel.cpp" line="82" />
         <source>commentary</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="85" />
+        <location filename="../src/view/FeedModel.cpp" line="84" />
         <source>offline · fallback</source>
         <translation>offline · Ersatz</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="87" />
+        <location filename="../src/view/FeedModel.cpp" line="86" />
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="137" />
+        <location filename="../src/view/FeedModel.cpp" line="135" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1782,25 +1905,33 @@
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedPanel.cpp" line="120" />
+        <location filename="../src/gui/FeedPanel.cpp" line="119" />
         <source>Copy line</source>
         <translation>Zeile kopieren</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::FollowBox</name>
+    <message>
+        <location filename="../src/gui/FollowBox.cpp" line="20" />
+        <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
+        <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::GameSessionView</name>
     <message>
-        <location filename="../src/gui/GameSessionView.cpp" line="41" />
+        <location filename="../src/gui/GameSessionView.cpp" line="42" />
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 Port %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/GameSessionView.cpp" line="42" />
+        <location filename="../src/gui/GameSessionView.cpp" line="43" />
         <source>%1 port %2</source>
         <translation>%1 Port %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/GameSessionView.cpp" line="42" />
+        <location filename="../src/gui/GameSessionView.cpp" line="43" />
         <source>this machine</source>
         <translation>diesem Rechner</translation>
     </message>
@@ -1956,6 +2087,22 @@
     </message>
 </context>
 <context>
+    <name>pitwall::LeaderboardTable</name>
+    <message>
+        <location filename="../src/gui/LeaderboardTable.cpp" line="33" />
+        <source>Double-click a driver to follow them</source>
+        <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::LibraryLink</name>
+    <message>
+        <location filename="../src/gui/LibraryLink.cpp" line="23" />
+        <source>Import &amp;real race…</source>
+        <translation>&amp;Echtes Rennen importieren…</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::LibraryPanel</name>
     <message>
         <location filename="../src/gui/LibraryPanel.cpp" line="105" />
@@ -1993,150 +2140,150 @@
         <translation>kein verfolgter Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="117" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="116" />
         <source>following %1</source>
         <translation>verfolgt %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="126" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="125" />
         <source>Delete race</source>
         <translation>Rennen löschen</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="127" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="126" />
         <source>Delete "%1" and everything recorded of it? This cannot be undone.</source>
         <translation>„%1“ und alles Aufgezeichnete löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="140" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="138" />
         <source>JSON Lines, can be imported (*.jsonl)</source>
         <translation>JSON Lines, importierbar (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="140" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="138" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="141" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="139" />
         <source>Export race</source>
         <translation>Rennen exportieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="148" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="146" />
         <source>Exported %1 messages to %2.</source>
         <translation>%1 Nachrichten nach %2 exportiert.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="154" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="152" />
         <source>Import race</source>
         <translation>Rennen importieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="154" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="152" />
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="159" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="157" />
         <source>Imported "%1".</source>
         <translation>„%1“ importiert.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="167" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="165" />
         <source>A live-timing session folder…</source>
         <translation>Ein Live-Timing-Sitzungsordner…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="167" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="165" />
         <source>A zip, or OpenF1 files…</source>
         <translation>Ein Zip oder OpenF1-Dateien…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="168" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="166" />
         <source>Download from the F1 live-timing archive…</source>
         <translation>Aus dem F1-Live-Timing-Archiv herunterladen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="168" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="166" />
         <source>Download from OpenF1…</source>
         <translation>Von OpenF1 herunterladen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="170" />
-        <location filename="../src/gui/LibraryPanel.cpp" line="244" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="168" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="242" />
         <source>Import real race</source>
         <translation>Echtes Rennen importieren</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="171" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="169" />
         <source>Where is the race? (F1 data belongs to Formula One; Pit Wall is unofficial.)</source>
         <translation>Wo ist das Rennen? (F1-Daten gehören der Formel 1; Pit Wall ist inoffiziell.)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="177" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="175" />
         <source>Live-timing session folder (*.jsonStream)</source>
         <translation>Live-Timing-Sitzungsordner (*.jsonStream)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="181" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="179" />
         <source>Real race files</source>
         <translation>Dateien eines echten Rennens</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="182" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="180" />
         <source>Session zip or OpenF1 files (*.zip *.json *.csv);;All files (*)</source>
         <translation>Sitzungs-Zip oder OpenF1-Dateien (*.zip *.json *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="186" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="184" />
         <source>F1 live-timing archive</source>
         <translation>F1-Live-Timing-Archiv</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="187" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="185" />
         <source>Year, event and session, e.g. "2018 Baku Race":</source>
         <translation>Jahr, Veranstaltung und Sitzung, z. B. „2018 Baku Race“:</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="194" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="193" />
         <source>Give a year, an event and a session, e.g. "2018 Baku Race".</source>
         <translation>Bitte Jahr, Veranstaltung und Sitzung angeben, z. B. „2018 Baku Race“.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="199" />
-        <location filename="../src/gui/LibraryPanel.cpp" line="204" />
-        <location filename="../src/gui/LibraryPanel.cpp" line="219" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="198" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="203" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="218" />
         <source>Downloading %1</source>
         <translation>Lade %1 herunter</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="211" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="210" />
         <source>OpenF1</source>
         <translation>OpenF1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="211" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="210" />
         <source>OpenF1 session key (e.g. 9550):</source>
         <translation>OpenF1-Sitzungsschlüssel (z. B. 9550):</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="214" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="213" />
         <source>Downloading OpenF1 session %1</source>
         <translation>Lade OpenF1-Sitzung %1 herunter</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="230" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="229" />
         <source>Importing %1</source>
         <translation>Importiere %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="243" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="241" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="279" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="280" />
         <source>Cancelled; what was downloaded is kept for next time.</source>
         <translation>Abgebrochen; was schon heruntergeladen ist, bleibt fürs nächste Mal.</translation>
     </message>
@@ -2156,28 +2303,28 @@
 <context>
     <name>pitwall::LiveServersDialog</name>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="35" />
+        <location filename="../src/gui/LiveServersDialog.cpp" line="34" />
         <source>Apply to use the new token; agents must then send it.</source>
         <translation>Mit „Anwenden“ gilt das neue Token; Agenten müssen es dann senden.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="63" />
+        <location filename="../src/gui/LiveServersDialog.cpp" line="61" />
         <source>Running at http://127.0.0.1:%1/mcp (Streamable HTTP). Agents send the header Authorization: Bearer &lt;token&gt;.</source>
         <translation>Läuft unter http://127.0.0.1:%1/mcp (Streamable HTTP). Agenten senden den Header Authorization: Bearer &lt;token&gt;.</translation>
     </message>
     <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="64" />
         <location filename="../src/gui/LiveServersDialog.cpp" line="65" />
-        <location filename="../src/gui/LiveServersDialog.cpp" line="66" />
         <source>Off.</source>
         <translation>Aus.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="69" />
+        <location filename="../src/gui/LiveServersDialog.cpp" line="68" />
         <source>Running: updates at ws://127.0.0.1:%1/live, example overlay at http://127.0.0.1:%1/overlay. %2 of at most %3 clients; refused: %4 (other sites %5, too many %6, sent too much %7).</source>
         <translation>Läuft: Aktualisierungen unter ws://127.0.0.1:%1/live, Beispiel-Overlay unter http://127.0.0.1:%1/overlay. %2 von höchstens %3 Clients; abgewiesen: %4 (andere Websites %5, zu viele %6, zu viel gesendet %7).</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="75" />
+        <location filename="../src/gui/LiveServersDialog.cpp" line="79" />
         <source>Both listen on this computer only (127.0.0.1).</source>
         <translation>Beide sind nur auf diesem Computer erreichbar (127.0.0.1).</translation>
     </message>
@@ -2185,286 +2332,39 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="135" />
-        <source>About Pit Wall</source>
-        <translation>Über Pit Wall</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="136" />
-        <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="316" />
-        <source>Pipeline</source>
-        <translation>Pipeline</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="333" />
-        <source>Library</source>
-        <translation>Bibliothek</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="343" />
-        <source>Import &amp;real race…</source>
-        <translation>&amp;Echtes Rennen importieren…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="357" />
-        <source>Ask</source>
-        <translation>Fragen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="362" />
-        <source>Searches the commentary by meaning with the offline embedder.</source>
-        <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="369" />
-        <source>Kafka is not ready yet.</source>
-        <translation>Kafka ist noch nicht bereit.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="390" />
-        <source>Telemetry</source>
-        <translation>Telemetrie</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="393" />
-        <source>Race trace</source>
-        <translation>Rennverlauf</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="388" />
-        <source>Track map</source>
-        <translation>Streckenkarte</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="273" />
-        <source>Start &amp;page</source>
-        <translation>Start&amp;seite</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="277" />
+        <location filename="../src/gui/MainWindow.cpp" line="160" />
         <source>&amp;Replay the latest race</source>
         <translation>Letztes Rennen &amp;wiedergeben</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="282" />
+        <location filename="../src/gui/MainWindow.cpp" line="165" />
         <source>The library has no race yet: run one first.</source>
         <translation>Die Bibliothek enthält noch kein Rennen: fahren Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="401" />
-        <source>Race feed</source>
-        <translation>Renngeschehen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="410" />
+        <location filename="../src/gui/MainWindow.cpp" line="231" />
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="443" />
-        <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
-        <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="446" />
+        <location filename="../src/gui/MainWindow.cpp" line="214" />
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="480" />
-        <source>Lan&amp;guage</source>
-        <translation>&amp;Sprache</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="484" />
-        <source>System default</source>
-        <translation>Systemvorgabe</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="495" />
-        <source>Pit Wall will speak %1 from its next start.</source>
-        <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="558" />
-        <source>%1 live</source>
-        <translation>%1 live</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="559" />
-        <source>%1 (held)</source>
-        <translation>%1 (angehalten)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="567" />
+        <location filename="../src/gui/MainWindow.cpp" line="253" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="615" />
-        <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
-        <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="617" />
-        <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
-        <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="651" />
-        <source>Some saved secrets could not be read: %1</source>
-        <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="957" />
-        <source>Kafka is not connected: see File ▸ Kafka connection.</source>
-        <translation>Kafka ist nicht verbunden: siehe Datei ▸ Kafka-Verbindung.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="958" />
-        <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
-        <translation>Ein Rennen läuft: beenden Sie es (Rennen ▸ Stopp), um ein weiteres zu starten.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="682" />
-        <source>The race engineer reads the live race; it has no race context in this window.</source>
-        <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="705" />
-        <source>%1 — lap %2/%3 — live</source>
-        <translation>%1 — Runde %2/%3 — live</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="191" />
-        <source>Connecting to Kafka at %1…</source>
-        <translation>Verbinde mit Kafka unter %1…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="190" />
-        <location filename="../src/gui/MainWindow.cpp" line="256" />
-        <source>Starting the embedded Kafka broker…</source>
-        <translation>Starte den eingebauten Kafka-Broker…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="214" />
-        <location filename="../src/gui/MainWindow.cpp" line="662" />
-        <source> The running race keeps its settings.</source>
-        <translation> Das laufende Rennen behält seine Einstellungen.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="665" />
-        <source>Setup saved; it applies to the next race.%1</source>
-        <translation>Einrichtung gespeichert; sie gilt ab dem nächsten Rennen.%1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="664" />
-        <source>Setup saved: starting the new AI connections…%1</source>
-        <translation>Einrichtung gespeichert: die neuen KI-Verbindungen werden gestartet…%1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="218" />
-        <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
-        <translation>Die neuen KI-Einstellungen konnten nicht starten: %1. Die Rennen behalten die bisherigen.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="213" />
-        <source>Setup applied: the next race uses %1 and %2.%3</source>
-        <translation>Einrichtung übernommen: das nächste Rennen nutzt %1 und %2.%3</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="195" />
-        <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
-        <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="196" />
-        <source>Kafka: not connected</source>
-        <translation>Kafka: nicht verbunden</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="202" />
-        <source>Kafka: %1 (%2)</source>
-        <translation>Kafka: %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="202" />
-        <source>embedded broker</source>
-        <translation>eingebauter Broker</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="202" />
-        <source>cluster</source>
-        <translation>Cluster</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="733" />
+        <location filename="../src/gui/MainWindow.cpp" line="384" />
         <source>There is no race %1 in the library.</source>
         <translation>In der Bibliothek gibt es kein Rennen %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="836" />
-        <source>F1 game</source>
-        <translation>F1-Spiel</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="805" />
+        <location filename="../src/gui/MainWindow.cpp" line="428" />
         <source>This race's drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>Die Fahrer dieses Rennens ließen sich nicht lesen (%1); das eingebaute Starterfeld wird gezeigt.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="842" />
-        <source>Replay of %1</source>
-        <translation>Wiederholung: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="863" />
-        <source>Could not switch %1 on: %2</source>
-        <translation>%1 ließ sich nicht einschalten: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="864" />
-        <source>Could not switch %1 off: %2</source>
-        <translation>%1 ließ sich nicht ausschalten: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="893" />
-        <source>won by %1</source>
-        <translation>gewonnen von %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="894" />
-        <source>stopped on lap %1</source>
-        <translation>angehalten in Runde %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="895" />
-        <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
-        <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="885" />
-        <source>The race could not start: %1</source>
-        <translation>Das Rennen konnte nicht starten: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="181" />
-        <source>Double-click a driver to follow them</source>
-        <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="901" />
-        <source>Starting a race…</source>
-        <translation>Starte ein Rennen…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="908" />
-        <source>Race %1 — stopping: reading back every message…</source>
-        <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
 </context>
 <context>
@@ -2528,32 +2428,32 @@
 <context>
     <name>pitwall::PipelinePanel</name>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="33" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="32" />
         <source>-- No Flink statement: this stage runs in the app, also in cloud mode (pitwall cloud plan says why).</source>
         <translation>-- Keine Flink-Anweisung: diese Stufe läuft in der App, auch im Cloud-Modus (pitwall cloud plan sagt, warum).</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="59" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="58" />
         <source>Commentary: offline commentator (no LLM configured) · %1 lines</source>
         <translation>Kommentar: Offline-Kommentator (kein LLM eingerichtet) · %1 Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="61" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="60" />
         <source>Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks</source>
         <translation>Kommentar: %1 · %2 Aufrufe · %3 Tokens hinein, %4 heraus · $%5 · %6 Zeilen vom Modell, %7 Ersatzzeilen</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="70" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="69" />
         <source> · throttled %1, held back %2, refused by the fact check %3</source>
         <translation> · gedrosselt %1, zurückgehalten %2, von der Faktenprüfung abgelehnt %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="75" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="74" />
         <source> · paused after repeated failures</source>
         <translation> · nach wiederholten Fehlern pausiert</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="77" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="76" />
         <source>
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
@@ -2583,27 +2483,27 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <translation>%1: %2 Einträge</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="85" />
+        <location filename="../src/engineer/RaceEngineer.cpp" line="84" />
         <source>The race engineer needs a language model that can call tools. Start Pit Wall with --llm bedrock (with AWS_REGION, AWS credentials or a profile, and --llm-model) or --llm openai (with OPENAI_API_KEY, or --llm-endpoint for a compatible server), or save one in the AI settings.</source>
         <translation>Der Renningenieur braucht ein Sprachmodell, das Werkzeuge aufrufen kann. Starten Sie Pit Wall mit --llm bedrock (mit AWS_REGION, AWS-Zugangsdaten oder einem Profil und --llm-model) oder --llm openai (mit OPENAI_API_KEY oder --llm-endpoint für einen kompatiblen Server), oder speichern Sie eines in den KI-Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="100" />
+        <location filename="../src/engineer/RaceEngineer.cpp" line="99" />
         <source>The race engineer is still answering the last question.</source>
         <translation>Der Renningenieur beantwortet noch die letzte Frage.</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="104" />
+        <location filename="../src/engineer/RaceEngineer.cpp" line="103" />
         <source>Type a question first.</source>
         <translation>Bitte zuerst eine Frage eingeben.</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="134" />
+        <location filename="../src/engineer/RaceEngineer.cpp" line="133" />
         <source>The model did not answer: %1</source>
         <translation>Das Modell hat nicht geantwortet: %1</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="151" />
+        <location filename="../src/engineer/RaceEngineer.cpp" line="150" />
         <source>The model was still calling tools after %1 rounds; ask a narrower question.</source>
         <translation>Das Modell rief nach %1 Runden immer noch Werkzeuge auf; stellen Sie eine engere Frage.</translation>
     </message>
@@ -2650,6 +2550,44 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <location filename="../src/view/RaceLibraryModel.cpp" line="111" />
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::RacePanels</name>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="33" />
+        <source>Track map</source>
+        <translation>Streckenkarte</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="36" />
+        <source>Telemetry</source>
+        <translation>Telemetrie</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="39" />
+        <source>Race trace</source>
+        <translation>Rennverlauf</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="47" />
+        <source>Race feed</source>
+        <translation>Renngeschehen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="58" />
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="65" />
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="72" />
+        <source>Ask</source>
+        <translation>Fragen</translation>
     </message>
 </context>
 <context>
@@ -2711,100 +2649,143 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::RaceTitle</name>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="20" />
+        <source>F1 game</source>
+        <translation>F1-Spiel</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="26" />
+        <source>Replay of %1</source>
+        <translation>Wiederholung: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="29" />
+        <source>Starting a race…</source>
+        <translation>Starte ein Rennen…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="34" />
+        <source>%1 — lap %2/%3 — live</source>
+        <translation>%1 — Runde %2/%3 — live</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="39" />
+        <source>Race %1 — stopping: reading back every message…</source>
+        <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="44" />
+        <source>won by %1</source>
+        <translation>gewonnen von %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="45" />
+        <source>stopped on lap %1</source>
+        <translation>angehalten in Runde %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="47" />
+        <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
+        <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::RaceToolbar</name>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="31" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="32" />
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="40" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="41" />
         <source> Laps </source>
         <translation> Runden </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="44" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="45" />
         <source>Full</source>
         <translation>Voll</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="45" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="46" />
         <source>Race length in laps (Full: the circuit's race distance)</source>
         <translation>Renndistanz in Runden (Voll: die Renndistanz der Strecke)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="52" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="53" />
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="57" />
-        <location filename="../src/gui/RaceToolbar.cpp" line="137" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="58" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="139" />
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="60" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="61" />
         <source> Source </source>
         <translation> Quelle </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="63" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="64" />
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="64" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="65" />
         <source>F1 game (UDP)</source>
         <translation>F1-Spiel (UDP)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="65" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="66" />
         <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game's UDP telemetry</source>
         <translation>Was Start startet: ein simuliertes Rennen oder ein Live-Rennen aus der UDP-Telemetrie des EA SPORTS F1-Spiels</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="83" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="84" />
         <source>&amp;Faster</source>
         <translation>S&amp;chneller</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="88" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="89" />
         <source>Follow the F1 &amp;game (UDP telemetry)</source>
         <translation>Dem F1-&amp;Spiel folgen (UDP-Telemetrie)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="90" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="91" />
         <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
         <translation>Ein Live-Rennen aus dem Spiel EA SPORTS F1: dessen UDP-Telemetrie auf diesen Rechner richten, Port 20777</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="92" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="93" />
         <source>F1 game: listen on this machine only</source>
         <translation>F1-Spiel: nur auf diesem Rechner lauschen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="96" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="97" />
         <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
         <translation>Ein: nur ein Spiel auf diesem Computer kann Telemetrie senden (127.0.0.1). Aus: das Spiel darf auf einer Konsole oder einem anderen PC in Ihrem Netzwerk laufen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="98" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="100" />
         <source>F1 game: UDP port…</source>
         <translation>F1-Spiel: UDP-Port…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="102" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="104" />
         <source>F1 game UDP port</source>
         <translation>UDP-Port des F1-Spiels</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="103" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="105" />
         <source>The port set in the game's Telemetry Settings (UDP Port):</source>
         <translation>Der in den Telemetrie-Einstellungen des Spiels gesetzte Port (UDP Port):</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="108" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="110" />
         <source>S&amp;lower</source>
         <translation>Langsa&amp;mer</translation>
     </message>
@@ -2839,6 +2820,24 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::SessionDisplay</name>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="37" />
+        <source>Could not switch %1 on: %2</source>
+        <translation>%1 ließ sich nicht einschalten: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="38" />
+        <source>Could not switch %1 off: %2</source>
+        <translation>%1 ließ sich nicht ausschalten: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="58" />
+        <source>The race could not start: %1</source>
+        <translation>Das Rennen konnte nicht starten: %1</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::SetupWizard</name>
     <message>
         <location filename="../src/gui/SetupWizard.cpp" line="38" />
@@ -2846,264 +2845,264 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <translation>Seite überspringen</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="86" />
+        <location filename="../src/gui/SetupWizard.cpp" line="87" />
         <source>testing…</source>
         <translation>wird getestet…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="92" />
+        <location filename="../src/gui/SetupWizard.cpp" line="93" />
         <source>The demo's config.yaml or a librdkafka properties file</source>
         <translation>Die config.yaml der Demo oder eine librdkafka-Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="93" />
+        <location filename="../src/gui/SetupWizard.cpp" line="94" />
         <source>Demo settings (*.yaml *.yml *.properties *.conf);;All files (*)</source>
         <translation>Demo-Einstellungen (*.yaml *.yml *.properties *.conf);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="98" />
+        <location filename="../src/gui/SetupWizard.cpp" line="99" />
         <source>librdkafka properties file</source>
         <translation>librdkafka-Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="257" />
+        <location filename="../src/gui/SetupWizard.cpp" line="259" />
         <source>Enter the connection URI first.</source>
         <translation>Geben Sie zuerst die Verbindungs-URI ein.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="264" />
+        <location filename="../src/gui/SetupWizard.cpp" line="266" />
         <source>Creating the index %1…</source>
         <translation>Index %1 wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="264" />
+        <location filename="../src/gui/SetupWizard.cpp" line="266" />
         <source>Asking Atlas…</source>
         <translation>Atlas wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="286" />
+        <location filename="../src/gui/SetupWizard.cpp" line="291" />
         <source>vectorSearch on %1, %2 dimensions, %3, filter %4</source>
         <translation>vectorSearch auf %1, %2 Dimensionen, %3, Filter %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="289" />
+        <location filename="../src/gui/SetupWizard.cpp" line="296" />
         <source>The index %1 is there, but %2.</source>
         <translation>Der Index %1 ist vorhanden, aber %2.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="295" />
+        <location filename="../src/gui/SetupWizard.cpp" line="302" />
         <source>There is no index %1 on %2.%3 yet: Create index makes it (%4).</source>
         <translation>Es gibt noch keinen Index %1 auf %2.%3: Index anlegen erstellt ihn (%4).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="302" />
-        <location filename="../src/gui/SetupWizard.cpp" line="316" />
+        <location filename="../src/gui/SetupWizard.cpp" line="309" />
+        <location filename="../src/gui/SetupWizard.cpp" line="323" />
         <source>The index %1 is ready and queryable (%2).</source>
         <translation>Der Index %1 ist bereit und abfragbar (%2).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="327" />
+        <location filename="../src/gui/SetupWizard.cpp" line="339" />
         <source>Atlas is building the index: %1…</source>
         <translation>Atlas baut den Index: %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="359" />
+        <location filename="../src/gui/SetupWizard.cpp" line="373" />
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="389" />
+        <location filename="../src/gui/SetupWizard.cpp" line="403" />
         <source>Imported: %1.</source>
         <translation>Importiert: %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="454" />
+        <location filename="../src/gui/SetupWizard.cpp" line="468" />
         <source>Ready: %1, %2, %3 and three new API keys (they can take a minute or two to work).</source>
         <translation>Bereit: %1, %2, %3 und drei neue API-Schlüssel (sie können ein, zwei Minuten brauchen, bis sie gelten).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="477" />
+        <location filename="../src/gui/SetupWizard.cpp" line="491" />
         <source>Remove from Confluent Cloud</source>
         <translation>Aus Confluent Cloud entfernen</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="478" />
+        <location filename="../src/gui/SetupWizard.cpp" line="492" />
         <source>Delete the API keys Pit Wall created and whichever of environment %1, cluster %2, pool %3 and service account %4 it created? Their data is lost.</source>
         <translation>Die von Pit Wall erstellten API-Schlüssel und, soweit von Pit Wall erstellt, Umgebung %1, Cluster %2, Pool %3 und Dienstkonto %4 löschen? Ihre Daten gehen verloren.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="495" />
+        <location filename="../src/gui/SetupWizard.cpp" line="509" />
         <source>Removed what Pit Wall had created.</source>
         <translation>Von Pit Wall Erstelltes wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="507" />
+        <location filename="../src/gui/SetupWizard.cpp" line="522" />
         <source>Secrets go to the system keychain.</source>
         <translation>Secrets kommen in den Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="508" />
+        <location filename="../src/gui/SetupWizard.cpp" line="523" />
         <source>No keychain service answered (%1). Choose where the secrets go:</source>
         <translation>Kein Schlüsselbund-Dienst hat geantwortet (%1). Wählen Sie, wohin die Secrets kommen:</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="512" />
+        <location filename="../src/gui/SetupWizard.cpp" line="526" />
         <source>Secrets go to %1 (readable by you only), as chosen before.</source>
         <translation>Secrets kommen wie zuvor gewählt nach %1 (nur für Sie lesbar).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="513" />
+        <location filename="../src/gui/SetupWizard.cpp" line="527" />
         <source>Secrets are kept for this session only, as chosen before.</source>
         <translation>Secrets gelten wie zuvor gewählt nur für diese Sitzung.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="523" />
+        <location filename="../src/gui/SetupWizard.cpp" line="538" />
         <source>&lt;p&gt;skipped: the local default is used&lt;/p&gt;</source>
         <translation>&lt;p&gt;übersprungen: der lokale Standard gilt&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="526" />
+        <location filename="../src/gui/SetupWizard.cpp" line="541" />
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="527" />
+        <location filename="../src/gui/SetupWizard.cpp" line="542" />
         <source>Bootstrap</source>
         <translation>Bootstrap</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="527" />
-        <location filename="../src/gui/SetupWizard.cpp" line="529" />
-        <location filename="../src/gui/SetupWizard.cpp" line="533" />
-        <location filename="../src/gui/SetupWizard.cpp" line="539" />
+        <location filename="../src/gui/SetupWizard.cpp" line="542" />
+        <location filename="../src/gui/SetupWizard.cpp" line="545" />
+        <location filename="../src/gui/SetupWizard.cpp" line="549" />
+        <location filename="../src/gui/SetupWizard.cpp" line="555" />
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="528" />
-        <location filename="../src/gui/SetupWizard.cpp" line="530" />
-        <location filename="../src/gui/SetupWizard.cpp" line="534" />
+        <location filename="../src/gui/SetupWizard.cpp" line="543" />
+        <location filename="../src/gui/SetupWizard.cpp" line="546" />
+        <location filename="../src/gui/SetupWizard.cpp" line="550" />
         <source>API secret</source>
         <translation>API-Secret</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="528" />
+        <location filename="../src/gui/SetupWizard.cpp" line="544" />
         <source>Properties file</source>
         <translation>Properties-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="529" />
+        <location filename="../src/gui/SetupWizard.cpp" line="545" />
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="529" />
+        <location filename="../src/gui/SetupWizard.cpp" line="545" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="531" />
+        <location filename="../src/gui/SetupWizard.cpp" line="547" />
         <source>Flink</source>
         <translation>Flink</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="531" />
+        <location filename="../src/gui/SetupWizard.cpp" line="547" />
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="532" />
+        <location filename="../src/gui/SetupWizard.cpp" line="548" />
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="532" />
+        <location filename="../src/gui/SetupWizard.cpp" line="548" />
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="533" />
+        <location filename="../src/gui/SetupWizard.cpp" line="549" />
         <source>Compute pool</source>
         <translation>Compute-Pool</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="535" />
+        <location filename="../src/gui/SetupWizard.cpp" line="551" />
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="535" />
+        <location filename="../src/gui/SetupWizard.cpp" line="551" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="535" />
+        <location filename="../src/gui/SetupWizard.cpp" line="551" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="536" />
+        <location filename="../src/gui/SetupWizard.cpp" line="552" />
         <source>Access key ID</source>
         <translation>Zugriffsschlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="537" />
+        <location filename="../src/gui/SetupWizard.cpp" line="553" />
         <source>Secret access key</source>
         <translation>Geheimer Zugriffsschlüssel</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="538" />
+        <location filename="../src/gui/SetupWizard.cpp" line="554" />
         <source>Session token</source>
         <translation>Session-Token</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="539" />
+        <location filename="../src/gui/SetupWizard.cpp" line="555" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="539" />
+        <location filename="../src/gui/SetupWizard.cpp" line="555" />
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="540" />
+        <location filename="../src/gui/SetupWizard.cpp" line="556" />
         <source>Chat model</source>
         <translation>Chat-Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="540" />
+        <location filename="../src/gui/SetupWizard.cpp" line="556" />
         <source>Embedding model</source>
         <translation>Embedding-Modell</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="541" />
+        <location filename="../src/gui/SetupWizard.cpp" line="557" />
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="541" />
+        <location filename="../src/gui/SetupWizard.cpp" line="557" />
         <source>URI</source>
         <translation>URI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="542" />
+        <location filename="../src/gui/SetupWizard.cpp" line="558" />
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="542" />
+        <location filename="../src/gui/SetupWizard.cpp" line="558" />
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="543" />
+        <location filename="../src/gui/SetupWizard.cpp" line="559" />
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="559" />
-        <location filename="../src/gui/SetupWizard.cpp" line="564" />
+        <location filename="../src/gui/SetupWizard.cpp" line="575" />
+        <location filename="../src/gui/SetupWizard.cpp" line="580" />
         <source>Setup</source>
         <translation>Einrichtung</translation>
     </message>
@@ -3146,97 +3145,97 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <translation>Volle Distanz</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="122" />
+        <location filename="../src/gui/StartPage.cpp" line="123" />
         <source>Race length</source>
         <translation>Renndistanz</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="128" />
+        <location filename="../src/gui/StartPage.cpp" line="129" />
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="130" />
+        <location filename="../src/gui/StartPage.cpp" line="131" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="134" />
+        <location filename="../src/gui/StartPage.cpp" line="135" />
         <source>Select your racer</source>
         <translation>Wählen Sie Ihren Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="135" />
+        <location filename="../src/gui/StartPage.cpp" line="136" />
         <source>Make them the hero: starts P5–P10 and fights for the podium</source>
         <translation>Zum Helden machen: startet auf P5–P10 und kämpft um das Podium</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="141" />
+        <location filename="../src/gui/StartPage.cpp" line="142" />
         <source>Start race</source>
         <translation>Rennen starten</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="151" />
+        <location filename="../src/gui/StartPage.cpp" line="152" />
         <source>About %1 to the chequered flag</source>
         <translation>Etwa %1 bis zur Zielflagge</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="152" />
+        <location filename="../src/gui/StartPage.cpp" line="153" />
         <source>As fast as this machine runs it</source>
         <translation>So schnell, wie dieser Rechner es schafft</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="168" />
+        <location filename="../src/gui/StartPage.cpp" line="169" />
         <source>Replay a race</source>
         <translation>Ein Rennen wiedergeben</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="174" />
+        <location filename="../src/gui/StartPage.cpp" line="175" />
         <source>Open the race library…</source>
         <translation>Rennbibliothek öffnen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="184" />
+        <location filename="../src/gui/StartPage.cpp" line="185" />
         <source>Real races</source>
         <translation>Echte Rennen</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="187" />
+        <location filename="../src/gui/StartPage.cpp" line="188" />
         <source>A Grand Prix from the F1 live-timing archive or OpenF1, or a session folder you have.</source>
         <translation>Ein Grand Prix aus dem F1-Live-Timing-Archiv oder von OpenF1, oder ein Sitzungsordner, den Sie haben.</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="190" />
+        <location filename="../src/gui/StartPage.cpp" line="191" />
         <source>Import a real race…</source>
         <translation>Ein echtes Rennen importieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="194" />
+        <location filename="../src/gui/StartPage.cpp" line="195" />
         <source>Your own race in the EA SPORTS F1 game: turn UDP Telemetry on in its settings and send it to this computer (port 20777 unless you changed it under Race ▸ F1 game).</source>
         <translation>Ihr eigenes Rennen im EA SPORTS F1-Spiel: schalten Sie in seinen Einstellungen die UDP-Telemetrie ein und senden Sie sie an diesen Computer (Port 20777, sofern Sie ihn nicht unter Rennen ▸ F1-Spiel geändert haben).</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="199" />
+        <location filename="../src/gui/StartPage.cpp" line="200" />
         <source>Follow the F1 game</source>
         <translation>Dem F1-Spiel folgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="210" />
+        <location filename="../src/gui/StartPage.cpp" line="211" />
         <source>Setup</source>
         <translation>Einrichtung</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="218" />
+        <location filename="../src/gui/StartPage.cpp" line="219" />
         <source>Open the setup wizard…</source>
         <translation>Einrichtungsassistenten öffnen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="278" />
+        <location filename="../src/gui/StartPage.cpp" line="279" />
         <source>Races you run are kept in the library; the latest appear here.</source>
         <translation>Ihre Rennen werden in der Bibliothek aufbewahrt; die neuesten erscheinen hier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/StartPage.cpp" line="288" />
+        <location filename="../src/gui/StartPage.cpp" line="289" />
         <source>, %n laps</source>
         <translation>
             <numerusform>, %n Runde</numerusform>
@@ -3244,17 +3243,17 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="289" />
+        <location filename="../src/gui/StartPage.cpp" line="290" />
         <source>▶  %1%2</source>
         <translation>▶  %1%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="291" />
+        <location filename="../src/gui/StartPage.cpp" line="292" />
         <source>Replay %1 (%2, %3)</source>
         <translation>%1 wiedergeben (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="303" />
+        <location filename="../src/gui/StartPage.cpp" line="304" />
         <source>Everything runs on this machine; nothing is sent anywhere.</source>
         <translation>Alles läuft auf diesem Rechner; nichts wird irgendwohin gesendet.</translation>
     </message>
@@ -3262,6 +3261,29 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <location filename="../src/gui/StartPage.cpp" line="304" />
         <source>Cloud services are set up:</source>
         <translation>Cloud-Dienste sind eingerichtet:</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::StartPageLink</name>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="43" />
+        <source>Starting the embedded Kafka broker…</source>
+        <translation>Starte den eingebauten Kafka-Broker…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="47" />
+        <source>Start &amp;page</source>
+        <translation>Start&amp;seite</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="74" />
+        <source>Kafka is not connected: see File ▸ Kafka connection.</source>
+        <translation>Kafka ist nicht verbunden: siehe Datei ▸ Kafka-Verbindung.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="75" />
+        <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
+        <translation>Ein Rennen läuft: beenden Sie es (Rennen ▸ Stopp), um ein weiteres zu starten.</translation>
     </message>
 </context>
 <context>
@@ -3300,7 +3322,7 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="78" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="173" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="171" />
         <source>Throttle, brake and gear</source>
         <translation>Gas, Bremse und Gang</translation>
     </message>
@@ -3331,7 +3353,7 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="83" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="175" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="173" />
         <source>Temperature</source>
         <translation>Temperatur</translation>
     </message>
@@ -3356,17 +3378,17 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="145" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="144" />
         <source>race time (s)</source>
         <translation>Rennzeit (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="172" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="171" />
         <source>Throttle, brake and gear — not in this race's source</source>
         <translation>Gas, Bremse und Gang — nicht in der Quelle dieses Rennens</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="174" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="172" />
         <source>Temperature — not in this race's source (real timing carries none)</source>
         <translation>Temperatur — nicht in der Quelle dieses Rennens (echtes Timing hat keine)</translation>
     </message>
@@ -3384,30 +3406,48 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <translation>Die Karte erscheint, sobald das verfolgte Auto eine Runde gefahren ist.</translation>
     </message>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="108" />
+        <location filename="../src/gui/TrackMapWidget.cpp" line="107" />
         <source>The track map appears when a race starts.</source>
         <translation>Die Streckenkarte erscheint, sobald ein Rennen startet.</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::WindowDialogs</name>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="25" />
+        <source>About Pit Wall</source>
+        <translation>Über Pit Wall</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="26" />
+        <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="56" />
+        <source>Some saved secrets could not be read: %1</source>
+        <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::cloud::CloudPipeline</name>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="32" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="33" />
         <source>another Confluent Cloud action is still running</source>
         <translation>eine andere Confluent-Cloud-Aktion läuft noch</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="97" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="101" />
         <source>Schema Registry, subject %1: %2</source>
         <translation>Schema Registry, Subject %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="100" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="104" />
         <source>schema id %1</source>
         <translation>Schema-ID %1</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="107" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="111" />
         <source>connection to %1</source>
         <translation>Verbindung zu %1</translation>
     </message>
@@ -3420,98 +3460,98 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <translation>Zum Anlegen braucht es einen Cloud-API-Schlüssel für die Ressourcenverwaltung und sein Secret.</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="98" />
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="336" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="99" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="352" />
         <source>Cannot reach Confluent Cloud: %1</source>
         <translation>Confluent Cloud ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="126" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="129" />
         <source>'%1' was neither found nor created</source>
         <translation>'%1' wurde weder gefunden noch angelegt</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="143" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="147" />
         <source>%1 failed to provision</source>
         <translation>%1 konnte nicht bereitgestellt werden</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="147" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="151" />
         <source>%1 was still %2 after %3 min</source>
         <translation>%1 war nach %3 min immer noch %2</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="150" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="154" />
         <source>Waiting</source>
         <translation>Warten</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="150" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="154" />
         <source>%1 is %2</source>
         <translation>%1 ist %2</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="164" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="168" />
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="183" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="187" />
         <source>Kafka cluster</source>
         <translation>Kafka-Cluster</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="206" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="214" />
         <source>Flink compute pool</source>
         <translation>Flink-Compute-Pool</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="225" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="233" />
         <source>Service account</source>
         <translation>Service-Account</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="237" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="246" />
         <source>Role bindings</source>
         <translation>Rollenzuweisungen</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="237" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="246" />
         <source>EnvironmentAdmin, CloudClusterAdmin</source>
         <translation>EnvironmentAdmin, CloudClusterAdmin</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="257" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="271" />
         <source>The environment has no Schema Registry (enable Stream Governance for it).</source>
         <translation>Die Umgebung hat keine Schema Registry (aktivieren Sie Stream Governance dafür).</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="266" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="280" />
         <source>API keys</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="266" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="280" />
         <source>Kafka, Schema Registry, Flink</source>
         <translation>Kafka, Schema Registry, Flink</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="276" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="291" />
         <source>Confluent Cloud made an API key without returning its secret</source>
         <translation>Confluent Cloud hat einen API-Schlüssel ohne sein Secret angelegt</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="300" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="316" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="300" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="316" />
         <source>new keys can take a minute or two to work</source>
         <translation>neue Schlüssel können ein, zwei Minuten brauchen, bis sie gelten</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="330" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="346" />
         <source>Deleting</source>
         <translation>Löschen</translation>
     </message>
@@ -3573,7 +3613,7 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
     <message>
         <location filename="../src/setup/ConnectionChecks.cpp" line="28" />
-        <location filename="../src/setup/ConnectionChecks.cpp" line="151" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="155" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
@@ -3583,22 +3623,22 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="75" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="78" />
         <source>skipped (nothing entered): the local default is used</source>
         <translation>übersprungen (nichts eingetragen): der lokale Standard gilt</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="82" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="85" />
         <source>no Kafka cluster given</source>
         <translation>kein Kafka-Cluster angegeben</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="91" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="94" />
         <source>connected: %1</source>
         <translation>connected: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/setup/ConnectionChecks.cpp" line="102" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="105" />
         <source>connected: %n subject(s)</source>
         <translation>
             <numerusform>verbunden: %n Subject</numerusform>
@@ -3606,22 +3646,22 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="116" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="119" />
         <source>connected: the statements API answered</source>
         <translation>verbunden: die Statements-API hat geantwortet</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="133" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="137" />
         <source>the model answered (%1 tokens in, %2 out)</source>
         <translation>das Modell hat geantwortet (%1 Tokens hinein, %2 heraus)</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="158" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="162" />
         <source>connected, but the server has no model '%1'</source>
         <translation>verbunden, aber der Server hat kein Modell '%1'</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/setup/ConnectionChecks.cpp" line="160" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="164" />
         <source>connected: %n model(s) available</source>
         <translation>
             <numerusform>verbunden: %n Modell verfügbar</numerusform>
@@ -3629,7 +3669,7 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="175" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="179" />
         <source>connected: the cluster answered a ping</source>
         <translation>verbunden: der Cluster hat auf einen Ping geantwortet</translation>
     </message>

@@ -145,22 +145,22 @@
 <context>
     <name>CloudPipelinePlan</name>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="136" />
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="135" />
         <source>runs in the app: it writes each commentary line with its embedding to MongoDB Atlas through the app's MongoDB driver (Confluent Cloud's MongoDB tables are read-only)</source>
         <translation>se ejecuta en la aplicación: escribe cada línea de comentario con su embedding en MongoDB Atlas mediante el controlador MongoDB de la aplicación (las tablas MongoDB de Confluent Cloud son de solo lectura)</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="140" />
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="139" />
         <source>needs Amazon Bedrock (region, keys and model) for AI_COMPLETE</source>
         <translation>necesita Amazon Bedrock (región, claves y modelo) para AI_COMPLETE</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="142" />
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="141" />
         <source>needs an OpenAI key for the embedding model</source>
         <translation>necesita una clave de OpenAI para el modelo de embeddings</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="144" />
+        <location filename="../src/cloud/CloudPipelinePlan.cpp" line="143" />
         <source>needs MongoDB Atlas (URI with user, database, collection, index) for VECTOR_SEARCH_AGG</source>
         <translation>necesita MongoDB Atlas (URI con usuario, base de datos, colección, índice) para VECTOR_SEARCH_AGG</translation>
     </message>
@@ -592,57 +592,57 @@
         <translation>Una región de AWS tiene la forma us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="145" />
+        <location filename="../src/setup/SetupConfig.cpp" line="146" />
         <source>An AWS access key ID starts with AKIA (or ASIA for temporary credentials).</source>
         <translation>Un ID de clave de acceso de AWS empieza por AKIA (o ASIA para credenciales temporales).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="147" />
+        <location filename="../src/setup/SetupConfig.cpp" line="148" />
         <source>Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).</source>
         <translation>Introduzca el ID de clave de acceso y la clave secreta (o ninguno, para usar AWS_PROFILE).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="149" />
+        <location filename="../src/setup/SetupConfig.cpp" line="150" />
         <source>Temporary credentials (ASIA…) need their session token.</source>
         <translation>Las credenciales temporales (ASIA…) necesitan su token de sesión.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="153" />
+        <location filename="../src/setup/SetupConfig.cpp" line="154" />
         <source>Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</source>
         <translation>Introduzca el ID del modelo o el perfil de inferencia, p. ej. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="155" />
+        <location filename="../src/setup/SetupConfig.cpp" line="156" />
         <source>Quotas are positive numbers (or 0 for the default).</source>
         <translation>Las cuotas son números positivos (o 0 para el valor por defecto).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="164" />
+        <location filename="../src/setup/SetupConfig.cpp" line="165" />
         <source>The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.</source>
         <translation>La URL base debe ser una URL http(s), p. ej. https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="167" />
+        <location filename="../src/setup/SetupConfig.cpp" line="168" />
         <source>With an API key the base URL must start with https://: the key would travel in clear over plain http (http is allowed only to this machine, for local models).</source>
         <translation>Con una clave de API, la URL base debe empezar por https://: la clave viajaría en claro por http (http solo se permite hacia este equipo, para modelos locales).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="171" />
+        <location filename="../src/setup/SetupConfig.cpp" line="172" />
         <source>Enter the OpenAI API key (compatible servers may not need one: give their base URL).</source>
         <translation>Introduzca la clave de API de OpenAI (los servidores compatibles quizá no la necesiten: indique su URL base).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="181" />
+        <location filename="../src/setup/SetupConfig.cpp" line="182" />
         <source>The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.</source>
         <translation>La URI de conexión empieza por mongodb+srv:// (Atlas) o mongodb://.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="184" />
+        <location filename="../src/setup/SetupConfig.cpp" line="185" />
         <source>Enter the database, collection and vector index names.</source>
         <translation>Introduzca la base de datos, la colección y el índice vectorial.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="284" />
+        <location filename="../src/setup/SetupConfig.cpp" line="285" />
         <source>Could not keep a secret (%1): %2</source>
         <translation>No se pudo guardar un secreto (%1): %2</translation>
     </message>
@@ -653,7 +653,7 @@
     </message>
     <message>
         <location filename="../src/setup/DemoConfigImport.cpp" line="44" />
-        <location filename="../src/setup/DemoConfigImport.cpp" line="82" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="83" />
         <source>Kafka bootstrap</source>
         <translation>bootstrap de Kafka</translation>
     </message>
@@ -673,87 +673,87 @@
         <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="63" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="64" />
         <source>%1 is neither the demo's config.yaml nor a librdkafka properties file.</source>
         <translation>%1 no es ni el config.yaml de la demo ni un archivo de propiedades de librdkafka.</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="70" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="71" />
         <source>%1 is not valid YAML (line %2: %3).</source>
         <translation>%1 no es YAML válido (línea %2: %3).</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="76" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="77" />
         <source>%1 does not hold the demo's settings.</source>
         <translation>%1 no contiene los ajustes de la demo.</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="83" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="84" />
         <source>Kafka API key</source>
         <translation>clave de API de Kafka</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="84" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="85" />
         <source>Kafka API secret</source>
         <translation>secreto de API de Kafka</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="88" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="89" />
         <source>Schema Registry URL</source>
         <translation>URL del Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="89" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="90" />
         <source>Schema Registry key</source>
         <translation>clave del Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="90" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="91" />
         <source>Schema Registry secret</source>
         <translation>secreto del Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="101" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="102" />
         <source>Cloud API key</source>
         <translation>clave de la API de Cloud</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="102" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="103" />
         <source>Cloud API secret</source>
         <translation>secreto de la API de Cloud</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="103" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="104" />
         <source>environment name</source>
         <translation>nombre del entorno</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="104" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="105" />
         <source>cluster name</source>
         <translation>nombre del clúster</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="105" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="106" />
         <source>Flink pool name</source>
         <translation>nombre del pool de Flink</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="106" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="107" />
         <source>cloud</source>
         <translation>nube</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="107" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="108" />
         <source>region</source>
         <translation>región</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="109" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="110" />
         <source>%1: unexpected content (%2).</source>
         <translation>%1: contenido inesperado (%2).</translation>
     </message>
     <message>
-        <location filename="../src/setup/DemoConfigImport.cpp" line="112" />
+        <location filename="../src/setup/DemoConfigImport.cpp" line="113" />
         <source>%1 holds none of the demo's settings (or only placeholders).</source>
         <translation>%1 no contiene ajustes de la demo (o solo marcadores).</translation>
     </message>
@@ -791,47 +791,47 @@
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="51" />
+        <location filename="../src/gui/RaceReports.cpp" line="52" />
         <source>Kafka: the embedded broker</source>
         <translation>Kafka: el broker integrado</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="52" />
+        <location filename="../src/gui/RaceReports.cpp" line="53" />
         <source>Kafka: %1</source>
         <translation>Kafka: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="55" />
+        <location filename="../src/gui/RaceReports.cpp" line="56" />
         <source>Commentary, embeddings and vector store: offline, on this machine</source>
         <translation>Comentarios, embeddings y almacén vectorial: sin conexión, en este equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="61" />
+        <location filename="../src/gui/RaceReports.cpp" line="62" />
         <source>Commentary: the offline commentator</source>
         <translation>Comentarios: el comentarista sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="63" />
+        <location filename="../src/gui/RaceReports.cpp" line="64" />
         <source>Commentary: Amazon Bedrock, %1 in %2</source>
         <translation>Comentarios: Amazon Bedrock, %1 en %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="65" />
+        <location filename="../src/gui/RaceReports.cpp" line="66" />
         <source>Commentary: OpenAI API, %1 at %2</source>
         <translation>Comentarios: API de OpenAI, %1 en %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="68" />
+        <location filename="../src/gui/RaceReports.cpp" line="69" />
         <source>Embeddings: OpenAI API, %1 at %2</source>
         <translation>Embeddings: API de OpenAI, %1 en %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="69" />
+        <location filename="../src/gui/RaceReports.cpp" line="70" />
         <source>Embeddings: offline (%1)</source>
         <translation>Embeddings: sin conexión (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceReports.cpp" line="70" />
+        <location filename="../src/gui/RaceReports.cpp" line="71" />
         <source>Vector store: %1</source>
         <translation>Almacén vectorial: %1</translation>
     </message>
@@ -1377,32 +1377,32 @@
         <translation>%1 de %2 (%3) marcó %4, fuera del rango esperado %5 – %6</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="115" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="117" />
         <source>Time</source>
         <translation>Tiempo</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="116" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="118" />
         <source>Driver</source>
         <translation>Piloto</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="117" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="119" />
         <source>Metric</source>
         <translation>Métrica</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="118" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="120" />
         <source>Actual</source>
         <translation>Real</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="119" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="121" />
         <source>Expected</source>
         <translation>Esperado</translation>
     </message>
     <message>
-        <location filename="../src/view/AnomalyListModel.cpp" line="120" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="122" />
         <source>Confidence</source>
         <translation>Confianza</translation>
     </message>
@@ -1420,14 +1420,32 @@
         <translation>Lo que encontró la ejecución grabada hasta este momento de la carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="127" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="129" />
         <source>&lt;b&gt;This run&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Esta ejecución&lt;/b&gt;: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="128" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="130" />
         <source>&lt;b&gt;As recorded&lt;/b&gt;, to this moment: %1</source>
         <translation>&lt;b&gt;Según lo grabado&lt;/b&gt;, hasta este momento: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::AppearanceMenu</name>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="56" />
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="60" />
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="71" />
+        <source>Pit Wall will speak %1 from its next start.</source>
+        <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
     </message>
 </context>
 <context>
@@ -1458,52 +1476,93 @@
         <translation>El ingeniero de carrera responde desde la carrera en directo llamando a sus herramientas; se muestra cada llamada.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="89" />
+        <location filename="../src/gui/AskPanel.cpp" line="90" />
         <source>Engineer:</source>
         <translation>Ingeniero:</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="90" />
+        <location filename="../src/gui/AskPanel.cpp" line="91" />
         <source>Answered by %1.</source>
         <translation>Respondido por %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="104" />
+        <location filename="../src/gui/AskPanel.cpp" line="105" />
         <source>Type a question first.</source>
         <translation>Escribe primero una pregunta.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="109" />
+        <location filename="../src/gui/AskPanel.cpp" line="110" />
         <source>You:</source>
         <translation>Usted:</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="111" />
+        <location filename="../src/gui/AskPanel.cpp" line="112" />
         <source>The race engineer is looking it up…</source>
         <translation>El ingeniero de carrera lo está consultando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="115" />
+        <location filename="../src/gui/AskPanel.cpp" line="116" />
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="133" />
+        <location filename="../src/gui/AskPanel.cpp" line="134" />
         <source>Answer (%1): %2</source>
         <translation>Respuesta (%1): %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/AskPanel.cpp" line="135" />
+        <location filename="../src/gui/AskPanel.cpp" line="136" />
         <source>No commentary matches yet.</source>
         <translation>Aún no hay comentarios que coincidan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/AskPanel.cpp" line="137" />
+        <location filename="../src/gui/AskPanel.cpp" line="138" />
         <source>The %n closest lines by meaning.</source>
         <translation>
             <numerusform>La %n línea más cercana por significado.</numerusform>
             <numerusform>Las %n líneas más cercanas por significado.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::AskPanelLink</name>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="17" />
+        <source>Searches the commentary by meaning with the offline embedder.</source>
+        <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="24" />
+        <source>Kafka is not ready yet.</source>
+        <translation>Kafka aún no está listo.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="40" />
+        <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
+        <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="41" />
+        <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
+        <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="51" />
+        <source>The race engineer reads the live race; it has no race context in this window.</source>
+        <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::ClockLabel</name>
+    <message>
+        <location filename="../src/gui/ClockLabel.cpp" line="14" />
+        <source>%1 live</source>
+        <translation>%1 en directo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ClockLabel.cpp" line="15" />
+        <source>%1 (held)</source>
+        <translation>%1 (detenido)</translation>
     </message>
 </context>
 <context>
@@ -1560,17 +1619,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="205" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="204" />
         <source>Deleting…</source>
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="210" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="209" />
         <source>Reading the statements' phases…</source>
         <translation>Leyendo las fases de las sentencias…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="219" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="218" />
         <source>Copied the plan as SQL: %n statement(s), secrets as placeholders.</source>
         <translation>
             <numerusform>Plan copiado como SQL: %n sentencia, secretos como marcadores.</numerusform>
@@ -1578,85 +1637,149 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="246" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="245" />
         <source>Running in Confluent Cloud: every stage.</source>
         <translation>En marcha en Confluent Cloud: todas las etapas.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="247" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="246" />
         <source>Running in Confluent Cloud: %1. Still on this machine: %2 (hover for why).</source>
         <translation>En marcha en Confluent Cloud: %1. Siguen en este equipo: %2 (pase el ratón para ver por qué).</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="254" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="253" />
         <source>Stopped in Confluent Cloud; the stages run locally again.</source>
         <translation>Detenido en Confluent Cloud; las etapas vuelven a ejecutarse en local.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="258" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="257" />
         <source>Phases read at %1.</source>
         <translation>Fases leídas a las %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/CloudDeployPanel.cpp" line="265" />
+        <location filename="../src/gui/CloudDeployPanel.cpp" line="264" />
         <source>Deleted from Confluent Cloud; the stages run locally again.</source>
         <translation>Borrado de Confluent Cloud; las etapas vuelven a ejecutarse en local.</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::ControllerStatus</name>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="20" />
+        <source>Starting the embedded Kafka broker…</source>
+        <translation>Iniciando el broker de Kafka integrado…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="21" />
+        <source>Connecting to Kafka at %1…</source>
+        <translation>Conectando a Kafka en %1…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="24" />
+        <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
+        <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="25" />
+        <source>Kafka: not connected</source>
+        <translation>Kafka: sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>Kafka: %1 (%2)</source>
+        <translation>Kafka: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>embedded broker</source>
+        <translation>broker integrado</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>cluster</source>
+        <translation>clúster</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="33" />
+        <source>Setup applied: the next race uses %1 and %2.%3</source>
+        <translation>Configuración aplicada: la próxima carrera usa %1 y %2.%3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="35" />
+        <location filename="../src/gui/ControllerStatus.cpp" line="45" />
+        <source> The running race keeps its settings.</source>
+        <translation> La carrera en curso conserva su configuración.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="39" />
+        <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
+        <translation>La nueva configuración de IA no pudo iniciarse: %1. Las carreras conservan la anterior.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="46" />
+        <source>Setup saved: starting the new AI connections…%1</source>
+        <translation>Configuración guardada: iniciando las nuevas conexiones de IA…%1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="47" />
+        <source>Setup saved; it applies to the next race.%1</source>
+        <translation>Configuración guardada; se aplica a la próxima carrera.%1</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::DisplayNames</name>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="11" />
+        <location filename="../src/view/DisplayNames.cpp" line="10" />
         <source>Engine temperature</source>
         <translation>Temperatura del motor</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="12" />
+        <location filename="../src/view/DisplayNames.cpp" line="11" />
         <source>Oil temperature</source>
         <translation>Temperatura del aceite</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="13" />
+        <location filename="../src/view/DisplayNames.cpp" line="12" />
         <source>Tyre front left</source>
         <translation>Neumático delantero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="14" />
+        <location filename="../src/view/DisplayNames.cpp" line="13" />
         <source>Tyre front right</source>
         <translation>Neumático delantero derecho</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="15" />
+        <location filename="../src/view/DisplayNames.cpp" line="14" />
         <source>Tyre rear left</source>
         <translation>Neumático trasero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="16" />
+        <location filename="../src/view/DisplayNames.cpp" line="15" />
         <source>Tyre rear right</source>
         <translation>Neumático trasero derecho</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="17" />
+        <location filename="../src/view/DisplayNames.cpp" line="16" />
         <source>Brake front left</source>
         <translation>Freno delantero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="18" />
+        <location filename="../src/view/DisplayNames.cpp" line="17" />
         <source>Brake front right</source>
         <translation>Freno delantero derecho</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="19" />
+        <location filename="../src/view/DisplayNames.cpp" line="18" />
         <source>Brake rear left</source>
         <translation>Freno trasero izquierdo</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="20" />
+        <location filename="../src/view/DisplayNames.cpp" line="19" />
         <source>Brake rear right</source>
         <translation>Freno trasero derecho</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="21" />
+        <location filename="../src/view/DisplayNames.cpp" line="20" />
         <source>Lap time</source>
         <translation>Tiempo de vuelta</translation>
     </message>
@@ -1696,12 +1819,12 @@
         <translation>%1 entra en boxes%2</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="85" />
+        <location filename="../src/view/DisplayNames.cpp" line="84" />
         <source>Red flag: the session is stopped</source>
         <translation>Bandera roja: la sesión está detenida</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="92" />
+        <location filename="../src/view/DisplayNames.cpp" line="91" />
         <source>Race control: %1</source>
         <translation>Dirección de carrera: %1</translation>
     </message>
@@ -1711,32 +1834,32 @@
         <translation>Vuelta rápida: %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="76" />
+        <location filename="../src/view/DisplayNames.cpp" line="75" />
         <source>Virtual safety car ending</source>
         <translation>Termina el coche de seguridad virtual</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="76" />
+        <location filename="../src/view/DisplayNames.cpp" line="75" />
         <source>Safety car in this lap</source>
         <translation>El coche de seguridad entra en esta vuelta</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="78" />
+        <location filename="../src/view/DisplayNames.cpp" line="77" />
         <source>Virtual safety car: %1</source>
         <translation>Coche de seguridad virtual: %1</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="78" />
+        <location filename="../src/view/DisplayNames.cpp" line="77" />
         <source>Safety car: %1</source>
         <translation>Coche de seguridad: %1</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="81" />
+        <location filename="../src/view/DisplayNames.cpp" line="80" />
         <source>%1 retires (%2)</source>
         <translation>%1 abandona (%2)</translation>
     </message>
     <message>
-        <location filename="../src/view/DisplayNames.cpp" line="83" />
+        <location filename="../src/view/DisplayNames.cpp" line="82" />
         <source>Chequered flag</source>
         <translation>Bandera a cuadros</translation>
     </message>
@@ -1744,32 +1867,32 @@
 <context>
     <name>pitwall::FeedModel</name>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="61" />
+        <location filename="../src/view/FeedModel.cpp" line="60" />
         <source>Lap %1 · %2</source>
         <translation>Vuelta %1 · %2</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="62" />
+        <location filename="../src/view/FeedModel.cpp" line="60" />
         <source>race control</source>
         <translation>dir. carrera</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="83" />
+        <location filename="../src/view/FeedModel.cpp" line="82" />
         <source>commentary</source>
         <translation>comentario</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="85" />
+        <location filename="../src/view/FeedModel.cpp" line="84" />
         <source>offline · fallback</source>
         <translation>sin conexión · respaldo</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="87" />
+        <location filename="../src/view/FeedModel.cpp" line="86" />
         <source>offline</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../src/view/FeedModel.cpp" line="137" />
+        <location filename="../src/view/FeedModel.cpp" line="135" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1782,25 +1905,33 @@
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../src/gui/FeedPanel.cpp" line="120" />
+        <location filename="../src/gui/FeedPanel.cpp" line="119" />
         <source>Copy line</source>
         <translation>Copiar línea</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::FollowBox</name>
+    <message>
+        <location filename="../src/gui/FollowBox.cpp" line="20" />
+        <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
+        <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::GameSessionView</name>
     <message>
-        <location filename="../src/gui/GameSessionView.cpp" line="41" />
+        <location filename="../src/gui/GameSessionView.cpp" line="42" />
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 puerto %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/GameSessionView.cpp" line="42" />
+        <location filename="../src/gui/GameSessionView.cpp" line="43" />
         <source>%1 port %2</source>
         <translation>%1 puerto %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/GameSessionView.cpp" line="42" />
+        <location filename="../src/gui/GameSessionView.cpp" line="43" />
         <source>this machine</source>
         <translation>este equipo</translation>
     </message>
@@ -1956,6 +2087,22 @@
     </message>
 </context>
 <context>
+    <name>pitwall::LeaderboardTable</name>
+    <message>
+        <location filename="../src/gui/LeaderboardTable.cpp" line="33" />
+        <source>Double-click a driver to follow them</source>
+        <translation>Doble clic en un piloto para seguirlo</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::LibraryLink</name>
+    <message>
+        <location filename="../src/gui/LibraryLink.cpp" line="23" />
+        <source>Import &amp;real race…</source>
+        <translation>Importar carrera &amp;real…</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::LibraryPanel</name>
     <message>
         <location filename="../src/gui/LibraryPanel.cpp" line="105" />
@@ -1993,150 +2140,150 @@
         <translation>sin piloto seguido</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="117" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="116" />
         <source>following %1</source>
         <translation>siguiendo a %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="126" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="125" />
         <source>Delete race</source>
         <translation>Eliminar carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="127" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="126" />
         <source>Delete "%1" and everything recorded of it? This cannot be undone.</source>
         <translation>¿Eliminar «%1» y todo lo grabado de ella? No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="140" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="138" />
         <source>JSON Lines, can be imported (*.jsonl)</source>
         <translation>JSON Lines, importable (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="140" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="138" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="141" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="139" />
         <source>Export race</source>
         <translation>Exportar carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="148" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="146" />
         <source>Exported %1 messages to %2.</source>
         <translation>%1 mensajes exportados a %2.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="154" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="152" />
         <source>Import race</source>
         <translation>Importar carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="154" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="152" />
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="159" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="157" />
         <source>Imported "%1".</source>
         <translation>«%1» importada.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="167" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="165" />
         <source>A live-timing session folder…</source>
         <translation>Una carpeta de sesión de live timing…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="167" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="165" />
         <source>A zip, or OpenF1 files…</source>
         <translation>Un zip o archivos de OpenF1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="168" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="166" />
         <source>Download from the F1 live-timing archive…</source>
         <translation>Descargar del archivo de live timing de F1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="168" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="166" />
         <source>Download from OpenF1…</source>
         <translation>Descargar de OpenF1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="170" />
-        <location filename="../src/gui/LibraryPanel.cpp" line="244" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="168" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="242" />
         <source>Import real race</source>
         <translation>Importar carrera real</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="171" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="169" />
         <source>Where is the race? (F1 data belongs to Formula One; Pit Wall is unofficial.)</source>
         <translation>¿Dónde está la carrera? (Los datos de F1 pertenecen a la Fórmula 1; Pit Wall no es oficial.)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="177" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="175" />
         <source>Live-timing session folder (*.jsonStream)</source>
         <translation>Carpeta de sesión de live timing (*.jsonStream)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="181" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="179" />
         <source>Real race files</source>
         <translation>Archivos de una carrera real</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="182" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="180" />
         <source>Session zip or OpenF1 files (*.zip *.json *.csv);;All files (*)</source>
         <translation>Zip de sesión o archivos de OpenF1 (*.zip *.json *.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="186" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="184" />
         <source>F1 live-timing archive</source>
         <translation>Archivo de live timing de F1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="187" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="185" />
         <source>Year, event and session, e.g. "2018 Baku Race":</source>
         <translation>Año, evento y sesión, p. ej. «2018 Baku Race»:</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="194" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="193" />
         <source>Give a year, an event and a session, e.g. "2018 Baku Race".</source>
         <translation>Indique un año, un evento y una sesión, p. ej. «2018 Baku Race».</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="199" />
-        <location filename="../src/gui/LibraryPanel.cpp" line="204" />
-        <location filename="../src/gui/LibraryPanel.cpp" line="219" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="198" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="203" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="218" />
         <source>Downloading %1</source>
         <translation>Descargando %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="211" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="210" />
         <source>OpenF1</source>
         <translation>OpenF1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="211" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="210" />
         <source>OpenF1 session key (e.g. 9550):</source>
         <translation>Clave de sesión de OpenF1 (p. ej. 9550):</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="214" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="213" />
         <source>Downloading OpenF1 session %1</source>
         <translation>Descargando la sesión %1 de OpenF1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="230" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="229" />
         <source>Importing %1</source>
         <translation>Importando %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="243" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="241" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../src/gui/LibraryPanel.cpp" line="279" />
+        <location filename="../src/gui/LibraryPanel.cpp" line="280" />
         <source>Cancelled; what was downloaded is kept for next time.</source>
         <translation>Cancelado; lo descargado se guarda para la próxima vez.</translation>
     </message>
@@ -2156,28 +2303,28 @@
 <context>
     <name>pitwall::LiveServersDialog</name>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="35" />
+        <location filename="../src/gui/LiveServersDialog.cpp" line="34" />
         <source>Apply to use the new token; agents must then send it.</source>
         <translation>Pulse Aplicar para usar el nuevo token; los agentes deberán enviarlo.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="63" />
+        <location filename="../src/gui/LiveServersDialog.cpp" line="61" />
         <source>Running at http://127.0.0.1:%1/mcp (Streamable HTTP). Agents send the header Authorization: Bearer &lt;token&gt;.</source>
         <translation>En marcha en http://127.0.0.1:%1/mcp (Streamable HTTP). Los agentes envían la cabecera Authorization: Bearer &lt;token&gt;.</translation>
     </message>
     <message>
+        <location filename="../src/gui/LiveServersDialog.cpp" line="64" />
         <location filename="../src/gui/LiveServersDialog.cpp" line="65" />
-        <location filename="../src/gui/LiveServersDialog.cpp" line="66" />
         <source>Off.</source>
         <translation>Apagado.</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="69" />
+        <location filename="../src/gui/LiveServersDialog.cpp" line="68" />
         <source>Running: updates at ws://127.0.0.1:%1/live, example overlay at http://127.0.0.1:%1/overlay. %2 of at most %3 clients; refused: %4 (other sites %5, too many %6, sent too much %7).</source>
         <translation>En marcha: actualizaciones en ws://127.0.0.1:%1/live, overlay de ejemplo en http://127.0.0.1:%1/overlay. %2 de como máximo %3 clientes; rechazados: %4 (otros sitios %5, demasiados %6, enviaron demasiado %7).</translation>
     </message>
     <message>
-        <location filename="../src/gui/LiveServersDialog.cpp" line="75" />
+        <location filename="../src/gui/LiveServersDialog.cpp" line="79" />
         <source>Both listen on this computer only (127.0.0.1).</source>
         <translation>Ambos escuchan solo en este ordenador (127.0.0.1).</translation>
     </message>
@@ -2185,286 +2332,39 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="135" />
-        <source>About Pit Wall</source>
-        <translation>Acerca de Pit Wall</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="136" />
-        <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="316" />
-        <source>Pipeline</source>
-        <translation>Pipeline</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="333" />
-        <source>Library</source>
-        <translation>Biblioteca</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="343" />
-        <source>Import &amp;real race…</source>
-        <translation>Importar carrera &amp;real…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="357" />
-        <source>Ask</source>
-        <translation>Preguntar</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="362" />
-        <source>Searches the commentary by meaning with the offline embedder.</source>
-        <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="369" />
-        <source>Kafka is not ready yet.</source>
-        <translation>Kafka aún no está listo.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="390" />
-        <source>Telemetry</source>
-        <translation>Telemetría</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="393" />
-        <source>Race trace</source>
-        <translation>Evolución</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="388" />
-        <source>Track map</source>
-        <translation>Mapa del circuito</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="273" />
-        <source>Start &amp;page</source>
-        <translation>&amp;Página de inicio</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="277" />
+        <location filename="../src/gui/MainWindow.cpp" line="160" />
         <source>&amp;Replay the latest race</source>
         <translation>&amp;Repetir la última carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="282" />
+        <location filename="../src/gui/MainWindow.cpp" line="165" />
         <source>The library has no race yet: run one first.</source>
         <translation>La biblioteca aún no tiene carreras: corra una primero.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="401" />
-        <source>Race feed</source>
-        <translation>Crónica de carrera</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="410" />
+        <location filename="../src/gui/MainWindow.cpp" line="231" />
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="443" />
-        <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
-        <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="446" />
+        <location filename="../src/gui/MainWindow.cpp" line="214" />
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="480" />
-        <source>Lan&amp;guage</source>
-        <translation>&amp;Idioma</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="484" />
-        <source>System default</source>
-        <translation>Predeterminado del sistema</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="495" />
-        <source>Pit Wall will speak %1 from its next start.</source>
-        <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="558" />
-        <source>%1 live</source>
-        <translation>%1 en directo</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="559" />
-        <source>%1 (held)</source>
-        <translation>%1 (detenido)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="567" />
+        <location filename="../src/gui/MainWindow.cpp" line="253" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="615" />
-        <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
-        <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="617" />
-        <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
-        <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="651" />
-        <source>Some saved secrets could not be read: %1</source>
-        <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="957" />
-        <source>Kafka is not connected: see File ▸ Kafka connection.</source>
-        <translation>Kafka no está conectado: vea Archivo ▸ Conexión Kafka.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="958" />
-        <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
-        <translation>Hay una carrera en curso: deténgala (Carrera ▸ Detener) para iniciar otra.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="682" />
-        <source>The race engineer reads the live race; it has no race context in this window.</source>
-        <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="705" />
-        <source>%1 — lap %2/%3 — live</source>
-        <translation>%1 — vuelta %2/%3 — en directo</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="191" />
-        <source>Connecting to Kafka at %1…</source>
-        <translation>Conectando a Kafka en %1…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="190" />
-        <location filename="../src/gui/MainWindow.cpp" line="256" />
-        <source>Starting the embedded Kafka broker…</source>
-        <translation>Iniciando el broker de Kafka integrado…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="214" />
-        <location filename="../src/gui/MainWindow.cpp" line="662" />
-        <source> The running race keeps its settings.</source>
-        <translation> La carrera en curso conserva su configuración.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="665" />
-        <source>Setup saved; it applies to the next race.%1</source>
-        <translation>Configuración guardada; se aplica a la próxima carrera.%1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="664" />
-        <source>Setup saved: starting the new AI connections…%1</source>
-        <translation>Configuración guardada: iniciando las nuevas conexiones de IA…%1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="218" />
-        <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
-        <translation>La nueva configuración de IA no pudo iniciarse: %1. Las carreras conservan la anterior.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="213" />
-        <source>Setup applied: the next race uses %1 and %2.%3</source>
-        <translation>Configuración aplicada: la próxima carrera usa %1 y %2.%3</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="195" />
-        <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
-        <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="196" />
-        <source>Kafka: not connected</source>
-        <translation>Kafka: sin conexión</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="202" />
-        <source>Kafka: %1 (%2)</source>
-        <translation>Kafka: %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="202" />
-        <source>embedded broker</source>
-        <translation>broker integrado</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="202" />
-        <source>cluster</source>
-        <translation>clúster</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="733" />
+        <location filename="../src/gui/MainWindow.cpp" line="384" />
         <source>There is no race %1 in the library.</source>
         <translation>No hay ninguna carrera %1 en la biblioteca.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="836" />
-        <source>F1 game</source>
-        <translation>Juego de F1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="805" />
+        <location filename="../src/gui/MainWindow.cpp" line="428" />
         <source>This race's drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>No se pudieron leer los pilotos de esta carrera (%1); se muestra la parrilla incorporada.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="842" />
-        <source>Replay of %1</source>
-        <translation>Repetición de %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="863" />
-        <source>Could not switch %1 on: %2</source>
-        <translation>No se pudo activar %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="864" />
-        <source>Could not switch %1 off: %2</source>
-        <translation>No se pudo desactivar %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="893" />
-        <source>won by %1</source>
-        <translation>ganada por %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="894" />
-        <source>stopped on lap %1</source>
-        <translation>detenida en la vuelta %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="895" />
-        <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
-        <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="885" />
-        <source>The race could not start: %1</source>
-        <translation>La carrera no pudo empezar: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="181" />
-        <source>Double-click a driver to follow them</source>
-        <translation>Doble clic en un piloto para seguirlo</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="901" />
-        <source>Starting a race…</source>
-        <translation>Iniciando una carrera…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="908" />
-        <source>Race %1 — stopping: reading back every message…</source>
-        <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
 </context>
 <context>
@@ -2528,32 +2428,32 @@
 <context>
     <name>pitwall::PipelinePanel</name>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="33" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="32" />
         <source>-- No Flink statement: this stage runs in the app, also in cloud mode (pitwall cloud plan says why).</source>
         <translation>-- Sin sentencia Flink: esta etapa se ejecuta en la aplicación, también en modo nube (pitwall cloud plan explica por qué).</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="59" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="58" />
         <source>Commentary: offline commentator (no LLM configured) · %1 lines</source>
         <translation>Comentarios: comentarista sin conexión (sin LLM configurado) · %1 líneas</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="61" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="60" />
         <source>Commentary: %1 · %2 calls · %3 tokens in, %4 out · $%5 · %6 lines by the model, %7 fallbacks</source>
         <translation>Comentarios: %1 · %2 llamadas · %3 tokens de entrada, %4 de salida · $%5 · %6 líneas del modelo, %7 de respaldo</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="70" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="69" />
         <source> · throttled %1, held back %2, refused by the fact check %3</source>
         <translation> · limitadas %1, retenidas %2, rechazadas por la verificación %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="75" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="74" />
         <source> · paused after repeated failures</source>
         <translation> · en pausa tras fallos repetidos</translation>
     </message>
     <message>
-        <location filename="../src/gui/PipelinePanel.cpp" line="77" />
+        <location filename="../src/gui/PipelinePanel.cpp" line="76" />
         <source>
 Search: %1 in %2 · %3 lines stored</source>
         <translation>
@@ -2583,27 +2483,27 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <translation>%1: %2 elementos</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="85" />
+        <location filename="../src/engineer/RaceEngineer.cpp" line="84" />
         <source>The race engineer needs a language model that can call tools. Start Pit Wall with --llm bedrock (with AWS_REGION, AWS credentials or a profile, and --llm-model) or --llm openai (with OPENAI_API_KEY, or --llm-endpoint for a compatible server), or save one in the AI settings.</source>
         <translation>El ingeniero de carrera necesita un modelo de lenguaje que pueda llamar a herramientas. Inicie Pit Wall con --llm bedrock (con AWS_REGION, credenciales de AWS o un perfil, y --llm-model) o --llm openai (con OPENAI_API_KEY, o --llm-endpoint para un servidor compatible), o guarde uno en los ajustes de IA.</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="100" />
+        <location filename="../src/engineer/RaceEngineer.cpp" line="99" />
         <source>The race engineer is still answering the last question.</source>
         <translation>El ingeniero de carrera aún está respondiendo a la última pregunta.</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="104" />
+        <location filename="../src/engineer/RaceEngineer.cpp" line="103" />
         <source>Type a question first.</source>
         <translation>Escriba primero una pregunta.</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="134" />
+        <location filename="../src/engineer/RaceEngineer.cpp" line="133" />
         <source>The model did not answer: %1</source>
         <translation>El modelo no respondió: %1</translation>
     </message>
     <message>
-        <location filename="../src/engineer/RaceEngineer.cpp" line="151" />
+        <location filename="../src/engineer/RaceEngineer.cpp" line="150" />
         <source>The model was still calling tools after %1 rounds; ask a narrower question.</source>
         <translation>El modelo seguía llamando a herramientas tras %1 rondas; haga una pregunta más concreta.</translation>
     </message>
@@ -2650,6 +2550,44 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <location filename="../src/view/RaceLibraryModel.cpp" line="111" />
         <source>Size</source>
         <translation>Tamaño</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::RacePanels</name>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="33" />
+        <source>Track map</source>
+        <translation>Mapa del circuito</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="36" />
+        <source>Telemetry</source>
+        <translation>Telemetría</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="39" />
+        <source>Race trace</source>
+        <translation>Evolución</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="47" />
+        <source>Race feed</source>
+        <translation>Crónica de carrera</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="58" />
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="65" />
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="72" />
+        <source>Ask</source>
+        <translation>Preguntar</translation>
     </message>
 </context>
 <context>
@@ -2711,100 +2649,143 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::RaceTitle</name>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="20" />
+        <source>F1 game</source>
+        <translation>Juego de F1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="26" />
+        <source>Replay of %1</source>
+        <translation>Repetición de %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="29" />
+        <source>Starting a race…</source>
+        <translation>Iniciando una carrera…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="34" />
+        <source>%1 — lap %2/%3 — live</source>
+        <translation>%1 — vuelta %2/%3 — en directo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="39" />
+        <source>Race %1 — stopping: reading back every message…</source>
+        <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="44" />
+        <source>won by %1</source>
+        <translation>ganada por %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="45" />
+        <source>stopped on lap %1</source>
+        <translation>detenida en la vuelta %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="47" />
+        <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
+        <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::RaceToolbar</name>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="31" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="32" />
         <source> Circuit </source>
         <translation> Circuito </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="40" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="41" />
         <source> Laps </source>
         <translation> Vueltas </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="44" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="45" />
         <source>Full</source>
         <translation>Completa</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="45" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="46" />
         <source>Race length in laps (Full: the circuit's race distance)</source>
         <translation>Distancia de la carrera en vueltas (Completa: la distancia de carrera del circuito)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="52" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="53" />
         <source> Speed </source>
         <translation> Velocidad </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="57" />
-        <location filename="../src/gui/RaceToolbar.cpp" line="137" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="58" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="139" />
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="60" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="61" />
         <source> Source </source>
         <translation> Fuente </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="63" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="64" />
         <source>Simulator</source>
         <translation>Simulador</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="64" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="65" />
         <source>F1 game (UDP)</source>
         <translation>Juego de F1 (UDP)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="65" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="66" />
         <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game's UDP telemetry</source>
         <translation>Lo que inicia Iniciar: una carrera simulada o una carrera en directo desde la telemetría UDP del juego EA SPORTS F1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="83" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="84" />
         <source>&amp;Faster</source>
         <translation>Más &amp;rápido</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="88" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="89" />
         <source>Follow the F1 &amp;game (UDP telemetry)</source>
         <translation>Seguir el &amp;juego de F1 (telemetría UDP)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="90" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="91" />
         <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
         <translation>Una carrera en directo del juego EA SPORTS F1: dirija su telemetría UDP a este equipo, puerto 20777</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="92" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="93" />
         <source>F1 game: listen on this machine only</source>
         <translation>Juego de F1: escuchar solo en este equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="96" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="97" />
         <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
         <translation>Activado: solo un juego en este ordenador puede enviar telemetría (127.0.0.1). Desactivado: el juego puede ejecutarse en una consola u otro PC de su red</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="98" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="100" />
         <source>F1 game: UDP port…</source>
         <translation>Juego de F1: puerto UDP…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="102" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="104" />
         <source>F1 game UDP port</source>
         <translation>Puerto UDP del juego de F1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="103" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="105" />
         <source>The port set in the game's Telemetry Settings (UDP Port):</source>
         <translation>El puerto configurado en los ajustes de telemetría del juego (UDP Port):</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="108" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="110" />
         <source>S&amp;lower</source>
         <translation>Más &amp;lento</translation>
     </message>
@@ -2839,6 +2820,24 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::SessionDisplay</name>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="37" />
+        <source>Could not switch %1 on: %2</source>
+        <translation>No se pudo activar %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="38" />
+        <source>Could not switch %1 off: %2</source>
+        <translation>No se pudo desactivar %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="58" />
+        <source>The race could not start: %1</source>
+        <translation>La carrera no pudo empezar: %1</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::SetupWizard</name>
     <message>
         <location filename="../src/gui/SetupWizard.cpp" line="38" />
@@ -2846,264 +2845,264 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <translation>Omitir esta página</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="86" />
+        <location filename="../src/gui/SetupWizard.cpp" line="87" />
         <source>testing…</source>
         <translation>probando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="92" />
+        <location filename="../src/gui/SetupWizard.cpp" line="93" />
         <source>The demo's config.yaml or a librdkafka properties file</source>
         <translation>El config.yaml de la demo o un archivo de propiedades de librdkafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="93" />
+        <location filename="../src/gui/SetupWizard.cpp" line="94" />
         <source>Demo settings (*.yaml *.yml *.properties *.conf);;All files (*)</source>
         <translation>Ajustes de la demo (*.yaml *.yml *.properties *.conf);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="98" />
+        <location filename="../src/gui/SetupWizard.cpp" line="99" />
         <source>librdkafka properties file</source>
         <translation>archivo de propiedades de librdkafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="257" />
+        <location filename="../src/gui/SetupWizard.cpp" line="259" />
         <source>Enter the connection URI first.</source>
         <translation>Introduzca primero la URI de conexión.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="264" />
+        <location filename="../src/gui/SetupWizard.cpp" line="266" />
         <source>Creating the index %1…</source>
         <translation>Creando el índice %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="264" />
+        <location filename="../src/gui/SetupWizard.cpp" line="266" />
         <source>Asking Atlas…</source>
         <translation>Preguntando a Atlas…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="286" />
+        <location filename="../src/gui/SetupWizard.cpp" line="291" />
         <source>vectorSearch on %1, %2 dimensions, %3, filter %4</source>
         <translation>vectorSearch sobre %1, %2 dimensiones, %3, filtro %4</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="289" />
+        <location filename="../src/gui/SetupWizard.cpp" line="296" />
         <source>The index %1 is there, but %2.</source>
         <translation>El índice %1 existe, pero %2.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="295" />
+        <location filename="../src/gui/SetupWizard.cpp" line="302" />
         <source>There is no index %1 on %2.%3 yet: Create index makes it (%4).</source>
         <translation>Aún no hay índice %1 en %2.%3: Crear índice lo crea (%4).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="302" />
-        <location filename="../src/gui/SetupWizard.cpp" line="316" />
+        <location filename="../src/gui/SetupWizard.cpp" line="309" />
+        <location filename="../src/gui/SetupWizard.cpp" line="323" />
         <source>The index %1 is ready and queryable (%2).</source>
         <translation>El índice %1 está listo y se puede consultar (%2).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="327" />
+        <location filename="../src/gui/SetupWizard.cpp" line="339" />
         <source>Atlas is building the index: %1…</source>
         <translation>Atlas está construyendo el índice: %1…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="359" />
+        <location filename="../src/gui/SetupWizard.cpp" line="373" />
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="389" />
+        <location filename="../src/gui/SetupWizard.cpp" line="403" />
         <source>Imported: %1.</source>
         <translation>Importado: %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="454" />
+        <location filename="../src/gui/SetupWizard.cpp" line="468" />
         <source>Ready: %1, %2, %3 and three new API keys (they can take a minute or two to work).</source>
         <translation>Listo: %1, %2, %3 y tres claves de API nuevas (pueden tardar uno o dos minutos en funcionar).</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="477" />
+        <location filename="../src/gui/SetupWizard.cpp" line="491" />
         <source>Remove from Confluent Cloud</source>
         <translation>Quitar de Confluent Cloud</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="478" />
+        <location filename="../src/gui/SetupWizard.cpp" line="492" />
         <source>Delete the API keys Pit Wall created and whichever of environment %1, cluster %2, pool %3 and service account %4 it created? Their data is lost.</source>
         <translation>¿Borrar las claves de API que creó Pit Wall y, de entre el entorno %1, el clúster %2, el pool %3 y la cuenta de servicio %4, los que creó? Sus datos se pierden.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="495" />
+        <location filename="../src/gui/SetupWizard.cpp" line="509" />
         <source>Removed what Pit Wall had created.</source>
         <translation>Se quitó lo que había creado Pit Wall.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="507" />
+        <location filename="../src/gui/SetupWizard.cpp" line="522" />
         <source>Secrets go to the system keychain.</source>
         <translation>Los secretos van al llavero del sistema.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="508" />
+        <location filename="../src/gui/SetupWizard.cpp" line="523" />
         <source>No keychain service answered (%1). Choose where the secrets go:</source>
         <translation>Ningún servicio de llavero respondió (%1). Elija dónde guardar los secretos:</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="512" />
+        <location filename="../src/gui/SetupWizard.cpp" line="526" />
         <source>Secrets go to %1 (readable by you only), as chosen before.</source>
         <translation>Los secretos van a %1 (solo usted puede leerlo), como eligió antes.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="513" />
+        <location filename="../src/gui/SetupWizard.cpp" line="527" />
         <source>Secrets are kept for this session only, as chosen before.</source>
         <translation>Los secretos se guardan solo para esta sesión, como eligió antes.</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="523" />
+        <location filename="../src/gui/SetupWizard.cpp" line="538" />
         <source>&lt;p&gt;skipped: the local default is used&lt;/p&gt;</source>
         <translation>&lt;p&gt;omitido: se usa el valor local por defecto&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="526" />
+        <location filename="../src/gui/SetupWizard.cpp" line="541" />
         <source>Kafka</source>
         <translation>Kafka</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="527" />
+        <location filename="../src/gui/SetupWizard.cpp" line="542" />
         <source>Bootstrap</source>
         <translation>Bootstrap</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="527" />
-        <location filename="../src/gui/SetupWizard.cpp" line="529" />
-        <location filename="../src/gui/SetupWizard.cpp" line="533" />
-        <location filename="../src/gui/SetupWizard.cpp" line="539" />
+        <location filename="../src/gui/SetupWizard.cpp" line="542" />
+        <location filename="../src/gui/SetupWizard.cpp" line="545" />
+        <location filename="../src/gui/SetupWizard.cpp" line="549" />
+        <location filename="../src/gui/SetupWizard.cpp" line="555" />
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="528" />
-        <location filename="../src/gui/SetupWizard.cpp" line="530" />
-        <location filename="../src/gui/SetupWizard.cpp" line="534" />
+        <location filename="../src/gui/SetupWizard.cpp" line="543" />
+        <location filename="../src/gui/SetupWizard.cpp" line="546" />
+        <location filename="../src/gui/SetupWizard.cpp" line="550" />
         <source>API secret</source>
         <translation>Secreto de API</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="528" />
+        <location filename="../src/gui/SetupWizard.cpp" line="544" />
         <source>Properties file</source>
         <translation>Archivo de propiedades</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="529" />
+        <location filename="../src/gui/SetupWizard.cpp" line="545" />
         <source>Schema Registry</source>
         <translation>Schema Registry</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="529" />
+        <location filename="../src/gui/SetupWizard.cpp" line="545" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="531" />
+        <location filename="../src/gui/SetupWizard.cpp" line="547" />
         <source>Flink</source>
         <translation>Flink</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="531" />
+        <location filename="../src/gui/SetupWizard.cpp" line="547" />
         <source>Endpoint</source>
         <translation>Endpoint</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="532" />
+        <location filename="../src/gui/SetupWizard.cpp" line="548" />
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="532" />
+        <location filename="../src/gui/SetupWizard.cpp" line="548" />
         <source>Environment</source>
         <translation>Entorno</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="533" />
+        <location filename="../src/gui/SetupWizard.cpp" line="549" />
         <source>Compute pool</source>
         <translation>Compute pool</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="535" />
+        <location filename="../src/gui/SetupWizard.cpp" line="551" />
         <source>Amazon Bedrock</source>
         <translation>Amazon Bedrock</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="535" />
+        <location filename="../src/gui/SetupWizard.cpp" line="551" />
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="535" />
+        <location filename="../src/gui/SetupWizard.cpp" line="551" />
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="536" />
+        <location filename="../src/gui/SetupWizard.cpp" line="552" />
         <source>Access key ID</source>
         <translation>ID de clave de acceso</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="537" />
+        <location filename="../src/gui/SetupWizard.cpp" line="553" />
         <source>Secret access key</source>
         <translation>Clave de acceso secreta</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="538" />
+        <location filename="../src/gui/SetupWizard.cpp" line="554" />
         <source>Session token</source>
         <translation>Token de sesión</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="539" />
+        <location filename="../src/gui/SetupWizard.cpp" line="555" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="539" />
+        <location filename="../src/gui/SetupWizard.cpp" line="555" />
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="540" />
+        <location filename="../src/gui/SetupWizard.cpp" line="556" />
         <source>Chat model</source>
         <translation>Modelo de chat</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="540" />
+        <location filename="../src/gui/SetupWizard.cpp" line="556" />
         <source>Embedding model</source>
         <translation>Modelo de embeddings</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="541" />
+        <location filename="../src/gui/SetupWizard.cpp" line="557" />
         <source>MongoDB Atlas</source>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="541" />
+        <location filename="../src/gui/SetupWizard.cpp" line="557" />
         <source>URI</source>
         <translation>URI</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="542" />
+        <location filename="../src/gui/SetupWizard.cpp" line="558" />
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="542" />
+        <location filename="../src/gui/SetupWizard.cpp" line="558" />
         <source>Collection</source>
         <translation>Colección</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="543" />
+        <location filename="../src/gui/SetupWizard.cpp" line="559" />
         <source>Index</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../src/gui/SetupWizard.cpp" line="559" />
-        <location filename="../src/gui/SetupWizard.cpp" line="564" />
+        <location filename="../src/gui/SetupWizard.cpp" line="575" />
+        <location filename="../src/gui/SetupWizard.cpp" line="580" />
         <source>Setup</source>
         <translation>Configuración</translation>
     </message>
@@ -3146,97 +3145,97 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <translation>Distancia completa</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="122" />
+        <location filename="../src/gui/StartPage.cpp" line="123" />
         <source>Race length</source>
         <translation>Distancia</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="128" />
+        <location filename="../src/gui/StartPage.cpp" line="129" />
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="130" />
+        <location filename="../src/gui/StartPage.cpp" line="131" />
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="134" />
+        <location filename="../src/gui/StartPage.cpp" line="135" />
         <source>Select your racer</source>
         <translation>Elija su piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="135" />
+        <location filename="../src/gui/StartPage.cpp" line="136" />
         <source>Make them the hero: starts P5–P10 and fights for the podium</source>
         <translation>Convertirlo en el héroe: sale entre P5 y P10 y lucha por el podio</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="141" />
+        <location filename="../src/gui/StartPage.cpp" line="142" />
         <source>Start race</source>
         <translation>Iniciar carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="151" />
+        <location filename="../src/gui/StartPage.cpp" line="152" />
         <source>About %1 to the chequered flag</source>
         <translation>Unos %1 hasta la bandera a cuadros</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="152" />
+        <location filename="../src/gui/StartPage.cpp" line="153" />
         <source>As fast as this machine runs it</source>
         <translation>Tan rápido como lo permita este equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="168" />
+        <location filename="../src/gui/StartPage.cpp" line="169" />
         <source>Replay a race</source>
         <translation>Repetir una carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="174" />
+        <location filename="../src/gui/StartPage.cpp" line="175" />
         <source>Open the race library…</source>
         <translation>Abrir la biblioteca de carreras…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="184" />
+        <location filename="../src/gui/StartPage.cpp" line="185" />
         <source>Real races</source>
         <translation>Carreras reales</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="187" />
+        <location filename="../src/gui/StartPage.cpp" line="188" />
         <source>A Grand Prix from the F1 live-timing archive or OpenF1, or a session folder you have.</source>
         <translation>Un Gran Premio del archivo de cronometraje en directo de F1 o de OpenF1, o una carpeta de sesión que tenga.</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="190" />
+        <location filename="../src/gui/StartPage.cpp" line="191" />
         <source>Import a real race…</source>
         <translation>Importar una carrera real…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="194" />
+        <location filename="../src/gui/StartPage.cpp" line="195" />
         <source>Your own race in the EA SPORTS F1 game: turn UDP Telemetry on in its settings and send it to this computer (port 20777 unless you changed it under Race ▸ F1 game).</source>
         <translation>Su propia carrera en el juego EA SPORTS F1: active la telemetría UDP en sus ajustes y envíela a este ordenador (puerto 20777, salvo que lo haya cambiado en Carrera ▸ Juego de F1).</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="199" />
+        <location filename="../src/gui/StartPage.cpp" line="200" />
         <source>Follow the F1 game</source>
         <translation>Seguir el juego de F1</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="210" />
+        <location filename="../src/gui/StartPage.cpp" line="211" />
         <source>Setup</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="218" />
+        <location filename="../src/gui/StartPage.cpp" line="219" />
         <source>Open the setup wizard…</source>
         <translation>Abrir el asistente de configuración…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="278" />
+        <location filename="../src/gui/StartPage.cpp" line="279" />
         <source>Races you run are kept in the library; the latest appear here.</source>
         <translation>Las carreras que corre se guardan en la biblioteca; las más recientes aparecen aquí.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/StartPage.cpp" line="288" />
+        <location filename="../src/gui/StartPage.cpp" line="289" />
         <source>, %n laps</source>
         <translation>
             <numerusform>, %n vuelta</numerusform>
@@ -3244,17 +3243,17 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="289" />
+        <location filename="../src/gui/StartPage.cpp" line="290" />
         <source>▶  %1%2</source>
         <translation>▶  %1%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="291" />
+        <location filename="../src/gui/StartPage.cpp" line="292" />
         <source>Replay %1 (%2, %3)</source>
         <translation>Repetir %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="303" />
+        <location filename="../src/gui/StartPage.cpp" line="304" />
         <source>Everything runs on this machine; nothing is sent anywhere.</source>
         <translation>Todo se ejecuta en este equipo; no se envía nada a ninguna parte.</translation>
     </message>
@@ -3262,6 +3261,29 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <location filename="../src/gui/StartPage.cpp" line="304" />
         <source>Cloud services are set up:</source>
         <translation>Servicios en la nube configurados:</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::StartPageLink</name>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="43" />
+        <source>Starting the embedded Kafka broker…</source>
+        <translation>Iniciando el broker de Kafka integrado…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="47" />
+        <source>Start &amp;page</source>
+        <translation>&amp;Página de inicio</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="74" />
+        <source>Kafka is not connected: see File ▸ Kafka connection.</source>
+        <translation>Kafka no está conectado: vea Archivo ▸ Conexión Kafka.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="75" />
+        <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
+        <translation>Hay una carrera en curso: deténgala (Carrera ▸ Detener) para iniciar otra.</translation>
     </message>
 </context>
 <context>
@@ -3300,7 +3322,7 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="78" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="173" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="171" />
         <source>Throttle, brake and gear</source>
         <translation>Acelerador, freno y marcha</translation>
     </message>
@@ -3331,7 +3353,7 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="83" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="175" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="173" />
         <source>Temperature</source>
         <translation>Temperatura</translation>
     </message>
@@ -3356,17 +3378,17 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="145" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="144" />
         <source>race time (s)</source>
         <translation>tiempo de carrera (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="172" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="171" />
         <source>Throttle, brake and gear — not in this race's source</source>
         <translation>Acelerador, freno y marcha — no están en la fuente de esta carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="174" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="172" />
         <source>Temperature — not in this race's source (real timing carries none)</source>
         <translation>Temperatura — no está en la fuente de esta carrera (el cronometraje real no la tiene)</translation>
     </message>
@@ -3384,30 +3406,48 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <translation>El mapa aparece cuando el coche seguido ha dado una vuelta.</translation>
     </message>
     <message>
-        <location filename="../src/gui/TrackMapWidget.cpp" line="108" />
+        <location filename="../src/gui/TrackMapWidget.cpp" line="107" />
         <source>The track map appears when a race starts.</source>
         <translation>El mapa del circuito aparece cuando empieza una carrera.</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::WindowDialogs</name>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="25" />
+        <source>About Pit Wall</source>
+        <translation>Acerca de Pit Wall</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="26" />
+        <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="56" />
+        <source>Some saved secrets could not be read: %1</source>
+        <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::cloud::CloudPipeline</name>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="32" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="33" />
         <source>another Confluent Cloud action is still running</source>
         <translation>otra acción de Confluent Cloud sigue en marcha</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="97" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="101" />
         <source>Schema Registry, subject %1: %2</source>
         <translation>Schema Registry, sujeto %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="100" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="104" />
         <source>schema id %1</source>
         <translation>id de esquema %1</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudPipeline.cpp" line="107" />
+        <location filename="../src/cloud/CloudPipeline.cpp" line="111" />
         <source>connection to %1</source>
         <translation>conexión a %1</translation>
     </message>
@@ -3420,98 +3460,98 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <translation>Para crear recursos hace falta una clave de API de Cloud de gestión de recursos y su secreto.</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="98" />
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="336" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="99" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="352" />
         <source>Cannot reach Confluent Cloud: %1</source>
         <translation>No se puede contactar con Confluent Cloud: %1</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="126" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="129" />
         <source>'%1' was neither found nor created</source>
         <translation>'%1' no se encontró ni se creó</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="143" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="147" />
         <source>%1 failed to provision</source>
         <translation>%1 no se pudo aprovisionar</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="147" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="151" />
         <source>%1 was still %2 after %3 min</source>
         <translation>%1 seguía %2 tras %3 min</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="150" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="154" />
         <source>Waiting</source>
         <translation>Esperando</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="150" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="154" />
         <source>%1 is %2</source>
         <translation>%1 está %2</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="164" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="168" />
         <source>Environment</source>
         <translation>Entorno</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="183" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="187" />
         <source>Kafka cluster</source>
         <translation>Clúster de Kafka</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="206" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="214" />
         <source>Flink compute pool</source>
         <translation>Compute pool de Flink</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="225" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="233" />
         <source>Service account</source>
         <translation>Cuenta de servicio</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="237" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="246" />
         <source>Role bindings</source>
         <translation>Asignaciones de roles</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="237" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="246" />
         <source>EnvironmentAdmin, CloudClusterAdmin</source>
         <translation>EnvironmentAdmin, CloudClusterAdmin</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="257" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="271" />
         <source>The environment has no Schema Registry (enable Stream Governance for it).</source>
         <translation>El entorno no tiene Schema Registry (active Stream Governance en él).</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="266" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="280" />
         <source>API keys</source>
         <translation>Claves de API</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="266" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="280" />
         <source>Kafka, Schema Registry, Flink</source>
         <translation>Kafka, Schema Registry, Flink</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="276" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="291" />
         <source>Confluent Cloud made an API key without returning its secret</source>
         <translation>Confluent Cloud creó una clave de API sin devolver su secreto</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="300" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="316" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="300" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="316" />
         <source>new keys can take a minute or two to work</source>
         <translation>las claves nuevas pueden tardar uno o dos minutos en funcionar</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="330" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="346" />
         <source>Deleting</source>
         <translation>Eliminando</translation>
     </message>
@@ -3573,7 +3613,7 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
     <message>
         <location filename="../src/setup/ConnectionChecks.cpp" line="28" />
-        <location filename="../src/setup/ConnectionChecks.cpp" line="151" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="155" />
         <source>OpenAI</source>
         <translation>OpenAI</translation>
     </message>
@@ -3583,22 +3623,22 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <translation>MongoDB Atlas</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="75" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="78" />
         <source>skipped (nothing entered): the local default is used</source>
         <translation>omitido (nada introducido): se usa el valor local por defecto</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="82" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="85" />
         <source>no Kafka cluster given</source>
         <translation>no se indicó ningún clúster de Kafka</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="91" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="94" />
         <source>connected: %1</source>
         <translation>connected: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/setup/ConnectionChecks.cpp" line="102" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="105" />
         <source>connected: %n subject(s)</source>
         <translation>
             <numerusform>conectado: %n subject</numerusform>
@@ -3606,22 +3646,22 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="116" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="119" />
         <source>connected: the statements API answered</source>
         <translation>conectado: la API de sentencias respondió</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="133" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="137" />
         <source>the model answered (%1 tokens in, %2 out)</source>
         <translation>el modelo respondió (%1 tokens de entrada, %2 de salida)</translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="158" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="162" />
         <source>connected, but the server has no model '%1'</source>
         <translation>conectado, pero el servidor no tiene el modelo '%1'</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/setup/ConnectionChecks.cpp" line="160" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="164" />
         <source>connected: %n model(s) available</source>
         <translation>
             <numerusform>conectado: %n modelo disponible</numerusform>
@@ -3629,7 +3669,7 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/setup/ConnectionChecks.cpp" line="175" />
+        <location filename="../src/setup/ConnectionChecks.cpp" line="179" />
         <source>connected: the cluster answered a ping</source>
         <translation>conectado: el clúster respondió a un ping</translation>
     </message>

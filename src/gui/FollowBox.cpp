@@ -26,6 +26,12 @@ QString FollowBox::savedDriver()
     return QSettings().value(kFollowedKey).toString();
 }
 
+QString FollowBox::savedDriverIn(const Grid &grid)
+{
+    const QString saved = savedDriver();
+    return grid.findDriver(saved) ? saved : grid.drivers().value(0).name;
+}
+
 QString FollowBox::driver() const
 {
     return currentData().toString();

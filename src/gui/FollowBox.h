@@ -14,6 +14,8 @@ public:
     explicit FollowBox(QWidget *parent = nullptr);
 
     static QString savedDriver();
+    // The saved driver when in this race, else its first.
+    static QString savedDriverIn(const Grid &grid);
     QString driver() const;
     // Shows and remembers the driver, without driverChosen.
     void showDriver(const QString &driver);

@@ -8,7 +8,8 @@
 
 namespace pitwall {
 
-void setUpLeaderboardTable(QTableView &view, LeaderboardModel &model)
+LeaderboardTable::LeaderboardTable(QTableView &view, LeaderboardModel &model)
+    : QObject(&view)
 {
     view.setModel(&model);
     view.setItemDelegate(new CachedTextDelegate(&view));
@@ -29,6 +30,10 @@ void setUpLeaderboardTable(QTableView &view, LeaderboardModel &model)
         const QString title = model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
         header->resizeSection(column, std::max(header->sectionSize(column), header->fontMetrics().horizontalAdvance(title) + 18));
     }
+    view.setToolTip(tr("Double-click a driver to follow them"));
+    connect(&view, &QAbstractItemView::doubleClicked, this, [this, &model](const QModelIndex &index) {
+        emit driverChosen(model.data(model.index(index.row(), LeaderboardModel::DriverName), Qt::DisplayRole).toString());
+    });
 }
 
 } // namespace pitwall
