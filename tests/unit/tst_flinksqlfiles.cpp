@@ -1,6 +1,7 @@
 // The Flink SQL files (resources/flink/*.sql): every one is compiled in and loads, each
 // stage's statement comes from its file with every placeholder filled, and the loader
 // refuses a missing file, a placeholder without value and a value without placeholder.
+#include "../support/CloudTestSettings.h"
 #include "cloud/CloudPipelinePlan.h"
 #include "cloud/FlinkSqlFiles.h"
 #include "pipeline/PipelineDefinition.h"
@@ -10,25 +11,7 @@
 
 using namespace pitwall;
 using namespace pitwall::cloud;
-
-namespace {
-
-cloud::CloudAiSettings allServices()
-{
-    cloud::CloudAiSettings ai;
-    ai.awsRegion = QStringLiteral("us-east-1");
-    ai.awsAccessKeyId = QStringLiteral("AKIAEXAMPLE");
-    ai.awsSecretAccessKey = QStringLiteral("secret");
-    ai.bedrockModel = QStringLiteral("us.anthropic.claude-3-5-sonnet-20240620-v1:0");
-    ai.openAiApiKey = QStringLiteral("sk-test");
-    ai.mongoUri = QStringLiteral("mongodb+srv://racer:pw@cluster0.abcd.mongodb.net/");
-    ai.mongoDatabase = QStringLiteral("reinvent");
-    ai.mongoCollection = QStringLiteral("commentary");
-    ai.mongoIndex = QStringLiteral("vector_index");
-    return ai;
-}
-
-} // namespace
+using pitwall::test::allCloudServices;
 
 class TestFlinkSqlFiles : public QObject {
     Q_OBJECT
@@ -61,7 +44,7 @@ private slots:
 
     void noPlaceholderReachesThePlan()
     {
-        const auto plan = makeCloudPlan(cloudStages(pipelineDefinition()), allServices());
+        const auto plan = makeCloudPlan(cloudStages(pipelineDefinition()), allCloudServices());
         int models = 0;
         for (const auto &statement : plan.statements) {
             QVERIFY2(!statement.sql.isEmpty(), qPrintable(statement.name));
