@@ -2366,6 +2366,11 @@
         <source>This race's drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>Die Fahrer dieses Rennens ließen sich nicht lesen (%1); das eingebaute Starterfeld wird gezeigt.</translation>
     </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="455" />
+        <source>Starting a race…</source>
+        <translation>Starte ein Rennen…</translation>
+    </message>
 </context>
 <context>
     <name>pitwall::PipelineHealthModel</name>
@@ -2661,32 +2666,27 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <translation>Wiederholung: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="29" />
-        <source>Starting a race…</source>
-        <translation>Starte ein Rennen…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="34" />
+        <location filename="../src/gui/RaceTitle.cpp" line="33" />
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — Runde %2/%3 — live</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="39" />
+        <location filename="../src/gui/RaceTitle.cpp" line="38" />
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="44" />
+        <location filename="../src/gui/RaceTitle.cpp" line="43" />
         <source>won by %1</source>
         <translation>gewonnen von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="45" />
+        <location filename="../src/gui/RaceTitle.cpp" line="44" />
         <source>stopped on lap %1</source>
         <translation>angehalten in Runde %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="47" />
+        <location filename="../src/gui/RaceTitle.cpp" line="46" />
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
     </message>

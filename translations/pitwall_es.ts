@@ -2366,6 +2366,11 @@
         <source>This race's drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>No se pudieron leer los pilotos de esta carrera (%1); se muestra la parrilla incorporada.</translation>
     </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="455" />
+        <source>Starting a race…</source>
+        <translation>Iniciando una carrera…</translation>
+    </message>
 </context>
 <context>
     <name>pitwall::PipelineHealthModel</name>
@@ -2661,32 +2666,27 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <translation>Repetición de %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="29" />
-        <source>Starting a race…</source>
-        <translation>Iniciando una carrera…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="34" />
+        <location filename="../src/gui/RaceTitle.cpp" line="33" />
         <source>%1 — lap %2/%3 — live</source>
         <translation>%1 — vuelta %2/%3 — en directo</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="39" />
+        <location filename="../src/gui/RaceTitle.cpp" line="38" />
         <source>Race %1 — stopping: reading back every message…</source>
         <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="44" />
+        <location filename="../src/gui/RaceTitle.cpp" line="43" />
         <source>won by %1</source>
         <translation>ganada por %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="45" />
+        <location filename="../src/gui/RaceTitle.cpp" line="44" />
         <source>stopped on lap %1</source>
         <translation>detenida en la vuelta %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceTitle.cpp" line="47" />
+        <location filename="../src/gui/RaceTitle.cpp" line="46" />
         <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
         <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
     </message>

@@ -452,6 +452,7 @@ void MainWindow::watchSession(RaceSession *session)
     }
     m_anomalyPanel->setComparing(false);
     m_sessionDisplay->follow(session);
+    m_ui->raceTitle->setText(tr("Starting a race…"));
 }
 
 void MainWindow::stopRace()

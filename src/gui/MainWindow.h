@@ -17,9 +17,7 @@
 #include <optional>
 
 class QAction;
-class QComboBox;
 class QDockWidget;
-class QLabel;
 
 namespace Ui {
 class MainWindow;
@@ -48,10 +46,8 @@ class FeedModel;
 class AskPanel;
 class AiServices;
 class RaceContext;
-class RaceEngineer;
 class LiveServers;
 class FeedPanel;
-class KafkaEndpoint;
 class LapChartsPanel;
 class LeaderboardModel;
 class RaceClock;

@@ -26,7 +26,6 @@ void RaceTitle::starting(const RaceSession &session)
             m_name = tr("Replay of %1").arg(m_name);
         m_laps = options.race.laps > 0 ? options.race.laps : (circuit ? circuit->laps : 0);
     }
-    m_label.setText(tr("Starting a race…"));
 }
 
 void RaceTitle::showRunning(const RaceSession &session)

@@ -18,7 +18,8 @@ class RaceTitle : public QObject {
 public:
     RaceTitle(QLabel &label, QObject *parent = nullptr);
 
-    // A new session: its name (the circuit's Grand Prix, a replay of it, the F1 game) and laps.
+    // A new session: its name (the circuit's Grand Prix, a replay of it, the F1 game) and laps
+    // (the window says "Starting a race…" meanwhile).
     void starting(const RaceSession &session);
     QString name() const { return m_name; }
     void setName(const QString &name) { m_name = name; } // a real race's own
