@@ -1472,6 +1472,24 @@
     </message>
 </context>
 <context>
+    <name>pitwall::AppearanceMenu</name>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="56" />
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="60" />
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="71" />
+        <source>Pit Wall will speak %1 from its next start.</source>
+        <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::AskPanel</name>
     <message>
         <location filename="../src/gui/AskPanel.cpp" line="61" />
@@ -1545,6 +1563,47 @@
             <numerusform>Die %n nach Bedeutung nächste Zeile.</numerusform>
             <numerusform>Die %n nach Bedeutung nächsten Zeilen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::AskPanelLink</name>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="17" />
+        <source>Searches the commentary by meaning with the offline embedder.</source>
+        <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="24" />
+        <source>Kafka is not ready yet.</source>
+        <translation>Kafka ist noch nicht bereit.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="40" />
+        <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
+        <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="41" />
+        <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
+        <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="51" />
+        <source>The race engineer reads the live race; it has no race context in this window.</source>
+        <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::ClockLabel</name>
+    <message>
+        <location filename="../src/gui/ClockLabel.cpp" line="14" />
+        <source>%1 live</source>
+        <translation>%1 live</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ClockLabel.cpp" line="15" />
+        <source>%1 (held)</source>
+        <translation>%1 (angehalten)</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +1701,70 @@
         <location filename="../src/gui/CloudDeployPanel.cpp" line="264" />
         <source>Deleted from Confluent Cloud; the stages run locally again.</source>
         <translation>Aus Confluent Cloud gelöscht; die Stufen laufen wieder lokal.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::ControllerStatus</name>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="20" />
+        <source>Starting the embedded Kafka broker…</source>
+        <translation>Starte den eingebauten Kafka-Broker…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="21" />
+        <source>Connecting to Kafka at %1…</source>
+        <translation>Verbinde mit Kafka unter %1…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="24" />
+        <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
+        <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="25" />
+        <source>Kafka: not connected</source>
+        <translation>Kafka: nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>Kafka: %1 (%2)</source>
+        <translation>Kafka: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>embedded broker</source>
+        <translation>eingebauter Broker</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="33" />
+        <source>Setup applied: the next race uses %1 and %2.%3</source>
+        <translation>Einrichtung übernommen: das nächste Rennen nutzt %1 und %2.%3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="35" />
+        <location filename="../src/gui/ControllerStatus.cpp" line="45" />
+        <source> The running race keeps its settings.</source>
+        <translation> Das laufende Rennen behält seine Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="39" />
+        <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
+        <translation>Die neuen KI-Einstellungen konnten nicht starten: %1. Die Rennen behalten die bisherigen.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="46" />
+        <source>Setup saved: starting the new AI connections…%1</source>
+        <translation>Einrichtung gespeichert: die neuen KI-Verbindungen werden gestartet…%1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="47" />
+        <source>Setup saved; it applies to the next race.%1</source>
+        <translation>Einrichtung gespeichert; sie gilt ab dem nächsten Rennen.%1</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +1952,14 @@
     </message>
 </context>
 <context>
+    <name>pitwall::FollowBox</name>
+    <message>
+        <location filename="../src/gui/FollowBox.cpp" line="20" />
+        <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
+        <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::GameSessionView</name>
     <message>
         <location filename="../src/gui/GameSessionView.cpp" line="42" />
@@ -1994,6 +2125,22 @@
         <location filename="../src/view/LeaderboardModel.cpp" line="70" />
         <source>Leader</source>
         <translation>Führender</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::LeaderboardTable</name>
+    <message>
+        <location filename="../src/gui/LeaderboardTable.cpp" line="33" />
+        <source>Double-click a driver to follow them</source>
+        <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::LibraryLink</name>
+    <message>
+        <location filename="../src/gui/LibraryLink.cpp" line="23" />
+        <source>Import &amp;real race…</source>
+        <translation>&amp;Echtes Rennen importieren…</translation>
     </message>
 </context>
 <context>
@@ -2226,286 +2373,44 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="136" />
-        <source>About Pit Wall</source>
-        <translation>Über Pit Wall</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="137" />
-        <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="319" />
-        <source>Pipeline</source>
-        <translation>Pipeline</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="336" />
-        <source>Library</source>
-        <translation>Bibliothek</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="346" />
-        <source>Import &amp;real race…</source>
-        <translation>&amp;Echtes Rennen importieren…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="360" />
-        <source>Ask</source>
-        <translation>Fragen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="365" />
-        <source>Searches the commentary by meaning with the offline embedder.</source>
-        <translation>Durchsucht den Kommentar nach Bedeutung, mit dem Offline-Embedder.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="372" />
-        <source>Kafka is not ready yet.</source>
-        <translation>Kafka ist noch nicht bereit.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="393" />
-        <source>Telemetry</source>
-        <translation>Telemetrie</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="396" />
-        <source>Race trace</source>
-        <translation>Rennverlauf</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="391" />
-        <source>Track map</source>
-        <translation>Streckenkarte</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="276" />
-        <source>Start &amp;page</source>
-        <translation>Start&amp;seite</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="280" />
+        <location filename="../src/gui/MainWindow.cpp" line="160" />
         <source>&amp;Replay the latest race</source>
         <translation>Letztes Rennen &amp;wiedergeben</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="285" />
+        <location filename="../src/gui/MainWindow.cpp" line="165" />
         <source>The library has no race yet: run one first.</source>
         <translation>Die Bibliothek enthält noch kein Rennen: fahren Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="404" />
-        <source>Race feed</source>
-        <translation>Renngeschehen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="413" />
+        <location filename="../src/gui/MainWindow.cpp" line="231" />
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="446" />
-        <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
-        <translation>Der verfolgte Fahrer: hervorgehoben, auf der Karte umrandet, in den Diagrammen gezeichnet</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="449" />
+        <location filename="../src/gui/MainWindow.cpp" line="214" />
         <source> Follow </source>
         <translation> Verfolgen </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="483" />
-        <source>Lan&amp;guage</source>
-        <translation>&amp;Sprache</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="487" />
-        <source>System default</source>
-        <translation>Systemvorgabe</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="498" />
-        <source>Pit Wall will speak %1 from its next start.</source>
-        <translation>Pit Wall spricht ab dem nächsten Start %1.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="562" />
-        <source>%1 live</source>
-        <translation>%1 live</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="563" />
-        <source>%1 (held)</source>
-        <translation>%1 (angehalten)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="571" />
+        <location filename="../src/gui/MainWindow.cpp" line="254" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>Der aufgezeichnete Lauf von %1 ließ sich für den Vergleich nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="621" />
-        <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
-        <translation>Durchsucht den Kommentar nach Bedeutung (%1); %2 schreibt aus den Treffern eine Antwort.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="622" />
-        <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
-        <translation>Durchsucht den Kommentar nach Bedeutung (%1). Für geschriebene Antworten ein LLM einrichten.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="655" />
-        <source>Some saved secrets could not be read: %1</source>
-        <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="964" />
-        <source>Kafka is not connected: see File ▸ Kafka connection.</source>
-        <translation>Kafka ist nicht verbunden: siehe Datei ▸ Kafka-Verbindung.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="965" />
-        <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
-        <translation>Ein Rennen läuft: beenden Sie es (Rennen ▸ Stopp), um ein weiteres zu starten.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="685" />
-        <source>The race engineer reads the live race; it has no race context in this window.</source>
-        <translation>Der Renningenieur liest das laufende Rennen; in diesem Fenster hat er keinen Rennkontext.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="708" />
-        <source>%1 — lap %2/%3 — live</source>
-        <translation>%1 — Runde %2/%3 — live</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="192" />
-        <source>Connecting to Kafka at %1…</source>
-        <translation>Verbinde mit Kafka unter %1…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="191" />
-        <location filename="../src/gui/MainWindow.cpp" line="259" />
-        <source>Starting the embedded Kafka broker…</source>
-        <translation>Starte den eingebauten Kafka-Broker…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="217" />
-        <location filename="../src/gui/MainWindow.cpp" line="666" />
-        <source> The running race keeps its settings.</source>
-        <translation> Das laufende Rennen behält seine Einstellungen.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="668" />
-        <source>Setup saved; it applies to the next race.%1</source>
-        <translation>Einrichtung gespeichert; sie gilt ab dem nächsten Rennen.%1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="667" />
-        <source>Setup saved: starting the new AI connections…%1</source>
-        <translation>Einrichtung gespeichert: die neuen KI-Verbindungen werden gestartet…%1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="221" />
-        <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
-        <translation>Die neuen KI-Einstellungen konnten nicht starten: %1. Die Rennen behalten die bisherigen.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="215" />
-        <source>Setup applied: the next race uses %1 and %2.%3</source>
-        <translation>Einrichtung übernommen: das nächste Rennen nutzt %1 und %2.%3</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="196" />
-        <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
-        <translation>%1. Ändern unter Datei ▸ Kafka-Verbindung (Strg+K).</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="197" />
-        <source>Kafka: not connected</source>
-        <translation>Kafka: nicht verbunden</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="204" />
-        <source>Kafka: %1 (%2)</source>
-        <translation>Kafka: %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="204" />
-        <source>embedded broker</source>
-        <translation>eingebauter Broker</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="204" />
-        <source>cluster</source>
-        <translation>Cluster</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="736" />
+        <location filename="../src/gui/MainWindow.cpp" line="385" />
         <source>There is no race %1 in the library.</source>
         <translation>In der Bibliothek gibt es kein Rennen %1.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="839" />
-        <source>F1 game</source>
-        <translation>F1-Spiel</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="808" />
+        <location filename="../src/gui/MainWindow.cpp" line="429" />
         <source>This race's drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>Die Fahrer dieses Rennens ließen sich nicht lesen (%1); das eingebaute Starterfeld wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="845" />
-        <source>Replay of %1</source>
-        <translation>Wiederholung: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="866" />
-        <source>Could not switch %1 on: %2</source>
-        <translation>%1 ließ sich nicht einschalten: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="867" />
-        <source>Could not switch %1 off: %2</source>
-        <translation>%1 ließ sich nicht ausschalten: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="897" />
-        <source>won by %1</source>
-        <translation>gewonnen von %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="898" />
-        <source>stopped on lap %1</source>
-        <translation>angehalten in Runde %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="899" />
-        <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
-        <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="889" />
-        <source>The race could not start: %1</source>
-        <translation>Das Rennen konnte nicht starten: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="182" />
-        <source>Double-click a driver to follow them</source>
-        <translation>Doppelklick auf einen Fahrer, um ihn zu verfolgen</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="908" />
+        <location filename="../src/gui/MainWindow.cpp" line="456" />
         <source>Starting a race…</source>
         <translation>Starte ein Rennen…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="915" />
-        <source>Race %1 — stopping: reading back every message…</source>
-        <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
     </message>
 </context>
 <context>
@@ -2694,6 +2599,44 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::RacePanels</name>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="33" />
+        <source>Track map</source>
+        <translation>Streckenkarte</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="36" />
+        <source>Telemetry</source>
+        <translation>Telemetrie</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="39" />
+        <source>Race trace</source>
+        <translation>Rennverlauf</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="47" />
+        <source>Race feed</source>
+        <translation>Renngeschehen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="58" />
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="65" />
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="72" />
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::RaceStatusBar</name>
     <message>
         <location filename="../src/gui/RaceStatusBar.cpp" line="29" />
@@ -2752,100 +2695,138 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::RaceTitle</name>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="20" />
+        <source>F1 game</source>
+        <translation>F1-Spiel</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="26" />
+        <source>Replay of %1</source>
+        <translation>Wiederholung: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="33" />
+        <source>%1 — lap %2/%3 — live</source>
+        <translation>%1 — Runde %2/%3 — live</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="38" />
+        <source>Race %1 — stopping: reading back every message…</source>
+        <translation>Rennen %1 — wird beendet: lese jede Nachricht zurück…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="43" />
+        <source>won by %1</source>
+        <translation>gewonnen von %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="44" />
+        <source>stopped on lap %1</source>
+        <translation>angehalten in Runde %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="46" />
+        <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
+        <translation>Rennen %1 — beendet: %2 von %3 Positionen zurückgelesen — %4</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::RaceToolbar</name>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="31" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="32" />
         <source> Circuit </source>
         <translation> Strecke </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="40" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="41" />
         <source> Laps </source>
         <translation> Runden </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="44" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="45" />
         <source>Full</source>
         <translation>Voll</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="45" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="46" />
         <source>Race length in laps (Full: the circuit's race distance)</source>
         <translation>Renndistanz in Runden (Voll: die Renndistanz der Strecke)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="52" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="53" />
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="57" />
-        <location filename="../src/gui/RaceToolbar.cpp" line="138" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="58" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="139" />
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="60" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="61" />
         <source> Source </source>
         <translation> Quelle </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="63" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="64" />
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="64" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="65" />
         <source>F1 game (UDP)</source>
         <translation>F1-Spiel (UDP)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="65" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="66" />
         <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game's UDP telemetry</source>
         <translation>Was Start startet: ein simuliertes Rennen oder ein Live-Rennen aus der UDP-Telemetrie des EA SPORTS F1-Spiels</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="83" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="84" />
         <source>&amp;Faster</source>
         <translation>S&amp;chneller</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="88" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="89" />
         <source>Follow the F1 &amp;game (UDP telemetry)</source>
         <translation>Dem F1-&amp;Spiel folgen (UDP-Telemetrie)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="90" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="91" />
         <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
         <translation>Ein Live-Rennen aus dem Spiel EA SPORTS F1: dessen UDP-Telemetrie auf diesen Rechner richten, Port 20777</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="92" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="93" />
         <source>F1 game: listen on this machine only</source>
         <translation>F1-Spiel: nur auf diesem Rechner lauschen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="96" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="97" />
         <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
         <translation>Ein: nur ein Spiel auf diesem Computer kann Telemetrie senden (127.0.0.1). Aus: das Spiel darf auf einer Konsole oder einem anderen PC in Ihrem Netzwerk laufen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="99" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="100" />
         <source>F1 game: UDP port…</source>
         <translation>F1-Spiel: UDP-Port…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="103" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="104" />
         <source>F1 game UDP port</source>
         <translation>UDP-Port des F1-Spiels</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="104" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="105" />
         <source>The port set in the game's Telemetry Settings (UDP Port):</source>
         <translation>Der in den Telemetrie-Einstellungen des Spiels gesetzte Port (UDP Port):</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="109" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="110" />
         <source>S&amp;lower</source>
         <translation>Langsa&amp;mer</translation>
     </message>
@@ -2877,6 +2858,24 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <location filename="../src/gui/ReplayBar.cpp" line="33" />
         <source>Resume</source>
         <translation>Fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::SessionDisplay</name>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="37" />
+        <source>Could not switch %1 on: %2</source>
+        <translation>%1 ließ sich nicht einschalten: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="38" />
+        <source>Could not switch %1 off: %2</source>
+        <translation>%1 ließ sich nicht ausschalten: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="58" />
+        <source>The race could not start: %1</source>
+        <translation>Das Rennen konnte nicht starten: %1</translation>
     </message>
 </context>
 <context>
@@ -3306,6 +3305,29 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::StartPageLink</name>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="43" />
+        <source>Starting the embedded Kafka broker…</source>
+        <translation>Starte den eingebauten Kafka-Broker…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="47" />
+        <source>Start &amp;page</source>
+        <translation>Start&amp;seite</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="74" />
+        <source>Kafka is not connected: see File ▸ Kafka connection.</source>
+        <translation>Kafka ist nicht verbunden: siehe Datei ▸ Kafka-Verbindung.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="75" />
+        <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
+        <translation>Ein Rennen läuft: beenden Sie es (Rennen ▸ Stopp), um ein weiteres zu starten.</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::TelemetryPanel</name>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="69" />
@@ -3428,6 +3450,24 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <location filename="../src/gui/TrackMapWidget.cpp" line="107" />
         <source>The track map appears when a race starts.</source>
         <translation>Die Streckenkarte erscheint, sobald ein Rennen startet.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::WindowDialogs</name>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="25" />
+        <source>About Pit Wall</source>
+        <translation>Über Pit Wall</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="26" />
+        <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Ein Formel-1-Rennen live verfolgen: Rangliste, Telemetrie und eine Streaming-KI-Boxenmauer, auf einem eingebauten Kafka-Broker oder dem eigenen Cluster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="56" />
+        <source>Some saved secrets could not be read: %1</source>
+        <translation>Einige gespeicherte Secrets konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

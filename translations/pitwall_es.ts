@@ -1472,6 +1472,24 @@
     </message>
 </context>
 <context>
+    <name>pitwall::AppearanceMenu</name>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="56" />
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="60" />
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AppearanceMenu.cpp" line="71" />
+        <source>Pit Wall will speak %1 from its next start.</source>
+        <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::AskPanel</name>
     <message>
         <location filename="../src/gui/AskPanel.cpp" line="61" />
@@ -1545,6 +1563,47 @@
             <numerusform>La %n línea más cercana por significado.</numerusform>
             <numerusform>Las %n líneas más cercanas por significado.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::AskPanelLink</name>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="17" />
+        <source>Searches the commentary by meaning with the offline embedder.</source>
+        <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="24" />
+        <source>Kafka is not ready yet.</source>
+        <translation>Kafka aún no está listo.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="40" />
+        <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
+        <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="41" />
+        <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
+        <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/AskPanelLink.cpp" line="51" />
+        <source>The race engineer reads the live race; it has no race context in this window.</source>
+        <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::ClockLabel</name>
+    <message>
+        <location filename="../src/gui/ClockLabel.cpp" line="14" />
+        <source>%1 live</source>
+        <translation>%1 en directo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ClockLabel.cpp" line="15" />
+        <source>%1 (held)</source>
+        <translation>%1 (detenido)</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +1701,70 @@
         <location filename="../src/gui/CloudDeployPanel.cpp" line="264" />
         <source>Deleted from Confluent Cloud; the stages run locally again.</source>
         <translation>Borrado de Confluent Cloud; las etapas vuelven a ejecutarse en local.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::ControllerStatus</name>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="20" />
+        <source>Starting the embedded Kafka broker…</source>
+        <translation>Iniciando el broker de Kafka integrado…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="21" />
+        <source>Connecting to Kafka at %1…</source>
+        <translation>Conectando a Kafka en %1…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="24" />
+        <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
+        <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="25" />
+        <source>Kafka: not connected</source>
+        <translation>Kafka: sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>Kafka: %1 (%2)</source>
+        <translation>Kafka: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>embedded broker</source>
+        <translation>broker integrado</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="30" />
+        <source>cluster</source>
+        <translation>clúster</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="33" />
+        <source>Setup applied: the next race uses %1 and %2.%3</source>
+        <translation>Configuración aplicada: la próxima carrera usa %1 y %2.%3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="35" />
+        <location filename="../src/gui/ControllerStatus.cpp" line="45" />
+        <source> The running race keeps its settings.</source>
+        <translation> La carrera en curso conserva su configuración.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="39" />
+        <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
+        <translation>La nueva configuración de IA no pudo iniciarse: %1. Las carreras conservan la anterior.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="46" />
+        <source>Setup saved: starting the new AI connections…%1</source>
+        <translation>Configuración guardada: iniciando las nuevas conexiones de IA…%1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ControllerStatus.cpp" line="47" />
+        <source>Setup saved; it applies to the next race.%1</source>
+        <translation>Configuración guardada; se aplica a la próxima carrera.%1</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +1952,14 @@
     </message>
 </context>
 <context>
+    <name>pitwall::FollowBox</name>
+    <message>
+        <location filename="../src/gui/FollowBox.cpp" line="20" />
+        <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
+        <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::GameSessionView</name>
     <message>
         <location filename="../src/gui/GameSessionView.cpp" line="42" />
@@ -1994,6 +2125,22 @@
         <location filename="../src/view/LeaderboardModel.cpp" line="70" />
         <source>Leader</source>
         <translation>Líder</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::LeaderboardTable</name>
+    <message>
+        <location filename="../src/gui/LeaderboardTable.cpp" line="33" />
+        <source>Double-click a driver to follow them</source>
+        <translation>Doble clic en un piloto para seguirlo</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::LibraryLink</name>
+    <message>
+        <location filename="../src/gui/LibraryLink.cpp" line="23" />
+        <source>Import &amp;real race…</source>
+        <translation>Importar carrera &amp;real…</translation>
     </message>
 </context>
 <context>
@@ -2226,286 +2373,44 @@
 <context>
     <name>pitwall::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="136" />
-        <source>About Pit Wall</source>
-        <translation>Acerca de Pit Wall</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="137" />
-        <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="319" />
-        <source>Pipeline</source>
-        <translation>Pipeline</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="336" />
-        <source>Library</source>
-        <translation>Biblioteca</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="346" />
-        <source>Import &amp;real race…</source>
-        <translation>Importar carrera &amp;real…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="360" />
-        <source>Ask</source>
-        <translation>Preguntar</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="365" />
-        <source>Searches the commentary by meaning with the offline embedder.</source>
-        <translation>Busca en los comentarios por significado con el embedder sin conexión.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="372" />
-        <source>Kafka is not ready yet.</source>
-        <translation>Kafka aún no está listo.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="393" />
-        <source>Telemetry</source>
-        <translation>Telemetría</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="396" />
-        <source>Race trace</source>
-        <translation>Evolución</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="391" />
-        <source>Track map</source>
-        <translation>Mapa del circuito</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="276" />
-        <source>Start &amp;page</source>
-        <translation>&amp;Página de inicio</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="280" />
+        <location filename="../src/gui/MainWindow.cpp" line="160" />
         <source>&amp;Replay the latest race</source>
         <translation>&amp;Repetir la última carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="285" />
+        <location filename="../src/gui/MainWindow.cpp" line="165" />
         <source>The library has no race yet: run one first.</source>
         <translation>La biblioteca aún no tiene carreras: corra una primero.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="404" />
-        <source>Race feed</source>
-        <translation>Crónica de carrera</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="413" />
+        <location filename="../src/gui/MainWindow.cpp" line="231" />
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="446" />
-        <source>The driver to follow: highlighted, ringed on the map, drawn in the charts</source>
-        <translation>El piloto a seguir: resaltado, rodeado en el mapa, dibujado en los gráficos</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="449" />
+        <location filename="../src/gui/MainWindow.cpp" line="214" />
         <source> Follow </source>
         <translation> Seguir </translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="483" />
-        <source>Lan&amp;guage</source>
-        <translation>&amp;Idioma</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="487" />
-        <source>System default</source>
-        <translation>Predeterminado del sistema</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="498" />
-        <source>Pit Wall will speak %1 from its next start.</source>
-        <translation>Pit Wall hablará %1 a partir del próximo inicio.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="562" />
-        <source>%1 live</source>
-        <translation>%1 en directo</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="563" />
-        <source>%1 (held)</source>
-        <translation>%1 (detenido)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="571" />
+        <location filename="../src/gui/MainWindow.cpp" line="254" />
         <source>The recorded run of %1 could not be read for comparison: %2</source>
         <translation>No se pudo leer la ejecución grabada de %1 para compararla: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="621" />
-        <source>Searches the commentary by meaning (%1); %2 writes an answer from the matches.</source>
-        <translation>Busca en los comentarios por significado (%1); %2 redacta una respuesta con los resultados.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="622" />
-        <source>Searches the commentary by meaning (%1). Configure an LLM for written answers.</source>
-        <translation>Busca en los comentarios por significado (%1). Configura un LLM para obtener respuestas redactadas.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="655" />
-        <source>Some saved secrets could not be read: %1</source>
-        <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="964" />
-        <source>Kafka is not connected: see File ▸ Kafka connection.</source>
-        <translation>Kafka no está conectado: vea Archivo ▸ Conexión Kafka.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="965" />
-        <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
-        <translation>Hay una carrera en curso: deténgala (Carrera ▸ Detener) para iniciar otra.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="685" />
-        <source>The race engineer reads the live race; it has no race context in this window.</source>
-        <translation>El ingeniero de carrera lee la carrera en directo; en esta ventana no tiene contexto de carrera.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="708" />
-        <source>%1 — lap %2/%3 — live</source>
-        <translation>%1 — vuelta %2/%3 — en directo</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="192" />
-        <source>Connecting to Kafka at %1…</source>
-        <translation>Conectando a Kafka en %1…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="191" />
-        <location filename="../src/gui/MainWindow.cpp" line="259" />
-        <source>Starting the embedded Kafka broker…</source>
-        <translation>Iniciando el broker de Kafka integrado…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="217" />
-        <location filename="../src/gui/MainWindow.cpp" line="666" />
-        <source> The running race keeps its settings.</source>
-        <translation> La carrera en curso conserva su configuración.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="668" />
-        <source>Setup saved; it applies to the next race.%1</source>
-        <translation>Configuración guardada; se aplica a la próxima carrera.%1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="667" />
-        <source>Setup saved: starting the new AI connections…%1</source>
-        <translation>Configuración guardada: iniciando las nuevas conexiones de IA…%1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="221" />
-        <source>The new AI settings could not start: %1. The races keep the previous ones.</source>
-        <translation>La nueva configuración de IA no pudo iniciarse: %1. Las carreras conservan la anterior.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="215" />
-        <source>Setup applied: the next race uses %1 and %2.%3</source>
-        <translation>Configuración aplicada: la próxima carrera usa %1 y %2.%3</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="196" />
-        <source>%1. Change it in File ▸ Kafka connection (Ctrl+K).</source>
-        <translation>%1. Cámbielo en Archivo ▸ Conexión a Kafka (Ctrl+K).</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="197" />
-        <source>Kafka: not connected</source>
-        <translation>Kafka: sin conexión</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="204" />
-        <source>Kafka: %1 (%2)</source>
-        <translation>Kafka: %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="204" />
-        <source>embedded broker</source>
-        <translation>broker integrado</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="204" />
-        <source>cluster</source>
-        <translation>clúster</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="736" />
+        <location filename="../src/gui/MainWindow.cpp" line="385" />
         <source>There is no race %1 in the library.</source>
         <translation>No hay ninguna carrera %1 en la biblioteca.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="839" />
-        <source>F1 game</source>
-        <translation>Juego de F1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="808" />
+        <location filename="../src/gui/MainWindow.cpp" line="429" />
         <source>This race's drivers could not be read (%1); the built-in grid is shown.</source>
         <translation>No se pudieron leer los pilotos de esta carrera (%1); se muestra la parrilla incorporada.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="845" />
-        <source>Replay of %1</source>
-        <translation>Repetición de %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="866" />
-        <source>Could not switch %1 on: %2</source>
-        <translation>No se pudo activar %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="867" />
-        <source>Could not switch %1 off: %2</source>
-        <translation>No se pudo desactivar %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="897" />
-        <source>won by %1</source>
-        <translation>ganada por %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="898" />
-        <source>stopped on lap %1</source>
-        <translation>detenida en la vuelta %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="899" />
-        <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
-        <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="889" />
-        <source>The race could not start: %1</source>
-        <translation>La carrera no pudo empezar: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="182" />
-        <source>Double-click a driver to follow them</source>
-        <translation>Doble clic en un piloto para seguirlo</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="908" />
+        <location filename="../src/gui/MainWindow.cpp" line="456" />
         <source>Starting a race…</source>
         <translation>Iniciando una carrera…</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/MainWindow.cpp" line="915" />
-        <source>Race %1 — stopping: reading back every message…</source>
-        <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
     </message>
 </context>
 <context>
@@ -2694,6 +2599,44 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::RacePanels</name>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="33" />
+        <source>Track map</source>
+        <translation>Mapa del circuito</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="36" />
+        <source>Telemetry</source>
+        <translation>Telemetría</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="39" />
+        <source>Race trace</source>
+        <translation>Evolución</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="47" />
+        <source>Race feed</source>
+        <translation>Crónica de carrera</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="58" />
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="65" />
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RacePanels.cpp" line="72" />
+        <source>Ask</source>
+        <translation>Preguntar</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::RaceStatusBar</name>
     <message>
         <location filename="../src/gui/RaceStatusBar.cpp" line="29" />
@@ -2752,100 +2695,138 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::RaceTitle</name>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="20" />
+        <source>F1 game</source>
+        <translation>Juego de F1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="26" />
+        <source>Replay of %1</source>
+        <translation>Repetición de %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="33" />
+        <source>%1 — lap %2/%3 — live</source>
+        <translation>%1 — vuelta %2/%3 — en directo</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="38" />
+        <source>Race %1 — stopping: reading back every message…</source>
+        <translation>Carrera %1 — deteniéndose: releyendo cada mensaje…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="43" />
+        <source>won by %1</source>
+        <translation>ganada por %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="44" />
+        <source>stopped on lap %1</source>
+        <translation>detenida en la vuelta %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RaceTitle.cpp" line="46" />
+        <source>Race %1 — finished: %2 of %3 positions read back — %4</source>
+        <translation>Carrera %1 — terminada: %2 de %3 posiciones releídas — %4</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::RaceToolbar</name>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="31" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="32" />
         <source> Circuit </source>
         <translation> Circuito </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="40" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="41" />
         <source> Laps </source>
         <translation> Vueltas </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="44" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="45" />
         <source>Full</source>
         <translation>Completa</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="45" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="46" />
         <source>Race length in laps (Full: the circuit's race distance)</source>
         <translation>Distancia de la carrera en vueltas (Completa: la distancia de carrera del circuito)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="52" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="53" />
         <source> Speed </source>
         <translation> Velocidad </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="57" />
-        <location filename="../src/gui/RaceToolbar.cpp" line="138" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="58" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="139" />
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="60" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="61" />
         <source> Source </source>
         <translation> Fuente </translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="63" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="64" />
         <source>Simulator</source>
         <translation>Simulador</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="64" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="65" />
         <source>F1 game (UDP)</source>
         <translation>Juego de F1 (UDP)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="65" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="66" />
         <source>What Start starts: a simulated race, or a live race from the EA SPORTS F1 game's UDP telemetry</source>
         <translation>Lo que inicia Iniciar: una carrera simulada o una carrera en directo desde la telemetría UDP del juego EA SPORTS F1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="83" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="84" />
         <source>&amp;Faster</source>
         <translation>Más &amp;rápido</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="88" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="89" />
         <source>Follow the F1 &amp;game (UDP telemetry)</source>
         <translation>Seguir el &amp;juego de F1 (telemetría UDP)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="90" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="91" />
         <source>A live race from the EA SPORTS F1 game: point its UDP Telemetry at this machine, port 20777</source>
         <translation>Una carrera en directo del juego EA SPORTS F1: dirija su telemetría UDP a este equipo, puerto 20777</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="92" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="93" />
         <source>F1 game: listen on this machine only</source>
         <translation>Juego de F1: escuchar solo en este equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="96" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="97" />
         <source>On: only a game on this computer can send telemetry (127.0.0.1). Off: the game may run on a console or another PC on your network</source>
         <translation>Activado: solo un juego en este ordenador puede enviar telemetría (127.0.0.1). Desactivado: el juego puede ejecutarse en una consola u otro PC de su red</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="99" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="100" />
         <source>F1 game: UDP port…</source>
         <translation>Juego de F1: puerto UDP…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="103" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="104" />
         <source>F1 game UDP port</source>
         <translation>Puerto UDP del juego de F1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="104" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="105" />
         <source>The port set in the game's Telemetry Settings (UDP Port):</source>
         <translation>El puerto configurado en los ajustes de telemetría del juego (UDP Port):</translation>
     </message>
     <message>
-        <location filename="../src/gui/RaceToolbar.cpp" line="109" />
+        <location filename="../src/gui/RaceToolbar.cpp" line="110" />
         <source>S&amp;lower</source>
         <translation>Más &amp;lento</translation>
     </message>
@@ -2877,6 +2858,24 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <location filename="../src/gui/ReplayBar.cpp" line="33" />
         <source>Resume</source>
         <translation>Reanudar</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::SessionDisplay</name>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="37" />
+        <source>Could not switch %1 on: %2</source>
+        <translation>No se pudo activar %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="38" />
+        <source>Could not switch %1 off: %2</source>
+        <translation>No se pudo desactivar %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/SessionDisplay.cpp" line="58" />
+        <source>The race could not start: %1</source>
+        <translation>La carrera no pudo empezar: %1</translation>
     </message>
 </context>
 <context>
@@ -3306,6 +3305,29 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
 </context>
 <context>
+    <name>pitwall::StartPageLink</name>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="43" />
+        <source>Starting the embedded Kafka broker…</source>
+        <translation>Iniciando el broker de Kafka integrado…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="47" />
+        <source>Start &amp;page</source>
+        <translation>&amp;Página de inicio</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="74" />
+        <source>Kafka is not connected: see File ▸ Kafka connection.</source>
+        <translation>Kafka no está conectado: vea Archivo ▸ Conexión Kafka.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/StartPageLink.cpp" line="75" />
+        <source>A race is running: stop it (Race ▸ Stop) to start another.</source>
+        <translation>Hay una carrera en curso: deténgala (Carrera ▸ Detener) para iniciar otra.</translation>
+    </message>
+</context>
+<context>
     <name>pitwall::TelemetryPanel</name>
     <message>
         <location filename="../src/gui/TelemetryPanel.cpp" line="69" />
@@ -3428,6 +3450,24 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <location filename="../src/gui/TrackMapWidget.cpp" line="107" />
         <source>The track map appears when a race starts.</source>
         <translation>El mapa del circuito aparece cuando empieza una carrera.</translation>
+    </message>
+</context>
+<context>
+    <name>pitwall::WindowDialogs</name>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="25" />
+        <source>About Pit Wall</source>
+        <translation>Acerca de Pit Wall</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="26" />
+        <source>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Follow a Formula 1 race live: leaderboard, telemetry and a streaming-AI pit wall, on an embedded Kafka broker or your own cluster.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Pit Wall %1&lt;/b&gt;&lt;p&gt;Siga una carrera de Fórmula 1 en directo: clasificación, telemetría y un muro de boxes con IA en streaming, en un broker de Kafka integrado o en su propio clúster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/WindowDialogs.cpp" line="56" />
+        <source>Some saved secrets could not be read: %1</source>
+        <translation>Algunos secretos guardados no se pudieron leer: %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "CloudPipelinePlan.h"
 
 #include "CloudTables.h"
+#include "FlinkSqlFiles.h"
 #include "core/Topics.h"
 
 #include "net/CredentialUrl.h"
@@ -71,19 +72,18 @@ QString commentaryModelSql(const CloudAiSettings &ai)
     const QString format = ai.bedrockModel.contains(QLatin1String("anthropic"))
                                ? QStringLiteral(",\n  'bedrock.input_format' = 'ANTHROPIC-MESSAGES'")
                                : QString();
-    // One line under 80 characters: a few hundred tokens (the demo's 20000 exceeds Claude's cap).
-    return QStringLiteral("CREATE MODEL IF NOT EXISTS `%1`\nINPUT (race_context STRING)\nOUTPUT (commentary STRING)\nWITH (\n"
-                          "  'provider' = 'bedrock',\n  'task' = 'text_generation',\n  'bedrock.connection' = %2%3,\n"
-                          "  'bedrock.params.max_tokens' = '200'\n);")
-        .arg(kCommentaryModel, literal(QString::fromLatin1(kBedrockConnection)), format);
+    return flinkSql(QStringLiteral("model-commentary"),
+                    {{QStringLiteral("model"), kCommentaryModel},
+                     {QStringLiteral("connection"), literal(QString::fromLatin1(kBedrockConnection))},
+                     {QStringLiteral("input_format"), format}});
 }
 
 QString embeddingModelSql(const CloudAiSettings &ai)
 {
-    return QStringLiteral("CREATE MODEL IF NOT EXISTS `%1`\nINPUT (input STRING)\nOUTPUT (embedding ARRAY<FLOAT>)\nWITH (\n"
-                          "  'provider' = 'openai',\n  'task' = 'embedding',\n  'openai.connection' = %2,\n"
-                          "  'openai.input_format' = 'OPENAI-EMBED',\n  'openai.model_version' = %3\n);")
-        .arg(kEmbeddingModel, literal(QString::fromLatin1(kOpenAiEmbeddingConnection)), literal(embeddingModel(ai)));
+    return flinkSql(QStringLiteral("model-embedding"),
+                    {{QStringLiteral("model"), kEmbeddingModel},
+                     {QStringLiteral("connection"), literal(QString::fromLatin1(kOpenAiEmbeddingConnection))},
+                     {QStringLiteral("model_version"), literal(embeddingModel(ai))}});
 }
 
 QString tableStatementName(const QString &topic)

@@ -1,4 +1,5 @@
 #include "CloudTables.h"
+#include "FlinkSqlFiles.h"
 
 #include "core/RecordFields.h"
 #include "core/Topics.h"
@@ -195,16 +196,13 @@ QList<registry::TopicSchema> registrySchemas()
 
 QString createMongoTableSql(const MongoTableSettings &settings)
 {
-    return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (\n  %2\n) WITH (\n"
-                          "  'connector' = 'mongodb',\n"
-                          "  'mongodb.connection' = %3,\n"
-                          "  'mongodb.database' = %4,\n"
-                          "  'mongodb.collection' = %5,\n"
-                          "  'mongodb.index' = %6,\n"
-                          "  'mongodb.numCandidates' = '100',\n"
-                          "  'mongodb.embedding_column' = 'message_embedding'\n);")
-        .arg(QString::fromLatin1(kMongoTableName), QString(kMatchFields).replace(QLatin1String(", "), QLatin1String(",\n  ")),
-             literal(settings.connection), literal(settings.database), literal(settings.collection), literal(settings.index));
+    return flinkSql(QStringLiteral("table-mongo-commentary"),
+                    {{QStringLiteral("table"), QString::fromLatin1(kMongoTableName)},
+                     {QStringLiteral("columns"), QString(kMatchFields).replace(QLatin1String(", "), QLatin1String(",\n  "))},
+                     {QStringLiteral("connection"), literal(settings.connection)},
+                     {QStringLiteral("database"), literal(settings.database)},
+                     {QStringLiteral("collection"), literal(settings.collection)},
+                     {QStringLiteral("index"), literal(settings.index)}});
 }
 
 } // namespace pitwall::cloud

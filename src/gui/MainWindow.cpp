@@ -1,81 +1,56 @@
 #include "MainWindow.h"
 
-#include "CachedTextDelegate.h"
+#include "AnomalyPanel.h"
+#include "AppearanceMenu.h"
+#include "AskPanel.h"
+#include "AskPanelLink.h"
+#include "ClockLabel.h"
+#include "ControllerStatus.h"
+#include "DockLayout.h"
+#include "FollowBox.h"
 #include "GameSessionView.h"
+#include "LapChartsPanel.h"
+#include "LeaderboardTable.h"
+#include "LibraryLink.h"
+#include "LibraryPanel.h"
+#include "PipelinePanel.h"
+#include "RaceActions.h"
+#include "RacePanels.h"
 #include "RaceReports.h"
 #include "RaceStatusBar.h"
+#include "RaceTitle.h"
 #include "RaceToolbar.h"
 #include "ReplayBar.h"
-#include "AskPanel.h"
-#include "mcp/McpTools.h"
-#include "engineer/RaceEngineer.h"
+#include "SessionDisplay.h"
+#include "StageSwitches.h"
+#include "StartPage.h"
+#include "StartPageLink.h"
+#include "TelemetryPanel.h"
+#include "TrackMapWidget.h"
+#include "WindowDialogs.h"
 #include "aiservices/AiServices.h"
-
-#include "view/AnomalyListModel.h"
-#include "AnomalyPanel.h"
-#include "view/DisplayNames.h"
-#include "view/FeedModel.h"
-#include "FeedPanel.h"
-#include "KafkaConnectionDialog.h"
-#include "LiveServersDialog.h"
-#include "CloudDeployPanel.h"
-#include "SetupWizard.h"
+#include "pipeline/RaceSession.h"
 #include "secrets/AppSecrets.h"
 #include "setup/SetupConfig.h"
-#include "live/LiveServers.h"
-#include "LapChartsPanel.h"
-#include "view/RaceClock.h"
-#include "view/RaceViewStore.h"
-#include "TelemetryPanel.h"
-#include "Theme.h"
-#include "StartPage.h"
-#include "TrackMapWidget.h"
-#include "view/LeaderboardModel.h"
-#include "LibraryPanel.h"
-#include "view/RaceLibraryModel.h"
-#include "view/PipelineHealthModel.h"
-#include "PipelinePanel.h"
-#include "core/Grid.h"
-#include "pipeline/PipelineDefinition.h"
-#include "pipeline/RaceSession.h"
-#include "realrace/RealRaceBuilder.h"
-#include "sim/Circuit.h"
-#include "storage/LibraryDatabase.h"
-#include "stream/KafkaEndpoint.h"
 #include "ui_MainWindow.h"
+#include "view/AnomalyListModel.h"
+#include "view/LeaderboardModel.h"
+#include "view/RaceClock.h"
+#include "view/RaceLibraryModel.h"
+#include "view/RaceLook.h"
+#include "view/RaceViewStore.h"
+#include "view/RaceViewSync.h"
 
-#include <QApplication>
-#include <QGuiApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDockWidget>
 #include <QHeaderView>
-#include <QActionGroup>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
-#include <QMessageBox>
-#include <QScreen>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 
 namespace pitwall {
-
-namespace {
-
-const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
-const QString kStateKey = QStringLiteral("mainWindow/state");
-const QString kColumnsKey = QStringLiteral("mainWindow/leaderboardColumns");
-const QString kHeroKey = QStringLiteral("race/hero");
-const QString kDisabledStagesKey = QStringLiteral("pipeline/disabledStages");
-const QString kFollowedKey = QStringLiteral("race/followed");
-const QString kThemeKey = QStringLiteral("view/theme");
-const QString kLanguageKey = QStringLiteral("view/language"); // also read by main.cpp
-
-} // namespace
 
 MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     : QMainWindow(parent)
@@ -84,22 +59,19 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     , m_leaderboard(new LeaderboardModel(m_raceGrid, this))
 {
     m_ui->setupUi(this);
+    m_docks = new DockLayout(*this, *m_ui->menuView);
+    m_dialogs = new WindowDialogs(*this, *statusBar());
+    m_title = new RaceTitle(*m_ui->raceTitle, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/pitwall.svg")));
     m_ui->actionStart->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     m_controller->setWatched(true);
     m_controller->setFollowGameSessions(true);
-    setUpLeaderboard();
+    connect(new LeaderboardTable(*m_ui->leaderboardView, *m_leaderboard), &LeaderboardTable::driverChosen, this, &MainWindow::followDriver);
     setUpRaceViews();
-    setUpPipelineDock();
-    setUpLibraryDock();
-    setUpAskDock();
+    setUpTools();
     m_statusGauges = new RaceStatusBar(*statusBar());
-    m_gameView = new GameSessionView(*m_store, *m_trackMap, *m_statusGauges, this);
-    connect(m_gameView, &GameSessionView::lapsKnown, this, [this](int laps) {
-        m_raceLaps = laps;
-        m_statusGauges->setLaps(laps);
-    });
+    m_gameView = new GameSessionView(*m_store, *m_panels->trackMap(), *m_statusGauges, this);
     connect(m_gameView, &GameSessionView::gridKnown, this, [this](const Grid &grid, const QString &player) {
         m_raceGrid = grid; // and the player's car is followed
         fillFollowBox();
@@ -107,14 +79,7 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
             followDriver(player);
     });
     m_raceToolbar = new RaceToolbar(*m_ui->mainToolBar, *m_ui->menuRace, this);
-    auto &options = m_controller->raceOptions();
-    options.race.circuitId = m_raceToolbar->circuitId();
-    options.race.laps = m_raceToolbar->laps();
-    options.speed = m_raceToolbar->speed();
-    connect(m_raceToolbar, &RaceToolbar::circuitChanged, this,
-            [this](const QString &id) { m_controller->raceOptions().race.circuitId = id; });
-    connect(m_raceToolbar, &RaceToolbar::lapsChanged, this, [this](int laps) { m_controller->raceOptions().race.laps = laps; });
-    connect(m_raceToolbar, &RaceToolbar::speedChanged, m_controller, &RaceController::setSpeed);
+    m_raceToolbar->drive(*m_controller);
     connect(m_raceToolbar, &RaceToolbar::followGameRequested, this, &MainWindow::startGameSession);
     // A row of its own, shown during a replay: the race controls never push it out of sight.
     m_replayBar = new ReplayBar(this);
@@ -122,9 +87,20 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     addToolBar(Qt::TopToolBarArea, m_replayBar);
     connect(m_replayBar, &ReplayBar::pauseRequested, m_controller, &RaceController::setPaused);
     connect(m_replayBar, &ReplayBar::seekRequested, m_controller, &RaceController::seek);
+    m_sessionDisplay = new SessionDisplay({*m_title, *m_statusGauges, *m_replayBar, *m_panels->pipeline(), *m_panels->trackMap(),
+                                           *m_gameView, *m_panels->library(), *m_followBox, *m_viewSync},
+                                          *m_controller, m_raceOutline, this);
+    connect(m_sessionDisplay, &SessionDisplay::problem, this, &MainWindow::showProblem);
+    connect(m_sessionDisplay, &SessionDisplay::finished, this, &MainWindow::showResults);
     setUpStartPage();
     setUpControllerSignals();
+    setUpMenus();
+    m_docks->restore(*m_ui->leaderboardView->horizontalHeader());
+    connectKafka(kafka);
+}
 
+void MainWindow::setUpMenus()
+{
     connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startRace);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRace);
     connect(m_ui->actionKafkaConnection, &QAction::triggered, this, &MainWindow::editKafkaConnection);
@@ -132,168 +108,69 @@ MainWindow::MainWindow(const KafkaSelection &kafka, QWidget *parent)
     connect(m_ui->actionSetupWizard, &QAction::triggered, this, &MainWindow::runSetupWizard);
     m_ui->actionLiveServers->setEnabled(false); // until main() hands over the servers
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Pit Wall"),
-                           tr("<b>Pit Wall %1</b><p>Follow a Formula 1 race live: leaderboard, telemetry and a "
-                              "streaming-AI pit wall, on an embedded Kafka broker or your own cluster.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
-    });
-
-    setUpViewMenu();
-
-    QSettings settings;
-    m_defaultLayout = saveState();
-    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
-        // First start: most of the screen, so the leaderboard and the panels all fit.
-        if (const auto *screen = QGuiApplication::primaryScreen()) {
-            const QRect available = screen->availableGeometry();
-            resize(available.size() * 0.85);
-            move(available.center() - rect().center());
-        }
-    }
-    if (!restoreState(settings.value(kStateKey).toByteArray()))
-        QTimer::singleShot(300, this, &MainWindow::applyDefaultDockSizes); // once the window has its size
-    m_ui->leaderboardView->horizontalHeader()->restoreState(settings.value(kColumnsKey).toByteArray());
-
-    connectKafka(kafka);
-}
-
-void MainWindow::setUpLeaderboard()
-{
-    m_ui->leaderboardView->setModel(m_leaderboard);
-    m_ui->leaderboardView->setItemDelegate(new CachedTextDelegate(m_ui->leaderboardView));
-    m_ui->leaderboardView->setIconSize(QSize(14, 14));
-    auto *header = m_ui->leaderboardView->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true); // the speed column takes what is left: no scroll bar
-    m_ui->leaderboardView->verticalHeader()->setDefaultSectionSize(26);
-    const std::pair<int, int> widths[] = {{LeaderboardModel::Position, 44},  {LeaderboardModel::Change, 44},
-                                          {LeaderboardModel::Number, 40},    {LeaderboardModel::DriverName, 160},
-                                          {LeaderboardModel::TeamName, 120}, {LeaderboardModel::Gap, 76},
-                                          {LeaderboardModel::Interval, 76},  {LeaderboardModel::LastLap, 80},
-                                          {LeaderboardModel::Tyre, 60},      {LeaderboardModel::PitStops, 40}};
-    for (const auto &[column, width] : widths)
-        header->resizeSection(column, width);
-    // Translated headers can be longer than the English ones the widths were chosen for.
-    for (int column = 0; column < LeaderboardModel::ColumnCount; ++column) {
-        const QString title = m_leaderboard->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
-        header->resizeSection(column, std::max(header->sectionSize(column), header->fontMetrics().horizontalAdvance(title) + 18));
-    }
-    m_ui->leaderboardView->setToolTip(tr("Double-click a driver to follow them"));
+    connect(m_ui->actionAbout, &QAction::triggered, m_dialogs, &WindowDialogs::showAbout);
+    m_appearance = new AppearanceMenu(*m_ui->actionDarkTheme, *m_ui->actionLightTheme, *m_ui->menuView, *statusBar(), *this);
+    connect(m_appearance, &AppearanceMenu::themeRequested, this, &MainWindow::setTheme);
+    setTheme(AppearanceMenu::savedThemeIsDark());
+    connect(m_ui->actionResetLayout, &QAction::triggered, m_docks, &DockLayout::reset);
 }
 
 void MainWindow::setUpControllerSignals()
 {
+    // The status texts first (the start page's reason not to start reads the Kafka one).
+    m_controllerStatus = new ControllerStatus(*m_controller, *m_statusGauges, *statusBar(), this);
+    m_actions = new RaceActions({*m_ui->actionStart, *m_ui->actionStop, *m_ui->actionKafkaConnection, *m_raceToolbar,
+                                 *m_replayBar, *m_startLink, *m_statusGauges},
+                                *m_controller, this);
+    connect(m_controllerStatus, &ControllerStatus::problem, this, &MainWindow::showProblem);
     connect(m_controller, &RaceController::kafkaConnecting, this, [this] {
         m_ui->problemBanner->hide();
-        showSetupStatus();
-        const QString bootstrap = m_controller->kafka().pendingBootstrap();
-        m_statusGauges->setKafkaText(bootstrap.isEmpty() ? tr("Starting the embedded Kafka broker…")
-                                                         : tr("Connecting to Kafka at %1…").arg(bootstrap));
-        updateActions();
+        m_startLink->showSetup(*m_controller);
+        m_actions->update();
     });
     connect(m_controller, &RaceController::kafkaFailed, this, [this](const QString &reason) {
-        showProblem(tr("%1. Change it in File ▸ Kafka connection (Ctrl+K).").arg(reason));
-        m_statusGauges->setKafkaText(tr("Kafka: not connected"));
-        updateActions();
+        m_actions->update();
         emit kafkaFailed(reason);
     });
     connect(m_controller, &RaceController::kafkaReady, this, [this] {
-        const auto &endpoint = *m_controller->kafka().endpoint();
-        m_statusGauges->setKafkaText(
-            tr("Kafka: %1 (%2)").arg(endpoint.bootstrap(), endpoint.isEmbedded() ? tr("embedded broker") : tr("cluster")));
-        updateActions();
+        m_actions->update();
         emit kafkaReady();
         if (!m_replayWhenReady.isEmpty())
             replayWhenReady(QString(m_replayWhenReady), m_replayRerunWhenReady); // a copy: the member is cleared there
     });
     connect(m_controller, &RaceController::sessionCreated, this, &MainWindow::watchSession);
     connect(m_controller, &RaceController::recordedRunLoaded, this, &MainWindow::showRecordedRun);
-    connect(m_controller, &RaceController::raceStateChanged, this, &MainWindow::updateActions);
+    connect(m_controller, &RaceController::raceStateChanged, m_actions, &RaceActions::update);
     connect(m_controller, &RaceController::aiServicesChanged, this, &MainWindow::onAiServicesChanged);
-    connect(m_controller, &RaceController::setupApplied, this, [this](const std::shared_ptr<AiServices> &ai, bool raceKeeps) {
-        statusBar()->showMessage(tr("Setup applied: the next race uses %1 and %2.%3")
-                                     .arg(ai->llmLabel(), ai->embedderLabel(),
-                                          raceKeeps ? tr(" The running race keeps its settings.") : QString()),
-                                 15000);
-    });
-    connect(m_controller, &RaceController::setupFailed, this, [this](const QString &reason) {
-        showProblem(tr("The new AI settings could not start: %1. The races keep the previous ones.").arg(reason));
-    });
 }
 
 MainWindow::~MainWindow() = default;
 
-QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area,
-                                  const QKeySequence &shortcut)
-{
-    auto *dock = new QDockWidget(title, this);
-    dock->setObjectName(objectName); // saveState() finds docks by name
-    dock->setWidget(panel);
-    addDockWidget(area, dock);
-    auto *toggle = dock->toggleViewAction();
-    toggle->setShortcut(shortcut);
-    m_ui->menuView->addAction(toggle);
-    return dock;
-}
-
 void MainWindow::setUpStartPage()
 {
-    m_startPage = new StartPage(this);
-    m_startPage->setObjectName(QStringLiteral("startPage"));
-    m_ui->centralStack->insertWidget(0, m_startPage);
-    // The race's title line says nothing before a race: the page speaks for itself.
-    connect(m_ui->centralStack, &QStackedWidget::currentChanged, this,
-            [this] { m_ui->raceTitle->setVisible(m_ui->centralStack->currentWidget() != m_startPage); });
-    m_ui->centralStack->setCurrentWidget(m_startPage);
-    m_ui->raceTitle->hide();
-    m_startPage->setDrivers(Grid::builtIn());
-    QSettings settings;
-    RaceChoice saved;
-    saved.circuitId = m_raceToolbar->circuitId();
-    saved.laps = settings.value(RaceToolbar::kLapsKey, StartPage::kDefaultLaps).toInt();
-    saved.speed = m_raceToolbar->speed();
-    saved.driver = settings.value(kFollowedKey).toString();
-    saved.hero = settings.value(kHeroKey, false).toBool();
-    m_startPage->setChoice(saved);
-    m_startPage->setReady(false, tr("Starting the embedded Kafka broker…"));
+    m_startLink = new StartPageLink(*m_ui->centralStack, *m_ui->raceTitle, *m_ui->menuRace, *m_raceToolbar,
+                                    *m_panels->library()->model(), this);
+    m_startPage = m_startLink->page();
     connect(m_startPage, &StartPage::startRequested, this, &MainWindow::startChosenRace);
     connect(m_startPage, &StartPage::replayRequested, this, [this](const QString &raceId) { startReplay(raceId, false); });
     connect(m_startPage, &StartPage::followGameRequested, this, [this] { startGameSession(); });
     connect(m_startPage, &StartPage::setupRequested, this, &MainWindow::runSetupWizard);
-    connect(m_startPage, &StartPage::libraryRequested, this, [this] {
-        m_libraryDock->show();
-        m_libraryDock->raise();
-    });
-    connect(m_startPage, &StartPage::importRequested, this, [this] {
-        m_libraryDock->show();
-        m_libraryDock->raise();
-        m_libraryPanel->importRealRace();
-    });
-    auto showRecent = [this] { m_startPage->setRecentRaces(m_libraryPanel->model()->latest(StartPage::kRecentRaces)); };
-    connect(m_libraryPanel->model(), &QAbstractItemModel::modelReset, this, showRecent);
-    showRecent();
-    auto *show = m_ui->menuRace->addAction(tr("Start &page"));
-    show->setObjectName(QStringLiteral("actionStartPage"));
-    show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
-    connect(show, &QAction::triggered, this, [this] { m_ui->centralStack->setCurrentWidget(m_startPage); });
+    connect(m_startPage, &StartPage::libraryRequested, this, [this] { m_library->show(false); });
+    connect(m_startPage, &StartPage::importRequested, this, [this] { m_library->show(true); });
     auto *replayLatest = m_ui->menuRace->addAction(tr("&Replay the latest race"));
     replayLatest->setObjectName(QStringLiteral("actionReplayLatest"));
     connect(replayLatest, &QAction::triggered, this, [this] {
-        const auto latest = m_libraryPanel->model()->latest(1);
+        const auto latest = m_panels->library()->model()->latest(1);
         if (latest.empty())
             showProblem(tr("The library has no race yet: run one first."));
         else
             startReplay(latest.front().id, false);
     });
-    m_ui->menuRace->insertAction(m_ui->menuRace->actions().value(0), show);
 }
 
 void MainWindow::startChosenRace(const RaceChoice &choice)
 {
-    QSettings settings;
-    settings.setValue(RaceToolbar::kLapsKey, choice.laps);
-    settings.setValue(kHeroKey, choice.hero);
+    StartPageLink::saveChoice(choice);
     // The toolbar shows the same race (its boxes save themselves and tell the controller).
     m_raceToolbar->choose(choice.circuitId, choice.laps, choice.speed);
     if (!choice.driver.isEmpty())
@@ -306,241 +183,55 @@ void MainWindow::startChosenRace(const RaceChoice &choice)
     m_controller->start(RaceRequest::configured());
 }
 
-void MainWindow::showSetupStatus()
+void MainWindow::setUpTools()
 {
-    bool offline = false;
-    const auto lines = RaceReports::setupLines(m_controller->kafka().selection(), m_controller->aiServices().get(), &offline);
-    m_startPage->setSetupStatus(lines, offline);
-}
-
-void MainWindow::setUpPipelineDock()
-{
-    m_pipelinePanel = new PipelinePanel(this);
-    m_pipelineDock = addPanel(m_pipelinePanel, tr("Pipeline"), QStringLiteral("pipelineDock"), Qt::RightDockWidgetArea,
-                              QKeySequence(Qt::CTRL | Qt::Key_P));
-    // A tab beside the charts: the leaderboard keeps its width.
-    if (auto *charts = findChild<QDockWidget *>(QStringLiteral("lapChartsDock")))
-        tabifyDockWidget(charts, m_pipelineDock);
-    // Stages switched off last time stay off.
-    auto &disabled = m_controller->raceOptions().disabledStages;
-    disabled = QSettings().value(kDisabledStagesKey).toStringList();
-    disabled.removeIf([](const QString &name) { return !pipelineStageNames().contains(name); });
-    m_pipelinePanel->model()->setDisabledStages(disabled);
-    connect(m_pipelinePanel->model(), &PipelineHealthModel::stageToggleRequested, this, &MainWindow::switchStage);
-    connect(m_pipelinePanel->cloud(), &CloudDeployPanel::cloudStagesChanged, this, &MainWindow::runStagesInCloud);
-}
-
-void MainWindow::setUpLibraryDock()
-{
-    m_libraryPanel = new LibraryPanel(this);
-    m_libraryDock = addPanel(m_libraryPanel, tr("Library"), QStringLiteral("libraryDock"), Qt::RightDockWidgetArea,
-                             QKeySequence(Qt::CTRL | Qt::Key_L));
-    // In sight beside the anomalies, not a tab behind the charts: replay is one click away.
-    if (auto *anomalies = findChild<QDockWidget *>(QStringLiteral("anomaliesDock")))
-        splitDockWidget(anomalies, m_libraryDock, Qt::Horizontal);
-    m_controller->raceOptions().libraryPath = LibraryDatabase::defaultPath(); // every race is kept
-    m_libraryPanel->openLibrary(m_controller->raceOptions().libraryPath);
-    connect(m_libraryPanel, &LibraryPanel::replayRequested, this, &MainWindow::startReplay);
-    // Real races come in from the File menu too (a menu of its own would widen the window's
-    // menu bar past a 1280 px screen).
-    auto *importReal = new QAction(tr("Import &real race…"), this);
-    importReal->setObjectName(QStringLiteral("actionImportRealRace"));
-    importReal->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    m_ui->menuFile->insertAction(m_ui->menuFile->actions().value(0), importReal);
-    connect(importReal, &QAction::triggered, this, [this] {
-        m_libraryDock->show();
-        m_libraryDock->raise();
-        m_libraryPanel->importRealRace();
-    });
-}
-
-void MainWindow::setUpAskDock()
-{
-    m_askPanel = new AskPanel(this);
-    m_askDock = addPanel(m_askPanel, tr("Ask"), QStringLiteral("askDock"), Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_E));
-    tabifyDockWidget(m_pipelineDock, m_askDock);
-    if (auto *telemetry = findChild<QDockWidget *>(QStringLiteral("telemetryDock")))
-        telemetry->raise();
-    connect(m_askPanel, &AskPanel::askRequested, this, &MainWindow::askCommentary);
-    m_askPanel->setModelDescription(tr("Searches the commentary by meaning with the offline embedder."));
-    setUpRaceEngineer();
-}
-
-void MainWindow::askCommentary(const QString &question, bool thisRaceOnly)
-{
-    if (!m_controller->kafka().isReady()) {
-        m_askPanel->showError(tr("Kafka is not ready yet."));
-        return;
-    }
-    m_controller->ask(question, thisRaceOnly, [this](const Expected<CommentaryQueryResult> &answer) {
-        if (answer)
-            m_askPanel->showResult(answer.value());
-        else
-            m_askPanel->showError(answer.error().message);
-    });
+    m_panels->addTools();
+    m_stageSwitches = new StageSwitches(*m_panels->pipeline(), *m_controller, this); // those switched off last time stay off
+    m_library = new LibraryLink(*m_panels->library(), *m_panels->libraryDock(), *m_ui->menuFile, *m_controller, this);
+    connect(m_panels->library(), &LibraryPanel::replayRequested, this, &MainWindow::startReplay);
+    m_askLink = new AskPanelLink(*m_panels->ask(), *m_controller, this);
 }
 
 void MainWindow::setUpRaceViews()
 {
-    const Grid &grid = m_raceGrid;
     m_store = new RaceViewStore(this);
     m_clock = new RaceClock(this);
-
-    // The map above the charts, with the room a map needs; feed and anomalies along the bottom.
-    m_trackMap = new TrackMapWidget(*m_store, *m_clock, grid, this);
-    addPanel(m_trackMap, tr("Track map"), QStringLiteral("trackMapDock"), Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_M));
-    m_telemetry = new TelemetryPanel(*m_store, *m_clock, grid, this);
-    auto *telemetryDock = addPanel(m_telemetry, tr("Telemetry"), QStringLiteral("telemetryDock"), Qt::RightDockWidgetArea,
-                                   QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_lapCharts = new LapChartsPanel(*m_store, *m_clock, grid, this);
-    auto *lapsDock = addPanel(m_lapCharts, tr("Race trace"), QStringLiteral("lapChartsDock"), Qt::RightDockWidgetArea,
-                              QKeySequence(Qt::CTRL | Qt::Key_G));
-    tabifyDockWidget(telemetryDock, lapsDock);
-    telemetryDock->raise();
-    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea); // the charts get the window's full height
-
-    m_feedModel = new FeedModel(*m_store, grid, this);
-    m_feedPanel = new FeedPanel(m_feedModel, grid, this);
-    auto *feedDock = addPanel(m_feedPanel, tr("Race feed"), QStringLiteral("feedDock"), Qt::BottomDockWidgetArea,
-                              QKeySequence(Qt::CTRL | Qt::Key_F));
-    m_anomalyModel = new AnomalyListModel(*m_store, grid, this);
-    m_recordedStore = new RaceViewStore(this);
-    m_recordedAnomalyModel = new AnomalyListModel(*m_recordedStore, grid, this);
-    m_anomalyPanel = new AnomalyPanel(m_anomalyModel, m_recordedAnomalyModel, *m_clock, this);
-    // Wide enough to read a row: the library beside them takes what is left.
-    m_feedPanel->setMinimumWidth(170);
-    m_anomalyPanel->setMinimumWidth(200);
-    auto *anomaliesDock = addPanel(m_anomalyPanel, tr("Anomalies"), QStringLiteral("anomaliesDock"), Qt::BottomDockWidgetArea,
-                                   QKeySequence(Qt::CTRL | Qt::Key_A));
-    splitDockWidget(feedDock, anomaliesDock, Qt::Horizontal);
-
-    connect(m_anomalyPanel, &AnomalyPanel::anomalySelected, this, &MainWindow::showAnomaly);
-    connect(m_feedPanel, &FeedPanel::momentSelected, m_clock, &RaceClock::seek);
-    connect(m_lapCharts, &LapChartsPanel::momentSelected, m_clock, &RaceClock::seek);
-    connect(m_clock, &RaceClock::moved, this, &MainWindow::onClockMoved);
-    connect(m_clock, &RaceClock::liveChanged, this, [this](bool live) {
-        m_ui->actionLive->setChecked(live);
-        if (live)
-            m_leaderboard->setStanding(m_store->standingAt(m_clock->liveEdgeMs()));
-    });
+    m_viewSync = new RaceViewSync(*m_store, *m_clock, *m_leaderboard, m_raceGrid, this);
+    m_panels = new RacePanels(*this, *m_docks, *m_store, *m_clock, m_raceGrid);
+    setUpAnomalies(m_panels->addRaceViews());
+    connect(m_clock, &RaceClock::liveChanged, m_ui->actionLive, &QAction::setChecked);
     connect(m_ui->actionLive, &QAction::triggered, this, [this] {
         m_ui->actionLive->setChecked(true);
         m_clock->goLive();
-    });
-    connect(m_store, &RaceViewStore::lapsAdded, this, [this] {
-        for (const auto &driver : m_raceGrid.drivers()) {
-            const auto &laps = m_store->laps(driver.name);
-            if (!laps.empty())
-                m_leaderboard->setLastLap(driver.name, laps.back().lapTimeMs);
-        }
-    });
-    connect(m_ui->leaderboardView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
-        followDriver(m_leaderboard->data(m_leaderboard->index(index.row(), LeaderboardModel::DriverName), Qt::DisplayRole).toString());
     });
     connect(m_ui->backToLeaderboardButton, &QPushButton::clicked, this,
             [this] { m_ui->centralStack->setCurrentWidget(m_ui->leaderboardPage); });
 
     // Race control: the driver to follow, and where the race is.
-    m_followBox = new QComboBox(this);
-    m_followBox->setObjectName(QStringLiteral("followBox"));
-    m_followBox->setToolTip(tr("The driver to follow: highlighted, ringed on the map, drawn in the charts"));
+    m_followBox = new FollowBox(this);
     fillFollowBox();
     m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addWidget(new QLabel(tr(" Follow "), this));
     m_ui->mainToolBar->addWidget(m_followBox);
-    connect(m_followBox, &QComboBox::currentIndexChanged, this, [this] { followDriver(m_followBox->currentData().toString()); });
+    connect(m_followBox, &FollowBox::driverChosen, this, &MainWindow::followDriver);
     m_ui->mainToolBar->addAction(m_ui->actionLive);
-    m_clockLabel = new QLabel(this);
-    m_clockLabel->setObjectName(QStringLiteral("clockLabel"));
-    m_clockLabel->setMinimumWidth(120);
-    m_ui->mainToolBar->addWidget(m_clockLabel);
-    const QString saved = QSettings().value(kFollowedKey).toString();
-    followDriver(grid.findDriver(saved) ? saved : grid.drivers().value(0).name);
+    m_ui->mainToolBar->addWidget(new ClockLabel(*m_clock, this));
+    followDriver(FollowBox::savedDriverIn(m_raceGrid));
 }
 
-void MainWindow::applyDefaultDockSizes()
+// The window's anomaly wiring is here and in selectAnomaly, showAnomaly and showRecordedRun:
+// the list (live and, for a re-run, as recorded) and what choosing a row does.
+void MainWindow::setUpAnomalies(QDockWidget *feedDock)
 {
-    // The right column (map over the charts) takes two fifths of the width, the map a good
-    // part of its height; feed, anomalies and library share the bottom under the leaderboard.
-    auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
-    resizeDocks({dock("telemetryDock")}, {width() * 2 / 5}, Qt::Horizontal);
-    resizeDocks({dock("trackMapDock"), dock("telemetryDock")}, {height() * 7 / 20, height() * 13 / 20}, Qt::Vertical);
-    const int bottomWidth = width() * 3 / 5;
-    resizeDocks({dock("feedDock"), dock("anomaliesDock"), dock("libraryDock")},
-                {bottomWidth * 2 / 5, bottomWidth * 7 / 20, bottomWidth / 4}, Qt::Horizontal);
-    resizeDocks({dock("feedDock")}, {height() / 4}, Qt::Vertical);
-}
-
-void MainWindow::setUpViewMenu()
-{
-    auto *themes = new QActionGroup(this);
-    themes->addAction(m_ui->actionDarkTheme);
-    themes->addAction(m_ui->actionLightTheme);
-    connect(m_ui->actionDarkTheme, &QAction::triggered, this, [this] { setTheme(true); });
-    connect(m_ui->actionLightTheme, &QAction::triggered, this, [this] { setTheme(false); });
-    setTheme(QSettings().value(kThemeKey, QStringLiteral("dark")).toString() != QLatin1String("light"));
-    // The language: read at start (main.cpp), so a change applies from the next start.
-    auto *languageMenu = m_ui->menuView->addMenu(tr("Lan&guage"));
-    languageMenu->setObjectName(QStringLiteral("menuLanguage"));
-    auto *languages = new QActionGroup(this);
-    const QString current = QSettings().value(kLanguageKey).toString();
-    const std::pair<QString, QString> choices[] = {{QString(), tr("System default")},
-                                                   {QStringLiteral("en"), QStringLiteral("English")},
-                                                   {QStringLiteral("de"), QStringLiteral("Deutsch")},
-                                                   {QStringLiteral("es"), QStringLiteral("Español")}};
-    for (const auto &[code, name] : choices) {
-        auto *action = languageMenu->addAction(name);
-        action->setCheckable(true);
-        action->setChecked(code == current);
-        languages->addAction(action);
-        connect(action, &QAction::triggered, this, [this, code = code, name = name] {
-            QSettings().setValue(kLanguageKey, code);
-            statusBar()->showMessage(tr("Pit Wall will speak %1 from its next start.").arg(name), 8000);
-        });
-    }
-    connect(m_ui->actionResetLayout, &QAction::triggered, this, [this] {
-        restoreState(m_defaultLayout);
-        for (auto *dock : findChildren<QDockWidget *>())
-            dock->show();
-        applyDefaultDockSizes();
-    });
-}
-
-void MainWindow::setTheme(bool dark)
-{
-    m_darkTheme = dark;
-    QSettings().setValue(kThemeKey, dark ? QStringLiteral("dark") : QStringLiteral("light"));
-    (dark ? m_ui->actionDarkTheme : m_ui->actionLightTheme)->setChecked(true);
-    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
-        applyTheme(*app, dark ? Theme::Dark : Theme::Light);
-    // Widgets with a style sheet keep the old palette until their sheet is set again.
-    for (auto *widget : findChildren<QWidget *>()) {
-        if (!widget->styleSheet().isEmpty())
-            widget->setStyleSheet(widget->styleSheet());
-    }
-    m_telemetry->setDark(dark);
-    m_lapCharts->setDark(dark);
-    m_trackMap->update();
-}
-
-void MainWindow::followDriver(const QString &driver)
-{
-    if (driver.isEmpty())
-        return;
-    QSettings().setValue(kFollowedKey, driver);
-    {
-        QSignalBlocker blocker(m_followBox);
-        m_followBox->setCurrentIndex(std::max(0, m_followBox->findData(driver)));
-    }
-    m_leaderboard->setFollowedDriver(driver);
-    m_trackMap->setFollowedDriver(driver);
-    m_telemetry->setFollowedDriver(driver);
-    m_lapCharts->setFollowedDriver(driver);
-}
-
-QString MainWindow::followedDriver() const
-{
-    return m_followBox->currentData().toString();
+    m_anomalyModel = new AnomalyListModel(*m_store, m_raceGrid, this);
+    m_recordedStore = new RaceViewStore(this);
+    m_recordedAnomalyModel = new AnomalyListModel(*m_recordedStore, m_raceGrid, this);
+    m_anomalyPanel = new AnomalyPanel(m_anomalyModel, m_recordedAnomalyModel, *m_clock, this);
+    m_anomalyPanel->setMinimumWidth(200);
+    auto *anomaliesDock = m_docks->addPanel(m_anomalyPanel, tr("Anomalies"), QStringLiteral("anomaliesDock"),
+                                            Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::Key_A));
+    splitDockWidget(feedDock, anomaliesDock, Qt::Horizontal);
+    connect(m_anomalyPanel, &AnomalyPanel::anomalySelected, this, &MainWindow::showAnomaly);
 }
 
 void MainWindow::selectAnomaly(int row)
@@ -553,16 +244,8 @@ void MainWindow::showAnomaly(const AnomalyRecord &record)
 {
     if (!record.anomaly.driverName.isEmpty()) // the demo's engine rows name a team, not a car
         followDriver(record.anomaly.driverName);
-    m_telemetry->setTemperatureMetric(record.anomaly.metric);
+    m_panels->telemetry()->setTemperatureMetric(record.anomaly.metric);
     m_clock->seek(record.raceMs);
-}
-
-void MainWindow::onClockMoved(qint64 viewMs)
-{
-    m_clockLabel->setText(m_clock->isLive() ? tr("%1 live").arg(DisplayNames::raceTime(viewMs))
-                                            : tr("%1 (held)").arg(DisplayNames::raceTime(viewMs)));
-    if (!m_clock->isLive())
-        m_leaderboard->setStanding(m_store->standingAt(viewMs));
 }
 
 void MainWindow::showRecordedRun(const QString &raceId, const Expected<RaceViewBatch> &loaded)
@@ -571,12 +254,36 @@ void MainWindow::showRecordedRun(const QString &raceId, const Expected<RaceViewB
         showProblem(tr("The recorded run of %1 could not be read for comparison: %2").arg(raceId, loaded.error().message));
         return;
     }
-    const auto *race = m_libraryPanel->model()->race(raceId);
+    const auto *race = m_panels->library()->model()->race(raceId);
     if (!race)
         return;
     m_recordedStore->reset(race->startedAtMs);
     m_recordedStore->add(loaded.value());
     m_anomalyPanel->setComparing(true);
+}
+
+void MainWindow::setTheme(bool dark)
+{
+    m_appearance->applyTheme(dark);
+    m_panels->telemetry()->setDark(dark);
+    m_panels->lapCharts()->setDark(dark);
+    m_panels->trackMap()->update();
+}
+
+void MainWindow::followDriver(const QString &driver)
+{
+    if (driver.isEmpty())
+        return;
+    m_followBox->showDriver(driver);
+    m_leaderboard->setFollowedDriver(driver);
+    m_panels->trackMap()->setFollowedDriver(driver);
+    m_panels->telemetry()->setFollowedDriver(driver);
+    m_panels->lapCharts()->setFollowedDriver(driver);
+}
+
+QString MainWindow::followedDriver() const
+{
+    return m_followBox->driver();
 }
 
 bool MainWindow::isResultsShown() const
@@ -586,23 +293,8 @@ bool MainWindow::isResultsShown() const
 
 void MainWindow::showResults(const RaceSummary &summary)
 {
-    m_ui->resultsView->setHtml(RaceReports::resultsHtml(summary, m_raceGrid, *m_store, m_raceName, followedDriver()));
+    m_ui->resultsView->setHtml(RaceReports::resultsHtml(summary, m_raceGrid, *m_store, m_title->name(), followedDriver()));
     m_ui->centralStack->setCurrentWidget(m_ui->resultsPage);
-}
-
-void MainWindow::switchStage(const QString &stage, bool enabled)
-{
-    m_controller->setStageEnabled(stage, enabled);
-    QSettings().setValue(kDisabledStagesKey, m_controller->raceOptions().disabledStages);
-    m_pipelinePanel->showMessage({});
-}
-
-void MainWindow::runStagesInCloud(const QStringList &stages)
-{
-    m_controller->runStagesInCloud(stages);
-    QSettings().setValue(kDisabledStagesKey, m_controller->raceOptions().disabledStages);
-    m_pipelinePanel->showMessage({});
-    m_pipelinePanel->model()->setDisabledStages(m_controller->raceOptions().disabledStages);
 }
 
 void MainWindow::setAiServices(std::shared_ptr<AiServices> services)
@@ -613,60 +305,42 @@ void MainWindow::setAiServices(std::shared_ptr<AiServices> services)
 void MainWindow::onAiServicesChanged()
 {
     const auto &ai = *m_controller->aiServices();
-    m_pipelinePanel->showAi(ai);
-    if (m_startPage)
-        showSetupStatus();
-    m_askPanel->setModelDescription(
-        ai.hasLlm()
-            ? tr("Searches the commentary by meaning (%1); %2 writes an answer from the matches.").arg(ai.embedderLabel(), ai.llmLabel())
-            : tr("Searches the commentary by meaning (%1). Configure an LLM for written answers.").arg(ai.embedderLabel()));
-    setUpRaceEngineer();
+    m_panels->pipeline()->showAi(ai);
+    if (m_startLink)
+        m_startLink->showSetup(*m_controller);
+    m_askLink->servicesChanged();
 }
 
 void MainWindow::setRaceContext(std::shared_ptr<RaceContext> context)
 {
     m_controller->setRaceContext(std::move(context));
-    setUpRaceEngineer();
+    m_askLink->rebuildEngineer();
 }
 
 void MainWindow::setLiveServers(LiveServers *servers)
 {
     m_controller->setLiveServers(servers); // their race context, and the AI services from now on
     m_ui->actionLiveServers->setEnabled(servers != nullptr);
-    setUpRaceEngineer();
+    m_askLink->rebuildEngineer();
 }
 
 void MainWindow::editLiveServers()
 {
-    if (!m_controller->liveServers())
-        return;
-    LiveServersDialog dialog(*m_controller->liveServers(), this);
-    dialog.exec();
+    if (auto *servers = m_controller->liveServers())
+        m_dialogs->editLiveServers(*servers);
 }
 
 void MainWindow::runSetupWizard()
 {
-    QSettings settings;
-    auto store = secrets::openAppSecretStore(settings);
-    QStringList problems;
-    const auto current = setup::SetupConfig::load(settings, *store, &problems);
-    SetupWizard wizard(current, store, this);
-    if (!problems.isEmpty())
-        statusBar()->showMessage(tr("Some saved secrets could not be read: %1").arg(problems.first()), 10000);
-    if (wizard.exec() != QDialog::Accepted)
-        return;
-    applySetup();
+    if (m_dialogs->runSetupWizard())
+        applySetup();
 }
 
 void MainWindow::applySetup()
 {
     QSettings saved;
     auto store = secrets::openAppSecretStore(saved);
-    const bool raceRunning = m_controller->isRaceRunning();
-    const QString keeps = raceRunning ? tr(" The running race keeps its settings.") : QString();
-    statusBar()->showMessage(m_controller->hasAiServicesFactory() ? tr("Setup saved: starting the new AI connections…%1").arg(keeps)
-                                                                  : tr("Setup saved; it applies to the next race.%1").arg(keeps),
-                             15000);
+    m_controllerStatus->showSetupSaved();
     // Kafka reconnects (after a running race); the AI services start anew off this thread.
     m_controller->applySetup(setup::loadKafkaSelection(saved, *store));
 }
@@ -676,36 +350,11 @@ void MainWindow::setAiServicesFactory(AiServicesFactory factory)
     m_controller->setAiServicesFactory(std::move(factory));
 }
 
-void MainWindow::setUpRaceEngineer()
-{
-    delete m_engineer;
-    m_engineer = nullptr;
-    const auto &options = m_controller->raceOptions();
-    if (!options.ai || !options.context) {
-        m_askPanel->setEngineerUnavailableReason(tr("The race engineer reads the live race; it has no race context in this window."));
-        return;
-    }
-    auto tools = std::make_shared<McpTools>(options.context, McpTools::commentarySearch(options.ai, options.context));
-    m_engineer = new RaceEngineer(options.ai, std::move(tools), this);
-    m_askPanel->setEngineerUnavailableReason(m_engineer->unavailableReason());
-    connect(m_askPanel, &AskPanel::engineerAsked, m_engineer, &RaceEngineer::ask);
-    connect(m_askPanel, &AskPanel::startOverRequested, m_engineer, &RaceEngineer::startOver);
-    connect(m_engineer, &RaceEngineer::toolCalled, m_askPanel, &AskPanel::showToolCall);
-    connect(m_engineer, &RaceEngineer::answered, m_askPanel, &AskPanel::showEngineerAnswer);
-    connect(m_engineer, &RaceEngineer::failed, m_askPanel, &AskPanel::showEngineerError);
-}
-
 void MainWindow::setRaceOptions(const SessionOptions &options)
 {
     m_controller->setRaceOptions(options); // the command line adds to the stages switched off here
-    m_pipelinePanel->model()->setDisabledStages(m_controller->raceOptions().disabledStages);
+    m_stageSwitches->showDisabled();
     m_raceToolbar->showOptions(options);
-}
-
-void MainWindow::updateTitle()
-{
-    if (const auto *session = m_controller->session())
-        m_ui->raceTitle->setText(tr("%1 — lap %2/%3 — live").arg(m_raceName).arg(std::max(1, session->stats().leaderLap)).arg(m_raceLaps));
 }
 
 QString MainWindow::kafkaStatusText() const
@@ -717,9 +366,9 @@ void MainWindow::connectKafka(const KafkaSelection &selection)
 {
     m_ui->problemBanner->hide();
     if (auto connecting = m_controller->connectKafka(selection); !connecting) {
-        showSetupStatus();
+        m_startLink->showSetup(*m_controller);
         showProblem(connecting.error().message);
-        updateActions();
+        m_actions->update();
     }
 }
 
@@ -730,13 +379,10 @@ void MainWindow::replayWhenReady(const QString &raceId, bool rerun)
     if (!m_controller->kafka().isReady())
         return;
     m_replayWhenReady.clear();
-    m_libraryPanel->refresh();
-    m_libraryPanel->select(raceId);
-    if (!m_libraryPanel->model()->race(raceId)) {
+    if (m_library->select(raceId))
+        startReplay(raceId, rerun);
+    else
         showProblem(tr("There is no race %1 in the library.").arg(raceId));
-        return;
-    }
-    startReplay(raceId, rerun);
 }
 
 void MainWindow::startRaceWhenReady()
@@ -760,19 +406,11 @@ void MainWindow::startRace()
 void MainWindow::fillFollowBox()
 {
     // The race's drivers (the built-in grid, a real race's, the game's); the followed one kept if still there.
-    const QString followed = m_followBox->currentData().toString();
-    {
-        QSignalBlocker blocker(m_followBox);
-        m_followBox->clear();
-        for (const auto &driver : m_raceGrid.drivers())
-            m_followBox->addItem(QStringLiteral("%1  %2").arg(driver.code, driver.name), driver.name);
-        m_followBox->setCurrentIndex(std::max(0, m_followBox->findData(followed)));
-    }
-    if (m_telemetry)
-        m_telemetry->refreshDrivers();
-    // The followed driver is not in this race: follow its first (a first fill keeps the saved choice).
-    if (!followed.isEmpty() && m_followBox->currentData().toString() != followed)
-        followDriver(m_followBox->currentData().toString());
+    const bool kept = m_followBox->setDrivers(m_raceGrid);
+    if (m_panels->telemetry())
+        m_panels->telemetry()->refreshDrivers();
+    if (!kept) // not in this race: follow its first
+        followDriver(m_followBox->driver());
 }
 
 void MainWindow::startGameSession()
@@ -781,50 +419,27 @@ void MainWindow::startGameSession()
     m_controller->start(RaceRequest::f1Game(gamesettings::load(settings, m_controller->raceOptions().game)));
 }
 
-void MainWindow::showGameStatus()
-{
-    const auto *session = m_controller->session();
-    if (session && session->options().game.enabled)
-        m_gameView->update(*session, followedDriver());
-    else
-        m_statusGauges->hideGame();
-}
-
 void MainWindow::useRaceOf(const RaceRecord *race)
 {
-    m_raceOutline.clear();
-    m_raceGrid = Grid::builtIn();
-    const bool real = race && race->options.value(QStringLiteral("real")).toBool();
-    m_telemetry->setSourceLacks(real && !race->options.value(QLatin1String(realrace::kHasCarDataOption)).toBool(), real);
-    if (!race) {
-        fillFollowBox();
-        return;
-    }
-    const auto gridJson = race->options.value(QLatin1String(realrace::kGridOption)).toObject();
-    if (!gridJson.isEmpty()) {
-        if (auto grid = Grid::fromJson(QJsonDocument(gridJson).toJson(QJsonDocument::Compact)))
-            m_raceGrid = grid.value();
-        else
-            showProblem(tr("This race's drivers could not be read (%1); the built-in grid is shown.").arg(grid.error().message));
-    }
+    const auto look = RaceLook::of(race);
+    m_raceGrid = look.grid;
+    m_raceOutline = look.outline;
+    m_panels->telemetry()->setSourceLacks(look.lacksCarData, look.real);
+    if (!look.gridProblem.isEmpty())
+        showProblem(tr("This race's drivers could not be read (%1); the built-in grid is shown.").arg(look.gridProblem));
     fillFollowBox();
-    if (!race->followedDriver.isEmpty() && m_raceGrid.findDriver(race->followedDriver) &&
-        !m_raceGrid.findDriver(m_followBox->currentData().toString()))
+    if (race && !race->followedDriver.isEmpty() && m_raceGrid.findDriver(race->followedDriver) &&
+        !m_raceGrid.findDriver(m_followBox->driver()))
         followDriver(race->followedDriver);
-    for (const auto &point : race->options.value(QLatin1String(realrace::kOutlineOption)).toArray()) {
-        const auto xy = point.toArray();
-        if (xy.size() == 2)
-            m_raceOutline.push_back(QPointF(xy[0].toDouble(), xy[1].toDouble()));
-    }
 }
 
 void MainWindow::startReplay(const QString &raceId, bool rerun)
 {
-    const auto *race = m_libraryPanel->model()->race(raceId);
+    const auto *race = m_panels->library()->model()->race(raceId);
     useRaceOf(race);
     const auto request = race ? RaceRequest::replay(raceId, rerun, race->circuit, race->laps) : RaceRequest::replay(raceId, rerun);
     if (m_controller->start(request) && race && race->options.value(QStringLiteral("real")).toBool())
-        m_raceName = race->name; // "2018 Azerbaijan Grand Prix — Race, F1 live timing"
+        m_title->setName(race->name); // "2018 Azerbaijan Grand Prix — Race, F1 live timing"
 }
 
 void MainWindow::watchSession(RaceSession *session)
@@ -832,79 +447,12 @@ void MainWindow::watchSession(RaceSession *session)
     m_leaderboard->clear();
     m_ui->centralStack->setCurrentWidget(m_ui->leaderboardPage);
     m_ui->problemBanner->hide();
-    const auto &options = session->options();
-    if (options.game.enabled) {
+    if (session->options().game.enabled) {
         useRaceOf(nullptr);
         m_gameView->reset();
-        m_raceName = tr("F1 game");
-        m_raceLaps = 0;
-    } else {
-        const auto circuit = Circuit::builtIn(options.race.circuitId);
-        m_raceName = circuit ? circuit->grandPrix : options.race.circuitId;
-        if (session->isReplay())
-            m_raceName = tr("Replay of %1").arg(m_raceName);
-        m_raceLaps = options.race.laps > 0 ? options.race.laps : (circuit ? circuit->laps : 0);
     }
-    m_statusGauges->setLaps(m_raceLaps);
-    connect(session, &RaceSession::standingChanged, this, [this](const QVector<PositionUpdate> &standing) {
-        m_store->setStanding(standing);
-        if (m_clock->isLive())
-            m_leaderboard->setStanding(standing);
-    });
-    connect(session, &RaceSession::viewBatch, this, [this](const RaceViewBatch &batch) {
-        m_store->add(batch);
-        m_clock->setLiveEdge(m_store->newestRaceMs());
-    });
-    connect(session, &RaceSession::replaySeeked, this, [this](qint64 raceMs) {
-        if (raceMs < m_store->newestRaceMs())
-            m_store->rewindTo(raceMs); // commentary and anomalies come back as the replay reaches them
-        m_clock->setLiveEdge(raceMs);
-        m_clock->goLive();
-    });
-    connect(session, &RaceSession::stageSwitched, this, [this](const QString &stage, bool enabled, const QString &error) {
-        if (!error.isEmpty())
-            m_pipelinePanel->showMessage(enabled ? tr("Could not switch %1 on: %2").arg(stage, error)
-                                                 : tr("Could not switch %1 off: %2").arg(stage, error));
-    });
-    connect(session, &RaceSession::statsChanged, this, [this, session](const SessionStats &stats) {
-        showStats(stats);
-        showGameStatus();
-        if (session->state() == RaceSession::State::Running)
-            updateTitle();
-    });
     m_anomalyPanel->setComparing(false);
-    connect(session, &RaceSession::started, this, [this, session] {
-        m_store->reset(session->raceStartEpochMs());
-        m_clock->reset();
-        if (session->options().game.enabled)
-            m_trackMap->setOutline({}, m_raceName); // drawn from the cars' own paths (showGameStatus)
-        else if (!m_raceOutline.isEmpty())
-            m_trackMap->setOutline(m_raceOutline, m_raceName);
-        else
-            m_trackMap->setCircuit(session->options().race.circuitId);
-        m_replayBar->setDurationMs(session->replayDurationMs());
-        updateTitle();
-    });
-    connect(session, &RaceSession::failed, this,
-            [this](const QString &reason) { showProblem(tr("The race could not start: %1").arg(reason)); });
-    connect(session, &RaceSession::stopped, this, [this, session](const SessionStats &stats) {
-        m_libraryPanel->refresh(); // the race just run is in the library now
-        if (m_controller->isHandingOverGameSession())
-            return; // the game's next session follows at once
-        showStats(stats);
-        const auto summary = session->summary();
-        const QString result = summary.finished && !summary.classification.isEmpty()
-                                   ? tr("won by %1").arg(summary.classification.first())
-                                   : tr("stopped on lap %1").arg(summary.leaderLap);
-        m_ui->raceTitle->setText(tr("Race %1 — finished: %2 of %3 positions read back — %4")
-                                     .arg(session->raceId())
-                                     .arg(stats.consumed)
-                                     .arg(stats.produced)
-                                     .arg(result));
-        m_statusGauges->setLap(summary.leaderLap);
-        if (summary.finished)
-            showResults(summary);
-    });
+    m_sessionDisplay->follow(session);
     m_ui->raceTitle->setText(tr("Starting a race…"));
 }
 
@@ -912,60 +460,24 @@ void MainWindow::stopRace()
 {
     if (!m_controller->session())
         return;
-    m_ui->raceTitle->setText(tr("Race %1 — stopping: reading back every message…").arg(m_controller->session()->raceId()));
+    m_title->showStopping(m_controller->session()->raceId());
     m_controller->stop();
 }
 
 void MainWindow::editKafkaConnection()
 {
-    KafkaConnectionDialog dialog(m_controller->kafka().selection(), this);
-    if (dialog.exec() != QDialog::Accepted)
+    const auto selection = m_dialogs->chooseKafkaConnection(m_controller->kafka().selection());
+    if (!selection)
         return;
-    const auto selection = dialog.selection();
-    QSettings settings;
-    selection.save(settings);
     if (m_controller->isRaceRunning())
         stopRace();
-    connectKafka(selection);
-}
-
-void MainWindow::showStats(const SessionStats &stats)
-{
-    const auto *session = m_controller->session();
-    if (session && session->isReplay())
-        m_replayBar->showRaceTime(stats.raceTimeS);
-    m_pipelinePanel->model()->updateMetrics(stats.stages);
-    if (session)
-        m_pipelinePanel->showAi(*session->ai());
-    if (session && session->state() == RaceSession::State::Running)
-        m_statusGauges->setLap(stats.leaderLap);
-    m_statusGauges->showStats(stats);
+    connectKafka(*selection);
 }
 
 void MainWindow::showProblem(const QString &text)
 {
     m_ui->problemBanner->setText(text);
     m_ui->problemBanner->show();
-}
-
-void MainWindow::updateActions()
-{
-    const auto &kafka = m_controller->kafka();
-    const bool raceActive = m_controller->isRaceActive();
-    const bool canStart = kafka.isReady() && !raceActive && !kafka.isPreparing();
-    m_ui->actionStart->setEnabled(canStart);
-    m_raceToolbar->setRaceActive(raceActive);
-    m_raceToolbar->setKafkaReady(kafka.isReady() && !kafka.isPreparing());
-    m_ui->actionStop->setEnabled(m_controller->isRaceRunning());
-    const bool stopping = m_controller->session() && m_controller->session()->state() == RaceSession::State::Stopping;
-    m_ui->actionKafkaConnection->setEnabled(!kafka.isPreparing() && !stopping);
-    if (m_startPage) {
-        m_startPage->setReady(canStart, kafka.isPreparing() ? m_statusGauges->kafkaText()
-                                        : !kafka.isReady()  ? tr("Kafka is not connected: see File ▸ Kafka connection.")
-                                        : raceActive        ? tr("A race is running: stop it (Race ▸ Stop) to start another.")
-                                                            : QString());
-    }
-    m_replayBar->setReplaying(m_controller->isRaceRunning() && m_controller->session()->isReplay());
 }
 
 void MainWindow::saveScreenshotAndQuit(const QString &path, int delayMs)
@@ -980,10 +492,7 @@ void MainWindow::saveScreenshotAndQuit(const QString &path, int delayMs)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
-    settings.setValue(kColumnsKey, m_ui->leaderboardView->horizontalHeader()->saveState());
+    m_docks->save(*m_ui->leaderboardView->horizontalHeader());
     event->accept();
 }
 

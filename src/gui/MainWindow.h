@@ -7,6 +7,7 @@
 #include "core/Grid.h"
 #include "pipeline/RaceSession.h"
 #include "pipeline/SessionStats.h"
+#include "RacePanels.h"
 #include "stream/KafkaSelection.h"
 
 #include <QJsonObject>
@@ -16,9 +17,7 @@
 #include <optional>
 
 class QAction;
-class QComboBox;
 class QDockWidget;
-class QLabel;
 
 namespace Ui {
 class MainWindow;
@@ -28,15 +27,27 @@ namespace pitwall {
 
 class AnomalyListModel;
 class AnomalyPanel;
+class AppearanceMenu;
+class DockLayout;
+class FollowBox;
+class AskPanelLink;
+class RaceActions;
+class LibraryLink;
+class ControllerStatus;
+class RaceTitle;
+class RacePanels;
+class SessionDisplay;
+class StartPageLink;
+class StageSwitches;
+class RaceViewSync;
+class WindowDialogs;
 struct AnomalyRecord;
 class FeedModel;
 class AskPanel;
 class AiServices;
 class RaceContext;
-class RaceEngineer;
 class LiveServers;
 class FeedPanel;
-class KafkaEndpoint;
 class LapChartsPanel;
 class LeaderboardModel;
 class RaceClock;
@@ -85,17 +96,17 @@ public:
     void applySetup();
 
     LeaderboardModel *leaderboard() const { return m_leaderboard; }
-    PipelinePanel *pipelinePanel() const { return m_pipelinePanel; }
-    LibraryPanel *libraryPanel() const { return m_libraryPanel; }
+    PipelinePanel *pipelinePanel() const { return m_panels->pipeline(); }
+    LibraryPanel *libraryPanel() const { return m_panels->library(); }
     RaceViewStore *raceView() const { return m_store; }
     RaceClock *raceClock() const { return m_clock; }
-    TelemetryPanel *telemetryPanel() const { return m_telemetry; }
-    TrackMapWidget *trackMap() const { return m_trackMap; }
-    FeedPanel *feedPanel() const { return m_feedPanel; }
-    FeedModel *feedModel() const { return m_feedModel; }
+    TelemetryPanel *telemetryPanel() const { return m_panels->telemetry(); }
+    TrackMapWidget *trackMap() const { return m_panels->trackMap(); }
+    FeedPanel *feedPanel() const { return m_panels->feedPanel(); }
+    FeedModel *feedModel() const { return m_panels->feedModel(); }
     AnomalyListModel *anomalyModel() const { return m_anomalyModel; }
     AnomalyPanel *anomalyPanel() const { return m_anomalyPanel; }
-    LapChartsPanel *lapCharts() const { return m_lapCharts; }
+    LapChartsPanel *lapCharts() const { return m_panels->lapCharts(); }
     RaceSession *session() const { return m_controller->session(); }
     // The race without widgets: Kafka, the race source and session, AI services, live servers.
     RaceController &controller() const { return *m_controller; }
@@ -122,34 +133,18 @@ private:
     void startRace();
     void stopRace();
     void editKafkaConnection();
-    void showStats(const SessionStats &stats);
     void showProblem(const QString &text);
-    void updateActions();
-    void setUpLeaderboard();
+    void setUpMenus();
     void setUpControllerSignals();
     // A new race's session: the views start afresh and follow it.
     void watchSession(RaceSession *session);
-    // A dockable panel with its show/hide action in the View menu.
-    QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area,
-                          const QKeySequence &shortcut);
-    void setUpPipelineDock();
-    void setUpLibraryDock();
-    void setUpAskDock();
-    void showLibrary();
-    void askCommentary(const QString &question, bool thisRaceOnly);
-    // The race engineer needs the AI services and a race context; made when both are set.
-    void setUpRaceEngineer();
+    void setUpTools(); // the pipeline, library and Ask panels' links to the race
     void setUpRaceViews();
-    void setUpViewMenu();
-    void applyDefaultDockSizes();
-    void onClockMoved(qint64 viewMs);
+    void setUpAnomalies(QDockWidget *feedDock);
     void showResults(const RaceSummary &summary);
     void showAnomaly(const AnomalyRecord &record);
     // A re-run's recorded outputs, for comparison in the anomaly list.
     void showRecordedRun(const QString &raceId, const Expected<RaceViewBatch> &loaded);
-    void switchStage(const QString &stage, bool enabled);
-    void runStagesInCloud(const QStringList &stages);
-    void updateTitle();
     void onAiServicesChanged();
 
     // Sets the drivers and teams (and, for a real race, the track outline) the views show:
@@ -158,10 +153,8 @@ private:
     // The start page: what the main area shows before a race (and Race ▸ Start page).
     void setUpStartPage();
     void startChosenRace(const RaceChoice &choice);
-    void showSetupStatus(); // the start page's setup card: offline or which services
     // Race ▸ Follow the F1 game: a live session from the game's UDP telemetry.
     void startGameSession();
-    void showGameStatus(); // while the F1 game is the source (GameSessionView)
     // The follow box (and the rival box) list the race grid's drivers.
     void fillFollowBox();
 
@@ -179,30 +172,26 @@ private:
     RaceStatusBar *m_statusGauges = nullptr;
     ReplayBar *m_replayBar = nullptr;
     StartPage *m_startPage = nullptr;
-    QDockWidget *m_pipelineDock = nullptr;
-    PipelinePanel *m_pipelinePanel = nullptr;
-    QDockWidget *m_libraryDock = nullptr;
-    LibraryPanel *m_libraryPanel = nullptr;
+    StartPageLink *m_startLink = nullptr;
     RaceViewStore *m_store = nullptr;
     RaceClock *m_clock = nullptr;
-    TrackMapWidget *m_trackMap = nullptr;
-    TelemetryPanel *m_telemetry = nullptr;
-    LapChartsPanel *m_lapCharts = nullptr;
-    FeedModel *m_feedModel = nullptr;
-    FeedPanel *m_feedPanel = nullptr;
-    AskPanel *m_askPanel = nullptr;
-    QDockWidget *m_askDock = nullptr;
-    RaceEngineer *m_engineer = nullptr;
+    AskPanelLink *m_askLink = nullptr;
     AnomalyListModel *m_anomalyModel = nullptr;
     AnomalyPanel *m_anomalyPanel = nullptr;
     RaceViewStore *m_recordedStore = nullptr; // a re-run's recorded outputs, for comparison
     AnomalyListModel *m_recordedAnomalyModel = nullptr;
-    QComboBox *m_followBox = nullptr;
-    QLabel *m_clockLabel = nullptr;
-    QByteArray m_defaultLayout; // saveState() before the saved layout is restored
-    bool m_darkTheme = true;
-    QString m_raceName; // of the race running, for the title
-    int m_raceLaps = 0;
+    FollowBox *m_followBox = nullptr;
+    DockLayout *m_docks = nullptr;
+    AppearanceMenu *m_appearance = nullptr;
+    WindowDialogs *m_dialogs = nullptr;
+    RaceViewSync *m_viewSync = nullptr;
+    RaceTitle *m_title = nullptr;
+    RacePanels *m_panels = nullptr;
+    LibraryLink *m_library = nullptr;
+    RaceActions *m_actions = nullptr;
+    SessionDisplay *m_sessionDisplay = nullptr;
+    ControllerStatus *m_controllerStatus = nullptr;
+    StageSwitches *m_stageSwitches = nullptr;
 };
 
 } // namespace pitwall

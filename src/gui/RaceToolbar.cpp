@@ -1,6 +1,7 @@
 #include "RaceToolbar.h"
 
 #include "StartPage.h"
+#include "control/RaceController.h"
 #include "control/RaceRequest.h"
 #include "pipeline/RaceSession.h"
 #include "sim/Circuit.h"
@@ -171,6 +172,18 @@ void RaceToolbar::setRaceActive(bool active)
 void RaceToolbar::setKafkaReady(bool ready)
 {
     m_followGame->setEnabled(ready && !m_raceActive);
+}
+
+void RaceToolbar::drive(RaceController &controller)
+{
+    auto &options = controller.raceOptions();
+    options.race.circuitId = circuitId();
+    options.race.laps = laps();
+    options.speed = speed();
+    connect(this, &RaceToolbar::circuitChanged, &controller,
+            [&controller](const QString &id) { controller.raceOptions().race.circuitId = id; });
+    connect(this, &RaceToolbar::lapsChanged, &controller, [&controller](int laps) { controller.raceOptions().race.laps = laps; });
+    connect(this, &RaceToolbar::speedChanged, &controller, &RaceController::setSpeed);
 }
 
 } // namespace pitwall

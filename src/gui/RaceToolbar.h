@@ -15,6 +15,8 @@ class QWidget;
 
 namespace pitwall {
 
+class RaceController;
+
 struct SessionOptions;
 
 class RaceToolbar : public QObject {
@@ -34,6 +36,8 @@ public:
     void chooseSimulator();
     void setRaceActive(bool active);
     void setKafkaReady(bool ready); // the game can be followed once Kafka is ready
+    // The controller's race options take the boxes' circuit, laps and speed, now and on each change.
+    void drive(RaceController &controller);
 
 signals:
     void circuitChanged(const QString &circuitId);

@@ -1,7 +1,8 @@
 #pragma once
 // The one description of the pipeline: for each stage its input and output topics, the
 // processor that runs it locally, and the Flink SQL statement that does the same job in
-// Confluent Cloud. Both come from here, so local and cloud cannot drift.
+// Confluent Cloud (its text in resources/flink/<stage>.sql, the values filled in here).
+// Both come from here, so local and cloud cannot drift.
 
 #include "StageProcessor.h"
 #include "cloud/CloudPipelinePlan.h"

@@ -1,6 +1,7 @@
 // Pit Wall's whole cloud plan held to Confluent Cloud Flink's documented streaming rules
 // (../shared/spec/confluent-flink-ai.md §1.0-§3), and the checker itself shown to catch one
 // deliberately broken statement per rule.
+#include "../support/CloudTestSettings.h"
 #include "../support/FlinkConformance.h"
 #include "cloud/CloudTables.h"
 #include "pipeline/PipelineDefinition.h"
@@ -13,21 +14,6 @@ using namespace pitwall::cloud;
 using namespace pitwall::test;
 
 namespace {
-
-CloudAiSettings allServices()
-{
-    CloudAiSettings ai;
-    ai.awsRegion = QStringLiteral("us-east-1");
-    ai.awsAccessKeyId = QStringLiteral("AKIAEXAMPLE");
-    ai.awsSecretAccessKey = QStringLiteral("secret");
-    ai.bedrockModel = QStringLiteral("us.anthropic.claude-3-5-sonnet-20240620-v1:0");
-    ai.openAiApiKey = QStringLiteral("sk-test");
-    ai.mongoUri = QStringLiteral("mongodb+srv://racer:pw@cluster0.abcd.mongodb.net/");
-    ai.mongoDatabase = QStringLiteral("reinvent");
-    ai.mongoCollection = QStringLiteral("commentary");
-    ai.mongoIndex = QStringLiteral("vector_index");
-    return ai;
-}
 
 // The demo's own engine-anomalies statement ran live as written (ORDER BY TO_TIMESTAMP_LTZ).
 const QSet<QString> kDemoStatement{QStringLiteral("pitwall-engine-anomalies")};
@@ -44,7 +30,7 @@ QString texts(const QList<ConformanceIssue> &issues)
 QList<ConformanceIssue> checkAfterPlan(const QString &sql)
 {
     FlinkConformance checker(kDemoStatement);
-    const auto planIssues = checker.check(makeCloudPlan(cloudStages(pipelineDefinition()), allServices()));
+    const auto planIssues = checker.check(makeCloudPlan(cloudStages(pipelineDefinition()), allCloudServices()));
     if (!planIssues.isEmpty())
         qWarning("%s", qPrintable(texts(planIssues)));
     return checker.check(QStringLiteral("broken"), sql);
@@ -66,7 +52,7 @@ private slots:
     void theWholePlanConforms()
     {
         QFETCH(bool, services);
-        const CloudPlan plan = makeCloudPlan(cloudStages(pipelineDefinition()), services ? allServices() : CloudAiSettings{});
+        const CloudPlan plan = makeCloudPlan(cloudStages(pipelineDefinition()), services ? allCloudServices() : CloudAiSettings{});
         FlinkConformance checker(kDemoStatement);
         const auto issues = checker.check(plan);
         QVERIFY2(issues.isEmpty(), qPrintable(texts(issues)));
@@ -77,7 +63,7 @@ private slots:
     void theDemoStatementIsTheOnlyExemption()
     {
         FlinkConformance strict;
-        const auto issues = strict.check(makeCloudPlan(cloudStages(pipelineDefinition()), allServices()));
+        const auto issues = strict.check(makeCloudPlan(cloudStages(pipelineDefinition()), allCloudServices()));
         QCOMPARE(issues.size(), 1);
         QCOMPARE(issues[0].statement, QStringLiteral("pitwall-engine-anomalies"));
         QCOMPARE(issues[0].rule, FlinkRule::OrderByTimeAttribute);
