@@ -29,8 +29,8 @@ private:
     struct Slot {
         std::array<double, kLaps> laps{}; // mean reading per lap, the latest at `latest`
         int latest = 0;
-        int stored = 0;      // laps stored, up to kLaps
-        int lap = -1;        // the lap being accumulated into laps[latest]
+        int stored = 0; // laps stored, up to kLaps
+        int lap = -1;   // the lap being accumulated into laps[latest]
         int rowsThisLap = 0;
         std::optional<double> baseline(double now, int currentLap, int minLaps) const;
     };

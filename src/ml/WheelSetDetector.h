@@ -31,7 +31,7 @@ public:
     // Returns one row per wheel (isAnomaly nullopt while learning or without a reading),
     // in Confluent's columns: the forecast is the expectation, the bounds its band.
     const std::vector<DetectionRow> &judge(double lapDistanceM, std::optional<double> speedKph,
-                                          const std::vector<std::optional<double>> &values);
+                                           const std::vector<std::optional<double>> &values);
     // Whether wheel i's last row is a confirmed anomaly (it and its predecessors outside the band).
     bool reported(int wheel) const { return m_wheels[size_t(wheel)].flaggedRun >= m_rowsNeeded; }
 

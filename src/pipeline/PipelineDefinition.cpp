@@ -132,7 +132,7 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
     stages.push_back(StageDefinition{
         QStringLiteral("telemetry-anomalies"),
         QStringLiteral("ML_DETECT_ANOMALIES on every car's engine, oil, tyre and brake temperatures (locally only, not in the "
-                       "Flink SQL: a brake is also judged against the same point of the car's previous laps)"),
+                       "Flink SQL: tyres and brakes are judged against the same point of the car's previous laps and its other wheels)"),
         {QString::fromLatin1(topics::kCarTelemetry)},
         {QString::fromLatin1(topics::kTelemetryAnomalies)},
         [] { return std::make_unique<TelemetryAnomalyProcessor>(telemetryAnomalyDetectorConfig()); },
