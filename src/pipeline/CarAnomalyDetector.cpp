@@ -6,60 +6,54 @@ namespace pitwall {
 
 namespace {
 
-// Wheel groups as index ranges of telemetryMetricNames(): the four tyres, the four brakes.
-constexpr std::pair<int, int> kWheelGroups[] = {{2, 6}, {6, 10}};
-constexpr int kFirstBrakeIndex = 4; // among the wheel detectors: four tyres, then four brakes
+constexpr int kFirstWheelMetric = 2; // tyres and brakes follow the lap; engine and oil do not
+constexpr int kWheels = 4;
+// Wheel sets by their first index in telemetryMetricNames(): the four tyres, the four brakes.
+constexpr int kWheelSetFirstMetric[] = {2, 6};
+constexpr int kFirstBrakeMetric = 6;
 
 } // namespace
 
 CarAnomalyDetector::CarAnomalyDetector(const ml::PersistentDetector::Config &config)
     : m_byMetric(size_t(kFirstWheelMetric), ml::PersistentDetector(config))
-    , m_wheels(size_t(kTelemetryMetricCount - kFirstWheelMetric), WheelDetector(config))
+    , m_wheelSets(std::size(kWheelSetFirstMetric), ml::WheelSetDetector(kWheels, {config.arima.confidencePercentage, config.rows}))
+    , m_wheelValues(size_t(kWheels))
+    , m_brakeArima(size_t(kWheels), ml::ArimaStream(config.arima))
+    , m_brakeArimaRun(size_t(kWheels), 0)
     , m_rowsNeeded(std::max(1, config.rows))
 {
-}
-
-CarAnomalyDetector::WheelDetector::WheelDetector(const ml::PersistentDetector::Config &config)
-    : arima(config.arima)
-    , lapPosition({config.arima.confidencePercentage, config.rows})
-{
-}
-
-std::optional<ml::DetectionRow> CarAnomalyDetector::judgeWheel(int index, double lapDistanceM, double value)
-{
-    auto &wheel = m_wheels[size_t(index)];
-    auto row = wheel.arima.detect(value);
-    const auto atThisPoint = wheel.lapPosition.judge(lapDistanceM, value);
-    // Brakes: outside the streaming band AND outside the band of this point of the lap -
-    // the ARIMA alone is surprised at every braking zone, the car's previous laps are not.
-    // Tyres: the streaming band alone for now (the previous laps absorb a slow overheat
-    // ramp; see the README's detection_quality figures).
-    const bool arimaFlag = row.isAnomaly.value_or(false);
-    const bool flagged = index >= kFirstBrakeIndex ? arimaFlag && atThisPoint.isAnomaly.value_or(false) : arimaFlag;
-    wheel.flaggedRun = flagged ? wheel.flaggedRun + 1 : 0;
-    if (wheel.flaggedRun < m_rowsNeeded)
-        return std::nullopt;
-    return row;
 }
 
 std::vector<CarAnomalyDetector::Finding> CarAnomalyDetector::judge(const TelemetrySample &sample)
 {
     std::vector<Finding> findings;
     const auto values = metricReadings(sample);
-    for (int metric = 0; metric < kTelemetryMetricCount; ++metric) {
+    for (int metric = 0; metric < kFirstWheelMetric; ++metric) {
         if (!values[size_t(metric)])
             continue; // a dropped-out sensor: nothing to judge
-        // Every detector learns every row, whatever the rule across wheels decides.
-        const double value = *values[size_t(metric)];
-        auto row = metric < kFirstWheelMetric ? m_byMetric[size_t(metric)].detect(value)
-                                              : judgeWheel(metric - kFirstWheelMetric, sample.lapDistanceM, value);
-        if (row)
+        if (auto row = m_byMetric[size_t(metric)].detect(*values[size_t(metric)]))
             findings.push_back({metric, *row});
     }
-    for (const auto &[first, end] : kWheelGroups) {
-        const auto inGroup = [first, end](const Finding &finding) { return finding.metric >= first && finding.metric < end; };
-        if (std::count_if(findings.begin(), findings.end(), inGroup) >= 2)
-            findings.erase(std::remove_if(findings.begin(), findings.end(), inGroup), findings.end());
+    for (size_t set = 0; set < m_wheelSets.size(); ++set) {
+        const int first = kWheelSetFirstMetric[set];
+        std::copy_n(values.begin() + first, kWheels, m_wheelValues.begin());
+        auto &detector = m_wheelSets[set];
+        const auto &rows = detector.judge(sample.lapDistanceM, sample.speedKph, m_wheelValues);
+        std::vector<Finding> reported;
+        for (int wheel = 0; wheel < kWheels; ++wheel) {
+            bool confirmed = true;
+            if (first == kFirstBrakeMetric && m_wheelValues[size_t(wheel)]) {
+                const bool flagged = m_brakeArima[size_t(wheel)].detect(*m_wheelValues[size_t(wheel)]).isAnomaly.value_or(false);
+                int &run = m_brakeArimaRun[size_t(wheel)];
+                run = flagged ? run + 1 : 0;
+                confirmed = run >= m_rowsNeeded;
+            }
+            if (detector.reported(wheel) && confirmed)
+                reported.push_back({first + wheel, rows[size_t(wheel)]});
+        }
+        // The rule across wheels: two or more at once is the car's load, not a fault.
+        if (reported.size() == 1)
+            findings.push_back(reported.front());
     }
     return findings;
 }

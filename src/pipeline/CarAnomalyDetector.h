@@ -1,16 +1,16 @@
 #pragma once
-// Every temperature of one car, each judged by its own detector (ML_DETECT_ANOMALIES with
-// the persistence rule; for tyres and brakes against the same point of the car's previous
-// laps, LapPositionDetector), and one rule across wheels: when two or more tyres, or two or
-// more brakes, leave their bands on the same row, that is the car braking or cornering -
-// a load the wheels share - not a fault of one sensor, so none of them is reported.
-// (The simulator's faults, like real ones, strike one wheel.)
+// Every temperature of one car: engine and oil each by its own detector (ML_DETECT_ANOMALIES
+// with the persistence rule), the four tyres and the four brakes each as a set
+// (WheelSetDetector: against the same point of the car's previous laps and against the
+// car's other wheels), and one rule across wheels: when two or more tyres, or two or more
+// brakes, leave their bands on the same row, that is the car braking or cornering - a load
+// the wheels share - not a fault of one sensor, so none of them is reported. (The
+// simulator's faults, like real ones, strike one wheel.)
 
 #include "core/Messages.h"
-#include "ml/LapPositionDetector.h"
 #include "ml/PersistentDetector.h"
+#include "ml/WheelSetDetector.h"
 
-#include <array>
 #include <vector>
 
 namespace pitwall {
@@ -28,18 +28,14 @@ public:
     std::vector<Finding> judge(const TelemetrySample &sample);
 
 private:
-    static constexpr int kFirstWheelMetric = 2;     // tyres and brakes follow the lap; engine and oil do not
     std::vector<ml::PersistentDetector> m_byMetric; // engine, oil: streaming ARIMA
-    // Tyres and brakes: the streaming ARIMA and the car's previous laps must both be surprised.
-    struct WheelDetector {
-        explicit WheelDetector(const ml::PersistentDetector::Config &config);
-        ml::ArimaStream arima;
-        ml::LapPositionDetector lapPosition;
-        int flaggedRun = 0;
-    };
-    std::optional<ml::DetectionRow> judgeWheel(int index, double lapDistanceM, double value);
-    std::vector<WheelDetector> m_wheels;
+    std::vector<ml::WheelSetDetector> m_wheelSets;  // tyres, brakes
+    // Brakes: the streaming ARIMA must be surprised too (a fade is a sudden step; a brake
+    // that is merely hotter than on the previous laps for a while, as in traffic, is not).
+    std::vector<ml::ArimaStream> m_brakeArima;
+    std::vector<int> m_brakeArimaRun;
     int m_rowsNeeded;
+    std::vector<std::optional<double>> m_wheelValues;
 };
 
 } // namespace pitwall

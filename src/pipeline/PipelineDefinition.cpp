@@ -137,14 +137,14 @@ std::vector<StageDefinition> pipelineDefinition(std::shared_ptr<AiServices> ai)
                                      {QString::fromLatin1(topics::kCarMetricsAnomalies)},
                                      [] { return std::make_unique<EngineAnomalyProcessor>(parsed(kEngineAnomalyConfig)); },
                                      cloud::flinkSql(QStringLiteral("engine-anomalies"), detectorValues(kEngineAnomalyConfig))});
-    stages.push_back(
-        StageDefinition{QStringLiteral("telemetry-anomalies"),
-                        QStringLiteral("ML_DETECT_ANOMALIES on every car's engine, oil, tyre and brake temperatures (locally only, not in the "
-                                       "Flink SQL: a brake is also judged against the same point of the car's previous laps)"),
-                        {QString::fromLatin1(topics::kCarTelemetry)},
-                        {QString::fromLatin1(topics::kTelemetryAnomalies)},
-                        [] { return std::make_unique<TelemetryAnomalyProcessor>(telemetryAnomalyDetectorConfig()); },
-                        cloud::flinkSql(QStringLiteral("telemetry-anomalies"), telemetryAnomalyValues())});
+    stages.push_back(StageDefinition{
+        QStringLiteral("telemetry-anomalies"),
+        QStringLiteral("ML_DETECT_ANOMALIES on every car's engine, oil, tyre and brake temperatures (locally only, not in the "
+                       "Flink SQL: tyres and brakes are judged against the same point of the car's previous laps and its other wheels)"),
+        {QString::fromLatin1(topics::kCarTelemetry)},
+        {QString::fromLatin1(topics::kTelemetryAnomalies)},
+        [] { return std::make_unique<TelemetryAnomalyProcessor>(telemetryAnomalyDetectorConfig()); },
+        cloud::flinkSql(QStringLiteral("telemetry-anomalies"), telemetryAnomalyValues())});
     stages.push_back(StageDefinition{QStringLiteral("lap-time-forecast"),
                                      QStringLiteral("ML_FORECAST of each car's green-flag lap times, three laps ahead"),
                                      {QString::fromLatin1(topics::kRaceEvents)},

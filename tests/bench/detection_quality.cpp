@@ -8,7 +8,7 @@
 //   3. clean races (no faults): every reported row is a false alarm.
 //
 //   build/tests/bench/detection_quality [--list-false]   (lists each false alarm with the
-//   nearest fault and race event of its car, for tuning)
+//   nearest fault and race event of its car, and each missed fault, for tuning)
 
 #include "pipeline/CarAnomalyDetector.h"
 #include "pipeline/PipelineDefinition.h"
@@ -165,6 +165,11 @@ int main(int argc, char **argv)
                 auto &counts = foundByKind[{family(metric), label.kind}];
                 ++counts.second;
                 counts.first += hit != nullptr;
+                if (!hit && listFalse)
+                    std::printf("missed: %s seed %llu %s %s %s t=%.1f s, %lld ms long\n", qPrintable(circuit),
+                                (unsigned long long)seed, qPrintable(label.driverName), qPrintable(label.metric),
+                                qPrintable(label.kind), (label.startMs - 1751288400000LL) / 1000.0,
+                                (long long)(label.endMs - label.startMs));
                 if (metric != 0)
                     continue;
                 ++engineFaults;

@@ -4,7 +4,6 @@
 
 #include "ml/AnomalyScore.h"
 #include "ml/CalendarSeasons.h"
-#include "ml/LapPositionDetector.h"
 #include "ml/SeriesCsv.h"
 
 #include <QBuffer>
@@ -82,33 +81,6 @@ private slots:
         for (double value : series)
             alerts += detector.detect(value).alert;
         QVERIFY2(alerts <= 2, qPrintable(QString::number(alerts)));
-    }
-
-    void lapPositionKnowsBrakingZones()
-    {
-        // A brake heating to 800 degrees at two braking zones of a 5 km lap (80 m a row),
-        // with noise; from lap 10 a fade of +250 degrees for 40 rows.
-        std::mt19937_64 random(3);
-        std::normal_distribution<double> noise(0.0, 3.0);
-        LapPositionDetector detector({99.999, 2});
-        int falseAlarms = 0, foundAt = -1;
-        const int rowsPerLap = 5000 / 80;
-        for (int row = 0; row < 20 * rowsPerLap; ++row) {
-            const double distance = (row % rowsPerLap) * 80.0;
-            double value = 400 + noise(random);
-            for (double zone : {1200.0, 3600.0})
-                value += 400 * std::exp(-std::pow((distance - zone) / 150.0, 2));
-            const bool fault = row >= 10 * rowsPerLap && row < 10 * rowsPerLap + 40;
-            if (fault)
-                value += 250;
-            const auto reported = detector.detect(distance, value);
-            if (reported && !fault && row >= 2 * rowsPerLap)
-                ++falseAlarms;
-            if (reported && fault && foundAt < 0)
-                foundAt = row - 10 * rowsPerLap;
-        }
-        QCOMPARE(falseAlarms, 0);
-        QVERIFY2(foundAt >= 0 && foundAt <= 2, qPrintable(QString::number(foundAt))); // the second faulty row confirms it
     }
 
     void calendarSeasons()
