@@ -17,16 +17,11 @@ namespace {
 int resultOf(int pthreadError)
 {
     switch (pthreadError) {
-    case 0:
-        return thrd_success;
-    case ENOMEM:
-        return thrd_nomem;
-    case EBUSY:
-        return thrd_busy;
-    case ETIMEDOUT:
-        return thrd_timedout;
-    default:
-        return thrd_error;
+    case 0: return thrd_success;
+    case ENOMEM: return thrd_nomem;
+    case EBUSY: return thrd_busy;
+    case ETIMEDOUT: return thrd_timedout;
+    default: return thrd_error;
     }
 }
 
@@ -42,8 +37,14 @@ void *runThread(void *start)
     return reinterpret_cast<void *>(static_cast<intptr_t>(call.function(call.argument)));
 }
 
-pthread_mutex_t *asPthread(mtx_t *mutex) { return reinterpret_cast<pthread_mutex_t *>(mutex); }
-pthread_cond_t *asPthread(cnd_t *condition) { return reinterpret_cast<pthread_cond_t *>(condition); }
+pthread_mutex_t *asPthread(mtx_t *mutex)
+{
+    return reinterpret_cast<pthread_mutex_t *>(mutex);
+}
+pthread_cond_t *asPthread(cnd_t *condition)
+{
+    return reinterpret_cast<pthread_cond_t *>(condition);
+}
 
 } // namespace
 
@@ -70,7 +71,10 @@ int thrd_join(thrd_t thread, int *result)
     return resultOf(error);
 }
 
-int thrd_detach(thrd_t thread) { return resultOf(pthread_detach(thread)); }
+int thrd_detach(thrd_t thread)
+{
+    return resultOf(pthread_detach(thread));
+}
 
 int mtx_init(mtx_t *mutex, int type)
 {
@@ -83,18 +87,39 @@ int mtx_init(mtx_t *mutex, int type)
     return resultOf(error);
 }
 
-int mtx_lock(mtx_t *mutex) { return resultOf(pthread_mutex_lock(asPthread(mutex))); }
-int mtx_trylock(mtx_t *mutex) { return resultOf(pthread_mutex_trylock(asPthread(mutex))); }
+int mtx_lock(mtx_t *mutex)
+{
+    return resultOf(pthread_mutex_lock(asPthread(mutex)));
+}
+int mtx_trylock(mtx_t *mutex)
+{
+    return resultOf(pthread_mutex_trylock(asPthread(mutex)));
+}
 int mtx_timedlock(mtx_t *__restrict mutex, const struct timespec *__restrict until)
 {
     return resultOf(pthread_mutex_timedlock(asPthread(mutex), until));
 }
-int mtx_unlock(mtx_t *mutex) { return resultOf(pthread_mutex_unlock(asPthread(mutex))); }
-void mtx_destroy(mtx_t *mutex) { pthread_mutex_destroy(asPthread(mutex)); }
+int mtx_unlock(mtx_t *mutex)
+{
+    return resultOf(pthread_mutex_unlock(asPthread(mutex)));
+}
+void mtx_destroy(mtx_t *mutex)
+{
+    pthread_mutex_destroy(asPthread(mutex));
+}
 
-int cnd_init(cnd_t *condition) { return resultOf(pthread_cond_init(asPthread(condition), nullptr)); }
-int cnd_signal(cnd_t *condition) { return resultOf(pthread_cond_signal(asPthread(condition))); }
-int cnd_broadcast(cnd_t *condition) { return resultOf(pthread_cond_broadcast(asPthread(condition))); }
+int cnd_init(cnd_t *condition)
+{
+    return resultOf(pthread_cond_init(asPthread(condition), nullptr));
+}
+int cnd_signal(cnd_t *condition)
+{
+    return resultOf(pthread_cond_signal(asPthread(condition)));
+}
+int cnd_broadcast(cnd_t *condition)
+{
+    return resultOf(pthread_cond_broadcast(asPthread(condition)));
+}
 int cnd_wait(cnd_t *condition, mtx_t *mutex)
 {
     return resultOf(pthread_cond_wait(asPthread(condition), asPthread(mutex)));
@@ -103,5 +128,8 @@ int cnd_timedwait(cnd_t *__restrict condition, mtx_t *__restrict mutex, const st
 {
     return resultOf(pthread_cond_timedwait(asPthread(condition), asPthread(mutex), until));
 }
-void cnd_destroy(cnd_t *condition) { pthread_cond_destroy(asPthread(condition)); }
+void cnd_destroy(cnd_t *condition)
+{
+    pthread_cond_destroy(asPthread(condition));
+}
 }
