@@ -108,7 +108,7 @@ QStringList RaceContext::topics()
 
 void RaceContext::reset()
 {
-    QWriteLocker lock(&m_lock);
+    std::unique_lock lock(m_lock);
     m_raceId.clear();
     m_cars.clear();
     m_events.clear();
@@ -148,7 +148,7 @@ void RaceContext::ingest(const std::vector<KafkaRecord> &batch)
             decoded ? commentary.push_back(std::move(decoded).value()) : void(++rejected);
         }
     }
-    QWriteLocker lock(&m_lock);
+    std::unique_lock lock(m_lock);
     m_rejected += rejected;
     for (auto &event : events) {
         if (event.kind == QLatin1String("race_started") && event.raceId != m_raceId) {
@@ -218,19 +218,19 @@ RaceContext::Car *RaceContext::carLocked(const QString &name)
 
 QString RaceContext::raceId() const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     return m_raceId;
 }
 
 quint64 RaceContext::rejected() const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     return m_rejected;
 }
 
 QJsonArray RaceContext::leaderboard() const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     std::vector<const PositionUpdate *> standing;
     for (const auto &car : m_cars)
         if (car.standing.position > 0)
@@ -244,7 +244,7 @@ QJsonArray RaceContext::leaderboard() const
 
 std::optional<QString> RaceContext::resolveDriver(const QString &text) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     return resolveLocked(text);
 }
 
@@ -266,7 +266,7 @@ std::optional<QString> RaceContext::resolveLocked(const QString &text) const
 
 std::optional<QJsonObject> RaceContext::driver(const QString &text, int laps) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     const auto name = resolveLocked(text);
     if (!name)
         return std::nullopt;
@@ -284,7 +284,7 @@ std::optional<QJsonObject> RaceContext::driver(const QString &text, int laps) co
 
 std::optional<QJsonObject> RaceContext::gap(const QString &a, const QString &b, int laps) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     const auto first = resolveLocked(a);
     const auto second = resolveLocked(b);
     if (!first || !second)
@@ -321,7 +321,7 @@ std::optional<QJsonObject> RaceContext::gap(const QString &a, const QString &b, 
 
 QJsonArray RaceContext::anomaliesSince(qint64 sinceMs, int limit) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     QJsonArray rows;
     for (auto it = m_anomalies.rbegin(); it != m_anomalies.rend() && rows.size() < limit; ++it) {
         if (it->anomaly.timestampMs < sinceMs)
@@ -333,7 +333,7 @@ QJsonArray RaceContext::anomaliesSince(qint64 sinceMs, int limit) const
 
 QJsonArray RaceContext::eventsSince(qint64 sinceMs, const QStringList &kinds, int limit) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     QJsonArray rows;
     for (auto it = m_events.rbegin(); it != m_events.rend() && rows.size() < limit; ++it) {
         if (it->timestampMs < sinceMs)
@@ -347,7 +347,7 @@ QJsonArray RaceContext::eventsSince(qint64 sinceMs, const QStringList &kinds, in
 
 QJsonObject RaceContext::newSince(Cursors &cursors, int limit) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     // The last (added - cursor) items of a deque, oldest first, at most `limit`.
     auto unseen = [limit](const auto &items, quint64 added, quint64 &cursor, auto toJson) {
         if (cursor > added)
@@ -367,7 +367,7 @@ QJsonObject RaceContext::newSince(Cursors &cursors, int limit) const
 
 QJsonArray RaceContext::commentarySince(qint64 sinceMs, int limit) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     QJsonArray rows;
     for (auto it = m_commentary.rbegin(); it != m_commentary.rend() && rows.size() < limit; ++it) {
         if (it->timestampMs < sinceMs)
