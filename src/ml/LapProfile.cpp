@@ -19,11 +19,14 @@ int slotOf(double lapDistanceM)
 
 std::optional<double> LapProfile::Slot::baseline(double now, int currentLap, int minLaps) const
 {
-    // The previous laps only: the lap being read now is not its own baseline.
-    std::array<double, kLaps - 1> previous{};
+    // The three laps before the current one (a lap this slot missed - a sensor dropped
+    // out - counts as one of them, so every wheel of a car compares the same laps).
+    std::array<double, kLaps> previous{};
     int count = 0;
-    for (int back = lap == currentLap ? 1 : 0; back < stored && count < kLaps - 1; ++back)
-        previous[size_t(count++)] = laps[size_t((latest - back + kLaps) % kLaps)];
+    for (size_t i = 0; i < laps.size(); ++i) {
+        if (lapOf[i] >= 0 && lapOf[i] >= currentLap - (kLaps - 1) && lapOf[i] < currentLap)
+            previous[size_t(count++)] = laps[i];
+    }
     if (count < std::max(1, minLaps))
         return std::nullopt;
     if (count == 1)
@@ -55,11 +58,10 @@ void LapProfile::learn(double lapDistanceM, double value, int lap)
     if (size_t(index) >= m_slots.size())
         m_slots.resize(size_t(index) + 1);
     auto &slot = m_slots[size_t(index)];
-    if (slot.lap != lap) {
+    if (slot.lapOf[size_t(slot.latest)] != lap) {
         // A new lap: it takes the oldest lap's place.
-        slot.latest = slot.stored == 0 ? 0 : (slot.latest + 1) % kLaps;
-        slot.stored = std::min(slot.stored + 1, kLaps);
-        slot.lap = lap;
+        slot.latest = (slot.latest + 1) % kLaps;
+        slot.lapOf[size_t(slot.latest)] = lap;
         slot.rowsThisLap = 0;
     }
     ++slot.rowsThisLap;

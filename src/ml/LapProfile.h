@@ -27,10 +27,9 @@ public:
 private:
     static constexpr int kLaps = 4; // the three previous laps and the current one
     struct Slot {
-        std::array<double, kLaps> laps{}; // mean reading per lap, the latest at `latest`
-        int latest = 0;
-        int stored = 0; // laps stored, up to kLaps
-        int lap = -1;   // the lap being accumulated into laps[latest]
+        std::array<double, kLaps> laps{};             // mean reading per lap
+        std::array<int, kLaps> lapOf{-1, -1, -1, -1}; // which lap each is (-1: none)
+        int latest = 0;                               // the entry being accumulated
         int rowsThisLap = 0;
         std::optional<double> baseline(double now, int currentLap, int minLaps) const;
     };

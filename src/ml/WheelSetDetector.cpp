@@ -11,11 +11,14 @@ namespace {
 constexpr double kScaleRows = 3000.0;  // 5 minutes at 10 Hz make a wheel's usual distance
 constexpr double kMadToSigma = 1.2533; // mean absolute deviation to standard deviation (normal)
 constexpr double kSpreadClip = 2.0;    // a row teaches a slot at most this many usual distances
-constexpr int kLearnRows = 200;        // judged rows before the band is trusted
+constexpr int kLearnRows = 50;         // judged rows before the band is trusted
 constexpr double kGainRows = 3000.0;   // rows that make a wheel's gain against the rest of the car
 constexpr double kMaxGain = 3.0;
+constexpr int kGainTrustRows = 1200; // judged rows before the learned gain alone is trusted
+constexpr double kWarmGainLow = 0.5; // until then any gain in this range explains a row
+constexpr double kWarmGainHigh = 2.0;
 constexpr double kLineCrossingM = 200.0; // the lap distance falling this far: a new lap
-constexpr int kBaselineLaps = 2;         // previous laps at a point before its rows are judged
+constexpr int kBaselineLaps = 1;         // previous laps at a point before its rows are judged
 constexpr double kSlowKph = 80.0;        // speeds below count as this in the off-pace share
 constexpr double kOffPaceRows = 50.0;    // 5 s at 10 Hz
 constexpr double kOffPaceShare = 0.03;   // off the usual pace by this share doubles the band
@@ -33,6 +36,12 @@ std::optional<double> othersMedian(const std::vector<std::optional<double>> &res
         return std::nullopt;
     std::sort(others.begin(), others.begin() + long(count));
     return count % 2 ? others[count / 2] : 0.5 * (others[count / 2 - 1] + others[count / 2]);
+}
+
+// How far `value` lies outside the range between a and b (in either order).
+double distanceOutside(double value, double a, double b)
+{
+    return std::max({0.0, std::min(a, b) - value, value - std::max(a, b)});
 }
 
 } // namespace
@@ -74,14 +83,30 @@ const std::vector<DetectionRow> &WheelSetDetector::judge(double lapDistanceM, st
         row = DetectionRow{};
         if (i >= values.size() || !values[i]) {
             wheel.flaggedRun = 0;
-            continue; // a dropped-out sensor: nothing to judge or learn
+            // A dropped-out sensor: nothing to judge. Its lap is filled with what the rest of
+            // the car says it would have read, so that on the laps to come every wheel is
+            // compared with the same laps (a hole would leave it two laps to choose from).
+            const auto carWide = othersMedian(m_lapResiduals, i);
+            if (const auto expected = wheel.profile.expected(lapDistanceM, wheel.lastValue, m_lap, kBaselineLaps); expected && carWide) {
+                wheel.lastValue = *expected + wheel.gain * *carWide;
+                wheel.profile.learn(lapDistanceM, wheel.lastValue, m_lap);
+            }
+            continue;
         }
         row.actual = *values[i];
+        wheel.lastValue = row.actual;
         const auto carWide = othersMedian(m_lapResiduals, i);
         bool outside = false;
         if (m_lapResiduals[i] && carWide) {
             // The wheel follows the rest of the car with its own gain (fronts brake harder than rears).
             const double residual = *m_lapResiduals[i] - wheel.gain * *carWide;
+            // While the gain is young (the first laps judged, e.g. lap 2 against the standing
+            // start), a row is judged by the nearest plausible gain: fronts and rears follow the
+            // car's lap-to-lap changes differently, and a fault is far outside either.
+            const double judgedResidual = wheel.judged >= kGainTrustRows
+                                              ? std::abs(residual)
+                                              : std::min(std::abs(residual), distanceOutside(*m_lapResiduals[i], *carWide * kWarmGainLow,
+                                                                                             *carWide * kWarmGainHigh));
             const double slotSpread = wheel.spread.expected(lapDistanceM, 0.0, m_lap, 1).value_or(0.0);
             const double scale = std::max(wheel.scale, slotSpread);
             const double deviation = m_z * kMadToSigma * scale * bandWidening;
@@ -90,7 +115,7 @@ const std::vector<DetectionRow> &WheelSetDetector::judge(double lapDistanceM, st
                 row.forecast = expected;
                 row.lowerBound = expected - deviation;
                 row.upperBound = expected + deviation;
-                outside = std::abs(residual) > deviation;
+                outside = judgedResidual > deviation;
                 row.isAnomaly = outside;
             }
             ++wheel.judged;

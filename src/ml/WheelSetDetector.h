@@ -37,10 +37,11 @@ public:
 
 private:
     struct Wheel {
-        LapProfile profile; // the reading expected at each point of the lap
-        LapProfile spread;  // the usual |residual| at each point of the lap
-        double scale = 0;   // the usual |residual| over the last minutes
-        double gain = 1;    // how far the wheel follows the rest of the car
+        LapProfile profile;   // the reading expected at each point of the lap
+        LapProfile spread;    // the usual |residual| at each point of the lap
+        double scale = 0;     // the usual |residual| over the last minutes
+        double gain = 1;      // how far the wheel follows the rest of the car
+        double lastValue = 0; // its latest reading (or, while it is dropped out, the estimate)
         double carWideProduct = 0, carWideSquare = 0;
         int judged = 0;
         int flaggedRun = 0;
