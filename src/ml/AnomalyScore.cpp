@@ -135,7 +135,8 @@ Expected<DetectorConfig> DetectorConfig::fromJson(QByteArrayView json)
     for (auto check : {take("anomalyThreshold", 0.0, 1.0, config.scoring.threshold),
                        take("episodeQuietRows", 1, 1000000, config.scoring.episodeQuietRows),
                        take("likelihoodWindow", 1, 1000, config.scoring.likelihood.shortWindow),
-                       take("likelihoodHistory", 10, 100000, config.scoring.likelihood.historyRows)}) {
+                       take("likelihoodHistory", 10, 100000, config.scoring.likelihood.historyRows),
+                       take("rangeTolerance", 0.0, 10.0, config.scoring.rangeTolerance)}) {
         if (check)
             return *check;
     }
@@ -207,6 +208,18 @@ ScoredRow ScoredDetector::detect(double value)
             if (const auto score = m_seasonLikelihood.update(*seasonal))
                 scored.score = std::max(*scored.score, *score);
         }
+    }
+    // A value beyond everything seen so far (by a share of that range) is news whatever
+    // the forecast's band says: a level the series has never been at. Judged once the
+    // model forecasts, so the first rows' range is not all news.
+    if (const double tolerance = m_scoring.rangeTolerance; tolerance > 0 && m_min && m_max && scored.detection.forecast) {
+        const double margin = tolerance * (*m_max - *m_min);
+        if (value > *m_max + margin || value < *m_min - margin)
+            scored.score = 1.0;
+    }
+    if (std::isfinite(value)) {
+        m_min = m_min ? std::min(*m_min, value) : value;
+        m_max = m_max ? std::max(*m_max, value) : value;
     }
     scored.flagged = scored.score && *scored.score >= m_scoring.threshold;
     scored.alert = m_episodes.update(scored.flagged);

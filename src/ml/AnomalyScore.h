@@ -80,12 +80,16 @@ struct ScoringConfig {
     // also judged by its distance from those rows, the nearest one counting.
     std::vector<int> seasonLags;
     bool explicitSeasons = false; // seasonLags came from the configuration, not the timestamps
+    // A value beyond the range seen so far by this share of that range scores 1 (0: off).
+    // Numenta's NAB detector uses 5 %; at 5 % and 10 % the new records of plain noise
+    // (tst_anomalyscore) raise alerts, at 20 % they do not.
+    double rangeTolerance = 0.2;
 };
 
 // ML_DETECT_ANOMALIES' configuration and the score's, in one JSON object: Confluent's keys
 // (ArimaConfig) plus anomalyThreshold (0..1), episodeQuietRows, likelihoodWindow,
-// likelihoodHistory (rows) and seasonLags (a list of rows), which only the local
-// detector reads.
+// likelihoodHistory (rows), seasonLags (a list of rows) and rangeTolerance (0..10), which
+// only the local detector reads.
 struct DetectorConfig {
     ArimaConfig arima;
     ScoringConfig scoring;
@@ -111,6 +115,7 @@ private:
     size_t m_lagCursor = 0, m_lagSeen = 0;
     std::vector<double> m_lagScale; // per lag: the usual |value - lagged value|
     EpisodeTracker m_episodes;
+    std::optional<double> m_min, m_max; // the range of the values seen so far
 };
 
 // The raw surprise of a row: |actual - forecast| in units of the band's standard deviation.

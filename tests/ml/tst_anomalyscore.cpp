@@ -83,6 +83,27 @@ private slots:
         QVERIFY2(alerts <= 2, qPrintable(QString::number(alerts)));
     }
 
+    void aLevelNeverSeenIsNews()
+    {
+        // Three rows far above anything seen, at row 250: the model forecasts (from row 128)
+        // but the likelihood is still learning its usual surprise (until ~430). The range
+        // check (on by default) raises one alert there; without it, nothing does.
+        auto series = noise(1000, 5);
+        for (int i = 250; i < 253; ++i)
+            series[size_t(i)] += 15;
+        const auto alertsWith = [&](QByteArrayView json) {
+            ScoredDetector detector(DetectorConfig::fromJson(json).value());
+            std::vector<int> alerts;
+            for (int i = 0; i < int(series.size()); ++i) {
+                if (detector.detect(series[size_t(i)]).alert)
+                    alerts.push_back(i);
+            }
+            return alerts;
+        };
+        QCOMPARE(alertsWith(""), (std::vector<int>{250}));
+        QCOMPARE(alertsWith(R"({"rangeTolerance":0})"), (std::vector<int>{}));
+    }
+
     void calendarSeasons()
     {
         QCOMPARE(samplingIntervalSeconds({QStringLiteral("2014-07-01 00:00:00"), QStringLiteral("2014-07-01 00:30:00"),
@@ -103,6 +124,8 @@ private slots:
         QVERIFY(config.value().scoring.explicitSeasons);
         QCOMPARE(config.value().arima.minTrainingSize, 32);
         QVERIFY(!DetectorConfig::fromJson(R"({"anomalyThreshold":2})").hasValue());
+        QCOMPARE(DetectorConfig::fromJson(R"({"rangeTolerance":0.2})").value().scoring.rangeTolerance, 0.2);
+        QVERIFY(!DetectorConfig::fromJson(R"({"rangeTolerance":-1})").hasValue());
         QVERIFY(!DetectorConfig::fromJson(R"({"seasonLags":[1.5]})").hasValue());
         QVERIFY(!DetectorConfig::fromJson("[1]").hasValue());
         const auto unknown = DetectorConfig::fromJson(R"({"confidence":90})");
