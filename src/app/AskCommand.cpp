@@ -5,6 +5,7 @@
 #include "setup/SetupConfig.h"
 
 #include "AiOptions.h"
+#include "core/JsonCodec.h"
 #include "core/Topics.h"
 #include "cloud/CloudTables.h"
 #include "pipeline/AskClient.h"
@@ -13,7 +14,6 @@
 
 #include <QCommandLineParser>
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
@@ -94,16 +94,8 @@ int runAskCommand(const QStringList &arguments)
     }
     const auto &answer = result.value();
     if (parser.isSet(json)) {
-        QJsonArray matches;
-        for (const auto &match : answer.results)
-            matches.append(QJsonObject{{"message", match.message},
-                                       {"score", match.score},
-                                       {"race_id", match.raceId},
-                                       {"timestamp", match.timestampMs},
-                                       {"type", match.type},
-                                       {"source", match.source}});
         QJsonObject object{{"query", answer.query},
-                           {"search_results", matches},
+                           {"search_results", codec::searchResultsJson(answer.results)},
                            {"vector_store", services.value()->storeLabel()},
                            {"embedder", services.value()->embedderLabel()}};
         if (!answer.answer.isEmpty())

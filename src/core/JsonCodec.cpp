@@ -320,17 +320,22 @@ Decoded<CommentaryQueryVector> decodeCommentaryQueryVector(QByteArrayView bytes)
     return vector;
 }
 
+QJsonArray searchResultsJson(const QVector<CommentaryMatch> &matches)
+{
+    QJsonArray array;
+    for (const auto &match : matches)
+        array.append(QJsonObject{{"message", match.message},
+                                 {"score", match.score},
+                                 {"race_id", match.raceId},
+                                 {"timestamp", match.timestampMs},
+                                 {"type", match.type},
+                                 {"source", match.source}});
+    return array;
+}
+
 QByteArray encode(const CommentaryQueryResult &result)
 {
-    QJsonArray matches;
-    for (const auto &match : result.results)
-        matches.append(QJsonObject{{"message", match.message},
-                                   {"score", match.score},
-                                   {"race_id", match.raceId},
-                                   {"timestamp", match.timestampMs},
-                                   {"type", match.type},
-                                   {"source", match.source}});
-    QJsonObject object{{"id", result.id}, {"query", result.query}, {"search_results", matches}};
+    QJsonObject object{{"id", result.id}, {"query", result.query}, {"search_results", searchResultsJson(result.results)}};
     if (!result.answer.isEmpty()) {
         object.insert(QStringLiteral("answer"), result.answer);
         object.insert(QStringLiteral("answer_source"), result.answerSource);

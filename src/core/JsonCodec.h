@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QJsonArray>
 
 namespace pitwall::codec {
 
@@ -35,6 +36,8 @@ Decoded<CommentaryQuery> decodeCommentaryQuery(QByteArrayView bytes);
 QByteArray encode(const CommentaryQueryVector &vector);
 Decoded<CommentaryQueryVector> decodeCommentaryQueryVector(QByteArrayView bytes);
 QByteArray encode(const CommentaryQueryResult &result);
+// The "search_results" array of a query's answer (also printed by `pitwall ask --json`).
+QJsonArray searchResultsJson(const QVector<CommentaryMatch> &matches);
 Decoded<CommentaryQueryResult> decodeCommentaryQueryResult(QByteArrayView bytes);
 Decoded<TelemetrySample> decodeTelemetrySample(QByteArrayView bytes);
 Decoded<FaultLabel> decodeFaultLabel(QByteArrayView bytes);
