@@ -14,19 +14,7 @@ namespace {
 constexpr double kRawCap = 20.0;          // one absurd row must not dominate the history's deviation
 constexpr double kMinDeviation = 0.05;    // of the averaged surprise: a flat series is not infinitely sure
 constexpr double kSeasonScaleRows = 1000; // rows over which the usual seasonal distance is averaged
-constexpr int kMinQuietRows = 100;
-constexpr double kLogFloor = 1e-10; // the score's scale: a tail of 1e-10 scores 1
-
-// An episode ends after its shortest season (a day; a lap) without a flag, and never
-// sooner than kMinQuietRows: one incident often flares up more than once.
-int episodeQuietRows(const ScoringConfig &scoring)
-{
-    if (scoring.episodeQuietRows > 0)
-        return scoring.episodeQuietRows;
-    if (!scoring.seasonLags.empty())
-        return std::max(kMinQuietRows, *std::min_element(scoring.seasonLags.begin(), scoring.seasonLags.end()));
-    return kMinQuietRows;
-}
+constexpr double kLogFloor = 1e-10;       // the score's scale: a tail of 1e-10 scores 1
 
 } // namespace
 
@@ -172,7 +160,7 @@ ScoredDetector::ScoredDetector(const DetectorConfig &config)
                                       : *std::max_element(config.scoring.seasonLags.begin(), config.scoring.seasonLags.end()))),
                0.0)
     , m_lagScale(config.scoring.seasonLags.size(), 0.0)
-    , m_episodes(episodeQuietRows(config.scoring))
+    , m_episodes(config.scoring.episodeQuietRows)
 {
 }
 

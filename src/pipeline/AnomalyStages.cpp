@@ -37,8 +37,8 @@ std::optional<QString> EngineAnomalyProcessor::process(const KafkaRecord &record
 }
 
 TelemetryAnomalyProcessor::TelemetryAnomalyProcessor(ml::PersistentDetector::Config config)
-    : m_byCar(config)
-    , m_z(ml::zForConfidence(config.arima.confidencePercentage))
+    : m_z(ml::zForConfidence(config.arima.confidencePercentage))
+    , m_byCar(config)
 {
 }
 
