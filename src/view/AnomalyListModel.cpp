@@ -132,13 +132,13 @@ QVariant AnomalyListModel::data(const QModelIndex &index, int role) const
         // Names come from Kafka: escaped, so a tooltip never renders markup someone sent.
         const QString who = engine ? tr("the %1 team").arg(anomaly.teamName)
                                    : QStringLiteral("%1 (%2)").arg(anomaly.driverName, anomaly.teamName);
+        const QString topic = QString::fromLatin1(anomalyTopic(peak.source));
         const QString text = tr("%1 of %2 peaked at %3 at %4, outside the expected %5 – %6; %n flagged reading(s) from %7 to %8 (%9, %10).",
                                 nullptr, span.readings)
                                  .arg(DisplayNames::metric(anomaly.metric), who, number(anomaly.actual),
                                       DisplayNames::raceTime(peak.raceMs), number(anomaly.lowerBound), number(anomaly.upperBound),
                                       DisplayNames::raceTime(span.startMs), DisplayNames::raceTime(span.endMs))
-                                 .arg(stageWriting(QString::fromLatin1(anomalyTopic(peak.source))),
-                                      QString::fromLatin1(anomalyTopic(peak.source)));
+                                 .arg(stageWriting(topic), topic);
         return QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped());
     }
     if (role == Qt::TextAlignmentRole && (index.column() == Actual || index.column() == Confidence))
