@@ -1,7 +1,7 @@
 #include "LocalVectorIndex.h"
+#include "StoredLineJson.h"
 
 #include <QDir>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
@@ -15,17 +15,7 @@ const QString kFileName = QStringLiteral("commentary-vectors.jsonl");
 
 QByteArray encodeLine(const StoredLine &line, const Vector &embedding)
 {
-    QJsonArray values;
-    for (float v : embedding)
-        values.append(double(v));
-    const QJsonObject object{{QStringLiteral("id"), line.id},
-                             {QStringLiteral("message"), line.message},
-                             {QStringLiteral("race_id"), line.raceId},
-                             {QStringLiteral("timestamp"), line.timestampMs},
-                             {QStringLiteral("type"), line.type},
-                             {QStringLiteral("source"), line.source},
-                             {QStringLiteral("message_embedding"), values}};
-    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    return QJsonDocument(storedLineJson(line, embedding)).toJson(QJsonDocument::Compact) + '\n';
 }
 
 } // namespace
@@ -50,16 +40,8 @@ Expected<bool> LocalVectorIndex::open()
         while (!m_file.atEnd()) {
             const QByteArray bytes = m_file.readLine();
             const auto object = QJsonDocument::fromJson(bytes).object();
-            const auto values = object.value(QLatin1String("message_embedding")).toArray();
-            StoredLine line{object.value(QLatin1String("id")).toString(),
-                            object.value(QLatin1String("message")).toString(),
-                            object.value(QLatin1String("race_id")).toString(),
-                            qint64(object.value(QLatin1String("timestamp")).toDouble()),
-                            object.value(QLatin1String("type")).toString(),
-                            object.value(QLatin1String("source")).toString()};
-            Vector vector;
-            for (const auto &value : values)
-                vector.push_back(float(value.toDouble()));
+            StoredLine line = storedLineFromJson(object);
+            Vector vector = embeddingFromJson(object);
             // A line cut by a crash or edited by hand is skipped, the rest still loads.
             if (line.message.isEmpty() || vector.empty() || !insert(line, std::move(vector)))
                 ++m_skippedOnLoad;

@@ -1,4 +1,5 @@
 #include "MongoVectorStore.h"
+#include "StoredLineJson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -56,20 +57,6 @@ QJsonArray vectorSearchPipeline(const ai::MongoSettings &settings, const Vector 
     return QJsonArray{QJsonObject{{QStringLiteral("$vectorSearch"), search}}, QJsonObject{{QStringLiteral("$project"), project}}};
 }
 
-QJsonObject commentaryDocument(const StoredLine &line, const Vector &embedding)
-{
-    QJsonArray values;
-    for (float v : embedding)
-        values.append(double(v));
-    return {{QStringLiteral("id"), line.id},
-            {QStringLiteral("message"), line.message},
-            {QStringLiteral("message_embedding"), values},
-            {QStringLiteral("race_id"), line.raceId},
-            {QStringLiteral("timestamp"), line.timestampMs},
-            {QStringLiteral("type"), line.type},
-            {QStringLiteral("source"), line.source}};
-}
-
 MongoVectorStore::MongoVectorStore(ai::MongoSettings settings)
     : m_settings(std::move(settings))
 {
@@ -123,7 +110,7 @@ Expected<bool> MongoVectorStore::add(const StoredLine &line, const Vector &embed
     if (!m_collection)
         return Error{QStringLiteral("MongoDB is not connected")};
     QString why;
-    bson_t *document = toBson(commentaryDocument(line, embedding), why);
+    bson_t *document = toBson(storedLineJson(line, embedding), why);
     if (!document)
         return Error{QStringLiteral("cannot encode the line for MongoDB: %1").arg(why)};
     bson_error_t error;
@@ -151,12 +138,7 @@ Expected<std::vector<VectorMatch>> MongoVectorStore::search(const Vector &query,
         char *json = bson_as_relaxed_extended_json(document, nullptr);
         const auto object = QJsonDocument::fromJson(QByteArray(json)).object();
         bson_free(json);
-        StoredLine line{object.value(QLatin1String("id")).toString(),
-                        object.value(QLatin1String("message")).toString(),
-                        object.value(QLatin1String("race_id")).toString(),
-                        qint64(object.value(QLatin1String("timestamp")).toDouble()),
-                        object.value(QLatin1String("type")).toString(),
-                        object.value(QLatin1String("source")).toString()};
+        StoredLine line = storedLineFromJson(object);
         if (line.message.isEmpty())
             continue; // not a commentary document
         matches.push_back({line, object.value(QLatin1String("score")).toDouble()});

@@ -38,7 +38,4 @@ private:
 // A race filter needs "race_id" declared as a filter field in the Atlas index.
 QJsonArray vectorSearchPipeline(const ai::MongoSettings &settings, const Vector &query, int limit, const QString &raceId);
 
-// The document stored for a line.
-QJsonObject commentaryDocument(const StoredLine &line, const Vector &embedding);
-
 } // namespace pitwall::vector

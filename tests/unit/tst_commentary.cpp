@@ -15,6 +15,7 @@
 #include "sim/RaceSimulator.h"
 #include "vector/LocalVectorIndex.h"
 #include "vector/MongoVectorStore.h"
+#include "vector/StoredLineJson.h"
 
 #include <QDir>
 #include <QFile>
@@ -393,7 +394,7 @@ private slots:
         QCOMPARE(project.value("message").toInt(), 1);
         QVERIFY(!vector::vectorSearchPipeline(settings, {1.0f}, 5, {})[0].toObject().value("$vectorSearch").toObject().contains("filter"));
         // The stored document keeps the demo's reinvent.commentary layout.
-        const auto document = vector::commentaryDocument({QStringLiteral("c"), QStringLiteral("Go!"), QStringLiteral("r")}, {1.0f});
+        const auto document = vector::storedLineJson({QStringLiteral("c"), QStringLiteral("Go!"), QStringLiteral("r")}, {1.0f});
         QCOMPARE(document.value("message").toString(), QStringLiteral("Go!"));
         QCOMPARE(document.value("message_embedding").toArray(), QJsonArray{1.0});
     }
