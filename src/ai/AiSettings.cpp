@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QUrl>
+#include <optional>
 
 namespace pitwall::ai {
 
@@ -67,6 +68,20 @@ Sourced pick(const QString &flagValue, const QString &flagName, const QProcessEn
     return {};
 }
 
+// The choice picked from a flag, the environment or the settings, when there was one
+// (`choice` keeps its default otherwise); an unknown name is the error.
+template <typename Choice>
+std::optional<Error> readChoice(const Sourced &picked, const std::vector<std::pair<QString, Choice>> &options, Choice &choice)
+{
+    if (picked.value.isEmpty())
+        return std::nullopt;
+    const auto parsed = parseChoice<Choice>(picked.value, picked.origin, options);
+    if (!parsed)
+        return parsed.error();
+    choice = parsed.value();
+    return std::nullopt;
+}
+
 } // namespace
 
 QString AiSettings::llmLabel() const
@@ -114,37 +129,24 @@ Expected<AiSettings> resolveAiSettings(const AiFlags &flags, const QProcessEnvir
 {
     auto stored = [&storedSecret](const QString &key) { return storedSecret ? storedSecret(key) : QString(); };
     AiSettings settings;
-    const auto llmName = pick(flags.llm, QStringLiteral("--llm"), environment, {QStringLiteral("PITWALL_LLM")}, saved,
-                              QStringLiteral("ai/llm"));
-    if (!llmName.value.isEmpty()) {
-        const auto choice = parseChoice<LlmChoice>(llmName.value, llmName.origin,
-                                                   {{QStringLiteral("offline"), LlmChoice::Offline},
-                                                    {QStringLiteral("bedrock"), LlmChoice::Bedrock},
-                                                    {QStringLiteral("openai"), LlmChoice::OpenAi}});
-        if (!choice)
-            return choice.error();
-        settings.llm = choice.value();
-    }
-    const auto embedderName = pick(flags.embedder, QStringLiteral("--embedder"), environment,
-                                   {QStringLiteral("PITWALL_EMBEDDER")}, saved, QStringLiteral("ai/embedder"));
-    if (!embedderName.value.isEmpty()) {
-        const auto choice = parseChoice<EmbedderChoice>(embedderName.value, embedderName.origin,
-                                                        {{QStringLiteral("offline"), EmbedderChoice::Offline},
-                                                         {QStringLiteral("openai"), EmbedderChoice::OpenAi}});
-        if (!choice)
-            return choice.error();
-        settings.embedder = choice.value();
-    }
-    const auto storeName = pick(flags.vectorStore, QStringLiteral("--vector-store"), environment,
-                                {QStringLiteral("PITWALL_VECTOR_STORE")}, saved, QStringLiteral("ai/vector_store"));
-    if (!storeName.value.isEmpty()) {
-        const auto choice = parseChoice<VectorStoreChoice>(storeName.value, storeName.origin,
-                                                           {{QStringLiteral("local"), VectorStoreChoice::Local},
-                                                            {QStringLiteral("mongodb"), VectorStoreChoice::MongoDb}});
-        if (!choice)
-            return choice.error();
-        settings.vectorStore = choice.value();
-    }
+    if (auto error = readChoice(pick(flags.llm, QStringLiteral("--llm"), environment, {QStringLiteral("PITWALL_LLM")}, saved,
+                                     QStringLiteral("ai/llm")),
+                                {{QStringLiteral("offline"), LlmChoice::Offline},
+                                 {QStringLiteral("bedrock"), LlmChoice::Bedrock},
+                                 {QStringLiteral("openai"), LlmChoice::OpenAi}},
+                                settings.llm))
+        return *error;
+    if (auto error = readChoice(pick(flags.embedder, QStringLiteral("--embedder"), environment,
+                                     {QStringLiteral("PITWALL_EMBEDDER")}, saved, QStringLiteral("ai/embedder")),
+                                {{QStringLiteral("offline"), EmbedderChoice::Offline}, {QStringLiteral("openai"), EmbedderChoice::OpenAi}},
+                                settings.embedder))
+        return *error;
+    if (auto error = readChoice(pick(flags.vectorStore, QStringLiteral("--vector-store"), environment,
+                                     {QStringLiteral("PITWALL_VECTOR_STORE")}, saved, QStringLiteral("ai/vector_store")),
+                                {{QStringLiteral("local"), VectorStoreChoice::Local},
+                                 {QStringLiteral("mongodb"), VectorStoreChoice::MongoDb}},
+                                settings.vectorStore))
+        return *error;
 
     // Amazon Bedrock: explicit keys in the environment win over a profile's.
     const QString profile = environment.value(QStringLiteral("AWS_PROFILE"), QStringLiteral("default"));

@@ -26,9 +26,8 @@ QString BedrockSettings::effectiveEndpoint() const
 }
 
 BedrockProvider::BedrockProvider(BedrockSettings settings, QObject *parent)
-    : LlmProvider(parent)
+    : HttpLlmProvider(parent)
     , m_settings(std::move(settings))
-    , m_http(this)
 {
 }
 
@@ -81,11 +80,10 @@ QByteArray converseRequestBody(const LlmRequest &request)
 
 Expected<LlmReply, LlmError> parseConverseResponse(const QByteArray &body)
 {
-    QJsonParseError parseError;
-    const auto document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return LlmError{LlmError::Kind::Malformed, QStringLiteral("Bedrock's answer is not JSON (%1)").arg(parseError.errorString())};
-    const auto root = document.object();
+    const auto answer = answerObject(body, QStringLiteral("Bedrock's answer"));
+    if (!answer)
+        return answer.error();
+    const auto &root = answer.value();
     const auto content =
         root.value(QLatin1String("output")).toObject().value(QLatin1String("message")).toObject().value(QLatin1String("content"));
     if (!content.isArray())
@@ -208,29 +206,27 @@ void BedrockProvider::complete(const LlmRequest &request, Done done)
 
     QUrl url = base;
     url.setPath(QString::fromUtf8(path), QUrl::StrictMode);
-    m_http.send("POST", url, headers, body, request.timeoutMs,
-                [this, done = std::move(done)](const net::HttpResponse &response, const net::TransportError *transport) {
-                    // A signature is only valid within minutes of the server's clock.
-                    const auto serverDate = QDateTime::fromString(QString::fromLatin1(response.header("Date")), Qt::RFC2822Date);
-                    if (serverDate.isValid()) {
-                        const qint64 skew = QDateTime::currentDateTimeUtc().msecsTo(serverDate);
-                        m_clockSkewMs = std::abs(skew) > 60'000 ? skew : 0; // the header has 1 s resolution
-                    }
-                    if (transport) {
-                        done(llmError(*transport));
-                        return;
-                    }
-                    if (response.status != 200) {
-                        done(bedrockError(response));
-                        return;
-                    }
-                    auto reply = parseConverseResponse(response.body);
-                    if (reply) {
-                        reply.value().model = m_settings.model;
-                        reply.value().latencyMs = response.latencyMs;
-                    }
-                    done(std::move(reply));
-                });
+    post(url, headers, body, request.timeoutMs, std::move(done));
+}
+
+void BedrockProvider::noticeResponse(const net::HttpResponse &response)
+{
+    // A signature is only valid within minutes of the server's clock.
+    const auto serverDate = QDateTime::fromString(QString::fromLatin1(response.header("Date")), Qt::RFC2822Date);
+    if (serverDate.isValid()) {
+        const qint64 skew = QDateTime::currentDateTimeUtc().msecsTo(serverDate);
+        m_clockSkewMs = std::abs(skew) > 60'000 ? skew : 0; // the header has 1 s resolution
+    }
+}
+
+LlmError BedrockProvider::refusal(const net::HttpResponse &response) const
+{
+    return bedrockError(response);
+}
+
+Expected<LlmReply, LlmError> BedrockProvider::replyOf(const QByteArray &body) const
+{
+    return parseConverseResponse(body);
 }
 
 } // namespace pitwall::ai

@@ -3,8 +3,7 @@
 // SigV4 for service "bedrock". The model may be a base id or a cross-region inference
 // profile ("us.anthropic.claude-..."): both go in the path unchanged.
 
-#include "net/HttpExchange.h"
-#include "LlmProvider.h"
+#include "HttpLlmProvider.h"
 #include "net/SigV4Signer.h"
 
 namespace pitwall::ai {
@@ -18,7 +17,7 @@ struct BedrockSettings {
     QString effectiveEndpoint() const;
 };
 
-class BedrockProvider : public LlmProvider {
+class BedrockProvider : public HttpLlmProvider {
     Q_OBJECT
 public:
     explicit BedrockProvider(BedrockSettings settings, QObject *parent = nullptr);
@@ -28,8 +27,11 @@ public:
     void complete(const LlmRequest &request, Done done) override;
 
 private:
+    LlmError refusal(const net::HttpResponse &response) const override;
+    Expected<LlmReply, LlmError> replyOf(const QByteArray &body) const override;
+    void noticeResponse(const net::HttpResponse &response) override;
+
     BedrockSettings m_settings;
-    net::HttpExchange m_http;
     qint64 m_clockSkewMs = 0; // server time minus ours, learnt from the Date header
 };
 

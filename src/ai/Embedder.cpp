@@ -137,12 +137,10 @@ QByteArray embeddingsRequestBody(const QString &model, const QStringList &texts)
 
 Expected<std::vector<Vector>, LlmError> parseEmbeddingsResponse(const QByteArray &body, int expectedCount)
 {
-    QJsonParseError parseError;
-    const auto document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return LlmError{LlmError::Kind::Malformed,
-                        QStringLiteral("the embeddings answer is not JSON (%1)").arg(parseError.errorString())};
-    const auto data = document.object().value(QLatin1String("data")).toArray();
+    const auto answer = answerObject(body, QStringLiteral("the embeddings answer"));
+    if (!answer)
+        return answer.error();
+    const auto data = answer.value().value(QLatin1String("data")).toArray();
     if (data.size() != expectedCount)
         return LlmError{LlmError::Kind::Malformed,
                         QStringLiteral("asked for %1 embeddings, the answer has %2").arg(expectedCount).arg(data.size())};
@@ -184,15 +182,14 @@ void OpenAiEmbedder::embedBatch(QStringList remaining, std::vector<Vector> colle
                 embeddingsRequestBody(m_settings.embeddingModel, batch), 30'000,
                 [this, batch, remaining, collected = std::move(collected),
                  finished = std::move(finished)](const net::HttpResponse &response, const net::TransportError *transport) mutable {
-                    if (transport) {
-                        finished(llmError(*transport));
+                    const auto answer = answerBody(response, transport, [](const net::HttpResponse &refused) {
+                        return openAiError(refused, QStringLiteral("The embeddings endpoint"));
+                    });
+                    if (!answer) {
+                        finished(answer.error());
                         return;
                     }
-                    if (response.status != 200) {
-                        finished(openAiError(response, QStringLiteral("The embeddings endpoint")));
-                        return;
-                    }
-                    auto vectors = parseEmbeddingsResponse(response.body, int(batch.size()));
+                    auto vectors = parseEmbeddingsResponse(answer.value(), int(batch.size()));
                     if (!vectors) {
                         finished(vectors.error());
                         return;

@@ -2,6 +2,8 @@
 
 #include "net/HttpExchange.h"
 
+#include <QJsonDocument>
+
 namespace pitwall::ai {
 
 QString llmErrorKindName(LlmError::Kind kind)
@@ -33,6 +35,25 @@ LlmError llmError(const net::TransportError &transport)
     case net::TransportError::Kind::CutOff: return {LlmError::Kind::Malformed, transport.message};
     }
     return {LlmError::Kind::NetworkDown, transport.message};
+}
+
+Expected<QByteArray, LlmError> answerBody(const net::HttpResponse &response, const net::TransportError *transport,
+                                          const std::function<LlmError(const net::HttpResponse &)> &refusal)
+{
+    if (transport)
+        return llmError(*transport);
+    if (response.status != 200)
+        return refusal(response);
+    return response.body;
+}
+
+Expected<QJsonObject, LlmError> answerObject(const QByteArray &body, const QString &what)
+{
+    QJsonParseError parseError;
+    const auto document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return LlmError{LlmError::Kind::Malformed, QStringLiteral("%1 is not JSON (%2)").arg(what, parseError.errorString())};
+    return document.object();
 }
 
 } // namespace pitwall::ai

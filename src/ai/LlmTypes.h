@@ -1,14 +1,19 @@
 #pragma once
 // What goes to a language model and what comes back, whichever provider answers.
 
+#include "core/Expected.h"
+
+#include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace pitwall::net {
 struct TransportError;
-}
+struct HttpResponse;
+} // namespace pitwall::net
 
 namespace pitwall::ai {
 
@@ -93,6 +98,13 @@ QString llmErrorKindName(LlmError::Kind kind);
 // A failed HTTP exchange as the providers report it: refused unsent reads as not
 // configured, a cut-off answer as malformed.
 LlmError llmError(const net::TransportError &transport);
+
+// What the providers and embedders make of an exchange: the body of a 200 answer, or the
+// transport's failure, or what `refusal` reads in any other status.
+Expected<QByteArray, LlmError> answerBody(const net::HttpResponse &response, const net::TransportError *transport,
+                                          const std::function<LlmError(const net::HttpResponse &)> &refusal);
+// The JSON object an answer must be; `what` names the answer in the error ("Bedrock's answer").
+Expected<QJsonObject, LlmError> answerObject(const QByteArray &body, const QString &what);
 
 // The request's turns: its conversation, or the one prompt as a user turn.
 inline QList<LlmMessage> conversationOf(const LlmRequest &request)

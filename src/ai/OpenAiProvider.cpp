@@ -7,9 +7,8 @@
 namespace pitwall::ai {
 
 OpenAiProvider::OpenAiProvider(OpenAiSettings settings, QObject *parent)
-    : LlmProvider(parent)
+    : HttpLlmProvider(parent)
     , m_settings(std::move(settings))
-    , m_http(this)
 {
 }
 
@@ -79,11 +78,10 @@ QByteArray chatRequestBody(const QString &model, const LlmRequest &request)
 
 Expected<LlmReply, LlmError> parseChatResponse(const QByteArray &body)
 {
-    QJsonParseError parseError;
-    const auto document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return LlmError{LlmError::Kind::Malformed, QStringLiteral("the answer is not JSON (%1)").arg(parseError.errorString())};
-    const auto root = document.object();
+    const auto answer = answerObject(body, QStringLiteral("the answer"));
+    if (!answer)
+        return answer.error();
+    const auto &root = answer.value();
     const auto choices = root.value(QLatin1String("choices")).toArray();
     if (choices.isEmpty())
         return LlmError{LlmError::Kind::Malformed, QStringLiteral("the answer has no choices")};
@@ -158,25 +156,18 @@ void OpenAiProvider::complete(const LlmRequest &request, Done done)
         done(LlmError{LlmError::Kind::NotConfigured, QStringLiteral("OpenAI needs a base URL and a model")});
         return;
     }
-    m_http.send("POST", net::joinUrl(m_settings.baseUrl, QStringLiteral("/chat/completions")), openAiHeaders(m_settings),
-                chatRequestBody(m_settings.model, request), request.timeoutMs,
-                [this, done = std::move(done)](const net::HttpResponse &response, const net::TransportError *transport) {
-                    if (transport) {
-                        done(llmError(*transport));
-                        return;
-                    }
-                    if (response.status != 200) {
-                        done(openAiError(response, QStringLiteral("OpenAI")));
-                        return;
-                    }
-                    auto reply = parseChatResponse(response.body);
-                    if (reply) {
-                        if (reply.value().model.isEmpty())
-                            reply.value().model = m_settings.model;
-                        reply.value().latencyMs = response.latencyMs;
-                    }
-                    done(std::move(reply));
-                });
+    post(net::joinUrl(m_settings.baseUrl, QStringLiteral("/chat/completions")), openAiHeaders(m_settings),
+         chatRequestBody(m_settings.model, request), request.timeoutMs, std::move(done));
+}
+
+LlmError OpenAiProvider::refusal(const net::HttpResponse &response) const
+{
+    return openAiError(response, QStringLiteral("OpenAI"));
+}
+
+Expected<LlmReply, LlmError> OpenAiProvider::replyOf(const QByteArray &body) const
+{
+    return parseChatResponse(body);
 }
 
 } // namespace pitwall::ai

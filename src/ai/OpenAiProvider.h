@@ -2,8 +2,7 @@
 // OpenAI chat completions (POST {base}/chat/completions), and any OpenAI-compatible
 // server by base URL (Ollama, vLLM, LM Studio): the key is optional for those.
 
-#include "net/HttpExchange.h"
-#include "LlmProvider.h"
+#include "HttpLlmProvider.h"
 
 namespace pitwall::ai {
 
@@ -14,7 +13,7 @@ struct OpenAiSettings {
     QString embeddingModel = QStringLiteral("text-embedding-3-small");
 };
 
-class OpenAiProvider : public LlmProvider {
+class OpenAiProvider : public HttpLlmProvider {
     Q_OBJECT
 public:
     explicit OpenAiProvider(OpenAiSettings settings, QObject *parent = nullptr);
@@ -24,8 +23,10 @@ public:
     void complete(const LlmRequest &request, Done done) override;
 
 private:
+    LlmError refusal(const net::HttpResponse &response) const override;
+    Expected<LlmReply, LlmError> replyOf(const QByteArray &body) const override;
+
     OpenAiSettings m_settings;
-    net::HttpExchange m_http;
 };
 
 // The request headers (Authorization only when there is a key).

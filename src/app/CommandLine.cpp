@@ -112,6 +112,17 @@ Error badValue(const QCommandLineOption &option, const QString &value, const QSt
     return Error{QStringLiteral("--%1 must be %2, not '%3'").arg(option.names().first(), expected, value)};
 }
 
+// The option's value as a whole number from `low` to `high`; otherwise the error saying it
+// must be `expected`.
+Expected<int> wholeNumber(const QCommandLineParser &parser, const QCommandLineOption &option, int low, int high, const QString &expected)
+{
+    bool isNumber = false;
+    const int number = parser.value(option).toInt(&isNumber);
+    if (!isNumber || number < low || number > high)
+        return badValue(option, parser.value(option), expected);
+    return number;
+}
+
 } // namespace
 
 CommandLine::CommandLine()
@@ -160,11 +171,11 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
     }
 
     options.headless = m_parser.isSet(kHeadless);
-    bool isNumber = false;
     if (m_parser.isSet(kDuration)) {
-        options.durationSeconds = m_parser.value(kDuration).toInt(&isNumber);
-        if (!isNumber || options.durationSeconds < 1 || options.durationSeconds > 86400)
-            return badValue(kDuration, m_parser.value(kDuration), QStringLiteral("a whole number from 1 to 86400"));
+        const auto seconds = wholeNumber(m_parser, kDuration, 1, 86400, QStringLiteral("a whole number from 1 to 86400"));
+        if (!seconds)
+            return seconds.error();
+        options.durationSeconds = seconds.value();
     }
 
     auto &race = options.session.race;
@@ -172,10 +183,12 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
     if (!Circuit::builtInIds().contains(race.circuitId))
         return badValue(kTrack, m_parser.value(kTrack), QStringLiteral("one of ") + Circuit::builtInIds().join(QLatin1String(", ")));
     if (m_parser.isSet(kLaps)) {
-        race.laps = m_parser.value(kLaps).toInt(&isNumber);
-        if (!isNumber || race.laps < 1 || race.laps > 100)
-            return badValue(kLaps, m_parser.value(kLaps), QStringLiteral("a whole number from 1 to 100"));
+        const auto laps = wholeNumber(m_parser, kLaps, 1, 100, QStringLiteral("a whole number from 1 to 100"));
+        if (!laps)
+            return laps.error();
+        race.laps = laps.value();
     }
+    bool isNumber = false;
     if (m_parser.isSet(kSeed)) {
         race.seed = m_parser.value(kSeed).toULongLong(&isNumber);
         if (!isNumber || race.seed == 0)
@@ -189,9 +202,10 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
         if (!isNumber || options.session.speed < 0.1 || options.session.speed > 1000)
             return badValue(kSpeed, m_parser.value(kSpeed), QStringLiteral("max or a factor from 0.1 to 1000"));
     }
-    race.telemetryHz = m_parser.value(kTelemetryHz).toInt(&isNumber);
-    if (!isNumber || race.telemetryHz < 1 || race.telemetryHz > 50)
-        return badValue(kTelemetryHz, m_parser.value(kTelemetryHz), QStringLiteral("a whole number from 1 to 50"));
+    const auto telemetryHz = wholeNumber(m_parser, kTelemetryHz, 1, 50, QStringLiteral("a whole number from 1 to 50"));
+    if (!telemetryHz)
+        return telemetryHz.error();
+    race.telemetryHz = telemetryHz.value();
     race.faultsPerCarHour = m_parser.value(kFaults).toDouble(&isNumber);
     if (!isNumber || race.faultsPerCarHour < 0 || race.faultsPerCarHour > 60)
         return badValue(kFaults, m_parser.value(kFaults), QStringLiteral("a rate from 0 to 60"));
@@ -218,10 +232,10 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
     game.enabled = source == QLatin1String("f1-game");
     if (game.enabled && !options.session.replayRaceId.isEmpty())
         return Error{QStringLiteral("--source f1-game and replay do not go together")};
-    const int port = m_parser.value(kUdpPort).toInt(&isNumber);
-    if (!isNumber || port < 1 || port > 65535)
-        return badValue(kUdpPort, m_parser.value(kUdpPort), QStringLiteral("a port from 1 to 65535"));
-    game.port = quint16(port);
+    const auto udpPort = wholeNumber(m_parser, kUdpPort, 1, 65535, QStringLiteral("a port from 1 to 65535"));
+    if (!udpPort)
+        return udpPort.error();
+    game.port = quint16(udpPort.value());
     if (m_parser.isSet(kUdpBind) && !game.bind.setAddress(m_parser.value(kUdpBind).trimmed()))
         return badValue(kUdpBind, m_parser.value(kUdpBind), QStringLiteral("an IP address such as 0.0.0.0 or 127.0.0.1"));
     game.captureFile = m_parser.value(kUdpCapture);
@@ -233,35 +247,35 @@ Expected<AppOptions> CommandLine::parse(const QStringList &arguments)
     options.kafkaOverride.bootstrap = m_parser.value(kBootstrap);
     options.kafkaOverride.configFile = m_parser.value(kKafkaConfig);
     options.screenshotPath = m_parser.value(kScreenshot);
-    bool secondsOk = false;
-    options.screenshotAfterS = m_parser.value(kScreenshotAfter).toInt(&secondsOk);
-    if (!secondsOk || options.screenshotAfterS < 1 || options.screenshotAfterS > 3600)
-        return badValue(kScreenshotAfter, m_parser.value(kScreenshotAfter), QStringLiteral("a whole number of seconds, 1-3600"));
+    const auto screenshotAfter = wholeNumber(m_parser, kScreenshotAfter, 1, 3600, QStringLiteral("a whole number of seconds, 1-3600"));
+    if (!screenshotAfter)
+        return screenshotAfter.error();
+    options.screenshotAfterS = screenshotAfter.value();
     options.theme = m_parser.value(kTheme);
     if (!options.theme.isEmpty() && options.theme != QLatin1String("dark") && options.theme != QLatin1String("light"))
         return badValue(kTheme, options.theme, QStringLiteral("dark or light"));
     options.autostart = m_parser.isSet(kAutostart) || !options.screenshotPath.isEmpty();
     options.ai = readAiOptions(m_parser);
     if (m_parser.isSet(kMcpPort)) {
-        bool ok = false;
-        const int port = m_parser.value(kMcpPort).toInt(&ok);
-        if (!ok || port < 1 || port > 65535)
-            return badValue(kMcpPort, m_parser.value(kMcpPort), QStringLiteral("a port from 1 to 65535"));
-        options.mcpPort = quint16(port);
+        const auto port = wholeNumber(m_parser, kMcpPort, 1, 65535, QStringLiteral("a port from 1 to 65535"));
+        if (!port)
+            return port.error();
+        options.mcpPort = quint16(port.value());
     }
     if (m_parser.isSet(kWsPort)) {
-        bool ok = false;
-        const int port = m_parser.value(kWsPort).toInt(&ok);
-        if (!ok || port < 1 || port > 65535 || port == options.mcpPort)
-            return badValue(kWsPort, m_parser.value(kWsPort), QStringLiteral("a port from 1 to 65535, not the MCP one"));
-        options.wsPort = quint16(port);
+        const QString expected = QStringLiteral("a port from 1 to 65535, not the MCP one");
+        const auto port = wholeNumber(m_parser, kWsPort, 1, 65535, expected);
+        if (!port)
+            return port.error();
+        if (port.value() == options.mcpPort)
+            return badValue(kWsPort, m_parser.value(kWsPort), expected);
+        options.wsPort = quint16(port.value());
     }
     if (m_parser.isSet(kWsMaxClients)) {
-        bool ok = false;
-        const int count = m_parser.value(kWsMaxClients).toInt(&ok);
-        if (!ok || count < 1 || count > 1000)
-            return badValue(kWsMaxClients, m_parser.value(kWsMaxClients), QStringLiteral("a whole number from 1 to 1000"));
-        options.wsMaxClients = count;
+        const auto count = wholeNumber(m_parser, kWsMaxClients, 1, 1000, QStringLiteral("a whole number from 1 to 1000"));
+        if (!count)
+            return count.error();
+        options.wsMaxClients = count.value();
     }
     const auto token = resolveMcpToken(m_parser.value(kMcpToken), m_parser.value(kMcpTokenFile),
                                        QProcessEnvironment::systemEnvironment());

@@ -1,4 +1,5 @@
 #include "LibraryCommands.h"
+#include "Subcommand.h"
 #include "core/PrintableText.h"
 
 #include "storage/RaceExport.h"
@@ -165,8 +166,7 @@ int runLibraryCommand(const QStringList &arguments)
 {
     // arguments: pitwall COMMAND ...; each parser sees "pitwall COMMAND" as the program.
     const QString command = arguments.value(1);
-    QStringList rest = arguments.mid(2);
-    rest.prepend(arguments.value(0) + QLatin1Char(' ') + command);
+    const QStringList rest = subcommandArguments(arguments);
     if (command == QLatin1String("library"))
         return libraryCommand(rest);
     if (command == QLatin1String("export"))

@@ -1,4 +1,5 @@
 #include "RealRaceCommand.h"
+#include "Subcommand.h"
 #include "core/PrintableText.h"
 
 #include "realrace/RealRaceImport.h"
@@ -15,8 +16,7 @@ namespace {
 
 int fail(const QString &message, int code = 2)
 {
-    std::fprintf(stderr, "pitwall import-race: %s\n", qPrintable(printable(message)));
-    return code;
+    return failSubcommand(QStringLiteral("import-race"), message, code);
 }
 
 const char *kUsage = "usage: pitwall import-race PATH...\n"
@@ -32,8 +32,7 @@ bool isRealRaceCommand(const QString &word)
 
 int runRealRaceCommand(const QStringList &arguments)
 {
-    QStringList rest = arguments.mid(2);
-    rest.prepend(arguments.value(0) + QStringLiteral(" import-race"));
+    const QStringList rest = subcommandArguments(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Imports a real Formula 1 race into the race library, to replay like any race.\n"

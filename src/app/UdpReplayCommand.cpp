@@ -1,4 +1,5 @@
 #include "UdpReplayCommand.h"
+#include "Subcommand.h"
 #include "core/PrintableText.h"
 
 #include "sources/f1game/CaptureReader.h"
@@ -16,8 +17,7 @@ namespace {
 
 int fail(const QString &message, int code = 2)
 {
-    std::fprintf(stderr, "pitwall udp-replay: %s\n", qPrintable(printable(message)));
-    return code;
+    return failSubcommand(QStringLiteral("udp-replay"), message, code);
 }
 
 } // namespace
@@ -29,8 +29,7 @@ bool isUdpReplayCommand(const QString &word)
 
 int runUdpReplayCommand(const QStringList &arguments)
 {
-    QStringList rest = arguments.mid(2);
-    rest.prepend(arguments.value(0) + QStringLiteral(" udp-replay"));
+    const QStringList rest = subcommandArguments(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Sends a capture of the F1 game's UDP telemetry to a port, as the game would.\n"
                                                     "  pitwall udp-replay FILE [--host 127.0.0.1] [--port 20777] [--speed X|max]\n"

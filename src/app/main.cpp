@@ -65,35 +65,26 @@ void installTranslations(QCoreApplication &app)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && pitwall::isMlCommand(QString::fromLocal8Bit(argv[1]))) {
-        QCoreApplication app(argc, argv);
-        setIdentity();
-        return pitwall::runMlCommand(QCoreApplication::arguments());
-    }
-    if (argc > 1 && pitwall::isAskCommand(QString::fromLocal8Bit(argv[1]))) {
-        QCoreApplication app(argc, argv);
-        setIdentity();
-        return pitwall::runAskCommand(QCoreApplication::arguments());
-    }
-    if (argc > 1 && pitwall::isCloudCommand(QString::fromLocal8Bit(argv[1]))) {
-        QCoreApplication app(argc, argv);
-        setIdentity();
-        return pitwall::runCloudCommand(QCoreApplication::arguments());
-    }
-    if (argc > 1 && pitwall::isUdpReplayCommand(QString::fromLocal8Bit(argv[1]))) {
-        QCoreApplication app(argc, argv);
-        setIdentity();
-        return pitwall::runUdpReplayCommand(QCoreApplication::arguments());
-    }
-    if (argc > 1 && pitwall::isRealRaceCommand(QString::fromLocal8Bit(argv[1]))) {
-        QCoreApplication app(argc, argv);
-        setIdentity();
-        return pitwall::runRealRaceCommand(QCoreApplication::arguments());
-    }
-    if (argc > 1 && pitwall::isLibraryCommand(QString::fromLocal8Bit(argv[1]))) {
-        QCoreApplication app(argc, argv);
-        setIdentity();
-        return pitwall::runLibraryCommand(QCoreApplication::arguments());
+    // The console commands (`pitwall forecast`, `pitwall ask`, ...): each parses its own
+    // arguments and needs no window.
+    struct ConsoleCommand {
+        bool (*isCommand)(const QString &word);
+        int (*run)(const QStringList &arguments);
+    };
+    const ConsoleCommand consoleCommands[] = {
+        {pitwall::isMlCommand, pitwall::runMlCommand},
+        {pitwall::isAskCommand, pitwall::runAskCommand},
+        {pitwall::isCloudCommand, pitwall::runCloudCommand},
+        {pitwall::isUdpReplayCommand, pitwall::runUdpReplayCommand},
+        {pitwall::isRealRaceCommand, pitwall::runRealRaceCommand},
+        {pitwall::isLibraryCommand, pitwall::runLibraryCommand},
+    };
+    for (const auto &command : consoleCommands) {
+        if (argc > 1 && command.isCommand(QString::fromLocal8Bit(argv[1]))) {
+            QCoreApplication app(argc, argv);
+            setIdentity();
+            return command.run(QCoreApplication::arguments());
+        }
     }
     const bool consoleOnly = pitwall::CommandLine::wantsConsoleOnly(argc, argv);
     std::unique_ptr<QCoreApplication> app = consoleOnly ? std::make_unique<QCoreApplication>(argc, argv)

@@ -109,14 +109,11 @@ void CloudPipeline::registerSchema(const registry::TopicSchema &schema, std::fun
 void CloudPipeline::ensureConnection(const PlannedConnection &connection, std::function<void()> next)
 {
     emit phaseChanged(connection.name, QStringLiteral("PENDING"), tr("connection to %1").arg(connection.endpoint));
-    m_connections.ensure(connection, [this, name = connection.name, next](Expected<FlinkConnection> made) {
-        if (!made) {
+    const auto report = phaseReport<FlinkConnection>(connection.name, QStringLiteral("READY"), next);
+    m_connections.ensure(connection, [this, name = connection.name, report](Expected<FlinkConnection> made) {
+        if (!made)
             emit phaseChanged(name, QStringLiteral("FAILED"), made.error().message);
-            end(made.error().message);
-            return;
-        }
-        emit phaseChanged(name, made->phase.isEmpty() ? QStringLiteral("READY") : made->phase, made->detail);
-        next();
+        report(std::move(made));
     });
 }
 
@@ -133,24 +130,15 @@ void CloudPipeline::stop(const CloudPlan &plan)
 void CloudPipeline::stopStatement(const QString &name, std::function<void()> next)
 {
     m_statements.get(name, [this, name, next](Expected<FlinkStatement> found) {
-        if (!found) {
-            end(found.error().message);
+        if (endedOnError(found))
             return;
-        }
         if (!found->exists || found->phase == QLatin1String("STOPPED") || found->phase == QLatin1String("FAILED") ||
             found->phase == QLatin1String("COMPLETED")) {
             emit phaseChanged(name, found->exists ? found->phase : QStringLiteral("DELETED"), found->detail);
             next();
             return;
         }
-        m_statements.stop(name, [this, name, next](Expected<FlinkStatement> stopped) {
-            if (!stopped) {
-                end(stopped.error().message);
-                return;
-            }
-            emit phaseChanged(name, stopped->phase.isEmpty() ? QStringLiteral("STOPPING") : stopped->phase, stopped->detail);
-            next();
-        });
+        m_statements.stop(name, phaseReport<FlinkStatement>(name, QStringLiteral("STOPPING"), next));
     });
 }
 
@@ -172,10 +160,8 @@ void CloudPipeline::remove(const CloudPlan &plan)
 void CloudPipeline::removeConnection(const QString &name, std::function<void()> next)
 {
     m_connections.remove(name, [this, name, next](Expected<FlinkConnection> removed) {
-        if (!removed) {
-            end(removed.error().message);
+        if (endedOnError(removed))
             return;
-        }
         emit phaseChanged(name, QStringLiteral("DELETED"), {});
         next();
     });
@@ -192,10 +178,8 @@ void CloudPipeline::refresh(const CloudPlan &plan)
 void CloudPipeline::readStatement(const QString &name, std::function<void()> next)
 {
     m_statements.get(name, [this, name, next](Expected<FlinkStatement> found) {
-        if (!found) {
-            end(found.error().message);
+        if (endedOnError(found))
             return;
-        }
         emit phaseChanged(name, found->exists ? found->phase : QStringLiteral("ABSENT"), found->detail);
         next();
     });

@@ -39,6 +39,26 @@ signals:
 private:
     bool begin(Action action);
     void end(const QString &error);
+    // Ends the action with a step's error, when it failed; says whether it did.
+    template <typename T>
+    bool endedOnError(const Expected<T> &result)
+    {
+        if (!result)
+            end(result.error().message);
+        return !result;
+    }
+    // The answer to a step on `name`: ends the action on an error; otherwise says the
+    // phase the service answered (`assumed` when it gave none) and goes on with `next`.
+    template <typename Resource>
+    std::function<void(Expected<Resource>)> phaseReport(const QString &name, const QString &assumed, std::function<void()> next)
+    {
+        return [this, name, assumed, next](Expected<Resource> answer) {
+            if (endedOnError(answer))
+                return;
+            emit phaseChanged(name, answer->phase.isEmpty() ? assumed : answer->phase, answer->detail);
+            next();
+        };
+    }
     // One asynchronous step per item, in turn: a step calls `next` when its item is done,
     // or ends the action on failure; `then` runs after the last item.
     template <typename Item>

@@ -182,50 +182,51 @@ void CloudProvisioner::organization()
     });
 }
 
+void CloudProvisioner::provisionInEnvironment(const QString &collection, const QString &name, QJsonObject spec,
+                                              std::function<QString(const QJsonObject &, bool created)> found, Then ready)
+{
+    const QString env = m_resources.environmentId;
+    spec.insert(QStringLiteral("display_name"), name);
+    spec.insert(QStringLiteral("cloud"), m_request.cloud.toUpper());
+    spec.insert(QStringLiteral("region"), m_request.region);
+    spec.insert(QStringLiteral("environment"), QJsonObject{{"id", env}});
+    findOrCreate(QStringLiteral("%1?environment=%2").arg(collection, env), name, collection, QJsonObject{{"spec", spec}},
+                 [this, collection, env, found = std::move(found), ready = std::move(ready)](const QJsonObject &resource, bool created) {
+                     const QString id = found(resource, created);
+                     m_waiting.start();
+                     waitProvisioned(QStringLiteral("%1/%2?environment=%3").arg(collection, id, env), ready);
+                 });
+}
+
 void CloudProvisioner::cluster()
 {
     emit step(tr("Kafka cluster"), m_request.clusterName);
-    const QString env = m_resources.environmentId;
-    const QJsonObject body{{"spec", QJsonObject{{"display_name", m_request.clusterName},
-                                                {"cloud", m_request.cloud.toUpper()},
-                                                {"region", m_request.region},
-                                                {"availability", "SINGLE_ZONE"},
-                                                {"config", QJsonObject{{"kind", "Basic"}}},
-                                                {"environment", QJsonObject{{"id", env}}}}}};
-    findOrCreate(QStringLiteral("/cmk/v2/clusters?environment=%1").arg(env), m_request.clusterName,
-                 QStringLiteral("/cmk/v2/clusters"), body, [this, env](const QJsonObject &cluster, bool created) {
-                     m_resources.clusterId = cluster.value(QLatin1String("id")).toString();
-                     m_resources.createdCluster = created;
-                     m_waiting.start();
-                     waitProvisioned(QStringLiteral("/cmk/v2/clusters/%1?environment=%2").arg(m_resources.clusterId, env),
-                                     [this](const QJsonObject &ready) {
-                                         m_resources.bootstrap = ready.value(QLatin1String("spec"))
-                                                                     .toObject()
-                                                                     .value(QLatin1String("kafka_bootstrap_endpoint"))
-                                                                     .toString();
-                                         m_resources.bootstrap.remove(QStringLiteral("SASL_SSL://"));
-                                         pool();
-                                     });
-                 });
+    provisionInEnvironment(
+        QStringLiteral("/cmk/v2/clusters"), m_request.clusterName,
+        QJsonObject{{"availability", "SINGLE_ZONE"}, {"config", QJsonObject{{"kind", "Basic"}}}},
+        [this](const QJsonObject &cluster, bool created) {
+            m_resources.clusterId = cluster.value(QLatin1String("id")).toString();
+            m_resources.createdCluster = created;
+            return m_resources.clusterId;
+        },
+        [this](const QJsonObject &ready) {
+            m_resources.bootstrap = ready.value(QLatin1String("spec")).toObject().value(QLatin1String("kafka_bootstrap_endpoint")).toString();
+            m_resources.bootstrap.remove(QStringLiteral("SASL_SSL://"));
+            pool();
+        });
 }
 
 void CloudProvisioner::pool()
 {
     emit step(tr("Flink compute pool"), m_request.poolName);
-    const QString env = m_resources.environmentId;
-    const QJsonObject body{{"spec", QJsonObject{{"display_name", m_request.poolName},
-                                                {"cloud", m_request.cloud.toUpper()},
-                                                {"region", m_request.region},
-                                                {"max_cfu", m_request.maxCfu},
-                                                {"environment", QJsonObject{{"id", env}}}}}};
-    findOrCreate(QStringLiteral("/fcpm/v2/compute-pools?environment=%1").arg(env), m_request.poolName,
-                 QStringLiteral("/fcpm/v2/compute-pools"), body, [this, env](const QJsonObject &pool, bool created) {
-                     m_resources.poolId = pool.value(QLatin1String("id")).toString();
-                     m_resources.createdPool = created;
-                     m_waiting.start();
-                     waitProvisioned(QStringLiteral("/fcpm/v2/compute-pools/%1?environment=%2").arg(m_resources.poolId, env),
-                                     [this](const QJsonObject &) { serviceAccount(); });
-                 });
+    provisionInEnvironment(
+        QStringLiteral("/fcpm/v2/compute-pools"), m_request.poolName, QJsonObject{{"max_cfu", m_request.maxCfu}},
+        [this](const QJsonObject &pool, bool created) {
+            m_resources.poolId = pool.value(QLatin1String("id")).toString();
+            m_resources.createdPool = created;
+            return m_resources.poolId;
+        },
+        [this](const QJsonObject &) { serviceAccount(); });
 }
 
 void CloudProvisioner::serviceAccount()

@@ -74,6 +74,12 @@ private:
     void findOrCreate(const QString &listPath, const QString &name, const QString &createPath, const QJsonObject &body,
                       std::function<void(const QJsonObject &, bool created)> then);
     void waitProvisioned(const QString &path, std::function<void(const QJsonObject &)> then);
+    // A resource of the environment that takes minutes to come up (the Kafka cluster, the
+    // Flink pool), at `collection`: found by name or created in the request's cloud and
+    // region with `spec`'s fields; `found` keeps it and answers its ID, `ready` gets it
+    // provisioned.
+    void provisionInEnvironment(const QString &collection, const QString &name, QJsonObject spec,
+                                std::function<QString(const QJsonObject &, bool created)> found, Then ready);
     void fail(const QString &error);
 
     void environment();

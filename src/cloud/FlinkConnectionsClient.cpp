@@ -1,6 +1,5 @@
 #include "FlinkConnectionsClient.h"
 
-#include "ConfluentErrors.h"
 #include "FlinkStatementsClient.h"
 
 #include <QJsonDocument>
@@ -35,35 +34,18 @@ QByteArray createConnectionBody(const FlinkSettings &settings, const PlannedConn
     const QJsonObject spec{{QStringLiteral("connection_type"), connection.type},
                            {QStringLiteral("endpoint"), connection.endpoint},
                            {QStringLiteral("auth_data"), authData}};
-    return QJsonDocument(QJsonObject{{QStringLiteral("name"), connection.name},
-                                     {QStringLiteral("organization_id"), settings.organizationId},
-                                     {QStringLiteral("environment_id"), settings.environmentId},
-                                     {QStringLiteral("spec"), spec}})
-        .toJson(QJsonDocument::Compact);
-}
-
-FlinkConnectionsClient::FlinkConnectionsClient(FlinkSettings settings, QObject *parent)
-    : QObject(parent)
-    , m_gateway(std::move(settings), this)
-{
+    return createResourceBody(settings, connection.name, spec);
 }
 
 void FlinkConnectionsClient::get(const QString &name, Done done)
 {
-    m_gateway.call(
-        "GET", m_gateway.url(kCollection, name), {}, {},
+    m_gateway.request(
+        "GET", m_gateway.url(kCollection, name), {}, {}, {200, 404}, QStringLiteral("reading connection %1").arg(name), kWhat,
         [done, name](const net::HttpResponse &response) {
-            if (response.status == 404) {
-                done(FlinkConnection{name, {}, {}, {}, {}, false});
-                return;
-            }
-            if (response.status != 200) {
-                done(Error{QStringLiteral("reading connection %1: %2").arg(name, confluentError(response, kWhat))});
-                return;
-            }
-            done(parseConnection(QJsonDocument::fromJson(response.body).object()));
+            done(response.status == 404 ? FlinkConnection{name, {}, {}, {}, {}, false}
+                                        : parseConnection(QJsonDocument::fromJson(response.body).object()));
         },
-        [done](const QString &message) { done(Error{message}); });
+        done);
 }
 
 void FlinkConnectionsClient::ensure(const PlannedConnection &connection, Done done)
@@ -84,34 +66,27 @@ void FlinkConnectionsClient::ensure(const PlannedConnection &connection, Done do
 
 void FlinkConnectionsClient::create(const PlannedConnection &connection, Done done)
 {
-    m_gateway.call(
+    m_gateway.request(
         "POST", m_gateway.url(kCollection), createConnectionBody(m_gateway.settings(), connection), "application/json",
+        {200, 201, 202, 409}, QStringLiteral("creating connection %1").arg(connection.name), kWhat,
         [this, done, name = connection.name](const net::HttpResponse &response) {
-            if (response.status == 409) { // made meanwhile (another window, a retry): it is there
+            if (response.status == 409) // made meanwhile (another window, a retry): it is there
                 get(name, done);
-                return;
-            }
-            if (response.status != 200 && response.status != 201 && response.status != 202) {
-                done(Error{QStringLiteral("creating connection %1: %2").arg(name, confluentError(response, kWhat))});
-                return;
-            }
-            done(parseConnection(QJsonDocument::fromJson(response.body).object()));
+            else
+                done(parseConnection(QJsonDocument::fromJson(response.body).object()));
         },
-        [done](const QString &message) { done(Error{message}); });
+        done);
 }
 
 void FlinkConnectionsClient::remove(const QString &name, Done done)
 {
-    m_gateway.call(
-        "DELETE", m_gateway.url(kCollection, name), {}, {},
-        [done, name](const net::HttpResponse &response) {
-            if (response.status != 200 && response.status != 202 && response.status != 204 && response.status != 404) {
-                done(Error{QStringLiteral("deleting connection %1: %2").arg(name, confluentError(response, kWhat))});
-                return;
-            }
+    m_gateway.request(
+        "DELETE", m_gateway.url(kCollection, name), {}, {}, {200, 202, 204, 404},
+        QStringLiteral("deleting connection %1").arg(name), kWhat,
+        [done, name](const net::HttpResponse &) {
             done(FlinkConnection{name, {}, {}, {}, {}, false});
         },
-        [done](const QString &message) { done(Error{message}); });
+        done);
 }
 
 } // namespace pitwall::cloud

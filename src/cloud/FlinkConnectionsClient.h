@@ -30,10 +30,10 @@ struct FlinkConnection {
     bool exists = true;
 };
 
-class FlinkConnectionsClient : public QObject {
+class FlinkConnectionsClient : public FlinkClient {
     Q_OBJECT
 public:
-    explicit FlinkConnectionsClient(FlinkSettings settings, QObject *parent = nullptr);
+    using FlinkClient::FlinkClient;
 
     using Done = std::function<void(Expected<FlinkConnection>)>;
 
@@ -45,8 +45,6 @@ public:
 
 private:
     void create(const PlannedConnection &connection, Done done);
-
-    FlinkGateway m_gateway;
 };
 
 // The create request's body: spec.auth_data {kind PlaintextProvider, data: the secrets as JSON text}.

@@ -4,9 +4,26 @@
 #include "net/PropagationRetry.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
 namespace pitwall::cloud {
+
+QByteArray createResourceBody(const FlinkSettings &settings, const QString &name, const QJsonObject &spec)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("name"), name},
+                                     {QStringLiteral("organization_id"), settings.organizationId},
+                                     {QStringLiteral("environment_id"), settings.environmentId},
+                                     {QStringLiteral("spec"), spec}})
+        .toJson(QJsonDocument::Compact);
+}
+
+FlinkClient::FlinkClient(FlinkSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_gateway(std::move(settings), this)
+{
+}
 
 QString FlinkSettings::missing() const
 {

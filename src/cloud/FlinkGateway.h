@@ -3,8 +3,11 @@
 // the collection URLs (statements, connections) and an authenticated call with the Flink
 // API key (HTTP Basic). The statements and connections clients share it.
 
+#include "ConfluentErrors.h"
+#include "core/Expected.h"
 #include "net/HttpExchange.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <functional>
 #include <memory>
@@ -31,6 +34,10 @@ struct FlinkSettings {
     QString missing() const;
 };
 
+// A create request's body, the same for every collection: the resource's name, the
+// organization and environment it goes in, and its spec.
+QByteArray createResourceBody(const FlinkSettings &settings, const QString &name, const QJsonObject &spec);
+
 class FlinkGateway {
 public:
     FlinkGateway(FlinkSettings settings, QObject *owner);
@@ -42,6 +49,26 @@ public:
     void call(const QByteArray &method, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
               std::function<void(const net::HttpResponse &)> onAnswer, std::function<void(const QString &)> onFailure);
 
+    // call() as the clients make it: an answer with a status in `accepted` goes to
+    // onAccepted; any other is the error "<doing>: <what Confluent said, for `what`>", and a
+    // failed call the error in its words; both go to `done`.
+    template <typename T>
+    void request(const QByteArray &method, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
+                 const QList<int> &accepted, const QString &doing, const QString &what,
+                 std::function<void(const net::HttpResponse &)> onAccepted, std::function<void(Expected<T>)> done)
+    {
+        call(
+            method, url, body, contentType,
+            [accepted, doing, what, onAccepted = std::move(onAccepted), done](const net::HttpResponse &response) {
+                if (!accepted.contains(response.status)) {
+                    done(Error{QStringLiteral("%1: %2").arg(doing, confluentError(response, what))});
+                    return;
+                }
+                onAccepted(response);
+            },
+            [done](const QString &message) { done(Error{message}); });
+    }
+
     const FlinkSettings &settings() const { return m_settings; }
 
 private:
@@ -51,6 +78,19 @@ private:
     FlinkSettings m_settings;
     QObject *m_owner;
     net::HttpExchange m_http;
+};
+
+// The statements and connections clients: QObjects that answer on their thread, each
+// with its gateway to the REST API.
+class FlinkClient : public QObject {
+    Q_OBJECT
+public:
+    explicit FlinkClient(FlinkSettings settings, QObject *parent = nullptr);
+
+    const FlinkSettings &settings() const { return m_gateway.settings(); }
+
+protected:
+    FlinkGateway m_gateway;
 };
 
 } // namespace pitwall::cloud

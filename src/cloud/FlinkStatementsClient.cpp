@@ -1,7 +1,5 @@
 #include "FlinkStatementsClient.h"
 
-#include "ConfluentErrors.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,17 +44,7 @@ QByteArray createStatementBody(const FlinkSettings &settings, const QString &nam
         spec.insert(QStringLiteral("compute_pool_id"), settings.computePoolId);
     if (!settings.principal.isEmpty())
         spec.insert(QStringLiteral("principal"), settings.principal);
-    return QJsonDocument(QJsonObject{{QStringLiteral("name"), name},
-                                     {QStringLiteral("organization_id"), settings.organizationId},
-                                     {QStringLiteral("environment_id"), settings.environmentId},
-                                     {QStringLiteral("spec"), spec}})
-        .toJson(QJsonDocument::Compact);
-}
-
-FlinkStatementsClient::FlinkStatementsClient(FlinkSettings settings, QObject *parent)
-    : QObject(parent)
-    , m_gateway(std::move(settings), this)
-{
+    return createResourceBody(settings, name, spec);
 }
 
 void FlinkStatementsClient::create(const QString &name, const QString &sql, Done done)
@@ -67,63 +55,40 @@ void FlinkStatementsClient::create(const QString &name, const QString &sql, Done
         });
         return;
     }
-    m_gateway.call(
-        "POST", statementsUrl(), createStatementBody(m_gateway.settings(), name, sql), "application/json",
-        [done, name](const net::HttpResponse &response) {
-            if (response.status != 200 && response.status != 201 && response.status != 202) {
-                done(Error{QStringLiteral("creating statement %1: %2").arg(name, confluentError(response, kWhat))});
-                return;
-            }
-            done(parseStatement(QJsonDocument::fromJson(response.body).object()));
-        },
-        [done](const QString &message) { done(Error{message}); });
+    m_gateway.request(
+        "POST", statementsUrl(), createStatementBody(m_gateway.settings(), name, sql), "application/json", {200, 201, 202},
+        QStringLiteral("creating statement %1").arg(name), kWhat,
+        [done](const net::HttpResponse &response) { done(parseStatement(QJsonDocument::fromJson(response.body).object())); }, done);
 }
 
 void FlinkStatementsClient::get(const QString &name, Done done)
 {
-    m_gateway.call(
-        "GET", statementsUrl(name), {}, {},
+    m_gateway.request(
+        "GET", statementsUrl(name), {}, {}, {200, 404}, QStringLiteral("reading statement %1").arg(name), kWhat,
         [done, name](const net::HttpResponse &response) {
-            if (response.status == 404) {
-                done(FlinkStatement{name, {}, {}, {}, {}, false});
-                return;
-            }
-            if (response.status != 200) {
-                done(Error{QStringLiteral("reading statement %1: %2").arg(name, confluentError(response, kWhat))});
-                return;
-            }
-            done(parseStatement(QJsonDocument::fromJson(response.body).object()));
+            done(response.status == 404 ? FlinkStatement{name, {}, {}, {}, {}, false}
+                                        : parseStatement(QJsonDocument::fromJson(response.body).object()));
         },
-        [done](const QString &message) { done(Error{message}); });
+        done);
 }
 
 void FlinkStatementsClient::stop(const QString &name, Done done)
 {
     const QByteArray patch = R"([{"op":"replace","path":"/spec/stopped","value":true}])";
-    m_gateway.call(
-        "PATCH", statementsUrl(name), patch, "application/json-patch+json",
-        [done, name](const net::HttpResponse &response) {
-            if (response.status != 200 && response.status != 202) {
-                done(Error{QStringLiteral("stopping statement %1: %2").arg(name, confluentError(response, kWhat))});
-                return;
-            }
-            done(parseStatement(QJsonDocument::fromJson(response.body).object()));
-        },
-        [done](const QString &message) { done(Error{message}); });
+    m_gateway.request(
+        "PATCH", statementsUrl(name), patch, "application/json-patch+json", {200, 202},
+        QStringLiteral("stopping statement %1").arg(name), kWhat,
+        [done](const net::HttpResponse &response) { done(parseStatement(QJsonDocument::fromJson(response.body).object())); }, done);
 }
 
 void FlinkStatementsClient::remove(const QString &name, Done done)
 {
-    m_gateway.call(
-        "DELETE", statementsUrl(name), {}, {},
+    m_gateway.request(
+        "DELETE", statementsUrl(name), {}, {}, {200, 202, 204, 404}, QStringLiteral("deleting statement %1").arg(name), kWhat,
         [done, name](const net::HttpResponse &response) {
-            if (response.status != 200 && response.status != 202 && response.status != 204 && response.status != 404) {
-                done(Error{QStringLiteral("deleting statement %1: %2").arg(name, confluentError(response, kWhat))});
-                return;
-            }
             done(FlinkStatement{name, {}, QStringLiteral("DELETING"), {}, {}, response.status != 404});
         },
-        [done](const QString &message) { done(Error{message}); });
+        done);
 }
 
 void FlinkStatementsClient::list(int pageSize, ListDone done)
@@ -134,19 +99,15 @@ void FlinkStatementsClient::list(int pageSize, ListDone done)
     if (!settings().computePoolId.isEmpty())
         query.addQueryItem(QStringLiteral("spec.compute_pool_id"), settings().computePoolId);
     url.setQuery(query);
-    m_gateway.call(
-        "GET", url, {}, {},
+    m_gateway.request(
+        "GET", url, {}, {}, {200}, QStringLiteral("listing statements"), kWhat,
         [done](const net::HttpResponse &response) {
-            if (response.status != 200) {
-                done(Error{QStringLiteral("listing statements: %1").arg(confluentError(response, kWhat))});
-                return;
-            }
             QList<FlinkStatement> statements;
             for (const auto &item : QJsonDocument::fromJson(response.body).object().value(QLatin1String("data")).toArray())
                 statements.append(parseStatement(item.toObject()));
             done(statements);
         },
-        [done](const QString &message) { done(Error{message}); });
+        done);
 }
 
 } // namespace pitwall::cloud

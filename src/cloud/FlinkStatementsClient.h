@@ -20,10 +20,10 @@ struct FlinkStatement {
     bool exists = true;
 };
 
-class FlinkStatementsClient : public QObject {
+class FlinkStatementsClient : public FlinkClient {
     Q_OBJECT
 public:
-    explicit FlinkStatementsClient(FlinkSettings settings, QObject *parent = nullptr);
+    using FlinkClient::FlinkClient;
 
     using Done = std::function<void(Expected<FlinkStatement>)>;
     using ListDone = std::function<void(Expected<QList<FlinkStatement>>)>;
@@ -36,15 +36,11 @@ public:
     void remove(const QString &name, Done done);
     void list(int pageSize, ListDone done);
 
-    const FlinkSettings &settings() const { return m_gateway.settings(); }
-
     // Statement names: lowercase letters, digits and '-' (not at the ends), at most 100.
     static bool isValidName(const QString &name);
 
 private:
     QUrl statementsUrl(const QString &name = {}) const { return m_gateway.url(QStringLiteral("statements"), name); }
-
-    FlinkGateway m_gateway;
 };
 
 FlinkStatement parseStatement(const QJsonObject &object);

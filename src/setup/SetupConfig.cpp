@@ -68,6 +68,67 @@ SetupMode modeFromName(const QString &name)
     return SetupMode::Local;
 }
 
+// A choice as saved in the settings: its key and the field it fills. load() reads these
+// lists and save() writes them: one list, so the two cannot drift apart.
+template <typename Value>
+struct SavedField {
+    QString key;
+    Value SetupConfig::*field;
+};
+
+// Plain text: an empty field removes its key (the readers' defaults apply again).
+const SavedField<QString> kPlainFields[] = {
+    {kRegistryUrlKey, &SetupConfig::registryUrl},
+    {kRegistryApiKeyKey, &SetupConfig::registryApiKey},
+    {QStringLiteral("flink/cloud"), &SetupConfig::flinkCloud},
+    {QStringLiteral("flink/region"), &SetupConfig::flinkRegion},
+    {QStringLiteral("flink/organization"), &SetupConfig::organizationId},
+    {QStringLiteral("flink/environment"), &SetupConfig::environmentId},
+    {QStringLiteral("flink/compute_pool"), &SetupConfig::computePoolId},
+    {QStringLiteral("flink/api_key"), &SetupConfig::flinkApiKey},
+    {QStringLiteral("flink/catalog"), &SetupConfig::catalog},
+    {QStringLiteral("flink/database"), &SetupConfig::database},
+    {QStringLiteral("ai/bedrock_region"), &SetupConfig::awsRegion},
+    {QStringLiteral("ai/bedrock_model"), &SetupConfig::bedrockModel},
+    {QStringLiteral("ai/openai_base_url"), &SetupConfig::openAiBaseUrl},
+    {QStringLiteral("ai/openai_model"), &SetupConfig::openAiChatModel},
+    {QStringLiteral("ai/embedding_model"), &SetupConfig::openAiEmbeddingModel},
+    {QStringLiteral("ai/mongodb_database"), &SetupConfig::mongoDatabase},
+    {QStringLiteral("ai/mongodb_collection"), &SetupConfig::mongoCollection},
+    {QStringLiteral("ai/mongodb_index"), &SetupConfig::mongoIndex},
+    {QStringLiteral("cloud/api_key"), &SetupConfig::cloudApiKey},
+    {QStringLiteral("cloud/environment_name"), &SetupConfig::environmentName},
+    {QStringLiteral("cloud/cluster_name"), &SetupConfig::clusterName},
+    {QStringLiteral("cloud/flink_pool_name"), &SetupConfig::flinkPoolName},
+};
+
+// The quotas: a positive number is saved, 0 (the default) removes the key.
+const SavedField<int> kQuotaFields[] = {
+    {QStringLiteral("ai/requests_per_minute"), &SetupConfig::requestsPerMinute},
+    {QStringLiteral("ai/tokens_per_minute"), &SetupConfig::tokensPerMinute},
+};
+
+// A secret as kept in the store. One that goes with an ID (`idField`) is read only when
+// that ID is filled; the IDs come first, so they are loaded before their secrets.
+struct SecretField {
+    QString key;
+    QString SetupConfig::*field;
+    QString SetupConfig::*idField = nullptr;
+    bool trimmed = false; // saved without surrounding blanks (pasted keys and URIs)
+};
+
+const SecretField kSecretFields[] = {
+    {sk::kKafkaApiSecret, &SetupConfig::kafkaApiSecret, &SetupConfig::kafkaApiKey},
+    {sk::kRegistryApiSecret, &SetupConfig::registryApiSecret, &SetupConfig::registryApiKey},
+    {sk::kFlinkApiSecret, &SetupConfig::flinkApiSecret, &SetupConfig::flinkApiKey},
+    {sk::kAwsAccessKeyId, &SetupConfig::awsAccessKeyId, nullptr, true},
+    {sk::kAwsSecretAccessKey, &SetupConfig::awsSecretAccessKey, &SetupConfig::awsAccessKeyId},
+    {sk::kAwsSessionToken, &SetupConfig::awsSessionToken, &SetupConfig::awsAccessKeyId},
+    {sk::kOpenAiApiKey, &SetupConfig::openAiApiKey, nullptr, true},
+    {sk::kMongoUri, &SetupConfig::mongoUri, nullptr, true},
+    {sk::kCloudApiSecret, &SetupConfig::cloudApiSecret, &SetupConfig::cloudApiKey},
+};
+
 } // namespace
 
 QString SetupConfig::flinkEndpoint() const
@@ -227,62 +288,24 @@ SetupConfig SetupConfig::load(QSettings &s, secrets::SecretStore &store, QString
     c.bootstrap = kafka.bootstrap;
     c.propertiesFile = kafka.configFile;
     c.kafkaApiKey = kafka.saslUsername;
-    if (!c.kafkaApiKey.isEmpty())
-        c.kafkaApiSecret = secret(sk::kKafkaApiSecret);
-    c.registryUrl = s.value(kRegistryUrlKey).toString();
-    c.registryApiKey = s.value(kRegistryApiKeyKey).toString();
-    if (!c.registryApiKey.isEmpty())
-        c.registryApiSecret = secret(sk::kRegistryApiSecret);
-    c.flinkCloud = s.value(QStringLiteral("flink/cloud"), c.flinkCloud).toString();
-    c.flinkRegion = s.value(QStringLiteral("flink/region")).toString();
-    c.organizationId = s.value(QStringLiteral("flink/organization")).toString();
-    c.environmentId = s.value(QStringLiteral("flink/environment")).toString();
-    c.computePoolId = s.value(QStringLiteral("flink/compute_pool")).toString();
-    c.flinkApiKey = s.value(QStringLiteral("flink/api_key")).toString();
-    if (!c.flinkApiKey.isEmpty())
-        c.flinkApiSecret = secret(sk::kFlinkApiSecret);
-    c.catalog = s.value(QStringLiteral("flink/catalog")).toString();
-    c.database = s.value(QStringLiteral("flink/database")).toString();
-    c.awsRegion = s.value(QStringLiteral("ai/bedrock_region")).toString();
-    c.bedrockModel = s.value(QStringLiteral("ai/bedrock_model")).toString();
-    c.awsAccessKeyId = secret(sk::kAwsAccessKeyId);
-    if (!c.awsAccessKeyId.isEmpty()) {
-        c.awsSecretAccessKey = secret(sk::kAwsSecretAccessKey);
-        c.awsSessionToken = secret(sk::kAwsSessionToken);
-    }
-    c.requestsPerMinute = s.value(QStringLiteral("ai/requests_per_minute"), 0).toInt();
-    c.tokensPerMinute = s.value(QStringLiteral("ai/tokens_per_minute"), 0).toInt();
-    c.openAiApiKey = secret(sk::kOpenAiApiKey);
-    c.openAiBaseUrl = s.value(QStringLiteral("ai/openai_base_url")).toString();
-    c.openAiChatModel = s.value(QStringLiteral("ai/openai_model")).toString();
-    c.openAiEmbeddingModel = s.value(QStringLiteral("ai/embedding_model")).toString();
-    c.mongoUri = secret(sk::kMongoUri);
-    c.mongoDatabase = s.value(QStringLiteral("ai/mongodb_database")).toString();
-    c.mongoCollection = s.value(QStringLiteral("ai/mongodb_collection")).toString();
-    c.mongoIndex = s.value(QStringLiteral("ai/mongodb_index")).toString();
-    c.cloudApiKey = s.value(QStringLiteral("cloud/api_key")).toString();
-    if (!c.cloudApiKey.isEmpty())
-        c.cloudApiSecret = secret(sk::kCloudApiSecret);
-    c.environmentName = s.value(QStringLiteral("cloud/environment_name")).toString();
-    c.clusterName = s.value(QStringLiteral("cloud/cluster_name")).toString();
-    c.flinkPoolName = s.value(QStringLiteral("cloud/flink_pool_name")).toString();
+    for (const auto &[key, field] : kPlainFields)
+        c.*field = s.value(key, c.*field).toString(); // a missing key keeps the default
+    for (const auto &[key, field] : kQuotaFields)
+        c.*field = s.value(key, 0).toInt();
+    for (const auto &secretField : kSecretFields)
+        if (!secretField.idField || !(c.*secretField.idField).isEmpty())
+            c.*secretField.field = secret(secretField.key);
     return c;
 }
 
 Expected<bool> SetupConfig::save(QSettings &s, secrets::SecretStore &store) const
 {
     // Secrets first: if the store refuses one, the settings still describe the old setup.
-    const std::pair<QString, QString> secretValues[] = {
-        {sk::kKafkaApiSecret, kafkaApiSecret},         {sk::kRegistryApiSecret, registryApiSecret},
-        {sk::kFlinkApiSecret, flinkApiSecret},         {sk::kAwsAccessKeyId, awsAccessKeyId.trimmed()},
-        {sk::kAwsSecretAccessKey, awsSecretAccessKey}, {sk::kAwsSessionToken, awsSessionToken},
-        {sk::kOpenAiApiKey, openAiApiKey.trimmed()},   {sk::kMongoUri, mongoUri.trimmed()},
-        {sk::kCloudApiSecret, cloudApiSecret},
-    };
-    for (const auto &[key, value] : secretValues) {
-        auto done = value.isEmpty() ? store.remove(key) : store.store(key, value);
+    for (const auto &secretField : kSecretFields) {
+        const QString value = secretField.trimmed ? (this->*secretField.field).trimmed() : this->*secretField.field;
+        auto done = value.isEmpty() ? store.remove(secretField.key) : store.store(secretField.key, value);
         if (!done)
-            return Error{QObject::tr("Could not keep a secret (%1): %2").arg(key, done.error().message)};
+            return Error{QObject::tr("Could not keep a secret (%1): %2").arg(secretField.key, done.error().message)};
     }
     s.setValue(QStringLiteral("setup/mode"), modeName(mode));
     secrets::markSetupSaved(s);
@@ -290,16 +313,14 @@ Expected<bool> SetupConfig::save(QSettings &s, secrets::SecretStore &store) cons
     if (mode != SetupMode::Local)
         kafka = KafkaSelection{bootstrap.trimmed(), propertiesFile.trimmed(), kafkaApiKey.trimmed(), {}};
     kafka.save(s);
-    setOrRemove(s, kRegistryUrlKey, registryUrl);
-    setOrRemove(s, kRegistryApiKeyKey, registryApiKey);
-    setOrRemove(s, QStringLiteral("flink/cloud"), flinkCloud);
-    setOrRemove(s, QStringLiteral("flink/region"), flinkRegion);
-    setOrRemove(s, QStringLiteral("flink/organization"), organizationId);
-    setOrRemove(s, QStringLiteral("flink/environment"), environmentId);
-    setOrRemove(s, QStringLiteral("flink/compute_pool"), computePoolId);
-    setOrRemove(s, QStringLiteral("flink/api_key"), flinkApiKey);
-    setOrRemove(s, QStringLiteral("flink/catalog"), catalog);
-    setOrRemove(s, QStringLiteral("flink/database"), database);
+    for (const auto &[key, field] : kPlainFields)
+        setOrRemove(s, key, this->*field);
+    for (const auto &[key, field] : kQuotaFields) {
+        if (this->*field > 0)
+            s.setValue(key, this->*field);
+        else
+            s.remove(key);
+    }
     // The AI choices the app reads (AiSettings): the configured LLM, embedder and store.
     const bool bedrock = !awsRegion.trimmed().isEmpty() && !bedrockModel.trimmed().isEmpty();
     const bool openAi = !openAiApiKey.trimmed().isEmpty() || !openAiBaseUrl.trimmed().isEmpty();
@@ -308,26 +329,6 @@ Expected<bool> SetupConfig::save(QSettings &s, secrets::SecretStore &store) cons
                                                   : QStringLiteral("offline"));
     s.setValue(QStringLiteral("ai/embedder"), openAi ? QStringLiteral("openai") : QStringLiteral("offline"));
     s.setValue(QStringLiteral("ai/vector_store"), mongoUri.trimmed().isEmpty() ? QStringLiteral("local") : QStringLiteral("mongodb"));
-    setOrRemove(s, QStringLiteral("ai/bedrock_region"), awsRegion);
-    setOrRemove(s, QStringLiteral("ai/bedrock_model"), bedrockModel);
-    if (requestsPerMinute > 0)
-        s.setValue(QStringLiteral("ai/requests_per_minute"), requestsPerMinute);
-    else
-        s.remove(QStringLiteral("ai/requests_per_minute"));
-    if (tokensPerMinute > 0)
-        s.setValue(QStringLiteral("ai/tokens_per_minute"), tokensPerMinute);
-    else
-        s.remove(QStringLiteral("ai/tokens_per_minute"));
-    setOrRemove(s, QStringLiteral("ai/openai_base_url"), openAiBaseUrl);
-    setOrRemove(s, QStringLiteral("ai/openai_model"), openAiChatModel);
-    setOrRemove(s, QStringLiteral("ai/embedding_model"), openAiEmbeddingModel);
-    setOrRemove(s, QStringLiteral("ai/mongodb_database"), mongoDatabase);
-    setOrRemove(s, QStringLiteral("ai/mongodb_collection"), mongoCollection);
-    setOrRemove(s, QStringLiteral("ai/mongodb_index"), mongoIndex);
-    setOrRemove(s, QStringLiteral("cloud/api_key"), cloudApiKey);
-    setOrRemove(s, QStringLiteral("cloud/environment_name"), environmentName);
-    setOrRemove(s, QStringLiteral("cloud/cluster_name"), clusterName);
-    setOrRemove(s, QStringLiteral("cloud/flink_pool_name"), flinkPoolName);
     s.sync();
     return true;
 }
