@@ -272,6 +272,17 @@ std::optional<DecodeError> readTexts(const QJsonObject &object, std::initializer
     return std::nullopt;
 }
 
+// An ask message (at most 256 KiB) with its text fields read; the rest is the caller's.
+Decoded<QJsonObject> askMessage(QByteArrayView bytes, std::initializer_list<TextField> texts)
+{
+    auto object = parsedObject(bytes, 256 * 1024);
+    if (!object)
+        return object;
+    if (auto error = readTexts(*object, texts))
+        return *error;
+    return object;
+}
+
 } // namespace
 
 QByteArray encode(const CommentaryQueryVector &vector)
@@ -287,14 +298,12 @@ QByteArray encode(const CommentaryQueryVector &vector)
 
 Decoded<CommentaryQueryVector> decodeCommentaryQueryVector(QByteArrayView bytes)
 {
-    auto object = parsedObject(bytes, 256 * 1024);
+    CommentaryQueryVector vector;
+    const auto object = askMessage(bytes, {{"query", true, kMaxTextLength, vector.query},
+                                           {"id", false, kMaxNameLength, vector.id},
+                                           {"race_id", false, kMaxNameLength, vector.raceId}});
     if (!object)
         return object.error();
-    CommentaryQueryVector vector;
-    if (auto error = readTexts(*object, {{"query", true, kMaxTextLength, vector.query},
-                                         {"id", false, kMaxNameLength, vector.id},
-                                         {"race_id", false, kMaxNameLength, vector.raceId}}))
-        return *error;
     const auto values = object->value(QLatin1String("embedding"));
     if (!values.isArray() || values.toArray().isEmpty() || values.toArray().size() > kMaxEmbeddingDimensions)
         return DecodeError{DecodeErrorKind::InvalidValue, QStringLiteral("embedding"),
@@ -334,16 +343,14 @@ QByteArray encode(const CommentaryQueryResult &result)
 
 Decoded<CommentaryQueryResult> decodeCommentaryQueryResult(QByteArrayView bytes)
 {
-    auto object = parsedObject(bytes, 256 * 1024);
+    CommentaryQueryResult result;
+    const auto object = askMessage(bytes, {{"id", false, kMaxNameLength, result.id},
+                                           {"query", true, kMaxTextLength, result.query},
+                                           {"answer", false, kMaxTextLength, result.answer},
+                                           {"answer_source", false, kMaxNameLength, result.answerSource},
+                                           {"error", false, kMaxTextLength, result.error}});
     if (!object)
         return object.error();
-    CommentaryQueryResult result;
-    if (auto error = readTexts(*object, {{"id", false, kMaxNameLength, result.id},
-                                         {"query", true, kMaxTextLength, result.query},
-                                         {"answer", false, kMaxTextLength, result.answer},
-                                         {"answer_source", false, kMaxNameLength, result.answerSource},
-                                         {"error", false, kMaxTextLength, result.error}}))
-        return *error;
     const auto matches = object->value(QLatin1String("search_results"));
     if (!matches.isArray() || matches.toArray().size() > 100)
         return DecodeError{DecodeErrorKind::InvalidValue, QStringLiteral("search_results"),
