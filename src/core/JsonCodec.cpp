@@ -201,24 +201,6 @@ Decoded<Commentary> decodeCommentary(QByteArrayView bytes)
     return finish(reader, std::move(commentary));
 }
 
-QByteArray encode(const CommentaryQuery &query)
-{
-    QJsonObject object{{"query", query.query}};
-    insertIfSet(object, "id", query.id);
-    insertIfSet(object, "race_id", query.raceId);
-    return compact(object);
-}
-
-Decoded<CommentaryQuery> decodeCommentaryQuery(QByteArrayView bytes)
-{
-    JsonFieldReader reader(bytes);
-    CommentaryQuery query;
-    query.query = reader.requiredString("query", kMaxTextLength);
-    query.id = reader.nullableString("id", kMaxNameLength).value_or(QString());
-    query.raceId = reader.nullableString("race_id", kMaxNameLength).value_or(QString());
-    return finish(reader, std::move(query));
-}
-
 namespace {
 
 // The ask messages carry arrays (vectors, matches): read with Qt's parser, checked field by field.
@@ -408,6 +390,7 @@ PITWALL_TABLE_CODEC(RaceEvent)
 PITWALL_TABLE_CODEC(TelemetryAnomaly)
 PITWALL_TABLE_CODEC(CommentaryInput)
 PITWALL_TABLE_CODEC(ForecastPoint)
+PITWALL_TABLE_CODEC(CommentaryQuery)
 
 #undef PITWALL_TABLE_CODEC
 
