@@ -21,6 +21,13 @@ QByteArray compact(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+// Our fields beyond the demo's are left out when empty, so the demo's rows look as they did.
+void insertIfSet(QJsonObject &object, const char *key, const QString &value)
+{
+    if (!value.isEmpty())
+        object.insert(QLatin1String(key), value);
+}
+
 template <typename T>
 QJsonValue nullable(const std::optional<T> &value)
 {
@@ -160,38 +167,16 @@ Decoded<Record> decodeRecord(QByteArrayView bytes)
 
 } // namespace
 
-QByteArray encode(const PositionUpdate &update)
-{
-    return encodeRecord(update);
-}
-
-Decoded<PositionUpdate> decodePositionUpdate(QByteArrayView bytes)
-{
-    return decodeRecord<PositionUpdate>(bytes);
-}
-
-QByteArray encode(const CarMetrics &metrics)
-{
-    return encodeRecord(metrics);
-}
-
-Decoded<CarMetrics> decodeCarMetrics(QByteArrayView bytes)
-{
-    return decodeRecord<CarMetrics>(bytes);
-}
-
 QByteArray encode(const Commentary &commentary)
 {
     QJsonObject object{{"id", commentary.id},
                        {"message", commentary.message},
                        {"timestamp", commentary.timestampMs},
                        {"type", commentaryTypeName(commentary.type)}};
-    if (!commentary.source.isEmpty())
-        object.insert(QStringLiteral("source"), commentary.source);
+    insertIfSet(object, "source", commentary.source);
     if (!commentary.eventIds.isEmpty())
         object.insert(QStringLiteral("event_ids"), QJsonArray::fromStringList(commentary.eventIds));
-    if (!commentary.raceId.isEmpty())
-        object.insert(QStringLiteral("race_id"), commentary.raceId);
+    insertIfSet(object, "race_id", commentary.raceId);
     return compact(object);
 }
 
@@ -214,36 +199,6 @@ Decoded<Commentary> decodeCommentary(QByteArrayView bytes)
     commentary.eventIds = reader.optionalStringList("event_ids", 64, kMaxNameLength);
     commentary.raceId = reader.nullableString("race_id", kMaxNameLength).value_or(QString());
     return finish(reader, std::move(commentary));
-}
-
-QByteArray encode(const EngineAnomaly &anomaly)
-{
-    return encodeRecord(anomaly);
-}
-
-Decoded<EngineAnomaly> decodeEngineAnomaly(QByteArrayView bytes)
-{
-    return decodeRecord<EngineAnomaly>(bytes);
-}
-
-QByteArray encode(const CommentaryQuery &query)
-{
-    QJsonObject object{{"query", query.query}};
-    if (!query.id.isEmpty())
-        object.insert(QStringLiteral("id"), query.id);
-    if (!query.raceId.isEmpty())
-        object.insert(QStringLiteral("race_id"), query.raceId);
-    return compact(object);
-}
-
-Decoded<CommentaryQuery> decodeCommentaryQuery(QByteArrayView bytes)
-{
-    JsonFieldReader reader(bytes);
-    CommentaryQuery query;
-    query.query = reader.requiredString("query", kMaxTextLength);
-    query.id = reader.nullableString("id", kMaxNameLength).value_or(QString());
-    query.raceId = reader.nullableString("race_id", kMaxNameLength).value_or(QString());
-    return finish(reader, std::move(query));
 }
 
 namespace {
@@ -281,6 +236,35 @@ std::optional<DecodeError> readText(const QJsonObject &object, const char *field
     return std::nullopt;
 }
 
+// One text field of an ask message, read into `out` by readTexts.
+struct TextField {
+    const char *name;
+    bool required;
+    qsizetype maxLength;
+    QString &out;
+};
+
+// Reads the fields in order; the first that fails is the message's error.
+std::optional<DecodeError> readTexts(const QJsonObject &object, std::initializer_list<TextField> fields)
+{
+    for (const auto &field : fields) {
+        if (auto error = readText(object, field.name, field.required, field.maxLength, field.out))
+            return error;
+    }
+    return std::nullopt;
+}
+
+// An ask message (at most 256 KiB) with its text fields read; the rest is the caller's.
+Decoded<QJsonObject> askMessage(QByteArrayView bytes, std::initializer_list<TextField> texts)
+{
+    auto object = parsedObject(bytes, 256 * 1024);
+    if (!object)
+        return object;
+    if (auto error = readTexts(*object, texts))
+        return *error;
+    return object;
+}
+
 } // namespace
 
 QByteArray encode(const CommentaryQueryVector &vector)
@@ -289,24 +273,19 @@ QByteArray encode(const CommentaryQueryVector &vector)
     for (float v : vector.embedding)
         values.append(double(v));
     QJsonObject object{{"query", vector.query}, {"embedding", values}};
-    if (!vector.id.isEmpty())
-        object.insert(QStringLiteral("id"), vector.id);
-    if (!vector.raceId.isEmpty())
-        object.insert(QStringLiteral("race_id"), vector.raceId);
+    insertIfSet(object, "id", vector.id);
+    insertIfSet(object, "race_id", vector.raceId);
     return compact(object);
 }
 
 Decoded<CommentaryQueryVector> decodeCommentaryQueryVector(QByteArrayView bytes)
 {
-    auto object = parsedObject(bytes, 256 * 1024);
+    CommentaryQueryVector vector;
+    const auto object = askMessage(bytes, {{"query", true, kMaxTextLength, vector.query},
+                                           {"id", false, kMaxNameLength, vector.id},
+                                           {"race_id", false, kMaxNameLength, vector.raceId}});
     if (!object)
         return object.error();
-    CommentaryQueryVector vector;
-    for (auto error : {readText(*object, "query", true, kMaxTextLength, vector.query),
-                       readText(*object, "id", false, kMaxNameLength, vector.id),
-                       readText(*object, "race_id", false, kMaxNameLength, vector.raceId)})
-        if (error)
-            return *error;
     const auto values = object->value(QLatin1String("embedding"));
     if (!values.isArray() || values.toArray().isEmpty() || values.toArray().size() > kMaxEmbeddingDimensions)
         return DecodeError{DecodeErrorKind::InvalidValue, QStringLiteral("embedding"),
@@ -340,24 +319,20 @@ QByteArray encode(const CommentaryQueryResult &result)
         object.insert(QStringLiteral("answer"), result.answer);
         object.insert(QStringLiteral("answer_source"), result.answerSource);
     }
-    if (!result.error.isEmpty())
-        object.insert(QStringLiteral("error"), result.error);
+    insertIfSet(object, "error", result.error);
     return compact(object);
 }
 
 Decoded<CommentaryQueryResult> decodeCommentaryQueryResult(QByteArrayView bytes)
 {
-    auto object = parsedObject(bytes, 256 * 1024);
+    CommentaryQueryResult result;
+    const auto object = askMessage(bytes, {{"id", false, kMaxNameLength, result.id},
+                                           {"query", true, kMaxTextLength, result.query},
+                                           {"answer", false, kMaxTextLength, result.answer},
+                                           {"answer_source", false, kMaxNameLength, result.answerSource},
+                                           {"error", false, kMaxTextLength, result.error}});
     if (!object)
         return object.error();
-    CommentaryQueryResult result;
-    for (auto error : {readText(*object, "id", false, kMaxNameLength, result.id),
-                       readText(*object, "query", true, kMaxTextLength, result.query),
-                       readText(*object, "answer", false, kMaxTextLength, result.answer),
-                       readText(*object, "answer_source", false, kMaxNameLength, result.answerSource),
-                       readText(*object, "error", false, kMaxTextLength, result.error)})
-        if (error)
-            return *error;
     const auto matches = object->value(QLatin1String("search_results"));
     if (!matches.isArray() || matches.toArray().size() > 100)
         return DecodeError{DecodeErrorKind::InvalidValue, QStringLiteral("search_results"),
@@ -365,12 +340,11 @@ Decoded<CommentaryQueryResult> decodeCommentaryQueryResult(QByteArrayView bytes)
     for (const auto &item : matches.toArray()) {
         const auto match = item.toObject();
         CommentaryMatch read;
-        for (auto error : {readText(match, "message", true, kMaxTextLength, read.message),
-                           readText(match, "race_id", false, kMaxNameLength, read.raceId),
-                           readText(match, "type", false, kMaxNameLength, read.type),
-                           readText(match, "source", false, kMaxNameLength, read.source)})
-            if (error)
-                return DecodeError{error->kind, QStringLiteral("search_results.") + error->field, error->reason};
+        if (auto error = readTexts(match, {{"message", true, kMaxTextLength, read.message},
+                                           {"race_id", false, kMaxNameLength, read.raceId},
+                                           {"type", false, kMaxNameLength, read.type},
+                                           {"source", false, kMaxNameLength, read.source}}))
+            return DecodeError{error->kind, QStringLiteral("search_results.") + error->field, error->reason};
         const auto score = match.value(QLatin1String("score"));
         // A store's float rounding may pass 1 by a hair: tolerated and clamped, more is refused.
         if (!score.isDouble() || score.toDouble() < -1e-6 || score.toDouble() > 1 + 1e-6)
@@ -381,16 +355,6 @@ Decoded<CommentaryQueryResult> decodeCommentaryQueryResult(QByteArrayView bytes)
         result.results.push_back(read);
     }
     return result;
-}
-
-QByteArray encode(const TelemetrySample &sample)
-{
-    return encodeRecord(sample);
-}
-
-Decoded<TelemetrySample> decodeTelemetrySample(QByteArrayView bytes)
-{
-    return decodeRecord<TelemetrySample>(bytes);
 }
 
 QByteArray encode(const FaultLabel &label)
@@ -406,44 +370,28 @@ Decoded<FaultLabel> decodeFaultLabel(QByteArrayView bytes)
     return label;
 }
 
-QByteArray encode(const RaceEvent &event)
-{
-    return encodeRecord(event);
-}
+// The records whose JSON is exactly their field table (RecordFields.h): their public encode
+// and decode are the table-driven ones, spelt once here instead of a pair of forwarders each.
+#define PITWALL_TABLE_CODEC(Record)                                                                                              \
+    QByteArray encode(const Record &record)                                                                                      \
+    {                                                                                                                            \
+        return encodeRecord(record);                                                                                             \
+    }                                                                                                                            \
+    Decoded<Record> decode##Record(QByteArrayView bytes)                                                                         \
+    {                                                                                                                            \
+        return decodeRecord<Record>(bytes);                                                                                      \
+    }
 
-Decoded<RaceEvent> decodeRaceEvent(QByteArrayView bytes)
-{
-    return decodeRecord<RaceEvent>(bytes);
-}
+PITWALL_TABLE_CODEC(PositionUpdate)
+PITWALL_TABLE_CODEC(CarMetrics)
+PITWALL_TABLE_CODEC(EngineAnomaly)
+PITWALL_TABLE_CODEC(TelemetrySample)
+PITWALL_TABLE_CODEC(RaceEvent)
+PITWALL_TABLE_CODEC(TelemetryAnomaly)
+PITWALL_TABLE_CODEC(CommentaryInput)
+PITWALL_TABLE_CODEC(ForecastPoint)
+PITWALL_TABLE_CODEC(CommentaryQuery)
 
-QByteArray encode(const TelemetryAnomaly &anomaly)
-{
-    return encodeRecord(anomaly);
-}
-
-Decoded<TelemetryAnomaly> decodeTelemetryAnomaly(QByteArrayView bytes)
-{
-    return decodeRecord<TelemetryAnomaly>(bytes);
-}
-
-QByteArray encode(const CommentaryInput &input)
-{
-    return encodeRecord(input);
-}
-
-Decoded<CommentaryInput> decodeCommentaryInput(QByteArrayView bytes)
-{
-    return decodeRecord<CommentaryInput>(bytes);
-}
-
-QByteArray encode(const ForecastPoint &point)
-{
-    return encodeRecord(point);
-}
-
-Decoded<ForecastPoint> decodeForecastPoint(QByteArrayView bytes)
-{
-    return decodeRecord<ForecastPoint>(bytes);
-}
+#undef PITWALL_TABLE_CODEC
 
 } // namespace pitwall::codec

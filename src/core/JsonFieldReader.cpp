@@ -132,28 +132,25 @@ std::optional<double> JsonFieldReader::number(const char *field, bool required, 
     return number;
 }
 
+std::optional<double> JsonFieldReader::wholeNumber(const char *field, bool required, double min, double max, const char *expected)
+{
+    const auto value = number(field, required, min, max);
+    if (value && std::trunc(*value) != *value) {
+        fail(DecodeErrorKind::WrongType, field, QStringLiteral("expected %1, got %2").arg(QLatin1String(expected)).arg(*value));
+        return std::nullopt;
+    }
+    return value;
+}
+
 int JsonFieldReader::requiredInt(const char *field, int min, int max)
 {
-    const auto value = number(field, true, min, max);
-    if (!value)
-        return 0;
-    if (std::trunc(*value) != *value) {
-        fail(DecodeErrorKind::WrongType, field, QStringLiteral("expected an integer, got %1").arg(*value));
-        return 0;
-    }
-    return static_cast<int>(*value);
+    return static_cast<int>(wholeNumber(field, true, min, max, "an integer").value_or(0));
 }
 
 std::optional<int> JsonFieldReader::nullableInt(const char *field, int min, int max)
 {
-    const auto value = number(field, false, min, max);
-    if (!value)
-        return std::nullopt;
-    if (std::trunc(*value) != *value) {
-        fail(DecodeErrorKind::WrongType, field, QStringLiteral("expected an integer, got %1").arg(*value));
-        return std::nullopt;
-    }
-    return static_cast<int>(*value);
+    const auto value = wholeNumber(field, false, min, max, "an integer");
+    return value ? std::optional<int>(static_cast<int>(*value)) : std::nullopt;
 }
 
 QJsonObject JsonFieldReader::optionalObject(const char *field)
@@ -210,14 +207,7 @@ QStringList JsonFieldReader::optionalStringList(const char *field, qsizetype max
 
 qint64 JsonFieldReader::requiredTimestampMs(const char *field)
 {
-    const auto value = number(field, true, 0, double(kMaxTimestampMs));
-    if (!value)
-        return 0;
-    if (std::trunc(*value) != *value) {
-        fail(DecodeErrorKind::WrongType, field, QStringLiteral("expected whole milliseconds, got %1").arg(*value));
-        return 0;
-    }
-    return static_cast<qint64>(*value);
+    return static_cast<qint64>(wholeNumber(field, true, 0, double(kMaxTimestampMs), "whole milliseconds").value_or(0));
 }
 
 double JsonFieldReader::requiredDouble(const char *field, double min, double max)

@@ -51,6 +51,8 @@ private:
     struct Field;
     std::optional<Field> present(const char *field, bool required);
     std::optional<double> number(const char *field, bool required, double min, double max);
+    // number() that must also be whole; `expected` names it in the error ("an integer").
+    std::optional<double> wholeNumber(const char *field, bool required, double min, double max, const char *expected);
     void failType(const char *field, const char *expected, const Field &got);
 
     std::unique_ptr<Document> m_document;

@@ -211,6 +211,15 @@ struct Description<ForecastPoint> {
                                                    real("rmse", &R::rmse, 0, 1e9, 4));
 };
 
+// commentary_queries: the demo's question, with our id and race written only when set.
+template <>
+struct Description<CommentaryQuery> {
+    using R = CommentaryQuery;
+    static constexpr JsonStyle style = JsonStyle::Tree;
+    static constexpr auto fields = std::make_tuple(text("query", &R::query, Plain, codec::kMaxTextLength),
+                                                   text("id", &R::id, WhenSet), text("race_id", &R::raceId, WhenSet));
+};
+
 // A field as the schemas see it: what the Flink columns and the Avro schemas are made from.
 struct Column {
     QString name;

@@ -81,25 +81,10 @@ AnomalyPanel::AnomalyPanel(AnomalyListModel *live, AnomalyListModel *recorded, c
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     layout->addWidget(splitter);
 
-    auto *liveSide = new QWidget(splitter);
-    auto *liveLayout = new QVBoxLayout(liveSide);
-    liveLayout->setContentsMargins(0, 0, 0, 0);
-    m_liveTitle = new QLabel(liveSide);
-    liveLayout->addWidget(m_liveTitle);
-    auto *liveTable = makeTable(m_live, live);
-    liveTable->setObjectName(QStringLiteral("anomalyView"));
-    liveTable->setToolTip(tr("Select an anomaly to see its moment in every panel"));
-    liveLayout->addWidget(liveTable);
-
-    m_recordedSide = new QWidget(splitter);
-    auto *recordedLayout = new QVBoxLayout(m_recordedSide);
-    recordedLayout->setContentsMargins(0, 0, 0, 0);
-    m_recordedTitle = new QLabel(m_recordedSide);
-    recordedLayout->addWidget(m_recordedTitle);
-    auto *recordedTable = makeTable(m_recorded, recorded);
-    recordedTable->setObjectName(QStringLiteral("recordedAnomalyView"));
-    recordedTable->setToolTip(tr("What the recorded run found up to this moment of the race"));
-    recordedLayout->addWidget(recordedTable);
+    makeSide(splitter, m_liveTitle, makeTable(m_live, live), QStringLiteral("anomalyView"),
+             tr("Select an anomaly to see its moment in every panel"));
+    m_recordedSide = makeSide(splitter, m_recordedTitle, makeTable(m_recorded, recorded), QStringLiteral("recordedAnomalyView"),
+                              tr("What the recorded run found up to this moment of the race"));
 
     connect(&clock, &RaceClock::moved, this, [this](qint64 viewMs) {
         if (m_comparing) {
@@ -112,6 +97,19 @@ AnomalyPanel::AnomalyPanel(AnomalyListModel *live, AnomalyListModel *recorded, c
         connect(model, &QAbstractItemModel::modelReset, this, &AnomalyPanel::updateCounts);
     }
     setComparing(false);
+}
+
+QWidget *AnomalyPanel::makeSide(QSplitter *splitter, QLabel *&title, QTableView *table, const QString &tableName, const QString &toolTip)
+{
+    auto *side = new QWidget(splitter);
+    auto *layout = new QVBoxLayout(side);
+    layout->setContentsMargins(0, 0, 0, 0);
+    title = new QLabel(side);
+    layout->addWidget(title);
+    table->setObjectName(tableName);
+    table->setToolTip(toolTip);
+    layout->addWidget(table);
+    return side;
 }
 
 QTableView *AnomalyPanel::makeTable(QSortFilterProxyModel *rows, AnomalyListModel *model)

@@ -9,6 +9,7 @@
 class QComboBox;
 class QLabel;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
 
 namespace pitwall {
@@ -36,6 +37,8 @@ signals:
 
 private:
     QTableView *makeTable(QSortFilterProxyModel *rows, AnomalyListModel *model);
+    // One side of the comparison: its title (made here) over its table.
+    QWidget *makeSide(QSplitter *splitter, QLabel *&title, QTableView *table, const QString &tableName, const QString &toolTip);
     void updateCounts();
 
     const RaceClock &m_clock;

@@ -36,6 +36,29 @@ QValueAxis *newAxis(QChart *chart, Qt::Alignment where, const QString &title, co
     return axis;
 }
 
+// Marks on a chart (pit stops, safety-car laps).
+QScatterSeries *newMarks(QChart *chart, const QString &name, qreal size, const QColor &colour)
+{
+    auto *marks = new QScatterSeries(chart);
+    marks->setName(name);
+    marks->setMarkerSize(size);
+    marks->setColor(colour);
+    chart->addSeries(marks);
+    return marks;
+}
+
+// Every series of the chart on the two axes, in a view added to the panel's layout.
+RaceChartView *addView(QChart *chart, QValueAxis *x, QValueAxis *y, QWidget *panel, QBoxLayout *layout, int stretch)
+{
+    for (auto *series : chart->series()) {
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    auto *view = new RaceChartView(chart, panel);
+    layout->addWidget(view, stretch);
+    return view;
+}
+
 } // namespace
 
 LapChartsPanel::LapChartsPanel(const RaceViewStore &store, const RaceClock &clock, const Grid &grid, QWidget *parent)
@@ -60,24 +83,11 @@ LapChartsPanel::LapChartsPanel(const RaceViewStore &store, const RaceClock &cloc
         trace->addSeries(series);
         m_traces.insert(driver.name, series);
     }
-    m_pitStops = new QScatterSeries(trace);
-    m_pitStops->setName(tr("Pit stops"));
-    m_pitStops->setMarkerSize(7);
-    m_pitStops->setColor(Qt::white);
+    m_pitStops = newMarks(trace, tr("Pit stops"), 7, Qt::white);
     m_pitStops->setBorderColor(Qt::black);
-    trace->addSeries(m_pitStops);
-    m_safetyCar = new QScatterSeries(trace);
-    m_safetyCar->setName(tr("Safety car"));
+    m_safetyCar = newMarks(trace, tr("Safety car"), 9, QColor(QStringLiteral("#f5b400")));
     m_safetyCar->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    m_safetyCar->setMarkerSize(9);
-    m_safetyCar->setColor(QColor(QStringLiteral("#f5b400")));
-    trace->addSeries(m_safetyCar);
-    for (auto *series : trace->series()) {
-        series->attachAxis(m_traceLaps);
-        series->attachAxis(m_traceGap);
-    }
-    m_traceView = new RaceChartView(trace, this);
-    layout->addWidget(m_traceView, 3);
+    m_traceView = addView(trace, m_traceLaps, m_traceGap, this, layout, 3);
 
     auto *lapTimes = newChart(tr("Lap times of the followed driver"));
     m_lapAxis = newAxis(lapTimes, Qt::AlignBottom, tr("lap"), QStringLiteral("%.0f"));
@@ -98,17 +108,8 @@ LapChartsPanel::LapChartsPanel(const RaceViewStore &store, const RaceClock &cloc
     m_lapTimes->setPen(QPen(QColor(QStringLiteral("#ff8000")), 2));
     m_lapTimes->setPointsVisible(true);
     lapTimes->addSeries(m_lapTimes);
-    m_pitLaps = new QScatterSeries(lapTimes);
-    m_pitLaps->setName(tr("Pit or neutralised lap"));
-    m_pitLaps->setMarkerSize(8);
-    m_pitLaps->setColor(QColor(QStringLiteral("#f5b400")));
-    lapTimes->addSeries(m_pitLaps);
-    for (auto *series : lapTimes->series()) {
-        series->attachAxis(m_lapAxis);
-        series->attachAxis(m_timeAxis);
-    }
-    m_lapTimeView = new RaceChartView(lapTimes, this);
-    layout->addWidget(m_lapTimeView, 2);
+    m_pitLaps = newMarks(lapTimes, tr("Pit or neutralised lap"), 8, QColor(QStringLiteral("#f5b400")));
+    m_lapTimeView = addView(lapTimes, m_lapAxis, m_timeAxis, this, layout, 2);
 
     for (auto *view : {m_traceView, m_lapTimeView}) {
         connect(view, &RaceChartView::momentClicked, this, [this](double lap) {

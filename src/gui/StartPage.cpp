@@ -52,6 +52,24 @@ QPushButton *primaryButton(const QString &text, QWidget *parent)
     return button;
 }
 
+// A card of the page; the name is what the style sheet and the tests find it by.
+QGroupBox *newCard(const QString &title, const QString &name)
+{
+    auto *card = new QGroupBox(title);
+    card->setObjectName(name);
+    return card;
+}
+
+// A button at the left of a card's column that asks the page's owner for `request`.
+QPushButton *addRequestButton(StartPage *page, void (StartPage::*request)(), QBoxLayout *column, const QString &text, const QString &name)
+{
+    auto *button = new QPushButton(text, column->parentWidget());
+    button->setObjectName(name);
+    QObject::connect(button, &QPushButton::clicked, page, request);
+    column->addWidget(button, 0, Qt::AlignLeft);
+    return button;
+}
+
 } // namespace
 
 StartPage::StartPage(QWidget *parent)
@@ -92,8 +110,7 @@ StartPage::StartPage(QWidget *parent)
 
 QWidget *StartPage::buildRaceCard()
 {
-    auto *card = new QGroupBox(tr("Start a race"));
-    card->setObjectName(QStringLiteral("startRaceCard"));
+    auto *card = newCard(tr("Start a race"), QStringLiteral("startRaceCard"));
     auto *form = new QFormLayout(card);
     m_circuit = new QComboBox(card);
     m_circuit->setObjectName(QStringLiteral("startCircuit"));
@@ -166,60 +183,45 @@ QWidget *StartPage::buildRaceCard()
 
 QWidget *StartPage::buildReplayCard()
 {
-    auto *card = new QGroupBox(tr("Replay a race"));
-    card->setObjectName(QStringLiteral("startReplayCard"));
+    auto *card = newCard(tr("Replay a race"), QStringLiteral("startReplayCard"));
     auto *layout = new QVBoxLayout(card);
     m_recentList = new QVBoxLayout;
     layout->addLayout(m_recentList);
     layout->addStretch();
-    auto *library = new QPushButton(tr("Open the race library…"), card);
-    library->setObjectName(QStringLiteral("startOpenLibrary"));
-    connect(library, &QPushButton::clicked, this, &StartPage::libraryRequested);
-    layout->addWidget(library, 0, Qt::AlignLeft);
+    addRequestButton(this, &StartPage::libraryRequested, layout, tr("Open the race library…"), QStringLiteral("startOpenLibrary"));
     setRecentRaces({});
     return card;
 }
 
 QWidget *StartPage::buildSourcesCard()
 {
-    auto *card = new QGroupBox(tr("Real races"));
-    card->setObjectName(QStringLiteral("startSourcesCard"));
+    auto *card = newCard(tr("Real races"), QStringLiteral("startSourcesCard"));
     auto *layout = new QVBoxLayout(card);
     auto *importText = new QLabel(tr("A Grand Prix from the F1 live-timing archive or OpenF1, or a session folder you have."), card);
     importText->setWordWrap(true);
     layout->addWidget(importText);
-    auto *import = new QPushButton(tr("Import a real race…"), card);
-    import->setObjectName(QStringLiteral("startImport"));
-    connect(import, &QPushButton::clicked, this, &StartPage::importRequested);
-    layout->addWidget(import, 0, Qt::AlignLeft);
+    addRequestButton(this, &StartPage::importRequested, layout, tr("Import a real race…"), QStringLiteral("startImport"));
     auto *gameText = new QLabel(tr("Your own race in the EA SPORTS F1 game: turn UDP Telemetry on in its settings and "
                                    "send it to this computer (port 20777 unless you changed it under Race ▸ F1 game)."),
                                 card);
     gameText->setWordWrap(true);
     layout->addWidget(gameText);
-    auto *game = new QPushButton(tr("Follow the F1 game"), card);
-    game->setObjectName(QStringLiteral("startFollowGame"));
-    m_startButtons << game;
-    connect(game, &QPushButton::clicked, this, &StartPage::followGameRequested);
-    layout->addWidget(game, 0, Qt::AlignLeft);
+    m_startButtons << addRequestButton(this, &StartPage::followGameRequested, layout, tr("Follow the F1 game"),
+                                       QStringLiteral("startFollowGame"));
     layout->addStretch();
     return card;
 }
 
 QWidget *StartPage::buildSetupCard()
 {
-    auto *card = new QGroupBox(tr("Setup"));
-    card->setObjectName(QStringLiteral("startSetupCard"));
+    auto *card = newCard(tr("Setup"), QStringLiteral("startSetupCard"));
     auto *layout = new QVBoxLayout(card);
     m_setupStatus = new QLabel(card);
     m_setupStatus->setObjectName(QStringLiteral("startSetupStatus"));
     m_setupStatus->setWordWrap(true);
     m_setupStatus->setTextFormat(Qt::PlainText);
     layout->addWidget(m_setupStatus);
-    auto *wizard = new QPushButton(tr("Open the setup wizard…"), card);
-    wizard->setObjectName(QStringLiteral("startSetupWizard"));
-    connect(wizard, &QPushButton::clicked, this, &StartPage::setupRequested);
-    layout->addWidget(wizard, 0, Qt::AlignLeft);
+    addRequestButton(this, &StartPage::setupRequested, layout, tr("Open the setup wizard…"), QStringLiteral("startSetupWizard"));
     layout->addStretch();
     return card;
 }

@@ -46,6 +46,13 @@ QLineSeries *lineSeries(QChart *chart, const QString &name, const QColor &colour
     return series;
 }
 
+// Chooses the box's entry for `data`; a value it does not list leaves the choice as it is.
+void chooseData(QComboBox *box, const QString &data)
+{
+    if (const int index = box->findData(data); index >= 0)
+        box->setCurrentIndex(index);
+}
+
 } // namespace
 
 struct TelemetryPanel::Chart {
@@ -184,9 +191,7 @@ void TelemetryPanel::setFollowedDriver(const QString &driver)
 
 void TelemetryPanel::setRival(const QString &driver)
 {
-    const int index = m_ui->rivalBox->findData(driver);
-    if (index >= 0)
-        m_ui->rivalBox->setCurrentIndex(index);
+    chooseData(m_ui->rivalBox, driver);
 }
 
 QString TelemetryPanel::rival() const
@@ -196,9 +201,7 @@ QString TelemetryPanel::rival() const
 
 void TelemetryPanel::setTemperatureMetric(const QString &metric)
 {
-    const int index = m_ui->metricBox->findData(metric);
-    if (index >= 0)
-        m_ui->metricBox->setCurrentIndex(index);
+    chooseData(m_ui->metricBox, metric);
 }
 
 QString TelemetryPanel::temperatureMetric() const

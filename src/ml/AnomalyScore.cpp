@@ -1,5 +1,7 @@
 #include "AnomalyScore.h"
 
+#include "core/JsonText.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -101,11 +103,10 @@ Expected<DetectorConfig> DetectorConfig::fromJson(QByteArrayView json)
     DetectorConfig config;
     if (json.trimmed().isEmpty())
         return config;
-    QJsonParseError parseError;
-    const auto document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
-    auto object = document.object();
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return Error{QStringLiteral("ARIMA config: not a JSON object (%1)").arg(parseError.errorString())};
+    const auto parsed = parseJsonObject(json);
+    if (!parsed)
+        return Error{QStringLiteral("ARIMA config: not a JSON object (%1)").arg(parsed.error())};
+    auto object = parsed.value(); // a copy: the keys read here are taken out of it
     const auto take = [&object](const char *key, double min, double max, auto &target) -> std::optional<Error> {
         const auto value = object.take(QLatin1String(key));
         if (value.isUndefined())

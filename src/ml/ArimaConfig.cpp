@@ -1,8 +1,8 @@
 #include "ArimaConfig.h"
 
 #include "ArimaModel.h"
+#include "core/JsonText.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
 #include <cmath>
@@ -51,11 +51,10 @@ Expected<ArimaConfig> ArimaConfig::fromJson(QByteArrayView json)
     ArimaConfig config;
     if (json.trimmed().isEmpty())
         return config;
-    QJsonParseError parseError;
-    const auto document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return configError(QStringLiteral("not a JSON object (%1)").arg(parseError.errorString()));
-    const auto object = document.object();
+    const auto parsed = parseJsonObject(json);
+    if (!parsed)
+        return configError(QStringLiteral("not a JSON object (%1)").arg(parsed.error()));
+    const QJsonObject &object = parsed.value();
     static const QStringList known{
         "minTrainingSize", "maxTrainingSize", "confidencePercentage", "horizon", "p", "d", "q", "updateInterval", "evalWindowSize", "enableStl", "m"};
     for (const auto &key : object.keys()) {

@@ -185,15 +185,10 @@ private:
     {
         switch (m_state) {
         case State::Head: return parseHead();
-        case State::Body: {
-            const qint64 take = std::min<qint64>(m_bodyLeft, m_in.size());
-            m_request.body += m_in.left(take);
-            m_in.remove(0, take);
-            m_bodyLeft -= take;
-            if (m_bodyLeft == 0)
+        case State::Body:
+            if (takeBody())
                 dispatch();
             return;
-        }
         case State::ChunkSize: {
             const qsizetype end = m_in.indexOf("\r\n");
             if (end < 0) {
@@ -220,15 +215,10 @@ private:
             m_state = State::ChunkData;
             return;
         }
-        case State::ChunkData: {
-            const qint64 take = std::min<qint64>(m_bodyLeft, m_in.size());
-            m_request.body += m_in.left(take);
-            m_in.remove(0, take);
-            m_bodyLeft -= take;
-            if (m_bodyLeft == 0)
+        case State::ChunkData:
+            if (takeBody())
                 m_state = State::ChunkEnd;
             return;
-        }
         case State::ChunkEnd:
             if (m_in.size() < 2)
                 return;
@@ -259,6 +249,17 @@ private:
     }
 
     // A request that came right behind the last one's body (pipelined): its head is in m_in.
+    // Moves what has come of the body (or of the current chunk) into the request; true
+    // once all m_bodyLeft bytes are in.
+    bool takeBody()
+    {
+        const qint64 take = std::min<qint64>(m_bodyLeft, m_in.size());
+        m_request.body += m_in.left(take);
+        m_in.remove(0, take);
+        m_bodyLeft -= take;
+        return m_bodyLeft == 0;
+    }
+
     void parseHead()
     {
         const qsizetype end = m_in.indexOf("\r\n\r\n");

@@ -29,10 +29,15 @@ void StageOutbox::drainInto(std::vector<StageOutput> &out)
     m_ready.clear();
 }
 
-CommentaryIndexProcessor::CommentaryIndexProcessor(std::shared_ptr<AiServices> ai)
+AiStageProcessor::AiStageProcessor(std::shared_ptr<AiServices> ai)
     : m_ai(std::move(ai))
     , m_outbox(std::make_shared<StageOutbox>())
 {
+}
+
+void AiStageProcessor::poll(std::vector<StageOutput> &out)
+{
+    m_outbox->drainInto(out);
 }
 
 std::optional<QString> CommentaryIndexProcessor::process(const KafkaRecord &record, std::vector<StageOutput> &)
@@ -79,12 +84,6 @@ void CommentaryIndexProcessor::poll(std::vector<StageOutput> &)
     });
 }
 
-AskEmbedProcessor::AskEmbedProcessor(std::shared_ptr<AiServices> ai)
-    : m_ai(std::move(ai))
-    , m_outbox(std::make_shared<StageOutbox>())
-{
-}
-
 std::optional<QString> AskEmbedProcessor::process(const KafkaRecord &record, std::vector<StageOutput> &out)
 {
     auto query = decodeCommentaryQuery(record.value);
@@ -119,17 +118,6 @@ std::optional<QString> AskEmbedProcessor::process(const KafkaRecord &record, std
         });
     });
     return std::nullopt;
-}
-
-void AskEmbedProcessor::poll(std::vector<StageOutput> &out)
-{
-    m_outbox->drainInto(out);
-}
-
-AskSearchProcessor::AskSearchProcessor(std::shared_ptr<AiServices> ai)
-    : m_ai(std::move(ai))
-    , m_outbox(std::make_shared<StageOutbox>())
-{
 }
 
 ai::LlmRequest askAnswerRequest(const QString &question, const QVector<CommentaryMatch> &matches, const QString &raceState)
@@ -188,11 +176,6 @@ std::optional<QString> AskSearchProcessor::process(const KafkaRecord &record, st
                          });
     });
     return std::nullopt;
-}
-
-void AskSearchProcessor::poll(std::vector<StageOutput> &out)
-{
-    m_outbox->drainInto(out);
 }
 
 } // namespace pitwall

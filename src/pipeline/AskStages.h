@@ -28,47 +28,46 @@ private:
     std::atomic<int> m_inFlight{0};
 };
 
-class CommentaryIndexProcessor : public StageProcessor {
+// A stage whose work runs on the AI thread: it holds the services and the outbox that
+// work's results come back through, drained by each poll (idle ones too).
+class AiStageProcessor : public StageProcessor {
 public:
-    explicit CommentaryIndexProcessor(std::shared_ptr<AiServices> ai);
-    std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
-    void poll(std::vector<StageOutput> &out) override;
-    bool wantsIdlePolls() const override { return true; }
-    bool isSettled() const override { return !m_hasBatch && m_outbox->isSettled(); }
-
-private:
-    std::shared_ptr<AiServices> m_ai;
-    std::vector<Commentary> m_batch; // embedded together, once per poll
-    std::atomic<bool> m_hasBatch{false};
-    std::shared_ptr<StageOutbox> m_outbox; // no outputs: counts the work under way
-};
-
-class AskEmbedProcessor : public StageProcessor {
-public:
-    explicit AskEmbedProcessor(std::shared_ptr<AiServices> ai);
-    std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
+    explicit AiStageProcessor(std::shared_ptr<AiServices> ai);
     void poll(std::vector<StageOutput> &out) override;
     bool wantsIdlePolls() const override { return true; }
     bool isSettled() const override { return m_outbox->isSettled(); }
 
-private:
+protected:
     std::shared_ptr<AiServices> m_ai;
     std::shared_ptr<StageOutbox> m_outbox;
 };
 
-class AskSearchProcessor : public StageProcessor {
+class CommentaryIndexProcessor : public AiStageProcessor {
+public:
+    using AiStageProcessor::AiStageProcessor;
+    std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
+    // Sends the lines gathered since the last poll to be embedded; the outbox, which gets
+    // no outputs here, counts the work under way.
+    void poll(std::vector<StageOutput> &out) override;
+    bool isSettled() const override { return !m_hasBatch && AiStageProcessor::isSettled(); }
+
+private:
+    std::vector<Commentary> m_batch; // embedded together, once per poll
+    std::atomic<bool> m_hasBatch{false};
+};
+
+class AskEmbedProcessor : public AiStageProcessor {
+public:
+    using AiStageProcessor::AiStageProcessor;
+    std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
+};
+
+class AskSearchProcessor : public AiStageProcessor {
 public:
     static constexpr int kTopK = 5; // the demo's VECTOR_SEARCH_AGG(..., 5)
 
-    explicit AskSearchProcessor(std::shared_ptr<AiServices> ai);
+    using AiStageProcessor::AiStageProcessor;
     std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
-    void poll(std::vector<StageOutput> &out) override;
-    bool wantsIdlePolls() const override { return true; }
-    bool isSettled() const override { return m_outbox->isSettled(); }
-
-private:
-    std::shared_ptr<AiServices> m_ai;
-    std::shared_ptr<StageOutbox> m_outbox;
 };
 
 // The prompt for a grounded answer: the question, the matches and the live race state

@@ -36,26 +36,26 @@ std::optional<QString> CommentaryAgentProcessor::process(const KafkaRecord &reco
 {
     const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
     std::vector<ai::RaceMoment> moments;
-    if (record.topic == QLatin1String(topics::kCommentaryInput)) {
-        auto input = decodeCommentaryInput(record.value);
-        if (!input)
-            return input.error().describe();
-        m_raceId = input->raceId;
-        moments = m_selector.take(input.value(), m_facts, wallMs);
-    } else if (record.topic == QLatin1String(topics::kRaceEvents)) {
-        auto event = decodeRaceEvent(record.value);
-        if (!event)
-            return event.error().describe();
-        m_raceId = event->raceId;
-        moments = m_selector.take(event.value(), m_facts, wallMs);
-    } else if (record.topic == QLatin1String(topics::kTelemetryAnomalies)) {
-        auto anomaly = decodeTelemetryAnomaly(record.value);
-        if (!anomaly)
-            return anomaly.error().describe();
-        moments = m_selector.take(anomaly.value(), m_facts, wallMs);
-    } else {
+    // The inputs and events name the race told; an anomaly alone does not change it.
+    const auto take = [&](const auto &decoded, bool namesTheRace) -> std::optional<QString> {
+        if (!decoded)
+            return decoded.error().describe();
+        if (namesTheRace)
+            m_raceId = decoded->raceId;
+        moments = m_selector.take(decoded.value(), m_facts, wallMs);
+        return std::nullopt;
+    };
+    std::optional<QString> error;
+    if (record.topic == QLatin1String(topics::kCommentaryInput))
+        error = take(decodeCommentaryInput(record.value), true);
+    else if (record.topic == QLatin1String(topics::kRaceEvents))
+        error = take(decodeRaceEvent(record.value), true);
+    else if (record.topic == QLatin1String(topics::kTelemetryAnomalies))
+        error = take(decodeTelemetryAnomaly(record.value), false);
+    else
         return QStringLiteral("the commentary agent does not read %1").arg(record.topic);
-    }
+    if (error)
+        return error;
     if (!moments.empty()) {
         if (m_window.empty())
             m_windowOpenedMs = m_clock.elapsed();

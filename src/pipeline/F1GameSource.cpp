@@ -135,8 +135,7 @@ F1GameSource::~F1GameSource()
 
 quint64 F1GameSource::producedTo(const char *topic) const
 {
-    const int index = topics::indexOf(topic);
-    return index < 0 ? 0 : m_produced[size_t(index)].load();
+    return m_produced.of(topic);
 }
 
 RaceSummary F1GameSource::summary() const
@@ -291,8 +290,7 @@ void F1GameSource::produce(realrace::GameRaceAssembler::Output &out)
     const QByteArray raceKey = m_raceId.toUtf8();
     auto send = [&](const char *topic, const QByteArray &key, const QByteArray &value) {
         m_producer.produce(topic, key, value);
-        if (const int index = topics::indexOf(topic); index >= 0)
-            ++m_produced[size_t(index)];
+        m_produced.add(topic);
     };
     // The assembler stamps the game's session clock; records carry wall-clock time.
     for (auto &update : out.positions) {

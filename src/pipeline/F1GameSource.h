@@ -7,7 +7,7 @@
 // captured to a file with its arrival time (pitwall udp-replay plays such a file back).
 
 #include "RaceSource.h"
-#include "core/Topics.h"
+#include "TopicCounts.h"
 #include "realrace/GameRaceAssembler.h"
 
 #include <QHostAddress>
@@ -15,7 +15,6 @@
 #include <QMutex>
 #include <QPointF>
 #include <QVector>
-#include <array>
 #include <atomic>
 #include <memory>
 
@@ -104,7 +103,7 @@ private:
     KafkaProducer &m_producer;
     Describe m_describe;
     std::unique_ptr<Receiver> m_receiver;
-    std::array<std::atomic<quint64>, std::size(topics::kAll)> m_produced{};
+    TopicCounts m_produced;
     mutable QMutex m_mutex; // guards what summary() and receiverStatus() read
     RaceSummary m_summary;
     QJsonObject m_status;

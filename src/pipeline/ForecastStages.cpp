@@ -5,25 +5,22 @@
 
 namespace pitwall {
 
-namespace {
-
-void emitForecasts(const std::vector<ml::ForecastRow> &rows, ForecastPoint point, const QByteArray &key, std::vector<StageOutput> &out)
+ForecastProcessor::ForecastProcessor(ml::ArimaConfig config)
+    : m_streams(config)
 {
-    for (const auto &row : rows) {
+}
+
+void ForecastProcessor::forecast(const QString &streamKey, double value, ForecastPoint point, const QByteArray &recordKey,
+                                 std::vector<StageOutput> &out)
+{
+    for (const auto &row : m_streams[streamKey].forecast(value)) {
         point.step = row.step;
         point.forecast = row.forecast;
         point.lowerBound = row.lowerBound;
         point.upperBound = row.upperBound;
         point.rmse = row.rmse;
-        out.push_back({topics::kForecasts, key, codec::encode(point)});
+        out.push_back({topics::kForecasts, recordKey, codec::encode(point)});
     }
-}
-
-} // namespace
-
-LapTimeForecastProcessor::LapTimeForecastProcessor(ml::ArimaConfig config)
-    : m_byDriver(config)
-{
 }
 
 std::optional<QString> LapTimeForecastProcessor::process(const KafkaRecord &record, std::vector<StageOutput> &out)
@@ -37,14 +34,9 @@ std::optional<QString> LapTimeForecastProcessor::process(const KafkaRecord &reco
     const double lapTimeS = event->details.value("lap_time_ms").toDouble() / 1000.0;
     if (!(lapTimeS > 10 && lapTimeS < 1000))
         return QStringLiteral("lap_completed without a plausible lap_time_ms");
-    const auto rows = m_byDriver[event->driverName].forecast(lapTimeS);
-    emitForecasts(rows, ForecastPoint{event->raceId, event->driverName, QStringLiteral("lap_time"), event->timestampMs}, record.key, out);
+    forecast(event->driverName, lapTimeS,
+             ForecastPoint{event->raceId, event->driverName, QStringLiteral("lap_time"), event->timestampMs}, record.key, out);
     return std::nullopt;
-}
-
-TyreTemperatureForecastProcessor::TyreTemperatureForecastProcessor(ml::ArimaConfig config)
-    : m_byCarTyre(config)
-{
 }
 
 std::optional<QString> TyreTemperatureForecastProcessor::process(const KafkaRecord &record, std::vector<StageOutput> &out)
@@ -63,8 +55,8 @@ std::optional<QString> TyreTemperatureForecastProcessor::process(const KafkaReco
         if (!sample->tyreTemperatureC[wheel])
             continue;
         const QString metric = QString::fromLatin1(kTyres[wheel]);
-        const auto rows = m_byCarTyre[sample->driverName + QLatin1Char('|') + metric].forecast(*sample->tyreTemperatureC[wheel]);
-        emitForecasts(rows, ForecastPoint{sample->raceId, sample->driverName, metric, sample->timestampMs}, record.key, out);
+        forecast(sample->driverName + QLatin1Char('|') + metric, *sample->tyreTemperatureC[wheel],
+                 ForecastPoint{sample->raceId, sample->driverName, metric, sample->timestampMs}, record.key, out);
     }
     return std::nullopt;
 }

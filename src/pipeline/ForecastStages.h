@@ -4,28 +4,42 @@
 // second). The GUI draws the forecast band from f1-forecasts.
 
 #include "StageProcessor.h"
+#include "core/Messages.h"
 #include "ml/KeyedStreams.h"
 
 #include <QHash>
 
 namespace pitwall {
 
-class LapTimeForecastProcessor : public StageProcessor {
+// What both stages share: one ARIMA stream per key, its steps written to f1-forecasts.
+class ForecastProcessor : public StageProcessor {
 public:
-    explicit LapTimeForecastProcessor(ml::ArimaConfig config);
-    std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
+    explicit ForecastProcessor(ml::ArimaConfig config);
+
+protected:
+    // Feeds `value` to the stream of `streamKey` and writes its forecast steps as copies of
+    // `point` (which names the race, driver, metric and moment) under the record's key.
+    void forecast(const QString &streamKey, double value, ForecastPoint point, const QByteArray &recordKey,
+                  std::vector<StageOutput> &out);
 
 private:
-    ml::KeyedStreams m_byDriver;
+    ml::KeyedStreams m_streams;
 };
 
-class TyreTemperatureForecastProcessor : public StageProcessor {
+// Streams keyed by driver.
+class LapTimeForecastProcessor : public ForecastProcessor {
 public:
-    explicit TyreTemperatureForecastProcessor(ml::ArimaConfig config);
+    using ForecastProcessor::ForecastProcessor;
+    std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
+};
+
+// Streams keyed by driver and tyre.
+class TyreTemperatureForecastProcessor : public ForecastProcessor {
+public:
+    using ForecastProcessor::ForecastProcessor;
     std::optional<QString> process(const KafkaRecord &record, std::vector<StageOutput> &out) override;
 
 private:
-    ml::KeyedStreams m_byCarTyre;
     QHash<QString, qint64> m_lastSecond; // per car: the race second last used
 };
 

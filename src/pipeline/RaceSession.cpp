@@ -34,6 +34,21 @@ namespace pitwall {
 
 namespace {
 
+// A consumer of `topics` from their end that hands each batch to `handler`, returned once
+// it fetches: the session's readers are all in place before the race produces anything.
+Expected<std::unique_ptr<KafkaConsumer>> fetchingConsumer(const KafkaEndpoint &endpoint, const QStringList &topics,
+                                                          int fetchWaitMs, KafkaConsumer::BatchHandler handler)
+{
+    auto consumer = KafkaConsumer::create(endpoint.clientConfig(), topics, KafkaConsumer::StartAt::End,
+                                          KafkaEndpoint::kDefaultTimeoutMs, fetchWaitMs);
+    if (!consumer)
+        return consumer.error();
+    consumer.value()->start(std::move(handler));
+    if (!consumer.value()->waitUntilFetching(KafkaEndpoint::kDefaultTimeoutMs))
+        return Error{QStringLiteral("Kafka at %1 does not answer fetches").arg(endpoint.bootstrap())};
+    return std::move(consumer).value();
+}
+
 // A race from the F1 game: what it will be is known as the packets come (the grid and
 // track are in the recording's race_started event and result).
 RaceRecord gameRecordFor(const SimOptions &race, const SessionOptions &options)
@@ -218,39 +233,33 @@ void RaceSession::start()
         }
         auto clients = std::make_shared<Clients>();
         // The consumer is positioned before anything is produced, so it sees the whole race.
-        auto consumer = KafkaConsumer::create(endpoint->clientConfig(), {QString::fromLatin1(topics::kDriverPositions)},
-                                              KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs, options.fetchWaitMs);
+        clients->feed = std::make_unique<LeaderboardFeed>(options.race.raceId);
+        auto consumer = fetchingConsumer(*endpoint, {QString::fromLatin1(topics::kDriverPositions)}, options.fetchWaitMs,
+                                         [feed = clients->feed.get()](std::vector<KafkaRecord> &&batch) { feed->ingest(batch); });
         if (!consumer)
             return consumer.error();
         clients->consumer = std::move(consumer).value();
-        clients->feed = std::make_unique<LeaderboardFeed>(options.race.raceId);
-        clients->consumer->start([feed = clients->feed.get()](std::vector<KafkaRecord> &&batch) { feed->ingest(batch); });
-        if (!clients->consumer->waitUntilFetching(KafkaEndpoint::kDefaultTimeoutMs))
-            return Error{QStringLiteral("Kafka at %1 does not answer fetches").arg(endpoint->bootstrap())};
         clients->startEpochMs = replaying ? replayed.startedAtMs : race.startEpochMs;
         if (options.viewFeed) {
-            auto viewConsumer = KafkaConsumer::create(endpoint->clientConfig(), RaceViewFeed::topics(), KafkaConsumer::StartAt::End,
-                                                      KafkaEndpoint::kDefaultTimeoutMs, options.fetchWaitMs);
+            clients->view = std::make_unique<RaceViewFeed>(options.race.raceId);
+            auto viewConsumer = fetchingConsumer(*endpoint, RaceViewFeed::topics(), options.fetchWaitMs,
+                                                 [view = clients->view.get()](std::vector<KafkaRecord> &&batch) {
+                                                     view->ingest(batch);
+                                                 });
             if (!viewConsumer)
                 return viewConsumer.error();
             clients->viewConsumer = std::move(viewConsumer).value();
-            clients->view = std::make_unique<RaceViewFeed>(options.race.raceId);
-            clients->viewConsumer->start([view = clients->view.get()](std::vector<KafkaRecord> &&batch) { view->ingest(batch); });
-            if (!clients->viewConsumer->waitUntilFetching(KafkaEndpoint::kDefaultTimeoutMs))
-                return Error{QStringLiteral("Kafka at %1 does not answer fetches").arg(endpoint->bootstrap())};
         }
         if (options.context) {
             // Read on its own: agents' questions never hold the race back.
-            auto contextConsumer = KafkaConsumer::create(endpoint->clientConfig(), RaceContext::topics(),
-                                                         KafkaConsumer::StartAt::End, KafkaEndpoint::kDefaultTimeoutMs, 20);
+            options.context->reset();
+            auto contextConsumer = fetchingConsumer(*endpoint, RaceContext::topics(), 20,
+                                                    [context = options.context](std::vector<KafkaRecord> &&batch) {
+                                                        context->ingest(batch);
+                                                    });
             if (!contextConsumer)
                 return contextConsumer.error();
             clients->contextConsumer = std::move(contextConsumer).value();
-            options.context->reset();
-            clients->contextConsumer->start(
-                [context = options.context](std::vector<KafkaRecord> &&batch) { context->ingest(batch); });
-            if (!clients->contextConsumer->waitUntilFetching(KafkaEndpoint::kDefaultTimeoutMs))
-                return Error{QStringLiteral("Kafka at %1 does not answer fetches").arg(endpoint->bootstrap())};
         }
         auto producer = KafkaProducer::create(endpoint->clientConfig());
         if (!producer)

@@ -101,14 +101,12 @@ void ReplayRunner::play(const std::stop_token &stop, const RecordedMessage &mess
         if (const auto update = codec::decodePositionUpdate(message.value); update && update->position == 1 && update->lap)
             m_leaderLap = *update->lap; // a seek back may lower it
     }
-    if (const int index = topics::indexOf(message.topic.constData()); index >= 0)
-        ++m_produced[size_t(index)];
+    m_produced.add(message.topic.constData());
 }
 
 quint64 ReplayRunner::producedTo(const char *topic) const
 {
-    const int index = topics::indexOf(topic);
-    return index < 0 ? 0 : m_produced[size_t(index)].load();
+    return m_produced.of(topic);
 }
 
 QString ReplayRunner::lastError() const

@@ -7,12 +7,11 @@
 // produced, for the pipeline to process afresh (another model, other parameters).
 
 #include "RaceSource.h"
-#include "core/Topics.h"
+#include "TopicCounts.h"
 #include "storage/MessageChunk.h"
 #include "storage/RaceRecord.h"
 
 #include <QMutex>
-#include <array>
 #include <thread>
 
 namespace pitwall {
@@ -56,7 +55,7 @@ private:
     std::atomic<bool> m_reachedEnd{false};
     std::atomic<qint64> m_seekRequest{-1};
     std::atomic<bool> m_paused{false};
-    std::array<std::atomic<quint64>, std::size(topics::kAll)> m_produced{}; // by index in topics::kAll
+    TopicCounts m_produced;
     mutable QMutex m_errorMutex;
     QString m_lastError;
 };

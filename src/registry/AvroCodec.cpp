@@ -155,6 +155,16 @@ std::optional<QString> setPrimitive(avro_value_t &target, const QJsonValue &valu
     }
 }
 
+// A scalar read with avro-c's getter for its type (`get` wraps the getter: they are macros),
+// zero when the getter fails.
+template <typename T, typename Get>
+T scalar(Get get)
+{
+    T value{};
+    get(&value);
+    return value;
+}
+
 QJsonValue getPrimitive(const avro_value_t &source)
 {
     switch (avro_value_get_type(&source)) {
@@ -164,31 +174,12 @@ QJsonValue getPrimitive(const avro_value_t &source)
         avro_value_get_string(&source, &text, &size);
         return QString::fromUtf8(text, size > 0 ? qsizetype(size) - 1 : 0);
     }
-    case AVRO_INT32: {
-        int32_t number = 0;
-        avro_value_get_int(&source, &number);
-        return number;
-    }
-    case AVRO_INT64: {
-        int64_t number = 0;
-        avro_value_get_long(&source, &number);
-        return qint64(number); // exact: timestamps in ms do not survive a trip through double's text
-    }
-    case AVRO_DOUBLE: {
-        double number = 0;
-        avro_value_get_double(&source, &number);
-        return number;
-    }
-    case AVRO_FLOAT: {
-        float number = 0;
-        avro_value_get_float(&source, &number);
-        return double(number);
-    }
-    case AVRO_BOOLEAN: {
-        int flag = 0;
-        avro_value_get_boolean(&source, &flag);
-        return flag != 0;
-    }
+    case AVRO_INT32: return scalar<int32_t>([&](int32_t *number) { avro_value_get_int(&source, number); });
+    case AVRO_INT64: // exact: timestamps in ms do not survive a trip through double's text
+        return qint64(scalar<int64_t>([&](int64_t *number) { avro_value_get_long(&source, number); }));
+    case AVRO_DOUBLE: return scalar<double>([&](double *number) { avro_value_get_double(&source, number); });
+    case AVRO_FLOAT: return double(scalar<float>([&](float *number) { avro_value_get_float(&source, number); }));
+    case AVRO_BOOLEAN: return scalar<int>([&](int *flag) { avro_value_get_boolean(&source, flag); }) != 0;
     default: return QJsonValue();
     }
 }

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <cmath>
+#include <utility>
 
 namespace pitwall::registry {
 
@@ -10,20 +11,20 @@ namespace {
 
 bool hasType(const QJsonValue &value, const QString &type)
 {
-    if (type == QLatin1String("null"))
-        return value.isNull();
-    if (type == QLatin1String("string"))
-        return value.isString();
-    if (type == QLatin1String("number"))
-        return value.isDouble();
-    if (type == QLatin1String("integer"))
-        return value.isDouble() && value.toDouble() == std::floor(value.toDouble());
-    if (type == QLatin1String("boolean"))
-        return value.isBool();
-    if (type == QLatin1String("object"))
-        return value.isObject();
-    if (type == QLatin1String("array"))
-        return value.isArray();
+    using Check = bool (*)(const QJsonValue &);
+    static const std::pair<QLatin1String, Check> kChecks[] = {
+        {QLatin1String("null"), [](const QJsonValue &v) { return v.isNull(); }},
+        {QLatin1String("string"), [](const QJsonValue &v) { return v.isString(); }},
+        {QLatin1String("number"), [](const QJsonValue &v) { return v.isDouble(); }},
+        {QLatin1String("integer"), [](const QJsonValue &v) { return v.isDouble() && v.toDouble() == std::floor(v.toDouble()); }},
+        {QLatin1String("boolean"), [](const QJsonValue &v) { return v.isBool(); }},
+        {QLatin1String("object"), [](const QJsonValue &v) { return v.isObject(); }},
+        {QLatin1String("array"), [](const QJsonValue &v) { return v.isArray(); }},
+    };
+    for (const auto &[name, check] : kChecks) {
+        if (type == name)
+            return check(value);
+    }
     return true; // an unknown type name constrains nothing here
 }
 

@@ -1,9 +1,10 @@
 #include "Circuit.h"
 
+#include "core/JsonText.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <cmath>
 
@@ -22,11 +23,10 @@ Error circuitError(const QString &id, const QString &what)
 
 Expected<Circuit> Circuit::fromJson(QByteArrayView json)
 {
-    QJsonParseError parseError;
-    const auto document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return Error{QStringLiteral("circuit: not a JSON object (%1)").arg(parseError.errorString())};
-    const auto root = document.object();
+    const auto parsed = parseJsonObject(json);
+    if (!parsed)
+        return Error{QStringLiteral("circuit: not a JSON object (%1)").arg(parsed.error())};
+    const QJsonObject &root = parsed.value();
     Circuit circuit;
     circuit.id = root.value("id").toString();
     circuit.name = root.value("name").toString();

@@ -1,6 +1,7 @@
 #include "SpeedProfile.h"
 
 #include "CarLimits.h"
+#include "LapSamples.h"
 #include "TrackGeometry.h"
 
 #include <cmath>
@@ -73,13 +74,7 @@ SpeedProfile::SpeedProfile(const Circuit &circuit)
 
 SpeedProfile::Sample SpeedProfile::at(double lapDistanceM) const
 {
-    double s = std::fmod(lapDistanceM, m_lengthM);
-    if (s < 0)
-        s += m_lengthM;
-    const double index = s / kStepM;
-    const int a = int(index) % m_samples.size();
-    const int b = (a + 1) % m_samples.size();
-    const double t = index - std::floor(index);
+    const auto [a, b, t] = lapSamplesAround(lapDistanceM, m_lengthM, kStepM, int(m_samples.size()));
     const auto &p = m_samples[a], &q = m_samples[b];
     return Sample{p.speedMs * (1 - t) + q.speedMs * t, t < 0.5 ? p.throttle : q.throttle, t < 0.5 ? p.brake : q.brake};
 }

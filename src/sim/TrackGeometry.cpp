@@ -1,6 +1,7 @@
 #include "TrackGeometry.h"
 
 #include "CarLimits.h"
+#include "LapSamples.h"
 
 #include <cmath>
 #include <numbers>
@@ -73,22 +74,13 @@ TrackGeometry::TrackGeometry(const Circuit &circuit)
 
 QPointF TrackGeometry::positionAt(double lapDistanceM) const
 {
-    double s = std::fmod(lapDistanceM, m_lengthM);
-    if (s < 0)
-        s += m_lengthM;
-    const double index = s / kStepM;
-    const int a = int(index) % m_points.size();
-    const int b = (a + 1) % m_points.size();
-    const double t = index - std::floor(index);
+    const auto [a, b, t] = lapSamplesAround(lapDistanceM, m_lengthM, kStepM, int(m_points.size()));
     return m_points[a] * (1 - t) + m_points[b] * t;
 }
 
 double TrackGeometry::curvatureAt(double lapDistanceM) const
 {
-    double s = std::fmod(lapDistanceM, m_lengthM);
-    if (s < 0)
-        s += m_lengthM;
-    return m_curvature[int(s / kStepM) % m_curvature.size()];
+    return m_curvature[lapSamplesAround(lapDistanceM, m_lengthM, kStepM, int(m_curvature.size())).before];
 }
 
 } // namespace pitwall

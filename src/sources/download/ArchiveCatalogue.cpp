@@ -31,6 +31,27 @@ std::optional<QJsonObject> readObject(const QByteArray &json, const QString &wha
     return doc.object();
 }
 
+// An index file's top object and the member the rest of it is read from.
+struct Index {
+    QJsonObject root;
+    QJsonValue member;
+};
+
+// readObject(), and its member `key`, which must be of `type` (else `missing` is the error).
+std::optional<Index> readIndex(const QByteArray &json, const QString &what, QLatin1String key, QJsonValue::Type type,
+                               const QString &missing, qint64 sizeLimit, QString *error)
+{
+    auto root = readObject(json, what, sizeLimit, error);
+    if (!root)
+        return std::nullopt;
+    QJsonValue member = root->value(key);
+    if (member.type() != type) {
+        *error = missing;
+        return std::nullopt;
+    }
+    return Index{std::move(*root), std::move(member)};
+}
+
 QString folded(const QString &text)
 {
     return text.trimmed().toCaseFolded();
@@ -62,17 +83,13 @@ std::optional<ArchiveYear> parseArchiveYearIndex(const QByteArray &json, QString
     QString ignored;
     if (!error)
         error = &ignored;
-    const auto root = readObject(json, QStringLiteral("The archive's year Index.json"), sizeLimit, error);
-    if (!root)
+    const auto index = readIndex(json, QStringLiteral("The archive's year Index.json"), QLatin1String("Meetings"), QJsonValue::Array,
+                                 QStringLiteral("The archive's year Index.json has no Meetings list"), sizeLimit, error);
+    if (!index)
         return std::nullopt;
-    const QJsonValue meetings = root->value(QLatin1String("Meetings"));
-    if (!meetings.isArray()) {
-        *error = QStringLiteral("The archive's year Index.json has no Meetings list");
-        return std::nullopt;
-    }
     ArchiveYear year;
-    year.year = root->value(QLatin1String("Year")).toInt();
-    for (const QJsonValue &meetingValue : meetings.toArray()) {
+    year.year = index->root.value(QLatin1String("Year")).toInt();
+    for (const QJsonValue &meetingValue : index->member.toArray()) {
         const QJsonObject m = meetingValue.toObject();
         ArchiveMeeting meeting;
         meeting.key = m.value(QLatin1String("Key")).toInt();
@@ -111,16 +128,12 @@ std::optional<std::vector<ArchiveFeed>> parseArchiveSessionIndex(const QByteArra
     QString ignored;
     if (!error)
         error = &ignored;
-    const auto root = readObject(json, QStringLiteral("The session's Index.json"), sizeLimit, error);
-    if (!root)
+    const auto index = readIndex(json, QStringLiteral("The session's Index.json"), QLatin1String("Feeds"), QJsonValue::Object,
+                                 QStringLiteral("The session's Index.json has no Feeds object"), sizeLimit, error);
+    if (!index)
         return std::nullopt;
-    const QJsonValue feeds = root->value(QLatin1String("Feeds"));
-    if (!feeds.isObject()) {
-        *error = QStringLiteral("The session's Index.json has no Feeds object");
-        return std::nullopt;
-    }
     std::vector<ArchiveFeed> result;
-    const QJsonObject feedObject = feeds.toObject();
+    const QJsonObject feedObject = index->member.toObject();
     for (auto it = feedObject.begin(); it != feedObject.end(); ++it) {
         const QJsonObject f = it.value().toObject();
         ArchiveFeed feed{it.key(), f.value(QLatin1String("KeyFramePath")).toString(), f.value(QLatin1String("StreamPath")).toString()};

@@ -83,26 +83,6 @@ std::optional<int> jsonInt(const QJsonValue &value)
     return ok ? std::optional<int>(number) : std::nullopt;
 }
 
-std::optional<QJsonArray> readJsonArray(const QString &path, qint64 sizeLimit, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return std::nullopt;
-    }
-    if (file.size() > sizeLimit) {
-        *error = QStringLiteral("%1 is over the %2-byte limit").arg(QDir::toNativeSeparators(path)).arg(sizeLimit);
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isArray()) {
-        *error = QStringLiteral("%1 is not a JSON array").arg(QDir::toNativeSeparators(path));
-        return std::nullopt;
-    }
-    return doc.array();
-}
-
 std::optional<QByteArray> readSmallFile(const QString &path, qint64 sizeLimit, QString *error)
 {
     QFile file(path);
@@ -115,6 +95,20 @@ std::optional<QByteArray> readSmallFile(const QString &path, qint64 sizeLimit, Q
         return std::nullopt;
     }
     return file.readAll();
+}
+
+std::optional<QJsonArray> readJsonArray(const QString &path, qint64 sizeLimit, QString *error)
+{
+    const auto bytes = readSmallFile(path, sizeLimit, error);
+    if (!bytes)
+        return std::nullopt;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isArray()) {
+        *error = QStringLiteral("%1 is not a JSON array").arg(QDir::toNativeSeparators(path));
+        return std::nullopt;
+    }
+    return doc.array();
 }
 
 } // namespace

@@ -35,6 +35,35 @@ bool drsOpen(int value)
 {
     return value == 10 || value == 12 || value == 14;
 }
+
+// One channel of a CarData car ({"Channels": {"0": rpm, "2": speed, …}}).
+void readChannel(CarSample &sample, std::string_view id, simdjson::dom::element element)
+{
+    const double value = numberOf(element);
+    if (id == "0")
+        sample.rpm = wholeNumberOf(value);
+    else if (id == "2")
+        sample.speedKph = value;
+    else if (id == "3")
+        sample.gear = wholeNumberOf(value);
+    else if (id == "4")
+        sample.throttlePct = qBound(0.0, value, 100.0); // 104 marks an invalid reading
+    else if (id == "5")
+        sample.brakePct = value >= 1 ? 100.0 : 0.0; // on/off, sent as 0/100 (or 0/1)
+    else if (id == "45")
+        sample.drs = drsOpen(wholeNumberOf(value));
+}
+
+// One coordinate of a Position car ({"X": …, "Y": …, "Z": …}).
+void readCoordinate(PositionSample &sample, std::string_view key, simdjson::dom::element value)
+{
+    if (key == "X")
+        sample.x = numberOf(value);
+    else if (key == "Y")
+        sample.y = numberOf(value);
+    else if (key == "Z")
+        sample.z = numberOf(value);
+}
 } // namespace
 
 struct TelemetryParser::Impl {
@@ -77,6 +106,47 @@ struct TelemetryParser::Impl {
             return std::nullopt;
         return referenceUtcMs ? *utc - *referenceUtcMs : lineMs;
     }
+
+    // Reads a payload's timed entries and their cars, {arrayKey: [{timeKey: "…", carsKey:
+    // {"44": car, …}}, …]}, into one sample per car, stamped with the entry's time and the
+    // car's number: fill(sample, key, value) reads each field of the car's object (its
+    // `channelsKey` member, or the car itself when that is null). An entry without a time
+    // or cars, or a car without that object, counts as skipped.
+    template <typename Samples, typename Fill>
+    QString readCars(const QByteArray &json, const char *payload, const char *arrayKey, const char *timeKey, const char *carsKey,
+                     const char *channelsKey, qint64 lineMs, std::optional<qint64> referenceUtcMs, int &skippedEntries,
+                     Samples &out, Fill fill)
+    {
+        simdjson::dom::element root;
+        if (QString error = parse(json, root); !error.isEmpty())
+            return error;
+        simdjson::dom::array entries;
+        if (root[arrayKey].get_array().get(entries) != simdjson::SUCCESS)
+            return QStringLiteral("%1 payload has no %2 array").arg(QLatin1String(payload), QLatin1String(arrayKey));
+        for (simdjson::dom::element entry : entries) {
+            const auto ms = sessionMs(entry, timeKey, lineMs, referenceUtcMs);
+            simdjson::dom::object cars;
+            if (!ms || entry[carsKey].get_object().get(cars) != simdjson::SUCCESS) {
+                ++skippedEntries;
+                continue;
+            }
+            for (const auto car : cars) {
+                simdjson::dom::object fields;
+                const auto error = channelsKey ? car.value[channelsKey].get_object().get(fields) : car.value.get_object().get(fields);
+                if (error != simdjson::SUCCESS) {
+                    ++skippedEntries;
+                    continue;
+                }
+                typename Samples::value_type sample;
+                sample.ms = *ms;
+                sample.number = number(car.key);
+                for (const auto field : fields)
+                    fill(sample, field.key, field.value);
+                out.push_back(sample);
+            }
+        }
+        return {};
+    }
 };
 
 qsizetype TelemetryParser::paddingBytes()
@@ -93,87 +163,14 @@ TelemetryParser::~TelemetryParser() = default;
 
 QString TelemetryParser::parseCarData(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs, int &skippedEntries)
 {
-    simdjson::dom::element root;
-    if (QString error = d->parse(json, root); !error.isEmpty())
-        return error;
-    simdjson::dom::array entries;
-    if (root["Entries"].get_array().get(entries) != simdjson::SUCCESS)
-        return QStringLiteral("CarData payload has no Entries array");
-    for (simdjson::dom::element entry : entries) {
-        const auto ms = d->sessionMs(entry, "Utc", lineMs, referenceUtcMs);
-        simdjson::dom::object cars;
-        if (!ms || entry["Cars"].get_object().get(cars) != simdjson::SUCCESS) {
-            ++skippedEntries;
-            continue;
-        }
-        for (const auto field : cars) {
-            simdjson::dom::object channels;
-            if (field.value["Channels"].get_object().get(channels) != simdjson::SUCCESS) {
-                ++skippedEntries;
-                continue;
-            }
-            CarSample sample;
-            sample.ms = *ms;
-            sample.number = d->number(field.key);
-            for (const auto channel : channels) {
-                const std::string_view id = channel.key;
-                const double value = numberOf(channel.value);
-                if (id == "0")
-                    sample.rpm = wholeNumberOf(value);
-                else if (id == "2")
-                    sample.speedKph = value;
-                else if (id == "3")
-                    sample.gear = wholeNumberOf(value);
-                else if (id == "4")
-                    sample.throttlePct = qBound(0.0, value, 100.0); // 104 marks an invalid reading
-                else if (id == "5")
-                    sample.brakePct = value >= 1 ? 100.0 : 0.0; // on/off, sent as 0/100 (or 0/1)
-                else if (id == "45")
-                    sample.drs = drsOpen(wholeNumberOf(value));
-            }
-            d->session.carData.push_back(sample);
-        }
-    }
-    return {};
+    return d->readCars(json, "CarData", "Entries", "Utc", "Cars", "Channels", lineMs, referenceUtcMs, skippedEntries,
+                       d->session.carData, readChannel);
 }
 
 QString TelemetryParser::parsePosition(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs, int &skippedEntries)
 {
-    simdjson::dom::element root;
-    if (QString error = d->parse(json, root); !error.isEmpty())
-        return error;
-    simdjson::dom::array entries;
-    if (root["Position"].get_array().get(entries) != simdjson::SUCCESS)
-        return QStringLiteral("Position payload has no Position array");
-    for (simdjson::dom::element entry : entries) {
-        const auto ms = d->sessionMs(entry, "Timestamp", lineMs, referenceUtcMs);
-        simdjson::dom::object cars;
-        if (!ms || entry["Entries"].get_object().get(cars) != simdjson::SUCCESS) {
-            ++skippedEntries;
-            continue;
-        }
-        for (const auto field : cars) {
-            simdjson::dom::object car;
-            if (field.value.get_object().get(car) != simdjson::SUCCESS) {
-                ++skippedEntries;
-                continue;
-            }
-            PositionSample sample;
-            sample.ms = *ms;
-            sample.number = d->number(field.key);
-            for (const auto value : car) {
-                const std::string_view key = value.key;
-                if (key == "X")
-                    sample.x = numberOf(value.value);
-                else if (key == "Y")
-                    sample.y = numberOf(value.value);
-                else if (key == "Z")
-                    sample.z = numberOf(value.value);
-            }
-            d->session.positions.push_back(sample);
-        }
-    }
-    return {};
+    return d->readCars(json, "Position", "Position", "Timestamp", "Entries", nullptr, lineMs, referenceUtcMs, skippedEntries,
+                       d->session.positions, readCoordinate);
 }
 
 } // namespace pitwall::sources

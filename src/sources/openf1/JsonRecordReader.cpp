@@ -10,6 +10,7 @@
 #include <cstring>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace pitwall::sources {
@@ -31,6 +32,27 @@ bool numberFromText(std::string_view text, double &out)
     }
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     return ec == std::errc() && end == text.data() + text.size();
+}
+
+// Walks an object's fields in order: `onField(key, field)` answers the code to stop with,
+// or std::nullopt to go on to the next field. Errors returned are the JSON's own.
+template <typename OnField>
+simdjson::error_code forEachField(od::value &value, OnField onField)
+{
+    od::object object;
+    if (auto error = value.get_object().get(object))
+        return error;
+    for (auto fieldResult : object) {
+        od::field field;
+        if (auto error = std::move(fieldResult).get(field))
+            return error;
+        std::string_view key;
+        if (auto error = field.unescaped_key().get(key))
+            return error;
+        if (const std::optional<simdjson::error_code> stop = onField(key, field))
+            return *stop;
+    }
+    return simdjson::SUCCESS;
 }
 
 // Reads a wrapper's inner value as a number: {"$numberLong": "…"} or a plain number.
@@ -57,19 +79,11 @@ simdjson::error_code wrappedNumber(od::value inner, FieldValue &out)
         return simdjson::SUCCESS;
     }
     if (type == od::json_type::object) { // {"$date": {"$numberLong": "…"}}
-        od::object object;
-        if (auto error = inner.get_object().get(object))
-            return error;
-        for (auto fieldResult : object) {
-            od::field field;
-            if (auto error = std::move(fieldResult).get(field))
-                return error;
-            std::string_view key;
-            if (auto error = field.unescaped_key().get(key))
-                return error;
+        return forEachField(inner, [&out](std::string_view key, od::field &field) -> std::optional<simdjson::error_code> {
             if (key == "$numberLong" || key == "$numberInt" || key == "$numberDouble")
                 return wrappedNumber(field.value(), out);
-        }
+            return std::nullopt;
+        });
     }
     return simdjson::SUCCESS; // left as Other
 }
@@ -105,16 +119,8 @@ simdjson::error_code readValue(od::value value, FieldValue &out)
         return simdjson::SUCCESS;
     }
     case od::json_type::object: {
-        od::object object;
-        if (auto error = value.get_object().get(object))
-            return error;
-        for (auto fieldResult : object) {
-            od::field field;
-            if (auto error = std::move(fieldResult).get(field))
-                return error;
-            std::string_view key;
-            if (auto error = field.unescaped_key().get(key))
-                return error;
+        // Only the first field decides: a wrapper ({"$numberInt": …}) or some other object.
+        return forEachField(value, [&out](std::string_view key, od::field &field) -> std::optional<simdjson::error_code> {
             if (key == "$numberDouble" || key == "$numberInt" || key == "$numberLong" || key == "$numberDecimal")
                 return wrappedNumber(field.value(), out);
             if (key == "$date") {
@@ -131,8 +137,7 @@ simdjson::error_code readValue(od::value value, FieldValue &out)
                 return simdjson::SUCCESS;
             }
             return simdjson::SUCCESS; // some other object: Other
-        }
-        return simdjson::SUCCESS;
+        });
     }
     case od::json_type::array: return simdjson::SUCCESS; // skipped by the iteration that follows
     }
