@@ -522,127 +522,127 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="88" />
+        <location filename="../src/setup/SetupConfig.cpp" line="149" />
         <source>Enter the bootstrap server (HOST:PORT) or choose a properties file.</source>
         <translation>Geben Sie den Bootstrap-Server (HOST:PORT) ein oder wählen Sie eine Properties-Datei.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="91" />
+        <location filename="../src/setup/SetupConfig.cpp" line="152" />
         <source>Enter the API secret that goes with the API key.</source>
         <translation>Geben Sie das API-Secret zum API-Schlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="93" />
+        <location filename="../src/setup/SetupConfig.cpp" line="154" />
         <source>Confluent Cloud needs the cluster's API key and secret.</source>
         <translation>Confluent Cloud braucht den API-Schlüssel und das Secret des Clusters.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="104" />
+        <location filename="../src/setup/SetupConfig.cpp" line="165" />
         <source>The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.</source>
         <translation>Die Schema-Registry-URL sieht aus wie https://psrc-xxxxx.region.provider.confluent.cloud.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="106" />
+        <location filename="../src/setup/SetupConfig.cpp" line="167" />
         <source>The Schema Registry URL must start with https://: its API key would travel in clear over plain http (http is allowed only to this machine).</source>
         <translation>Die Schema-Registry-URL muss mit https:// beginnen: ihr API-Schlüssel würde über einfaches http im Klartext übertragen (http ist nur zu diesem Rechner erlaubt).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="109" />
+        <location filename="../src/setup/SetupConfig.cpp" line="170" />
         <source>Enter the Schema Registry API key and secret (not the Kafka ones).</source>
         <translation>Geben Sie API-Schlüssel und Secret der Schema Registry ein (nicht die von Kafka).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="119" />
+        <location filename="../src/setup/SetupConfig.cpp" line="180" />
         <source>Enter the region of the compute pool, e.g. us-east-1.</source>
         <translation>Geben Sie die Region des Compute-Pools ein, z. B. us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="121" />
+        <location filename="../src/setup/SetupConfig.cpp" line="182" />
         <source>The region is a name like us-east-1, europe-west4 or eastus (lower-case letters, digits and dashes).</source>
         <translation>Die Region ist ein Name wie us-east-1, europe-west4 oder eastus (Kleinbuchstaben, Ziffern und Bindestriche).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="123" />
+        <location filename="../src/setup/SetupConfig.cpp" line="184" />
         <source>The cloud provider is aws, gcp or azure.</source>
         <translation>Der Cloud-Anbieter ist aws, gcp oder azure.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="125" />
+        <location filename="../src/setup/SetupConfig.cpp" line="186" />
         <source>The organization ID is a UUID (Administration ▸ Organization settings).</source>
         <translation>Die Organisations-ID ist eine UUID (Administration ▸ Organization settings).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="130" />
+        <location filename="../src/setup/SetupConfig.cpp" line="191" />
         <source>The environment ID starts with env-.</source>
         <translation>Die Umgebungs-ID beginnt mit env-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="132" />
+        <location filename="../src/setup/SetupConfig.cpp" line="193" />
         <source>The compute pool ID starts with lfcp-.</source>
         <translation>Die Compute-Pool-ID beginnt mit lfcp-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="134" />
+        <location filename="../src/setup/SetupConfig.cpp" line="195" />
         <source>Enter the Flink API key and secret (a Flink key for this environment and region).</source>
         <translation>Geben Sie Flink-API-Schlüssel und Secret ein (ein Flink-Schlüssel für diese Umgebung und Region).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="143" />
+        <location filename="../src/setup/SetupConfig.cpp" line="204" />
         <source>The AWS region looks like us-east-1.</source>
         <translation>Eine AWS-Region sieht aus wie us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="146" />
+        <location filename="../src/setup/SetupConfig.cpp" line="207" />
         <source>An AWS access key ID starts with AKIA (or ASIA for temporary credentials).</source>
         <translation>Eine AWS-Zugriffsschlüssel-ID beginnt mit AKIA (oder ASIA bei temporären Zugangsdaten).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="148" />
+        <location filename="../src/setup/SetupConfig.cpp" line="209" />
         <source>Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).</source>
         <translation>Geben Sie Zugriffsschlüssel-ID und geheimen Zugriffsschlüssel ein (oder keines von beiden, um AWS_PROFILE zu nutzen).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="150" />
+        <location filename="../src/setup/SetupConfig.cpp" line="211" />
         <source>Temporary credentials (ASIA…) need their session token.</source>
         <translation>Temporäre Zugangsdaten (ASIA…) brauchen ihr Session-Token.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="154" />
+        <location filename="../src/setup/SetupConfig.cpp" line="215" />
         <source>Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</source>
         <translation>Geben Sie die Modell-ID oder das Inference-Profil ein, z. B. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="156" />
+        <location filename="../src/setup/SetupConfig.cpp" line="217" />
         <source>Quotas are positive numbers (or 0 for the default).</source>
         <translation>Kontingente sind positive Zahlen (oder 0 für den Standard).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="165" />
+        <location filename="../src/setup/SetupConfig.cpp" line="226" />
         <source>The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.</source>
         <translation>Die Basis-URL muss eine http(s)-URL sein, z. B. https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="168" />
+        <location filename="../src/setup/SetupConfig.cpp" line="229" />
         <source>With an API key the base URL must start with https://: the key would travel in clear over plain http (http is allowed only to this machine, for local models).</source>
         <translation>Mit einem API-Schlüssel muss die Basis-URL mit https:// beginnen: der Schlüssel würde über einfaches http im Klartext übertragen (http ist nur zu diesem Rechner erlaubt, für lokale Modelle).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="172" />
+        <location filename="../src/setup/SetupConfig.cpp" line="233" />
         <source>Enter the OpenAI API key (compatible servers may not need one: give their base URL).</source>
         <translation>Geben Sie den OpenAI-API-Schlüssel ein (kompatible Server brauchen evtl. keinen: geben Sie deren Basis-URL an).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="182" />
+        <location filename="../src/setup/SetupConfig.cpp" line="243" />
         <source>The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.</source>
         <translation>Die Verbindungs-URI beginnt mit mongodb+srv:// (Atlas) oder mongodb://.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="185" />
+        <location filename="../src/setup/SetupConfig.cpp" line="246" />
         <source>Enter the database, collection and vector index names.</source>
         <translation>Geben Sie Datenbank, Collection und Vektorindex an.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="285" />
+        <location filename="../src/setup/SetupConfig.cpp" line="308" />
         <source>Could not keep a secret (%1): %2</source>
         <translation>Ein Secret konnte nicht gespeichert werden (%1): %2</translation>
     </message>
@@ -1377,10 +1377,12 @@
         <translation>das Team %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/view/AnomalyListModel.cpp" line="135" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="136" />
         <source>%1 of %2 peaked at %3 at %4, outside the expected %5 – %6; %n flagged reading(s) from %7 to %8 (%9, %10).</source>
         <translation>
-            <numerusform>%1 von %2 erreichte %3 um %4, außerhalb des erwarteten Bereichs %5 – %6; %n markierter Messwert von %7 bis %8 (%9, %10).</numerusform><numerusform>%1 von %2 erreichte %3 um %4, außerhalb des erwarteten Bereichs %5 – %6; %n markierte Messwerte von %7 bis %8 (%9, %10).</numerusform></translation>
+            <numerusform>%1 von %2 erreichte %3 um %4, außerhalb des erwarteten Bereichs %5 – %6; %n markierter Messwert von %7 bis %8 (%9, %10).</numerusform>
+            <numerusform>%1 von %2 erreichte %3 um %4, außerhalb des erwarteten Bereichs %5 – %6; %n markierte Messwerte von %7 bis %8 (%9, %10).</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/view/AnomalyListModel.cpp" line="154" />
@@ -1451,22 +1453,22 @@
         <translation>Welche Detektorstufe die Liste zeigt. Die Motorstufe der Demo (f1-car-metrics-anomalies) nutzt das 90-%-Band der Demo und markiert daher etwa jeden zehnten Messwert.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="91" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="85" />
         <source>Select an anomaly to see its moment in every panel</source>
         <translation>Eine Anomalie wählen, um ihren Moment in jedem Fenster zu sehen</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="101" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="87" />
         <source>What the recorded run found up to this moment of the race</source>
         <translation>Was der aufgezeichnete Lauf bis zu diesem Moment des Rennens fand</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="169" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="167" />
         <source>&lt;b&gt;This run&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Dieser Lauf&lt;/b&gt;: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="170" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="168" />
         <source>&lt;b&gt;As recorded&lt;/b&gt;, to this moment: %1</source>
         <translation>&lt;b&gt;Aufgezeichnet&lt;/b&gt;, bis zu diesem Moment: %1</translation>
     </message>
@@ -1993,58 +1995,58 @@
 <context>
     <name>pitwall::LapChartsPanel</name>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="51" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="74" />
         <source>Race trace: gap to the leader</source>
         <translation>Rennverlauf: Abstand zum Führenden</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="53" />
-        <location filename="../src/gui/LapChartsPanel.cpp" line="83" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="76" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="93" />
         <source>lap</source>
         <translation>Runde</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="54" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="77" />
         <source>gap (s)</source>
         <translation>Abstand (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="64" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="86" />
         <source>Pit stops</source>
         <translation>Boxenstopps</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="70" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="88" />
         <source>Safety car</source>
         <translation>Safety Car</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="82" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="92" />
         <source>Lap times of the followed driver</source>
         <translation>Rundenzeiten des verfolgten Fahrers</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="84" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="94" />
         <source>lap time (s)</source>
         <translation>Rundenzeit (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="88" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="98" />
         <source>Forecast band</source>
         <translation>Prognoseband</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="93" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="103" />
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="97" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="107" />
         <source>Lap time</source>
         <translation>Rundenzeit</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="102" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="111" />
         <source>Pit or neutralised lap</source>
         <translation>Box- oder neutralisierte Runde</translation>
     </message>
@@ -3151,132 +3153,132 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::StartPage</name>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="65" />
+        <location filename="../src/gui/StartPage.cpp" line="83" />
         <source>&lt;h2&gt;Pit Wall&lt;/h2&gt;A live race on this machine: leaderboard, track map and telemetry, AI commentary, anomaly detection and forecasts. Start a short race, replay one, or follow a real one.</source>
         <translation>&lt;h2&gt;Pit Wall&lt;/h2&gt;Ein Live-Rennen auf diesem Rechner: Rangliste, Streckenkarte und Telemetrie, KI-Kommentar, Anomalieerkennung und Prognosen. Starten Sie ein kurzes Rennen, spielen Sie eines erneut ab oder verfolgen Sie ein echtes.</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="95" />
+        <location filename="../src/gui/StartPage.cpp" line="113" />
         <source>Start a race</source>
         <translation>Ein Rennen starten</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="104" />
+        <location filename="../src/gui/StartPage.cpp" line="121" />
         <source>Circuit</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="110" />
+        <location filename="../src/gui/StartPage.cpp" line="127" />
         <source> laps</source>
         <translation> Runden</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="113" />
+        <location filename="../src/gui/StartPage.cpp" line="130" />
         <source>5-lap sprint</source>
         <translation>5-Runden-Sprint</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="113" />
+        <location filename="../src/gui/StartPage.cpp" line="130" />
         <source>25 %</source>
         <translation>25 %</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="113" />
+        <location filename="../src/gui/StartPage.cpp" line="130" />
         <source>Full distance</source>
         <translation>Volle Distanz</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="123" />
+        <location filename="../src/gui/StartPage.cpp" line="140" />
         <source>Race length</source>
         <translation>Renndistanz</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="129" />
+        <location filename="../src/gui/StartPage.cpp" line="146" />
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="131" />
+        <location filename="../src/gui/StartPage.cpp" line="148" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="135" />
+        <location filename="../src/gui/StartPage.cpp" line="152" />
         <source>Select your racer</source>
         <translation>Wählen Sie Ihren Fahrer</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="136" />
+        <location filename="../src/gui/StartPage.cpp" line="153" />
         <source>Make them the hero: starts P5–P10 and fights for the podium</source>
         <translation>Zum Helden machen: startet auf P5–P10 und kämpft um das Podium</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="142" />
+        <location filename="../src/gui/StartPage.cpp" line="159" />
         <source>Start race</source>
         <translation>Rennen starten</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="152" />
+        <location filename="../src/gui/StartPage.cpp" line="169" />
         <source>About %1 to the chequered flag</source>
         <translation>Etwa %1 bis zur Zielflagge</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="153" />
+        <location filename="../src/gui/StartPage.cpp" line="170" />
         <source>As fast as this machine runs it</source>
         <translation>So schnell, wie dieser Rechner es schafft</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="169" />
+        <location filename="../src/gui/StartPage.cpp" line="186" />
         <source>Replay a race</source>
         <translation>Ein Rennen wiedergeben</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="175" />
+        <location filename="../src/gui/StartPage.cpp" line="191" />
         <source>Open the race library…</source>
         <translation>Rennbibliothek öffnen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="185" />
+        <location filename="../src/gui/StartPage.cpp" line="198" />
         <source>Real races</source>
         <translation>Echte Rennen</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="188" />
+        <location filename="../src/gui/StartPage.cpp" line="200" />
         <source>A Grand Prix from the F1 live-timing archive or OpenF1, or a session folder you have.</source>
         <translation>Ein Grand Prix aus dem F1-Live-Timing-Archiv oder von OpenF1, oder ein Sitzungsordner, den Sie haben.</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="191" />
+        <location filename="../src/gui/StartPage.cpp" line="203" />
         <source>Import a real race…</source>
         <translation>Ein echtes Rennen importieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="195" />
+        <location filename="../src/gui/StartPage.cpp" line="204" />
         <source>Your own race in the EA SPORTS F1 game: turn UDP Telemetry on in its settings and send it to this computer (port 20777 unless you changed it under Race ▸ F1 game).</source>
         <translation>Ihr eigenes Rennen im EA SPORTS F1-Spiel: schalten Sie in seinen Einstellungen die UDP-Telemetrie ein und senden Sie sie an diesen Computer (Port 20777, sofern Sie ihn nicht unter Rennen ▸ F1-Spiel geändert haben).</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="200" />
+        <location filename="../src/gui/StartPage.cpp" line="209" />
         <source>Follow the F1 game</source>
         <translation>Dem F1-Spiel folgen</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="211" />
+        <location filename="../src/gui/StartPage.cpp" line="217" />
         <source>Setup</source>
         <translation>Einrichtung</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="219" />
+        <location filename="../src/gui/StartPage.cpp" line="224" />
         <source>Open the setup wizard…</source>
         <translation>Einrichtungsassistenten öffnen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="279" />
+        <location filename="../src/gui/StartPage.cpp" line="281" />
         <source>Races you run are kept in the library; the latest appear here.</source>
         <translation>Ihre Rennen werden in der Bibliothek aufbewahrt; die neuesten erscheinen hier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/StartPage.cpp" line="289" />
+        <location filename="../src/gui/StartPage.cpp" line="291" />
         <source>, %n laps</source>
         <translation>
             <numerusform>, %n Runde</numerusform>
@@ -3284,22 +3286,22 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="290" />
+        <location filename="../src/gui/StartPage.cpp" line="292" />
         <source>▶  %1%2</source>
         <translation>▶  %1%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="292" />
+        <location filename="../src/gui/StartPage.cpp" line="294" />
         <source>Replay %1 (%2, %3)</source>
         <translation>%1 wiedergeben (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="304" />
+        <location filename="../src/gui/StartPage.cpp" line="306" />
         <source>Everything runs on this machine; nothing is sent anywhere.</source>
         <translation>Alles läuft auf diesem Rechner; nichts wird irgendwohin gesendet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="304" />
+        <location filename="../src/gui/StartPage.cpp" line="306" />
         <source>Cloud services are set up:</source>
         <translation>Cloud-Dienste sind eingerichtet:</translation>
     </message>
@@ -3330,106 +3332,106 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
 <context>
     <name>pitwall::TelemetryPanel</name>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="69" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="69" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="75" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="82" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="75" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="82" />
         <source>km/h</source>
         <translation>km/h</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="76" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="95" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="83" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="102" />
         <source>Followed</source>
         <translation>Verfolgt</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="77" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="96" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="84" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="103" />
         <source>Rival</source>
         <translation>Rivale</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="171" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="85" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="178" />
         <source>Throttle, brake and gear</source>
         <translation>Gas, Bremse und Gang</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="85" />
         <source>% / gear×12.5</source>
         <translation>% / Gang×12,5</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="79" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="86" />
         <source>Throttle</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="80" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="87" />
         <source>Brake</source>
         <translation>Bremse</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="81" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="88" />
         <source>Gear</source>
         <translation>Gang</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="82" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="89" />
         <source>Rival gear</source>
         <translation>Gang des Rivalen</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="83" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="173" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="90" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="180" />
         <source>Temperature</source>
         <translation>Temperatur</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="83" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="90" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="90" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="97" />
         <source>Forecast band</source>
         <translation>Prognoseband</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="94" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="101" />
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="98" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="105" />
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="144" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="151" />
         <source>race time (s)</source>
         <translation>Rennzeit (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="171" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="178" />
         <source>Throttle, brake and gear — not in this race's source</source>
         <translation>Gas, Bremse und Gang — nicht in der Quelle dieses Rennens</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="172" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="179" />
         <source>Temperature — not in this race's source (real timing carries none)</source>
         <translation>Temperatur — nicht in der Quelle dieses Rennens (echtes Timing hat keine)</translation>
     </message>
@@ -3502,7 +3504,7 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
     </message>
     <message>
         <location filename="../src/cloud/CloudProvisioner.cpp" line="99" />
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="352" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="353" />
         <source>Cannot reach Confluent Cloud: %1</source>
         <translation>Confluent Cloud ist nicht erreichbar: %1</translation>
     </message>
@@ -3537,62 +3539,62 @@ Suche: %1 in %2 · %3 Zeilen gespeichert</translation>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="187" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="203" />
         <source>Kafka cluster</source>
         <translation>Kafka-Cluster</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="214" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="221" />
         <source>Flink compute pool</source>
         <translation>Flink-Compute-Pool</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="233" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="234" />
         <source>Service account</source>
         <translation>Service-Account</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="246" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="247" />
         <source>Role bindings</source>
         <translation>Rollenzuweisungen</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="246" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="247" />
         <source>EnvironmentAdmin, CloudClusterAdmin</source>
         <translation>EnvironmentAdmin, CloudClusterAdmin</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="271" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="272" />
         <source>The environment has no Schema Registry (enable Stream Governance for it).</source>
         <translation>Die Umgebung hat keine Schema Registry (aktivieren Sie Stream Governance dafür).</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="280" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="281" />
         <source>API keys</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="280" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="281" />
         <source>Kafka, Schema Registry, Flink</source>
         <translation>Kafka, Schema Registry, Flink</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="291" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="292" />
         <source>Confluent Cloud made an API key without returning its secret</source>
         <translation>Confluent Cloud hat einen API-Schlüssel ohne sein Secret angelegt</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="316" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="317" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="316" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="317" />
         <source>new keys can take a minute or two to work</source>
         <translation>neue Schlüssel können ein, zwei Minuten brauchen, bis sie gelten</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="346" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="347" />
         <source>Deleting</source>
         <translation>Löschen</translation>
     </message>

@@ -522,127 +522,127 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="88" />
+        <location filename="../src/setup/SetupConfig.cpp" line="149" />
         <source>Enter the bootstrap server (HOST:PORT) or choose a properties file.</source>
         <translation>Introduzca el servidor bootstrap (HOST:PUERTO) o elija un archivo de propiedades.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="91" />
+        <location filename="../src/setup/SetupConfig.cpp" line="152" />
         <source>Enter the API secret that goes with the API key.</source>
         <translation>Introduzca el secreto que corresponde a la clave de API.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="93" />
+        <location filename="../src/setup/SetupConfig.cpp" line="154" />
         <source>Confluent Cloud needs the cluster's API key and secret.</source>
         <translation>Confluent Cloud necesita la clave de API y el secreto del clúster.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="104" />
+        <location filename="../src/setup/SetupConfig.cpp" line="165" />
         <source>The Schema Registry URL must look like https://psrc-xxxxx.region.provider.confluent.cloud.</source>
         <translation>La URL del Schema Registry tiene la forma https://psrc-xxxxx.region.provider.confluent.cloud.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="106" />
+        <location filename="../src/setup/SetupConfig.cpp" line="167" />
         <source>The Schema Registry URL must start with https://: its API key would travel in clear over plain http (http is allowed only to this machine).</source>
         <translation>La URL del Schema Registry debe empezar por https://: su clave de API viajaría en claro por http (http solo se permite hacia este equipo).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="109" />
+        <location filename="../src/setup/SetupConfig.cpp" line="170" />
         <source>Enter the Schema Registry API key and secret (not the Kafka ones).</source>
         <translation>Introduzca la clave y el secreto del Schema Registry (no los de Kafka).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="119" />
+        <location filename="../src/setup/SetupConfig.cpp" line="180" />
         <source>Enter the region of the compute pool, e.g. us-east-1.</source>
         <translation>Introduzca la región del compute pool, p. ej. us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="121" />
+        <location filename="../src/setup/SetupConfig.cpp" line="182" />
         <source>The region is a name like us-east-1, europe-west4 or eastus (lower-case letters, digits and dashes).</source>
         <translation>La región es un nombre como us-east-1, europe-west4 o eastus (minúsculas, dígitos y guiones).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="123" />
+        <location filename="../src/setup/SetupConfig.cpp" line="184" />
         <source>The cloud provider is aws, gcp or azure.</source>
         <translation>El proveedor de nube es aws, gcp o azure.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="125" />
+        <location filename="../src/setup/SetupConfig.cpp" line="186" />
         <source>The organization ID is a UUID (Administration ▸ Organization settings).</source>
         <translation>El ID de organización es un UUID (Administration ▸ Organization settings).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="130" />
+        <location filename="../src/setup/SetupConfig.cpp" line="191" />
         <source>The environment ID starts with env-.</source>
         <translation>El ID del entorno empieza por env-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="132" />
+        <location filename="../src/setup/SetupConfig.cpp" line="193" />
         <source>The compute pool ID starts with lfcp-.</source>
         <translation>El ID del compute pool empieza por lfcp-.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="134" />
+        <location filename="../src/setup/SetupConfig.cpp" line="195" />
         <source>Enter the Flink API key and secret (a Flink key for this environment and region).</source>
         <translation>Introduzca la clave y el secreto de Flink (una clave de Flink para este entorno y región).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="143" />
+        <location filename="../src/setup/SetupConfig.cpp" line="204" />
         <source>The AWS region looks like us-east-1.</source>
         <translation>Una región de AWS tiene la forma us-east-1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="146" />
+        <location filename="../src/setup/SetupConfig.cpp" line="207" />
         <source>An AWS access key ID starts with AKIA (or ASIA for temporary credentials).</source>
         <translation>Un ID de clave de acceso de AWS empieza por AKIA (o ASIA para credenciales temporales).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="148" />
+        <location filename="../src/setup/SetupConfig.cpp" line="209" />
         <source>Enter both the access key ID and the secret access key (or neither, to use AWS_PROFILE).</source>
         <translation>Introduzca el ID de clave de acceso y la clave secreta (o ninguno, para usar AWS_PROFILE).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="150" />
+        <location filename="../src/setup/SetupConfig.cpp" line="211" />
         <source>Temporary credentials (ASIA…) need their session token.</source>
         <translation>Las credenciales temporales (ASIA…) necesitan su token de sesión.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="154" />
+        <location filename="../src/setup/SetupConfig.cpp" line="215" />
         <source>Enter the model ID or inference profile, e.g. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</source>
         <translation>Introduzca el ID del modelo o el perfil de inferencia, p. ej. us.anthropic.claude-3-5-sonnet-20240620-v1:0.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="156" />
+        <location filename="../src/setup/SetupConfig.cpp" line="217" />
         <source>Quotas are positive numbers (or 0 for the default).</source>
         <translation>Las cuotas son números positivos (o 0 para el valor por defecto).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="165" />
+        <location filename="../src/setup/SetupConfig.cpp" line="226" />
         <source>The base URL must be an http(s) URL, e.g. https://api.openai.com/v1.</source>
         <translation>La URL base debe ser una URL http(s), p. ej. https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="168" />
+        <location filename="../src/setup/SetupConfig.cpp" line="229" />
         <source>With an API key the base URL must start with https://: the key would travel in clear over plain http (http is allowed only to this machine, for local models).</source>
         <translation>Con una clave de API, la URL base debe empezar por https://: la clave viajaría en claro por http (http solo se permite hacia este equipo, para modelos locales).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="172" />
+        <location filename="../src/setup/SetupConfig.cpp" line="233" />
         <source>Enter the OpenAI API key (compatible servers may not need one: give their base URL).</source>
         <translation>Introduzca la clave de API de OpenAI (los servidores compatibles quizá no la necesiten: indique su URL base).</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="182" />
+        <location filename="../src/setup/SetupConfig.cpp" line="243" />
         <source>The connection URI starts with mongodb+srv:// (Atlas) or mongodb://.</source>
         <translation>La URI de conexión empieza por mongodb+srv:// (Atlas) o mongodb://.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="185" />
+        <location filename="../src/setup/SetupConfig.cpp" line="246" />
         <source>Enter the database, collection and vector index names.</source>
         <translation>Introduzca la base de datos, la colección y el índice vectorial.</translation>
     </message>
     <message>
-        <location filename="../src/setup/SetupConfig.cpp" line="285" />
+        <location filename="../src/setup/SetupConfig.cpp" line="308" />
         <source>Could not keep a secret (%1): %2</source>
         <translation>No se pudo guardar un secreto (%1): %2</translation>
     </message>
@@ -1377,10 +1377,12 @@
         <translation>el equipo %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/view/AnomalyListModel.cpp" line="135" />
+        <location filename="../src/view/AnomalyListModel.cpp" line="136" />
         <source>%1 of %2 peaked at %3 at %4, outside the expected %5 – %6; %n flagged reading(s) from %7 to %8 (%9, %10).</source>
         <translation>
-            <numerusform>%1 de %2 alcanzó %3 en %4, fuera del rango esperado %5 – %6; %n lectura marcada de %7 a %8 (%9, %10).</numerusform><numerusform>%1 de %2 alcanzó %3 en %4, fuera del rango esperado %5 – %6; %n lecturas marcadas de %7 a %8 (%9, %10).</numerusform></translation>
+            <numerusform>%1 de %2 alcanzó %3 en %4, fuera del rango esperado %5 – %6; %n lectura marcada de %7 a %8 (%9, %10).</numerusform>
+            <numerusform>%1 de %2 alcanzó %3 en %4, fuera del rango esperado %5 – %6; %n lecturas marcadas de %7 a %8 (%9, %10).</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/view/AnomalyListModel.cpp" line="154" />
@@ -1451,22 +1453,22 @@
         <translation>Qué etapa de detección muestra la lista. La etapa de motor de la demo (f1-car-metrics-anomalies) usa la banda del 90 % de la demo, así que marca aproximadamente una lectura de cada diez.</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="91" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="85" />
         <source>Select an anomaly to see its moment in every panel</source>
         <translation>Seleccione una anomalía para ver su momento en todos los paneles</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="101" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="87" />
         <source>What the recorded run found up to this moment of the race</source>
         <translation>Lo que encontró la ejecución grabada hasta este momento de la carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="169" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="167" />
         <source>&lt;b&gt;This run&lt;/b&gt;: %1</source>
         <translation>&lt;b&gt;Esta ejecución&lt;/b&gt;: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/AnomalyPanel.cpp" line="170" />
+        <location filename="../src/gui/AnomalyPanel.cpp" line="168" />
         <source>&lt;b&gt;As recorded&lt;/b&gt;, to this moment: %1</source>
         <translation>&lt;b&gt;Según lo grabado&lt;/b&gt;, hasta este momento: %1</translation>
     </message>
@@ -1993,58 +1995,58 @@
 <context>
     <name>pitwall::LapChartsPanel</name>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="51" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="74" />
         <source>Race trace: gap to the leader</source>
         <translation>Evolución de la carrera: diferencia con el líder</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="53" />
-        <location filename="../src/gui/LapChartsPanel.cpp" line="83" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="76" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="93" />
         <source>lap</source>
         <translation>vuelta</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="54" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="77" />
         <source>gap (s)</source>
         <translation>diferencia (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="64" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="86" />
         <source>Pit stops</source>
         <translation>Paradas en boxes</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="70" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="88" />
         <source>Safety car</source>
         <translation>Coche de seguridad</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="82" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="92" />
         <source>Lap times of the followed driver</source>
         <translation>Tiempos por vuelta del piloto seguido</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="84" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="94" />
         <source>lap time (s)</source>
         <translation>tiempo de vuelta (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="88" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="98" />
         <source>Forecast band</source>
         <translation>Banda de previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="93" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="103" />
         <source>Forecast</source>
         <translation>Previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="97" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="107" />
         <source>Lap time</source>
         <translation>Tiempo de vuelta</translation>
     </message>
     <message>
-        <location filename="../src/gui/LapChartsPanel.cpp" line="102" />
+        <location filename="../src/gui/LapChartsPanel.cpp" line="111" />
         <source>Pit or neutralised lap</source>
         <translation>Vuelta en boxes o neutralizada</translation>
     </message>
@@ -3151,132 +3153,132 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::StartPage</name>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="65" />
+        <location filename="../src/gui/StartPage.cpp" line="83" />
         <source>&lt;h2&gt;Pit Wall&lt;/h2&gt;A live race on this machine: leaderboard, track map and telemetry, AI commentary, anomaly detection and forecasts. Start a short race, replay one, or follow a real one.</source>
         <translation>&lt;h2&gt;Pit Wall&lt;/h2&gt;Una carrera en directo en este equipo: clasificación, mapa del circuito y telemetría, comentarios con IA, detección de anomalías y previsiones. Inicie una carrera corta, repita una o siga una real.</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="95" />
+        <location filename="../src/gui/StartPage.cpp" line="113" />
         <source>Start a race</source>
         <translation>Iniciar una carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="104" />
+        <location filename="../src/gui/StartPage.cpp" line="121" />
         <source>Circuit</source>
         <translation>Circuito</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="110" />
+        <location filename="../src/gui/StartPage.cpp" line="127" />
         <source> laps</source>
         <translation> vueltas</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="113" />
+        <location filename="../src/gui/StartPage.cpp" line="130" />
         <source>5-lap sprint</source>
         <translation>Sprint de 5 vueltas</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="113" />
+        <location filename="../src/gui/StartPage.cpp" line="130" />
         <source>25 %</source>
         <translation>25 %</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="113" />
+        <location filename="../src/gui/StartPage.cpp" line="130" />
         <source>Full distance</source>
         <translation>Distancia completa</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="123" />
+        <location filename="../src/gui/StartPage.cpp" line="140" />
         <source>Race length</source>
         <translation>Distancia</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="129" />
+        <location filename="../src/gui/StartPage.cpp" line="146" />
         <source>As fast as possible</source>
         <translation>Lo más rápido posible</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="131" />
+        <location filename="../src/gui/StartPage.cpp" line="148" />
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="135" />
+        <location filename="../src/gui/StartPage.cpp" line="152" />
         <source>Select your racer</source>
         <translation>Elija su piloto</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="136" />
+        <location filename="../src/gui/StartPage.cpp" line="153" />
         <source>Make them the hero: starts P5–P10 and fights for the podium</source>
         <translation>Convertirlo en el héroe: sale entre P5 y P10 y lucha por el podio</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="142" />
+        <location filename="../src/gui/StartPage.cpp" line="159" />
         <source>Start race</source>
         <translation>Iniciar carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="152" />
+        <location filename="../src/gui/StartPage.cpp" line="169" />
         <source>About %1 to the chequered flag</source>
         <translation>Unos %1 hasta la bandera a cuadros</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="153" />
+        <location filename="../src/gui/StartPage.cpp" line="170" />
         <source>As fast as this machine runs it</source>
         <translation>Tan rápido como lo permita este equipo</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="169" />
+        <location filename="../src/gui/StartPage.cpp" line="186" />
         <source>Replay a race</source>
         <translation>Repetir una carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="175" />
+        <location filename="../src/gui/StartPage.cpp" line="191" />
         <source>Open the race library…</source>
         <translation>Abrir la biblioteca de carreras…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="185" />
+        <location filename="../src/gui/StartPage.cpp" line="198" />
         <source>Real races</source>
         <translation>Carreras reales</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="188" />
+        <location filename="../src/gui/StartPage.cpp" line="200" />
         <source>A Grand Prix from the F1 live-timing archive or OpenF1, or a session folder you have.</source>
         <translation>Un Gran Premio del archivo de cronometraje en directo de F1 o de OpenF1, o una carpeta de sesión que tenga.</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="191" />
+        <location filename="../src/gui/StartPage.cpp" line="203" />
         <source>Import a real race…</source>
         <translation>Importar una carrera real…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="195" />
+        <location filename="../src/gui/StartPage.cpp" line="204" />
         <source>Your own race in the EA SPORTS F1 game: turn UDP Telemetry on in its settings and send it to this computer (port 20777 unless you changed it under Race ▸ F1 game).</source>
         <translation>Su propia carrera en el juego EA SPORTS F1: active la telemetría UDP en sus ajustes y envíela a este ordenador (puerto 20777, salvo que lo haya cambiado en Carrera ▸ Juego de F1).</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="200" />
+        <location filename="../src/gui/StartPage.cpp" line="209" />
         <source>Follow the F1 game</source>
         <translation>Seguir el juego de F1</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="211" />
+        <location filename="../src/gui/StartPage.cpp" line="217" />
         <source>Setup</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="219" />
+        <location filename="../src/gui/StartPage.cpp" line="224" />
         <source>Open the setup wizard…</source>
         <translation>Abrir el asistente de configuración…</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="279" />
+        <location filename="../src/gui/StartPage.cpp" line="281" />
         <source>Races you run are kept in the library; the latest appear here.</source>
         <translation>Las carreras que corre se guardan en la biblioteca; las más recientes aparecen aquí.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/StartPage.cpp" line="289" />
+        <location filename="../src/gui/StartPage.cpp" line="291" />
         <source>, %n laps</source>
         <translation>
             <numerusform>, %n vuelta</numerusform>
@@ -3284,22 +3286,22 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="290" />
+        <location filename="../src/gui/StartPage.cpp" line="292" />
         <source>▶  %1%2</source>
         <translation>▶  %1%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="292" />
+        <location filename="../src/gui/StartPage.cpp" line="294" />
         <source>Replay %1 (%2, %3)</source>
         <translation>Repetir %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="304" />
+        <location filename="../src/gui/StartPage.cpp" line="306" />
         <source>Everything runs on this machine; nothing is sent anywhere.</source>
         <translation>Todo se ejecuta en este equipo; no se envía nada a ninguna parte.</translation>
     </message>
     <message>
-        <location filename="../src/gui/StartPage.cpp" line="304" />
+        <location filename="../src/gui/StartPage.cpp" line="306" />
         <source>Cloud services are set up:</source>
         <translation>Servicios en la nube configurados:</translation>
     </message>
@@ -3330,106 +3332,106 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
 <context>
     <name>pitwall::TelemetryPanel</name>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="69" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="69" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="76" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="75" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="82" />
         <source>Speed</source>
         <translation>Velocidad</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="75" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="82" />
         <source>km/h</source>
         <translation>km/h</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="76" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="95" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="83" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="102" />
         <source>Followed</source>
         <translation>Seguido</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="77" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="96" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="84" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="103" />
         <source>Rival</source>
         <translation>Rival</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="171" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="85" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="178" />
         <source>Throttle, brake and gear</source>
         <translation>Acelerador, freno y marcha</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="78" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="85" />
         <source>% / gear×12.5</source>
         <translation>% / marcha×12,5</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="79" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="86" />
         <source>Throttle</source>
         <translation>Acelerador</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="80" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="87" />
         <source>Brake</source>
         <translation>Freno</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="81" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="88" />
         <source>Gear</source>
         <translation>Marcha</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="82" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="89" />
         <source>Rival gear</source>
         <translation>Marcha del rival</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="83" />
-        <location filename="../src/gui/TelemetryPanel.cpp" line="173" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="90" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="180" />
         <source>Temperature</source>
         <translation>Temperatura</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="83" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="90" />
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="90" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="97" />
         <source>Forecast band</source>
         <translation>Banda de previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="94" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="101" />
         <source>Forecast</source>
         <translation>Previsión</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="98" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="105" />
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="144" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="151" />
         <source>race time (s)</source>
         <translation>tiempo de carrera (s)</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="171" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="178" />
         <source>Throttle, brake and gear — not in this race's source</source>
         <translation>Acelerador, freno y marcha — no están en la fuente de esta carrera</translation>
     </message>
     <message>
-        <location filename="../src/gui/TelemetryPanel.cpp" line="172" />
+        <location filename="../src/gui/TelemetryPanel.cpp" line="179" />
         <source>Temperature — not in this race's source (real timing carries none)</source>
         <translation>Temperatura — no está en la fuente de esta carrera (el cronometraje real no la tiene)</translation>
     </message>
@@ -3502,7 +3504,7 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
     </message>
     <message>
         <location filename="../src/cloud/CloudProvisioner.cpp" line="99" />
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="352" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="353" />
         <source>Cannot reach Confluent Cloud: %1</source>
         <translation>No se puede contactar con Confluent Cloud: %1</translation>
     </message>
@@ -3537,62 +3539,62 @@ Búsqueda: %1 en %2 · %3 líneas guardadas</translation>
         <translation>Entorno</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="187" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="203" />
         <source>Kafka cluster</source>
         <translation>Clúster de Kafka</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="214" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="221" />
         <source>Flink compute pool</source>
         <translation>Compute pool de Flink</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="233" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="234" />
         <source>Service account</source>
         <translation>Cuenta de servicio</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="246" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="247" />
         <source>Role bindings</source>
         <translation>Asignaciones de roles</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="246" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="247" />
         <source>EnvironmentAdmin, CloudClusterAdmin</source>
         <translation>EnvironmentAdmin, CloudClusterAdmin</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="271" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="272" />
         <source>The environment has no Schema Registry (enable Stream Governance for it).</source>
         <translation>El entorno no tiene Schema Registry (active Stream Governance en él).</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="280" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="281" />
         <source>API keys</source>
         <translation>Claves de API</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="280" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="281" />
         <source>Kafka, Schema Registry, Flink</source>
         <translation>Kafka, Schema Registry, Flink</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="291" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="292" />
         <source>Confluent Cloud made an API key without returning its secret</source>
         <translation>Confluent Cloud creó una clave de API sin devolver su secreto</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="316" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="317" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="316" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="317" />
         <source>new keys can take a minute or two to work</source>
         <translation>las claves nuevas pueden tardar uno o dos minutos en funcionar</translation>
     </message>
     <message>
-        <location filename="../src/cloud/CloudProvisioner.cpp" line="346" />
+        <location filename="../src/cloud/CloudProvisioner.cpp" line="347" />
         <source>Deleting</source>
         <translation>Eliminando</translation>
     </message>
