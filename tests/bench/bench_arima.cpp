@@ -114,7 +114,7 @@ int main(int argc, char **argv)
     std::fprintf(stderr, "streaming ARIMA: %d anomalies flagged\n", anomalies);
 
     // The same model under the CLI's anomaly score (detect-anomalies' defaults: likelihoods
-    // of the residual, the seasons of a 5-minute series, the level; the flat-spell and range rules).
+    // of the residual, the seasons of a 5-minute series, the range rule).
     ml::DetectorConfig scoredConfig;
     scoredConfig.arima = config;
     scoredConfig.scoring.seasonLags = {288, 2016};
