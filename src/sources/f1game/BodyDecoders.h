@@ -4,13 +4,12 @@
 // v29x3", "F1 24 v27.2x" and "F1 25 v3" list them. The caller has checked the length and
 // checks reader.ok() and the bytes consumed afterwards.
 
+#include "ByteReader.h"
 #include "CarPackets.h"
 #include "EventPacket.h"
 #include "SessionPackets.h"
 
 namespace pitwall::sources::f1game {
-
-class ByteReader;
 
 void readMotion(ByteReader &reader, int format, MotionPacket &packet);
 void readLapData(ByteReader &reader, int format, LapDataPacket &packet);
@@ -29,5 +28,13 @@ void readLapPositions(ByteReader &reader, int format, LapPositionsPacket &packet
 
 // The details of `packet.code`, already read from the four letters.
 void readEventDetails(ByteReader &reader, int format, EventPacket &packet);
+
+// A time the specifications split in two: a uint16 milliseconds part, then a uint8
+// whole-minutes part (Lap Data's and Session History's sector times).
+inline void readSplitTime(ByteReader &reader, std::uint16_t &msPart, std::uint8_t &minutesPart)
+{
+    msPart = reader.u16();
+    minutesPart = reader.u8();
+}
 
 } // namespace pitwall::sources::f1game

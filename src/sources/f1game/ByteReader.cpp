@@ -1,5 +1,7 @@
 #include "ByteReader.h"
 
+#include <QtEndian>
+
 #include <cstring>
 
 namespace pitwall::sources::f1game {
@@ -13,13 +15,19 @@ bool ByteReader::take(qsizetype count)
     return true;
 }
 
+template <typename T>
+T ByteReader::littleEndian()
+{
+    if (!take(qsizetype(sizeof(T))))
+        return 0;
+    const T value = qFromLittleEndian<T>(m_bytes.data() + m_position);
+    m_position += qsizetype(sizeof(T));
+    return value;
+}
+
 std::uint8_t ByteReader::u8()
 {
-    if (!take(1))
-        return 0;
-    const std::uint8_t value = byteAt(0);
-    ++m_position;
-    return value;
+    return littleEndian<std::uint8_t>();
 }
 
 std::int8_t ByteReader::i8()
@@ -29,11 +37,7 @@ std::int8_t ByteReader::i8()
 
 std::uint16_t ByteReader::u16()
 {
-    if (!take(2))
-        return 0;
-    const std::uint16_t value = static_cast<std::uint16_t>(byteAt(0) | (byteAt(1) << 8));
-    m_position += 2;
-    return value;
+    return littleEndian<std::uint16_t>();
 }
 
 std::int16_t ByteReader::i16()
@@ -43,12 +47,7 @@ std::int16_t ByteReader::i16()
 
 std::uint32_t ByteReader::u32()
 {
-    if (!take(4))
-        return 0;
-    const std::uint32_t value = std::uint32_t(byteAt(0)) | (std::uint32_t(byteAt(1)) << 8) | (std::uint32_t(byteAt(2)) << 16) |
-                                (std::uint32_t(byteAt(3)) << 24);
-    m_position += 4;
-    return value;
+    return littleEndian<std::uint32_t>();
 }
 
 std::uint64_t ByteReader::u64()

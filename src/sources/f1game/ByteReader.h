@@ -37,26 +37,17 @@ public:
     template <std::size_t N>
     std::array<std::uint8_t, N> u8Array()
     {
-        std::array<std::uint8_t, N> values{};
-        for (auto &value : values)
-            value = u8();
-        return values;
+        return repeat<N>([this] { return u8(); });
     }
     template <std::size_t N>
     std::array<std::uint16_t, N> u16Array()
     {
-        std::array<std::uint16_t, N> values{};
-        for (auto &value : values)
-            value = u16();
-        return values;
+        return repeat<N>([this] { return u16(); });
     }
     template <std::size_t N>
     std::array<float, N> f32Array()
     {
-        std::array<float, N> values{};
-        for (auto &value : values)
-            value = f32();
-        return values;
+        return repeat<N>([this] { return f32(); });
     }
 
     // A fixed-size char field: UTF-8 up to the first NUL, never past the field's end.
@@ -66,8 +57,18 @@ public:
 private:
     // Whether `count` more bytes are there; marks the reader failed when not.
     bool take(qsizetype count);
-    // The byte `offset` after the position; only after take() said it is there.
-    std::uint8_t byteAt(qsizetype offset) const { return static_cast<std::uint8_t>(m_bytes[m_position + offset]); }
+    // One unsigned little-endian value of sizeof(T) bytes; the reads above are built on it.
+    template <typename T>
+    T littleEndian();
+    // N values in a row, each from `read`: one loop for every kind of array.
+    template <std::size_t N, typename Read>
+    static auto repeat(Read read)
+    {
+        std::array<decltype(read()), N> values{};
+        for (auto &value : values)
+            value = read();
+        return values;
+    }
 
     QByteArrayView m_bytes;
     qsizetype m_position = 0;

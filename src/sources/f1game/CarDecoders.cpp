@@ -35,10 +35,8 @@ void readLapData(ByteReader &reader, int format, LapDataPacket &packet)
     for (CarLapData &car : packet.cars) {
         car.lastLapTimeInMS = reader.u32();
         car.currentLapTimeInMS = reader.u32();
-        car.sector1TimeMSPart = reader.u16();
-        car.sector1TimeMinutesPart = reader.u8();
-        car.sector2TimeMSPart = reader.u16();
-        car.sector2TimeMinutesPart = reader.u8();
+        readSplitTime(reader, car.sector1TimeMSPart, car.sector1TimeMinutesPart);
+        readSplitTime(reader, car.sector2TimeMSPart, car.sector2TimeMinutesPart);
         car.deltaToCarInFrontMSPart = reader.u16();
         if (format >= 2024)
             car.deltaToCarInFrontMinutesPart = reader.u8();

@@ -21,6 +21,14 @@ using PerCar = std::array<T, kMaxCars>;
 template <typename T>
 using PerWheel = std::array<T, 4>; // RL, RR, FL, FR
 
+// The packets that are the header and one record per car, nothing else (Motion, Car Status,
+// Car Damage); the others add fields before or after their cars.
+template <typename Car>
+struct PerCarPacket {
+    PacketHeader header;
+    PerCar<Car> cars{};
+};
+
 // Motion (id 0): physics of every car. Directions are normalised int16 (divide by 32767).
 struct CarMotion {
     float worldPositionX = 0, worldPositionY = 0, worldPositionZ = 0; // metres
@@ -31,10 +39,7 @@ struct CarMotion {
     float yaw = 0, pitch = 0, roll = 0; // radians
 };
 
-struct MotionPacket {
-    PacketHeader header;
-    PerCar<CarMotion> cars{};
-};
+using MotionPacket = PerCarPacket<CarMotion>;
 
 // Lap Data (id 2). Times are split into a milliseconds part and a whole-minutes part;
 // 2023 has no minutes part for the two deltas and no speed trap fields.
@@ -174,10 +179,7 @@ struct CarStatus {
     std::uint8_t networkPaused = 0;
 };
 
-struct CarStatusPacket {
-    PacketHeader header;
-    PerCar<CarStatus> cars{};
-};
+using CarStatusPacket = PerCarPacket<CarStatus>;
 
 // Final Classification (id 8).
 struct FinalClassification {
@@ -232,9 +234,6 @@ struct CarDamage {
     std::uint8_t engineSeized = 0; // 0 OK, 1 fault
 };
 
-struct CarDamagePacket {
-    PacketHeader header;
-    PerCar<CarDamage> cars{};
-};
+using CarDamagePacket = PerCarPacket<CarDamage>;
 
 } // namespace pitwall::sources::f1game

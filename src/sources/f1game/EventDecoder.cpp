@@ -62,6 +62,9 @@ qsizetype eventMinimumSize(EventCode code, int packetFormat)
     return kHeaderSize + 4 + (packetFormat >= 2025 ? entry.detailBytes25 : entry.detailBytes);
 }
 
+// Each code's details are built in one initializer: its clauses run in order, and the
+// compiler holds designators to the struct's order, which is the specification's. A field
+// 2025 added is read in 2025 and left at 0 before.
 void readEventDetails(ByteReader &reader, int format, EventPacket &packet)
 {
     switch (packet.code) {
@@ -77,85 +80,43 @@ void readEventDetails(ByteReader &reader, int format, EventPacket &packet)
         else
             packet.details = std::monostate{};
         return;
-    case EventCode::FastestLap: {
-        FastestLapEvent event;
-        event.vehicleIdx = reader.u8();
-        event.lapTime = reader.f32();
-        packet.details = event;
+    case EventCode::FastestLap: packet.details = FastestLapEvent{.vehicleIdx = reader.u8(), .lapTime = reader.f32()}; return;
+    case EventCode::Retirement:
+        packet.details = RetirementEvent{.vehicleIdx = reader.u8(), .reason = format >= 2025 ? reader.u8() : std::uint8_t(0)};
         return;
-    }
-    case EventCode::Retirement: {
-        RetirementEvent event;
-        event.vehicleIdx = reader.u8();
-        if (format >= 2025)
-            event.reason = reader.u8();
-        packet.details = event;
-        return;
-    }
     case EventCode::TeamMateInPits:
     case EventCode::RaceWinner:
     case EventCode::DriveThroughServed: packet.details = VehicleEvent{reader.u8()}; return;
-    case EventCode::Penalty: {
-        PenaltyEvent event;
-        event.penaltyType = reader.u8();
-        event.infringementType = reader.u8();
-        event.vehicleIdx = reader.u8();
-        event.otherVehicleIdx = reader.u8();
-        event.time = reader.u8();
-        event.lapNum = reader.u8();
-        event.placesGained = reader.u8();
-        packet.details = event;
+    case EventCode::Penalty:
+        packet.details = PenaltyEvent{.penaltyType = reader.u8(),
+                                      .infringementType = reader.u8(),
+                                      .vehicleIdx = reader.u8(),
+                                      .otherVehicleIdx = reader.u8(),
+                                      .time = reader.u8(),
+                                      .lapNum = reader.u8(),
+                                      .placesGained = reader.u8()};
         return;
-    }
-    case EventCode::SpeedTrap: {
-        SpeedTrapEvent event;
-        event.vehicleIdx = reader.u8();
-        event.speed = reader.f32();
-        event.isOverallFastestInSession = reader.u8();
-        event.isDriverFastestInSession = reader.u8();
-        event.fastestVehicleIdxInSession = reader.u8();
-        event.fastestSpeedInSession = reader.f32();
-        packet.details = event;
+    case EventCode::SpeedTrap:
+        packet.details = SpeedTrapEvent{.vehicleIdx = reader.u8(),
+                                        .speed = reader.f32(),
+                                        .isOverallFastestInSession = reader.u8(),
+                                        .isDriverFastestInSession = reader.u8(),
+                                        .fastestVehicleIdxInSession = reader.u8(),
+                                        .fastestSpeedInSession = reader.f32()};
         return;
-    }
     case EventCode::StartLights: packet.details = StartLightsEvent{reader.u8()}; return;
-    case EventCode::StopGoServed: {
-        StopGoServedEvent event;
-        event.vehicleIdx = reader.u8();
-        if (format >= 2025)
-            event.stopTime = reader.f32();
-        packet.details = event;
+    case EventCode::StopGoServed:
+        packet.details = StopGoServedEvent{.vehicleIdx = reader.u8(), .stopTime = format >= 2025 ? reader.f32() : 0.0f};
         return;
-    }
-    case EventCode::Flashback: {
-        FlashbackEvent event;
-        event.flashbackFrameIdentifier = reader.u32();
-        event.flashbackSessionTime = reader.f32();
-        packet.details = event;
+    case EventCode::Flashback:
+        packet.details = FlashbackEvent{.flashbackFrameIdentifier = reader.u32(), .flashbackSessionTime = reader.f32()};
         return;
-    }
     case EventCode::Buttons: packet.details = ButtonsEvent{reader.u32()}; return;
-    case EventCode::Overtake: {
-        OvertakeEvent event;
-        event.overtakingVehicleIdx = reader.u8();
-        event.beingOvertakenVehicleIdx = reader.u8();
-        packet.details = event;
+    case EventCode::Overtake:
+        packet.details = OvertakeEvent{.overtakingVehicleIdx = reader.u8(), .beingOvertakenVehicleIdx = reader.u8()};
         return;
-    }
-    case EventCode::SafetyCar: {
-        SafetyCarEvent event;
-        event.safetyCarType = reader.u8();
-        event.eventType = reader.u8();
-        packet.details = event;
-        return;
-    }
-    case EventCode::Collision: {
-        CollisionEvent event;
-        event.vehicle1Idx = reader.u8();
-        event.vehicle2Idx = reader.u8();
-        packet.details = event;
-        return;
-    }
+    case EventCode::SafetyCar: packet.details = SafetyCarEvent{.safetyCarType = reader.u8(), .eventType = reader.u8()}; return;
+    case EventCode::Collision: packet.details = CollisionEvent{.vehicle1Idx = reader.u8(), .vehicle2Idx = reader.u8()}; return;
     }
 }
 

@@ -1,7 +1,8 @@
 #include "GameNames.h"
 
 #include <algorithm>
-#include <iterator>
+#include <initializer_list>
+#include <span>
 
 namespace pitwall::sources::f1game {
 
@@ -12,74 +13,33 @@ struct Name {
     const char *text; // UTF-8
 };
 
-template <std::size_t N>
-QString lookUp(const Name (&table)[N], int id)
+// A format's table can be split in parts (what it shares with other formats, what is its
+// own); the parts never hold the same id twice.
+QString lookUp(std::initializer_list<std::span<const Name>> parts, int id)
 {
-    const auto it = std::find_if(std::begin(table), std::end(table), [id](const Name &n) { return n.id == id; });
-    return it == std::end(table) ? QString() : QString::fromUtf8(it->text);
+    for (const std::span<const Name> part : parts) {
+        const auto it = std::ranges::find(part, id, &Name::id);
+        if (it != part.end())
+            return QString::fromUtf8(it->text);
+    }
+    return {};
 }
 
-constexpr Name kTracks2023And2024[] = {
-    {0, "Melbourne"},
-    {1, "Paul Ricard"},
-    {2, "Shanghai"},
-    {3, "Sakhir (Bahrain)"},
-    {4, "Catalunya"},
-    {5, "Monaco"},
-    {6, "Montreal"},
-    {7, "Silverstone"},
-    {8, "Hockenheim"},
-    {9, "Hungaroring"},
-    {10, "Spa"},
-    {11, "Monza"},
-    {12, "Singapore"},
-    {13, "Suzuka"},
-    {14, "Abu Dhabi"},
-    {15, "Texas"},
-    {16, "Brazil"},
-    {17, "Austria"},
-    {18, "Sochi"},
-    {19, "Mexico"},
-    {20, "Baku (Azerbaijan)"},
-    {21, "Sakhir Short"},
-    {22, "Silverstone Short"},
-    {23, "Texas Short"},
-    {24, "Suzuka Short"},
-    {25, "Hanoi"},
-    {26, "Zandvoort"},
-    {27, "Imola"},
-    {28, "Portimão"},
-    {29, "Jeddah"},
-    {30, "Miami"},
-    {31, "Las Vegas"},
-    {32, "Losail"},
+constexpr Name kTracks[] = {
+    {0, "Melbourne"},  {2, "Shanghai"},    {3, "Sakhir (Bahrain)"},   {4, "Catalunya"},  {5, "Monaco"},
+    {6, "Montreal"},   {7, "Silverstone"}, {9, "Hungaroring"},        {10, "Spa"},       {11, "Monza"},
+    {12, "Singapore"}, {13, "Suzuka"},     {14, "Abu Dhabi"},         {15, "Texas"},     {16, "Brazil"},
+    {17, "Austria"},   {19, "Mexico"},     {20, "Baku (Azerbaijan)"}, {26, "Zandvoort"}, {27, "Imola"},
+    {29, "Jeddah"},    {30, "Miami"},      {31, "Las Vegas"},         {32, "Losail"},
 };
 
-constexpr Name kTracks2025[] = {
-    {0, "Melbourne"},
-    {2, "Shanghai"},
-    {3, "Sakhir (Bahrain)"},
-    {4, "Catalunya"},
-    {5, "Monaco"},
-    {6, "Montreal"},
-    {7, "Silverstone"},
-    {9, "Hungaroring"},
-    {10, "Spa"},
-    {11, "Monza"},
-    {12, "Singapore"},
-    {13, "Suzuka"},
-    {14, "Abu Dhabi"},
-    {15, "Texas"},
-    {16, "Brazil"},
-    {17, "Austria"},
-    {19, "Mexico"},
-    {20, "Baku (Azerbaijan)"},
-    {26, "Zandvoort"},
-    {27, "Imola"},
-    {29, "Jeddah"},
-    {30, "Miami"},
-    {31, "Las Vegas"},
-    {32, "Losail"},
+// Gone from F1 25.
+constexpr Name kTracksBefore2025[] = {
+    {1, "Paul Ricard"},  {8, "Hockenheim"},    {18, "Sochi"}, {21, "Sakhir Short"}, {22, "Silverstone Short"},
+    {23, "Texas Short"}, {24, "Suzuka Short"}, {25, "Hanoi"}, {28, "Portimão"},
+};
+
+constexpr Name kTracksFrom2025[] = {
     {39, "Silverstone (Reverse)"},
     {40, "Austria (Reverse)"},
     {41, "Zandvoort (Reverse)"},
@@ -153,45 +113,23 @@ constexpr Name kTeams2023[] = {
     {140, "Art GP '22"},
 };
 
+// F1 24 and F1 25 share the current teams (RB and Sauber, not F1 23's Alpha Tauri and Alfa
+// Romeo) and the generic ones; the rest is each game's own.
+constexpr Name kTeamsFrom2024[] = {
+    {0, "Mercedes"}, {1, "Ferrari"}, {2, "Red Bull Racing"}, {3, "Williams"}, {4, "Aston Martin"}, {5, "Alpine"},
+    {6, "RB"},       {7, "Haas"},    {8, "McLaren"},         {9, "Sauber"},   {41, "F1 Generic"},  {104, "F1 Custom Team"},
+};
+
 constexpr Name kTeams2024[] = {
-    {0, "Mercedes"},
-    {1, "Ferrari"},
-    {2, "Red Bull Racing"},
-    {3, "Williams"},
-    {4, "Aston Martin"},
-    {5, "Alpine"},
-    {6, "RB"},
-    {7, "Haas"},
-    {8, "McLaren"},
-    {9, "Sauber"},
-    {41, "F1 Generic"},
-    {104, "F1 Custom Team"},
-    {143, "Art GP '23"},
-    {144, "Campos '23"},
-    {145, "Carlin '23"},
-    {146, "PHM '23"},
-    {147, "Dams '23"},
-    {148, "Hitech '23"},
-    {149, "MP Motorsport '23"},
-    {150, "Prema '23"},
-    {151, "Trident '23"},
-    {152, "Van Amersfoort Racing '23"},
+    {143, "Art GP '23"},        {144, "Campos '23"},
+    {145, "Carlin '23"},        {146, "PHM '23"},
+    {147, "Dams '23"},          {148, "Hitech '23"},
+    {149, "MP Motorsport '23"}, {150, "Prema '23"},
+    {151, "Trident '23"},       {152, "Van Amersfoort Racing '23"},
     {153, "Virtuosi '23"},
 };
 
 constexpr Name kTeams2025[] = {
-    {0, "Mercedes"},
-    {1, "Ferrari"},
-    {2, "Red Bull Racing"},
-    {3, "Williams"},
-    {4, "Aston Martin"},
-    {5, "Alpine"},
-    {6, "RB"},
-    {7, "Haas"},
-    {8, "McLaren"},
-    {9, "Sauber"},
-    {41, "F1 Generic"},
-    {104, "F1 Custom Team"},
     {129, "Konnersport"},
     {142, "APXGP '24"},
     {154, "APXGP '25"},
@@ -219,23 +157,20 @@ constexpr Name kTeams2025[] = {
     {194, "Sauber '24"},
 };
 
-constexpr Name kSessions2023[] = {
+// Practice and qualifying are 0-9 in every format; F1 24 put the sprint shootouts after them.
+constexpr Name kPracticeAndQualifying[] = {
     {0, "Unknown"},      {1, "Practice 1"},   {2, "Practice 2"},   {3, "Practice 3"},       {4, "Short Practice"},
     {5, "Qualifying 1"}, {6, "Qualifying 2"}, {7, "Qualifying 3"}, {8, "Short Qualifying"}, {9, "One-Shot Qualifying"},
-    {10, "Race"},        {11, "Race 2"},      {12, "Race 3"},      {13, "Time Trial"},
 };
 
-constexpr Name kSessions2024And2025[] = {
-    {0, "Unknown"},
-    {1, "Practice 1"},
-    {2, "Practice 2"},
-    {3, "Practice 3"},
-    {4, "Short Practice"},
-    {5, "Qualifying 1"},
-    {6, "Qualifying 2"},
-    {7, "Qualifying 3"},
-    {8, "Short Qualifying"},
-    {9, "One-Shot Qualifying"},
+constexpr Name kSessions2023[] = {
+    {10, "Race"},
+    {11, "Race 2"},
+    {12, "Race 3"},
+    {13, "Time Trial"},
+};
+
+constexpr Name kSessionsFrom2024[] = {
     {10, "Sprint Shootout 1"},
     {11, "Sprint Shootout 2"},
     {12, "Sprint Shootout 3"},
@@ -262,37 +197,37 @@ constexpr Name kActualCompounds[] = {
 
 QString visualCompoundName(int visualCompound)
 {
-    return lookUp(kVisualCompounds, visualCompound);
+    return lookUp({kVisualCompounds}, visualCompound);
 }
 
 QString actualCompoundName(int actualCompound, int packetFormat)
 {
     if (actualCompound == 22 && packetFormat >= 2025)
         return QStringLiteral("C6");
-    return lookUp(kActualCompounds, actualCompound);
+    return lookUp({kActualCompounds}, actualCompound);
 }
 
 QString trackName(int trackId, int packetFormat)
 {
     if (packetFormat >= 2025)
-        return lookUp(kTracks2025, trackId);
-    return lookUp(kTracks2023And2024, trackId);
+        return lookUp({kTracks, kTracksFrom2025}, trackId);
+    return lookUp({kTracks, kTracksBefore2025}, trackId);
 }
 
 QString teamName(int teamId, int packetFormat)
 {
     if (packetFormat >= 2025)
-        return lookUp(kTeams2025, teamId);
+        return lookUp({kTeamsFrom2024, kTeams2025}, teamId);
     if (packetFormat == 2024)
-        return lookUp(kTeams2024, teamId);
-    return lookUp(kTeams2023, teamId);
+        return lookUp({kTeamsFrom2024, kTeams2024}, teamId);
+    return lookUp({kTeams2023}, teamId);
 }
 
 QString sessionTypeName(int sessionType, int packetFormat)
 {
     if (packetFormat <= 2023)
-        return lookUp(kSessions2023, sessionType);
-    return lookUp(kSessions2024And2025, sessionType);
+        return lookUp({kPracticeAndQualifying, kSessions2023}, sessionType);
+    return lookUp({kPracticeAndQualifying, kSessionsFrom2024}, sessionType);
 }
 
 bool isRaceSession(int sessionType, int packetFormat)

@@ -5,16 +5,56 @@
 #include "ByteReader.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace pitwall::sources::f1game {
 
 namespace {
 
 constexpr int kMarshalZones = 21;
+constexpr int kWeekendSessions = 12;
 
 int forecastSlots(int format)
 {
     return format >= 2024 ? 64 : 56; // F1 24 grew the array for sprint weekends
+}
+
+// A count, then a fixed array of `capacity` records of which the first `count` are in
+// use: every record is read, so the layout holds whatever the count says, and only the
+// used ones are kept.
+template <typename T, typename ReadOne>
+void readCounted(ByteReader &reader, int capacity, std::vector<T> &kept, ReadOne readOne)
+{
+    const int count = std::min<int>(reader.u8(), capacity);
+    kept.clear();
+    kept.reserve(std::size_t(count));
+    for (int i = 0; i < capacity; ++i) {
+        T record = readOne();
+        if (i < count)
+            kept.push_back(record);
+    }
+}
+
+MarshalZone readMarshalZone(ByteReader &reader)
+{
+    MarshalZone zone;
+    zone.zoneStart = reader.f32();
+    zone.zoneFlag = reader.i8();
+    return zone;
+}
+
+WeatherForecastSample readForecastSample(ByteReader &reader)
+{
+    WeatherForecastSample sample;
+    sample.sessionType = reader.u8();
+    sample.timeOffset = reader.u8();
+    sample.weather = reader.u8();
+    sample.trackTemperature = reader.i8();
+    sample.trackTemperatureChange = reader.i8();
+    sample.airTemperature = reader.i8();
+    sample.airTemperatureChange = reader.i8();
+    sample.rainPercentage = reader.u8();
+    return sample;
 }
 
 } // namespace
@@ -37,36 +77,11 @@ void readSession(ByteReader &reader, int format, SessionPacket &packet)
     packet.spectatorCarIndex = reader.u8();
     reader.skip(1); // m_sliProNativeSupport
 
-    const int numMarshalZones = std::min<int>(reader.u8(), kMarshalZones);
-    packet.marshalZones.clear();
-    packet.marshalZones.reserve(std::size_t(numMarshalZones));
-    for (int i = 0; i < kMarshalZones; ++i) {
-        MarshalZone zone;
-        zone.zoneStart = reader.f32();
-        zone.zoneFlag = reader.i8();
-        if (i < numMarshalZones)
-            packet.marshalZones.push_back(zone);
-    }
+    readCounted(reader, kMarshalZones, packet.marshalZones, [&reader] { return readMarshalZone(reader); });
     packet.safetyCarStatus = reader.u8();
     packet.networkGame = reader.u8();
 
-    const int sampleSlots = forecastSlots(format);
-    const int numSamples = std::min<int>(reader.u8(), sampleSlots);
-    packet.weatherForecastSamples.clear();
-    packet.weatherForecastSamples.reserve(std::size_t(numSamples));
-    for (int i = 0; i < sampleSlots; ++i) {
-        WeatherForecastSample sample;
-        sample.sessionType = reader.u8();
-        sample.timeOffset = reader.u8();
-        sample.weather = reader.u8();
-        sample.trackTemperature = reader.i8();
-        sample.trackTemperatureChange = reader.i8();
-        sample.airTemperature = reader.i8();
-        sample.airTemperatureChange = reader.i8();
-        sample.rainPercentage = reader.u8();
-        if (i < numSamples)
-            packet.weatherForecastSamples.push_back(sample);
-    }
+    readCounted(reader, forecastSlots(format), packet.weatherForecastSamples, [&reader] { return readForecastSample(reader); });
     packet.forecastAccuracy = reader.u8();
     packet.aiDifficulty = reader.u8();
     packet.seasonLinkIdentifier = reader.u32();
@@ -93,9 +108,7 @@ void readSession(ByteReader &reader, int format, SessionPacket &packet)
     reader.skip(3); // m_safetyCarExperience, m_formationLap, m_formationLapExperience
     packet.redFlagsSetting = reader.u8();
     reader.skip(2); // m_affectsLicenceLevelSolo, m_affectsLicenceLevelMP
-    const int numSessions = std::min<int>(reader.u8(), 12);
-    const auto weekend = reader.u8Array<12>();
-    packet.weekendStructure.assign(weekend.begin(), weekend.begin() + numSessions);
+    readCounted(reader, kWeekendSessions, packet.weekendStructure, [&reader] { return reader.u8(); });
     packet.sector2LapDistanceStart = reader.f32();
     packet.sector3LapDistanceStart = reader.f32();
 }
@@ -111,12 +124,9 @@ void readSessionHistory(ByteReader &reader, int /*format*/, SessionHistoryPacket
     packet.bestSector3LapNum = reader.u8();
     for (LapHistory &lap : packet.laps) {
         lap.lapTimeInMS = reader.u32();
-        lap.sector1TimeMSPart = reader.u16();
-        lap.sector1TimeMinutesPart = reader.u8();
-        lap.sector2TimeMSPart = reader.u16();
-        lap.sector2TimeMinutesPart = reader.u8();
-        lap.sector3TimeMSPart = reader.u16();
-        lap.sector3TimeMinutesPart = reader.u8();
+        readSplitTime(reader, lap.sector1TimeMSPart, lap.sector1TimeMinutesPart);
+        readSplitTime(reader, lap.sector2TimeMSPart, lap.sector2TimeMinutesPart);
+        readSplitTime(reader, lap.sector3TimeMSPart, lap.sector3TimeMinutesPart);
         lap.lapValidBitFlags = reader.u8();
     }
     for (TyreStintHistory &stint : packet.tyreStints) {
