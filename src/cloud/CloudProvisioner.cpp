@@ -1,6 +1,7 @@
 #include "CloudProvisioner.h"
 
 #include "ConfluentErrors.h"
+#include "core/AsyncLoop.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -337,8 +338,7 @@ void CloudProvisioner::teardown(const ProvisionedResources &resources)
     if (resources.createdEnvironment)
         paths << QStringLiteral("/org/v2/environments/%1").arg(resources.environmentId);
     auto remaining = std::make_shared<QStringList>(paths);
-    auto next = std::make_shared<std::function<void()>>();
-    *next = [this, remaining, next] {
+    runAsyncLoop([this, remaining](const std::shared_ptr<LoopStep> &next) {
         if (remaining->isEmpty()) {
             emit finished(m_resources, {});
             return;
@@ -359,8 +359,7 @@ void CloudProvisioner::teardown(const ProvisionedResources &resources)
                         }
                         (*next)();
                     });
-    };
-    (*next)();
+    });
 }
 
 } // namespace pitwall::cloud

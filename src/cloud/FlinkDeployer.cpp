@@ -1,5 +1,7 @@
 #include "FlinkDeployer.h"
 
+#include "core/AsyncLoop.h"
+
 #include <QTimer>
 
 namespace pitwall::cloud {
@@ -156,8 +158,7 @@ void FlinkDeployer::teardown(const QStringList &names)
     }
     m_busy = true;
     auto remaining = std::make_shared<QStringList>(names);
-    auto step = std::make_shared<std::function<void()>>();
-    *step = [this, remaining, step] {
+    runAsyncLoop([this, remaining](const std::shared_ptr<LoopStep> &step) {
         if (remaining->isEmpty()) {
             m_busy = false;
             emit finished({});
@@ -176,8 +177,7 @@ void FlinkDeployer::teardown(const QStringList &names)
                 (*step)();
             });
         });
-    };
-    (*step)();
+    });
 }
 
 void FlinkDeployer::fail(const QString &error)

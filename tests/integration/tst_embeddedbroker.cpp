@@ -147,6 +147,11 @@ private slots:
     {
         // The mock broker keeps ~5 MB per partition. Produce ~12 MB to one partition
         // before the consumer reads anything: what it missed must be counted, not lost silently.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+        // Slowed 3-15x, the producer no longer outruns the consumer's background fetch, so
+        // the broker never drops what the consumer has not read: nothing to count.
+        QSKIP("a sanitizer's slowdown lets the consumer keep up; the fall-behind is tested in the normal build");
+#endif
         const auto endpoint = embedded();
         auto consumer = consumerAtEnd(*endpoint, topics::kDriverPositions);
         auto producer = KafkaProducer::create(endpoint->clientConfig());
