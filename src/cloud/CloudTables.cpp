@@ -59,9 +59,7 @@ QList<CloudTable> makeTables()
     tables.append({QString::fromLatin1(topics::kCommentary),
                    json,
                    {C{"id", "STRING"}, C{"message", "STRING"}, C{"timestamp", "BIGINT"}, C{"type", "STRING"}}});
-    tables.append({QString::fromLatin1(topics::kCommentaryQueries),
-                   json,
-                   {C{"query", "STRING", true}, C{"id", "STRING"}, C{"race_id", "STRING"}}});
+    tables.append({QString::fromLatin1(topics::kCommentaryQueries), json, columnsOf<CommentaryQuery>()});
     tables.append({QString::fromLatin1(topics::kCommentaryQueryVectors),
                    json,
                    {C{"query", "STRING"}, C{"embedding", "ARRAY<FLOAT>"}, C{"id", "STRING"}, C{"race_id", "STRING"}}});

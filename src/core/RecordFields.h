@@ -216,7 +216,7 @@ template <>
 struct Description<CommentaryQuery> {
     using R = CommentaryQuery;
     static constexpr JsonStyle style = JsonStyle::Tree;
-    static constexpr auto fields = std::make_tuple(text("query", &R::query, Plain, codec::kMaxTextLength),
+    static constexpr auto fields = std::make_tuple(text("query", &R::query, Required, codec::kMaxTextLength),
                                                    text("id", &R::id, WhenSet), text("race_id", &R::raceId, WhenSet));
 };
 

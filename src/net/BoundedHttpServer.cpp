@@ -248,7 +248,6 @@ private:
         }
     }
 
-    // A request that came right behind the last one's body (pipelined): its head is in m_in.
     // Moves what has come of the body (or of the current chunk) into the request; true
     // once all m_bodyLeft bytes are in.
     bool takeBody()
@@ -260,6 +259,7 @@ private:
         return m_bodyLeft == 0;
     }
 
+    // A request that came right behind the last one's body (pipelined): its head is in m_in.
     void parseHead()
     {
         const qsizetype end = m_in.indexOf("\r\n\r\n");

@@ -36,13 +36,18 @@ namespace {
 
 // A consumer of `topics` from their end that hands each batch to `handler`, returned once
 // it fetches: the session's readers are all in place before the race produces anything.
+// `beforeStart` runs once the consumer exists and before it reads (nothing is touched
+// when the consumer cannot be made).
 Expected<std::unique_ptr<KafkaConsumer>> fetchingConsumer(const KafkaEndpoint &endpoint, const QStringList &topics,
-                                                          int fetchWaitMs, KafkaConsumer::BatchHandler handler)
+                                                          int fetchWaitMs, KafkaConsumer::BatchHandler handler,
+                                                          const std::function<void()> &beforeStart = {})
 {
     auto consumer = KafkaConsumer::create(endpoint.clientConfig(), topics, KafkaConsumer::StartAt::End,
                                           KafkaEndpoint::kDefaultTimeoutMs, fetchWaitMs);
     if (!consumer)
         return consumer.error();
+    if (beforeStart)
+        beforeStart();
     consumer.value()->start(std::move(handler));
     if (!consumer.value()->waitUntilFetching(KafkaEndpoint::kDefaultTimeoutMs))
         return Error{QStringLiteral("Kafka at %1 does not answer fetches").arg(endpoint.bootstrap())};
@@ -251,12 +256,12 @@ void RaceSession::start()
             clients->viewConsumer = std::move(viewConsumer).value();
         }
         if (options.context) {
-            // Read on its own: agents' questions never hold the race back.
-            options.context->reset();
-            auto contextConsumer = fetchingConsumer(*endpoint, RaceContext::topics(), 20,
-                                                    [context = options.context](std::vector<KafkaRecord> &&batch) {
-                                                        context->ingest(batch);
-                                                    });
+            // Read on its own: agents' questions never hold the race back. The last race's
+            // context is cleared only once the new one's reader exists, before it reads.
+            auto contextConsumer = fetchingConsumer(
+                *endpoint, RaceContext::topics(), 20,
+                [context = options.context](std::vector<KafkaRecord> &&batch) { context->ingest(batch); },
+                [context = options.context] { context->reset(); });
             if (!contextConsumer)
                 return contextConsumer.error();
             clients->contextConsumer = std::move(contextConsumer).value();

@@ -164,13 +164,17 @@ TelemetryParser::~TelemetryParser() = default;
 QString TelemetryParser::parseCarData(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs, int &skippedEntries)
 {
     return d->readCars(json, "CarData", "Entries", "Utc", "Cars", "Channels", lineMs, referenceUtcMs, skippedEntries,
-                       d->session.carData, readChannel);
+                       d->session.carData, [](CarSample &sample, std::string_view id, simdjson::dom::element element) {
+                           readChannel(sample, id, element); // a lambda, so the call is inlined into readCars
+                       });
 }
 
 QString TelemetryParser::parsePosition(const QByteArray &json, qint64 lineMs, std::optional<qint64> referenceUtcMs, int &skippedEntries)
 {
     return d->readCars(json, "Position", "Position", "Timestamp", "Entries", nullptr, lineMs, referenceUtcMs, skippedEntries,
-                       d->session.positions, readCoordinate);
+                       d->session.positions, [](PositionSample &sample, std::string_view key, simdjson::dom::element value) {
+                           readCoordinate(sample, key, value);
+                       });
 }
 
 } // namespace pitwall::sources
