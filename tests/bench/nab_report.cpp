@@ -14,6 +14,10 @@
 //       one half of the corpus only: its files sorted by path, even indexes are the tuning
 //       half, odd ones the held-out half. Changes are chosen on the tuning half; the
 //       held-out half tells whether they hold on series they were not chosen on.
+//   build/tests/bench/nab_report --corpus path/to/NAB --half heldout --published path/to/NAB/results
+//       also the published detectors on the same files: each detector's own per-file raw
+//       scores (results/<detector>/<detector>_<profile>_scores.csv, NAB's corpus-tuned
+//       threshold) summed over the files scored here and normalised the same way.
 
 #include "ml/AnomalyScore.h"
 #include "ml/CalendarSeasons.h"
@@ -26,12 +30,33 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
+#include <map>
 
 using namespace pitwall;
 
 namespace {
 
+// One published detector's raw NAB score per file ("realKnownCause/nyc_taxi.csv"), from
+// NAB's <detector>_<profile>_scores.csv; empty when the file cannot be read.
+std::map<QString, double> publishedRawScores(const QString &resultsDir, const QString &detector, const char *profile)
+{
+    std::map<QString, double> scores;
+    QFile file(QStringLiteral("%1/%2/%2_%3_scores.csv").arg(resultsDir, detector, QLatin1String(profile)));
+    if (!file.open(QIODevice::ReadOnly))
+        return scores;
+    // Columns: Detector,Profile,File,Threshold,Score,TP,TN,FP,FN,Total_Count; the last line is the totals.
+    for (const QByteArray &line : file.read(1024 * 1024).split('\n')) {
+        const auto cells = line.trimmed().split(',');
+        bool ok = false;
+        const double score = cells.size() >= 5 ? cells.at(4).toDouble(&ok) : 0;
+        if (ok && cells.at(2).endsWith(".csv"))
+            scores[QString::fromUtf8(cells.at(2))] = score;
+    }
+    return scores;
+}
+
 struct FileResult {
+    QString key;
     QString name;
     int rows = 0;
     std::vector<ml::nab::Window> windows;
@@ -54,6 +79,15 @@ int main(int argc, char **argv)
         half = which == QLatin1String("tuning") ? 0 : which == QLatin1String("heldout") ? 1 : -2;
         if (!corpus || half == -2) {
             std::fprintf(stderr, "nab_report: --half tuning|heldout goes with --corpus\n");
+            return 1;
+        }
+        arguments.remove(at, 2);
+    }
+    QString publishedDir;
+    if (const auto at = arguments.indexOf(QLatin1String("--published")); at >= 0) {
+        publishedDir = arguments.value(at + 1);
+        if (!corpus || publishedDir.isEmpty()) {
+            std::fprintf(stderr, "nab_report: --published path/to/NAB/results goes with --corpus\n");
             return 1;
         }
         arguments.remove(at, 2);
@@ -99,7 +133,7 @@ int main(int argc, char **argv)
         for (const auto &span : labels.value(key).toArray())
             spans.push_back({span.toArray().at(0).toString(), span.toArray().at(1).toString()});
         QString error;
-        FileResult file{name, int(series.value().size()), ml::nab::windowsByRow(timestamps, spans, &error), {}};
+        FileResult file{key, name, int(series.value().size()), ml::nab::windowsByRow(timestamps, spans, &error), {}};
         if (file.windows.size() != spans.size()) {
             std::fprintf(stderr, "nab_report: %s: %s\n", qPrintable(name), qPrintable(error));
             return 1;
@@ -145,6 +179,29 @@ int main(int argc, char **argv)
                 ml::nab::normalised(totals[0].raw, totals[0].nullScore, totals[0].scoredWindows, profiles[0]),
                 ml::nab::normalised(totals[1].raw, totals[1].nullScore, totals[1].scoredWindows, profiles[1]),
                 ml::nab::normalised(totals[2].raw, totals[2].nullScore, totals[2].scoredWindows, profiles[2]));
+    if (!publishedDir.isEmpty()) {
+        std::printf("published detectors on the same %zu files (NAB's own per-file raw scores, normalised as above), standard / low_FP / low_FN:\n",
+                    files.size());
+        // "null" (no detections) must print 0.0: a check that this file set's null and perfect are NAB's.
+        for (const char *detector : {"ARTime", "numenta", "contextOSE", "htmjava", "knncad", "twitterADVec", "null"}) {
+            std::printf("  %-14s", detector);
+            for (size_t p = 0; p < profiles.size(); ++p) {
+                const auto raw = publishedRawScores(publishedDir, QLatin1String(detector), profiles[p].name);
+                double sum = 0;
+                bool complete = true;
+                for (const auto &file : files) {
+                    const auto found = raw.find(file.key);
+                    complete = complete && found != raw.end();
+                    sum += found != raw.end() ? found->second : 0;
+                }
+                if (complete)
+                    std::printf(" %9.1f", ml::nab::normalised(sum, totals[p].nullScore, totals[p].scoredWindows, profiles[p]));
+                else
+                    std::printf(" %9s", "n/a");
+            }
+            std::printf("\n");
+        }
+    }
     if (corpus && half < 0)
         std::printf("published, whole corpus (NAB results/final_results.json), standard / low_FP / low_FN: ARTime 74.9 / 65.2 / 80.4, "
                     "Numenta HTM 70.1 / 63.1 / 74.3, Twitter ADVec 47.1 / 33.6 / 53.5\n");
