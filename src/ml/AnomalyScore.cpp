@@ -129,6 +129,17 @@ Expected<DetectorConfig> DetectorConfig::fromJson(QByteArrayView json)
         if (check)
             return *check;
     }
+    auto &context = config.scoring.context;
+    for (auto check : {take("contextBins", 0, 64, context.bins), take("contextLength", 1, 8, context.length),
+                       take("contextMemory", 100, 50000, context.memoryRows), take("contextDelay", 0, 10000, context.delayRows),
+                       take("contextWindow", 1, 1000, context.window)}) {
+        if (check)
+            return *check;
+    }
+    if (context.bins == 1)
+        return Error{QStringLiteral("ARIMA config: contextBins must be 0 (off) or from 2 to 64")};
+    if (context.delayRows >= context.memoryRows)
+        return Error{QStringLiteral("ARIMA config: contextDelay must be less than contextMemory")};
     if (object.contains(QLatin1String("seasonLags"))) {
         const auto lags = object.take(QLatin1String("seasonLags"));
         const auto badLags = Error{QStringLiteral("ARIMA config: seasonLags must be a list of at most 4 whole numbers from 2 to 100000")};
@@ -156,6 +167,12 @@ ScoredDetector::ScoredDetector(const DetectorConfig &config)
     , m_z(zForConfidence(config.arima.confidencePercentage))
     , m_likelihood(config.scoring.likelihood)
     , m_seasonLikelihood(config.scoring.likelihood)
+    , m_context(config.scoring.context.bins > 0 ? std::optional<ContextNovelty>(config.scoring.context) : std::nullopt)
+    , m_contextLikelihood([&config] {
+        auto likelihood = config.scoring.likelihood;
+        likelihood.shortWindow = config.scoring.context.window;
+        return likelihood;
+    }())
     , m_lagged(size_t(std::max(1, config.scoring.seasonLags.empty()
                                       ? 1
                                       : *std::max_element(config.scoring.seasonLags.begin(), config.scoring.seasonLags.end()))),
@@ -195,6 +212,13 @@ ScoredRow ScoredDetector::detect(double value)
         const auto seasonal = seasonalSurprise(value);
         if (seasonal && scored.score) {
             if (const auto score = m_seasonLikelihood.update(*seasonal))
+                scored.score = std::max(*scored.score, *score);
+        }
+    }
+    if (m_context) {
+        const auto novelty = m_context->update(value);
+        if (novelty && scored.score) {
+            if (const auto score = m_contextLikelihood.update(*novelty))
                 scored.score = std::max(*scored.score, *score);
         }
     }

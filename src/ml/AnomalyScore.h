@@ -14,6 +14,7 @@
 // together are one episode, reported once (an alert at its first row).
 
 #include "ArimaStream.h"
+#include "ContextNovelty.h"
 #include "core/Expected.h"
 
 #include <QByteArrayView>
@@ -87,12 +88,16 @@ struct ScoringConfig {
     // Numenta's NAB detector uses 5 %; at 5 % and 10 % the new records of plain noise
     // (tst_anomalyscore) raise alerts, at 20 % they do not.
     double rangeTolerance = 0.2;
+    // The novelty of the recent shape (ContextNovelty), through a likelihood of its own:
+    // changes of pattern within the range, which the forecast's residuals miss.
+    ContextConfig context;
 };
 
 // ML_DETECT_ANOMALIES' configuration and the score's, in one JSON object: Confluent's keys
 // (ArimaConfig) plus anomalyThreshold (0..1), episodeQuietRows, likelihoodWindow,
-// likelihoodHistory (rows), seasonLags (a list of rows) and rangeTolerance (0..10), which
-// only the local detector reads.
+// likelihoodHistory (rows), seasonLags (a list of rows), rangeTolerance (0..10), contextBins
+// (0 = off, 2..64), contextLength (1..8), contextMemory, contextDelay and contextWindow
+// (rows), which only the local detector reads.
 struct DetectorConfig {
     ArimaConfig arima;
     ScoringConfig scoring;
@@ -114,6 +119,8 @@ private:
     double m_z;
     AnomalyLikelihood m_likelihood;
     AnomalyLikelihood m_seasonLikelihood;
+    std::optional<ContextNovelty> m_context;
+    AnomalyLikelihood m_contextLikelihood;
     std::vector<double> m_lagged; // ring of the last max(seasonLags) values
     size_t m_lagCursor = 0, m_lagSeen = 0;
     std::vector<double> m_lagScale; // per lag: the usual |value - lagged value|

@@ -104,6 +104,32 @@ private slots:
         QCOMPARE(alertsWith(R"({"rangeTolerance":0})"), (std::vector<int>{}));
     }
 
+    void aCycleThatStopsIsNews()
+    {
+        // A cycle of 24 rows with a little noise, then from row 3000 the value rests at the
+        // middle of the range (a CPU that stops cycling): no value leaves the range and the
+        // forecast soon follows the rest. The context's novelty (ContextNovelty) raises one
+        // alert there; without it, nothing does.
+        std::mt19937_64 random(3);
+        std::normal_distribution<double> shock(0.0, 0.3);
+        std::vector<double> series;
+        for (int i = 0; i < 4000; ++i)
+            series.push_back(50 + (i < 3000 ? 10 * std::sin(2 * M_PI * i / 24.0) : 0.0) + shock(random));
+        const auto alertsWith = [&](QByteArrayView json) {
+            ScoredDetector detector(DetectorConfig::fromJson(json).value());
+            std::vector<int> alerts;
+            for (int i = 0; i < int(series.size()); ++i) {
+                if (detector.detect(series[size_t(i)]).alert)
+                    alerts.push_back(i);
+            }
+            return alerts;
+        };
+        const auto alerts = alertsWith("");
+        QCOMPARE(alerts.size(), size_t(1));
+        QVERIFY2(alerts[0] >= 3000 && alerts[0] < 3060, qPrintable(QString::number(alerts[0])));
+        QCOMPARE(alertsWith(R"({"contextBins":0})"), (std::vector<int>{}));
+    }
+
     void calendarSeasons()
     {
         QCOMPARE(samplingIntervalSeconds({QStringLiteral("2014-07-01 00:00:00"), QStringLiteral("2014-07-01 00:30:00"),
@@ -126,6 +152,11 @@ private slots:
         QVERIFY(!DetectorConfig::fromJson(R"({"anomalyThreshold":2})").hasValue());
         QCOMPARE(DetectorConfig::fromJson(R"({"rangeTolerance":0.2})").value().scoring.rangeTolerance, 0.2);
         QVERIFY(!DetectorConfig::fromJson(R"({"rangeTolerance":-1})").hasValue());
+        QCOMPARE(DetectorConfig::fromJson(R"({"contextBins":0})").value().scoring.context.bins, 0);
+        QCOMPARE(DetectorConfig::fromJson(R"({"contextLength":3,"contextWindow":20})").value().scoring.context.length, 3);
+        QVERIFY(!DetectorConfig::fromJson(R"({"contextBins":1})").hasValue());
+        QVERIFY(!DetectorConfig::fromJson(R"({"contextLength":9})").hasValue());
+        QVERIFY(!DetectorConfig::fromJson(R"({"contextDelay":500,"contextMemory":400})").hasValue());
         QVERIFY(!DetectorConfig::fromJson(R"({"seasonLags":[1.5]})").hasValue());
         QVERIFY(!DetectorConfig::fromJson("[1]").hasValue());
         const auto unknown = DetectorConfig::fromJson(R"({"confidence":90})");
