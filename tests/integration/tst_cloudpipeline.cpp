@@ -92,7 +92,7 @@ QStringList deployedAsTheWindowDoes(const CloudPlan &plan)
     return created(flink);
 }
 
-QString waitFor(CloudPipeline &pipeline, QSignalSpy &finished)
+QString waitFor(QSignalSpy &finished)
 {
     if (!finished.wait(60000))
         return QStringLiteral("(no answer)");
@@ -196,7 +196,7 @@ private slots:
         const CloudPlan plan = makeCloudPlan(cloudStages(pipelineDefinition()), allServices());
 
         pipeline.deploy(plan);
-        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QCOMPARE(waitFor(finished), QStringLiteral("ok"));
         QCOMPARE(flink.connectionLog, (QStringList{"POST pitwall-bedrock", "POST pitwall-openai-embedding", "POST pitwall-mongodb"}));
         // Every table's schema registered first, so Flink's tables and the app's producers agree.
         QCOMPARE(registry.posts, int(plan.schemas.size()));
@@ -218,12 +218,12 @@ private slots:
         flink.log.clear();
         flink.connectionLog.clear();
         pipeline.deploy(plan);
-        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QCOMPARE(waitFor(finished), QStringLiteral("ok"));
         QVERIFY2(flink.log.isEmpty() && flink.connectionLog.isEmpty(), qPrintable(flink.log.join(',') + flink.connectionLog.join(',')));
 
         // Stop: every INSERT, none of the DDL; they are kept.
         pipeline.stop(plan);
-        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QCOMPARE(waitFor(finished), QStringLiteral("ok"));
         QCOMPARE(flink.log.size(), plan.cloudStages.size());
         QVERIFY(flink.log.contains(QStringLiteral("PATCH pitwall-commentary")));
         QCOMPARE(phases.value("pitwall-commentary"), QStringLiteral("STOPPED"));
@@ -231,13 +231,13 @@ private slots:
 
         // Deploy after a stop runs them again (a stopped statement is replaced).
         pipeline.deploy(plan);
-        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QCOMPARE(waitFor(finished), QStringLiteral("ok"));
         QCOMPARE(phases.value("pitwall-commentary"), QStringLiteral("RUNNING"));
 
         // Delete: statements, then connections; nothing left.
         flink.connectionLog.clear();
         pipeline.remove(plan);
-        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QCOMPARE(waitFor(finished), QStringLiteral("ok"));
         QVERIFY(flink.statements.isEmpty());
         QVERIFY(flink.connections.isEmpty());
         QCOMPARE(flink.connectionLog.last(), QStringLiteral("DELETE pitwall-bedrock"));
@@ -318,7 +318,7 @@ private slots:
         QCOMPARE(finished.first().at(0).value<CloudPipeline::Action>(), CloudPipeline::Action::Delete);
         QVERIFY(finished.first().at(1).toString().contains(QLatin1String("still running")));
         finished.clear();
-        QCOMPARE(waitFor(pipeline, finished), QStringLiteral("ok"));
+        QCOMPARE(waitFor(finished), QStringLiteral("ok"));
         QCOMPARE(flink.statements.size(), plan.statements.size());
     }
 };
