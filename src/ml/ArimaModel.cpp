@@ -1,6 +1,8 @@
 #include "ArimaModel.h"
 
 #include <algorithm>
+#include <array>
+#include <utility>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -10,6 +12,8 @@ namespace pitwall::ml {
 namespace {
 
 constexpr int kMaxIterations = 40;
+// Steps from the previous search's fit of the same order when the order is searched again.
+constexpr int kSearchWarmIterations = 3;
 // Partial autocorrelations are tanh(raw): beyond |raw| = 3.5 the curve is flat, the
 // gradient vanishes and the fit would stay stuck at a (near) unit root.
 constexpr double kMaxRaw = 3.5;
@@ -86,6 +90,86 @@ void ArimaModel::setParams(std::span<const double> params)
     m_mean = m_order.d == 0 ? params[m_order.p + m_order.q] : 0.0;
 }
 
+namespace {
+
+// The conditional-sum-of-squares recursion with the orders known at compile time, so the
+// lag loops unroll: fits run it k + 2 times per iteration, and the order search 18 fits.
+// Each sum adds its terms in the same order as a loop over runtime orders would.
+template <int P, int Q>
+double residualRecursion(std::span<const double> w, const double *ar, const double *ma, double mean, double *residual)
+{
+    const size_t n = w.size();
+    double sum = 0;
+    for (size_t t = size_t(P); t < n; ++t) {
+        double prediction = mean;
+        for (int i = 1; i <= P; ++i)
+            prediction += ar[i - 1] * (w[t - i] - mean);
+        for (int j = 1; j <= Q; ++j) {
+            if (size_t(j) <= t) // only the first rows lack a lagged residual
+                prediction += ma[j - 1] * residual[t - j];
+        }
+        residual[t] = w[t] - prediction;
+        sum += residual[t] * residual[t];
+    }
+    return sum;
+}
+
+using Recursion = double (*)(std::span<const double>, const double *, const double *, double, double *);
+
+template <int... Qs>
+constexpr std::array<Recursion, sizeof...(Qs)> recursionsForP(std::integer_sequence<int, Qs...>, auto p)
+{
+    return {&residualRecursion<decltype(p)::value, Qs>...};
+}
+
+// [p][q] for p <= kMaxP, q <= kMaxQ.
+constexpr std::array<std::array<Recursion, ArimaModel::kMaxQ + 1>, ArimaModel::kMaxP + 1> kRecursions = {
+    recursionsForP(std::make_integer_sequence<int, ArimaModel::kMaxQ + 1>{}, std::integral_constant<int, 0>{}),
+    recursionsForP(std::make_integer_sequence<int, ArimaModel::kMaxQ + 1>{}, std::integral_constant<int, 1>{}),
+    recursionsForP(std::make_integer_sequence<int, ArimaModel::kMaxQ + 1>{}, std::integral_constant<int, 2>{})};
+static_assert(ArimaModel::kMaxP == 2, "kRecursions lists one row per p");
+
+// J'J and -J'r for a Jacobian stored by columns of n rows, in one pass over the rows with
+// K known at compile time: the running sums stay in registers and the processor overlaps
+// them, each still added row by row in order (the result does not change).
+template <int K>
+void normalEquationsOf(const double *jacobian, const double *residual, size_t n, double *normal, double *gradient)
+{
+    double products[K][K] = {}, sums[K] = {};
+    for (size_t t = 0; t < n; ++t) {
+        double row[K];
+        for (int i = 0; i < K; ++i)
+            row[i] = jacobian[size_t(i) * n + t];
+#pragma GCC unroll 5
+        for (int i = 0; i < K; ++i) {
+#pragma GCC unroll 5
+            for (int j = i; j < K; ++j)
+                products[i][j] += row[i] * row[j];
+            sums[i] += row[i] * residual[t];
+        }
+    }
+    for (int i = 0; i < K; ++i) {
+        for (int j = i; j < K; ++j)
+            normal[i * K + j] = normal[j * K + i] = products[i][j];
+        gradient[i] = -sums[i];
+    }
+}
+
+void normalEquations(int k, const double *jacobian, const double *residual, size_t n, double *normal, double *gradient)
+{
+    static_assert(ArimaModel::kMaxP + ArimaModel::kMaxQ + 1 == 5, "one case per parameter count");
+    switch (k) {
+    case 1: return normalEquationsOf<1>(jacobian, residual, n, normal, gradient);
+    case 2: return normalEquationsOf<2>(jacobian, residual, n, normal, gradient);
+    case 3: return normalEquationsOf<3>(jacobian, residual, n, normal, gradient);
+    case 4: return normalEquationsOf<4>(jacobian, residual, n, normal, gradient);
+    case 5: return normalEquationsOf<5>(jacobian, residual, n, normal, gradient);
+    default: return;
+    }
+}
+
+} // namespace
+
 double ArimaModel::sumOfSquares(std::span<const double> w, std::span<const double> params, std::vector<double> *e) const
 {
     // Called many times per fit: coefficients into fixed arrays, no model copies.
@@ -96,28 +180,17 @@ double ArimaModel::sumOfSquares(std::span<const double> w, std::span<const doubl
     for (int j = 0; j < q; ++j)
         ma[j] = -ma[j];
     const double mean = m_order.d == 0 ? params[size_t(p + q)] : 0.0;
-    const size_t n = w.size();
     std::vector<double> local;
     std::vector<double> &residual = e ? *e : local;
-    residual.assign(n, 0.0);
-    double sum = 0;
-    for (size_t t = size_t(p); t < n; ++t) {
-        double prediction = mean;
-        for (int i = 1; i <= p; ++i)
-            prediction += ar[i - 1] * (w[t - i] - mean);
-        for (int j = 1; j <= q && size_t(j) <= t; ++j)
-            prediction += ma[j - 1] * residual[t - j];
-        residual[t] = w[t] - prediction;
-        sum += residual[t] * residual[t];
-    }
-    return sum;
+    residual.assign(w.size(), 0.0);
+    return kRecursions[size_t(p)][size_t(q)](w, ar, ma, mean, residual.data());
 }
 
-std::optional<ArimaModel> ArimaModel::fit(std::span<const double> series, ArimaOrder order, const ArimaModel *start)
+std::optional<ArimaModel> ArimaModel::fit(std::span<const double> series, ArimaOrder order, const ArimaModel *start, int warmIterations)
 {
     // A warm start sits near the optimum already: one Gauss-Newton step per refit keeps
     // it there as the window slides (the steps add up over successive refits).
-    const int maxIterations = start && start->m_order == order ? 1 : kMaxIterations;
+    const int maxIterations = start && start->m_order == order ? std::clamp(warmIterations, 1, kMaxIterations) : kMaxIterations;
     if (order.p < 0 || order.p > kMaxP || order.q < 0 || order.q > kMaxQ || order.d < 0 || order.d > kMaxD)
         return std::nullopt;
     const auto w = difference(series, order.d);
@@ -147,31 +220,24 @@ std::optional<ArimaModel> ArimaModel::fit(std::span<const double> series, ArimaO
     double cost = model.sumOfSquares(w, params, &residual);
     double lambda = 1e-3;
     const double scale = std::sqrt(spread / double(w.size())) + 1e-12;
+    // The Jacobian by columns in one block, reused across iterations.
+    std::vector<double> jacobian(size_t(k) * residual.size());
+    std::vector<double> shifted, normal(static_cast<size_t>(k * k)), gradient(static_cast<size_t>(k));
     for (int iteration = 0; iteration < maxIterations && k > 0; ++iteration) {
-        std::vector<std::vector<double>> jacobian(static_cast<size_t>(k));
-        std::vector<double> shifted;
+        const size_t n = residual.size();
         for (int i = 0; i < k; ++i) {
             shifted = params;
             const double step = 1e-6 * std::max(1.0, std::abs(params[i])) * (i == k - 1 && order.d == 0 ? scale : 1.0);
             shifted[i] += step;
             model.sumOfSquares(w, shifted, &trial);
-            jacobian[i].resize(residual.size());
-            for (size_t t = 0; t < residual.size(); ++t)
-                jacobian[i][t] = (trial[t] - residual[t]) / step;
+            double *__restrict column = jacobian.data() + size_t(i) * n;
+            const double *__restrict shiftedResidual = trial.data();
+            const double *__restrict baseResidual = residual.data();
+            const double perStep = 1.0 / step; // a product per row, not a division
+            for (size_t t = 0; t < n; ++t)
+                column[t] = (shiftedResidual[t] - baseResidual[t]) * perStep;
         }
-        std::vector<double> normal(static_cast<size_t>(k * k)), gradient(static_cast<size_t>(k));
-        for (int i = 0; i < k; ++i) {
-            for (int j = i; j < k; ++j) {
-                double sum = 0;
-                for (size_t t = 0; t < residual.size(); ++t)
-                    sum += jacobian[i][t] * jacobian[j][t];
-                normal[i * k + j] = normal[j * k + i] = sum;
-            }
-            double g = 0;
-            for (size_t t = 0; t < residual.size(); ++t)
-                g += jacobian[i][t] * residual[t];
-            gradient[i] = -g;
-        }
+        normalEquations(k, jacobian.data(), residual.data(), n, normal.data(), gradient.data());
         bool improved = false;
         for (int attempt = 0; attempt < 8 && !improved; ++attempt) {
             std::vector<double> damped = normal, delta = gradient;
@@ -235,25 +301,43 @@ std::optional<ArimaModel> ArimaModel::fit(std::span<const double> series, ArimaO
 }
 
 std::optional<ArimaModel> ArimaModel::fitAuto(std::span<const double> series, std::optional<int> p, std::optional<int> d,
-                                              std::optional<int> q)
+                                              std::optional<int> q, std::vector<ArimaModel> *searched)
 {
+    std::vector<ArimaModel> fits;
     auto bestFor = [&](int dd) {
         std::optional<ArimaModel> best;
         for (int pp = p.value_or(0); pp <= p.value_or(kMaxP); ++pp) {
             for (int qq = q.value_or(0); qq <= q.value_or(kMaxQ); ++qq) {
-                auto candidate = fit(series, {pp, dd, qq});
+                const ArimaOrder order{pp, dd, qq};
+                const ArimaModel *start = nullptr;
+                if (searched) {
+                    const auto previous = std::find_if(searched->begin(), searched->end(),
+                                                       [&order](const ArimaModel &model) { return model.order() == order; });
+                    start = previous != searched->end() ? &*previous : nullptr;
+                }
+                auto candidate = fit(series, order, start, kSearchWarmIterations);
+                if (candidate && searched)
+                    fits.push_back(*candidate);
                 if (candidate && (!best || candidate->aic() < best->aic()))
                     best = std::move(candidate);
             }
         }
         return best;
     };
-    if (d)
-        return bestFor(*d);
+    const auto remember = [&] {
+        if (searched)
+            *searched = std::move(fits);
+    };
+    if (d) {
+        auto best = bestFor(*d);
+        remember();
+        return best;
+    }
     // AICs of different differencing orders are not comparable. Difference when the
     // level model sits near a unit root, or when differencing clearly explains more.
     auto level = bestFor(0);
     auto differenced = bestFor(1);
+    remember();
     if (!level)
         return differenced;
     if (!differenced)

@@ -29,10 +29,14 @@ public:
 
     // nullopt when the series is too short for the order or carries no information
     // (constant after differencing). `start` seeds the search (a previous fit).
-    static std::optional<ArimaModel> fit(std::span<const double> series, ArimaOrder order, const ArimaModel *start = nullptr);
+    // A start of the same order is refined by `warmIterations` steps (it sits near the optimum).
+    static std::optional<ArimaModel> fit(std::span<const double> series, ArimaOrder order, const ArimaModel *start = nullptr,
+                                         int warmIterations = 1);
     // Tries p, q in 0..2 and d in 0..1 (or the fixed ones given) and keeps the lowest AIC.
+    // `searched`, if given, holds the previous search's fit of each order: each candidate
+    // starts from it (a few steps instead of a cold fit) and it is replaced by this search's.
     static std::optional<ArimaModel> fitAuto(std::span<const double> series, std::optional<int> p, std::optional<int> d,
-                                             std::optional<int> q);
+                                             std::optional<int> q, std::vector<ArimaModel> *searched = nullptr);
 
     ArimaOrder order() const { return m_order; }
     const std::vector<double> &ar() const { return m_ar; }

@@ -116,7 +116,7 @@ void ArimaStream::refit()
     if (m_model && (!automatic || m_fits % kReselectOrderEvery != 0))
         fitted = ArimaModel::fit(window, m_model->order(), &*m_model);
     else if (automatic)
-        fitted = ArimaModel::fitAuto(window, m_config.p, m_config.d, m_config.q);
+        fitted = ArimaModel::fitAuto(window, m_config.p, m_config.d, m_config.q, &m_searched);
     else
         fitted = ArimaModel::fit(window, {*m_config.p, *m_config.d, *m_config.q});
     ++m_fits;

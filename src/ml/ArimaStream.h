@@ -69,8 +69,9 @@ private:
     std::vector<double> m_residuals; // aligned with m_values
     std::vector<double> m_recentSquaredErrors;
     std::optional<ArimaModel> m_model;
-    double m_bandVariance = 0; // one-step interval variance: max(model's, decayed previous)
-    double m_bandDecay = 1;    // per refit
+    std::vector<ArimaModel> m_searched; // the last order search's fit of every order, its next starts
+    double m_bandVariance = 0;          // one-step interval variance: max(model's, decayed previous)
+    double m_bandDecay = 1;             // per refit
     int m_rows = 0;
     int m_sinceFit = 0;
     int m_fits = 0;

@@ -17,10 +17,10 @@ constexpr int kFirstBrakeMetric = 6;
 CarAnomalyDetector::CarAnomalyDetector(const ml::PersistentDetector::Config &config)
     : m_byMetric(size_t(kFirstWheelMetric), ml::PersistentDetector(config))
     , m_wheelSets(std::size(kWheelSetFirstMetric), ml::WheelSetDetector(kWheels, {config.arima.confidencePercentage, config.rows}))
-    , m_wheelValues(size_t(kWheels))
     , m_brakeArima(size_t(kWheels), ml::ArimaStream(config.arima))
     , m_brakeArimaRun(size_t(kWheels), 0)
     , m_rowsNeeded(std::max(1, config.rows))
+    , m_wheelValues(size_t(kWheels))
 {
 }
 

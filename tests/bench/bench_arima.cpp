@@ -24,6 +24,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QThread>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <random>
@@ -135,6 +136,17 @@ int main(int argc, char **argv)
         plainAlerts += plain.detect(value).alert;
     const double nsPerPlainScoredSample = double(clock.nsecsElapsed()) / double(series.size());
     std::fprintf(stderr, "scored detector without the context novelty: %d alerts\n", plainAlerts);
+    // detect-anomalies' real defaults: the order searched by AIC (every 100th refit) instead
+    // of fixed at (1,1,1), the window and refit interval of ArimaConfig's defaults.
+    auto cliConfig = ml::DetectorConfig::fromJson("{}").value();
+    cliConfig.scoring.seasonLags = {288, 2016};
+    ml::ScoredDetector cliDefaults(cliConfig);
+    clock.restart();
+    int cliAlerts = 0;
+    for (double value : series)
+        cliAlerts += cliDefaults.detect(value).alert;
+    const double nsPerCliSample = double(clock.nsecsElapsed()) / double(series.size());
+    std::fprintf(stderr, "detect-anomalies' defaults: %d alerts\n", cliAlerts);
 
     // The same with enableStl (season of 48 rows): an STL decomposition at every refit.
     auto seasonalConfig =
@@ -226,6 +238,7 @@ int main(int argc, char **argv)
     std::printf("%-52s %12.0f ns\n", "  the same with enableStl (m = 48): cost per sample", nsPerSeasonalSample);
     std::printf("%-52s %12.0f ns\n", "  the same with the CLI's anomaly score: per sample", nsPerScoredSample);
     std::printf("%-52s %12.0f ns\n", "  the score without the context novelty: per sample", nsPerPlainScoredSample);
+    std::printf("%-52s %12.0f ns\n", "detect-anomalies' defaults (order by AIC): per sample", nsPerCliSample);
     if (statsmodelsSeconds > 0) {
         std::printf("%-52s %12.1f ms\n", "statsmodels ARIMA(1,1,1) refit on 512 (baseline)", statsmodelsSeconds * 1000);
         std::printf("%-52s %12.0f x\n", "speed-up against a statsmodels refit per sample", statsmodelsSeconds * 1e9 / nsPerSample);
@@ -237,7 +250,9 @@ int main(int argc, char **argv)
     std::printf("%-52s %12.0f events/s (paced at %.0f)\n", "telemetry -> anomaly stage, sustained", stageRate, stagePace);
     std::printf("%-52s %12.2f x\n", "anomaly stage / raw relay", relayRate > 0 ? stageRate / relayRate : 0.0);
     std::printf("%-52s %12llu\n", "anomalies written at that pace", stageOut);
-    std::printf("%-52s %s\n", "target <= 10 us per sample", nsPerSample <= 10000 ? "met" : "NOT MET");
+    // The refinements included: the slowest of the plain stream, the score and the CLI's defaults.
+    const double slowest = std::max({nsPerSample, nsPerScoredSample, nsPerCliSample});
+    std::printf("%-52s %s\n", "target <= 10 us per sample, refinements included", slowest <= 10000 ? "met" : "NOT MET");
     std::printf("%-52s %s\n", "target >= 100,000 events/s and >= 1/3 of the relay",
                 stageRate >= 100000 && stageRate >= relayRate / 3 ? "met" : "NOT MET");
     return 0;

@@ -72,6 +72,30 @@ private slots:
         QVERIFY2(model->order().p >= 1, "AR structure missed");
     }
 
+    void warmOrderSearchLandsWhereAColdOneDoes()
+    {
+        // The streaming detector searches the order again every 100 refits, each order
+        // starting from the last search's fit of it: a few steps, not a cold fit.
+        auto walk = arma(1700, 0.6, 0.3, 0.0, 7);
+        for (size_t t = 1; t < walk.size(); ++t)
+            walk[t] += walk[t - 1];
+        const std::span<const double> all(walk);
+        std::vector<ArimaModel> searched;
+        QVERIFY(ArimaModel::fitAuto(all.subspan(0, 1500), std::nullopt, std::nullopt, std::nullopt, &searched).has_value());
+        QCOMPARE(searched.size(), size_t(18)); // p, q in 0..2 for d = 0 and d = 1
+        const auto slid = all.subspan(200, 1500);
+        const auto warm = ArimaModel::fitAuto(slid, std::nullopt, std::nullopt, std::nullopt, &searched);
+        const auto cold = ArimaModel::fitAuto(slid, std::nullopt, std::nullopt, std::nullopt);
+        QVERIFY(warm.has_value() && cold.has_value());
+        QVERIFY(warm->order() == cold->order());
+        QVERIFY2(std::abs(warm->aic() - cold->aic()) < 0.5, qPrintable(QStringLiteral("%1 vs %2").arg(warm->aic()).arg(cold->aic())));
+        for (size_t i = 0; i < cold->ar().size(); ++i)
+            QVERIFY(std::abs(warm->ar()[i] - cold->ar()[i]) < 0.02);
+        for (size_t i = 0; i < cold->ma().size(); ++i)
+            QVERIFY(std::abs(warm->ma()[i] - cold->ma()[i]) < 0.02);
+        QCOMPARE(searched.size(), size_t(18)); // replaced by this search's fits
+    }
+
     void forecastIntervalsWidenLikeARandomWalk()
     {
         auto walk = arma(2000, 0.0, 0.0, 0.0, 3, 2.0);
