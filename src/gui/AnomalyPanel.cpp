@@ -64,7 +64,8 @@ AnomalyPanel::AnomalyPanel(AnomalyListModel *live, AnomalyListModel *recorded, c
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     // The demo's engine stage flags a team's reading outside its 90 % band, about one in ten:
-    // a user after the telemetry detector's alerts alone can hide them.
+    // shown by default they would bury the cars' faults, so the list opens on the telemetry
+    // detector's alerts and the demo's rows are one choice away.
     auto *detectorRow = new QHBoxLayout;
     detectorRow->addWidget(new QLabel(tr("Show:"), this));
     m_detectors = new QComboBox(this);
@@ -97,6 +98,7 @@ AnomalyPanel::AnomalyPanel(AnomalyListModel *live, AnomalyListModel *recorded, c
         connect(model, &QAbstractItemModel::modelReset, this, &AnomalyPanel::updateCounts);
     }
     setComparing(false);
+    showDetector(int(AnomalySource::Telemetry));
 }
 
 QWidget *AnomalyPanel::makeSide(QSplitter *splitter, QLabel *&title, QTableView *table, const QString &tableName, const QString &toolTip)

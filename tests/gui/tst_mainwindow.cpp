@@ -206,14 +206,17 @@ private slots:
         QVERIFY2(engineRows > 0, "no engine anomaly reached the list");
         QVERIFY2(engineRowsBelowCertainty > 0, "every engine row read 100 %");
         QVERIFY2(firstCarRow >= 0, "no telemetry anomaly reached the list");
-        // The detector filter hides the demo's rows and shows them again.
+        // The list opens on the cars' telemetry alerts; the filter shows the demo's rows too.
         auto *panel = window.anomalyPanel();
-        const int allRows = panel->liveRows();
-        panel->showDetector(int(AnomalySource::Telemetry));
-        QCOMPARE(panel->liveRows(), allRows - engineRows);
-        QCOMPARE(panel->liveRecord(0).source, AnomalySource::Telemetry);
+        const int telemetryRows = panel->liveRows();
+        QCOMPARE(telemetryRows, list->rowCount() - engineRows);
+        for (int row = 0; row < telemetryRows; ++row)
+            QCOMPARE(panel->liveRecord(row).source, AnomalySource::Telemetry);
         panel->showDetector(-1);
-        QCOMPARE(panel->liveRows(), allRows);
+        QCOMPARE(panel->liveRows(), list->rowCount());
+        panel->showDetector(int(AnomalySource::Telemetry));
+        QCOMPARE(panel->liveRows(), telemetryRows);
+        panel->showDetector(-1);
 
         // Selecting a car's anomaly moves every panel to its moment and the charts to its car and metric.
         int shownCarRow = 0;
@@ -468,6 +471,7 @@ private slots:
         const int found = window.anomalyModel()->rowCount();
         QVERIFY(found > 0);
         QVERIFY(!window.anomalyPanel()->isComparing());
+        window.anomalyPanel()->showDetector(-1); // every detector's rows, the demo's engine stage's too
 
         window.libraryPanel()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(window.libraryPanel()->model()->race(raceId), 5000);
