@@ -157,13 +157,13 @@ QString McpServer::openSession()
     while (!m_sessions.isEmpty() && m_sessions.size() >= m_limits.maxSessions) {
         auto oldest = m_sessions.begin();
         for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it)
-            if (it.value() < oldest.value())
+            if (it.value().order < oldest.value().order)
                 oldest = it;
         m_sessions.erase(oldest);
         ++m_sessionsExpired;
     }
     const QString session = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_sessions.insert(session, m_clock.elapsed());
+    m_sessions.insert(session, {m_clock.elapsed(), ++m_sessionUses});
     return session;
 }
 
@@ -173,7 +173,7 @@ bool McpServer::touchSession(const QString &id)
     const auto found = m_sessions.find(id);
     if (found == m_sessions.end())
         return false;
-    found.value() = m_clock.elapsed();
+    found.value() = {m_clock.elapsed(), ++m_sessionUses};
     return true;
 }
 
@@ -181,7 +181,7 @@ void McpServer::expireSessions()
 {
     const qint64 now = m_clock.elapsed();
     const auto before = m_sessions.size();
-    m_sessions.removeIf([&](const auto &session) { return now - session.value() > m_limits.sessionIdleMs; });
+    m_sessions.removeIf([&](const auto &session) { return now - session.value().lastUsedMs > m_limits.sessionIdleMs; });
     m_sessionsExpired += quint64(before - m_sessions.size());
 }
 

@@ -68,7 +68,12 @@ private:
     McpServerLimits m_limits;
     std::unique_ptr<BoundedHttpServer> m_http;
     quint16 m_port = 0;
-    QHash<QString, qint64> m_sessions; // id -> last used (m_clock)
+    struct SessionUse {
+        qint64 lastUsedMs = 0; // m_clock, for the idle expiry
+        quint64 order = 0;     // the use's place in sequence: LRU even within one millisecond
+    };
+    QHash<QString, SessionUse> m_sessions;
+    quint64 m_sessionUses = 0;
     QElapsedTimer m_clock;
     quint64 m_sessionsExpired = 0;
     // Answers from other threads come back through this; it outlives a deleted server's

@@ -298,14 +298,26 @@ private slots:
         limits.maxSessions = 3;
         limits.sessionIdleMs = 5000; // long enough that a loaded machine evicts by count first
         auto server = mcpServer(limits);
+        const auto ping = [&](const QByteArray &session) {
+            return finish(post(server->port(), rpc(9, QStringLiteral("ping")), "Bearer " + kToken.toLatin1(), session)).status;
+        };
         QList<QByteArray> sessions;
-        for (int i = 0; i < 5; ++i)
-            sessions << finish(post(server->port(), rpc(i, QStringLiteral("initialize")), "Bearer " + kToken.toLatin1())).sessionId;
+        const auto open = [&](int id) {
+            sessions << finish(post(server->port(), rpc(id, QStringLiteral("initialize")), "Bearer " + kToken.toLatin1())).sessionId;
+        };
+        for (int i = 0; i < 3; ++i)
+            open(i);
+        QCOMPARE(ping(sessions[0]), 200); // now the most recently used, though the first opened
+        open(3);
+        open(4);
+        // The least recently used go, in the order of use even within one millisecond.
         QCOMPARE(server->sessionCount(), 3);
-        QCOMPARE(finish(post(server->port(), rpc(9, QStringLiteral("ping")), "Bearer " + kToken.toLatin1(), sessions[0])).status, 404);
-        QCOMPARE(finish(post(server->port(), rpc(9, QStringLiteral("ping")), "Bearer " + kToken.toLatin1(), sessions[4])).status, 200);
+        QCOMPARE(ping(sessions[1]), 404);
+        QCOMPARE(ping(sessions[2]), 404);
+        QCOMPARE(ping(sessions[0]), 200);
+        QCOMPARE(ping(sessions[4]), 200);
         QTest::qWait(5500);
-        QCOMPARE(finish(post(server->port(), rpc(9, QStringLiteral("ping")), "Bearer " + kToken.toLatin1(), sessions[4])).status, 404);
+        QCOMPARE(ping(sessions[4]), 404);
         QCOMPARE(server->sessionCount(), 0);
         QCOMPARE(server->sessionsExpired(), quint64(5));
     }
