@@ -88,6 +88,20 @@ double pushThrough(KafkaProducer &producer, const char *topic, const std::vector
     return messages.size() / (clock.nsecsElapsed() / 1e9);
 }
 
+// Runs a scored detector over the series; returns its cost per row (ns) and says how many alerts.
+double nsPerScoredRow(const ml::DetectorConfig &config, const std::vector<double> &series, const char *name)
+{
+    ml::ScoredDetector detector(config);
+    QElapsedTimer clock;
+    clock.start();
+    int alerts = 0;
+    for (double value : series)
+        alerts += detector.detect(value).alert;
+    const double ns = double(clock.nsecsElapsed()) / double(series.size());
+    std::fprintf(stderr, "%s: %d alerts\n", name, alerts);
+    return ns;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -119,34 +133,16 @@ int main(int argc, char **argv)
     ml::DetectorConfig scoredConfig;
     scoredConfig.arima = config;
     scoredConfig.scoring.seasonLags = {288, 2016};
-    ml::ScoredDetector scored(scoredConfig);
-    clock.restart();
-    int alerts = 0;
-    for (double value : series)
-        alerts += scored.detect(value).alert;
-    const double nsPerScoredSample = double(clock.nsecsElapsed()) / double(series.size());
-    std::fprintf(stderr, "scored detector: %d alerts\n", alerts);
+    const double nsPerScoredSample = nsPerScoredRow(scoredConfig, series, "scored detector");
     // The same score without the context novelty (contextBins 0), for what that costs.
     auto plainConfig = scoredConfig;
     plainConfig.scoring.context.bins = 0;
-    ml::ScoredDetector plain(plainConfig);
-    clock.restart();
-    int plainAlerts = 0;
-    for (double value : series)
-        plainAlerts += plain.detect(value).alert;
-    const double nsPerPlainScoredSample = double(clock.nsecsElapsed()) / double(series.size());
-    std::fprintf(stderr, "scored detector without the context novelty: %d alerts\n", plainAlerts);
+    const double nsPerPlainScoredSample = nsPerScoredRow(plainConfig, series, "scored detector without the context novelty");
     // detect-anomalies' real defaults: the order searched by AIC (every 100th refit) instead
     // of fixed at (1,1,1), the window and refit interval of ArimaConfig's defaults.
     auto cliConfig = ml::DetectorConfig::fromJson("{}").value();
     cliConfig.scoring.seasonLags = {288, 2016};
-    ml::ScoredDetector cliDefaults(cliConfig);
-    clock.restart();
-    int cliAlerts = 0;
-    for (double value : series)
-        cliAlerts += cliDefaults.detect(value).alert;
-    const double nsPerCliSample = double(clock.nsecsElapsed()) / double(series.size());
-    std::fprintf(stderr, "detect-anomalies' defaults: %d alerts\n", cliAlerts);
+    const double nsPerCliSample = nsPerScoredRow(cliConfig, series, "detect-anomalies' defaults");
 
     // The same with enableStl (season of 48 rows): an STL decomposition at every refit.
     auto seasonalConfig =

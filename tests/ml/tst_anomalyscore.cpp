@@ -28,6 +28,18 @@ std::vector<double> noise(int rows, unsigned seed)
     return series;
 }
 
+// The rows where the detector with these settings raises an alert.
+std::vector<int> alertRows(const std::vector<double> &series, QByteArrayView json)
+{
+    ScoredDetector detector(DetectorConfig::fromJson(json).value());
+    std::vector<int> alerts;
+    for (int i = 0; i < int(series.size()); ++i) {
+        if (detector.detect(series[size_t(i)]).alert)
+            alerts.push_back(i);
+    }
+    return alerts;
+}
+
 } // namespace
 
 class TestAnomalyScore : public QObject {
@@ -91,17 +103,8 @@ private slots:
         auto series = noise(1000, 5);
         for (int i = 250; i < 253; ++i)
             series[size_t(i)] += 15;
-        const auto alertsWith = [&](QByteArrayView json) {
-            ScoredDetector detector(DetectorConfig::fromJson(json).value());
-            std::vector<int> alerts;
-            for (int i = 0; i < int(series.size()); ++i) {
-                if (detector.detect(series[size_t(i)]).alert)
-                    alerts.push_back(i);
-            }
-            return alerts;
-        };
-        QCOMPARE(alertsWith(""), (std::vector<int>{250}));
-        QCOMPARE(alertsWith(R"({"rangeTolerance":0})"), (std::vector<int>{}));
+        QCOMPARE(alertRows(series, ""), (std::vector<int>{250}));
+        QCOMPARE(alertRows(series, R"({"rangeTolerance":0})"), (std::vector<int>{}));
     }
 
     void aCycleThatStopsIsNews()
@@ -115,19 +118,10 @@ private slots:
         std::vector<double> series;
         for (int i = 0; i < 4000; ++i)
             series.push_back(50 + (i < 3000 ? 10 * std::sin(2 * M_PI * i / 24.0) : 0.0) + shock(random));
-        const auto alertsWith = [&](QByteArrayView json) {
-            ScoredDetector detector(DetectorConfig::fromJson(json).value());
-            std::vector<int> alerts;
-            for (int i = 0; i < int(series.size()); ++i) {
-                if (detector.detect(series[size_t(i)]).alert)
-                    alerts.push_back(i);
-            }
-            return alerts;
-        };
-        const auto alerts = alertsWith("");
+        const auto alerts = alertRows(series, "");
         QCOMPARE(alerts.size(), size_t(1));
         QVERIFY2(alerts[0] >= 3000 && alerts[0] < 3060, qPrintable(QString::number(alerts[0])));
-        QCOMPARE(alertsWith(R"({"contextBins":0})"), (std::vector<int>{}));
+        QCOMPARE(alertRows(series, R"({"contextBins":0})"), (std::vector<int>{}));
     }
 
     void calendarSeasons()
