@@ -116,17 +116,18 @@ double residualRecursion(std::span<const double> w, const double *ar, const doub
 
 using Recursion = double (*)(std::span<const double>, const double *, const double *, double, double *);
 
-template <int... Qs>
-constexpr std::array<Recursion, sizeof...(Qs)> recursionsForP(std::integer_sequence<int, Qs...>, auto p)
+// The recursions of one p for q = 0..kMaxQ.
+template <int P, int... Qs>
+constexpr std::array<Recursion, sizeof...(Qs)> recursionsForP(std::integer_sequence<int, Qs...>)
 {
-    return {&residualRecursion<decltype(p)::value, Qs>...};
+    return {&residualRecursion<P, Qs>...};
 }
 
+using EveryQ = std::make_integer_sequence<int, ArimaModel::kMaxQ + 1>;
 // [p][q] for p <= kMaxP, q <= kMaxQ.
-constexpr std::array<std::array<Recursion, ArimaModel::kMaxQ + 1>, ArimaModel::kMaxP + 1> kRecursions = {
-    recursionsForP(std::make_integer_sequence<int, ArimaModel::kMaxQ + 1>{}, std::integral_constant<int, 0>{}),
-    recursionsForP(std::make_integer_sequence<int, ArimaModel::kMaxQ + 1>{}, std::integral_constant<int, 1>{}),
-    recursionsForP(std::make_integer_sequence<int, ArimaModel::kMaxQ + 1>{}, std::integral_constant<int, 2>{})};
+constexpr std::array<std::array<Recursion, ArimaModel::kMaxQ + 1>, ArimaModel::kMaxP + 1> kRecursions = {recursionsForP<0>(EveryQ{}),
+                                                                                                         recursionsForP<1>(EveryQ{}),
+                                                                                                         recursionsForP<2>(EveryQ{})};
 static_assert(ArimaModel::kMaxP == 2, "kRecursions lists one row per p");
 
 // J'J and -J'r for a Jacobian stored by columns of n rows, in one pass over the rows with

@@ -35,6 +35,14 @@ std::vector<double> arma(int n, double phi, double theta, double mean, unsigned 
     return series;
 }
 
+// The running sum of a series: an ARMA(p, q) becomes an ARIMA(p, 1, q).
+std::vector<double> integrated(std::vector<double> series)
+{
+    for (size_t t = 1; t < series.size(); ++t)
+        series[t] += series[t - 1];
+    return series;
+}
+
 double oneStepRmse(const ArimaModel &model, const std::vector<double> &series, size_t start)
 {
     const auto residuals = model.residuals(series);
@@ -63,9 +71,7 @@ private slots:
 
     void automaticOrderFindsTheStructure()
     {
-        auto walk = arma(1500, 0.6, 0.0, 0.0, 2);
-        for (size_t t = 1; t < walk.size(); ++t) // integrate: an ARIMA(1,1,0)
-            walk[t] += walk[t - 1];
+        const auto walk = integrated(arma(1500, 0.6, 0.0, 0.0, 2)); // an ARIMA(1,1,0)
         const auto model = ArimaModel::fitAuto(walk, std::nullopt, std::nullopt, std::nullopt);
         QVERIFY(model.has_value());
         QCOMPARE(model->order().d, 1);
@@ -76,9 +82,7 @@ private slots:
     {
         // The streaming detector searches the order again every 100 refits, each order
         // starting from the last search's fit of it: a few steps, not a cold fit.
-        auto walk = arma(1700, 0.6, 0.3, 0.0, 7);
-        for (size_t t = 1; t < walk.size(); ++t)
-            walk[t] += walk[t - 1];
+        const auto walk = integrated(arma(1700, 0.6, 0.3, 0.0, 7));
         const std::span<const double> all(walk);
         std::vector<ArimaModel> searched;
         QVERIFY(ArimaModel::fitAuto(all.subspan(0, 1500), std::nullopt, std::nullopt, std::nullopt, &searched).has_value());
@@ -98,9 +102,7 @@ private slots:
 
     void forecastIntervalsWidenLikeARandomWalk()
     {
-        auto walk = arma(2000, 0.0, 0.0, 0.0, 3, 2.0);
-        for (size_t t = 1; t < walk.size(); ++t)
-            walk[t] += walk[t - 1];
+        const auto walk = integrated(arma(2000, 0.0, 0.0, 0.0, 3, 2.0));
         const auto model = ArimaModel::fit(walk, {0, 1, 0});
         QVERIFY(model.has_value());
         const auto steps = model->forecast(walk, model->residuals(walk), 4);
