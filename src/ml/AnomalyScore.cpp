@@ -125,6 +125,7 @@ Expected<DetectorConfig> DetectorConfig::fromJson(QByteArrayView json)
                        take("episodeQuietRows", 1, 1000000, config.scoring.episodeQuietRows),
                        take("likelihoodWindow", 1, 1000, config.scoring.likelihood.shortWindow),
                        take("likelihoodHistory", 10, 100000, config.scoring.likelihood.historyRows),
+                       take("likelihoodLearning", 10, 100000, config.scoring.likelihood.learningRows),
                        take("rangeTolerance", 0.0, 10.0, config.scoring.rangeTolerance)}) {
         if (check)
             return *check;

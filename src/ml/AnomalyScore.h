@@ -95,7 +95,7 @@ struct ScoringConfig {
 
 // ML_DETECT_ANOMALIES' configuration and the score's, in one JSON object: Confluent's keys
 // (ArimaConfig) plus anomalyThreshold (0..1), episodeQuietRows, likelihoodWindow,
-// likelihoodHistory (rows), seasonLags (a list of rows), rangeTolerance (0..10), contextBins
+// likelihoodHistory, likelihoodLearning (rows), seasonLags (a list of rows), rangeTolerance (0..10), contextBins
 // (0 = off, 2..64), contextLength (1..8), contextMemory, contextDelay and contextWindow
 // (rows), which only the local detector reads.
 struct DetectorConfig {

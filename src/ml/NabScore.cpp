@@ -3,6 +3,7 @@
 #include <QHash>
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 namespace pitwall::ml::nab {
 
@@ -75,6 +76,78 @@ double normalised(double raw, double nullScore, int scoredWindows, const Profile
 {
     const double perfect = profile.tpWeight * scoredWindows;
     return perfect > nullScore ? 100.0 * (raw - nullScore) / (perfect - nullScore) : 0.0;
+}
+
+namespace {
+
+FileScore sum(const std::vector<size_t> &draw, std::span<const FileScore> files)
+{
+    FileScore total;
+    for (size_t index : draw) {
+        total.raw += files[index].raw;
+        total.nullScore += files[index].nullScore;
+        total.scoredWindows += files[index].scoredWindows;
+    }
+    return total;
+}
+
+double normalisedTotal(const FileScore &total, const Profile &profile)
+{
+    return normalised(total.raw, total.nullScore, total.scoredWindows, profile);
+}
+
+// The resampled statistic's central `level` share, by sorted rank.
+Interval centralShare(std::vector<double> values, double level)
+{
+    if (values.empty())
+        return {};
+    std::sort(values.begin(), values.end());
+    const double tail = (1.0 - std::clamp(level, 0.0, 1.0)) / 2.0;
+    const auto at = [&values](double share) {
+        return values[std::min(values.size() - 1, size_t(share * double(values.size() - 1) + 0.5))];
+    };
+    return {at(tail), at(1.0 - tail)};
+}
+
+// `resamples` draws of file indexes, with replacement; a fixed seed so a report repeats.
+template <typename Statistic>
+std::vector<double> resampled(size_t files, int resamples, unsigned seed, Statistic statistic)
+{
+    std::vector<double> values;
+    if (files == 0)
+        return values;
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<size_t> pick(0, files - 1);
+    std::vector<size_t> draw(files);
+    values.reserve(size_t(std::max(0, resamples)));
+    for (int i = 0; i < resamples; ++i) {
+        for (auto &index : draw)
+            index = pick(random);
+        values.push_back(statistic(draw));
+    }
+    return values;
+}
+
+} // namespace
+
+Interval bootstrapInterval(std::span<const FileScore> files, const Profile &profile, double level, int resamples, unsigned seed)
+{
+    return centralShare(resampled(files.size(), resamples, seed,
+                                  [&](const std::vector<size_t> &draw) { return normalisedTotal(sum(draw, files), profile); }),
+                        level);
+}
+
+Interval pairedBootstrapInterval(std::span<const FileScore> candidate, std::span<const FileScore> baseline,
+                                 const Profile &profile, double level, int resamples, unsigned seed)
+{
+    if (candidate.size() != baseline.size())
+        return {};
+    return centralShare(resampled(candidate.size(), resamples, seed,
+                                  [&](const std::vector<size_t> &draw) {
+                                      return normalisedTotal(sum(draw, candidate), profile) -
+                                             normalisedTotal(sum(draw, baseline), profile);
+                                  }),
+                        level);
 }
 
 std::vector<Window> windowsByRow(const QStringList &rowTimestamps, const std::vector<std::pair<QString, QString>> &windows, QString *error)

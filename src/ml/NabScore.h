@@ -52,6 +52,23 @@ FileScore scoreFile(const std::vector<bool> &detections, std::span<const Window>
 // 100 * (raw - null) / (perfect - null), with perfect = tpWeight per scored window.
 double normalised(double raw, double nullScore, int scoredWindows, const Profile &profile);
 
+// How far a normalised total can be trusted, by resampling its files: each of `resamples`
+// draws picks as many files as there are, with replacement, and normalises their sum. A
+// total over 29 files moves by several points with which files happen to be in it, so a
+// change of a point or two needs the paired form below before it means anything.
+struct Interval {
+    double low = 0;
+    double high = 0;
+};
+// The central `level` share of the resampled totals (0.9: the 5th to the 95th percentile).
+Interval bootstrapInterval(std::span<const FileScore> files, const Profile &profile, double level = 0.9, int resamples = 2000,
+                           unsigned seed = 1);
+// The same for the difference of two detectors' totals on the same files (`candidate` and
+// `baseline` are per file, in the same order): each draw resamples the files once for both,
+// so what the two share (which files are easy) cancels out.
+Interval pairedBootstrapInterval(std::span<const FileScore> candidate, std::span<const FileScore> baseline,
+                                 const Profile &profile, double level = 0.9, int resamples = 2000, unsigned seed = 1);
+
 // Maps windows given as timestamps to row indices by exact match of the timestamps
 // (NAB writes them with a ".000000" fraction the data files lack); an end that is not a
 // row is an error named in `error`.

@@ -146,6 +146,9 @@ private slots:
         QVERIFY(!DetectorConfig::fromJson(R"({"anomalyThreshold":2})").hasValue());
         QCOMPARE(DetectorConfig::fromJson(R"({"rangeTolerance":0.2})").value().scoring.rangeTolerance, 0.2);
         QVERIFY(!DetectorConfig::fromJson(R"({"rangeTolerance":-1})").hasValue());
+        QCOMPARE(DetectorConfig::fromJson(R"({"likelihoodLearning":100})").value().scoring.likelihood.learningRows, 100);
+        QCOMPARE(DetectorConfig::fromJson("").value().scoring.likelihood.learningRows, 300);
+        QVERIFY(!DetectorConfig::fromJson(R"({"likelihoodLearning":5})").hasValue());
         QCOMPARE(DetectorConfig::fromJson(R"({"contextBins":0})").value().scoring.context.bins, 0);
         QCOMPARE(DetectorConfig::fromJson(R"({"contextLength":3,"contextWindow":20})").value().scoring.context.length, 3);
         QVERIFY(!DetectorConfig::fromJson(R"({"contextBins":1})").hasValue());

@@ -97,6 +97,57 @@ private slots:
         QCOMPARE(file.nullScore, -1.0);
     }
 
+    void bootstrapOfIdenticalFilesIsThePoint()
+    {
+        // Every draw of identical files has the same total: the interval is the estimate.
+        const nab::FileScore file{-0.359360, -2.0, 2, 1, 2};
+        const std::vector<nab::FileScore> files(5, file);
+        const auto interval = nab::bootstrapInterval(files, nab::profiles()[0]);
+        QVERIFY(qAbs(interval.low - 41.016) < 1e-3);
+        QVERIFY(qAbs(interval.high - 41.016) < 1e-3);
+    }
+
+    void bootstrapDrawsFilesWithReplacement()
+    {
+        // A perfect file (100) and a null one (0), one window each. Drawn with replacement,
+        // two files give {perfect, perfect} = 100 a quarter of the time, one of each = 50
+        // half of it, {null, null} = 0 a quarter: the 5th to 95th percentiles are 0 and 100,
+        // the 30th to 70th both 50. (Drawn without replacement, every total would be 50.)
+        const std::vector<nab::FileScore> files{{1.0, -1.0, 1, 1, 0}, {-1.0, -1.0, 1, 0, 0}};
+        const auto &standard = nab::profiles()[0];
+        const auto wide = nab::bootstrapInterval(files, standard, 0.9);
+        QCOMPARE(wide.low, 0.0);
+        QCOMPARE(wide.high, 100.0);
+        const auto narrow = nab::bootstrapInterval(files, standard, 0.4);
+        QCOMPARE(narrow.low, 50.0);
+        QCOMPARE(narrow.high, 50.0);
+    }
+
+    void pairedBootstrapCancelsWhatTheFilesShare()
+    {
+        // Files of very different difficulty; the candidate gains 0.1 raw on each of them.
+        // Resampled apart, the two totals' intervals overlap; paired, every draw's
+        // difference is a gain.
+        std::vector<nab::FileScore> baseline, candidate;
+        for (int i = 0; i < 20; ++i) {
+            const double raw = -1.0 + 0.1 * i;
+            baseline.push_back({raw, -1.0, 1, i > 0, 0});
+            candidate.push_back({raw + 0.1, -1.0, 1, 1, 0});
+        }
+        const auto &standard = nab::profiles()[0];
+        const auto before = nab::bootstrapInterval(baseline, standard);
+        const auto after = nab::bootstrapInterval(candidate, standard);
+        QVERIFY(after.low < before.high);
+        const auto gain = nab::pairedBootstrapInterval(candidate, baseline, standard);
+        QVERIFY2(gain.low > 4.9 && gain.high < 5.1, qPrintable(QStringLiteral("%1 %2").arg(gain.low).arg(gain.high)));
+        const auto none = nab::pairedBootstrapInterval(baseline, baseline, standard);
+        QCOMPARE(none.low, 0.0);
+        QCOMPARE(none.high, 0.0);
+        const auto mismatched = nab::pairedBootstrapInterval(candidate, std::span(baseline).first(5), standard);
+        QCOMPARE(mismatched.low, 0.0);
+        QCOMPARE(mismatched.high, 0.0);
+    }
+
     void windowsFromTimestamps()
     {
         const QStringList rows{QStringLiteral("2014-01-01 00:00:00"), QStringLiteral("2014-01-01 00:05:00"),
