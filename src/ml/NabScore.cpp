@@ -78,16 +78,23 @@ double normalised(double raw, double nullScore, int scoredWindows, const Profile
     return perfect > nullScore ? 100.0 * (raw - nullScore) / (perfect - nullScore) : 0.0;
 }
 
+FileScore &operator+=(FileScore &total, const FileScore &file)
+{
+    total.raw += file.raw;
+    total.nullScore += file.nullScore;
+    total.scoredWindows += file.scoredWindows;
+    total.windowsFound += file.windowsFound;
+    total.falsePositives += file.falsePositives;
+    return total;
+}
+
 namespace {
 
 FileScore sum(const std::vector<size_t> &draw, std::span<const FileScore> files)
 {
     FileScore total;
-    for (size_t index : draw) {
-        total.raw += files[index].raw;
-        total.nullScore += files[index].nullScore;
-        total.scoredWindows += files[index].scoredWindows;
-    }
+    for (size_t index : draw)
+        total += files[index];
     return total;
 }
 

@@ -45,6 +45,9 @@ struct FileScore {
     int falsePositives = 0; // scored detections outside every window
 };
 
+// Adds one file's score to a total of several.
+FileScore &operator+=(FileScore &total, const FileScore &file);
+
 // Scores one file's detections (one flag per row) against its windows (ascending, disjoint).
 FileScore scoreFile(const std::vector<bool> &detections, std::span<const Window> windows, const Profile &profile,
                     double probationPercent = 0.15);

@@ -197,11 +197,7 @@ int main(int argc, char **argv)
         for (size_t p = 0; p < profiles.size(); ++p) {
             const auto score = ml::nab::scoreFile(file.alerts, file.windows, profiles[p]);
             scores.push_back(ml::nab::normalised(score.raw, score.nullScore, score.scoredWindows, profiles[p]));
-            totals[p].raw += score.raw;
-            totals[p].nullScore += score.nullScore;
-            totals[p].scoredWindows += score.scoredWindows;
-            totals[p].windowsFound += score.windowsFound;
-            totals[p].falsePositives += score.falsePositives;
+            totals[p] += score;
             if (p == 0)
                 first = score;
         }
@@ -224,13 +220,8 @@ int main(int argc, char **argv)
     }
     if (baselineText) {
         ml::nab::FileScore baselineTotal;
-        for (const auto &file : baselineByFile) {
-            baselineTotal.raw += file.raw;
-            baselineTotal.nullScore += file.nullScore;
-            baselineTotal.scoredWindows += file.scoredWindows;
-            baselineTotal.windowsFound += file.windowsFound;
-            baselineTotal.falsePositives += file.falsePositives;
-        }
+        for (const auto &file : baselineByFile)
+            baselineTotal += file;
         const double before = ml::nab::normalised(baselineTotal.raw, baselineTotal.nullScore, baselineTotal.scoredWindows, profiles[0]);
         const double after = ml::nab::normalised(totals[0].raw, totals[0].nullScore, totals[0].scoredWindows, profiles[0]);
         const auto gain = ml::nab::pairedBootstrapInterval(standardByFile, baselineByFile, profiles[0]);
