@@ -24,6 +24,7 @@ constexpr double kLogFloor = 1e-10;       // the score's scale: a tail of 1e-10 
 LikelihoodConfig gaussianTail(LikelihoodConfig config)
 {
     config.tail = TailRule::Gaussian;
+    config.incidentRows = 0;
     return config;
 }
 
@@ -71,6 +72,8 @@ std::optional<double> AnomalyLikelihood::update(double raw)
         m_history.push_back(average);
     else
         m_history[m_historyCursor] = average;
+    if (m_config.incidentRows > 0)
+        markIncident(average);
     m_historyCursor = (m_historyCursor + 1) % m_history.capacity();
     if (++m_sinceEstimate >= m_config.reestimateEvery || (!m_estimated && int(m_history.size()) >= m_config.learningRows)) {
         if (int(m_history.size()) >= m_config.learningRows)
@@ -78,6 +81,25 @@ std::optional<double> AnomalyLikelihood::update(double raw)
         m_sinceEstimate = 0;
     }
     return score;
+}
+
+void AnomalyLikelihood::markIncident(double average)
+{
+    // Called after `average` was stored at m_historyCursor (not yet advanced).
+    const size_t capacity = m_history.capacity();
+    if (m_incident.size() != capacity)
+        m_incident.assign(capacity, 0);
+    const bool elevated = m_estimated && (average - m_mean) >= m_config.incidentLevel * m_deviation;
+    if (!elevated && m_elevatedRun >= m_config.incidentRows)
+        m_incidentTrail = int(m_recent.size()) - 1; // the next averages still hold incident rows
+    m_elevatedRun = elevated ? m_elevatedRun + 1 : 0;
+    m_incident[m_historyCursor] = m_elevatedRun >= m_config.incidentRows || m_incidentTrail > 0;
+    if (!elevated && m_incidentTrail > 0)
+        --m_incidentTrail;
+    if (m_elevatedRun == m_config.incidentRows) { // the run just became an incident: from its start
+        for (size_t back = 1; back < size_t(m_elevatedRun) && back < m_history.size(); ++back)
+            m_incident[(m_historyCursor + capacity - back) % capacity] = 1;
+    }
 }
 
 void AnomalyLikelihood::estimate()
@@ -96,15 +118,26 @@ void AnomalyLikelihood::estimate()
         return;
     // The threshold u is the history's tailQuantile; the averages above it, less u, are the
     // excesses the Pareto tail is fitted to.
-    m_scratch.assign(m_history.begin(), m_history.end());
-    const auto at = m_scratch.begin() + std::ptrdiff_t(std::min(m_scratch.size() - 1, size_t(m_config.tailQuantile * n)));
+    if (m_config.incidentRows > 0) {
+        m_scratch.clear();
+        for (size_t i = 0; i < m_history.size(); ++i) {
+            if (!m_incident[i])
+                m_scratch.push_back(m_history[i]);
+        }
+        if (m_scratch.empty())
+            return;
+    } else {
+        m_scratch.assign(m_history.begin(), m_history.end());
+    }
+    const double kept = double(m_scratch.size());
+    const auto at = m_scratch.begin() + std::ptrdiff_t(std::min(m_scratch.size() - 1, size_t(m_config.tailQuantile * kept)));
     std::nth_element(m_scratch.begin(), at, m_scratch.end());
     const double threshold = *at;
     const auto excessesEnd = std::partition(at + 1, m_scratch.end(), [threshold](double value) { return value > threshold; });
     for (auto it = at + 1; it != excessesEnd; ++it)
         *it -= threshold;
     m_threshold = threshold;
-    m_thresholdShare = double(excessesEnd - (at + 1)) / n;
+    m_thresholdShare = double(excessesEnd - (at + 1)) / kept;
     m_pareto = ParetoTail::fit(std::span<double>(at + 1, excessesEnd));
     if (m_pareto) // as the Gaussian's deviation: a flat history is not infinitely sure
         m_pareto->scale = std::max(m_pareto->scale, kMinDeviation);
@@ -210,6 +243,8 @@ Expected<DetectorConfig> DetectorConfig::fromJson(QByteArrayView json)
     }
     for (auto check : {take("anomalyThreshold", 0.0, 1.0, config.scoring.threshold),
                        take("likelihoodTailQuantile", 0.8, 0.999, config.scoring.likelihood.tailQuantile),
+                       take("likelihoodTailIncidentRows", 0, 100000, config.scoring.likelihood.incidentRows),
+                       take("likelihoodTailIncidentLevel", 0.0, 100.0, config.scoring.likelihood.incidentLevel),
                        take("episodeQuietRows", 1, 1000000, config.scoring.episodeQuietRows),
                        take("likelihoodWindow", 1, 1000, config.scoring.likelihood.shortWindow),
                        take("likelihoodHistory", 10, 100000, config.scoring.likelihood.historyRows),

@@ -39,6 +39,15 @@ struct LikelihoodConfig {
     int reestimateEvery = 100; // rows between re-estimates of the distribution
     TailRule tail = TailRule::Gaussian;
     double tailQuantile = 0.99; // Pareto rules: the threshold u, a quantile of the history's averages
+    // Pareto rules: averages that were part of a run of at least incidentRows consecutive
+    // averages, each at least incidentLevel of the Gaussian's deviations above its mean when it
+    // arrived (a sustained incident, not a burst), and the shortWindow - 1 averages after such
+    // a run (they still hold its rows), are left out of the sample the tail is fitted to
+    // (0: off), so an earlier incident does not explain the next one away. They stay in the
+    // Gaussian's mean and deviation. On NAB no run of 20 rows or more mattered (the forecast
+    // catches up within a few rows); see docs/benchmarks.md.
+    int incidentRows = 0;
+    double incidentLevel = 3.0;
 };
 
 // A generalized Pareto distribution of the excesses y = x - u over a high threshold u
@@ -63,6 +72,7 @@ public:
 private:
     double tailProbability(double average) const;
     void estimate();
+    void markIncident(double average);
 
     LikelihoodConfig m_config;
     std::vector<double> m_recent; // ring of the last shortWindow raw values
@@ -78,6 +88,11 @@ private:
     double m_threshold = 0, m_thresholdShare = 0;
     std::optional<ParetoTail> m_pareto;
     std::vector<double> m_scratch;
+    // incidentRows: per history slot, whether that average belongs to a sustained incident;
+    // the length of the current run of elevated averages.
+    std::vector<char> m_incident;
+    int m_elevatedRun = 0;
+    int m_incidentTrail = 0; // averages after an incident that still hold some of its rows
 };
 
 // Flags to alerts: an episode opens at a flag and closes after `quietRows` rows without one.
@@ -127,7 +142,8 @@ struct ScoringConfig {
 // ML_DETECT_ANOMALIES' configuration and the score's, in one JSON object: Confluent's keys
 // (ArimaConfig) plus anomalyThreshold (0..1), episodeQuietRows, likelihoodWindow,
 // likelihoodHistory, likelihoodLearning (rows), likelihoodTail ("gaussian", "gpd" or "gpd-max": TailRule, for the
-// forecast surprise's likelihood only), likelihoodTailQuantile (0.8..0.999), seasonLags (a list of rows), rangeTolerance (0..10), contextBins
+// forecast surprise's likelihood only), likelihoodTailQuantile (0.8..0.999),
+// likelihoodTailIncidentRows (0 = off) and likelihoodTailIncidentLevel (deviations), seasonLags (a list of rows), rangeTolerance (0..10), contextBins
 // (0 = off, 2..64), contextLength (1..8), contextMemory, contextDelay and contextWindow
 // (rows), which only the local detector reads.
 struct DetectorConfig {

@@ -170,6 +170,45 @@ private slots:
         }
     }
 
+    void paretoTailLeavesIncidentsOut()
+    {
+        // Raw surprise: |N(0, 1)| with a two-row burst every 250 rows (ordinary flare-ups,
+        // which the Pareto tail is there to explain) and two sustained incidents of equal
+        // size, 100 rows each, 1,500 rows apart. Fitted to a history that holds the first
+        // incident, the tail explains the second away; with incidentRows the first is left
+        // out of the fit and the second scores as high as the Gaussian scores it.
+        std::mt19937_64 random(5);
+        std::normal_distribution<double> shock(0.0, 1.0);
+        std::vector<double> raw;
+        for (int i = 0; i < 4000; ++i) {
+            const bool incident = (i >= 2000 && i < 2100) || (i >= 3500 && i < 3600);
+            raw.push_back(incident                          ? 5.0 + 0.5 * std::abs(shock(random))
+                          : i % 250 >= 100 && i % 250 < 102 ? 12.0
+                                                            : std::abs(shock(random)));
+        }
+        const auto peak = [&raw](LikelihoodConfig config, int from, int to) {
+            AnomalyLikelihood likelihood(config);
+            double best = 0;
+            for (int i = 0; i < to; ++i) {
+                const auto score = likelihood.update(raw[size_t(i)]);
+                if (i >= from && score)
+                    best = std::max(best, *score);
+            }
+            return best;
+        };
+        LikelihoodConfig gaussian, pareto, leftOut;
+        pareto.tail = leftOut.tail = TailRule::ParetoOrGauss;
+        leftOut.incidentRows = 20;
+        for (const auto &config : {gaussian, pareto, leftOut})
+            QVERIFY(peak(config, 2000, 2100) > 0.99); // the first incident, whatever the tail
+        const double second = peak(leftOut, 3500, 3600);
+        QVERIFY2(second >= 0.6 && second >= peak(gaussian, 3500, 3600) - 1e-9, qPrintable(QString::number(second)));
+        QVERIFY(peak(pareto, 3500, 3600) < 0.4);  // explained away without incidentRows
+        QVERIFY(peak(leftOut, 2300, 3400) < 0.6); // the bursts between them still do not
+        leftOut.incidentRows = 200;               // longer than either incident: nothing left out
+        QCOMPARE(peak(leftOut, 3500, 3600), peak(pareto, 3500, 3600));
+    }
+
     void calendarSeasons()
     {
         QCOMPARE(samplingIntervalSeconds({QStringLiteral("2014-07-01 00:00:00"), QStringLiteral("2014-07-01 00:30:00"),
@@ -207,6 +246,13 @@ private slots:
         QVERIFY(!DetectorConfig::fromJson(R"({"likelihoodTail":"pareto"})").hasValue());
         QVERIFY(!DetectorConfig::fromJson(R"({"likelihoodTail":1})").hasValue());
         QVERIFY(!DetectorConfig::fromJson(R"({"likelihoodTailQuantile":1})").hasValue());
+        QCOMPARE(DetectorConfig::fromJson("{}").value().scoring.likelihood.incidentRows, 0);
+        const auto incident = DetectorConfig::fromJson(R"({"likelihoodTailIncidentRows":20,"likelihoodTailIncidentLevel":2.5})");
+        QCOMPARE(incident.value().scoring.likelihood.incidentRows, 20);
+        QCOMPARE(incident.value().scoring.likelihood.incidentLevel, 2.5);
+        QVERIFY(!DetectorConfig::fromJson(R"({"likelihoodTailIncidentRows":1.5})").hasValue());
+        QVERIFY(!DetectorConfig::fromJson(R"({"likelihoodTailIncidentRows":-1})").hasValue());
+        QVERIFY(!DetectorConfig::fromJson(R"({"likelihoodTailIncidentLevel":-1})").hasValue());
         QVERIFY(!DetectorConfig::fromJson("[1]").hasValue());
         const auto unknown = DetectorConfig::fromJson(R"({"confidence":90})");
         QVERIFY(!unknown.hasValue());
