@@ -18,6 +18,16 @@ constexpr double kMinDeviation = 0.05;    // of the averaged surprise: a flat se
 constexpr double kSeasonScaleRows = 1000; // rows over which the usual seasonal distance is averaged
 constexpr double kLogFloor = 1e-10;       // the score's scale: a tail of 1e-10 scores 1
 
+// The tail rule is the forecast surprise's only. On NAB's tuning half (quantile 0.98) a Pareto
+// tail there kept all 53 windows for 21 fewer false positives; on the seasonal distance's
+// likelihood it lost 7 windows, on the context novelty's 1, on all three 15.
+LikelihoodConfig gaussianTail(LikelihoodConfig config)
+{
+    config.tail = TailRule::Gaussian;
+    config.incidentRows = 0;
+    return config;
+}
+
 } // namespace
 
 double rawSurprise(const DetectionRow &row, double z)
@@ -56,31 +66,129 @@ std::optional<double> AnomalyLikelihood::update(double raw)
     // The distribution is estimated from averages before this one, so the current
     // average is judged against a past it is not part of.
     std::optional<double> score;
-    if (m_estimated) {
-        const double z = (average - m_mean) / m_deviation;
-        const double tail = 0.5 * std::erfc(z / std::sqrt(2.0));
-        score = std::clamp(std::log(tail + kLogFloor) / std::log(kLogFloor), 0.0, 1.0);
-    }
+    if (m_estimated)
+        score = std::clamp(std::log(tailProbability(average) + kLogFloor) / std::log(kLogFloor), 0.0, 1.0);
     if (m_history.size() < m_history.capacity())
         m_history.push_back(average);
     else
         m_history[m_historyCursor] = average;
+    if (m_config.incidentRows > 0)
+        markIncident(average);
     m_historyCursor = (m_historyCursor + 1) % m_history.capacity();
     if (++m_sinceEstimate >= m_config.reestimateEvery || (!m_estimated && int(m_history.size()) >= m_config.learningRows)) {
-        if (int(m_history.size()) >= m_config.learningRows) {
-            double sum = 0, squares = 0;
-            for (double value : m_history) {
-                sum += value;
-                squares += value * value;
-            }
-            const double n = double(m_history.size());
-            m_mean = sum / n;
-            m_deviation = std::max(kMinDeviation, std::sqrt(std::max(0.0, squares / n - m_mean * m_mean)));
-            m_estimated = true;
-        }
+        if (int(m_history.size()) >= m_config.learningRows)
+            estimate();
         m_sinceEstimate = 0;
     }
     return score;
+}
+
+void AnomalyLikelihood::markIncident(double average)
+{
+    // Called after `average` was stored at m_historyCursor (not yet advanced).
+    const size_t capacity = m_history.capacity();
+    if (m_incident.size() != capacity)
+        m_incident.assign(capacity, 0);
+    const bool elevated = m_estimated && (average - m_mean) >= m_config.incidentLevel * m_deviation;
+    if (!elevated && m_elevatedRun >= m_config.incidentRows)
+        m_incidentTrail = int(m_recent.size()) - 1; // the next averages still hold incident rows
+    m_elevatedRun = elevated ? m_elevatedRun + 1 : 0;
+    m_incident[m_historyCursor] = m_elevatedRun >= m_config.incidentRows || m_incidentTrail > 0;
+    if (!elevated && m_incidentTrail > 0)
+        --m_incidentTrail;
+    if (m_elevatedRun == m_config.incidentRows) { // the run just became an incident: from its start
+        for (size_t back = 1; back < size_t(m_elevatedRun) && back < m_history.size(); ++back)
+            m_incident[(m_historyCursor + capacity - back) % capacity] = 1;
+    }
+}
+
+void AnomalyLikelihood::estimate()
+{
+    double sum = 0, squares = 0;
+    for (double value : m_history) {
+        sum += value;
+        squares += value * value;
+    }
+    const double n = double(m_history.size());
+    m_mean = sum / n;
+    m_deviation = std::max(kMinDeviation, std::sqrt(std::max(0.0, squares / n - m_mean * m_mean)));
+    m_estimated = true;
+    m_pareto.reset();
+    if (m_config.tail == TailRule::Gaussian)
+        return;
+    // The threshold u is the history's tailQuantile; the averages above it, less u, are the
+    // excesses the Pareto tail is fitted to.
+    if (m_config.incidentRows > 0) {
+        m_scratch.clear();
+        for (size_t i = 0; i < m_history.size(); ++i) {
+            if (!m_incident[i])
+                m_scratch.push_back(m_history[i]);
+        }
+        if (m_scratch.empty())
+            return;
+    } else {
+        m_scratch.assign(m_history.begin(), m_history.end());
+    }
+    const double kept = double(m_scratch.size());
+    const auto at = m_scratch.begin() + std::ptrdiff_t(std::min(m_scratch.size() - 1, size_t(m_config.tailQuantile * kept)));
+    std::nth_element(m_scratch.begin(), at, m_scratch.end());
+    const double threshold = *at;
+    const auto excessesEnd = std::partition(at + 1, m_scratch.end(), [threshold](double value) { return value > threshold; });
+    for (auto it = at + 1; it != excessesEnd; ++it)
+        *it -= threshold;
+    m_threshold = threshold;
+    m_thresholdShare = double(excessesEnd - (at + 1)) / kept;
+    m_pareto = ParetoTail::fit(std::span<double>(at + 1, excessesEnd));
+    if (m_pareto) // as the Gaussian's deviation: a flat history is not infinitely sure
+        m_pareto->scale = std::max(m_pareto->scale, kMinDeviation);
+}
+
+double AnomalyLikelihood::tailProbability(double average) const
+{
+    const auto gaussianTail = [this](double x) { return 0.5 * std::erfc((x - m_mean) / m_deviation / std::sqrt(2.0)); };
+    const double gaussian = gaussianTail(average);
+    if (!m_pareto) // the Gaussian rule, or too few excesses to fit a tail to
+        return gaussian;
+    double pareto;
+    if (average > m_threshold) {
+        pareto = m_thresholdShare * m_pareto->survival(average - m_threshold);
+    } else {
+        // Below u no alert is possible (the tail is at least the share above u); the
+        // Gaussian's shape, rescaled to meet the fitted tail at u, keeps the score continuous.
+        const double below = std::max(1e-12, 1.0 - gaussianTail(m_threshold));
+        pareto = 1.0 - (1.0 - m_thresholdShare) * std::min(1.0, (1.0 - gaussian) / below);
+    }
+    return m_config.tail == TailRule::ParetoOrGauss ? std::max(gaussian, pareto) : pareto;
+}
+
+std::optional<ParetoTail> ParetoTail::fit(std::span<double> excesses, size_t minCount)
+{
+    if (excesses.size() < std::max<size_t>(minCount, 2))
+        return std::nullopt;
+    std::sort(excesses.begin(), excesses.end());
+    // a0 = E[Y], a1 = E[Y (1 - F(Y))] (unbiased estimates); for the GPD a0 = scale / (1 - shape)
+    // and a1 = scale / (2 (2 - shape)).
+    const size_t count = excesses.size();
+    double a0 = 0, a1 = 0;
+    for (size_t i = 0; i < count; ++i) {
+        a0 += excesses[i];
+        a1 += excesses[i] * double(count - 1 - i) / double(count - 1);
+    }
+    a0 /= double(count);
+    a1 /= double(count);
+    if (!(a1 > 0))
+        return std::nullopt;
+    // a0 <= 2 a1 only past shape 1, where the moments do not exist: the bound.
+    const double shape = a0 > 2 * a1 ? std::clamp(2.0 - a0 / (a0 - 2 * a1), -0.5, 1.0) : 1.0;
+    return ParetoTail{shape, 2 * a1 * (2 - shape)};
+}
+
+double ParetoTail::survival(double excess) const
+{
+    if (std::abs(shape) < 1e-9)
+        return std::exp(-excess / scale);
+    const double base = 1 + shape * excess / scale;
+    return base > 0 ? std::pow(base, -1 / shape) : 0.0; // past the end of a bounded tail
 }
 
 bool EpisodeTracker::update(bool flagged)
@@ -121,7 +229,22 @@ Expected<DetectorConfig> DetectorConfig::fromJson(QByteArrayView json)
         target = std::remove_reference_t<decltype(target)>(number);
         return std::nullopt;
     };
+    if (const auto tail = object.take(QLatin1String("likelihoodTail")); !tail.isUndefined()) {
+        const auto name = tail.toString();
+        auto &rule = config.scoring.likelihood.tail;
+        if (name == QLatin1String("gaussian"))
+            rule = TailRule::Gaussian;
+        else if (name == QLatin1String("gpd"))
+            rule = TailRule::Pareto;
+        else if (name == QLatin1String("gpd-max"))
+            rule = TailRule::ParetoOrGauss;
+        else
+            return Error{QStringLiteral("ARIMA config: likelihoodTail must be \"gaussian\", \"gpd\" or \"gpd-max\"")};
+    }
     for (auto check : {take("anomalyThreshold", 0.0, 1.0, config.scoring.threshold),
+                       take("likelihoodTailQuantile", 0.8, 0.999, config.scoring.likelihood.tailQuantile),
+                       take("likelihoodTailIncidentRows", 0, 100000, config.scoring.likelihood.incidentRows),
+                       take("likelihoodTailIncidentLevel", 0.0, 100.0, config.scoring.likelihood.incidentLevel),
                        take("episodeQuietRows", 1, 1000000, config.scoring.episodeQuietRows),
                        take("likelihoodWindow", 1, 1000, config.scoring.likelihood.shortWindow),
                        take("likelihoodHistory", 10, 100000, config.scoring.likelihood.historyRows),
@@ -167,10 +290,10 @@ ScoredDetector::ScoredDetector(const DetectorConfig &config)
     , m_scoring(config.scoring)
     , m_z(zForConfidence(config.arima.confidencePercentage))
     , m_likelihood(config.scoring.likelihood)
-    , m_seasonLikelihood(config.scoring.likelihood)
+    , m_seasonLikelihood(gaussianTail(config.scoring.likelihood))
     , m_context(config.scoring.context.bins > 0 ? std::optional<ContextNovelty>(config.scoring.context) : std::nullopt)
     , m_contextLikelihood([&config] {
-        auto likelihood = config.scoring.likelihood;
+        auto likelihood = gaussianTail(config.scoring.likelihood);
         likelihood.shortWindow = config.scoring.context.window;
         return likelihood;
     }())

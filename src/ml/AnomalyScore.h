@@ -20,15 +20,47 @@
 #include <QByteArrayView>
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace pitwall::ml {
+
+// How the tail probability of the current average is read from the history's averages.
+enum class TailRule {
+    Gaussian,      // the Gaussian tail with the history's mean and deviation (Numenta)
+    Pareto,        // above the history's tailQuantile, a generalized Pareto tail fitted to the excesses (SPOT)
+    ParetoOrGauss, // the larger of the two: a heavy tail can only lower the score
+};
 
 struct LikelihoodConfig {
     int shortWindow = 10;      // rows averaged into the recent surprise
     int historyRows = 4000;    // rows whose averages make the usual distribution (Numenta: 8640)
     int learningRows = 300;    // averages needed before the first score
     int reestimateEvery = 100; // rows between re-estimates of the distribution
+    TailRule tail = TailRule::Gaussian;
+    double tailQuantile = 0.99; // Pareto rules: the threshold u, a quantile of the history's averages
+    // Pareto rules: averages that were part of a run of at least incidentRows consecutive
+    // averages, each at least incidentLevel of the Gaussian's deviations above its mean when it
+    // arrived (a sustained incident, not a burst), and the shortWindow - 1 averages after such
+    // a run (they still hold its rows), are left out of the sample the tail is fitted to
+    // (0: off), so an earlier incident does not explain the next one away. They stay in the
+    // Gaussian's mean and deviation. On NAB no run of 20 rows or more mattered (the forecast
+    // catches up within a few rows); see docs/benchmarks.md.
+    int incidentRows = 0;
+    double incidentLevel = 3.0;
+};
+
+// A generalized Pareto distribution of the excesses y = x - u over a high threshold u
+// (peaks over threshold, Siffer et al. 2017): P(Y > y) = (1 + shape * y / scale)^(-1 / shape).
+// shape > 0 is a heavy tail, 0 the exponential, < 0 a tail with an end.
+struct ParetoTail {
+    double shape = 0;
+    double scale = 1;
+    // Fitted by probability-weighted moments (Hosking & Wallis 1987): robust, closed form, and
+    // defined for shape < 1, unlike the method of moments (< 0.5). nullopt for fewer than
+    // minCount excesses or all of them zero; the shape is bounded to [-0.5, 1].
+    static std::optional<ParetoTail> fit(std::span<double> excesses, size_t minCount = 20);
+    double survival(double excess) const;
 };
 
 class AnomalyLikelihood {
@@ -38,6 +70,10 @@ public:
     std::optional<double> update(double rawSurprise);
 
 private:
+    double tailProbability(double average) const;
+    void estimate();
+    void markIncident(double average);
+
     LikelihoodConfig m_config;
     std::vector<double> m_recent; // ring of the last shortWindow raw values
     double m_recentSum = 0;
@@ -47,6 +83,16 @@ private:
     int m_sinceEstimate = 0;
     double m_mean = 0, m_deviation = 0;
     bool m_estimated = false;
+    // Pareto rules: the threshold, the share of the history above it, the fitted tail
+    // (nullopt: too few excesses, the Gaussian alone), and a scratch copy of the history.
+    double m_threshold = 0, m_thresholdShare = 0;
+    std::optional<ParetoTail> m_pareto;
+    std::vector<double> m_scratch;
+    // incidentRows: per history slot, whether that average belongs to a sustained incident;
+    // the length of the current run of elevated averages.
+    std::vector<char> m_incident;
+    int m_elevatedRun = 0;
+    int m_incidentTrail = 0; // averages after an incident that still hold some of its rows
 };
 
 // Flags to alerts: an episode opens at a flag and closes after `quietRows` rows without one.
@@ -95,7 +141,9 @@ struct ScoringConfig {
 
 // ML_DETECT_ANOMALIES' configuration and the score's, in one JSON object: Confluent's keys
 // (ArimaConfig) plus anomalyThreshold (0..1), episodeQuietRows, likelihoodWindow,
-// likelihoodHistory, likelihoodLearning (rows), seasonLags (a list of rows), rangeTolerance (0..10), contextBins
+// likelihoodHistory, likelihoodLearning (rows), likelihoodTail ("gaussian", "gpd" or "gpd-max": TailRule, for the
+// forecast surprise's likelihood only), likelihoodTailQuantile (0.8..0.999),
+// likelihoodTailIncidentRows (0 = off) and likelihoodTailIncidentLevel (deviations), seasonLags (a list of rows), rangeTolerance (0..10), contextBins
 // (0 = off, 2..64), contextLength (1..8), contextMemory, contextDelay and contextWindow
 // (rows), which only the local detector reads.
 struct DetectorConfig {
