@@ -240,13 +240,18 @@ private slots:
         QVERIFY(!DetectorConfig::fromJson(R"({"contextLength":9})").hasValue());
         QVERIFY(!DetectorConfig::fromJson(R"({"contextDelay":500,"contextMemory":400})").hasValue());
         QVERIFY(!DetectorConfig::fromJson(R"({"seasonLags":[1.5]})").hasValue());
-        QVERIFY(DetectorConfig::fromJson("{}").value().scoring.likelihood.tail == TailRule::Gaussian);
-        QVERIFY(DetectorConfig::fromJson(R"({"likelihoodTail":"gpd-max"})").value().scoring.likelihood.tail == TailRule::ParetoOrGauss);
+        // The defaults: the larger of the Gaussian and a Pareto tail, bursts of 10 rows left out of its fit.
+        QVERIFY(DetectorConfig::fromJson("{}").value().scoring.likelihood.tail == TailRule::ParetoOrGauss);
+        QVERIFY(DetectorConfig::fromJson(R"({"likelihoodTail":"gaussian"})").value().scoring.likelihood.tail == TailRule::Gaussian);
+        QVERIFY(DetectorConfig::fromJson(R"({"likelihoodTail":"gpd"})").value().scoring.likelihood.tail == TailRule::Pareto);
         QCOMPARE(DetectorConfig::fromJson(R"({"likelihoodTailQuantile":0.95})").value().scoring.likelihood.tailQuantile, 0.95);
         QVERIFY(!DetectorConfig::fromJson(R"({"likelihoodTail":"pareto"})").hasValue());
         QVERIFY(!DetectorConfig::fromJson(R"({"likelihoodTail":1})").hasValue());
         QVERIFY(!DetectorConfig::fromJson(R"({"likelihoodTailQuantile":1})").hasValue());
-        QCOMPARE(DetectorConfig::fromJson("{}").value().scoring.likelihood.incidentRows, 0);
+        QCOMPARE(DetectorConfig::fromJson("{}").value().scoring.likelihood.incidentRows, 10);
+        QCOMPARE(DetectorConfig::fromJson("{}").value().scoring.likelihood.tailQuantile, 0.99);
+        QCOMPARE(LikelihoodConfig{}.incidentRows, 0); // a plain likelihood is Numenta's, Gaussian
+        QVERIFY(LikelihoodConfig{}.tail == TailRule::Gaussian);
         const auto incident = DetectorConfig::fromJson(R"({"likelihoodTailIncidentRows":20,"likelihoodTailIncidentLevel":2.5})");
         QCOMPARE(incident.value().scoring.likelihood.incidentRows, 20);
         QCOMPARE(incident.value().scoring.likelihood.incidentLevel, 2.5);
