@@ -215,7 +215,9 @@ Expected<DetectorConfig> DetectorConfig::fromJson(QByteArrayView json)
     if (!parsed)
         return Error{QStringLiteral("ARIMA config: not a JSON object (%1)").arg(parsed.error())};
     auto object = parsed.value(); // a copy: the keys read here are taken out of it
-    const auto take = [&object](const char *key, double min, double max, auto &target) -> std::optional<Error> {
+    QStringList detectorKeys{QStringLiteral("likelihoodTail"), QStringLiteral("seasonLags")}; // for a helpful refusal
+    const auto take = [&object, &detectorKeys](const char *key, double min, double max, auto &target) -> std::optional<Error> {
+        detectorKeys.push_back(QLatin1String(key));
         const auto value = object.take(QLatin1String(key));
         if (value.isUndefined())
             return std::nullopt;
@@ -278,6 +280,11 @@ Expected<DetectorConfig> DetectorConfig::fromJson(QByteArrayView json)
         }
     }
     config.scoring.likelihood.learningRows = std::min(config.scoring.likelihood.learningRows, config.scoring.likelihood.historyRows);
+    for (const auto &key : object.keys()) {
+        if (!ArimaConfig::keys().contains(key))
+            return Error{QStringLiteral("ARIMA config: unknown key '%1' (ML_DETECT_ANOMALIES' keys: %2; the local detector's: %3)")
+                             .arg(key, ArimaConfig::keys().join(QLatin1String(", ")), detectorKeys.join(QLatin1String(", ")))};
+    }
     auto arima = ArimaConfig::fromJson(QJsonDocument(object).toJson(QJsonDocument::Compact));
     if (!arima)
         return arima.error();

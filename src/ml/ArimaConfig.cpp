@@ -46,6 +46,13 @@ double zForConfidence(double confidencePercentage)
     return normalQuantile(0.5 + confidencePercentage / 200.0);
 }
 
+const QStringList &ArimaConfig::keys()
+{
+    static const QStringList known{
+        "minTrainingSize", "maxTrainingSize", "confidencePercentage", "horizon", "p", "d", "q", "updateInterval", "evalWindowSize", "enableStl", "m"};
+    return known;
+}
+
 Expected<ArimaConfig> ArimaConfig::fromJson(QByteArrayView json)
 {
     ArimaConfig config;
@@ -55,11 +62,9 @@ Expected<ArimaConfig> ArimaConfig::fromJson(QByteArrayView json)
     if (!parsed)
         return configError(QStringLiteral("not a JSON object (%1)").arg(parsed.error()));
     const QJsonObject &object = parsed.value();
-    static const QStringList known{
-        "minTrainingSize", "maxTrainingSize", "confidencePercentage", "horizon", "p", "d", "q", "updateInterval", "evalWindowSize", "enableStl", "m"};
     for (const auto &key : object.keys()) {
-        if (!known.contains(key))
-            return configError(QStringLiteral("unknown key '%1' (known: %2)").arg(key, known.join(QLatin1String(", "))));
+        if (!keys().contains(key))
+            return configError(QStringLiteral("unknown key '%1' (known: %2)").arg(key, keys().join(QLatin1String(", "))));
     }
     auto integer = [&](const char *key, int min, int max, int &target) -> std::optional<Error> {
         const auto value = object.value(QLatin1String(key));

@@ -5,6 +5,7 @@
 #include "core/Expected.h"
 
 #include <QByteArrayView>
+#include <QStringList>
 #include <optional>
 
 namespace pitwall::ml {
@@ -22,6 +23,8 @@ struct ArimaConfig {
 
     // Parses a JSON object such as {"horizon":1,"confidencePercentage":90,"minTrainingSize":16}.
     static Expected<ArimaConfig> fromJson(QByteArrayView json);
+    // The keys fromJson reads: Confluent's, in its documentation's order.
+    static const QStringList &keys();
 };
 
 // z such that a two-sided interval of `confidencePercentage` is +-z standard deviations.

@@ -262,6 +262,10 @@ private slots:
         const auto unknown = DetectorConfig::fromJson(R"({"confidence":90})");
         QVERIFY(!unknown.hasValue());
         QVERIFY(unknown.error().message.contains(QLatin1String("unknown key 'confidence'")));
+        // The refusal names the keys that would work: Confluent's and the local detector's.
+        QVERIFY(unknown.error().message.contains(QLatin1String("confidencePercentage")));
+        QVERIFY(unknown.error().message.contains(QLatin1String("likelihoodTail")));
+        QVERIFY(unknown.error().message.contains(QLatin1String("contextWindow")));
     }
 
     void streamingReaderRefusesNonPhysicalValues()
