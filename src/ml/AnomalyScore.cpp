@@ -21,7 +21,7 @@ constexpr double kLogFloor = 1e-10;       // the score's scale: a tail of 1e-10 
 // The tail rule is the forecast surprise's only: on NAB's tuning half a Pareto tail on the
 // seasonal distance's likelihood too lost windows (7 at quantile 0.98; 2 with today's
 // defaults), on the context novelty's 1, on all three 15.
-LikelihoodConfig gaussianTail(LikelihoodConfig config)
+LikelihoodConfig withGaussianTail(LikelihoodConfig config)
 {
     config.tail = TailRule::Gaussian;
     config.incidentRows = 0;
@@ -51,6 +51,8 @@ AnomalyLikelihood::AnomalyLikelihood(LikelihoodConfig config)
     , m_recent(size_t(std::max(1, config.shortWindow)), 0.0)
 {
     m_history.reserve(size_t(std::max(1, config.historyRows)));
+    if (config.incidentRows > 0)
+        m_incident.assign(m_history.capacity(), 0); // one mark per history slot
 }
 
 std::optional<double> AnomalyLikelihood::update(double raw)
@@ -87,8 +89,6 @@ void AnomalyLikelihood::markIncident(double average)
 {
     // Called after `average` was stored at m_historyCursor (not yet advanced).
     const size_t capacity = m_history.capacity();
-    if (m_incident.size() != capacity)
-        m_incident.assign(capacity, 0);
     const bool elevated = m_estimated && (average - m_mean) >= m_config.incidentLevel * m_deviation;
     if (!elevated && m_elevatedRun >= m_config.incidentRows)
         m_incidentTrail = int(m_recent.size()) - 1; // the next averages still hold incident rows
@@ -138,14 +138,19 @@ void AnomalyLikelihood::estimate()
         *it -= threshold;
     m_threshold = threshold;
     m_thresholdShare = double(excessesEnd - (at + 1)) / kept;
+    m_gaussianBelowThreshold = std::max(1e-12, 1.0 - gaussianTail(threshold));
     m_pareto = ParetoTail::fit(std::span<double>(at + 1, excessesEnd));
     if (m_pareto) // as the Gaussian's deviation: a flat history is not infinitely sure
         m_pareto->scale = std::max(m_pareto->scale, kMinDeviation);
 }
 
+double AnomalyLikelihood::gaussianTail(double average) const
+{
+    return 0.5 * std::erfc((average - m_mean) / m_deviation / std::sqrt(2.0));
+}
+
 double AnomalyLikelihood::tailProbability(double average) const
 {
-    const auto gaussianTail = [this](double x) { return 0.5 * std::erfc((x - m_mean) / m_deviation / std::sqrt(2.0)); };
     const double gaussian = gaussianTail(average);
     if (!m_pareto) // the Gaussian rule, or too few excesses to fit a tail to
         return gaussian;
@@ -155,8 +160,7 @@ double AnomalyLikelihood::tailProbability(double average) const
     } else {
         // Below u no alert is possible (the tail is at least the share above u); the
         // Gaussian's shape, rescaled to meet the fitted tail at u, keeps the score continuous.
-        const double below = std::max(1e-12, 1.0 - gaussianTail(m_threshold));
-        pareto = 1.0 - (1.0 - m_thresholdShare) * std::min(1.0, (1.0 - gaussian) / below);
+        pareto = 1.0 - (1.0 - m_thresholdShare) * std::min(1.0, (1.0 - gaussian) / m_gaussianBelowThreshold);
     }
     return m_config.tail == TailRule::ParetoOrGauss ? std::max(gaussian, pareto) : pareto;
 }
@@ -297,10 +301,10 @@ ScoredDetector::ScoredDetector(const DetectorConfig &config)
     , m_scoring(config.scoring)
     , m_z(zForConfidence(config.arima.confidencePercentage))
     , m_likelihood(config.scoring.likelihood)
-    , m_seasonLikelihood(gaussianTail(config.scoring.likelihood))
+    , m_seasonLikelihood(withGaussianTail(config.scoring.likelihood))
     , m_context(config.scoring.context.bins > 0 ? std::optional<ContextNovelty>(config.scoring.context) : std::nullopt)
     , m_contextLikelihood([&config] {
-        auto likelihood = gaussianTail(config.scoring.likelihood);
+        auto likelihood = withGaussianTail(config.scoring.likelihood);
         likelihood.shortWindow = config.scoring.context.window;
         return likelihood;
     }())

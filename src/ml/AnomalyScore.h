@@ -11,8 +11,8 @@
 // an anomaly in progress does not explain itself away); the Gaussian tail probability
 // of the current average (or, for the forecast's surprise, the larger of it and a Pareto
 // tail fitted to the history's highest averages) is put on a log scale so that 0.5 is a
-// one-in-100,000 event and 1.0 one in 10^10. A flag is a score at or above the threshold; flags close
-// together are one episode, reported once (an alert at its first row).
+// one-in-100,000 event and 1.0 one in 10^10. A flag is a score at or above the threshold;
+// flags close together are one episode, reported once (an alert at its first row).
 
 #include "ArimaStream.h"
 #include "ContextNovelty.h"
@@ -70,6 +70,7 @@ public:
     std::optional<double> update(double rawSurprise);
 
 private:
+    double gaussianTail(double average) const;
     double tailProbability(double average) const;
     void estimate();
     void markIncident(double average);
@@ -86,6 +87,7 @@ private:
     // Pareto rules: the threshold, the share of the history above it, the fitted tail
     // (nullopt: too few excesses, the Gaussian alone), and a scratch copy of the history.
     double m_threshold = 0, m_thresholdShare = 0;
+    double m_gaussianBelowThreshold = 1; // the Gaussian's P(below u), once per estimate, not per row
     std::optional<ParetoTail> m_pareto;
     std::vector<double> m_scratch;
     // incidentRows: per history slot, whether that average belongs to a sustained incident;
@@ -146,11 +148,12 @@ struct ScoringConfig {
 
 // ML_DETECT_ANOMALIES' configuration and the score's, in one JSON object: Confluent's keys
 // (ArimaConfig) plus anomalyThreshold (0..1), episodeQuietRows, likelihoodWindow,
-// likelihoodHistory, likelihoodLearning (rows), likelihoodTail ("gaussian", "gpd" or "gpd-max": TailRule, for the
-// forecast surprise's likelihood only), likelihoodTailQuantile (0.8..0.999),
-// likelihoodTailIncidentRows (0 = off) and likelihoodTailIncidentLevel (deviations), seasonLags (a list of rows), rangeTolerance (0..10), contextBins
-// (0 = off, 2..64), contextLength (1..8), contextMemory, contextDelay and contextWindow
-// (rows), which only the local detector reads.
+// likelihoodHistory, likelihoodLearning (rows), likelihoodTail ("gaussian", "gpd" or
+// "gpd-max": TailRule, for the forecast surprise's likelihood only), likelihoodTailQuantile
+// (0.8..0.999), likelihoodTailIncidentRows (0 = off) and likelihoodTailIncidentLevel
+// (deviations), seasonLags (a list of rows), rangeTolerance (0..10), contextBins (0 = off,
+// 2..64), contextLength (1..8), contextMemory, contextDelay and contextWindow (rows), which
+// only the local detector reads.
 struct DetectorConfig {
     ArimaConfig arima;
     ScoringConfig scoring;

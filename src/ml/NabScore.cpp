@@ -78,6 +78,11 @@ double normalised(double raw, double nullScore, int scoredWindows, const Profile
     return perfect > nullScore ? 100.0 * (raw - nullScore) / (perfect - nullScore) : 0.0;
 }
 
+double normalised(const FileScore &score, const Profile &profile)
+{
+    return normalised(score.raw, score.nullScore, score.scoredWindows, profile);
+}
+
 FileScore &operator+=(FileScore &total, const FileScore &file)
 {
     total.raw += file.raw;
@@ -96,11 +101,6 @@ FileScore sum(const std::vector<size_t> &draw, std::span<const FileScore> files)
     for (size_t index : draw)
         total += files[index];
     return total;
-}
-
-double normalisedTotal(const FileScore &total, const Profile &profile)
-{
-    return normalised(total.raw, total.nullScore, total.scoredWindows, profile);
 }
 
 // The resampled statistic's central `level` share, by sorted rank.
@@ -140,7 +140,7 @@ std::vector<double> resampled(size_t files, int resamples, unsigned seed, Statis
 Interval bootstrapInterval(std::span<const FileScore> files, const Profile &profile, double level, int resamples, unsigned seed)
 {
     return centralShare(resampled(files.size(), resamples, seed,
-                                  [&](const std::vector<size_t> &draw) { return normalisedTotal(sum(draw, files), profile); }),
+                                  [&](const std::vector<size_t> &draw) { return normalised(sum(draw, files), profile); }),
                         level);
 }
 
@@ -151,8 +151,7 @@ Interval pairedBootstrapInterval(std::span<const FileScore> candidate, std::span
         return {};
     return centralShare(resampled(candidate.size(), resamples, seed,
                                   [&](const std::vector<size_t> &draw) {
-                                      return normalisedTotal(sum(draw, candidate), profile) -
-                                             normalisedTotal(sum(draw, baseline), profile);
+                                      return normalised(sum(draw, candidate), profile) - normalised(sum(draw, baseline), profile);
                                   }),
                         level);
 }

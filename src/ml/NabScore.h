@@ -54,6 +54,8 @@ FileScore scoreFile(const std::vector<bool> &detections, std::span<const Window>
 
 // 100 * (raw - null) / (perfect - null), with perfect = tpWeight per scored window.
 double normalised(double raw, double nullScore, int scoredWindows, const Profile &profile);
+// The same for one file's score or a total of several.
+double normalised(const FileScore &score, const Profile &profile);
 
 // How far a normalised total can be trusted, by resampling its files: each of `resamples`
 // draws picks as many files as there are, with replacement, and normalises their sum. A

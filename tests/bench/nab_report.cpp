@@ -196,7 +196,7 @@ int main(int argc, char **argv)
         ml::nab::FileScore first;
         for (size_t p = 0; p < profiles.size(); ++p) {
             const auto score = ml::nab::scoreFile(file.alerts, file.windows, profiles[p]);
-            scores.push_back(ml::nab::normalised(score.raw, score.nullScore, score.scoredWindows, profiles[p]));
+            scores.push_back(ml::nab::normalised(score, profiles[p]));
             totals[p] += score;
             if (p == 0)
                 first = score;
@@ -209,10 +209,8 @@ int main(int argc, char **argv)
     }
     const QString total = QStringLiteral("total (NAB-normalised over %1 files)").arg(files.size());
     std::printf("%-56s %6s %8d %6d %6d | %9.1f %9.1f %9.1f\n", qPrintable(total), "", totals[0].scoredWindows,
-                totals[0].windowsFound, totals[0].falsePositives,
-                ml::nab::normalised(totals[0].raw, totals[0].nullScore, totals[0].scoredWindows, profiles[0]),
-                ml::nab::normalised(totals[1].raw, totals[1].nullScore, totals[1].scoredWindows, profiles[1]),
-                ml::nab::normalised(totals[2].raw, totals[2].nullScore, totals[2].scoredWindows, profiles[2]));
+                totals[0].windowsFound, totals[0].falsePositives, ml::nab::normalised(totals[0], profiles[0]),
+                ml::nab::normalised(totals[1], profiles[1]), ml::nab::normalised(totals[2], profiles[2]));
     if (files.size() >= 10) {
         const auto interval = ml::nab::bootstrapInterval(standardByFile, profiles[0]);
         std::printf("standard total's 90 %% interval, resampling the %zu files (2,000 draws): %.1f to %.1f\n", files.size(),
@@ -222,8 +220,8 @@ int main(int argc, char **argv)
         ml::nab::FileScore baselineTotal;
         for (const auto &file : baselineByFile)
             baselineTotal += file;
-        const double before = ml::nab::normalised(baselineTotal.raw, baselineTotal.nullScore, baselineTotal.scoredWindows, profiles[0]);
-        const double after = ml::nab::normalised(totals[0].raw, totals[0].nullScore, totals[0].scoredWindows, profiles[0]);
+        const double before = ml::nab::normalised(baselineTotal, profiles[0]);
+        const double after = ml::nab::normalised(totals[0], profiles[0]);
         const auto gain = ml::nab::pairedBootstrapInterval(standardByFile, baselineByFile, profiles[0]);
         std::printf("baseline %s: %d found, %d FP, standard %.1f; these settings %+.1f (paired, 90 %% interval %+.1f to %+.1f)\n",
                     baselineText->isEmpty() ? "(the defaults)" : baselineText->constData(), baselineTotal.windowsFound,
